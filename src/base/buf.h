@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: MIT */
+/* A growable byte buffer, always NUL-terminated and never NULL inside (after
+ * git's strbuf). Whoever owns a struct buf releases it with buf_release();
+ * buf_detach() hands the storage to the caller, who frees it with free(3). */
+#ifndef TANDEM_BUF_H
+#define TANDEM_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct buf {
+	char *data;   /* NUL-terminated; points at buf_empty when cap == 0 */
+	size_t len;
+	size_t cap;
+};
+
+extern char buf_empty[];
+#define BUF_INIT { buf_empty, 0, 0 }
+
+void buf_init(struct buf *b);
+void buf_release(struct buf *b);
+/* Returns the storage (malloc'ed, NUL-terminated); the caller frees it. */
+char *buf_detach(struct buf *b, size_t *len);
+void buf_reset(struct buf *b);
+void buf_grow(struct buf *b, size_t extra);
+void buf_add(struct buf *b, const void *data, size_t len);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_addf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+void buf_setlen(struct buf *b, size_t len);
+
+/* Allocation that never returns NULL: on failure it prints and aborts.
+ * Tandem treats out-of-memory as fatal in the CLI; the server caps every
+ * buffer it fills from the network so that this cannot be driven by input. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Grow an array of elements of size sz to hold at least need elements. */
+#define ALLOC_GROW(p, need, cap) do { \
+	if ((size_t)(need) > (cap)) { \
+		size_t alloc_grow_n_ = (cap) ? (cap) * 2 : 16; \
+		while (alloc_grow_n_ < (size_t)(need)) alloc_grow_n_ *= 2; \
+		(p) = xrealloc((p), alloc_grow_n_ * sizeof(*(p))); \
+		(cap) = alloc_grow_n_; \
+	} \
+} while (0)
+
+#endif

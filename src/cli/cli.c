@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: MIT */
+/* Option parsing and store opening shared by the subcommands. */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cli_opt(int argc, char **argv, int *i, const char *name, const char **value)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+	if (strncmp(a, name, n))
+		return 0;
+	if (a[n] == '=') {
+		*value = a + n + 1;
+		return 1;
+	}
+	if (a[n] != '\0')
+		return 0;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "tandem: option '%s' needs a value\n", name);
+		return -1;
+	}
+	*value = argv[++*i];
+	return 1;
+}
+
+int cli_help(const char *arg, const struct command *cmd)
+{
+	if (strcmp(arg, "--help") && strcmp(arg, "-h"))
+		return 0;
+	fputs(cmd->help, stdout);
+	return 1;
+}
+
+const struct command *cli_find(const char *name)
+{
+	for (size_t i = 0; i < n_commands; i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "tandem %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n(see 'tandem %s --help')\n", cmd);
+	return EXIT_USAGE;
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("tandem: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_open_store(struct cli *cli, struct store **out)
+{
+	struct buf err = BUF_INIT;
+	const char *url = store_default_url(cli->db);
+	int version;
+	*out = NULL;
+	if (store_open(url, out, &err) || store_schema_version(*out, &version, &err)) {
+		cli_error("%s", err.data);
+		buf_release(&err);
+		store_close(*out);
+		*out = NULL;
+		return EXIT_STORAGE;
+	}
+	if (version == 0) {
+		cli_error("%s: not a tandem store yet (run 'tandem init --db %s')", url, url);
+		store_close(*out);
+		*out = NULL;
+		return EXIT_STORAGE;
+	}
+	if (version != store_latest_version()) {
+		cli_error("%s: schema version %d, this tandem needs %d (run 'tandem migrate')",
+			  url, version, store_latest_version());
+		store_close(*out);
+		*out = NULL;
+		return EXIT_STORAGE;
+	}
+	buf_release(&err);
+	return EXIT_OK;
+}
+
+int cli_lang_ko(const struct cli *cli)
+{
+	const char *l = cli->lang;
+	if (!l || !*l) {
+		l = getenv("LC_ALL");
+		if (!l || !*l)
+			l = getenv("LC_MESSAGES");
+		if (!l || !*l)
+			l = getenv("LANG");
+	}
+	return l && !strncmp(l, "ko", 2);
+}
+
+int cli_common_opt(int argc, char **argv, int *i, struct cli *cli)
+{
+	const char *v;
+	int r;
+	if ((r = cli_opt(argc, argv, i, "--db", &v)) != 0) {
+		if (r > 0)
+			cli->db = v;
+		return r;
+	}
+	if ((r = cli_opt(argc, argv, i, "--lang", &v)) != 0) {
+		if (r > 0) {
+			if (strcmp(v, "ko") && strcmp(v, "en")) {
+				fprintf(stderr, "tandem: --lang takes ko or en, not '%s'\n", v);
+				return -1;
+			}
+			cli->lang = v;
+		}
+		return r;
+	}
+	return 0;
+}

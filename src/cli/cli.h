@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+/* What the subcommands share: the command table's entry type, exit codes,
+ * option parsing and opening the store. */
+#ifndef TANDEM_CLI_H
+#define TANDEM_CLI_H
+
+#include "base/buf.h"
+#include "store/store.h"
+
+enum exit_code {
+	EXIT_OK = 0,
+	EXIT_BAD_INPUT = 1,
+	EXIT_USAGE = 2,
+	EXIT_STORAGE = 3,
+};
+
+struct cli {
+	const char *db;          /* --db, or NULL for the default */
+	const char *lang;        /* --lang, or NULL for the locale's */
+};
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv, struct cli *cli);
+	const char *summary;
+	const char *help;        /* the full --help text */
+};
+
+extern const struct command commands[];
+extern const size_t n_commands;
+
+/* Is argv[*i] the option name (as "--name VALUE" or "--name=VALUE")? Then
+ * *value is set, *i advanced, and 1 returned. A missing value prints a
+ * usage error and returns -1. */
+int cli_opt(int argc, char **argv, int *i, const char *name, const char **value);
+/* Is argv[i] a --help / -h flag? Prints help and returns 1. */
+int cli_help(const char *arg, const struct command *cmd);
+const struct command *cli_find(const char *name);
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Opens the store and checks that it is initialized (and current). On
+ * failure prints the message and returns the exit code; the caller closes
+ * *out with store_close(). */
+int cli_open_store(struct cli *cli, struct store **out);
+/* Prints "tandem: msg" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Is the user's language Korean (--lang ko, or a ko_* locale)? */
+int cli_lang_ko(const struct cli *cli);
+
+
+
+/* Handles --db and --lang after a command's name: 1 handled, 0 not an
+ * option of these, -1 usage error (printed). */
+int cli_common_opt(int argc, char **argv, int *i, struct cli *cli);
+#endif

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: MIT */
+/* The subcommands' entry points and help texts, one pair per cli/ file. */
+#ifndef TANDEM_COMMANDS_H
+#define TANDEM_COMMANDS_H
+
+#include "cli/cli.h"
+
+#define DECLARE_COMMAND(name) \
+	int cmd_##name(int argc, char **argv, struct cli *cli); \
+	extern const char help_##name[]
+
+DECLARE_COMMAND(init);
+DECLARE_COMMAND(migrate);
+DECLARE_COMMAND(import);
+DECLARE_COMMAND(export);
+DECLARE_COMMAND(demo);
+
+#endif

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: MIT */
+/* tandem demo: a believable demo company, generated deterministically,
+ * imported through the ordinary importer into a fresh store. */
+#include "cli/commands.h"
+
+#include "io/demo_gen.h"
+#include "store/import.h"
+
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char help_demo[] =
+	"usage: tandem demo [--out DIR] [--db PATH]\n"
+	"\n"
+	"Creates a demo company: three years of a BPO with two sales teams, two\n"
+	"operation centers, about forty contracts and their daily SLA data, all\n"
+	"eighteen kinds of record. The demo is the same every time.\n"
+	"\n"
+	"  --out DIR   only write the CSV files into DIR, to see what they look like\n"
+	"  --db PATH   the store to (re)create (default ./demo.db; any file there is\n"
+	"              replaced, so the demo never mixes with real data)\n";
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static int remove_store_files(const char *path)
+{
+	const char *suffixes[] = { "", "-wal", "-shm" };
+	for (size_t i = 0; i < 3; i++) {
+		struct buf p = BUF_INIT;
+		buf_addf(&p, "%s%s", path, suffixes[i]);
+		if (unlink(p.data) && errno != ENOENT) {
+			cli_error("cannot replace '%s': %s", p.data, strerror(errno));
+			buf_release(&p);
+			return -1;
+		}
+		buf_release(&p);
+	}
+	return 0;
+}
+
+int cmd_demo(int argc, char **argv, struct cli *cli)
+{
+	const char *out_dir = NULL;
+	struct buf err = BUF_INIT, errors = BUF_INIT;
+	struct store *s = NULL;
+	char tmp[] = "/tmp/tandem-demo-XXXXXX";
+	int rc = EXIT_STORAGE, made_tmp = 0;
+
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		int r;
+		if (cli_help(argv[i], cli_find("demo")))
+			return EXIT_OK;
+		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else if ((r = cli_opt(argc, argv, &i, "--out", &v)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+			out_dir = v;
+		} else {
+			return cli_usage_error("demo", "unexpected argument '%s'", argv[i]);
+		}
+	}
+	if (out_dir) {
+		if (mkdir(out_dir, 0777) && errno != EEXIST) {
+			cli_error("cannot create '%s': %s", out_dir, strerror(errno));
+			return EXIT_STORAGE;
+		}
+		if (demo_write_csv(out_dir, &err)) {
+			cli_error("%s", err.data);
+			buf_release(&err);
+			return EXIT_STORAGE;
+		}
+		printf("wrote the demo company's CSV files to %s\n", out_dir);
+		return EXIT_OK;
+	}
+
+	if (!mkdtemp(tmp)) {
+		cli_error("cannot create a temporary folder: %s", strerror(errno));
+		return EXIT_STORAGE;
+	}
+	made_tmp = 1;
+	if (demo_write_csv(tmp, &err)) {
+		cli_error("%s", err.data);
+		goto out;
+	}
+	const char *db = cli->db ? cli->db : "demo.db";
+	cli->db = db;
+	if (remove_store_files(db))
+		goto out;
+	int from, to;
+	if (store_open(db, &s, &err) || store_migrate(s, &from, &to, &err)) {
+		cli_error("%s", err.data);
+		goto out;
+	}
+	struct import_options opt = { NULL, 0, isatty(2), 100, "demo" };
+	struct import_result res;
+	const char *paths[1] = { tmp };
+	int irc = store_import(s, paths, 1, &opt, &res, &errors, &err);
+	if (irc) {
+		fputs(errors.data, stderr);
+		cli_error("the demo data did not import (a bug): %s", err.data);
+		goto out;
+	}
+	printf("demo company: %llu rows from %d files imported into %s\n",
+	       (unsigned long long)res.rows, res.files, db);
+	rc = EXIT_OK;
+out:
+	store_close(s);
+	if (made_tmp)
+		nftw(tmp, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+	buf_release(&err);
+	buf_release(&errors);
+	return rc;
+}

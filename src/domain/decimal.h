@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: MIT */
+/* Exact decimal quantities: money, SLA values and targets are kept as
+ * integers of micro-units (value * 10^6), so sums and comparisons never
+ * depend on summation order (SPEC §5 "Arithmetic is exact"). */
+#ifndef TANDEM_DECIMAL_H
+#define TANDEM_DECIMAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef int64_t micro_t;
+#define MICRO_NONE INT64_MIN
+#define MICRO_ONE 1000000LL
+
+enum decimal_error {
+	DECIMAL_OK = 0,
+	DECIMAL_SYNTAX,     /* not a plain number ("1,000", "1e3", "abc") */
+	DECIMAL_PRECISION,  /* more than 6 decimals */
+	DECIMAL_RANGE,      /* too large to hold */
+};
+
+/* Parses "-12.345" style text (optional sign, digits, optional '.' and up to
+ * six digits) into micro-units. */
+enum decimal_error decimal_parse(const char *s, size_t len, micro_t *out);
+const char *decimal_error_text(enum decimal_error e);
+/* Writes the shortest exact text of v ("12.5", "3", "-0.000001") into out,
+ * which must hold 32 bytes. */
+void decimal_format(micro_t v, char out[32]);
+/* Parses a whole number (optional '-', digits) into *out. */
+int integer_parse(const char *s, size_t len, int64_t *out);
+
+#endif

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: MIT */
+/* A streaming RFC 4180 reader: quoted fields with embedded commas, quotes
+ * and newlines; LF or CRLF line ends; a UTF-8 byte-order mark is skipped;
+ * input must be valid UTF-8 (or CP949/EUC-KR, converted with iconv when the
+ * reader is opened with encoding "cp949"). Memory is bounded by the longest
+ * record (capped, CSV_DEFAULT_MAX_RECORD), never by the file's size.
+ * The reader owns every field it returns; they stay valid until the next
+ * csv_next() or csv_close(). */
+#ifndef TANDEM_CSV_H
+#define TANDEM_CSV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+
+#define CSV_DEFAULT_MAX_RECORD (1u << 20)   /* 1 MiB of text in one record */
+
+struct csv_reader;
+
+struct csv_field {
+	const char *data;      /* UTF-8, NUL-terminated, may contain '\n' */
+	size_t len;
+};
+
+struct csv_record {
+	const struct csv_field *fields;
+	size_t n_fields;
+	unsigned long line;    /* the physical line (1-based) where it starts */
+};
+
+struct csv_options {
+	const char *encoding;  /* NULL or "utf-8" (default), "cp949", "euc-kr" */
+	size_t max_record;     /* 0 means CSV_DEFAULT_MAX_RECORD */
+};
+
+/* Opens path for reading. Returns 0, or -1 with a message in err
+ * ("cannot open 'x.csv': No such file or directory"). On success the caller
+ * owns *out and closes it with csv_close(). */
+int csv_open_file(struct csv_reader **out, const char *path,
+		  const struct csv_options *opt, struct buf *err);
+/* The same over a memory block, which must outlive the reader. */
+int csv_open_mem(struct csv_reader **out, const char *data, size_t len,
+		 const struct csv_options *opt, struct buf *err);
+
+/* Reads the next record. Returns 1 with *rec filled, 0 at end of input, or
+ * -1 on malformed input, with err set to "LINE:COLUMN: message" (COLUMN is
+ * the 1-based field number). After -1 the reader is unusable. A blank line
+ * at the very end of the input is not a record; a blank line elsewhere is a
+ * record of one empty field. */
+int csv_next(struct csv_reader *r, struct csv_record *rec, struct buf *err);
+
+/* Bytes consumed so far and the input's total size (0 when unknown, as for
+ * a pipe): for progress lines. */
+uint64_t csv_bytes_read(const struct csv_reader *r);
+uint64_t csv_bytes_total(const struct csv_reader *r);
+
+void csv_close(struct csv_reader *r);
+
+/* Appends one field to out, quoted only when it must be (comma, quote, CR,
+ * LF, or leading/trailing space). */
+void csv_write_field(struct buf *out, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/* JSON string escaping for hand-written JSON. */
+#include "io/jsonw.h"
+
+void json_write_string(struct buf *out, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	buf_grow(out, len + 2);
+	buf_addc(out, '"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '"': buf_adds(out, "\\\""); break;
+		case '\\': buf_adds(out, "\\\\"); break;
+		case '\n': buf_adds(out, "\\n"); break;
+		case '\r': buf_adds(out, "\\r"); break;
+		case '\t': buf_adds(out, "\\t"); break;
+		default:
+			if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+				char e[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0 };
+				buf_adds(out, e);
+			} else {
+				buf_addc(out, (char)c);
+			}
+		}
+	}
+	buf_addc(out, '"');
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: MIT */
+/* Writing JSON text by hand where exact decimals and a fixed key order
+ * matter (exports, score evidence). */
+#ifndef TANDEM_JSONW_H
+#define TANDEM_JSONW_H
+
+#include "base/buf.h"
+
+/* Appends s as a quoted JSON string, escaping as RFC 8259 requires (and
+ * '<', '>' and '&' as \u escapes, so the text is also safe inside HTML). */
+void json_write_string(struct buf *out, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: MIT */
+/* tandem: the command table and dispatch. This is the only place that
+ * exits; every subcommand returns its exit status (cli/cli.h). */
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+#include <locale.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TANDEM_VERSION "0.1.0"
+
+#define COMMAND(n, summary) { #n, cmd_##n, summary, help_##n }
+/* Sorted by name. */
+const struct command commands[] = {
+	COMMAND(demo, "create a demo company, score it and serve it"),
+	COMMAND(export, "write the store's records as CSV or JSON files"),
+	COMMAND(import, "import CSV files or folders, all or nothing"),
+	COMMAND(init, "create a new store"),
+	COMMAND(migrate, "bring a store's schema up to date"),
+};
+const size_t n_commands = sizeof commands / sizeof commands[0];
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: tandem [--db PATH] [--lang ko|en] COMMAND [ARGS...]\n"
+		"\n"
+		"Tandem scores a BPO's sales organization by how stably the contracts it\n"
+		"won are operated, and its operations organization by how much the\n"
+		"accounts it runs grow.\n"
+		"\n"
+		"commands:\n");
+	for (size_t i = 0; i < n_commands; i++)
+		fprintf(out, "  %-14s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out,
+		"\n"
+		"options:\n"
+		"  --db PATH      the store: a SQLite file (default ./tandem.db, or $TANDEM_DB)\n"
+		"  --lang ko|en   the language of reports and messages (default: the locale)\n"
+		"  --version      print the version\n"
+		"\n"
+		"'tandem COMMAND --help' explains each command. Exit status: 0 ok, 1 bad\n"
+		"input, 2 usage error, 3 storage or internal error.\n");
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli = { NULL, NULL };
+	int i = 1;
+
+	setlocale(LC_CTYPE, "");
+	if (sodium_init() < 0) {
+		fprintf(stderr, "tandem: cannot initialize libsodium\n");
+		return EXIT_STORAGE;
+	}
+	/* Global options may come before the command; each command also
+	 * accepts them after its name. */
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *v;
+		int r;
+		if (!strcmp(argv[i], "--version")) {
+			printf("tandem %s\n", TANDEM_VERSION);
+			return EXIT_OK;
+		}
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			usage(stdout);
+			return EXIT_OK;
+		}
+		if ((r = cli_opt(argc, argv, &i, "--db", &v)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+			cli.db = v;
+		} else if ((r = cli_opt(argc, argv, &i, "--lang", &v)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+			cli.lang = v;
+		} else {
+			fprintf(stderr, "tandem: unknown option '%s'\n", argv[i]);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(argv[i], "help")) {
+		const struct command *c = i + 1 < argc ? cli_find(argv[i + 1]) : NULL;
+		if (c)
+			fputs(c->help, stdout);
+		else
+			usage(stdout);
+		return EXIT_OK;
+	}
+	const struct command *cmd = cli_find(argv[i]);
+	if (!cmd) {
+		fprintf(stderr, "tandem: '%s' is not a tandem command (see 'tandem --help')\n", argv[i]);
+		return EXIT_USAGE;
+	}
+	return cmd->run(argc - i, argv + i, &cli);
+}

@@ -1,0 +1,1047 @@
+/* SPDX-License-Identifier: MIT */
+/* The importer: reads SPEC §4 files with the streaming CSV reader, checks
+ * every cell against domain/schema.c and the business rules of SPEC §4,
+ * and upserts rows in one transaction. Files are taken in dependency order
+ * (a table's references are written before it), so references are checked
+ * against the store inside the transaction, which also sees this import's
+ * own rows; only the small referenced tables are remembered in memory, and
+ * memory never grows with the size of measurements.csv. On any error the
+ * transaction is rolled back: nothing is written. */
+#include "store/import.h"
+
+#include "base/clock.h"
+#include "base/strset.h"
+#include "domain/date.h"
+#include "domain/decimal.h"
+#include "domain/schema.h"
+#include "io/csv.h"
+#include "store/audit.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#define MAX_TABLES 32
+#define MAX_COLUMNS 32
+
+struct import_file {
+	char *path;
+	const struct table *table;
+	size_t order;
+};
+
+struct pending_ref {
+	char *value;
+	unsigned long line;
+	int column;          /* 1-based field number in the file */
+	int col;             /* schema column */
+};
+
+struct importer {
+	struct store *s;
+	const struct import_options *opt;
+	struct import_result *res;
+	struct buf *errors;
+	struct buf *err;
+	size_t max_errors;
+	int64_t batch;
+	struct strset bad_keys[MAX_TABLES];
+	struct stmt *exists[MAX_TABLES];
+	struct stmt *person_kind;
+	struct stmt *metric_exists;
+	char *last_metric_key;        /* a one-entry cache for measurements */
+	int last_metric_ok;
+	int storage_failed;
+	/* Tables whose file in this import could not be read at all (bad
+	 * header, broken CSV): a reference into one is not reported again. */
+	unsigned char unreadable[MAX_TABLES];
+};
+
+static void add_error(struct importer *im, const char *path, unsigned long line, int column,
+		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void add_error(struct importer *im, const char *path, unsigned long line, int column,
+		      const char *fmt, ...)
+{
+	va_list ap;
+	im->res->errors++;
+	if (im->res->errors > im->max_errors)
+		return;
+	buf_addf(im->errors, "%s:%lu:%d: ", path, line, column);
+	va_start(ap, fmt);
+	buf_vaddf(im->errors, fmt, ap);
+	va_end(ap);
+	buf_addc(im->errors, '\n');
+}
+
+/* The CSV reader's own "LINE:COLUMN: message", under the same cap. */
+static void add_csv_error(struct importer *im, const char *path, const struct buf *cerr)
+{
+	im->res->errors++;
+	if (im->res->errors <= im->max_errors)
+		buf_addf(im->errors, "%s:%s\n", path, cerr->data);
+}
+
+static size_t table_index(const struct table *t)
+{
+	return (size_t)(t - schema_tables);
+}
+
+static const char *noun(const char *table)
+{
+	static const struct { const char *table, *noun; } nouns[] = {
+		{ "clients", "client" }, { "contracts", "contract" },
+		{ "org_units", "org unit" }, { "people", "person" },
+		{ "proposals", "proposal" }, { "sla_metrics", "SLA metric" },
+	};
+	for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+		if (!strcmp(nouns[i].table, table))
+			return nouns[i].noun;
+	return table;
+}
+
+/* --- finding the files ------------------------------------------------- */
+
+static int has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static void expected_files(struct buf *out)
+{
+	for (size_t i = 0; i < schema_n_tables; i++)
+		buf_addf(out, "%s%s.csv", i ? ", " : "", schema_tables[i].name);
+}
+
+static void add_file(struct importer *im, struct import_file **files, size_t *n, size_t *cap,
+		     const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char name[128];
+	base = base ? base + 1 : path;
+	size_t len = strlen(base);
+	if (!has_suffix(base, ".csv") || len - 4 >= sizeof name) {
+		struct buf exp = BUF_INIT;
+		expected_files(&exp);
+		add_error(im, path, 1, 1, "unknown file '%s' (expected one of %s)", base, exp.data);
+		buf_release(&exp);
+		return;
+	}
+	memcpy(name, base, len - 4);
+	name[len - 4] = '\0';
+	const struct table *t = schema_find(name);
+	if (!t) {
+		struct buf exp = BUF_INIT;
+		expected_files(&exp);
+		add_error(im, path, 1, 1, "unknown file '%s' (expected one of %s)", base, exp.data);
+		buf_release(&exp);
+		return;
+	}
+	ALLOC_GROW(*files, *n + 1, *cap);
+	(*files)[*n].path = xstrdup(path);
+	(*files)[*n].table = t;
+	(*files)[*n].order = *n;
+	(*n)++;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void add_folder(struct importer *im, struct import_file **files, size_t *n, size_t *cap,
+		       const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n_names = 0, cap_names = 0;
+
+	if (!d) {
+		add_error(im, dir, 1, 1, "cannot read folder: %s", strerror(errno));
+		return;
+	}
+	while ((e = readdir(d))) {
+		if (!has_suffix(e->d_name, ".csv"))
+			continue;
+		ALLOC_GROW(names, n_names + 1, cap_names);
+		names[n_names++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (!n_names)
+		add_error(im, dir, 1, 1, "no CSV files in folder");
+	qsort(names, n_names, sizeof *names, cmp_name);
+	for (size_t i = 0; i < n_names; i++) {
+		struct buf p = BUF_INIT;
+		buf_addf(&p, "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", names[i]);
+		add_file(im, files, n, cap, p.data);
+		buf_release(&p);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static int cmp_files(const void *a, const void *b)
+{
+	const struct import_file *x = a, *y = b;
+	size_t tx = table_index(x->table), ty = table_index(y->table);
+	if (tx != ty)
+		return tx < ty ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* --- statements ---------------------------------------------------------- */
+
+static int key_columns(const struct table *t, int *cols)
+{
+	int n = 0;
+	for (size_t i = 0; i < t->n_columns; i++)
+		if (t->columns[i].flags & COL_KEY)
+			cols[n++] = (int)i;
+	return n;
+}
+
+static void upsert_sql(const struct table *t, struct buf *sql)
+{
+	int keys[MAX_COLUMNS], nk = key_columns(t, keys);
+	buf_addf(sql, "INSERT INTO %s (", t->sql_name);
+	for (size_t i = 0; i < t->n_columns; i++)
+		buf_addf(sql, "%s, ", t->columns[i].name);
+	buf_adds(sql, "src_batch, src_line) VALUES (");
+	for (size_t i = 0; i < t->n_columns + 2; i++)
+		buf_adds(sql, i ? ", ?" : "?");
+	buf_adds(sql, ") ON CONFLICT (");
+	for (int i = 0; i < nk; i++)
+		buf_addf(sql, "%s%s", i ? ", " : "", t->columns[keys[i]].name);
+	buf_adds(sql, ") DO UPDATE SET ");
+	for (size_t i = 0; i < t->n_columns; i++)
+		if (!(t->columns[i].flags & COL_KEY))
+			buf_addf(sql, "%s = excluded.%s, ", t->columns[i].name, t->columns[i].name);
+	/* A row already written by this very batch is a duplicate key within
+	 * the import: the WHERE leaves it alone and changes() reports 0. */
+	buf_addf(sql, "src_batch = excluded.src_batch, src_line = excluded.src_line"
+		 " WHERE %s.src_batch <> excluded.src_batch", t->sql_name);
+}
+
+static void first_line_sql(const struct table *t, struct buf *sql)
+{
+	int keys[MAX_COLUMNS], nk = key_columns(t, keys);
+	buf_addf(sql, "SELECT src_line FROM %s WHERE ", t->sql_name);
+	for (int i = 0; i < nk; i++)
+		buf_addf(sql, "%s%s = ?", i ? " AND " : "", t->columns[keys[i]].name);
+}
+
+static struct stmt *exists_stmt(struct importer *im, const struct table *t)
+{
+	size_t ti = table_index(t);
+	if (!im->exists[ti]) {
+		struct buf sql = BUF_INIT;
+		buf_addf(&sql, "SELECT 1 FROM %s WHERE id = ?", t->sql_name);
+		if (store_prepare(im->s, sql.data, &im->exists[ti], im->err))
+			im->storage_failed = 1;
+		buf_release(&sql);
+	}
+	return im->exists[ti];
+}
+
+/* Does a row with this id exist in table t, in the store or earlier in this
+ * import? Returns 1 yes, 0 no, 2 when the row was in this import but bad
+ * (its own error is reported; this one would only repeat it). */
+static int ref_exists(struct importer *im, const struct table *t, const char *id, size_t len)
+{
+	struct stmt *st;
+	int found;
+	if (strset_has(&im->bad_keys[table_index(t)], id, len))
+		return 2;
+	st = exists_stmt(im, t);
+	if (!st)
+		return 1;
+	stmt_bind_text(st, 1, id, len);
+	found = stmt_step(st) == STORE_ROW;
+	stmt_reset(st);
+	if (!found && im->unreadable[table_index(t)])
+		return 2;
+	return found;
+}
+
+static int metric_exists(struct importer *im, const char *contract, size_t clen,
+			 const char *metric, size_t mlen)
+{
+	struct buf key = BUF_INIT;
+	int found;
+	buf_add(&key, contract, clen);
+	buf_addc(&key, '\x1f');
+	buf_add(&key, metric, mlen);
+	if (im->last_metric_key && !strcmp(im->last_metric_key, key.data)) {
+		buf_release(&key);
+		return im->last_metric_ok;
+	}
+	size_t metrics = table_index(schema_find("sla_metrics"));
+	if (strset_has(&im->bad_keys[metrics], key.data, key.len)) {
+		found = 2;
+	} else {
+		if (!im->metric_exists &&
+		    store_prepare(im->s, "SELECT 1 FROM sla_metrics WHERE contract_id = ? AND metric = ?",
+				  &im->metric_exists, im->err)) {
+			im->storage_failed = 1;
+			buf_release(&key);
+			return 1;
+		}
+		stmt_bind_text(im->metric_exists, 1, contract, clen);
+		stmt_bind_text(im->metric_exists, 2, metric, mlen);
+		found = stmt_step(im->metric_exists) == STORE_ROW;
+		stmt_reset(im->metric_exists);
+		if (!found && im->unreadable[metrics])
+			found = 2;
+	}
+	free(im->last_metric_key);
+	im->last_metric_key = buf_detach(&key, NULL);
+	im->last_metric_ok = found;
+	return found;
+}
+
+/* The kind of the org unit a person belongs to (0 sales, 1 operations,
+ * 2 executive), or -1 when unknown. */
+static int person_unit_kind(struct importer *im, const char *id, size_t len)
+{
+	int kind = -1;
+	if (!im->person_kind &&
+	    store_prepare(im->s, "SELECT u.kind FROM people p JOIN org_units u ON u.id = p.org_unit_id"
+			  " WHERE p.id = ?", &im->person_kind, im->err)) {
+		im->storage_failed = 1;
+		return -1;
+	}
+	stmt_bind_text(im->person_kind, 1, id, len);
+	if (stmt_step(im->person_kind) == STORE_ROW) {
+		const char *k = stmt_text(im->person_kind, 0, NULL);
+		kind = !strcmp(k, "sales") ? 0 : !strcmp(k, "operations") ? 1 : 2;
+	}
+	stmt_reset(im->person_kind);
+	return kind;
+}
+
+/* --- cells --------------------------------------------------------------- */
+
+struct cell {
+	const char *text;
+	size_t len;
+	int present;         /* a non-empty cell */
+	int64_t num;         /* micro-units for decimals; the number for counts */
+	day_t day;
+};
+
+static int utf8_control_free(const char *s, size_t len, int allow_newlines)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t')))
+			return 0;
+		if (c == 0x7f)
+			return 0;
+	}
+	return 1;
+}
+
+static void enum_list(const struct column *c, struct buf *out)
+{
+	int n = 0;
+	while (c->enum_values[n])
+		n++;
+	for (int i = 0; i < n; i++)
+		buf_addf(out, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", c->enum_values[i]);
+}
+
+/* Parses one cell by its column's type. Returns 0 or -1 (error reported). */
+static int parse_cell(struct importer *im, const char *path, unsigned long line, int column,
+		      const struct column *c, struct cell *cell)
+{
+	const char *s = cell->text;
+	size_t len = cell->len;
+	enum decimal_error de;
+	int64_t v;
+
+	cell->present = len > 0;
+	if (!len) {
+		if (c->flags & COL_REQUIRED) {
+			add_error(im, path, line, column, "%s is required", c->name);
+			return -1;
+		}
+		return 0;
+	}
+	switch (c->type) {
+	case COL_TEXT:
+		if (!utf8_control_free(s, len, 1)) {
+			add_error(im, path, line, column, "%s contains a control character", c->name);
+			return -1;
+		}
+		return 0;
+	case COL_ID:
+		if (!utf8_control_free(s, len, 0) || s[0] == ' ' || s[len - 1] == ' ') {
+			add_error(im, path, line, column,
+				  "%s '%.*s' has leading or trailing spaces or control characters",
+				  c->name, (int)len, s);
+			return -1;
+		}
+		if (len > 200) {
+			add_error(im, path, line, column, "%s is longer than 200 bytes", c->name);
+			return -1;
+		}
+		return 0;
+	case COL_DATE:
+		if (date_parse(s, len, &cell->day)) {
+			add_error(im, path, line, column, "bad date '%.*s' for %s (expected YYYY-MM-DD, a day that exists)",
+				  (int)(len > 40 ? 40 : len), s, c->name);
+			return -1;
+		}
+		return 0;
+	case COL_MONTH: {
+		month_t m;
+		if (month_parse(s, len, &m)) {
+			add_error(im, path, line, column, "bad month '%.*s' for %s (expected YYYY-MM)",
+				  (int)(len > 40 ? 40 : len), s, c->name);
+			return -1;
+		}
+		return 0;
+	}
+	case COL_DECIMAL:
+	case COL_MONEY:
+		de = decimal_parse(s, len, &cell->num);
+		if (de != DECIMAL_OK) {
+			add_error(im, path, line, column, "bad number '%.*s' for %s: %s%s",
+				  (int)(len > 40 ? 40 : len), s, c->name, decimal_error_text(de),
+				  de == DECIMAL_SYNTAX ? " (use '.' for decimals and no thousands separators)" : "");
+			return -1;
+		}
+		if (c->type == COL_MONEY && cell->num < 0) {
+			add_error(im, path, line, column, "negative amount '%.*s' for %s",
+				  (int)len, s, c->name);
+			return -1;
+		}
+		return 0;
+	case COL_COUNT:
+	case COL_RATING:
+	case COL_FLAG:
+		if (integer_parse(s, len, &v) || v < 0 || v > INT32_MAX) {
+			add_error(im, path, line, column, "bad value '%.*s' for %s (expected a whole number%s)",
+				  (int)(len > 40 ? 40 : len), s, c->name,
+				  c->type == COL_RATING ? " from 1 to 5" : c->type == COL_FLAG ? ": 1 or 0" : " >= 0");
+			return -1;
+		}
+		if ((c->type == COL_RATING && (v < 1 || v > 5)) || (c->type == COL_FLAG && v > 1)) {
+			add_error(im, path, line, column, "bad value '%.*s' for %s (expected %s)",
+				  (int)len, s, c->name, c->type == COL_RATING ? "a whole number from 1 to 5" : "1 or 0");
+			return -1;
+		}
+		cell->num = v;
+		return 0;
+	case COL_ENUM:
+		if (schema_enum_index(c, s, len) < 0) {
+			struct buf l = BUF_INIT;
+			enum_list(c, &l);
+			add_error(im, path, line, column, "unknown %s '%.*s' (expected %s)", c->name,
+				  (int)(len > 40 ? 40 : len), s, l.data);
+			buf_release(&l);
+			return -1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* --- rows ---------------------------------------------------------------- */
+
+struct file_state {
+	const struct import_file *f;
+	const struct table *t;
+	int field_of[MAX_COLUMNS];   /* schema column → field index in the file */
+	size_t n_fields;
+	struct stmt *upsert, *first_line;
+	struct pending_ref *pending;
+	size_t n_pending, cap_pending;
+	uint64_t rows;
+};
+
+static int col_index(const struct table *t, const char *name)
+{
+	return schema_column(t, name);
+}
+
+static void remember_bad_key(struct importer *im, struct file_state *fs, struct cell *cells)
+{
+	const struct table *t = fs->t;
+	struct buf key = BUF_INIT;
+	if (!strcmp(t->name, "sla_metrics")) {
+		buf_add(&key, cells[0].text, cells[0].len);
+		buf_addc(&key, '\x1f');
+		buf_add(&key, cells[1].text, cells[1].len);
+	} else if (t->columns[0].flags & COL_KEY && !strcmp(t->columns[0].name, "id")) {
+		buf_add(&key, cells[0].text, cells[0].len);
+	} else {
+		return;
+	}
+	if (key.len)
+		strset_add(&im->bad_keys[table_index(t)], key.data, key.len);
+	buf_release(&key);
+}
+
+static void check_row_rules(struct importer *im, struct file_state *fs, unsigned long line,
+			    struct cell *cells, int *bad)
+{
+	const struct table *t = fs->t;
+	const char *path = fs->f->path;
+
+#define FIELD(name) (fs->field_of[col_index(t, name)] + 1)
+#define CELL(name) (&cells[col_index(t, name)])
+#define NOT_BEFORE(later, earlier) do { \
+	struct cell *l_ = CELL(later), *e_ = CELL(earlier); \
+	if (l_->present && e_->present && l_->day < e_->day) { \
+		add_error(im, path, line, FIELD(later), "%s %.*s is before %s %.*s", later, \
+			  (int)l_->len, l_->text, earlier, (int)e_->len, e_->text); \
+		*bad = 1; \
+	} } while (0)
+
+	if (!strcmp(t->name, "contracts")) {
+		NOT_BEFORE("staffed_on", "ramp_started_on");
+		NOT_BEFORE("go_live_on", "signed_on");
+		NOT_BEFORE("end_on", "go_live_on");
+		const char *self_refs[] = { "parent_contract_id", "renews_contract_id" };
+		for (int i = 0; i < 2; i++) {
+			struct cell *c = CELL(self_refs[i]);
+			if (c->present && c->len == cells[0].len && !memcmp(c->text, cells[0].text, c->len)) {
+				add_error(im, path, line, FIELD(self_refs[i]), "contract '%.*s' cannot refer to itself",
+					  (int)c->len, c->text);
+				*bad = 1;
+			}
+		}
+	} else if (!strcmp(t->name, "org_units") || !strcmp(t->name, "clients")) {
+		const char *ref = !strcmp(t->name, "org_units") ? "parent_id" : "referred_by";
+		struct cell *c = CELL(ref);
+		if (c->present && c->len == cells[0].len && !memcmp(c->text, cells[0].text, c->len)) {
+			add_error(im, path, line, FIELD(ref), "%s '%.*s' cannot refer to itself",
+				  noun(t->name), (int)c->len, c->text);
+			*bad = 1;
+		}
+	} else if (!strcmp(t->name, "people")) {
+		struct cell *c = CELL("email");
+		if (c->present && !memchr(c->text, '@', c->len)) {
+			add_error(im, path, line, FIELD("email"), "bad email '%.*s'", (int)c->len, c->text);
+			*bad = 1;
+		}
+	}
+#undef NOT_BEFORE
+}
+
+/* Separation of duties (SPEC §4): manual ratings and feasibility reviews
+ * are written by operations people; relationship ratings by people outside
+ * operations, since O2.1 scores operations. */
+static void check_duties(struct importer *im, struct file_state *fs, unsigned long line,
+			 struct cell *cells, int *bad)
+{
+	const struct table *t = fs->t;
+	const char *who;
+	int want_ops;
+	if (!strcmp(t->name, "manual_ratings")) {
+		who = "rated_by";
+		want_ops = 1;
+	} else if (!strcmp(t->name, "feasibility_reviews")) {
+		who = "reviewer";
+		want_ops = 1;
+	} else if (!strcmp(t->name, "relationship_ratings")) {
+		who = "rated_by";
+		want_ops = 0;
+	} else {
+		return;
+	}
+	struct cell *c = CELL(who);
+	int kind = person_unit_kind(im, c->text, c->len);
+	if (kind < 0)
+		return;
+	if (want_ops && kind != 1) {
+		add_error(im, fs->f->path, line, FIELD(who),
+			  "%s '%.*s' is not in an operations unit: %s are written by operations",
+			  who, (int)c->len, c->text,
+			  !strcmp(t->name, "manual_ratings") ? "manual ratings" : "feasibility reviews");
+		*bad = 1;
+	} else if (!want_ops && kind == 1) {
+		add_error(im, fs->f->path, line, FIELD(who),
+			  "rated_by '%.*s' is in an operations unit: operations cannot rate its own client relationship",
+			  (int)c->len, c->text);
+		*bad = 1;
+	}
+}
+
+static void check_refs(struct importer *im, struct file_state *fs, unsigned long line,
+		       struct cell *cells, int *bad, int *quiet_bad)
+{
+	const struct table *t = fs->t;
+	for (size_t i = 0; i < t->n_columns; i++) {
+		const struct column *c = &t->columns[i];
+		struct cell *cell = &cells[i];
+		int found;
+		if (!c->ref_table || !cell->present)
+			continue;
+		if (!strcmp(c->ref_table, t->name)) {
+			/* A self-reference may point at a row later in the file. */
+			ALLOC_GROW(fs->pending, fs->n_pending + 1, fs->cap_pending);
+			fs->pending[fs->n_pending].value = xstrndup(cell->text, cell->len);
+			fs->pending[fs->n_pending].line = line;
+			fs->pending[fs->n_pending].column = fs->field_of[i] + 1;
+			fs->pending[fs->n_pending].col = (int)i;
+			fs->n_pending++;
+			continue;
+		}
+		if (!strcmp(c->ref_table, "sla_metrics"))
+			found = metric_exists(im, cells[0].text, cells[0].len, cell->text, cell->len);
+		else
+			found = ref_exists(im, schema_find(c->ref_table), cell->text, cell->len);
+		if (found == 2) {
+			*quiet_bad = 1;
+		} else if (!found) {
+			if (!strcmp(c->ref_table, "sla_metrics"))
+				add_error(im, fs->f->path, line, fs->field_of[i] + 1,
+					  "unknown SLA metric '%.*s' of contract '%.*s' (not in sla_metrics.csv)",
+					  (int)cell->len, cell->text, (int)cells[0].len, cells[0].text);
+			else
+				add_error(im, fs->f->path, line, fs->field_of[i] + 1, "unknown %s '%.*s'",
+					  noun(c->ref_table), (int)cell->len, cell->text);
+			*bad = 1;
+		}
+	}
+}
+
+static void bind_and_write(struct importer *im, struct file_state *fs, unsigned long line,
+			   struct cell *cells)
+{
+	const struct table *t = fs->t;
+	struct stmt *st = fs->upsert;
+	for (size_t i = 0; i < t->n_columns; i++) {
+		const struct column *c = &t->columns[i];
+		int idx = (int)i + 1;
+		if (!cells[i].present) {
+			/* A plain value has denominator 1 (SPEC §4). */
+			if (!strcmp(t->name, "measurements") && !strcmp(c->name, "denominator"))
+				stmt_bind_int64(st, idx, MICRO_ONE);
+			else
+				stmt_bind_null(st, idx);
+		} else if (schema_is_integer(c)) {
+			stmt_bind_int64(st, idx, cells[i].num);
+		} else {
+			stmt_bind_text(st, idx, cells[i].text, cells[i].len);
+		}
+	}
+	stmt_bind_int64(st, (int)t->n_columns + 1, im->batch);
+	stmt_bind_int64(st, (int)t->n_columns + 2, (int64_t)line);
+	if (stmt_step(st) == STORE_ERROR) {
+		buf_addf(im->err, "%s:%lu: cannot write row: %s", fs->f->path, line, stmt_error(st));
+		im->storage_failed = 1;
+		stmt_reset(st);
+		return;
+	}
+	int64_t changed = stmt_changes(st);
+	stmt_reset(st);
+	if (changed)
+		return;
+	/* Duplicate key within this import: name the first line. */
+	int keys[MAX_COLUMNS], nk = key_columns(t, keys);
+	struct buf key = BUF_INIT;
+	int64_t first = 0;
+	for (int k = 0; k < nk; k++) {
+		stmt_bind_text(fs->first_line, k + 1, cells[keys[k]].text, cells[keys[k]].len);
+		buf_addf(&key, "%s%.*s", k ? ", " : "", (int)cells[keys[k]].len, cells[keys[k]].text);
+	}
+	if (stmt_step(fs->first_line) == STORE_ROW)
+		first = stmt_int64(fs->first_line, 0);
+	stmt_reset(fs->first_line);
+	add_error(im, fs->f->path, line, fs->field_of[keys[0]] + 1,
+		  "duplicate key '%s' (first at line %lld)", key.data, (long long)first);
+	buf_release(&key);
+}
+
+static void progress(struct importer *im, struct file_state *fs, struct csv_reader *r, int done)
+{
+	static struct timespec last;
+	struct timespec now;
+	uint64_t total = csv_bytes_total(r);
+	if (!im->opt->progress)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!done && (now.tv_sec - last.tv_sec) * 1000 + (now.tv_nsec - last.tv_nsec) / 1000000 < 250)
+		return;
+	last = now;
+	if (total)
+		fprintf(stderr, "\rimporting %s: %3d%%, %llu rows%s", fs->f->path,
+			(int)(csv_bytes_read(r) * 100 / total), (unsigned long long)fs->rows,
+			done ? "\n" : "");
+	else
+		fprintf(stderr, "\rimporting %s: %llu rows%s", fs->f->path,
+			(unsigned long long)fs->rows, done ? "\n" : "");
+}
+
+static int read_header(struct importer *im, struct file_state *fs, const struct csv_record *rec)
+{
+	const struct table *t = fs->t;
+	int bad = 0;
+	for (size_t i = 0; i < t->n_columns; i++)
+		fs->field_of[i] = -1;
+	fs->n_fields = rec->n_fields;
+	for (size_t f = 0; f < rec->n_fields; f++) {
+		const struct csv_field *h = &rec->fields[f];
+		int c = schema_column(t, h->data);
+		if (c < 0) {
+			struct buf exp = BUF_INIT;
+			for (size_t i = 0; i < t->n_columns; i++)
+				buf_addf(&exp, "%s%s", i ? ", " : "", t->columns[i].name);
+			add_error(im, fs->f->path, rec->line, (int)f + 1,
+				  h->len ? "unknown column '%s' (%s.csv has: %s)" : "empty column name%s (%s.csv has: %s)",
+				  h->len ? h->data : "", t->name, exp.data);
+			buf_release(&exp);
+			bad = 1;
+		} else if (fs->field_of[c] >= 0) {
+			add_error(im, fs->f->path, rec->line, (int)f + 1, "column '%s' appears twice", h->data);
+			bad = 1;
+		} else {
+			fs->field_of[c] = (int)f;
+		}
+	}
+	for (size_t i = 0; i < t->n_columns; i++)
+		if (fs->field_of[i] < 0) {
+			add_error(im, fs->f->path, rec->line, 1, "missing column '%s'", t->columns[i].name);
+			bad = 1;
+		}
+	return bad ? -1 : 0;
+}
+
+static void check_pending(struct importer *im, struct file_state *fs)
+{
+	const struct table *t = fs->t;
+	for (size_t i = 0; i < fs->n_pending; i++) {
+		struct pending_ref *p = &fs->pending[i];
+		int found = ref_exists(im, t, p->value, strlen(p->value));
+		if (!found)
+			add_error(im, fs->f->path, p->line, p->column, "unknown %s '%s'", noun(t->name), p->value);
+		free(p->value);
+	}
+	free(fs->pending);
+	fs->pending = NULL;
+	fs->n_pending = fs->cap_pending = 0;
+}
+
+static int import_file(struct importer *im, const struct import_file *f)
+{
+	struct csv_options copt = { im->opt->encoding, 0 };
+	struct csv_reader *r = NULL;
+	struct csv_record rec;
+	struct file_state fs;
+	struct buf cerr = BUF_INIT, sql = BUF_INIT;
+	struct cell cells[MAX_COLUMNS];
+	int rc;
+
+	memset(&fs, 0, sizeof fs);
+	fs.f = f;
+	fs.t = f->table;
+	if (csv_open_file(&r, f->path, &copt, &cerr)) {
+		add_error(im, f->path, 1, 1, "%s", cerr.data);
+		buf_release(&cerr);
+		return 0;
+	}
+	rc = csv_next(r, &rec, &cerr);
+	if (rc <= 0) {
+		im->unreadable[table_index(fs.t)] = 1;
+		if (rc == 0)
+			add_error(im, f->path, 1, 1, "empty file (expected a header row: see docs/data-formats.md)");
+		else
+			add_csv_error(im, f->path, &cerr);
+		goto out;
+	}
+	if (read_header(im, &fs, &rec)) {
+		im->unreadable[table_index(fs.t)] = 1;
+		goto out;
+	}
+	upsert_sql(fs.t, &sql);
+	if (store_prepare(im->s, sql.data, &fs.upsert, im->err))
+		goto storage;
+	buf_reset(&sql);
+	first_line_sql(fs.t, &sql);
+	if (store_prepare(im->s, sql.data, &fs.first_line, im->err))
+		goto storage;
+
+	while ((rc = csv_next(r, &rec, &cerr)) == 1) {
+		int bad = 0, quiet_bad = 0;
+		fs.rows++;
+		im->res->rows++;
+		if ((fs.rows & 0xffff) == 0)
+			progress(im, &fs, r, 0);
+		if (rec.n_fields != fs.n_fields) {
+			add_error(im, f->path, rec.line, (int)(rec.n_fields < fs.n_fields ? rec.n_fields : fs.n_fields + 1),
+				  "expected %zu fields, found %zu", fs.n_fields, rec.n_fields);
+			continue;
+		}
+		for (size_t i = 0; i < fs.t->n_columns; i++) {
+			const struct csv_field *fld = &rec.fields[fs.field_of[i]];
+			memset(&cells[i], 0, sizeof cells[i]);
+			cells[i].text = fld->data;
+			cells[i].len = fld->len;
+			if (parse_cell(im, f->path, rec.line, fs.field_of[i] + 1, &fs.t->columns[i], &cells[i]))
+				bad = 1;
+		}
+		if (!bad)
+			check_row_rules(im, &fs, rec.line, cells, &bad);
+		if (!bad)
+			check_refs(im, &fs, rec.line, cells, &bad, &quiet_bad);
+		if (!bad && !quiet_bad)
+			check_duties(im, &fs, rec.line, cells, &bad);
+		if (im->storage_failed)
+			goto storage;
+		if (bad || quiet_bad) {
+			remember_bad_key(im, &fs, cells);
+			continue;
+		}
+		bind_and_write(im, &fs, rec.line, cells);
+		if (im->storage_failed)
+			goto storage;
+	}
+	if (rc < 0) {
+		im->unreadable[table_index(fs.t)] = 1;
+		add_csv_error(im, f->path, &cerr);
+	}
+	progress(im, &fs, r, 1);
+	check_pending(im, &fs);
+out:
+	for (size_t i = 0; i < fs.n_pending; i++)
+		free(fs.pending[i].value);
+	free(fs.pending);
+	stmt_finalize(fs.upsert);
+	stmt_finalize(fs.first_line);
+	csv_close(r);
+	buf_release(&cerr);
+	buf_release(&sql);
+	return im->storage_failed ? -1 : 0;
+storage:
+	im->storage_failed = 1;
+	goto out;
+}
+
+/* --- whole-import rules -------------------------------------------------- */
+
+/* The proposal gate (SPEC §3): a won proposal needs a feasible or
+ * conditional review, or an executive's override. */
+static int check_gate(struct importer *im, const char *proposals_path)
+{
+	struct stmt *st;
+	int status_field = 9;
+	if (store_prepare(im->s,
+			  "SELECT p.id, p.src_line FROM proposals p WHERE p.src_batch = ? AND p.status = 'won'"
+			  " AND NOT EXISTS (SELECT 1 FROM feasibility_reviews r WHERE r.proposal_id = p.id"
+			  "  AND r.verdict IN ('feasible', 'conditional'))"
+			  " AND NOT EXISTS (SELECT 1 FROM proposal_overrides o WHERE o.proposal_id = p.id)"
+			  " ORDER BY p.src_line", &st, im->err))
+		return -1;
+	stmt_bind_int64(st, 1, im->batch);
+	while (stmt_step(st) == STORE_ROW)
+		add_error(im, proposals_path, (unsigned long)stmt_int64(st, 1), status_field,
+			  "proposal '%s' cannot be won without a feasible or conditional feasibility review"
+			  " (or an executive's override)", stmt_text(st, 0, NULL));
+	stmt_finalize(st);
+	return 0;
+}
+
+/* Org units must form a tree: following parent_id from any unit must end. */
+static int check_unit_cycles(struct importer *im, const char *path)
+{
+	struct stmt *st;
+	char **ids = NULL, **parents = NULL;
+	int64_t *lines = NULL, *batches = NULL;
+	size_t n = 0, cap = 0, cap2 = 0, cap3 = 0, cap4 = 0;
+	if (store_prepare(im->s, "SELECT id, parent_id, src_line, src_batch FROM org_units ORDER BY id",
+			  &st, im->err))
+		return -1;
+	while (stmt_step(st) == STORE_ROW) {
+		ALLOC_GROW(ids, n + 1, cap);
+		ALLOC_GROW(parents, n + 1, cap2);
+		ALLOC_GROW(lines, n + 1, cap3);
+		ALLOC_GROW(batches, n + 1, cap4);
+		ids[n] = xstrdup(stmt_text(st, 0, NULL));
+		parents[n] = stmt_is_null(st, 1) ? NULL : xstrdup(stmt_text(st, 1, NULL));
+		lines[n] = stmt_int64(st, 2);
+		batches[n] = stmt_int64(st, 3);
+		n++;
+	}
+	stmt_finalize(st);
+	for (size_t i = 0; i < n; i++) {
+		if (batches[i] != im->batch)
+			continue;
+		const char *cur = parents[i];
+		size_t steps = 0;
+		while (cur && steps <= n) {
+			size_t j;
+			for (j = 0; j < n && strcmp(ids[j], cur); j++)
+				;
+			if (j == n)
+				break;
+			cur = parents[j];
+			steps++;
+		}
+		if (cur && steps > n)
+			add_error(im, path, (unsigned long)lines[i], 4,
+				  "org unit '%s' is its own ancestor (parent_id forms a cycle)", ids[i]);
+	}
+	for (size_t i = 0; i < n; i++) {
+		free(ids[i]);
+		free(parents[i]);
+	}
+	free(ids);
+	free(parents);
+	free(lines);
+	free(batches);
+	return 0;
+}
+
+static int write_audit(struct importer *im, struct import_file *files, size_t n)
+{
+	char at[21];
+	struct buf names = BUF_INIT;
+	int rc = -1;
+	clock_now_iso(at);
+	for (size_t i = 0; i < n; i++) {
+		struct buf after = BUF_INIT, key = BUF_INIT;
+		int64_t rows = 0;
+		struct stmt *st;
+		struct buf sql = BUF_INIT;
+		buf_addf(&sql, "SELECT count(*) FROM %s WHERE src_batch = ?", files[i].table->sql_name);
+		if (store_prepare(im->s, sql.data, &st, im->err)) {
+			buf_release(&sql);
+			goto out;
+		}
+		buf_release(&sql);
+		stmt_bind_int64(st, 1, im->batch);
+		if (stmt_step(st) == STORE_ROW)
+			rows = stmt_int64(st, 0);
+		stmt_finalize(st);
+		buf_addf(&after, "{\"batch\":%lld,\"file\":\"", (long long)im->batch);
+		for (const char *p = files[i].path; *p; p++) {
+			if (*p == '"' || *p == '\\')
+				buf_addc(&after, '\\');
+			if ((unsigned char)*p >= 0x20)
+				buf_addc(&after, *p);
+		}
+		buf_addf(&after, "\",\"rows\":%lld}", (long long)rows);
+		buf_addf(&key, "batch %lld", (long long)im->batch);
+		struct audit_entry e = { im->opt->actor ? im->opt->actor : audit_cli_actor(), "import",
+					 files[i].table->name, key.data, NULL, after.data };
+		int arc = audit_append(im->s, &e, im->err);
+		buf_release(&after);
+		buf_release(&key);
+		if (arc)
+			goto out;
+		buf_addf(&names, "%s%s", i ? "," : "", files[i].path);
+	}
+	{
+		struct stmt *st;
+		if (store_prepare(im->s, "INSERT INTO imports (batch, started_at, actor, files, rows)"
+				  " VALUES (?, ?, ?, ?, ?)", &st, im->err))
+			goto out;
+		stmt_bind_int64(st, 1, im->batch);
+		stmt_bind_str(st, 2, at);
+		stmt_bind_str(st, 3, im->opt->actor ? im->opt->actor : audit_cli_actor());
+		stmt_bind_str(st, 4, names.data);
+		stmt_bind_int64(st, 5, (int64_t)im->res->rows);
+		if (stmt_step(st) == STORE_ERROR) {
+			buf_addf(im->err, "%s", stmt_error(st));
+			stmt_finalize(st);
+			goto out;
+		}
+		stmt_finalize(st);
+	}
+	rc = 0;
+out:
+	buf_release(&names);
+	return rc;
+}
+
+int store_import(struct store *s, const char *const *paths, int n_paths,
+		 const struct import_options *opt, struct import_result *res,
+		 struct buf *errors, struct buf *err)
+{
+	struct importer im;
+	struct import_file *files = NULL;
+	size_t n_files = 0, cap_files = 0;
+	const char *proposals_path = NULL, *units_path = NULL;
+	int rc = -1, began = 0;
+
+	memset(&im, 0, sizeof im);
+	memset(res, 0, sizeof *res);
+	im.s = s;
+	im.opt = opt;
+	im.res = res;
+	im.errors = errors;
+	im.err = err;
+	im.max_errors = opt->max_errors ? opt->max_errors : 100;
+
+	for (int i = 0; i < n_paths; i++) {
+		struct stat sb;
+		if (stat(paths[i], &sb)) {
+			add_error(&im, paths[i], 1, 1, "cannot read: %s", strerror(errno));
+			continue;
+		}
+		if (S_ISDIR(sb.st_mode))
+			add_folder(&im, &files, &n_files, &cap_files, paths[i]);
+		else
+			add_file(&im, &files, &n_files, &cap_files, paths[i]);
+	}
+	qsort(files, n_files, sizeof *files, cmp_files);
+	res->files = (int)n_files;
+
+	if (store_begin(s, err))
+		goto out;
+	began = 1;
+	if (store_query_int64(s, "SELECT coalesce(max(batch), 0) + 1 FROM imports", 1, &im.batch, err))
+		goto out;
+	for (size_t i = 0; i < n_files; i++) {
+		if (import_file(&im, &files[i]))
+			goto out;
+		if (!strcmp(files[i].table->name, "proposals"))
+			proposals_path = files[i].path;
+		if (!strcmp(files[i].table->name, "org_units"))
+			units_path = files[i].path;
+	}
+	if (proposals_path && check_gate(&im, proposals_path))
+		goto out;
+	if (units_path && check_unit_cycles(&im, units_path))
+		goto out;
+	if (res->errors > im.max_errors)
+		buf_addf(errors, "... and %llu more errors\n",
+			 (unsigned long long)(res->errors - im.max_errors));
+	if (res->errors || opt->dry_run) {
+		store_rollback(s);
+		began = 0;
+		rc = res->errors ? 1 : 0;
+		goto out;
+	}
+	if (write_audit(&im, files, n_files) || store_commit(s, err))
+		goto out;
+	began = 0;
+	res->batch = im.batch;
+	rc = 0;
+out:
+	if (began)
+		store_rollback(s);
+	for (size_t i = 0; i < MAX_TABLES; i++) {
+		strset_clear(&im.bad_keys[i]);
+		stmt_finalize(im.exists[i]);
+	}
+	stmt_finalize(im.person_kind);
+	stmt_finalize(im.metric_exists);
+	free(im.last_metric_key);
+	for (size_t i = 0; i < n_files; i++)
+		free(files[i].path);
+	free(files);
+	if (rc < 0 && !err->len)
+		buf_addf(err, "import failed");
+	return rc;
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/* Importing the SPEC §4 files into the store: all-or-nothing, every bad
+ * cell reported as FILE:LINE:COLUMN: message. */
+#ifndef TANDEM_IMPORT_H
+#define TANDEM_IMPORT_H
+
+#include <stdint.h>
+
+#include "store/store.h"
+
+struct import_options {
+	const char *encoding;    /* NULL (UTF-8) or "cp949" */
+	int dry_run;             /* validate only; write nothing */
+	int progress;            /* print a progress line on stderr */
+	size_t max_errors;       /* errors printed before "and N more"; 0 = 100 */
+	const char *actor;       /* for the audit log */
+};
+
+struct import_result {
+	uint64_t rows;           /* rows read (valid or not) */
+	uint64_t errors;         /* bad cells and rows found */
+	int64_t batch;           /* the import batch written, 0 when none */
+	int files;
+};
+
+/* Imports files and folders (folders: every .csv inside). Error lines go
+ * to errors, one per line, capped at max_errors plus a count of the rest.
+ * Returns 0 (written, or validated for a dry run), 1 when the input had
+ * errors (nothing written), -1 on a storage failure (err set). */
+int store_import(struct store *s, const char *const *paths, int n_paths,
+		 const struct import_options *opt, struct import_result *res,
+		 struct buf *errors, struct buf *err);
+
+#endif

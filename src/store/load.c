@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: MIT */
+/* The loader of load.h: one ordered query per record kind; references are
+ * resolved by binary search over the already-loaded, id-sorted arrays. */
+#include "store/load.h"
+
+#include "domain/schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct loader {
+	struct store *s;
+	struct dataset *ds;
+	struct buf *err;
+	struct stmt *st;
+};
+
+static int query(struct loader *l, const char *sql)
+{
+	stmt_finalize(l->st);
+	l->st = NULL;
+	return store_prepare(l->s, sql, &l->st, l->err);
+}
+
+static char *text(struct loader *l, int col)
+{
+	return stmt_is_null(l->st, col) ? NULL : xstrdup(stmt_text(l->st, col, NULL));
+}
+
+static day_t day(struct loader *l, int col)
+{
+	day_t d;
+	size_t len;
+	const char *t;
+	if (stmt_is_null(l->st, col))
+		return DAY_NONE;
+	t = stmt_text(l->st, col, &len);
+	return date_parse(t, len, &d) ? DAY_NONE : d;
+}
+
+static micro_t micro(struct loader *l, int col)
+{
+	return stmt_is_null(l->st, col) ? MICRO_NONE : stmt_int64(l->st, col);
+}
+
+static int32_t whole(struct loader *l, int col)
+{
+	return stmt_is_null(l->st, col) ? INT_NONE : (int32_t)stmt_int64(l->st, col);
+}
+
+static int enum_of(struct loader *l, const char *table, const char *column, int col)
+{
+	const struct table *t = schema_find(table);
+	size_t len;
+	const char *v;
+	if (stmt_is_null(l->st, col))
+		return -1;
+	v = stmt_text(l->st, col, &len);
+	return schema_enum_index(&t->columns[schema_column(t, column)], v, len);
+}
+
+/* Index lookups over id-sorted arrays: each struct starts with char *id. */
+static int find_id(const void *base, size_t n, size_t size, const char *id)
+{
+	size_t lo = 0, hi = n;
+	if (!id)
+		return NO_INDEX;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const char *mid_id = *(char *const *)((const char *)base + mid * size);
+		int c = strcmp(mid_id, id);
+		if (!c)
+			return (int)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NO_INDEX;
+}
+
+#define FIND(arr, id) find_id(l->ds->arr, l->ds->n_##arr, sizeof(*l->ds->arr), (id))
+
+static int ref(struct loader *l, int col, int which)
+{
+	const char *id = stmt_is_null(l->st, col) ? NULL : stmt_text(l->st, col, NULL);
+	switch (which) {
+	case 0: return FIND(units, id);
+	case 1: return FIND(people, id);
+	case 2: return FIND(clients, id);
+	case 3: return FIND(contracts, id);
+	default: return FIND(proposals, id);
+	}
+}
+enum { R_UNIT, R_PERSON, R_CLIENT, R_CONTRACT, R_PROPOSAL };
+
+/* Appends a zeroed element to a growable array and returns it. */
+static void *push(void **arr, size_t *n, size_t *cap, size_t size)
+{
+	if (*n + 1 > *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*arr = xrealloc(*arr, *cap * size);
+	}
+	void *e = (char *)*arr + *n * size;
+	memset(e, 0, size);
+	(*n)++;
+	return e;
+}
+
+#define PUSH(arr) push((void **)&l->ds->arr, &l->ds->n_##arr, &cap_##arr, sizeof *l->ds->arr)
+
+static int find_metric(struct dataset *ds, int contract, const char *metric)
+{
+	size_t lo = 0, hi = ds->n_sla_metrics;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct sla_metric *m = &ds->sla_metrics[mid];
+		int c = m->contract != contract ? (m->contract < contract ? -1 : 1) : strcmp(m->metric, metric);
+		if (!c)
+			return (int)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NO_INDEX;
+}
+
+static int cmp_metric(const void *a, const void *b)
+{
+	const struct sla_metric *x = a, *y = b;
+	if (x->contract != y->contract)
+		return x->contract < y->contract ? -1 : 1;
+	return strcmp(x->metric, y->metric);
+}
+
+static int cmp_metric_month(const void *a, const void *b)
+{
+	const struct metric_month *x = a, *y = b;
+	if (x->sla_metric != y->sla_metric)
+		return x->sla_metric < y->sla_metric ? -1 : 1;
+	return x->month < y->month ? -1 : x->month > y->month;
+}
+
+static int load_all(struct loader *l, day_t last_day)
+{
+	struct dataset *ds = l->ds;
+	size_t cap_units = 0, cap_people = 0, cap_clients = 0, cap_contracts = 0,
+	       cap_sla_metrics = 0, cap_metric_months = 0, cap_readiness = 0,
+	       cap_manual_ratings = 0, cap_handover = 0, cap_scope_changes = 0,
+	       cap_financials = 0, cap_expansions = 0, cap_renewals = 0, cap_proposals = 0,
+	       cap_feasibility_reviews = 0, cap_relationship_ratings = 0, cap_references = 0,
+	       cap_innovations = 0;
+	char **parents = NULL;
+	int rc;
+
+	/* Units first, parents resolved after all are in. */
+	if (query(l, "SELECT id, name, kind, parent_id FROM org_units ORDER BY id"))
+		return -1;
+	size_t cap_parents = 0;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct org_unit *u = PUSH(units);
+		u->id = text(l, 0);
+		u->name = text(l, 1);
+		u->kind = (enum org_kind)enum_of(l, "org_units", "kind", 2);
+		ALLOC_GROW(parents, ds->n_units, cap_parents);
+		parents[ds->n_units - 1] = text(l, 3);
+	}
+	for (size_t i = 0; i < ds->n_units; i++) {
+		ds->units[i].parent = FIND(units, parents[i]);
+		free(parents[i]);
+	}
+	free(parents);
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT id, name, email, org_unit_id FROM people ORDER BY id"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct person *p = PUSH(people);
+		p->id = text(l, 0);
+		p->name = text(l, 1);
+		p->email = text(l, 2);
+		p->org_unit = ref(l, 3, R_UNIT);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT id, name, industry, referred_by FROM clients ORDER BY id"))
+		return -1;
+	char **referrers = NULL;
+	size_t cap_referrers = 0;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct client *c = PUSH(clients);
+		c->id = text(l, 0);
+		c->name = text(l, 1);
+		c->industry = text(l, 2);
+		ALLOC_GROW(referrers, ds->n_clients, cap_referrers);
+		referrers[ds->n_clients - 1] = text(l, 3);
+	}
+	for (size_t i = 0; i < ds->n_clients; i++) {
+		ds->clients[i].referred_by = FIND(clients, referrers[i]);
+		free(referrers[i]);
+	}
+	free(referrers);
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT id, client_id, service_line, signed_on, ramp_started_on, staffed_on,"
+		  " go_live_on, end_on, annual_value, risk_tier, sales_owner, ops_owner,"
+		  " planned_ramp_days, planned_stabilization_months, parent_contract_id,"
+		  " renews_contract_id FROM contracts ORDER BY id"))
+		return -1;
+	char **links = NULL;
+	size_t cap_links = 0;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct contract *c = PUSH(contracts);
+		c->id = text(l, 0);
+		c->client = ref(l, 1, R_CLIENT);
+		c->service_line = text(l, 2);
+		c->signed_on = day(l, 3);
+		c->ramp_started_on = day(l, 4);
+		c->staffed_on = day(l, 5);
+		c->go_live_on = day(l, 6);
+		c->end_on = day(l, 7);
+		c->annual_value = micro(l, 8);
+		c->risk_tier = (enum risk_tier)enum_of(l, "contracts", "risk_tier", 9);
+		c->sales_owner = ref(l, 10, R_PERSON);
+		c->ops_owner = ref(l, 11, R_PERSON);
+		c->planned_ramp_days = whole(l, 12);
+		c->planned_stabilization_months = whole(l, 13);
+		ALLOC_GROW(links, 2 * ds->n_contracts, cap_links);
+		links[2 * ds->n_contracts - 2] = text(l, 14);
+		links[2 * ds->n_contracts - 1] = text(l, 15);
+	}
+	for (size_t i = 0; i < ds->n_contracts; i++) {
+		ds->contracts[i].parent_contract = FIND(contracts, links[2 * i]);
+		ds->contracts[i].renews_contract = FIND(contracts, links[2 * i + 1]);
+		free(links[2 * i]);
+		free(links[2 * i + 1]);
+	}
+	free(links);
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT contract_id, metric, name, direction, target, initial_target, unit"
+		  " FROM sla_metrics"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct sla_metric *m = PUSH(sla_metrics);
+		m->contract = ref(l, 0, R_CONTRACT);
+		m->metric = text(l, 1);
+		m->name = text(l, 2);
+		m->direction = (enum direction)enum_of(l, "sla_metrics", "direction", 3);
+		m->target = micro(l, 4);
+		m->initial_target = micro(l, 5);
+		m->unit = text(l, 6);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+	qsort(ds->sla_metrics, ds->n_sla_metrics, sizeof *ds->sla_metrics, cmp_metric);
+
+	/* Monthly sums, computed by the store: SUM over integers of
+	 * micro-units is exact. A measurement counts when dated within its
+	 * contract's [go_live_on, end_on] and not after the year's last day. */
+	if (query(l, "SELECT m.contract_id, m.metric, substr(m.date, 1, 7), sum(m.numerator),"
+		  " sum(m.denominator), count(*) FROM measurements m"
+		  " JOIN contracts c ON c.id = m.contract_id"
+		  " WHERE c.go_live_on IS NOT NULL AND m.date >= c.go_live_on"
+		  " AND (c.end_on IS NULL OR m.date <= c.end_on) AND m.date <= ?"
+		  " GROUP BY m.contract_id, m.metric, substr(m.date, 1, 7)"))
+		return -1;
+	{
+		char last[11] = "9999-12-31";
+		if (last_day != DAY_NONE)
+			date_format(last_day, last);
+		stmt_bind_str(l->st, 1, last);
+	}
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		int contract = ref(l, 0, R_CONTRACT);
+		int metric = find_metric(ds, contract, stmt_text(l->st, 1, NULL));
+		month_t mo;
+		size_t len;
+		const char *t = stmt_text(l->st, 2, &len);
+		if (metric == NO_INDEX || month_parse(t, len, &mo))
+			continue;
+		struct metric_month *mm = PUSH(metric_months);
+		mm->sla_metric = metric;
+		mm->month = mo;
+		mm->sum_numerator = stmt_int64(l->st, 3);
+		mm->sum_denominator = stmt_int64(l->st, 4);
+		mm->rows = (int32_t)stmt_int64(l->st, 5);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+	qsort(ds->metric_months, ds->n_metric_months, sizeof *ds->metric_months, cmp_metric_month);
+
+	if (query(l, "SELECT contract_id, item, category, required, done_on FROM readiness"
+		  " ORDER BY contract_id, item"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct readiness_item *r = PUSH(readiness);
+		r->contract = ref(l, 0, R_CONTRACT);
+		r->item = text(l, 1);
+		r->category = (enum readiness_category)enum_of(l, "readiness", "category", 2);
+		r->required = (int)stmt_int64(l->st, 3);
+		r->done_on = day(l, 4);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT contract_id, rated_on, rated_by, concreteness, feasibility"
+		  " FROM manual_ratings ORDER BY contract_id, rated_on, rated_by"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct manual_rating *r = PUSH(manual_ratings);
+		r->contract = ref(l, 0, R_CONTRACT);
+		r->rated_on = day(l, 1);
+		r->rated_by = ref(l, 2, R_PERSON);
+		r->concreteness = whole(l, 3);
+		r->feasibility = whole(l, 4);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT contract_id, item, accepted_on FROM handover ORDER BY contract_id, item"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct handover_item *h = PUSH(handover);
+		h->contract = ref(l, 0, R_CONTRACT);
+		h->item = text(l, 1);
+		h->accepted_on = day(l, 2);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT contract_id, date, kind, note FROM scope_changes"
+		  " ORDER BY contract_id, date, kind"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct scope_change *c = PUSH(scope_changes);
+		c->contract = ref(l, 0, R_CONTRACT);
+		c->date = day(l, 1);
+		c->kind = (enum scope_kind)enum_of(l, "scope_changes", "kind", 2);
+		c->note = text(l, 3);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT contract_id, month, revenue, cost FROM financials ORDER BY contract_id, month"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct financial *f = PUSH(financials);
+		size_t len;
+		const char *t = stmt_text(l->st, 1, &len);
+		f->contract = ref(l, 0, R_CONTRACT);
+		if (month_parse(t, len, &f->month))
+			f->month = MONTH_NONE;
+		f->revenue = micro(l, 2);
+		f->cost = micro(l, 3);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT contract_id, date, kind, added_annual_value FROM expansions"
+		  " ORDER BY contract_id, date, kind"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct expansion *e = PUSH(expansions);
+		e->contract = ref(l, 0, R_CONTRACT);
+		e->date = day(l, 1);
+		e->kind = (enum expansion_kind)enum_of(l, "expansions", "kind", 2);
+		e->added_annual_value = micro(l, 3);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT contract_id, due_on, outcome, new_annual_value FROM renewals"
+		  " ORDER BY contract_id, due_on"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct renewal *r = PUSH(renewals);
+		r->contract = ref(l, 0, R_CONTRACT);
+		r->due_on = day(l, 1);
+		r->outcome = (enum renewal_outcome)enum_of(l, "renewals", "outcome", 2);
+		r->new_annual_value = micro(l, 3);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT id, client_id, credited_contract_id, origin, title, service_line,"
+		  " proposed_on, annual_value, status FROM proposals ORDER BY id"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct proposal *p = PUSH(proposals);
+		p->id = text(l, 0);
+		p->client = ref(l, 1, R_CLIENT);
+		p->credited_contract = ref(l, 2, R_CONTRACT);
+		p->origin = (enum proposal_origin)enum_of(l, "proposals", "origin", 3);
+		p->title = text(l, 4);
+		p->service_line = text(l, 5);
+		p->proposed_on = day(l, 6);
+		p->annual_value = micro(l, 7);
+		p->status = (enum proposal_status)enum_of(l, "proposals", "status", 8);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT proposal_id, reviewed_on, reviewer, verdict, predicted_attainment,"
+		  " risk_tier, required_ramp_days, conditions FROM feasibility_reviews"
+		  " ORDER BY proposal_id, reviewed_on"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct feasibility_review *r = PUSH(feasibility_reviews);
+		r->proposal = ref(l, 0, R_PROPOSAL);
+		r->reviewed_on = day(l, 1);
+		r->reviewer = ref(l, 2, R_PERSON);
+		r->verdict = (enum verdict)enum_of(l, "feasibility_reviews", "verdict", 3);
+		r->predicted_attainment = micro(l, 4);
+		r->risk_tier = (enum risk_tier)enum_of(l, "feasibility_reviews", "risk_tier", 5);
+		r->required_ramp_days = whole(l, 6);
+		r->conditions = text(l, 7);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT client_id, date, level, rated_by FROM relationship_ratings"
+		  " ORDER BY client_id, date, rated_by"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct relationship_rating *r = PUSH(relationship_ratings);
+		r->client = ref(l, 0, R_CLIENT);
+		r->date = day(l, 1);
+		r->level = whole(l, 2);
+		r->rated_by = ref(l, 3, R_PERSON);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT client_id, credited_contract_id, date, kind, referred_client_id"
+		  " FROM client_references ORDER BY client_id, date, kind"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct reference *r = PUSH(references);
+		r->client = ref(l, 0, R_CLIENT);
+		r->credited_contract = ref(l, 1, R_CONTRACT);
+		r->date = day(l, 2);
+		r->kind = (enum reference_kind)enum_of(l, "references", "kind", 3);
+		r->referred_client = ref(l, 4, R_CLIENT);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+
+	if (query(l, "SELECT contract_id, date, kind, title, status, annual_savings, hours_saved"
+		  " FROM innovations ORDER BY contract_id, date, kind, title"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		struct innovation *n = PUSH(innovations);
+		n->contract = ref(l, 0, R_CONTRACT);
+		n->date = day(l, 1);
+		n->kind = (enum innovation_kind)enum_of(l, "innovations", "kind", 2);
+		n->title = text(l, 3);
+		n->status = (enum innovation_status)enum_of(l, "innovations", "status", 4);
+		n->annual_savings = micro(l, 5);
+		n->hours_saved = micro(l, 6);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+	return 0;
+
+sql_error:
+	buf_addf(l->err, "%s", stmt_error(l->st));
+	return -1;
+}
+
+int store_load(struct store *s, day_t last_day, struct dataset *ds, struct buf *err)
+{
+	struct loader l = { s, ds, err, NULL };
+	int rc;
+	memset(ds, 0, sizeof *ds);
+	rc = load_all(&l, last_day);
+	stmt_finalize(l.st);
+	if (rc)
+		dataset_free(ds);
+	return rc;
+}

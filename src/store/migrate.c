@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: MIT */
+/* The store's schema and its forward migrations. Version 1 creates a table
+ * for every record kind of domain/schema.c (STRICT in SQLite; the same
+ * columns in PostgreSQL) plus the product's own tables: imports, models,
+ * frozen results, users, sessions, gate overrides and the audit log.
+ * Dates are ISO text; money and decimals are integers of micro-units. */
+#include "store/store.h"
+
+#include "domain/schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *col_sql_type(const struct store *s, const struct column *c)
+{
+	if (schema_is_integer(c))
+		return s->ops->kind == STORE_SQLITE ? "INTEGER" : "BIGINT";
+	return "TEXT";
+}
+
+/* The CREATE TABLE statement of one record kind. Every row also remembers
+ * the import batch and line it came from (src_batch, src_line): the
+ * evidence behind a score can name its source, and a key seen twice in one
+ * import is caught by comparing batches (store/import.c). */
+static void record_table_sql(const struct store *s, const struct table *t, struct buf *sql)
+{
+	int sqlite = s->ops->kind == STORE_SQLITE;
+	const char *big = sqlite ? "INTEGER" : "BIGINT";
+
+	buf_addf(sql, "CREATE TABLE %s (\n", t->sql_name);
+	for (size_t i = 0; i < t->n_columns; i++) {
+		const struct column *c = &t->columns[i];
+		buf_addf(sql, "  %s %s%s,\n", c->name, col_sql_type(s, c),
+			 c->flags & COL_REQUIRED ? " NOT NULL" : "");
+	}
+	buf_addf(sql, "  src_batch %s NOT NULL DEFAULT 0,\n  src_line %s NOT NULL DEFAULT 0,\n",
+		 big, big);
+	buf_adds(sql, "  PRIMARY KEY (");
+	int first = 1;
+	for (size_t i = 0; i < t->n_columns; i++) {
+		if (!(t->columns[i].flags & COL_KEY))
+			continue;
+		buf_addf(sql, "%s%s", first ? "" : ", ", t->columns[i].name);
+		first = 0;
+	}
+	buf_adds(sql, ")");
+	for (size_t i = 0; i < t->n_columns; i++) {
+		const struct column *c = &t->columns[i];
+		if (!c->ref_table)
+			continue;
+		const struct table *rt = schema_find(c->ref_table);
+		if (!strcmp(c->ref_table, "sla_metrics"))
+			buf_addf(sql, ",\n  FOREIGN KEY (contract_id, %s) REFERENCES %s (contract_id, metric)"
+				 " DEFERRABLE INITIALLY DEFERRED", c->name, rt->sql_name);
+		else if (strcmp(t->name, "measurements"))
+			buf_addf(sql, ",\n  FOREIGN KEY (%s) REFERENCES %s (id) DEFERRABLE INITIALLY DEFERRED",
+				 c->name, rt->sql_name);
+	}
+	buf_addf(sql, "\n)%s;\n", sqlite ? " STRICT, WITHOUT ROWID" : "");
+}
+
+static const char product_tables[] =
+	"CREATE TABLE imports (\n"
+	"  batch BIGINT PRIMARY KEY, started_at TEXT NOT NULL, actor TEXT NOT NULL,\n"
+	"  files TEXT NOT NULL, rows BIGINT NOT NULL);\n"
+	"CREATE TABLE models (\n"
+	"  version TEXT PRIMARY KEY, year BIGINT, body TEXT NOT NULL, created_at TEXT NOT NULL,\n"
+	"  created_by TEXT NOT NULL, active BIGINT NOT NULL DEFAULT 0);\n"
+	"CREATE TABLE frozen_results (\n"
+	"  year BIGINT PRIMARY KEY, model_version TEXT NOT NULL, data_hash TEXT NOT NULL,\n"
+	"  csv TEXT NOT NULL, json TEXT NOT NULL, frozen_at TEXT NOT NULL, frozen_by TEXT NOT NULL);\n"
+	"CREATE TABLE users (\n"
+	"  name TEXT PRIMARY KEY, password_hash TEXT NOT NULL, role TEXT NOT NULL,\n"
+	"  person_id TEXT, disabled BIGINT NOT NULL DEFAULT 0, created_at TEXT NOT NULL,\n"
+	"  failed_logins BIGINT NOT NULL DEFAULT 0, locked_until TEXT);\n"
+	"CREATE TABLE sessions (\n"
+	"  token_hash TEXT PRIMARY KEY, user_name TEXT NOT NULL REFERENCES users (name),\n"
+	"  csrf_token TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL,\n"
+	"  lang TEXT);\n"
+	"CREATE TABLE proposal_overrides (\n"
+	"  proposal_id TEXT PRIMARY KEY, decided_by TEXT NOT NULL, reason TEXT NOT NULL,\n"
+	"  decided_at TEXT NOT NULL);\n"
+	"CREATE TABLE audit_log (\n"
+	"  seq BIGINT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,\n"
+	"  entity TEXT NOT NULL, entity_key TEXT, before_value TEXT, after_value TEXT,\n"
+	"  prev_hash TEXT NOT NULL, hash TEXT NOT NULL);\n";
+
+static int migration_1(struct store *s, struct buf *err)
+{
+	struct buf sql = BUF_INIT;
+	int rc;
+	for (size_t i = 0; i < schema_n_tables; i++)
+		record_table_sql(s, &schema_tables[i], &sql);
+	buf_adds(&sql, product_tables);
+	rc = store_exec(s, sql.data, err);
+	buf_release(&sql);
+	return rc;
+}
+
+typedef int (*migration_fn)(struct store *, struct buf *);
+static const migration_fn migrations[] = { migration_1 };
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+int store_latest_version(void)
+{
+	return N_MIGRATIONS;
+}
+
+int store_schema_version(struct store *s, int *version, struct buf *err)
+{
+	int64_t v = 0, exists = 0;
+	const char *probe = s->ops->kind == STORE_SQLITE
+		? "SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'"
+		: "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'";
+	if (store_query_int64(s, probe, 0, &exists, err))
+		return -1;
+	if (exists && store_query_int64(s, "SELECT max(version) FROM schema_version", 0, &v, err))
+		return -1;
+	*version = (int)v;
+	return 0;
+}
+
+int store_migrate(struct store *s, int *from, int *to, struct buf *err)
+{
+	int version;
+	if (store_begin(s, err))
+		return -1;
+	if (store_exec(s, "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY)", err) ||
+	    store_schema_version(s, &version, err))
+		goto fail;
+	*from = version;
+	if (version > N_MIGRATIONS) {
+		buf_addf(err, "%s: schema version %d is newer than this tandem (%d); upgrade tandem",
+			 s->location, version, N_MIGRATIONS);
+		goto fail;
+	}
+	for (int v = version; v < N_MIGRATIONS; v++) {
+		char num[32];
+		const char *p[1] = { num };
+		if (migrations[v](s, err))
+			goto fail;
+		snprintf(num, sizeof num, "%d", v + 1);
+		if (store_run(s, err, "INSERT INTO schema_version (version) VALUES (CAST(? AS INTEGER))", 1, p))
+			goto fail;
+	}
+	*to = N_MIGRATIONS;
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}

@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: MIT */
+/* The SQLite backend of the SQL wrapper: one connection in WAL mode with
+ * foreign keys on; statements are thin wrappers over sqlite3_stmt. */
+#include "store/store.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sqlite_store {
+	struct store base;
+	sqlite3 *db;
+};
+
+struct stmt {
+	struct store *store;     /* first: see store.c */
+	sqlite3_stmt *st;
+	sqlite3 *db;
+};
+
+static sqlite3 *db_of(struct store *s)
+{
+	return ((struct sqlite_store *)s)->db;
+}
+
+static int sq_exec(struct store *s, const char *sql, struct buf *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db_of(s), sql, NULL, NULL, &msg) != SQLITE_OK) {
+		buf_addf(err, "%s: %s", s->location, msg ? msg : "error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int sq_prepare(struct store *s, const char *sql, struct stmt **out, struct buf *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db_of(s), sql, -1, &st, NULL) != SQLITE_OK) {
+		buf_addf(err, "%s: %s", s->location, sqlite3_errmsg(db_of(s)));
+		return -1;
+	}
+	struct stmt *w = xcalloc(1, sizeof *w);
+	w->store = s;
+	w->st = st;
+	w->db = db_of(s);
+	*out = w;
+	return 0;
+}
+
+static int sq_bind_text(struct stmt *w, int idx, const char *s, size_t len)
+{
+	return sqlite3_bind_text(w->st, idx, s, (int)len, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
+}
+
+static int sq_bind_int64(struct stmt *w, int idx, int64_t v)
+{
+	return sqlite3_bind_int64(w->st, idx, v) == SQLITE_OK ? 0 : -1;
+}
+
+static int sq_bind_null(struct stmt *w, int idx)
+{
+	return sqlite3_bind_null(w->st, idx) == SQLITE_OK ? 0 : -1;
+}
+
+static int sq_step(struct stmt *w)
+{
+	int rc = sqlite3_step(w->st);
+	if (rc == SQLITE_ROW)
+		return STORE_ROW;
+	if (rc == SQLITE_DONE)
+		return STORE_DONE;
+	return STORE_ERROR;
+}
+
+static int sq_reset(struct stmt *w)
+{
+	sqlite3_reset(w->st);
+	sqlite3_clear_bindings(w->st);
+	return 0;
+}
+
+static void sq_finalize(struct stmt *w)
+{
+	sqlite3_finalize(w->st);
+	free(w);
+}
+
+static int sq_column_count(struct stmt *w) { return sqlite3_column_count(w->st); }
+
+static int sq_column_is_null(struct stmt *w, int col)
+{
+	return sqlite3_column_type(w->st, col) == SQLITE_NULL;
+}
+
+static const char *sq_column_text(struct stmt *w, int col, size_t *len)
+{
+	const char *t = (const char *)sqlite3_column_text(w->st, col);
+	if (len)
+		*len = (size_t)sqlite3_column_bytes(w->st, col);
+	return t ? t : "";
+}
+
+static int64_t sq_column_int64(struct stmt *w, int col) { return sqlite3_column_int64(w->st, col); }
+static int64_t sq_changes(struct stmt *w) { return sqlite3_changes(w->db); }
+static const char *sq_stmt_error(struct stmt *w) { return sqlite3_errmsg(w->db); }
+
+static void sq_close(struct store *s)
+{
+	sqlite3_close(db_of(s));
+	free(s->location);
+	free(s);
+}
+
+static const struct store_ops sqlite_ops = {
+	STORE_SQLITE, sq_exec, sq_prepare, sq_bind_text, sq_bind_int64, sq_bind_null,
+	sq_step, sq_reset, sq_finalize, sq_column_count, sq_column_is_null,
+	sq_column_text, sq_column_int64, sq_changes, sq_stmt_error, sq_close,
+};
+
+int store_sqlite_open(const char *path, struct store **out, struct buf *err)
+{
+	sqlite3 *db = NULL;
+	struct sqlite_store *s;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		buf_addf(err, "cannot open database '%s': %s", path,
+			 db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_busy_timeout(db, 10000);
+	s = xcalloc(1, sizeof *s);
+	s->base.ops = &sqlite_ops;
+	s->base.location = xstrdup(path);
+	s->db = db;
+	if (sq_exec(&s->base, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+		    "PRAGMA foreign_keys=ON; PRAGMA cache_size=-16000;"
+		    "PRAGMA temp_store=FILE", err)) {
+		sq_close(&s->base);
+		return -1;
+	}
+	*out = &s->base;
+	return 0;
+}

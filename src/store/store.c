@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: MIT */
+/* The backend-independent half of the SQL wrapper: dispatch through the
+ * function table, transactions and small conveniences. */
+#include "store/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct stmt_head {
+	struct store *store;   /* every backend's stmt starts with this */
+};
+
+#define OPS(st) (((struct stmt_head *)(st))->store->ops)
+
+int store_open(const char *url, struct store **out, struct buf *err)
+{
+	if (!strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11))
+		return store_postgres_open(url, out, err);
+	return store_sqlite_open(url, out, err);
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	if (s->in_tx)
+		store_rollback(s);
+	s->ops->close(s);
+}
+
+const char *store_default_url(const char *flag)
+{
+	const char *env;
+	if (flag && *flag)
+		return flag;
+	env = getenv("TANDEM_DB");
+	if (env && *env)
+		return env;
+	return "tandem.db";
+}
+
+int store_exec(struct store *s, const char *sql, struct buf *err)
+{
+	return s->ops->exec(s, sql, err);
+}
+
+int store_prepare(struct store *s, const char *sql, struct stmt **out, struct buf *err)
+{
+	return s->ops->prepare(s, sql, out, err);
+}
+
+int store_begin(struct store *s, struct buf *err)
+{
+	int rc = store_exec(s, s->ops->kind == STORE_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN", err);
+	if (!rc)
+		s->in_tx = 1;
+	return rc;
+}
+
+int store_commit(struct store *s, struct buf *err)
+{
+	int rc = store_exec(s, "COMMIT", err);
+	s->in_tx = 0;
+	return rc;
+}
+
+int store_rollback(struct store *s)
+{
+	struct buf err = BUF_INIT;
+	int rc = store_exec(s, "ROLLBACK", &err);
+	buf_release(&err);
+	s->in_tx = 0;
+	return rc;
+}
+
+int stmt_bind_text(struct stmt *st, int idx, const char *s, size_t len)
+{
+	return OPS(st)->bind_text(st, idx, s, len);
+}
+
+int stmt_bind_str(struct stmt *st, int idx, const char *s)
+{
+	if (!s)
+		return stmt_bind_null(st, idx);
+	return stmt_bind_text(st, idx, s, strlen(s));
+}
+
+int stmt_bind_int64(struct stmt *st, int idx, int64_t v)
+{
+	return OPS(st)->bind_int64(st, idx, v);
+}
+
+int stmt_bind_null(struct stmt *st, int idx)
+{
+	return OPS(st)->bind_null(st, idx);
+}
+
+int stmt_step(struct stmt *st) { return OPS(st)->step(st); }
+int stmt_reset(struct stmt *st) { return OPS(st)->reset(st); }
+
+void stmt_finalize(struct stmt *st)
+{
+	if (st)
+		OPS(st)->finalize(st);
+}
+
+int stmt_column_count(struct stmt *st) { return OPS(st)->column_count(st); }
+int stmt_is_null(struct stmt *st, int col) { return OPS(st)->column_is_null(st, col); }
+
+const char *stmt_text(struct stmt *st, int col, size_t *len)
+{
+	return OPS(st)->column_text(st, col, len);
+}
+
+int64_t stmt_int64(struct stmt *st, int col) { return OPS(st)->column_int64(st, col); }
+int64_t stmt_changes(struct stmt *st) { return OPS(st)->changes(st); }
+const char *stmt_error(struct stmt *st) { return OPS(st)->stmt_error(st); }
+
+int store_run(struct store *s, struct buf *err, const char *sql, int n,
+	      const char *const *params)
+{
+	struct stmt *st;
+	int rc;
+	if (store_prepare(s, sql, &st, err))
+		return -1;
+	for (int i = 0; i < n; i++)
+		stmt_bind_str(st, i + 1, params[i]);
+	while ((rc = stmt_step(st)) == STORE_ROW)
+		;
+	if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	return rc == STORE_ERROR ? -1 : 0;
+}
+
+int store_query_int64(struct store *s, const char *sql, int64_t dflt, int64_t *out,
+		      struct buf *err)
+{
+	struct stmt *st;
+	int rc;
+	if (store_prepare(s, sql, &st, err))
+		return -1;
+	*out = dflt;
+	rc = stmt_step(st);
+	if (rc == STORE_ROW && !stmt_is_null(st, 0))
+		*out = stmt_int64(st, 0);
+	if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	return rc == STORE_ERROR ? -1 : 0;
+}

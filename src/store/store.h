@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: MIT */
+/* The one SQL wrapper. Every query in Tandem goes through store_prepare()
+ * with bound parameters ('?' placeholders, numbered left to right); a
+ * backend (SQLite in sqlite.c, PostgreSQL in postgres.c) sits behind a
+ * function table. Text results stay valid until the next stmt_step(),
+ * stmt_reset() or stmt_finalize() of that statement. */
+#ifndef TANDEM_STORE_H
+#define TANDEM_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+
+enum { STORE_ERROR = -1, STORE_DONE = 0, STORE_ROW = 1 };
+enum store_kind { STORE_SQLITE, STORE_POSTGRES };
+
+struct store;
+struct stmt;
+
+struct store_ops {
+	enum store_kind kind;
+	int (*exec)(struct store *, const char *sql, struct buf *err);
+	int (*prepare)(struct store *, const char *sql, struct stmt **out, struct buf *err);
+	int (*bind_text)(struct stmt *, int idx, const char *s, size_t len);
+	int (*bind_int64)(struct stmt *, int idx, int64_t v);
+	int (*bind_null)(struct stmt *, int idx);
+	int (*step)(struct stmt *);
+	int (*reset)(struct stmt *);
+	void (*finalize)(struct stmt *);
+	int (*column_count)(struct stmt *);
+	int (*column_is_null)(struct stmt *, int col);
+	const char *(*column_text)(struct stmt *, int col, size_t *len);
+	int64_t (*column_int64)(struct stmt *, int col);
+	int64_t (*changes)(struct stmt *);
+	const char *(*stmt_error)(struct stmt *);
+	void (*close)(struct store *);
+};
+
+struct store {
+	const struct store_ops *ops;
+	char *location;     /* the path or connection string, for messages */
+	int in_tx;
+};
+
+/* Opens (creating if needed) the store at url: a file path for SQLite, or
+ * "postgresql://..." / "postgres://...". The caller closes it with
+ * store_close(). Does not migrate; see store_migrate(). */
+int store_open(const char *url, struct store **out, struct buf *err);
+void store_close(struct store *s);
+/* The store named by --db, else $TANDEM_DB, else "tandem.db". */
+const char *store_default_url(const char *flag);
+
+int store_exec(struct store *s, const char *sql, struct buf *err);
+int store_prepare(struct store *s, const char *sql, struct stmt **out, struct buf *err);
+int store_begin(struct store *s, struct buf *err);
+int store_commit(struct store *s, struct buf *err);
+int store_rollback(struct store *s);
+
+int stmt_bind_text(struct stmt *st, int idx, const char *s, size_t len);
+int stmt_bind_str(struct stmt *st, int idx, const char *s);   /* NULL binds NULL */
+int stmt_bind_int64(struct stmt *st, int idx, int64_t v);
+int stmt_bind_null(struct stmt *st, int idx);
+int stmt_step(struct stmt *st);
+int stmt_reset(struct stmt *st);
+void stmt_finalize(struct stmt *st);
+int stmt_column_count(struct stmt *st);
+int stmt_is_null(struct stmt *st, int col);
+const char *stmt_text(struct stmt *st, int col, size_t *len);
+int64_t stmt_int64(struct stmt *st, int col);
+int64_t stmt_changes(struct stmt *st);
+const char *stmt_error(struct stmt *st);
+
+/* One-shot helpers: run sql with the given text parameters (NULL → NULL).
+ * store_query_int64 gives the first column of the first row, or dflt. */
+int store_run(struct store *s, struct buf *err, const char *sql, int n, const char *const *params);
+int store_query_int64(struct store *s, const char *sql, int64_t dflt, int64_t *out, struct buf *err);
+
+/* Schema: brings the store to the newest schema version (store/migrate.c).
+ * Returns 0, or -1 with err. *from and *to say what was done. */
+int store_migrate(struct store *s, int *from, int *to, struct buf *err);
+int store_schema_version(struct store *s, int *version, struct buf *err);
+int store_latest_version(void);
+
+/* Backend constructors. */
+int store_sqlite_open(const char *path, struct store **out, struct buf *err);
+int store_postgres_open(const char *url, struct store **out, struct buf *err);
+
+#endif

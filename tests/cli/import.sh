@@ -1,0 +1,66 @@
+#!/bin/sh
+# CLI scenarios for import and export (issue 2): a valid folder imports;
+# a folder with one error of every kind gives exactly the expected lines
+# and leaves the store untouched; export round-trips byte for byte.
+. "$(dirname "$0")/lib.sh"
+
+check "import-init" "$TANDEM" init
+check "import-small-folder" "$TANDEM" import "$DATA/small"
+check "export-csv" "$TANDEM" export --out before
+check "export-has-18-files" test "$(ls before | wc -l)" -eq 18
+
+# Round trip: a fresh store fed the export exports the same bytes.
+check "export-roundtrip" sh -c '
+	"$TANDEM" --db rt.db init >/dev/null &&
+	"$TANDEM" --db rt.db import before >/dev/null &&
+	"$TANDEM" --db rt.db export --out after >/dev/null &&
+	diff -r before after'
+check "export-stable" sh -c '"$TANDEM" export --out again >/dev/null && diff -r before again'
+
+# Re-importing a key replaces the row.
+mkdir replace
+printf 'id,name,industry,referred_by\nC2,다라 생명,보험,C1\n' > replace/clients.csv
+check "import-reimport-replaces" sh -c '
+	"$TANDEM" import replace >/dev/null &&
+	"$TANDEM" export clients --out replaced >/dev/null &&
+	grep -q "^C2,다라 생명,보험,C1\$" replaced/clients.csv'
+"$TANDEM" export --out before >/dev/null
+
+# Every kind of bad input at once: exact lines, exit status 1, no change.
+cp -r "$DATA/bad" bad
+"$TANDEM" import bad > bad.out 2> bad.err
+echo $? > bad.status
+check "import-bad-status-1" test "$(cat bad.status)" -eq 1
+check "import-bad-exact-errors" same "$DATA/bad.expected" bad.err
+check "import-bad-store-unchanged" sh -c '"$TANDEM" export --out after-bad >/dev/null && diff -r before after-bad'
+check "import-bad-dry-run-same-errors" sh -c '"$TANDEM" import --dry-run bad 2>&1 >/dev/null | diff - "$DATA/bad.expected"'
+
+# The cap on printed errors, then a count of the rest.
+check "import-max-errors" sh -c '"$TANDEM" import --max-errors 2 bad 2>&1 | sed -n 3p | grep -q "^\.\.\. and 20 more errors\$"'
+
+# A folder with no CSV files; a file that does not exist; a header only.
+check "import-empty-folder" sh -c '"$TANDEM" import "$DATA/empty_folder" 2>&1 | grep -q "empty_folder:1:1: no CSV files in folder"'
+check "import-missing-file" sh -c '"$TANDEM" import nosuch/contracts.csv 2>&1 | grep -q "^nosuch/contracts.csv:1:1: cannot read: No such file or directory\$"'
+mkdir hdr && printf 'contract_id,date,kind,note\n' > hdr/scope_changes.csv
+check "import-header-only-is-fine" "$TANDEM" import hdr
+
+# A 100 MB single line fails fast with a clear error and bounded memory.
+mkdir huge
+{ printf 'id,name,industry,referred_by\nC9,'; head -c 100000000 /dev/zero | tr '\0' x; printf ',x,\n'; } > huge/clients.csv
+check "import-100mb-line" sh -c '"$TANDEM" import huge 2>&1 | grep -q "^huge/clients.csv:2:2: record longer than"'
+rm -rf huge
+
+# CP949 (what Korean Excel saves), converted with --encoding cp949.
+mkdir cp && printf 'id,name,industry,referred_by\nC7,\260\241\263\252,\264\331,\n' > cp/clients.csv
+check "import-cp949" sh -c '"$TANDEM" import --encoding cp949 cp >/dev/null && "$TANDEM" export clients --out cpx >/dev/null && grep -q "^C7,가나,다,\$" cpx/clients.csv'
+check "import-cp949-without-flag-fails" status 1 "$TANDEM" import cp
+
+# Separation of duties and the proposal gate.
+mkdir duty && printf 'contract_id,rated_on,rated_by,concreteness,feasibility\nK1,2025-05-01,P-S1,5,5\n' > duty/manual_ratings.csv
+check "import-manual-rating-by-sales-refused" sh -c '"$TANDEM" import duty 2>&1 | grep -q "^duty/manual_ratings.csv:2:3: rated_by .P-S1. is not in an operations unit"'
+mkdir gate && printf 'id,client_id,credited_contract_id,origin,title,service_line,proposed_on,annual_value,status\nPR7,C1,,sales,t,s,2026-01-01,1,won\n' > gate/proposals.csv
+check "import-gate-refuses-unreviewed-win" sh -c '"$TANDEM" import gate 2>&1 | grep -q "^gate/proposals.csv:2:9: proposal .PR7. cannot be won without a feasible or conditional feasibility review"'
+
+check "import-help" sh -c '"$TANDEM" import --help | grep -q "^usage: tandem import"'
+check "import-usage-error-exit-2" status 2 "$TANDEM" import
+check "import-uninitialized-store-exit-3" status 3 "$TANDEM" --db none.db import "$DATA/small"
