@@ -29,7 +29,7 @@ LIB_SRC = $(sort $(wildcard src/base/*.c src/domain/*.c src/io/*.c src/store/*.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-EMBED_SRC = $(sort $(wildcard assets/*))
+EMBED_SRC = $(shell find assets -type f 2>/dev/null | LC_ALL=C sort)
 EMBED_C = $(BUILD)/gen/embedded.c
 
 all: $(BUILD)/tandem

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Writes OUTDIR/embedded.c and OUTDIR/embedded.h: every file given becomes a
-# byte array with its base name, looked up with embedded_find("name").
+# byte array named by its path below assets/ ("web/app.css"), looked up with
+# embedded_find("web/app.css").
 set -eu
 out=$1; shift
 c=$out/embedded.c.tmp
@@ -18,7 +19,7 @@ c=$out/embedded.c.tmp
 	echo 'const struct embedded_file embedded_files[] = {'
 	i=0
 	for f in "$@"; do
-		n=$(basename "$f")
+		n=${f#assets/}
 		sz=$(wc -c < "$f")
 		echo "{\"$n\", e$i, $sz},"
 		i=$((i+1))

@@ -31,6 +31,8 @@
 
 struct import_file {
 	char *path;
+	const char *data;    /* in-memory contents, or NULL to read path */
+	size_t len;
 	const struct table *table;
 	size_t order;
 };
@@ -144,6 +146,7 @@ static void add_file(struct importer *im, struct import_file **files, size_t *n,
 		return;
 	}
 	ALLOC_GROW(*files, *n + 1, *cap);
+	memset(&(*files)[*n], 0, sizeof **files);
 	(*files)[*n].path = xstrdup(path);
 	(*files)[*n].table = t;
 	(*files)[*n].order = *n;
@@ -745,7 +748,8 @@ static int import_file(struct importer *im, const struct import_file *f)
 	memset(&fs, 0, sizeof fs);
 	fs.f = f;
 	fs.t = f->table;
-	if (csv_open_file(&r, f->path, &copt, &cerr)) {
+	if (f->data ? csv_open_mem(&r, f->data, f->len, &copt, &cerr)
+		    : csv_open_file(&r, f->path, &copt, &cerr)) {
 		add_error(im, f->path, 1, 1, "%s", cerr.data);
 		buf_release(&cerr);
 		return 0;
@@ -964,6 +968,21 @@ out:
 	return rc;
 }
 
+static void importer_init(struct importer *im, struct store *s, const struct import_options *opt,
+			  struct import_result *res, struct buf *errors, struct buf *err)
+{
+	memset(im, 0, sizeof *im);
+	memset(res, 0, sizeof *res);
+	im->s = s;
+	im->opt = opt;
+	im->res = res;
+	im->errors = errors;
+	im->err = err;
+	im->max_errors = opt->max_errors ? opt->max_errors : 100;
+}
+
+static int run_import(struct importer *im, struct import_file *files, size_t n_files);
+
 int store_import(struct store *s, const char *const *paths, int n_paths,
 		 const struct import_options *opt, struct import_result *res,
 		 struct buf *errors, struct buf *err)
@@ -971,18 +990,8 @@ int store_import(struct store *s, const char *const *paths, int n_paths,
 	struct importer im;
 	struct import_file *files = NULL;
 	size_t n_files = 0, cap_files = 0;
-	const char *proposals_path = NULL, *units_path = NULL;
-	int rc = -1, began = 0;
 
-	memset(&im, 0, sizeof im);
-	memset(res, 0, sizeof *res);
-	im.s = s;
-	im.opt = opt;
-	im.res = res;
-	im.errors = errors;
-	im.err = err;
-	im.max_errors = opt->max_errors ? opt->max_errors : 100;
-
+	importer_init(&im, s, opt, res, errors, err);
 	for (int i = 0; i < n_paths; i++) {
 		struct stat sb;
 		if (stat(paths[i], &sb)) {
@@ -994,6 +1003,40 @@ int store_import(struct store *s, const char *const *paths, int n_paths,
 		else
 			add_file(&im, &files, &n_files, &cap_files, paths[i]);
 	}
+	return run_import(&im, files, n_files);
+}
+
+int store_import_mem(struct store *s, const struct import_source *sources, int n_sources,
+		     const struct import_options *opt, struct import_result *res,
+		     struct buf *errors, struct buf *err)
+{
+	struct importer im;
+	struct import_file *files = NULL;
+	size_t n_files = 0, cap_files = 0;
+
+	importer_init(&im, s, opt, res, errors, err);
+	for (int i = 0; i < n_sources; i++) {
+		size_t before = n_files;
+		add_file(&im, &files, &n_files, &cap_files, sources[i].name);
+		if (n_files > before) {
+			files[before].data = sources[i].data;
+			files[before].len = sources[i].len;
+		}
+	}
+	return run_import(&im, files, n_files);
+}
+
+/* Takes ownership of files. */
+static int run_import(struct importer *imp, struct import_file *files, size_t n_files)
+{
+	struct importer im = *imp;
+	struct store *s = im.s;
+	const struct import_options *opt = im.opt;
+	struct import_result *res = im.res;
+	struct buf *errors = im.errors, *err = im.err;
+	const char *proposals_path = NULL, *units_path = NULL;
+	int rc = -1, began = 0;
+
 	qsort(files, n_files, sizeof *files, cmp_files);
 	res->files = (int)n_files;
 

@@ -31,4 +31,17 @@ int store_import(struct store *s, const char *const *paths, int n_paths,
 		 const struct import_options *opt, struct import_result *res,
 		 struct buf *errors, struct buf *err);
 
+/* An in-memory file, as uploaded through the web: name is the file name
+ * ("contracts.csv") used for its record kind and in messages. */
+struct import_source {
+	const char *name;
+	const char *data;
+	size_t len;
+};
+
+/* The same as store_import over in-memory files. */
+int store_import_mem(struct store *s, const struct import_source *sources, int n_sources,
+		     const struct import_options *opt, struct import_result *res,
+		     struct buf *errors, struct buf *err);
+
 #endif

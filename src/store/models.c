@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: MIT */
+/* Model versions, frozen results and the data hash of models.h. */
+#include "store/models.h"
+
+#include "base/clock.h"
+#include "domain/schema.h"
+#include "store/audit.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void stored_model_release(struct stored_model *m)
+{
+	free(m->version);
+	free(m->body);
+	free(m->created_at);
+	free(m->created_by);
+	memset(m, 0, sizeof *m);
+}
+
+static char *dup_col(struct stmt *st, int col)
+{
+	return stmt_is_null(st, col) ? NULL : xstrdup(stmt_text(st, col, NULL));
+}
+
+static void read_model(struct stmt *st, struct stored_model *m)
+{
+	m->version = dup_col(st, 0);
+	m->year = stmt_is_null(st, 1) ? 0 : (int)stmt_int64(st, 1);
+	m->body = dup_col(st, 2);
+	m->created_at = dup_col(st, 3);
+	m->created_by = dup_col(st, 4);
+	m->active = (int)stmt_int64(st, 5);
+}
+
+#define MODEL_COLS "version, year, body, created_at, created_by, active"
+
+int store_model_get(struct store *s, const char *version, struct stored_model *out, struct buf *err)
+{
+	struct stmt *st;
+	int rc;
+	memset(out, 0, sizeof *out);
+	if (store_prepare(s, "SELECT " MODEL_COLS " FROM models WHERE version = ?", &st, err))
+		return -1;
+	stmt_bind_str(st, 1, version);
+	rc = stmt_step(st);
+	if (rc == STORE_ROW)
+		read_model(st, out);
+	else if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? 1 : -1;
+}
+
+int store_model_put(struct store *s, const char *version, int year, const char *body,
+		    const char *actor, struct buf *err)
+{
+	struct stored_model old;
+	struct stmt *st;
+	char at[21];
+	int rc = store_model_get(s, version, &old, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		int same = !strcmp(old.body, body) && old.year == year;
+		stored_model_release(&old);
+		if (same)
+			return 0;
+		buf_addf(err, "model version '%s' exists already with other content (versions never change: import under a new version)",
+			 version);
+		return 1;
+	}
+	clock_now_iso(at);
+	if (store_begin(s, err))
+		return -1;
+	if (store_prepare(s, "INSERT INTO models (" MODEL_COLS ") VALUES (?, ?, ?, ?, ?, 0)", &st, err))
+		goto fail;
+	stmt_bind_str(st, 1, version);
+	if (year)
+		stmt_bind_int64(st, 2, year);
+	else
+		stmt_bind_null(st, 2);
+	stmt_bind_str(st, 3, body);
+	stmt_bind_str(st, 4, at);
+	stmt_bind_str(st, 5, actor);
+	rc = stmt_step(st);
+	if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	if (rc == STORE_ERROR)
+		goto fail;
+	struct audit_entry e = { actor, "create", "model", version, NULL, body };
+	if (audit_append(s, &e, err) || store_commit(s, err))
+		goto fail;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int store_model_activate(struct store *s, const char *version, const char *actor, struct buf *err)
+{
+	struct stored_model m;
+	struct stmt *st = NULL;
+	int rc = store_model_get(s, version, &m, err);
+	if (rc)
+		return rc;
+	if (store_begin(s, err))
+		goto fail;
+	if (store_prepare(s, m.year ? "UPDATE models SET active = 0 WHERE year = ?"
+			  : "UPDATE models SET active = 0 WHERE year IS NULL", &st, err))
+		goto fail;
+	if (m.year)
+		stmt_bind_int64(st, 1, m.year);
+	if (stmt_step(st) == STORE_ERROR)
+		goto step_fail;
+	stmt_finalize(st);
+	if (store_prepare(s, "UPDATE models SET active = 1 WHERE version = ?", &st, err))
+		goto fail;
+	stmt_bind_str(st, 1, version);
+	if (stmt_step(st) == STORE_ERROR)
+		goto step_fail;
+	stmt_finalize(st);
+	st = NULL;
+	struct audit_entry e = { actor, "activate", "model", version, NULL, NULL };
+	if (audit_append(s, &e, err) || store_commit(s, err))
+		goto fail;
+	stored_model_release(&m);
+	return 0;
+step_fail:
+	buf_addf(err, "%s", stmt_error(st));
+fail:
+	stmt_finalize(st);
+	store_rollback(s);
+	stored_model_release(&m);
+	return -1;
+}
+
+int store_model_for_year(struct store *s, int year, struct stored_model *out, struct buf *err)
+{
+	struct stmt *st;
+	int rc;
+	memset(out, 0, sizeof *out);
+	if (store_prepare(s, "SELECT " MODEL_COLS " FROM models WHERE active = 1"
+			  " AND (year IS NULL OR year <= ?)"
+			  " ORDER BY year IS NULL, year DESC LIMIT 1", &st, err))
+		return -1;
+	stmt_bind_int64(st, 1, year);
+	rc = stmt_step(st);
+	if (rc == STORE_ROW)
+		read_model(st, out);
+	else if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? 1 : -1;
+}
+
+int store_model_list(struct store *s, struct stored_model **out, size_t *n, struct buf *err)
+{
+	struct stmt *st;
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	if (store_prepare(s, "SELECT " MODEL_COLS " FROM models ORDER BY year, version", &st, err))
+		return -1;
+	while ((rc = stmt_step(st)) == STORE_ROW) {
+		ALLOC_GROW(*out, *n + 1, cap);
+		read_model(st, &(*out)[(*n)++]);
+	}
+	if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	return rc == STORE_ERROR ? -1 : 0;
+}
+
+void frozen_release(struct frozen *f)
+{
+	free(f->model_version);
+	free(f->data_hash);
+	free(f->csv);
+	free(f->json);
+	free(f->frozen_at);
+	free(f->frozen_by);
+	memset(f, 0, sizeof *f);
+}
+
+int store_freeze(struct store *s, const struct frozen *f, struct buf *err)
+{
+	struct frozen old;
+	struct stmt *st;
+	char key[16];
+	int rc = store_frozen_get(s, f->year, &old, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		buf_addf(err, "the results of %d were frozen already on %s by %s", f->year,
+			 old.frozen_at, old.frozen_by);
+		frozen_release(&old);
+		return 1;
+	}
+	if (store_begin(s, err))
+		return -1;
+	if (store_prepare(s, "INSERT INTO frozen_results (year, model_version, data_hash, csv, json,"
+			  " frozen_at, frozen_by) VALUES (?, ?, ?, ?, ?, ?, ?)", &st, err))
+		goto fail;
+	stmt_bind_int64(st, 1, f->year);
+	stmt_bind_str(st, 2, f->model_version);
+	stmt_bind_str(st, 3, f->data_hash);
+	stmt_bind_str(st, 4, f->csv);
+	stmt_bind_str(st, 5, f->json);
+	stmt_bind_str(st, 6, f->frozen_at);
+	stmt_bind_str(st, 7, f->frozen_by);
+	rc = stmt_step(st);
+	if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	if (rc == STORE_ERROR)
+		goto fail;
+	snprintf(key, sizeof key, "%d", f->year);
+	struct audit_entry e = { f->frozen_by, "freeze", "results", key, NULL, f->data_hash };
+	if (audit_append(s, &e, err) || store_commit(s, err))
+		goto fail;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int store_frozen_get(struct store *s, int year, struct frozen *out, struct buf *err)
+{
+	struct stmt *st;
+	int rc;
+	memset(out, 0, sizeof *out);
+	if (store_prepare(s, "SELECT model_version, data_hash, csv, json, frozen_at, frozen_by"
+			  " FROM frozen_results WHERE year = ?", &st, err))
+		return -1;
+	stmt_bind_int64(st, 1, year);
+	rc = stmt_step(st);
+	if (rc == STORE_ROW) {
+		out->year = year;
+		out->model_version = dup_col(st, 0);
+		out->data_hash = dup_col(st, 1);
+		out->csv = dup_col(st, 2);
+		out->json = dup_col(st, 3);
+		out->frozen_at = dup_col(st, 4);
+		out->frozen_by = dup_col(st, 5);
+	} else if (rc == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+	}
+	stmt_finalize(st);
+	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? 1 : -1;
+}
+
+int store_data_hash(struct store *s, char out[65], struct buf *err)
+{
+	crypto_hash_sha256_state h;
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	struct buf sql = BUF_INIT;
+	int rc = 0;
+
+	crypto_hash_sha256_init(&h);
+	for (size_t i = 0; i < schema_n_tables && !rc; i++) {
+		const struct table *t = &schema_tables[i];
+		struct stmt *st;
+		int step, first = 1;
+		buf_reset(&sql);
+		buf_adds(&sql, "SELECT ");
+		for (size_t c = 0; c < t->n_columns; c++)
+			buf_addf(&sql, "%s%s", c ? ", " : "", t->columns[c].name);
+		buf_addf(&sql, " FROM %s ORDER BY ", t->sql_name);
+		for (size_t c = 0; c < t->n_columns; c++)
+			if (t->columns[c].flags & COL_KEY) {
+				buf_addf(&sql, "%s%s%s", first ? "" : ", ", t->columns[c].name,
+					 s->ops->kind == STORE_POSTGRES ? " COLLATE \"C\"" : "");
+				first = 0;
+			}
+		if (store_prepare(s, sql.data, &st, err)) {
+			rc = -1;
+			break;
+		}
+		crypto_hash_sha256_update(&h, (const unsigned char *)t->name, strlen(t->name) + 1);
+		while ((step = stmt_step(st)) == STORE_ROW) {
+			for (size_t c = 0; c < t->n_columns; c++) {
+				size_t len = 0;
+				const char *v = stmt_is_null(st, (int)c) ? NULL : stmt_text(st, (int)c, &len);
+				/* NULL and "" differ: a tag byte before each cell. */
+				crypto_hash_sha256_update(&h, (const unsigned char *)(v ? "\1" : "\0"), 1);
+				if (v)
+					crypto_hash_sha256_update(&h, (const unsigned char *)v, len + 1);
+			}
+		}
+		if (step == STORE_ERROR) {
+			buf_addf(err, "%s", stmt_error(st));
+			rc = -1;
+		}
+		stmt_finalize(st);
+	}
+	buf_release(&sql);
+	if (rc)
+		return -1;
+	crypto_hash_sha256_final(&h, digest);
+	sodium_bin2hex(out, 65, digest, sizeof digest);
+	return 0;
+}
