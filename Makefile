@@ -74,3 +74,11 @@ clean:
 -include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d
 
 .PHONY: all unit check install clean
+
+# Benchmarks (not part of the tests): bench/run drives them.
+$(BUILD)/bench/gen: bench/gen.c $(BUILD)/libtandem.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libtandem.a $(ALL_LDFLAGS) $(LIBS)
+
+bench: all $(BUILD)/bench/gen
+.PHONY: bench

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: MIT */
+/* tandem model: the evaluation models, versioned per year (SPEC §5). */
+#include "cli/commands.h"
+
+#include "cli/scoring.h"
+#include "store/audit.h"
+#include "store/models.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char help_model[] =
+	"usage: tandem model list\n"
+	"       tandem model show [VERSION|FILE|default]\n"
+	"       tandem model validate FILE\n"
+	"       tandem model import FILE --year Y [--version NAME]\n"
+	"       tandem model activate VERSION\n"
+	"       tandem model diff A B\n"
+	"\n"
+	"An evaluation model is a JSON file: the organizations, their categories\n"
+	"and criteria, each criterion's measures and scoring functions, and every\n"
+	"parameter (weights, K, the sales window, required margins, reference\n"
+	"weights, roll-up weighting, grade bands, the fiscal year's first month).\n"
+	"'model show default' prints the built-in model of SPEC §5: copy it, edit\n"
+	"it, validate it, try it with 'tandem whatif', then import and activate it.\n"
+	"\n"
+	"Models are kept per year. A stored version never changes. Scoring year Y\n"
+	"uses the active model of Y, else the newest active model of an earlier\n"
+	"year, else the built-in default. Activating is audit-logged.\n"
+	"\n"
+	"  list       every stored version, its year, and which is active\n"
+	"  show       a model as canonical JSON (default: the one scoring this year)\n"
+	"  validate   check a model file; every problem is printed with its path\n"
+	"  import     store FILE as a version for year Y (NAME defaults to Y-N)\n"
+	"  activate   make VERSION the model of its year\n"
+	"  diff       what differs between two models (versions, files or default)\n";
+
+static int model_list(struct store *s)
+{
+	struct stored_model *list;
+	size_t n;
+	struct buf err = BUF_INIT;
+	if (store_model_list(s, &list, &n, &err)) {
+		cli_error("%s", err.data);
+		buf_release(&err);
+		return EXIT_STORAGE;
+	}
+	if (!n)
+		printf("no stored models: every year is scored with the built-in default\n");
+	for (size_t i = 0; i < n; i++) {
+		char year[16] = "any";
+		if (list[i].year)
+			snprintf(year, sizeof year, "%d", list[i].year);
+		printf("%-20s %-5s %s%s by %s\n", list[i].version, year,
+		       list[i].active ? "active   " : "         ", list[i].created_at, list[i].created_by);
+		stored_model_release(&list[i]);
+	}
+	free(list);
+	return EXIT_OK;
+}
+
+int cmd_model(int argc, char **argv, struct cli *cli)
+{
+	const char *args[4] = { 0 }, *year_text = NULL, *version = NULL;
+	int n = 0, rc = EXIT_USAGE, year = 0;
+	struct store *s = NULL;
+	struct model *a = NULL, *b = NULL;
+	char *va = NULL, *vb = NULL;
+	struct buf err = BUF_INIT, out = BUF_INIT;
+
+	for (int i = 1; i < argc; i++) {
+		int r;
+		if (cli_help(argv[i], cli_find("model")))
+			return EXIT_OK;
+		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else if ((r = cli_opt(argc, argv, &i, "--year", &year_text)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else if ((r = cli_opt(argc, argv, &i, "--version", &version)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			return cli_usage_error("model", "unknown option '%s'", argv[i]);
+		} else if (n < 4) {
+			args[n++] = argv[i];
+		} else {
+			return cli_usage_error("model", "too many arguments");
+		}
+	}
+	if (!n)
+		return cli_usage_error("model", "say what to do: list, show, validate, import, activate or diff");
+	const char *what = args[0];
+
+	if (!strcmp(what, "validate")) {
+		if (n != 2)
+			return cli_usage_error("model", "validate takes one FILE");
+		rc = cli_load_model(NULL, args[1], 0, &a, &va);
+		if (!rc)
+			printf("%s: valid\n", args[1]);
+		goto out;
+	}
+	if (strcmp(what, "list") && strcmp(what, "show") && strcmp(what, "import") &&
+	    strcmp(what, "activate") && strcmp(what, "diff"))
+		return cli_usage_error("model", "unknown subcommand '%s'", what);
+	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
+		goto out;
+
+	if (!strcmp(what, "list")) {
+		rc = n == 1 ? model_list(s) : cli_usage_error("model", "list takes no arguments");
+	} else if (!strcmp(what, "show")) {
+		if (n > 2) {
+			rc = cli_usage_error("model", "show takes at most one VERSION or FILE");
+			goto out;
+		}
+		if (n == 1 && !year_text) {
+			rc = cli_load_model(s, NULL, 9999, &a, &va);
+		} else if (n == 1) {
+			if (cli_parse_year("model", year_text, &year)) {
+				rc = EXIT_USAGE;
+				goto out;
+			}
+			rc = cli_load_model(s, NULL, year, &a, &va);
+		} else {
+			rc = cli_load_model(s, args[1], 0, &a, &va);
+		}
+		if (!rc) {
+			char *json = model_to_json(a);
+			fputs(json, stdout);
+			free(json);
+		}
+	} else if (!strcmp(what, "import")) {
+		if (n != 2 || cli_parse_year("model", year_text, &year)) {
+			rc = n != 2 ? cli_usage_error("model", "import takes one FILE and --year Y") : EXIT_USAGE;
+			goto out;
+		}
+		if ((rc = cli_load_model(NULL, args[1], year, &a, &va)) != EXIT_OK)
+			goto out;
+		char name[64];
+		if (!version) {
+			struct stored_model *list;
+			size_t count, same_year = 0;
+			if (store_model_list(s, &list, &count, &err)) {
+				cli_error("%s", err.data);
+				rc = EXIT_STORAGE;
+				goto out;
+			}
+			for (size_t i = 0; i < count; i++) {
+				same_year += list[i].year == year;
+				stored_model_release(&list[i]);
+			}
+			free(list);
+			snprintf(name, sizeof name, "%d-%zu", year, same_year + 1);
+			version = name;
+		}
+		char *json = model_to_json(a);
+		int put = store_model_put(s, version, year, json, audit_cli_actor(), &err);
+		free(json);
+		if (put) {
+			cli_error("%s", err.data);
+			rc = put > 0 ? EXIT_BAD_INPUT : EXIT_STORAGE;
+			goto out;
+		}
+		printf("stored model version %s for %d (not active yet: 'tandem model activate %s')\n",
+		       version, year, version);
+		rc = EXIT_OK;
+	} else if (!strcmp(what, "activate")) {
+		if (n != 2) {
+			rc = cli_usage_error("model", "activate takes one VERSION");
+			goto out;
+		}
+		int act = store_model_activate(s, args[1], audit_cli_actor(), &err);
+		if (act) {
+			if (act > 0)
+				cli_error("no stored model version '%s' (see 'tandem model list')", args[1]);
+			else
+				cli_error("%s", err.data);
+			rc = act > 0 ? EXIT_BAD_INPUT : EXIT_STORAGE;
+			goto out;
+		}
+		printf("model %s is now active\n", args[1]);
+		rc = EXIT_OK;
+	} else {
+		if (n != 3) {
+			rc = cli_usage_error("model", "diff takes two models A B");
+			goto out;
+		}
+		if ((rc = cli_load_model(s, args[1], 0, &a, &va)) ||
+		    (rc = cli_load_model(s, args[2], 0, &b, &vb)))
+			goto out;
+		if (!model_diff(a, b, &out))
+			printf("%s and %s are the same model\n", va, vb);
+		fputs(out.data, stdout);
+		rc = EXIT_OK;
+	}
+out:
+	model_free(a);
+	model_free(b);
+	free(va);
+	free(vb);
+	store_close(s);
+	buf_release(&err);
+	buf_release(&out);
+	return rc;
+}
