@@ -16,10 +16,16 @@
 /* Sorted by name. */
 const struct command commands[] = {
 	COMMAND(demo, "create a demo company, score it and serve it"),
+	COMMAND(explain, "explain one criterion of one contract step by step"),
 	COMMAND(export, "write the store's records as CSV or JSON files"),
+	COMMAND(freeze, "store a year's official results for good"),
 	COMMAND(import, "import CSV files or folders, all or nothing"),
 	COMMAND(init, "create a new store"),
 	COMMAND(migrate, "bring a store's schema up to date"),
+	COMMAND(model, "list, show, validate, import, activate and diff models"),
+	COMMAND(score, "score a year: contracts, people, org units, the company"),
+	COMMAND(verify, "recompute a frozen year and show what differs"),
+	COMMAND(whatif, "re-score a year under a draft model and show who moves"),
 };
 const size_t n_commands = sizeof commands / sizeof commands[0];
 

@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: MIT */
+/* tandem score, explain, whatif, freeze and verify: scoring a year from the
+ * store (cli/scoring.c) and printing it with the report renderers. */
+#include "cli/commands.h"
+
+#include "cli/scoring.h"
+#include "base/clock.h"
+#include "engine/whatif.h"
+#include "report/i18n.h"
+#include "report/scores_csv.h"
+#include "report/scores_json.h"
+#include "report/scores_text.h"
+#include "report/whatif_text.h"
+#include "store/audit.h"
+#include "store/models.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char help_score[] =
+	"usage: tandem score --year Y [--model VERSION|FILE] [--subject KIND:ID]\n"
+	"                    [--format text|csv|json] [--frozen] [--lang ko|en]\n"
+	"\n"
+	"Scores evaluation year Y: every contract for the sales organization (by\n"
+	"how stably it is operated) and for operations (by how its account grew),\n"
+	"then each person, org unit and the company. The model is the store's\n"
+	"model for Y (see 'tandem model'), or --model.\n"
+	"\n"
+	"  --format text   a scorecard per org unit and person, with grades (default)\n"
+	"  --format csv    one row per subject_kind, subject_id, org, criterion with\n"
+	"                  value, score, weight, coverage; n/a is an empty cell\n"
+	"  --format json   the same rows and the evidence behind every value\n"
+	"  --subject KIND:ID  only contract:ID, person:ID, org_unit:ID or company:company\n"
+	"  --frozen        print the official results frozen with 'tandem freeze',\n"
+	"                  byte for byte as they were\n";
+
+const char help_explain[] =
+	"usage: tandem explain CONTRACT CRITERION --year Y [--model VERSION|FILE] [--lang ko|en]\n"
+	"       tandem explain contract:ID CRITERION --year Y ...\n"
+	"\n"
+	"Explains step by step how one criterion of one contract was computed,\n"
+	"from which records: 'month 4 (2025-03): AHT 312.4 > target 300 → not met'.\n"
+	"CRITERION is an id of the model, S1.1 … S3.3 or O1.1 … O3.3.\n";
+
+const char help_whatif[] =
+	"usage: tandem whatif --model FILE|VERSION --year Y [--against VERSION|FILE]\n"
+	"                     [--format text|csv] [--lang ko|en]\n"
+	"\n"
+	"Re-scores year Y under a draft model beside the model that scores Y now\n"
+	"(or --against), before the draft is activated: per person, org unit and\n"
+	"the company the old and new total, the change, grade changes and the\n"
+	"categories that moved them most, largest change first.\n";
+
+const char help_freeze[] =
+	"usage: tandem freeze --year Y [--model VERSION|FILE]\n"
+	"\n"
+	"Stores the official results of year Y: the CSV and JSON of 'tandem score',\n"
+	"the model version and a hash of all evaluation data. 'tandem score --year Y\n"
+	"--frozen' then prints them byte for byte, whatever changes later; 'tandem\n"
+	"verify --year Y' recomputes and shows every difference. A year is frozen\n"
+	"once; the freeze is audit-logged.\n";
+
+const char help_verify[] =
+	"usage: tandem verify --year Y\n"
+	"\n"
+	"Recomputes year Y with the frozen model version and compares with the\n"
+	"frozen results: prints whether the data changed since the freeze and\n"
+	"every row that differs. Exit status 0 when identical, 1 when not.\n";
+
+struct score_args {
+	const char *year, *model, *subject, *format, *against;
+	int frozen;
+	const char *pos[2];
+	int n_pos;
+};
+
+static int parse_args(const char *cmd, int argc, char **argv, struct cli *cli, struct score_args *a)
+{
+	memset(a, 0, sizeof *a);
+	for (int i = 1; i < argc; i++) {
+		int r;
+		if (cli_help(argv[i], cli_find(cmd)))
+			return -2;
+		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0 ||
+		    (r = cli_opt(argc, argv, &i, "--year", &a->year)) != 0 ||
+		    (r = cli_opt(argc, argv, &i, "--model", &a->model)) != 0 ||
+		    (r = cli_opt(argc, argv, &i, "--subject", &a->subject)) != 0 ||
+		    (r = cli_opt(argc, argv, &i, "--format", &a->format)) != 0 ||
+		    (r = cli_opt(argc, argv, &i, "--against", &a->against)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else if (!strcmp(argv[i], "--frozen")) {
+			a->frozen = 1;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			return cli_usage_error(cmd, "unknown option '%s'", argv[i]);
+		} else if (a->n_pos < 2) {
+			a->pos[a->n_pos++] = argv[i];
+		} else {
+			return cli_usage_error(cmd, "unexpected argument '%s'", argv[i]);
+		}
+	}
+	return 0;
+}
+
+static enum lang cli_lang(const struct cli *cli)
+{
+	return cli_lang_ko(cli) ? LANG_KO : LANG_EN;
+}
+
+/* Splits "KIND:ID"; kind must be one of the subject kinds. */
+static int parse_subject(const char *cmd, const char *text, char **kind, const char **id)
+{
+	static const char *const kinds[] = { "contract", "person", "org_unit", "company" };
+	const char *colon = text ? strchr(text, ':') : NULL;
+	if (!colon || !colon[1])
+		return cli_usage_error(cmd, "--subject takes KIND:ID, e.g. contract:C1 or person:P1");
+	for (size_t i = 0; i < 4; i++)
+		if (strlen(kinds[i]) == (size_t)(colon - text) && !strncmp(kinds[i], text, (size_t)(colon - text))) {
+			*kind = xstrndup(text, (size_t)(colon - text));
+			*id = colon + 1;
+			return 0;
+		}
+	return cli_usage_error(cmd, "unknown subject kind in '%s' (contract, person, org_unit or company)", text);
+}
+
+static int print_frozen(struct store *s, int year, const char *format, const char *kind,
+			const char *id)
+{
+	struct frozen f;
+	struct buf err = BUF_INIT;
+	int rc = store_frozen_get(s, year, &f, &err);
+	if (rc) {
+		if (rc > 0)
+			cli_error("the results of %d are not frozen (see 'tandem freeze --help')", year);
+		else
+			cli_error("%s", err.data);
+		buf_release(&err);
+		return rc > 0 ? EXIT_BAD_INPUT : EXIT_STORAGE;
+	}
+	if (!strcmp(format, "json")) {
+		if (kind) {
+			frozen_release(&f);
+			return cli_usage_error("score", "--frozen --format json prints the whole year; drop --subject");
+		}
+		fputs(f.json, stdout);
+	} else if (!kind) {
+		fputs(f.csv, stdout);
+	} else {
+		/* The header, then the rows of the subject. */
+		struct buf prefix = BUF_INIT;
+		const char *line = f.csv;
+		buf_addf(&prefix, "%s,%s,", kind, id);
+		for (int first = 1; *line; first = 0) {
+			const char *nl = strchr(line, '\n');
+			size_t len = nl ? (size_t)(nl - line + 1) : strlen(line);
+			if (first || !strncmp(line, prefix.data, prefix.len))
+				fwrite(line, 1, len, stdout);
+			line += len;
+		}
+		buf_release(&prefix);
+	}
+	frozen_release(&f);
+	return EXIT_OK;
+}
+
+int cmd_score(int argc, char **argv, struct cli *cli)
+{
+	struct score_args a;
+	struct store *s = NULL;
+	struct scored_year y = { 0 };
+	struct buf out = BUF_INIT;
+	char *kind = NULL;
+	const char *id = NULL;
+	int year, rc = parse_args("score", argc, argv, cli, &a);
+
+	if (rc == -2)
+		return EXIT_OK;
+	if (rc)
+		return rc;
+	if (a.n_pos)
+		return cli_usage_error("score", "unexpected argument '%s'", a.pos[0]);
+	if (cli_parse_year("score", a.year, &year))
+		return EXIT_USAGE;
+	const char *format = a.format ? a.format : "text";
+	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json"))
+		return cli_usage_error("score", "--format takes text, csv or json, not '%s'", format);
+	if (a.subject && parse_subject("score", a.subject, &kind, &id))
+		return EXIT_USAGE;
+	if (a.frozen && (!strcmp(format, "text") || a.model)) {
+		free(kind);
+		return cli_usage_error("score", "--frozen prints the frozen csv or json; it takes no --model");
+	}
+	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
+		goto out;
+	if (a.frozen) {
+		rc = print_frozen(s, year, format, kind, id);
+		goto out;
+	}
+	if ((rc = cli_score_year(s, a.model, year, &y)) != EXIT_OK)
+		goto out;
+	y.scores->only_kind = kind;
+	y.scores->only_id = id;
+	if (!strcmp(format, "csv"))
+		report_scores_csv(y.scores, &out);
+	else if (!strcmp(format, "json"))
+		report_scores_json(y.scores, &out);
+	else
+		report_scores_text(y.scores, cli_lang(cli), &out);
+	fwrite(out.data, 1, out.len, stdout);
+	rc = EXIT_OK;
+out:
+	scored_year_release(&y);
+	store_close(s);
+	buf_release(&out);
+	free(kind);
+	return rc;
+}
+
+int cmd_explain(int argc, char **argv, struct cli *cli)
+{
+	struct score_args a;
+	struct store *s = NULL;
+	struct scored_year y = { 0 };
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	int year, rc = parse_args("explain", argc, argv, cli, &a);
+
+	if (rc == -2)
+		return EXIT_OK;
+	if (rc)
+		return rc;
+	if (a.n_pos != 2)
+		return cli_usage_error("explain", "name a contract and a criterion, e.g. 'explain C1 S3.1 --year 2025'");
+	if (cli_parse_year("explain", a.year, &year))
+		return EXIT_USAGE;
+	const char *contract = a.pos[0];
+	if (!strncmp(contract, "contract:", 9))
+		contract += 9;
+	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
+		goto out;
+	if ((rc = cli_score_year(s, a.model, year, &y)) != EXIT_OK)
+		goto out;
+	if (report_explain(y.scores, contract, a.pos[1], cli_lang(cli), &out, &err)) {
+		cli_error("%s", err.data);
+		rc = EXIT_BAD_INPUT;
+		goto out;
+	}
+	fwrite(out.data, 1, out.len, stdout);
+	rc = EXIT_OK;
+out:
+	scored_year_release(&y);
+	store_close(s);
+	buf_release(&out);
+	buf_release(&err);
+	return rc;
+}
+
+int cmd_whatif(int argc, char **argv, struct cli *cli)
+{
+	struct score_args a;
+	struct store *s = NULL;
+	struct scored_year now = { 0 }, draft = { 0 };
+	struct whatif *w = NULL;
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	int year, rc = parse_args("whatif", argc, argv, cli, &a);
+
+	if (rc == -2)
+		return EXIT_OK;
+	if (rc)
+		return rc;
+	if (a.n_pos)
+		return cli_usage_error("whatif", "unexpected argument '%s'", a.pos[0]);
+	if (!a.model)
+		return cli_usage_error("whatif", "--model names the draft model (a file or a stored version)");
+	if (cli_parse_year("whatif", a.year, &year))
+		return EXIT_USAGE;
+	const char *format = a.format ? a.format : "text";
+	if (strcmp(format, "text") && strcmp(format, "csv"))
+		return cli_usage_error("whatif", "--format takes text or csv, not '%s'", format);
+	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
+		goto out;
+	if ((rc = cli_score_year(s, a.against, year, &now)) != EXIT_OK ||
+	    (rc = cli_score_year(s, a.model, year, &draft)) != EXIT_OK)
+		goto out;
+	if (whatif_compare(now.scores, draft.scores, &w, &err)) {
+		cli_error("%s", err.data);
+		rc = EXIT_STORAGE;
+		goto out;
+	}
+	if (!strcmp(format, "csv")) {
+		report_whatif_csv(w, &out);
+	} else {
+		buf_addf(&out, "%s → %s\n", now.model_version, draft.model_version);
+		report_whatif_text(w, cli_lang(cli), &out);
+	}
+	fwrite(out.data, 1, out.len, stdout);
+	rc = EXIT_OK;
+out:
+	whatif_free(w);
+	scored_year_release(&now);
+	scored_year_release(&draft);
+	store_close(s);
+	buf_release(&out);
+	buf_release(&err);
+	return rc;
+}
+
+int cmd_freeze(int argc, char **argv, struct cli *cli)
+{
+	struct score_args a;
+	struct store *s = NULL;
+	struct scored_year y = { 0 };
+	struct buf csv = BUF_INIT, json = BUF_INIT, err = BUF_INIT;
+	char hash[65], at[21];
+	int year, rc = parse_args("freeze", argc, argv, cli, &a);
+
+	if (rc == -2)
+		return EXIT_OK;
+	if (rc)
+		return rc;
+	if (a.n_pos)
+		return cli_usage_error("freeze", "unexpected argument '%s'", a.pos[0]);
+	if (cli_parse_year("freeze", a.year, &year))
+		return EXIT_USAGE;
+	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
+		goto out;
+	if ((rc = cli_score_year(s, a.model, year, &y)) != EXIT_OK)
+		goto out;
+	if (store_data_hash(s, hash, &err)) {
+		cli_error("%s", err.data);
+		rc = EXIT_STORAGE;
+		goto out;
+	}
+	report_scores_csv(y.scores, &csv);
+	report_scores_json(y.scores, &json);
+	clock_now_iso(at);
+	struct frozen f = { year, y.model_version, hash, csv.data, json.data, at,
+			    (char *)audit_cli_actor() };
+	int frc = store_freeze(s, &f, &err);
+	if (frc) {
+		cli_error("%s", err.data);
+		rc = frc > 0 ? EXIT_BAD_INPUT : EXIT_STORAGE;
+		goto out;
+	}
+	printf("froze the results of %d (model %s, data %.16s…)\n", year, y.model_version, hash);
+	rc = EXIT_OK;
+out:
+	scored_year_release(&y);
+	store_close(s);
+	buf_release(&csv);
+	buf_release(&json);
+	buf_release(&err);
+	return rc;
+}
+
+/* Prints the lines of a that are not in b, prefixed, assuming both are
+ * sorted CSV row lists (the score CSV is). */
+static void diff_lines(const char *a, const char *b, struct buf *out)
+{
+	while (*a || *b) {
+		const char *na = strchr(a, '\n'), *nb = strchr(b, '\n');
+		size_t la = na ? (size_t)(na - a) : strlen(a), lb = nb ? (size_t)(nb - b) : strlen(b);
+		int c = !*a ? 1 : !*b ? -1 : strncmp(a, b, la < lb ? la : lb);
+		if (!c && la != lb)
+			c = la < lb ? -1 : 1;
+		if (!c) {
+			a += la + (na != NULL);
+			b += lb + (nb != NULL);
+		} else if (c < 0) {
+			buf_addf(out, "- frozen:  %.*s\n", (int)la, a);
+			a += la + (na != NULL);
+		} else {
+			buf_addf(out, "+ now:     %.*s\n", (int)lb, b);
+			b += lb + (nb != NULL);
+		}
+	}
+}
+
+int cmd_verify(int argc, char **argv, struct cli *cli)
+{
+	struct score_args a;
+	struct store *s = NULL;
+	struct scored_year y = { 0 };
+	struct frozen f = { 0 };
+	struct buf csv = BUF_INIT, err = BUF_INIT, diff = BUF_INIT;
+	char hash[65];
+	int year, rc = parse_args("verify", argc, argv, cli, &a);
+
+	if (rc == -2)
+		return EXIT_OK;
+	if (rc)
+		return rc;
+	if (a.n_pos || a.model)
+		return cli_usage_error("verify", "verify takes only --year Y");
+	if (cli_parse_year("verify", a.year, &year))
+		return EXIT_USAGE;
+	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
+		goto out;
+	int got = store_frozen_get(s, year, &f, &err);
+	if (got) {
+		if (got > 0)
+			cli_error("the results of %d are not frozen", year);
+		else
+			cli_error("%s", err.data);
+		rc = got > 0 ? EXIT_BAD_INPUT : EXIT_STORAGE;
+		goto out;
+	}
+	if ((rc = cli_score_year(s, f.model_version, year, &y)) != EXIT_OK)
+		goto out;
+	if (store_data_hash(s, hash, &err)) {
+		cli_error("%s", err.data);
+		rc = EXIT_STORAGE;
+		goto out;
+	}
+	report_scores_csv(y.scores, &csv);
+	int data_same = !strcmp(hash, f.data_hash), results_same = !strcmp(csv.data, f.csv);
+	printf("year %d frozen %s by %s with model %s\n", year, f.frozen_at, f.frozen_by, f.model_version);
+	printf("data:    %s\n", data_same ? "unchanged since the freeze" : "CHANGED since the freeze");
+	printf("results: %s\n", results_same ? "identical to the frozen results" : "DIFFER from the frozen results:");
+	if (!results_same) {
+		diff_lines(f.csv, csv.data, &diff);
+		fputs(diff.data, stdout);
+	}
+	rc = results_same && data_same ? EXIT_OK : EXIT_BAD_INPUT;
+out:
+	frozen_release(&f);
+	scored_year_release(&y);
+	store_close(s);
+	buf_release(&csv);
+	buf_release(&err);
+	buf_release(&diff);
+	return rc;
+}

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MIT */
+/* The evaluation model of SPEC §5 as data: organizations, categories,
+ * criteria, measures and their scoring functions, and every parameter the
+ * scoring uses. Models are JSON (assets/model-default.json is the default);
+ * model_parse() validates one completely. A struct model is owned by whoever
+ * parsed it and released with model_free(). */
+#ifndef TANDEM_MODEL_H
+#define TANDEM_MODEL_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+#include "domain/dataset.h"
+#include "domain/date.h"
+#include "engine/criteria.h"
+
+enum scoring_fn { SCORING_LINEAR, SCORING_BANDS };
+
+/* bands: the first band (in model order) whose threshold the value reaches
+ * gives the score: value >= threshold when better = higher, value <=
+ * threshold when better = lower. Thresholds run strictly from the best band
+ * down, so the first match is the best one reached; below every band the
+ * score is `otherwise`. */
+struct band {
+	double threshold;
+	double score;
+};
+
+struct scoring {
+	enum scoring_fn fn;
+	double zero, full;          /* linear: 100·(v − zero)/(full − zero), clamped */
+	int lower_is_better;        /* bands */
+	struct band *bands;
+	size_t n_bands;
+	double otherwise;           /* bands */
+};
+
+struct model_name {
+	char *en, *ko;
+};
+
+struct model_measure {
+	char *id;
+	struct model_name name;
+	struct scoring scoring;
+	int def_index;              /* position in the criterion_def's measures */
+};
+
+struct model_criterion {
+	char *id;
+	struct model_name name;
+	double weight;
+	const struct criterion_def *def;
+	struct model_measure *measures;
+	size_t n_measures;
+};
+
+struct model_category {
+	char *id;
+	struct model_name name;
+	double weight;
+	struct model_criterion *criteria;
+	size_t n_criteria;
+};
+
+struct model_org {
+	char *id;                   /* "sales" or "operations" */
+	struct model_name name;
+	struct model_category *categories;
+	size_t n_categories;
+	size_t n_criteria;          /* over all its categories */
+};
+
+enum rollup_weighting { ROLLUP_VALUE, ROLLUP_EQUAL };
+
+struct model_grade {
+	char *grade;
+	double min;                 /* a total >= min earns this grade */
+};
+
+struct model {
+	char *name;
+	char *description;          /* NULL when absent */
+	int year;                   /* the year the model is for; 0 = any */
+	int fiscal_year_first_month;        /* 1..12 */
+	int stabilization_run_months;       /* K */
+	int sales_window_years;             /* 2 = Y and Y−1 */
+	enum rollup_weighting rollup_weighting;
+	double required_margin[3];          /* by enum risk_tier */
+	double reference_weight[4];         /* by enum reference_kind */
+	struct model_grade *grades;         /* descending min; the last min is 0 */
+	size_t n_grades;
+	struct model_org orgs[2];           /* by enum org_kind: ORG_SALES, ORG_OPERATIONS */
+};
+
+/* Parses and validates a model. On success *out is a new model the caller
+ * releases with model_free() and 0 is returned; on failure every problem is
+ * appended to err, one per line, as "SOURCE: PATH: message" (for example
+ * "model.json: organizations[0].categories[2].weight: must be > 0"), and -1
+ * is returned. */
+int model_parse(const char *json, size_t len, const char *source,
+		struct model **out, struct buf *err);
+/* The default model of SPEC §5 (the embedded assets/model-default.json).
+ * Same ownership and errors as model_parse(). */
+int model_default(struct model **out, struct buf *err);
+void model_free(struct model *m);
+
+/* The model as canonical JSON (fixed key order, two-space indent, trailing
+ * newline); parsing it gives an equal model. The caller frees the string. */
+char *model_to_json(const struct model *m);
+
+/* Evaluation year Y runs from the first day of the fiscal first month m of
+ * calendar year Y to the day before the same day of Y+1; with m = 1 that is
+ * 1 Jan Y .. 31 Dec Y. (A fiscal year is named by the calendar year it
+ * starts in.) */
+day_t model_year_first_day(const struct model *m, int year);
+day_t model_year_last_day(const struct model *m, int year);
+
+/* Appends to out one line per difference between a and b ("weight of
+ * category S1: 30 → 25", "S2.1 scoring: linear(0.6, 0.95) → linear(0.7,
+ * 0.95)"), each ending in '\n'. Returns the number of lines (0 = equal). */
+int model_diff(const struct model *a, const struct model *b, struct buf *out);
+
+/* Appends the text of a scoring function: "linear(0.6, 0.95)" or
+ * "bands(higher: ≥0.95→100, ≥0.8→60, else 0)". */
+void model_scoring_text(const struct scoring *s, struct buf *out);
+
+/* The model name of the given language: "ko" or anything else for English. */
+const char *model_name_text(const struct model_name *n, int korean);
+
+/* The score of value v under s, in [0, 100]. */
+long double model_apply_scoring(const struct scoring *s, long double v);
+
+/* The grade of a total score (already rounded as printed). */
+const char *model_grade(const struct model *m, long double total);
+
+/* Lookups by id; NULL when absent. */
+const struct model_criterion *model_find_criterion(const struct model *m, const char *id);
+
+#endif

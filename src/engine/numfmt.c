@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: MIT */
+/* Rounding and printing of scores, values, weights and coverage. Every
+ * renderer goes through here, so a number prints the same everywhere. */
+#include "engine/numfmt.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How close (in units of the last printed place) to a .5 boundary a value
+ * must be to count as exactly on it. Long double sums of at most a few
+ * thousand terms in [0, 100] err by ~1e-15 of a unit; distinct exact
+ * values of this product never lie that close to a half without being one. */
+#define HALF_TOLERANCE 1e-9L
+
+static long double pow10l_int(int n)
+{
+	long double p = 1.0L;
+	while (n-- > 0)
+		p *= 10.0L;
+	return p;
+}
+
+/* |v| * 10^decimals rounded half up, as an integral long double. */
+static long double scaled_magnitude(long double v, int decimals)
+{
+	long double x = fabsl(v) * pow10l_int(decimals);
+	long double whole = floorl(x);
+	if (x - whole >= 0.5L - HALF_TOLERANCE)
+		whole += 1.0L;
+	return whole;
+}
+
+/* Appends the non-negative integer written in `digits` with a point before
+ * its last `decimals` digits ("5", 2 -> "0.05"), signed when negative and
+ * not zero, so that "-0.00" never appears. */
+static void put_fixed(struct buf *out, int negative, const char *digits, int decimals)
+{
+	char tmp[96];
+	size_t len = strlen(digits), need = (size_t)decimals + 1;
+	size_t pad = len < need ? need - len : 0;
+	int is_zero = 1;
+
+	if (len + pad >= sizeof tmp)
+		return;
+	memset(tmp, '0', pad);
+	memcpy(tmp + pad, digits, len);
+	len += pad;
+	for (size_t i = 0; i < len; i++)
+		if (tmp[i] != '0')
+			is_zero = 0;
+	if (negative && !is_zero)
+		buf_addc(out, '-');
+	buf_add(out, tmp, len - (size_t)decimals);
+	if (decimals > 0) {
+		buf_addc(out, '.');
+		buf_add(out, tmp + len - (size_t)decimals, (size_t)decimals);
+	}
+}
+
+void numfmt_ld(struct buf *out, long double v, int decimals)
+{
+	char digits[64];
+	if (isnan(v) || isinf(v))
+		return;   /* never produced by the engine; print as empty */
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 9)
+		decimals = 9;
+	snprintf(digits, sizeof digits, "%.0Lf", scaled_magnitude(v, decimals));
+	put_fixed(out, v < 0, digits, decimals);
+}
+
+long double numfmt_round(long double v, int decimals)
+{
+	long double m = scaled_magnitude(v, decimals) / pow10l_int(decimals);
+	return v < 0 ? -m : m;
+}
+
+void numfmt_micro(struct buf *out, wide_t v, int decimals)
+{
+	unsigned __int128 a = v < 0 ? (unsigned __int128)0 - (unsigned __int128)v
+				    : (unsigned __int128)v;
+	unsigned __int128 unit = 1;
+	char rev[64], digits[64];
+	size_t n = 0;
+
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
+	for (int i = decimals; i < 6; i++)
+		unit *= 10;
+	unsigned __int128 q = a / unit, r = a % unit;
+	if (2 * r >= unit)
+		q++;
+	do {
+		rev[n++] = (char)('0' + (int)(q % 10));
+		q /= 10;
+	} while (q && n < sizeof rev - 1);
+	for (size_t i = 0; i < n; i++)
+		digits[i] = rev[n - 1 - i];
+	digits[n] = '\0';
+	put_fixed(out, v < 0, digits, decimals);
+}
+
+void numfmt_double(struct buf *out, double d)
+{
+	char s[40];
+	snprintf(s, sizeof s, "%.15g", d);
+	if (strtod(s, NULL) != d)
+		snprintf(s, sizeof s, "%.17g", d);
+	buf_adds(out, s);
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/* The one place numbers become text for every score renderer (CSV, JSON,
+ * text, HTML): rounding half away from zero, trailing zeros kept, never
+ * "-0.00" (SPEC §5 "Output"). Appends to a caller-owned struct buf. */
+#ifndef TANDEM_NUMFMT_H
+#define TANDEM_NUMFMT_H
+
+#include "base/buf.h"
+
+/* A wide integer for exact sums of micro-units (annual values, revenue). */
+typedef __int128 wide_t;
+
+/* Appends v rounded half away from zero to `decimals` places (0..9). The
+ * inputs are long doubles computed from exact integers, so a value within
+ * 1e-9 of a unit of the last place of a .5 boundary is taken to be exactly
+ * on it: 0.125 computed as 0.12499999999999999 still prints "0.13". */
+void numfmt_ld(struct buf *out, long double v, int decimals);
+/* v rounded the same way, as a number (for grade bands, which must agree
+ * with the printed score). */
+long double numfmt_round(long double v, int decimals);
+/* Appends the exact micro-unit quantity v (value * 10^6) rounded half away
+ * from zero to `decimals` places (0..6). */
+void numfmt_micro(struct buf *out, wide_t v, int decimals);
+/* Appends the shortest text that reads back as d ("0.6", "30", "1e-07"):
+ * for model parameters, which are plain doubles. */
+void numfmt_double(struct buf *out, double d);
+
+#endif

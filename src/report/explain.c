@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: MIT */
+/* `tandem explain`: one contract criterion told step by step from its
+ * evidence (for SLA criteria month by month: "month 4 (2025-05): aht 312.4
+ * > target 300 → not met"), in English or Korean. Appends to the caller's
+ * buffer. */
+#include "report/scores_text.h"
+
+#include <string.h>
+
+#include "engine/numfmt.h"
+
+/* A number as short exact-looking text: 6 decimals, trailing zeros cut. */
+static void put_trim(struct buf *out, long double v)
+{
+	size_t start = out->len;
+	numfmt_ld(out, v, 6);
+	size_t len = out->len;
+	while (len > start && out->data[len - 1] == '0')
+		len--;
+	if (len > start && out->data[len - 1] == '.')
+		len--;
+	buf_setlen(out, len);
+}
+
+static void put_micro(struct buf *out, micro_t v)
+{
+	char t[32];
+	if (v == MICRO_NONE) {
+		buf_adds(out, "-");
+		return;
+	}
+	decimal_format(v, t);
+	buf_adds(out, t);
+}
+
+static void put_date(struct buf *out, day_t d)
+{
+	char t[11];
+	if (d == DAY_NONE) {
+		buf_adds(out, "-");
+		return;
+	}
+	date_format(d, t);
+	buf_adds(out, t);
+}
+
+static void describe_record(struct buf *out, const struct dataset *ds, const struct evidence_row *r)
+{
+	int i = r->index;
+	char month[8];
+	switch (r->kind) {
+	case EV_READINESS:
+		buf_addf(out, "readiness %s, done_on ", ds->readiness[i].item);
+		put_date(out, ds->readiness[i].done_on);
+		break;
+	case EV_MANUAL_RATING:
+		buf_adds(out, "manual rating ");
+		put_date(out, ds->manual_ratings[i].rated_on);
+		buf_addf(out, ": concreteness %d, feasibility %d",
+			 (int)ds->manual_ratings[i].concreteness, (int)ds->manual_ratings[i].feasibility);
+		break;
+	case EV_SCOPE_CHANGE:
+		buf_adds(out, "scope change ");
+		put_date(out, ds->scope_changes[i].date);
+		break;
+	case EV_FINANCIAL:
+		month_format(ds->financials[i].month, month);
+		buf_addf(out, "financials %s: revenue ", month);
+		put_micro(out, ds->financials[i].revenue);
+		buf_adds(out, ", cost ");
+		put_micro(out, ds->financials[i].cost);
+		break;
+	case EV_HANDOVER:
+		buf_addf(out, "handover %s, accepted_on ", ds->handover[i].item);
+		put_date(out, ds->handover[i].accepted_on);
+		break;
+	case EV_EXPANSION:
+		buf_adds(out, "expansion ");
+		put_date(out, ds->expansions[i].date);
+		buf_adds(out, ": +");
+		put_micro(out, ds->expansions[i].added_annual_value);
+		break;
+	case EV_CHILD_CONTRACT:
+		buf_addf(out, "contract %s (%s), signed_on ", ds->contracts[i].id,
+			 ds->contracts[i].service_line);
+		put_date(out, ds->contracts[i].signed_on);
+		break;
+	case EV_RENEWAL:
+		buf_adds(out, "renewal due ");
+		put_date(out, ds->renewals[i].due_on);
+		buf_adds(out, ", new annual value ");
+		put_micro(out, ds->renewals[i].new_annual_value);
+		break;
+	case EV_RELATIONSHIP_RATING:
+		buf_adds(out, "relationship rating ");
+		put_date(out, ds->relationship_ratings[i].date);
+		buf_addf(out, ": level %d", (int)ds->relationship_ratings[i].level);
+		break;
+	case EV_PROPOSAL:
+		buf_addf(out, "proposal %s, ", ds->proposals[i].id);
+		put_date(out, ds->proposals[i].proposed_on);
+		break;
+	case EV_REFERENCE:
+		buf_adds(out, "reference ");
+		put_date(out, ds->references[i].date);
+		break;
+	case EV_INNOVATION:
+		buf_addf(out, "innovation \"%s\" ", ds->innovations[i].title);
+		put_date(out, ds->innovations[i].date);
+		break;
+	}
+}
+
+/* SLA criteria: every month of the table, metric by metric. */
+static void explain_months(const struct scores *s, const struct score_criterion *sc,
+			   enum lang lang, struct buf *out)
+{
+	const struct month_table *t = &sc->months;
+	int K = s->model->stabilization_run_months;
+	long met = 0, with_data = 0;
+
+	buf_addf(out, "%s = %d, %s = ", i18n(lang, "elapsed_months"), sc->elapsed_months,
+		 i18n(lang, "planned_months"));
+	if (sc->planned_months)
+		buf_addf(out, "%d", sc->planned_months);
+	else
+		buf_adds(out, "-");
+	buf_addf(out, ", K = %d\n", K);
+	for (int i = t->first; i <= t->last && t->n_metrics; i++) {
+		char month[8];
+		month_format(t->go_live_month + i - 1, month);
+		buf_addf(out, "%s %d (%s):", i18n(lang, "month"), i, month);
+		for (size_t m = 0; m < t->n_metrics; m++) {
+			const struct month_cell *c = &t->cells[(size_t)(i - t->first) * t->n_metrics + m];
+			const struct sla_metric *sm = &s->ds->sla_metrics[t->metrics[m]];
+			int higher = sm->direction == DIR_HIGHER;
+			buf_addf(out, "%s %s ", m ? ";" : "", sm->metric);
+			if (!c->has_data) {
+				buf_adds(out, i18n(lang, "no_data"));
+				continue;
+			}
+			with_data++;
+			met += c->met;
+			put_trim(out, (long double)c->num / (long double)c->den);
+			buf_addf(out, " %s %s ", c->met ? (higher ? "≥" : "≤") : (higher ? "<" : ">"),
+				 i18n(lang, "target"));
+			put_micro(out, c->target);
+			buf_addf(out, " → %s", i18n(lang, c->met ? "met" : "not_met"));
+		}
+		if (sc->def->code == CRIT_S3_1)
+			buf_addf(out, " ⇒ %s", i18n(lang, t->compliant[i - t->first] ? "compliant"
+									   : "not_compliant"));
+		buf_addc(out, '\n');
+	}
+	if (sc->def->code == CRIT_S3_1 || sc->def->code == CRIT_S2_1) {
+		if (sc->stabilized_at)
+			buf_addf(out, "%s %d\n", i18n(lang, "stabilized_at"), sc->stabilized_at);
+		else
+			buf_addf(out, "%s\n", i18n(lang, "not_stabilized"));
+	}
+	if (sc->def->code != CRIT_S3_1 && with_data)
+		buf_addf(out, "%s: %ld / %ld\n", i18n(lang, "met"), met, with_data);
+}
+
+int report_explain(const struct scores *s, const char *contract_id,
+		   const char *criterion_id, enum lang lang, struct buf *out,
+		   struct buf *err)
+{
+	const struct criterion_def *def = criterion_find(criterion_id);
+	const struct score_set *set = def ? score_find_set(s, contract_id, def->org) : NULL;
+	const struct score_criterion *sc = NULL;
+	int ko = lang == LANG_KO;
+
+	for (size_t i = 0; set && i < set->n_criteria; i++)
+		if (set->criteria[i].def == def)
+			sc = &set->criteria[i];
+	if (!sc) {
+		buf_addf(err, "no score for contract '%s' and criterion '%s'\n",
+			 contract_id, criterion_id);
+		return -1;
+	}
+	buf_addf(out, "%s %s — %s %s (%s %d)\n", i18n(lang, "contract"), contract_id,
+		 def->id, model_name_text(&sc->model->name, ko), i18n(lang, "year"), s->year);
+	if (def->code == CRIT_S2_1 || def->code == CRIT_S3_1 || def->code == CRIT_S3_2)
+		explain_months(s, sc, lang, out);
+	for (size_t i = 0; i < sc->n_rows; i++) {
+		const struct evidence_row *r = &sc->rows[i];
+		static const char *const status_keys[] = { "counted", "not_counted", "excluded" };
+		buf_adds(out, "- ");
+		describe_record(out, s->ds, r);
+		if (def->n_measures > 1)
+			buf_addf(out, " [%s]", def->measures[r->measure]);
+		buf_addf(out, ": %s", i18n(lang, status_keys[r->status]));
+		if (r->reason)
+			buf_addf(out, " (%s)", i18n(lang, r->reason));
+		buf_addc(out, '\n');
+	}
+	for (size_t i = 0; i < def->n_measures; i++) {
+		const struct score_measure *m = &sc->measures[i];
+		if (def->n_measures > 1)
+			buf_addf(out, "%s: ", def->measures[i]);
+		buf_addf(out, "%s = ", i18n(lang, "value"));
+		if (!m->available) {
+			buf_addf(out, "%s\n", i18n(lang, "n/a"));
+			continue;
+		}
+		if (m->den != 1) {
+			put_trim(out, m->num);
+			buf_adds(out, " ÷ ");
+			put_trim(out, m->den);
+			buf_adds(out, " = ");
+		}
+		numfmt_ld(out, m->value, value_format_decimals(def->measure_formats[i]));
+		if (m->model) {
+			buf_adds(out, "; ");
+			model_scoring_text(&m->model->scoring, out);
+			buf_adds(out, " → ");
+			numfmt_ld(out, m->score, 2);
+		}
+		buf_addc(out, '\n');
+	}
+	buf_addf(out, "%s = ", i18n(lang, "score"));
+	if (sc->available)
+		numfmt_ld(out, sc->score, 2);
+	else
+		buf_addf(out, "%s (%s)", i18n(lang, "n/a"), i18n(lang, sc->na_reason ? sc->na_reason : "no_data"));
+	buf_addc(out, '\n');
+	return 0;
+}

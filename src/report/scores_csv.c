@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: MIT */
+/* The CSV score report: header
+ * subject_kind,subject_id,org,criterion,value,score,weight,coverage and one
+ * row per score_rows row. Appends to the caller's buffer. */
+#include "report/scores_csv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/score_rows.h"
+
+/* Ids come from imports and may hold commas or quotes: quote those. */
+static void put_field(struct buf *out, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		buf_adds(out, s);
+		return;
+	}
+	buf_addc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_addc(out, '"');
+		buf_addc(out, *s);
+	}
+	buf_addc(out, '"');
+}
+
+void report_scores_csv(const struct scores *s, struct buf *out)
+{
+	struct score_row *rows;
+	size_t n;
+
+	score_rows_build(s, &rows, &n);
+	buf_adds(out, "subject_kind,subject_id,org,criterion,value,score,weight,coverage\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct score_row *r = &rows[i];
+		buf_adds(out, score_subject_kind_id(r->kind));
+		buf_addc(out, ',');
+		put_field(out, r->subject_id);
+		buf_addf(out, ",%s,", score_org_id(r->org));
+		put_field(out, r->criterion);
+		buf_addf(out, ",%s,%s,%s,%s\n", r->value, r->score, r->weight, r->coverage);
+	}
+	free(rows);
+}

@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: MIT */
+/* The JSON score report: {"format", "year", "model", "rows": [...]}, each
+ * row as in the CSV plus "evidence" (contract criterion rows: measures,
+ * the records looked at and why each counted or not, and for S2.1/S3.1/S3.2
+ * the month-by-month table; aggregate rows: the contracts rolled up).
+ * Appends to the caller's buffer. */
+#include "report/scores_json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/jsonout.h"
+#include "engine/numfmt.h"
+#include "report/score_rows.h"
+
+static const char *const record_names[] = {
+	[EV_READINESS] = "readiness", [EV_MANUAL_RATING] = "manual_ratings",
+	[EV_SCOPE_CHANGE] = "scope_changes", [EV_FINANCIAL] = "financials",
+	[EV_HANDOVER] = "handover", [EV_EXPANSION] = "expansions",
+	[EV_CHILD_CONTRACT] = "contracts", [EV_RENEWAL] = "renewals",
+	[EV_RELATIONSHIP_RATING] = "relationship_ratings", [EV_PROPOSAL] = "proposals",
+	[EV_REFERENCE] = "references", [EV_INNOVATION] = "innovations",
+};
+
+static const char *const status_names[] = {
+	[EVS_COUNTED] = "counted", [EVS_NOT_COUNTED] = "not_counted",
+	[EVS_EXCLUDED] = "excluded",
+};
+
+/* ---- small writers ----------------------------------------------------- */
+
+static void key(struct buf *b, const char *k, int *first)
+{
+	if (!*first)
+		buf_adds(b, ", ");
+	*first = 0;
+	jsonout_string(b, k);
+	buf_adds(b, ": ");
+}
+
+static void kv_str(struct buf *b, const char *k, const char *v, int *first)
+{
+	key(b, k, first);
+	if (v)
+		jsonout_string(b, v);
+	else
+		buf_adds(b, "null");
+}
+
+/* A formatted number ("" = null). */
+static void kv_num(struct buf *b, const char *k, const char *v, int *first)
+{
+	key(b, k, first);
+	buf_adds(b, *v ? v : "null");
+}
+
+static void kv_int(struct buf *b, const char *k, long v, int *first)
+{
+	key(b, k, first);
+	buf_addf(b, "%ld", v);
+}
+
+static void kv_bool(struct buf *b, const char *k, int v, int *first)
+{
+	key(b, k, first);
+	buf_adds(b, v ? "true" : "false");
+}
+
+static void kv_ld(struct buf *b, const char *k, long double v, int decimals, int *first)
+{
+	key(b, k, first);
+	numfmt_ld(b, v, decimals);
+}
+
+static void kv_micro(struct buf *b, const char *k, micro_t v, int *first)
+{
+	char t[32];
+	key(b, k, first);
+	if (v == MICRO_NONE) {
+		buf_adds(b, "null");
+		return;
+	}
+	decimal_format(v, t);
+	buf_adds(b, t);
+}
+
+static void kv_date(struct buf *b, const char *k, day_t d, int *first)
+{
+	char t[11];
+	if (d == DAY_NONE) {
+		kv_str(b, k, NULL, first);
+		return;
+	}
+	date_format(d, t);
+	kv_str(b, k, t, first);
+}
+
+static const char *person_id(const struct dataset *ds, int p)
+{
+	return p >= 0 && (size_t)p < ds->n_people ? ds->people[p].id : NULL;
+}
+
+/* ---- evidence ---------------------------------------------------------- */
+
+/* The key and the fields that matter of one record. */
+static void put_record(struct buf *b, const struct dataset *ds, const struct evidence_row *r,
+		       int *f)
+{
+	static const char *const scope_kinds[] = { "dispute", "out_of_scope" };
+	static const char *const exp_kinds[] = { "scope", "volume", "site" };
+	static const char *const outcomes[] = { "renewed", "lost", "pending" };
+	static const char *const origins[] = { "sales", "operations" };
+	static const char *const statuses[] = { "draft", "review", "won", "lost" };
+	static const char *const ref_kinds[] = { "case_study", "reference_call", "site_visit", "referral" };
+	static const char *const inno_kinds[] = { "process_improvement", "service_model", "automation" };
+	static const char *const inno_status[] = { "proposed", "deployed" };
+	char month[8];
+	int i = r->index;
+
+	switch (r->kind) {
+	case EV_READINESS:
+		kv_str(b, "item", ds->readiness[i].item, f);
+		kv_int(b, "required", ds->readiness[i].required, f);
+		kv_date(b, "done_on", ds->readiness[i].done_on, f);
+		break;
+	case EV_MANUAL_RATING:
+		kv_date(b, "rated_on", ds->manual_ratings[i].rated_on, f);
+		kv_str(b, "rated_by", person_id(ds, ds->manual_ratings[i].rated_by), f);
+		kv_int(b, "concreteness", ds->manual_ratings[i].concreteness, f);
+		kv_int(b, "feasibility", ds->manual_ratings[i].feasibility, f);
+		break;
+	case EV_SCOPE_CHANGE:
+		kv_date(b, "date", ds->scope_changes[i].date, f);
+		kv_str(b, "kind", scope_kinds[ds->scope_changes[i].kind], f);
+		break;
+	case EV_FINANCIAL:
+		month_format(ds->financials[i].month, month);
+		kv_str(b, "month", month, f);
+		kv_micro(b, "revenue", ds->financials[i].revenue, f);
+		kv_micro(b, "cost", ds->financials[i].cost, f);
+		break;
+	case EV_HANDOVER:
+		kv_str(b, "item", ds->handover[i].item, f);
+		kv_date(b, "accepted_on", ds->handover[i].accepted_on, f);
+		break;
+	case EV_EXPANSION:
+		kv_date(b, "date", ds->expansions[i].date, f);
+		kv_str(b, "kind", exp_kinds[ds->expansions[i].kind], f);
+		kv_micro(b, "added_annual_value", ds->expansions[i].added_annual_value, f);
+		break;
+	case EV_CHILD_CONTRACT:
+		kv_str(b, "id", ds->contracts[i].id, f);
+		kv_str(b, "service_line", ds->contracts[i].service_line, f);
+		kv_date(b, "signed_on", ds->contracts[i].signed_on, f);
+		break;
+	case EV_RENEWAL:
+		kv_date(b, "due_on", ds->renewals[i].due_on, f);
+		kv_str(b, "outcome", outcomes[ds->renewals[i].outcome], f);
+		kv_micro(b, "new_annual_value", ds->renewals[i].new_annual_value, f);
+		break;
+	case EV_RELATIONSHIP_RATING:
+		kv_date(b, "date", ds->relationship_ratings[i].date, f);
+		kv_int(b, "level", ds->relationship_ratings[i].level, f);
+		kv_str(b, "rated_by", person_id(ds, ds->relationship_ratings[i].rated_by), f);
+		break;
+	case EV_PROPOSAL:
+		kv_str(b, "id", ds->proposals[i].id, f);
+		kv_str(b, "origin", origins[ds->proposals[i].origin], f);
+		kv_date(b, "proposed_on", ds->proposals[i].proposed_on, f);
+		kv_str(b, "status", statuses[ds->proposals[i].status], f);
+		break;
+	case EV_REFERENCE:
+		kv_str(b, "client_id", ds->clients[ds->references[i].client].id, f);
+		kv_date(b, "date", ds->references[i].date, f);
+		kv_str(b, "kind", ref_kinds[ds->references[i].kind], f);
+		break;
+	case EV_INNOVATION:
+		kv_date(b, "date", ds->innovations[i].date, f);
+		kv_str(b, "kind", inno_kinds[ds->innovations[i].kind], f);
+		kv_str(b, "title", ds->innovations[i].title, f);
+		kv_str(b, "status", inno_status[ds->innovations[i].status], f);
+		kv_micro(b, "annual_savings", ds->innovations[i].annual_savings, f);
+		break;
+	}
+}
+
+static void put_months(struct buf *b, const struct scores *s, const struct score_criterion *sc)
+{
+	const struct month_table *t = &sc->months;
+	const struct dataset *ds = s->ds;
+	int f = 1;
+
+	buf_addc(b, '{');
+	kv_int(b, "elapsed_months", sc->elapsed_months, &f);
+	kv_int(b, "planned_months", sc->planned_months, &f);
+	kv_int(b, "stabilized_at", sc->stabilized_at, &f);
+	kv_int(b, "stabilization_run_months", s->model->stabilization_run_months, &f);
+	kv_int(b, "first", t->first, &f);
+	kv_int(b, "last", t->last, &f);
+	key(b, "months", &f);
+	buf_addc(b, '[');
+	for (int i = t->first; i <= t->last && t->n_metrics; i++) {
+		char month[8];
+		int g = 1;
+		if (i > t->first)
+			buf_addc(b, ',');
+		jsonout_indent(b, 4);
+		buf_addc(b, '{');
+		kv_int(b, "index", i, &g);
+		month_format(t->go_live_month + i - 1, month);
+		kv_str(b, "month", month, &g);
+		kv_bool(b, "compliant", t->compliant[i - t->first], &g);
+		key(b, "metrics", &g);
+		buf_addc(b, '[');
+		for (size_t m = 0; m < t->n_metrics; m++) {
+			const struct month_cell *c = &t->cells[(size_t)(i - t->first) * t->n_metrics + m];
+			const struct sla_metric *sm = &ds->sla_metrics[t->metrics[m]];
+			int h = 1;
+			buf_adds(b, m ? ", {" : "{");
+			kv_str(b, "metric", sm->metric, &h);
+			kv_str(b, "direction", sm->direction == DIR_HIGHER ? "higher" : "lower", &h);
+			kv_micro(b, "target", c->target, &h);
+			kv_int(b, "rows", c->rows, &h);
+			kv_bool(b, "has_data", c->has_data, &h);
+			kv_micro(b, "numerator", c->num, &h);
+			kv_micro(b, "denominator", c->den, &h);
+			key(b, "value", &h);
+			if (c->has_data)
+				numfmt_ld(b, (long double)c->num / (long double)c->den, 6);
+			else
+				buf_adds(b, "null");
+			kv_bool(b, "met", c->met, &h);
+			buf_addc(b, '}');
+		}
+		buf_adds(b, "]}");
+	}
+	buf_adds(b, "]}");
+}
+
+static void put_criterion_evidence(struct buf *b, const struct scores *s,
+				   const struct score_criterion *sc)
+{
+	const struct criterion_def *def = sc->def;
+	int f = 1;
+
+	buf_addc(b, '{');
+	kv_str(b, "na_reason", sc->available ? NULL : sc->na_reason, &f);
+	key(b, "measures", &f);
+	buf_addc(b, '[');
+	for (size_t i = 0; i < def->n_measures; i++) {
+		const struct score_measure *m = &sc->measures[i];
+		int decimals = value_format_decimals(def->measure_formats[i]);
+		int g = 1;
+		buf_adds(b, i ? ", {" : "{");
+		kv_str(b, "id", def->measures[i], &g);
+		kv_bool(b, "in_model", m->model != NULL, &g);
+		if (m->available) {
+			kv_ld(b, "value", m->value, decimals, &g);
+			kv_ld(b, "numerator", m->num, 6, &g);
+			kv_ld(b, "denominator", m->den, 6, &g);
+		} else {
+			kv_str(b, "value", NULL, &g);
+		}
+		if (m->available && m->model)
+			kv_ld(b, "score", m->score, 2, &g);
+		else
+			kv_str(b, "score", NULL, &g);
+		if (m->model) {
+			struct buf t = BUF_INIT;
+			model_scoring_text(&m->model->scoring, &t);
+			kv_str(b, "scoring", t.data, &g);
+			buf_release(&t);
+		}
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
+	key(b, "records", &f);
+	buf_addc(b, '[');
+	for (size_t i = 0; i < sc->n_rows; i++) {
+		const struct evidence_row *r = &sc->rows[i];
+		int g = 1;
+		if (i)
+			buf_addc(b, ',');
+		jsonout_indent(b, 4);
+		buf_addc(b, '{');
+		kv_str(b, "record", record_names[r->kind], &g);
+		put_record(b, s->ds, r, &g);
+		kv_str(b, "measure", def->measures[r->measure], &g);
+		kv_str(b, "status", status_names[r->status], &g);
+		kv_str(b, "reason", r->reason, &g);
+		if (r->status == EVS_COUNTED)
+			kv_ld(b, "amount", r->amount, 6, &g);
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
+	if (def->code == CRIT_S2_1 || def->code == CRIT_S3_1 || def->code == CRIT_S3_2) {
+		key(b, "sla", &f);
+		if (sc->months.n_metrics)
+			put_months(b, s, sc);
+		else
+			buf_adds(b, "null");
+	}
+	buf_addc(b, '}');
+}
+
+static void put_aggregate_evidence(struct buf *b, const struct scores *s,
+				   const struct score_aggregate *ag)
+{
+	int f = 1;
+	buf_addc(b, '{');
+	key(b, "contracts", &f);
+	buf_addc(b, '[');
+	for (size_t i = 0; i < ag->n_subjects; i++) {
+		if (i)
+			buf_adds(b, ", ");
+		jsonout_string(b, score_set_id(s, &s->sets[ag->subjects[i]]));
+	}
+	buf_adds(b, "]}");
+}
+
+void report_scores_json(const struct scores *s, struct buf *out)
+{
+	struct score_row *rows;
+	size_t n;
+	int f = 1;
+
+	score_rows_build(s, &rows, &n);
+	buf_addc(out, '{');
+	key(out, "format", &f);
+	buf_adds(out, "\"tandem-scores/1\"");
+	kv_int(out, "year", s->year, &f);
+	kv_str(out, "model", s->model->name, &f);
+	kv_date(out, "first_day", s->first_day, &f);
+	kv_date(out, "last_day", s->last_day, &f);
+	key(out, "rows", &f);
+	buf_addc(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		const struct score_row *r = &rows[i];
+		int g = 1;
+		if (i)
+			buf_addc(out, ',');
+		jsonout_indent(out, 1);
+		buf_addc(out, '{');
+		kv_str(out, "subject_kind", score_subject_kind_id(r->kind), &g);
+		kv_str(out, "subject_id", r->subject_id, &g);
+		kv_str(out, "org", score_org_id(r->org), &g);
+		kv_str(out, "criterion", r->criterion, &g);
+		kv_num(out, "value", r->value, &g);
+		kv_num(out, "score", r->score, &g);
+		kv_num(out, "weight", r->weight, &g);
+		kv_num(out, "coverage", r->coverage, &g);
+		if (r->crit) {
+			key(out, "evidence", &g);
+			put_criterion_evidence(out, s, r->crit);
+		} else if (r->aggregate && r->level == ROW_TOTAL) {
+			key(out, "evidence", &g);
+			put_aggregate_evidence(out, s, r->aggregate);
+		}
+		buf_addc(out, '}');
+	}
+	buf_adds(out, "\n]}\n");
+	free(rows);
+}

@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: MIT */
+/* The text scorecard: company, then org units, then people, each with its
+ * total, grade and coverage per organization and its category scores.
+ * Appends to the caller's buffer. */
+#include "report/scores_text.h"
+
+#include <string.h>
+
+#include "engine/numfmt.h"
+
+static void put_score(struct buf *out, const struct score_group *g, enum lang lang)
+{
+	if (g->available)
+		numfmt_ld(out, g->score, 2);
+	else
+		buf_adds(out, i18n(lang, "n/a"));
+}
+
+static void put_percent(struct buf *out, const struct score_group *g)
+{
+	numfmt_ld(out, 100 * score_coverage(g), 2);
+	buf_addc(out, '%');
+}
+
+static void put_aggregate(const struct scores *s, const struct score_aggregate *ag,
+			  enum lang lang, struct buf *out)
+{
+	const struct model_org *mo = &s->model->orgs[ag->org];
+	int ko = lang == LANG_KO;
+
+	buf_addf(out, "  %s: ", model_name_text(&mo->name, ko));
+	put_score(out, &ag->total, lang);
+	if (ag->total.available)
+		buf_addf(out, " (%s %s)", i18n(lang, "grade"),
+			 model_grade(s->model, numfmt_round(ag->total.score, 2)));
+	buf_addf(out, ", %s ", i18n(lang, "coverage"));
+	put_percent(out, &ag->total);
+	buf_addf(out, ", %s %zu\n", i18n(lang, "subjects"), ag->n_subjects);
+	for (size_t c = 0; c < mo->n_categories; c++) {
+		const struct model_category *cat = &mo->categories[c];
+		buf_addf(out, "    %s %s: ", cat->id, model_name_text(&cat->name, ko));
+		put_score(out, &ag->categories[c], lang);
+		buf_addf(out, " (%s ", i18n(lang, "weight"));
+		numfmt_double(out, cat->weight);
+		buf_addf(out, ", %s ", i18n(lang, "coverage"));
+		put_percent(out, &ag->categories[c]);
+		buf_adds(out, ")\n");
+	}
+}
+
+static const char *subject_name(const struct scores *s, const struct score_aggregate *ag)
+{
+	if (ag->kind == SUBJECT_PERSON)
+		return s->ds->people[ag->index].name;
+	if (ag->kind == SUBJECT_ORG_UNIT)
+		return s->ds->units[ag->index].name;
+	return NULL;
+}
+
+static void put_section(const struct scores *s, enum subject_kind kind, const char *title,
+			enum lang lang, struct buf *out)
+{
+	const char *last = NULL;
+	buf_addf(out, "\n%s\n", i18n(lang, title));
+	for (size_t i = 0; i < s->n_aggregates; i++) {
+		const struct score_aggregate *ag = &s->aggregates[i];
+		if (ag->kind != kind)
+			continue;
+		if (!last || last != ag->id) {
+			const char *name = subject_name(s, ag);
+			if (name && *name && strcmp(name, ag->id))
+				buf_addf(out, "%s %s\n", ag->id, name);
+			else if (kind != SUBJECT_COMPANY)
+				buf_addf(out, "%s\n", ag->id);
+			last = ag->id;
+		}
+		put_aggregate(s, ag, lang, out);
+	}
+}
+
+void report_scores_text(const struct scores *s, enum lang lang, struct buf *out)
+{
+	char from[11], to[11];
+	date_format(s->first_day, from);
+	date_format(s->last_day, to);
+	buf_addf(out, "Tandem %s %d (%s .. %s), model %s\n", i18n(lang, "scorecard"),
+		 s->year, from, to, s->model->name);
+	put_section(s, SUBJECT_COMPANY, "company", lang, out);
+	put_section(s, SUBJECT_ORG_UNIT, "org_units", lang, out);
+	put_section(s, SUBJECT_PERSON, "people", lang, out);
+}
