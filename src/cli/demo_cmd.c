@@ -3,7 +3,9 @@
  * imported through the ordinary importer into a fresh store. */
 #include "cli/commands.h"
 
+#include "cli/scoring.h"
 #include "io/demo_gen.h"
+#include "report/scores_text.h"
 #include "store/import.h"
 
 #include <errno.h>
@@ -15,11 +17,14 @@
 #include <unistd.h>
 
 const char help_demo[] =
-	"usage: tandem demo [--out DIR] [--db PATH]\n"
+	"usage: tandem demo [--out DIR] [--db PATH] [--year Y] [--lang ko|en]\n"
 	"\n"
 	"Creates a demo company: three years of a BPO with two sales teams, two\n"
 	"operation centers, about forty contracts and their daily SLA data, all\n"
 	"eighteen kinds of record. The demo is the same every time.\n"
+	"\n"
+	"It prints the company's scorecard for --year (default 2025, the last\n"
+	"complete year of the demo).\n"
 	"\n"
 	"  --out DIR   only write the CSV files into DIR, to see what they look like\n"
 	"  --db PATH   the store to (re)create (default ./demo.db; any file there is\n"
@@ -49,10 +54,27 @@ static int remove_store_files(const char *path)
 	return 0;
 }
 
+static int print_scorecard(struct store *s, int year, struct cli *cli)
+{
+	struct scored_year y;
+	struct buf out = BUF_INIT;
+	int rc = cli_score_year(s, NULL, year, &y);
+	if (rc == EXIT_OK) {
+		report_scores_text(y.scores, cli_lang_ko(cli) ? LANG_KO : LANG_EN, &out);
+		fwrite(out.data, 1, out.len, stdout);
+		printf("\nExplore: tandem --db %s score --year %d --format csv | explain CT03 S3.1 --year %d\n",
+		       cli->db, year, year);
+	}
+	scored_year_release(&y);
+	buf_release(&out);
+	return rc;
+}
+
 int cmd_demo(int argc, char **argv, struct cli *cli)
 {
-	const char *out_dir = NULL;
+	const char *out_dir = NULL, *year_text = "2025";
 	struct buf err = BUF_INIT, errors = BUF_INIT;
+	int year;
 	struct store *s = NULL;
 	char tmp[] = "/tmp/tandem-demo-XXXXXX";
 	int rc = EXIT_STORAGE, made_tmp = 0;
@@ -69,10 +91,15 @@ int cmd_demo(int argc, char **argv, struct cli *cli)
 			if (r < 0)
 				return EXIT_USAGE;
 			out_dir = v;
+		} else if ((r = cli_opt(argc, argv, &i, "--year", &year_text)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
 		} else {
 			return cli_usage_error("demo", "unexpected argument '%s'", argv[i]);
 		}
 	}
+	if (cli_parse_year("demo", year_text, &year))
+		return EXIT_USAGE;
 	if (out_dir) {
 		if (mkdir(out_dir, 0777) && errno != EEXIST) {
 			cli_error("cannot create '%s': %s", out_dir, strerror(errno));
@@ -114,9 +141,10 @@ int cmd_demo(int argc, char **argv, struct cli *cli)
 		cli_error("the demo data did not import (a bug): %s", err.data);
 		goto out;
 	}
-	printf("demo company: %llu rows from %d files imported into %s\n",
+	printf("demo company: %llu rows from %d files imported into %s\n\n",
 	       (unsigned long long)res.rows, res.files, db);
-	rc = EXIT_OK;
+	fflush(stdout);
+	rc = print_scorecard(s, year, cli);
 out:
 	store_close(s);
 	if (made_tmp)

@@ -33,6 +33,13 @@ static void o1_1_expansions(const struct score_ctx *ctx, int c, struct score_cri
 		score_measure_money(out, 1, (long double)added, (long double)annual);
 }
 
+/* Service lines compare as text; an empty one matches only another empty
+ * one. */
+static int same_line(const char *a, const char *b)
+{
+	return !strcmp(a ? a : "", b ? b : "");
+}
+
 /* The client of child contract ch had its service line before: the parent
  * has it, or a contract of the client on it was signed strictly earlier. */
 static int service_line_had(const struct score_ctx *ctx, int ch)
@@ -41,12 +48,12 @@ static int service_line_had(const struct score_ctx *ctx, int ch)
 	const struct contract *child = &ds->contracts[ch];
 	int parent = child->parent_contract;
 	if (parent != NO_INDEX &&
-	    !strcmp(ds->contracts[parent].service_line, child->service_line))
+	    same_line(ds->contracts[parent].service_line, child->service_line))
 		return 1;
 	for (size_t i = ctx->by_client.start[child->client]; i < ctx->by_client.start[child->client + 1]; i++) {
 		const struct contract *o = &ds->contracts[ctx->by_client.items[i]];
 		if (o != child && o->signed_on != DAY_NONE && o->signed_on < child->signed_on &&
-		    !strcmp(o->service_line, child->service_line))
+		    same_line(o->service_line, child->service_line))
 			return 1;
 	}
 	return 0;
