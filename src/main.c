@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #define COMMAND(n, summary) { #n, cmd_##n, summary, help_##n }
 /* Sorted by name. */
 const struct command commands[] = {
+	COMMAND(audit, "list and verify the hash-chained audit log"),
 	COMMAND(demo, "create a demo company, score it and serve it"),
 	COMMAND(explain, "explain one criterion of one contract step by step"),
 	COMMAND(export, "write the store's records as CSV or JSON files"),
@@ -24,6 +26,8 @@ const struct command commands[] = {
 	COMMAND(migrate, "bring a store's schema up to date"),
 	COMMAND(model, "list, show, validate, import, activate and diff models"),
 	COMMAND(score, "score a year: contracts, people, org units, the company"),
+	COMMAND(serve, "serve the web application and the JSON API"),
+	COMMAND(user, "add and manage the accounts of the web application"),
 	COMMAND(verify, "recompute a frozen year and show what differs"),
 	COMMAND(whatif, "re-score a year under a draft model and show who moves"),
 };
@@ -58,6 +62,10 @@ int main(int argc, char **argv)
 	int i = 1;
 
 	setlocale(LC_CTYPE, "");
+	/* A file-size limit or a closed pipe must give an error to report, not
+	 * kill the process halfway through. */
+	signal(SIGXFSZ, SIG_IGN);
+	signal(SIGPIPE, SIG_IGN);
 	if (sodium_init() < 0) {
 		fprintf(stderr, "tandem: cannot initialize libsodium\n");
 		return EXIT_STORAGE;
