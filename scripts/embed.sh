@@ -19,7 +19,7 @@ c=$out/embedded.c.tmp
 	echo 'const struct embedded_file embedded_files[] = {'
 	i=0
 	for f in "$@"; do
-		n=${f#assets/}
+		n=${f##*assets/}
 		sz=$(wc -c < "$f")
 		echo "{\"$n\", e$i, $sz},"
 		i=$((i+1))
