@@ -47,7 +47,7 @@ $(BUILD)/%.o: %.c $(wildcard src/*/*.h) | $(BUILD)/gen/embedded.h
 
 # Files under assets/ (web pages, the default model, the demo's names) are
 # compiled into the binary by scripts/embed.sh, so the binary is one file.
-$(BUILD)/gen/embedded.h $(EMBED_C): $(EMBED_SRC) scripts/embed.sh
+$(BUILD)/gen/embedded.h $(EMBED_C) &: $(EMBED_SRC) scripts/embed.sh
 	@mkdir -p $(BUILD)/gen
 	sh scripts/embed.sh $(BUILD)/gen $(EMBED_SRC)
 
