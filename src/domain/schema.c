@@ -165,14 +165,14 @@ static const struct column innovations[] = {
 	{ "hours_saved", COL_MONEY, 0 },
 };
 
-#define TABLE(n) { #n, #n, n, N(n) }
+#define TABLE(n) { #n, #n, n, N(n), 0 }
 const struct table schema_tables[] = {
 	TABLE(org_units),
 	TABLE(people),
 	TABLE(clients),
 	TABLE(contracts),
 	TABLE(sla_metrics),
-	TABLE(measurements),
+	{ "measurements", "measurements", measurements, N(measurements), 1 },
 	TABLE(readiness),
 	TABLE(manual_ratings),
 	TABLE(handover),
@@ -183,7 +183,7 @@ const struct table schema_tables[] = {
 	TABLE(proposals),
 	TABLE(feasibility_reviews),
 	TABLE(relationship_ratings),
-	{ "references", "client_references", references, N(references) },
+	{ "references", "client_references", references, N(references), 0 },
 	TABLE(innovations),
 };
 const size_t schema_n_tables = N(schema_tables);

@@ -40,6 +40,7 @@ struct table {
 	const char *sql_name;      /* the SQL table ("references" is a keyword) */
 	const struct column *columns;
 	size_t n_columns;
+	int blocks;                /* stored as month blocks (store/blocks.h), not rows */
 };
 
 /* The tables in dependency order: a table only references tables before it

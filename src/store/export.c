@@ -6,6 +6,7 @@
 #include "domain/decimal.h"
 #include "io/csv.h"
 #include "io/jsonw.h"
+#include "store/blocks.h"
 
 #include <string.h>
 
@@ -26,6 +27,67 @@ static void cell_text(const struct column *c, struct stmt *st, int col, struct b
 	}
 }
 
+struct block_export {
+	enum export_format fmt;
+	FILE *out;
+	struct buf line;
+	uint64_t rows;
+};
+
+/* One measurement of the block store, as a CSV row or JSON object of the
+ * measurements columns (contract_id, metric, date, numerator, denominator). */
+static int export_measurement(void *ctx, const char *contract, const char *metric, day_t date,
+			      micro_t num, micro_t den)
+{
+	struct block_export *x = ctx;
+	char d[11], n[32], dn[32];
+	date_format(date, d);
+	decimal_format(num, n);
+	decimal_format(den, dn);
+	if (x->fmt == EXPORT_CSV) {
+		csv_write_field(&x->line, contract, strlen(contract));
+		buf_addc(&x->line, ',');
+		csv_write_field(&x->line, metric, strlen(metric));
+		buf_addf(&x->line, ",%s,%s,%s\n", d, n, dn);
+	} else {
+		buf_adds(&x->line, x->rows ? ",\n  {\"contract_id\": " : "\n  {\"contract_id\": ");
+		json_write_string(&x->line, contract, strlen(contract));
+		buf_adds(&x->line, ", \"metric\": ");
+		json_write_string(&x->line, metric, strlen(metric));
+		buf_addf(&x->line, ", \"date\": \"%s\", \"numerator\": %s, \"denominator\": %s}", d, n, dn);
+	}
+	x->rows++;
+	if (x->line.len > 1 << 16) {
+		fwrite(x->line.data, 1, x->line.len, x->out);
+		buf_reset(&x->line);
+	}
+	return 0;
+}
+
+static int export_blocks(struct store *s, const struct table *t, enum export_format fmt,
+			 FILE *out, struct buf *err)
+{
+	struct block_export x = { fmt, out, BUF_INIT, 0 };
+	int rc;
+	if (fmt == EXPORT_CSV) {
+		for (size_t i = 0; i < t->n_columns; i++)
+			buf_addf(&x.line, "%s%s", i ? "," : "", t->columns[i].name);
+		buf_addc(&x.line, '\n');
+	} else {
+		buf_adds(&x.line, "[");
+	}
+	rc = blocks_each_measurement(s, export_measurement, &x, err);
+	if (!rc && fmt == EXPORT_JSON)
+		buf_adds(&x.line, x.rows ? "\n]\n" : "]\n");
+	fwrite(x.line.data, 1, x.line.len, out);
+	buf_release(&x.line);
+	if (!rc && ferror(out)) {
+		buf_addf(err, "%s: write failed", t->name);
+		rc = -1;
+	}
+	return rc ? -1 : 0;
+}
+
 int store_export_table(struct store *s, const struct table *t, enum export_format fmt,
 		       FILE *out, struct buf *err)
 {
@@ -34,6 +96,8 @@ int store_export_table(struct store *s, const struct table *t, enum export_forma
 	int rc = -1, step, first_key = 1;
 	uint64_t rows = 0;
 
+	if (t->blocks)
+		return export_blocks(s, t, fmt, out, err);
 	buf_adds(&sql, "SELECT ");
 	for (size_t i = 0; i < t->n_columns; i++)
 		buf_addf(&sql, "%s%s", i ? ", " : "", t->columns[i].name);

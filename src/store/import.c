@@ -15,7 +15,10 @@
 #include "domain/decimal.h"
 #include "domain/schema.h"
 #include "io/csv.h"
+#include "io/jsonw.h"
+#include "io/xlsx_read.h"
 #include "store/audit.h"
+#include "store/blocks.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -35,6 +38,11 @@ struct import_file {
 	size_t len;
 	const struct table *table;
 	size_t order;
+	/* Converted input (an XLSX sheet): positions written by where(). */
+	void (*where)(const void *ctx, unsigned long line, int column, struct buf *out);
+	const void *where_ctx;
+	struct xlsx_csv *sheet;   /* owned, when store_import converted it */
+	uint64_t written;         /* rows written, for the audit log */
 };
 
 struct pending_ref {
@@ -62,19 +70,39 @@ struct importer {
 	/* Tables whose file in this import could not be read at all (bad
 	 * header, broken CSV): a reference into one is not reported again. */
 	unsigned char unreadable[MAX_TABLES];
+	/* The files of this import, for positions written by their where(). */
+	const struct import_file *files;
+	size_t n_files;
+	struct block_writer *blocks;  /* measurements, written as month blocks */
 };
 
 static void add_error(struct importer *im, const char *path, unsigned long line, int column,
 		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* The file whose path (the very pointer) this is, when it is one. */
+static const struct import_file *file_of(const struct importer *im, const char *path)
+{
+	for (size_t i = 0; i < im->n_files; i++)
+		if (im->files[i].path == path)
+			return &im->files[i];
+	return NULL;
+}
+
 static void add_error(struct importer *im, const char *path, unsigned long line, int column,
 		      const char *fmt, ...)
 {
 	va_list ap;
+	const struct import_file *f;
 	im->res->errors++;
 	if (im->res->errors > im->max_errors)
 		return;
-	buf_addf(im->errors, "%s:%lu:%d: ", path, line, column);
+	f = file_of(im, path);
+	if (f && f->where) {
+		f->where(f->where_ctx, line, column, im->errors);
+		buf_adds(im->errors, ": ");
+	} else {
+		buf_addf(im->errors, "%s:%lu:%d: ", path, line, column);
+	}
 	va_start(ap, fmt);
 	buf_vaddf(im->errors, fmt, ap);
 	va_end(ap);
@@ -84,9 +112,25 @@ static void add_error(struct importer *im, const char *path, unsigned long line,
 /* The CSV reader's own "LINE:COLUMN: message", under the same cap. */
 static void add_csv_error(struct importer *im, const char *path, const struct buf *cerr)
 {
+	const struct import_file *f = file_of(im, path);
+	if (f && f->where) {
+		char *end;
+		unsigned long line = strtoul(cerr->data, &end, 10);
+		int column = *end == ':' ? (int)strtol(end + 1, &end, 10) : 1;
+		add_error(im, path, line, column, "%s", *end == ':' ? end + 2 : cerr->data);
+		return;
+	}
 	im->res->errors++;
 	if (im->res->errors <= im->max_errors)
 		buf_addf(im->errors, "%s:%s\n", path, cerr->data);
+}
+
+/* A message that carries its own position ("book.xlsx:contracts!B3: ..."). */
+static void add_plain_error(struct importer *im, const char *msg)
+{
+	im->res->errors++;
+	if (im->res->errors <= im->max_errors)
+		buf_addf(im->errors, "%s\n", msg);
 }
 
 static size_t table_index(const struct table *t)
@@ -188,6 +232,69 @@ static void add_folder(struct importer *im, struct import_file **files, size_t *
 		free(names[i]);
 	}
 	free(names);
+}
+
+/* Adds every sheet of an XLSX workbook named as a record kind, converted to
+ * CSV now (io/xlsx_read.c), under XLSX_MAX_CSV for the whole workbook. */
+static void add_workbook(struct importer *im, struct import_file **files, size_t *n, size_t *cap,
+			 const char *path)
+{
+	struct xlsx_book *book = NULL;
+	struct buf err = BUF_INIT;
+	size_t used = 0, before = *n;
+	uint64_t errors_before = im->res->errors;
+
+	if (xlsx_open_file(&book, path, &err)) {
+		add_plain_error(im, err.data);
+		goto out;
+	}
+	for (size_t i = 0; i < xlsx_n_sheets(book); i++) {
+		const char *name = xlsx_sheet_name(book, i);
+		const struct table *t = schema_find(name);
+		struct xlsx_csv *csv;
+		if (name[0] == '_')
+			continue;
+		if (!t) {
+			struct buf exp = BUF_INIT;
+			for (size_t k = 0; k < schema_n_tables; k++)
+				buf_addf(&exp, "%s%s", k ? ", " : "", schema_tables[k].name);
+			buf_reset(&err);
+			buf_addf(&err, "%s: unknown sheet '%s' (expected one of %s; sheets named _... are skipped)",
+				 path, name, exp.data);
+			add_plain_error(im, err.data);
+			buf_release(&exp);
+			continue;
+		}
+		csv = xcalloc(1, sizeof *csv);
+		buf_init(&csv->text);
+		buf_reset(&err);
+		if (xlsx_sheet_csv(book, i, t, XLSX_MAX_CSV - used, csv, &err)) {
+			add_plain_error(im, err.data);
+			xlsx_csv_release(csv);
+			free(csv);
+			continue;
+		}
+		used += csv->text.len;
+		ALLOC_GROW(*files, *n + 1, *cap);
+		memset(&(*files)[*n], 0, sizeof **files);
+		(*files)[*n].path = xstrdup(csv->where);
+		(*files)[*n].data = csv->text.data;
+		(*files)[*n].len = csv->text.len;
+		(*files)[*n].table = t;
+		(*files)[*n].order = *n;
+		(*files)[*n].where = xlsx_csv_where;
+		(*files)[*n].where_ctx = csv;
+		(*files)[*n].sheet = csv;
+		(*n)++;
+	}
+	if (*n == before && im->res->errors == errors_before) {
+		buf_reset(&err);
+		buf_addf(&err, "%s: no sheet is named as a record kind (contracts, people, ...)", path);
+		add_plain_error(im, err.data);
+	}
+out:
+	xlsx_close(book);
+	buf_release(&err);
 }
 
 static int cmp_files(const void *a, const void *b)
@@ -468,6 +575,7 @@ struct file_state {
 	struct pending_ref *pending;
 	size_t n_pending, cap_pending;
 	uint64_t rows;
+	uint64_t written;
 };
 
 static int col_index(const struct table *t, const char *name)
@@ -618,11 +726,47 @@ static void check_refs(struct importer *im, struct file_state *fs, unsigned long
 	}
 }
 
+/* A measurement goes into its month block (store/blocks.h); a plain value
+ * has denominator 1 (SPEC §4). */
+static void write_measurement(struct importer *im, struct file_state *fs, unsigned long line,
+			      struct cell *cells)
+{
+	unsigned long first = 0;
+	micro_t den = cells[4].present ? cells[4].num : MICRO_ONE;
+	int rc;
+	if (!im->blocks && block_writer_new(im->s, im->batch, &im->blocks, im->err)) {
+		im->storage_failed = 1;
+		return;
+	}
+	rc = block_writer_add(im->blocks, cells[0].text, cells[0].len, cells[1].text, cells[1].len,
+			      cells[2].day, cells[3].num, den, line, &first, im->err);
+	if (rc < 0) {
+		im->storage_failed = 1;
+	} else if (rc > 0) {
+		struct buf where = BUF_INIT;
+		if (first)
+			buf_addf(&where, "first at line %lu", first);
+		else
+			buf_adds(&where, "given earlier in this import");
+		add_error(im, fs->f->path, line, fs->field_of[0] + 1,
+			  "duplicate key '%.*s, %.*s, %.*s' (%s)",
+			  (int)cells[0].len, cells[0].text, (int)cells[1].len, cells[1].text,
+			  (int)cells[2].len, cells[2].text, where.data);
+		buf_release(&where);
+	} else {
+		fs->written++;
+	}
+}
+
 static void bind_and_write(struct importer *im, struct file_state *fs, unsigned long line,
 			   struct cell *cells)
 {
 	const struct table *t = fs->t;
 	struct stmt *st = fs->upsert;
+	if (t->blocks) {
+		write_measurement(im, fs, line, cells);
+		return;
+	}
 	for (size_t i = 0; i < t->n_columns; i++) {
 		const struct column *c = &t->columns[i];
 		int idx = (int)i + 1;
@@ -648,8 +792,10 @@ static void bind_and_write(struct importer *im, struct file_state *fs, unsigned 
 	}
 	int64_t changed = stmt_changes(st);
 	stmt_reset(st);
-	if (changed)
+	if (changed) {
+		fs->written++;
 		return;
+	}
 	/* Duplicate key within this import: name the first line. */
 	int keys[MAX_COLUMNS], nk = key_columns(t, keys);
 	struct buf key = BUF_INIT;
@@ -735,9 +881,10 @@ static void check_pending(struct importer *im, struct file_state *fs)
 	fs->n_pending = fs->cap_pending = 0;
 }
 
-static int import_file(struct importer *im, const struct import_file *f)
+static int import_file(struct importer *im, struct import_file *f)
 {
-	struct csv_options copt = { im->opt->encoding, 0 };
+	/* Converted input is UTF-8 whatever --encoding says. */
+	struct csv_options copt = { f->where ? NULL : im->opt->encoding, 0 };
 	struct csv_reader *r = NULL;
 	struct csv_record rec;
 	struct file_state fs;
@@ -767,13 +914,15 @@ static int import_file(struct importer *im, const struct import_file *f)
 		im->unreadable[table_index(fs.t)] = 1;
 		goto out;
 	}
-	upsert_sql(fs.t, &sql);
-	if (store_prepare(im->s, sql.data, &fs.upsert, im->err))
-		goto storage;
-	buf_reset(&sql);
-	first_line_sql(fs.t, &sql);
-	if (store_prepare(im->s, sql.data, &fs.first_line, im->err))
-		goto storage;
+	if (!fs.t->blocks) {
+		upsert_sql(fs.t, &sql);
+		if (store_prepare(im->s, sql.data, &fs.upsert, im->err))
+			goto storage;
+		buf_reset(&sql);
+		first_line_sql(fs.t, &sql);
+		if (store_prepare(im->s, sql.data, &fs.first_line, im->err))
+			goto storage;
+	}
 
 	while ((rc = csv_next(r, &rec, &cerr)) == 1) {
 		int bad = 0, quiet_bad = 0;
@@ -816,7 +965,10 @@ static int import_file(struct importer *im, const struct import_file *f)
 	}
 	progress(im, &fs, r, 1);
 	check_pending(im, &fs);
+	if (im->blocks && block_writer_flush(im->blocks, im->err))
+		goto storage;
 out:
+	f->written = fs.written;
 	for (size_t i = 0; i < fs.n_pending; i++)
 		free(fs.pending[i].value);
 	free(fs.pending);
@@ -914,27 +1066,9 @@ static int write_audit(struct importer *im, struct import_file *files, size_t n)
 	clock_now_iso(at);
 	for (size_t i = 0; i < n; i++) {
 		struct buf after = BUF_INIT, key = BUF_INIT;
-		int64_t rows = 0;
-		struct stmt *st;
-		struct buf sql = BUF_INIT;
-		buf_addf(&sql, "SELECT count(*) FROM %s WHERE src_batch = ?", files[i].table->sql_name);
-		if (store_prepare(im->s, sql.data, &st, im->err)) {
-			buf_release(&sql);
-			goto out;
-		}
-		buf_release(&sql);
-		stmt_bind_int64(st, 1, im->batch);
-		if (stmt_step(st) == STORE_ROW)
-			rows = stmt_int64(st, 0);
-		stmt_finalize(st);
-		buf_addf(&after, "{\"batch\":%lld,\"file\":\"", (long long)im->batch);
-		for (const char *p = files[i].path; *p; p++) {
-			if (*p == '"' || *p == '\\')
-				buf_addc(&after, '\\');
-			if ((unsigned char)*p >= 0x20)
-				buf_addc(&after, *p);
-		}
-		buf_addf(&after, "\",\"rows\":%lld}", (long long)rows);
+		buf_addf(&after, "{\"batch\":%lld,\"file\":", (long long)im->batch);
+		json_write_string(&after, files[i].path, strlen(files[i].path));
+		buf_addf(&after, ",\"rows\":%llu}", (unsigned long long)files[i].written);
 		buf_addf(&key, "batch %lld", (long long)im->batch);
 		struct audit_entry e = { im->opt->actor ? im->opt->actor : audit_cli_actor(), "import",
 					 files[i].table->name, key.data, NULL, after.data };
@@ -1000,6 +1134,8 @@ int store_import(struct store *s, const char *const *paths, int n_paths,
 		}
 		if (S_ISDIR(sb.st_mode))
 			add_folder(&im, &files, &n_files, &cap_files, paths[i]);
+		else if (has_suffix(paths[i], ".xlsx"))
+			add_workbook(&im, &files, &n_files, &cap_files, paths[i]);
 		else
 			add_file(&im, &files, &n_files, &cap_files, paths[i]);
 	}
@@ -1021,6 +1157,8 @@ int store_import_mem(struct store *s, const struct import_source *sources, int n
 		if (n_files > before) {
 			files[before].data = sources[i].data;
 			files[before].len = sources[i].len;
+			files[before].where = sources[i].where;
+			files[before].where_ctx = sources[i].where_ctx;
 		}
 	}
 	return run_import(&im, files, n_files);
@@ -1039,6 +1177,8 @@ static int run_import(struct importer *imp, struct import_file *files, size_t n_
 
 	qsort(files, n_files, sizeof *files, cmp_files);
 	res->files = (int)n_files;
+	im.files = files;
+	im.n_files = n_files;
 
 	if (store_begin(s, err))
 		goto out;
@@ -1080,9 +1220,15 @@ out:
 	}
 	stmt_finalize(im.person_kind);
 	stmt_finalize(im.metric_exists);
+	block_writer_free(im.blocks);
 	free(im.last_metric_key);
-	for (size_t i = 0; i < n_files; i++)
+	for (size_t i = 0; i < n_files; i++) {
 		free(files[i].path);
+		if (files[i].sheet) {
+			xlsx_csv_release(files[i].sheet);
+			free(files[i].sheet);
+		}
+	}
 	free(files);
 	if (rc < 0 && !err->len)
 		buf_addf(err, "import failed");

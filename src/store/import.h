@@ -23,7 +23,9 @@ struct import_result {
 	int files;
 };
 
-/* Imports files and folders (folders: every .csv inside). Error lines go
+/* Imports files and folders (folders: every .csv inside) and XLSX
+ * workbooks (every sheet named as a record kind; sheets whose names begin
+ * with '_' are notes and skipped). Error lines go
  * to errors, one per line, capped at max_errors plus a count of the rest.
  * Returns 0 (written, or validated for a dry run), 1 when the input had
  * errors (nothing written), -1 on a storage failure (err set). */
@@ -37,6 +39,13 @@ struct import_source {
 	const char *name;
 	const char *data;
 	size_t len;
+	/* Optional: how a position in data reads in messages. When set, the
+	 * data is UTF-8 CSV made by a converter and an error at CSV line and
+	 * field (line, column) is written where(where_ctx, line, column, out)
+	 * instead of "name:LINE:COLUMN"; an XLSX sheet (io/xlsx_read.h) says
+	 * "book.xlsx:contracts!C14". */
+	void (*where)(const void *ctx, unsigned long line, int column, struct buf *out);
+	const void *where_ctx;
 };
 
 /* The same as store_import over in-memory files. */

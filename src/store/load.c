@@ -4,6 +4,7 @@
 #include "store/load.h"
 
 #include "domain/schema.h"
+#include "store/blocks.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -260,37 +261,70 @@ static int load_all(struct loader *l, day_t last_day)
 		goto sql_error;
 	qsort(ds->sla_metrics, ds->n_sla_metrics, sizeof *ds->sla_metrics, cmp_metric);
 
-	/* Monthly sums, computed by the store: SUM over integers of
-	 * micro-units is exact. A measurement counts when dated within its
-	 * contract's [go_live_on, end_on] and not after the year's last day. */
-	if (query(l, "SELECT m.contract_id, m.metric, substr(m.date, 1, 7), sum(m.numerator),"
-		  " sum(m.denominator), count(*) FROM measurements m"
-		  " JOIN contracts c ON c.id = m.contract_id"
-		  " WHERE c.go_live_on IS NOT NULL AND m.date >= c.go_live_on"
-		  " AND (c.end_on IS NULL OR m.date <= c.end_on) AND m.date <= ?"
-		  " GROUP BY m.contract_id, m.metric, substr(m.date, 1, 7)"))
+	/* Monthly sums from the month blocks (store/blocks.h): a measurement
+	 * counts when dated within its contract's [go_live_on, end_on] and
+	 * not after the year's last day. Sums of micro-units are exact. */
+	if (query(l, "SELECT contract_id, metric, month, days FROM measurement_blocks"
+		  " WHERE month <= ?"))
 		return -1;
 	{
 		char last[11] = "9999-12-31";
 		if (last_day != DAY_NONE)
 			date_format(last_day, last);
-		stmt_bind_str(l->st, 1, last);
+		stmt_bind_text(l->st, 1, last, 7);
 	}
+	int contract = NO_INDEX, metric = NO_INDEX;
+	char *last_contract = NULL, *last_metric = NULL;
 	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		int contract = ref(l, 0, R_CONTRACT);
-		int metric = find_metric(ds, contract, stmt_text(l->st, 1, NULL));
-		month_t mo;
+		const char *cid = stmt_text(l->st, 0, NULL), *mid = stmt_text(l->st, 1, NULL);
+		struct day_block b;
 		size_t len;
+		month_t mo;
 		const char *t = stmt_text(l->st, 2, &len);
-		if (metric == NO_INDEX || month_parse(t, len, &mo))
+		if (month_parse(t, len, &mo))
+			continue;
+		if (!last_contract || strcmp(last_contract, cid)) {
+			free(last_contract);
+			last_contract = xstrdup(cid);
+			contract = FIND(contracts, cid);
+			free(last_metric);
+			last_metric = NULL;
+		}
+		if (!last_metric || strcmp(last_metric, mid)) {
+			free(last_metric);
+			last_metric = xstrdup(mid);
+			metric = contract == NO_INDEX ? NO_INDEX : find_metric(ds, contract, mid);
+		}
+		if (metric == NO_INDEX)
+			continue;
+		const struct contract *k = &ds->contracts[contract];
+		const unsigned char *data = stmt_blob(l->st, 3, &len);
+		if (k->go_live_on == DAY_NONE || block_decode(data, len, &b))
+			continue;
+		day_t first = date_from_ymd(month_year(mo), month_month(mo), 1);
+		day_t from = k->go_live_on, until = k->end_on == DAY_NONE ? INT32_MAX : k->end_on;
+		if (last_day != DAY_NONE && last_day < until)
+			until = last_day;
+		micro_t num = 0, den = 0;
+		int32_t rows = 0;
+		for (int d = 0; d < 31; d++) {
+			if (!(b.present & (1u << d)) || first + d < from || first + d > until)
+				continue;
+			num += b.num[d];
+			den += b.den[d];
+			rows++;
+		}
+		if (!rows)
 			continue;
 		struct metric_month *mm = PUSH(metric_months);
 		mm->sla_metric = metric;
 		mm->month = mo;
-		mm->sum_numerator = stmt_int64(l->st, 3);
-		mm->sum_denominator = stmt_int64(l->st, 4);
-		mm->rows = (int32_t)stmt_int64(l->st, 5);
+		mm->sum_numerator = num;
+		mm->sum_denominator = den;
+		mm->rows = rows;
 	}
+	free(last_contract);
+	free(last_metric);
 	if (rc == STORE_ERROR)
 		goto sql_error;
 	qsort(ds->metric_months, ds->n_metric_months, sizeof *ds->metric_months, cmp_metric_month);

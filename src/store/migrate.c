@@ -7,8 +7,10 @@
 #include "store/store.h"
 
 #include "domain/schema.h"
+#include "store/blocks.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *col_sql_type(const struct store *s, const struct column *c)
@@ -97,8 +99,66 @@ static int migration_1(struct store *s, struct buf *err)
 	return rc;
 }
 
+/* Version 2 keeps measurements as month blocks (store/blocks.h) instead of
+ * a row per day; rows already stored move into blocks. */
+static int migration_2(struct store *s, struct buf *err)
+{
+	int sqlite = s->ops->kind == STORE_SQLITE;
+	struct buf sql = BUF_INIT;
+	struct stmt *st = NULL;
+	struct block_writer *w = NULL;
+	int rc = -1, step;
+
+	buf_addf(&sql,
+		 "CREATE TABLE measurement_blocks (\n"
+		 "  contract_id TEXT NOT NULL, metric TEXT NOT NULL, month TEXT NOT NULL,\n"
+		 "  days %s NOT NULL, touched_batch %s NOT NULL DEFAULT 0,\n"
+		 "  PRIMARY KEY (contract_id, metric, month),\n"
+		 "  FOREIGN KEY (contract_id, metric) REFERENCES sla_metrics (contract_id, metric)"
+		 " DEFERRABLE INITIALLY DEFERRED\n"
+		 ")%s;\n",
+		 sqlite ? "BLOB" : "BYTEA", sqlite ? "INTEGER" : "BIGINT",
+		 sqlite ? " STRICT, WITHOUT ROWID" : "");
+	if (store_exec(s, sql.data, err) || block_writer_new(s, 0, &w, err))
+		goto out;
+	if (store_prepare(s, "SELECT contract_id, metric, date, numerator, denominator"
+			  " FROM measurements", &st, err))
+		goto out;
+	while ((step = stmt_step(st)) == STORE_ROW) {
+		size_t clen, mlen, dlen;
+		const char *c = stmt_text(st, 0, &clen);
+		char *contract = xstrndup(c, clen);
+		const char *m = stmt_text(st, 1, &mlen);
+		char *metric = xstrndup(m, mlen);
+		const char *d = stmt_text(st, 2, &dlen);
+		day_t day;
+		unsigned long first;
+		int add = date_parse(d, dlen, &day) ? 0
+			: block_writer_add(w, contract, clen, metric, mlen, day, stmt_int64(st, 3),
+					   stmt_int64(st, 4), 0, &first, err);
+		free(contract);
+		free(metric);
+		if (add < 0)
+			goto out;
+	}
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		goto out;
+	}
+	stmt_finalize(st);
+	st = NULL;
+	if (block_writer_flush(w, err) || store_exec(s, "DROP TABLE measurements", err))
+		goto out;
+	rc = 0;
+out:
+	stmt_finalize(st);
+	block_writer_free(w);
+	buf_release(&sql);
+	return rc;
+}
+
 typedef int (*migration_fn)(struct store *, struct buf *);
-static const migration_fn migrations[] = { migration_1 };
+static const migration_fn migrations[] = { migration_1, migration_2 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int store_latest_version(void)

@@ -5,6 +5,7 @@
 #include "base/clock.h"
 #include "domain/schema.h"
 #include "store/audit.h"
+#include "store/export.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -254,51 +255,34 @@ int store_frozen_get(struct store *s, int year, struct frozen *out, struct buf *
 	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? 1 : -1;
 }
 
+static ssize_t hash_write(void *cookie, const char *data, size_t len)
+{
+	crypto_hash_sha256_update(cookie, (const unsigned char *)data, len);
+	return (ssize_t)len;
+}
+
+/* The hash of the CSV export of every record kind: the export is sorted by
+ * key and canonical, so the hash does not depend on import order or on how
+ * the store keeps the rows. */
 int store_data_hash(struct store *s, char out[65], struct buf *err)
 {
 	crypto_hash_sha256_state h;
 	unsigned char digest[crypto_hash_sha256_BYTES];
-	struct buf sql = BUF_INIT;
+	cookie_io_functions_t io = { NULL, hash_write, NULL, NULL };
+	FILE *f;
 	int rc = 0;
 
 	crypto_hash_sha256_init(&h);
-	for (size_t i = 0; i < schema_n_tables && !rc; i++) {
-		const struct table *t = &schema_tables[i];
-		struct stmt *st;
-		int step, first = 1;
-		buf_reset(&sql);
-		buf_adds(&sql, "SELECT ");
-		for (size_t c = 0; c < t->n_columns; c++)
-			buf_addf(&sql, "%s%s", c ? ", " : "", t->columns[c].name);
-		buf_addf(&sql, " FROM %s ORDER BY ", t->sql_name);
-		for (size_t c = 0; c < t->n_columns; c++)
-			if (t->columns[c].flags & COL_KEY) {
-				buf_addf(&sql, "%s%s%s", first ? "" : ", ", t->columns[c].name,
-					 s->ops->kind == STORE_POSTGRES ? " COLLATE \"C\"" : "");
-				first = 0;
-			}
-		if (store_prepare(s, sql.data, &st, err)) {
-			rc = -1;
-			break;
-		}
-		crypto_hash_sha256_update(&h, (const unsigned char *)t->name, strlen(t->name) + 1);
-		while ((step = stmt_step(st)) == STORE_ROW) {
-			for (size_t c = 0; c < t->n_columns; c++) {
-				size_t len = 0;
-				const char *v = stmt_is_null(st, (int)c) ? NULL : stmt_text(st, (int)c, &len);
-				/* NULL and "" differ: a tag byte before each cell. */
-				crypto_hash_sha256_update(&h, (const unsigned char *)(v ? "\1" : "\0"), 1);
-				if (v)
-					crypto_hash_sha256_update(&h, (const unsigned char *)v, len + 1);
-			}
-		}
-		if (step == STORE_ERROR) {
-			buf_addf(err, "%s", stmt_error(st));
-			rc = -1;
-		}
-		stmt_finalize(st);
+	f = fopencookie(&h, "w", io);
+	if (!f) {
+		buf_addf(err, "cannot hash the data: out of memory");
+		return -1;
 	}
-	buf_release(&sql);
+	for (size_t i = 0; i < schema_n_tables && !rc; i++) {
+		fprintf(f, "%s.csv\n", schema_tables[i].name);
+		rc = store_export_table(s, &schema_tables[i], EXPORT_CSV, f, err);
+	}
+	fclose(f);
 	if (rc)
 		return -1;
 	crypto_hash_sha256_final(&h, digest);

@@ -106,6 +106,18 @@ static int64_t sq_column_int64(struct stmt *w, int col) { return sqlite3_column_
 static int64_t sq_changes(struct stmt *w) { return sqlite3_changes(w->db); }
 static const char *sq_stmt_error(struct stmt *w) { return sqlite3_errmsg(w->db); }
 
+static int sq_bind_blob(struct stmt *w, int idx, const void *data, size_t len)
+{
+	return sqlite3_bind_blob(w->st, idx, data, (int)len, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
+}
+
+static const unsigned char *sq_column_blob(struct stmt *w, int col, size_t *len)
+{
+	const unsigned char *p = sqlite3_column_blob(w->st, col);
+	*len = (size_t)sqlite3_column_bytes(w->st, col);
+	return p ? p : (const unsigned char *)"";
+}
+
 static void sq_close(struct store *s)
 {
 	sqlite3_close(db_of(s));
@@ -117,6 +129,7 @@ static const struct store_ops sqlite_ops = {
 	STORE_SQLITE, sq_exec, sq_prepare, sq_bind_text, sq_bind_int64, sq_bind_null,
 	sq_step, sq_reset, sq_finalize, sq_column_count, sq_column_is_null,
 	sq_column_text, sq_column_int64, sq_changes, sq_stmt_error, sq_close,
+	sq_bind_blob, sq_column_blob,
 };
 
 int store_sqlite_open(const char *path, struct store **out, struct buf *err)

@@ -95,6 +95,29 @@ int stmt_bind_null(struct stmt *st, int idx)
 	return OPS(st)->bind_null(st, idx);
 }
 
+int stmt_bind_blob(struct stmt *st, int idx, const void *data, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = data;
+	struct buf text = BUF_INIT;
+	int rc;
+	if (OPS(st)->bind_blob)
+		return OPS(st)->bind_blob(st, idx, data, len);
+	buf_adds(&text, "\\x");
+	for (size_t i = 0; i < len; i++) {
+		buf_addc(&text, hex[p[i] >> 4]);
+		buf_addc(&text, hex[p[i] & 15]);
+	}
+	rc = stmt_bind_text(st, idx, text.data, text.len);
+	buf_release(&text);
+	return rc;
+}
+
+const unsigned char *stmt_blob(struct stmt *st, int col, size_t *len)
+{
+	return OPS(st)->column_blob(st, col, len);
+}
+
 int stmt_step(struct stmt *st) { return OPS(st)->step(st); }
 int stmt_reset(struct stmt *st) { return OPS(st)->reset(st); }
 

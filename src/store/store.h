@@ -35,6 +35,11 @@ struct store_ops {
 	int64_t (*changes)(struct stmt *);
 	const char *(*stmt_error)(struct stmt *);
 	void (*close)(struct store *);
+	/* Binary values (measurement blocks). A backend without bind_blob gets
+	 * the value as PostgreSQL's hex text ("\\x0a0b…"); column_blob must
+	 * return the bytes, valid like column_text. */
+	int (*bind_blob)(struct stmt *, int idx, const void *data, size_t len);
+	const unsigned char *(*column_blob)(struct stmt *, int col, size_t *len);
 };
 
 struct store {
@@ -61,6 +66,8 @@ int stmt_bind_text(struct stmt *st, int idx, const char *s, size_t len);
 int stmt_bind_str(struct stmt *st, int idx, const char *s);   /* NULL binds NULL */
 int stmt_bind_int64(struct stmt *st, int idx, int64_t v);
 int stmt_bind_null(struct stmt *st, int idx);
+int stmt_bind_blob(struct stmt *st, int idx, const void *data, size_t len);
+const unsigned char *stmt_blob(struct stmt *st, int col, size_t *len);
 int stmt_step(struct stmt *st);
 int stmt_reset(struct stmt *st);
 void stmt_finalize(struct stmt *st);

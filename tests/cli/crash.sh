@@ -28,7 +28,8 @@ while [ $i -lt $ROUNDS ]; do
 	kill -9 $pid 2>/dev/null
 	wait $pid 2>/dev/null
 	ok=$(sqlite3 crash.db "PRAGMA integrity_check")
-	n=$(sqlite3 crash.db "SELECT count(*) FROM measurements")
+	rm -rf m && "$TANDEM" --db crash.db export measurements --out m >/dev/null 2>&1
+	n=$(($(wc -l < m/measurements.csv) - 1))
 	if [ "$n" -eq "$base_rows" ]; then
 		none=$((none + 1))
 	elif [ "$n" -eq $((base_rows + rows)) ]; then

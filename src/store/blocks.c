@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: MIT */
+/* Measurement blocks (blocks.h): the encoding, the import-time writer with a
+ * bounded set of open blocks, and iteration for export and hashing. */
+#include "store/blocks.h"
+
+#include "base/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void put_u32(unsigned char *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static void put_i64(unsigned char *p, int64_t v)
+{
+	uint64_t u = (uint64_t)v;
+	for (int i = 0; i < 8; i++)
+		p[i] = (unsigned char)(u >> (8 * i));
+}
+
+static uint32_t get_u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static int64_t get_i64(const unsigned char *p)
+{
+	uint64_t u = 0;
+	for (int i = 7; i >= 0; i--)
+		u = u << 8 | p[i];
+	return (int64_t)u;
+}
+
+size_t block_encode(const struct day_block *b, unsigned char out[BLOCK_MAX_BYTES])
+{
+	size_t n = 8;
+	put_u32(out, b->present);
+	put_u32(out + 4, b->touched);
+	for (int d = 0; d < 31; d++) {
+		if (!(b->present & (1u << d)))
+			continue;
+		put_i64(out + n, b->num[d]);
+		put_i64(out + n + 8, b->den[d]);
+		n += 16;
+	}
+	return n;
+}
+
+int block_decode(const unsigned char *data, size_t len, struct day_block *b)
+{
+	size_t n = 8;
+	if (len < 8)
+		return -1;
+	memset(b, 0, sizeof *b);
+	b->present = get_u32(data);
+	b->touched = get_u32(data + 4);
+	if (b->present >> 31)
+		return -1;
+	for (int d = 0; d < 31; d++) {
+		if (!(b->present & (1u << d)))
+			continue;
+		if (n + 16 > len)
+			return -1;
+		b->num[d] = get_i64(data + n);
+		b->den[d] = get_i64(data + n + 8);
+		n += 16;
+	}
+	return n == len ? 0 : -1;
+}
+
+/* ---- the writer -------------------------------------------------------- */
+
+struct open_block {
+	char *key;                 /* contract \x1f metric \x1f YYYY-MM */
+	size_t contract_len, metric_len;
+	struct day_block b;
+	uint32_t lines[31];        /* the line each day came from in this import */
+	int dirty;
+};
+
+struct block_writer {
+	struct store *s;
+	int64_t batch;
+	struct open_block *slots;  /* open addressing; key NULL = empty */
+	size_t cap, n, max_open;
+	struct open_block *last;   /* rows usually come grouped: a one-entry cache */
+	struct stmt *select, *upsert;
+};
+
+static uint64_t hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
+int block_writer_new(struct store *s, int64_t batch, struct block_writer **out, struct buf *err)
+{
+	struct block_writer *w = xcalloc(1, sizeof *w);
+	w->s = s;
+	w->batch = batch;
+	w->max_open = 1 << 16;          /* × ~700 bytes: at most ~45 MB */
+	w->cap = 1 << 17;
+	w->slots = xcalloc(w->cap, sizeof *w->slots);
+	if (store_prepare(s, "SELECT days, touched_batch FROM measurement_blocks"
+			  " WHERE contract_id = ? AND metric = ? AND month = ?", &w->select, err) ||
+	    store_prepare(s, "INSERT INTO measurement_blocks (contract_id, metric, month, days,"
+			  " touched_batch) VALUES (?, ?, ?, ?, ?) ON CONFLICT (contract_id, metric, month)"
+			  " DO UPDATE SET days = excluded.days, touched_batch = excluded.touched_batch",
+			  &w->upsert, err)) {
+		block_writer_free(w);
+		return -1;
+	}
+	*out = w;
+	return 0;
+}
+
+void block_writer_free(struct block_writer *w)
+{
+	if (!w)
+		return;
+	for (size_t i = 0; i < w->cap; i++)
+		free(w->slots[i].key);
+	free(w->slots);
+	stmt_finalize(w->select);
+	stmt_finalize(w->upsert);
+	free(w);
+}
+
+static int write_block(struct block_writer *w, struct open_block *ob, struct buf *err)
+{
+	unsigned char data[BLOCK_MAX_BYTES];
+	size_t len = block_encode(&ob->b, data);
+	const char *k = ob->key;
+	stmt_bind_text(w->upsert, 1, k, ob->contract_len);
+	stmt_bind_text(w->upsert, 2, k + ob->contract_len + 1, ob->metric_len);
+	stmt_bind_text(w->upsert, 3, k + ob->contract_len + ob->metric_len + 2, 7);
+	stmt_bind_blob(w->upsert, 4, data, len);
+	stmt_bind_int64(w->upsert, 5, w->batch);
+	int rc = stmt_step(w->upsert);
+	if (rc == STORE_ERROR)
+		buf_addf(err, "cannot write measurements: %s", stmt_error(w->upsert));
+	stmt_reset(w->upsert);
+	ob->dirty = 0;
+	return rc == STORE_ERROR ? -1 : 0;
+}
+
+int block_writer_flush(struct block_writer *w, struct buf *err)
+{
+	for (size_t i = 0; i < w->cap; i++) {
+		struct open_block *ob = &w->slots[i];
+		if (!ob->key)
+			continue;
+		if (ob->dirty && write_block(w, ob, err))
+			return -1;
+		free(ob->key);
+		memset(ob, 0, sizeof *ob);
+	}
+	w->n = 0;
+	w->last = NULL;
+	return 0;
+}
+
+/* Loads the stored block of key into ob (empty when none). Days touched by
+ * an earlier import are replaced, not duplicates, so their marks go. */
+static int load_block(struct block_writer *w, struct open_block *ob, struct buf *err)
+{
+	const char *k = ob->key;
+	int rc;
+	stmt_bind_text(w->select, 1, k, ob->contract_len);
+	stmt_bind_text(w->select, 2, k + ob->contract_len + 1, ob->metric_len);
+	stmt_bind_text(w->select, 3, k + ob->contract_len + ob->metric_len + 2, 7);
+	rc = stmt_step(w->select);
+	if (rc == STORE_ROW) {
+		size_t len;
+		const unsigned char *data = stmt_blob(w->select, 0, &len);
+		if (block_decode(data, len, &ob->b)) {
+			buf_addf(err, "a stored measurement block of '%s' is damaged", k);
+			rc = STORE_ERROR;
+		} else if (stmt_int64(w->select, 1) != w->batch) {
+			ob->b.touched = 0;
+		}
+	} else if (rc == STORE_ERROR) {
+		buf_addf(err, "cannot read measurements: %s", stmt_error(w->select));
+	}
+	stmt_reset(w->select);
+	return rc == STORE_ERROR ? -1 : 0;
+}
+
+int block_writer_add(struct block_writer *w, const char *contract, size_t clen,
+		     const char *metric, size_t mlen, day_t date, micro_t num, micro_t den,
+		     unsigned long line, unsigned long *first_line, struct buf *err)
+{
+	char month[8];
+	int y, m, d;
+	struct open_block *ob = w->last;
+	size_t klen = clen + mlen + 9;
+
+	date_to_ymd(date, &y, &m, &d);
+	month_format(month_of_ymd(y, m), month);
+	if (!ob || ob->contract_len != clen || ob->metric_len != mlen ||
+	    memcmp(ob->key, contract, clen) || memcmp(ob->key + clen + 1, metric, mlen) ||
+	    memcmp(ob->key + clen + mlen + 2, month, 7)) {
+		char *key = xmalloc(klen + 1);
+		memcpy(key, contract, clen);
+		key[clen] = '\x1f';
+		memcpy(key + clen + 1, metric, mlen);
+		key[clen + mlen + 1] = '\x1f';
+		memcpy(key + clen + mlen + 2, month, 7);
+		key[klen] = '\0';
+		size_t i = hash(key, klen) & (w->cap - 1);
+		while (w->slots[i].key && strcmp(w->slots[i].key, key))
+			i = (i + 1) & (w->cap - 1);
+		ob = &w->slots[i];
+		if (ob->key) {
+			free(key);
+		} else {
+			if (w->n >= w->max_open) {
+				free(key);
+				if (block_writer_flush(w, err))
+					return -1;
+				return block_writer_add(w, contract, clen, metric, mlen, date, num, den,
+							line, first_line, err);
+			}
+			ob->key = key;
+			ob->contract_len = clen;
+			ob->metric_len = mlen;
+			w->n++;
+			if (load_block(w, ob, err))
+				return -1;
+		}
+		w->last = ob;
+	}
+	uint32_t bit = 1u << (d - 1);
+	if (ob->b.touched & bit) {
+		*first_line = ob->lines[d - 1];
+		return 1;
+	}
+	ob->b.present |= bit;
+	ob->b.touched |= bit;
+	ob->b.num[d - 1] = num;
+	ob->b.den[d - 1] = den;
+	ob->lines[d - 1] = (uint32_t)line;
+	ob->dirty = 1;
+	return 0;
+}
+
+int blocks_each_measurement(struct store *s, measurement_fn fn, void *ctx, struct buf *err)
+{
+	struct stmt *st;
+	int rc, stop = 0;
+	if (store_prepare(s, "SELECT contract_id, metric, month, days FROM measurement_blocks"
+			  " ORDER BY contract_id, metric, month", &st, err))
+		return -1;
+	if (s->ops->kind == STORE_POSTGRES) {
+		stmt_finalize(st);
+		if (store_prepare(s, "SELECT contract_id, metric, month, days FROM measurement_blocks"
+				  " ORDER BY contract_id COLLATE \"C\", metric COLLATE \"C\", month",
+				  &st, err))
+			return -1;
+	}
+	while (!stop && (rc = stmt_step(st)) == STORE_ROW) {
+		struct day_block b;
+		size_t len;
+		month_t mo;
+		const char *mt = stmt_text(st, 2, &len);
+		const unsigned char *data;
+		if (month_parse(mt, len, &mo)) {
+			buf_addf(err, "a stored measurement block has a bad month '%s'", mt);
+			rc = STORE_ERROR;
+			break;
+		}
+		char *contract = xstrdup(stmt_text(st, 0, NULL));
+		char *metric = xstrdup(stmt_text(st, 1, NULL));
+		data = stmt_blob(st, 3, &len);
+		if (block_decode(data, len, &b)) {
+			buf_addf(err, "a stored measurement block of '%s' is damaged", contract);
+			free(contract);
+			free(metric);
+			rc = STORE_ERROR;
+			break;
+		}
+		day_t first = date_from_ymd(month_year(mo), month_month(mo), 1);
+		for (int d = 0; d < 31 && !stop; d++)
+			if (b.present & (1u << d))
+				stop = fn(ctx, contract, metric, first + d, b.num[d], b.den[d]);
+		free(contract);
+		free(metric);
+	}
+	if (rc == STORE_ERROR && !err->len)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	if (rc == STORE_ERROR)
+		return -1;
+	return stop;
+}
