@@ -30,3 +30,8 @@ $CC $FLAGS -I"$out/gen" -o "$out/fuzz_model" "$top/fuzz/fuzz_model.c" $engine_sr
 $CC $FLAGS -o "$out/fuzz_parse" "$top/fuzz/fuzz_parse.c" "$top/src/domain/date.c" \
 	"$top/src/domain/decimal.c"
 echo "built $out/fuzz_model $out/fuzz_parse"
+# The XLSX reader (issue 6): libzip and expat from pkg-config.
+xlsx_src="$top/fuzz/fuzz_xlsx.c $top/src/io/xlsx_read.c $top/src/io/csv.c $top/src/base/buf.c \
+$top/src/domain/schema.c $top/src/domain/date.c"
+$CC $FLAGS $(pkg-config --cflags libzip expat) -o "$out/fuzz_xlsx" $xlsx_src $(pkg-config --libs libzip expat) -lm
+echo "built $out/fuzz_xlsx"

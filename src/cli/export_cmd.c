@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 
 #include "domain/schema.h"
+#include "report/template.h"
 #include "store/export.h"
 
 #include <errno.h>
@@ -13,12 +14,17 @@
 
 const char help_export[] =
 	"usage: tandem export [ENTITY...] [--format csv|json] --out DIR [--db PATH]\n"
+	"       tandem export --format xlsx --out FILE.xlsx [--lang ko|en]\n"
 	"\n"
 	"Writes every record kind (or only the ENTITYs named, e.g. contracts\n"
 	"measurements) into DIR as ENTITY.csv (or ENTITY.json), rows sorted by key.\n"
 	"The CSV files are exactly what 'tandem import' reads: importing an export\n"
 	"into an empty store gives back the same store, and exporting the same\n"
-	"store twice gives the same bytes.\n";
+	"store twice gives the same bytes.\n"
+	"\n"
+	"--format xlsx writes every record kind into one workbook, a sheet per kind\n"
+	"(the workbook of 'tandem template', filled); 'tandem import FILE.xlsx'\n"
+	"reads it back.\n";
 
 int cmd_export(int argc, char **argv, struct cli *cli)
 {
@@ -60,12 +66,29 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 			tables[n++] = t;
 		}
 	}
+	if (!strcmp(format, "xlsx")) {
+		/* One workbook of every kind: report/template.c. */
+		if (!out_dir || n) {
+			rc = cli_usage_error("export", "--format xlsx takes --out FILE.xlsx and no ENTITY");
+			goto out;
+		}
+		if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
+			goto out;
+		if (report_workbook_write(out_dir, s, cli_lang_ko(cli) ? LANG_KO : LANG_EN, &err)) {
+			cli_error("%s: %s", out_dir, err.data);
+			rc = EXIT_STORAGE;
+			goto out;
+		}
+		printf("exported every record kind to %s\n", out_dir);
+		rc = EXIT_OK;
+		goto out;
+	}
 	if (!strcmp(format, "csv")) {
 		fmt = EXPORT_CSV;
 	} else if (!strcmp(format, "json")) {
 		fmt = EXPORT_JSON;
 	} else {
-		rc = cli_usage_error("export", "--format takes csv or json, not '%s'", format);
+		rc = cli_usage_error("export", "--format takes csv, json or xlsx, not '%s'", format);
 		goto out;
 	}
 	if (!out_dir) {

@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: MIT */
+/* tandem report (a scored year as an HTML, XLSX, CSV or JSON file) and
+ * tandem template (the empty records workbook to fill in and import). */
+#include "cli/commands.h"
+
+#include "cli/scoring.h"
+#include "report/html_report.h"
+#include "report/i18n.h"
+#include "report/scores_csv.h"
+#include "report/scores_json.h"
+#include "report/template.h"
+#include "report/xlsx_report.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char help_report[] =
+	"usage: tandem report --year Y --out FILE [--format html|xlsx|csv|json]\n"
+	"                     [--org sales|operations] [--subject KIND:ID]\n"
+	"                     [--model VERSION|FILE] [--lang ko|en]\n"
+	"\n"
+	"Writes the scores of evaluation year Y as a file for people to read:\n"
+	"\n"
+	"  --format html   one self-contained page, print-ready on A4: contents,\n"
+	"                  scores by org unit and person, category breakdown, grade\n"
+	"                  distribution, SLA compliance month by month per contract,\n"
+	"                  stabilization plan vs actual, the trend over Y-2..Y\n"
+	"                  (default when FILE ends in .html)\n"
+	"  --format xlsx   a workbook: a sheet per level (company, org units, people,\n"
+	"                  contracts), the criteria and the evidence, with number\n"
+	"                  formats, frozen headers, filters and grade colours\n"
+	"  --format csv    the rows of 'tandem score --format csv'\n"
+	"  --format json   the rows and evidence of 'tandem score --format json'\n"
+	"  --org ORG       only the sales or the operations organization\n"
+	"  --subject KIND:ID  only contract:ID, person:ID, org_unit:ID or company:company\n";
+
+const char help_template[] =
+	"usage: tandem template --out FILE.xlsx [--lang ko|en]\n"
+	"\n"
+	"Writes the empty workbook an analyst fills in and imports with 'tandem\n"
+	"import FILE.xlsx': a sheet per record kind with its header row, drop-down\n"
+	"lists for fixed values, checks on dates and numbers, a note on every\n"
+	"column's header and a guide sheet. The same workbook filled from the store\n"
+	"is 'tandem export --format xlsx --out FILE.xlsx'.\n";
+
+static enum lang report_lang(const struct cli *cli)
+{
+	return cli_lang_ko(cli) ? LANG_KO : LANG_EN;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static int write_file(const char *path, const struct buf *b)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f || fwrite(b->data, 1, b->len, f) != b->len) {
+		cli_error("cannot write '%s': %s", path, strerror(errno));
+		if (f)
+			fclose(f);
+		return EXIT_STORAGE;
+	}
+	if (fclose(f)) {
+		cli_error("cannot write '%s': %s", path, strerror(errno));
+		return EXIT_STORAGE;
+	}
+	return EXIT_OK;
+}
+
+struct report_args {
+	const char *year, *format, *out, *org, *subject, *model;
+};
+
+static int parse_report_args(int argc, char **argv, struct cli *cli, struct report_args *a)
+{
+	memset(a, 0, sizeof *a);
+	for (int i = 1; i < argc; i++) {
+		int r;
+		if (cli_help(argv[i], cli_find("report")))
+			return -2;
+		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0 ||
+		    (r = cli_opt(argc, argv, &i, "--year", &a->year)) != 0 ||
+		    (r = cli_opt(argc, argv, &i, "--format", &a->format)) != 0 ||
+		    (r = cli_opt(argc, argv, &i, "--out", &a->out)) != 0 ||
+		    (r = cli_opt(argc, argv, &i, "--org", &a->org)) != 0 ||
+		    (r = cli_opt(argc, argv, &i, "--subject", &a->subject)) != 0 ||
+		    (r = cli_opt(argc, argv, &i, "--model", &a->model)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else {
+			return cli_usage_error("report", "unexpected argument '%s'", argv[i]);
+		}
+	}
+	return 0;
+}
+
+int cmd_report(int argc, char **argv, struct cli *cli)
+{
+	static const char *const kinds[] = { "contract", "person", "org_unit", "company" };
+	struct report_args a;
+	struct report_input in;
+	struct scored_year years[3];
+	struct store *s = NULL;
+	struct buf out = BUF_INIT, err = BUF_INIT;
+	char *kind = NULL;
+	const char *format;
+	int year, rc = parse_report_args(argc, argv, cli, &a);
+
+	memset(years, 0, sizeof years);
+	memset(&in, 0, sizeof in);
+	if (rc == -2)
+		return EXIT_OK;
+	if (rc)
+		return rc;
+	if (cli_parse_year("report", a.year, &year))
+		return EXIT_USAGE;
+	if (!a.out)
+		return cli_usage_error("report", "--out FILE is required");
+	format = a.format ? a.format : has_suffix(a.out, ".xlsx") ? "xlsx" :
+		 has_suffix(a.out, ".csv") ? "csv" : has_suffix(a.out, ".json") ? "json" : "html";
+	if (strcmp(format, "html") && strcmp(format, "xlsx") && strcmp(format, "csv") &&
+	    strcmp(format, "json"))
+		return cli_usage_error("report", "--format takes html, xlsx, csv or json, not '%s'", format);
+	in.org = -1;
+	if (a.org) {
+		if (!strcmp(a.org, "sales"))
+			in.org = ORG_SALES;
+		else if (!strcmp(a.org, "operations"))
+			in.org = ORG_OPERATIONS;
+		else
+			return cli_usage_error("report", "--org takes sales or operations, not '%s'", a.org);
+	}
+	if (a.subject) {
+		const char *colon = strchr(a.subject, ':');
+		for (size_t i = 0; colon && colon[1] && i < 4; i++)
+			if (strlen(kinds[i]) == (size_t)(colon - a.subject) &&
+			    !strncmp(kinds[i], a.subject, (size_t)(colon - a.subject)))
+				kind = xstrndup(a.subject, (size_t)(colon - a.subject));
+		if (!kind)
+			return cli_usage_error("report", "--subject takes KIND:ID (contract, person, org_unit or company), not '%s'",
+					       a.subject);
+		in.subject_kind = kind;
+		in.subject_id = colon + 1;
+	}
+	in.lang = report_lang(cli);
+	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
+		goto out;
+	/* Y last, so that a failure to score Y itself is the one reported. */
+	for (int k = 0; k < 3; k++) {
+		int y = year - 2 + k;
+		if (k < 2 && strcmp(format, "html") && strcmp(format, "xlsx"))
+			continue;
+		if ((rc = cli_score_year(s, a.model, y, &years[k])) != EXIT_OK) {
+			if (k == 2)
+				goto out;
+			scored_year_release(&years[k]);
+			continue;
+		}
+		in.history[k] = years[k].scores;
+	}
+	in.scores = years[2].scores;
+	in.model_version = years[2].model_version;
+	if (kind) {
+		years[2].scores->only_kind = kind;
+		years[2].scores->only_id = in.subject_id;
+	}
+	if (!strcmp(format, "xlsx")) {
+		if (report_xlsx(&in, a.out, &err)) {
+			cli_error("%s", err.data);
+			rc = EXIT_STORAGE;
+			goto out;
+		}
+	} else {
+		if (!strcmp(format, "html"))
+			report_html(&in, &out);
+		else if (!strcmp(format, "csv"))
+			report_scores_csv(in.scores, &out);
+		else
+			report_scores_json(in.scores, &out);
+		if ((rc = write_file(a.out, &out)) != EXIT_OK)
+			goto out;
+	}
+	printf("wrote %s (%s, %d)\n", a.out, format, year);
+	rc = EXIT_OK;
+out:
+	for (int k = 0; k < 3; k++)
+		scored_year_release(&years[k]);
+	store_close(s);
+	buf_release(&out);
+	buf_release(&err);
+	free(kind);
+	return rc;
+}
+
+int cmd_template(int argc, char **argv, struct cli *cli)
+{
+	const char *out = NULL;
+	struct buf err = BUF_INIT;
+	int rc = EXIT_OK;
+
+	for (int i = 1; i < argc; i++) {
+		int r;
+		if (cli_help(argv[i], cli_find("template")))
+			return EXIT_OK;
+		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0 ||
+		    (r = cli_opt(argc, argv, &i, "--out", &out)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else {
+			return cli_usage_error("template", "unexpected argument '%s'", argv[i]);
+		}
+	}
+	if (!out)
+		return cli_usage_error("template", "--out FILE.xlsx is required");
+	if (report_workbook_write(out, NULL, report_lang(cli), &err)) {
+		cli_error("%s", err.data);
+		rc = EXIT_STORAGE;
+	} else {
+		printf("wrote %s\n", out);
+	}
+	buf_release(&err);
+	return rc;
+}

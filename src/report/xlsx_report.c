@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: MIT */
+/* The XLSX report of xlsx_report.h. Numbers are the values numfmt rounds
+ * (numfmt_round), written as numbers so that a reader can sort and sum;
+ * n/a is an empty cell. One function per sheet. */
+#include "report/xlsx_report.h"
+
+#include "engine/numfmt.h"
+#include "report/score_rows.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+struct xfmt {
+	lxw_format *header, *score, *ratio, *pct, *grade[5], *bold;
+};
+
+struct pair { const char *en, *ko; };
+
+static const char *tr(const struct report_input *in, const char *en, const char *ko)
+{
+	return in->lang == LANG_KO ? ko : en;
+}
+
+static void header_row(lxw_worksheet *ws, const char *const *names, size_t n, const struct xfmt *f)
+{
+	for (size_t i = 0; i < n; i++) {
+		worksheet_write_string(ws, 0, (lxw_col_t)i, names[i], f->header);
+		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, i < 3 ? 16 : 11, NULL);
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+}
+
+static void finish(lxw_worksheet *ws, lxw_row_t rows, size_t cols)
+{
+	worksheet_autofilter(ws, 0, 0, rows ? rows - 1 : 0, (lxw_col_t)(cols - 1));
+}
+
+static void num(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, int available, long double v,
+		int decimals, lxw_format *fmt)
+{
+	if (available)
+		worksheet_write_number(ws, r, c, (double)numfmt_round(v, decimals), fmt);
+}
+
+static void grade_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const struct model *m,
+		       const struct score_group *g, const struct xfmt *f)
+{
+	const char *grade;
+	size_t i;
+	if (!g->available)
+		return;
+	grade = model_grade(m, numfmt_round(g->score, 2));
+	for (i = 0; i < m->n_grades && m->grades[i].grade != grade; i++)
+		;
+	worksheet_write_string(ws, r, c, grade, f->grade[i > 4 ? 4 : i]);
+}
+
+static const char *agg_name(const struct scores *s, const struct score_aggregate *ag)
+{
+	if (ag->kind == SUBJECT_PERSON && ag->index >= 0)
+		return s->ds->people[ag->index].name;
+	if (ag->kind == SUBJECT_ORG_UNIT && ag->index >= 0)
+		return s->ds->units[ag->index].name;
+	return ag->id;
+}
+
+/* The group columns shared by every level: total, grade, coverage and the
+ * category scores, from column c on. */
+static void group_cells(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const struct model *m,
+			const struct score_group *total, const struct score_group *cats,
+			size_t n_cats, const struct xfmt *f)
+{
+	num(ws, r, c, total->available, total->score, 2, f->score);
+	grade_cell(ws, r, c + 1, m, total, f);
+	worksheet_write_number(ws, r, c + 2, (double)numfmt_round(score_coverage(total), 4), f->pct);
+	for (size_t k = 0; k < n_cats; k++)
+		num(ws, r, c + 4 + (lxw_col_t)k, cats[k].available, cats[k].score, 2, f->score);
+}
+
+static void level_sheet(lxw_workbook *wb, const struct report_input *in, enum subject_kind kind,
+			const char *name, const struct xfmt *f)
+{
+	const struct scores *s = in->scores;
+	const struct model *m = s->model;
+	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+	char cat_names[3][32];
+	const char *names[] = { "id", tr(in, "name", "이름"), tr(in, "org", "조직 구분"),
+				tr(in, "total", "종합"), tr(in, "grade", "등급"),
+				tr(in, "coverage", "반영률"), tr(in, "subjects", "대상 계약"),
+				cat_names[0], cat_names[1], cat_names[2] };
+	lxw_row_t r = 1;
+	for (size_t k = 0; k < 3; k++)
+		snprintf(cat_names[k], sizeof cat_names[k], "%s/%s",
+			 k < m->orgs[0].n_categories ? m->orgs[0].categories[k].id : "",
+			 k < m->orgs[1].n_categories ? m->orgs[1].categories[k].id : "");
+	header_row(ws, names, 10, f);
+	for (size_t i = 0; i < s->n_aggregates; i++) {
+		const struct score_aggregate *ag = &s->aggregates[i];
+		if (ag->kind != kind || !report_shows_aggregate(in, ag))
+			continue;
+		if (in->subject_kind && strcmp(in->subject_kind, score_subject_kind_id(kind)))
+			continue;
+		worksheet_write_string(ws, r, 0, ag->id, NULL);
+		worksheet_write_string(ws, r, 1, agg_name(s, ag), NULL);
+		worksheet_write_string(ws, r, 2, model_name_text(&m->orgs[ag->org].name, in->lang == LANG_KO), NULL);
+		group_cells(ws, r, 3, m, &ag->total, ag->categories,
+			    ag->n_categories < 3 ? ag->n_categories : 3, f);
+		worksheet_write_number(ws, r, 6, (double)ag->n_subjects, NULL);
+		r++;
+	}
+	finish(ws, r, 10);
+}
+
+static void contracts_sheet(lxw_workbook *wb, const struct report_input *in, const struct xfmt *f)
+{
+	const struct scores *s = in->scores;
+	const struct model *m = s->model;
+	const struct dataset *ds = s->ds;
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "contracts");
+	char cat_names[3][32];
+	const char *names[] = { "id", tr(in, "client", "고객사"), tr(in, "org", "조직 구분"),
+				tr(in, "total", "종합"), tr(in, "grade", "등급"),
+				tr(in, "coverage", "반영률"), tr(in, "owner", "담당자"),
+				cat_names[0], cat_names[1], cat_names[2], tr(in, "annual value", "연간 계약금액") };
+	lxw_row_t r = 1;
+	for (size_t k = 0; k < 3; k++)
+		snprintf(cat_names[k], sizeof cat_names[k], "%s/%s",
+			 k < m->orgs[0].n_categories ? m->orgs[0].categories[k].id : "",
+			 k < m->orgs[1].n_categories ? m->orgs[1].categories[k].id : "");
+	header_row(ws, names, 11, f);
+	for (size_t i = 0; i < s->n_sets; i++) {
+		const struct score_set *set = &s->sets[i];
+		const struct contract *ct = &ds->contracts[set->contract];
+		int owner = set->org == ORG_SALES ? ct->sales_owner : ct->ops_owner;
+		if (!report_shows_set(in, set))
+			continue;
+		worksheet_write_string(ws, r, 0, ct->id, NULL);
+		worksheet_write_string(ws, r, 1, ds->clients[ct->client].name, NULL);
+		worksheet_write_string(ws, r, 2, model_name_text(&m->orgs[set->org].name, in->lang == LANG_KO), NULL);
+		group_cells(ws, r, 3, m, &set->total, set->categories,
+			    set->n_categories < 3 ? set->n_categories : 3, f);
+		if (owner != NO_INDEX)
+			worksheet_write_string(ws, r, 6, ds->people[owner].name, NULL);
+		worksheet_write_number(ws, r, 10, (double)ct->annual_value / 1e6, NULL);
+		r++;
+	}
+	finish(ws, r, 11);
+}
+
+/* The SPEC §5 rows of the contracts: criterion, value, score, weight, coverage. */
+static void criteria_sheet(lxw_workbook *wb, const struct report_input *in, const struct xfmt *f)
+{
+	const struct scores *s = in->scores;
+	struct score_row *rows;
+	size_t n;
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "criteria");
+	const char *names[] = { "subject_kind", "subject_id", "org", "criterion",
+				tr(in, "name", "이름"), "value", "score", "weight", "coverage" };
+	lxw_row_t r = 1;
+	header_row(ws, names, 9, f);
+	score_rows_build(s, &rows, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct score_row *row = &rows[i];
+		if (row->set ? !report_shows_set(in, row->set) : !report_shows_aggregate(in, row->aggregate))
+			continue;
+		worksheet_write_string(ws, r, 0, score_subject_kind_id(row->kind), NULL);
+		worksheet_write_string(ws, r, 1, row->subject_id, NULL);
+		worksheet_write_string(ws, r, 2, score_org_id(row->org), NULL);
+		worksheet_write_string(ws, r, 3, row->criterion, NULL);
+		if (row->crit)
+			worksheet_write_string(ws, r, 4, model_name_text(&row->crit->model->name,
+									  in->lang == LANG_KO), NULL);
+		/* The printed texts of score_rows (numfmt), as numbers. */
+		if (*row->value)
+			worksheet_write_number(ws, r, 5, strtod(row->value, NULL), f->ratio);
+		if (*row->score)
+			worksheet_write_number(ws, r, 6, strtod(row->score, NULL), f->score);
+		if (*row->weight)
+			worksheet_write_number(ws, r, 7, strtod(row->weight, NULL), NULL);
+		if (*row->coverage)
+			worksheet_write_number(ws, r, 8, strtod(row->coverage, NULL), f->pct);
+		r++;
+	}
+	free(rows);
+	finish(ws, r, 9);
+}
+
+/* Evidence: SLA metric-months behind S2.1/S3.1/S3.2 of every sales contract. */
+static void sla_sheet(lxw_workbook *wb, const struct report_input *in, const struct xfmt *f)
+{
+	const struct scores *s = in->scores;
+	const struct dataset *ds = s->ds;
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "sla_months");
+	const char *names[] = { "contract_id", "metric", tr(in, "month index", "개월차"),
+				tr(in, "month", "월"), "numerator", "denominator", "value",
+				"target", tr(in, "met", "달성"), tr(in, "compliant", "준수") };
+	lxw_row_t r = 1;
+	header_row(ws, names, 10, f);
+	for (size_t i = 0; i < s->n_sets; i++) {
+		const struct score_set *set = &s->sets[i];
+		const struct month_table *t = NULL;
+		struct report_input any_org = *in;
+		any_org.org = -1;
+		if (set->org != ORG_SALES || !report_shows_set(&any_org, set))
+			continue;
+		for (size_t c = 0; c < set->n_criteria; c++)
+			if (set->criteria[c].def && set->criteria[c].def->code == CRIT_S3_1)
+				t = &set->criteria[c].months;
+		if (!t || t->last < t->first)
+			continue;
+		for (int mth = t->first; mth <= t->last; mth++) {
+			size_t col = (size_t)(mth - t->first);
+			char month[8];
+			month_format(t->go_live_month + mth - 1, month);
+			for (size_t k = 0; k < t->n_metrics; k++) {
+				const struct month_cell *mc = &t->cells[col * t->n_metrics + k];
+				if (r >= LXW_ROW_MAX)
+					break;
+				worksheet_write_string(ws, r, 0, score_set_id(s, set), NULL);
+				worksheet_write_string(ws, r, 1, ds->sla_metrics[t->metrics[k]].metric, NULL);
+				worksheet_write_number(ws, r, 2, mth, NULL);
+				worksheet_write_string(ws, r, 3, month, NULL);
+				if (mc->rows) {
+					worksheet_write_number(ws, r, 4, (double)mc->num / 1e6, NULL);
+					worksheet_write_number(ws, r, 5, (double)mc->den / 1e6, NULL);
+				}
+				if (mc->has_data) {
+					worksheet_write_number(ws, r, 6,
+							       (double)numfmt_round((long double)mc->num / (long double)mc->den, 4),
+							       f->ratio);
+					worksheet_write_string(ws, r, 8, mc->met ? "1" : "0", NULL);
+				}
+				worksheet_write_number(ws, r, 7, (double)mc->target / 1e6, NULL);
+				worksheet_write_string(ws, r, 9, t->compliant[col] ? "1" : "0", NULL);
+				r++;
+			}
+		}
+	}
+	finish(ws, r, 10);
+}
+
+static const char *const record_names[] = {
+	[EV_READINESS] = "readiness", [EV_MANUAL_RATING] = "manual_ratings",
+	[EV_SCOPE_CHANGE] = "scope_changes", [EV_FINANCIAL] = "financials",
+	[EV_HANDOVER] = "handover", [EV_EXPANSION] = "expansions",
+	[EV_CHILD_CONTRACT] = "contracts", [EV_RENEWAL] = "renewals",
+	[EV_RELATIONSHIP_RATING] = "relationship_ratings", [EV_PROPOSAL] = "proposals",
+	[EV_REFERENCE] = "references", [EV_INNOVATION] = "innovations",
+};
+
+/* A short key of the record behind an evidence row: its date, item or id. */
+static void record_key(const struct dataset *ds, const struct evidence_row *ev, struct buf *out)
+{
+	char d[11], m[8];
+	switch (ev->kind) {
+	case EV_READINESS: buf_adds(out, ds->readiness[ev->index].item); break;
+	case EV_HANDOVER: buf_adds(out, ds->handover[ev->index].item); break;
+	case EV_MANUAL_RATING: date_format(ds->manual_ratings[ev->index].rated_on, d); buf_adds(out, d); break;
+	case EV_SCOPE_CHANGE: date_format(ds->scope_changes[ev->index].date, d); buf_adds(out, d); break;
+	case EV_FINANCIAL: month_format(ds->financials[ev->index].month, m); buf_adds(out, m); break;
+	case EV_EXPANSION: date_format(ds->expansions[ev->index].date, d); buf_adds(out, d); break;
+	case EV_CHILD_CONTRACT: buf_adds(out, ds->contracts[ev->index].id); break;
+	case EV_RENEWAL: date_format(ds->renewals[ev->index].due_on, d); buf_adds(out, d); break;
+	case EV_RELATIONSHIP_RATING: date_format(ds->relationship_ratings[ev->index].date, d); buf_adds(out, d); break;
+	case EV_PROPOSAL: buf_adds(out, ds->proposals[ev->index].id); break;
+	case EV_REFERENCE: date_format(ds->references[ev->index].date, d); buf_adds(out, d); break;
+	case EV_INNOVATION: buf_adds(out, ds->innovations[ev->index].title); break;
+	}
+}
+
+static void evidence_sheet(lxw_workbook *wb, const struct report_input *in, const struct xfmt *f)
+{
+	static const char *const status_names[] = { "counted", "not_counted", "excluded" };
+	const struct scores *s = in->scores;
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "evidence");
+	const char *names[] = { "contract_id", "org", "criterion", tr(in, "record kind", "기록 종류"),
+				tr(in, "record", "기록"), tr(in, "status", "상태"),
+				tr(in, "reason", "사유"), tr(in, "amount", "반영 값") };
+	struct buf key = BUF_INIT;
+	lxw_row_t r = 1;
+	header_row(ws, names, 8, f);
+	for (size_t i = 0; i < s->n_sets; i++) {
+		const struct score_set *set = &s->sets[i];
+		if (!report_shows_set(in, set))
+			continue;
+		for (size_t c = 0; c < set->n_criteria; c++) {
+			const struct score_criterion *sc = &set->criteria[c];
+			for (size_t e = 0; e < sc->n_rows && r < LXW_ROW_MAX; e++) {
+				const struct evidence_row *ev = &sc->rows[e];
+				buf_reset(&key);
+				record_key(s->ds, ev, &key);
+				worksheet_write_string(ws, r, 0, score_set_id(s, set), NULL);
+				worksheet_write_string(ws, r, 1, score_org_id(set->org), NULL);
+				worksheet_write_string(ws, r, 2, sc->model->id, NULL);
+				worksheet_write_string(ws, r, 3, record_names[ev->kind], NULL);
+				worksheet_write_string(ws, r, 4, key.data, NULL);
+				worksheet_write_string(ws, r, 5, i18n(in->lang, status_names[ev->status]), NULL);
+				if (ev->reason)
+					worksheet_write_string(ws, r, 6, i18n(in->lang, ev->reason), NULL);
+				if (ev->status == EVS_COUNTED)
+					worksheet_write_number(ws, r, 7, (double)numfmt_round(ev->amount, 4), NULL);
+				r++;
+			}
+		}
+	}
+	buf_release(&key);
+	finish(ws, r, 8);
+	(void)f;
+}
+
+int report_xlsx(const struct report_input *in, const char *path, struct buf *err)
+{
+	static const unsigned grade_fill[5] = { 0x1B5E20, 0x2E7D32, 0x1565C0, 0xB26A00, 0xB3261E };
+	lxw_workbook *wb = workbook_new(path);
+	struct xfmt f;
+	lxw_error lerr;
+	if (!wb) {
+		buf_addf(err, "cannot create '%s'", path);
+		return -1;
+	}
+	f.header = workbook_add_format(wb);
+	format_set_bold(f.header);
+	format_set_bg_color(f.header, 0xDCE6F1);
+	format_set_bottom(f.header, LXW_BORDER_THIN);
+	f.score = workbook_add_format(wb);
+	format_set_num_format(f.score, "0.00");
+	f.ratio = workbook_add_format(wb);
+	format_set_num_format(f.ratio, "0.0000");
+	f.pct = workbook_add_format(wb);
+	format_set_num_format(f.pct, "0%");
+	f.bold = workbook_add_format(wb);
+	format_set_bold(f.bold);
+	for (int i = 0; i < 5; i++) {
+		f.grade[i] = workbook_add_format(wb);
+		format_set_bold(f.grade[i]);
+		format_set_font_color(f.grade[i], LXW_COLOR_WHITE);
+		format_set_bg_color(f.grade[i], grade_fill[i]);
+		format_set_align(f.grade[i], LXW_ALIGN_CENTER);
+	}
+	level_sheet(wb, in, SUBJECT_COMPANY, "company", &f);
+	level_sheet(wb, in, SUBJECT_ORG_UNIT, "org_units", &f);
+	level_sheet(wb, in, SUBJECT_PERSON, "people", &f);
+	contracts_sheet(wb, in, &f);
+	criteria_sheet(wb, in, &f);
+	sla_sheet(wb, in, &f);
+	evidence_sheet(wb, in, &f);
+	lerr = workbook_close(wb);
+	if (lerr != LXW_NO_ERROR) {
+		buf_addf(err, "cannot write '%s': %s", path, lxw_strerror(lerr));
+		return -1;
+	}
+	return 0;
+}

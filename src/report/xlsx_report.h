@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: MIT */
+/* The XLSX report of a scored year (libxlsxwriter): a summary sheet, one
+ * sheet per level (company, org units, people, contracts) with a row per
+ * subject and organization, the criterion rows of every contract, and the
+ * evidence sheets (SLA months, evidence records). Numbers are real numbers
+ * with formats, headers frozen, autofilters on, grades coloured. */
+#ifndef TANDEM_XLSX_REPORT_H
+#define TANDEM_XLSX_REPORT_H
+
+#include "base/buf.h"
+#include "report/html_report.h"
+
+/* Writes the workbook to path. Returns 0, or -1 with a message in err. */
+int report_xlsx(const struct report_input *in, const char *path, struct buf *err);
+
+#endif
