@@ -471,6 +471,27 @@ static void parse_named_numbers(struct vctx *v, json_t *root, const char *key,
 	}
 }
 
+/* "alerts" is optional, and so is each of its keys (lifecycle alerts). */
+static void parse_alerts(struct vctx *v, json_t *root, struct model *m)
+{
+	static const char *const keys[] = {
+		"readiness_days_before_go_live", "renewal_days", "sla_missed_months", NULL
+	};
+	int *fields[] = {
+		&m->alerts.readiness_days_before_go_live, &m->alerts.renewal_days,
+		&m->alerts.sla_missed_months,
+	};
+	static const int lo[] = { 0, 0, 1 }, hi[] = { 366, 3660, 24 };
+	json_t *j = json_object_get(root, "alerts");
+
+	m->alerts = (struct model_alerts){ 14, 90, 2 };
+	if (!j || expect_object(v, j, "alerts", keys))
+		return;
+	for (size_t i = 0; keys[i]; i++)
+		if (json_object_get(j, keys[i]))
+			get_int(v, j, "alerts", keys[i], fields[i], lo[i], hi[i]);
+}
+
 static void parse_grades(struct vctx *v, json_t *root, struct model *m)
 {
 	static const char *const keys[] = { "grade", "min", NULL };
@@ -547,7 +568,7 @@ int model_parse(const char *json, size_t len, const char *source,
 	static const char *const keys[] = {
 		"format", "name", "description", "year", "fiscal_year_first_month",
 		"stabilization_run_months", "sales_window_years", "rollup_weighting",
-		"required_margin", "reference_weights", "grades", "organizations", NULL
+		"required_margin", "reference_weights", "alerts", "grades", "organizations", NULL
 	};
 	struct vctx v = { source, err, 0 };
 	struct model *m = xcalloc(1, sizeof *m);
@@ -586,6 +607,7 @@ int model_parse(const char *json, size_t len, const char *source,
 			    m->required_margin, 0, 1);
 	parse_named_numbers(&v, root, "reference_weights", reference_names, 4,
 			    m->reference_weight, 0, 0);
+	parse_alerts(&v, root, m);
 	parse_grades(&v, root, m);
 	json_t *orgs = get_array(&v, root, "", "organizations");
 	if (orgs) {
@@ -773,6 +795,10 @@ char *model_to_json(const struct model *m)
 	jsonout_string(&b, m->rollup_weighting == ROLLUP_EQUAL ? "equal" : "value");
 	put_named_numbers(&b, "required_margin", risk_names, m->required_margin, 3);
 	put_named_numbers(&b, "reference_weights", reference_names, m->reference_weight, 4);
+	put_key(&b, 1, "alerts", 0);
+	buf_addf(&b, "{\"readiness_days_before_go_live\": %d, \"renewal_days\": %d,"
+		 " \"sla_missed_months\": %d}", m->alerts.readiness_days_before_go_live,
+		 m->alerts.renewal_days, m->alerts.sla_missed_months);
 	put_key(&b, 1, "grades", 0);
 	buf_addc(&b, '[');
 	for (size_t i = 0; i < m->n_grades; i++) {
@@ -1099,6 +1125,11 @@ int model_diff(const struct model *a, const struct model *b, struct buf *out)
 		pathf(w, sizeof w, "reference weight (%s)", reference_names[i]);
 		n += diff_number(out, w, a->reference_weight[i], b->reference_weight[i]);
 	}
+	n += diff_number(out, "alert: readiness days before go-live",
+			 a->alerts.readiness_days_before_go_live, b->alerts.readiness_days_before_go_live);
+	n += diff_number(out, "alert: renewal days", a->alerts.renewal_days, b->alerts.renewal_days);
+	n += diff_number(out, "alert: SLA months missed in a row", a->alerts.sla_missed_months,
+			 b->alerts.sla_missed_months);
 	struct buf ga = BUF_INIT, gb = BUF_INIT;
 	grades_text(a, &ga);
 	grades_text(b, &gb);

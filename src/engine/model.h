@@ -73,6 +73,14 @@ struct model_org {
 
 enum rollup_weighting { ROLLUP_VALUE, ROLLUP_EQUAL };
 
+/* The thresholds of the early warnings (SPEC §6, `tandem alerts`): the
+ * optional "alerts" object of a model; a key left out takes its default. */
+struct model_alerts {
+	int readiness_days_before_go_live;  /* 14: open required items this close */
+	int renewal_days;                   /* 90: a pending renewal this close */
+	int sla_missed_months;              /* 2: months missed in a row */
+};
+
 struct model_grade {
 	char *grade;
 	double min;                 /* a total >= min earns this grade */
@@ -88,6 +96,7 @@ struct model {
 	enum rollup_weighting rollup_weighting;
 	double required_margin[3];          /* by enum risk_tier */
 	double reference_weight[4];         /* by enum reference_kind */
+	struct model_alerts alerts;
 	struct model_grade *grades;         /* descending min; the last min is 0 */
 	size_t n_grades;
 	struct model_org orgs[2];           /* by enum org_kind: ORG_SALES, ORG_OPERATIONS */

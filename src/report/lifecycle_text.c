@@ -1,0 +1,871 @@
+/* SPDX-License-Identifier: MIT */
+/* The lifecycle renderers of lifecycle_text.h. Ratios print with four
+ * decimals, money with two, mean months with two, all through numfmt. */
+#include "report/lifecycle_text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/decimal.h"
+#include "engine/numfmt.h"
+#include "io/csv.h"
+#include "io/jsonw.h"
+#include "report/svg.h"
+
+/* ---- small pieces ------------------------------------------------------ */
+
+static void put_ratio(struct buf *out, long num, long den)
+{
+	numfmt_ld(out, (long double)num / den, 4);
+}
+
+/* num ÷ den with four decimals, or `none` when den is 0. */
+static void put_rate(struct buf *out, long num, long den, const char *none)
+{
+	if (den)
+		put_ratio(out, num, den);
+	else
+		buf_adds(out, none);
+}
+
+static void put_wide_rate(struct buf *out, wide_t num, wide_t den, const char *none)
+{
+	if (den)
+		numfmt_ld(out, (long double)num / (long double)den, 4);
+	else
+		buf_adds(out, none);
+}
+
+static void put_date(struct buf *out, day_t d)
+{
+	char text[11];
+	if (d == DAY_NONE)
+		return;
+	date_format(d, text);
+	buf_adds(out, text);
+}
+
+static void put_month(struct buf *out, month_t m)
+{
+	char text[8];
+	month_format(m, text);
+	buf_adds(out, text);
+}
+
+static void json_str(struct buf *out, const char *s)
+{
+	if (s)
+		json_write_string(out, s, strlen(s));
+	else
+		buf_adds(out, "null");
+}
+
+static void json_key(struct buf *out, const char *key)
+{
+	json_str(out, key);
+	buf_addc(out, ':');
+}
+
+static void json_date(struct buf *out, day_t d)
+{
+	if (d == DAY_NONE) {
+		buf_adds(out, "null");
+		return;
+	}
+	buf_addc(out, '"');
+	put_date(out, d);
+	buf_addc(out, '"');
+}
+
+static void csv_str(struct buf *out, const char *s)
+{
+	if (s)
+		csv_write_field(out, s, strlen(s));
+}
+
+static const char *person_id(const struct dataset *ds, int p)
+{
+	return p == NO_INDEX ? NULL : ds->people[p].id;
+}
+
+/* "P-O1 박운영", or "-" */
+static void put_person(struct buf *out, const struct dataset *ds, int p)
+{
+	if (p == NO_INDEX)
+		buf_adds(out, "-");
+	else
+		buf_addf(out, "%s %s", ds->people[p].id, ds->people[p].name);
+}
+
+static void json_person(struct buf *out, const struct dataset *ds, int p)
+{
+	if (p == NO_INDEX) {
+		buf_adds(out, "null");
+		return;
+	}
+	buf_addc(out, '{');
+	json_key(out, "id");
+	json_str(out, ds->people[p].id);
+	buf_addc(out, ',');
+	json_key(out, "name");
+	json_str(out, ds->people[p].name);
+	buf_addc(out, '}');
+}
+
+/* Pads the display width of what was appended since start to width
+ * columns (a Hangul syllable counts 2). */
+static void pad(struct buf *out, size_t start, int width)
+{
+	int w = 0;
+	for (size_t i = start; i < out->len; i++) {
+		unsigned char c = (unsigned char)out->data[i];
+		if (c < 0x80)
+			w++;
+		else if (c >= 0xc0)
+			w += c >= 0xe0 ? 2 : 1;
+	}
+	for (; w < width; w++)
+		buf_addc(out, ' ');
+}
+
+/* ---- promise vs delivery ---------------------------------------------- */
+
+static int reviewer_of(const struct dataset *ds, const struct lc_promise *r)
+{
+	return r->review == NO_INDEX ? NO_INDEX : ds->feasibility_reviews[r->review].reviewer;
+}
+
+static void text_calibration(struct buf *out, const struct dataset *ds,
+			     const struct lc_calibration *c, size_t n, enum lang lang)
+{
+	if (!n)
+		buf_addf(out, "  %s\n", i18n(lang, "lc_none"));
+	for (size_t i = 0; i < n; i++) {
+		size_t start = out->len;
+		buf_adds(out, "  ");
+		if (c[i].person == NO_INDEX)
+			buf_adds(out, i18n(lang, "lc_all"));
+		else
+			put_person(out, ds, c[i].person);
+		pad(out, start, 24);
+		buf_addf(out, " n %ld  %s ", c[i].n, i18n(lang, "lc_mae"));
+		numfmt_ld(out, c[i].mae, 4);
+		buf_addf(out, "  %s ", i18n(lang, "lc_bias"));
+		numfmt_ld(out, c[i].bias, 4);
+		buf_addc(out, '\n');
+	}
+}
+
+void report_promises_text(const struct lc_promises *p, const struct dataset *ds,
+			  const struct lc_override *overrides, enum lang lang, struct buf *out)
+{
+	const char *na = i18n(lang, "n/a");
+	buf_addf(out, "%s, %d\n", i18n(lang, "lc_promises_title"), p->year);
+	if (!p->n)
+		buf_addf(out, "  %s\n", i18n(lang, "lc_no_promises"));
+	for (size_t i = 0; i < p->n; i++) {
+		const struct lc_promise *r = &p->rows[i];
+		const struct contract *k = &ds->contracts[r->contract];
+		buf_addf(out, "  %s → %s  %s ", ds->proposals[r->proposal].id, k->id,
+			 i18n(lang, "lc_predicted"));
+		if (r->has_predicted)
+			numfmt_ld(out, r->predicted, 4);
+		else
+			buf_adds(out, na);
+		buf_addf(out, "  %s ", i18n(lang, "lc_actual"));
+		numfmt_ld(out, r->actual, 4);
+		buf_addf(out, " (%ld/%ld)  %s ", r->met, r->with_data, i18n(lang, "lc_gap"));
+		if (r->has_predicted)
+			numfmt_ld(out, r->gap, 4);
+		else
+			buf_adds(out, na);
+		buf_addc(out, '\n');
+		buf_addf(out, "      %s ", i18n(lang, "lc_reviewer"));
+		put_person(out, ds, reviewer_of(ds, r));
+		buf_addf(out, ", %s ", i18n(lang, "lc_sales_owner"));
+		put_person(out, ds, k->sales_owner);
+		buf_addc(out, '\n');
+		if (r->override >= 0) {
+			const struct lc_override *o = &overrides[r->override];
+			buf_addf(out, "      %s: %s, %s, \"%s\"\n", i18n(lang, "lc_override"), o->decided_by,
+				 o->decided_at, o->reason);
+		}
+	}
+	buf_addf(out, "\n%s\n", i18n(lang, "lc_by_reviewer"));
+	text_calibration(out, ds, p->by_reviewer, p->n_by_reviewer, lang);
+	buf_addf(out, "%s\n", i18n(lang, "lc_by_sales_owner"));
+	text_calibration(out, ds, p->by_sales_owner, p->n_by_sales_owner, lang);
+	buf_addf(out, "%s\n", i18n(lang, "lc_overall"));
+	text_calibration(out, ds, &p->overall, p->overall.n ? 1 : 0, lang);
+}
+
+static void csv_calibration(struct buf *out, const struct dataset *ds, const char *kind,
+			    const struct lc_calibration *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		buf_addf(out, "%s,", kind);
+		csv_str(out, c[i].person == NO_INDEX ? "all" : ds->people[c[i].person].id);
+		buf_addf(out, ",,,,,,,%ld,", c[i].n);
+		numfmt_ld(out, c[i].mae, 4);
+		buf_addc(out, ',');
+		numfmt_ld(out, c[i].bias, 4);
+		buf_adds(out, ",\n");
+	}
+}
+
+void report_promises_csv(const struct lc_promises *p, const struct dataset *ds,
+			 const struct lc_override *overrides, struct buf *out)
+{
+	buf_adds(out, "kind,id,contract_id,sales_owner,reviewer,predicted,actual,gap,n,mae,bias,override_by\n");
+	for (size_t i = 0; i < p->n; i++) {
+		const struct lc_promise *r = &p->rows[i];
+		const struct contract *k = &ds->contracts[r->contract];
+		buf_adds(out, "promise,");
+		csv_str(out, ds->proposals[r->proposal].id);
+		buf_addc(out, ',');
+		csv_str(out, k->id);
+		buf_addc(out, ',');
+		csv_str(out, person_id(ds, k->sales_owner));
+		buf_addc(out, ',');
+		csv_str(out, person_id(ds, reviewer_of(ds, r)));
+		buf_addc(out, ',');
+		if (r->has_predicted)
+			numfmt_ld(out, r->predicted, 4);
+		buf_addc(out, ',');
+		numfmt_ld(out, r->actual, 4);
+		buf_addc(out, ',');
+		if (r->has_predicted)
+			numfmt_ld(out, r->gap, 4);
+		buf_adds(out, ",,,,");
+		if (r->override >= 0)
+			csv_str(out, overrides[r->override].decided_by);
+		buf_addc(out, '\n');
+	}
+	csv_calibration(out, ds, "reviewer", p->by_reviewer, p->n_by_reviewer);
+	csv_calibration(out, ds, "sales_owner", p->by_sales_owner, p->n_by_sales_owner);
+	csv_calibration(out, ds, "all", &p->overall, p->overall.n ? 1 : 0);
+}
+
+static void json_calibration(struct buf *out, const struct dataset *ds,
+			     const struct lc_calibration *c, size_t n)
+{
+	buf_addc(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(out, i ? ",\n    {" : "\n    {");
+		json_key(out, "person");
+		json_person(out, ds, c[i].person);
+		buf_addf(out, ",\"n\":%ld,\"mae\":", c[i].n);
+		numfmt_ld(out, c[i].mae, 4);
+		buf_adds(out, ",\"bias\":");
+		numfmt_ld(out, c[i].bias, 4);
+		buf_addc(out, '}');
+	}
+	buf_adds(out, n ? "\n  ]" : "]");
+}
+
+void report_promises_json(const struct lc_promises *p, const struct dataset *ds,
+			  const struct lc_override *overrides, struct buf *out)
+{
+	buf_addf(out, "{\n  \"year\": %d,\n  \"promises\": [", p->year);
+	for (size_t i = 0; i < p->n; i++) {
+		const struct lc_promise *r = &p->rows[i];
+		const struct contract *k = &ds->contracts[r->contract];
+		buf_adds(out, i ? ",\n    {" : "\n    {");
+		json_key(out, "proposal_id");
+		json_str(out, ds->proposals[r->proposal].id);
+		buf_addc(out, ',');
+		json_key(out, "contract_id");
+		json_str(out, k->id);
+		buf_addc(out, ',');
+		json_key(out, "sales_owner");
+		json_person(out, ds, k->sales_owner);
+		buf_addc(out, ',');
+		json_key(out, "reviewer");
+		json_person(out, ds, reviewer_of(ds, r));
+		buf_addc(out, ',');
+		json_key(out, "reviewed_on");
+		json_date(out, r->review == NO_INDEX ? DAY_NONE : ds->feasibility_reviews[r->review].reviewed_on);
+		buf_adds(out, ",\"predicted\":");
+		if (r->has_predicted)
+			numfmt_ld(out, r->predicted, 4);
+		else
+			buf_adds(out, "null");
+		buf_adds(out, ",\"actual\":");
+		numfmt_ld(out, r->actual, 4);
+		buf_addf(out, ",\"met\":%ld,\"metric_months\":%ld,\"gap\":", r->met, r->with_data);
+		if (r->has_predicted)
+			numfmt_ld(out, r->gap, 4);
+		else
+			buf_adds(out, "null");
+		buf_adds(out, ",\"override\":");
+		if (r->override >= 0) {
+			const struct lc_override *o = &overrides[r->override];
+			buf_addc(out, '{');
+			json_key(out, "decided_by");
+			json_str(out, o->decided_by);
+			buf_addc(out, ',');
+			json_key(out, "decided_at");
+			json_str(out, o->decided_at);
+			buf_addc(out, ',');
+			json_key(out, "reason");
+			json_str(out, o->reason);
+			buf_addc(out, '}');
+		} else {
+			buf_adds(out, "null");
+		}
+		buf_addc(out, '}');
+	}
+	buf_adds(out, p->n ? "\n  ],\n  \"by_reviewer\": " : "],\n  \"by_reviewer\": ");
+	json_calibration(out, ds, p->by_reviewer, p->n_by_reviewer);
+	buf_adds(out, ",\n  \"by_sales_owner\": ");
+	json_calibration(out, ds, p->by_sales_owner, p->n_by_sales_owner);
+	buf_adds(out, ",\n  \"overall\": ");
+	json_calibration(out, ds, &p->overall, p->overall.n ? 1 : 0);
+	buf_adds(out, "\n}\n");
+}
+
+/* ---- alerts ----------------------------------------------------------- */
+
+/* The evidence of an alert as one sentence. */
+static void alert_evidence(struct buf *out, const struct lc_alert *a, const struct dataset *ds,
+			   enum lang lang)
+{
+	const struct contract *k = &ds->contracts[a->contract];
+	int ko = lang == LANG_KO;
+	switch (a->rule) {
+	case LC_STABILIZATION_OVERDUE:
+		buf_addf(out, ko ? "계획 안정화 %d개월 + 연속 %d개월: 기한 %d개월차(" :
+			 "planned %d months + a run of %d: month %d (", a->planned_months,
+			 a->run_months, a->planned_months + a->run_months - 1);
+		put_month(out, a->deadline_month);
+		buf_addf(out, ko ? ") 경과, 현재 %d개월차, 준수 월 %d개, 안정화 미달성" :
+			 ") has passed; now month %d, %d compliant months, not stabilized",
+			 a->months_elapsed, a->compliant_months);
+		break;
+	case LC_SLA_MISSED: {
+		const struct sla_metric *m = &ds->sla_metrics[a->sla_metric];
+		buf_addf(out, ko ? "%s(%s) %zu개월 연속 미달 (목표 %s " : "%s (%s) missed %zu months running (target %s ",
+			 m->metric, m->name, a->n_months, m->direction == DIR_HIGHER ? "≥" : "≤");
+		numfmt_micro(out, m->target, 4);
+		buf_adds(out, "):");
+		for (size_t i = 0; i < a->n_months; i++) {
+			buf_adds(out, i ? ", " : " ");
+			put_month(out, a->months[i].month);
+			buf_addc(out, ' ');
+			numfmt_ld(out, (long double)a->months[i].num / a->months[i].den, 4);
+		}
+		break;
+	}
+	case LC_READINESS_OPEN:
+		buf_addf(out, ko ? "가동일(" : "go-live (");
+		put_date(out, k->go_live_on);
+		buf_addf(out, ko ? ")까지 %d일, 미완료 필수 항목 %zu개:" :
+			 ") in %d days, %zu required items open:", a->days_to_go_live, a->n_items);
+		for (size_t i = 0; i < a->n_items; i++)
+			buf_addf(out, "%s%s", i ? ", " : " ", ds->readiness[a->items[i]].item);
+		break;
+	case LC_RENEWAL_AT_RISK:
+		buf_adds(out, ko ? "갱신 기한 " : "renewal due ");
+		put_date(out, ds->renewals[a->renewal].due_on);
+		buf_addf(out, ko ? " (%d일 남음), 관계 수준 하락: " : " (in %d days), relationship level falling: ",
+			 a->days_to_due);
+		numfmt_ld(out, a->previous_level, 2);
+		buf_adds(out, " (");
+		put_date(out, a->previous_on);
+		buf_adds(out, ") → ");
+		numfmt_ld(out, a->latest_level, 2);
+		buf_adds(out, " (");
+		put_date(out, a->latest_on);
+		buf_addc(out, ')');
+		break;
+	default:
+		break;
+	}
+}
+
+void report_alerts_text(const struct lc_alerts *a, const struct dataset *ds, enum lang lang,
+			struct buf *out)
+{
+	buf_addf(out, "%s ", i18n(lang, "lc_alerts_as_of"));
+	put_date(out, a->as_of);
+	buf_addf(out, ": %zu\n", a->n);
+	for (size_t i = 0; i < a->n; i++) {
+		const struct lc_alert *al = &a->items[i];
+		const struct contract *k = &ds->contracts[al->contract];
+		char key[48];
+		buf_addf(out, "%s [%s] %s %s: ", k->id, lc_rule_id(al->rule),
+			 ds->clients[k->client].id, ds->clients[k->client].name);
+		snprintf(key, sizeof key, "lc_rule_%s", lc_rule_id(al->rule));
+		buf_addf(out, "%s\n    %s ", i18n(lang, key), i18n(lang, "lc_sales_owner"));
+		put_person(out, ds, k->sales_owner);
+		buf_addf(out, ", %s ", i18n(lang, "lc_ops_owner"));
+		put_person(out, ds, k->ops_owner);
+		buf_adds(out, "\n    ");
+		alert_evidence(out, al, ds, lang);
+		buf_addc(out, '\n');
+	}
+}
+
+static void json_alert_detail(struct buf *out, const struct lc_alert *a, const struct dataset *ds)
+{
+	switch (a->rule) {
+	case LC_STABILIZATION_OVERDUE:
+		buf_addf(out, "\"planned_months\":%d,\"run_months\":%d,\"deadline_month\":\"",
+			 a->planned_months, a->run_months);
+		put_month(out, a->deadline_month);
+		buf_addf(out, "\",\"months_elapsed\":%d,\"compliant_months\":%d", a->months_elapsed,
+			 a->compliant_months);
+		break;
+	case LC_SLA_MISSED:
+		json_key(out, "metric");
+		json_str(out, ds->sla_metrics[a->sla_metric].metric);
+		buf_adds(out, ",\"direction\":");
+		json_str(out, ds->sla_metrics[a->sla_metric].direction == DIR_HIGHER ? "higher" : "lower");
+		buf_adds(out, ",\"target\":");
+		numfmt_micro(out, ds->sla_metrics[a->sla_metric].target, 4);
+		buf_adds(out, ",\"months\":[");
+		for (size_t i = 0; i < a->n_months; i++) {
+			buf_adds(out, i ? ",{\"month\":\"" : "{\"month\":\"");
+			put_month(out, a->months[i].month);
+			buf_adds(out, "\",\"value\":");
+			numfmt_ld(out, (long double)a->months[i].num / a->months[i].den, 4);
+			buf_addc(out, '}');
+		}
+		buf_addc(out, ']');
+		break;
+	case LC_READINESS_OPEN:
+		buf_adds(out, "\"go_live_on\":");
+		json_date(out, ds->contracts[a->contract].go_live_on);
+		buf_addf(out, ",\"days_to_go_live\":%d,\"open_items\":[", a->days_to_go_live);
+		for (size_t i = 0; i < a->n_items; i++) {
+			if (i)
+				buf_addc(out, ',');
+			json_str(out, ds->readiness[a->items[i]].item);
+		}
+		buf_addc(out, ']');
+		break;
+	case LC_RENEWAL_AT_RISK:
+		buf_adds(out, "\"due_on\":");
+		json_date(out, ds->renewals[a->renewal].due_on);
+		buf_addf(out, ",\"days_to_due\":%d,\"previous_rating\":{\"date\":", a->days_to_due);
+		json_date(out, a->previous_on);
+		buf_adds(out, ",\"level\":");
+		numfmt_ld(out, a->previous_level, 2);
+		buf_adds(out, "},\"latest_rating\":{\"date\":");
+		json_date(out, a->latest_on);
+		buf_adds(out, ",\"level\":");
+		numfmt_ld(out, a->latest_level, 2);
+		buf_addc(out, '}');
+		break;
+	default:
+		break;
+	}
+}
+
+void report_alerts_json(const struct lc_alerts *a, const struct dataset *ds, enum lang lang,
+			struct buf *out)
+{
+	struct buf text = BUF_INIT;
+	buf_adds(out, "{\n  \"as_of\": ");
+	json_date(out, a->as_of);
+	buf_adds(out, ",\n  \"alerts\": [");
+	for (size_t i = 0; i < a->n; i++) {
+		const struct lc_alert *al = &a->items[i];
+		const struct contract *k = &ds->contracts[al->contract];
+		buf_adds(out, i ? ",\n    {" : "\n    {");
+		json_key(out, "rule");
+		json_str(out, lc_rule_id(al->rule));
+		buf_addc(out, ',');
+		json_key(out, "contract_id");
+		json_str(out, k->id);
+		buf_addc(out, ',');
+		json_key(out, "client_id");
+		json_str(out, ds->clients[k->client].id);
+		buf_addc(out, ',');
+		json_key(out, "sales_owner");
+		json_person(out, ds, k->sales_owner);
+		buf_addc(out, ',');
+		json_key(out, "ops_owner");
+		json_person(out, ds, k->ops_owner);
+		buf_adds(out, ",\"evidence\":{");
+		json_alert_detail(out, al, ds);
+		buf_adds(out, "},\"message\":");
+		buf_reset(&text);
+		alert_evidence(&text, al, ds, lang);
+		json_str(out, text.data);
+		buf_addc(out, '}');
+	}
+	buf_adds(out, a->n ? "\n  ]\n}\n" : "]\n}\n");
+	buf_release(&text);
+}
+
+/* ---- the growth cycle ------------------------------------------------- */
+
+static void text_line(struct buf *out, const char *label, long num, long den, const char *na)
+{
+	size_t start = out->len;
+	buf_addf(out, "  %s", label);
+	pad(out, start, 40);
+	buf_addf(out, " %ld/%ld  ", num, den);
+	put_rate(out, num, den, na);
+	buf_addc(out, '\n');
+}
+
+void report_cycle_text(const struct lc_cycle_year *years, size_t n, enum lang lang,
+		       struct buf *out)
+{
+	const char *na = i18n(lang, "n/a");
+	for (size_t i = 0; i < n; i++) {
+		const struct lc_cycle_year *y = &years[i];
+		size_t start;
+		buf_addf(out, "%s%d\n", i ? "\n" : "", y->year);
+		text_line(out, i18n(lang, "lc_stabilization_rate"), y->stab_within_plan, y->stab_judged, na);
+		text_line(out, i18n(lang, "lc_renewal_rate"), y->renewed, y->renewal_decided, na);
+		text_line(out, i18n(lang, "lc_expansion_rate"), y->expansions, y->active_contracts, na);
+		start = out->len;
+		buf_addf(out, "  %s", i18n(lang, "lc_expansion_value_growth"));
+		pad(out, start, 40);
+		buf_addc(out, ' ');
+		numfmt_micro(out, y->expansion_value, 2);
+		buf_addc(out, '/');
+		numfmt_micro(out, y->active_value, 2);
+		buf_adds(out, "  ");
+		put_wide_rate(out, y->expansion_value, y->active_value, na);
+		buf_addc(out, '\n');
+		text_line(out, i18n(lang, "lc_new_service_line_rate"), y->new_service_lines,
+			  y->active_contracts, na);
+		text_line(out, i18n(lang, "lc_referral_rate"), y->referred_new_clients, y->new_clients, na);
+		text_line(out, i18n(lang, "lc_references_per_account"), y->references, y->accounts, na);
+	}
+}
+
+void report_cycle_csv(const struct lc_cycle_year *years, size_t n, struct buf *out)
+{
+	buf_adds(out, "year,stab_judged,stab_within_plan,stabilization_rate,renewal_decided,renewed,"
+		 "renewal_rate,active_contracts,expansions,expansions_per_contract,active_value,"
+		 "expansion_value,expansion_value_growth,new_service_lines,new_service_line_rate,"
+		 "new_clients,referred_new_clients,referral_rate,references,accounts,"
+		 "references_per_account\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct lc_cycle_year *y = &years[i];
+		buf_addf(out, "%d,%ld,%ld,", y->year, y->stab_judged, y->stab_within_plan);
+		put_rate(out, y->stab_within_plan, y->stab_judged, "");
+		buf_addf(out, ",%ld,%ld,", y->renewal_decided, y->renewed);
+		put_rate(out, y->renewed, y->renewal_decided, "");
+		buf_addf(out, ",%ld,%ld,", y->active_contracts, y->expansions);
+		put_rate(out, y->expansions, y->active_contracts, "");
+		buf_addc(out, ',');
+		numfmt_micro(out, y->active_value, 2);
+		buf_addc(out, ',');
+		numfmt_micro(out, y->expansion_value, 2);
+		buf_addc(out, ',');
+		put_wide_rate(out, y->expansion_value, y->active_value, "");
+		buf_addf(out, ",%ld,", y->new_service_lines);
+		put_rate(out, y->new_service_lines, y->active_contracts, "");
+		buf_addf(out, ",%ld,%ld,", y->new_clients, y->referred_new_clients);
+		put_rate(out, y->referred_new_clients, y->new_clients, "");
+		buf_addf(out, ",%ld,%ld,", y->references, y->accounts);
+		put_rate(out, y->references, y->accounts, "");
+		buf_addc(out, '\n');
+	}
+}
+
+static void json_rate(struct buf *out, const char *key, long num, long den)
+{
+	buf_addf(out, ",\"%s\":", key);
+	put_rate(out, num, den, "null");
+}
+
+void report_cycle_json(const struct lc_cycle_year *years, size_t n, struct buf *out)
+{
+	buf_adds(out, "{\n  \"years\": [");
+	for (size_t i = 0; i < n; i++) {
+		const struct lc_cycle_year *y = &years[i];
+		buf_addf(out, "%s{\"year\":%d,\"stab_judged\":%ld,\"stab_within_plan\":%ld",
+			 i ? ",\n    " : "\n    ", y->year, y->stab_judged, y->stab_within_plan);
+		json_rate(out, "stabilization_rate", y->stab_within_plan, y->stab_judged);
+		buf_addf(out, ",\"renewal_decided\":%ld,\"renewed\":%ld", y->renewal_decided, y->renewed);
+		json_rate(out, "renewal_rate", y->renewed, y->renewal_decided);
+		buf_addf(out, ",\"active_contracts\":%ld,\"expansions\":%ld", y->active_contracts,
+			 y->expansions);
+		json_rate(out, "expansions_per_contract", y->expansions, y->active_contracts);
+		buf_adds(out, ",\"active_value\":");
+		numfmt_micro(out, y->active_value, 2);
+		buf_adds(out, ",\"expansion_value\":");
+		numfmt_micro(out, y->expansion_value, 2);
+		buf_adds(out, ",\"expansion_value_growth\":");
+		put_wide_rate(out, y->expansion_value, y->active_value, "null");
+		buf_addf(out, ",\"new_service_lines\":%ld", y->new_service_lines);
+		json_rate(out, "new_service_line_rate", y->new_service_lines, y->active_contracts);
+		buf_addf(out, ",\"new_clients\":%ld,\"referred_new_clients\":%ld", y->new_clients,
+			 y->referred_new_clients);
+		json_rate(out, "referral_rate", y->referred_new_clients, y->new_clients);
+		buf_addf(out, ",\"references\":%ld,\"accounts\":%ld", y->references, y->accounts);
+		json_rate(out, "references_per_account", y->references, y->accounts);
+		buf_addc(out, '}');
+	}
+	buf_adds(out, n ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+/* ---- the referral tree ------------------------------------------------ */
+
+/* Is node i the last child of its parent in the pre-order list? */
+static int last_sibling(const struct lc_referral *r, size_t n, size_t i)
+{
+	for (size_t j = i + 1; j < n; j++) {
+		if (r[j].depth < r[i].depth)
+			return 1;
+		if (r[j].depth == r[i].depth)
+			return 0;
+	}
+	return 1;
+}
+
+#define TREE_MAX_DEPTH 64
+
+void report_referrals_text(const struct lc_referral *r, size_t n, const struct dataset *ds,
+			   enum lang lang, struct buf *out)
+{
+	int open[TREE_MAX_DEPTH] = { 0 };   /* an ancestor at this depth has more children */
+	if (!n)
+		buf_addf(out, "%s\n", i18n(lang, "lc_no_referrals"));
+	for (size_t i = 0; i < n; i++) {
+		const struct client *c = &ds->clients[r[i].client];
+		int last = last_sibling(r, n, i);
+		if (r[i].depth == 0 && i)
+			buf_addc(out, '\n');
+		for (int d = 1; d < r[i].depth && d < TREE_MAX_DEPTH; d++)
+			buf_adds(out, open[d] ? "│  " : "   ");
+		if (r[i].depth > 0)
+			buf_adds(out, last ? "└─ " : "├─ ");
+		buf_addf(out, "%s %s", c->id, c->name);
+		if (r[i].on != DAY_NONE) {
+			buf_adds(out, " (");
+			put_date(out, r[i].on);
+			buf_addc(out, ')');
+		}
+		if (r[i].depth == 0 && r[i].parent != NO_INDEX)
+			buf_addf(out, " ← %s (%s)", ds->clients[r[i].parent].id, i18n(lang, "lc_cycle_loop"));
+		buf_addc(out, '\n');
+		if (r[i].depth < TREE_MAX_DEPTH)
+			open[r[i].depth] = !last;
+	}
+}
+
+void report_referrals_json(const struct lc_referral *r, size_t n, const struct dataset *ds,
+			   struct buf *out)
+{
+	buf_adds(out, "{\n  \"referrals\": [");
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(out, i ? ",\n    {" : "\n    {");
+		json_key(out, "client_id");
+		json_str(out, ds->clients[r[i].client].id);
+		buf_addc(out, ',');
+		json_key(out, "name");
+		json_str(out, ds->clients[r[i].client].name);
+		buf_addc(out, ',');
+		json_key(out, "referred_by");
+		json_str(out, r[i].parent == NO_INDEX ? NULL : ds->clients[r[i].parent].id);
+		buf_addf(out, ",\"depth\":%d,\"date\":", r[i].depth);
+		json_date(out, r[i].on);
+		buf_addc(out, '}');
+	}
+	buf_adds(out, n ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+/* ---- the track record ------------------------------------------------- */
+
+static void mean_months(struct buf *out, long sum, long n, const char *na)
+{
+	if (n)
+		numfmt_ld(out, (long double)sum / n, 2);
+	else
+		buf_adds(out, na);
+}
+
+void report_track_record_text(const struct lc_track_record *t, enum lang lang, struct buf *out)
+{
+	const char *na = i18n(lang, "n/a");
+	buf_addf(out, "%s %d\n\n", i18n(lang, "lc_track_record_title"), t->year);
+	buf_addf(out, "%s: %ld/%ld ", i18n(lang, "lc_stabilization_rate"), t->stab_within_plan,
+		 t->stab_judged);
+	put_rate(out, t->stab_within_plan, t->stab_judged, na);
+	buf_addf(out, "\n  %s ", i18n(lang, "lc_mean_months_to_stabilize"));
+	mean_months(out, t->sum_stabilized_at, t->stabilized, na);
+	buf_addf(out, " / %s ", i18n(lang, "lc_mean_planned"));
+	mean_months(out, t->sum_planned, t->stabilized, na);
+	buf_addc(out, '\n');
+	for (size_t i = 0; i < t->n_contracts; i++) {
+		const struct lc_track_contract *c = &t->contracts[i];
+		buf_addf(out, "  #%zu: %s %d, ", i + 1, i18n(lang, "planned_months"), c->planned_months);
+		if (c->stabilized_at)
+			buf_addf(out, "%s %d%s%s", i18n(lang, "stabilized_at"), c->stabilized_at,
+				 c->within_plan ? "" : ", ", c->within_plan ? "" : i18n(lang, "lc_late"));
+		else
+			buf_adds(out, i18n(lang, "not_stabilized"));
+		buf_addc(out, '\n');
+	}
+	buf_addf(out, "%s: ", i18n(lang, "lc_steady_state_attainment"));
+	put_rate(out, t->ss_met, t->ss_with_data, na);
+	buf_addf(out, " (%ld/%ld %s, %ld %s)\n", t->ss_met, t->ss_with_data,
+		 i18n(lang, "lc_metric_months_met"), t->ss_contracts, i18n(lang, "contracts"));
+	buf_addf(out, "%s: %ld/%ld ", i18n(lang, "lc_renewal_rate"), t->renewed, t->renewal_decided);
+	put_rate(out, t->renewed, t->renewal_decided, na);
+	buf_addf(out, "\n%s: %ld/%ld ", i18n(lang, "lc_expansion_rate"), t->expansions,
+		 t->active_contracts);
+	put_rate(out, t->expansions, t->active_contracts, na);
+	buf_addf(out, "\n%s: ", i18n(lang, "lc_expansion_value_growth"));
+	put_wide_rate(out, t->expansion_value, t->active_value, na);
+	buf_addc(out, '\n');
+}
+
+void report_track_record_json(const struct lc_track_record *t, struct buf *out)
+{
+	buf_addf(out, "{\n  \"year\": %d,\n  \"stabilization\": {\"judged\":%ld,\"within_plan\":%ld",
+		 t->year, t->stab_judged, t->stab_within_plan);
+	json_rate(out, "rate", t->stab_within_plan, t->stab_judged);
+	buf_adds(out, ",\"mean_months_to_stabilize\":");
+	mean_months(out, t->sum_stabilized_at, t->stabilized, "null");
+	buf_adds(out, ",\"mean_planned_months\":");
+	mean_months(out, t->sum_planned, t->stabilized, "null");
+	buf_adds(out, ",\"contracts\":[");
+	for (size_t i = 0; i < t->n_contracts; i++) {
+		const struct lc_track_contract *c = &t->contracts[i];
+		buf_addf(out, "%s{\"label\":\"#%zu\",\"planned_months\":%d,\"stabilized_at\":", i ? "," : "",
+			 i + 1, c->planned_months);
+		if (c->stabilized_at)
+			buf_addf(out, "%d", c->stabilized_at);
+		else
+			buf_adds(out, "null");
+		buf_addf(out, ",\"within_plan\":%s}", c->within_plan ? "true" : "false");
+	}
+	buf_addf(out, "]},\n  \"steady_state\": {\"contracts\":%ld,\"met\":%ld,\"metric_months\":%ld",
+		 t->ss_contracts, t->ss_met, t->ss_with_data);
+	json_rate(out, "attainment", t->ss_met, t->ss_with_data);
+	buf_addf(out, "},\n  \"renewals\": {\"decided\":%ld,\"renewed\":%ld", t->renewal_decided,
+		 t->renewed);
+	json_rate(out, "rate", t->renewed, t->renewal_decided);
+	buf_addf(out, "},\n  \"expansions\": {\"active_contracts\":%ld,\"count\":%ld",
+		 t->active_contracts, t->expansions);
+	json_rate(out, "per_contract", t->expansions, t->active_contracts);
+	buf_adds(out, ",\"value_growth\":");
+	put_wide_rate(out, t->expansion_value, t->active_value, "null");
+	buf_adds(out, "}\n}\n");
+}
+
+static void html_text(struct buf *out, const char *s)
+{
+	svg_escape(out, s, strlen(s));
+}
+
+static void html_row(struct buf *out, const char *label, const char *value)
+{
+	buf_adds(out, "<tr><th scope=\"row\">");
+	html_text(out, label);
+	buf_adds(out, "</th><td>");
+	html_text(out, value);
+	buf_adds(out, "</td></tr>\n");
+}
+
+/* A rate as "0.5000 (1/2)" into a fresh buffer text. */
+static void rate_text(struct buf *text, long num, long den, const char *na)
+{
+	buf_reset(text);
+	put_rate(text, num, den, na);
+	buf_addf(text, " (%ld/%ld)", num, den);
+}
+
+static double rate_value(long num, long den)
+{
+	return den ? (double)num / (double)den : SVG_NONE;
+}
+
+void report_track_record_html(const struct lc_track_record *t, enum lang lang, struct buf *out)
+{
+	const char *na = i18n(lang, "n/a");
+	struct buf text = BUF_INIT, title = BUF_INIT;
+	char labels[3][48];
+	struct buf values[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
+
+	buf_addf(&title, "%s %d", i18n(lang, "lc_track_record_title"), t->year);
+	buf_addf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
+		 lang == LANG_KO ? "ko" : "en");
+	html_text(out, title.data);
+	buf_adds(out, "</title>\n<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}"
+		 "table{border-collapse:collapse}th,td{text-align:left;padding:.2em .8em;"
+		 "border-bottom:1px solid #ccc}</style>\n</head>\n<body>\n<h1>");
+	html_text(out, title.data);
+	buf_adds(out, "</h1>\n<table>\n");
+	rate_text(&text, t->stab_within_plan, t->stab_judged, na);
+	html_row(out, i18n(lang, "lc_stabilization_rate"), text.data);
+	buf_reset(&text);
+	mean_months(&text, t->sum_stabilized_at, t->stabilized, na);
+	buf_adds(&text, " / ");
+	mean_months(&text, t->sum_planned, t->stabilized, na);
+	html_row(out, i18n(lang, "lc_mean_months_to_stabilize"), text.data);
+	rate_text(&text, t->ss_met, t->ss_with_data, na);
+	html_row(out, i18n(lang, "lc_steady_state_attainment"), text.data);
+	rate_text(&text, t->renewed, t->renewal_decided, na);
+	html_row(out, i18n(lang, "lc_renewal_rate"), text.data);
+	rate_text(&text, t->expansions, t->active_contracts, na);
+	html_row(out, i18n(lang, "lc_expansion_rate"), text.data);
+	buf_reset(&text);
+	put_wide_rate(&text, t->expansion_value, t->active_value, na);
+	html_row(out, i18n(lang, "lc_expansion_value_growth"), text.data);
+	buf_adds(out, "</table>\n");
+
+	/* the rates as bars on [0, 1] */
+	struct svg_bar rates[3];
+	const char *keys[3] = { "lc_stabilization_rate", "lc_steady_state_attainment", "lc_renewal_rate" };
+	long nums[3] = { t->stab_within_plan, t->ss_met, t->renewed };
+	long dens[3] = { t->stab_judged, t->ss_with_data, t->renewal_decided };
+	for (int i = 0; i < 3; i++) {
+		snprintf(labels[i], sizeof labels[i], "%s", i18n(lang, keys[i]));
+		put_rate(&values[i], nums[i], dens[i], na);
+		rates[i] = (struct svg_bar){ labels[i], rate_value(nums[i], dens[i]), values[i].data, NULL };
+	}
+	buf_adds(out, "<figure>\n");
+	svg_bar_chart(out, i18n(lang, "lc_track_record_title"), rates, 3, 1.0, na);
+	buf_adds(out, "\n</figure>\n");
+
+	/* months to stabilize beside the plan, per anonymous contract */
+	if (t->n_contracts) {
+		size_t n = t->n_contracts * 2;
+		struct svg_bar *bars = xcalloc(n, sizeof *bars);
+		struct buf *lab = xcalloc(n, sizeof *lab), *val = xcalloc(n, sizeof *val);
+		double max = 1;
+		for (size_t i = 0; i < t->n_contracts; i++) {
+			const struct lc_track_contract *c = &t->contracts[i];
+			for (int k = 0; k < 2; k++) {
+				size_t b = i * 2 + (size_t)k;
+				int v = k ? c->stabilized_at : c->planned_months;
+				buf_init(&lab[b]);
+				buf_init(&val[b]);
+				buf_addf(&lab[b], "#%zu %s", i + 1, i18n(lang, k ? "lc_actual" : "lc_plan"));
+				if (v)
+					buf_addf(&val[b], "%d", v);
+				bars[b] = (struct svg_bar){ lab[b].data, v ? v : SVG_NONE,
+							    v ? val[b].data : NULL, NULL };
+				if (v > max)
+					max = v;
+			}
+		}
+		buf_adds(out, "<figure>\n");
+		svg_bar_chart(out, i18n(lang, "lc_mean_months_to_stabilize"), bars, n, max,
+			      i18n(lang, "not_stabilized"));
+		buf_adds(out, "\n</figure>\n");
+		for (size_t i = 0; i < n; i++) {
+			buf_release(&lab[i]);
+			buf_release(&val[i]);
+		}
+		free(lab);
+		free(val);
+		free(bars);
+	}
+	buf_adds(out, "</body>\n</html>\n");
+	for (int i = 0; i < 3; i++)
+		buf_release(&values[i]);
+	buf_release(&text);
+	buf_release(&title);
+}

@@ -1,0 +1,678 @@
+/* SPDX-License-Identifier: MIT */
+/* The proposal state machine of proposals.h: reading proposals with their
+ * reviews and override, and the review, win, lose and override changes,
+ * each checked against one table of transitions and written with its audit
+ * entry in one transaction. */
+#include "store/proposals.h"
+
+#include "base/clock.h"
+#include "domain/date.h"
+#include "domain/decimal.h"
+#include "io/jsonw.h"
+#include "store/audit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REASON_MAX 2000
+
+enum { ST_DRAFT = 1 << 0, ST_REVIEW = 1 << 1, ST_WON = 1 << 2, ST_LOST = 1 << 3 };
+
+static const char *const status_names[] = { "draft", "review", "won", "lost" };
+
+/* Who may move a proposal from which states to which, by action. Sorted by
+ * action; the gate of "win" is checked on top of this. */
+static const struct transition {
+	const char *action;
+	unsigned from;
+	const char *to;             /* NULL: the status does not change */
+	const char *done;           /* "can be ..." in messages */
+	const char *roles[4];       /* NULL-terminated */
+} transitions[] = {
+	{ "lose", ST_DRAFT | ST_REVIEW, "lost", "lost", { "admin", "executive", "sales", NULL } },
+	{ "override", ST_DRAFT | ST_REVIEW, NULL, "overridden", { "executive", NULL } },
+	{ "review", ST_DRAFT | ST_REVIEW, "review", "reviewed", { "admin", "operations", NULL } },
+	{ "win", ST_DRAFT | ST_REVIEW, "won", "won", { "admin", "executive", "sales", NULL } },
+};
+
+static const struct transition *find_transition(const char *action)
+{
+	for (size_t i = 0; i < sizeof transitions / sizeof *transitions; i++)
+		if (!strcmp(transitions[i].action, action))
+			return &transitions[i];
+	return NULL;
+}
+
+static unsigned status_bit(const char *status)
+{
+	for (size_t i = 0; i < 4; i++)
+		if (!strcmp(status_names[i], status))
+			return 1u << i;
+	return 0;
+}
+
+static void allowed_roles(const struct transition *t, struct buf *out)
+{
+	for (size_t i = 0; t->roles[i]; i++)
+		buf_addf(out, "%s%s", i ? (t->roles[i + 1] ? ", " : " or ") : "", t->roles[i]);
+}
+
+static void allowed_states(unsigned from, struct buf *out)
+{
+	int first = 1;
+	for (size_t i = 0; i < 4; i++)
+		if (from & (1u << i)) {
+			buf_addf(out, "%s%s", first ? "" : " or ", status_names[i]);
+			first = 0;
+		}
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+static char *dup_col(struct stmt *st, int col)
+{
+	return stmt_is_null(st, col) ? NULL : xstrdup(stmt_text(st, col, NULL));
+}
+
+static char *dup_micro(struct stmt *st, int col)
+{
+	char text[32];
+	if (stmt_is_null(st, col))
+		return NULL;
+	decimal_format(stmt_int64(st, col), text);
+	return xstrdup(text);
+}
+
+void proposal_detail_release(struct proposal_detail *d)
+{
+	free(d->id);
+	free(d->client_id);
+	free(d->client_name);
+	free(d->credited_contract_id);
+	free(d->origin);
+	free(d->title);
+	free(d->service_line);
+	free(d->proposed_on);
+	free(d->annual_value);
+	free(d->status);
+	for (size_t i = 0; i < d->n_reviews; i++) {
+		struct proposal_review_row *r = &d->reviews[i];
+		free(r->reviewed_on);
+		free(r->reviewer);
+		free(r->reviewer_name);
+		free(r->verdict);
+		free(r->predicted_attainment);
+		free(r->risk_tier);
+		free(r->required_ramp_days);
+		free(r->conditions);
+	}
+	free(d->reviews);
+	free(d->override_by);
+	free(d->override_reason);
+	free(d->override_at);
+	memset(d, 0, sizeof *d);
+}
+
+void proposal_list_free(struct proposal_detail *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		proposal_detail_release(&list[i]);
+	free(list);
+}
+
+/* Fills d's reviews and override. */
+static int read_gate(struct store *s, struct proposal_detail *d, struct buf *err)
+{
+	struct stmt *st;
+	size_t cap = 0;
+	int rc;
+	if (store_prepare(s, "SELECT r.reviewed_on, r.reviewer, p.name, r.verdict, r.predicted_attainment,"
+			  " r.risk_tier, r.required_ramp_days, r.conditions FROM feasibility_reviews r"
+			  " LEFT JOIN people p ON p.id = r.reviewer WHERE r.proposal_id = ?"
+			  " ORDER BY r.reviewed_on", &st, err))
+		return -1;
+	stmt_bind_str(st, 1, d->id);
+	while ((rc = stmt_step(st)) == STORE_ROW) {
+		ALLOC_GROW(d->reviews, d->n_reviews + 1, cap);
+		struct proposal_review_row *r = &d->reviews[d->n_reviews++];
+		r->reviewed_on = dup_col(st, 0);
+		r->reviewer = dup_col(st, 1);
+		r->reviewer_name = dup_col(st, 2);
+		r->verdict = dup_col(st, 3);
+		r->predicted_attainment = dup_micro(st, 4);
+		r->risk_tier = dup_col(st, 5);
+		r->required_ramp_days = dup_col(st, 6);
+		r->conditions = dup_col(st, 7);
+		if (r->verdict && (!strcmp(r->verdict, "feasible") || !strcmp(r->verdict, "conditional")))
+			d->gate_open = 1;
+	}
+	if (rc == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		stmt_finalize(st);
+		return -1;
+	}
+	stmt_finalize(st);
+	if (store_prepare(s, "SELECT decided_by, reason, decided_at FROM proposal_overrides"
+			  " WHERE proposal_id = ?", &st, err))
+		return -1;
+	stmt_bind_str(st, 1, d->id);
+	rc = stmt_step(st);
+	if (rc == STORE_ROW) {
+		d->has_override = 1;
+		d->gate_open = 1;
+		d->override_by = dup_col(st, 0);
+		d->override_reason = dup_col(st, 1);
+		d->override_at = dup_col(st, 2);
+	} else if (rc == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+	}
+	stmt_finalize(st);
+	return rc == STORE_ERROR ? -1 : 0;
+}
+
+#define PROPOSAL_COLS \
+	"SELECT p.id, p.client_id, c.name, p.credited_contract_id, p.origin, p.title," \
+	" p.service_line, p.proposed_on, p.annual_value, p.status FROM proposals p" \
+	" LEFT JOIN clients c ON c.id = p.client_id"
+
+static void read_proposal(struct stmt *st, struct proposal_detail *d)
+{
+	memset(d, 0, sizeof *d);
+	d->id = dup_col(st, 0);
+	d->client_id = dup_col(st, 1);
+	d->client_name = dup_col(st, 2);
+	d->credited_contract_id = dup_col(st, 3);
+	d->origin = dup_col(st, 4);
+	d->title = dup_col(st, 5);
+	d->service_line = dup_col(st, 6);
+	d->proposed_on = dup_col(st, 7);
+	d->annual_value = dup_micro(st, 8);
+	d->status = dup_col(st, 9);
+}
+
+int store_proposal_get(struct store *s, const char *id, struct proposal_detail *out,
+		       struct buf *err)
+{
+	struct stmt *st;
+	int rc;
+	memset(out, 0, sizeof *out);
+	if (store_prepare(s, PROPOSAL_COLS " WHERE p.id = ?", &st, err))
+		return -1;
+	stmt_bind_str(st, 1, id);
+	rc = stmt_step(st);
+	if (rc == STORE_ROW)
+		read_proposal(st, out);
+	else if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	if (rc != STORE_ROW)
+		return rc == STORE_DONE ? 1 : -1;
+	if (read_gate(s, out, err)) {
+		proposal_detail_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+int store_proposal_list(struct store *s, const char *status, struct proposal_detail **out,
+			size_t *n, struct buf *err)
+{
+	struct stmt *st;
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	if (store_prepare(s, PROPOSAL_COLS " WHERE (? IS NULL OR p.status = ?) ORDER BY p.id", &st, err))
+		return -1;
+	stmt_bind_str(st, 1, status);
+	stmt_bind_str(st, 2, status);
+	while ((rc = stmt_step(st)) == STORE_ROW) {
+		ALLOC_GROW(*out, *n + 1, cap);
+		read_proposal(st, &(*out)[(*n)++]);
+	}
+	if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	for (size_t i = 0; rc != STORE_ERROR && i < *n; i++)
+		if (read_gate(s, &(*out)[i], err))
+			rc = STORE_ERROR;
+	if (rc == STORE_ERROR) {
+		proposal_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- changing ---------------------------------------------------------- */
+
+/* Inside the transaction: the proposal's status (a new string in *status),
+ * checked against the transition and the role. */
+static int check_transition(struct store *s, const struct transition *t, const char *id,
+			    const char *role, char **status, struct buf *err)
+{
+	struct stmt *st;
+	int rc, role_ok = 0;
+	*status = NULL;
+	for (size_t i = 0; role && t->roles[i]; i++)
+		if (!strcmp(t->roles[i], role))
+			role_ok = 1;
+	if (!role_ok) {
+		buf_addf(err, "the role '%s' cannot %s a proposal (only ", role ? role : "", t->action);
+		allowed_roles(t, err);
+		buf_adds(err, ")");
+		return PROPOSAL_REFUSED;
+	}
+	if (store_prepare(s, "SELECT status FROM proposals WHERE id = ?", &st, err))
+		return PROPOSAL_ERROR;
+	stmt_bind_str(st, 1, id);
+	rc = stmt_step(st);
+	if (rc == STORE_ROW)
+		*status = xstrdup(stmt_text(st, 0, NULL));
+	else if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	if (rc == STORE_ERROR)
+		return PROPOSAL_ERROR;
+	if (rc == STORE_DONE) {
+		buf_addf(err, "no proposal '%s'", id);
+		return PROPOSAL_NOT_FOUND;
+	}
+	if (!(status_bit(*status) & t->from)) {
+		buf_addf(err, "proposal '%s' is %s: only a proposal in ", id, *status);
+		allowed_states(t->from, err);
+		buf_addf(err, " can be %s", t->done);
+		return PROPOSAL_REFUSED;
+	}
+	return PROPOSAL_OK;
+}
+
+/* {"status":"won","role":"sales"} and any extra members (already JSON). */
+static void status_json(struct buf *out, const char *status, const char *role, const char *extra)
+{
+	buf_adds(out, "{\"status\":");
+	json_write_string(out, status, strlen(status));
+	if (role) {
+		buf_adds(out, ",\"role\":");
+		json_write_string(out, role, strlen(role));
+	}
+	if (extra)
+		buf_adds(out, extra);
+	buf_addc(out, '}');
+}
+
+static int set_status(struct store *s, const char *id, const char *from, const char *to,
+		      const char *action, const char *actor, const char *role, const char *extra,
+		      struct buf *err)
+{
+	struct buf before = BUF_INIT, after = BUF_INIT;
+	const char *p[2] = { to, id };
+	int rc = -1;
+	if (store_run(s, err, "UPDATE proposals SET status = ? WHERE id = ?", 2, p))
+		goto out;
+	status_json(&before, from, NULL, NULL);
+	status_json(&after, to, role, extra);
+	struct audit_entry e = { actor, action, "proposals", id, before.data, after.data };
+	rc = audit_append(s, &e, err);
+out:
+	buf_release(&before);
+	buf_release(&after);
+	return rc;
+}
+
+/* The gate (SPEC §3): 1 open (and *by_override when only the override
+ * opens it), 0 shut, -1 storage error. */
+static int gate_open(struct store *s, const char *id, int *by_override, struct buf *err)
+{
+	int64_t reviews = 0, overrides = 0;
+	struct stmt *st;
+	if (store_prepare(s, "SELECT (SELECT count(*) FROM feasibility_reviews WHERE proposal_id = ?"
+			  " AND verdict IN ('feasible', 'conditional')),"
+			  " (SELECT count(*) FROM proposal_overrides WHERE proposal_id = ?)", &st, err))
+		return -1;
+	stmt_bind_str(st, 1, id);
+	stmt_bind_str(st, 2, id);
+	if (stmt_step(st) != STORE_ROW) {
+		buf_addf(err, "%s", stmt_error(st));
+		stmt_finalize(st);
+		return -1;
+	}
+	reviews = stmt_int64(st, 0);
+	overrides = stmt_int64(st, 1);
+	stmt_finalize(st);
+	*by_override = !reviews && overrides;
+	return reviews || overrides;
+}
+
+/* win and lose: the same steps, the gate for win only. */
+static int decide(struct store *s, const char *action, const char *id, const char *actor,
+		  const char *role, struct buf *err)
+{
+	const struct transition *t = find_transition(action);
+	char *status = NULL;
+	int rc, by_override = 0;
+	if (store_begin(s, err))
+		return PROPOSAL_ERROR;
+	rc = check_transition(s, t, id, role, &status, err);
+	if (rc)
+		goto out;
+	if (!strcmp(action, "win")) {
+		int open = gate_open(s, id, &by_override, err);
+		if (open < 0) {
+			rc = PROPOSAL_ERROR;
+			goto out;
+		}
+		if (!open) {
+			buf_addf(err, "proposal '%s' cannot be won without a feasible or conditional"
+				 " feasibility review (or an executive's override)", id);
+			rc = PROPOSAL_REFUSED;
+			goto out;
+		}
+	}
+	if (set_status(s, id, status, t->to, action, actor, role,
+		       by_override ? ",\"gate\":\"override\"" : NULL, err) ||
+	    store_commit(s, err))
+		rc = PROPOSAL_ERROR;
+out:
+	if (s->in_tx)
+		store_rollback(s);
+	free(status);
+	return rc;
+}
+
+int store_proposal_win(struct store *s, const char *id, const char *actor, const char *role,
+		       struct buf *err)
+{
+	return decide(s, "win", id, actor, role, err);
+}
+
+int store_proposal_lose(struct store *s, const char *id, const char *actor, const char *role,
+			struct buf *err)
+{
+	return decide(s, "lose", id, actor, role, err);
+}
+
+static int blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!strchr(" \t\r\n", *s))
+			return 0;
+	return 1;
+}
+
+int store_proposal_override(struct store *s, const char *id, const char *reason,
+			    const char *actor, const char *role, struct buf *err)
+{
+	const struct transition *t = find_transition("override");
+	struct buf after = BUF_INIT;
+	char *status = NULL, at[21];
+	int rc;
+
+	if (role && !strcmp(role, "executive") && blank(reason)) {
+		buf_addf(err, "an override of proposal '%s' needs a written reason", id);
+		return PROPOSAL_REFUSED;
+	}
+	if (reason && strlen(reason) > REASON_MAX) {
+		buf_addf(err, "the reason of an override is at most %d bytes", REASON_MAX);
+		return PROPOSAL_REFUSED;
+	}
+	if (store_begin(s, err))
+		return PROPOSAL_ERROR;
+	rc = check_transition(s, t, id, role, &status, err);
+	if (rc)
+		goto out;
+	clock_now_iso(at);
+	const char *p[4] = { id, actor, reason, at };
+	rc = PROPOSAL_ERROR;
+	if (store_run(s, err, "INSERT INTO proposal_overrides (proposal_id, decided_by, reason, decided_at)"
+		      " VALUES (?, ?, ?, ?) ON CONFLICT (proposal_id) DO UPDATE SET"
+		      " decided_by = excluded.decided_by, reason = excluded.reason,"
+		      " decided_at = excluded.decided_at", 4, p))
+		goto out;
+	buf_adds(&after, "{\"reason\":");
+	json_write_string(&after, reason, strlen(reason));
+	buf_adds(&after, ",\"role\":");
+	json_write_string(&after, role, strlen(role));
+	buf_addc(&after, '}');
+	struct audit_entry e = { actor, "override", "proposals", id, NULL, after.data };
+	if (audit_append(s, &e, err) || store_commit(s, err))
+		goto out;
+	rc = PROPOSAL_OK;
+out:
+	if (s->in_tx)
+		store_rollback(s);
+	buf_release(&after);
+	free(status);
+	return rc;
+}
+
+/* ---- reviews ----------------------------------------------------------- */
+
+static int empty(const char *s)
+{
+	return !s || !*s;
+}
+
+static int one_of(const char *v, const char *const *names)
+{
+	for (; *names; names++)
+		if (!strcmp(v, *names))
+			return 1;
+	return 0;
+}
+
+/* Checks the fields that need no store; problems go to the (empty) buffer
+ * err, "; "-joined. */
+static void check_review_fields(const struct proposal_review_input *in, day_t *on,
+				micro_t *predicted, int64_t *ramp, struct buf *err)
+{
+	static const char *const verdicts[] = { "feasible", "conditional", "infeasible", NULL };
+	static const char *const tiers[] = { "low", "medium", "high", NULL };
+#define PROBLEM(...) do { if (err->len) buf_adds(err, "; "); buf_addf(err, __VA_ARGS__); } while (0)
+	if (empty(in->reviewed_on) || date_parse(in->reviewed_on, strlen(in->reviewed_on), on))
+		PROBLEM("reviewed_on '%s' is not a date (YYYY-MM-DD)", in->reviewed_on ? in->reviewed_on : "");
+	if (empty(in->verdict) || !one_of(in->verdict, verdicts))
+		PROBLEM("verdict '%s' is not feasible, conditional or infeasible",
+			in->verdict ? in->verdict : "");
+	*predicted = MICRO_NONE;
+	if (!empty(in->predicted_attainment)) {
+		enum decimal_error de = decimal_parse(in->predicted_attainment,
+						      strlen(in->predicted_attainment), predicted);
+		if (de)
+			PROBLEM("predicted_attainment '%s': %s", in->predicted_attainment,
+				decimal_error_text(de));
+		else if (*predicted < 0 || *predicted > MICRO_ONE)
+			PROBLEM("predicted_attainment '%s' is not between 0 and 1", in->predicted_attainment);
+	}
+	if (!empty(in->risk_tier) && !one_of(in->risk_tier, tiers))
+		PROBLEM("risk_tier '%s' is not low, medium or high", in->risk_tier);
+	*ramp = -1;
+	if (!empty(in->required_ramp_days) &&
+	    (integer_parse(in->required_ramp_days, strlen(in->required_ramp_days), ramp) || *ramp < 0))
+		PROBLEM("required_ramp_days '%s' is not a whole number of days", in->required_ramp_days);
+#undef PROBLEM
+}
+
+/* The kind of the reviewer's org unit, or NULL when no such person. */
+static int reviewer_kind(struct store *s, const char *person, char **kind, struct buf *err)
+{
+	struct stmt *st;
+	int rc;
+	*kind = NULL;
+	if (store_prepare(s, "SELECT u.kind FROM people p JOIN org_units u ON u.id = p.org_unit_id"
+			  " WHERE p.id = ?", &st, err))
+		return -1;
+	stmt_bind_str(st, 1, person);
+	rc = stmt_step(st);
+	if (rc == STORE_ROW)
+		*kind = xstrdup(stmt_text(st, 0, NULL));
+	else if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	return rc == STORE_ERROR ? -1 : 0;
+}
+
+static void json_member(struct buf *out, const char *key, const char *v, int number)
+{
+	buf_addf(out, "%s\"%s\":", out->len > 1 ? "," : "", key);
+	if (empty(v))
+		buf_adds(out, "null");
+	else if (number)
+		buf_adds(out, v);
+	else
+		json_write_string(out, v, strlen(v));
+}
+
+int store_proposal_review(struct store *s, const struct proposal_review_input *in,
+			  const char *actor, const char *role, struct buf *err)
+{
+	const struct transition *t = find_transition("review");
+	struct buf after = BUF_INIT, key = BUF_INIT, problems = BUF_INIT;
+	char *status = NULL, *kind = NULL;
+	day_t on = DAY_NONE;
+	micro_t predicted;
+	int64_t ramp, exists = 0;
+	struct stmt *st = NULL;
+	int rc;
+
+	if (store_begin(s, err))
+		return PROPOSAL_ERROR;
+	rc = check_transition(s, t, in->proposal_id ? in->proposal_id : "", role, &status, err);
+	if (rc)
+		goto out;
+	check_review_fields(in, &on, &predicted, &ramp, &problems);
+	rc = PROPOSAL_ERROR;
+	if (reviewer_kind(s, in->reviewer ? in->reviewer : "", &kind, err))
+		goto out;
+	if (!kind || strcmp(kind, "operations")) {
+		if (problems.len)
+			buf_adds(&problems, "; ");
+		if (!kind)
+			buf_addf(&problems, "no person '%s'", in->reviewer ? in->reviewer : "");
+		else
+			buf_addf(&problems, "reviewer '%s' is not in an operations unit: feasibility"
+				 " reviews are written by operations", in->reviewer);
+	}
+	if (!problems.len) {
+		if (store_prepare(s, "SELECT count(*) FROM feasibility_reviews WHERE proposal_id = ?"
+				  " AND reviewed_on = ?", &st, err))
+			goto out;
+		stmt_bind_str(st, 1, in->proposal_id);
+		stmt_bind_str(st, 2, in->reviewed_on);
+		if (stmt_step(st) != STORE_ROW) {
+			buf_addf(err, "%s", stmt_error(st));
+			goto out;
+		}
+		exists = stmt_int64(st, 0);
+		stmt_finalize(st);
+		st = NULL;
+		if (exists)
+			buf_addf(&problems, "proposal '%s' has a review dated %s already",
+				 in->proposal_id, in->reviewed_on);
+	}
+	if (problems.len) {
+		buf_adds(err, problems.data);
+		rc = PROPOSAL_REFUSED;
+		goto out;
+	}
+	if (store_prepare(s, "INSERT INTO feasibility_reviews (proposal_id, reviewed_on, reviewer, verdict,"
+			  " predicted_attainment, risk_tier, required_ramp_days, conditions)"
+			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st, err))
+		goto out;
+	stmt_bind_str(st, 1, in->proposal_id);
+	stmt_bind_str(st, 2, in->reviewed_on);
+	stmt_bind_str(st, 3, in->reviewer);
+	stmt_bind_str(st, 4, in->verdict);
+	if (predicted == MICRO_NONE)
+		stmt_bind_null(st, 5);
+	else
+		stmt_bind_int64(st, 5, predicted);
+	stmt_bind_str(st, 6, empty(in->risk_tier) ? NULL : in->risk_tier);
+	if (ramp < 0)
+		stmt_bind_null(st, 7);
+	else
+		stmt_bind_int64(st, 7, ramp);
+	stmt_bind_str(st, 8, empty(in->conditions) ? NULL : in->conditions);
+	if (stmt_step(st) == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		goto out;
+	}
+	stmt_finalize(st);
+	st = NULL;
+	buf_addc(&after, '{');
+	json_member(&after, "proposal_id", in->proposal_id, 0);
+	json_member(&after, "reviewed_on", in->reviewed_on, 0);
+	json_member(&after, "reviewer", in->reviewer, 0);
+	json_member(&after, "verdict", in->verdict, 0);
+	{
+		char text[32] = "";
+		if (predicted != MICRO_NONE)
+			decimal_format(predicted, text);
+		json_member(&after, "predicted_attainment", text, 1);
+	}
+	json_member(&after, "risk_tier", in->risk_tier, 0);
+	json_member(&after, "required_ramp_days", ramp < 0 ? NULL : in->required_ramp_days, 1);
+	json_member(&after, "conditions", in->conditions, 0);
+	json_member(&after, "role", role, 0);
+	buf_addc(&after, '}');
+	buf_addf(&key, "%s/%s", in->proposal_id, in->reviewed_on);
+	struct audit_entry e = { actor, "create", "feasibility_reviews", key.data, NULL, after.data };
+	if (audit_append(s, &e, err))
+		goto out;
+	if (strcmp(status, "review") &&
+	    set_status(s, in->proposal_id, status, "review", "review", actor, role, NULL, err))
+		goto out;
+	if (store_commit(s, err))
+		goto out;
+	rc = PROPOSAL_OK;
+out:
+	stmt_finalize(st);
+	if (s->in_tx)
+		store_rollback(s);
+	buf_release(&after);
+	buf_release(&key);
+	buf_release(&problems);
+	free(status);
+	free(kind);
+	return rc;
+}
+
+/* ---- overrides for the reports ---------------------------------------- */
+
+int store_proposal_overrides(struct store *s, struct proposal_override_row **out, size_t *n,
+			     struct buf *err)
+{
+	struct stmt *st;
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	if (store_prepare(s, "SELECT proposal_id, decided_by, reason, decided_at FROM proposal_overrides"
+			  " ORDER BY proposal_id", &st, err))
+		return -1;
+	while ((rc = stmt_step(st)) == STORE_ROW) {
+		ALLOC_GROW(*out, *n + 1, cap);
+		struct proposal_override_row *r = &(*out)[(*n)++];
+		r->proposal_id = dup_col(st, 0);
+		r->decided_by = dup_col(st, 1);
+		r->reason = dup_col(st, 2);
+		r->decided_at = dup_col(st, 3);
+	}
+	if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	return rc == STORE_ERROR ? -1 : 0;
+}
+
+void proposal_overrides_free(struct proposal_override_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].proposal_id);
+		free(rows[i].decided_by);
+		free(rows[i].reason);
+		free(rows[i].decided_at);
+	}
+	free(rows);
+}
