@@ -16,7 +16,10 @@
 #define COMMAND(n, summary) { #n, cmd_##n, summary, help_##n }
 /* Sorted by name. */
 const struct command commands[] = {
+	COMMAND(alerts, "early warnings: stabilization, SLA, readiness, renewals"),
 	COMMAND(audit, "list and verify the hash-chained audit log"),
+	COMMAND(backup, "copy a SQLite store into one file while it is in use"),
+	COMMAND(cycle, "the growth cycle year by year, and the referral tree"),
 	COMMAND(demo, "create a demo company, score it and serve it"),
 	COMMAND(explain, "explain one criterion of one contract step by step"),
 	COMMAND(export, "write the store's records as CSV or JSON files"),
@@ -25,8 +28,15 @@ const struct command commands[] = {
 	COMMAND(init, "create a new store"),
 	COMMAND(migrate, "bring a store's schema up to date"),
 	COMMAND(model, "list, show, validate, import, activate and diff models"),
+	COMMAND(promises, "promise vs delivery: predicted against real SLA attainment"),
+	COMMAND(proposal, "list proposals and move them through the feasibility gate"),
+	COMMAND(report, "write a year's scores as an HTML, XLSX, CSV or JSON report"),
+	COMMAND(restore, "write a backup into a SQLite or PostgreSQL store"),
 	COMMAND(score, "score a year: contracts, people, org units, the company"),
 	COMMAND(serve, "serve the web application and the JSON API"),
+	COMMAND(template, "write the empty XLSX workbook to fill in and import"),
+	{ "track-record", cmd_track_record, "an anonymised track record to show prospects",
+	  help_track_record },
 	COMMAND(user, "add and manage the accounts of the web application"),
 	COMMAND(verify, "recompute a frozen year and show what differs"),
 	COMMAND(whatif, "re-score a year under a draft model and show who moves"),

@@ -51,6 +51,12 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 void buf_init(struct buf *b)
 {
 	b->data = buf_empty;

@@ -40,6 +40,10 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* qsort(3) that accepts an empty (NULL) array: qsort's arguments are
+ * declared non-null, and UBSan holds us to it. */
+void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* Grow an array of elements of size sz to hold at least need elements. */
 #define ALLOC_GROW(p, need, cap) do { \
 	if ((size_t)(need) > (cap)) { \

@@ -7,6 +7,7 @@
 #include "io/demo_gen.h"
 #include "report/scores_text.h"
 #include "store/import.h"
+#include "web/web.h"
 
 #include <errno.h>
 #include <ftw.h>
@@ -18,17 +19,21 @@
 
 const char help_demo[] =
 	"usage: tandem demo [--out DIR] [--db PATH] [--year Y] [--lang ko|en]\n"
+	"                   [--listen HOST:PORT] [--no-serve]\n"
 	"\n"
 	"Creates a demo company: three years of a BPO with two sales teams, two\n"
 	"operation centers, about forty contracts and their daily SLA data, all\n"
 	"eighteen kinds of record. The demo is the same every time.\n"
 	"\n"
 	"It prints the company's scorecard for --year (default 2025, the last\n"
-	"complete year of the demo).\n"
+	"complete year of the demo), creates one demo account per role (their\n"
+	"passwords are printed once) and serves the web UI on --listen (default\n"
+	"127.0.0.1:8080) until Ctrl-C.\n"
 	"\n"
 	"  --out DIR   only write the CSV files into DIR, to see what they look like\n"
 	"  --db PATH   the store to (re)create (default ./demo.db; any file there is\n"
-	"              replaced, so the demo never mixes with real data)\n";
+	"              replaced, so the demo never mixes with real data)\n"
+	"  --no-serve  stop after the scorecard (scripts, tests)\n";
 
 static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
@@ -70,9 +75,46 @@ static int print_scorecard(struct store *s, int year, struct cli *cli)
 	return rc;
 }
 
+/* One account per role, then the web UI until Ctrl-C. */
+static int serve_demo(struct store *s, const char *db, const char *listen)
+{
+	struct web_config cfg;
+	struct buf err = BUF_INIT, passwords = BUF_INIT, host = BUF_INIT;
+	const char *colon = strrchr(listen, ':');
+	char *end;
+	long port = colon ? strtol(colon + 1, &end, 10) : -1;
+	int rc = EXIT_STORAGE;
+
+	if (!colon || colon == listen || *end || port < 0 || port > 65535)
+		return cli_usage_error("demo", "--listen takes HOST:PORT");
+	if (web_demo_users(s, &passwords, &err)) {
+		cli_error("%s", err.data);
+		goto out;
+	}
+	printf("\nDemo accounts (name, role, password; shown only now):\n%s", passwords.data);
+	web_config_default(&cfg);
+	buf_add(&host, listen, (size_t)(colon - listen));
+	cfg.host = host.data;
+	cfg.port = (int)port;
+	cfg.db_url = db;
+	printf("\nThe web UI (Korean and English) serves until Ctrl-C.\n");
+	fflush(stdout);
+	if (web_serve(&cfg, &err)) {
+		cli_error("%s", err.data);
+		goto out;
+	}
+	rc = EXIT_OK;
+out:
+	buf_release(&err);
+	buf_release(&passwords);
+	buf_release(&host);
+	return rc;
+}
+
 int cmd_demo(int argc, char **argv, struct cli *cli)
 {
-	const char *out_dir = NULL, *year_text = "2025";
+	const char *out_dir = NULL, *year_text = "2025", *listen = "127.0.0.1:8080";
+	int serve = 1;
 	struct buf err = BUF_INIT, errors = BUF_INIT;
 	int year;
 	struct store *s = NULL;
@@ -94,6 +136,11 @@ int cmd_demo(int argc, char **argv, struct cli *cli)
 		} else if ((r = cli_opt(argc, argv, &i, "--year", &year_text)) != 0) {
 			if (r < 0)
 				return EXIT_USAGE;
+		} else if ((r = cli_opt(argc, argv, &i, "--listen", &listen)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+		} else if (!strcmp(argv[i], "--no-serve")) {
+			serve = 0;
 		} else {
 			return cli_usage_error("demo", "unexpected argument '%s'", argv[i]);
 		}
@@ -145,6 +192,8 @@ int cmd_demo(int argc, char **argv, struct cli *cli)
 	       (unsigned long long)res.rows, res.files, db);
 	fflush(stdout);
 	rc = print_scorecard(s, year, cli);
+	if (rc == EXIT_OK && serve)
+		rc = serve_demo(s, db, listen);
 out:
 	store_close(s);
 	if (made_tmp)

@@ -90,7 +90,7 @@ static int *order_by_id(const char *const *ids, size_t n)
 	int *order = xcalloc(n ? n : 1, sizeof *order);
 	for (size_t i = 0; i < n; i++)
 		keys[i] = (struct id_key){ ids[i], (int)i };
-	qsort(keys, n, sizeof *keys, id_key_cmp);
+	xqsort(keys, n, sizeof *keys, id_key_cmp);
 	for (size_t i = 0; i < n; i++)
 		order[i] = keys[i].index;
 	free(keys);

@@ -370,7 +370,7 @@ static void roll_up(struct scores *s)
 			 (enum org_kind)org);
 	free(people);
 	free(units);
-	qsort(s->aggregates, s->n_aggregates, sizeof *s->aggregates, cmp_aggregates);
+	xqsort(s->aggregates, s->n_aggregates, sizeof *s->aggregates, cmp_aggregates);
 }
 
 /* ---- the entry points -------------------------------------------------- */
@@ -405,7 +405,7 @@ int score_run(const struct model *model, const struct dataset *ds, int year,
 		order[i].id = ds->contracts[i].id;
 		order[i].index = (int)i;
 	}
-	qsort(order, ds->n_contracts, sizeof *order, cmp_id_index);
+	xqsort(order, ds->n_contracts, sizeof *order, cmp_id_index);
 	for (size_t i = 0; i < ds->n_contracts; i++) {
 		const struct contract *k = &ds->contracts[order[i].index];
 		/* "operations" sorts before "sales". */

@@ -65,7 +65,7 @@ static void fill_row(const struct scores *os, const struct scores *ns,
 		r->movers[r->n_movers].delta = ng->score - og->score;
 		r->n_movers++;
 	}
-	qsort(r->movers, r->n_movers, sizeof *r->movers, cmp_movers);
+	xqsort(r->movers, r->n_movers, sizeof *r->movers, cmp_movers);
 }
 
 static int cmp_rows(const void *a, const void *b)
@@ -114,7 +114,7 @@ int whatif_compare(const struct scores *os, const struct scores *ns,
 		ALLOC_GROW(w->rows, w->n_rows + 1, alloc);
 		fill_row(os, ns, NULL, na, &w->rows[w->n_rows++]);
 	}
-	qsort(w->rows, w->n_rows, sizeof *w->rows, cmp_rows);
+	xqsort(w->rows, w->n_rows, sizeof *w->rows, cmp_rows);
 	*out = w;
 	return 0;
 }

@@ -131,7 +131,7 @@ void score_rows_build(const struct scores *s, struct score_row **rows, size_t *n
 		contract_rows(s, &s->sets[i], &l);
 	for (size_t i = 0; i < s->n_aggregates; i++)
 		aggregate_rows(s, &s->aggregates[i], &l);
-	qsort(l.rows, l.n, sizeof *l.rows, cmp_rows);
+	xqsort(l.rows, l.n, sizeof *l.rows, cmp_rows);
 	if (s->only_kind && s->only_id) {
 		size_t kept = 0;
 		for (size_t i = 0; i < l.n; i++)

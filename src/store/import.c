@@ -223,7 +223,7 @@ static void add_folder(struct importer *im, struct import_file **files, size_t *
 	closedir(d);
 	if (!n_names)
 		add_error(im, dir, 1, 1, "no CSV files in folder");
-	qsort(names, n_names, sizeof *names, cmp_name);
+	xqsort(names, n_names, sizeof *names, cmp_name);
 	for (size_t i = 0; i < n_names; i++) {
 		struct buf p = BUF_INIT;
 		buf_addf(&p, "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", names[i]);
@@ -1175,7 +1175,7 @@ static int run_import(struct importer *imp, struct import_file *files, size_t n_
 	const char *proposals_path = NULL, *units_path = NULL;
 	int rc = -1, began = 0;
 
-	qsort(files, n_files, sizeof *files, cmp_files);
+	xqsort(files, n_files, sizeof *files, cmp_files);
 	res->files = (int)n_files;
 	im.files = files;
 	im.n_files = n_files;

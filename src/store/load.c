@@ -259,7 +259,7 @@ static int load_all(struct loader *l, day_t last_day)
 	}
 	if (rc == STORE_ERROR)
 		goto sql_error;
-	qsort(ds->sla_metrics, ds->n_sla_metrics, sizeof *ds->sla_metrics, cmp_metric);
+	xqsort(ds->sla_metrics, ds->n_sla_metrics, sizeof *ds->sla_metrics, cmp_metric);
 
 	/* Monthly sums from the month blocks (store/blocks.h): a measurement
 	 * counts when dated within its contract's [go_live_on, end_on] and
@@ -327,7 +327,7 @@ static int load_all(struct loader *l, day_t last_day)
 	free(last_metric);
 	if (rc == STORE_ERROR)
 		goto sql_error;
-	qsort(ds->metric_months, ds->n_metric_months, sizeof *ds->metric_months, cmp_metric_month);
+	xqsort(ds->metric_months, ds->n_metric_months, sizeof *ds->metric_months, cmp_metric_month);
 
 	if (query(l, "SELECT contract_id, item, category, required, done_on FROM readiness"
 		  " ORDER BY contract_id, item"))

@@ -3,8 +3,8 @@
 # ordinary importer, is the same every run, and its CSVs re-import.
 . "$(dirname "$0")/lib.sh"
 
-check "demo-runs" "$TANDEM" demo --db d1.db
-check "demo-again-replaces" "$TANDEM" demo --db d1.db
+check "demo-runs" "$TANDEM" demo --no-serve --db d1.db
+check "demo-again-replaces" "$TANDEM" demo --no-serve --db d1.db
 check "demo-out-writes-18-files" sh -c '"$TANDEM" demo --out csv >/dev/null && test "$(ls csv/*.csv | wc -l)" -eq 18'
 check "demo-deterministic" sh -c '"$TANDEM" demo --out csv2 >/dev/null && diff -r csv csv2'
 check "demo-store-matches-files" sh -c '

@@ -4,7 +4,7 @@
 # error line), and 'tandem report' in every format.
 . "$(dirname "$0")/lib.sh"
 
-check "xlsx-demo" sh -c '"$TANDEM" demo --db demo.db >/dev/null 2>&1'
+check "xlsx-demo" sh -c '"$TANDEM" demo --no-serve --db demo.db >/dev/null 2>&1'
 
 # The template: every sheet, imports as nothing into an empty store.
 check "xlsx-template-en" "$TANDEM" template --out tpl.xlsx

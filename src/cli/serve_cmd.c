@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: MIT */
+/* tandem serve: the web application (web/web.h) on a local address. */
+#include "cli/commands.h"
+
+#include "web/web.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char help_serve[] =
+	"usage: tandem serve [--listen HOST:PORT] [--db PATH] [--threads N]\n"
+	"                    [--session-ttl SECONDS] [--lockout SECONDS] [--tls-proxy]\n"
+	"                    [--quiet] [--routes | --routes-md]\n"
+	"\n"
+	"Serves the JSON API (/api/v1, described at /api/v1/openapi.json) and the\n"
+	"web pages in Korean and English. Log in with an account made by\n"
+	"'tandem user add'. The server stops cleanly on SIGINT or SIGTERM.\n"
+	"\n"
+	"  --listen HOST:PORT  the address (default 127.0.0.1:8080); port 0 picks a\n"
+	"                      free port; the URL is printed as 'listening on URL'\n"
+	"  --threads N         worker threads, 1 to 16 (default 4)\n"
+	"  --session-ttl S     a session ends after S idle seconds (default 28800)\n"
+	"  --lockout S         an account is locked for S seconds after 5 bad\n"
+	"                      passwords in a row (default 900)\n"
+	"  --tls-proxy         the server is behind a TLS-terminating proxy:\n"
+	"                      cookies are marked Secure\n"
+	"  --quiet             no access log on stderr\n"
+	"  --routes            print the route x role table and exit\n"
+	"  --routes-md         the same, and the record write table, as markdown\n"
+	"\n"
+	"Limits: 64 KiB request bodies (8 MiB for imports), 64 KiB of headers,\n"
+	"256 connections, 30 s idle timeout. TANDEM_FAST_HASH=1 makes password\n"
+	"hashing cheap; it is for tests only.\n";
+
+static int number(const char *v, long min, long max, long *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (!*v || *end || n < min || n > max)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+int cmd_serve(int argc, char **argv, struct cli *cli)
+{
+	struct web_config cfg;
+	struct buf err = BUF_INIT, host = BUF_INIT;
+	struct store *s = NULL;
+	int rc;
+
+	web_config_default(&cfg);
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		long n;
+		int r;
+		if (cli_help(argv[i], cli_find("serve"))) {
+			rc = EXIT_OK;
+			goto out;
+		}
+		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
+			if (r < 0) {
+				rc = EXIT_USAGE;
+				goto out;
+			}
+		} else if ((r = cli_opt(argc, argv, &i, "--listen", &v)) != 0) {
+			const char *colon = r > 0 ? strrchr(v, ':') : NULL;
+			if (!colon || colon == v || number(colon + 1, 0, 65535, &n)) {
+				rc = r < 0 ? EXIT_USAGE : cli_usage_error("serve", "--listen takes HOST:PORT");
+				goto out;
+			}
+			buf_reset(&host);
+			buf_add(&host, v, (size_t)(colon - v));
+			cfg.port = (int)n;
+		} else if ((r = cli_opt(argc, argv, &i, "--threads", &v)) != 0) {
+			if (r < 0 || number(v, 1, 16, &n)) {
+				rc = r < 0 ? EXIT_USAGE : cli_usage_error("serve", "--threads takes 1 to 16");
+				goto out;
+			}
+			cfg.threads = (int)n;
+		} else if ((r = cli_opt(argc, argv, &i, "--session-ttl", &v)) != 0) {
+			if (r < 0 || number(v, 1, 30L * 24 * 3600, &n)) {
+				rc = r < 0 ? EXIT_USAGE : cli_usage_error("serve", "--session-ttl takes seconds");
+				goto out;
+			}
+			cfg.session_ttl = (int)n;
+		} else if ((r = cli_opt(argc, argv, &i, "--lockout", &v)) != 0) {
+			if (r < 0 || number(v, 1, 24L * 3600, &n)) {
+				rc = r < 0 ? EXIT_USAGE : cli_usage_error("serve", "--lockout takes seconds");
+				goto out;
+			}
+			cfg.lockout_seconds = (int)n;
+		} else if (!strcmp(argv[i], "--tls-proxy")) {
+			cfg.tls_proxy = 1;
+		} else if (!strcmp(argv[i], "--quiet")) {
+			cfg.quiet = 1;
+		} else if (!strcmp(argv[i], "--routes") || !strcmp(argv[i], "--routes-md")) {
+			struct buf out = BUF_INIT;
+			int md = !strcmp(argv[i], "--routes-md");
+			web_routes_text(&out, md);
+			buf_adds(&out, "\n");
+			web_record_perms_text(&out, md);
+			fputs(out.data, stdout);
+			buf_release(&out);
+			rc = EXIT_OK;
+			goto out;
+		} else {
+			rc = cli_usage_error("serve", "unknown argument '%s'", argv[i]);
+			goto out;
+		}
+	}
+	if (host.len)
+		cfg.host = host.data;
+	/* Open once here, so that a missing or old store is reported before
+	 * the server starts; the workers open their own connections. */
+	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
+		goto out;
+	store_close(s);
+	cfg.db_url = store_default_url(cli->db);
+	if (web_serve(&cfg, &err)) {
+		cli_error("%s", err.data);
+		rc = EXIT_STORAGE;
+		goto out;
+	}
+	rc = EXIT_OK;
+out:
+	buf_release(&err);
+	buf_release(&host);
+	return rc;
+}

@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: MIT */
+/* The inline SVG charts of svg.h. Coordinates are printed with one decimal
+ * through fmt_num(), so output does not depend on the locale or on
+ * floating-point noise beyond the first decimal. */
+#include "report/svg.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void svg_escape(struct buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&': buf_adds(out, "&amp;"); break;
+		case '<': buf_adds(out, "&lt;"); break;
+		case '>': buf_adds(out, "&gt;"); break;
+		case '"': buf_adds(out, "&quot;"); break;
+		case '\'': buf_adds(out, "&#39;"); break;
+		default: buf_addc(out, s[i]);
+		}
+	}
+}
+
+static void esc(struct buf *out, const char *s)
+{
+	if (s)
+		svg_escape(out, s, strlen(s));
+}
+
+/* One decimal, "-0.0" never printed. */
+static void fmt_num(struct buf *out, double v)
+{
+	long tenths = lround(v * 10.0);
+	if (tenths < 0) {
+		buf_addc(out, '-');
+		tenths = -tenths;
+	}
+	buf_addf(out, "%ld.%ld", tenths / 10, tenths % 10);
+}
+
+/* Appends name="v" with a number. */
+static void attr(struct buf *out, const char *name, double v)
+{
+	buf_addf(out, " %s=\"", name);
+	fmt_num(out, v);
+	buf_addc(out, '"');
+}
+
+static void open_svg(struct buf *out, const char *title, double w, double h, const char *cls)
+{
+	buf_addf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart %s\" role=\"img\"", cls);
+	buf_adds(out, " viewBox=\"0 0 ");
+	fmt_num(out, w);
+	buf_addc(out, ' ');
+	fmt_num(out, h);
+	buf_adds(out, "\" preserveAspectRatio=\"xMinYMin meet\" aria-label=\"");
+	esc(out, title);
+	buf_adds(out, "\"><title>");
+	esc(out, title);
+	buf_adds(out, "</title>\n");
+}
+
+static void text(struct buf *out, double x, double y, const char *anchor, const char *cls,
+		 const char *s)
+{
+	buf_adds(out, "<text");
+	attr(out, "x", x);
+	attr(out, "y", y);
+	buf_addf(out, " text-anchor=\"%s\" class=\"%s\">", anchor, cls);
+	esc(out, s);
+	buf_adds(out, "</text>\n");
+}
+
+void svg_bar_chart(struct buf *out, const char *title, const struct svg_bar *bars, size_t n,
+		   double max, const char *na_text)
+{
+	const double label_w = 200, bar_w = 360, row_h = 28, w = label_w + bar_w + 80;
+	double h = row_h * (double)n + 10;
+	if (max <= 0)
+		max = 1;
+	open_svg(out, title, w, h, "bars");
+	for (size_t i = 0; i < n; i++) {
+		double y = 5 + row_h * (double)i;
+		const struct svg_bar *b = &bars[i];
+		if (b->href) {
+			buf_adds(out, "<a href=\"");
+			esc(out, b->href);
+			buf_adds(out, "\">");
+		}
+		text(out, label_w - 8, y + row_h * 0.65, "end", "label", b->label);
+		buf_adds(out, "<rect");
+		attr(out, "x", label_w);
+		attr(out, "y", y + 4);
+		attr(out, "width", bar_w);
+		attr(out, "height", row_h - 8);
+		buf_adds(out, " fill=\"#eef1f5\"/>\n");
+		if (b->value != SVG_NONE) {
+			double v = b->value < 0 ? 0 : b->value > max ? max : b->value;
+			buf_adds(out, "<rect");
+			attr(out, "x", label_w);
+			attr(out, "y", y + 4);
+			attr(out, "width", bar_w * v / max);
+			attr(out, "height", row_h - 8);
+			buf_adds(out, " fill=\"#2f5d8a\"/>\n");
+		}
+		text(out, label_w + bar_w + 8, y + row_h * 0.65, "start", "value",
+		     b->value == SVG_NONE ? na_text : b->text ? b->text : "");
+		if (b->href)
+			buf_adds(out, "</a>\n");
+	}
+	buf_adds(out, "</svg>\n");
+}
+
+void svg_line_chart(struct buf *out, const char *title, const char *const *x_labels,
+		    const double *values, size_t n, int has_target, double target,
+		    const char *target_label)
+{
+	const double left = 56, right = 110, top = 14, bottom = 36, plot_h = 200;
+	const double plot_w = 720;
+	double w = left + plot_w + right, h = top + plot_h + bottom;
+	double lo = 0, hi = 0;
+	int any = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (values[i] == SVG_NONE)
+			continue;
+		if (!any || values[i] < lo)
+			lo = values[i];
+		if (!any || values[i] > hi)
+			hi = values[i];
+		any = 1;
+	}
+	if (has_target) {
+		if (!any || target < lo)
+			lo = target;
+		if (!any || target > hi)
+			hi = target;
+		any = 1;
+	}
+	if (!any) {
+		lo = 0;
+		hi = 1;
+	}
+	double pad = (hi - lo) * 0.1;
+	if (pad <= 0)
+		pad = fabs(hi) * 0.1 + 1;
+	lo -= pad;
+	hi += pad;
+#define X(i) (left + (n > 1 ? plot_w * (double)(i) / (double)(n - 1) : plot_w / 2))
+#define Y(v) (top + plot_h - plot_h * ((v) - lo) / (hi - lo))
+	open_svg(out, title, w, h, "line");
+	/* Axes and three horizontal guides with their values. */
+	for (int g = 0; g <= 2; g++) {
+		double v = lo + (hi - lo) * g / 2.0;
+		char label[32];
+		buf_adds(out, "<line");
+		attr(out, "x1", left);
+		attr(out, "x2", left + plot_w);
+		attr(out, "y1", Y(v));
+		attr(out, "y2", Y(v));
+		buf_adds(out, " stroke=\"#d5dae1\" stroke-width=\"1\"/>\n");
+		snprintf(label, sizeof label, "%.2f", v);
+		text(out, left - 6, Y(v) + 4, "end", "axis", label);
+	}
+	/* At most about twelve x labels, evenly spaced, so that none overlap. */
+	size_t stride = n > 12 ? (n + 11) / 12 : 1;
+	for (size_t i = 0; i < n; i += stride)
+		text(out, X(i), top + plot_h + 20, "middle", "axis", x_labels[i]);
+	if (has_target) {
+		buf_adds(out, "<line");
+		attr(out, "x1", left);
+		attr(out, "x2", left + plot_w);
+		attr(out, "y1", Y(target));
+		attr(out, "y2", Y(target));
+		buf_adds(out, " stroke=\"#b3261e\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n");
+		text(out, left + plot_w + 6, Y(target) + 4, "start", "target", target_label);
+	}
+	/* The line, broken where a value is missing. */
+	int drawing = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (values[i] == SVG_NONE) {
+			if (drawing)
+				buf_adds(out, "\" fill=\"none\" stroke=\"#2f5d8a\" stroke-width=\"2.5\"/>\n");
+			drawing = 0;
+			continue;
+		}
+		buf_adds(out, drawing ? " L" : "<path d=\"M");
+		fmt_num(out, X(i));
+		buf_addc(out, ' ');
+		fmt_num(out, Y(values[i]));
+		drawing = 1;
+	}
+	if (drawing)
+		buf_adds(out, "\" fill=\"none\" stroke=\"#2f5d8a\" stroke-width=\"2.5\"/>\n");
+	for (size_t i = 0; i < n; i++) {
+		if (values[i] == SVG_NONE)
+			continue;
+		char label[48];
+		buf_adds(out, "<circle");
+		attr(out, "cx", X(i));
+		attr(out, "cy", Y(values[i]));
+		buf_adds(out, " r=\"3.5\" fill=\"#2f5d8a\"><title>");
+		snprintf(label, sizeof label, "%.4f", values[i]);
+		esc(out, x_labels[i]);
+		buf_adds(out, ": ");
+		esc(out, label);
+		buf_adds(out, "</title></circle>\n");
+	}
+#undef X
+#undef Y
+	buf_adds(out, "</svg>\n");
+}
+
+void svg_grid(struct buf *out, const char *title, const char *const *row_labels, size_t rows,
+	      const char *const *col_labels, size_t cols, const enum svg_cell *cells,
+	      const char *const legend[4])
+{
+	static const char *const fill[] = { "none", "#e6e8ec", "#f4c7c3", "#b7dfc0", "#2e7d32" };
+	static const char *const mark[] = { "", "–", "✗", "✓", "✓" };
+	static const char *const mark_fill[] = { "#000", "#555", "#8c1d18", "#1e5b24", "#ffffff" };
+	const double label_w = 150, cell = 30, top = 40, legend_h = 34;
+	double w = label_w + cell * (double)cols + 10, h = top + cell * (double)rows + legend_h;
+	if (w < 560)
+		w = 560;
+	open_svg(out, title, w, h, "grid");
+	for (size_t c = 0; c < cols; c++) {
+		double x = label_w + cell * (double)c + cell / 2;
+		buf_adds(out, "<text");
+		attr(out, "x", x);
+		attr(out, "y", top - 8);
+		buf_adds(out, " text-anchor=\"middle\" class=\"axis\">");
+		esc(out, col_labels[c]);
+		buf_adds(out, "</text>\n");
+	}
+	for (size_t r = 0; r < rows; r++) {
+		double y = top + cell * (double)r;
+		text(out, label_w - 8, y + cell * 0.62, "end", "label", row_labels[r]);
+		for (size_t c = 0; c < cols; c++) {
+			enum svg_cell v = cells[r * cols + c];
+			if (v == SVG_CELL_EMPTY)
+				continue;
+			double x = label_w + cell * (double)c;
+			buf_adds(out, "<rect");
+			attr(out, "x", x + 1);
+			attr(out, "y", y + 1);
+			attr(out, "width", cell - 2);
+			attr(out, "height", cell - 2);
+			buf_addf(out, " rx=\"3\" fill=\"%s\"><title>", fill[v]);
+			esc(out, row_labels[r]);
+			buf_adds(out, " · ");
+			esc(out, col_labels[c]);
+			buf_adds(out, ": ");
+			esc(out, legend[v - 1]);
+			buf_adds(out, "</title></rect>\n");
+			buf_adds(out, "<text");
+			attr(out, "x", x + cell / 2);
+			attr(out, "y", y + cell * 0.66);
+			buf_addf(out, " text-anchor=\"middle\" class=\"mark\" fill=\"%s\" aria-hidden=\"true\">%s</text>\n",
+				 mark_fill[v], mark[v]);
+		}
+	}
+	/* The legend, so that the symbols and colours are explained. */
+	double lx = 10, ly = top + cell * (double)rows + 12;
+	for (int i = 0; i < 4; i++) {
+		buf_adds(out, "<rect");
+		attr(out, "x", lx);
+		attr(out, "y", ly);
+		buf_addf(out, " width=\"16\" height=\"16\" rx=\"3\" fill=\"%s\"/>\n", fill[i + 1]);
+		buf_adds(out, "<text");
+		attr(out, "x", lx + 8);
+		attr(out, "y", ly + 12);
+		buf_addf(out, " text-anchor=\"middle\" class=\"mark\" fill=\"%s\" aria-hidden=\"true\">%s</text>\n",
+			 mark_fill[i + 1], mark[i + 1]);
+		text(out, lx + 22, ly + 13, "start", "legend", legend[i]);
+		lx += 22 + 8.5 * (double)strlen(legend[i]) + 18;
+	}
+	buf_adds(out, "</svg>\n");
+}

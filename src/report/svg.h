@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/* Inline SVG charts for the web pages and the HTML reports: a horizontal
+ * bar chart, a line chart with a target line and a month-by-month grid.
+ * Output is appended to a caller-owned struct buf, is the same bytes for
+ * the same input (fixed number formats, no randomness, no locale), uses
+ * presentation attributes only (no style attributes, so a strict Content
+ * Security Policy allows it) and escapes every label with svg_escape(). */
+#ifndef TANDEM_SVG_H
+#define TANDEM_SVG_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+
+/* The escaping of text for HTML and SVG alike: & < > " ' become entities.
+ * The web pages use this same function (web/html.c), so there is one. */
+void svg_escape(struct buf *out, const char *s, size_t n);
+
+/* A value that is missing (drawn as a gap, labelled n/a). */
+#define SVG_NONE (-1e300)
+
+struct svg_bar {
+	const char *label;
+	double value;                 /* SVG_NONE when not available */
+	const char *text;             /* the value as printed ("87.50"), or NULL */
+	const char *href;             /* a link for the bar, or NULL */
+};
+
+/* Horizontal bars scaled to [0, max]. title names the chart for screen
+ * readers; na_text is what a missing value shows ("n/a"). */
+void svg_bar_chart(struct buf *out, const char *title, const struct svg_bar *bars, size_t n,
+		   double max, const char *na_text);
+
+/* A line over n points (values SVG_NONE are gaps) with x labels, and a
+ * dashed horizontal target line when has_target. The y axis spans the data
+ * and the target, with a margin. */
+void svg_line_chart(struct buf *out, const char *title, const char *const *x_labels,
+		    const double *values, size_t n, int has_target, double target,
+		    const char *target_label);
+
+enum svg_cell {
+	SVG_CELL_EMPTY,               /* outside the range: nothing drawn */
+	SVG_CELL_NO_DATA,
+	SVG_CELL_MISSED,
+	SVG_CELL_MET,
+	SVG_CELL_HIGHLIGHT,           /* met, and part of a highlighted run */
+};
+
+/* A grid of rows × cols cells (row-major) with row and column labels, each
+ * cell coloured and marked by a symbol so that colour is not the only cue.
+ * legend holds the labels of NO_DATA, MISSED, MET and HIGHLIGHT. */
+void svg_grid(struct buf *out, const char *title, const char *const *row_labels, size_t rows,
+	      const char *const *col_labels, size_t cols, const enum svg_cell *cells,
+	      const char *const legend[4]);
+
+#endif

@@ -1,0 +1,656 @@
+/* SPDX-License-Identifier: MIT */
+/* Reading, listing and deleting single records (records.h). The SQL text
+ * is built only from the schema's own table and column names; every value
+ * is a bound parameter. */
+#include "store/records.h"
+
+#include "domain/date.h"
+#include "domain/decimal.h"
+#include "io/jsonw.h"
+#include "base/clock.h"
+#include "store/audit.h"
+#include "store/blocks.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t record_key_columns(const struct table *t, int out[8])
+{
+	size_t n = 0;
+	for (size_t i = 0; i < t->n_columns && n < 8; i++)
+		if (t->columns[i].flags & COL_KEY)
+			out[n++] = (int)i;
+	return n;
+}
+
+static int is_decimal(const struct column *c)
+{
+	return c->type == COL_DECIMAL || c->type == COL_MONEY;
+}
+
+/* Binds a text value for column c the way the importer stores it. Returns
+ * 0, or -1 when the text does not parse (a filter that cannot match). */
+static int bind_value(struct stmt *st, int idx, const struct column *c, const char *v)
+{
+	if (!v)
+		return stmt_bind_null(st, idx);
+	if (is_decimal(c)) {
+		micro_t m;
+		if (decimal_parse(v, strlen(v), &m) != DECIMAL_OK)
+			return -1;
+		return stmt_bind_int64(st, idx, m);
+	}
+	if (schema_is_integer(c)) {
+		int64_t n;
+		if (integer_parse(v, strlen(v), &n))
+			return -1;
+		return stmt_bind_int64(st, idx, n);
+	}
+	return stmt_bind_str(st, idx, v);
+}
+
+static char *column_value(struct stmt *st, int col, const struct column *c)
+{
+	if (stmt_is_null(st, col))
+		return NULL;
+	if (is_decimal(c)) {
+		char out[32];
+		decimal_format(stmt_int64(st, col), out);
+		return xstrdup(out);
+	}
+	if (schema_is_integer(c)) {
+		char out[24];
+		snprintf(out, sizeof out, "%lld", (long long)stmt_int64(st, col));
+		return xstrdup(out);
+	}
+	return xstrdup(stmt_text(st, col, NULL));
+}
+
+static void select_sql(const struct table *t, struct buf *sql)
+{
+	buf_adds(sql, "SELECT ");
+	for (size_t i = 0; i < t->n_columns; i++)
+		buf_addf(sql, "%s, ", t->columns[i].name);
+	buf_addf(sql, "src_batch, src_line FROM %s", t->sql_name);
+}
+
+static void order_sql(const struct table *t, struct buf *sql)
+{
+	int keys[8];
+	size_t nk = record_key_columns(t, keys);
+	buf_adds(sql, " ORDER BY ");
+	for (size_t i = 0; i < nk; i++)
+		buf_addf(sql, "%s%s", i ? ", " : "", t->columns[keys[i]].name);
+}
+
+static void key_where_sql(const struct table *t, struct buf *sql)
+{
+	int keys[8];
+	size_t nk = record_key_columns(t, keys);
+	buf_adds(sql, " WHERE ");
+	for (size_t i = 0; i < nk; i++)
+		buf_addf(sql, "%s%s = ?", i ? " AND " : "", t->columns[keys[i]].name);
+}
+
+static void row_from_stmt(const struct table *t, struct stmt *st, struct record *r)
+{
+	r->values = xcalloc(t->n_columns, sizeof *r->values);
+	for (size_t i = 0; i < t->n_columns; i++)
+		r->values[i] = column_value(st, (int)i, &t->columns[i]);
+	r->src_batch = stmt_int64(st, (int)t->n_columns);
+	r->src_line = stmt_int64(st, (int)t->n_columns + 1);
+}
+
+static int bind_key(struct stmt *st, int first, const struct table *t, const char *const *key)
+{
+	int keys[8];
+	size_t nk = record_key_columns(t, keys);
+	for (size_t i = 0; i < nk; i++)
+		if (bind_value(st, first + (int)i, &t->columns[keys[i]], key[i]))
+			return -1;
+	return 0;
+}
+
+/* --- measurements, stored as month blocks (store/blocks.h) -------------- */
+
+/* A measurement as a record: contract_id, metric, date, numerator,
+ * denominator, in the schema's column order. */
+static void block_day_record(const char *contract, const char *metric, day_t day, micro_t num,
+			     micro_t den, struct record *r)
+{
+	char d[11], n[32], q[32];
+	date_format(day, d);
+	decimal_format(num, n);
+	decimal_format(den, q);
+	r->values = xcalloc(5, sizeof *r->values);
+	r->values[0] = xstrdup(contract);
+	r->values[1] = xstrdup(metric);
+	r->values[2] = xstrdup(d);
+	r->values[3] = xstrdup(n);
+	r->values[4] = xstrdup(q);
+	r->src_batch = 0;
+	r->src_line = 0;
+}
+
+/* Reads the block of (contract, metric, month of day) into *b. Returns 0,
+ * 1 when there is none, -1. */
+static int block_read(struct store *s, const char *contract, const char *metric, day_t day,
+		      struct day_block *b, struct buf *err)
+{
+	struct stmt *st;
+	char month[8];
+	int rc;
+	month_format(date_month(day), month);
+	if (store_prepare(s, "SELECT days FROM measurement_blocks WHERE contract_id = ? AND metric = ?"
+			  " AND month = ?", &st, err))
+		return -1;
+	stmt_bind_str(st, 1, contract);
+	stmt_bind_str(st, 2, metric);
+	stmt_bind_str(st, 3, month);
+	rc = stmt_step(st);
+	if (rc == STORE_ROW) {
+		size_t len;
+		const unsigned char *data = stmt_blob(st, 0, &len);
+		if (block_decode(data, len, b)) {
+			buf_addf(err, "a stored measurement block of '%s' is damaged", contract);
+			rc = STORE_ERROR;
+		}
+	} else if (rc == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+	}
+	stmt_finalize(st);
+	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? 1 : -1;
+}
+
+static int block_get(struct store *s, const char *const *key, struct record *out, struct buf *err)
+{
+	struct day_block b;
+	day_t day;
+	int rc;
+	if (date_parse(key[2], strlen(key[2]), &day))
+		return 1;
+	rc = block_read(s, key[0], key[1], day, &b, err);
+	if (rc)
+		return rc;
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	if (!(b.present & (1u << (d - 1))))
+		return 1;
+	block_day_record(key[0], key[1], day, b.num[d - 1], b.den[d - 1], out);
+	return 0;
+}
+
+struct block_list_ctx {
+	const struct table *t;
+	const struct record_filter *filters;
+	size_t n_filters;
+	int64_t limit, offset;
+	struct record_list *out;
+	size_t cap;
+};
+
+static int block_list_one(void *vctx, const char *contract, const char *metric, day_t date,
+			  micro_t num, micro_t den)
+{
+	struct block_list_ctx *c = vctx;
+	struct record r;
+	block_day_record(contract, metric, date, num, den, &r);
+	for (size_t i = 0; i < c->n_filters; i++) {
+		int col = schema_column(c->t, c->filters[i].column);
+		const char *v = r.values[col];
+		int match;
+		if (col >= 3) {
+			micro_t want, have;
+			match = decimal_parse(c->filters[i].value, strlen(c->filters[i].value), &want) == DECIMAL_OK &&
+				decimal_parse(v, strlen(v), &have) == DECIMAL_OK && want == have;
+		} else {
+			match = !strcmp(v, c->filters[i].value);
+		}
+		if (!match) {
+			record_free(c->t, &r);
+			return 0;
+		}
+	}
+	if (c->out->total >= c->offset && (int64_t)c->out->n < c->limit) {
+		ALLOC_GROW(c->out->rows, c->out->n + 1, c->cap);
+		c->out->rows[c->out->n++] = r;
+	} else {
+		record_free(c->t, &r);
+	}
+	c->out->total++;
+	return 0;
+}
+
+static int block_list(struct store *s, const struct table *t, const struct record_filter *filters,
+		      size_t n_filters, int64_t limit, int64_t offset, struct record_list *out,
+		      struct buf *err)
+{
+	struct block_list_ctx c = { t, filters, n_filters, limit, offset, out, 0 };
+	for (size_t i = 0; i < n_filters; i++)
+		if (schema_column(t, filters[i].column) < 0) {
+			buf_addf(err, "unknown column '%s' of %s", filters[i].column, t->name);
+			return -2;
+		}
+	return blocks_each_measurement(s, block_list_one, &c, err) < 0 ? -1 : 0;
+}
+
+/* Deletes one day from its block (the block goes when it is empty). */
+static int block_delete_day(struct store *s, const char *const *key, struct buf *err)
+{
+	struct day_block b;
+	day_t day;
+	int y, m, d;
+	char month[8];
+	if (date_parse(key[2], strlen(key[2]), &day))
+		return 1;
+	int rc = block_read(s, key[0], key[1], day, &b, err);
+	if (rc)
+		return rc;
+	date_to_ymd(day, &y, &m, &d);
+	b.present &= ~(1u << (d - 1));
+	b.touched &= ~(1u << (d - 1));
+	month_format(date_month(day), month);
+	struct stmt *st;
+	int p = 1;
+	if (b.present) {
+		unsigned char data[BLOCK_MAX_BYTES];
+		size_t len = block_encode(&b, data);
+		if (store_prepare(s, "UPDATE measurement_blocks SET days = ? WHERE contract_id = ?"
+				  " AND metric = ? AND month = ?", &st, err))
+			return -1;
+		stmt_bind_blob(st, p++, data, len);
+	} else if (store_prepare(s, "DELETE FROM measurement_blocks WHERE contract_id = ?"
+				 " AND metric = ? AND month = ?", &st, err)) {
+		return -1;
+	}
+	stmt_bind_str(st, p++, key[0]);
+	stmt_bind_str(st, p++, key[1]);
+	stmt_bind_str(st, p, month);
+	rc = stmt_step(st) == STORE_ERROR ? -1 : 0;
+	if (rc)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	return rc;
+}
+
+int records_get(struct store *s, const struct table *t, const char *const *key,
+		struct record *out, struct buf *err)
+{
+	struct buf sql = BUF_INIT;
+	struct stmt *st = NULL;
+	int rc = -1, step;
+
+	memset(out, 0, sizeof *out);
+	if (t->blocks)
+		return block_get(s, key, out, err);
+	select_sql(t, &sql);
+	key_where_sql(t, &sql);
+	if (store_prepare(s, sql.data, &st, err))
+		goto out;
+	if (bind_key(st, 1, t, key)) {
+		rc = 1;     /* a key that does not parse names no record */
+		goto out;
+	}
+	step = stmt_step(st);
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		goto out;
+	}
+	if (step == STORE_ROW) {
+		row_from_stmt(t, st, out);
+		rc = 0;
+	} else {
+		rc = 1;
+	}
+out:
+	stmt_finalize(st);
+	buf_release(&sql);
+	return rc;
+}
+
+int records_list(struct store *s, const struct table *t, const struct record_filter *filters,
+		 size_t n_filters, int64_t limit, int64_t offset, struct record_list *out,
+		 struct buf *err)
+{
+	struct buf where = BUF_INIT, sql = BUF_INIT;
+	struct stmt *st = NULL;
+	size_t cap = 0;
+	int rc = -1, step;
+	int cols[16];
+
+	memset(out, 0, sizeof *out);
+	if (t->blocks) {
+		rc = block_list(s, t, filters, n_filters, limit, offset, out, err);
+		if (rc)
+			record_list_free(t, out);
+		return rc;
+	}
+	if (n_filters > 16) {
+		buf_addf(err, "too many filters (at most 16)");
+		rc = -2;
+		goto out;
+	}
+	for (size_t i = 0; i < n_filters; i++) {
+		cols[i] = schema_column(t, filters[i].column);
+		if (cols[i] < 0) {
+			buf_addf(err, "unknown column '%s' of %s", filters[i].column, t->name);
+			rc = -2;
+			goto out;
+		}
+		buf_addf(&where, "%s%s = ?", i ? " AND " : " WHERE ", t->columns[cols[i]].name);
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		buf_reset(&sql);
+		if (pass == 0)
+			buf_addf(&sql, "SELECT count(*) FROM %s%s", t->sql_name, where.data);
+		else {
+			select_sql(t, &sql);
+			buf_adds(&sql, where.data);
+			order_sql(t, &sql);
+			buf_adds(&sql, " LIMIT ? OFFSET ?");
+		}
+		if (store_prepare(s, sql.data, &st, err))
+			goto out;
+		for (size_t i = 0; i < n_filters; i++)
+			if (bind_value(st, (int)i + 1, &t->columns[cols[i]], filters[i].value)) {
+				buf_addf(err, "bad value '%s' for %s", filters[i].value, filters[i].column);
+				rc = -2;
+				goto out;
+			}
+		if (pass == 1) {
+			stmt_bind_int64(st, (int)n_filters + 1, limit);
+			stmt_bind_int64(st, (int)n_filters + 2, offset);
+		}
+		while ((step = stmt_step(st)) == STORE_ROW) {
+			if (pass == 0) {
+				out->total = stmt_int64(st, 0);
+				continue;
+			}
+			ALLOC_GROW(out->rows, out->n + 1, cap);
+			row_from_stmt(t, st, &out->rows[out->n++]);
+		}
+		if (step == STORE_ERROR) {
+			buf_addf(err, "%s", stmt_error(st));
+			goto out;
+		}
+		stmt_finalize(st);
+		st = NULL;
+	}
+	rc = 0;
+out:
+	stmt_finalize(st);
+	buf_release(&where);
+	buf_release(&sql);
+	if (rc)
+		record_list_free(t, out);
+	return rc;
+}
+
+void record_json(const struct table *t, const struct record *r, struct buf *out)
+{
+	buf_addc(out, '{');
+	for (size_t i = 0; i < t->n_columns; i++) {
+		const struct column *c = &t->columns[i];
+		const char *v = r->values[i];
+		if (i)
+			buf_addc(out, ',');
+		json_write_string(out, c->name, strlen(c->name));
+		buf_addc(out, ':');
+		if (!v)
+			buf_adds(out, "null");
+		else if (schema_is_integer(c))
+			buf_adds(out, v);     /* printed by us from an integer: a JSON number */
+		else
+			json_write_string(out, v, strlen(v));
+	}
+	buf_addc(out, '}');
+}
+
+void record_key_text(const struct table *t, const struct record *r, struct buf *out)
+{
+	int keys[8];
+	size_t nk = record_key_columns(t, keys);
+	for (size_t i = 0; i < nk; i++)
+		buf_addf(out, "%s%s", i ? "/" : "", r->values[keys[i]] ? r->values[keys[i]] : "");
+}
+
+static void csv_field(struct buf *out, const char *v)
+{
+	if (!v)
+		return;
+	if (!strpbrk(v, ",\"\r\n")) {
+		buf_adds(out, v);
+		return;
+	}
+	buf_addc(out, '"');
+	for (; *v; v++) {
+		if (*v == '"')
+			buf_addc(out, '"');
+		buf_addc(out, *v);
+	}
+	buf_addc(out, '"');
+}
+
+void record_csv(const struct table *t, const char *const *values, struct buf *out)
+{
+	for (size_t i = 0; i < t->n_columns; i++)
+		buf_addf(out, "%s%s", i ? "," : "", t->columns[i].name);
+	buf_addc(out, '\n');
+	for (size_t i = 0; i < t->n_columns; i++) {
+		if (i)
+			buf_addc(out, ',');
+		csv_field(out, values[i]);
+	}
+	buf_addc(out, '\n');
+}
+
+int records_delete(struct store *s, const struct table *t, const char *const *key,
+		   const char *actor, struct buf *err)
+{
+	struct record before;
+	struct buf sql = BUF_INIT, bj = BUF_INIT, kt = BUF_INIT, cerr = BUF_INIT;
+	struct stmt *st = NULL;
+	int rc = -1, found = 1;
+
+	if (store_begin(s, err))
+		return -1;
+	found = records_get(s, t, key, &before, err);
+	if (found) {
+		rc = found;
+		goto out;
+	}
+	if (t->blocks) {
+		if (block_delete_day(s, key, err))
+			goto out;
+	} else {
+		buf_addf(&sql, "DELETE FROM %s", t->sql_name);
+		key_where_sql(t, &sql);
+		if (store_prepare(s, sql.data, &st, err))
+			goto out;
+		bind_key(st, 1, t, key);
+		if (stmt_step(st) == STORE_ERROR) {
+			buf_addf(err, "%s", stmt_error(st));
+			goto out;
+		}
+		stmt_finalize(st);
+		st = NULL;
+	}
+	record_json(t, &before, &bj);
+	record_key_text(t, &before, &kt);
+	struct audit_entry e = { actor, "delete", t->name, kt.data, bj.data, NULL };
+	if (audit_append(s, &e, err))
+		goto out;
+	/* Foreign keys are deferred: a record still referred to fails here. */
+	if (store_commit(s, &cerr)) {
+		store_rollback(s);
+		if (strstr(cerr.data, "FOREIGN KEY")) {
+			buf_addf(err, "%s '%s' is still referred to by other records; delete or change those first",
+				 t->name, kt.data);
+			rc = 2;
+		} else {
+			buf_addf(err, "%s", cerr.data);
+		}
+		goto out;
+	}
+	rc = 0;
+out:
+	if (s->in_tx)
+		store_rollback(s);
+	stmt_finalize(st);
+	if (!found)
+		record_free(t, &before);
+	buf_release(&sql);
+	buf_release(&bj);
+	buf_release(&kt);
+	buf_release(&cerr);
+	return rc;
+}
+
+int records_audit(struct store *s, const struct table *t, const char *action,
+		  const struct record *before, const struct record *after, const char *actor,
+		  struct buf *err)
+{
+	struct buf bj = BUF_INIT, aj = BUF_INIT, kt = BUF_INIT;
+	int rc = -1;
+	if (before)
+		record_json(t, before, &bj);
+	if (after) {
+		record_json(t, after, &aj);
+		record_key_text(t, after, &kt);
+	} else if (before) {
+		record_key_text(t, before, &kt);
+	}
+	struct audit_entry e = { actor, action, t->name, kt.data,
+				 before ? bj.data : NULL, after ? aj.data : NULL };
+	if (store_begin(s, err))
+		goto out;
+	if (audit_append(s, &e, err) || store_commit(s, err)) {
+		store_rollback(s);
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_release(&bj);
+	buf_release(&aj);
+	buf_release(&kt);
+	return rc;
+}
+
+void record_free(const struct table *t, struct record *r)
+{
+	if (r->values)
+		for (size_t i = 0; i < t->n_columns; i++)
+			free(r->values[i]);
+	free(r->values);
+	r->values = NULL;
+}
+
+void record_list_free(const struct table *t, struct record_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		record_free(t, &l->rows[i]);
+	free(l->rows);
+	memset(l, 0, sizeof *l);
+}
+
+int records_override(struct store *s, const char *proposal_id, const char *reason,
+		     const char *actor, struct buf *err)
+{
+	const struct table *t = schema_find("proposals");
+	const char *key[1] = { proposal_id };
+	struct record p;
+	struct buf aj = BUF_INIT;
+	char at[21];
+	int rc = -1, found;
+
+	if (store_begin(s, err))
+		return -1;
+	found = records_get(s, t, key, &p, err);
+	if (found) {
+		rc = found;
+		goto out;
+	}
+	record_free(t, &p);
+	clock_now_iso(at);
+	const char *params[4] = { proposal_id, actor, reason, at };
+	if (store_run(s, err, "INSERT INTO proposal_overrides (proposal_id, decided_by, reason, decided_at)"
+		      " VALUES (?, ?, ?, ?) ON CONFLICT (proposal_id) DO UPDATE SET"
+		      " decided_by = excluded.decided_by, reason = excluded.reason,"
+		      " decided_at = excluded.decided_at", 4, params))
+		goto out;
+	buf_adds(&aj, "{\"reason\":");
+	json_write_string(&aj, reason, strlen(reason));
+	buf_addc(&aj, '}');
+	struct audit_entry e = { actor, "override", "proposals", proposal_id, NULL, aj.data };
+	if (audit_append(s, &e, err) || store_commit(s, err))
+		goto out;
+	rc = 0;
+out:
+	if (s->in_tx)
+		store_rollback(s);
+	buf_release(&aj);
+	return rc;
+}
+
+static char *dup_col(struct stmt *st, int col)
+{
+	return stmt_is_null(st, col) ? NULL : xstrdup(stmt_text(st, col, NULL));
+}
+
+int records_audit_list(struct store *s, int64_t limit, int64_t offset, const char *entity,
+		       struct audit_row **rows, size_t *n, int64_t *total, struct buf *err)
+{
+	struct stmt *st;
+	size_t cap = 0;
+	int rc, p = 1;
+	*rows = NULL;
+	*n = 0;
+	if (store_prepare(s, entity ? "SELECT count(*) FROM audit_log WHERE entity = ?"
+			  : "SELECT count(*) FROM audit_log", &st, err))
+		return -1;
+	if (entity)
+		stmt_bind_str(st, 1, entity);
+	*total = stmt_step(st) == STORE_ROW ? stmt_int64(st, 0) : 0;
+	stmt_finalize(st);
+	if (store_prepare(s, entity
+			  ? "SELECT seq, at, actor, action, entity, entity_key, before_value, after_value"
+			    " FROM audit_log WHERE entity = ? ORDER BY seq DESC LIMIT ? OFFSET ?"
+			  : "SELECT seq, at, actor, action, entity, entity_key, before_value, after_value"
+			    " FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?", &st, err))
+		return -1;
+	if (entity)
+		stmt_bind_str(st, p++, entity);
+	stmt_bind_int64(st, p++, limit);
+	stmt_bind_int64(st, p, offset);
+	while ((rc = stmt_step(st)) == STORE_ROW) {
+		ALLOC_GROW(*rows, *n + 1, cap);
+		struct audit_row *r = &(*rows)[(*n)++];
+		r->seq = stmt_int64(st, 0);
+		r->at = dup_col(st, 1);
+		r->actor = dup_col(st, 2);
+		r->action = dup_col(st, 3);
+		r->entity = dup_col(st, 4);
+		r->key = dup_col(st, 5);
+		r->before = dup_col(st, 6);
+		r->after = dup_col(st, 7);
+	}
+	if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	return rc == STORE_ERROR ? -1 : 0;
+}
+
+void records_audit_list_free(struct audit_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].at);
+		free(rows[i].actor);
+		free(rows[i].action);
+		free(rows[i].entity);
+		free(rows[i].key);
+		free(rows[i].before);
+		free(rows[i].after);
+	}
+	free(rows);
+}

@@ -1,0 +1,733 @@
+/* SPDX-License-Identifier: MIT */
+/* The JSON API under /api/v1: records of every SPEC §4 kind, the user
+ * itself, accounts, the audit log, imports and the gate override. The
+ * router has already checked login, role, CSRF and the kind's writers;
+ * errors are {"error": "...", "field": "..."} with a 4xx status. */
+#include "web/web_impl.h"
+
+#include "io/jsonw.h"
+#include "io/xlsx_read.h"
+#include "store/import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void jstr(struct buf *out, const char *s)
+{
+	if (s)
+		json_write_string(out, s, strlen(s));
+	else
+		buf_adds(out, "null");
+}
+
+static int body_is_json(struct request *req, struct response *res)
+{
+	if (!req->content_type || strncmp(req->content_type, "application/json", 16)) {
+		http_json_error(res, 415, NULL, "send application/json");
+		return 0;
+	}
+	return 1;
+}
+
+void api_me(struct request *req, struct response *res)
+{
+	struct buf j = BUF_INIT;
+	buf_adds(&j, "{\"name\":");
+	jstr(&j, req->session.user.name);
+	buf_adds(&j, ",\"role\":");
+	jstr(&j, web_role(req));
+	buf_adds(&j, ",\"person_id\":");
+	jstr(&j, req->session.user.person_id);
+	buf_adds(&j, ",\"lang\":");
+	jstr(&j, req->lang);
+	buf_adds(&j, ",\"csrf\":");
+	jstr(&j, req->session.csrf);
+	buf_adds(&j, "}");
+	http_json(res, 200, &j);
+	buf_release(&j);
+}
+
+static const char *const type_names[] = {
+	[COL_TEXT] = "text", [COL_ID] = "id", [COL_DATE] = "date", [COL_MONTH] = "month",
+	[COL_DECIMAL] = "decimal", [COL_MONEY] = "money", [COL_COUNT] = "count",
+	[COL_ENUM] = "enum", [COL_FLAG] = "flag", [COL_RATING] = "rating",
+};
+
+static void roles_json(struct buf *j, unsigned roles)
+{
+	int first = 1;
+	buf_addc(j, '[');
+	for (int i = 0; role_names[i]; i++)
+		if (roles & (1u << i)) {
+			buf_addf(j, "%s\"%s\"", first ? "" : ",", role_names[i]);
+			first = 0;
+		}
+	buf_addc(j, ']');
+}
+
+void api_kinds(struct request *req, struct response *res)
+{
+	struct buf j = BUF_INIT;
+	(void)req;
+	buf_adds(&j, "[");
+	for (size_t k = 0; k < schema_n_tables; k++) {
+		const struct table *t = &schema_tables[k];
+		buf_addf(&j, "%s{\"kind\":\"%s\",\"writers\":", k ? "," : "", t->name);
+		roles_json(&j, perm_record_writers(t));
+		buf_adds(&j, ",\"columns\":[");
+		for (size_t i = 0; i < t->n_columns; i++) {
+			const struct column *c = &t->columns[i];
+			buf_addf(&j, "%s{\"name\":\"%s\",\"type\":\"%s\",\"required\":%s,\"key\":%s",
+				 i ? "," : "", c->name, type_names[c->type],
+				 c->flags & COL_REQUIRED ? "true" : "false",
+				 c->flags & COL_KEY ? "true" : "false");
+			if (c->ref_table)
+				buf_addf(&j, ",\"references\":\"%s\"", c->ref_table);
+			if (c->enum_values) {
+				buf_adds(&j, ",\"values\":[");
+				for (int e = 0; c->enum_values[e]; e++)
+					buf_addf(&j, "%s\"%s\"", e ? "," : "", c->enum_values[e]);
+				buf_adds(&j, "]");
+			}
+			buf_adds(&j, "}");
+		}
+		buf_adds(&j, "]}");
+	}
+	buf_adds(&j, "]");
+	http_json(res, 200, &j);
+	buf_release(&j);
+}
+
+static int reserved_param(const char *name)
+{
+	return !strcmp(name, "limit") || !strcmp(name, "offset") || !strcmp(name, "lang");
+}
+
+void api_records_list(struct request *req, struct response *res)
+{
+	const struct table *t = req->table;
+	struct record_filter *f = arena_alloc(&req->arena, (req->n_query + 1) * sizeof *f);
+	size_t nf = 0;
+	struct record_list l;
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	long limit = web_query_long(req, "limit", 50, 1, 1000);
+	long offset = web_query_long(req, "offset", 0, 0, 1L << 40);
+
+	for (size_t i = 0; i < req->n_query; i++) {
+		if (reserved_param(req->query[i].name))
+			continue;
+		if (schema_column(t, req->query[i].name) < 0) {
+			http_json_error(res, 400, req->query[i].name, "unknown column '%s' of %s",
+					req->query[i].name, t->name);
+			goto out;
+		}
+		f[nf].column = req->query[i].name;
+		f[nf].value = req->query[i].value;
+		nf++;
+	}
+	int rc = records_list(req->store, t, f, nf, limit, offset, &l, &err);
+	if (rc == -2) {
+		/* A value that cannot be stored in its column matches nothing. */
+		memset(&l, 0, sizeof l);
+	} else if (rc) {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+		http_json_error(res, 500, NULL, "internal error");
+		goto out;
+	}
+	buf_addf(&j, "{\"kind\":\"%s\",\"total\":%lld,\"limit\":%ld,\"offset\":%ld,\"items\":[",
+		 t->name, (long long)l.total, limit, offset);
+	for (size_t i = 0; i < l.n; i++) {
+		if (i)
+			buf_addc(&j, ',');
+		record_json(t, &l.rows[i], &j);
+	}
+	buf_adds(&j, "]}");
+	http_json(res, 200, &j);
+	record_list_free(t, &l);
+out:
+	buf_release(&err);
+	buf_release(&j);
+}
+
+void api_record_get(struct request *req, struct response *res)
+{
+	struct record r;
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	int rc = records_get(req->store, req->table, req->key, &r, &err);
+	if (rc == 1) {
+		http_json_error(res, 404, NULL, "no such %s", req->table->name);
+	} else if (rc < 0) {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+		http_json_error(res, 500, NULL, "internal error");
+	} else {
+		record_json(req->table, &r, &j);
+		http_json(res, 200, &j);
+		record_free(req->table, &r);
+	}
+	buf_release(&err);
+	buf_release(&j);
+}
+
+/* The write's outcome as the API's answer. errors holds "column\tmessage"
+ * lines (records_web.c). */
+static void write_answer(struct request *req, struct response *res, enum write_result wr,
+			 const struct record *saved, const char *errors, int created)
+{
+	const struct table *t = req->table;
+	struct buf j = BUF_INIT;
+	if (wr == WRITE_OK) {
+		record_json(t, saved, &j);
+		if (created) {
+			struct buf loc = BUF_INIT, kt = BUF_INIT;
+			int keys[8];
+			size_t nk = record_key_columns(t, keys);
+			buf_addf(&loc, "/api/v1/records/%s", t->name);
+			for (size_t i = 0; i < nk; i++) {
+				buf_addc(&loc, '/');
+				http_url_escape(&loc, saved->values[keys[i]]);
+			}
+			http_header(res, req, "Location", loc.data);
+			buf_release(&loc);
+			buf_release(&kt);
+		}
+		http_json(res, created ? 201 : 200, &j);
+		buf_release(&j);
+		return;
+	}
+	int status = wr == WRITE_INVALID ? 422 : wr == WRITE_FORBIDDEN ? 403
+		: wr == WRITE_EXISTS ? 409 : wr == WRITE_MISSING ? 404 : 500;
+	if (wr == WRITE_MISSING) {
+		http_json_error(res, 404, NULL, "no such %s", t->name);
+		return;
+	}
+	/* The first problem is the answer; all of them are in "errors". */
+	const char *tab = strchr(errors, '\t');
+	const char *eol = strchr(errors, '\n');
+	buf_adds(&j, "{\"error\":");
+	if (tab && eol && tab < eol) {
+		json_write_string(&j, tab + 1, (size_t)(eol - tab - 1));
+		if (tab > errors) {
+			buf_adds(&j, ",\"field\":");
+			json_write_string(&j, errors, (size_t)(tab - errors));
+		}
+	} else {
+		jstr(&j, status == 500 ? "internal error" : "refused");
+	}
+	buf_adds(&j, ",\"errors\":[");
+	int first = 1;
+	for (const char *line = errors; *line;) {
+		const char *t1 = strchr(line, '\t'), *e1 = strchr(line, '\n');
+		if (!t1 || !e1 || t1 > e1)
+			break;
+		buf_adds(&j, first ? "{\"field\":" : ",{\"field\":");
+		json_write_string(&j, line, (size_t)(t1 - line));
+		buf_adds(&j, ",\"error\":");
+		json_write_string(&j, t1 + 1, (size_t)(e1 - t1 - 1));
+		buf_adds(&j, "}");
+		first = 0;
+		line = e1 + 1;
+	}
+	buf_adds(&j, "]}");
+	http_json(res, status, &j);
+	buf_release(&j);
+}
+
+/* Fills values from a JSON body over base (NULL: all empty). Unknown
+ * members are an error (400 with the field). */
+static int values_from_json(struct request *req, struct response *res, const struct record *base,
+			    const char ***out)
+{
+	const struct table *t = req->table;
+	struct param *p;
+	size_t n;
+	struct buf err = BUF_INIT;
+	const char **values = arena_alloc(&req->arena, t->n_columns * sizeof *values);
+
+	if (!body_is_json(req, res))
+		return -1;
+	if (jsonin_parse_flat(&req->arena, req->body.data, req->body.len, &p, &n, &err)) {
+		http_json_error(res, 400, NULL, "%s", err.data);
+		buf_release(&err);
+		return -1;
+	}
+	for (size_t i = 0; i < t->n_columns; i++)
+		values[i] = base ? base->values[i] : NULL;
+	for (size_t i = 0; i < n; i++) {
+		int c = schema_column(t, p[i].name);
+		if (c < 0) {
+			http_json_error(res, 400, p[i].name, "unknown column '%s' of %s", p[i].name, t->name);
+			return -1;
+		}
+		if (p[i].value && strlen(p[i].value) != p[i].len) {
+			http_json_error(res, 400, p[i].name, "%s contains a NUL character", p[i].name);
+			return -1;
+		}
+		values[c] = p[i].value && *p[i].value ? p[i].value : NULL;
+	}
+	*out = values;
+	return 0;
+}
+
+void api_record_create(struct request *req, struct response *res)
+{
+	const char **values;
+	struct record saved;
+	struct buf errors = BUF_INIT;
+	if (values_from_json(req, res, NULL, &values))
+		return;
+	enum write_result wr = web_record_write(req, req->table, NULL, values, &saved, &errors);
+	write_answer(req, res, wr, &saved, errors.data, 1);
+	if (wr == WRITE_OK)
+		record_free(req->table, &saved);
+	buf_release(&errors);
+}
+
+void api_record_update(struct request *req, struct response *res)
+{
+	const char **values;
+	struct record before, saved;
+	struct buf errors = BUF_INIT, err = BUF_INIT;
+	int rc = records_get(req->store, req->table, req->key, &before, &err);
+	if (rc) {
+		if (rc < 0)
+			fprintf(stderr, "tandem serve: %s\n", err.data);
+		http_json_error(res, rc < 0 ? 500 : 404, NULL, rc < 0 ? "internal error" : "no such %s",
+				req->table->name);
+		buf_release(&err);
+		return;
+	}
+	if (!values_from_json(req, res, &before, &values)) {
+		enum write_result wr = web_record_write(req, req->table, req->key, values, &saved, &errors);
+		write_answer(req, res, wr, &saved, errors.data, 0);
+		if (wr == WRITE_OK)
+			record_free(req->table, &saved);
+	}
+	record_free(req->table, &before);
+	buf_release(&errors);
+	buf_release(&err);
+}
+
+void api_record_delete(struct request *req, struct response *res)
+{
+	struct record before;
+	struct buf err = BUF_INIT, msgb = BUF_INIT;
+	const char *field;
+	int rc = records_get(req->store, req->table, req->key, &before, &err);
+	if (rc) {
+		http_json_error(res, rc < 0 ? 500 : 404, NULL, rc < 0 ? "internal error" : "no such %s",
+				req->table->name);
+		goto out;
+	}
+	if (perm_check_change(req->table, req->session.user.role, req->session.user.person_id,
+			      PERM_DELETE, &before, NULL, &msgb, &field)) {
+		http_json_error(res, 403, field, "%s", msgb.data);
+		record_free(req->table, &before);
+		goto out;
+	}
+	record_free(req->table, &before);
+	rc = records_delete(req->store, req->table, req->key, req->actor, &err);
+	if (rc == 0) {
+		res->status = 204;
+		res->content_type = "application/json; charset=utf-8";
+	} else if (rc == 1) {
+		http_json_error(res, 404, NULL, "no such %s", req->table->name);
+	} else if (rc == 2) {
+		http_json_error(res, 409, NULL, "%s", err.data);
+	} else {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+		http_json_error(res, 500, NULL, "internal error");
+	}
+out:
+	buf_release(&err);
+	buf_release(&msgb);
+}
+
+/* --- accounts ------------------------------------------------------------ */
+
+static void user_json(struct buf *j, const struct user *u)
+{
+	buf_adds(j, "{\"name\":");
+	jstr(j, u->name);
+	buf_adds(j, ",\"role\":");
+	jstr(j, role_name(u->role));
+	buf_adds(j, ",\"person_id\":");
+	jstr(j, u->person_id);
+	buf_addf(j, ",\"disabled\":%s,\"created_at\":", u->disabled ? "true" : "false");
+	jstr(j, u->created_at);
+	buf_adds(j, ",\"locked_until\":");
+	jstr(j, u->locked_until);
+	buf_adds(j, "}");
+}
+
+void api_users_list(struct request *req, struct response *res)
+{
+	struct user *list;
+	size_t n;
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	if (users_list(req->store, &list, &n, &err)) {
+		http_json_error(res, 500, NULL, "internal error");
+		goto out;
+	}
+	buf_adds(&j, "[");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_addc(&j, ',');
+		user_json(&j, &list[i]);
+	}
+	buf_adds(&j, "]");
+	http_json(res, 200, &j);
+	users_free_list(list, n);
+out:
+	buf_release(&err);
+	buf_release(&j);
+}
+
+static const char *member(struct param *p, size_t n, const char *name, int *present)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(p[i].name, name)) {
+			if (present)
+				*present = 1;
+			return p[i].value;
+		}
+	return NULL;
+}
+
+void api_users_create(struct request *req, struct response *res)
+{
+	struct param *p;
+	size_t n;
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	char generated[21];
+	if (!body_is_json(req, res))
+		return;
+	if (jsonin_parse_flat(&req->arena, req->body.data, req->body.len, &p, &n, &err)) {
+		http_json_error(res, 400, NULL, "%s", err.data);
+		goto out;
+	}
+	const char *name = member(p, n, "name", NULL);
+	const char *role = member(p, n, "role", NULL);
+	const char *person = member(p, n, "person_id", NULL);
+	const char *password = member(p, n, "password", NULL);
+	if (!name || !user_name_valid(name)) {
+		http_json_error(res, 422, "name", "a name is 1 to 64 letters, digits or . _ @ -");
+		goto out;
+	}
+	if (!role_parse(role)) {
+		http_json_error(res, 422, "role", "role must be admin, executive, sales, operations or viewer");
+		goto out;
+	}
+	if (password && (strlen(password) < 10 || strlen(password) > PASSWORD_MAX)) {
+		http_json_error(res, 422, "password", "a password has 10 to 1024 characters");
+		goto out;
+	}
+	if (!password) {
+		password_generate(generated);
+		password = generated;
+	}
+	int rc = users_add(req->store, name, role_parse(role), person && *person ? person : NULL,
+			   password, req->actor, &err);
+	if (rc == 1) {
+		http_json_error(res, 409, "name", "user '%s' exists already", name);
+		goto out;
+	}
+	if (rc) {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+		http_json_error(res, 500, NULL, "internal error");
+		goto out;
+	}
+	buf_adds(&j, "{\"name\":");
+	jstr(&j, name);
+	buf_adds(&j, ",\"role\":");
+	jstr(&j, role);
+	if (password == generated)
+		buf_addf(&j, ",\"password\":\"%s\"", generated);
+	buf_adds(&j, "}");
+	http_json(res, 201, &j);
+out:
+	buf_release(&err);
+	buf_release(&j);
+}
+
+void api_users_update(struct request *req, struct response *res)
+{
+	struct param *p;
+	size_t n;
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	struct user u;
+	const char *name = req->params[0];
+	int rc = 0, has_disabled = 0;
+	if (!body_is_json(req, res))
+		return;
+	if (jsonin_parse_flat(&req->arena, req->body.data, req->body.len, &p, &n, &err)) {
+		http_json_error(res, 400, NULL, "%s", err.data);
+		goto out;
+	}
+	const char *role = member(p, n, "role", NULL);
+	const char *password = member(p, n, "password", NULL);
+	const char *disabled = member(p, n, "disabled", &has_disabled);
+	if (role && !role_parse(role)) {
+		http_json_error(res, 422, "role", "role must be admin, executive, sales, operations or viewer");
+		goto out;
+	}
+	if (password && (strlen(password) < 10 || strlen(password) > PASSWORD_MAX)) {
+		http_json_error(res, 422, "password", "a password has 10 to 1024 characters");
+		goto out;
+	}
+	if (has_disabled && (!disabled || (strcmp(disabled, "1") && strcmp(disabled, "0")))) {
+		http_json_error(res, 422, "disabled", "disabled is true or false");
+		goto out;
+	}
+	if (!strcmp(name, req->session.user.name) &&
+	    ((role && role_parse(role) != ROLE_ADMIN) || (disabled && !strcmp(disabled, "1")))) {
+		http_json_error(res, 422, role ? "role" : "disabled",
+				"an admin cannot demote or disable their own account");
+		goto out;
+	}
+	if (role)
+		rc = users_set_role(req->store, name, role_parse(role), req->actor, &err);
+	if (!rc && password)
+		rc = users_set_password(req->store, name, password, req->actor, &err);
+	if (!rc && disabled)
+		rc = users_set_disabled(req->store, name, !strcmp(disabled, "1"), req->actor, &err);
+	if (rc == 1) {
+		http_json_error(res, 404, NULL, "no such user");
+		goto out;
+	}
+	if (rc || users_get(req->store, name, &u, &err)) {
+		http_json_error(res, rc == 1 ? 404 : 500, NULL, rc == 1 ? "no such user" : "internal error");
+		goto out;
+	}
+	user_json(&j, &u);
+	user_release(&u);
+	http_json(res, 200, &j);
+out:
+	buf_release(&err);
+	buf_release(&j);
+}
+
+/* --- audit, imports, the gate -------------------------------------------- */
+
+void api_audit(struct request *req, struct response *res)
+{
+	struct audit_row *rows;
+	size_t n;
+	int64_t total;
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	long limit = web_query_long(req, "limit", 50, 1, 1000);
+	long offset = web_query_long(req, "offset", 0, 0, 1L << 40);
+	if (records_audit_list(req->store, limit, offset, http_query(req, "entity"), &rows, &n, &total,
+			       &err)) {
+		http_json_error(res, 500, NULL, "internal error");
+		goto out;
+	}
+	buf_addf(&j, "{\"total\":%lld,\"items\":[", (long long)total);
+	for (size_t i = 0; i < n; i++) {
+		struct audit_row *r = &rows[i];
+		buf_addf(&j, "%s{\"seq\":%lld,\"at\":", i ? "," : "", (long long)r->seq);
+		jstr(&j, r->at);
+		buf_adds(&j, ",\"actor\":");
+		jstr(&j, r->actor);
+		buf_adds(&j, ",\"action\":");
+		jstr(&j, r->action);
+		buf_adds(&j, ",\"entity\":");
+		jstr(&j, r->entity);
+		buf_adds(&j, ",\"key\":");
+		jstr(&j, r->key);
+		/* before/after are JSON written by tandem itself. */
+		buf_adds(&j, ",\"before\":");
+		buf_adds(&j, r->before ? r->before : "null");
+		buf_adds(&j, ",\"after\":");
+		buf_adds(&j, r->after ? r->after : "null");
+		buf_adds(&j, "}");
+	}
+	buf_adds(&j, "]}");
+	http_json(res, 200, &j);
+	records_audit_list_free(rows, n);
+out:
+	buf_release(&err);
+	buf_release(&j);
+}
+
+/* Runs an import of the request's files; shared with the import page.
+ * Returns the importer's status; errors and result as it gives them. */
+/* Adds the sheets of an uploaded workbook named as record kinds, as CSV
+ * sources; the converted sheets go to sheets[] for the caller to release.
+ * Returns 0, or -1 with a problem line in errors. */
+static int add_workbook(struct arena *a, const struct param *part, struct import_source *src, int *n,
+			struct xlsx_csv **sheets, int *n_sheets, struct buf *errors)
+{
+	struct xlsx_book *book = NULL;
+	struct buf err = BUF_INIT;
+	size_t used = 0;
+	int rc = -1;
+	if (xlsx_open_mem(&book, part->filename, part->value, part->len, &err)) {
+		buf_addf(errors, "%s\n", err.data);
+		goto out;
+	}
+	for (size_t i = 0; i < xlsx_n_sheets(book); i++) {
+		const char *name = xlsx_sheet_name(book, i);
+		const struct table *t = schema_find(name);
+		if (name[0] == '_')
+			continue;
+		if (!t) {
+			buf_addf(errors, "%s: unknown sheet '%s' (sheets are named after record kinds;"
+				 " sheets named _... are skipped)\n", part->filename, name);
+			goto out;
+		}
+		if (*n >= 32) {
+			buf_addf(errors, "%s: too many sheets (at most 32 files and sheets)\n", part->filename);
+			goto out;
+		}
+		struct xlsx_csv *csv = xcalloc(1, sizeof *csv);
+		buf_init(&csv->text);
+		sheets[(*n_sheets)++] = csv;
+		buf_reset(&err);
+		if (xlsx_sheet_csv(book, i, t, XLSX_MAX_CSV - used, csv, &err)) {
+			buf_addf(errors, "%s\n", err.data);
+			goto out;
+		}
+		used += csv->text.len;
+		src[*n].name = arena_printf(a, "%s.csv", t->name);
+		src[*n].data = csv->text.data;
+		src[*n].len = csv->text.len;
+		src[*n].where = xlsx_csv_where;
+		src[*n].where_ctx = csv;
+		(*n)++;
+	}
+	rc = 0;
+out:
+	xlsx_close(book);
+	buf_release(&err);
+	return rc;
+}
+
+int web_run_import(struct request *req, int dry_run, struct import_result *result,
+		   struct buf *errors, struct buf *names)
+{
+	struct import_source src[32];
+	struct xlsx_csv *sheets[32];
+	int n = 0, n_sheets = 0, rc;
+	struct buf err = BUF_INIT;
+	struct import_options opt = { NULL, dry_run, 0, 200, req->actor };
+	const char *file = http_query(req, "file");
+
+	memset(src, 0, sizeof src);
+	memset(result, 0, sizeof *result);
+	for (size_t i = 0; i < req->n_form && n < 32; i++) {
+		const struct param *part = &req->form[i];
+		if (!part->filename || !part->len)
+			continue;
+		/* Only the base name is used: a path cannot reach the disk here,
+		 * the name only says which kind of record the file holds. */
+		const char *base = strrchr(part->filename, '/');
+		base = base ? base + 1 : part->filename;
+		buf_addf(names, "%s%s", names->len ? ", " : "", base);
+		size_t bl = strlen(base);
+		if (bl > 5 && !strcmp(base + bl - 5, ".xlsx")) {
+			if (add_workbook(&req->arena, part, src, &n, sheets, &n_sheets, errors)) {
+				rc = 1;
+				goto out;
+			}
+			continue;
+		}
+		src[n].name = base;
+		src[n].data = part->value;
+		src[n].len = part->len;
+		n++;
+	}
+	if (!n && file && req->body.len && !req->n_form) {
+		src[0].name = file;
+		src[0].data = req->body.data;
+		src[0].len = req->body.len;
+		buf_adds(names, file);
+		n = 1;
+	}
+	if (!n) {
+		buf_adds(errors, "upload: no files: choose CSV files named after their kind"
+			 " (contracts.csv, ...) or an XLSX workbook with sheets named so\n");
+		rc = 1;
+		goto out;
+	}
+	rc = store_import_mem(req->store, src, n, &opt, result, errors, &err);
+	if (rc < 0)
+		fprintf(stderr, "tandem serve: import: %s\n", err.data);
+out:
+	for (int i = 0; i < n_sheets; i++) {
+		xlsx_csv_release(sheets[i]);
+		free(sheets[i]);
+	}
+	buf_release(&err);
+	return rc;
+}
+
+void api_imports(struct request *req, struct response *res)
+{
+	struct import_result r;
+	struct buf errors = BUF_INIT, names = BUF_INIT, j = BUF_INIT;
+	const char *dr = http_query(req, "dry_run");
+	int dry = dr && strcmp(dr, "0");
+	int rc = web_run_import(req, dry, &r, &errors, &names);
+	if (rc < 0) {
+		http_json_error(res, 500, NULL, "the import failed (a storage error)");
+		goto out;
+	}
+	buf_addf(&j, "{\"ok\":%s,\"dry_run\":%s,\"files\":%d,\"rows\":%llu,\"batch\":%lld,\"errors\":[",
+		 rc == 0 ? "true" : "false", dry ? "true" : "false", r.files,
+		 (unsigned long long)r.rows, (long long)r.batch);
+	int first = 1;
+	for (const char *line = errors.data; *line;) {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line) : strlen(line);
+		if (len) {
+			buf_adds(&j, first ? "" : ",");
+			json_write_string(&j, line, len);
+			first = 0;
+		}
+		if (!eol)
+			break;
+		line = eol + 1;
+	}
+	buf_adds(&j, "]}");
+	http_json(res, rc == 0 ? 200 : 422, &j);
+out:
+	buf_release(&errors);
+	buf_release(&names);
+	buf_release(&j);
+}
+
+void api_override(struct request *req, struct response *res)
+{
+	struct param *p;
+	size_t n;
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	if (!body_is_json(req, res))
+		return;
+	if (jsonin_parse_flat(&req->arena, req->body.data, req->body.len, &p, &n, &err)) {
+		http_json_error(res, 400, NULL, "%s", err.data);
+		goto out;
+	}
+	const char *reason = member(p, n, "reason", NULL);
+	if (!reason || strlen(reason) < 3 || strlen(reason) > 2000) {
+		http_json_error(res, 422, "reason", "an override needs a reason (3 to 2000 characters)");
+		goto out;
+	}
+	int rc = records_override(req->store, req->params[0], reason, req->actor, &err);
+	if (rc == 1) {
+		http_json_error(res, 404, NULL, "no such proposal");
+	} else if (rc) {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+		http_json_error(res, 500, NULL, "internal error");
+	} else {
+		buf_adds(&j, "{\"proposal_id\":");
+		jstr(&j, req->params[0]);
+		buf_adds(&j, ",\"reason\":");
+		jstr(&j, reason);
+		buf_adds(&j, "}");
+		http_json(res, 200, &j);
+	}
+out:
+	buf_release(&err);
+	buf_release(&j);
+}

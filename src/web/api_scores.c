@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: MIT */
+/* GET /api/v1/scores: the rows of SPEC §5's machine-readable results for a
+ * year (report/score_rows.h, so they are the CSV's own numbers), filtered
+ * by subject and organization, with the evidence behind each contract
+ * criterion when one subject is asked for (or ?evidence=1). */
+#include "web/web_impl.h"
+
+#include "engine/model.h"
+#include "engine/score.h"
+#include "io/jsonw.h"
+#include "report/score_rows.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const evidence_kinds[] = {
+	[EV_READINESS] = "readiness", [EV_MANUAL_RATING] = "manual_ratings",
+	[EV_SCOPE_CHANGE] = "scope_changes", [EV_FINANCIAL] = "financials",
+	[EV_HANDOVER] = "handover", [EV_EXPANSION] = "expansions",
+	[EV_CHILD_CONTRACT] = "contracts", [EV_RENEWAL] = "renewals",
+	[EV_RELATIONSHIP_RATING] = "relationship_ratings", [EV_PROPOSAL] = "proposals",
+	[EV_REFERENCE] = "references", [EV_INNOVATION] = "innovations",
+};
+static const char *const evidence_statuses[] = { "counted", "not_counted", "excluded" };
+
+static void jstr(struct buf *o, const char *s)
+{
+	if (s)
+		json_write_string(o, s, strlen(s));
+	else
+		buf_adds(o, "null");
+}
+
+/* A cell: the printed number, or null when empty. */
+static void jnum(struct buf *o, const char *s)
+{
+	buf_adds(o, s && *s ? s : "null");
+}
+
+static void month_json(struct buf *o, const struct scored *sc, const struct score_criterion *cr)
+{
+	const struct month_table *mt = &cr->months;
+	buf_addf(o, ",\"stabilized_at\":%d,\"planned_months\":%d,\"elapsed_months\":%d,\"months\":[",
+		 cr->stabilized_at, cr->planned_months, cr->elapsed_months);
+	for (int m = mt->first; m <= mt->last && mt->n_metrics; m++) {
+		size_t c = (size_t)(m - mt->first);
+		char label[8];
+		month_format(mt->go_live_month + m - 1, label);
+		buf_addf(o, "%s{\"index\":%d,\"month\":\"%s\",\"compliant\":%s,\"metrics\":[",
+			 m > mt->first ? "," : "", m, label, mt->compliant[c] ? "true" : "false");
+		for (size_t k = 0; k < mt->n_metrics; k++) {
+			const struct month_cell *cell = &mt->cells[c * mt->n_metrics + k];
+			char t[32];
+			buf_addf(o, "%s{\"metric\":", k ? "," : "");
+			jstr(o, sc->ds->sla_metrics[mt->metrics[k]].metric);
+			buf_addf(o, ",\"has_data\":%s,\"met\":%s", cell->has_data ? "true" : "false",
+				 cell->met ? "true" : "false");
+			if (cell->has_data) {
+				buf_adds(o, ",\"value\":");
+				numfmt_ld(o, (long double)cell->num / (long double)cell->den, 4);
+			}
+			decimal_format(cell->target, t);
+			buf_addf(o, ",\"target\":%s}", t);
+		}
+		buf_adds(o, "]}");
+	}
+	buf_adds(o, "]");
+}
+
+static void evidence_json(struct buf *o, const struct scored *sc, const struct score_criterion *cr)
+{
+	buf_adds(o, ",\"evidence\":[");
+	for (size_t i = 0; i < cr->n_rows; i++) {
+		const struct evidence_row *r = &cr->rows[i];
+		buf_addf(o, "%s{\"kind\":\"%s\",\"index\":%d,\"status\":\"%s\",\"reason\":",
+			 i ? "," : "", evidence_kinds[r->kind], r->index, evidence_statuses[r->status]);
+		jstr(o, r->reason);
+		buf_addf(o, ",\"measure\":%d,\"amount\":", r->measure);
+		numfmt_ld(o, r->amount, 4);
+		buf_adds(o, "}");
+	}
+	buf_adds(o, "]");
+	if (cr->na_reason) {
+		buf_adds(o, ",\"na_reason\":");
+		jstr(o, cr->na_reason);
+	}
+	if (cr->months.n_metrics)
+		month_json(o, sc, cr);
+}
+
+void api_scores(struct request *req, struct response *res)
+{
+	int year = (int)web_query_long(req, "year", 0, 1000, 9999);
+	const char *subject = http_query(req, "subject"), *org = http_query(req, "org");
+	const char *ev = http_query(req, "evidence");
+	char *want_kind = NULL, *want_id = NULL;
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	struct score_row *rows = NULL;
+	size_t n = 0;
+
+	if (!year)
+		year = web_default_year(req);
+	if (http_query(req, "year") && !web_query_long(req, "year", 0, 1000, 9999)) {
+		http_json_error(res, 400, "year", "year must be a number from 1000 to 9999");
+		goto out;
+	}
+	if (org && strcmp(org, "sales") && strcmp(org, "operations")) {
+		http_json_error(res, 400, "org", "org is sales or operations");
+		goto out;
+	}
+	if (subject) {
+		const char *colon = strchr(subject, ':');
+		if (!colon) {
+			http_json_error(res, 400, "subject", "subject is KIND:ID (contract, person, org_unit, company)");
+			goto out;
+		}
+		want_kind = arena_strndup(&req->arena, subject, (size_t)(colon - subject));
+		want_id = arena_strdup(&req->arena, colon + 1);
+	}
+	const struct scored *sc = web_scores_get(req, year, &err);
+	if (!sc) {
+		fprintf(stderr, "tandem serve: scores: %s\n", err.data);
+		http_json_error(res, 500, NULL, "the scores could not be computed");
+		goto out;
+	}
+	score_rows_build(sc->scores, &rows, &n);
+	int with_evidence = subject || (ev && strcmp(ev, "0"));
+	buf_addf(&j, "{\"year\":%d,\"model\":", year);
+	jstr(&j, sc->model->name);
+	buf_adds(&j, ",\"rows\":[");
+	int first = 1, found = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct score_row *r = &rows[i];
+		const char *kind = score_subject_kind_id(r->kind);
+		if (want_kind && (strcmp(kind, want_kind) || strcmp(r->subject_id, want_id)))
+			continue;
+		if (org && strcmp(score_org_id(r->org), org))
+			continue;
+		found = 1;
+		buf_adds(&j, first ? "{" : ",{");
+		first = 0;
+		buf_addf(&j, "\"subject_kind\":\"%s\",\"subject_id\":", kind);
+		jstr(&j, r->subject_id);
+		buf_addf(&j, ",\"org\":\"%s\",\"criterion\":", score_org_id(r->org));
+		jstr(&j, r->criterion);
+		buf_adds(&j, ",\"value\":");
+		jnum(&j, r->value);
+		buf_adds(&j, ",\"score\":");
+		jnum(&j, r->score);
+		buf_adds(&j, ",\"weight\":");
+		jnum(&j, r->weight);
+		buf_adds(&j, ",\"coverage\":");
+		jnum(&j, r->coverage);
+		if (r->level == ROW_TOTAL && r->group && r->group->available) {
+			buf_adds(&j, ",\"grade\":");
+			jstr(&j, model_grade(sc->model, numfmt_round(r->group->score, 2)));
+		}
+		if (with_evidence && r->crit)
+			evidence_json(&j, sc, r->crit);
+		buf_adds(&j, "}");
+	}
+	buf_adds(&j, "]}");
+	if (subject && !found)
+		http_json_error(res, 404, "subject", "no scores for %s in %d", subject, year);
+	else
+		http_json(res, 200, &j);
+	free(rows);
+	web_scores_release(req->srv, sc);
+out:
+	buf_release(&err);
+	buf_release(&j);
+}

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: MIT */
+/* HTML output: the one escaping function, the page frame (head, the
+ * navigation a role may use, the language switch, logout) and error pages.
+ * Data reaches a page only through html_escape(); markup given to
+ * html_raw() is always a string literal of this module. */
+#include "web/web_impl.h"
+
+#include "report/svg.h"
+
+#include <string.h>
+
+/* The escaping itself lives with the SVG charts (report/svg.c), which the
+ * HTML reports share, so that there is exactly one. */
+void html_escape_n(struct buf *out, const char *s, size_t n)
+{
+	svg_escape(out, s, n);
+}
+
+void html_escape(struct buf *out, const char *s)
+{
+	if (s)
+		html_escape_n(out, s, strlen(s));
+}
+
+void html_msg(struct buf *out, const struct request *req, const char *key)
+{
+	html_escape(out, msg(req->lang, key));
+}
+
+void html_link(struct buf *out, const char *href, const char *text)
+{
+	html_raw(out, "<a href=\"");
+	html_escape(out, href);
+	html_raw(out, "\">");
+	html_escape(out, text);
+	html_raw(out, "</a>");
+}
+
+void html_csrf_field(struct request *req, struct buf *out)
+{
+	if (!req->logged_in)
+		return;
+	html_raw(out, "<input type=\"hidden\" name=\"csrf\" value=\"");
+	html_escape(out, req->session.csrf);
+	html_raw(out, "\">");
+}
+
+/* The navigation: sorted by position; each entry names the roles that see
+ * it (the same roles the route table lets in). */
+static const struct {
+	const char *href, *key;
+	unsigned roles;
+} nav[] = {
+	{ "/", "nav.dashboard", ROLE_ALL },
+	{ "/scores", "nav.scores", ROLE_ALL },
+	{ "/proposals", "nav.proposals", ROLE_ALL },
+	{ "/records", "nav.records", ROLE_ALL },
+	{ "/import", "nav.import", ROLE_ADMIN },
+	{ "/audit", "nav.audit", ROLE_ADMIN | ROLE_EXECUTIVE },
+	{ "/users", "nav.users", ROLE_ADMIN },
+};
+
+/* The current URL with lang=L instead of any lang it had. */
+static void lang_href(struct request *req, struct buf *out, const char *lang)
+{
+	buf_adds(out, req->path);
+	buf_addc(out, '?');
+	for (size_t i = 0; i < req->n_query; i++) {
+		if (!strcmp(req->query[i].name, "lang"))
+			continue;
+		http_url_escape(out, req->query[i].name);
+		buf_addc(out, '=');
+		http_url_escape(out, req->query[i].value);
+		buf_addc(out, '&');
+	}
+	buf_addf(out, "lang=%s", lang);
+}
+
+void html_page_begin(struct request *req, struct response *res, const char *title_key,
+		     const char *title_extra)
+{
+	struct buf *o = &res->body;
+	res->content_type = "text/html; charset=utf-8";
+	buf_reset(o);
+	html_raw(o, "<!doctype html>\n<html lang=\"");
+	html_escape(o, req->lang);
+	html_raw(o, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	html_msg(o, req, title_key);
+	if (title_extra) {
+		html_raw(o, " · ");
+		html_escape(o, title_extra);
+	}
+	html_raw(o, " — Tandem</title>\n"
+		 "<link rel=\"stylesheet\" href=\"/assets/web/app.css\">\n"
+		 "<link rel=\"icon\" href=\"/assets/web/icon.svg\" type=\"image/svg+xml\">\n"
+		 "<script src=\"/assets/web/app.js\" defer></script>\n</head>\n<body>\n"
+		 "<a class=\"skip\" href=\"#main\">");
+	html_msg(o, req, "nav.skip");
+	html_raw(o, "</a>\n<header class=\"top\">\n<a class=\"brand\" href=\"/\">Tandem</a>\n");
+	if (req->logged_in) {
+		html_raw(o, "<nav aria-label=\"");
+		html_msg(o, req, "nav.label");
+		html_raw(o, "\"><ul>\n");
+		for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
+			if (!(nav[i].roles & req->session.user.role))
+				continue;
+			size_t hl = strlen(nav[i].href);
+			int current = hl == 1 ? !strcmp(req->path, "/")
+				: !strncmp(req->path, nav[i].href, hl);
+			html_raw(o, "<li><a href=\"");
+			html_escape(o, nav[i].href);
+			html_raw(o, current ? "\" aria-current=\"page\">" : "\">");
+			html_msg(o, req, nav[i].key);
+			html_raw(o, "</a></li>\n");
+		}
+		html_raw(o, "</ul></nav>\n");
+	}
+	html_raw(o, "<div class=\"who\">\n");
+	struct buf href = BUF_INIT;
+	html_raw(o, "<span class=\"langs\">");
+	lang_href(req, &href, "ko");
+	html_raw(o, "<a lang=\"ko\" hreflang=\"ko\" href=\"");
+	html_escape(o, href.data);
+	html_raw(o, strcmp(req->lang, "ko") ? "\">" : "\" aria-current=\"true\">");
+	html_raw(o, "한국어</a> ");
+	buf_reset(&href);
+	lang_href(req, &href, "en");
+	html_raw(o, "<a lang=\"en\" hreflang=\"en\" href=\"");
+	html_escape(o, href.data);
+	html_raw(o, strcmp(req->lang, "en") ? "\">" : "\" aria-current=\"true\">");
+	html_raw(o, "English</a></span>\n");
+	buf_release(&href);
+	if (req->logged_in) {
+		html_raw(o, "<span class=\"user\">");
+		html_escape(o, req->session.user.name);
+		html_raw(o, " <span class=\"role\">");
+		html_msg(o, req, arena_printf(&req->arena, "role.%s", web_role(req)));
+		html_raw(o, "</span></span>\n<form method=\"post\" action=\"/logout\" class=\"inline\">");
+		html_csrf_field(req, o);
+		html_raw(o, "<button type=\"submit\" class=\"link\">");
+		html_msg(o, req, "nav.logout");
+		html_raw(o, "</button></form>\n");
+	}
+	html_raw(o, "</div>\n</header>\n<main id=\"main\">\n<h1>");
+	html_msg(o, req, title_key);
+	if (title_extra) {
+		html_raw(o, " <span class=\"subtitle\">");
+		html_escape(o, title_extra);
+		html_raw(o, "</span>");
+	}
+	html_raw(o, "</h1>\n");
+}
+
+void html_page_end(struct request *req, struct response *res)
+{
+	html_raw(&res->body, "</main>\n<footer><p>Tandem · ");
+	html_msg(&res->body, req, "footer.tagline");
+	html_raw(&res->body, "</p></footer>\n</body>\n</html>\n");
+}
+
+void html_error_page(struct request *req, struct response *res, int status, const char *key,
+		     const char *detail)
+{
+	res->status = status;
+	html_page_begin(req, res, key, NULL);
+	html_raw(&res->body, "<p class=\"notice error\" role=\"alert\">");
+	html_msg(&res->body, req, key);
+	if (detail) {
+		html_raw(&res->body, ": ");
+		html_escape(&res->body, detail);
+	}
+	html_raw(&res->body, "</p>\n<p><a href=\"/\">");
+	html_msg(&res->body, req, "nav.dashboard");
+	html_raw(&res->body, "</a></p>\n");
+	html_page_end(req, res);
+}

@@ -1,0 +1,946 @@
+/* SPDX-License-Identifier: MIT */
+/* The read-only pages about scores and accounts: the dashboard, the
+ * scorecards of org units, people and contracts, the evidence behind a
+ * criterion (with the month-by-month grid and chart), the contract page and
+ * the proposals with their gate. Numbers come from the engine's shared
+ * score cache (scores.c) and are printed by engine/numfmt. */
+#include "web/web_impl.h"
+
+#include "engine/model.h"
+#include "engine/numfmt.h"
+#include "engine/score.h"
+#include "report/svg.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *org_param(struct request *req)
+{
+	const char *o = http_query(req, "org");
+	return o && !strcmp(o, "operations") ? "operations" : "sales";
+}
+
+static enum org_kind org_kind_of(const char *o)
+{
+	return !strcmp(o, "operations") ? ORG_OPERATIONS : ORG_SALES;
+}
+
+static int year_param(struct request *req)
+{
+	return (int)web_query_long(req, "year", web_default_year(req), 1000, 9999);
+}
+
+static void score_text(struct buf *o, const struct request *req, const struct score_group *g)
+{
+	if (g->available)
+		numfmt_ld(o, g->score, 2);
+	else
+		html_msg(o, req, "score.na");
+}
+
+static const char *grade_of(const struct model *m, const struct score_group *g)
+{
+	return g->available ? model_grade(m, numfmt_round(g->score, 2)) : NULL;
+}
+
+static void grade_badge(struct buf *o, const char *grade)
+{
+	if (!grade)
+		return;
+	html_raw(o, " <span class=\"grade grade-");
+	html_escape(o, grade);
+	html_raw(o, "\">");
+	html_escape(o, grade);
+	html_raw(o, "</span>");
+}
+
+static void coverage_text(struct buf *o, const struct score_group *g)
+{
+	struct buf b = BUF_INIT;
+	numfmt_ld(&b, score_coverage(g) * 100, 0);
+	html_escape(o, b.data);
+	html_raw(o, "%");
+	buf_release(&b);
+}
+
+/* The year and organization switch shown above score pages. */
+static void year_form(struct request *req, struct buf *o, int year, const char *org, int with_org)
+{
+	html_raw(o, "<form method=\"get\" class=\"filters\" aria-label=\"");
+	html_msg(o, req, "score.choose");
+	html_raw(o, "\">\n<label for=\"year\">");
+	html_msg(o, req, "score.year");
+	html_raw(o, "</label> <input id=\"year\" name=\"year\" type=\"number\" min=\"2000\" max=\"2100\" value=\"");
+	buf_addf(o, "%d", year);
+	html_raw(o, "\">\n");
+	if (with_org) {
+		html_raw(o, "<label for=\"org\">");
+		html_msg(o, req, "score.org");
+		html_raw(o, "</label> <select id=\"org\" name=\"org\">");
+		html_raw(o, strcmp(org, "sales") ? "<option value=\"sales\">" : "<option value=\"sales\" selected>");
+		html_msg(o, req, "org.sales");
+		html_raw(o, strcmp(org, "operations") ? "</option><option value=\"operations\">"
+			 : "</option><option value=\"operations\" selected>");
+		html_msg(o, req, "org.operations");
+		html_raw(o, "</option></select>\n");
+	}
+	html_raw(o, "<button type=\"submit\">");
+	html_msg(o, req, "action.show");
+	html_raw(o, "</button>\n</form>\n");
+}
+
+static const struct scored *get_scores(struct request *req, struct response *res, int year)
+{
+	struct buf err = BUF_INIT;
+	const struct scored *sc = web_scores_get(req, year, &err);
+	if (!sc) {
+		fprintf(stderr, "tandem serve: scores: %s\n", err.data);
+		html_error_page(req, res, 500, "error.scores", err.data);
+	}
+	buf_release(&err);
+	return sc;
+}
+
+static const char *subject_name(const struct scored *sc, enum subject_kind kind, int index)
+{
+	switch (kind) {
+	case SUBJECT_PERSON: return sc->ds->people[index].name;
+	case SUBJECT_ORG_UNIT: return sc->ds->units[index].name;
+	case SUBJECT_CONTRACT: return sc->ds->clients[sc->ds->contracts[index].client].name;
+	case SUBJECT_COMPANY: return NULL;
+	}
+	return NULL;
+}
+
+static void scorecard_href(struct buf *out, enum subject_kind kind, const char *id, int year,
+			   const char *org)
+{
+	buf_addf(out, "/scores/%s/", score_subject_kind_id(kind));
+	http_url_escape(out, id);
+	buf_addf(out, "?year=%d&org=%s", year, org);
+}
+
+/* --- dashboard ----------------------------------------------------------- */
+
+void page_dashboard(struct request *req, struct response *res)
+{
+	int year = year_param(req);
+	const struct scored *sc = get_scores(req, res, year), *prev;
+	struct buf *o = &res->body;
+	struct buf err = BUF_INIT;
+	if (!sc)
+		return;
+	prev = web_scores_get(req, year - 1, &err);
+	html_page_begin(req, res, "dash.title", NULL);
+	year_form(req, o, year, "sales", 0);
+	html_raw(o, "<section class=\"tiles\" aria-label=\"");
+	html_msg(o, req, "dash.company");
+	html_raw(o, "\">\n");
+	for (int org = ORG_SALES; org <= ORG_OPERATIONS; org++) {
+		const struct score_aggregate *a =
+			score_find_aggregate(sc->scores, SUBJECT_COMPANY, "company", (enum org_kind)org);
+		const struct score_aggregate *pa = prev ?
+			score_find_aggregate(prev->scores, SUBJECT_COMPANY, "company", (enum org_kind)org) : NULL;
+		const char *oid = score_org_id((enum org_kind)org);
+		html_raw(o, "<a class=\"tile\" href=\"");
+		struct buf href = BUF_INIT;
+		scorecard_href(&href, SUBJECT_COMPANY, "company", year, oid);
+		html_escape(o, href.data);
+		buf_release(&href);
+		html_raw(o, "\"><span class=\"tile-label\">");
+		html_msg(o, req, org == ORG_SALES ? "org.sales" : "org.operations");
+		html_raw(o, "</span><span class=\"tile-score\">");
+		if (a) {
+			score_text(o, req, &a->total);
+			grade_badge(o, grade_of(sc->model, &a->total));
+		} else {
+			html_msg(o, req, "score.na");
+		}
+		html_raw(o, "</span><span class=\"tile-sub\">");
+		buf_addf(o, "%d: ", year - 1);
+		if (pa)
+			score_text(o, req, &pa->total);
+		else
+			html_msg(o, req, "score.na");
+		if (a) {
+			html_raw(o, " · ");
+			html_msg(o, req, "score.coverage");
+			html_raw(o, " ");
+			coverage_text(o, &a->total);
+		}
+		html_raw(o, "</span></a>\n");
+	}
+	html_raw(o, "</section>\n");
+
+	/* Org units' totals, as bars, for each organization. */
+	for (int org = ORG_SALES; org <= ORG_OPERATIONS; org++) {
+		struct svg_bar *bars = xcalloc(sc->scores->n_aggregates + 1, sizeof *bars);
+		struct buf *texts = xcalloc(sc->scores->n_aggregates + 1, sizeof *texts);
+		struct buf *hrefs = xcalloc(sc->scores->n_aggregates + 1, sizeof *hrefs);
+		size_t nb = 0;
+		const char *oid = score_org_id((enum org_kind)org);
+		for (size_t i = 0; i < sc->scores->n_aggregates; i++) {
+			const struct score_aggregate *a = &sc->scores->aggregates[i];
+			if (a->kind != SUBJECT_ORG_UNIT || a->org != (enum org_kind)org || !a->n_subjects)
+				continue;
+			texts[nb] = (struct buf)BUF_INIT;
+			hrefs[nb] = (struct buf)BUF_INIT;
+			if (a->total.available)
+				numfmt_ld(&texts[nb], a->total.score, 2);
+			scorecard_href(&hrefs[nb], SUBJECT_ORG_UNIT, a->id, year, oid);
+			bars[nb].label = subject_name(sc, a->kind, a->index);
+			bars[nb].value = a->total.available ? (double)a->total.score : SVG_NONE;
+			bars[nb].text = texts[nb].data;
+			bars[nb].href = hrefs[nb].data;
+			nb++;
+		}
+		html_raw(o, "<section class=\"card\">\n<h2>");
+		html_msg(o, req, org == ORG_SALES ? "dash.units_sales" : "dash.units_operations");
+		html_raw(o, "</h2>\n");
+		if (nb)
+			svg_bar_chart(o, msg(req->lang, org == ORG_SALES ? "dash.units_sales"
+					     : "dash.units_operations"), bars, nb, 100,
+				      msg(req->lang, "score.na"));
+		else {
+			html_raw(o, "<p class=\"muted\">");
+			html_msg(o, req, "score.no_subjects");
+			html_raw(o, "</p>\n");
+		}
+		html_raw(o, "</section>\n");
+		for (size_t i = 0; i < nb; i++) {
+			buf_release(&texts[i]);
+			buf_release(&hrefs[i]);
+		}
+		free(texts);
+		free(hrefs);
+		free(bars);
+	}
+
+	/* Contracts needing attention: not stabilized within plan. */
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, "dash.attention");
+	html_raw(o, "</h2>\n<ul class=\"alerts\">\n");
+	int shown = 0;
+	for (size_t i = 0; i < sc->scores->n_sets; i++) {
+		const struct score_set *set = &sc->scores->sets[i];
+		if (set->org != ORG_SALES)
+			continue;
+		for (size_t c = 0; c < set->n_criteria; c++) {
+			const struct score_criterion *cr = &set->criteria[c];
+			if (strcmp(cr->def->id, "S3.1") || cr->stabilized_at || !cr->planned_months ||
+			    cr->elapsed_months <= cr->planned_months)
+				continue;
+			const char *id = score_set_id(sc->scores, set);
+			struct buf href = BUF_INIT;
+			buf_adds(&href, "/evidence/");
+			http_url_escape(&href, id);
+			buf_addf(&href, "/sales/S3.1?year=%d", year);
+			html_raw(o, "<li><a href=\"");
+			html_escape(o, href.data);
+			html_raw(o, "\">");
+			html_escape(o, id);
+			html_raw(o, " · ");
+			html_escape(o, subject_name(sc, SUBJECT_CONTRACT, set->contract));
+			html_raw(o, "</a> — ");
+			html_msg(o, req, "dash.not_stabilized");
+			buf_addf(o, " (%d / %d)", cr->elapsed_months, cr->planned_months);
+			html_raw(o, "</li>\n");
+			buf_release(&href);
+			shown++;
+		}
+	}
+	if (!shown) {
+		html_raw(o, "<li class=\"muted\">");
+		html_msg(o, req, "dash.all_well");
+		html_raw(o, "</li>\n");
+	}
+	html_raw(o, "</ul>\n</section>\n");
+	html_page_end(req, res);
+	web_scores_release(req->srv, prev);
+	web_scores_release(req->srv, sc);
+	buf_release(&err);
+}
+
+/* --- scorecards ---------------------------------------------------------- */
+
+static void aggregate_table(struct request *req, struct buf *o, const struct scored *sc,
+			    enum subject_kind kind, enum org_kind org, const char *oid, const char *head)
+{
+	const struct model_org *mo = &sc->model->orgs[org];
+	int rows = 0;
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, head);
+	html_raw(o, "</h2>\n<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th scope=\"col\">");
+	html_msg(o, req, "score.subject");
+	html_raw(o, "</th>");
+	for (size_t c = 0; c < mo->n_categories; c++) {
+		html_raw(o, "<th scope=\"col\" class=\"num\">");
+		html_escape(o, model_name_text(&mo->categories[c].name, !strcmp(req->lang, "ko")));
+		html_raw(o, "</th>");
+	}
+	html_raw(o, "<th scope=\"col\" class=\"num\">");
+	html_msg(o, req, "score.total");
+	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+	html_msg(o, req, "score.coverage");
+	html_raw(o, "</th></tr></thead>\n<tbody>\n");
+	if (kind == SUBJECT_CONTRACT) {
+		for (size_t i = 0; i < sc->scores->n_sets; i++) {
+			const struct score_set *s = &sc->scores->sets[i];
+			if (s->org != org)
+				continue;
+			const char *id = score_set_id(sc->scores, s);
+			struct buf href = BUF_INIT;
+			scorecard_href(&href, SUBJECT_CONTRACT, id, sc->year, oid);
+			html_raw(o, "<tr><th scope=\"row\"><a href=\"");
+			html_escape(o, href.data);
+			html_raw(o, "\">");
+			html_escape(o, id);
+			html_raw(o, "</a> <span class=\"muted\">");
+			html_escape(o, subject_name(sc, SUBJECT_CONTRACT, s->contract));
+			html_raw(o, "</span></th>");
+			for (size_t c = 0; c < s->n_categories; c++) {
+				html_raw(o, "<td class=\"num\">");
+				score_text(o, req, &s->categories[c]);
+				html_raw(o, "</td>");
+			}
+			html_raw(o, "<td class=\"num\"><strong>");
+			score_text(o, req, &s->total);
+			html_raw(o, "</strong>");
+			grade_badge(o, grade_of(sc->model, &s->total));
+			html_raw(o, "</td><td class=\"num\">");
+			coverage_text(o, &s->total);
+			html_raw(o, "</td></tr>\n");
+			buf_release(&href);
+			rows++;
+		}
+	} else {
+		for (size_t i = 0; i < sc->scores->n_aggregates; i++) {
+			const struct score_aggregate *a = &sc->scores->aggregates[i];
+			if (a->kind != kind || a->org != org)
+				continue;
+			struct buf href = BUF_INIT;
+			scorecard_href(&href, kind, a->id, sc->year, oid);
+			html_raw(o, "<tr><th scope=\"row\"><a href=\"");
+			html_escape(o, href.data);
+			html_raw(o, "\">");
+			html_escape(o, kind == SUBJECT_COMPANY ? msg(req->lang, "score.company")
+				    : subject_name(sc, kind, a->index));
+			html_raw(o, "</a> <span class=\"muted\">");
+			html_escape(o, kind == SUBJECT_COMPANY ? "" : a->id);
+			html_raw(o, "</span></th>");
+			for (size_t c = 0; c < a->n_categories; c++) {
+				html_raw(o, "<td class=\"num\">");
+				score_text(o, req, &a->categories[c]);
+				html_raw(o, "</td>");
+			}
+			html_raw(o, "<td class=\"num\"><strong>");
+			score_text(o, req, &a->total);
+			html_raw(o, "</strong>");
+			grade_badge(o, grade_of(sc->model, &a->total));
+			html_raw(o, "</td><td class=\"num\">");
+			coverage_text(o, &a->total);
+			html_raw(o, "</td></tr>\n");
+			buf_release(&href);
+			rows++;
+		}
+	}
+	if (!rows) {
+		html_raw(o, "<tr><td colspan=\"9\" class=\"muted\">");
+		html_msg(o, req, "score.no_subjects");
+		html_raw(o, "</td></tr>\n");
+	}
+	html_raw(o, "</tbody></table></div>\n</section>\n");
+}
+
+void page_scores(struct request *req, struct response *res)
+{
+	int year = year_param(req);
+	const char *oid = org_param(req);
+	enum org_kind org = org_kind_of(oid);
+	const struct scored *sc = get_scores(req, res, year);
+	struct buf *o = &res->body;
+	if (!sc)
+		return;
+	html_page_begin(req, res, "scores.title", msg(req->lang, org == ORG_SALES ? "org.sales" : "org.operations"));
+	year_form(req, o, year, oid, 1);
+	aggregate_table(req, o, sc, SUBJECT_COMPANY, org, oid, "scores.company");
+	aggregate_table(req, o, sc, SUBJECT_ORG_UNIT, org, oid, "scores.units");
+	aggregate_table(req, o, sc, SUBJECT_PERSON, org, oid, "scores.people");
+	aggregate_table(req, o, sc, SUBJECT_CONTRACT, org, oid, "scores.contracts");
+	html_page_end(req, res);
+	web_scores_release(req->srv, sc);
+}
+
+static void evidence_href(struct buf *out, const char *contract, const char *oid, const char *crit,
+			  int year)
+{
+	buf_adds(out, "/evidence/");
+	http_url_escape(out, contract);
+	buf_addf(out, "/%s/", oid);
+	http_url_escape(out, crit);
+	buf_addf(out, "?year=%d", year);
+}
+
+static void contract_scorecard(struct request *req, struct buf *o, const struct scored *sc,
+			       const struct score_set *set, const char *oid)
+{
+	const struct model_org *mo = &sc->model->orgs[set->org];
+	const char *id = score_set_id(sc->scores, set);
+	int ko = !strcmp(req->lang, "ko");
+	size_t x = 0;
+	html_raw(o, "<p><a href=\"/contracts/");
+	{
+		struct buf h = BUF_INIT;
+		http_url_escape(&h, id);
+		html_escape(o, h.data);
+		buf_release(&h);
+	}
+	html_raw(o, "\">");
+	html_msg(o, req, "contract.open");
+	html_raw(o, "</a></p>\n<section class=\"tiles\"><div class=\"tile\"><span class=\"tile-label\">");
+	html_msg(o, req, "score.total");
+	html_raw(o, "</span><span class=\"tile-score\">");
+	score_text(o, req, &set->total);
+	grade_badge(o, grade_of(sc->model, &set->total));
+	html_raw(o, "</span><span class=\"tile-sub\">");
+	html_msg(o, req, "score.coverage");
+	html_raw(o, " ");
+	coverage_text(o, &set->total);
+	html_raw(o, "</span></div></section>\n");
+	for (size_t c = 0; c < mo->n_categories; c++) {
+		const struct model_category *cat = &mo->categories[c];
+		html_raw(o, "<section class=\"card\">\n<h2>");
+		html_escape(o, model_name_text(&cat->name, ko));
+		html_raw(o, " <span class=\"muted\">");
+		score_text(o, req, &set->categories[c]);
+		html_raw(o, "</span></h2>\n<table class=\"data scorecard\"><thead><tr><th scope=\"col\">");
+		html_msg(o, req, "score.criterion");
+		html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+		html_msg(o, req, "score.value");
+		html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+		html_msg(o, req, "score.score");
+		html_raw(o, "</th><th scope=\"col\">");
+		html_msg(o, req, "score.evidence");
+		html_raw(o, "</th></tr></thead><tbody>\n");
+		for (size_t i = 0; i < cat->n_criteria; i++) {
+			const struct score_criterion *cr = &set->criteria[x++];
+			struct buf href = BUF_INIT;
+			evidence_href(&href, id, oid, cr->def->id, sc->year);
+			html_raw(o, "<tr><th scope=\"row\"><span class=\"crit-id\">");
+			html_escape(o, cr->def->id);
+			html_raw(o, "</span> ");
+			html_escape(o, model_name_text(&cr->model->name, ko));
+			html_raw(o, "</th><td class=\"num\"><a href=\"");
+			html_escape(o, href.data);
+			html_raw(o, "\">");
+			if (cr->value_available && cr->def->format != VALUE_NONE)
+				numfmt_ld(o, cr->value, value_format_decimals(cr->def->format));
+			else if (!cr->available)
+				html_msg(o, req, "score.na");
+			else
+				html_raw(o, "…");
+			html_raw(o, "</a></td><td class=\"num\">");
+			if (cr->available)
+				numfmt_ld(o, cr->score, 2);
+			else {
+				html_msg(o, req, "score.na");
+				if (cr->na_reason) {
+					html_raw(o, " <span class=\"muted small\">(");
+					html_msg(o, req, arena_printf(&req->arena, "reason.%s", cr->na_reason));
+					html_raw(o, ")</span>");
+				}
+			}
+			html_raw(o, "</td><td><a href=\"");
+			html_escape(o, href.data);
+			html_raw(o, "\" aria-label=\"");
+			html_msg(o, req, "score.evidence");
+			html_raw(o, " ");
+			html_escape(o, cr->def->id);
+			html_raw(o, "\">");
+			html_msg(o, req, "score.see_evidence");
+			html_raw(o, "</a></td></tr>\n");
+			buf_release(&href);
+		}
+		html_raw(o, "</tbody></table>\n</section>\n");
+	}
+}
+
+void page_scorecard(struct request *req, struct response *res)
+{
+	int year = year_param(req);
+	const char *oid = org_param(req);
+	enum org_kind org = org_kind_of(oid);
+	const char *kind_text = req->params[0], *id = req->params[1];
+	enum subject_kind kind;
+	struct buf *o = &res->body;
+	struct buf title = BUF_INIT;
+
+	if (!strcmp(kind_text, "contract"))
+		kind = SUBJECT_CONTRACT;
+	else if (!strcmp(kind_text, "person"))
+		kind = SUBJECT_PERSON;
+	else if (!strcmp(kind_text, "org_unit"))
+		kind = SUBJECT_ORG_UNIT;
+	else if (!strcmp(kind_text, "company"))
+		kind = SUBJECT_COMPANY;
+	else {
+		html_error_page(req, res, 404, "error.not_found", NULL);
+		return;
+	}
+	const struct scored *sc = get_scores(req, res, year);
+	if (!sc)
+		return;
+	const struct score_set *set = kind == SUBJECT_CONTRACT ? score_find_set(sc->scores, id, org) : NULL;
+	const struct score_aggregate *a = kind != SUBJECT_CONTRACT
+		? score_find_aggregate(sc->scores, kind, id, org) : NULL;
+	if (!set && !a) {
+		html_error_page(req, res, 404, "score.not_scored", id);
+		web_scores_release(req->srv, sc);
+		return;
+	}
+	buf_addf(&title, "%s · %s · %d", kind == SUBJECT_COMPANY ? msg(req->lang, "score.company")
+		 : set ? id : subject_name(sc, kind, a->index),
+		 msg(req->lang, org == ORG_SALES ? "org.sales" : "org.operations"), year);
+	html_page_begin(req, res, "scorecard.title", title.data);
+	year_form(req, o, year, oid, 1);
+	if (set) {
+		contract_scorecard(req, o, sc, set, oid);
+	} else {
+		const struct model_org *mo = &sc->model->orgs[org];
+		html_raw(o, "<section class=\"tiles\">\n");
+		for (size_t c = 0; c < a->n_categories; c++) {
+			html_raw(o, "<div class=\"tile\"><span class=\"tile-label\">");
+			html_escape(o, model_name_text(&mo->categories[c].name, !strcmp(req->lang, "ko")));
+			html_raw(o, "</span><span class=\"tile-score\">");
+			score_text(o, req, &a->categories[c]);
+			html_raw(o, "</span></div>\n");
+		}
+		html_raw(o, "<div class=\"tile\"><span class=\"tile-label\">");
+		html_msg(o, req, "score.total");
+		html_raw(o, "</span><span class=\"tile-score\">");
+		score_text(o, req, &a->total);
+		grade_badge(o, grade_of(sc->model, &a->total));
+		html_raw(o, "</span><span class=\"tile-sub\">");
+		html_msg(o, req, "score.coverage");
+		html_raw(o, " ");
+		coverage_text(o, &a->total);
+		html_raw(o, "</span></div>\n</section>\n<section class=\"card\"><h2>");
+		html_msg(o, req, "scores.contracts");
+		html_raw(o, "</h2>\n<table class=\"data\"><thead><tr><th scope=\"col\">");
+		html_msg(o, req, "score.subject");
+		html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+		html_msg(o, req, "score.total");
+		html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+		html_msg(o, req, "score.coverage");
+		html_raw(o, "</th></tr></thead><tbody>\n");
+		for (size_t i = 0; i < a->n_subjects; i++) {
+			const struct score_set *s = &sc->scores->sets[a->subjects[i]];
+			const char *cid = score_set_id(sc->scores, s);
+			struct buf href = BUF_INIT;
+			scorecard_href(&href, SUBJECT_CONTRACT, cid, year, oid);
+			html_raw(o, "<tr><th scope=\"row\"><a href=\"");
+			html_escape(o, href.data);
+			html_raw(o, "\">");
+			html_escape(o, cid);
+			html_raw(o, "</a> <span class=\"muted\">");
+			html_escape(o, subject_name(sc, SUBJECT_CONTRACT, s->contract));
+			html_raw(o, "</span></th><td class=\"num\">");
+			score_text(o, req, &s->total);
+			grade_badge(o, grade_of(sc->model, &s->total));
+			html_raw(o, "</td><td class=\"num\">");
+			coverage_text(o, &s->total);
+			html_raw(o, "</td></tr>\n");
+			buf_release(&href);
+		}
+		if (!a->n_subjects) {
+			html_raw(o, "<tr><td colspan=\"3\" class=\"muted\">");
+			html_msg(o, req, "score.no_subjects");
+			html_raw(o, "</td></tr>\n");
+		}
+		html_raw(o, "</tbody></table></section>\n");
+	}
+	html_page_end(req, res);
+	buf_release(&title);
+	web_scores_release(req->srv, sc);
+}
+
+/* --- evidence ------------------------------------------------------------ */
+
+static void day_text(struct buf *o, day_t d)
+{
+	char t[11];
+	if (d == DAY_NONE) {
+		buf_adds(o, "—");
+		return;
+	}
+	date_format(d, t);
+	buf_adds(o, t);
+}
+
+static void micro_text(struct buf *o, micro_t v)
+{
+	char t[32];
+	if (v == MICRO_NONE) {
+		buf_adds(o, "—");
+		return;
+	}
+	decimal_format(v, t);
+	buf_adds(o, t);
+}
+
+/* One evidence row as "what, when" text (plain; escaped by the caller). */
+static void evidence_text(const struct dataset *ds, const struct evidence_row *r, struct buf *t,
+			  const char **kind_key)
+{
+	int i = r->index;
+	char m[8];
+	switch (r->kind) {
+	case EV_READINESS:
+		*kind_key = "kind.readiness";
+		buf_addf(t, "%s (%s) · ", ds->readiness[i].item, ds->readiness[i].required ? "required" : "optional");
+		day_text(t, ds->readiness[i].done_on);
+		break;
+	case EV_MANUAL_RATING:
+		*kind_key = "kind.manual_ratings";
+		day_text(t, ds->manual_ratings[i].rated_on);
+		buf_addf(t, " · %s · %d / %d", ds->people[ds->manual_ratings[i].rated_by].name,
+			 ds->manual_ratings[i].concreteness, ds->manual_ratings[i].feasibility);
+		break;
+	case EV_SCOPE_CHANGE:
+		*kind_key = "kind.scope_changes";
+		day_text(t, ds->scope_changes[i].date);
+		buf_addf(t, " · %s", ds->scope_changes[i].note ? ds->scope_changes[i].note : "");
+		break;
+	case EV_FINANCIAL:
+		*kind_key = "kind.financials";
+		month_format(ds->financials[i].month, m);
+		buf_addf(t, "%s · ", m);
+		micro_text(t, ds->financials[i].revenue);
+		buf_adds(t, " / ");
+		micro_text(t, ds->financials[i].cost);
+		break;
+	case EV_HANDOVER:
+		*kind_key = "kind.handover";
+		buf_addf(t, "%s · ", ds->handover[i].item);
+		day_text(t, ds->handover[i].accepted_on);
+		break;
+	case EV_EXPANSION:
+		*kind_key = "kind.expansions";
+		day_text(t, ds->expansions[i].date);
+		buf_adds(t, " · ");
+		micro_text(t, ds->expansions[i].added_annual_value);
+		break;
+	case EV_CHILD_CONTRACT:
+		*kind_key = "kind.contracts";
+		buf_addf(t, "%s · %s · ", ds->contracts[i].id,
+			 ds->contracts[i].service_line ? ds->contracts[i].service_line : "");
+		day_text(t, ds->contracts[i].signed_on);
+		break;
+	case EV_RENEWAL:
+		*kind_key = "kind.renewals";
+		day_text(t, ds->renewals[i].due_on);
+		buf_adds(t, " · ");
+		micro_text(t, ds->renewals[i].new_annual_value);
+		break;
+	case EV_RELATIONSHIP_RATING:
+		*kind_key = "kind.relationship_ratings";
+		day_text(t, ds->relationship_ratings[i].date);
+		buf_addf(t, " · %d", ds->relationship_ratings[i].level);
+		break;
+	case EV_PROPOSAL:
+		*kind_key = "kind.proposals";
+		buf_addf(t, "%s · %s · ", ds->proposals[i].id, ds->proposals[i].title ? ds->proposals[i].title : "");
+		day_text(t, ds->proposals[i].proposed_on);
+		break;
+	case EV_REFERENCE:
+		*kind_key = "kind.references";
+		day_text(t, ds->references[i].date);
+		break;
+	case EV_INNOVATION:
+		*kind_key = "kind.innovations";
+		day_text(t, ds->innovations[i].date);
+		buf_addf(t, " · %s", ds->innovations[i].title);
+		break;
+	}
+}
+
+static void month_label(const struct month_table *mt, int index, char out[16])
+{
+	char m[8];
+	month_format(mt->go_live_month + index - 1, m);
+	snprintf(out, 16, "%s", m);
+}
+
+/* The month-by-month grid of a contract's SLA metrics and a chart per
+ * metric with its target line (S2.1, S3.1, S3.2). */
+static void month_views(struct request *req, struct buf *o, const struct scored *sc,
+			const struct score_criterion *cr)
+{
+	const struct month_table *mt = &cr->months;
+	if (mt->last < mt->first || !mt->n_metrics)
+		return;
+	size_t cols = (size_t)(mt->last - mt->first + 1), rows = mt->n_metrics + 1;
+	const char **col_labels = arena_alloc(&req->arena, cols * sizeof *col_labels);
+	const char **row_labels = arena_alloc(&req->arena, rows * sizeof *row_labels);
+	enum svg_cell *cells = arena_alloc(&req->arena, rows * cols * sizeof *cells);
+	const char *legend[4] = { msg(req->lang, "grid.no_data"), msg(req->lang, "grid.missed"),
+				  msg(req->lang, "grid.met"), msg(req->lang, "grid.stable") };
+	int K = sc->model->stabilization_run_months;
+
+	for (size_t c = 0; c < cols; c++) {
+		char l[16];
+		month_label(mt, mt->first + (int)c, l);
+		col_labels[c] = arena_printf(&req->arena, "%d", mt->first + (int)c);
+		(void)l;
+	}
+	for (size_t m = 0; m < mt->n_metrics; m++) {
+		const struct sla_metric *sm = &sc->ds->sla_metrics[mt->metrics[m]];
+		row_labels[m] = sm->name ? sm->name : sm->metric;
+		for (size_t c = 0; c < cols; c++) {
+			const struct month_cell *cell = &mt->cells[c * mt->n_metrics + m];
+			cells[m * cols + c] = !cell->has_data ? SVG_CELL_NO_DATA
+				: cell->met ? SVG_CELL_MET : SVG_CELL_MISSED;
+		}
+	}
+	row_labels[mt->n_metrics] = msg(req->lang, "grid.compliant");
+	for (size_t c = 0; c < cols; c++) {
+		int month = mt->first + (int)c;
+		int in_run = cr->stabilized_at && month >= cr->stabilized_at && month < cr->stabilized_at + K;
+		cells[mt->n_metrics * cols + c] = mt->compliant[c]
+			? (in_run ? SVG_CELL_HIGHLIGHT : SVG_CELL_MET) : SVG_CELL_MISSED;
+	}
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, "evidence.grid");
+	html_raw(o, "</h2>\n<p class=\"muted\">");
+	html_msg(o, req, "evidence.grid_help");
+	html_raw(o, "</p>\n<div class=\"scroll\">");
+	svg_grid(o, msg(req->lang, "evidence.grid"), row_labels, rows, col_labels, cols, cells, legend);
+	html_raw(o, "</div>\n");
+	/* The same as a table, for screen readers and copying. */
+	html_raw(o, "<details><summary>");
+	html_msg(o, req, "evidence.as_table");
+	html_raw(o, "</summary><div class=\"scroll\"><table class=\"data small\"><thead><tr><th scope=\"col\">");
+	html_msg(o, req, "evidence.month");
+	html_raw(o, "</th>");
+	for (size_t m = 0; m < mt->n_metrics; m++) {
+		html_raw(o, "<th scope=\"col\" class=\"num\">");
+		html_escape(o, row_labels[m]);
+		html_raw(o, "</th>");
+	}
+	html_raw(o, "<th scope=\"col\">");
+	html_msg(o, req, "grid.compliant");
+	html_raw(o, "</th></tr></thead><tbody>\n");
+	for (size_t c = 0; c < cols; c++) {
+		char l[16];
+		month_label(mt, mt->first + (int)c, l);
+		html_raw(o, "<tr><th scope=\"row\">");
+		buf_addf(o, "%d · ", mt->first + (int)c);
+		html_escape(o, l);
+		html_raw(o, "</th>");
+		for (size_t m = 0; m < mt->n_metrics; m++) {
+			const struct month_cell *cell = &mt->cells[c * mt->n_metrics + m];
+			html_raw(o, "<td class=\"num\">");
+			if (cell->has_data) {
+				numfmt_ld(o, (long double)cell->num / (long double)cell->den, 4);
+				html_raw(o, cell->met ? " ✓" : " ✗");
+			} else {
+				html_raw(o, "–");
+			}
+			html_raw(o, "</td>");
+		}
+		html_raw(o, "<td>");
+		html_msg(o, req, mt->compliant[c] ? "grid.yes" : "grid.no");
+		html_raw(o, "</td></tr>\n");
+	}
+	html_raw(o, "</tbody></table></div></details>\n</section>\n");
+
+	for (size_t m = 0; m < mt->n_metrics; m++) {
+		const struct sla_metric *sm = &sc->ds->sla_metrics[mt->metrics[m]];
+		double *values = arena_alloc(&req->arena, cols * sizeof *values);
+		const char **xl = arena_alloc(&req->arena, cols * sizeof *xl);
+		micro_t target = mt->cells[m].target;
+		char tt[32];
+		for (size_t c = 0; c < cols; c++) {
+			const struct month_cell *cell = &mt->cells[c * mt->n_metrics + m];
+			char l[16];
+			month_label(mt, mt->first + (int)c, l);
+			xl[c] = arena_strdup(&req->arena, l);
+			values[c] = cell->has_data ? (double)cell->num / (double)cell->den : SVG_NONE;
+		}
+		decimal_format(target, tt);
+		html_raw(o, "<section class=\"card\">\n<h3>");
+		html_escape(o, row_labels[m]);
+		html_raw(o, " <span class=\"muted\">(");
+		html_msg(o, req, sm->direction == DIR_HIGHER ? "evidence.higher" : "evidence.lower");
+		html_raw(o, ")</span></h3>\n");
+		svg_line_chart(o, row_labels[m], xl, values, cols, 1, (double)target / 1e6,
+			       arena_printf(&req->arena, "%s %s", msg(req->lang, "evidence.target"), tt));
+		html_raw(o, "</section>\n");
+	}
+}
+
+void page_evidence(struct request *req, struct response *res)
+{
+	const char *id = req->params[0], *oid = req->params[1], *crit = req->params[2];
+	int year = year_param(req);
+	struct buf *o = &res->body, title = BUF_INIT;
+	if (strcmp(oid, "sales") && strcmp(oid, "operations")) {
+		html_error_page(req, res, 404, "error.not_found", NULL);
+		return;
+	}
+	const struct scored *sc = get_scores(req, res, year);
+	if (!sc)
+		return;
+	const struct score_set *set = score_find_set(sc->scores, id, org_kind_of(oid));
+	const struct score_criterion *cr = NULL;
+	for (size_t i = 0; set && i < set->n_criteria; i++)
+		if (!strcmp(set->criteria[i].def->id, crit))
+			cr = &set->criteria[i];
+	if (!cr) {
+		html_error_page(req, res, 404, "score.not_scored", id);
+		web_scores_release(req->srv, sc);
+		return;
+	}
+	int ko = !strcmp(req->lang, "ko");
+	buf_addf(&title, "%s · %s %s · %d", id, cr->def->id, model_name_text(&cr->model->name, ko), year);
+	html_page_begin(req, res, "evidence.title", title.data);
+	{
+		struct buf back = BUF_INIT;
+		scorecard_href(&back, SUBJECT_CONTRACT, id, year, oid);
+		html_raw(o, "<p><a href=\"");
+		html_escape(o, back.data);
+		html_raw(o, "\">← ");
+		html_msg(o, req, "evidence.back");
+		html_raw(o, "</a></p>\n");
+		buf_release(&back);
+	}
+	html_raw(o, "<section class=\"tiles\"><div class=\"tile\"><span class=\"tile-label\">");
+	html_msg(o, req, "score.value");
+	html_raw(o, "</span><span class=\"tile-score\" id=\"criterion-value\">");
+	if (cr->value_available && cr->def->format != VALUE_NONE)
+		numfmt_ld(o, cr->value, value_format_decimals(cr->def->format));
+	else
+		html_msg(o, req, "score.na");
+	html_raw(o, "</span></div><div class=\"tile\"><span class=\"tile-label\">");
+	html_msg(o, req, "score.score");
+	html_raw(o, "</span><span class=\"tile-score\" id=\"criterion-score\">");
+	if (cr->available)
+		numfmt_ld(o, cr->score, 2);
+	else
+		html_msg(o, req, "score.na");
+	html_raw(o, "</span>");
+	if (cr->na_reason) {
+		html_raw(o, "<span class=\"tile-sub\">");
+		html_msg(o, req, arena_printf(&req->arena, "reason.%s", cr->na_reason));
+		html_raw(o, "</span>");
+	}
+	html_raw(o, "</div>");
+	if (cr->months.n_metrics) {
+		html_raw(o, "<div class=\"tile\"><span class=\"tile-label\">");
+		html_msg(o, req, "evidence.stabilized_at");
+		html_raw(o, "</span><span class=\"tile-score\">");
+		if (cr->stabilized_at)
+			buf_addf(o, "%d", cr->stabilized_at);
+		else
+			html_msg(o, req, "evidence.not_yet");
+		html_raw(o, "</span><span class=\"tile-sub\">");
+		html_msg(o, req, "evidence.planned");
+		buf_addf(o, " %d · ", cr->planned_months);
+		html_msg(o, req, "evidence.elapsed");
+		buf_addf(o, " %d</span></div>", cr->elapsed_months);
+	}
+	html_raw(o, "</section>\n");
+	/* Measures and how they were scored. */
+	if (cr->model->n_measures) {
+		html_raw(o, "<section class=\"card\"><h2>");
+		html_msg(o, req, "evidence.measures");
+		html_raw(o, "</h2><table class=\"data\"><thead><tr><th scope=\"col\">");
+		html_msg(o, req, "evidence.measure");
+		html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+		html_msg(o, req, "score.value");
+		html_raw(o, "</th><th scope=\"col\">");
+		html_msg(o, req, "evidence.scoring");
+		html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+		html_msg(o, req, "score.score");
+		html_raw(o, "</th></tr></thead><tbody>\n");
+		for (size_t i = 0; i < cr->model->n_measures; i++) {
+			const struct model_measure *mm = &cr->model->measures[i];
+			const struct score_measure *sm = &cr->measures[mm->def_index];
+			struct buf st = BUF_INIT;
+			model_scoring_text(&mm->scoring, &st);
+			html_raw(o, "<tr><th scope=\"row\">");
+			html_escape(o, model_name_text(&mm->name, ko));
+			html_raw(o, "</th><td class=\"num\">");
+			if (sm->available) {
+				numfmt_ld(o, sm->value, 4);
+				if (sm->den != 1 && sm->den != 0) {
+					html_raw(o, " <span class=\"muted small\">= ");
+					numfmt_ld(o, sm->num, 4);
+					html_raw(o, " ÷ ");
+					numfmt_ld(o, sm->den, 4);
+					html_raw(o, "</span>");
+				}
+			} else {
+				html_msg(o, req, "score.na");
+			}
+			html_raw(o, "</td><td><code>");
+			html_escape(o, st.data);
+			html_raw(o, "</code></td><td class=\"num\">");
+			if (sm->available)
+				numfmt_ld(o, sm->score, 2);
+			else
+				html_msg(o, req, "score.na");
+			html_raw(o, "</td></tr>\n");
+			buf_release(&st);
+		}
+		html_raw(o, "</tbody></table></section>\n");
+	}
+	month_views(req, o, sc, cr);
+	html_raw(o, "<section class=\"card\"><h2>");
+	html_msg(o, req, "evidence.records");
+	html_raw(o, "</h2>\n");
+	if (!cr->n_rows) {
+		html_raw(o, "<p class=\"muted\">");
+		html_msg(o, req, "evidence.none");
+		html_raw(o, "</p>\n");
+	} else {
+		html_raw(o, "<table class=\"data\"><thead><tr><th scope=\"col\">");
+		html_msg(o, req, "evidence.kind");
+		html_raw(o, "</th><th scope=\"col\">");
+		html_msg(o, req, "evidence.record");
+		html_raw(o, "</th><th scope=\"col\">");
+		html_msg(o, req, "evidence.status");
+		html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+		html_msg(o, req, "evidence.amount");
+		html_raw(o, "</th></tr></thead><tbody>\n");
+		for (size_t i = 0; i < cr->n_rows; i++) {
+			const struct evidence_row *r = &cr->rows[i];
+			struct buf t = BUF_INIT;
+			const char *kind_key = "";
+			evidence_text(sc->ds, r, &t, &kind_key);
+			html_raw(o, "<tr><td>");
+			html_msg(o, req, kind_key);
+			html_raw(o, "</td><td>");
+			html_escape(o, t.data);
+			html_raw(o, "</td><td>");
+			html_msg(o, req, r->status == EVS_COUNTED ? "evidence.counted"
+				 : r->status == EVS_NOT_COUNTED ? "evidence.not_counted" : "evidence.excluded");
+			if (r->reason) {
+				html_raw(o, " <span class=\"muted small\">(");
+				html_msg(o, req, arena_printf(&req->arena, "reason.%s", r->reason));
+				html_raw(o, ")</span>");
+			}
+			html_raw(o, "</td><td class=\"num\">");
+			if (r->status == EVS_COUNTED)
+				numfmt_ld(o, r->amount, 2);
+			html_raw(o, "</td></tr>\n");
+			buf_release(&t);
+		}
+		html_raw(o, "</tbody></table>\n");
+	}
+	html_raw(o, "</section>\n");
+	html_page_end(req, res);
+	buf_release(&title);
+	web_scores_release(req->srv, sc);
+}

@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: MIT */
+/* The route table and its dispatcher. Each route states who may call it
+ * (role bits) and what it needs (flags); web_dispatch() enforces all of it
+ * before a handler runs — login, role, CSRF, the record kind and the kind ×
+ * role write table — so handlers only do their own work. The table is
+ * sorted by pattern, then method; a unit test keeps it so. */
+#include "web/web_impl.h"
+
+#include "base/clock.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#define A ROLE_ADMIN
+#define E ROLE_EXECUTIVE
+#define S ROLE_SALES
+#define O ROLE_OPERATIONS
+#define V ROLE_VIEWER
+#define ALL ROLE_ALL
+#define WRITERS (A | E | S | O)
+#define GET HTTP_GET
+#define POST HTTP_POST
+#define PUT HTTP_PUT
+#define DELETE HTTP_DELETE
+#define API ROUTE_API
+#define REC ROUTE_RECORD
+#define RW (ROUTE_RECORD | ROUTE_RECORD_WRITE)
+
+const struct route web_routes[] = {
+	{ "/", GET, page_dashboard, ALL, 0, "dashboard" },
+	{ "/api/v1/audit", GET, api_audit, A | E, API, "the audit log, newest first (?limit, ?offset)" },
+	{ "/api/v1/imports", POST, api_imports, A, API | ROUTE_UPLOAD,
+	  "import CSV files (multipart, or one CSV body with ?file=NAME.csv); ?dry_run=1 previews" },
+	{ "/api/v1/kinds", GET, api_kinds, ALL, API, "the record kinds and their columns" },
+	{ "/api/v1/login", POST, api_login, 0, API | ROUTE_PUBLIC | ROUTE_NO_CSRF,
+	  "log in with {\"name\", \"password\"}; sets the session cookie, returns the CSRF token" },
+	{ "/api/v1/logout", POST, api_logout, ALL, API, "end the session" },
+	{ "/api/v1/me", GET, api_me, ALL, API, "the logged-in user, role and CSRF token" },
+	{ "/api/v1/openapi.json", GET, api_openapi, 0, API | ROUTE_PUBLIC, "this API as OpenAPI 3" },
+	{ "/api/v1/proposals/{id}/override", POST, api_override, E, API,
+	  "an executive's gate override for a proposal, with {\"reason\"}" },
+	{ "/api/v1/records/{kind}", GET, api_records_list, ALL, API | REC,
+	  "list records (?limit, ?offset, ?COLUMN=VALUE filters)" },
+	{ "/api/v1/records/{kind}", POST, api_record_create, WRITERS, API | RW, "create a record" },
+	{ "/api/v1/records/{kind}/*", GET, api_record_get, ALL, API | REC,
+	  "one record by its key (key columns as path segments)" },
+	{ "/api/v1/records/{kind}/*", PUT, api_record_update, WRITERS, API | RW,
+	  "update a record: the fields sent replace, null empties" },
+	{ "/api/v1/records/{kind}/*", DELETE, api_record_delete, WRITERS, API | RW, "delete a record" },
+	{ "/api/v1/scores", GET, api_scores, ALL, API,
+	  "scores of a year (?year, ?subject=KIND:ID, ?org) with evidence" },
+	{ "/api/v1/users", GET, api_users_list, A, API, "the accounts" },
+	{ "/api/v1/users", POST, api_users_create, A, API,
+	  "create an account {\"name\", \"role\", \"person_id\", \"password\"}" },
+	{ "/api/v1/users/{name}", PUT, api_users_update, A, API,
+	  "change an account's role, person, password or disabled flag" },
+	{ "/assets/*", GET, page_asset, 0, ROUTE_PUBLIC, "static files (CSS, JS)" },
+	{ "/audit", GET, page_audit, A | E, 0, "the audit log" },
+	{ "/contracts/{id}", GET, page_contract, ALL, 0, "a contract: lifecycle, checklists, scores" },
+	{ "/evidence/{id}/{org}/{criterion}", GET, page_evidence, ALL, 0,
+	  "the evidence behind one criterion of a contract" },
+	{ "/import", GET, page_import, A, 0, "the import page" },
+	{ "/import", POST, page_import_post, A, ROUTE_UPLOAD, "upload, preview and commit an import" },
+	{ "/login", GET, page_login, 0, ROUTE_PUBLIC, "the login form" },
+	{ "/login", POST, page_login_post, 0, ROUTE_PUBLIC | ROUTE_NO_CSRF, "log in" },
+	{ "/logout", POST, page_logout, ALL, 0, "log out" },
+	{ "/proposals", GET, page_proposals, ALL, 0, "proposals and the feasibility gate" },
+	{ "/proposals/{id}/override", POST, page_override, E, 0, "override the gate" },
+	{ "/records", GET, page_records_index, ALL, 0, "the record kinds" },
+	{ "/records/{kind}", GET, page_record_list, ALL, REC, "records of a kind" },
+	{ "/records/{kind}", POST, page_record_create, WRITERS, RW, "create a record" },
+	{ "/records/{kind}/delete/*", POST, page_record_delete, WRITERS, RW, "delete a record" },
+	{ "/records/{kind}/edit/*", GET, page_record_edit, WRITERS, RW, "the form to correct a record" },
+	{ "/records/{kind}/edit/*", POST, page_record_update, WRITERS, RW, "save a corrected record" },
+	{ "/records/{kind}/new", GET, page_record_new, WRITERS, RW, "the form for a new record" },
+	{ "/scores", GET, page_scores, ALL, 0, "scorecards of org units, people and contracts" },
+	{ "/scores/{subject}/{id}", GET, page_scorecard, ALL, 0, "one scorecard" },
+	{ "/users", GET, page_users, A, 0, "accounts" },
+	{ "/users", POST, page_users_create, A, 0, "create an account" },
+	{ "/users/{name}", POST, page_users_update, A, 0, "change an account" },
+};
+const size_t web_n_routes = sizeof web_routes / sizeof web_routes[0];
+
+const char *web_method_name(enum http_method m)
+{
+	switch (m) {
+	case HTTP_GET: return "GET";
+	case HTTP_POST: return "POST";
+	case HTTP_PUT: return "PUT";
+	case HTTP_DELETE: return "DELETE";
+	case HTTP_HEAD: return "HEAD";
+	}
+	return "?";
+}
+
+/* Does the path match pattern? Counts only; binding is done by bind(). */
+static int match(const char *pattern, const char *const *segs, size_t n)
+{
+	const char *p = pattern + 1;
+	size_t i = 0;
+	if (!*p)
+		return n == 0;
+	for (;;) {
+		const char *slash = strchr(p, '/');
+		size_t l = slash ? (size_t)(slash - p) : strlen(p);
+		if (l == 1 && *p == '*')
+			return i < n;                /* one or more segments */
+		if (i >= n)
+			return 0;
+		if (*p != '{' && (strlen(segs[i]) != l || memcmp(segs[i], p, l)))
+			return 0;
+		i++;
+		if (!slash)
+			return i == n;
+		p = slash + 1;
+	}
+}
+
+const struct route *web_route_find(const char *const *segs, size_t n_segs,
+				   enum http_method method, int *path_known)
+{
+	*path_known = 0;
+	for (size_t i = 0; i < web_n_routes; i++) {
+		if (!match(web_routes[i].pattern, segs, n_segs))
+			continue;
+		*path_known = 1;
+		if (web_routes[i].method == method)
+			return &web_routes[i];
+	}
+	return NULL;
+}
+
+static void bind(struct request *req)
+{
+	const char *p = req->route->pattern + 1;
+	size_t i = 0;
+	req->n_params = 0;
+	while (*p) {
+		const char *slash = strchr(p, '/');
+		if (*p == '*') {
+			req->rest = req->segs + i;
+			req->n_rest = req->n_segs - i;
+			return;
+		}
+		if (*p == '{' && req->n_params < 4)
+			req->params[req->n_params++] = req->segs[i];
+		i++;
+		if (!slash)
+			break;
+		p = slash + 1;
+	}
+}
+
+const char *web_role(const struct request *req)
+{
+	const char *r = req->logged_in ? role_name(req->session.user.role) : NULL;
+	return r ? r : "";
+}
+
+long web_query_long(const struct request *req, const char *name, long dflt, long min, long max)
+{
+	const char *v = http_query(req, name);
+	char *end;
+	long n;
+	if (!v || !*v)
+		return dflt;
+	n = strtol(v, &end, 10);
+	if (*end || n < min || n > max)
+		return dflt;
+	return n;
+}
+
+static void refuse(struct request *req, struct response *res, int status, const char *key,
+		   const char *text)
+{
+	if (!req->route || req->route->flags & ROUTE_API)
+		http_json_error(res, status, NULL, "%s", text);
+	else
+		html_error_page(req, res, status, key, NULL);
+}
+
+/* The language: ?lang= (remembered), the session's, the cookie's, the
+ * browser's, else English. */
+static void choose_lang(struct request *req)
+{
+	const char *q = http_query(req, "lang");
+	const char *c;
+	if (q && (!strcmp(q, "ko") || !strcmp(q, "en"))) {
+		req->lang = q;
+		req->set_lang_cookie = 1;
+		if (req->logged_in && strcmp(req->session.lang, q)) {
+			struct buf err = BUF_INIT;
+			sessions_set_lang(req->store, req->session_token, q, &err);
+			buf_release(&err);
+		}
+		return;
+	}
+	if (req->logged_in && req->session.lang[0]) {
+		req->lang = req->session.lang;
+		return;
+	}
+	c = http_cookie(req, "lang");
+	if (c && (!strcmp(c, "ko") || !strcmp(c, "en"))) {
+		req->lang = c;
+		return;
+	}
+	if (req->accept_language && !strncmp(req->accept_language, "ko", 2))
+		req->lang = "ko";
+	else
+		req->lang = "en";
+}
+
+static int csrf_ok(struct request *req)
+{
+	const char *t = req->csrf_header;
+	if (!t)
+		t = http_form(req, "csrf");
+	if (!t || strlen(t) != 64)
+		return 0;
+	return sodium_memcmp(t, req->session.csrf, 64) == 0;
+}
+
+void web_dispatch(struct request *req, struct response *res)
+{
+	const struct route *rt = req->route;
+	struct buf err = BUF_INIT;
+	int writes;
+
+	if (!rt) {
+		int known = 0;
+		if (req->method && req->segs) {
+			enum http_method m = req->method == HTTP_HEAD ? HTTP_GET : req->method;
+			web_route_find((const char *const *)req->segs, req->n_segs, m, &known);
+		}
+		req->lang = "en";
+		if (req->n_segs && !strcmp(req->segs[0], "api"))
+			http_json_error(res, known ? 405 : 404, NULL, known ? "method not allowed" : "not found");
+		else {
+			choose_lang(req);
+			html_error_page(req, res, known ? 405 : 404,
+					known ? "error.method" : "error.not_found", NULL);
+		}
+		goto out;
+	}
+	bind(req);
+
+	/* Who is asking. */
+	const char *token = http_cookie(req, "tandem_session");
+	if (token && strlen(token) == 64) {
+		int found = sessions_lookup(req->store, token, req->srv->cfg.session_ttl, &req->session, &err);
+		if (found < 0) {
+			fprintf(stderr, "tandem serve: %s\n", err.data);
+			http_json_error(res, 500, NULL, "internal error");
+			goto out;
+		}
+		if (found == 0) {
+			req->logged_in = 1;
+			snprintf(req->session_token, sizeof req->session_token, "%s", token);
+			snprintf(req->actor, sizeof req->actor, "user:%s", req->session.user.name);
+		}
+	}
+	choose_lang(req);
+
+	if (!(rt->flags & ROUTE_PUBLIC)) {
+		if (!req->logged_in) {
+			if (rt->flags & ROUTE_API) {
+				http_json_error(res, 401, NULL, "not logged in");
+			} else if (req->method == HTTP_GET) {
+				struct buf to = BUF_INIT;
+				buf_adds(&to, "/login?next=");
+				http_url_escape(&to, req->path);
+				http_redirect(res, req, to.data);
+				buf_release(&to);
+			} else {
+				html_error_page(req, res, 401, "error.login_needed", NULL);
+			}
+			goto out;
+		}
+		if (!(rt->roles & req->session.user.role)) {
+			refuse(req, res, 403, "error.forbidden", "your role may not do this");
+			goto out;
+		}
+	}
+	writes = req->method == HTTP_POST || req->method == HTTP_PUT || req->method == HTTP_DELETE;
+	if (writes && !(rt->flags & ROUTE_NO_CSRF) && !csrf_ok(req)) {
+		refuse(req, res, 403, "error.csrf", "csrf token missing or wrong");
+		goto out;
+	}
+	if (rt->flags & ROUTE_RECORD) {
+		int keys[8];
+		req->table = req->n_params ? schema_find(req->params[0]) : NULL;
+		if (!req->table) {
+			refuse(req, res, 404, "error.not_found", "no such record kind");
+			goto out;
+		}
+		if (req->n_rest) {
+			if (req->n_rest != record_key_columns(req->table, keys)) {
+				refuse(req, res, 404, "error.not_found", "no such record (give every key column)");
+				goto out;
+			}
+			req->key = (const char **)req->rest;
+			req->n_key = req->n_rest;
+		}
+		if (rt->flags & ROUTE_RECORD_WRITE &&
+		    !(perm_record_writers(req->table) & req->session.user.role)) {
+			refuse(req, res, 403, "error.forbidden", "your role may not write these records");
+			goto out;
+		}
+	}
+	if (writes) {
+		pthread_mutex_lock(&req->srv->write_lock);
+		rt->handler(req, res);
+		pthread_mutex_unlock(&req->srv->write_lock);
+	} else {
+		rt->handler(req, res);
+	}
+	if (req->set_lang_cookie) {
+		char *c = arena_printf(&req->arena, "lang=%s; Path=/; Max-Age=31536000; SameSite=Strict%s",
+				       req->lang, req->srv->cfg.tls_proxy ? "; Secure" : "");
+		http_header(res, req, "Set-Cookie", c);
+	}
+out:
+	buf_release(&err);
+}
+
+static void roles_text(struct buf *out, unsigned roles, unsigned flags, int md)
+{
+	for (int i = 0; role_names[i]; i++) {
+		int allowed = (flags & ROUTE_PUBLIC) || (roles & (1u << i));
+		if (md)
+			buf_adds(out, allowed ? " ✓ |" : " – |");
+		else
+			buf_addf(out, " %-10s", allowed ? role_names[i] : "-");
+	}
+}
+
+void web_routes_text(struct buf *out, int md)
+{
+	if (md) {
+		buf_adds(out, "| method | path |");
+		for (int i = 0; role_names[i]; i++)
+			buf_addf(out, " %s |", role_names[i]);
+		buf_adds(out, " notes |\n|---|---|");
+		for (int i = 0; role_names[i]; i++)
+			buf_adds(out, "---|");
+		buf_adds(out, "---|\n");
+	}
+	for (size_t i = 0; i < web_n_routes; i++) {
+		const struct route *r = &web_routes[i];
+		const char *note = r->flags & ROUTE_PUBLIC ? "public"
+			: r->flags & ROUTE_RECORD_WRITE ? "and the kind's writers (below)" : "";
+		if (md) {
+			buf_addf(out, "| %s | `%s` |", web_method_name(r->method), r->pattern);
+			roles_text(out, r->roles, r->flags, 1);
+			buf_addf(out, " %s |\n", note);
+		} else {
+			buf_addf(out, "%-6s %-36s", web_method_name(r->method), r->pattern);
+			roles_text(out, r->roles, r->flags, 0);
+			buf_addf(out, " %s\n", note);
+		}
+	}
+}

@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: MIT */
+/* The HTTP server: libmicrohttpd with a pool of worker threads, a pool of
+ * store connections (one connection is used by one request at a time),
+ * size caps on everything read from the network, an access log line per
+ * request on stderr, security headers on every answer and a graceful stop
+ * on SIGINT/SIGTERM. Each request's struct request and its arena are freed
+ * when libmicrohttpd reports the request completed. */
+#include "web/web_impl.h"
+
+#include "base/clock.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+
+void web_config_default(struct web_config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->host = "127.0.0.1";
+	cfg->port = 8080;
+	cfg->threads = 4;
+	cfg->session_ttl = 8 * 3600;
+	cfg->max_failures = 5;
+	cfg->lockout_seconds = 15 * 60;
+	cfg->addr_max_failures = 20;
+	cfg->addr_window_seconds = 15 * 60;
+	cfg->max_body = 64 * 1024;
+	cfg->max_upload = 8 * 1024 * 1024;
+	cfg->max_connections = 256;
+	cfg->timeout_seconds = 30;
+}
+
+struct store *web_store_acquire(struct web_server *srv, struct buf *err)
+{
+	struct store *s = NULL;
+	pthread_mutex_lock(&srv->pool_lock);
+	if (srv->n_pool)
+		s = srv->pool[--srv->n_pool];
+	pthread_mutex_unlock(&srv->pool_lock);
+	if (!s && store_open(srv->cfg.db_url, &s, err))
+		return NULL;
+	return s;
+}
+
+void web_store_release(struct web_server *srv, struct store *s)
+{
+	if (!s)
+		return;
+	if (s->in_tx)
+		store_rollback(s);
+	pthread_mutex_lock(&srv->pool_lock);
+	if (srv->n_pool < STORE_POOL_MAX) {
+		srv->pool[srv->n_pool++] = s;
+		s = NULL;
+	}
+	pthread_mutex_unlock(&srv->pool_lock);
+	store_close(s);
+}
+
+/* The path is kept as sent (see unescape_none); segments are decoded here.
+ * Returns -1 for a path that cannot be a resource of ours. */
+static int split_path(struct request *req, const char *url)
+{
+	size_t n = 0, len = strlen(url);
+	if (url[0] != '/' || len > 2048)
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		n += url[i] == '/';
+	req->segs = arena_alloc(&req->arena, (n + 1) * sizeof *req->segs);
+	req->n_segs = 0;
+	const char *p = url + 1;
+	while (*p) {
+		const char *slash = strchr(p, '/');
+		size_t l = slash ? (size_t)(slash - p) : strlen(p);
+		if (l || slash) {
+			char *seg = arena_strndup(&req->arena, p, l);
+			size_t dl = http_unescape(seg, l, 0);
+			if (dl != strlen(seg))
+				return -1;          /* a NUL byte inside a segment */
+			if (l || (slash && slash[1]))
+				req->segs[req->n_segs++] = seg;
+		}
+		if (!slash)
+			break;
+		p = slash + 1;
+	}
+	return 0;
+}
+
+static size_t unescape_none(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls;
+	(void)c;
+	return strlen(s);
+}
+
+static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const char *key,
+				     const char *value)
+{
+	struct request *req = cls;
+	(void)kind;
+	if (req->n_query >= 256)
+		return MHD_NO;
+	char *k = arena_strdup(&req->arena, key);
+	char *v = arena_strdup(&req->arena, value ? value : "");
+	http_unescape(k, strlen(k), 0);
+	size_t vl = http_unescape(v, strlen(v), 0);
+	struct param *np = arena_alloc(&req->arena, (req->n_query + 1) * sizeof *np);
+	if (req->n_query)
+		memcpy(np, req->query, req->n_query * sizeof *np);
+	np[req->n_query].name = k;
+	np[req->n_query].value = v;
+	np[req->n_query].len = vl;
+	np[req->n_query].filename = NULL;
+	req->query = np;
+	req->n_query++;
+	return MHD_YES;
+}
+
+static enum http_method method_of(const char *m)
+{
+	static const struct { const char *name; enum http_method m; } methods[] = {
+		{ "DELETE", HTTP_DELETE }, { "GET", HTTP_GET }, { "HEAD", HTTP_HEAD },
+		{ "POST", HTTP_POST }, { "PUT", HTTP_PUT },
+	};
+	for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
+		if (!strcmp(methods[i].name, m))
+			return methods[i].m;
+	return 0;
+}
+
+static const char *header(struct MHD_Connection *c, const char *name)
+{
+	return MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
+}
+
+struct request_state {
+	struct request req;
+	int status;
+	size_t bytes;
+	int answered;
+	const char *user;
+};
+
+static enum MHD_Result send_response(struct MHD_Connection *c, struct request_state *rs,
+				     struct response *res)
+{
+	size_t len;
+	struct request *req = &rs->req;
+	char *body = buf_detach(&res->body, &len);
+	struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	enum MHD_Result ok;
+	if (!r) {
+		free(body);
+		return MHD_NO;
+	}
+	MHD_add_response_header(r, "Content-Type",
+				res->content_type ? res->content_type : "text/html; charset=utf-8");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(r, "Content-Security-Policy",
+				"default-src 'self'; script-src 'self'; style-src 'self';"
+				" img-src 'self' data:; form-action 'self'; frame-ancestors 'none';"
+				" base-uri 'none'");
+	if (!req->route || !(req->route->flags & ROUTE_PUBLIC) || req->route->flags & ROUTE_NO_CSRF)
+		MHD_add_response_header(r, "Cache-Control", "no-store");
+	for (size_t i = 0; i < res->n_headers; i++)
+		MHD_add_response_header(r, res->headers[i].name, res->headers[i].value);
+	rs->status = res->status;
+	rs->bytes = len;
+	rs->answered = 1;
+	ok = MHD_queue_response(c, (unsigned)res->status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+static enum MHD_Result too_large(struct MHD_Connection *c, struct request_state *rs)
+{
+	struct response res = { 413, BUF_INIT, NULL, { { 0 } }, 0 };
+	rs->req.too_big = 1;
+	if (rs->req.route && rs->req.route->flags & ROUTE_API)
+		http_json_error(&res, 413, NULL, "request body too large (at most %zu bytes)",
+				rs->req.body_cap);
+	else {
+		res.content_type = "text/plain; charset=utf-8";
+		buf_addf(&res.body, "request body too large (at most %zu bytes)\n", rs->req.body_cap);
+	}
+	return send_response(c, rs, &res);
+}
+
+static void parse_form(struct request *req)
+{
+	const char *ct = req->content_type;
+	if (!ct || !req->body.len)
+		return;
+	if (!strncasecmp(ct, "application/x-www-form-urlencoded", 33))
+		http_parse_urlencoded(&req->arena, req->body.data, req->body.len, &req->form,
+				      &req->n_form);
+	else if (!strncasecmp(ct, "multipart/form-data", 19) &&
+		 http_parse_multipart(&req->arena, ct, req->body.data, req->body.len, &req->form,
+				      &req->n_form))
+		req->n_form = 0;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+				  const char *method, const char *version,
+				  const char *upload_data, size_t *upload_data_size, void **con_cls)
+{
+	struct web_server *srv = cls;
+	struct request_state *rs = *con_cls;
+	(void)version;
+
+	if (!rs) {
+		rs = xcalloc(1, sizeof *rs);
+		*con_cls = rs;
+		struct request *req = &rs->req;
+		req->srv = srv;
+		req->started_us = http_now_us();
+		req->body = (struct buf)BUF_INIT;
+		req->method = method_of(method);
+		req->method_text = arena_strdup(&req->arena, method);
+		req->path = arena_strdup(&req->arena, url);
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		if (ci && ci->client_addr) {
+			const struct sockaddr *sa = ci->client_addr;
+			if (sa->sa_family == AF_INET)
+				inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+					  req->remote, sizeof req->remote);
+			else if (sa->sa_family == AF_INET6)
+				inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+					  req->remote, sizeof req->remote);
+		}
+		if (!req->remote[0])
+			snprintf(req->remote, sizeof req->remote, "-");
+		int known = 0;
+		if (split_path(req, url) == 0 && req->method) {
+			enum http_method m = req->method == HTTP_HEAD ? HTTP_GET : req->method;
+			req->route = web_route_find((const char *const *)req->segs, req->n_segs, m, &known);
+		}
+		req->body_cap = req->route && req->route->flags & ROUTE_UPLOAD
+			? srv->cfg.max_upload : srv->cfg.max_body;
+		const char *cl = header(c, "Content-Length");
+		if (cl) {
+			char *end;
+			unsigned long long v = strtoull(cl, &end, 10);
+			if (*end || v > req->body_cap)
+				return too_large(c, rs);
+		}
+		return MHD_YES;
+	}
+	if (rs->answered) {
+		*upload_data_size = 0;   /* discard what follows a refusal */
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		struct request *req = &rs->req;
+		/* Past the cap the rest is read and dropped, then refused. */
+		if (req->too_big || req->body.len + *upload_data_size > req->body_cap) {
+			req->too_big = 1;
+			buf_release(&req->body);
+		} else {
+			buf_add(&req->body, upload_data, *upload_data_size);
+		}
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (rs->req.too_big)
+		return too_large(c, rs);
+
+	struct request *req = &rs->req;
+	struct response res = { 200, BUF_INIT, NULL, { { 0 } }, 0 };
+	struct buf err = BUF_INIT;
+	req->content_type = header(c, "Content-Type");
+	req->cookie_header = header(c, "Cookie");
+	req->csrf_header = header(c, "X-CSRF-Token");
+	req->accept_language = header(c, "Accept-Language");
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_query, req);
+	parse_form(req);
+	req->store = web_store_acquire(srv, &err);
+	if (!req->store) {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+		http_json_error(&res, 503, NULL, "the store is not available");
+	} else {
+		web_dispatch(req, &res);
+	}
+	web_store_release(srv, req->store);
+	req->store = NULL;
+	if (req->logged_in)
+		rs->user = arena_strdup(&req->arena, req->session.user.name);
+	buf_release(&err);
+	enum MHD_Result ok = send_response(c, rs, &res);
+	buf_release(&res.body);
+	return ok;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct web_server *srv = cls;
+	struct request_state *rs = *con_cls;
+	(void)c;
+	(void)toe;
+	if (!rs)
+		return;
+	struct request *req = &rs->req;
+	if (!srv->cfg.quiet) {
+		char at[21];
+		clock_now_iso(at);
+		/* The path is logged as sent: it is percent-encoded, so it holds
+		 * no spaces or control characters that could forge a log line. */
+		fprintf(stderr, "%s %s %s \"%s %.200s\" %d %zu %.1fms\n", at, req->remote,
+			rs->user ? rs->user : "-", req->method_text ? req->method_text : "-",
+			req->path ? req->path : "-", rs->status, rs->bytes,
+			(double)(http_now_us() - req->started_us) / 1000.0);
+	}
+	if (req->logged_in)
+		session_release(&req->session);
+	buf_release(&req->body);
+	arena_release(&req->arena);
+	free(rs);
+	*con_cls = NULL;
+}
+
+static void log_mhd(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	fputs("tandem serve: ", stderr);
+	vfprintf(stderr, fmt, ap);
+}
+
+int web_serve(const struct web_config *cfg, struct buf *err)
+{
+	struct web_server *srv = xcalloc(1, sizeof *srv);
+	struct MHD_Daemon *d = NULL;
+	struct sockaddr_in addr;
+	sigset_t sigs;
+	int rc = -1, sig;
+
+	srv->cfg = *cfg;
+	pthread_mutex_init(&srv->pool_lock, NULL);
+	pthread_mutex_init(&srv->write_lock, NULL);
+	pthread_mutex_init(&srv->addr_lock, NULL);
+	memset(&addr, 0, sizeof addr);
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons((uint16_t)cfg->port);
+	if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
+		buf_addf(err, "cannot listen on '%s': not an IPv4 address", cfg->host);
+		goto out;
+	}
+	/* The workers inherit this mask, so the signals reach sigwait() below. */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	d = MHD_start_daemon(MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG,
+			     0, NULL, NULL, on_request, srv,
+			     MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL,
+			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
+			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_seconds,
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+			     MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL,
+			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+			     MHD_OPTION_END);
+	if (!d) {
+		buf_addf(err, "cannot listen on %s:%d: %s", cfg->host, cfg->port, strerror(errno));
+		goto out;
+	}
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	printf("listening on http://%s:%u\n", cfg->host, di ? (unsigned)di->port : (unsigned)cfg->port);
+	fflush(stdout);
+	for (;;) {
+		if (sigwait(&sigs, &sig) == 0 && (sig == SIGINT || sig == SIGTERM))
+			break;
+	}
+	fprintf(stderr, "tandem serve: stopping (signal %d)\n", sig);
+	/* Stop accepting, let the requests in progress finish, then stop. */
+	MHD_quiesce_daemon(d);
+	MHD_stop_daemon(d);
+	rc = 0;
+out:
+	for (size_t i = 0; i < srv->n_pool; i++)
+		store_close(srv->pool[i]);
+	web_scores_cache_free(srv);
+	pthread_mutex_destroy(&srv->pool_lock);
+	pthread_mutex_destroy(&srv->write_lock);
+	pthread_mutex_destroy(&srv->addr_lock);
+	free(srv);
+	return rc;
+}

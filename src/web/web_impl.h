@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: MIT */
+/* The inside of the web module: the server state, the route table's entry
+ * type, the permission tables, the message catalog, HTML output and the
+ * handlers. Nothing here is used outside src/web/. */
+#ifndef TANDEM_WEB_IMPL_H
+#define TANDEM_WEB_IMPL_H
+
+#include <pthread.h>
+#include <stddef.h>
+
+#include "store/records.h"
+#include "web/http.h"
+#include "web/web.h"
+
+/* --- the server -------------------------------------------------------- */
+
+#define STORE_POOL_MAX 32
+#define ADDR_SLOTS 256
+
+struct addr_failures {
+	char addr[64];
+	int count;
+	time_t window_start;
+};
+
+struct score_cache;
+
+struct web_server {
+	struct web_config cfg;
+	pthread_mutex_t pool_lock;
+	struct store *pool[STORE_POOL_MAX];
+	size_t n_pool;
+	/* Changes are made one at a time, so that a record's before and after
+	 * in the audit log are the ones this request saw. */
+	pthread_mutex_t write_lock;
+	pthread_mutex_t addr_lock;
+	struct addr_failures addrs[ADDR_SLOTS];
+	struct score_cache *scores;
+};
+
+/* --- routes ------------------------------------------------------------ */
+
+enum route_flags {
+	ROUTE_PUBLIC = 1 << 0,        /* no login needed */
+	ROUTE_API = 1 << 1,           /* answers in JSON (errors too) */
+	ROUTE_UPLOAD = 1 << 2,        /* may carry a large body (imports) */
+	ROUTE_NO_CSRF = 1 << 3,       /* login: no session yet (checked its own way) */
+	ROUTE_RECORD = 1 << 4,        /* {kind} names a record kind of the schema */
+	ROUTE_RECORD_WRITE = 1 << 5,  /* the kind × role write table applies */
+};
+
+typedef void route_handler(struct request *req, struct response *res);
+
+struct route {
+	const char *pattern;          /* "/api/v1/records/{kind}/", then "*" */
+	enum http_method method;
+	route_handler *handler;
+	unsigned roles;               /* enum role bits allowed; PUBLIC routes ignore it */
+	unsigned flags;
+	const char *summary;          /* for the OpenAPI document and the docs */
+};
+
+extern const struct route web_routes[];
+extern const size_t web_n_routes;
+
+/* Finds the route for a request path and method; sets *path_known when the
+ * path exists for some other method (so 405, not 404). */
+const struct route *web_route_find(const char *const *segs, size_t n_segs,
+				   enum http_method method, int *path_known);
+/* Runs the checks the table states (login, role, CSRF, record kind and its
+ * write permission), then the handler. */
+void web_dispatch(struct request *req, struct response *res);
+const char *web_method_name(enum http_method m);
+
+/* --- permissions (perm.c) ------------------------------------------------ */
+
+/* The roles that may write (create, update, delete) records of a kind. */
+unsigned perm_record_writers(const struct table *t);
+enum perm_op { PERM_CREATE, PERM_UPDATE, PERM_DELETE };
+/* The field-level rules of separation of duties: may `role` (with person
+ * id person) make this change? before is NULL for a create, after NULL for
+ * a delete. Returns 0, or -1 with a message and the column in *field. */
+int perm_check_change(const struct table *t, enum role role, const char *person,
+		      enum perm_op op, const struct record *before, const struct record *after,
+		      struct buf *msg, const char **field);
+
+/* --- messages (msg.c) ---------------------------------------------------- */
+
+/* The UI text of key in lang ("ko" or "en"); the key itself when unknown. */
+const char *msg(const char *lang, const char *key);
+/* Is the catalog sorted and complete? For the unit test: 0 when fine, else
+ * the index of the first bad entry + 1. */
+size_t msg_check(void);
+
+/* --- HTML output (html.c) ----------------------------------------------- */
+
+/* The one HTML-escaping function: every piece of data shown in a page goes
+ * through it. Escapes & < > " ' . */
+void html_escape(struct buf *out, const char *s);
+void html_escape_n(struct buf *out, const char *s, size_t n);
+/* Appends trusted markup (string literals of this module only). */
+#define html_raw(out, s) buf_adds((out), (s))
+/* msg(req->lang, key), escaped. */
+void html_msg(struct buf *out, const struct request *req, const char *key);
+/* Begins a page: doctype, head, the navigation for the user's role, the
+ * heading. title_key is a message key. */
+void html_page_begin(struct request *req, struct response *res, const char *title_key,
+		     const char *title_extra);
+void html_page_end(struct request *req, struct response *res);
+/* A hidden CSRF field for forms of the logged-in user. */
+void html_csrf_field(struct request *req, struct buf *out);
+/* An error page of status with a message key and optional detail. */
+void html_error_page(struct request *req, struct response *res, int status, const char *key,
+		     const char *detail);
+/* A link to a path built from data: href is escaped. */
+void html_link(struct buf *out, const char *href, const char *text);
+
+/* --- flat JSON objects (jsonin.c) ---------------------------------------- */
+
+/* Parses {"name": value, ...} whose values are strings, numbers (kept as
+ * their exact text), true/false ("1"/"0") or null (value NULL). Nested
+ * values are an error. Strings live in the arena. Returns 0 or -1 with err. */
+int jsonin_parse_flat(struct arena *a, const char *s, size_t len, struct param **out,
+		      size_t *n, struct buf *err);
+
+/* --- the store pool (server.c) ------------------------------------------- */
+
+struct store *web_store_acquire(struct web_server *srv, struct buf *err);
+void web_store_release(struct web_server *srv, struct store *s);
+
+/* --- login limits (auth.c) --------------------------------------------- */
+
+int web_addr_blocked(struct web_server *srv, const char *addr);
+void web_addr_failed(struct web_server *srv, const char *addr);
+void web_addr_clear(struct web_server *srv, const char *addr);
+/* Sets the session cookie (or clears it when token is NULL). */
+void web_set_session_cookie(struct request *req, struct response *res, const char *token);
+
+/* --- scores (scores.c) -------------------------------------------------- */
+
+struct scores;
+struct dataset;
+struct model;
+/* The scores of year, computed once per year and data version and shared;
+ * release with web_scores_release(). Returns NULL with err. */
+struct scored {
+	const struct scores *scores;
+	const struct dataset *ds;
+	const struct model *model;
+	int year;
+};
+const struct scored *web_scores_get(struct request *req, int year, struct buf *err);
+void web_scores_release(struct web_server *srv, const struct scored *sc);
+void web_scores_cache_free(struct web_server *srv);
+/* The default year: the year of the newest data, else this year. */
+int web_default_year(struct request *req);
+
+/* --- handlers ----------------------------------------------------------- */
+
+route_handler api_login, api_logout, api_me, api_openapi, api_kinds, api_records_list,
+	api_record_get, api_record_create, api_record_update, api_record_delete, api_users_list,
+	api_users_create, api_users_update, api_audit, api_imports, api_scores, api_override;
+route_handler page_login, page_login_post, page_logout, page_dashboard, page_asset,
+	page_audit, page_import, page_import_post, page_proposals, page_override,
+	page_records_index, page_record_list, page_record_new, page_record_create,
+	page_record_edit, page_record_update, page_record_delete, page_scores,
+	page_scorecard, page_evidence, page_contract, page_users, page_users_create,
+	page_users_update;
+
+/* Record writes shared by the API and the pages (records_web.c). The
+ * values are text per column (NULL = empty); on a validation error the
+ * problems are appended to errors as one "column\tmessage" line each. */
+enum write_result { WRITE_OK, WRITE_INVALID, WRITE_FORBIDDEN, WRITE_EXISTS, WRITE_MISSING,
+		    WRITE_FAILED };
+enum write_result web_record_write(struct request *req, const struct table *t,
+				   const char *const *key, const char **values,
+				   struct record *saved, struct buf *errors);
+/* Imports the request's uploaded files (multipart parts with a file name,
+ * or one CSV body named by ?file=); the importer's status, result and error
+ * lines; names gets the file names. */
+struct import_result;
+int web_run_import(struct request *req, int dry_run, struct import_result *result,
+		   struct buf *errors, struct buf *names);
+/* The user's role as text. */
+const char *web_role(const struct request *req);
+/* Parses "0".."N" query parameter; dflt when absent or bad. */
+long web_query_long(const struct request *req, const char *name, long dflt, long min, long max);
+
+#endif

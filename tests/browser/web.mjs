@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+// Browser test of `tandem serve` in headless Chromium (playwright-core
+// driving Debian's /usr/bin/chromium; no browser is downloaded): log in,
+// open the dashboard, drill down to a contract's S3.1 evidence, switch to
+// Korean, submit a form with an error and see the message. Screenshots go
+// to tests/browser/artifacts/ (git-ignored). Prints TAP lines.
+import { chromium } from 'playwright-core';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const top = join(here, '..', '..');
+const tandem = process.env.TANDEM || join(top, 'build', 'tandem');
+const artifacts = join(here, 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+const work = mkdtempSync(join(tmpdir(), 'tandem-browser-'));
+const db = join(work, 'demo.db');
+const env = { ...process.env, TANDEM_FAST_HASH: '1' };
+
+let n = 0, failed = 0;
+function ok(cond, name, detail) {
+  n++;
+  if (cond) console.log(`ok ${n} - ${name}`);
+  else { failed++; console.log(`not ok ${n} - ${name}`); if (detail) console.log(`#   ${detail}`); }
+}
+
+execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
+execFileSync(tandem, ['user', 'add', 'kim', '--role', 'admin', '--password-stdin', '--db', db],
+  { env, input: 'browser-pass-1\n', stdio: ['pipe', 'ignore', 'inherit'] });
+
+const server = spawn(tandem, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet'],
+  { env, stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((resolve, reject) => {
+  let out = '';
+  const timer = setTimeout(() => reject(new Error('the server did not start')), 10000);
+  server.stdout.on('data', (d) => {
+    out += d;
+    const m = out.match(/listening on (http:\/\/\S+)/);
+    if (m) { clearTimeout(timer); resolve(m[1]); }
+  });
+  server.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
+});
+
+const profile = join(work, 'profile');
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1280, height: 900 },
+  locale: 'en-US',
+});
+const page = context.pages()[0] || await context.newPage();
+const errors = [];
+page.on('pageerror', (e) => errors.push(String(e)));
+// Pages answered with 401/422 on purpose log 'Failed to load resource'.
+page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
+const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+
+try {
+  // Log in.
+  await page.goto(`${url}/`);
+  ok(page.url().includes('/login'), 'browser-redirected-to-login', page.url());
+  await shot('01-login');
+  await page.getByLabel('Name').fill('kim');
+  await page.getByLabel('Password').fill('wrong-password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  ok(await page.getByRole('alert').textContent().then((t) => t.includes('Wrong name or password')),
+    'browser-login-wrong-password-message');
+  await page.getByLabel('Password').fill('browser-pass-1');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(`${url}/`);
+  ok(true, 'browser-logged-in');
+
+  // The dashboard.
+  await page.goto(`${url}/?year=2025`);
+  const h1 = await page.locator('h1').textContent();
+  ok(h1.includes('Dashboard'), 'browser-dashboard-title', h1);
+  ok(await page.locator('.tile').count() >= 2, 'browser-dashboard-company-tiles');
+  ok(await page.locator('svg.chart').count() >= 1, 'browser-dashboard-chart');
+  await shot('02-dashboard');
+
+  // Drill down: scorecards → a contract → its S3.1 evidence.
+  await page.getByRole('link', { name: 'Scorecards' }).click();
+  await page.waitForURL(/\/scores/);
+  await page.goto(`${url}/scores?year=2025&org=sales`);
+  await shot('03-scorecards');
+  const contractLink = page.locator('section:has(h2:text("Contracts")) tbody th a').first();
+  const contractId = (await contractLink.textContent()).trim();
+  await contractLink.click();
+  await page.waitForURL(/\/scores\/contract\//);
+  ok((await page.locator('h1').textContent()).includes(contractId), 'browser-contract-scorecard', contractId);
+  await shot('04-contract-scorecard');
+  await page.getByRole('link', { name: 'Evidence S3.1' }).click();
+  await page.waitForURL(/\/evidence\/.*\/sales\/S3\.1/);
+  ok(await page.locator('svg.grid').count() === 1, 'browser-evidence-compliance-grid');
+  ok(await page.locator('svg.line').count() >= 1, 'browser-evidence-line-chart');
+  ok(await page.locator('svg.line text.target').count() >= 1, 'browser-evidence-target-line');
+  const value = await page.locator('#criterion-value').textContent();
+  ok(value.trim().length > 0, 'browser-evidence-value-shown', value);
+  await shot('05-evidence-S3.1');
+
+  // The contract page with its lifecycle.
+  await page.goto(`${url}/contracts/${encodeURIComponent(contractId)}`);
+  ok(await page.locator('ol.timeline li').count() === 5, 'browser-contract-timeline');
+  await shot('06-contract');
+
+  // Switch to Korean.
+  await page.goto(`${url}/?year=2025`);
+  await page.getByRole('link', { name: '한국어' }).click();
+  await page.waitForURL(/lang=ko/);
+  const koTitle = await page.locator('h1').textContent();
+  ok(koTitle.includes('대시보드'), 'browser-korean-dashboard', koTitle);
+  ok(await page.locator('html').getAttribute('lang') === 'ko', 'browser-korean-lang-attribute');
+  await page.getByRole('link', { name: '평가표' }).click();
+  ok((await page.locator('h1').textContent()).includes('평가표'), 'browser-korean-sticks');
+  await shot('07-korean-scorecards');
+
+  // A form with an error shows the message beside the field (in Korean).
+  await page.goto(`${url}/records/contracts/new`);
+  await page.getByLabel(/계약 ID|ID/).first().fill('K-NEW');
+  await page.locator('#f-client_id').fill('NO-SUCH-CLIENT');
+  await page.locator('#f-annual_value').fill('-5');
+  await page.getByRole('button', { name: '저장' }).click();
+  await page.waitForSelector('.field-error');
+  const valueError = await page.locator('#f-annual_value-err').textContent();
+  ok(valueError.includes('negative amount'), 'browser-form-error-value', valueError);
+  ok(await page.locator('#f-annual_value').getAttribute('aria-invalid') === 'true', 'browser-form-aria-invalid');
+  ok(await page.locator('#f-annual_value').inputValue() === '-5', 'browser-form-keeps-input');
+  ok((await page.getByRole('alert').first().textContent()).includes('저장하지 못했습니다'), 'browser-form-summary-korean');
+  await shot('08-form-error');
+  // With the amount right, the unknown client is the one problem left.
+  await page.locator('#f-annual_value').fill('1000');
+  await page.getByRole('button', { name: '저장' }).click();
+  await page.waitForSelector('#f-client_id-err');
+  const clientError = await page.locator('#f-client_id-err').textContent();
+  ok(clientError.includes("unknown client 'NO-SUCH-CLIENT'"), 'browser-form-error-client', clientError);
+  ok(await page.locator('#f-annual_value-err').count() === 0, 'browser-form-fixed-field-clear');
+
+  // Correct it and save.
+  await page.locator('#f-client_id').fill('');
+  const firstClient = await page.evaluate(() => document.querySelector('#f-client_id-list option')?.value);
+  await page.locator('#f-client_id').fill(firstClient || '');
+  await page.locator('#f-annual_value').fill('1000');
+  await page.getByRole('button', { name: '저장' }).click();
+  await page.waitForURL(/\/records\/contracts\?saved=1/);
+  ok((await page.getByRole('status').textContent()).includes('저장했습니다'), 'browser-form-saved');
+  await shot('09-saved');
+
+  // Back to English; the import page; keyboard reaches the skip link first.
+  await page.goto(`${url}/import?lang=en`);
+  await page.keyboard.press('Tab');
+  ok(await page.evaluate(() => document.activeElement?.className) === 'skip', 'browser-keyboard-skip-link');
+  await shot('10-import');
+  ok(errors.length === 0, 'browser-no-console-errors', errors.join(' | '));
+} catch (e) {
+  ok(false, 'browser-unexpected-error', String(e).split('\n')[0]);
+  await shot('99-failure').catch(() => {});
+} finally {
+  await context.close();
+  server.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+}
+process.exitCode = failed ? 1 : 0;
