@@ -6,7 +6,6 @@
 #include "report/html_report.h"
 
 #include "engine/numfmt.h"
-#include "report/html_charts.h"
 #include "report/svg.h"
 
 #include <stdio.h>
@@ -675,7 +674,7 @@ static void stabilization(const struct report_input *in, struct buf *out)
 {
 	const struct scores *s = in->scores;
 	enum lang lang = in->lang;
-	struct chart_timeline_row *rows = NULL;
+	struct svg_timeline_row *rows = NULL;
 	char (*labels)[96] = NULL;
 	size_t n = 0, cap = 0, cap2 = 0;
 	const char *legend[4] = { w(lang, "plan"), w(lang, "elapsed"), w(lang, "stabilized"),
@@ -704,7 +703,7 @@ static void stabilization(const struct report_input *in, struct buf *out)
 	for (size_t i = 0; i < n; i++)
 		rows[i].label = labels[i];
 	buf_adds(out, "<figure>\n");
-	chart_timeline(out, w(lang, "stabilization"), rows, n, legend, i18n(lang, "n/a"),
+	svg_timeline(out, w(lang, "stabilization"), rows, n, legend, i18n(lang, "n/a"),
 		       w(lang, "no_rows"));
 	buf_adds(out, "</figure>\n</section>\n");
 	free(rows);

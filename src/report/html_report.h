@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The printable HTML report of a scored year: one self-contained file (no
  * outside resources) with a table of contents, A4 print rules with running
- * headers, and inline SVG charts (report/svg.h, report/html_charts.h):
+ * headers, and inline SVG charts (report/svg.h):
  * scores by org unit and person, category breakdown, grade distribution,
  * SLA compliance month by month per contract, the stabilization timeline
  * (plan vs actual) and the trend over three years. Every piece of text is

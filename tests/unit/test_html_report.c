@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests of the HTML report (src/report/html_report.c) and its
- * timeline chart (src/report/html_charts.c): the chart's scale, empty data
+ * timeline chart (svg_timeline in src/report/svg.c): the chart's scale, empty data
  * and n/a rows; a report over a small hand-made company that has every
  * section and chart, escapes what it prints, balances its tags, and
  * honours the org and subject filters. */
 #include "test_engine_fixture.h"
 
-#include "report/html_charts.h"
 #include "report/html_report.h"
+#include "report/svg.h"
 
 static int count(const char *hay, const char *needle)
 {
@@ -17,38 +17,38 @@ static int count(const char *hay, const char *needle)
 	return n;
 }
 
-static void chart_timeline_scale(void **state)
+static void svg_timeline_scale(void **state)
 {
-	const struct chart_timeline_row rows[] = {
+	const struct svg_timeline_row rows[] = {
 		{ "A", 3, 4, 10, 3 },      /* run 4..6 */
 		{ "B", 8, 0, 5, 3 },
 	};
 	(void)state;
 	/* The axis spans the largest of P, s+K−1 and E, never less than 6. */
-	assert_int_equal(chart_timeline_max_month(rows, 2), 10);
-	assert_int_equal(chart_timeline_max_month(rows, 0), 6);
-	const struct chart_timeline_row late[] = { { "C", 3, 20, 21, 3 } };
-	assert_int_equal(chart_timeline_max_month(late, 1), 22);
+	assert_int_equal(svg_timeline_max_month(rows, 2), 10);
+	assert_int_equal(svg_timeline_max_month(rows, 0), 6);
+	const struct svg_timeline_row late[] = { { "C", 3, 20, 21, 3 } };
+	assert_int_equal(svg_timeline_max_month(late, 1), 22);
 	/* Months map linearly onto the plot and are clamped to it. */
-	assert_true(chart_timeline_x(0, 10, 170, 480) == 170);
-	assert_true(chart_timeline_x(5, 10, 170, 480) == 410);
-	assert_true(chart_timeline_x(10, 10, 170, 480) == 650);
-	assert_true(chart_timeline_x(12, 10, 170, 480) == 650);
-	assert_true(chart_timeline_x(-1, 10, 170, 480) == 170);
-	assert_true(chart_timeline_x(1, 0, 0, 100) == 100);
+	assert_true(svg_timeline_x(0, 10, 170, 480) == 170);
+	assert_true(svg_timeline_x(5, 10, 170, 480) == 410);
+	assert_true(svg_timeline_x(10, 10, 170, 480) == 650);
+	assert_true(svg_timeline_x(12, 10, 170, 480) == 650);
+	assert_true(svg_timeline_x(-1, 10, 170, 480) == 170);
+	assert_true(svg_timeline_x(1, 0, 0, 100) == 100);
 }
 
 static const char *const legend[4] = { "plan", "elapsed", "stabilized", "not yet" };
 
-static void chart_timeline_rows(void **state)
+static void svg_timeline_rows(void **state)
 {
-	const struct chart_timeline_row rows[] = {
+	const struct svg_timeline_row rows[] = {
 		{ "C<1> & co", 3, 4, 10, 3 },
 		{ "C2", 0, 0, 5, 3 },           /* no plan: n/a; not stabilized: ✗ */
 	};
 	struct buf out = BUF_INIT;
 	(void)state;
-	chart_timeline(&out, "Stabilization", rows, 2, legend, "n/a", "nothing");
+	svg_timeline(&out, "Stabilization", rows, 2, legend, "n/a", "nothing");
 	/* Labels are escaped; the plan bar of row 1 spans months 0..3 of 10. */
 	assert_non_null(strstr(out.data, ">C&lt;1&gt; &amp; co</text>"));
 	assert_non_null(strstr(out.data, "<rect x=\"170.0\" y=\"39.0\" width=\"144.0\" height=\"16.0\" fill=\"#c9d7e8\"/>"));
@@ -64,11 +64,11 @@ static void chart_timeline_rows(void **state)
 	buf_release(&out);
 }
 
-static void chart_timeline_empty(void **state)
+static void svg_timeline_empty(void **state)
 {
 	struct buf out = BUF_INIT;
 	(void)state;
-	chart_timeline(&out, "Stabilization", NULL, 0, legend, "n/a", "nothing to show");
+	svg_timeline(&out, "Stabilization", NULL, 0, legend, "n/a", "nothing to show");
 	assert_non_null(strstr(out.data, ">nothing to show</text>"));
 	assert_non_null(strstr(out.data, "viewBox=\"0 0 740.0 94.0\""));
 	assert_int_equal(count(out.data, "</svg>"), 1);
@@ -183,9 +183,9 @@ int main(void)
 {
 	(void)fx_csv;
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(chart_timeline_scale),
-		cmocka_unit_test(chart_timeline_rows),
-		cmocka_unit_test(chart_timeline_empty),
+		cmocka_unit_test(svg_timeline_scale),
+		cmocka_unit_test(svg_timeline_rows),
+		cmocka_unit_test(svg_timeline_empty),
 		cmocka_unit_test(html_report_every_section),
 		cmocka_unit_test(html_report_filters),
 	};
