@@ -61,6 +61,10 @@ struct importer {
 	size_t max_errors;
 	int64_t batch;
 	struct strset bad_keys[MAX_TABLES];
+	/* Keys found to exist: an import only adds rows, so a reference that
+	 * resolved once resolves again without another query (on PostgreSQL a
+	 * query is a network round trip per row). */
+	struct strset known[MAX_TABLES];
 	struct stmt *exists[MAX_TABLES];
 	struct stmt *person_kind;
 	struct stmt *metric_exists;
@@ -367,17 +371,28 @@ static int ref_exists(struct importer *im, const struct table *t, const char *id
 {
 	struct stmt *st;
 	int found;
-	if (strset_has(&im->bad_keys[table_index(t)], id, len))
+	size_t ti = table_index(t);
+	if (strset_has(&im->known[ti], id, len))
+		return 1;
+	if (strset_has(&im->bad_keys[ti], id, len))
 		return 2;
 	st = exists_stmt(im, t);
 	if (!st)
 		return 1;
 	stmt_bind_text(st, 1, id, len);
-	found = stmt_step(st) == STORE_ROW;
+	int step = stmt_step(st);
+	if (step == STORE_ERROR) {
+		/* Not "unknown": the store failed, and that is the error. */
+		buf_addf(im->err, "%s", stmt_error(st));
+		im->storage_failed = 1;
+	}
+	found = step == STORE_ROW;
 	stmt_reset(st);
-	if (!found && im->unreadable[table_index(t)])
+	if (found)
+		strset_add(&im->known[ti], id, len);
+	if (!found && im->unreadable[ti])
 		return 2;
-	return found;
+	return found || step == STORE_ERROR;
 }
 
 static int metric_exists(struct importer *im, const char *contract, size_t clen,
@@ -393,7 +408,9 @@ static int metric_exists(struct importer *im, const char *contract, size_t clen,
 		return im->last_metric_ok;
 	}
 	size_t metrics = table_index(schema_find("sla_metrics"));
-	if (strset_has(&im->bad_keys[metrics], key.data, key.len)) {
+	if (strset_has(&im->known[metrics], key.data, key.len)) {
+		found = 1;
+	} else if (strset_has(&im->bad_keys[metrics], key.data, key.len)) {
 		found = 2;
 	} else {
 		if (!im->metric_exists &&
@@ -405,8 +422,15 @@ static int metric_exists(struct importer *im, const char *contract, size_t clen,
 		}
 		stmt_bind_text(im->metric_exists, 1, contract, clen);
 		stmt_bind_text(im->metric_exists, 2, metric, mlen);
-		found = stmt_step(im->metric_exists) == STORE_ROW;
+		int step = stmt_step(im->metric_exists);
+		if (step == STORE_ERROR) {
+			buf_addf(im->err, "%s", stmt_error(im->metric_exists));
+			im->storage_failed = 1;
+		}
+		found = step == STORE_ROW || step == STORE_ERROR;
 		stmt_reset(im->metric_exists);
+		if (step == STORE_ROW)
+			strset_add(&im->known[metrics], key.data, key.len);
 		if (!found && im->unreadable[metrics])
 			found = 2;
 	}
@@ -1216,6 +1240,7 @@ out:
 		store_rollback(s);
 	for (size_t i = 0; i < MAX_TABLES; i++) {
 		strset_clear(&im.bad_keys[i]);
+		strset_clear(&im.known[i]);
 		stmt_finalize(im.exists[i]);
 	}
 	stmt_finalize(im.person_kind);
