@@ -2,6 +2,8 @@
 # Installs everything Tandem's build and tests need on Debian 12, from
 # Debian's packages (and npm for the browser-test driver only). Idempotent:
 # it installs only what is missing. Works as root or through sudo.
+#   scripts/setup.sh           the build and every test
+#   scripts/setup.sh --bench   also the benchmark peers (pandas, wrk, DuckDB)
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -9,6 +11,10 @@ PACKAGES="build-essential pkg-config clang llvm valgrind
 libsqlite3-dev sqlite3 libpq-dev postgresql
 libmicrohttpd-dev libjansson-dev libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev
 libcmocka-dev curl chromium python3 fonts-noto-cjk libreoffice-calc"
+
+if [ "${1:-}" = --bench ]; then
+	PACKAGES="$PACKAGES python3-pandas wrk"
+fi
 
 SUDO=
 if [ "$(id -u)" -ne 0 ]; then
@@ -37,5 +43,9 @@ fi
 if [ -f tests/browser/package.json ] && [ ! -d tests/browser/node_modules/playwright-core ]; then
 	echo "setup: installing playwright-core for the browser tests"
 	(cd tests/browser && npm ci --no-audit --no-fund --silent)
+fi
+if [ "${1:-}" = --bench ] && [ ! -d bench/peers/node_modules/@duckdb ]; then
+	echo "setup: installing DuckDB for the benchmarks"
+	(cd bench/peers && npm ci --no-audit --no-fund --silent)
 fi
 echo "setup: ok"
