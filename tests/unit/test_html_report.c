@@ -94,7 +94,7 @@ static struct dataset *company(void)
 		ds->contracts[c].ops_owner = po;
 		ds->contracts[c].planned_stabilization_months = 3;
 		for (int mon = i ? 3 : 1; mon <= 12; mon++) {
-			char month[16];
+			char month[32];
 			snprintf(month, sizeof month, "2025-%02d", mon);
 			fx_month(ds, m, month, mon > 2 ? "90" : "50", "100");
 		}
