@@ -327,15 +327,7 @@ void svg_timeline(struct buf *out, const char *title, const struct svg_timeline_
 	int max = svg_timeline_max_month(rows, n);
 	int step = max <= 12 ? 1 : max <= 24 ? 3 : 6;
 
-	buf_adds(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart timeline\" role=\"img\" viewBox=\"0 0 ");
-	fmt_num(out, w);
-	buf_addc(out, ' ');
-	fmt_num(out, h);
-	buf_adds(out, "\" preserveAspectRatio=\"xMinYMin meet\" aria-label=\"");
-	esc(out, title);
-	buf_adds(out, "\"><title>");
-	esc(out, title);
-	buf_adds(out, "</title>\n");
+	open_svg(out, title, w, h, "timeline");
 	/* Month ticks. */
 	for (int m = 0; m <= max; m += step) {
 		char label[16];
