@@ -19,6 +19,7 @@
 #include "io/xlsx_read.h"
 #include "store/audit.h"
 #include "store/blocks.h"
+#include "store/version.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -1230,7 +1231,7 @@ static int run_import(struct importer *imp, struct import_file *files, size_t n_
 		rc = res->errors ? 1 : 0;
 		goto out;
 	}
-	if (write_audit(&im, files, n_files) || store_commit(s, err))
+	if (write_audit(&im, files, n_files) || store_bump_version(s, err) || store_commit(s, err))
 		goto out;
 	began = 0;
 	res->batch = im.batch;

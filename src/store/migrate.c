@@ -157,8 +157,19 @@ out:
 	return rc;
 }
 
+/* Version 3 adds the versions of store/version.h: counters that every
+ * writer of evaluation data or models (row 1) and of sessions and accounts
+ * (row 2) bumps, so a cache in any process can tell cheaply whether it is
+ * still current. The rows are made by the first bumps, so a new store
+ * holds no data and can still be the target of a copy. */
+static int migration_3(struct store *s, struct buf *err)
+{
+	return store_exec(s, "CREATE TABLE data_version (id BIGINT PRIMARY KEY, version BIGINT NOT NULL)",
+			  err);
+}
+
 typedef int (*migration_fn)(struct store *, struct buf *);
-static const migration_fn migrations[] = { migration_1, migration_2 };
+static const migration_fn migrations[] = { migration_1, migration_2, migration_3 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int store_latest_version(void)

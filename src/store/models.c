@@ -6,6 +6,7 @@
 #include "domain/schema.h"
 #include "store/audit.h"
 #include "store/export.h"
+#include "store/version.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -93,7 +94,7 @@ int store_model_put(struct store *s, const char *version, int year, const char *
 	if (rc == STORE_ERROR)
 		goto fail;
 	struct audit_entry e = { actor, "create", "model", version, NULL, body };
-	if (audit_append(s, &e, err) || store_commit(s, err))
+	if (audit_append(s, &e, err) || store_bump_version(s, err) || store_commit(s, err))
 		goto fail;
 	return 0;
 fail:
@@ -126,7 +127,7 @@ int store_model_activate(struct store *s, const char *version, const char *actor
 	stmt_finalize(st);
 	st = NULL;
 	struct audit_entry e = { actor, "activate", "model", version, NULL, NULL };
-	if (audit_append(s, &e, err) || store_commit(s, err))
+	if (audit_append(s, &e, err) || store_bump_version(s, err) || store_commit(s, err))
 		goto fail;
 	stored_model_release(&m);
 	return 0;
@@ -222,7 +223,7 @@ int store_freeze(struct store *s, const struct frozen *f, struct buf *err)
 		goto fail;
 	snprintf(key, sizeof key, "%d", f->year);
 	struct audit_entry e = { f->frozen_by, "freeze", "results", key, NULL, f->data_hash };
-	if (audit_append(s, &e, err) || store_commit(s, err))
+	if (audit_append(s, &e, err) || store_bump_version(s, err) || store_commit(s, err))
 		goto fail;
 	return 0;
 fail:

@@ -10,6 +10,7 @@
 #include "domain/decimal.h"
 #include "io/jsonw.h"
 #include "store/audit.h"
+#include "store/version.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -373,7 +374,7 @@ static int decide(struct store *s, const char *action, const char *id, const cha
 	}
 	if (set_status(s, id, status, t->to, action, actor, role,
 		       by_override ? ",\"gate\":\"override\"" : NULL, err) ||
-	    store_commit(s, err))
+	    store_bump_version(s, err) || store_commit(s, err))
 		rc = PROPOSAL_ERROR;
 out:
 	if (s->in_tx)
@@ -437,7 +438,7 @@ int store_proposal_override(struct store *s, const char *id, const char *reason,
 	json_write_string(&after, role, strlen(role));
 	buf_addc(&after, '}');
 	struct audit_entry e = { actor, "override", "proposals", id, NULL, after.data };
-	if (audit_append(s, &e, err) || store_commit(s, err))
+	if (audit_append(s, &e, err) || store_bump_version(s, err) || store_commit(s, err))
 		goto out;
 	rc = PROPOSAL_OK;
 out:
@@ -624,7 +625,7 @@ int store_proposal_review(struct store *s, const struct proposal_review_input *i
 	if (strcmp(status, "review") &&
 	    set_status(s, in->proposal_id, status, "review", "review", actor, role, NULL, err))
 		goto out;
-	if (store_commit(s, err))
+	if (store_bump_version(s, err) || store_commit(s, err))
 		goto out;
 	rc = PROPOSAL_OK;
 out:

@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "store/audit.h"
 #include "store/blocks.h"
+#include "store/version.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -479,7 +480,7 @@ int records_delete(struct store *s, const struct table *t, const char *const *ke
 	record_json(t, &before, &bj);
 	record_key_text(t, &before, &kt);
 	struct audit_entry e = { actor, "delete", t->name, kt.data, bj.data, NULL };
-	if (audit_append(s, &e, err))
+	if (audit_append(s, &e, err) || store_bump_version(s, err))
 		goto out;
 	/* Foreign keys are deferred: a record still referred to fails here. */
 	if (store_commit(s, &cerr)) {
@@ -583,7 +584,7 @@ int records_override(struct store *s, const char *proposal_id, const char *reaso
 	json_write_string(&aj, reason, strlen(reason));
 	buf_addc(&aj, '}');
 	struct audit_entry e = { actor, "override", "proposals", proposal_id, NULL, aj.data };
-	if (audit_append(s, &e, err) || store_commit(s, err))
+	if (audit_append(s, &e, err) || store_bump_version(s, err) || store_commit(s, err))
 		goto out;
 	rc = 0;
 out:

@@ -7,6 +7,7 @@
 #include "base/clock.h"
 #include "io/jsonw.h"
 #include "store/audit.h"
+#include "store/version.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -204,7 +205,7 @@ static int change_user(struct store *s, const char *name, const char *action, co
 	user_json(&before, &bj);
 	user_json(&after, &aj);
 	struct audit_entry e = { actor, action, "user", name, bj.data, aj.data };
-	if (audit_append(s, &e, err))
+	if (audit_append(s, &e, err) || store_bump_sessions_version(s, err))
 		goto out;
 	if (store_commit(s, err))
 		goto out;
@@ -501,7 +502,8 @@ int sessions_set_lang(struct store *s, const char *token, const char *lang, stru
 		return 1;
 	token_hash_hex(token, th);
 	const char *p[2] = { lang, th };
-	return run_changes(s, err, "UPDATE sessions SET lang = ? WHERE token_hash = ?", 2, p) < 0 ? -1 : 0;
+	return run_changes(s, err, "UPDATE sessions SET lang = ? WHERE token_hash = ?", 2, p) < 0 ||
+		store_bump_sessions_version(s, err) ? -1 : 0;
 }
 
 int sessions_delete(struct store *s, const char *token, struct buf *err)
@@ -511,13 +513,15 @@ int sessions_delete(struct store *s, const char *token, struct buf *err)
 		return 1;
 	token_hash_hex(token, th);
 	const char *p[1] = { th };
-	return run_changes(s, err, "DELETE FROM sessions WHERE token_hash = ?", 1, p) < 0 ? -1 : 0;
+	return run_changes(s, err, "DELETE FROM sessions WHERE token_hash = ?", 1, p) < 0 ||
+		store_bump_sessions_version(s, err) ? -1 : 0;
 }
 
 int sessions_delete_user(struct store *s, const char *user, struct buf *err)
 {
 	const char *p[1] = { user };
-	return run_changes(s, err, "DELETE FROM sessions WHERE user_name = ?", 1, p) < 0 ? -1 : 0;
+	return run_changes(s, err, "DELETE FROM sessions WHERE user_name = ?", 1, p) < 0 ||
+		store_bump_sessions_version(s, err) ? -1 : 0;
 }
 
 void session_release(struct session *sess)

@@ -491,6 +491,8 @@ void api_users_update(struct request *req, struct response *res)
 		rc = users_set_password(req->store, name, password, req->actor, &err);
 	if (!rc && disabled)
 		rc = users_set_disabled(req->store, name, !strcmp(disabled, "1"), req->actor, &err);
+	/* The account's role or sessions may have changed. */
+	web_session_forget_all(req->srv);
 	if (rc == 1) {
 		http_json_error(res, 404, NULL, "no such user");
 		goto out;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* GET /api/v1/scores: the rows of SPEC §5's machine-readable results for a
+/* GET /api/v1/scores and /api/v1/explain. /api/v1/scores: the rows of SPEC §5's machine-readable results for a
  * year (report/score_rows.h, so they are the CSV's own numbers), filtered
  * by subject and organization, with the evidence behind each contract
  * criterion when one subject is asked for (or ?evidence=1). */
@@ -9,6 +9,7 @@
 #include "engine/score.h"
 #include "io/jsonw.h"
 #include "report/score_rows.h"
+#include "report/scores_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,8 +96,8 @@ void api_scores(struct request *req, struct response *res)
 	const char *subject = http_query(req, "subject"), *org = http_query(req, "org");
 	const char *ev = http_query(req, "evidence");
 	char *want_kind = NULL, *want_id = NULL;
-	struct buf err = BUF_INIT, j = BUF_INIT;
-	struct score_row *rows = NULL;
+	struct buf err = BUF_INIT, j = BUF_INIT, key = BUF_INIT;
+	const struct score_row *rows = NULL;
 	size_t n = 0;
 
 	if (!year)
@@ -124,10 +125,19 @@ void api_scores(struct request *req, struct response *res)
 		http_json_error(res, 500, NULL, "the scores could not be computed");
 		goto out;
 	}
-	score_rows_build(sc->scores, &rows, &n);
+	/* The same question about the same data has the same answer. */
+	web_answer_key(req, 0, &key);
+	if (web_answer_get(sc, key.data, &j, NULL)) {
+		http_json(res, 200, &j);
+		web_scores_release(req->srv, sc);
+		goto out;
+	}
+	web_scores_rows(sc, &rows, &n);
 	int with_evidence = subject || (ev && strcmp(ev, "0"));
 	buf_addf(&j, "{\"year\":%d,\"model\":", year);
 	jstr(&j, sc->model->name);
+	buf_adds(&j, ",\"model_version\":");
+	jstr(&j, sc->model_version);
 	buf_adds(&j, ",\"rows\":[");
 	int first = 1, found = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -161,13 +171,62 @@ void api_scores(struct request *req, struct response *res)
 		buf_adds(&j, "}");
 	}
 	buf_adds(&j, "]}");
-	if (subject && !found)
+	if (subject && !found) {
 		http_json_error(res, 404, "subject", "no scores for %s in %d", subject, year);
-	else
+	} else {
+		web_answer_put(sc, key.data, j.data, j.len, NULL);
 		http_json(res, 200, &j);
-	free(rows);
+	}
 	web_scores_release(req->srv, sc);
 out:
 	buf_release(&err);
+	buf_release(&j);
+	buf_release(&key);
+}
+
+/* GET /api/v1/explain: the step-by-step account of one contract criterion
+ * (report/scores_text.h report_explain, the text of `tandem explain`) in
+ * the request's language. */
+void api_explain(struct request *req, struct response *res)
+{
+	const char *contract = http_query(req, "contract"), *criterion = http_query(req, "criterion");
+	int year = (int)web_query_long(req, "year", 0, 1000, 9999);
+	struct buf err = BUF_INIT, text = BUF_INIT, j = BUF_INIT;
+	const struct scored *sc = NULL;
+
+	if (http_query(req, "year") && !year) {
+		http_json_error(res, 400, "year", "year must be a number from 1000 to 9999");
+		goto out;
+	}
+	if (!contract || !*contract || !criterion || !*criterion) {
+		http_json_error(res, 400, contract && *contract ? "criterion" : "contract",
+				"name a contract and a criterion: ?contract=ID&criterion=S3.1");
+		goto out;
+	}
+	if (!year)
+		year = web_default_year(req);
+	sc = web_scores_get(req, year, &err);
+	if (!sc) {
+		fprintf(stderr, "tandem serve: scores: %s\n", err.data);
+		http_json_error(res, 500, NULL, "the scores could not be computed");
+		goto out;
+	}
+	if (report_explain(sc->scores, contract, criterion, strcmp(req->lang, "ko") ? LANG_EN : LANG_KO,
+			   &text, &err)) {
+		http_json_error(res, 404, NULL, "%s", err.data);
+		goto out;
+	}
+	buf_adds(&j, "{\"contract\":");
+	jstr(&j, contract);
+	buf_adds(&j, ",\"criterion\":");
+	jstr(&j, criterion);
+	buf_addf(&j, ",\"year\":%d,\"lang\":\"%s\",\"text\":", year, req->lang);
+	jstr(&j, text.data);
+	buf_adds(&j, "}");
+	http_json(res, 200, &j);
+out:
+	web_scores_release(req->srv, sc);
+	buf_release(&err);
+	buf_release(&text);
 	buf_release(&j);
 }

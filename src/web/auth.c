@@ -204,6 +204,7 @@ static void end_session(struct request *req, struct response *res)
 	struct buf err = BUF_INIT;
 	if (sessions_delete(req->store, req->session_token, &err) < 0)
 		fprintf(stderr, "tandem serve: logout: %s\n", err.data);
+	web_session_forget(req->srv, req->session_token);
 	web_set_session_cookie(req, res, NULL);
 	buf_release(&err);
 }

@@ -54,6 +54,7 @@ static const struct {
 	{ "/", "nav.dashboard", ROLE_ALL },
 	{ "/scores", "nav.scores", ROLE_ALL },
 	{ "/proposals", "nav.proposals", ROLE_ALL },
+	{ "/models", "nav.models", ROLE_ALL },
 	{ "/records", "nav.records", ROLE_ALL },
 	{ "/import", "nav.import", ROLE_ADMIN },
 	{ "/audit", "nav.audit", ROLE_ADMIN | ROLE_EXECUTIVE },

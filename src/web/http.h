@@ -41,6 +41,7 @@ struct param {
 };
 
 struct web_server;
+struct web_conn;
 struct route;
 
 struct request {
@@ -71,6 +72,10 @@ struct request {
 	const char *lang;                 /* "en" or "ko" */
 	int set_lang_cookie;
 	struct store *store;              /* a connection of the server's pool */
+	struct web_conn *conn;            /* ... and what the pool keeps with it */
+	int64_t data_version;             /* the store's versions (store/version.h), */
+	int64_t sessions_version;         /* ... read once */
+	int have_data_version;
 
 	/* Bound by the router for record routes. */
 	const struct table *table;

@@ -9,6 +9,7 @@
 #include "engine/model.h"
 #include "engine/numfmt.h"
 #include "engine/score.h"
+#include "report/scores_text.h"
 #include "report/svg.h"
 
 #include <stdio.h>
@@ -121,6 +122,36 @@ static void scorecard_href(struct buf *out, enum subject_kind kind, const char *
 	buf_addf(out, "?year=%d&org=%s", year, org);
 }
 
+/* Pages of scores are kept with the scored year they show (scores.c):
+ * the main part between the frame's head and foot, which depends only on
+ * the data, the path and query, the language and the role, never on who
+ * is asking (the name and CSRF token are in the frame). A hit renders the
+ * frame around the kept part; key is filled for page_keep(). */
+static int page_from_cache(struct request *req, struct response *res, const struct scored *sc,
+			   const char *title_key, struct buf *key)
+{
+	struct buf main_part = BUF_INIT;
+	char *title = NULL;
+	web_answer_key(req, 1, key);
+	if (!web_answer_get(sc, key->data, &main_part, &title))
+		return 0;
+	html_page_begin(req, res, title_key, title);
+	buf_add(&res->body, main_part.data, main_part.len);
+	html_page_end(req, res);
+	free(title);
+	buf_release(&main_part);
+	return 1;
+}
+
+/* Keeps the main part of a page rendered since begin (call before
+ * html_page_end). */
+static void page_keep(struct response *res, const struct scored *sc, const struct buf *key,
+		      size_t begin, const char *title)
+{
+	if (res->status == 200)
+		web_answer_put(sc, key->data, res->body.data + begin, res->body.len - begin, title);
+}
+
 /* --- dashboard ----------------------------------------------------------- */
 
 void page_dashboard(struct request *req, struct response *res)
@@ -128,11 +159,17 @@ void page_dashboard(struct request *req, struct response *res)
 	int year = year_param(req);
 	const struct scored *sc = get_scores(req, res, year), *prev;
 	struct buf *o = &res->body;
-	struct buf err = BUF_INIT;
+	struct buf err = BUF_INIT, key = BUF_INIT;
 	if (!sc)
 		return;
+	if (page_from_cache(req, res, sc, "dash.title", &key)) {
+		web_scores_release(req->srv, sc);
+		buf_release(&key);
+		return;
+	}
 	prev = web_scores_get(req, year - 1, &err);
 	html_page_begin(req, res, "dash.title", NULL);
+	size_t begin = o->len;
 	year_form(req, o, year, "sales", 0);
 	html_raw(o, "<section class=\"tiles\" aria-label=\"");
 	html_msg(o, req, "dash.company");
@@ -256,10 +293,12 @@ void page_dashboard(struct request *req, struct response *res)
 		html_raw(o, "</li>\n");
 	}
 	html_raw(o, "</ul>\n</section>\n");
+	page_keep(res, sc, &key, begin, NULL);
 	html_page_end(req, res);
 	web_scores_release(req->srv, prev);
 	web_scores_release(req->srv, sc);
 	buf_release(&err);
+	buf_release(&key);
 }
 
 /* --- scorecards ---------------------------------------------------------- */
@@ -359,17 +398,23 @@ void page_scores(struct request *req, struct response *res)
 	const char *oid = org_param(req);
 	enum org_kind org = org_kind_of(oid);
 	const struct scored *sc = get_scores(req, res, year);
-	struct buf *o = &res->body;
+	const char *title = msg(req->lang, org == ORG_SALES ? "org.sales" : "org.operations");
+	struct buf *o = &res->body, key = BUF_INIT;
 	if (!sc)
 		return;
-	html_page_begin(req, res, "scores.title", msg(req->lang, org == ORG_SALES ? "org.sales" : "org.operations"));
-	year_form(req, o, year, oid, 1);
-	aggregate_table(req, o, sc, SUBJECT_COMPANY, org, oid, "scores.company");
-	aggregate_table(req, o, sc, SUBJECT_ORG_UNIT, org, oid, "scores.units");
-	aggregate_table(req, o, sc, SUBJECT_PERSON, org, oid, "scores.people");
-	aggregate_table(req, o, sc, SUBJECT_CONTRACT, org, oid, "scores.contracts");
-	html_page_end(req, res);
+	if (!page_from_cache(req, res, sc, "scores.title", &key)) {
+		html_page_begin(req, res, "scores.title", title);
+		size_t begin = o->len;
+		year_form(req, o, year, oid, 1);
+		aggregate_table(req, o, sc, SUBJECT_COMPANY, org, oid, "scores.company");
+		aggregate_table(req, o, sc, SUBJECT_ORG_UNIT, org, oid, "scores.units");
+		aggregate_table(req, o, sc, SUBJECT_PERSON, org, oid, "scores.people");
+		aggregate_table(req, o, sc, SUBJECT_CONTRACT, org, oid, "scores.contracts");
+		page_keep(res, sc, &key, begin, title);
+		html_page_end(req, res);
+	}
 	web_scores_release(req->srv, sc);
+	buf_release(&key);
 }
 
 static void evidence_href(struct buf *out, const char *contract, const char *oid, const char *crit,
@@ -474,7 +519,8 @@ void page_scorecard(struct request *req, struct response *res)
 	const char *kind_text = req->params[0], *id = req->params[1];
 	enum subject_kind kind;
 	struct buf *o = &res->body;
-	struct buf title = BUF_INIT;
+	struct buf title = BUF_INIT, key = BUF_INIT;
+	size_t begin;
 
 	if (!strcmp(kind_text, "contract"))
 		kind = SUBJECT_CONTRACT;
@@ -491,18 +537,20 @@ void page_scorecard(struct request *req, struct response *res)
 	const struct scored *sc = get_scores(req, res, year);
 	if (!sc)
 		return;
+	if (page_from_cache(req, res, sc, "scorecard.title", &key))
+		goto out;
 	const struct score_set *set = kind == SUBJECT_CONTRACT ? score_find_set(sc->scores, id, org) : NULL;
 	const struct score_aggregate *a = kind != SUBJECT_CONTRACT
 		? score_find_aggregate(sc->scores, kind, id, org) : NULL;
 	if (!set && !a) {
 		html_error_page(req, res, 404, "score.not_scored", id);
-		web_scores_release(req->srv, sc);
-		return;
+		goto out;
 	}
 	buf_addf(&title, "%s · %s · %d", kind == SUBJECT_COMPANY ? msg(req->lang, "score.company")
 		 : set ? id : subject_name(sc, kind, a->index),
 		 msg(req->lang, org == ORG_SALES ? "org.sales" : "org.operations"), year);
 	html_page_begin(req, res, "scorecard.title", title.data);
+	begin = o->len;
 	year_form(req, o, year, oid, 1);
 	if (set) {
 		contract_scorecard(req, o, sc, set, oid);
@@ -560,8 +608,11 @@ void page_scorecard(struct request *req, struct response *res)
 		}
 		html_raw(o, "</tbody></table></section>\n");
 	}
+	page_keep(res, sc, &key, begin, title.data);
 	html_page_end(req, res);
+out:
 	buf_release(&title);
+	buf_release(&key);
 	web_scores_release(req->srv, sc);
 }
 
@@ -784,7 +835,8 @@ void page_evidence(struct request *req, struct response *res)
 {
 	const char *id = req->params[0], *oid = req->params[1], *crit = req->params[2];
 	int year = year_param(req);
-	struct buf *o = &res->body, title = BUF_INIT;
+	struct buf *o = &res->body, title = BUF_INIT, key = BUF_INIT;
+	size_t begin;
 	if (strcmp(oid, "sales") && strcmp(oid, "operations")) {
 		html_error_page(req, res, 404, "error.not_found", NULL);
 		return;
@@ -792,6 +844,8 @@ void page_evidence(struct request *req, struct response *res)
 	const struct scored *sc = get_scores(req, res, year);
 	if (!sc)
 		return;
+	if (page_from_cache(req, res, sc, "evidence.title", &key))
+		goto out;
 	const struct score_set *set = score_find_set(sc->scores, id, org_kind_of(oid));
 	const struct score_criterion *cr = NULL;
 	for (size_t i = 0; set && i < set->n_criteria; i++)
@@ -799,12 +853,12 @@ void page_evidence(struct request *req, struct response *res)
 			cr = &set->criteria[i];
 	if (!cr) {
 		html_error_page(req, res, 404, "score.not_scored", id);
-		web_scores_release(req->srv, sc);
-		return;
+		goto out;
 	}
 	int ko = !strcmp(req->lang, "ko");
 	buf_addf(&title, "%s · %s %s · %d", id, cr->def->id, model_name_text(&cr->model->name, ko), year);
 	html_page_begin(req, res, "evidence.title", title.data);
+	begin = o->len;
 	{
 		struct buf back = BUF_INIT;
 		scorecard_href(&back, SUBJECT_CONTRACT, id, year, oid);
@@ -897,6 +951,19 @@ void page_evidence(struct request *req, struct response *res)
 		html_raw(o, "</tbody></table></section>\n");
 	}
 	month_views(req, o, sc, cr);
+	{
+		/* The account `tandem explain` gives, step by step. */
+		struct buf text = BUF_INIT, err = BUF_INIT;
+		if (!report_explain(sc->scores, id, crit, ko ? LANG_KO : LANG_EN, &text, &err)) {
+			html_raw(o, "<section class=\"card\"><h2>");
+			html_msg(o, req, "evidence.explain");
+			html_raw(o, "</h2>\n<pre class=\"explain\" id=\"explain\">");
+			html_escape(o, text.data);
+			html_raw(o, "</pre></section>\n");
+		}
+		buf_release(&text);
+		buf_release(&err);
+	}
 	html_raw(o, "<section class=\"card\"><h2>");
 	html_msg(o, req, "evidence.records");
 	html_raw(o, "</h2>\n");
@@ -940,7 +1007,10 @@ void page_evidence(struct request *req, struct response *res)
 		html_raw(o, "</tbody></table>\n");
 	}
 	html_raw(o, "</section>\n");
+	page_keep(res, sc, &key, begin, title.data);
 	html_page_end(req, res);
+out:
 	buf_release(&title);
+	buf_release(&key);
 	web_scores_release(req->srv, sc);
 }

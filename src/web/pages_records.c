@@ -1306,6 +1306,8 @@ void page_users_update(struct request *req, struct response *res)
 		users_page(req, res, "users.bad_input", NULL, NULL, 1);
 		goto out;
 	}
+	/* The account's role or sessions may have changed. */
+	web_session_forget_all(req->srv);
 	if (rc == 1)
 		html_error_page(req, res, 404, "error.not_found", NULL);
 	else if (rc)

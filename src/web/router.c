@@ -30,6 +30,12 @@
 const struct route web_routes[] = {
 	{ "/", GET, page_dashboard, ALL, 0, "dashboard" },
 	{ "/api/v1/audit", GET, api_audit, A | E, API, "the audit log, newest first (?limit, ?offset)" },
+	{ "/api/v1/explain", GET, api_explain, ALL, API,
+	  "how one contract criterion was computed (?contract=ID&criterion=S3.1&year=Y), as text" },
+	{ "/api/v1/frozen/{year}", GET, api_verify, ALL, API,
+	  "verify a frozen year: recompute it with its frozen model and compare" },
+	{ "/api/v1/frozen/{year}", POST, api_freeze, E, API,
+	  "freeze a year's official results (the CSV and JSON, the model, a data hash)" },
 	{ "/api/v1/imports", POST, api_imports, A, API | ROUTE_UPLOAD,
 	  "import CSV files (multipart, or one CSV body with ?file=NAME.csv); ?dry_run=1 previews" },
 	{ "/api/v1/kinds", GET, api_kinds, ALL, API, "the record kinds and their columns" },
@@ -37,6 +43,17 @@ const struct route web_routes[] = {
 	  "log in with {\"name\", \"password\"}; sets the session cookie, returns the CSRF token" },
 	{ "/api/v1/logout", POST, api_logout, ALL, API, "end the session" },
 	{ "/api/v1/me", GET, api_me, ALL, API, "the logged-in user, role and CSRF token" },
+	{ "/api/v1/models", GET, api_models_list, ALL, API,
+	  "the stored model versions and the model scoring the default year" },
+	{ "/api/v1/models", POST, api_models_import, A | E, API,
+	  "store a model version: the model JSON as the body, ?year=Y (&version=NAME)" },
+	{ "/api/v1/models/diff", GET, api_models_diff, ALL, API,
+	  "what differs between two models (?a=VERSION&b=VERSION; default is the built-in)" },
+	{ "/api/v1/models/whatif", POST, api_models_whatif, A | E, API,
+	  "re-score ?year=Y under a draft (the JSON body, or ?model=VERSION) beside the model now" },
+	{ "/api/v1/models/{version}", GET, api_model_get, ALL, API, "one model version as JSON" },
+	{ "/api/v1/models/{version}/activate", POST, api_model_activate, E, API,
+	  "make a version the active model of its year" },
 	{ "/api/v1/openapi.json", GET, api_openapi, 0, API | ROUTE_PUBLIC, "this API as OpenAPI 3" },
 	{ "/api/v1/proposals/{id}/override", POST, api_override, E, API,
 	  "an executive's gate override for a proposal, with {\"reason\"}" },
@@ -60,11 +77,20 @@ const struct route web_routes[] = {
 	{ "/contracts/{id}", GET, page_contract, ALL, 0, "a contract: lifecycle, checklists, scores" },
 	{ "/evidence/{id}/{org}/{criterion}", GET, page_evidence, ALL, 0,
 	  "the evidence behind one criterion of a contract" },
+	{ "/frozen", GET, page_verify, ALL, 0, "verify a frozen year (?year=Y)" },
+	{ "/frozen", POST, page_freeze, E, 0, "freeze a year's official results" },
 	{ "/import", GET, page_import, A, 0, "the import page" },
 	{ "/import", POST, page_import_post, A, ROUTE_UPLOAD, "upload, preview and commit an import" },
 	{ "/login", GET, page_login, 0, ROUTE_PUBLIC, "the login form" },
 	{ "/login", POST, page_login_post, 0, ROUTE_PUBLIC | ROUTE_NO_CSRF, "log in" },
 	{ "/logout", POST, page_logout, ALL, 0, "log out" },
+	{ "/models", GET, page_models, ALL, 0, "the models: versions, diff, what-if, import, freeze" },
+	{ "/models", POST, page_models_import, A | E, ROUTE_UPLOAD, "store a model version" },
+	{ "/models/diff", GET, page_models_diff, ALL, 0, "what differs between two models" },
+	{ "/models/whatif", POST, page_models_whatif, A | E, ROUTE_UPLOAD,
+	  "re-score a year under a draft model" },
+	{ "/models/{version}", GET, page_model, ALL, 0, "one model version" },
+	{ "/models/{version}/activate", POST, page_model_activate, E, 0, "activate a model version" },
 	{ "/proposals", GET, page_proposals, ALL, 0, "proposals and the feasibility gate" },
 	{ "/proposals/{id}/override", POST, page_override, E, 0, "override the gate" },
 	{ "/records", GET, page_records_index, ALL, 0, "the record kinds" },
@@ -192,6 +218,7 @@ static void choose_lang(struct request *req)
 		if (req->logged_in && strcmp(req->session.lang, q)) {
 			struct buf err = BUF_INIT;
 			sessions_set_lang(req->store, req->session_token, q, &err);
+			web_session_forget(req->srv, req->session_token);
 			buf_release(&err);
 		}
 		return;
@@ -248,7 +275,7 @@ void web_dispatch(struct request *req, struct response *res)
 	/* Who is asking. */
 	const char *token = http_cookie(req, "tandem_session");
 	if (token && strlen(token) == 64) {
-		int found = sessions_lookup(req->store, token, req->srv->cfg.session_ttl, &req->session, &err);
+		int found = web_session_lookup(req, token, &err);
 		if (found < 0) {
 			fprintf(stderr, "tandem serve: %s\n", err.data);
 			http_json_error(res, 500, NULL, "internal error");

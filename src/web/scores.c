@@ -1,19 +1,42 @@
 /* SPDX-License-Identifier: MIT */
-/* Scores for the web, computed once per (year, data version) and shared by
- * every request that reads them. The data version is the newest audit
- * entry: every change — web, import or CLI — appends one, so a cached
- * result is never older than the data. Entries are reference counted; a
- * superseded one is freed when its last reader lets go. */
+/* Scores for the web, computed once per (year, model version, data version)
+ * and shared by every worker thread. The data version is the store's
+ * counter (store/version.h) that every writer of evaluation data or models
+ * — the web, an import, the CLI, another server — bumps in its own
+ * transaction, so a request reads it (one indexed query) and a cached
+ * result is never older than the data it was asked for. Entries are
+ * reference counted; a superseded one is freed when its last reader lets
+ * go. Each entry also keeps what requests rendered from it (the rows of
+ * the machine-readable results, and answers: JSON bodies and the main part
+ * of pages, keyed by path, query, language and role), so a repeated
+ * scorecard is a copy. All of an entry dies with it: nothing rendered can
+ * outlive the data it was rendered from. */
 #include "web/web_impl.h"
 
 #include "base/clock.h"
 #include "engine/model.h"
 #include "engine/score.h"
+#include "report/score_rows.h"
 #include "store/load.h"
+#include "store/models.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* What one entry may keep of rendered answers, at most. */
+#define ANSWERS_MAX 512
+#define ANSWERS_BYTES (8u << 20)
+#define ANSWER_BYTES_MAX (1u << 20)
+#define ANSWER_BUCKETS 256
+
+struct answer {
+	struct answer *next;
+	char *key;
+	char *title;                  /* a page's title_extra, or NULL */
+	char *body;
+	size_t len;
+};
 
 struct score_entry {
 	struct scored pub;            /* first: handed out, cast back on release */
@@ -23,12 +46,23 @@ struct score_entry {
 	struct model *model;
 	struct dataset ds;
 	struct scores *scores;
+	char *model_version;
+	/* Filled on demand by readers; guarded by lock. */
+	pthread_rwlock_t lock;
+	struct score_row *rows;
+	size_t n_rows;
+	int have_rows;
+	struct answer *answers[ANSWER_BUCKETS];
+	size_t n_answers, answer_bytes;
 };
 
 #define CACHE_MAX 6
 
 struct score_cache {
 	pthread_mutex_t lock;
+	/* Held while an entry is computed, so that a burst of requests after a
+	 * change computes the year once, not once per worker. */
+	pthread_mutex_t compute_lock;
 	struct score_entry *entries[CACHE_MAX];
 	size_t n;
 	int64_t year_version;         /* the data version default_year is for */
@@ -37,9 +71,21 @@ struct score_cache {
 
 static void entry_free(struct score_entry *e)
 {
+	for (size_t b = 0; b < ANSWER_BUCKETS; b++) {
+		for (struct answer *a = e->answers[b], *next; a; a = next) {
+			next = a->next;
+			free(a->key);
+			free(a->title);
+			free(a->body);
+			free(a);
+		}
+	}
+	free(e->rows);
+	pthread_rwlock_destroy(&e->lock);
 	scores_free(e->scores);
 	dataset_free(&e->ds);
 	model_free(e->model);
+	free(e->model_version);
 	free(e);
 }
 
@@ -50,6 +96,7 @@ static struct score_cache *cache_of(struct web_server *srv)
 	if (!srv->scores) {
 		srv->scores = xcalloc(1, sizeof *srv->scores);
 		pthread_mutex_init(&srv->scores->lock, NULL);
+		pthread_mutex_init(&srv->scores->compute_lock, NULL);
 	}
 	pthread_mutex_unlock(&srv->pool_lock);
 	return srv->scores;
@@ -63,40 +110,39 @@ void web_scores_cache_free(struct web_server *srv)
 	for (size_t i = 0; i < c->n; i++)
 		entry_free(c->entries[i]);
 	pthread_mutex_destroy(&c->lock);
+	pthread_mutex_destroy(&c->compute_lock);
 	free(c);
 	srv->scores = NULL;
 }
 
-static int data_version(struct store *s, int64_t *v, struct buf *err)
+int web_load_model(struct store *s, int year, struct model **out, char **version,
+		   struct buf *err)
 {
-	return store_query_int64(s, "SELECT coalesce(max(seq), 0) FROM audit_log", 0, v, err);
-}
-
-/* The active model for year, else the default one. */
-static int load_model(struct store *s, int year, struct model **out, struct buf *err)
-{
-	struct stmt *st;
-	int rc;
-	if (store_prepare(s, "SELECT body, version FROM models WHERE active = 1 AND"
-			  " (year = ? OR year IS NULL OR year = 0) ORDER BY year DESC LIMIT 1", &st, err))
+	struct stored_model sm;
+	int rc = store_model_for_year(s, year, &sm, err);
+	*out = NULL;
+	*version = NULL;
+	if (rc < 0)
 		return -1;
-	stmt_bind_int64(st, 1, year);
-	if (stmt_step(st) == STORE_ROW) {
-		size_t len;
-		const char *body = stmt_text(st, 0, &len);
-		rc = model_parse(body, len, stmt_text(st, 1, NULL), out, err);
-		stmt_finalize(st);
-		return rc;
+	if (rc == 0) {
+		rc = model_parse(sm.body, strlen(sm.body), sm.version, out, err);
+		if (!rc)
+			*version = xstrdup(sm.version);
+		stored_model_release(&sm);
+		return rc ? -1 : 0;
 	}
-	stmt_finalize(st);
-	return model_default(out, err);
+	if (model_default(out, err))
+		return -1;
+	*version = xstrdup("default");
+	return 0;
 }
 
 static struct score_entry *compute(struct store *s, int year, int64_t version, struct buf *err)
 {
 	struct score_entry *e = xcalloc(1, sizeof *e);
 	e->version = version;
-	if (load_model(s, year, &e->model, err))
+	pthread_rwlock_init(&e->lock, NULL);
+	if (web_load_model(s, year, &e->model, &e->model_version, err))
 		goto fail;
 	if (store_load(s, model_year_last_day(e->model, year), &e->ds, err))
 		goto fail;
@@ -105,21 +151,19 @@ static struct score_entry *compute(struct store *s, int year, int64_t version, s
 	e->pub.scores = e->scores;
 	e->pub.ds = &e->ds;
 	e->pub.model = e->model;
+	e->pub.model_version = e->model_version;
 	e->pub.year = year;
+	e->pub.data_version = version;
 	return e;
 fail:
 	entry_free(e);
 	return NULL;
 }
 
-const struct scored *web_scores_get(struct request *req, int year, struct buf *err)
+/* The entry for (year, version) with a reference taken, or NULL. */
+static struct score_entry *find(struct score_cache *c, int year, int64_t version)
 {
-	struct score_cache *c = cache_of(req->srv);
 	struct score_entry *e = NULL;
-	int64_t version;
-
-	if (data_version(req->store, &version, err))
-		return NULL;
 	pthread_mutex_lock(&c->lock);
 	for (size_t i = 0; i < c->n; i++)
 		if (c->entries[i]->pub.year == year && c->entries[i]->version == version) {
@@ -128,12 +172,29 @@ const struct scored *web_scores_get(struct request *req, int year, struct buf *e
 			break;
 		}
 	pthread_mutex_unlock(&c->lock);
-	if (e)
-		return &e->pub;
+	return e;
+}
 
-	e = compute(req->store, year, version, err);
-	if (!e)
+const struct scored *web_scores_get(struct request *req, int year, struct buf *err)
+{
+	struct score_cache *c = cache_of(req->srv);
+	struct score_entry *e;
+	int64_t version;
+
+	if (web_data_version(req, &version, err))
 		return NULL;
+	if ((e = find(c, year, version)) != NULL)
+		return &e->pub;
+	pthread_mutex_lock(&c->compute_lock);
+	if ((e = find(c, year, version)) != NULL) {
+		pthread_mutex_unlock(&c->compute_lock);
+		return &e->pub;
+	}
+	e = compute(req->store, year, version, err);
+	if (!e) {
+		pthread_mutex_unlock(&c->compute_lock);
+		return NULL;
+	}
 	e->refs = 1;
 	pthread_mutex_lock(&c->lock);
 	/* Drop what this one supersedes (same year, older data) and, when
@@ -152,6 +213,7 @@ const struct scored *web_scores_get(struct request *req, int year, struct buf *e
 	}
 	c->entries[c->n++] = e;
 	pthread_mutex_unlock(&c->lock);
+	pthread_mutex_unlock(&c->compute_lock);
 	return &e->pub;
 }
 
@@ -168,6 +230,101 @@ void web_scores_release(struct web_server *srv, const struct scored *sc)
 	if (gone)
 		entry_free(e);
 }
+
+void web_scores_rows(const struct scored *sc, const struct score_row **rows, size_t *n)
+{
+	struct score_entry *e = (struct score_entry *)(void *)sc;
+	pthread_rwlock_rdlock(&e->lock);
+	int have = e->have_rows;
+	pthread_rwlock_unlock(&e->lock);
+	if (!have) {
+		pthread_rwlock_wrlock(&e->lock);
+		if (!e->have_rows) {
+			score_rows_build(e->scores, &e->rows, &e->n_rows);
+			e->have_rows = 1;
+		}
+		pthread_rwlock_unlock(&e->lock);
+	}
+	/* Never changed once built: safe to read without the lock. */
+	*rows = e->rows;
+	*n = e->n_rows;
+}
+
+/* --- rendered answers ---------------------------------------------------- */
+
+void web_answer_key(struct request *req, int per_user_view, struct buf *key)
+{
+	if (per_user_view)
+		buf_addf(key, "%s|%s|", web_role(req), req->lang);
+	buf_adds(key, req->path);
+	buf_addc(key, '?');
+	/* The query as parsed, in order; lang only chooses the language, which
+	 * is in the key already. */
+	for (size_t i = 0; i < req->n_query; i++) {
+		if (!strcmp(req->query[i].name, "lang"))
+			continue;
+		http_url_escape(key, req->query[i].name);
+		buf_addc(key, '=');
+		http_url_escape(key, req->query[i].value);
+		buf_addc(key, '&');
+	}
+}
+
+static size_t bucket_of(const char *key)
+{
+	uint32_t h = 2166136261u;
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return h % ANSWER_BUCKETS;
+}
+
+int web_answer_get(const struct scored *sc, const char *key, struct buf *out, char **title)
+{
+	struct score_entry *e = (struct score_entry *)(void *)sc;
+	int found = 0;
+	pthread_rwlock_rdlock(&e->lock);
+	for (struct answer *a = e->answers[bucket_of(key)]; a; a = a->next) {
+		if (strcmp(a->key, key))
+			continue;
+		buf_add(out, a->body, a->len);
+		if (title)
+			*title = a->title ? xstrdup(a->title) : NULL;
+		found = 1;
+		break;
+	}
+	pthread_rwlock_unlock(&e->lock);
+	return found;
+}
+
+void web_answer_put(const struct scored *sc, const char *key, const char *body, size_t len,
+		    const char *title)
+{
+	struct score_entry *e = (struct score_entry *)(void *)sc;
+	size_t b = bucket_of(key);
+	if (len > ANSWER_BYTES_MAX)
+		return;
+	pthread_rwlock_wrlock(&e->lock);
+	if (e->n_answers >= ANSWERS_MAX || e->answer_bytes + len > ANSWERS_BYTES)
+		goto out;
+	for (struct answer *a = e->answers[b]; a; a = a->next)
+		if (!strcmp(a->key, key))
+			goto out;               /* another request was first */
+	struct answer *a = xcalloc(1, sizeof *a);
+	a->key = xstrdup(key);
+	a->title = title ? xstrdup(title) : NULL;
+	a->body = xmalloc(len + 1);
+	memcpy(a->body, body, len);
+	a->body[len] = 0;
+	a->len = len;
+	a->next = e->answers[b];
+	e->answers[b] = a;
+	e->n_answers++;
+	e->answer_bytes += len + strlen(key);
+out:
+	pthread_rwlock_unlock(&e->lock);
+}
+
+/* --- the default year ---------------------------------------------------- */
 
 /* The year of the newest measurement month ("2026-05" → 2026), or 0. */
 static int newest_data_year(struct store *s, int64_t *year, struct buf *err)
@@ -192,7 +349,7 @@ int web_default_year(struct request *req)
 	int64_t version = 0, year = 0;
 	int y;
 
-	if (data_version(req->store, &version, &err))
+	if (web_data_version(req, &version, &err))
 		version = -1;
 	pthread_mutex_lock(&c->lock);
 	y = c->year_version == version && c->default_year ? c->default_year : 0;

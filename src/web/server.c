@@ -8,6 +8,7 @@
 #include "web/web_impl.h"
 
 #include "base/clock.h"
+#include "store/version.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -35,33 +36,77 @@ void web_config_default(struct web_config *cfg)
 	cfg->max_upload = 8 * 1024 * 1024;
 	cfg->max_connections = 256;
 	cfg->timeout_seconds = 30;
+	cfg->session_cache_ms = 2000;
 }
 
-struct store *web_store_acquire(struct web_server *srv, struct buf *err)
+static void conn_close(struct web_conn *c)
 {
-	struct store *s = NULL;
+	if (!c)
+		return;
+	stmt_finalize(c->version);
+	store_close(c->store);
+	free(c);
+}
+
+struct web_conn *web_conn_acquire(struct web_server *srv, struct buf *err)
+{
+	struct web_conn *c = NULL;
 	pthread_mutex_lock(&srv->pool_lock);
 	if (srv->n_pool)
-		s = srv->pool[--srv->n_pool];
+		c = srv->pool[--srv->n_pool];
 	pthread_mutex_unlock(&srv->pool_lock);
-	if (!s && store_open(srv->cfg.db_url, &s, err))
+	if (c)
+		return c;
+	c = xcalloc(1, sizeof *c);
+	if (store_open(srv->cfg.db_url, &c->store, err)) {
+		free(c);
 		return NULL;
-	return s;
+	}
+	return c;
 }
 
-void web_store_release(struct web_server *srv, struct store *s)
+void web_conn_release(struct web_server *srv, struct web_conn *c)
 {
-	if (!s)
+	if (!c)
 		return;
-	if (s->in_tx)
-		store_rollback(s);
+	if (c->store->in_tx)
+		store_rollback(c->store);
 	pthread_mutex_lock(&srv->pool_lock);
 	if (srv->n_pool < STORE_POOL_MAX) {
-		srv->pool[srv->n_pool++] = s;
-		s = NULL;
+		srv->pool[srv->n_pool++] = c;
+		c = NULL;
 	}
 	pthread_mutex_unlock(&srv->pool_lock);
-	store_close(s);
+	conn_close(c);
+}
+
+/* Reads both versions of store/version.h once per request. */
+int web_data_version(struct request *req, int64_t *out, struct buf *err)
+{
+	struct web_conn *c = req->conn;
+	int step;
+	if (req->have_data_version) {
+		*out = req->data_version;
+		return 0;
+	}
+	/* Kept prepared on the connection: this runs on nearly every request. */
+	if (!c->version && store_prepare(c->store, store_versions_sql, &c->version, err))
+		return -1;
+	step = stmt_step(c->version);
+	if (step != STORE_ROW) {
+		buf_addf(err, "cannot read the data version: %s",
+			 step == STORE_ERROR ? stmt_error(c->version) : "no row");
+		stmt_finalize(c->version);
+		c->version = NULL;
+		return -1;
+	}
+	req->data_version = stmt_int64(c->version, 0);
+	req->sessions_version = stmt_int64(c->version, 1);
+	req->have_data_version = 1;
+	/* Reset at once, so no read transaction stays open between requests. */
+	stmt_reset(c->version);
+	*out = req->data_version;
+	return 0;
 }
 
 /* The path is kept as sent (see unescape_none); segments are decoded here.
@@ -285,14 +330,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	req->accept_language = header(c, "Accept-Language");
 	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_query, req);
 	parse_form(req);
-	req->store = web_store_acquire(srv, &err);
+	req->conn = web_conn_acquire(srv, &err);
+	req->store = req->conn ? req->conn->store : NULL;
 	if (!req->store) {
 		fprintf(stderr, "tandem serve: %s\n", err.data);
 		http_json_error(&res, 503, NULL, "the store is not available");
 	} else {
 		web_dispatch(req, &res);
 	}
-	web_store_release(srv, req->store);
+	web_conn_release(srv, req->conn);
+	req->conn = NULL;
 	req->store = NULL;
 	if (req->logged_in)
 		rs->user = arena_strdup(&req->arena, req->session.user.name);
@@ -349,6 +396,7 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 	pthread_mutex_init(&srv->pool_lock, NULL);
 	pthread_mutex_init(&srv->write_lock, NULL);
 	pthread_mutex_init(&srv->addr_lock, NULL);
+	web_sessions_cache_init(srv);
 	memset(&addr, 0, sizeof addr);
 	addr.sin_family = AF_INET;
 	addr.sin_port = htons((uint16_t)cfg->port);
@@ -370,7 +418,7 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
 			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
 			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_seconds,
-			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(16 * 1024),
 			     MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
 			     MHD_OPTION_END);
@@ -392,8 +440,9 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 	rc = 0;
 out:
 	for (size_t i = 0; i < srv->n_pool; i++)
-		store_close(srv->pool[i]);
+		conn_close(srv->pool[i]);
 	web_scores_cache_free(srv);
+	web_sessions_cache_free(srv);
 	pthread_mutex_destroy(&srv->pool_lock);
 	pthread_mutex_destroy(&srv->write_lock);
 	pthread_mutex_destroy(&srv->addr_lock);

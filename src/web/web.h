@@ -26,6 +26,8 @@ struct web_config {
 	int max_connections;
 	int timeout_seconds;          /* an idle connection is closed after this */
 	int quiet;                    /* no access log */
+	int session_cache_ms;         /* how long a looked-up session is trusted
+					 without asking the store again (0: never) */
 };
 
 /* Fills cfg with the defaults. */

@@ -24,11 +24,18 @@ struct addr_failures {
 };
 
 struct score_cache;
+struct session_cache;
+
+/* A pooled store connection and the statement every request runs on it. */
+struct web_conn {
+	struct store *store;
+	struct stmt *version;         /* store_data_version_sql, prepared once */
+};
 
 struct web_server {
 	struct web_config cfg;
 	pthread_mutex_t pool_lock;
-	struct store *pool[STORE_POOL_MAX];
+	struct web_conn *pool[STORE_POOL_MAX];
 	size_t n_pool;
 	/* Changes are made one at a time, so that a record's before and after
 	 * in the audit log are the ones this request saw. */
@@ -36,6 +43,7 @@ struct web_server {
 	pthread_mutex_t addr_lock;
 	struct addr_failures addrs[ADDR_SLOTS];
 	struct score_cache *scores;
+	struct session_cache *sessions;
 };
 
 /* --- routes ------------------------------------------------------------ */
@@ -125,8 +133,28 @@ int jsonin_parse_flat(struct arena *a, const char *s, size_t len, struct param *
 
 /* --- the store pool (server.c) ------------------------------------------- */
 
-struct store *web_store_acquire(struct web_server *srv, struct buf *err);
-void web_store_release(struct web_server *srv, struct store *s);
+struct web_conn *web_conn_acquire(struct web_server *srv, struct buf *err);
+void web_conn_release(struct web_server *srv, struct web_conn *c);
+/* The store's data version (store/version.h), read once per request on the
+ * request's connection together with the sessions version (then in
+ * req->sessions_version). Returns 0, or -1 with err. */
+int web_data_version(struct request *req, int64_t *out, struct buf *err);
+
+/* --- sessions (sessions.c) ----------------------------------------------- */
+
+/* Looks the session of token up, through a small in-memory cache: a session
+ * seen less than cfg.session_cache_ms ago, while the store's sessions
+ * version is unchanged, is trusted without asking the store. Every logout,
+ * session deletion and account change in any process bumps that version,
+ * so they take effect at once everywhere. Fills req->session (released by
+ * the server) and returns 0; 1 when there is no live session; -1 with err. */
+int web_session_lookup(struct request *req, const char *token, struct buf *err);
+/* Forgets one token (logout, language change) or every session (an account
+ * changed). */
+void web_session_forget(struct web_server *srv, const char *token);
+void web_session_forget_all(struct web_server *srv);
+void web_sessions_cache_init(struct web_server *srv);
+void web_sessions_cache_free(struct web_server *srv);
 
 /* --- login limits (auth.c) --------------------------------------------- */
 
@@ -141,17 +169,36 @@ void web_set_session_cookie(struct request *req, struct response *res, const cha
 struct scores;
 struct dataset;
 struct model;
+struct score_row;
 /* The scores of year, computed once per year and data version and shared;
  * release with web_scores_release(). Returns NULL with err. */
 struct scored {
 	const struct scores *scores;
 	const struct dataset *ds;
 	const struct model *model;
+	const char *model_version;    /* a stored version, or "default" */
 	int year;
+	int64_t data_version;
 };
 const struct scored *web_scores_get(struct request *req, int year, struct buf *err);
 void web_scores_release(struct web_server *srv, const struct scored *sc);
 void web_scores_cache_free(struct web_server *srv);
+/* The machine-readable rows of sc (report/score_rows.h), built on first
+ * use and owned by the entry: valid while sc is held. */
+void web_scores_rows(const struct scored *sc, const struct score_row **rows, size_t *n);
+/* The model that scores year, as the CLI chooses it: the store's model for
+ * the year (store_model_for_year), else the built-in default. *out is
+ * released with model_free, *version with free. Returns 0, or -1 with err. */
+int web_load_model(struct store *s, int year, struct model **out, char **version,
+		   struct buf *err);
+/* Rendered answers kept with a scored year (they die with it). The key is
+ * the path and query, with the role and language first when per_user_view
+ * (pages; JSON does not depend on them). get appends the body to out and
+ * gives a copy of its title (free it) and returns 1, or returns 0. */
+void web_answer_key(struct request *req, int per_user_view, struct buf *key);
+int web_answer_get(const struct scored *sc, const char *key, struct buf *out, char **title);
+void web_answer_put(const struct scored *sc, const char *key, const char *body, size_t len,
+		    const char *title);
 /* The default year: the year of the newest data, else this year. */
 int web_default_year(struct request *req);
 
@@ -159,13 +206,16 @@ int web_default_year(struct request *req);
 
 route_handler api_login, api_logout, api_me, api_openapi, api_kinds, api_records_list,
 	api_record_get, api_record_create, api_record_update, api_record_delete, api_users_list,
-	api_users_create, api_users_update, api_audit, api_imports, api_scores, api_override;
+	api_users_create, api_users_update, api_audit, api_imports, api_scores, api_override,
+	api_models_list, api_models_import, api_models_diff, api_models_whatif, api_model_get,
+	api_model_activate, api_freeze, api_verify, api_explain;
 route_handler page_login, page_login_post, page_logout, page_dashboard, page_asset,
 	page_audit, page_import, page_import_post, page_proposals, page_override,
 	page_records_index, page_record_list, page_record_new, page_record_create,
 	page_record_edit, page_record_update, page_record_delete, page_scores,
 	page_scorecard, page_evidence, page_contract, page_users, page_users_create,
-	page_users_update;
+	page_users_update, page_models, page_models_import, page_models_diff, page_models_whatif,
+	page_model, page_model_activate, page_freeze, page_verify;
 
 /* Record writes shared by the API and the pages (records_web.c). The
  * values are text per column (NULL = empty); on a validation error the

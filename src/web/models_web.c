@@ -1,0 +1,1319 @@
+/* SPDX-License-Identifier: MIT */
+/* The yearly review in the web (SPEC §5 "Yearly review"): the stored model
+ * versions, one model's JSON, the differences between two, a what-if of a
+ * draft against the model that scores a year now, importing a version,
+ * activating it, and freezing a year's official results and verifying
+ * them later — each as JSON under /api/v1 and as pages. The work is the
+ * CLI's (cli/model_cmd.c, cli/score_cmd.c), done here over the same store
+ * functions; who may do what is in the route table. Everything allocated
+ * here is released before the handler returns. */
+#include "web/web_impl.h"
+
+#include "base/clock.h"
+#include "engine/model.h"
+#include "engine/numfmt.h"
+#include "engine/score.h"
+#include "engine/whatif.h"
+#include "io/jsonw.h"
+#include "report/scores_csv.h"
+#include "report/scores_json.h"
+#include "store/load.h"
+#include "store/models.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MODEL_BODY_MAX (1u << 20)
+
+static void jstr(struct buf *o, const char *s)
+{
+	if (s)
+		json_write_string(o, s, strlen(s));
+	else
+		buf_adds(o, "null");
+}
+
+/* Each line of text as a JSON string array member. */
+static void jlines(struct buf *o, const char *text)
+{
+	int first = 1;
+	buf_addc(o, '[');
+	for (const char *line = text ? text : ""; *line;) {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line) : strlen(line);
+		if (len) {
+			buf_adds(o, first ? "" : ",");
+			json_write_string(o, line, len);
+			first = 0;
+		}
+		if (!eol)
+			break;
+		line = eol + 1;
+	}
+	buf_addc(o, ']');
+}
+
+/* --- the work ------------------------------------------------------------ */
+
+/* A model by name: "default" (the built-in one) or a stored version.
+ * Returns 0 with *out (model_free), 1 when there is no such version, -1
+ * with err. */
+static int model_by_name(struct store *s, const char *name, struct model **out,
+			 struct buf *err)
+{
+	struct stored_model sm;
+	int rc;
+	*out = NULL;
+	if (!strcmp(name, "default"))
+		return model_default(out, err) ? -1 : 0;
+	rc = store_model_get(s, name, &sm, err);
+	if (rc)
+		return rc;
+	rc = model_parse(sm.body, strlen(sm.body), sm.version, out, err) ? -1 : 0;
+	stored_model_release(&sm);
+	return rc;
+}
+
+/* A scoring of a year under a model other than the cached one. */
+struct year_scoring {
+	struct model *model;
+	struct dataset ds;
+	struct scores *scores;
+};
+
+static void scoring_release(struct year_scoring *y)
+{
+	scores_free(y->scores);
+	dataset_free(&y->ds);
+	model_free(y->model);
+	memset(y, 0, sizeof *y);
+}
+
+/* Scores year under m (taken over: released with y). */
+static int score_with(struct store *s, struct model *m, int year, struct year_scoring *y,
+		      struct buf *err)
+{
+	memset(y, 0, sizeof *y);
+	y->model = m;
+	if (store_load(s, model_year_last_day(m, year), &y->ds, err) ||
+	    score_run(m, &y->ds, year, &y->scores, err))
+		return -1;
+	return 0;
+}
+
+/* The year of ?year= (or a form field year), else the default year; 0
+ * when it is not a year. */
+static int year_query(struct request *req)
+{
+	const char *y = http_query(req, "year");
+	char *end;
+	long v;
+	if (!y || !*y)
+		y = http_form(req, "year");
+	if (!y || !*y)
+		return web_default_year(req);
+	v = strtol(y, &end, 10);
+	return *end || v < 1000 || v > 9999 ? 0 : (int)v;
+}
+
+/* What the what-if compared: the year's model now beside a draft. */
+struct whatif_run {
+	const struct scored *now;
+	struct year_scoring draft;
+	struct whatif *w;
+};
+
+static void whatif_run_release(struct web_server *srv, struct whatif_run *r)
+{
+	whatif_free(r->w);
+	scoring_release(&r->draft);
+	web_scores_release(srv, r->now);
+	memset(r, 0, sizeof *r);
+}
+
+/* Parses the draft (JSON text, or the stored version named) and compares.
+ * Returns 0, or an HTTP status with a message in err. */
+static int whatif_run(struct request *req, int year, const char *text, size_t len,
+		      const char *version, struct whatif_run *r, struct buf *err)
+{
+	struct model *m = NULL;
+	memset(r, 0, sizeof *r);
+	if (version && *version) {
+		int got = model_by_name(req->store, version, &m, err);
+		if (got)
+			return got > 0 ? (buf_addf(err, "no stored model version '%s'", version), 404) : 500;
+	} else if (!text || !len) {
+		buf_adds(err, "send the draft model's JSON (or ?model=VERSION)");
+		return 422;
+	} else if (len > MODEL_BODY_MAX) {
+		buf_adds(err, "the model is too large");
+		return 413;
+	} else if (model_parse(text, len, "draft", &m, err)) {
+		return 422;
+	}
+	r->now = web_scores_get(req, year, err);
+	if (!r->now) {
+		model_free(m);
+		return 500;
+	}
+	if (score_with(req->store, m, year, &r->draft, err) ||
+	    whatif_compare(r->now->scores, r->draft.scores, &r->w, err))
+		return 500;
+	return 0;
+}
+
+static void signed_number(struct buf *o, long double v)
+{
+	if (numfmt_round(v, 2) > 0)
+		buf_addc(o, '+');
+	numfmt_ld(o, v, 2);
+}
+
+/* Freezes year with the model that scores it now. Returns 201, or a
+ * status with a message in err. */
+static int freeze_year(struct request *req, int year, struct frozen *f, struct buf *err)
+{
+	struct buf csv = BUF_INIT, json = BUF_INIT, version_err = BUF_INIT;
+	char hash[65], at[21];
+	int64_t after;
+	int status = 500, rc;
+	const struct scored *sc = web_scores_get(req, year, err);
+
+	memset(f, 0, sizeof *f);
+	if (!sc)
+		return 500;
+	if (store_data_hash(req->store, hash, err))
+		goto out;
+	/* The hash and the scores must describe the same data: a write by
+	 * another process in between would freeze a mismatch. */
+	req->have_data_version = 0;
+	if (web_data_version(req, &after, &version_err) || after != sc->data_version) {
+		buf_addf(err, "the data changed while freezing %d; try again", year);
+		status = 409;
+		goto out;
+	}
+	report_scores_csv(sc->scores, &csv);
+	report_scores_json(sc->scores, &json);
+	clock_now_iso(at);
+	struct frozen nf = { year, (char *)sc->model_version, hash, csv.data, json.data, at,
+			     req->actor };
+	rc = store_freeze(req->store, &nf, err);
+	if (rc) {
+		status = rc > 0 ? 409 : 500;
+		goto out;
+	}
+	f->year = year;
+	f->model_version = xstrdup(sc->model_version);
+	f->data_hash = xstrdup(hash);
+	f->frozen_at = xstrdup(at);
+	f->frozen_by = xstrdup(req->actor);
+	status = 201;
+out:
+	web_scores_release(req->srv, sc);
+	buf_release(&csv);
+	buf_release(&json);
+	buf_release(&version_err);
+	return status;
+}
+
+/* The lines of a (sorted CSV) missing from b as "- frozen: ", those of b
+ * missing from a as "+ now: " (cli/score_cmd.c does the same). */
+static void diff_lines(const char *a, const char *b, struct buf *out)
+{
+	while (*a || *b) {
+		const char *na = strchr(a, '\n'), *nb = strchr(b, '\n');
+		size_t la = na ? (size_t)(na - a) : strlen(a), lb = nb ? (size_t)(nb - b) : strlen(b);
+		int c = !*a ? 1 : !*b ? -1 : strncmp(a, b, la < lb ? la : lb);
+		if (!c && la != lb)
+			c = la < lb ? -1 : 1;
+		if (!c) {
+			a += la + (na != NULL);
+			b += lb + (nb != NULL);
+		} else if (c < 0) {
+			buf_addf(out, "- frozen: %.*s\n", (int)la, a);
+			a += la + (na != NULL);
+		} else {
+			buf_addf(out, "+ now: %.*s\n", (int)lb, b);
+			b += lb + (nb != NULL);
+		}
+	}
+}
+
+struct verify {
+	struct frozen f;
+	int data_same, results_same;
+	struct buf diff;
+};
+
+/* Recomputes a frozen year with its frozen model. Returns 0, or a status
+ * with a message in err. */
+static int verify_year(struct request *req, int year, struct verify *v, struct buf *err)
+{
+	struct year_scoring y = { 0 };
+	struct model *m = NULL;
+	struct buf csv = BUF_INIT;
+	char hash[65];
+	int status = 500, got;
+
+	memset(v, 0, sizeof *v);
+	v->diff = (struct buf)BUF_INIT;
+	got = store_frozen_get(req->store, year, &v->f, err);
+	if (got) {
+		if (got > 0)
+			buf_addf(err, "the results of %d are not frozen", year);
+		return got > 0 ? 404 : 500;
+	}
+	got = model_by_name(req->store, v->f.model_version, &m, err);
+	if (got) {
+		if (got > 0)
+			buf_addf(err, "the frozen model '%s' is not a stored version", v->f.model_version);
+		status = got > 0 ? 409 : 500;
+		goto out;
+	}
+	if (score_with(req->store, m, year, &y, err) || store_data_hash(req->store, hash, err))
+		goto out;
+	report_scores_csv(y.scores, &csv);
+	v->data_same = !strcmp(hash, v->f.data_hash);
+	v->results_same = !strcmp(csv.data, v->f.csv);
+	if (!v->results_same)
+		diff_lines(v->f.csv, csv.data, &v->diff);
+	status = 0;
+out:
+	scoring_release(&y);
+	buf_release(&csv);
+	return status;
+}
+
+static void verify_release(struct verify *v)
+{
+	frozen_release(&v->f);
+	buf_release(&v->diff);
+}
+
+/* Stores the model text as version (NULL: "Y-N") for year. Returns 201,
+ * or a status with a message in err; *stored gets the version's name. */
+static int import_model(struct request *req, const char *text, size_t len, int year,
+			const char *version, char **stored, struct buf *err)
+{
+	struct model *m = NULL;
+	char name[64];
+	int status = 500, put;
+	*stored = NULL;
+	if (!text || !len) {
+		buf_adds(err, "send the model's JSON");
+		return 422;
+	}
+	if (len > MODEL_BODY_MAX) {
+		buf_adds(err, "the model is too large");
+		return 413;
+	}
+	if (version && *version) {
+		size_t vl = strlen(version);
+		int ok = vl <= 40;
+		for (size_t i = 0; ok && i < vl; i++)
+			ok = (version[i] >= 'a' && version[i] <= 'z') || (version[i] >= 'A' && version[i] <= 'Z') ||
+				(version[i] >= '0' && version[i] <= '9') || strchr("-_.", version[i]);
+		if (!ok || !strcmp(version, "default") || !strcmp(version, "diff") ||
+		    !strcmp(version, "whatif")) {
+			buf_adds(err, "a version is 1 to 40 letters, digits, '-', '_' or '.' (not default, diff or whatif)");
+			return 422;
+		}
+	}
+	if (model_parse(text, len, "model", &m, err))
+		return 422;
+	if (!version || !*version) {
+		struct stored_model *list;
+		size_t count, same_year = 0;
+		if (store_model_list(req->store, &list, &count, err))
+			goto out;
+		for (size_t i = 0; i < count; i++) {
+			same_year += list[i].year == year;
+			stored_model_release(&list[i]);
+		}
+		free(list);
+		snprintf(name, sizeof name, "%d-%zu", year, same_year + 1);
+		version = name;
+	}
+	char *json = model_to_json(m);
+	put = store_model_put(req->store, version, year, json, req->actor, err);
+	free(json);
+	if (put) {
+		status = put > 0 ? 409 : 500;
+		goto out;
+	}
+	*stored = xstrdup(version);
+	status = 201;
+out:
+	model_free(m);
+	return status;
+}
+
+static void log_failure(int status, const struct buf *err)
+{
+	if (status >= 500)
+		fprintf(stderr, "tandem serve: models: %s\n", err->data);
+}
+
+/* --- the API ------------------------------------------------------------- */
+
+static int api_body_json(struct request *req, struct response *res)
+{
+	if (!req->content_type || strncmp(req->content_type, "application/json", 16)) {
+		http_json_error(res, 415, NULL, "send the model as application/json");
+		return 0;
+	}
+	return 1;
+}
+
+static void api_fail(struct response *res, int status, const struct buf *err)
+{
+	log_failure(status, err);
+	if (status >= 500)
+		http_json_error(res, status, NULL, "internal error");
+	else
+		http_json_error(res, status, NULL, "%s", err->data);
+}
+
+void api_models_list(struct request *req, struct response *res)
+{
+	struct stored_model *list = NULL;
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	size_t n = 0;
+	char *now_version = NULL;
+	struct model *now = NULL;
+	int year = web_default_year(req);
+
+	if (store_model_list(req->store, &list, &n, &err) ||
+	    web_load_model(req->store, year, &now, &now_version, &err)) {
+		api_fail(res, 500, &err);
+		goto out;
+	}
+	buf_addf(&j, "{\"year\":%d,\"scoring_model\":", year);
+	jstr(&j, now_version);
+	buf_adds(&j, ",\"models\":[");
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(&j, i ? ",{\"version\":" : "{\"version\":");
+		jstr(&j, list[i].version);
+		if (list[i].year)
+			buf_addf(&j, ",\"year\":%d", list[i].year);
+		else
+			buf_adds(&j, ",\"year\":null");
+		buf_addf(&j, ",\"active\":%s,\"created_at\":", list[i].active ? "true" : "false");
+		jstr(&j, list[i].created_at);
+		buf_adds(&j, ",\"created_by\":");
+		jstr(&j, list[i].created_by);
+		buf_adds(&j, "}");
+	}
+	buf_adds(&j, "]}");
+	http_json(res, 200, &j);
+out:
+	for (size_t i = 0; i < n; i++)
+		stored_model_release(&list[i]);
+	free(list);
+	model_free(now);
+	free(now_version);
+	buf_release(&err);
+	buf_release(&j);
+}
+
+void api_model_get(struct request *req, struct response *res)
+{
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	struct stored_model sm = { 0 };
+	struct model *m = NULL;
+	const char *name = req->params[0];
+	int got = model_by_name(req->store, name, &m, &err);
+	if (got) {
+		if (got > 0)
+			http_json_error(res, 404, NULL, "no model version '%s'", name);
+		else
+			api_fail(res, 500, &err);
+		goto out;
+	}
+	if (strcmp(name, "default") && store_model_get(req->store, name, &sm, &err) < 0) {
+		api_fail(res, 500, &err);
+		goto out;
+	}
+	char *json = model_to_json(m);
+	buf_adds(&j, "{\"version\":");
+	jstr(&j, name);
+	if (sm.year)
+		buf_addf(&j, ",\"year\":%d", sm.year);
+	else
+		buf_adds(&j, ",\"year\":null");
+	buf_addf(&j, ",\"active\":%s,\"model\":%s}", sm.active ? "true" : "false", json);
+	free(json);
+	http_json(res, 200, &j);
+out:
+	stored_model_release(&sm);
+	model_free(m);
+	buf_release(&err);
+	buf_release(&j);
+}
+
+void api_models_diff(struct request *req, struct response *res)
+{
+	const char *a = http_query(req, "a"), *b = http_query(req, "b");
+	struct model *ma = NULL, *mb = NULL;
+	struct buf err = BUF_INIT, j = BUF_INIT, d = BUF_INIT;
+	int got;
+	if (!a || !*a || !b || !*b) {
+		http_json_error(res, 400, a && *a ? "b" : "a", "name two models: ?a=VERSION&b=VERSION (or default)");
+		goto out;
+	}
+	if ((got = model_by_name(req->store, a, &ma, &err)) != 0 ||
+	    (got = model_by_name(req->store, b, &mb, &err)) != 0) {
+		if (got > 0)
+			http_json_error(res, 404, ma ? "b" : "a", "no model version '%s'", ma ? b : a);
+		else
+			api_fail(res, 500, &err);
+		goto out;
+	}
+	int n = model_diff(ma, mb, &d);
+	buf_adds(&j, "{\"a\":");
+	jstr(&j, a);
+	buf_adds(&j, ",\"b\":");
+	jstr(&j, b);
+	buf_addf(&j, ",\"same\":%s,\"changes\":", n ? "false" : "true");
+	jlines(&j, d.data);
+	buf_adds(&j, "}");
+	http_json(res, 200, &j);
+out:
+	model_free(ma);
+	model_free(mb);
+	buf_release(&err);
+	buf_release(&j);
+	buf_release(&d);
+}
+
+static void whatif_json(struct buf *j, const struct whatif_run *r, const char *draft_name)
+{
+	const struct whatif *w = r->w;
+	buf_addf(j, "{\"year\":%d,\"old_model\":", w->year);
+	jstr(j, r->now->model_version);
+	buf_adds(j, ",\"new_model\":");
+	jstr(j, draft_name);
+	buf_adds(j, ",\"rows\":[");
+	for (size_t i = 0; i < w->n_rows; i++) {
+		const struct whatif_row *row = &w->rows[i];
+		buf_addf(j, "%s{\"subject_kind\":\"%s\",\"subject_id\":", i ? "," : "",
+			 score_subject_kind_id(row->kind));
+		jstr(j, row->id);
+		buf_addf(j, ",\"org\":\"%s\",\"old_total\":", score_org_id(row->org));
+		if (row->old_available)
+			numfmt_ld(j, row->old_total, 2);
+		else
+			buf_adds(j, "null");
+		buf_adds(j, ",\"new_total\":");
+		if (row->new_available)
+			numfmt_ld(j, row->new_total, 2);
+		else
+			buf_adds(j, "null");
+		buf_adds(j, ",\"delta\":");
+		if (row->old_available && row->new_available)
+			numfmt_ld(j, row->delta, 2);
+		else
+			buf_adds(j, "null");
+		buf_adds(j, ",\"old_grade\":");
+		jstr(j, row->old_grade);
+		buf_adds(j, ",\"new_grade\":");
+		jstr(j, row->new_grade);
+		buf_adds(j, ",\"movers\":[");
+		for (size_t k = 0; k < row->n_movers; k++) {
+			buf_addf(j, "%s{\"category\":", k ? "," : "");
+			jstr(j, row->movers[k].category);
+			buf_adds(j, ",\"delta\":");
+			numfmt_ld(j, row->movers[k].delta, 2);
+			buf_adds(j, "}");
+		}
+		buf_adds(j, "]}");
+	}
+	buf_adds(j, "]}");
+}
+
+void api_models_whatif(struct request *req, struct response *res)
+{
+	struct whatif_run r;
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	const char *version = http_query(req, "model");
+	int year = year_query(req), status;
+	if (!year) {
+		http_json_error(res, 400, "year", "year must be a number from 1000 to 9999");
+		goto out;
+	}
+	if (!(version && *version) && !api_body_json(req, res))
+		goto out;
+	status = whatif_run(req, year, req->body.data, req->body.len, version, &r, &err);
+	if (status)
+		api_fail(res, status, &err);
+	else {
+		whatif_json(&j, &r, version && *version ? version : "draft");
+		http_json(res, 200, &j);
+	}
+	whatif_run_release(req->srv, &r);
+out:
+	buf_release(&err);
+	buf_release(&j);
+}
+
+void api_models_import(struct request *req, struct response *res)
+{
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	char *stored = NULL;
+	const char *y = http_query(req, "year");
+	int year = (int)web_query_long(req, "year", 0, 1000, 9999), status;
+	if (!y || !year) {
+		http_json_error(res, 400, "year", "name the model's year: ?year=Y (1000 to 9999)");
+		goto out;
+	}
+	if (!api_body_json(req, res))
+		goto out;
+	status = import_model(req, req->body.data, req->body.len, year, http_query(req, "version"),
+			      &stored, &err);
+	if (status != 201) {
+		api_fail(res, status, &err);
+		goto out;
+	}
+	buf_adds(&j, "{\"version\":");
+	jstr(&j, stored);
+	buf_addf(&j, ",\"year\":%d,\"active\":false}", year);
+	http_json(res, 201, &j);
+out:
+	free(stored);
+	buf_release(&err);
+	buf_release(&j);
+}
+
+void api_model_activate(struct request *req, struct response *res)
+{
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	int rc = store_model_activate(req->store, req->params[0], req->actor, &err);
+	if (rc > 0)
+		http_json_error(res, 404, NULL, "no stored model version '%s'", req->params[0]);
+	else if (rc)
+		api_fail(res, 500, &err);
+	else {
+		buf_adds(&j, "{\"version\":");
+		jstr(&j, req->params[0]);
+		buf_adds(&j, ",\"active\":true}");
+		http_json(res, 200, &j);
+	}
+	buf_release(&err);
+	buf_release(&j);
+}
+
+static int path_year(struct request *req)
+{
+	char *end;
+	long y = strtol(req->params[0], &end, 10);
+	return *end || y < 1000 || y > 9999 ? 0 : (int)y;
+}
+
+void api_freeze(struct request *req, struct response *res)
+{
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	struct frozen f;
+	int year = path_year(req), status;
+	if (!year) {
+		http_json_error(res, 404, NULL, "not a year: '%s'", req->params[0]);
+		goto out;
+	}
+	status = freeze_year(req, year, &f, &err);
+	if (status != 201) {
+		api_fail(res, status, &err);
+		goto out;
+	}
+	buf_addf(&j, "{\"year\":%d,\"model_version\":", year);
+	jstr(&j, f.model_version);
+	buf_adds(&j, ",\"data_hash\":");
+	jstr(&j, f.data_hash);
+	buf_adds(&j, ",\"frozen_at\":");
+	jstr(&j, f.frozen_at);
+	buf_adds(&j, ",\"frozen_by\":");
+	jstr(&j, f.frozen_by);
+	buf_adds(&j, "}");
+	http_json(res, 201, &j);
+	frozen_release(&f);
+out:
+	buf_release(&err);
+	buf_release(&j);
+}
+
+void api_verify(struct request *req, struct response *res)
+{
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	struct verify v;
+	int year = path_year(req), status;
+	if (!year) {
+		http_json_error(res, 404, NULL, "not a year: '%s'", req->params[0]);
+		goto out;
+	}
+	status = verify_year(req, year, &v, &err);
+	if (status) {
+		api_fail(res, status, &err);
+	} else {
+		buf_addf(&j, "{\"year\":%d,\"model_version\":", year);
+		jstr(&j, v.f.model_version);
+		buf_adds(&j, ",\"frozen_at\":");
+		jstr(&j, v.f.frozen_at);
+		buf_adds(&j, ",\"frozen_by\":");
+		jstr(&j, v.f.frozen_by);
+		buf_addf(&j, ",\"data_unchanged\":%s,\"results_identical\":%s,\"differences\":",
+			 v.data_same ? "true" : "false", v.results_same ? "true" : "false");
+		jlines(&j, v.diff.data);
+		buf_adds(&j, "}");
+		http_json(res, 200, &j);
+	}
+	verify_release(&v);
+out:
+	buf_release(&err);
+	buf_release(&j);
+}
+
+/* --- pages --------------------------------------------------------------- */
+
+static int is_executive(const struct request *req)
+{
+	return req->session.user.role == ROLE_EXECUTIVE;
+}
+
+static int may_import(const struct request *req)
+{
+	return req->session.user.role & (ROLE_ADMIN | ROLE_EXECUTIVE);
+}
+
+static void model_href(struct buf *out, const char *version)
+{
+	buf_adds(out, "/models/");
+	http_url_escape(out, version);
+}
+
+static void post_form_begin(struct request *req, struct buf *o, const char *action, int upload)
+{
+	html_raw(o, "<form method=\"post\" action=\"");
+	html_escape(o, action);
+	html_raw(o, upload ? "\" enctype=\"multipart/form-data\" class=\"stack\">" : "\" class=\"inline\">");
+	html_csrf_field(req, o);
+}
+
+static void notice(struct request *req, struct buf *o, const char *key, const char *detail, int error)
+{
+	html_raw(o, error ? "<div class=\"notice error\" role=\"alert\"><p>"
+		 : "<div class=\"notice ok\" role=\"status\"><p>");
+	html_msg(o, req, key);
+	if (detail && *detail) {
+		html_raw(o, "</p><pre class=\"small\">");
+		html_escape(o, detail);
+		html_raw(o, "</pre></div>\n");
+	} else {
+		html_raw(o, "</p></div>\n");
+	}
+}
+
+static void select_models(struct request *req, struct buf *o, const char *id,
+			  const struct stored_model *list, size_t n, const char *selected)
+{
+	html_raw(o, "<select id=\"");
+	html_escape(o, id);
+	html_raw(o, "\" name=\"");
+	html_escape(o, id);
+	html_raw(o, "\"><option value=\"default\">");
+	html_msg(o, req, "models.builtin");
+	html_raw(o, "</option>");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(o, "<option value=\"");
+		html_escape(o, list[i].version);
+		html_raw(o, selected && !strcmp(selected, list[i].version) ? "\" selected>" : "\">");
+		html_escape(o, list[i].version);
+		html_raw(o, "</option>");
+	}
+	html_raw(o, "</select>");
+}
+
+/* The models page: the versions, and the forms of the review. */
+static void models_page(struct request *req, struct response *res, const char *notice_key,
+			const char *detail, int error)
+{
+	struct buf *o = &res->body, err = BUF_INIT;
+	struct stored_model *list = NULL;
+	size_t n = 0;
+	int year = web_default_year(req);
+	char *now_version = NULL;
+	struct model *now = NULL;
+
+	if (store_model_list(req->store, &list, &n, &err) ||
+	    web_load_model(req->store, year, &now, &now_version, &err)) {
+		log_failure(500, &err);
+		html_error_page(req, res, 500, "error.internal", NULL);
+		goto out;
+	}
+	html_page_begin(req, res, "models.title", NULL);
+	if (notice_key)
+		notice(req, o, notice_key, detail, error);
+	html_raw(o, "<p>");
+	html_msg(o, req, "models.intro");
+	html_raw(o, "</p>\n<p>");
+	html_msg(o, req, "models.scoring_now");
+	buf_addf(o, " %d: <strong>", year);
+	html_escape(o, strcmp(now_version, "default") ? now_version : msg(req->lang, "models.builtin"));
+	html_raw(o, "</strong></p>\n<section class=\"card\">\n<h2>");
+	html_msg(o, req, "models.versions");
+	html_raw(o, "</h2>\n<table class=\"data\" id=\"model-list\"><thead><tr><th scope=\"col\">");
+	html_msg(o, req, "models.version");
+	html_raw(o, "</th><th scope=\"col\">");
+	html_msg(o, req, "score.year");
+	html_raw(o, "</th><th scope=\"col\">");
+	html_msg(o, req, "models.state");
+	html_raw(o, "</th><th scope=\"col\">");
+	html_msg(o, req, "models.created");
+	html_raw(o, "</th><th scope=\"col\"></th></tr></thead><tbody>\n<tr><th scope=\"row\">"
+		 "<a href=\"/models/default\">");
+	html_msg(o, req, "models.builtin");
+	html_raw(o, "</a></th><td>");
+	html_msg(o, req, "models.any_year");
+	html_raw(o, "</td><td></td><td>SPEC §5</td><td></td></tr>\n");
+	for (size_t i = 0; i < n; i++) {
+		struct buf href = BUF_INIT;
+		model_href(&href, list[i].version);
+		html_raw(o, "<tr><th scope=\"row\"><a href=\"");
+		html_escape(o, href.data);
+		html_raw(o, "\">");
+		html_escape(o, list[i].version);
+		html_raw(o, "</a></th><td>");
+		if (list[i].year)
+			buf_addf(o, "%d", list[i].year);
+		else
+			html_msg(o, req, "models.any_year");
+		html_raw(o, "</td><td>");
+		if (list[i].active) {
+			html_raw(o, "<span class=\"grade grade-A\">");
+			html_msg(o, req, "models.active");
+			html_raw(o, "</span>");
+		} else {
+			html_msg(o, req, "models.inactive");
+		}
+		html_raw(o, "</td><td>");
+		html_escape(o, list[i].created_at);
+		html_raw(o, " · ");
+		html_escape(o, list[i].created_by);
+		html_raw(o, "</td><td>");
+		if (is_executive(req) && !list[i].active) {
+			buf_adds(&href, "/activate");
+			post_form_begin(req, o, href.data, 0);
+			html_raw(o, "<button type=\"submit\">");
+			html_msg(o, req, "models.activate");
+			html_raw(o, "</button></form>");
+		}
+		html_raw(o, "</td></tr>\n");
+		buf_release(&href);
+	}
+	html_raw(o, "</tbody></table>\n</section>\n");
+
+	/* Diff: two selects, a GET form. */
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, "models.diff");
+	html_raw(o, "</h2>\n<form method=\"get\" action=\"/models/diff\" class=\"filters\">"
+		 "<label for=\"a\">");
+	html_msg(o, req, "models.from");
+	html_raw(o, "</label> ");
+	select_models(req, o, "a", list, n, NULL);
+	html_raw(o, " <label for=\"b\">");
+	html_msg(o, req, "models.to");
+	html_raw(o, "</label> ");
+	select_models(req, o, "b", list, n, n ? list[n - 1].version : NULL);
+	html_raw(o, " <button type=\"submit\">");
+	html_msg(o, req, "models.compare");
+	html_raw(o, "</button></form>\n</section>\n");
+
+	if (may_import(req)) {
+		/* What-if and import share the upload. */
+		html_raw(o, "<section class=\"card\">\n<h2>");
+		html_msg(o, req, "models.whatif");
+		html_raw(o, "</h2>\n<p class=\"muted\">");
+		html_msg(o, req, "models.whatif_help");
+		html_raw(o, "</p>\n");
+		post_form_begin(req, o, "/models/whatif", 1);
+		html_raw(o, "<label for=\"whatif-file\">");
+		html_msg(o, req, "models.file");
+		html_raw(o, "</label><input id=\"whatif-file\" name=\"model\" type=\"file\" accept=\".json,application/json\">"
+			 "<label for=\"whatif-stored\">");
+		html_msg(o, req, "models.or_stored");
+		html_raw(o, "</label>");
+		html_raw(o, "<select id=\"whatif-stored\" name=\"stored\"><option value=\"\">—</option>");
+		for (size_t i = 0; i < n; i++) {
+			html_raw(o, "<option value=\"");
+			html_escape(o, list[i].version);
+			html_raw(o, "\">");
+			html_escape(o, list[i].version);
+			html_raw(o, "</option>");
+		}
+		html_raw(o, "</select><label for=\"whatif-year\">");
+		html_msg(o, req, "score.year");
+		html_raw(o, "</label><input id=\"whatif-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" value=\"");
+		buf_addf(o, "%d", year);
+		html_raw(o, "\"><button type=\"submit\" class=\"primary\">");
+		html_msg(o, req, "models.run_whatif");
+		html_raw(o, "</button></form>\n</section>\n<section class=\"card\">\n<h2>");
+		html_msg(o, req, "models.import");
+		html_raw(o, "</h2>\n<p class=\"muted\">");
+		html_msg(o, req, "models.import_help");
+		html_raw(o, "</p>\n");
+		post_form_begin(req, o, "/models", 1);
+		html_raw(o, "<label for=\"import-file\">");
+		html_msg(o, req, "models.file");
+		html_raw(o, "</label><input id=\"import-file\" name=\"model\" type=\"file\" accept=\".json,application/json\" required>"
+			 "<label for=\"import-year\">");
+		html_msg(o, req, "score.year");
+		html_raw(o, "</label><input id=\"import-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" required value=\"");
+		buf_addf(o, "%d", year);
+		html_raw(o, "\"><label for=\"import-version\">");
+		html_msg(o, req, "models.version_name");
+		html_raw(o, "</label><input id=\"import-version\" name=\"version\" maxlength=\"40\" pattern=\"[A-Za-z0-9._\\-]+\">"
+			 "<button type=\"submit\" class=\"primary\">");
+		html_msg(o, req, "models.import_button");
+		html_raw(o, "</button></form>\n</section>\n");
+	}
+
+	/* Official results. */
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, "models.frozen");
+	html_raw(o, "</h2>\n<p class=\"muted\">");
+	html_msg(o, req, "models.frozen_help");
+	html_raw(o, "</p>\n<form method=\"get\" action=\"/frozen\" class=\"filters\"><label for=\"verify-year\">");
+	html_msg(o, req, "score.year");
+	html_raw(o, "</label> <input id=\"verify-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" value=\"");
+	buf_addf(o, "%d", year);
+	html_raw(o, "\"> <button type=\"submit\">");
+	html_msg(o, req, "models.verify");
+	html_raw(o, "</button></form>\n");
+	if (is_executive(req)) {
+		post_form_begin(req, o, "/frozen", 0);
+		html_raw(o, "<label for=\"freeze-year\">");
+		html_msg(o, req, "score.year");
+		html_raw(o, "</label> <input id=\"freeze-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" value=\"");
+		buf_addf(o, "%d", year);
+		html_raw(o, "\"> <button type=\"submit\" class=\"primary\">");
+		html_msg(o, req, "models.freeze");
+		html_raw(o, "</button></form>\n");
+	}
+	html_raw(o, "</section>\n");
+	html_page_end(req, res);
+out:
+	for (size_t i = 0; i < n; i++)
+		stored_model_release(&list[i]);
+	free(list);
+	model_free(now);
+	free(now_version);
+	buf_release(&err);
+}
+
+void page_models(struct request *req, struct response *res)
+{
+	models_page(req, res, NULL, NULL, 0);
+}
+
+void page_model(struct request *req, struct response *res)
+{
+	const char *name = req->params[0];
+	struct buf *o = &res->body, err = BUF_INIT;
+	struct stored_model sm = { 0 };
+	struct model *m = NULL;
+	int got = model_by_name(req->store, name, &m, &err);
+	if (got) {
+		log_failure(got > 0 ? 404 : 500, &err);
+		html_error_page(req, res, got > 0 ? 404 : 500, got > 0 ? "error.not_found" : "error.internal", NULL);
+		goto out;
+	}
+	if (strcmp(name, "default") && store_model_get(req->store, name, &sm, &err) < 0) {
+		log_failure(500, &err);
+		html_error_page(req, res, 500, "error.internal", NULL);
+		goto out;
+	}
+	html_page_begin(req, res, "models.one", strcmp(name, "default") ? name : msg(req->lang, "models.builtin"));
+	html_raw(o, "<p><a href=\"/models\">← ");
+	html_msg(o, req, "models.back");
+	html_raw(o, "</a></p>\n<section class=\"tiles\"><div class=\"tile\"><span class=\"tile-label\">");
+	html_msg(o, req, "score.year");
+	html_raw(o, "</span><span class=\"tile-score\">");
+	if (sm.year)
+		buf_addf(o, "%d", sm.year);
+	else
+		html_msg(o, req, "models.any_year");
+	html_raw(o, "</span></div><div class=\"tile\"><span class=\"tile-label\">");
+	html_msg(o, req, "models.state");
+	html_raw(o, "</span><span class=\"tile-score\" id=\"model-state\">");
+	html_msg(o, req, sm.active ? "models.active" : "models.inactive");
+	html_raw(o, "</span></div></section>\n");
+	if (is_executive(req) && sm.version && !sm.active) {
+		struct buf href = BUF_INIT;
+		model_href(&href, name);
+		buf_adds(&href, "/activate");
+		post_form_begin(req, o, href.data, 0);
+		html_raw(o, "<button type=\"submit\" class=\"primary\">");
+		html_msg(o, req, "models.activate");
+		html_raw(o, "</button></form>\n");
+		buf_release(&href);
+	}
+	/* The categories and criteria as a readable table, then the JSON. */
+	int ko = !strcmp(req->lang, "ko");
+	for (size_t org = 0; org < 2; org++) {
+		const struct model_org *mo = &m->orgs[org];
+		html_raw(o, "<section class=\"card\">\n<h2>");
+		html_msg(o, req, org == ORG_SALES ? "org.sales" : "org.operations");
+		html_raw(o, "</h2>\n<table class=\"data\"><thead><tr><th scope=\"col\">");
+		html_msg(o, req, "score.criterion");
+		html_raw(o, "</th><th scope=\"col\">");
+		html_msg(o, req, "evidence.scoring");
+		html_raw(o, "</th></tr></thead><tbody>\n");
+		for (size_t c = 0; c < mo->n_categories; c++) {
+			const struct model_category *cat = &mo->categories[c];
+			html_raw(o, "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"2\">");
+			html_escape(o, model_name_text(&cat->name, ko));
+			html_raw(o, " <span class=\"muted\">(");
+			html_msg(o, req, "models.weight");
+			html_raw(o, " ");
+			numfmt_ld(o, cat->weight, 2);
+			html_raw(o, ")</span></th></tr>\n");
+			for (size_t k = 0; k < cat->n_criteria; k++) {
+				const struct model_criterion *cr = &cat->criteria[k];
+				html_raw(o, "<tr><th scope=\"row\"><span class=\"crit-id\">");
+				html_escape(o, cr->id);
+				html_raw(o, "</span> ");
+				html_escape(o, model_name_text(&cr->name, ko));
+				html_raw(o, "</th><td>");
+				for (size_t x = 0; x < cr->n_measures; x++) {
+					struct buf st = BUF_INIT;
+					model_scoring_text(&cr->measures[x].scoring, &st);
+					html_raw(o, x ? "<br><code>" : "<code>");
+					html_escape(o, st.data);
+					html_raw(o, "</code>");
+					buf_release(&st);
+				}
+				html_raw(o, "</td></tr>\n");
+			}
+		}
+		html_raw(o, "</tbody></table>\n</section>\n");
+	}
+	char *json = model_to_json(m);
+	html_raw(o, "<section class=\"card\"><details><summary>");
+	html_msg(o, req, "models.json");
+	html_raw(o, "</summary><pre class=\"small\" id=\"model-json\">");
+	html_escape(o, json);
+	html_raw(o, "</pre></details></section>\n");
+	free(json);
+	html_page_end(req, res);
+out:
+	stored_model_release(&sm);
+	model_free(m);
+	buf_release(&err);
+}
+
+void page_models_diff(struct request *req, struct response *res)
+{
+	const char *a = http_query(req, "a"), *b = http_query(req, "b");
+	struct model *ma = NULL, *mb = NULL;
+	struct buf *o = &res->body, err = BUF_INIT, d = BUF_INIT, title = BUF_INIT;
+	int got;
+	if (!a || !*a || !b || !*b) {
+		html_error_page(req, res, 400, "models.name_two", NULL);
+		goto out;
+	}
+	if ((got = model_by_name(req->store, a, &ma, &err)) != 0 ||
+	    (got = model_by_name(req->store, b, &mb, &err)) != 0) {
+		log_failure(got > 0 ? 404 : 500, &err);
+		html_error_page(req, res, got > 0 ? 404 : 500, got > 0 ? "error.not_found" : "error.internal",
+				got > 0 ? (ma ? b : a) : NULL);
+		goto out;
+	}
+	int n = model_diff(ma, mb, &d);
+	buf_addf(&title, "%s → %s", a, b);
+	html_page_begin(req, res, "models.diff", title.data);
+	html_raw(o, "<p><a href=\"/models\">← ");
+	html_msg(o, req, "models.back");
+	html_raw(o, "</a></p>\n<section class=\"card\">\n");
+	if (!n) {
+		html_raw(o, "<p id=\"diff-same\">");
+		html_msg(o, req, "models.same");
+		html_raw(o, "</p>\n");
+	} else {
+		html_raw(o, "<ul class=\"diff\" id=\"diff\">\n");
+		for (const char *line = d.data; *line;) {
+			const char *eol = strchr(line, '\n');
+			size_t len = eol ? (size_t)(eol - line) : strlen(line);
+			html_raw(o, "<li>");
+			html_escape_n(o, line, len);
+			html_raw(o, "</li>\n");
+			if (!eol)
+				break;
+			line = eol + 1;
+		}
+		html_raw(o, "</ul>\n");
+	}
+	html_raw(o, "</section>\n");
+	html_page_end(req, res);
+out:
+	model_free(ma);
+	model_free(mb);
+	buf_release(&err);
+	buf_release(&d);
+	buf_release(&title);
+}
+
+/* A subject's display name for the what-if table. */
+static const char *subject_display(const struct request *req, const struct dataset *ds,
+				   const struct whatif_row *r)
+{
+	if (r->kind == SUBJECT_COMPANY)
+		return msg(req->lang, "score.company");
+	if (r->kind == SUBJECT_PERSON) {
+		for (size_t i = 0; i < ds->n_people; i++)
+			if (!strcmp(ds->people[i].id, r->id))
+				return ds->people[i].name;
+	} else if (r->kind == SUBJECT_ORG_UNIT) {
+		for (size_t i = 0; i < ds->n_units; i++)
+			if (!strcmp(ds->units[i].id, r->id))
+				return ds->units[i].name;
+	}
+	return r->id;
+}
+
+static void total_cell(struct request *req, struct buf *o, int available, long double v,
+		       const char *grade)
+{
+	html_raw(o, "<td class=\"num\">");
+	if (available) {
+		numfmt_ld(o, v, 2);
+		if (grade) {
+			html_raw(o, " <span class=\"grade grade-");
+			html_escape(o, grade);
+			html_raw(o, "\">");
+			html_escape(o, grade);
+			html_raw(o, "</span>");
+		}
+	} else {
+		html_msg(o, req, "score.na");
+	}
+	html_raw(o, "</td>");
+}
+
+void page_models_whatif(struct request *req, struct response *res)
+{
+	struct whatif_run r;
+	struct buf *o = &res->body, err = BUF_INIT, title = BUF_INIT;
+	const struct param *file = http_form_param(req, "model");
+	const char *stored = http_form(req, "stored");
+	int year = year_query(req), status;
+	if (!year) {
+		res->status = 422;
+		models_page(req, res, "models.bad_year", NULL, 1);
+		goto out;
+	}
+	if (file && file->len)
+		stored = NULL;
+	status = whatif_run(req, year, file ? file->value : NULL, file ? file->len : 0, stored, &r, &err);
+	if (status) {
+		log_failure(status, &err);
+		whatif_run_release(req->srv, &r);
+		res->status = status;
+		if (status >= 500)
+			html_error_page(req, res, status, "error.internal", NULL);
+		else
+			models_page(req, res, "models.whatif_failed", err.data, 1);
+		goto out;
+	}
+	buf_addf(&title, "%s → %s · %d", strcmp(r.now->model_version, "default") ? r.now->model_version
+		 : msg(req->lang, "models.builtin"), stored && *stored ? stored : msg(req->lang, "models.draft"),
+		 year);
+	html_page_begin(req, res, "models.whatif", title.data);
+	html_raw(o, "<p><a href=\"/models\">← ");
+	html_msg(o, req, "models.back");
+	html_raw(o, "</a></p>\n<p class=\"muted\">");
+	html_msg(o, req, "models.whatif_result_help");
+	html_raw(o, "</p>\n<section class=\"card\"><div class=\"scroll\"><table class=\"data\" id=\"whatif\">"
+		 "<thead><tr><th scope=\"col\">");
+	html_msg(o, req, "score.subject");
+	html_raw(o, "</th><th scope=\"col\">");
+	html_msg(o, req, "score.org");
+	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+	html_msg(o, req, "models.old");
+	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+	html_msg(o, req, "models.new");
+	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+	html_msg(o, req, "models.delta");
+	html_raw(o, "</th><th scope=\"col\">");
+	html_msg(o, req, "models.movers");
+	html_raw(o, "</th></tr></thead><tbody>\n");
+	for (size_t i = 0; i < r.w->n_rows; i++) {
+		const struct whatif_row *row = &r.w->rows[i];
+		int grade_changed = row->old_grade && row->new_grade && strcmp(row->old_grade, row->new_grade);
+		html_raw(o, grade_changed ? "<tr class=\"moved\"><th scope=\"row\">" : "<tr><th scope=\"row\">");
+		html_escape(o, subject_display(req, r.now->ds, row));
+		html_raw(o, " <span class=\"muted\">");
+		html_msg(o, req, arena_printf(&req->arena, "subject.%s", score_subject_kind_id(row->kind)));
+		html_raw(o, "</span></th><td>");
+		html_msg(o, req, row->org == ORG_SALES ? "org.sales" : "org.operations");
+		html_raw(o, "</td>");
+		total_cell(req, o, row->old_available, row->old_total, row->old_grade);
+		total_cell(req, o, row->new_available, row->new_total, row->new_grade);
+		html_raw(o, "<td class=\"num\">");
+		if (row->old_available && row->new_available)
+			signed_number(o, row->delta);
+		html_raw(o, "</td><td>");
+		for (size_t k = 0; k < row->n_movers && k < 3; k++) {
+			html_raw(o, k ? ", " : "");
+			html_escape(o, row->movers[k].category);
+			html_raw(o, " ");
+			signed_number(o, row->movers[k].delta);
+		}
+		html_raw(o, "</td></tr>\n");
+	}
+	if (!r.w->n_rows) {
+		html_raw(o, "<tr><td colspan=\"6\" class=\"muted\">");
+		html_msg(o, req, "score.no_subjects");
+		html_raw(o, "</td></tr>\n");
+	}
+	html_raw(o, "</tbody></table></div></section>\n");
+	html_page_end(req, res);
+	whatif_run_release(req->srv, &r);
+out:
+	buf_release(&err);
+	buf_release(&title);
+}
+
+void page_models_import(struct request *req, struct response *res)
+{
+	struct buf err = BUF_INIT;
+	const struct param *file = http_form_param(req, "model");
+	const char *y = http_form(req, "year");
+	char *stored = NULL, *end = NULL;
+	long year = y ? strtol(y, &end, 10) : 0;
+	int status;
+	if (!y || *end || year < 1000 || year > 9999) {
+		res->status = 422;
+		models_page(req, res, "models.bad_year", NULL, 1);
+		goto out;
+	}
+	status = import_model(req, file ? file->value : NULL, file ? file->len : 0, (int)year,
+			      http_form(req, "version"), &stored, &err);
+	if (status != 201) {
+		log_failure(status, &err);
+		res->status = status;
+		if (status >= 500)
+			html_error_page(req, res, status, "error.internal", NULL);
+		else
+			models_page(req, res, "models.import_failed", err.data, 1);
+		goto out;
+	}
+	struct buf href = BUF_INIT;
+	model_href(&href, stored);
+	http_redirect(res, req, href.data);
+	buf_release(&href);
+out:
+	free(stored);
+	buf_release(&err);
+}
+
+void page_model_activate(struct request *req, struct response *res)
+{
+	struct buf err = BUF_INIT;
+	int rc = store_model_activate(req->store, req->params[0], req->actor, &err);
+	if (rc > 0) {
+		html_error_page(req, res, 404, "error.not_found", req->params[0]);
+	} else if (rc) {
+		log_failure(500, &err);
+		html_error_page(req, res, 500, "error.internal", NULL);
+	} else {
+		struct buf href = BUF_INIT;
+		model_href(&href, req->params[0]);
+		http_redirect(res, req, href.data);
+		buf_release(&href);
+	}
+	buf_release(&err);
+}
+
+void page_freeze(struct request *req, struct response *res)
+{
+	struct buf err = BUF_INIT;
+	struct frozen f;
+	const char *y = http_form(req, "year");
+	char *end = NULL;
+	long year = y ? strtol(y, &end, 10) : 0;
+	int status;
+	if (!y || *end || year < 1000 || year > 9999) {
+		res->status = 422;
+		models_page(req, res, "models.bad_year", NULL, 1);
+		goto out;
+	}
+	status = freeze_year(req, (int)year, &f, &err);
+	if (status != 201) {
+		log_failure(status, &err);
+		res->status = status;
+		if (status >= 500)
+			html_error_page(req, res, status, "error.internal", NULL);
+		else
+			models_page(req, res, "models.freeze_failed", err.data, 1);
+		goto out;
+	}
+	frozen_release(&f);
+	http_redirect(res, req, arena_printf(&req->arena, "/frozen?year=%ld", year));
+out:
+	buf_release(&err);
+}
+
+void page_verify(struct request *req, struct response *res)
+{
+	struct buf *o = &res->body, err = BUF_INIT, title = BUF_INIT;
+	struct verify v;
+	int year = (int)web_query_long(req, "year", 0, 1000, 9999), status;
+	if (!year) {
+		res->status = 422;
+		models_page(req, res, "models.bad_year", NULL, 1);
+		goto out;
+	}
+	status = verify_year(req, year, &v, &err);
+	if (status) {
+		log_failure(status, &err);
+		res->status = status;
+		if (status >= 500)
+			html_error_page(req, res, status, "error.internal", NULL);
+		else
+			models_page(req, res, status == 404 ? "models.not_frozen" : "models.verify_failed",
+				    err.data, 1);
+		verify_release(&v);
+		goto out;
+	}
+	buf_addf(&title, "%d", year);
+	html_page_begin(req, res, "models.verify_title", title.data);
+	html_raw(o, "<p><a href=\"/models\">← ");
+	html_msg(o, req, "models.back");
+	html_raw(o, "</a></p>\n<p>");
+	html_msg(o, req, "models.frozen_on");
+	html_raw(o, " ");
+	html_escape(o, v.f.frozen_at);
+	html_raw(o, " · ");
+	html_escape(o, v.f.frozen_by);
+	html_raw(o, " · ");
+	html_escape(o, v.f.model_version);
+	html_raw(o, "</p>\n<section class=\"tiles\"><div class=\"tile\"><span class=\"tile-label\">");
+	html_msg(o, req, "models.data");
+	html_raw(o, "</span><span class=\"tile-score\" id=\"verify-data\">");
+	html_msg(o, req, v.data_same ? "models.unchanged" : "models.changed");
+	html_raw(o, "</span></div><div class=\"tile\"><span class=\"tile-label\">");
+	html_msg(o, req, "models.results");
+	html_raw(o, "</span><span class=\"tile-score\" id=\"verify-results\">");
+	html_msg(o, req, v.results_same ? "models.identical" : "models.differ");
+	html_raw(o, "</span></div></section>\n");
+	if (v.diff.len) {
+		html_raw(o, "<section class=\"card\"><h2>");
+		html_msg(o, req, "models.differences");
+		html_raw(o, "</h2><pre class=\"small\" id=\"verify-diff\">");
+		html_escape(o, v.diff.data);
+		html_raw(o, "</pre></section>\n");
+	}
+	html_page_end(req, res);
+	verify_release(&v);
+out:
+	buf_release(&err);
+	buf_release(&title);
+}
