@@ -327,7 +327,14 @@ static int load_all(struct loader *l, day_t last_day)
 	free(last_metric);
 	if (rc == STORE_ERROR)
 		goto sql_error;
-	xqsort(ds->metric_months, ds->n_metric_months, sizeof *ds->metric_months, cmp_metric_month);
+	/* Blocks come in key order, which is already this order unless ids
+	 * collate differently in the store: sort only when needed. */
+	for (size_t i = 1; i < ds->n_metric_months; i++)
+		if (cmp_metric_month(&ds->metric_months[i - 1], &ds->metric_months[i]) > 0) {
+			xqsort(ds->metric_months, ds->n_metric_months, sizeof *ds->metric_months,
+			       cmp_metric_month);
+			break;
+		}
 
 	if (query(l, "SELECT contract_id, item, category, required, done_on FROM readiness"
 		  " ORDER BY contract_id, item"))
