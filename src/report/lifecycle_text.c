@@ -327,8 +327,7 @@ void report_promises_json(const struct lc_promises *p, const struct dataset *ds,
 
 /* ---- alerts ----------------------------------------------------------- */
 
-/* The evidence of an alert as one sentence. */
-static void alert_evidence(struct buf *out, const struct lc_alert *a, const struct dataset *ds,
+void report_alert_evidence(struct buf *out, const struct lc_alert *a, const struct dataset *ds,
 			   enum lang lang)
 {
 	const struct contract *k = &ds->contracts[a->contract];
@@ -402,7 +401,7 @@ void report_alerts_text(const struct lc_alerts *a, const struct dataset *ds, enu
 		buf_addf(out, ", %s ", i18n(lang, "lc_ops_owner"));
 		put_person(out, ds, k->ops_owner);
 		buf_adds(out, "\n    ");
-		alert_evidence(out, al, ds, lang);
+		report_alert_evidence(out, al, ds, lang);
 		buf_addc(out, '\n');
 	}
 }
@@ -492,7 +491,7 @@ void report_alerts_json(const struct lc_alerts *a, const struct dataset *ds, enu
 		json_alert_detail(out, al, ds);
 		buf_adds(out, "},\"message\":");
 		buf_reset(&text);
-		alert_evidence(&text, al, ds, lang);
+		report_alert_evidence(&text, al, ds, lang);
 		json_str(out, text.data);
 		buf_addc(out, '}');
 	}

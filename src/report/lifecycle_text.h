@@ -22,6 +22,10 @@ void report_promises_json(const struct lc_promises *p, const struct dataset *ds,
 
 void report_alerts_text(const struct lc_alerts *a, const struct dataset *ds, enum lang lang,
 			struct buf *out);
+/* The evidence of one alert as one sentence (the text and JSON "message"),
+ * for the web's alerts panel too. */
+void report_alert_evidence(struct buf *out, const struct lc_alert *a, const struct dataset *ds,
+			   enum lang lang);
 void report_alerts_json(const struct lc_alerts *a, const struct dataset *ds, enum lang lang,
 			struct buf *out);
 

@@ -698,38 +698,3 @@ out:
 	buf_release(&names);
 	buf_release(&j);
 }
-
-void api_override(struct request *req, struct response *res)
-{
-	struct param *p;
-	size_t n;
-	struct buf err = BUF_INIT, j = BUF_INIT;
-	if (!body_is_json(req, res))
-		return;
-	if (jsonin_parse_flat(&req->arena, req->body.data, req->body.len, &p, &n, &err)) {
-		http_json_error(res, 400, NULL, "%s", err.data);
-		goto out;
-	}
-	const char *reason = member(p, n, "reason", NULL);
-	if (!reason || strlen(reason) < 3 || strlen(reason) > 2000) {
-		http_json_error(res, 422, "reason", "an override needs a reason (3 to 2000 characters)");
-		goto out;
-	}
-	int rc = records_override(req->store, req->params[0], reason, req->actor, &err);
-	if (rc == 1) {
-		http_json_error(res, 404, NULL, "no such proposal");
-	} else if (rc) {
-		fprintf(stderr, "tandem serve: %s\n", err.data);
-		http_json_error(res, 500, NULL, "internal error");
-	} else {
-		buf_adds(&j, "{\"proposal_id\":");
-		jstr(&j, req->params[0]);
-		buf_adds(&j, ",\"reason\":");
-		jstr(&j, reason);
-		buf_adds(&j, "}");
-		http_json(res, 200, &j);
-	}
-out:
-	buf_release(&err);
-	buf_release(&j);
-}

@@ -54,6 +54,8 @@ static const struct {
 	{ "/", "nav.dashboard", ROLE_ALL },
 	{ "/scores", "nav.scores", ROLE_ALL },
 	{ "/proposals", "nav.proposals", ROLE_ALL },
+	{ "/promises", "nav.promises", ROLE_ALL },
+	{ "/cycle", "nav.cycle", ROLE_ALL },
 	{ "/models", "nav.models", ROLE_ALL },
 	{ "/records", "nav.records", ROLE_ALL },
 	{ "/import", "nav.import", ROLE_ADMIN },

@@ -162,10 +162,22 @@ void page_dashboard(struct request *req, struct response *res)
 	struct buf err = BUF_INIT, key = BUF_INIT;
 	if (!sc)
 		return;
-	if (page_from_cache(req, res, sc, "dash.title", &key)) {
-		web_scores_release(req->srv, sc);
-		buf_release(&key);
-		return;
+	{
+		/* The scores' part is kept; the alerts, which depend on today, are not. */
+		struct buf main_part = BUF_INIT;
+		char *title = NULL;
+		web_answer_key(req, 1, &key);
+		if (web_answer_get(sc, key.data, &main_part, &title)) {
+			html_page_begin(req, res, "dash.title", title);
+			buf_add(o, main_part.data, main_part.len);
+			web_alerts_panel(req, o, sc);
+			html_page_end(req, res);
+			free(title);
+			buf_release(&main_part);
+			web_scores_release(req->srv, sc);
+			buf_release(&key);
+			return;
+		}
 	}
 	prev = web_scores_get(req, year - 1, &err);
 	html_page_begin(req, res, "dash.title", NULL);
@@ -294,6 +306,7 @@ void page_dashboard(struct request *req, struct response *res)
 	}
 	html_raw(o, "</ul>\n</section>\n");
 	page_keep(res, sc, &key, begin, NULL);
+	web_alerts_panel(req, o, sc);
 	html_page_end(req, res);
 	web_scores_release(req->srv, prev);
 	web_scores_release(req->srv, sc);

@@ -2,11 +2,13 @@
 // Browser test of `tandem serve` in headless Chromium (playwright-core
 // driving Debian's /usr/bin/chromium; no browser is downloaded): log in,
 // open the dashboard, drill down to a contract's S3.1 evidence, switch to
-// Korean, submit a form with an error and see the message. Screenshots go
+// Korean, submit a form with an error and see the message; the models page
+// (store a draft, diff it, what-if upload), the dashboard's alerts panel,
+// the growth cycle, promises and a proposal with its gate. Screenshots go
 // to tests/browser/artifacts/ (git-ignored). Prints TAP lines.
 import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,6 +157,71 @@ try {
   await page.keyboard.press('Tab');
   ok(await page.evaluate(() => document.activeElement?.className) === 'skip', 'browser-keyboard-skip-link');
   await shot('10-import');
+
+  // The models page: store a draft (K = 2), diff it against the built-in
+  // model, then upload it for a what-if.
+  const draft = JSON.parse(execFileSync(tandem, ['model', 'show', 'default', '--db', db], { env }).toString());
+  draft.name = 'draft-k2';
+  draft.description = 'A stabilization run of 2 months instead of 3';
+  draft.stabilization_run_months = 2;
+  const draftFile = join(work, 'draft-k2.json');
+  writeFileSync(draftFile, JSON.stringify(draft, null, 2));
+  await page.goto(`${url}/models?lang=en`);
+  ok((await page.locator('h1').textContent()).includes('Models'), 'browser-models-title');
+  await page.locator('#import-file').setInputFiles(draftFile);
+  await page.locator('#import-year').fill('2026');
+  await page.locator('#import-version').fill('draft-k2');
+  await page.locator('#import-version').press('Enter');
+  await page.waitForURL(/\/models\/draft-k2/);
+  ok((await page.locator('h1').textContent()).includes('draft-k2'), 'browser-models-stored-page');
+  await page.goto(`${url}/models?lang=en`);
+  ok(await page.locator('#model-list').textContent().then((t) => t.includes('draft-k2')), 'browser-models-stored');
+  await shot('11-models');
+  await page.goto(`${url}/models/diff?a=default&b=draft-k2&lang=en`);
+  const diff = await page.locator('#diff').textContent();
+  ok(diff.includes('stabilization run K (months): 3 → 2'), 'browser-models-diff', diff.slice(0, 200));
+  await shot('12-models-diff');
+  await page.goto(`${url}/models?lang=en`);
+  await page.locator('#whatif-file').setInputFiles(draftFile);
+  await page.locator('#whatif-year').fill('2025');
+  await page.locator('form:has(#whatif-file) button[type=submit]').click();
+  await page.waitForSelector('#whatif');
+  ok(await page.locator('#whatif tbody tr').count() >= 2, 'browser-models-whatif-table');
+  await shot('13-models-whatif');
+
+  // The dashboard's alerts panel: each alert links to its contract.
+  await page.goto(`${url}/?lang=en`);
+  const alerts = page.locator('#alerts');
+  ok(await alerts.locator('h2').textContent().then((t) => t.includes('Early warnings')), 'browser-alerts-panel');
+  const alertRows = await alerts.locator('tbody tr').count();
+  ok(alertRows >= 1, 'browser-alerts-rows', String(alertRows));
+  ok(await alerts.locator('tbody tr a[href^="/contracts/"]').count() === alertRows, 'browser-alerts-contract-links');
+  await alerts.screenshot({ path: join(artifacts, '14-alerts.png') });
+  await alerts.locator('tbody tr a[href^="/contracts/"]').first().click();
+  await page.waitForURL(/\/contracts\//);
+  ok(await page.locator('ol.timeline li').count() === 5, 'browser-alerts-to-contract');
+
+  // The growth cycle: charts year by year and the referral tree.
+  await page.getByRole('link', { name: 'Growth cycle' }).click();
+  await page.waitForURL(/\/cycle/);
+  ok(await page.locator('svg.chart').count() === 7, 'browser-cycle-charts');
+  ok(await page.locator('#referrals ul.tree li').count() >= 2, 'browser-cycle-referral-tree');
+  await shot('15-cycle');
+  await page.goto(`${url}/cycle?lang=ko`);
+  ok((await page.locator('h1').textContent()).includes('성장 선순환'), 'browser-cycle-korean');
+  await shot('16-cycle-ko');
+
+  // Promises, then a proposal whose gate is shut.
+  await page.goto(`${url}/promises?year=2025&lang=en`);
+  ok(await page.locator('table.data').count() >= 2, 'browser-promises-tables');
+  await shot('17-promises');
+  await page.goto(`${url}/proposals?lang=en`);
+  await page.getByRole('link', { name: 'PR44' }).click();
+  await page.waitForURL(/\/proposals\/PR44/);
+  await page.getByRole('button', { name: 'Mark won' }).click();
+  ok(await page.getByRole('alert').textContent().then((t) => t.includes('cannot be won without a feasible or conditional')),
+    'browser-proposal-gate-refuses');
+  await shot('18-proposal-gate');
   ok(errors.length === 0, 'browser-no-console-errors', errors.join(' | '));
 } catch (e) {
   ok(false, 'browser-unexpected-error', String(e).split('\n')[0]);

@@ -42,7 +42,17 @@ matrix api-audit           GET  /api/v1/audit                           -       
 matrix api-kinds           GET  /api/v1/kinds                           -                             200 200 200 200 200 401
 matrix api-me              GET  /api/v1/me                              -                             200 200 200 200 200 401
 matrix api-openapi         GET  /api/v1/openapi.json                    -                             200 200 200 200 200 200
-matrix api-override        POST /api/v1/proposals/PR1/override          'json:{"reason":"board decision"}' 403 200 403 403 403 401
+matrix api-alerts          GET  '/api/v1/alerts?as_of=2026-06-30'       -                             200 200 200 200 200 401
+matrix api-cycle           GET  '/api/v1/cycle?from=2025&to=2026'       -                             200 200 200 200 200 401
+matrix api-cycle-referrals GET  /api/v1/cycle/referrals                 -                             200 200 200 200 200 401
+matrix api-promises        GET  '/api/v1/promises?year=2026'            -                             200 200 200 200 200 401
+matrix api-proposals       GET  /api/v1/proposals                       -                             200 200 200 200 200 401
+matrix api-proposal        GET  /api/v1/proposals/PR1                   -                             200 200 200 200 200 401
+# PR1 is won: the roles the store's state machine lets in get its 409.
+matrix api-proposal-win    POST /api/v1/proposals/PR1/win               -                             409 409 409 403 403 401
+matrix api-proposal-lose   POST /api/v1/proposals/PR1/lose              -                             409 409 409 403 403 401
+matrix api-proposal-review POST /api/v1/proposals/PR1/review            'json:{"reviewed_on":"2026-01-01","verdict":"feasible"}' 409 403 403 409 403 401
+matrix api-override        POST /api/v1/proposals/PR1/override          'json:{"reason":"board decision"}' 403 409 403 403 403 401
 matrix api-records-list    GET  /api/v1/records/contracts               -                             200 200 200 200 200 401
 matrix api-record-get      GET  /api/v1/records/contracts/K1            -                             200 200 200 200 200 401
 matrix api-scores          GET  '/api/v1/scores?year=2026'              -                             200 200 200 200 200 401
@@ -74,7 +84,13 @@ matrix model-activate      POST /models/nope/activate                   'form:x=
 matrix import              GET  /import                                 -                             200 403 403 403 403 303
 matrix import-post         POST /import                                 'form:x=1'                    422 403 403 403 403 401
 matrix proposals           GET  /proposals                              -                             200 200 200 200 200 303
-matrix override            POST /proposals/PR1/override                 'form:reason=board+decision'  403 303 403 403 403 401
+matrix proposal            GET  /proposals/PR1                          -                             200 200 200 200 200 303
+matrix proposal-win        POST /proposals/PR1/win                      'form:x=1'                    409 409 409 403 403 401
+matrix proposal-lose       POST /proposals/PR1/lose                     'form:x=1'                    409 409 409 403 403 401
+matrix proposal-review     POST /proposals/PR1/review                   'form:reviewed_on=2026-01-01&reviewer=P-O1&verdict=feasible' 409 403 403 409 403 401
+matrix override            POST /proposals/PR1/override                 'form:reason=board+decision'  403 409 403 403 403 401
+matrix cycle               GET  '/cycle?from=2025&to=2026'              -                             200 200 200 200 200 303
+matrix promises            GET  '/promises?year=2026'                   -                             200 200 200 200 200 303
 matrix records             GET  /records                                -                             200 200 200 200 200 303
 matrix record-list         GET  /records/contracts                      -                             200 200 200 200 200 303
 matrix record-create       POST /records/clients                        'form:id=C1&name=x'           409 403 409 403 403 401

@@ -70,9 +70,10 @@ check "xss-create-client" is 201 "$(api admin POST /api/v1/records/clients "{\"i
 check "xss-json-escaped" has "$WORK/body" '\u003cscript\u003e'
 check "xss-create-contract" is 201 "$(api admin POST /api/v1/records/contracts '{"id":"KX","client_id":"CX","go_live_on":"2026-01-05","signed_on":"2025-12-01","annual_value":100,"sales_owner":"P-S1","ops_owner":"P-O1","service_line":"<b>bold</b>"}')"
 check "xss-create-proposal" is 201 "$(api sales POST /api/v1/records/proposals "{\"id\":\"PX\",\"client_id\":\"CX\",\"origin\":\"sales\",\"status\":\"draft\",\"title\":\"$XSS\"}")"
-for page in /records/clients /records/clients/edit/CX /records/proposals /proposals /contracts/KX \
+for page in /records/clients /records/clients/edit/CX /records/proposals /proposals /proposals/PX /contracts/KX \
 	'/scores?year=2026' '/scores/contract/KX?year=2026' '/scores/person/P-S1?year=2026' \
-	'/evidence/KX/sales/S1.1?year=2026' /audit '/?year=2026' '/records/contracts/new?service_line=%3Cscript%3E'; do
+	'/evidence/KX/sales/S1.1?year=2026' /audit '/?year=2026' '/records/contracts/new?service_line=%3Cscript%3E' \
+	'/cycle?from=2025&to=2026' '/promises?year=2026'; do
 	n=$(echo "$page" | tr -c 'a-zA-Z0-9\n' '-')
 	check "xss-page$n-200" is 200 "$(status admin GET "$page")"
 	check "xss-page$n-no-raw-script" hasnt "$WORK/body" '<script>alert'

@@ -1,0 +1,1358 @@
+/* SPDX-License-Identifier: MIT */
+/* The account lifecycle in the API and the browser (SPEC §3, §6): the early
+ * warnings (GET /api/v1/alerts and the dashboard's panel), the growth cycle
+ * and its referral tree, promise vs delivery, and the proposals with their
+ * gate. Numbers come from engine/lifecycle.c and the JSON from
+ * report/lifecycle_text.c, so the API answers byte for byte what the CLI
+ * prints; every proposal change goes through store/proposals.c, the one
+ * state machine (roles, gate, audit) every interface shares. */
+#include "web/web_impl.h"
+
+#include "base/clock.h"
+#include "domain/date.h"
+#include "engine/lifecycle.h"
+#include "engine/numfmt.h"
+#include "io/jsonw.h"
+#include "report/lifecycle_text.h"
+#include "report/svg.h"
+#include "store/load.h"
+#include "store/proposals.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- small helpers ----------------------------------------------------- */
+
+/* The JSON of a renderer as the body, exactly (http_json adds a newline the
+ * renderers already end with). */
+static void json_exact(struct response *res, int status, const struct buf *j)
+{
+	res->status = status;
+	res->content_type = "application/json; charset=utf-8";
+	buf_reset(&res->body);
+	buf_add(&res->body, j->data, j->len);
+}
+
+static void api_internal(struct response *res, const struct buf *err)
+{
+	fprintf(stderr, "tandem serve: %s\n", err->data);
+	http_json_error(res, 500, NULL, "internal error");
+}
+
+static enum lang lang_of(const struct request *req)
+{
+	return strcmp(req->lang, "ko") ? LANG_EN : LANG_KO;
+}
+
+static day_t today(void)
+{
+	char now[21];
+	day_t d = DAY_NONE;
+	clock_now_iso(now);
+	date_parse(now, 10, &d);
+	return d;
+}
+
+/* A year in the query: 0 and *out (dflt when absent), or -1 when malformed. */
+static int year_query(const struct request *req, const char *name, int dflt, int *out)
+{
+	const char *t = http_query(req, name);
+	char *end;
+	long y;
+	*out = dflt;
+	if (!t)
+		return 0;
+	y = strtol(t, &end, 10);
+	if (end == t || *end || y < 1000 || y > 9999)
+		return -1;
+	*out = (int)y;
+	return 0;
+}
+
+static void put_date(struct buf *o, day_t d)
+{
+	char t[11];
+	if (d == DAY_NONE)
+		return;
+	date_format(d, t);
+	buf_adds(o, t);
+}
+
+static const char *person_name(const struct dataset *ds, int p)
+{
+	return p == NO_INDEX ? NULL : ds->people[p].name;
+}
+
+/* "92.5%" of num ÷ den, or n/a. */
+static void percent(struct buf *o, const struct request *req, long double num, long double den)
+{
+	if (den == 0) {
+		html_msg(o, req, "score.na");
+		return;
+	}
+	numfmt_ld(o, num * 100 / den, 1);
+	buf_addc(o, '%');
+}
+
+static void contract_link(struct buf *o, const char *id)
+{
+	struct buf h = BUF_INIT;
+	buf_adds(&h, "/contracts/");
+	http_url_escape(&h, id);
+	html_link(o, h.data, id);
+	buf_release(&h);
+}
+
+/* ---- alerts ------------------------------------------------------------ */
+
+/* The alerts in force on as_of as `tandem alerts` computes them: the model
+ * of the evaluation year containing as_of, the data up to as_of. On success
+ * the caller releases *m (model_free), *ds (dataset_free) and *al. */
+static int compute_alerts(struct store *s, day_t as_of, struct model **m, struct dataset *ds,
+			  struct lc_alerts *al, struct buf *err)
+{
+	char *version = NULL;
+	int y, mo, d;
+	date_to_ymd(as_of, &y, &mo, &d);
+	*m = NULL;
+	if (web_load_model(s, y, m, &version, err))
+		return -1;
+	free(version);
+	version = NULL;
+	if (as_of < model_year_first_day(*m, y)) {
+		/* the fiscal year began the calendar year before */
+		model_free(*m);
+		*m = NULL;
+		if (web_load_model(s, y - 1, m, &version, err))
+			return -1;
+		free(version);
+	}
+	memset(ds, 0, sizeof *ds);
+	if (store_load(s, as_of, ds, err)) {
+		model_free(*m);
+		*m = NULL;
+		return -1;
+	}
+	lifecycle_alerts(ds, &(*m)->alerts, (*m)->stabilization_run_months, as_of, al);
+	return 0;
+}
+
+void api_alerts(struct request *req, struct response *res)
+{
+	const char *t = http_query(req, "as_of");
+	day_t as_of = today();
+	struct model *m = NULL;
+	struct dataset ds;
+	struct lc_alerts al = { 0 };
+	struct buf j = BUF_INIT, err = BUF_INIT;
+	if (t && date_parse(t, strlen(t), &as_of)) {
+		http_json_error(res, 400, "as_of", "as_of takes a date YYYY-MM-DD, not '%s'", t);
+		return;
+	}
+	if (compute_alerts(req->store, as_of, &m, &ds, &al, &err)) {
+		api_internal(res, &err);
+		buf_release(&err);
+		return;
+	}
+	report_alerts_json(&al, &ds, lang_of(req), &j);
+	json_exact(res, 200, &j);
+	lc_alerts_release(&al);
+	dataset_free(&ds);
+	model_free(m);
+	buf_release(&j);
+	buf_release(&err);
+}
+
+static void alerts_table(struct request *req, struct buf *o, const struct lc_alerts *al,
+			 const struct dataset *ds)
+{
+	static const char *const heads[] = { "alerts.contract", "alerts.rule", "alerts.owners",
+					     "alerts.evidence" };
+	if (!al->n) {
+		html_raw(o, "<p class=\"muted\">");
+		html_msg(o, req, "alerts.none");
+		html_raw(o, "</p>\n");
+		return;
+	}
+	html_raw(o, "<div class=\"scroll\"><table class=\"data alerts-table\"><thead><tr>");
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		html_raw(o, "<th scope=\"col\">");
+		html_msg(o, req, heads[i]);
+		html_raw(o, "</th>");
+	}
+	html_raw(o, "</tr></thead><tbody>\n");
+	for (size_t i = 0; i < al->n; i++) {
+		const struct lc_alert *a = &al->items[i];
+		const struct contract *k = &ds->contracts[a->contract];
+		const char *sales = person_name(ds, k->sales_owner), *ops = person_name(ds, k->ops_owner);
+		struct buf ev = BUF_INIT;
+		html_raw(o, "<tr><td>");
+		contract_link(o, k->id);
+		html_raw(o, "<br><span class=\"small muted\">");
+		html_escape(o, ds->clients[k->client].name);
+		html_raw(o, "</span></td><td><span class=\"badge warn\">");
+		html_msg(o, req, arena_printf(&req->arena, "alerts.rule.%s", lc_rule_id(a->rule)));
+		html_raw(o, "</span></td><td>");
+		html_msg(o, req, "alerts.sales_owner");
+		html_raw(o, ": ");
+		html_escape(o, sales ? sales : "—");
+		html_raw(o, "<br>");
+		html_msg(o, req, "alerts.ops_owner");
+		html_raw(o, ": ");
+		html_escape(o, ops ? ops : "—");
+		html_raw(o, "</td><td>");
+		report_alert_evidence(&ev, a, ds, lang_of(req));
+		html_escape(o, ev.data);
+		html_raw(o, "</td></tr>\n");
+		buf_release(&ev);
+	}
+	html_raw(o, "</tbody></table></div>\n");
+}
+
+void web_alerts_panel(struct request *req, struct buf *o, const struct scored *sc)
+{
+	day_t end = model_year_last_day(sc->model, sc->year), now = today();
+	day_t as_of = now != DAY_NONE && now < end ? now : end;
+	struct model *m = NULL;
+	struct dataset ds;
+	struct lc_alerts al = { 0 };
+	struct buf err = BUF_INIT;
+	int loaded = 0;
+
+	html_raw(o, "<section class=\"card\" id=\"alerts\" aria-labelledby=\"alerts-h\">\n<h2 id=\"alerts-h\">");
+	html_msg(o, req, "alerts.title");
+	html_raw(o, " <span class=\"subtitle small muted\">");
+	html_msg(o, req, "alerts.as_of");
+	html_raw(o, " ");
+	put_date(o, as_of);
+	html_raw(o, "</span></h2>\n");
+	if (as_of == end) {
+		/* the scored year's data is loaded up to this very day */
+		lifecycle_alerts(sc->ds, &sc->model->alerts, sc->model->stabilization_run_months,
+				 as_of, &al);
+		alerts_table(req, o, &al, sc->ds);
+	} else if (compute_alerts(req->store, as_of, &m, &ds, &al, &err)) {
+		fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
+		html_raw(o, "<p class=\"notice error\">");
+		html_msg(o, req, "error.internal");
+		html_raw(o, "</p>\n");
+	} else {
+		loaded = 1;
+		alerts_table(req, o, &al, &ds);
+	}
+	html_raw(o, "</section>\n");
+	lc_alerts_release(&al);
+	if (loaded) {
+		dataset_free(&ds);
+		model_free(m);
+	}
+	buf_release(&err);
+}
+
+/* ---- the growth cycle ---------------------------------------------------- */
+
+/* The cycle of y1..y2 as `tandem cycle` computes it; *years freed by the
+ * caller with free(3). */
+static int compute_cycle(struct store *s, int y1, int y2, struct lc_cycle_year **years, size_t *n,
+			 struct buf *err)
+{
+	struct model *m = NULL;
+	char *version = NULL;
+	struct dataset ds;
+	if (web_load_model(s, y2, &m, &version, err))
+		return -1;
+	free(version);
+	memset(&ds, 0, sizeof ds);
+	if (store_load(s, model_year_last_day(m, y2), &ds, err)) {
+		model_free(m);
+		return -1;
+	}
+	lifecycle_cycle(&ds, m, y1, y2, years, n);
+	dataset_free(&ds);
+	model_free(m);
+	return 0;
+}
+
+/* from and to of the query: 0, or -1 with the error answered. */
+static int cycle_years(struct request *req, struct response *res, int api, int *y1, int *y2)
+{
+	int dflt = web_default_year(req);
+	const char *bad = NULL;
+	if (year_query(req, "to", dflt, y2))
+		bad = "to";
+	else if (year_query(req, "from", api ? 0 : *y2 - 3, y1))
+		bad = "from";
+	if (!bad && api && !http_query(req, "from")) {
+		http_json_error(res, 400, "from", "from is needed: the first year (YYYY)");
+		return -1;
+	}
+	if (!bad && api && !http_query(req, "to"))
+		*y2 = *y1;
+	if (!bad && (*y2 < *y1 || *y2 - *y1 > 50))
+		bad = "to";
+	if (bad) {
+		if (api)
+			http_json_error(res, 400, bad, "%s",
+					!strcmp(bad, "to") ? "to must be a year from 'from' up to 50 years later"
+							   : "from takes a year (YYYY)");
+		else
+			html_error_page(req, res, 400, "cycle.bad_years", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+void api_cycle(struct request *req, struct response *res)
+{
+	struct lc_cycle_year *years = NULL;
+	struct buf j = BUF_INIT, err = BUF_INIT;
+	size_t n = 0;
+	int y1, y2;
+	if (cycle_years(req, res, 1, &y1, &y2))
+		return;
+	if (compute_cycle(req->store, y1, y2, &years, &n, &err))
+		api_internal(res, &err);
+	else {
+		report_cycle_json(years, n, &j);
+		json_exact(res, 200, &j);
+	}
+	free(years);
+	buf_release(&j);
+	buf_release(&err);
+}
+
+void api_cycle_referrals(struct request *req, struct response *res)
+{
+	struct dataset ds;
+	struct lc_referral *r = NULL;
+	struct buf j = BUF_INIT, err = BUF_INIT;
+	size_t n = 0;
+	memset(&ds, 0, sizeof ds);
+	if (store_load(req->store, DAY_NONE, &ds, &err)) {
+		api_internal(res, &err);
+		buf_release(&err);
+		return;
+	}
+	lifecycle_referrals(&ds, &r, &n);
+	report_referrals_json(r, n, &ds, &j);
+	json_exact(res, 200, &j);
+	free(r);
+	dataset_free(&ds);
+	buf_release(&j);
+	buf_release(&err);
+}
+
+/* One indicator of the cycle: its message key and how to get num ÷ den. */
+static const struct indicator {
+	const char *key;
+	int percent;               /* a share (shown ×100, with %) or a count per unit */
+} indicators[] = {
+	{ "cycle.stabilization_rate", 1 },
+	{ "cycle.renewal_rate", 1 },
+	{ "cycle.expansions_per_contract", 0 },
+	{ "cycle.expansion_value_growth", 1 },
+	{ "cycle.new_service_line_rate", 0 },
+	{ "cycle.referral_rate", 1 },
+	{ "cycle.references_per_account", 0 },
+};
+
+static void indicator_value(const struct lc_cycle_year *y, size_t i, long double *num,
+			    long double *den)
+{
+	switch (i) {
+	case 0: *num = y->stab_within_plan; *den = y->stab_judged; break;
+	case 1: *num = y->renewed; *den = y->renewal_decided; break;
+	case 2: *num = y->expansions; *den = y->active_contracts; break;
+	case 3: *num = (long double)y->expansion_value; *den = (long double)y->active_value; break;
+	case 4: *num = y->new_service_lines; *den = y->active_contracts; break;
+	case 5: *num = y->referred_new_clients; *den = y->new_clients; break;
+	default: *num = y->references; *den = y->accounts; break;
+	}
+}
+
+static void referral_tree(struct request *req, struct buf *o, const struct lc_referral *r,
+			  size_t n, const struct dataset *ds)
+{
+	int depth = -1;
+	if (!n) {
+		html_raw(o, "<p class=\"muted\">");
+		html_msg(o, req, "cycle.no_referrals");
+		html_raw(o, "</p>\n");
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (r[i].depth > depth) {
+			for (; depth < r[i].depth; depth++)
+				html_raw(o, depth < 0 ? "<ul class=\"tree\">" : "<ul>");
+		} else {
+			html_raw(o, "</li>\n");
+			for (; depth > r[i].depth; depth--)
+				html_raw(o, "</ul></li>\n");
+		}
+		html_raw(o, "<li><strong>");
+		html_escape(o, ds->clients[r[i].client].name);
+		html_raw(o, "</strong> <span class=\"muted small\">");
+		html_escape(o, ds->clients[r[i].client].id);
+		if (r[i].on != DAY_NONE) {
+			html_raw(o, " · ");
+			html_msg(o, req, "cycle.referred_on");
+			html_raw(o, " ");
+			put_date(o, r[i].on);
+		}
+		html_raw(o, "</span>");
+	}
+	html_raw(o, "</li>\n");
+	for (; depth > 0; depth--)
+		html_raw(o, "</ul></li>\n");
+	html_raw(o, "</ul>\n");
+}
+
+void page_cycle(struct request *req, struct response *res)
+{
+	struct buf *o = &res->body, err = BUF_INIT;
+	struct lc_cycle_year *years = NULL;
+	struct lc_referral *r = NULL;
+	struct dataset ds;
+	size_t n = 0, nr = 0;
+	int y1, y2, loaded = 0;
+
+	if (cycle_years(req, res, 0, &y1, &y2))
+		return;
+	memset(&ds, 0, sizeof ds);
+	if (compute_cycle(req->store, y1, y2, &years, &n, &err) ||
+	    store_load(req->store, DAY_NONE, &ds, &err)) {
+		fprintf(stderr, "tandem serve: cycle: %s\n", err.data);
+		html_error_page(req, res, 500, "error.internal", NULL);
+		goto out;
+	}
+	loaded = 1;
+	lifecycle_referrals(&ds, &r, &nr);
+	html_page_begin(req, res, "cycle.title", NULL);
+	html_raw(o, "<p class=\"muted\">");
+	html_msg(o, req, "cycle.help");
+	html_raw(o, "</p>\n<form method=\"get\" class=\"filters\"><label for=\"from\">");
+	html_msg(o, req, "cycle.from");
+	buf_addf(o, "</label> <input id=\"from\" name=\"from\" type=\"number\" min=\"1000\" max=\"9999\""
+		 " value=\"%d\"> <label for=\"to\">", y1);
+	html_msg(o, req, "cycle.to");
+	buf_addf(o, "</label> <input id=\"to\" name=\"to\" type=\"number\" min=\"1000\" max=\"9999\""
+		 " value=\"%d\"> <button type=\"submit\">", y2);
+	html_msg(o, req, "action.show");
+	html_raw(o, "</button></form>\n");
+
+	/* The table: indicators down, years across. */
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, "cycle.indicators");
+	html_raw(o, "</h2>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th scope=\"col\">");
+	html_msg(o, req, "cycle.indicator");
+	html_raw(o, "</th>");
+	for (size_t y = 0; y < n; y++)
+		buf_addf(o, "<th scope=\"col\" class=\"num\">%d</th>", years[y].year);
+	html_raw(o, "</tr></thead><tbody>\n");
+	for (size_t i = 0; i < sizeof indicators / sizeof indicators[0]; i++) {
+		html_raw(o, "<tr><th scope=\"row\">");
+		html_msg(o, req, indicators[i].key);
+		html_raw(o, "</th>");
+		for (size_t y = 0; y < n; y++) {
+			long double num, den;
+			indicator_value(&years[y], i, &num, &den);
+			html_raw(o, "<td class=\"num\">");
+			if (indicators[i].percent)
+				percent(o, req, num, den);
+			else if (den == 0)
+				html_msg(o, req, "score.na");
+			else
+				numfmt_ld(o, num / den, 2);
+			if (den != 0 && i != 3)
+				buf_addf(o, " <span class=\"muted small\">(%.0Lf/%.0Lf)</span>", num, den);
+			html_raw(o, "</td>");
+		}
+		html_raw(o, "</tr>\n");
+	}
+	static const char *const counts[] = { "cycle.active_contracts", "cycle.new_clients" };
+	for (size_t i = 0; i < 2; i++) {
+		html_raw(o, "<tr><th scope=\"row\">");
+		html_msg(o, req, counts[i]);
+		html_raw(o, "</th>");
+		for (size_t y = 0; y < n; y++)
+			buf_addf(o, "<td class=\"num\">%ld</td>",
+				 i ? years[y].new_clients : years[y].active_contracts);
+		html_raw(o, "</tr>\n");
+	}
+	html_raw(o, "</tbody></table></div>\n</section>\n");
+
+	/* One small bar chart per indicator, a bar a year: shares on a 0–100%
+	 * scale, the other indicators up to their largest year. */
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, "cycle.charts");
+	html_raw(o, "</h2>\n<div class=\"chart-grid\">\n");
+	{
+		struct svg_bar *bars = xcalloc(n + 1, sizeof *bars);
+		for (size_t i = 0; i < sizeof indicators / sizeof indicators[0]; i++) {
+			double max = 0;
+			for (size_t y = 0; y < n; y++) {
+				long double num, den;
+				struct buf t = BUF_INIT;
+				indicator_value(&years[y], i, &num, &den);
+				bars[y].label = arena_printf(&req->arena, "%d", years[y].year);
+				bars[y].value = den == 0 ? SVG_NONE
+					: (double)(num / den * (indicators[i].percent ? 100 : 1));
+				if (den != 0) {
+					numfmt_ld(&t, num / den * (indicators[i].percent ? 100 : 1),
+						  indicators[i].percent ? 1 : 2);
+					if (indicators[i].percent)
+						buf_addc(&t, '%');
+				}
+				bars[y].text = den == 0 ? NULL : arena_printf(&req->arena, "%s", t.data);
+				bars[y].href = NULL;
+				if (den != 0 && bars[y].value > max)
+					max = bars[y].value;
+				buf_release(&t);
+			}
+			if (indicators[i].percent && i != 3)
+				max = 100;
+			else if (max <= 0)
+				max = 1;
+			html_raw(o, "<figure class=\"mini\"><figcaption>");
+			html_msg(o, req, indicators[i].key);
+			html_raw(o, "</figcaption>");
+			svg_bar_chart(o, msg(req->lang, indicators[i].key), bars, n, max,
+				      msg(req->lang, "score.na"));
+			html_raw(o, "</figure>\n");
+		}
+		free(bars);
+	}
+	html_raw(o, "</div>\n</section>\n");
+
+	html_raw(o, "<section class=\"card\" id=\"referrals\">\n<h2>");
+	html_msg(o, req, "cycle.referrals");
+	html_raw(o, "</h2>\n");
+	referral_tree(req, o, r, nr, &ds);
+	html_raw(o, "</section>\n");
+	html_page_end(req, res);
+out:
+	free(years);
+	free(r);
+	if (loaded)
+		dataset_free(&ds);
+	buf_release(&err);
+}
+
+/* ---- promise vs delivery ------------------------------------------------- */
+
+struct promises_run {
+	const struct scored *sc;
+	struct proposal_override_row *rows;
+	size_t n_rows, n_ov;
+	struct lc_override *ov;
+	struct lc_promises p;
+};
+
+/* As `tandem promises --year Y`: 0, or -1 with err. Release with
+ * promises_release. */
+static int compute_promises(struct request *req, int year, struct promises_run *run,
+			    struct buf *err)
+{
+	const struct dataset *ds;
+	memset(run, 0, sizeof *run);
+	run->sc = web_scores_get(req, year, err);
+	if (!run->sc)
+		return -1;
+	if (store_proposal_overrides(req->store, &run->rows, &run->n_rows, err)) {
+		web_scores_release(req->srv, run->sc);
+		run->sc = NULL;
+		return -1;
+	}
+	ds = run->sc->ds;
+	run->ov = xcalloc(run->n_rows + 1, sizeof *run->ov);
+	for (size_t i = 0; i < run->n_rows; i++)
+		for (size_t p = 0; p < ds->n_proposals; p++)
+			if (!strcmp(ds->proposals[p].id, run->rows[i].proposal_id))
+				run->ov[run->n_ov++] = (struct lc_override){ (int)p, run->rows[i].decided_by,
+									     run->rows[i].reason,
+									     run->rows[i].decided_at };
+	lifecycle_promises(run->sc->scores, run->ov, run->n_ov, &run->p);
+	return 0;
+}
+
+static void promises_release(struct request *req, struct promises_run *run)
+{
+	lc_promises_release(&run->p);
+	free(run->ov);
+	proposal_overrides_free(run->rows, run->n_rows);
+	if (run->sc)
+		web_scores_release(req->srv, run->sc);
+}
+
+void api_promises(struct request *req, struct response *res)
+{
+	struct promises_run run;
+	struct buf j = BUF_INIT, err = BUF_INIT;
+	int year;
+	if (year_query(req, "year", web_default_year(req), &year)) {
+		http_json_error(res, 400, "year", "year takes a year (YYYY)");
+		return;
+	}
+	if (compute_promises(req, year, &run, &err)) {
+		api_internal(res, &err);
+	} else {
+		report_promises_json(&run.p, run.sc->ds, run.ov, &j);
+		json_exact(res, 200, &j);
+		promises_release(req, &run);
+	}
+	buf_release(&j);
+	buf_release(&err);
+}
+
+static void calibration_table(struct request *req, struct buf *o, const struct dataset *ds,
+			      const char *head, const struct lc_calibration *c, size_t n)
+{
+	html_raw(o, "<h3>");
+	html_msg(o, req, head);
+	html_raw(o, "</h3>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th scope=\"col\">");
+	html_msg(o, req, "promises.person");
+	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+	html_msg(o, req, "promises.n");
+	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+	html_msg(o, req, "promises.mae");
+	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+	html_msg(o, req, "promises.bias");
+	html_raw(o, "</th></tr></thead><tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(o, "<tr><th scope=\"row\">");
+		if (c[i].person == NO_INDEX)
+			html_msg(o, req, "promises.overall");
+		else
+			html_escape(o, ds->people[c[i].person].name);
+		buf_addf(o, "</th><td class=\"num\">%ld</td><td class=\"num\">", c[i].n);
+		numfmt_ld(o, c[i].mae * 100, 1);
+		html_raw(o, " pt</td><td class=\"num\">");
+		if (c[i].bias > 0)
+			buf_addc(o, '+');
+		numfmt_ld(o, c[i].bias * 100, 1);
+		html_raw(o, " pt</td></tr>\n");
+	}
+	html_raw(o, "</tbody></table></div>\n");
+}
+
+void page_promises(struct request *req, struct response *res)
+{
+	struct buf *o = &res->body, err = BUF_INIT;
+	struct promises_run run;
+	int year;
+	if (year_query(req, "year", web_default_year(req), &year)) {
+		html_error_page(req, res, 400, "models.bad_year", NULL);
+		return;
+	}
+	if (compute_promises(req, year, &run, &err)) {
+		fprintf(stderr, "tandem serve: promises: %s\n", err.data);
+		html_error_page(req, res, 500, "error.scores", NULL);
+		buf_release(&err);
+		return;
+	}
+	const struct dataset *ds = run.sc->ds;
+	html_page_begin(req, res, "promises.title", arena_printf(&req->arena, "%d", year));
+	html_raw(o, "<p class=\"muted\">");
+	html_msg(o, req, "promises.help");
+	html_raw(o, "</p>\n<form method=\"get\" class=\"filters\"><label for=\"year\">");
+	html_msg(o, req, "score.year");
+	buf_addf(o, "</label> <input id=\"year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\""
+		 " value=\"%d\"> <button type=\"submit\">", year);
+	html_msg(o, req, "action.show");
+	html_raw(o, "</button></form>\n<section class=\"card\">\n<h2>");
+	html_msg(o, req, "promises.rows");
+	html_raw(o, "</h2>\n");
+	if (!run.p.n) {
+		html_raw(o, "<p class=\"muted\">");
+		html_msg(o, req, "promises.none");
+		html_raw(o, "</p>\n");
+	} else {
+		static const char *const heads[] = { "promises.proposal", "promises.contract",
+						     "promises.reviewer", "promises.sales_owner",
+						     "promises.predicted", "promises.actual",
+						     "promises.gap" };
+		html_raw(o, "<div class=\"scroll\"><table class=\"data\"><thead><tr>");
+		for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+			html_raw(o, i >= 4 ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
+			html_msg(o, req, heads[i]);
+			html_raw(o, "</th>");
+		}
+		html_raw(o, "</tr></thead><tbody>\n");
+		for (size_t i = 0; i < run.p.n; i++) {
+			const struct lc_promise *pr = &run.p.rows[i];
+			const struct proposal *p = &ds->proposals[pr->proposal];
+			const struct contract *k = &ds->contracts[pr->contract];
+			int reviewer = pr->review == NO_INDEX ? NO_INDEX
+				: ds->feasibility_reviews[pr->review].reviewer;
+			struct buf h = BUF_INIT;
+			buf_adds(&h, "/proposals/");
+			http_url_escape(&h, p->id);
+			html_raw(o, "<tr><td>");
+			html_link(o, h.data, p->id);
+			html_raw(o, " <span class=\"small muted\">");
+			html_escape(o, ds->clients[p->client].name);
+			html_raw(o, "</span>");
+			if (pr->override >= 0) {
+				html_raw(o, " <span class=\"badge warn\" title=\"");
+				html_escape(o, run.ov[pr->override].reason);
+				html_raw(o, "\">");
+				html_msg(o, req, "proposals.gate_overridden");
+				html_raw(o, "</span>");
+			}
+			html_raw(o, "</td><td>");
+			contract_link(o, k->id);
+			html_raw(o, "</td><td>");
+			html_escape(o, reviewer == NO_INDEX ? "—" : ds->people[reviewer].name);
+			html_raw(o, "</td><td>");
+			html_escape(o, k->sales_owner == NO_INDEX ? "—" : ds->people[k->sales_owner].name);
+			html_raw(o, "</td><td class=\"num\">");
+			if (pr->has_predicted)
+				percent(o, req, pr->predicted, 1);
+			else
+				html_msg(o, req, "score.na");
+			html_raw(o, "</td><td class=\"num\">");
+			percent(o, req, pr->met, pr->with_data);
+			buf_addf(o, " <span class=\"muted small\">(%ld/%ld)</span></td><td class=\"num\">",
+				 pr->met, pr->with_data);
+			if (pr->has_predicted) {
+				html_raw(o, pr->gap < 0 ? "<span class=\"badge bad\">" : "<span class=\"badge ok\">");
+				if (pr->gap > 0)
+					buf_addc(o, '+');
+				numfmt_ld(o, pr->gap * 100, 1);
+				html_raw(o, " pt</span>");
+			} else {
+				html_msg(o, req, "score.na");
+			}
+			html_raw(o, "</td></tr>\n");
+			buf_release(&h);
+		}
+		html_raw(o, "</tbody></table></div>\n");
+	}
+	html_raw(o, "</section>\n<section class=\"card\">\n<h2>");
+	html_msg(o, req, "promises.calibration");
+	html_raw(o, "</h2>\n<p class=\"muted small\">");
+	html_msg(o, req, "promises.calibration_help");
+	html_raw(o, "</p>\n");
+	if (run.p.overall.n) {
+		calibration_table(req, o, ds, "promises.by_reviewer", run.p.by_reviewer,
+				  run.p.n_by_reviewer);
+		calibration_table(req, o, ds, "promises.by_sales_owner", run.p.by_sales_owner,
+				  run.p.n_by_sales_owner);
+		calibration_table(req, o, ds, "promises.overall", &run.p.overall, 1);
+	} else {
+		html_raw(o, "<p class=\"muted\">");
+		html_msg(o, req, "promises.no_calibration");
+		html_raw(o, "</p>\n");
+	}
+	html_raw(o, "</section>\n");
+	html_page_end(req, res);
+	promises_release(req, &run);
+	buf_release(&err);
+}
+
+/* ---- proposals: the API ------------------------------------------------ */
+
+static void member_json(struct buf *out, const char *key, const char *v, int number, int first)
+{
+	buf_addf(out, "%s\"%s\":", first ? "" : ",", key);
+	if (!v)
+		buf_adds(out, "null");
+	else if (number)
+		buf_adds(out, v);
+	else
+		json_write_string(out, v, strlen(v));
+}
+
+/* The shape of `tandem proposal show --format json`. */
+static void proposal_json(const struct proposal_detail *d, struct buf *out)
+{
+	buf_addc(out, '{');
+	member_json(out, "id", d->id, 0, 1);
+	member_json(out, "client_id", d->client_id, 0, 0);
+	member_json(out, "client_name", d->client_name, 0, 0);
+	member_json(out, "credited_contract_id", d->credited_contract_id, 0, 0);
+	member_json(out, "origin", d->origin, 0, 0);
+	member_json(out, "title", d->title, 0, 0);
+	member_json(out, "service_line", d->service_line, 0, 0);
+	member_json(out, "proposed_on", d->proposed_on, 0, 0);
+	member_json(out, "annual_value", d->annual_value, 1, 0);
+	member_json(out, "status", d->status, 0, 0);
+	buf_addf(out, ",\"gate_open\":%s,\"reviews\":[", d->gate_open ? "true" : "false");
+	for (size_t i = 0; i < d->n_reviews; i++) {
+		const struct proposal_review_row *r = &d->reviews[i];
+		buf_adds(out, i ? ",{" : "{");
+		member_json(out, "reviewed_on", r->reviewed_on, 0, 1);
+		member_json(out, "reviewer", r->reviewer, 0, 0);
+		member_json(out, "reviewer_name", r->reviewer_name, 0, 0);
+		member_json(out, "verdict", r->verdict, 0, 0);
+		member_json(out, "predicted_attainment", r->predicted_attainment, 1, 0);
+		member_json(out, "risk_tier", r->risk_tier, 0, 0);
+		member_json(out, "required_ramp_days", r->required_ramp_days, 1, 0);
+		member_json(out, "conditions", r->conditions, 0, 0);
+		buf_addc(out, '}');
+	}
+	buf_adds(out, "],\"override\":");
+	if (d->has_override) {
+		buf_addc(out, '{');
+		member_json(out, "decided_by", d->override_by, 0, 1);
+		member_json(out, "decided_at", d->override_at, 0, 0);
+		member_json(out, "reason", d->override_reason, 0, 0);
+		buf_addc(out, '}');
+	} else {
+		buf_adds(out, "null");
+	}
+	buf_addc(out, '}');
+}
+
+static const char *const statuses[] = { "draft", "review", "won", "lost", NULL };
+
+void api_proposals_list(struct request *req, struct response *res)
+{
+	const char *status = http_query(req, "status");
+	struct proposal_detail *list = NULL;
+	struct buf j = BUF_INIT, err = BUF_INIT;
+	size_t n = 0, i;
+	if (status) {
+		for (i = 0; statuses[i] && strcmp(statuses[i], status); i++)
+			;
+		if (!statuses[i]) {
+			http_json_error(res, 400, "status", "status '%s' is not draft, review, won or lost",
+					status);
+			return;
+		}
+	}
+	if (store_proposal_list(req->store, status, &list, &n, &err)) {
+		api_internal(res, &err);
+		buf_release(&err);
+		return;
+	}
+	buf_adds(&j, "{\"proposals\":[");
+	for (i = 0; i < n; i++) {
+		if (i)
+			buf_addc(&j, ',');
+		proposal_json(&list[i], &j);
+	}
+	buf_adds(&j, "]}");
+	http_json(res, 200, &j);
+	proposal_list_free(list, n);
+	buf_release(&j);
+	buf_release(&err);
+}
+
+/* Answers with the proposal id as it is now, with status. */
+static void answer_proposal(struct request *req, struct response *res, const char *id, int status)
+{
+	struct proposal_detail d;
+	struct buf j = BUF_INIT, err = BUF_INIT;
+	int rc = store_proposal_get(req->store, id, &d, &err);
+	if (rc < 0)
+		api_internal(res, &err);
+	else if (rc)
+		http_json_error(res, 404, NULL, "no proposal '%s'", id);
+	else {
+		proposal_json(&d, &j);
+		http_json(res, status, &j);
+		proposal_detail_release(&d);
+	}
+	buf_release(&j);
+	buf_release(&err);
+}
+
+void api_proposal_get(struct request *req, struct response *res)
+{
+	answer_proposal(req, res, req->params[0], 200);
+}
+
+/* Is the proposal still open (draft or review)? 1 open, 0 decided (won or
+ * lost), -1 no such proposal or a storage error (answered then). */
+static int proposal_open(struct request *req, struct response *res, const char *id, int api)
+{
+	struct proposal_detail d;
+	struct buf err = BUF_INIT;
+	int rc = store_proposal_get(req->store, id, &d, &err), open = -1;
+	if (rc < 0) {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+		if (api)
+			http_json_error(res, 500, NULL, "internal error");
+		else
+			html_error_page(req, res, 500, "error.internal", NULL);
+	} else if (rc) {
+		if (api)
+			http_json_error(res, 404, NULL, "no proposal '%s'", id);
+		else
+			html_error_page(req, res, 404, "error.not_found", NULL);
+	} else {
+		open = !strcmp(d.status, "draft") || !strcmp(d.status, "review");
+		proposal_detail_release(&d);
+	}
+	buf_release(&err);
+	return open;
+}
+
+enum proposal_action { ACT_WIN, ACT_LOSE, ACT_REVIEW, ACT_OVERRIDE };
+
+/* Runs one change through the store's state machine. *status is the HTTP
+ * status of a refusal: 409 when the proposal's state or the gate says no,
+ * 422 when the input does (a review's fields, an override's reason), 404
+ * and 500 too; 0 when done. field names the input at fault, if one. */
+static int run_action(struct request *req, enum proposal_action act, const char *id,
+		      const struct proposal_review_input *review, const char *reason,
+		      const char **field, struct buf *err)
+{
+	const char *role = web_role(req);
+	int rc;
+	*field = NULL;
+	switch (act) {
+	case ACT_WIN: rc = store_proposal_win(req->store, id, req->actor, role, err); break;
+	case ACT_LOSE: rc = store_proposal_lose(req->store, id, req->actor, role, err); break;
+	case ACT_REVIEW: rc = store_proposal_review(req->store, review, req->actor, role, err); break;
+	default: rc = store_proposal_override(req->store, id, reason, req->actor, role, err); break;
+	}
+	switch (rc) {
+	case PROPOSAL_OK: return 0;
+	case PROPOSAL_NOT_FOUND: return 404;
+	case PROPOSAL_REFUSED:
+		/* win and lose refuse for the state or the gate; a review or an
+		 * override of an open proposal only for its input (the role was
+		 * checked by the router, from the same table) */
+		if (act == ACT_REVIEW)
+			*field = "review";
+		else if (act == ACT_OVERRIDE)
+			*field = "reason";
+		return act == ACT_WIN || act == ACT_LOSE ? 409 : 422;
+	default:
+		fprintf(stderr, "tandem serve: %s\n", err->data);
+		return 500;
+	}
+}
+
+static const char *member_of(const struct param *p, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(p[i].name, name))
+			return p[i].value;
+	return NULL;
+}
+
+static void api_action(struct request *req, struct response *res, enum proposal_action act)
+{
+	const char *id = req->params[0], *field, *reason = NULL;
+	struct proposal_review_input review = { 0 };
+	struct param *p = NULL;
+	size_t n = 0;
+	struct buf err = BUF_INIT;
+	int status;
+
+	if (act == ACT_REVIEW || act == ACT_OVERRIDE) {
+		if (!req->content_type || strncmp(req->content_type, "application/json", 16)) {
+			http_json_error(res, 415, NULL, "send application/json");
+			goto out;
+		}
+		if (jsonin_parse_flat(&req->arena, req->body.data, req->body.len, &p, &n, &err)) {
+			http_json_error(res, 400, NULL, "%s", err.data);
+			goto out;
+		}
+	}
+	/* A decided proposal: the store's own message, as a conflict. */
+	int open = proposal_open(req, res, id, 1);
+	if (open < 0)
+		goto out;
+	if (act == ACT_REVIEW) {
+		review.proposal_id = id;
+		review.reviewed_on = member_of(p, n, "reviewed_on");
+		review.reviewer = member_of(p, n, "reviewer");
+		if (!review.reviewer || !*review.reviewer)
+			review.reviewer = req->session.user.person_id;
+		review.verdict = member_of(p, n, "verdict");
+		review.predicted_attainment = member_of(p, n, "predicted_attainment");
+		review.risk_tier = member_of(p, n, "risk_tier");
+		review.required_ramp_days = member_of(p, n, "required_ramp_days");
+		review.conditions = member_of(p, n, "conditions");
+		if (!review.reviewed_on) {
+			char now[21];
+			clock_now_iso(now);
+			review.reviewed_on = arena_printf(&req->arena, "%.10s", now);
+		}
+	} else if (act == ACT_OVERRIDE) {
+		reason = member_of(p, n, "reason");
+	}
+	status = run_action(req, act, id, &review, reason, &field, &err);
+	if (!status)
+		answer_proposal(req, res, id, act == ACT_REVIEW ? 201 : 200);
+	else if (status == 500)
+		http_json_error(res, 500, NULL, "internal error");
+	else
+		http_json_error(res, open ? status : 409, open ? field : NULL, "%s", err.data);
+out:
+	buf_release(&err);
+}
+
+void api_proposal_win(struct request *req, struct response *res) { api_action(req, res, ACT_WIN); }
+void api_proposal_lose(struct request *req, struct response *res) { api_action(req, res, ACT_LOSE); }
+void api_proposal_review(struct request *req, struct response *res) { api_action(req, res, ACT_REVIEW); }
+void api_override(struct request *req, struct response *res) { api_action(req, res, ACT_OVERRIDE); }
+
+/* ---- proposals: the pages ------------------------------------------------ */
+
+static void gate_badge(struct request *req, struct buf *o, const struct proposal_detail *d)
+{
+	int by_review = 0;
+	for (size_t i = 0; i < d->n_reviews; i++)
+		if (d->reviews[i].verdict && strcmp(d->reviews[i].verdict, "infeasible"))
+			by_review = 1;
+	if (by_review) {
+		html_raw(o, "<span class=\"badge ok\">");
+		html_msg(o, req, "proposals.gate_open");
+	} else if (d->has_override) {
+		html_raw(o, "<span class=\"badge warn\">");
+		html_msg(o, req, "proposals.gate_overridden");
+	} else {
+		html_raw(o, "<span class=\"badge bad\">");
+		html_msg(o, req, "proposals.gate_closed");
+	}
+	html_raw(o, "</span>");
+}
+
+static void proposal_href(struct buf *h, const char *id, const char *tail)
+{
+	buf_adds(h, "/proposals/");
+	http_url_escape(h, id);
+	if (tail)
+		buf_adds(h, tail);
+}
+
+void page_proposals(struct request *req, struct response *res)
+{
+	struct buf *o = &res->body, err = BUF_INIT;
+	struct proposal_detail *list = NULL;
+	size_t n = 0;
+	html_page_begin(req, res, "proposals.title", NULL);
+	html_raw(o, "<p class=\"muted\">");
+	html_msg(o, req, "proposals.gate_help");
+	html_raw(o, "</p>\n");
+	if (store_proposal_list(req->store, NULL, &list, &n, &err)) {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+		html_raw(o, "<p class=\"notice error\">");
+		html_msg(o, req, "error.internal");
+		html_raw(o, "</p>");
+	} else if (!n) {
+		html_raw(o, "<p class=\"muted\">");
+		html_msg(o, req, "records.none");
+		html_raw(o, "</p>");
+	} else {
+		static const char *const heads[] = { "col.id", "col.client_id", "col.title", "col.origin",
+						     "col.status", "proposals.review", "proposals.gate" };
+		html_raw(o, "<div class=\"scroll\"><table class=\"data\"><thead><tr>");
+		for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+			html_raw(o, "<th scope=\"col\">");
+			html_msg(o, req, heads[i]);
+			html_raw(o, "</th>");
+		}
+		html_raw(o, "</tr></thead><tbody>\n");
+		for (size_t i = 0; i < n; i++) {
+			const struct proposal_detail *d = &list[i];
+			struct buf h = BUF_INIT;
+			proposal_href(&h, d->id, NULL);
+			html_raw(o, "<tr><td>");
+			html_link(o, h.data, d->id);
+			html_raw(o, "</td><td>");
+			html_escape(o, d->client_name ? d->client_name : d->client_id);
+			html_raw(o, "</td><td>");
+			html_escape(o, d->title ? d->title : "");
+			html_raw(o, "</td><td>");
+			if (d->origin)
+				html_msg(o, req, arena_printf(&req->arena, "enum.%s", d->origin));
+			html_raw(o, "</td><td>");
+			html_msg(o, req, arena_printf(&req->arena, "enum.%s", d->status));
+			html_raw(o, "</td><td>");
+			if (d->n_reviews && d->reviews[d->n_reviews - 1].verdict)
+				html_msg(o, req, arena_printf(&req->arena, "enum.%s",
+							      d->reviews[d->n_reviews - 1].verdict));
+			else
+				html_msg(o, req, "proposals.no_review");
+			html_raw(o, "</td><td>");
+			gate_badge(req, o, d);
+			if (d->has_override) {
+				html_raw(o, " <span class=\"muted small\">");
+				html_escape(o, d->override_reason);
+				html_raw(o, "</span>");
+			}
+			html_raw(o, "</td></tr>\n");
+			buf_release(&h);
+		}
+		html_raw(o, "</tbody></table></div>\n");
+	}
+	proposal_list_free(list, n);
+	html_page_end(req, res);
+	buf_release(&err);
+}
+
+static void dl_row(struct request *req, struct buf *o, const char *key, const char *v)
+{
+	html_raw(o, "<dt>");
+	html_msg(o, req, key);
+	html_raw(o, "</dt><dd>");
+	html_escape(o, v && *v ? v : "—");
+	html_raw(o, "</dd>");
+}
+
+static void form_open(struct request *req, struct buf *o, const char *id, const char *action,
+		      const char *cls)
+{
+	struct buf h = BUF_INIT;
+	proposal_href(&h, id, action);
+	buf_addf(o, "<form method=\"post\" class=\"%s\" action=\"", cls);
+	html_escape(o, h.data);
+	html_raw(o, "\">");
+	html_csrf_field(req, o);
+	buf_release(&h);
+}
+
+static void field(struct request *req, struct buf *o, const char *name, const char *label_key,
+		  const char *input)
+{
+	html_raw(o, "<div class=\"field\"><label for=\"rv-");
+	html_raw(o, name);
+	html_raw(o, "\">");
+	html_msg(o, req, label_key);
+	html_raw(o, "</label>");
+	html_raw(o, input);
+	html_raw(o, "</div>");
+}
+
+static void select_field(struct request *req, struct buf *o, const char *name, const char *key,
+			 const char *const *options, int blank)
+{
+	struct buf in = BUF_INIT;
+	buf_addf(&in, "<select id=\"rv-%s\" name=\"%s\">", name, name);
+	if (blank)
+		buf_adds(&in, "<option value=\"\"></option>");
+	for (; *options; options++) {
+		buf_addf(&in, "<option value=\"%s\">", *options);
+		html_escape(&in, msg(req->lang, arena_printf(&req->arena, "enum.%s", *options)));
+		buf_adds(&in, "</option>");
+	}
+	buf_adds(&in, "</select>");
+	field(req, o, name, key, in.data);
+	buf_release(&in);
+}
+
+/* The proposal page: its fields, reviews and gate, and the changes the
+ * user's role may make now. status and error: a refused change. */
+static void proposal_page(struct request *req, struct response *res, const char *id, int status,
+			  const char *error)
+{
+	struct buf *o = &res->body, err = BUF_INIT;
+	struct proposal_detail d;
+	int rc = store_proposal_get(req->store, id, &d, &err);
+	enum role role = req->session.user.role;
+	if (rc) {
+		if (rc < 0)
+			fprintf(stderr, "tandem serve: %s\n", err.data);
+		html_error_page(req, res, rc < 0 ? 500 : 404, rc < 0 ? "error.internal" : "error.not_found",
+				NULL);
+		buf_release(&err);
+		return;
+	}
+	int open = !strcmp(d.status, "draft") || !strcmp(d.status, "review");
+	html_page_begin(req, res, "proposal.title", d.id);
+	if (status)
+		res->status = status;
+	if (error) {
+		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p><strong>");
+		html_msg(o, req, "proposals.refused");
+		html_raw(o, "</strong> ");
+		html_escape(o, error);
+		html_raw(o, "</p></div>\n");
+	} else if (http_query(req, "done")) {
+		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
+		html_msg(o, req, "records.saved");
+		html_raw(o, "</p>\n");
+	}
+	html_raw(o, "<div class=\"columns\">\n<section class=\"card\">\n<h2>");
+	html_msg(o, req, "proposal.details");
+	html_raw(o, "</h2>\n<dl class=\"fields\">");
+	dl_row(req, o, "col.client_id", d.client_name ? d.client_name : d.client_id);
+	dl_row(req, o, "col.title", d.title);
+	dl_row(req, o, "col.service_line", d.service_line);
+	dl_row(req, o, "col.proposed_on", d.proposed_on);
+	dl_row(req, o, "col.annual_value", d.annual_value);
+	dl_row(req, o, "col.origin", d.origin ? msg(req->lang, arena_printf(&req->arena, "enum.%s", d.origin)) : NULL);
+	dl_row(req, o, "col.status", msg(req->lang, arena_printf(&req->arena, "enum.%s", d.status)));
+	html_raw(o, "<dt>");
+	html_msg(o, req, "proposals.gate");
+	html_raw(o, "</dt><dd>");
+	gate_badge(req, o, &d);
+	html_raw(o, "</dd></dl>\n");
+	if (d.has_override) {
+		html_raw(o, "<div class=\"notice\" id=\"override\"><p><strong>");
+		html_msg(o, req, "proposals.override_by");
+		html_raw(o, "</strong> ");
+		html_escape(o, d.override_by);
+		html_raw(o, " · ");
+		html_escape(o, d.override_at);
+		html_raw(o, "</p><p>");
+		html_msg(o, req, "proposals.reason");
+		html_raw(o, ": ");
+		html_escape(o, d.override_reason);
+		html_raw(o, "</p></div>\n");
+	}
+	html_raw(o, "</section>\n<section class=\"card\">\n<h2>");
+	html_msg(o, req, "proposals.reviews");
+	html_raw(o, "</h2>\n");
+	if (!d.n_reviews) {
+		html_raw(o, "<p class=\"muted\">");
+		html_msg(o, req, "proposals.no_review");
+		html_raw(o, "</p>\n");
+	} else {
+		html_raw(o, "<ul class=\"checklist\">");
+		for (size_t i = 0; i < d.n_reviews; i++) {
+			const struct proposal_review_row *r = &d.reviews[i];
+			html_raw(o, "<li><strong>");
+			html_msg(o, req, arena_printf(&req->arena, "enum.%s", r->verdict));
+			html_raw(o, "</strong> · ");
+			html_escape(o, r->reviewed_on);
+			html_raw(o, " · ");
+			html_escape(o, r->reviewer_name ? r->reviewer_name : r->reviewer);
+			if (r->predicted_attainment) {
+				html_raw(o, " · ");
+				html_msg(o, req, "col.predicted_attainment");
+				html_raw(o, " ");
+				html_escape(o, r->predicted_attainment);
+			}
+			if (r->risk_tier) {
+				html_raw(o, " · ");
+				html_msg(o, req, "col.risk_tier");
+				html_raw(o, " ");
+				html_msg(o, req, arena_printf(&req->arena, "enum.%s", r->risk_tier));
+			}
+			if (r->conditions) {
+				html_raw(o, "<br><span class=\"muted small\">");
+				html_escape(o, r->conditions);
+				html_raw(o, "</span>");
+			}
+			html_raw(o, "</li>");
+		}
+		html_raw(o, "</ul>\n");
+	}
+	html_raw(o, "</section>\n</div>\n");
+
+	if (open && (role & (ROLE_ADMIN | ROLE_EXECUTIVE | ROLE_SALES | ROLE_OPERATIONS))) {
+		html_raw(o, "<section class=\"card\" id=\"decide\">\n<h2>");
+		html_msg(o, req, "proposals.actions");
+		html_raw(o, "</h2>\n");
+		if (role & (ROLE_ADMIN | ROLE_EXECUTIVE | ROLE_SALES)) {
+			html_raw(o, "<div class=\"actions\">");
+			form_open(req, o, d.id, "/win", "inline");
+			html_raw(o, "<button type=\"submit\" class=\"primary\">");
+			html_msg(o, req, "proposals.win");
+			html_raw(o, "</button></form> ");
+			form_open(req, o, d.id, "/lose", "inline");
+			html_raw(o, "<button type=\"submit\">");
+			html_msg(o, req, "proposals.lose");
+			html_raw(o, "</button></form></div>\n");
+			if (!d.gate_open) {
+				html_raw(o, "<p class=\"muted small\">");
+				html_msg(o, req, "proposals.win_needs_gate");
+				html_raw(o, "</p>\n");
+			}
+		}
+		if (role & (ROLE_ADMIN | ROLE_OPERATIONS)) {
+			static const char *const verdicts[] = { "feasible", "conditional", "infeasible", NULL };
+			static const char *const tiers[] = { "low", "medium", "high", NULL };
+			char now[21];
+			struct buf in = BUF_INIT;
+			clock_now_iso(now);
+			html_raw(o, "<h3>");
+			html_msg(o, req, "proposals.add_review");
+			html_raw(o, "</h3>\n");
+			form_open(req, o, d.id, "/review", "grid-form");
+			buf_addf(&in, "<input id=\"rv-reviewed_on\" name=\"reviewed_on\" type=\"date\" required value=\"%.10s\">", now);
+			field(req, o, "reviewed_on", "col.reviewed_on", in.data);
+			buf_reset(&in);
+			buf_adds(&in, "<input id=\"rv-reviewer\" name=\"reviewer\" required value=\"");
+			html_escape(&in, req->session.user.person_id ? req->session.user.person_id : "");
+			buf_adds(&in, "\">");
+			field(req, o, "reviewer", "col.reviewer", in.data);
+			select_field(req, o, "verdict", "col.verdict", verdicts, 0);
+			field(req, o, "predicted_attainment", "col.predicted_attainment",
+			      "<input id=\"rv-predicted_attainment\" name=\"predicted_attainment\" inputmode=\"decimal\" placeholder=\"0.95\">");
+			select_field(req, o, "risk_tier", "col.risk_tier", tiers, 1);
+			field(req, o, "required_ramp_days", "col.required_ramp_days",
+			      "<input id=\"rv-required_ramp_days\" name=\"required_ramp_days\" type=\"number\" min=\"0\">");
+			field(req, o, "conditions", "col.conditions",
+			      "<input id=\"rv-conditions\" name=\"conditions\">");
+			html_raw(o, "<button type=\"submit\" class=\"primary\">");
+			html_msg(o, req, "proposals.add_review");
+			html_raw(o, "</button></form>\n");
+			buf_release(&in);
+		}
+		if (role == ROLE_EXECUTIVE) {
+			html_raw(o, "<h3>");
+			html_msg(o, req, "proposals.override");
+			html_raw(o, "</h3>\n<p class=\"muted small\">");
+			html_msg(o, req, "proposals.override_help");
+			html_raw(o, "</p>\n");
+			form_open(req, o, d.id, "/override", "stack");
+			html_raw(o, "<label for=\"reason\">");
+			html_msg(o, req, "proposals.reason");
+			html_raw(o, "</label> <textarea id=\"reason\" name=\"reason\" required maxlength=\"2000\" rows=\"3\">");
+			if (d.override_reason)
+				html_escape(o, d.override_reason);
+			html_raw(o, "</textarea> <button type=\"submit\">");
+			html_msg(o, req, "proposals.override");
+			html_raw(o, "</button></form>\n");
+		}
+		html_raw(o, "</section>\n");
+	}
+	html_raw(o, "<p><a href=\"/proposals\">");
+	html_msg(o, req, "proposal.back");
+	html_raw(o, "</a></p>\n");
+	html_page_end(req, res);
+	proposal_detail_release(&d);
+	buf_release(&err);
+}
+
+void page_proposal(struct request *req, struct response *res)
+{
+	proposal_page(req, res, req->params[0], 0, NULL);
+}
+
+static void page_action(struct request *req, struct response *res, enum proposal_action act)
+{
+	const char *id = req->params[0], *field;
+	struct proposal_review_input review = { 0 };
+	struct buf err = BUF_INIT;
+	int open = proposal_open(req, res, id, 0), status;
+	if (open < 0)
+		goto out;
+	if (act == ACT_REVIEW) {
+		review.proposal_id = id;
+		review.reviewed_on = http_form(req, "reviewed_on");
+		review.reviewer = http_form(req, "reviewer");
+		review.verdict = http_form(req, "verdict");
+		review.predicted_attainment = http_form(req, "predicted_attainment");
+		review.risk_tier = http_form(req, "risk_tier");
+		review.required_ramp_days = http_form(req, "required_ramp_days");
+		review.conditions = http_form(req, "conditions");
+	}
+	status = run_action(req, act, id, &review, http_form(req, "reason"), &field, &err);
+	if (!status) {
+		struct buf h = BUF_INIT;
+		proposal_href(&h, id, "?done=1");
+		http_redirect(res, req, h.data);
+		buf_release(&h);
+	} else if (status == 500) {
+		html_error_page(req, res, 500, "error.internal", NULL);
+	} else {
+		proposal_page(req, res, id, open ? status : 409, err.data);
+	}
+out:
+	buf_release(&err);
+}
+
+void page_proposal_win(struct request *req, struct response *res) { page_action(req, res, ACT_WIN); }
+void page_proposal_lose(struct request *req, struct response *res) { page_action(req, res, ACT_LOSE); }
+void page_proposal_review(struct request *req, struct response *res) { page_action(req, res, ACT_REVIEW); }
+void page_override(struct request *req, struct response *res) { page_action(req, res, ACT_OVERRIDE); }
