@@ -9,8 +9,7 @@
  *   line 2  the Content-Type header
  *   line 3  the Cookie header
  *   rest    the body
- * split_path() (server.c) and bind() (router.c) are static, so the target
- * carries copies of them, kept identical: see the comments below. */
+ * It calls the server's own http_split_path() and web_route_bind(). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,57 +27,6 @@ static char *next_line(struct arena *a, const uint8_t **data, size_t *size, size
 	if (len)
 		*len = l;
 	return s;
-}
-
-/* A copy of split_path() in server.c (static there). */
-static int split_path(struct request *req, const char *url)
-{
-	size_t n = 0, len = strlen(url);
-	if (url[0] != '/' || len > 2048)
-		return -1;
-	for (size_t i = 0; i < len; i++)
-		n += url[i] == '/';
-	req->segs = arena_alloc(&req->arena, (n + 1) * sizeof *req->segs);
-	req->n_segs = 0;
-	const char *p = url + 1;
-	while (*p) {
-		const char *slash = strchr(p, '/');
-		size_t l = slash ? (size_t)(slash - p) : strlen(p);
-		if (l || slash) {
-			char *seg = arena_strndup(&req->arena, p, l);
-			size_t dl = http_unescape(seg, l, 0);
-			if (dl != strlen(seg))
-				return -1;          /* a NUL byte inside a segment */
-			if (l || (slash && slash[1]))
-				req->segs[req->n_segs++] = seg;
-		}
-		if (!slash)
-			break;
-		p = slash + 1;
-	}
-	return 0;
-}
-
-/* A copy of bind() in router.c (static there). */
-static void bind(struct request *req)
-{
-	const char *p = req->route->pattern + 1;
-	size_t i = 0;
-	req->n_params = 0;
-	while (*p) {
-		const char *slash = strchr(p, '/');
-		if (*p == '*') {
-			req->rest = req->segs + i;
-			req->n_rest = req->n_segs - i;
-			return;
-		}
-		if (*p == '{' && req->n_params < 4)
-			req->params[req->n_params++] = req->segs[i];
-		i++;
-		if (!slash)
-			break;
-		p = slash + 1;
-	}
 }
 
 /* Every parsed field is NUL-terminated at its length. */
@@ -99,7 +47,7 @@ static void fuzz_route(struct request *req, const char *target)
 	static const enum http_method methods[] = { HTTP_GET, HTTP_POST, HTTP_PUT, HTTP_DELETE };
 	const char *q = strchr(target, '?');
 	char *path = arena_strndup(&req->arena, target, q ? (size_t)(q - target) : strlen(target));
-	if (!path[0] || split_path(req, path))
+	if (!path[0] || http_split_path(req, path))
 		return;
 	for (size_t i = 0; i < req->n_segs; i++)
 		if (strchr(req->segs[i], '/') && !strstr(path, "%2F") && !strstr(path, "%2f"))
@@ -116,8 +64,8 @@ static void fuzz_route(struct request *req, const char *target)
 			abort();
 		req->rest = NULL;
 		req->n_rest = 0;
-		bind(req);
-		/* What bind() takes must be segments of this request. */
+		web_route_bind(req);
+		/* What web_route_bind() takes must be segments of this request. */
 		for (size_t i = 0; i < req->n_params; i++) {
 			size_t j = 0;
 			while (j < req->n_segs && req->params[i] != req->segs[j])

@@ -555,45 +555,6 @@ void record_list_free(const struct table *t, struct record_list *l)
 	memset(l, 0, sizeof *l);
 }
 
-int records_override(struct store *s, const char *proposal_id, const char *reason,
-		     const char *actor, struct buf *err)
-{
-	const struct table *t = schema_find("proposals");
-	const char *key[1] = { proposal_id };
-	struct record p;
-	struct buf aj = BUF_INIT;
-	char at[21];
-	int rc = -1, found;
-
-	if (store_begin(s, err))
-		return -1;
-	found = records_get(s, t, key, &p, err);
-	if (found) {
-		rc = found;
-		goto out;
-	}
-	record_free(t, &p);
-	clock_now_iso(at);
-	const char *params[4] = { proposal_id, actor, reason, at };
-	if (store_run(s, err, "INSERT INTO proposal_overrides (proposal_id, decided_by, reason, decided_at)"
-		      " VALUES (?, ?, ?, ?) ON CONFLICT (proposal_id) DO UPDATE SET"
-		      " decided_by = excluded.decided_by, reason = excluded.reason,"
-		      " decided_at = excluded.decided_at", 4, params))
-		goto out;
-	buf_adds(&aj, "{\"reason\":");
-	json_write_string(&aj, reason, strlen(reason));
-	buf_addc(&aj, '}');
-	struct audit_entry e = { actor, "override", "proposals", proposal_id, NULL, aj.data };
-	if (audit_append(s, &e, err) || store_bump_version(s, err) || store_commit(s, err))
-		goto out;
-	rc = 0;
-out:
-	if (s->in_tx)
-		store_rollback(s);
-	buf_release(&aj);
-	return rc;
-}
-
 static char *dup_col(struct stmt *st, int col)
 {
 	return stmt_is_null(st, col) ? NULL : xstrdup(stmt_text(st, col, NULL));

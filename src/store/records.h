@@ -64,10 +64,6 @@ void record_key_text(const struct table *t, const struct record *r, struct buf *
 /* A one-row CSV file of the record's kind: header line, then the row. */
 void record_csv(const struct table *t, const char *const *values, struct buf *out);
 
-/* An executive's gate override for a proposal (SPEC §3): written with
- * its audit entry. Returns 0, 1 when there is no such proposal, -1. */
-int records_override(struct store *s, const char *proposal_id, const char *reason,
-		     const char *actor, struct buf *err);
 
 /* The audit log, newest first. */
 struct audit_row {

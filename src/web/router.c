@@ -144,7 +144,7 @@ const char *web_method_name(enum http_method m)
 	return "?";
 }
 
-/* Does the path match pattern? Counts only; binding is done by bind(). */
+/* Does the path match pattern? Counts only; binding is done by web_route_bind(). */
 static int match(const char *pattern, const char *const *segs, size_t n)
 {
 	const char *p = pattern + 1;
@@ -181,7 +181,7 @@ const struct route *web_route_find(const char *const *segs, size_t n_segs,
 	return NULL;
 }
 
-static void bind(struct request *req)
+void web_route_bind(struct request *req)
 {
 	const char *p = req->route->pattern + 1;
 	size_t i = 0;
@@ -294,7 +294,7 @@ void web_dispatch(struct request *req, struct response *res)
 		}
 		goto out;
 	}
-	bind(req);
+	web_route_bind(req);
 
 	/* Who is asking. */
 	const char *token = http_cookie(req, "tandem_session");

@@ -111,7 +111,7 @@ int web_data_version(struct request *req, int64_t *out, struct buf *err)
 
 /* The path is kept as sent (see unescape_none); segments are decoded here.
  * Returns -1 for a path that cannot be a resource of ours. */
-static int split_path(struct request *req, const char *url)
+int http_split_path(struct request *req, const char *url)
 {
 	size_t n = 0, len = strlen(url);
 	if (url[0] != '/' || len > 2048)
@@ -287,7 +287,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		if (!req->remote[0])
 			snprintf(req->remote, sizeof req->remote, "-");
 		int known = 0;
-		if (split_path(req, url) == 0 && req->method) {
+		if (http_split_path(req, url) == 0 && req->method) {
 			enum http_method m = req->method == HTTP_HEAD ? HTTP_GET : req->method;
 			req->route = web_route_find((const char *const *)req->segs, req->n_segs, m, &known);
 		}

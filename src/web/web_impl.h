@@ -243,4 +243,9 @@ const char *web_role(const struct request *req);
 /* Parses "0".."N" query parameter; dflt when absent or bad. */
 long web_query_long(const struct request *req, const char *name, long dflt, long min, long max);
 
+/* Splits url's path into req's segments (server.c); -1 when malformed. */
+int http_split_path(struct request *req, const char *url);
+/* Binds the {name} and * parameters of req's matched route (router.c). */
+void web_route_bind(struct request *req);
+
 #endif
