@@ -9,6 +9,7 @@
 #include "base/clock.h"
 #include "io/jsonw.h"
 #include "store/audit.h"
+#include "report/lifecycle_text.h"
 #include "store/proposals.h"
 
 #include <stdio.h>
@@ -141,57 +142,6 @@ static void show_text(const struct proposal_detail *d, struct buf *out)
 			 d->override_reason);
 }
 
-static void json_member(struct buf *out, const char *key, const char *v, int number, int first)
-{
-	buf_addf(out, "%s\"%s\":", first ? "" : ",", key);
-	if (!v)
-		buf_adds(out, "null");
-	else if (number)
-		buf_adds(out, v);
-	else
-		json_write_string(out, v, strlen(v));
-}
-
-static void show_json(const struct proposal_detail *d, struct buf *out)
-{
-	buf_addc(out, '{');
-	json_member(out, "id", d->id, 0, 1);
-	json_member(out, "client_id", d->client_id, 0, 0);
-	json_member(out, "client_name", d->client_name, 0, 0);
-	json_member(out, "credited_contract_id", d->credited_contract_id, 0, 0);
-	json_member(out, "origin", d->origin, 0, 0);
-	json_member(out, "title", d->title, 0, 0);
-	json_member(out, "service_line", d->service_line, 0, 0);
-	json_member(out, "proposed_on", d->proposed_on, 0, 0);
-	json_member(out, "annual_value", d->annual_value, 1, 0);
-	json_member(out, "status", d->status, 0, 0);
-	buf_addf(out, ",\"gate_open\":%s,\"reviews\":[", d->gate_open ? "true" : "false");
-	for (size_t i = 0; i < d->n_reviews; i++) {
-		const struct proposal_review_row *r = &d->reviews[i];
-		buf_adds(out, i ? ",{" : "{");
-		json_member(out, "reviewed_on", r->reviewed_on, 0, 1);
-		json_member(out, "reviewer", r->reviewer, 0, 0);
-		json_member(out, "reviewer_name", r->reviewer_name, 0, 0);
-		json_member(out, "verdict", r->verdict, 0, 0);
-		json_member(out, "predicted_attainment", r->predicted_attainment, 1, 0);
-		json_member(out, "risk_tier", r->risk_tier, 0, 0);
-		json_member(out, "required_ramp_days", r->required_ramp_days, 1, 0);
-		json_member(out, "conditions", r->conditions, 0, 0);
-		buf_addc(out, '}');
-	}
-	buf_adds(out, "],\"override\":");
-	if (d->has_override) {
-		buf_addc(out, '{');
-		json_member(out, "decided_by", d->override_by, 0, 1);
-		json_member(out, "decided_at", d->override_at, 0, 0);
-		json_member(out, "reason", d->override_reason, 0, 0);
-		buf_addc(out, '}');
-	} else {
-		buf_adds(out, "null");
-	}
-	buf_addc(out, '}');
-}
-
 static int check_format(const char *format)
 {
 	if (strcmp(format, "text") && strcmp(format, "json"))
@@ -226,7 +176,7 @@ static int run_list(struct store *s, const struct proposal_args *a)
 		const struct proposal_detail *d = &list[i];
 		if (!strcmp(format, "json")) {
 			buf_adds(&out, i ? ",\n" : "\n");
-			show_json(d, &out);
+			report_proposal_json(d, &out);
 			continue;
 		}
 		buf_addf(&out, "%-10s %-7s %-6s %s%s  %s  %s\n", d->id, d->status,
@@ -262,7 +212,7 @@ static int run_show(struct store *s, const struct proposal_args *a)
 		return rc > 0 ? EXIT_BAD_INPUT : EXIT_STORAGE;
 	}
 	if (!strcmp(format, "json")) {
-		show_json(&d, &out);
+		report_proposal_json(&d, &out);
 		buf_addc(&out, '\n');
 	} else {
 		show_text(&d, &out);

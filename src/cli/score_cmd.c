@@ -353,28 +353,6 @@ out:
 	return rc;
 }
 
-/* Prints the lines of a that are not in b, prefixed, assuming both are
- * sorted CSV row lists (the score CSV is). */
-static void diff_lines(const char *a, const char *b, struct buf *out)
-{
-	while (*a || *b) {
-		const char *na = strchr(a, '\n'), *nb = strchr(b, '\n');
-		size_t la = na ? (size_t)(na - a) : strlen(a), lb = nb ? (size_t)(nb - b) : strlen(b);
-		int c = !*a ? 1 : !*b ? -1 : strncmp(a, b, la < lb ? la : lb);
-		if (!c && la != lb)
-			c = la < lb ? -1 : 1;
-		if (!c) {
-			a += la + (na != NULL);
-			b += lb + (nb != NULL);
-		} else if (c < 0) {
-			buf_addf(out, "- frozen:  %.*s\n", (int)la, a);
-			a += la + (na != NULL);
-		} else {
-			buf_addf(out, "+ now:     %.*s\n", (int)lb, b);
-			b += lb + (nb != NULL);
-		}
-	}
-}
 
 int cmd_verify(int argc, char **argv, struct cli *cli)
 {
@@ -418,7 +396,7 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 	printf("data:    %s\n", data_same ? "unchanged since the freeze" : "CHANGED since the freeze");
 	printf("results: %s\n", results_same ? "identical to the frozen results" : "DIFFER from the frozen results:");
 	if (!results_same) {
-		diff_lines(f.csv, csv.data, &diff);
+		report_scores_csv_diff(f.csv, csv.data, &diff);
 		fputs(diff.data, stdout);
 	}
 	rc = results_same && data_same ? EXIT_OK : EXIT_BAD_INPUT;

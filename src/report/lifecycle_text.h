@@ -44,4 +44,9 @@ void report_track_record_json(const struct lc_track_record *t, struct buf *out);
 /* A whole print-ready HTML document with inline SVG charts. */
 void report_track_record_html(const struct lc_track_record *t, enum lang lang, struct buf *out);
 
+/* A proposal with its reviews and override as JSON (the CLI's `proposal
+ * show --format json` and the API's proposal answers), appended to out. */
+struct proposal_detail;
+void report_proposal_json(const struct proposal_detail *d, struct buf *out);
+
 #endif

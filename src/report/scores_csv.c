@@ -43,3 +43,24 @@ void report_scores_csv(const struct scores *s, struct buf *out)
 	}
 	free(rows);
 }
+
+void report_scores_csv_diff(const char *a, const char *b, struct buf *out)
+{
+	while (*a || *b) {
+		const char *na = strchr(a, '\n'), *nb = strchr(b, '\n');
+		size_t la = na ? (size_t)(na - a) : strlen(a), lb = nb ? (size_t)(nb - b) : strlen(b);
+		int c = !*a ? 1 : !*b ? -1 : strncmp(a, b, la < lb ? la : lb);
+		if (!c && la != lb)
+			c = la < lb ? -1 : 1;
+		if (!c) {
+			a += la + (na != NULL);
+			b += lb + (nb != NULL);
+		} else if (c < 0) {
+			buf_addf(out, "- frozen: %.*s\n", (int)la, a);
+			a += la + (na != NULL);
+		} else {
+			buf_addf(out, "+ now: %.*s\n", (int)lb, b);
+			b += lb + (nb != NULL);
+		}
+	}
+}

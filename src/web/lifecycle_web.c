@@ -753,57 +753,6 @@ void page_promises(struct request *req, struct response *res)
 
 /* ---- proposals: the API ------------------------------------------------ */
 
-static void member_json(struct buf *out, const char *key, const char *v, int number, int first)
-{
-	buf_addf(out, "%s\"%s\":", first ? "" : ",", key);
-	if (!v)
-		buf_adds(out, "null");
-	else if (number)
-		buf_adds(out, v);
-	else
-		json_write_string(out, v, strlen(v));
-}
-
-/* The shape of `tandem proposal show --format json`. */
-static void proposal_json(const struct proposal_detail *d, struct buf *out)
-{
-	buf_addc(out, '{');
-	member_json(out, "id", d->id, 0, 1);
-	member_json(out, "client_id", d->client_id, 0, 0);
-	member_json(out, "client_name", d->client_name, 0, 0);
-	member_json(out, "credited_contract_id", d->credited_contract_id, 0, 0);
-	member_json(out, "origin", d->origin, 0, 0);
-	member_json(out, "title", d->title, 0, 0);
-	member_json(out, "service_line", d->service_line, 0, 0);
-	member_json(out, "proposed_on", d->proposed_on, 0, 0);
-	member_json(out, "annual_value", d->annual_value, 1, 0);
-	member_json(out, "status", d->status, 0, 0);
-	buf_addf(out, ",\"gate_open\":%s,\"reviews\":[", d->gate_open ? "true" : "false");
-	for (size_t i = 0; i < d->n_reviews; i++) {
-		const struct proposal_review_row *r = &d->reviews[i];
-		buf_adds(out, i ? ",{" : "{");
-		member_json(out, "reviewed_on", r->reviewed_on, 0, 1);
-		member_json(out, "reviewer", r->reviewer, 0, 0);
-		member_json(out, "reviewer_name", r->reviewer_name, 0, 0);
-		member_json(out, "verdict", r->verdict, 0, 0);
-		member_json(out, "predicted_attainment", r->predicted_attainment, 1, 0);
-		member_json(out, "risk_tier", r->risk_tier, 0, 0);
-		member_json(out, "required_ramp_days", r->required_ramp_days, 1, 0);
-		member_json(out, "conditions", r->conditions, 0, 0);
-		buf_addc(out, '}');
-	}
-	buf_adds(out, "],\"override\":");
-	if (d->has_override) {
-		buf_addc(out, '{');
-		member_json(out, "decided_by", d->override_by, 0, 1);
-		member_json(out, "decided_at", d->override_at, 0, 0);
-		member_json(out, "reason", d->override_reason, 0, 0);
-		buf_addc(out, '}');
-	} else {
-		buf_adds(out, "null");
-	}
-	buf_addc(out, '}');
-}
 
 static const char *const statuses[] = { "draft", "review", "won", "lost", NULL };
 
@@ -831,7 +780,7 @@ void api_proposals_list(struct request *req, struct response *res)
 	for (i = 0; i < n; i++) {
 		if (i)
 			buf_addc(&j, ',');
-		proposal_json(&list[i], &j);
+		report_proposal_json(&list[i], &j);
 	}
 	buf_adds(&j, "]}");
 	http_json(res, 200, &j);
@@ -851,7 +800,7 @@ static void answer_proposal(struct request *req, struct response *res, const cha
 	else if (rc)
 		http_json_error(res, 404, NULL, "no proposal '%s'", id);
 	else {
-		proposal_json(&d, &j);
+		report_proposal_json(&d, &j);
 		http_json(res, status, &j);
 		proposal_detail_release(&d);
 	}

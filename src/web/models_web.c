@@ -217,28 +217,6 @@ out:
 	return status;
 }
 
-/* The lines of a (sorted CSV) missing from b as "- frozen: ", those of b
- * missing from a as "+ now: " (cli/score_cmd.c does the same). */
-static void diff_lines(const char *a, const char *b, struct buf *out)
-{
-	while (*a || *b) {
-		const char *na = strchr(a, '\n'), *nb = strchr(b, '\n');
-		size_t la = na ? (size_t)(na - a) : strlen(a), lb = nb ? (size_t)(nb - b) : strlen(b);
-		int c = !*a ? 1 : !*b ? -1 : strncmp(a, b, la < lb ? la : lb);
-		if (!c && la != lb)
-			c = la < lb ? -1 : 1;
-		if (!c) {
-			a += la + (na != NULL);
-			b += lb + (nb != NULL);
-		} else if (c < 0) {
-			buf_addf(out, "- frozen: %.*s\n", (int)la, a);
-			a += la + (na != NULL);
-		} else {
-			buf_addf(out, "+ now: %.*s\n", (int)lb, b);
-			b += lb + (nb != NULL);
-		}
-	}
-}
 
 struct verify {
 	struct frozen f;
@@ -277,7 +255,7 @@ static int verify_year(struct request *req, int year, struct verify *v, struct b
 	v->data_same = !strcmp(hash, v->f.data_hash);
 	v->results_same = !strcmp(csv.data, v->f.csv);
 	if (!v->results_same)
-		diff_lines(v->f.csv, csv.data, &v->diff);
+		report_scores_csv_diff(v->f.csv, csv.data, &v->diff);
 	status = 0;
 out:
 	scoring_release(&y);
