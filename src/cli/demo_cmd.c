@@ -67,8 +67,9 @@ static int print_scorecard(struct store *s, int year, struct cli *cli)
 	if (rc == EXIT_OK) {
 		report_scores_text(y.scores, cli_lang_ko(cli) ? LANG_KO : LANG_EN, &out);
 		fwrite(out.data, 1, out.len, stdout);
-		printf("\nExplore: tandem --db %s score --year %d --format csv | explain CT03 S3.1 --year %d\n",
-		       cli->db, year, year);
+		printf("\nExplore:  tandem --db %s score --year %d --format csv\n"
+		       "          tandem --db %s explain CT16 S3.1 --year %d   (a contract that stabilized late)\n",
+		       cli->db, year, cli->db, year);
 	}
 	scored_year_release(&y);
 	buf_release(&out);
