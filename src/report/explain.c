@@ -175,8 +175,19 @@ int report_explain(const struct scores *s, const char *contract_id,
 		if (set->criteria[i].def == def)
 			sc = &set->criteria[i];
 	if (!sc) {
-		buf_addf(err, "no score for contract '%s' and criterion '%s'\n",
-			 contract_id, criterion_id);
+		/* Say why: the user usually named a real contract in a year in
+		 * which it is not scored for that organization. */
+		if (!def)
+			buf_addf(err, "unknown criterion '%s' (S1.1 … S3.3, O1.1 … O3.3)", criterion_id);
+		else if (!set)
+			buf_addf(err, "contract '%s' is not a %s subject of %d, so it has no %s%s",
+				 contract_id, def->org == ORG_SALES ? "sales" : "operations", s->year,
+				 criterion_id,
+				 def->org == ORG_SALES ? " (sales subjects went live in the year or the"
+					" year before and do not renew another contract)" : "");
+		else
+			buf_addf(err, "criterion '%s' is not in the model '%s'", criterion_id,
+				 s->model->name);
 		return -1;
 	}
 	buf_addf(out, "%s %s — %s %s (%s %d)\n", i18n(lang, "contract"), contract_id,

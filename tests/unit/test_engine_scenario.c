@@ -485,7 +485,12 @@ static void report_scenario_explain(void **state)
 	assert_non_null(strstr(out.data, "값 = 2 ÷ 3 = 0.6667; linear(0.5, 1) → 33.33\n"));
 	buf_reset(&out);
 	assert_int_equal(report_explain(s, "D", "S1.1", LANG_EN, &out, &err), -1);
-	assert_string_equal(err.data, "no score for contract 'D' and criterion 'S1.1'\n");
+	assert_string_equal(err.data, "contract 'D' is not a sales subject of 2025, so it has no S1.1"
+			    " (sales subjects went live in the year or the year before and do not"
+			    " renew another contract)");
+	buf_reset(&err);
+	assert_int_equal(report_explain(s, "A", "X9", LANG_EN, &out, &err), -1);
+	assert_string_equal(err.data, "unknown criterion 'X9' (S1.1 … S3.3, O1.1 … O3.3)");
 	buf_release(&out);
 	buf_release(&err);
 	scores_free(s);
