@@ -79,6 +79,9 @@ struct importer {
 	const struct import_file *files;
 	size_t n_files;
 	struct block_writer *blocks;  /* measurements, written as month blocks */
+	/* Where the whole-import rules point: the column of proposals.status
+	 * and of org_units.parent_id in the files as given. */
+	int status_column, parent_column;
 };
 
 static void add_error(struct importer *im, const char *path, unsigned long line, int column,
@@ -939,6 +942,10 @@ static int import_file(struct importer *im, struct import_file *f)
 		im->unreadable[table_index(fs.t)] = 1;
 		goto out;
 	}
+	if (!strcmp(fs.t->name, "proposals"))
+		im->status_column = fs.field_of[schema_column(fs.t, "status")] + 1;
+	else if (!strcmp(fs.t->name, "org_units"))
+		im->parent_column = fs.field_of[schema_column(fs.t, "parent_id")] + 1;
 	if (!fs.t->blocks) {
 		upsert_sql(fs.t, &sql);
 		if (store_prepare(im->s, sql.data, &fs.upsert, im->err))
@@ -1015,7 +1022,6 @@ storage:
 static int check_gate(struct importer *im, const char *proposals_path)
 {
 	struct stmt *st;
-	int status_field = 9;
 	if (store_prepare(im->s,
 			  "SELECT p.id, p.src_line FROM proposals p WHERE p.src_batch = ? AND p.status = 'won'"
 			  " AND NOT EXISTS (SELECT 1 FROM feasibility_reviews r WHERE r.proposal_id = p.id"
@@ -1025,7 +1031,7 @@ static int check_gate(struct importer *im, const char *proposals_path)
 		return -1;
 	stmt_bind_int64(st, 1, im->batch);
 	while (stmt_step(st) == STORE_ROW)
-		add_error(im, proposals_path, (unsigned long)stmt_int64(st, 1), status_field,
+		add_error(im, proposals_path, (unsigned long)stmt_int64(st, 1), im->status_column,
 			  "proposal '%s' cannot be won without a feasible or conditional feasibility review"
 			  " (or an executive's override)", stmt_text(st, 0, NULL));
 	stmt_finalize(st);
@@ -1069,7 +1075,7 @@ static int check_unit_cycles(struct importer *im, const char *path)
 			steps++;
 		}
 		if (cur && steps > n)
-			add_error(im, path, (unsigned long)lines[i], 4,
+			add_error(im, path, (unsigned long)lines[i], im->parent_column,
 				  "org unit '%s' is its own ancestor (parent_id forms a cycle)", ids[i]);
 	}
 	for (size_t i = 0; i < n; i++) {

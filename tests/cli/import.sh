@@ -61,6 +61,11 @@ check "import-manual-rating-by-sales-refused" sh -c '"$TANDEM" import duty 2>&1 
 mkdir gate && printf 'id,client_id,credited_contract_id,origin,title,service_line,proposed_on,annual_value,status\nPR7,C1,,sales,t,s,2026-01-01,1,won\n' > gate/proposals.csv
 check "import-gate-refuses-unreviewed-win" sh -c '"$TANDEM" import gate 2>&1 | grep -q "^gate/proposals.csv:2:9: proposal .PR7. cannot be won without a feasible or conditional feasibility review"'
 
+# Columns may come in any order; errors name the column where it is.
+mkdir reorder && printf 'status,id,client_id,credited_contract_id,origin,title,service_line,proposed_on,annual_value\nwon,PR8,C1,,sales,t,s,2026-01-01,1\n' > reorder/proposals.csv
+check "import-gate-names-the-status-column-as-given" sh -c '"$TANDEM" import reorder 2>&1 | grep -q "^reorder/proposals.csv:2:1: proposal .PR8. cannot be won"'
+printf 'name,id,kind,parent_id\nX,UX,sales,HQ\n' > reorder/proposals.csv && mv reorder/proposals.csv reorder/org_units.csv
+check "import-columns-in-any-order" sh -c '"$TANDEM" import --dry-run reorder >/dev/null'
 check "import-help" sh -c '"$TANDEM" import --help | grep -q "^usage: tandem import"'
 check "import-usage-error-exit-2" status 2 "$TANDEM" import
 check "import-uninitialized-store-exit-3" status 3 "$TANDEM" --db none.db import "$DATA/small"
