@@ -2,7 +2,9 @@
 /* JSON string escaping for hand-written JSON. */
 #include "io/jsonw.h"
 
-void json_write_string(struct buf *out, const char *s, size_t len)
+/* The one JSON string escaper. html_safe also escapes '<', '>' and '&', so
+ * the text may sit inside an HTML page. */
+static void write_string(struct buf *out, const char *s, size_t len, int html_safe)
 {
 	static const char hex[] = "0123456789abcdef";
 	buf_grow(out, len + 2);
@@ -16,7 +18,7 @@ void json_write_string(struct buf *out, const char *s, size_t len)
 		case '\r': buf_adds(out, "\\r"); break;
 		case '\t': buf_adds(out, "\\t"); break;
 		default:
-			if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+			if (c < 0x20 || (html_safe && (c == '<' || c == '>' || c == '&'))) {
 				char e[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0 };
 				buf_adds(out, e);
 			} else {
@@ -25,4 +27,14 @@ void json_write_string(struct buf *out, const char *s, size_t len)
 		}
 	}
 	buf_addc(out, '"');
+}
+
+void json_write_string(struct buf *out, const char *s, size_t len)
+{
+	write_string(out, s, len, 1);
+}
+
+void json_write_string_plain(struct buf *out, const char *s, size_t len)
+{
+	write_string(out, s, len, 0);
 }
