@@ -7,22 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/csv.h"
 #include "report/score_rows.h"
 
-/* Ids come from imports and may hold commas or quotes: quote those. */
+/* Ids come from imports and may hold commas or quotes: RFC 4180 quoting,
+ * the same as every CSV Tandem writes. */
 static void put_field(struct buf *out, const char *s)
 {
-	if (!strpbrk(s, ",\"\r\n")) {
-		buf_adds(out, s);
-		return;
-	}
-	buf_addc(out, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_addc(out, '"');
-		buf_addc(out, *s);
-	}
-	buf_addc(out, '"');
+	csv_write_field(out, s, strlen(s));
 }
 
 void report_scores_csv(const struct scores *s, struct buf *out)
