@@ -228,7 +228,15 @@ EOF
 	check "soak-no-5xx" grep -qx '5xx 0' "$WORK/soak.out"
 	check "soak-no-4xx" grep -qx '4xx 0' "$WORK/soak.out"
 	check "soak-no-socket-errors" grep -qx 'errors 0' "$WORK/soak.out"
-	check "soak-rss-flat-in-second-window" test "$rss1" -le $((rss_mid + 2048))
+	case "${BUILD:-build}" in
+	*san*)
+		# ASan's quarantine keeps freed memory for a while, so RSS grows
+		# without a leak; LeakSanitizer checks leaks in this build.
+		_n=$((_n + 1))
+		echo "ok $_n - soak-rss-flat-in-second-window # SKIP under ASan" ;;
+	*)
+		check "soak-rss-flat-in-second-window" test "$rss1" -le $((rss_mid + 2048)) ;;
+	esac
 	check "soak-fds-flat" test "$fd1" -le $((fd0 + 4))
 	check "soak-audit-chain-intact" "$TANDEM" audit verify --db "$DB"
 	check "soak-integrity-ok" is ok "$(sqlite3 "$DB" 'PRAGMA integrity_check')"
