@@ -3,7 +3,9 @@
  * exits; every subcommand returns its exit status (cli/cli.h). */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "store/store.h"
 
+#include <jansson.h>
 #include <locale.h>
 #include <signal.h>
 #include <sodium.h>
@@ -66,12 +68,44 @@ static void usage(FILE *out)
 		"input, 2 usage error, 3 storage or internal error.\n");
 }
 
+/* Every command but the server runs in a failure scope (base/alloc.h): when
+ * memory runs out, what it opened is closed (a store's open transaction
+ * rolled back), what it allocated is freed, and it ends with a message and
+ * EXIT_STORAGE rather than an abort. The server's threads share sessions
+ * and caches that an unwind must not cut through: there an allocation
+ * failure still aborts (the store stays intact: every write is one
+ * transaction). */
+static int run_command(const struct command *cmd, int argc, char **argv, struct cli *cli)
+{
+	static struct alloc_scope scope;
+	int rc;
+
+	if (!strcmp(cmd->name, "serve") || !strcmp(cmd->name, "demo"))
+		return cmd->run(argc, argv, cli);
+	if (ALLOC_SCOPE_TRY(&scope)) {
+		rc = cmd->run(argc, argv, cli);
+		alloc_scope_pop(&scope);
+	} else {
+		fflush(stdout);
+		fprintf(stderr, "tandem: %s: out of memory (a request for %zu bytes failed); "
+			"the command stopped and any transaction it had open was rolled back\n",
+			cmd->name, scope.failed_size);
+		rc = EXIT_STORAGE;
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli cli = { NULL, NULL };
 	int i = 1;
 
 	setlocale(LC_CTYPE, "");
+	alloc_torture_init();
+	if (alloc_torture_enabled())
+		store_sqlite_torture();
+	/* jansson's memory is Tandem's: counted, and freed by an unwind. */
+	json_set_alloc_funcs(xmalloc, xfree);
 	/* A file-size limit or a closed pipe must give an error to report, not
 	 * kill the process halfway through. */
 	signal(SIGXFSZ, SIG_IGN);
@@ -124,5 +158,5 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tandem: '%s' is not a tandem command (see 'tandem --help')\n", argv[i]);
 		return EXIT_USAGE;
 	}
-	return cmd->run(argc - i, argv + i, &cli);
+	return run_command(cmd, argc - i, argv + i, &cli);
 }

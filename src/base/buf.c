@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The growable buffer of buf.h and the aborting allocators every room uses. */
+/* The growable buffer of buf.h. */
 #include "base/buf.h"
 
 #include <stdio.h>
@@ -7,49 +7,6 @@
 #include <string.h>
 
 char buf_empty[1];
-
-static void die_oom(size_t n)
-{
-	fprintf(stderr, "tandem: out of memory (%zu bytes)\n", n);
-	abort();
-}
-
-void *xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p)
-		die_oom(n);
-	return p;
-}
-
-void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size ? size : 1);
-	if (!p)
-		die_oom(n * size);
-	return p;
-}
-
-void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (!q)
-		die_oom(n);
-	return q;
-}
-
-char *xstrdup(const char *s)
-{
-	return xstrndup(s, strlen(s));
-}
-
-char *xstrndup(const char *s, size_t n)
-{
-	char *p = xmalloc(n + 1);
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
 
 void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 {
@@ -66,7 +23,7 @@ void buf_init(struct buf *b)
 void buf_release(struct buf *b)
 {
 	if (b->cap)
-		free(b->data);
+		xfree(b->data);
 	buf_init(b);
 }
 

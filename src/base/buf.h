@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* A growable byte buffer, always NUL-terminated and never NULL inside (after
  * git's strbuf). Whoever owns a struct buf releases it with buf_release();
- * buf_detach() hands the storage to the caller, who frees it with free(3). */
+ * buf_detach() hands the storage to the caller, who frees it with xfree(). */
 #ifndef TANDEM_BUF_H
 #define TANDEM_BUF_H
+
+#include "base/alloc.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,7 +21,7 @@ extern char buf_empty[];
 
 void buf_init(struct buf *b);
 void buf_release(struct buf *b);
-/* Returns the storage (malloc'ed, NUL-terminated); the caller frees it. */
+/* Returns the storage (NUL-terminated); the caller frees it with xfree(). */
 char *buf_detach(struct buf *b, size_t *len);
 void buf_reset(struct buf *b);
 void buf_grow(struct buf *b, size_t extra);
@@ -32,14 +34,6 @@ void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 void buf_setlen(struct buf *b, size_t len);
 
-/* Allocation that never returns NULL: on failure it prints and aborts.
- * Tandem treats out-of-memory as fatal in the CLI; the server caps every
- * buffer it fills from the network so that this cannot be driven by input. */
-void *xmalloc(size_t n);
-void *xcalloc(size_t n, size_t size);
-void *xrealloc(void *p, size_t n);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
 /* qsort(3) that accepts an empty (NULL) array: qsort's arguments are
  * declared non-null, and UBSan holds us to it. */
 void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));

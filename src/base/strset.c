@@ -39,7 +39,7 @@ int strset_add(struct strset *set, const char *s, size_t len)
 		for (size_t i = 0; i < set->cap; i++)
 			if (set->slots[i])
 				bigger.slots[find(&bigger, set->slots[i], strlen(set->slots[i]))] = set->slots[i];
-		free(set->slots);
+		xfree(set->slots);
 		*set = bigger;
 	}
 	size_t i = find(set, s, len);
@@ -53,8 +53,8 @@ int strset_add(struct strset *set, const char *s, size_t len)
 void strset_clear(struct strset *set)
 {
 	for (size_t i = 0; i < set->cap; i++)
-		free(set->slots[i]);
-	free(set->slots);
+		xfree(set->slots[i]);
+	xfree(set->slots);
 	set->slots = NULL;
 	set->cap = set->len = 0;
 }

@@ -29,7 +29,7 @@ const char help_export[] =
 int cmd_export(int argc, char **argv, struct cli *cli)
 {
 	const char *out_dir = NULL, *format = "csv";
-	const struct table **tables = calloc(schema_n_tables + (size_t)argc, sizeof *tables);
+	const struct table **tables = xcalloc(schema_n_tables + (size_t)argc, sizeof *tables);
 	size_t n = 0;
 	struct store *s = NULL;
 	struct buf err = BUF_INIT, path = BUF_INIT;
@@ -128,6 +128,6 @@ out:
 	store_close(s);
 	buf_release(&err);
 	buf_release(&path);
-	free(tables);
+	xfree(tables);
 	return rc;
 }

@@ -36,7 +36,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	struct import_result res;
 	struct buf errors = BUF_INIT, err = BUF_INIT;
 	struct store *s = NULL;
-	const char **paths = calloc((size_t)argc, sizeof *paths);
+	const char **paths = xcalloc((size_t)argc, sizeof *paths);
 	int n = 0, rc;
 
 	for (int i = 1; i < argc; i++) {
@@ -103,6 +103,6 @@ out:
 	store_close(s);
 	buf_release(&errors);
 	buf_release(&err);
-	free(paths);
+	xfree(paths);
 	return rc;
 }

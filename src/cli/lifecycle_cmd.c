@@ -179,7 +179,7 @@ int cmd_promises(int argc, char **argv, struct cli *cli)
 	print(&out);
 out:
 	lc_promises_release(&p);
-	free(ov);
+	xfree(ov);
 	proposal_overrides_free(rows, n_rows);
 	scored_year_release(&y);
 	store_close(s);
@@ -240,7 +240,7 @@ int cmd_alerts(int argc, char **argv, struct cli *cli)
 		int fiscal = year_of(m, as_of);
 		if (!a.model && fiscal != y) {
 			model_free(m);
-			free(version);
+			xfree(version);
 			m = NULL;
 			version = NULL;
 			if ((rc = cli_load_model(s, NULL, fiscal, &m, &version)) != EXIT_OK)
@@ -264,7 +264,7 @@ out:
 	if (loaded)
 		dataset_free(&ds);
 	model_free(m);
-	free(version);
+	xfree(version);
 	store_close(s);
 	buf_release(&out);
 	buf_release(&err);
@@ -297,7 +297,7 @@ static int run_referrals(struct cli *cli, const char *format)
 	print(&out);
 	dataset_free(&ds);
 out:
-	free(r);
+	xfree(r);
 	store_close(s);
 	buf_release(&out);
 	buf_release(&err);
@@ -357,11 +357,11 @@ int cmd_cycle(int argc, char **argv, struct cli *cli)
 		report_cycle_text(years, n, cli_lang(cli), &out);
 	print(&out);
 out:
-	free(years);
+	xfree(years);
 	if (loaded)
 		dataset_free(&ds);
 	model_free(m);
-	free(version);
+	xfree(version);
 	store_close(s);
 	buf_release(&out);
 	buf_release(&err);

@@ -56,7 +56,7 @@ static int model_list(struct store *s)
 		       list[i].active ? "active   " : "         ", list[i].created_at, list[i].created_by);
 		stored_model_release(&list[i]);
 	}
-	free(list);
+	xfree(list);
 	return EXIT_OK;
 }
 
@@ -129,7 +129,7 @@ int cmd_model(int argc, char **argv, struct cli *cli)
 		if (!rc) {
 			char *json = model_to_json(a);
 			fputs(json, stdout);
-			free(json);
+			xfree(json);
 		}
 	} else if (!strcmp(what, "import")) {
 		if (n != 2 || cli_parse_year("model", year_text, &year)) {
@@ -151,13 +151,13 @@ int cmd_model(int argc, char **argv, struct cli *cli)
 				same_year += list[i].year == year;
 				stored_model_release(&list[i]);
 			}
-			free(list);
+			xfree(list);
 			snprintf(name, sizeof name, "%d-%zu", year, same_year + 1);
 			version = name;
 		}
 		char *json = model_to_json(a);
 		int put = store_model_put(s, version, year, json, audit_cli_actor(), &err);
-		free(json);
+		xfree(json);
 		if (put) {
 			cli_error("%s", err.data);
 			rc = put > 0 ? EXIT_BAD_INPUT : EXIT_STORAGE;
@@ -198,8 +198,8 @@ int cmd_model(int argc, char **argv, struct cli *cli)
 out:
 	model_free(a);
 	model_free(b);
-	free(va);
-	free(vb);
+	xfree(va);
+	xfree(vb);
 	store_close(s);
 	buf_release(&err);
 	buf_release(&out);

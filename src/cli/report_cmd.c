@@ -193,7 +193,7 @@ out:
 	store_close(s);
 	buf_release(&out);
 	buf_release(&err);
-	free(kind);
+	xfree(kind);
 	return rc;
 }
 

@@ -188,7 +188,7 @@ int cmd_score(int argc, char **argv, struct cli *cli)
 	if (a.subject && parse_subject("score", a.subject, &kind, &id))
 		return EXIT_USAGE;
 	if (a.frozen && (!strcmp(format, "text") || a.model)) {
-		free(kind);
+		xfree(kind);
 		return cli_usage_error("score", "--frozen prints the frozen csv or json; it takes no --model");
 	}
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
@@ -213,7 +213,7 @@ out:
 	scored_year_release(&y);
 	store_close(s);
 	buf_release(&out);
-	free(kind);
+	xfree(kind);
 	return rc;
 }
 

@@ -120,7 +120,7 @@ void scored_year_release(struct scored_year *y)
 	scores_free(y->scores);
 	dataset_free(&y->ds);
 	model_free(y->model);
-	free(y->model_version);
+	xfree(y->model_version);
 	memset(y, 0, sizeof *y);
 }
 

@@ -2,11 +2,13 @@
 /* Releasing a struct dataset and everything it owns. */
 #include "domain/dataset.h"
 
+#include "base/alloc.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #define FREE_EACH(arr, n, field) \
-	do { for (size_t i_ = 0; i_ < (n); i_++) free((arr)[i_].field); } while (0)
+	do { for (size_t i_ = 0; i_ < (n); i_++) xfree((arr)[i_].field); } while (0)
 
 void dataset_free(struct dataset *ds)
 {
@@ -31,11 +33,11 @@ void dataset_free(struct dataset *ds)
 	FREE_EACH(ds->proposals, ds->n_proposals, service_line);
 	FREE_EACH(ds->feasibility_reviews, ds->n_feasibility_reviews, conditions);
 	FREE_EACH(ds->innovations, ds->n_innovations, title);
-	free(ds->units); free(ds->people); free(ds->clients); free(ds->contracts);
-	free(ds->sla_metrics); free(ds->metric_months); free(ds->readiness);
-	free(ds->manual_ratings); free(ds->handover); free(ds->scope_changes);
-	free(ds->financials); free(ds->expansions); free(ds->renewals);
-	free(ds->proposals); free(ds->feasibility_reviews);
-	free(ds->relationship_ratings); free(ds->references); free(ds->innovations);
+	xfree(ds->units); xfree(ds->people); xfree(ds->clients); xfree(ds->contracts);
+	xfree(ds->sla_metrics); xfree(ds->metric_months); xfree(ds->readiness);
+	xfree(ds->manual_ratings); xfree(ds->handover); xfree(ds->scope_changes);
+	xfree(ds->financials); xfree(ds->expansions); xfree(ds->renewals);
+	xfree(ds->proposals); xfree(ds->feasibility_reviews);
+	xfree(ds->relationship_ratings); xfree(ds->references); xfree(ds->innovations);
 	memset(ds, 0, sizeof *ds);
 }

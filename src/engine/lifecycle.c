@@ -30,13 +30,13 @@ static void group_build(struct group_index *gi, size_t n_groups, size_t n_items,
 	for (size_t i = 0; i < n_items; i++)
 		if (keys[i] >= 0 && (size_t)keys[i] < n_groups)
 			gi->items[gi->start[keys[i]] + fill[keys[i]]++] = (int)i;
-	free(fill);
+	xfree(fill);
 }
 
 static void group_release(struct group_index *gi)
 {
-	free(gi->start);
-	free(gi->items);
+	xfree(gi->start);
+	xfree(gi->items);
 }
 
 /* SLA metrics by contract and metric-months by metric. */
@@ -55,7 +55,7 @@ static void ctx_init(struct lc_ctx *ctx, const struct dataset *ds)
 	for (size_t i = 0; i < ds->n_metric_months; i++)
 		keys[i] = ds->metric_months[i].sla_metric;
 	group_build(&ctx->months, ds->n_sla_metrics, ds->n_metric_months, keys);
-	free(keys);
+	xfree(keys);
 }
 
 static void ctx_release(struct lc_ctx *ctx)
@@ -93,7 +93,7 @@ static int *order_by_id(const char *const *ids, size_t n)
 	xqsort(keys, n, sizeof *keys, id_key_cmp);
 	for (size_t i = 0; i < n; i++)
 		order[i] = keys[i].index;
-	free(keys);
+	xfree(keys);
 	return order;
 }
 
@@ -103,7 +103,7 @@ static int *contract_order(const struct dataset *ds)
 	for (size_t i = 0; i < ds->n_contracts; i++)
 		ids[i] = ds->contracts[i].id;
 	int *order = order_by_id(ids, ds->n_contracts);
-	free(ids);
+	xfree(ids);
 	return order;
 }
 
@@ -251,8 +251,8 @@ void lifecycle_match_contracts(const struct dataset *ds, int *out)
 			out[order[w]] = best;
 		}
 	}
-	free(order);
-	free(taken);
+	xfree(order);
+	xfree(taken);
 }
 
 /* ---- promise vs delivery ---------------------------------------------- */
@@ -313,11 +313,11 @@ static struct lc_calibration *calibrate(const struct dataset *ds, const struct l
 		cal[k++] = (struct lc_calibration){ person, n[person], sum[person] / n[person],
 						    abs_sum[person] / n[person] };
 	}
-	free(order);
-	free(ids);
-	free(n);
-	free(sum);
-	free(abs_sum);
+	xfree(order);
+	xfree(ids);
+	xfree(n);
+	xfree(sum);
+	xfree(abs_sum);
 	*n_out = k;
 	return cal;
 }
@@ -382,16 +382,16 @@ void lifecycle_promises(const struct scores *s, const struct lc_override *overri
 	}
 	out->by_reviewer = calibrate(ds, out, row_reviewer, &out->n_by_reviewer);
 	out->by_sales_owner = calibrate(ds, out, row_sales_owner, &out->n_by_sales_owner);
-	free(order);
-	free(ids);
-	free(match);
+	xfree(order);
+	xfree(ids);
+	xfree(match);
 }
 
 void lc_promises_release(struct lc_promises *p)
 {
-	free(p->rows);
-	free(p->by_reviewer);
-	free(p->by_sales_owner);
+	xfree(p->rows);
+	xfree(p->by_reviewer);
+	xfree(p->by_sales_owner);
 	memset(p, 0, sizeof *p);
 }
 
@@ -473,7 +473,7 @@ static void rule_sla_missed(const struct lc_ctx *ctx, int c, int n_months, day_t
 							   cl.den, ctx->ds->sla_metrics[mi].target };
 		}
 		if (!missed) {
-			free(vals);
+			xfree(vals);
 			continue;
 		}
 		struct lc_alert *a = alert_add(l, LC_SLA_MISSED, c);
@@ -605,7 +605,7 @@ void lifecycle_alerts(const struct dataset *ds, const struct model_alerts *alert
 			}
 	}
 	ctx_release(&ctx);
-	free(order);
+	xfree(order);
 	out->as_of = as_of;
 	out->items = l.items;
 	out->n = l.n;
@@ -614,10 +614,10 @@ void lifecycle_alerts(const struct dataset *ds, const struct model_alerts *alert
 void lc_alerts_release(struct lc_alerts *a)
 {
 	for (size_t i = 0; i < a->n; i++) {
-		free(a->items[i].months);
-		free(a->items[i].items);
+		xfree(a->items[i].months);
+		xfree(a->items[i].items);
 	}
-	free(a->items);
+	xfree(a->items);
 	memset(a, 0, sizeof *a);
 }
 
@@ -751,8 +751,8 @@ static void cycle_year(const struct lc_ctx *ctx, const struct model *m, int year
 		y->references += in_range(ds->references[i].date, first, last);
 	for (size_t i = 0; i < ds->n_clients; i++)
 		y->accounts += account[i];
-	free(first_signed);
-	free(account);
+	xfree(first_signed);
+	xfree(account);
 }
 
 void lifecycle_cycle(const struct dataset *ds, const struct model *m, int y1, int y2,
@@ -820,12 +820,12 @@ void lifecycle_referrals(const struct dataset *ds, struct lc_referral **out, siz
 	}
 	*out = t.out;
 	*n = t.n;
-	free(t.parent);
-	free(t.on);
-	free(t.order);
-	free(t.visited);
-	free(has_child);
-	free(ids);
+	xfree(t.parent);
+	xfree(t.on);
+	xfree(t.order);
+	xfree(t.visited);
+	xfree(has_child);
+	xfree(ids);
 }
 
 /* ---- the track record ------------------------------------------------- */
@@ -906,6 +906,6 @@ void lifecycle_track_record(const struct scores *s, struct lc_track_record *out)
 
 void lc_track_record_release(struct lc_track_record *t)
 {
-	free(t->contracts);
+	xfree(t->contracts);
 	memset(t, 0, sizeof *t);
 }

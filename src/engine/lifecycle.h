@@ -162,7 +162,7 @@ struct lc_cycle_year {
 };
 
 /* One row per year y1..y2 (evaluation years of the model). *out is a new
- * array of y2 − y1 + 1 rows the caller frees with free(3). */
+ * array of y2 − y1 + 1 rows the caller frees with xfree(). */
 void lifecycle_cycle(const struct dataset *ds, const struct model *m, int y1, int y2,
 		     struct lc_cycle_year **out, size_t *n);
 
@@ -178,7 +178,7 @@ struct lc_referral {
 };
 
 /* Every client in a referral chain, in tree pre-order (roots and children
- * by id). *out is a new array the caller frees with free(3). */
+ * by id). *out is a new array the caller frees with xfree(). */
 void lifecycle_referrals(const struct dataset *ds, struct lc_referral **out, size_t *n);
 
 /* ---- the track record ------------------------------------------------- */

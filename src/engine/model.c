@@ -202,8 +202,8 @@ static json_t *get_array(struct vctx *v, json_t *obj, const char *path,
 
 static void free_name(struct model_name *n)
 {
-	free(n->en);
-	free(n->ko);
+	xfree(n->en);
+	xfree(n->ko);
 }
 
 static void free_org(struct model_org *org)
@@ -213,20 +213,20 @@ static void free_org(struct model_org *org)
 		for (size_t k = 0; k < cat->n_criteria; k++) {
 			struct model_criterion *cr = &cat->criteria[k];
 			for (size_t x = 0; x < cr->n_measures; x++) {
-				free(cr->measures[x].id);
+				xfree(cr->measures[x].id);
 				free_name(&cr->measures[x].name);
-				free(cr->measures[x].scoring.bands);
+				xfree(cr->measures[x].scoring.bands);
 			}
-			free(cr->measures);
-			free(cr->id);
+			xfree(cr->measures);
+			xfree(cr->id);
 			free_name(&cr->name);
 		}
-		free(cat->criteria);
-		free(cat->id);
+		xfree(cat->criteria);
+		xfree(cat->id);
 		free_name(&cat->name);
 	}
-	free(org->categories);
-	free(org->id);
+	xfree(org->categories);
+	xfree(org->id);
 	free_name(&org->name);
 	memset(org, 0, sizeof *org);
 }
@@ -238,11 +238,11 @@ void model_free(struct model *m)
 	for (int k = 0; k < 2; k++)
 		free_org(&m->orgs[k]);
 	for (size_t i = 0; i < m->n_grades; i++)
-		free(m->grades[i].grade);
-	free(m->grades);
-	free(m->name);
-	free(m->description);
-	free(m);
+		xfree(m->grades[i].grade);
+	xfree(m->grades);
+	xfree(m->name);
+	xfree(m->description);
+	xfree(m);
 }
 
 /* ---- the tree ---------------------------------------------------------- */
@@ -289,7 +289,7 @@ static void parse_scoring(struct vctx *v, json_t *j, const char *path,
 			join_key(p, sizeof p, path, "better");
 			verr(v, p, "must be \"higher\" or \"lower\"");
 		}
-		free(better);
+		xfree(better);
 	}
 	get_number_in(v, j, path, "otherwise", &s->otherwise, 0, 0, 100);
 	json_t *bands = get_array(v, j, path, "bands");
@@ -601,7 +601,7 @@ int model_parse(const char *json, size_t len, const char *source,
 			m->rollup_weighting = ROLLUP_EQUAL;
 		else if (strcmp(rw, "value"))
 			verr(&v, "rollup_weighting", "must be \"value\" or \"equal\"");
-		free(rw);
+		xfree(rw);
 	}
 	parse_named_numbers(&v, root, "required_margin", risk_names, 3,
 			    m->required_margin, 0, 1);

@@ -157,9 +157,9 @@ static void sla_criterion(const struct score_ctx *ctx, int c, struct score_crite
 	}
 	/* S2.1: the steady state begins K months after stabilization, or
 	 * after month P+K−1 when the contract never stabilized. */
-	free(stab.metrics);
-	free(stab.cells);
-	free(stab.compliant);
+	xfree(stab.metrics);
+	xfree(stab.cells);
+	xfree(stab.compliant);
 	if (!s && !P) {
 		out->na_reason = "no_planned_months";
 		return;

@@ -35,7 +35,7 @@ static void bucket_build(struct bucket *b, const void *base, size_t n, size_t st
 		if (key >= 0 && (size_t)key < n_keys)
 			b->items[cursor[key]++] = (int)i;
 	}
-	free(cursor);
+	xfree(cursor);
 }
 
 #define BUCKET(b, arr, n, type, field, n_keys) \
@@ -43,8 +43,8 @@ static void bucket_build(struct bucket *b, const void *base, size_t n, size_t st
 
 static void bucket_free(struct bucket *b)
 {
-	free(b->start);
-	free(b->items);
+	xfree(b->start);
+	xfree(b->items);
 }
 
 static void ctx_init(struct score_ctx *ctx, const struct model *model,
@@ -293,7 +293,7 @@ static void agg_emit(struct scores *s, struct agg_builder *b, size_t *alloc,
 		     enum subject_kind kind, int index, const char *id, enum org_kind org)
 {
 	if (!b->wanted) {
-		free(b->subjects);
+		xfree(b->subjects);
 		return;
 	}
 	ALLOC_GROW(s->aggregates, s->n_aggregates + 1, *alloc);
@@ -368,8 +368,8 @@ static void roll_up(struct scores *s)
 	for (int org = 0; org < 2; org++)
 		agg_emit(s, &company[org], &alloc, SUBJECT_COMPANY, -1, "company",
 			 (enum org_kind)org);
-	free(people);
-	free(units);
+	xfree(people);
+	xfree(units);
 	xqsort(s->aggregates, s->n_aggregates, sizeof *s->aggregates, cmp_aggregates);
 }
 
@@ -421,7 +421,7 @@ int score_run(const struct model *model, const struct dataset *ds, int year,
 		}
 	}
 	roll_up(s);
-	free(order);
+	xfree(order);
 	ctx_release(&ctx);
 	*out = s;
 	return 0;
@@ -429,9 +429,9 @@ int score_run(const struct model *model, const struct dataset *ds, int year,
 
 static void month_table_free(struct month_table *t)
 {
-	free(t->metrics);
-	free(t->cells);
-	free(t->compliant);
+	xfree(t->metrics);
+	xfree(t->cells);
+	xfree(t->compliant);
 }
 
 void scores_free(struct scores *s)
@@ -441,19 +441,19 @@ void scores_free(struct scores *s)
 	for (size_t i = 0; i < s->n_sets; i++) {
 		struct score_set *set = &s->sets[i];
 		for (size_t k = 0; k < set->n_criteria; k++) {
-			free(set->criteria[k].rows);
+			xfree(set->criteria[k].rows);
 			month_table_free(&set->criteria[k].months);
 		}
-		free(set->criteria);
-		free(set->categories);
+		xfree(set->criteria);
+		xfree(set->categories);
 	}
-	free(s->sets);
+	xfree(s->sets);
 	for (size_t i = 0; i < s->n_aggregates; i++) {
-		free(s->aggregates[i].categories);
-		free(s->aggregates[i].subjects);
+		xfree(s->aggregates[i].categories);
+		xfree(s->aggregates[i].subjects);
 	}
-	free(s->aggregates);
-	free(s);
+	xfree(s->aggregates);
+	xfree(s);
 }
 
 const char *score_org_id(enum org_kind org)

@@ -124,7 +124,7 @@ void whatif_free(struct whatif *w)
 	if (!w)
 		return;
 	for (size_t i = 0; i < w->n_rows; i++)
-		free(w->rows[i].movers);
-	free(w->rows);
-	free(w);
+		xfree(w->rows[i].movers);
+	xfree(w->rows);
+	xfree(w);
 }

@@ -46,6 +46,7 @@
 struct csv_reader {
 	/* Source: a file descriptor, or a memory block when fd < 0. */
 	int fd;
+	struct alloc_cleanup unwind;    /* closes fd and cd on out-of-memory */
 	char *path;                     /* for messages; NULL for memory */
 	const char *mem;
 	size_t mem_len, mem_pos;
@@ -794,12 +795,18 @@ static int open_encoding(struct csv_reader *r, const char *encoding,
 	return 0;
 }
 
+static void unwind_reader(void *r)
+{
+	csv_close(r);
+}
+
 static struct csv_reader *new_reader(const struct csv_options *opt)
 {
 	struct csv_reader *r = xcalloc(1, sizeof(*r));
 
 	r->fd = -1;
 	r->cd = (iconv_t)-1;
+	alloc_cleanup_push(&r->unwind, unwind_reader, r);
 	r->in = xmalloc(CSV_CHUNK + CSV_SLACK);
 	r->line = 1;
 	r->column = 1;
@@ -876,18 +883,19 @@ void csv_close(struct csv_reader *r)
 {
 	if (!r)
 		return;
+	alloc_cleanup_pop(&r->unwind);
 	if (r->fd >= 0)
 		close(r->fd);
 	if (r->cd != (iconv_t)-1)
 		iconv_close(r->cd);
-	free(r->path);
-	free(r->raw);
-	free(r->in);
-	free(r->rec);
-	free(r->starts);
-	free(r->fields);
+	xfree(r->path);
+	xfree(r->raw);
+	xfree(r->in);
+	xfree(r->rec);
+	xfree(r->starts);
+	xfree(r->fields);
 	buf_release(&r->failure);
-	free(r);
+	xfree(r);
 }
 
 /* "Space" covers tab and U+FEFF (zero width no-break space) too: a field

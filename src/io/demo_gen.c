@@ -1323,7 +1323,7 @@ static int write_measurements(struct out *o, const struct demo *d, struct buf *e
 			goto out;
 	}
 out:
-	free(mr);
+	xfree(mr);
 	return ret;
 }
 
@@ -1811,6 +1811,6 @@ int demo_write_csv(const char *dir, struct buf *err)
 	}
 	ret = 0;
 out:
-	free(d);
+	xfree(d);
 	return ret;
 }

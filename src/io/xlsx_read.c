@@ -38,6 +38,7 @@ struct rel {
 struct xlsx_book {
 	char *name;
 	zip_t *zip;
+	struct alloc_cleanup unwind;   /* closes zip on out-of-memory */
 	int date1904;
 	struct sheet *sheets;
 	size_t n_sheets, cap_sheets;
@@ -129,6 +130,8 @@ struct xml_job {
 	void *state;
 	struct buf failure;   /* set to stop with this message */
 	int stop_rc;          /* set to stop with a caller's code */
+	zip_file_t *zf;       /* the part being parsed */
+	struct alloc_cleanup unwind;
 };
 
 static void job_fail(struct xml_job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -182,9 +185,26 @@ static zip_int64_t find_entry(struct xlsx_book *b, const char *path)
 
 /* Parses entry path with job. what names the part in messages. Returns 0,
  * the job's stop_rc when a callback stopped it, or -1 with err set. */
+static void close_job(struct xml_job *job)
+{
+	if (job->p)
+		XML_ParserFree(job->p);
+	job->p = NULL;
+	buf_release(&job->failure);
+	if (job->zf)
+		zip_fclose(job->zf);
+	job->zf = NULL;
+}
+
+static void unwind_job(void *job)
+{
+	close_job(job);
+}
+
 static int run_xml(struct xlsx_book *b, const char *path, struct xml_job *job,
 		   const char *what, struct buf *err)
 {
+	static const XML_Memory_Handling_Suite memory = { xmalloc, xrealloc, xfree };
 	zip_int64_t idx = find_entry(b, path);
 	zip_file_t *zf = NULL;
 	char *chunk = NULL;
@@ -192,6 +212,7 @@ static int run_xml(struct xlsx_book *b, const char *path, struct xml_job *job,
 
 	job->book = b;
 	job->p = NULL;
+	job->zf = NULL;
 	job->stop_rc = 0;
 	buf_init(&job->failure);
 	if (idx < 0) {
@@ -203,7 +224,10 @@ static int run_xml(struct xlsx_book *b, const char *path, struct xml_job *job,
 		buf_addf(err, "%s: cannot read %s: %s", b->name, path, zip_strerror(b->zip));
 		return -1;
 	}
-	job->p = XML_ParserCreateNS(NULL, NS_SEP);
+	job->zf = zf;
+	alloc_cleanup_push(&job->unwind, unwind_job, job);
+	/* expat allocates through Tandem, so an unwind frees its parser too. */
+	job->p = XML_ParserCreate_MM(NULL, &memory, (const XML_Char[]){ NS_SEP, 0 });
 	if (!job->p) {
 		buf_addf(err, "%s: out of memory", b->name);
 		goto out;
@@ -236,12 +260,9 @@ static int run_xml(struct xlsx_book *b, const char *path, struct xml_job *job,
 	}
 	rc = 0;
 out:
-	free(chunk);
-	if (job->p)
-		XML_ParserFree(job->p);
-	job->p = NULL;
-	buf_release(&job->failure);
-	zip_fclose(zf);
+	xfree(chunk);
+	alloc_cleanup_pop(&job->unwind);
+	close_job(job);
 	return rc;
 }
 
@@ -273,11 +294,11 @@ static void rels_start(struct xml_job *j, const char *name, const char **atts)
 static void rels_release(struct rels_state *st)
 {
 	for (size_t i = 0; i < st->n; i++) {
-		free(st->rels[i].id);
-		free(st->rels[i].target);
-		free(st->rels[i].type);
+		xfree(st->rels[i].id);
+		xfree(st->rels[i].target);
+		xfree(st->rels[i].type);
 	}
-	free(st->rels);
+	xfree(st->rels);
 	memset(st, 0, sizeof *st);
 }
 
@@ -567,9 +588,9 @@ static int open_book(struct xlsx_book *b, struct buf *err)
 out:
 	rels_release(&top);
 	rels_release(&wb);
-	free(workbook);
-	free(shared);
-	free(styles);
+	xfree(workbook);
+	xfree(shared);
+	xfree(styles);
 	return rc;
 }
 
@@ -583,12 +604,29 @@ static int finish_open(struct xlsx_book **out, struct xlsx_book *b, struct buf *
 	return 0;
 }
 
+static void unwind_book(void *b)
+{
+	xlsx_close(b);
+}
+
+/* A book with no zip yet, closed by xlsx_close() or by an unwind. */
+static struct xlsx_book *new_book(const char *name)
+{
+	struct xlsx_book *b = xcalloc(1, sizeof *b);
+	buf_init(&b->shared);
+	b->name = xstrdup(name);
+	alloc_cleanup_push(&b->unwind, unwind_book, b);
+	return b;
+}
+
 int xlsx_open_file(struct xlsx_book **out, const char *path, struct buf *err)
 {
 	struct xlsx_book *b;
 	int zerr = 0;
-	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+	zip_t *z;
 	*out = NULL;
+	b = new_book(path);
+	z = zip_open(path, ZIP_RDONLY, &zerr);
 	if (!z) {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, zerr);
@@ -599,11 +637,9 @@ int xlsx_open_file(struct xlsx_book **out, const char *path, struct buf *err)
 		else
 			buf_addf(err, "%s: not an XLSX file: %s", path, zip_error_strerror(&ze));
 		zip_error_fini(&ze);
+		xlsx_close(b);
 		return -1;
 	}
-	b = xcalloc(1, sizeof *b);
-	buf_init(&b->shared);
-	b->name = xstrdup(path);
 	b->zip = z;
 	return finish_open(out, b, err);
 }
@@ -616,11 +652,13 @@ int xlsx_open_mem(struct xlsx_book **out, const char *name, const void *data, si
 	zip_source_t *src;
 	zip_t *z;
 	*out = NULL;
+	b = new_book(name);
 	zip_error_init(&ze);
 	src = zip_source_buffer_create(data, len, 0, &ze);
 	if (!src) {
 		buf_addf(err, "%s: %s", name, zip_error_strerror(&ze));
 		zip_error_fini(&ze);
+		xlsx_close(b);
 		return -1;
 	}
 	z = zip_open_from_source(src, ZIP_RDONLY, &ze);
@@ -628,12 +666,10 @@ int xlsx_open_mem(struct xlsx_book **out, const char *name, const void *data, si
 		buf_addf(err, "%s: not an XLSX file: %s", name, zip_error_strerror(&ze));
 		zip_source_free(src);
 		zip_error_fini(&ze);
+		xlsx_close(b);
 		return -1;
 	}
 	zip_error_fini(&ze);
-	b = xcalloc(1, sizeof *b);
-	buf_init(&b->shared);
-	b->name = xstrdup(name);
 	b->zip = z;
 	return finish_open(out, b, err);
 }
@@ -642,21 +678,22 @@ void xlsx_close(struct xlsx_book *b)
 {
 	if (!b)
 		return;
+	alloc_cleanup_pop(&b->unwind);
 	for (size_t i = 0; i < b->n_sheets; i++) {
-		free(b->sheets[i].name);
-		free(b->sheets[i].rid);
-		free(b->sheets[i].path);
+		xfree(b->sheets[i].name);
+		xfree(b->sheets[i].rid);
+		xfree(b->sheets[i].path);
 	}
-	free(b->sheets);
+	xfree(b->sheets);
 	buf_release(&b->shared);
-	free(b->ss_off);
-	free(b->ss_len);
-	free(b->xf_date);
-	free(b->custom_date_fmt);
+	xfree(b->ss_off);
+	xfree(b->ss_len);
+	xfree(b->xf_date);
+	xfree(b->custom_date_fmt);
 	if (b->zip)
 		zip_discard(b->zip);
-	free(b->name);
-	free(b);
+	xfree(b->name);
+	xfree(b);
 }
 
 size_t xlsx_n_sheets(const struct xlsx_book *b)
@@ -1170,7 +1207,7 @@ int xlsx_sheet_csv(struct xlsx_book *b, size_t i, const struct table *t, size_t 
 	e.max_bytes = max_bytes ? max_bytes : XLSX_MAX_CSV;
 	e.err = err;
 	e.line = e.next_line = 1;
-	free(out->where);
+	xfree(out->where);
 	out->where = NULL;
 	{
 		struct buf w = BUF_INIT;
@@ -1187,8 +1224,8 @@ int xlsx_sheet_csv(struct xlsx_book *b, size_t i, const struct table *t, size_t 
 void xlsx_csv_release(struct xlsx_csv *c)
 {
 	buf_release(&c->text);
-	free(c->map);
-	free(c->where);
+	xfree(c->map);
+	xfree(c->where);
 	c->map = NULL;
 	c->where = NULL;
 	c->n_map = c->cap_map = 0;

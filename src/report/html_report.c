@@ -479,8 +479,8 @@ static void level(const struct report_input *in, struct buf *out, enum subject_k
 	buf_add(out, table.data, table.len);
 	buf_release(&title);
 	buf_release(&table);
-	free(bars);
-	free(texts);
+	xfree(bars);
+	xfree(texts);
 }
 
 static void levels(const struct report_input *in, struct buf *out, size_t section,
@@ -706,8 +706,8 @@ static void stabilization(const struct report_input *in, struct buf *out)
 	svg_timeline(out, w(lang, "stabilization"), rows, n, legend, i18n(lang, "n/a"),
 		       w(lang, "no_rows"));
 	buf_adds(out, "</figure>\n</section>\n");
-	free(rows);
-	free(labels);
+	xfree(rows);
+	xfree(labels);
 }
 
 static void heatmap(const struct report_input *in, const struct score_set *set, struct buf *out)
@@ -785,10 +785,10 @@ static void heatmap(const struct report_input *in, const struct score_set *set, 
 	}
 	buf_adds(out, "</figure>\n");
 	buf_release(&title);
-	free(row_labels);
-	free(col_labels);
-	free(col_text);
-	free(cells);
+	xfree(row_labels);
+	xfree(col_labels);
+	xfree(col_text);
+	xfree(cells);
 }
 
 static void heatmaps(const struct report_input *in, struct buf *out)

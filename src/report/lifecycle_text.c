@@ -859,9 +859,9 @@ void report_track_record_html(const struct lc_track_record *t, enum lang lang, s
 			buf_release(&lab[i]);
 			buf_release(&val[i]);
 		}
-		free(lab);
-		free(val);
-		free(bars);
+		xfree(lab);
+		xfree(val);
+		xfree(bars);
 	}
 	buf_adds(out, "</body>\n</html>\n");
 	for (int i = 0; i < 3; i++)

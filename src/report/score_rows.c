@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Building and ordering the result rows; see score_rows.h. The array
- * returned is the caller's (free(3)). */
+ * returned is the caller's (xfree()). */
 #include "report/score_rows.h"
 
 #include <stdio.h>

@@ -30,7 +30,7 @@ struct score_row {
 
 /* Builds every row of s, sorted by subject_kind (contract, person, org_unit,
  * company), subject_id, org and criterion as byte strings. *rows is a new
- * array the caller frees with free(3); its pointers borrow from s. */
+ * array the caller frees with xfree(); its pointers borrow from s. */
 void score_rows_build(const struct scores *s, struct score_row **rows, size_t *n);
 
 #endif

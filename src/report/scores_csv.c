@@ -33,7 +33,7 @@ void report_scores_csv(const struct scores *s, struct buf *out)
 		put_field(out, r->criterion);
 		buf_addf(out, ",%s,%s,%s,%s\n", r->value, r->score, r->weight, r->coverage);
 	}
-	free(rows);
+	xfree(rows);
 }
 
 void report_scores_csv_diff(const char *a, const char *b, struct buf *out)

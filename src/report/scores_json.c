@@ -359,5 +359,5 @@ void report_scores_json(const struct scores *s, struct buf *out)
 		buf_addc(out, '}');
 	}
 	buf_adds(out, "\n]}\n");
-	free(rows);
+	xfree(rows);
 }

@@ -183,7 +183,7 @@ static void criteria_sheet(lxw_workbook *wb, const struct report_input *in, cons
 			worksheet_write_number(ws, r, 8, strtod(row->coverage, NULL), f->pct);
 		r++;
 	}
-	free(rows);
+	xfree(rows);
 	finish(ws, r, 9);
 }
 

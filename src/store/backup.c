@@ -62,10 +62,10 @@ static int quick_check(sqlite3 *db, const char *path, struct buf *err)
 	if (!result || strcmp(result, "ok")) {
 		buf_addf(err, "%s: the file is damaged (quick_check: %s)", path,
 			 result ? result : "no answer");
-		free(result);
+		xfree(result);
 		return -1;
 	}
-	free(result);
+	xfree(result);
 	return 0;
 }
 
@@ -77,11 +77,11 @@ static int schema_version_of(sqlite3 *db, const char *path, int *version, struct
 	buf_release(&ignored);
 	if (rc || !v) {
 		buf_addf(err, "%s: not a tandem store", path);
-		free(v);
+		xfree(v);
 		return -1;
 	}
 	*version = (int)strtol(v, NULL, 10);
-	free(v);
+	xfree(v);
 	if (*version < 1 || *version > store_latest_version()) {
 		buf_addf(err, "%s: schema version %d is not one this tandem knows (1 to %d)",
 			 path, *version, store_latest_version());
@@ -163,7 +163,7 @@ int store_backup_sqlite(const char *path, const char *out, struct buf *err)
 	buf_reset(&tmp);
 	rc = 0;
 out:
-	free(mode);
+	xfree(mode);
 	sqlite3_close(to);
 	sqlite3_close(from);
 	if (tmp.len)
@@ -202,7 +202,7 @@ int store_restore_sqlite(const char *file, const char *path, struct buf *err)
 		goto out;
 	rc = 0;
 out:
-	free(mode);
+	xfree(mode);
 	sqlite3_close(to);
 	sqlite3_close(from);
 	return rc;
@@ -244,12 +244,12 @@ static void free_tables(struct copy_table *t, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		for (size_t c = 0; c < t[i].n_columns; c++)
-			free(t[i].columns[c]);
-		free(t[i].columns);
-		free(t[i].kinds);
-		free(t[i].name);
+			xfree(t[i].columns[c]);
+		xfree(t[i].columns);
+		xfree(t[i].kinds);
+		xfree(t[i].name);
 	}
-	free(t);
+	xfree(t);
 }
 
 static enum value_kind kind_of(const char *type)
@@ -494,7 +494,7 @@ static int copy_rows(struct store *from, struct store *to, const struct copy_tab
 out:
 	stmt_finalize(src);
 	stmt_finalize(full);
-	free(p.values);
+	xfree(p.values);
 	buf_release(&p.bytes);
 	buf_release(&sql);
 	return rc;

@@ -129,11 +129,11 @@ void block_writer_free(struct block_writer *w)
 	if (!w)
 		return;
 	for (size_t i = 0; i < w->cap; i++)
-		free(w->slots[i].key);
-	free(w->slots);
+		xfree(w->slots[i].key);
+	xfree(w->slots);
 	stmt_finalize(w->select);
 	stmt_finalize(w->upsert);
-	free(w);
+	xfree(w);
 }
 
 static int write_block(struct block_writer *w, struct open_block *ob, struct buf *err)
@@ -175,9 +175,9 @@ int block_writer_flush(struct block_writer *w, struct buf *err)
 	for (size_t i = 0; i < n && !rc; i++)
 		if (order[i]->dirty && write_block(w, order[i], err))
 			rc = -1;
-	free(order);
+	xfree(order);
 	for (size_t i = 0; i < w->cap; i++) {
-		free(w->slots[i].key);
+		xfree(w->slots[i].key);
 		memset(&w->slots[i], 0, sizeof w->slots[i]);
 	}
 	w->n = 0;
@@ -237,10 +237,10 @@ int block_writer_add(struct block_writer *w, const char *contract, size_t clen,
 			i = (i + 1) & (w->cap - 1);
 		ob = &w->slots[i];
 		if (ob->key) {
-			free(key);
+			xfree(key);
 		} else {
 			if (w->n >= w->max_open) {
-				free(key);
+				xfree(key);
 				if (block_writer_flush(w, err))
 					return -1;
 				return block_writer_add(w, contract, clen, metric, mlen, date, num, den,
@@ -299,8 +299,8 @@ int blocks_each_measurement(struct store *s, measurement_fn fn, void *ctx, struc
 		data = stmt_blob(st, 3, &len);
 		if (block_decode(data, len, &b)) {
 			buf_addf(err, "a stored measurement block of '%s' is damaged", contract);
-			free(contract);
-			free(metric);
+			xfree(contract);
+			xfree(metric);
 			rc = STORE_ERROR;
 			break;
 		}
@@ -308,8 +308,8 @@ int blocks_each_measurement(struct store *s, measurement_fn fn, void *ctx, struc
 		for (int d = 0; d < 31 && !stop; d++)
 			if (b.present & (1u << d))
 				stop = fn(ctx, contract, metric, first + d, b.num[d], b.den[d]);
-		free(contract);
-		free(metric);
+		xfree(contract);
+		xfree(metric);
 	}
 	if (rc == STORE_ERROR && !err->len)
 		buf_addf(err, "%s", stmt_error(st));

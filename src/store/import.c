@@ -237,9 +237,9 @@ static void add_folder(struct importer *im, struct import_file **files, size_t *
 		buf_addf(&p, "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", names[i]);
 		add_file(im, files, n, cap, p.data);
 		buf_release(&p);
-		free(names[i]);
+		xfree(names[i]);
 	}
-	free(names);
+	xfree(names);
 }
 
 /* Adds every sheet of an XLSX workbook named as a record kind, converted to
@@ -279,7 +279,7 @@ static void add_workbook(struct importer *im, struct import_file **files, size_t
 		if (xlsx_sheet_csv(book, i, t, XLSX_MAX_CSV - used, csv, &err)) {
 			add_plain_error(im, err.data);
 			xlsx_csv_release(csv);
-			free(csv);
+			xfree(csv);
 			continue;
 		}
 		used += csv->text.len;
@@ -438,7 +438,7 @@ static int metric_exists(struct importer *im, const char *contract, size_t clen,
 		if (!found && im->unreadable[metrics])
 			found = 2;
 	}
-	free(im->last_metric_key);
+	xfree(im->last_metric_key);
 	im->last_metric_key = buf_detach(&key, NULL);
 	im->last_metric_ok = found;
 	return found;
@@ -902,9 +902,9 @@ static void check_pending(struct importer *im, struct file_state *fs)
 		int found = ref_exists(im, t, p->value, strlen(p->value));
 		if (!found)
 			add_error(im, fs->f->path, p->line, p->column, "unknown %s '%s'", noun(t->name), p->value);
-		free(p->value);
+		xfree(p->value);
 	}
-	free(fs->pending);
+	xfree(fs->pending);
 	fs->pending = NULL;
 	fs->n_pending = fs->cap_pending = 0;
 }
@@ -1002,8 +1002,8 @@ static int import_file(struct importer *im, struct import_file *f)
 out:
 	f->written = fs.written;
 	for (size_t i = 0; i < fs.n_pending; i++)
-		free(fs.pending[i].value);
-	free(fs.pending);
+		xfree(fs.pending[i].value);
+	xfree(fs.pending);
 	stmt_finalize(fs.upsert);
 	stmt_finalize(fs.first_line);
 	csv_close(r);
@@ -1079,13 +1079,13 @@ static int check_unit_cycles(struct importer *im, const char *path)
 				  "org unit '%s' is its own ancestor (parent_id forms a cycle)", ids[i]);
 	}
 	for (size_t i = 0; i < n; i++) {
-		free(ids[i]);
-		free(parents[i]);
+		xfree(ids[i]);
+		xfree(parents[i]);
 	}
-	free(ids);
-	free(parents);
-	free(lines);
-	free(batches);
+	xfree(ids);
+	xfree(parents);
+	xfree(lines);
+	xfree(batches);
 	return 0;
 }
 
@@ -1253,15 +1253,15 @@ out:
 	stmt_finalize(im.person_kind);
 	stmt_finalize(im.metric_exists);
 	block_writer_free(im.blocks);
-	free(im.last_metric_key);
+	xfree(im.last_metric_key);
 	for (size_t i = 0; i < n_files; i++) {
-		free(files[i].path);
+		xfree(files[i].path);
 		if (files[i].sheet) {
 			xlsx_csv_release(files[i].sheet);
-			free(files[i].sheet);
+			xfree(files[i].sheet);
 		}
 	}
-	free(files);
+	xfree(files);
 	if (rc < 0 && !err->len)
 		buf_addf(err, "import failed");
 	return rc;

@@ -169,9 +169,9 @@ static int load_all(struct loader *l, day_t last_day)
 	}
 	for (size_t i = 0; i < ds->n_units; i++) {
 		ds->units[i].parent = FIND(units, parents[i]);
-		free(parents[i]);
+		xfree(parents[i]);
 	}
-	free(parents);
+	xfree(parents);
 	if (rc == STORE_ERROR)
 		goto sql_error;
 
@@ -201,9 +201,9 @@ static int load_all(struct loader *l, day_t last_day)
 	}
 	for (size_t i = 0; i < ds->n_clients; i++) {
 		ds->clients[i].referred_by = FIND(clients, referrers[i]);
-		free(referrers[i]);
+		xfree(referrers[i]);
 	}
-	free(referrers);
+	xfree(referrers);
 	if (rc == STORE_ERROR)
 		goto sql_error;
 
@@ -237,10 +237,10 @@ static int load_all(struct loader *l, day_t last_day)
 	for (size_t i = 0; i < ds->n_contracts; i++) {
 		ds->contracts[i].parent_contract = FIND(contracts, links[2 * i]);
 		ds->contracts[i].renews_contract = FIND(contracts, links[2 * i + 1]);
-		free(links[2 * i]);
-		free(links[2 * i + 1]);
+		xfree(links[2 * i]);
+		xfree(links[2 * i + 1]);
 	}
-	free(links);
+	xfree(links);
 	if (rc == STORE_ERROR)
 		goto sql_error;
 
@@ -284,14 +284,14 @@ static int load_all(struct loader *l, day_t last_day)
 		if (month_parse(t, len, &mo))
 			continue;
 		if (!last_contract || strcmp(last_contract, cid)) {
-			free(last_contract);
+			xfree(last_contract);
 			last_contract = xstrdup(cid);
 			contract = FIND(contracts, cid);
-			free(last_metric);
+			xfree(last_metric);
 			last_metric = NULL;
 		}
 		if (!last_metric || strcmp(last_metric, mid)) {
-			free(last_metric);
+			xfree(last_metric);
 			last_metric = xstrdup(mid);
 			metric = contract == NO_INDEX ? NO_INDEX : find_metric(ds, contract, mid);
 		}
@@ -323,8 +323,8 @@ static int load_all(struct loader *l, day_t last_day)
 		mm->sum_denominator = den;
 		mm->rows = rows;
 	}
-	free(last_contract);
-	free(last_metric);
+	xfree(last_contract);
+	xfree(last_metric);
 	if (rc == STORE_ERROR)
 		goto sql_error;
 	/* Blocks come in key order, which is already this order unless ids

@@ -136,8 +136,8 @@ static int migration_2(struct store *s, struct buf *err)
 		int add = date_parse(d, dlen, &day) ? 0
 			: block_writer_add(w, contract, clen, metric, mlen, day, stmt_int64(st, 3),
 					   stmt_int64(st, 4), 0, &first, err);
-		free(contract);
-		free(metric);
+		xfree(contract);
+		xfree(metric);
 		if (add < 0)
 			goto out;
 	}

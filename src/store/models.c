@@ -15,10 +15,10 @@
 
 void stored_model_release(struct stored_model *m)
 {
-	free(m->version);
-	free(m->body);
-	free(m->created_at);
-	free(m->created_by);
+	xfree(m->version);
+	xfree(m->body);
+	xfree(m->created_at);
+	xfree(m->created_by);
 	memset(m, 0, sizeof *m);
 }
 
@@ -180,12 +180,12 @@ int store_model_list(struct store *s, struct stored_model **out, size_t *n, stru
 
 void frozen_release(struct frozen *f)
 {
-	free(f->model_version);
-	free(f->data_hash);
-	free(f->csv);
-	free(f->json);
-	free(f->frozen_at);
-	free(f->frozen_by);
+	xfree(f->model_version);
+	xfree(f->data_hash);
+	xfree(f->csv);
+	xfree(f->json);
+	xfree(f->frozen_at);
+	xfree(f->frozen_by);
 	memset(f, 0, sizeof *f);
 }
 

@@ -326,9 +326,9 @@ static int server_prepare(struct pg_store *pg, struct cached *c, struct buf *err
 
 static void cached_free(struct cached *c)
 {
-	free(c->sql);
-	free(c->types);
-	free(c);
+	xfree(c->sql);
+	xfree(c->types);
+	xfree(c);
 }
 
 /* Makes room in a full cache by forgetting the idle statement used least
@@ -626,14 +626,14 @@ static void pg_finalize(struct stmt *st)
 	st->c->users--;
 	for (int i = 0; i < st->c->n_params; i++)
 		buf_release(&st->params[i]);
-	free(st->params);
-	free(st->values);
-	free(st->lengths);
-	free(st->formats);
-	free(st->queue);
+	xfree(st->params);
+	xfree(st->values);
+	xfree(st->lengths);
+	xfree(st->formats);
+	xfree(st->queue);
 	buf_release(&st->error);
 	buf_release(&st->blob);
-	free(st);
+	xfree(st);
 }
 
 static int pg_column_count(struct stmt *st)
@@ -765,10 +765,10 @@ static void pg_close(struct store *s)
 	struct pg_store *pg = (struct pg_store *)s;
 	for (size_t i = 0; i < pg->n_cache; i++)
 		cached_free(pg->cache[i]);
-	free(pg->cache);
+	xfree(pg->cache);
 	PQfinish(pg->conn);
-	free(s->location);
-	free(pg);
+	xfree(s->location);
+	xfree(pg);
 }
 
 static const struct store_ops postgres_ops = {
@@ -820,7 +820,7 @@ int store_postgres_open(const char *url, struct store **out, struct buf *err)
 		buf_addf(err, "cannot connect to '%s': ", shown);
 		add_message(err, conn ? PQerrorMessage(conn) : "out of memory");
 		PQfinish(conn);
-		free(shown);
+		xfree(shown);
 		return -1;
 	}
 	pg = xcalloc(1, sizeof *pg);

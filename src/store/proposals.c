@@ -87,31 +87,31 @@ static char *dup_micro(struct stmt *st, int col)
 
 void proposal_detail_release(struct proposal_detail *d)
 {
-	free(d->id);
-	free(d->client_id);
-	free(d->client_name);
-	free(d->credited_contract_id);
-	free(d->origin);
-	free(d->title);
-	free(d->service_line);
-	free(d->proposed_on);
-	free(d->annual_value);
-	free(d->status);
+	xfree(d->id);
+	xfree(d->client_id);
+	xfree(d->client_name);
+	xfree(d->credited_contract_id);
+	xfree(d->origin);
+	xfree(d->title);
+	xfree(d->service_line);
+	xfree(d->proposed_on);
+	xfree(d->annual_value);
+	xfree(d->status);
 	for (size_t i = 0; i < d->n_reviews; i++) {
 		struct proposal_review_row *r = &d->reviews[i];
-		free(r->reviewed_on);
-		free(r->reviewer);
-		free(r->reviewer_name);
-		free(r->verdict);
-		free(r->predicted_attainment);
-		free(r->risk_tier);
-		free(r->required_ramp_days);
-		free(r->conditions);
+		xfree(r->reviewed_on);
+		xfree(r->reviewer);
+		xfree(r->reviewer_name);
+		xfree(r->verdict);
+		xfree(r->predicted_attainment);
+		xfree(r->risk_tier);
+		xfree(r->required_ramp_days);
+		xfree(r->conditions);
 	}
-	free(d->reviews);
-	free(d->override_by);
-	free(d->override_reason);
-	free(d->override_at);
+	xfree(d->reviews);
+	xfree(d->override_by);
+	xfree(d->override_reason);
+	xfree(d->override_at);
 	memset(d, 0, sizeof *d);
 }
 
@@ -119,7 +119,7 @@ void proposal_list_free(struct proposal_detail *list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		proposal_detail_release(&list[i]);
-	free(list);
+	xfree(list);
 }
 
 /* Fills d's reviews and override. */
@@ -379,7 +379,7 @@ static int decide(struct store *s, const char *action, const char *id, const cha
 out:
 	if (s->in_tx)
 		store_rollback(s);
-	free(status);
+	xfree(status);
 	return rc;
 }
 
@@ -445,7 +445,7 @@ out:
 	if (s->in_tx)
 		store_rollback(s);
 	buf_release(&after);
-	free(status);
+	xfree(status);
 	return rc;
 }
 
@@ -635,8 +635,8 @@ out:
 	buf_release(&after);
 	buf_release(&key);
 	buf_release(&problems);
-	free(status);
-	free(kind);
+	xfree(status);
+	xfree(kind);
 	return rc;
 }
 
@@ -670,10 +670,10 @@ int store_proposal_overrides(struct store *s, struct proposal_override_row **out
 void proposal_overrides_free(struct proposal_override_row *rows, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		free(rows[i].proposal_id);
-		free(rows[i].decided_by);
-		free(rows[i].reason);
-		free(rows[i].decided_at);
+		xfree(rows[i].proposal_id);
+		xfree(rows[i].decided_by);
+		xfree(rows[i].reason);
+		xfree(rows[i].decided_at);
 	}
-	free(rows);
+	xfree(rows);
 }

@@ -542,8 +542,8 @@ void record_free(const struct table *t, struct record *r)
 {
 	if (r->values)
 		for (size_t i = 0; i < t->n_columns; i++)
-			free(r->values[i]);
-	free(r->values);
+			xfree(r->values[i]);
+	xfree(r->values);
 	r->values = NULL;
 }
 
@@ -551,7 +551,7 @@ void record_list_free(const struct table *t, struct record_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)
 		record_free(t, &l->rows[i]);
-	free(l->rows);
+	xfree(l->rows);
 	memset(l, 0, sizeof *l);
 }
 
@@ -606,13 +606,13 @@ int records_audit_list(struct store *s, int64_t limit, int64_t offset, const cha
 void records_audit_list_free(struct audit_row *rows, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		free(rows[i].at);
-		free(rows[i].actor);
-		free(rows[i].action);
-		free(rows[i].entity);
-		free(rows[i].key);
-		free(rows[i].before);
-		free(rows[i].after);
+		xfree(rows[i].at);
+		xfree(rows[i].actor);
+		xfree(rows[i].action);
+		xfree(rows[i].entity);
+		xfree(rows[i].key);
+		xfree(rows[i].before);
+		xfree(rows[i].after);
 	}
-	free(rows);
+	xfree(rows);
 }

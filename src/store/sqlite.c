@@ -49,19 +49,29 @@ static int sq_prepare(struct store *s, const char *sql, struct stmt **out, struc
 	return 0;
 }
 
+/* Callers do not check binds (a statement they wrote cannot have a bad
+ * index), so the one way a bind can fail, out of memory, must not pass
+ * silently as a NULL: it is an allocation failure like any other. */
+static int bind_result(int rc, size_t n)
+{
+	if (rc == SQLITE_NOMEM)
+		alloc_failed(n);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
 static int sq_bind_text(struct stmt *w, int idx, const char *s, size_t len)
 {
-	return sqlite3_bind_text(w->st, idx, s, (int)len, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
+	return bind_result(sqlite3_bind_text(w->st, idx, s, (int)len, SQLITE_TRANSIENT), len);
 }
 
 static int sq_bind_int64(struct stmt *w, int idx, int64_t v)
 {
-	return sqlite3_bind_int64(w->st, idx, v) == SQLITE_OK ? 0 : -1;
+	return bind_result(sqlite3_bind_int64(w->st, idx, v), 0);
 }
 
 static int sq_bind_null(struct stmt *w, int idx)
 {
-	return sqlite3_bind_null(w->st, idx) == SQLITE_OK ? 0 : -1;
+	return bind_result(sqlite3_bind_null(w->st, idx), 0);
 }
 
 static int sq_step(struct stmt *w)
@@ -84,7 +94,7 @@ static int sq_reset(struct stmt *w)
 static void sq_finalize(struct stmt *w)
 {
 	sqlite3_finalize(w->st);
-	free(w);
+	xfree(w);
 }
 
 static int sq_column_count(struct stmt *w) { return sqlite3_column_count(w->st); }
@@ -97,6 +107,11 @@ static int sq_column_is_null(struct stmt *w, int col)
 static const char *sq_column_text(struct stmt *w, int col, size_t *len)
 {
 	const char *t = (const char *)sqlite3_column_text(w->st, col);
+	/* NULL is a NULL column, or a conversion that ran out of memory: that
+	 * must not read as an empty text. */
+	if (!t && sqlite3_errcode(w->db) == SQLITE_NOMEM &&
+	    sqlite3_column_type(w->st, col) != SQLITE_NULL)
+		alloc_failed(0);
 	if (len)
 		*len = (size_t)sqlite3_column_bytes(w->st, col);
 	return t ? t : "";
@@ -108,21 +123,29 @@ static const char *sq_stmt_error(struct stmt *w) { return sqlite3_errmsg(w->db);
 
 static int sq_bind_blob(struct stmt *w, int idx, const void *data, size_t len)
 {
-	return sqlite3_bind_blob(w->st, idx, data, (int)len, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
+	return bind_result(sqlite3_bind_blob(w->st, idx, data, (int)len, SQLITE_TRANSIENT), len);
 }
 
 static const unsigned char *sq_column_blob(struct stmt *w, int col, size_t *len)
 {
 	const unsigned char *p = sqlite3_column_blob(w->st, col);
+	if (!p && sqlite3_errcode(w->db) == SQLITE_NOMEM &&
+	    sqlite3_column_type(w->st, col) != SQLITE_NULL)
+		alloc_failed(0);
 	*len = (size_t)sqlite3_column_bytes(w->st, col);
 	return p ? p : (const unsigned char *)"";
 }
 
 static void sq_close(struct store *s)
 {
+	sqlite3_stmt *st;
+	/* Statements are all finalized by now, unless an out-of-memory unwind
+	 * cut their owners short: finalize those, or the close would fail. */
+	while ((st = sqlite3_next_stmt(db_of(s), NULL)))
+		sqlite3_finalize(st);
 	sqlite3_close(db_of(s));
-	free(s->location);
-	free(s);
+	xfree(s->location);
+	xfree(s);
 }
 
 static const struct store_ops sqlite_ops = {
@@ -131,6 +154,66 @@ static const struct store_ops sqlite_ops = {
 	sq_column_text, sq_column_int64, sq_changes, sq_stmt_error, sq_close,
 	sq_bind_blob, sq_column_blob,
 };
+
+/* The torture mode of base/alloc.h reaches SQLite's own allocations too:
+ * SQLite reports a failure as SQLITE_NOMEM and stays usable. Each block
+ * carries its size in front of it, as SQLite's default allocator does. */
+static void *torture_malloc(int n)
+{
+	sqlite3_int64 *p = alloc_torture_fail() ? NULL : malloc((size_t)n + 8);
+	if (!p)
+		return NULL;
+	p[0] = n;
+	return p + 1;
+}
+
+static void torture_free(void *p)
+{
+	if (p)
+		free((sqlite3_int64 *)p - 1);
+}
+
+static void *torture_realloc(void *p, int n)
+{
+	sqlite3_int64 *q;
+	if (alloc_torture_fail())
+		return NULL;
+	q = realloc((sqlite3_int64 *)p - 1, (size_t)n + 8);
+	if (!q)
+		return NULL;
+	q[0] = n;
+	return q + 1;
+}
+
+static int torture_size(void *p)
+{
+	return p ? (int)((sqlite3_int64 *)p)[-1] : 0;
+}
+
+static int torture_roundup(int n)
+{
+	return (n + 7) & ~7;
+}
+
+static int torture_init(void *arg)
+{
+	(void)arg;
+	return SQLITE_OK;
+}
+
+static void torture_shutdown(void *arg)
+{
+	(void)arg;
+}
+
+void store_sqlite_torture(void)
+{
+	static const sqlite3_mem_methods methods = {
+		torture_malloc, torture_free, torture_realloc, torture_size,
+		torture_roundup, torture_init, torture_shutdown, NULL,
+	};
+	sqlite3_config(SQLITE_CONFIG_MALLOC, &methods);
+}
 
 int store_sqlite_open(const char *path, struct store **out, struct buf *err)
 {

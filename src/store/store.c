@@ -12,17 +12,30 @@ struct stmt_head {
 
 #define OPS(st) (((struct stmt_head *)(st))->store->ops)
 
+static void unwind_store(void *s)
+{
+	store_close(s);
+}
+
 int store_open(const char *url, struct store **out, struct buf *err)
 {
+	int rc;
 	if (!strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11))
-		return store_postgres_open(url, out, err);
-	return store_sqlite_open(url, out, err);
+		rc = store_postgres_open(url, out, err);
+	else
+		rc = store_sqlite_open(url, out, err);
+	/* Out of memory, the store is closed, and so its transaction rolled
+	 * back, before the failure scope frees what it allocated. */
+	if (rc == 0)
+		alloc_cleanup_push(&(*out)->unwind, unwind_store, *out);
+	return rc;
 }
 
 void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	alloc_cleanup_pop(&s->unwind);
 	if (s->in_tx)
 		store_rollback(s);
 	s->ops->close(s);
@@ -49,9 +62,20 @@ int store_prepare(struct store *s, const char *sql, struct stmt **out, struct bu
 	return s->ops->prepare(s, sql, out, err);
 }
 
+/* A transaction inside a transaction is a savepoint: its commit keeps its
+ * changes for the outer one to commit or roll back, its rollback undoes
+ * only its own. Both backends allow a savepoint's name to be used again
+ * (the newest one of that name is meant). */
 int store_begin(struct store *s, struct buf *err)
 {
-	int rc = store_exec(s, s->ops->kind == STORE_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN", err);
+	int rc;
+	if (s->in_tx) {
+		rc = store_exec(s, "SAVEPOINT tandem_nested", err);
+		if (!rc)
+			s->in_tx++;
+		return rc;
+	}
+	rc = store_exec(s, s->ops->kind == STORE_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN", err);
 	if (!rc)
 		s->in_tx = 1;
 	return rc;
@@ -59,7 +83,13 @@ int store_begin(struct store *s, struct buf *err)
 
 int store_commit(struct store *s, struct buf *err)
 {
-	int rc = store_exec(s, "COMMIT", err);
+	int rc;
+	if (s->in_tx > 1) {
+		rc = store_exec(s, "RELEASE SAVEPOINT tandem_nested", err);
+		s->in_tx--;
+		return rc;
+	}
+	rc = store_exec(s, "COMMIT", err);
 	s->in_tx = 0;
 	return rc;
 }
@@ -67,10 +97,22 @@ int store_commit(struct store *s, struct buf *err)
 int store_rollback(struct store *s)
 {
 	struct buf err = BUF_INIT;
-	int rc = store_exec(s, "ROLLBACK", &err);
+	int rc = store_exec(s, s->in_tx > 1 ? "ROLLBACK TO SAVEPOINT tandem_nested;"
+			    " RELEASE SAVEPOINT tandem_nested" : "ROLLBACK", &err);
 	buf_release(&err);
-	s->in_tx = 0;
+	if (s->in_tx > 1)
+		s->in_tx--;
+	else
+		s->in_tx = 0;
 	return rc;
+}
+
+int store_rollback_all(struct store *s)
+{
+	if (!s->in_tx)
+		return 0;
+	s->in_tx = 1;
+	return store_rollback(s);
 }
 
 int stmt_bind_text(struct stmt *st, int idx, const char *s, size_t len)

@@ -45,7 +45,12 @@ struct store_ops {
 struct store {
 	const struct store_ops *ops;
 	char *location;     /* the path or connection string, for messages */
-	int in_tx;
+	int in_tx;          /* open transactions: 1, or more when nested */
+	/* Set by the backend when an operation failed because the database
+	 * server could not be reached or dropped the connection, not because
+	 * of the statement: "try again later". Whoever reads it clears it. */
+	int unavailable;
+	struct alloc_cleanup unwind;   /* closes it if its failure scope unwinds */
 };
 
 /* Opens (creating if needed) the store at url: a file path for SQLite, or
@@ -58,9 +63,17 @@ const char *store_default_url(const char *flag);
 
 int store_exec(struct store *s, const char *sql, struct buf *err);
 int store_prepare(struct store *s, const char *sql, struct stmt **out, struct buf *err);
+/* Transactions nest: inside another, store_begin opens a savepoint that
+ * store_commit keeps (for the outer transaction to commit) and
+ * store_rollback undoes. So a function that may run inside a caller's
+ * transaction must end its own exactly once, with store_commit or
+ * store_rollback, never with "if (s->in_tx) store_rollback(s)" after its
+ * commit, which would roll back the caller's. store_rollback_all ends every
+ * level at once. */
 int store_begin(struct store *s, struct buf *err);
 int store_commit(struct store *s, struct buf *err);
 int store_rollback(struct store *s);
+int store_rollback_all(struct store *s);
 
 int stmt_bind_text(struct stmt *st, int idx, const char *s, size_t len);
 int stmt_bind_str(struct stmt *st, int idx, const char *s);   /* NULL binds NULL */
@@ -92,5 +105,8 @@ int store_latest_version(void);
 /* Backend constructors. */
 int store_sqlite_open(const char *path, struct store **out, struct buf *err);
 int store_postgres_open(const char *url, struct store **out, struct buf *err);
+/* Routes SQLite's allocations through the torture counter of base/alloc.h;
+ * call before the first store is opened. */
+void store_sqlite_torture(void);
 
 #endif

@@ -77,10 +77,10 @@ static char *col_dup(struct stmt *st, int col)
 
 void user_release(struct user *u)
 {
-	free(u->name);
-	free(u->person_id);
-	free(u->created_at);
-	free(u->locked_until);
+	xfree(u->name);
+	xfree(u->person_id);
+	xfree(u->created_at);
+	xfree(u->locked_until);
 	memset(u, 0, sizeof *u);
 }
 
@@ -159,7 +159,7 @@ void users_free_list(struct user *list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		user_release(&list[i]);
-	free(list);
+	xfree(list);
 }
 
 /* Runs one statement with text parameters; returns the rows changed or -1. */
@@ -397,7 +397,7 @@ out:
 	if (s->in_tx)
 		store_rollback(s);
 	stmt_finalize(st);
-	free(hash);
+	xfree(hash);
 	if (rc || *result != LOGIN_OK)
 		user_release(out);
 	return rc;

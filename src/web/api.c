@@ -658,7 +658,7 @@ int web_run_import(struct request *req, int dry_run, struct import_result *resul
 out:
 	for (int i = 0; i < n_sheets; i++) {
 		xlsx_csv_release(sheets[i]);
-		free(sheets[i]);
+		xfree(sheets[i]);
 	}
 	buf_release(&err);
 	return rc;

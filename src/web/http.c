@@ -80,7 +80,7 @@ void arena_release(struct arena *a)
 	struct arena_chunk *c = a->head;
 	while (c) {
 		struct arena_chunk *next = c->next;
-		free(c);
+		xfree(c);
 		c = next;
 	}
 	a->head = NULL;

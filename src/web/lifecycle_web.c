@@ -118,7 +118,7 @@ static int compute_alerts(struct store *s, day_t as_of, struct model **m, struct
 	*m = NULL;
 	if (web_load_model(s, y, m, &version, err))
 		return -1;
-	free(version);
+	xfree(version);
 	version = NULL;
 	if (as_of < model_year_first_day(*m, y)) {
 		/* the fiscal year began the calendar year before */
@@ -126,7 +126,7 @@ static int compute_alerts(struct store *s, day_t as_of, struct model **m, struct
 		*m = NULL;
 		if (web_load_model(s, y - 1, m, &version, err))
 			return -1;
-		free(version);
+		xfree(version);
 	}
 	memset(ds, 0, sizeof *ds);
 	if (store_load(s, as_of, ds, err)) {
@@ -253,7 +253,7 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 /* ---- the growth cycle ---------------------------------------------------- */
 
 /* The cycle of y1..y2 as `tandem cycle` computes it; *years freed by the
- * caller with free(3). */
+ * caller with xfree(). */
 static int compute_cycle(struct store *s, int y1, int y2, struct lc_cycle_year **years, size_t *n,
 			 struct buf *err)
 {
@@ -262,7 +262,7 @@ static int compute_cycle(struct store *s, int y1, int y2, struct lc_cycle_year *
 	struct dataset ds;
 	if (web_load_model(s, y2, &m, &version, err))
 		return -1;
-	free(version);
+	xfree(version);
 	memset(&ds, 0, sizeof ds);
 	if (store_load(s, model_year_last_day(m, y2), &ds, err)) {
 		model_free(m);
@@ -317,7 +317,7 @@ void api_cycle(struct request *req, struct response *res)
 		report_cycle_json(years, n, &j);
 		json_exact(res, 200, &j);
 	}
-	free(years);
+	xfree(years);
 	buf_release(&j);
 	buf_release(&err);
 }
@@ -337,7 +337,7 @@ void api_cycle_referrals(struct request *req, struct response *res)
 	lifecycle_referrals(&ds, &r, &n);
 	report_referrals_json(r, n, &ds, &j);
 	json_exact(res, 200, &j);
-	free(r);
+	xfree(r);
 	dataset_free(&ds);
 	buf_release(&j);
 	buf_release(&err);
@@ -521,7 +521,7 @@ void page_cycle(struct request *req, struct response *res)
 				      msg(req->lang, "score.na"));
 			html_raw(o, "</figure>\n");
 		}
-		free(bars);
+		xfree(bars);
 	}
 	html_raw(o, "</div>\n</section>\n");
 
@@ -532,8 +532,8 @@ void page_cycle(struct request *req, struct response *res)
 	html_raw(o, "</section>\n");
 	html_page_end(req, res);
 out:
-	free(years);
-	free(r);
+	xfree(years);
+	xfree(r);
 	if (loaded)
 		dataset_free(&ds);
 	buf_release(&err);
@@ -579,7 +579,7 @@ static int compute_promises(struct request *req, int year, struct promises_run *
 static void promises_release(struct request *req, struct promises_run *run)
 {
 	lc_promises_release(&run->p);
-	free(run->ov);
+	xfree(run->ov);
 	proposal_overrides_free(run->rows, run->n_rows);
 	if (run->sc)
 		web_scores_release(req->srv, run->sc);

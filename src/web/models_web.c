@@ -309,13 +309,13 @@ static int import_model(struct request *req, const char *text, size_t len, int y
 			same_year += list[i].year == year;
 			stored_model_release(&list[i]);
 		}
-		free(list);
+		xfree(list);
 		snprintf(name, sizeof name, "%d-%zu", year, same_year + 1);
 		version = name;
 	}
 	char *json = model_to_json(m);
 	put = store_model_put(req->store, version, year, json, req->actor, err);
-	free(json);
+	xfree(json);
 	if (put) {
 		status = put > 0 ? 409 : 500;
 		goto out;
@@ -388,9 +388,9 @@ void api_models_list(struct request *req, struct response *res)
 out:
 	for (size_t i = 0; i < n; i++)
 		stored_model_release(&list[i]);
-	free(list);
+	xfree(list);
 	model_free(now);
-	free(now_version);
+	xfree(now_version);
 	buf_release(&err);
 	buf_release(&j);
 }
@@ -421,7 +421,7 @@ void api_model_get(struct request *req, struct response *res)
 	else
 		buf_adds(&j, ",\"year\":null");
 	buf_addf(&j, ",\"active\":%s,\"model\":%s}", sm.active ? "true" : "false", json);
-	free(json);
+	xfree(json);
 	http_json(res, 200, &j);
 out:
 	stored_model_release(&sm);
@@ -558,7 +558,7 @@ void api_models_import(struct request *req, struct response *res)
 	buf_addf(&j, ",\"year\":%d,\"active\":false}", year);
 	http_json(res, 201, &j);
 out:
-	free(stored);
+	xfree(stored);
 	buf_release(&err);
 	buf_release(&j);
 }
@@ -880,9 +880,9 @@ static void models_page(struct request *req, struct response *res, const char *n
 out:
 	for (size_t i = 0; i < n; i++)
 		stored_model_release(&list[i]);
-	free(list);
+	xfree(list);
 	model_free(now);
-	free(now_version);
+	xfree(now_version);
 	buf_release(&err);
 }
 
@@ -979,7 +979,7 @@ void page_model(struct request *req, struct response *res)
 	html_raw(o, "</summary><pre class=\"small\" id=\"model-json\">");
 	html_escape(o, json);
 	html_raw(o, "</pre></details></section>\n");
-	free(json);
+	xfree(json);
 	html_page_end(req, res);
 out:
 	stored_model_release(&sm);
@@ -1188,7 +1188,7 @@ void page_models_import(struct request *req, struct response *res)
 	http_redirect(res, req, href.data);
 	buf_release(&href);
 out:
-	free(stored);
+	xfree(stored);
 	buf_release(&err);
 }
 

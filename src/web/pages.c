@@ -138,7 +138,7 @@ static int page_from_cache(struct request *req, struct response *res, const stru
 	html_page_begin(req, res, title_key, title);
 	buf_add(&res->body, main_part.data, main_part.len);
 	html_page_end(req, res);
-	free(title);
+	xfree(title);
 	buf_release(&main_part);
 	return 1;
 }
@@ -172,7 +172,7 @@ void page_dashboard(struct request *req, struct response *res)
 			buf_add(o, main_part.data, main_part.len);
 			web_alerts_panel(req, o, sc);
 			html_page_end(req, res);
-			free(title);
+			xfree(title);
 			buf_release(&main_part);
 			web_scores_release(req->srv, sc);
 			buf_release(&key);
@@ -261,9 +261,9 @@ void page_dashboard(struct request *req, struct response *res)
 			buf_release(&texts[i]);
 			buf_release(&hrefs[i]);
 		}
-		free(texts);
-		free(hrefs);
-		free(bars);
+		xfree(texts);
+		xfree(hrefs);
+		xfree(bars);
 	}
 
 	/* Contracts needing attention: not stabilized within plan. */

@@ -799,8 +799,8 @@ static pthread_mutex_t stash_lock = PTHREAD_MUTEX_INITIALIZER;
 static void stash_clear(int i)
 {
 	for (int f = 0; f < stash[i].n; f++) {
-		free(stash[i].names[f]);
-		free(stash[i].data[f]);
+		xfree(stash[i].names[f]);
+		xfree(stash[i].data[f]);
 	}
 	memset(&stash[i], 0, sizeof stash[i]);
 }

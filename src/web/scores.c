@@ -74,19 +74,19 @@ static void entry_free(struct score_entry *e)
 	for (size_t b = 0; b < ANSWER_BUCKETS; b++) {
 		for (struct answer *a = e->answers[b], *next; a; a = next) {
 			next = a->next;
-			free(a->key);
-			free(a->title);
-			free(a->body);
-			free(a);
+			xfree(a->key);
+			xfree(a->title);
+			xfree(a->body);
+			xfree(a);
 		}
 	}
-	free(e->rows);
+	xfree(e->rows);
 	pthread_rwlock_destroy(&e->lock);
 	scores_free(e->scores);
 	dataset_free(&e->ds);
 	model_free(e->model);
-	free(e->model_version);
-	free(e);
+	xfree(e->model_version);
+	xfree(e);
 }
 
 static struct score_cache *cache_of(struct web_server *srv)
@@ -111,7 +111,7 @@ void web_scores_cache_free(struct web_server *srv)
 		entry_free(c->entries[i]);
 	pthread_mutex_destroy(&c->lock);
 	pthread_mutex_destroy(&c->compute_lock);
-	free(c);
+	xfree(c);
 	srv->scores = NULL;
 }
 

@@ -45,7 +45,7 @@ static void conn_close(struct web_conn *c)
 		return;
 	stmt_finalize(c->version);
 	store_close(c->store);
-	free(c);
+	xfree(c);
 }
 
 struct web_conn *web_conn_acquire(struct web_server *srv, struct buf *err)
@@ -59,7 +59,7 @@ struct web_conn *web_conn_acquire(struct web_server *srv, struct buf *err)
 		return c;
 	c = xcalloc(1, sizeof *c);
 	if (store_open(srv->cfg.db_url, &c->store, err)) {
-		free(c);
+		xfree(c);
 		return NULL;
 	}
 	return c;
@@ -203,7 +203,7 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct request_st
 	struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
 	enum MHD_Result ok;
 	if (!r) {
-		free(body);
+		xfree(body);
 		return MHD_NO;
 	}
 	MHD_add_response_header(r, "Content-Type",
@@ -373,7 +373,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		session_release(&req->session);
 	buf_release(&req->body);
 	arena_release(&req->arena);
-	free(rs);
+	xfree(rs);
 	*con_cls = NULL;
 }
 
@@ -446,6 +446,6 @@ out:
 	pthread_mutex_destroy(&srv->pool_lock);
 	pthread_mutex_destroy(&srv->write_lock);
 	pthread_mutex_destroy(&srv->addr_lock);
-	free(srv);
+	xfree(srv);
 	return rc;
 }

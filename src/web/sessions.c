@@ -84,7 +84,7 @@ void web_sessions_cache_free(struct web_server *srv)
 	for (size_t i = 0; i < SESSION_SLOTS; i++)
 		slot_clear(&c->slots[i]);
 	pthread_mutex_destroy(&c->lock);
-	free(c);
+	xfree(c);
 	srv->sessions = NULL;
 }
 
