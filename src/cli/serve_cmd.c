@@ -11,6 +11,7 @@
 const char help_serve[] =
 	"usage: tandem serve [--listen HOST:PORT] [--db PATH] [--threads N]\n"
 	"                    [--session-ttl SECONDS] [--lockout SECONDS] [--tls-proxy]\n"
+	"                    [--header-timeout SECONDS] [--body-timeout SECONDS]\n"
 	"                    [--quiet] [--routes | --routes-md]\n"
 	"\n"
 	"Serves the JSON API (/api/v1, described at /api/v1/openapi.json) and the\n"
@@ -25,13 +26,19 @@ const char help_serve[] =
 	"                      passwords in a row (default 900)\n"
 	"  --tls-proxy         the server is behind a TLS-terminating proxy:\n"
 	"                      cookies are marked Secure\n"
+	"  --header-timeout S  a request's headers must arrive within S seconds\n"
+	"                      (default 10), counted from the connection or, on a\n"
+	"                      kept-alive one, from the previous answer; a slower\n"
+	"                      client is disconnected\n"
+	"  --body-timeout S    its body, within S seconds after them (default 60)\n"
 	"  --quiet             no access log on stderr\n"
 	"  --routes            print the route x role table and exit\n"
 	"  --routes-md         the same, and the record write table, as markdown\n"
 	"\n"
 	"Limits: 64 KiB request bodies (8 MiB for imports), 64 KiB of headers,\n"
-	"256 connections, 30 s idle timeout. TANDEM_FAST_HASH=1 makes password\n"
-	"hashing cheap; it is for tests only.\n";
+	"256 connections, 30 s idle timeout (it also ends an answer the client\n"
+	"stops reading). TANDEM_FAST_HASH=1 makes password hashing cheap; it is\n"
+	"for tests only.\n";
 
 static int number(const char *v, long min, long max, long *out)
 {
@@ -91,6 +98,20 @@ int cmd_serve(int argc, char **argv, struct cli *cli)
 				goto out;
 			}
 			cfg.lockout_seconds = (int)n;
+		} else if ((r = cli_opt(argc, argv, &i, "--header-timeout", &v)) != 0) {
+			if (r < 0 || number(v, 1, 3600, &n)) {
+				rc = r < 0 ? EXIT_USAGE
+					: cli_usage_error("serve", "--header-timeout takes 1 to 3600 seconds");
+				goto out;
+			}
+			cfg.header_timeout = (int)n;
+		} else if ((r = cli_opt(argc, argv, &i, "--body-timeout", &v)) != 0) {
+			if (r < 0 || number(v, 1, 24L * 3600, &n)) {
+				rc = r < 0 ? EXIT_USAGE
+					: cli_usage_error("serve", "--body-timeout takes 1 to 86400 seconds");
+				goto out;
+			}
+			cfg.body_timeout = (int)n;
 		} else if (!strcmp(argv[i], "--tls-proxy")) {
 			cfg.tls_proxy = 1;
 		} else if (!strcmp(argv[i], "--quiet")) {

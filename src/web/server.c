@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <time.h>
 
 void web_config_default(struct web_config *cfg)
 {
@@ -36,6 +37,8 @@ void web_config_default(struct web_config *cfg)
 	cfg->max_upload = 8 * 1024 * 1024;
 	cfg->max_connections = 256;
 	cfg->timeout_seconds = 30;
+	cfg->header_timeout = 10;
+	cfg->body_timeout = 60;
 	cfg->session_cache_ms = 2000;
 }
 
@@ -186,6 +189,196 @@ static const char *header(struct MHD_Connection *c, const char *name)
 	return MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
 }
 
+/* --- request deadlines --------------------------------------------------
+ * libmicrohttpd (0.9.75) has only an idle timeout, reset by every byte
+ * read: a client that sends one header byte every few seconds keeps its
+ * connection for as long as it likes. So every connection is watched from
+ * the moment libmicrohttpd reports it started: its request's headers must
+ * arrive within cfg.header_timeout seconds (the first call of on_request
+ * says they have), then its body within cfg.body_timeout seconds more (the
+ * last call says it has). While the request is handled and answered there
+ * is no deadline; a client that stops reading is left to the idle timeout.
+ * When a request completes, the next one on the same keep-alive connection
+ * starts its own header clock, so keep-alive idle time counts against it.
+ *
+ * A watchdog thread shuts down (never closes) the socket of a connection
+ * past its deadline: libmicrohttpd then reads the end of the stream, closes
+ * the connection itself and reports it closed, as it does for a client that
+ * hangs up. It reports that before it closes the descriptor
+ * (MHD_cleanup_connections calls the notification, then close), and the
+ * notification frees the connection's slot under the lock the watchdog
+ * holds while it shuts sockets down; so the watchdog never touches a
+ * descriptor that was closed, or closed and reused. Nothing else ever
+ * blocks on that lock for longer than a walk of the table. */
+
+struct watched {
+	struct watchdog *dog;
+	int fd;                       /* -1: a free slot */
+	int cut;                      /* shut down by the watchdog */
+	uint64_t deadline_us;         /* http_now_us() time; 0: none */
+};
+
+struct watchdog {
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	pthread_t thread;
+	int started, stop;
+	uint64_t header_us, body_us;
+	uint64_t next_wake_us;        /* the watchdog sleeps until then; 0: until woken */
+	size_t n_slots;
+	struct watched *slots;        /* one per connection libmicrohttpd may hold */
+};
+
+static void *watchdog_main(void *arg)
+{
+	struct watchdog *dog = arg;
+	pthread_mutex_lock(&dog->lock);
+	while (!dog->stop) {
+		uint64_t now = http_now_us(), next = 0;
+		for (size_t i = 0; i < dog->n_slots; i++) {
+			struct watched *w = &dog->slots[i];
+			if (w->fd < 0 || !w->deadline_us)
+				continue;
+			if (w->deadline_us <= now) {
+				shutdown(w->fd, SHUT_RDWR);
+				w->deadline_us = 0;
+				w->cut = 1;
+			} else if (!next || w->deadline_us < next) {
+				next = w->deadline_us;
+			}
+		}
+		dog->next_wake_us = next;
+		if (!next) {
+			pthread_cond_wait(&dog->wake, &dog->lock);
+		} else {
+			struct timespec at = { (time_t)(next / 1000000u), (long)(next % 1000000u) * 1000 };
+			pthread_cond_timedwait(&dog->wake, &dog->lock, &at);
+		}
+	}
+	pthread_mutex_unlock(&dog->lock);
+	return NULL;
+}
+
+enum watch_phase { WATCH_HEADERS, WATCH_BODY, WATCH_NONE };
+
+/* With dog->lock held. */
+static void arm_locked(struct watched *w, enum watch_phase phase)
+{
+	struct watchdog *dog = w->dog;
+	uint64_t timeout_us = phase == WATCH_HEADERS ? dog->header_us
+		: phase == WATCH_BODY ? dog->body_us : 0;
+	if (w->cut)
+		return;
+	w->deadline_us = timeout_us ? http_now_us() + timeout_us : 0;
+	if (w->deadline_us && (!dog->next_wake_us || w->deadline_us < dog->next_wake_us))
+		pthread_cond_signal(&dog->wake);
+}
+
+/* Starts the clock of the connection's next phase. Returns whether the
+ * watchdog had cut the connection off. */
+static int watch(struct MHD_Connection *c, enum watch_phase phase)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct watched *w = ci ? ci->socket_context : NULL;
+	int cut;
+	if (!w)
+		return 0;
+	pthread_mutex_lock(&w->dog->lock);
+	cut = w->cut;
+	arm_locked(w, phase);
+	pthread_mutex_unlock(&w->dog->lock);
+	return cut;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+			  enum MHD_ConnectionNotificationCode toe)
+{
+	struct watchdog *dog = cls;
+	struct watched *w = *socket_context;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		if (!ci)
+			return;
+		pthread_mutex_lock(&dog->lock);
+		for (size_t i = 0; i < dog->n_slots && !w; i++)
+			if (dog->slots[i].fd < 0)
+				w = &dog->slots[i];
+		if (w) {
+			w->fd = ci->connect_fd;
+			w->cut = 0;
+			arm_locked(w, WATCH_HEADERS);
+		} else {
+			/* More connections than libmicrohttpd's limit allows:
+			 * cannot happen; refuse the connection rather than
+			 * leave it without a deadline. */
+			shutdown(ci->connect_fd, SHUT_RDWR);
+		}
+		pthread_mutex_unlock(&dog->lock);
+		*socket_context = w;
+	} else if (w) {
+		pthread_mutex_lock(&dog->lock);
+		w->fd = -1;
+		w->deadline_us = 0;
+		pthread_mutex_unlock(&dog->lock);
+		*socket_context = NULL;
+	}
+}
+
+/* Starts the watchdog of one server; 0, or -1 with err. */
+static int watchdog_start(struct watchdog *dog, const struct web_config *cfg, struct buf *err)
+{
+	pthread_condattr_t attr;
+	int rc;
+	memset(dog, 0, sizeof *dog);
+	dog->header_us = (uint64_t)cfg->header_timeout * 1000000u;
+	dog->body_us = (uint64_t)cfg->body_timeout * 1000000u;
+	dog->n_slots = (size_t)cfg->max_connections;
+	/* calloc(3), not xcalloc: the table is shared with the server's
+	 * threads, and it is freed with free(3) by watchdog_stop. */
+	dog->slots = calloc(dog->n_slots, sizeof *dog->slots);
+	if (!dog->slots) {
+		buf_addf(err, "cannot start the request deadlines: out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < dog->n_slots; i++) {
+		dog->slots[i].dog = dog;
+		dog->slots[i].fd = -1;
+	}
+	pthread_mutex_init(&dog->lock, NULL);
+	/* Deadlines are on the monotonic clock (http_now_us), so is the wait. */
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&dog->wake, &attr);
+	pthread_condattr_destroy(&attr);
+	rc = pthread_create(&dog->thread, NULL, watchdog_main, dog);
+	if (rc) {
+		buf_addf(err, "cannot start the request deadlines: %s", strerror(rc));
+		return -1;
+	}
+	dog->started = 1;
+	return 0;
+}
+
+/* After the daemon has stopped (every connection reported closed). */
+static void watchdog_stop(struct watchdog *dog)
+{
+	if (dog->started) {
+		pthread_mutex_lock(&dog->lock);
+		dog->stop = 1;
+		pthread_cond_signal(&dog->wake);
+		pthread_mutex_unlock(&dog->lock);
+		pthread_join(dog->thread, NULL);
+	}
+	if (dog->slots) {
+		pthread_cond_destroy(&dog->wake);
+		pthread_mutex_destroy(&dog->lock);
+	}
+	free(dog->slots);
+	dog->slots = NULL;
+}
+
 struct request_state {
 	struct request req;
 	int status;
@@ -264,6 +457,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	(void)version;
 
 	if (!rs) {
+		watch(c, WATCH_BODY);       /* the headers are in */
 		rs = xcalloc(1, sizeof *rs);
 		*con_cls = rs;
 		struct request *req = &rs->req;
@@ -302,6 +496,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		}
 		return MHD_YES;
 	}
+	if (!*upload_data_size)
+		watch(c, WATCH_NONE);       /* the last call: the body is in */
 	if (rs->answered) {
 		*upload_data_size = 0;   /* discard what follows a refusal */
 		return MHD_YES;
@@ -354,8 +550,9 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 {
 	struct web_server *srv = cls;
 	struct request_state *rs = *con_cls;
-	(void)c;
 	(void)toe;
+	/* A keep-alive connection's next request starts its header clock. */
+	int cut = watch(c, WATCH_HEADERS);
 	if (!rs)
 		return;
 	struct request *req = &rs->req;
@@ -366,7 +563,9 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		 * no spaces or control characters that could forge a log line. */
 		fprintf(stderr, "%s %s %s \"%s %.200s\" %d %zu %.1fms\n", at, req->remote,
 			rs->user ? rs->user : "-", req->method_text ? req->method_text : "-",
-			req->path ? req->path : "-", rs->status, rs->bytes,
+			req->path ? req->path : "-",
+			rs->status ? rs->status : cut ? 408 : 0,  /* 408: its body came too slowly */
+			rs->bytes,
 			(double)(http_now_us() - req->started_us) / 1000.0);
 	}
 	if (req->logged_in)
@@ -380,18 +579,24 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 static void log_mhd(void *cls, const char *fmt, va_list ap)
 {
 	(void)cls;
+	/* One line, whole: the workers log at once when the deadlines cut
+	 * many slow connections off together. */
+	flockfile(stderr);
 	fputs("tandem serve: ", stderr);
 	vfprintf(stderr, fmt, ap);
+	funlockfile(stderr);
 }
 
 int web_serve(const struct web_config *cfg, struct buf *err)
 {
 	struct web_server *srv = xcalloc(1, sizeof *srv);
 	struct MHD_Daemon *d = NULL;
+	struct watchdog dog;
 	struct sockaddr_in addr;
 	sigset_t sigs;
 	int rc = -1, sig;
 
+	memset(&dog, 0, sizeof dog);
 	srv->cfg = *cfg;
 	pthread_mutex_init(&srv->pool_lock, NULL);
 	pthread_mutex_init(&srv->write_lock, NULL);
@@ -410,6 +615,8 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 	sigaddset(&sigs, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	if (watchdog_start(&dog, cfg, err))
+		goto out;
 
 	d = MHD_start_daemon(MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG,
 			     0, NULL, NULL, on_request, srv,
@@ -421,6 +628,7 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(16 * 1024),
 			     MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+			     MHD_OPTION_NOTIFY_CONNECTION, on_connection, &dog,
 			     MHD_OPTION_END);
 	if (!d) {
 		buf_addf(err, "cannot listen on %s:%d: %s", cfg->host, cfg->port, strerror(errno));
@@ -439,6 +647,7 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 	MHD_stop_daemon(d);
 	rc = 0;
 out:
+	watchdog_stop(&dog);
 	for (size_t i = 0; i < srv->n_pool; i++)
 		conn_close(srv->pool[i]);
 	web_scores_cache_free(srv);

@@ -25,6 +25,9 @@ struct web_config {
 	size_t max_upload;            /* bytes, imports */
 	int max_connections;
 	int timeout_seconds;          /* an idle connection is closed after this */
+	int header_timeout;           /* seconds for a request's headers to arrive,
+					 from the connection or the previous answer */
+	int body_timeout;             /* seconds for its body, after the headers */
 	int quiet;                    /* no access log */
 	int session_cache_ms;         /* how long a looked-up session is trusted
 					 without asking the store again (0: never) */
