@@ -15,7 +15,7 @@ FLAGS="-std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror -Wshadow \
 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 -I$top/src"
 mkdir -p "$out"
-csv_src="$top/fuzz/fuzz_csv.c $top/src/io/csv.c $top/src/base/buf.c"
+csv_src="$top/fuzz/fuzz_csv.c $top/src/io/csv.c $top/src/base/buf.c $top/src/base/alloc.c"
 $CC $FLAGS -o "$out/fuzz_csv" $csv_src
 $CC $FLAGS -DCSV_CHUNK=7 -o "$out/fuzz_csv-chunk7" $csv_src
 echo "built $out/fuzz_csv $out/fuzz_csv-chunk7"
@@ -25,13 +25,13 @@ echo "built $out/fuzz_csv $out/fuzz_csv-chunk7"
 mkdir -p "$out/gen"
 sh "$top/scripts/embed.sh" "$out/gen" $(cd "$top" && find assets -type f | LC_ALL=C sort | sed "s|^|$top/|")
 engine_src="$top/src/engine/model.c $top/src/engine/criteria.c $top/src/engine/numfmt.c \
-$top/src/engine/jsonout.c $top/src/io/jsonw.c $top/src/domain/date.c $top/src/base/buf.c $out/gen/embedded.c"
+$top/src/engine/jsonout.c $top/src/io/jsonw.c $top/src/domain/date.c $top/src/base/buf.c $top/src/base/alloc.c $out/gen/embedded.c"
 $CC $FLAGS -I"$out/gen" -o "$out/fuzz_model" "$top/fuzz/fuzz_model.c" $engine_src -ljansson -lm
 $CC $FLAGS -o "$out/fuzz_parse" "$top/fuzz/fuzz_parse.c" "$top/src/domain/date.c" \
 	"$top/src/domain/decimal.c"
 echo "built $out/fuzz_model $out/fuzz_parse"
 # The XLSX reader (issue 6): libzip and expat from pkg-config.
-xlsx_src="$top/fuzz/fuzz_xlsx.c $top/src/io/xlsx_read.c $top/src/io/csv.c $top/src/base/buf.c \
+xlsx_src="$top/fuzz/fuzz_xlsx.c $top/src/io/xlsx_read.c $top/src/io/csv.c $top/src/base/buf.c $top/src/base/alloc.c \
 $top/src/domain/schema.c $top/src/domain/date.c"
 $CC $FLAGS $(pkg-config --cflags libzip expat) -o "$out/fuzz_xlsx" $xlsx_src $(pkg-config --libs libzip expat) -lm
 echo "built $out/fuzz_xlsx"

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "store/store.h"
 
+#include <dirent.h>
 #include <jansson.h>
 #include <locale.h>
 #include <signal.h>
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define TANDEM_VERSION "0.1.0"
 
@@ -75,6 +77,39 @@ static void usage(FILE *out)
  * and caches that an unwind must not cut through: there an allocation
  * failure still aborts (the store stays intact: every write is one
  * transaction). */
+/* Torture mode's check that an unwind closed what the command opened: the
+ * descriptors open at the start (inherited ones too) are noted, and any
+ * other one still open after an unwind is reported. */
+static unsigned char fds_at_start[1024];
+
+static void note_open_descriptors(int report)
+{
+	DIR *d = opendir("/proc/self/fd");
+	struct dirent *e;
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		char path[300], target[256];
+		ssize_t len;
+		int fd = atoi(e->d_name);
+		if (e->d_name[0] == '.' || fd == dirfd(d))
+			continue;
+		if (!report) {
+			if (fd < (int)sizeof fds_at_start)
+				fds_at_start[fd] = 1;
+			continue;
+		}
+		if (fd < (int)sizeof fds_at_start && fds_at_start[fd])
+			continue;
+		snprintf(path, sizeof path, "/proc/self/fd/%s", e->d_name);
+		len = readlink(path, target, sizeof target - 1);
+		target[len > 0 ? len : 0] = '\0';
+		fprintf(stderr, "tandem: torture: file descriptor %s left open: %s\n",
+			e->d_name, target);
+	}
+	closedir(d);
+}
+
 static int run_command(const struct command *cmd, int argc, char **argv, struct cli *cli)
 {
 	static struct alloc_scope scope;
@@ -90,6 +125,8 @@ static int run_command(const struct command *cmd, int argc, char **argv, struct 
 		fprintf(stderr, "tandem: %s: out of memory (a request for %zu bytes failed); "
 			"the command stopped and any transaction it had open was rolled back\n",
 			cmd->name, scope.failed_size);
+		if (alloc_torture_enabled())
+			note_open_descriptors(1);
 		rc = EXIT_STORAGE;
 	}
 	return rc;
@@ -102,8 +139,10 @@ int main(int argc, char **argv)
 
 	setlocale(LC_CTYPE, "");
 	alloc_torture_init();
-	if (alloc_torture_enabled())
+	if (alloc_torture_enabled()) {
 		store_sqlite_torture();
+		note_open_descriptors(0);
+	}
 	/* jansson's memory is Tandem's: counted, and freed by an unwind. */
 	json_set_alloc_funcs(xmalloc, xfree);
 	/* A file-size limit or a closed pipe must give an error to report, not

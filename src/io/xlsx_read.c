@@ -196,9 +196,15 @@ static void close_job(struct xml_job *job)
 	job->zf = NULL;
 }
 
-static void unwind_job(void *job)
+/* On an unwind the parser is not freed: the failure may have come from
+ * inside expat, whose state is then half-changed, and all of its memory is
+ * the failure scope's anyway (XML_ParserCreate_MM below). */
+static void unwind_job(void *arg)
 {
-	close_job(job);
+	struct xml_job *job = arg;
+	if (job->zf)
+		zip_fclose(job->zf);
+	job->zf = NULL;
 }
 
 static int run_xml(struct xlsx_book *b, const char *path, struct xml_job *job,

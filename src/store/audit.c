@@ -53,11 +53,18 @@ int audit_append(struct store *s, const struct audit_entry *e, struct buf *err)
 	memcpy(prev, genesis, sizeof genesis);
 	if (store_prepare(s, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", &st, err))
 		return -1;
-	if (stmt_step(st) == STORE_ROW) {
+	rc = stmt_step(st);
+	if (rc == STORE_ROW) {
 		seq = stmt_int64(st, 0);
 		snprintf(prev, sizeof prev, "%s", stmt_text(st, 1, NULL));
+	} else if (rc == STORE_ERROR) {
+		/* Not "an empty log": that would restart the chain at 1. */
+		buf_addf(err, "audit log: %s", stmt_error(st));
+		stmt_finalize(st);
+		return -1;
 	}
 	stmt_finalize(st);
+	rc = -1;
 	seq++;
 	clock_now_iso(at);
 	entry_hash(seq, at, e, prev, hash);

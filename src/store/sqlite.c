@@ -16,7 +16,19 @@ struct stmt {
 	struct store *store;     /* first: see store.c */
 	sqlite3_stmt *st;
 	sqlite3 *db;
+	const char *refused;     /* why step refused to run it, or NULL */
 };
+
+/* SQLite may roll a transaction back by itself after an error such as
+ * SQLITE_NOMEM or SQLITE_FULL; a statement run after that would commit on
+ * its own, and the import would no longer be all or nothing. So once the
+ * store's transaction is gone, nothing more runs in it. */
+static const char lost_tx[] = "the transaction was rolled back after an earlier error";
+
+static int tx_lost(struct store *s, sqlite3 *db)
+{
+	return s->in_tx && sqlite3_get_autocommit(db);
+}
 
 static sqlite3 *db_of(struct store *s)
 {
@@ -26,6 +38,10 @@ static sqlite3 *db_of(struct store *s)
 static int sq_exec(struct store *s, const char *sql, struct buf *err)
 {
 	char *msg = NULL;
+	if (tx_lost(s, db_of(s)) && strcmp(sql, "ROLLBACK")) {
+		buf_addf(err, "%s: %s", s->location, lost_tx);
+		return -1;
+	}
 	if (sqlite3_exec(db_of(s), sql, NULL, NULL, &msg) != SQLITE_OK) {
 		buf_addf(err, "%s: %s", s->location, msg ? msg : "error");
 		sqlite3_free(msg);
@@ -76,7 +92,12 @@ static int sq_bind_null(struct stmt *w, int idx)
 
 static int sq_step(struct stmt *w)
 {
-	int rc = sqlite3_step(w->st);
+	int rc;
+	if (tx_lost(w->store, w->db)) {
+		w->refused = lost_tx;
+		return STORE_ERROR;
+	}
+	rc = sqlite3_step(w->st);
 	if (rc == SQLITE_ROW)
 		return STORE_ROW;
 	if (rc == SQLITE_DONE)
@@ -86,6 +107,7 @@ static int sq_step(struct stmt *w)
 
 static int sq_reset(struct stmt *w)
 {
+	w->refused = NULL;
 	sqlite3_reset(w->st);
 	sqlite3_clear_bindings(w->st);
 	return 0;
@@ -119,7 +141,10 @@ static const char *sq_column_text(struct stmt *w, int col, size_t *len)
 
 static int64_t sq_column_int64(struct stmt *w, int col) { return sqlite3_column_int64(w->st, col); }
 static int64_t sq_changes(struct stmt *w) { return sqlite3_changes(w->db); }
-static const char *sq_stmt_error(struct stmt *w) { return sqlite3_errmsg(w->db); }
+static const char *sq_stmt_error(struct stmt *w)
+{
+	return w->refused ? w->refused : sqlite3_errmsg(w->db);
+}
 
 static int sq_bind_blob(struct stmt *w, int idx, const void *data, size_t len)
 {

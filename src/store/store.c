@@ -31,13 +31,21 @@ int store_open(const char *url, struct store **out, struct buf *err)
 	return rc;
 }
 
+static void forget_failure(struct store *s)
+{
+	xfree(s->tx_failure);
+	s->tx_failure = NULL;
+	s->tx_failure_level = 0;
+}
+
 void store_close(struct store *s)
 {
 	if (!s)
 		return;
 	alloc_cleanup_pop(&s->unwind);
 	if (s->in_tx)
-		store_rollback(s);
+		store_rollback_all(s);
+	forget_failure(s);
 	s->ops->close(s);
 }
 
@@ -81,13 +89,26 @@ int store_begin(struct store *s, struct buf *err)
 	return rc;
 }
 
+/* A transaction in which a statement failed is not committed, whether or
+ * not its caller noticed the failure: PostgreSQL's rule, kept on SQLite
+ * too, so that an error swallowed somewhere (a lookup that failed for want
+ * of memory, read as "not found") can never commit half an import. A
+ * savepoint rolled back takes its own failures with it. */
 int store_commit(struct store *s, struct buf *err)
 {
 	int rc;
 	if (s->in_tx > 1) {
 		rc = store_exec(s, "RELEASE SAVEPOINT tandem_nested", err);
 		s->in_tx--;
+		if (s->tx_failure && s->tx_failure_level > s->in_tx)
+			s->tx_failure_level = s->in_tx;
 		return rc;
+	}
+	if (s->tx_failure) {
+		buf_addf(err, "%s: not committed: a statement in the transaction failed: %s",
+			 s->location, s->tx_failure);
+		store_rollback(s);
+		return -1;
 	}
 	rc = store_exec(s, "COMMIT", err);
 	s->in_tx = 0;
@@ -100,6 +121,8 @@ int store_rollback(struct store *s)
 	int rc = store_exec(s, s->in_tx > 1 ? "ROLLBACK TO SAVEPOINT tandem_nested;"
 			    " RELEASE SAVEPOINT tandem_nested" : "ROLLBACK", &err);
 	buf_release(&err);
+	if (s->tx_failure && s->tx_failure_level >= s->in_tx)
+		forget_failure(s);
 	if (s->in_tx > 1)
 		s->in_tx--;
 	else
@@ -160,7 +183,16 @@ const unsigned char *stmt_blob(struct stmt *st, int col, size_t *len)
 	return OPS(st)->column_blob(st, col, len);
 }
 
-int stmt_step(struct stmt *st) { return OPS(st)->step(st); }
+int stmt_step(struct stmt *st)
+{
+	struct store *s = ((struct stmt_head *)st)->store;
+	int rc = s->ops->step(st);
+	if (rc == STORE_ERROR && s->in_tx && !s->tx_failure) {
+		s->tx_failure = xstrdup(stmt_error(st));
+		s->tx_failure_level = s->in_tx;
+	}
+	return rc;
+}
 int stmt_reset(struct stmt *st) { return OPS(st)->reset(st); }
 
 void stmt_finalize(struct stmt *st)

@@ -50,6 +50,10 @@ struct store {
 	 * server could not be reached or dropped the connection, not because
 	 * of the statement: "try again later". Whoever reads it clears it. */
 	int unavailable;
+	/* The first statement error in the open transaction, and the level it
+	 * happened at: see store_commit. */
+	char *tx_failure;
+	int tx_failure_level;
 	struct alloc_cleanup unwind;   /* closes it if its failure scope unwinds */
 };
 
