@@ -80,6 +80,8 @@ struct csv_reader {
 	size_t fields_cap;
 	size_t max_record;
 
+	size_t peek_next;               /* in_pos after the line peeked */
+
 	unsigned long pending_blank;    /* blank lines still to return */
 	unsigned long blank_line;       /* line of the next one */
 	bool started, at_eof, failed;
@@ -769,6 +771,100 @@ int csv_next(struct csv_reader *r, struct csv_record *rec, struct buf *err)
 	if (rc == 0)
 		r->at_eof = true;
 	return rc;
+}
+
+/* Notes the commas of bits (one bit a byte from q) as field bounds. */
+static inline void line_commas(struct csv_line *out, unsigned bits, size_t at)
+{
+	while (bits) {
+		size_t pos = at + (size_t)__builtin_ctz(bits);
+		size_t f = out->n_fields++;
+		if (f < CSV_LINE_FIELDS)
+			out->end[f] = (uint32_t)pos;
+		if (f + 1 < CSV_LINE_FIELDS)
+			out->start[f + 1] = (uint32_t)pos + 1;
+		bits &= bits - 1;
+	}
+}
+
+/* Scans a line from p for csv_peek_line(): returns the first byte that is
+ * not printable ASCII (LF, CR, the quote, every other control byte, DEL and
+ * every byte >= 0x80 stop it), noting the commas on the way. */
+static inline const unsigned char *scan_line(const unsigned char *p,
+					     const unsigned char *end,
+					     struct csv_line *out)
+{
+	const unsigned char *q = p;
+#ifdef __SSE2__
+	const __m128i quote = _mm_set1_epi8('"'), comma = _mm_set1_epi8(',');
+	const __m128i del = _mm_set1_epi8(0x7f), bias = _mm_set1_epi8((char)0x80);
+	const __m128i space = _mm_set1_epi8((char)(0x20 ^ 0x80));
+
+	while (end - q >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)q);
+		/* x < 0x20 as unsigned bytes is a signed compare once both
+		 * sides have their top bit flipped; bytes >= 0x80 are flagged
+		 * by x's own high bit below. */
+		__m128i ctl = _mm_cmpgt_epi8(space, _mm_xor_si128(x, bias));
+		__m128i m = _mm_or_si128(_mm_or_si128(ctl, x),
+			_mm_or_si128(_mm_cmpeq_epi8(x, quote),
+				     _mm_cmpeq_epi8(x, del)));
+		unsigned stop = (unsigned)_mm_movemask_epi8(m);
+		unsigned commas = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, comma));
+		if (stop) {
+			commas &= (1u << __builtin_ctz(stop)) - 1;
+			line_commas(out, commas, (size_t)(q - p));
+			return q + __builtin_ctz(stop);
+		}
+		line_commas(out, commas, (size_t)(q - p));
+		q += 16;
+	}
+#endif
+	for (; q < end; q++) {
+		if (*q == ',')
+			line_commas(out, 1, (size_t)(q - p));
+		else if (*q < 0x20 || *q >= 0x7f || *q == '"')
+			break;
+	}
+	return q;
+}
+
+int csv_peek_line(struct csv_reader *r, struct csv_line *out)
+{
+	const unsigned char *p, *end, *q;
+	size_t n;
+
+	if (r->failed || r->at_eof || !r->started || r->pending_blank)
+		return 0;
+	p = r->in + r->in_pos;
+	end = r->in + r->in_len;
+	out->n_fields = 0;
+	out->start[0] = 0;
+	q = scan_line(p, end, out);
+	if (q == end || q == p)
+		return 0;
+	n = (size_t)(q - p);
+	if (*q == '\r') {
+		if (end - q < 2 || q[1] != '\n')
+			return 0;
+		q++;
+	}
+	if (*q != '\n' || n > r->max_record)
+		return 0;
+	if (out->n_fields < CSV_LINE_FIELDS)
+		out->end[out->n_fields] = (uint32_t)n;
+	out->n_fields++;
+	r->peek_next = (size_t)(q + 1 - r->in);
+	out->text = (const char *)p;
+	out->len = n;
+	out->line = r->line;
+	return 1;
+}
+
+void csv_skip_line(struct csv_reader *r)
+{
+	r->in_pos = r->peek_next;
+	newline_at(r, r->in + r->in_pos);
 }
 
 /* Opens the decoder for encoding; returns 0, or -1 with err set. */

@@ -50,6 +50,26 @@ int csv_open_mem(struct csv_reader **out, const char *data, size_t len,
  * record of one empty field. */
 int csv_next(struct csv_reader *r, struct csv_record *rec, struct buf *err);
 
+/* The lean path for big, plain files (the importer's measurements.csv):
+ * when the next record is one line already in the reader's buffer holding
+ * only printable ASCII (no quote, no control byte but a CRLF end, no byte
+ * >= 0x80), not blank and within max_record, fills *out and
+ * returns 1 without consuming it; csv_skip_line() then consumes it.
+ * Otherwise returns 0 and csv_next() reads the record as always (so every
+ * message about it is csv_next()'s). The text stays valid until the next
+ * call on r. */
+#define CSV_LINE_FIELDS 8
+struct csv_line {
+	const char *text;      /* not NUL-terminated; no line end */
+	size_t len;
+	unsigned long line;
+	size_t n_fields;       /* commas + 1 */
+	/* Where field i starts and ends in text, for i < CSV_LINE_FIELDS. */
+	uint32_t start[CSV_LINE_FIELDS], end[CSV_LINE_FIELDS];
+};
+int csv_peek_line(struct csv_reader *r, struct csv_line *out);
+void csv_skip_line(struct csv_reader *r);
+
 /* Bytes consumed so far and the input's total size (0 when unknown, as for
  * a pipe): for progress lines. */
 uint64_t csv_bytes_read(const struct csv_reader *r);

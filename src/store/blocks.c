@@ -4,6 +4,7 @@
 #include "store/blocks.h"
 
 #include "base/buf.h"
+#include "base/strset.h"
 
 #include <endian.h>
 #include <stdlib.h>
@@ -79,6 +80,7 @@ int block_decode(const unsigned char *data, size_t len, struct day_block *b)
 struct open_block {
 	char *key;                 /* contract \x1f metric \x1f YYYY-MM */
 	size_t contract_len, metric_len;
+	month_t month;
 	struct day_block b;
 	uint32_t lines[31];        /* the line each day came from in this import */
 	int dirty;
@@ -90,7 +92,14 @@ struct block_writer {
 	struct open_block *slots;  /* open addressing; key NULL = empty */
 	size_t cap, n, max_open;
 	struct open_block *last;   /* rows usually come grouped: a one-entry cache */
-	struct stmt *select, *upsert;
+	struct stmt *select, *upsert, *any;
+	/* Contract/metric pairs ("contract \x1f metric") asked about: whether
+	 * the store held any block of theirs when first seen (had), and
+	 * whether this writer has written one (flushed). A block of a pair in
+	 * neither set cannot be stored yet, so it is not looked up: on a first
+	 * import that saves a query per block. One entry per series, not per
+	 * row or block. */
+	struct strset asked, had, flushed;
 };
 
 static uint64_t hash(const char *s, size_t n)
@@ -116,7 +125,9 @@ int block_writer_new(struct store *s, int64_t batch, struct block_writer **out, 
 	    store_prepare(s, "INSERT INTO measurement_blocks (contract_id, metric, month, days,"
 			  " touched_batch) VALUES (?, ?, ?, ?, ?) ON CONFLICT (contract_id, metric, month)"
 			  " DO UPDATE SET days = excluded.days, touched_batch = excluded.touched_batch",
-			  &w->upsert, err)) {
+			  &w->upsert, err) ||
+	    store_prepare(s, "SELECT 1 FROM measurement_blocks WHERE contract_id = ? AND metric = ?"
+			  " LIMIT 1", &w->any, err)) {
 		block_writer_free(w);
 		return -1;
 	}
@@ -133,6 +144,10 @@ void block_writer_free(struct block_writer *w)
 	xfree(w->slots);
 	stmt_finalize(w->select);
 	stmt_finalize(w->upsert);
+	stmt_finalize(w->any);
+	strset_clear(&w->asked);
+	strset_clear(&w->had);
+	strset_clear(&w->flushed);
 	xfree(w);
 }
 
@@ -150,6 +165,7 @@ static int write_block(struct block_writer *w, struct open_block *ob, struct buf
 	if (rc == STORE_ERROR)
 		buf_addf(err, "cannot write measurements: %s", stmt_error(w->upsert));
 	stmt_reset(w->upsert);
+	strset_add(&w->flushed, k, ob->contract_len + 1 + ob->metric_len);
 	ob->dirty = 0;
 	return rc == STORE_ERROR ? -1 : 0;
 }
@@ -211,48 +227,98 @@ static int load_block(struct block_writer *w, struct open_block *ob, struct buf 
 	return rc == STORE_ERROR ? -1 : 0;
 }
 
+/* memcmp() for the short ids of a row, without a call. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+/* May the store hold a block of this key's contract and metric? Asks the
+ * store once per pair. Returns 1 yes, 0 no, -1 on a storage error. */
+static int may_be_stored(struct block_writer *w, const struct open_block *ob, struct buf *err)
+{
+	const char *k = ob->key;
+	size_t plen = ob->contract_len + 1 + ob->metric_len;
+	if (strset_has(&w->flushed, k, plen))
+		return 1;
+	if (!strset_has(&w->asked, k, plen)) {
+		stmt_bind_text(w->any, 1, k, ob->contract_len);
+		stmt_bind_text(w->any, 2, k + ob->contract_len + 1, ob->metric_len);
+		int rc = stmt_step(w->any);
+		if (rc == STORE_ERROR)
+			buf_addf(err, "cannot read measurements: %s", stmt_error(w->any));
+		stmt_reset(w->any);
+		if (rc == STORE_ERROR)
+			return -1;
+		strset_add(&w->asked, k, plen);
+		if (rc == STORE_ROW)
+			strset_add(&w->had, k, plen);
+	}
+	return strset_has(&w->had, k, plen);
+}
+
 int block_writer_add(struct block_writer *w, const char *contract, size_t clen,
 		     const char *metric, size_t mlen, day_t date, micro_t num, micro_t den,
 		     unsigned long line, unsigned long *first_line, struct buf *err)
 {
-	char month[8];
 	int y, m, d;
-	struct open_block *ob = w->last;
-	size_t klen = clen + mlen + 9;
-
 	date_to_ymd(date, &y, &m, &d);
-	month_format(month_of_ymd(y, m), month);
-	if (!ob || ob->contract_len != clen || ob->metric_len != mlen ||
-	    memcmp(ob->key, contract, clen) || memcmp(ob->key + clen + 1, metric, mlen) ||
-	    memcmp(ob->key + clen + mlen + 2, month, 7)) {
-		char *key = xmalloc(klen + 1);
-		memcpy(key, contract, clen);
-		key[clen] = '\x1f';
-		memcpy(key + clen + 1, metric, mlen);
-		key[clen + mlen + 1] = '\x1f';
-		memcpy(key + clen + mlen + 2, month, 7);
-		key[klen] = '\0';
-		size_t i = hash(key, klen) & (w->cap - 1);
-		while (w->slots[i].key && strcmp(w->slots[i].key, key))
-			i = (i + 1) & (w->cap - 1);
-		ob = &w->slots[i];
-		if (ob->key) {
-			xfree(key);
-		} else {
-			if (w->n >= w->max_open) {
-				xfree(key);
-				if (block_writer_flush(w, err))
-					return -1;
-				return block_writer_add(w, contract, clen, metric, mlen, date, num, den,
-							line, first_line, err);
-			}
-			ob->key = key;
-			ob->contract_len = clen;
-			ob->metric_len = mlen;
-			w->n++;
-			if (load_block(w, ob, err))
-				return -1;
-		}
+	return block_writer_add_day(w, contract, clen, metric, mlen, month_of_ymd(y, m), d, num, den,
+				    line, first_line, err);
+}
+
+/* Finds or opens the block of (contract, metric, month). */
+static struct open_block *open_block_of(struct block_writer *w, const char *contract, size_t clen,
+					const char *metric, size_t mlen, month_t month,
+					struct buf *err)
+{
+	size_t klen = clen + mlen + 9;
+	char *key = xmalloc(klen + 1);
+	memcpy(key, contract, clen);
+	key[clen] = '\x1f';
+	memcpy(key + clen + 1, metric, mlen);
+	key[clen + mlen + 1] = '\x1f';
+	month_format(month, key + clen + mlen + 2);
+	key[klen] = '\0';
+	size_t i = hash(key, klen) & (w->cap - 1);
+	while (w->slots[i].key && strcmp(w->slots[i].key, key))
+		i = (i + 1) & (w->cap - 1);
+	struct open_block *ob = &w->slots[i];
+	if (ob->key) {
+		xfree(key);
+		return ob;
+	}
+	if (w->n >= w->max_open) {
+		xfree(key);
+		if (block_writer_flush(w, err))
+			return NULL;
+		return open_block_of(w, contract, clen, metric, mlen, month, err);
+	}
+	ob->key = key;
+	ob->contract_len = clen;
+	ob->metric_len = mlen;
+	ob->month = month;
+	w->n++;
+	int stored = may_be_stored(w, ob, err);
+	if (stored < 0 || (stored && load_block(w, ob, err)))
+		return NULL;
+	return ob;
+}
+
+int block_writer_add_day(struct block_writer *w, const char *contract, size_t clen,
+			 const char *metric, size_t mlen, month_t month, int d, micro_t num,
+			 micro_t den, unsigned long line, unsigned long *first_line, struct buf *err)
+{
+	struct open_block *ob = w->last;
+
+	if (!ob || ob->month != month || ob->contract_len != clen || ob->metric_len != mlen ||
+	    !same_bytes(ob->key, contract, clen) || !same_bytes(ob->key + clen + 1, metric, mlen)) {
+		ob = open_block_of(w, contract, clen, metric, mlen, month, err);
+		if (!ob)
+			return -1;
 		w->last = ob;
 	}
 	uint32_t bit = 1u << (d - 1);

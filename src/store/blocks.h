@@ -42,6 +42,10 @@ int block_writer_new(struct store *s, int64_t batch, struct block_writer **out, 
 int block_writer_add(struct block_writer *w, const char *contract, size_t clen,
 		     const char *metric, size_t mlen, day_t date, micro_t num, micro_t den,
 		     unsigned long line, unsigned long *first_line, struct buf *err);
+/* The same with the date as its month and day of month (1..31). */
+int block_writer_add_day(struct block_writer *w, const char *contract, size_t clen,
+			 const char *metric, size_t mlen, month_t month, int day, micro_t num,
+			 micro_t den, unsigned long line, unsigned long *first_line, struct buf *err);
 /* Writes every open block. */
 int block_writer_flush(struct block_writer *w, struct buf *err);
 void block_writer_free(struct block_writer *w);

@@ -756,8 +756,8 @@ static void check_refs(struct importer *im, struct file_state *fs, unsigned long
 
 /* A measurement goes into its month block (store/blocks.h); a plain value
  * has denominator 1 (SPEC §4). */
-static void write_measurement(struct importer *im, struct file_state *fs, unsigned long line,
-			      struct cell *cells)
+static void write_day(struct importer *im, struct file_state *fs, unsigned long line,
+		      struct cell *cells, month_t month, int day)
 {
 	unsigned long first = 0;
 	micro_t den = cells[4].present ? cells[4].num : MICRO_ONE;
@@ -766,8 +766,8 @@ static void write_measurement(struct importer *im, struct file_state *fs, unsign
 		im->storage_failed = 1;
 		return;
 	}
-	rc = block_writer_add(im->blocks, cells[0].text, cells[0].len, cells[1].text, cells[1].len,
-			      cells[2].day, cells[3].num, den, line, &first, im->err);
+	rc = block_writer_add_day(im->blocks, cells[0].text, cells[0].len, cells[1].text, cells[1].len,
+				  month, day, cells[3].num, den, line, &first, im->err);
 	if (rc < 0) {
 		im->storage_failed = 1;
 	} else if (rc > 0) {
@@ -784,6 +784,146 @@ static void write_measurement(struct importer *im, struct file_state *fs, unsign
 	} else {
 		fs->written++;
 	}
+}
+
+static void write_measurement(struct importer *im, struct file_state *fs, unsigned long line,
+			      struct cell *cells)
+{
+	int y, m, d;
+	date_to_ymd(cells[2].day, &y, &m, &d);
+	write_day(im, fs, line, cells, month_of_ymd(y, m), d);
+}
+
+/* --- the lean path for measurements.csv ----------------------------------- */
+
+/* What the lean path has checked already: the last contract found to exist
+ * and the last contract/metric pair found in sla_metrics (rows come grouped,
+ * so these one-entry caches hit almost always). */
+struct lean_state {
+	char contract[201], metric[201];
+	size_t contract_len, metric_len;   /* 0: nothing checked yet */
+};
+
+static void progress(struct importer *im, struct file_state *fs, struct csv_reader *r, int done);
+
+/* An id cell the general path would take as it is: not empty, at most 200
+ * bytes, no leading or trailing space. (The line is printable ASCII: no
+ * control characters, csv_peek_line.) */
+static int lean_id_ok(const char *s, size_t len)
+{
+	return len && len <= 200 && s[0] != ' ' && s[len - 1] != ' ';
+}
+
+/* memcmp() for the short ids of a row, without a call. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+/* YYYY-MM-DD of a day that exists, as date_parse() takes it. */
+static int lean_date(const char *s, size_t len, int *y, int *m, int *d)
+{
+	unsigned v[10];
+	if (len != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		v[i] = (unsigned)(unsigned char)s[i] - '0';
+	if ((v[0] > 9) | (v[1] > 9) | (v[2] > 9) | (v[3] > 9) | (v[5] > 9) | (v[6] > 9) |
+	    (v[8] > 9) | (v[9] > 9))
+		return 0;
+	*y = (int)(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3]);
+	*m = (int)(v[5] * 10 + v[6]);
+	*d = (int)(v[8] * 10 + v[9]);
+	return date_valid(*y, *m, *d);
+}
+
+/* A decimal as decimal_parse() reads it: plain digits (at most 12) with at
+ * most 6 decimals are done here, anything else (a sign, more digits) by
+ * decimal_parse() itself. Returns 1 when *out holds the value. */
+static int lean_decimal(const char *s, size_t len, micro_t *out)
+{
+	int64_t whole = 0, frac = 0;
+	size_t i = 0;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		whole = whole * 10 + (s[i++] - '0');
+	if (i == 0 || i > 12)
+		return decimal_parse(s, len, out) == DECIMAL_OK;
+	if (i < len) {
+		size_t dot = i++;
+		if (s[dot] != '.' || len - i > 6 || i == len)
+			return decimal_parse(s, len, out) == DECIMAL_OK;
+		for (; i < len; i++) {
+			if (s[i] < '0' || s[i] > '9')
+				return 0;
+			frac = frac * 10 + (s[i] - '0');
+		}
+		for (size_t k = len - dot - 1; k < 6; k++)
+			frac *= 10;
+	}
+	*out = whole * MICRO_ONE + frac;
+	return 1;
+}
+
+/* Takes the next line of measurements.csv when it is plain and every cell
+ * passes exactly the checks of parse_cell() and check_refs(): it is then
+ * added to its month block by write_measurement(), as the general path would.
+ * Returns 1 when the line was taken, 0 when the general path must read it
+ * (and report whatever made this one decline, in its own words), -1 on a
+ * storage error. */
+static int lean_measurement(struct importer *im, struct file_state *fs, struct csv_reader *r,
+			    struct lean_state *ls)
+{
+	struct csv_line cl;
+	struct cell cells[5];
+	int y, m, d;
+
+	if (fs->n_fields != 5 || !csv_peek_line(r, &cl) || cl.n_fields != 5)
+		return 0;
+	for (int i = 0; i < 5; i++) {
+		int f = fs->field_of[i];
+		cells[i].text = cl.text + cl.start[f];
+		cells[i].len = cl.end[f] - cl.start[f];
+		cells[i].present = cells[i].len > 0;
+	}
+	/* contract_id, metric, date, numerator, denominator (domain/schema.c) */
+	if (!lean_id_ok(cells[0].text, cells[0].len) || !lean_id_ok(cells[1].text, cells[1].len) ||
+	    !lean_date(cells[2].text, cells[2].len, &y, &m, &d) ||
+	    !cells[3].present || !lean_decimal(cells[3].text, cells[3].len, &cells[3].num))
+		return 0;
+	if (!cells[4].present)
+		cells[4].num = MICRO_ONE;
+	else if (!lean_decimal(cells[4].text, cells[4].len, &cells[4].num) || cells[4].num < 0)
+		return 0;
+
+	if (cells[0].len != ls->contract_len || !same_bytes(cells[0].text, ls->contract, cells[0].len)) {
+		if (ref_exists(im, schema_find("contracts"), cells[0].text, cells[0].len) != 1 ||
+		    im->storage_failed)
+			return im->storage_failed ? -1 : 0;
+		memcpy(ls->contract, cells[0].text, cells[0].len);
+		ls->contract_len = cells[0].len;
+		ls->metric_len = 0;
+	}
+	if (cells[1].len != ls->metric_len || !same_bytes(cells[1].text, ls->metric, cells[1].len)) {
+		int found = metric_exists(im, cells[0].text, cells[0].len, cells[1].text, cells[1].len);
+		if (im->storage_failed)
+			return -1;
+		if (found != 1)
+			return 0;
+		memcpy(ls->metric, cells[1].text, cells[1].len);
+		ls->metric_len = cells[1].len;
+	}
+
+	fs->rows++;
+	im->res->rows++;
+	if ((fs->rows & 0xffff) == 0)
+		progress(im, fs, r, 0);
+	write_day(im, fs, cl.line, cells, month_of_ymd(y, m), d);
+	/* Consumed only now: the cells point into the reader's buffer. */
+	csv_skip_line(r);
+	return im->storage_failed ? -1 : 1;
 }
 
 static void bind_and_write(struct importer *im, struct file_state *fs, unsigned long line,
@@ -918,9 +1058,11 @@ static int import_file(struct importer *im, struct import_file *f)
 	struct file_state fs;
 	struct buf cerr = BUF_INIT, sql = BUF_INIT;
 	struct cell cells[MAX_COLUMNS];
+	struct lean_state ls;
 	int rc;
 
 	memset(&fs, 0, sizeof fs);
+	memset(&ls, 0, sizeof ls);
 	fs.f = f;
 	fs.t = f->table;
 	if (f->data ? csv_open_mem(&r, f->data, f->len, &copt, &cerr)
@@ -956,8 +1098,17 @@ static int import_file(struct importer *im, struct import_file *f)
 			goto storage;
 	}
 
-	while ((rc = csv_next(r, &rec, &cerr)) == 1) {
+	for (;;) {
 		int bad = 0, quiet_bad = 0;
+		if (fs.t->blocks) {
+			int lean;
+			while ((lean = lean_measurement(im, &fs, r, &ls)) == 1)
+				;
+			if (lean < 0)
+				goto storage;
+		}
+		if ((rc = csv_next(r, &rec, &cerr)) != 1)
+			break;
 		fs.rows++;
 		im->res->rows++;
 		if ((fs.rows & 0xffff) == 0)
