@@ -10,19 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void put_u32(unsigned char *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static void put_i64(unsigned char *p, int64_t v)
-{
-	uint64_t u = (uint64_t)v;
-	for (int i = 0; i < 8; i++)
-		p[i] = (unsigned char)(u >> (8 * i));
-}
-
 static uint32_t get_u32(const unsigned char *p)
 {
 	uint32_t v;
@@ -30,7 +17,6 @@ static uint32_t get_u32(const unsigned char *p)
 	return le32toh(v);
 }
 
-/* Scoring decodes every block it reads: one load, not eight shifts. */
 static int64_t get_i64(const unsigned char *p)
 {
 	uint64_t v;
@@ -38,22 +24,98 @@ static int64_t get_i64(const unsigned char *p)
 	return (int64_t)le64toh(v);
 }
 
+static const int64_t pow10[7] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+
+static size_t put_varint(unsigned char *p, uint64_t v)
+{
+	size_t n = 0;
+	while (v >= 0x80) {
+		p[n++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	p[n++] = (unsigned char)v;
+	return n;
+}
+
+/* Reads a varint of at most 10 bytes from p[*n..len); returns -1 when it
+ * runs past len or is too long. */
+static int get_varint(const unsigned char *p, size_t len, size_t *n, uint64_t *out)
+{
+	uint64_t v = 0;
+	for (int shift = 0; shift < 70; shift += 7) {
+		if (*n >= len)
+			return -1;
+		unsigned char c = p[(*n)++];
+		v |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80)) {
+			*out = v;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static uint64_t zigzag(int64_t v)
+{
+	return ((uint64_t)v << 1) ^ (v < 0 ? UINT64_MAX : 0);
+}
+
+static int64_t unzigzag(uint64_t u)
+{
+	return (int64_t)((u >> 1) ^ (0 - (u & 1)));
+}
+
 size_t block_encode(const struct day_block *b, unsigned char out[BLOCK_MAX_BYTES])
 {
-	size_t n = 8;
-	put_u32(out, b->present);
-	put_u32(out + 4, b->touched);
+	int k = 6;
+	size_t n = 2;
+	for (int d = 0; d < 31 && k; d++) {
+		if (!(b->present & (1u << d)))
+			continue;
+		while (k && (b->num[d] % pow10[k] || b->den[d] % pow10[k]))
+			k--;
+	}
+	out[0] = 2;
+	out[1] = (unsigned char)k;
+	n += put_varint(out + n, b->present);
+	n += put_varint(out + n, b->touched);
 	for (int d = 0; d < 31; d++) {
 		if (!(b->present & (1u << d)))
 			continue;
-		put_i64(out + n, b->num[d]);
-		put_i64(out + n + 8, b->den[d]);
-		n += 16;
+		n += put_varint(out + n, zigzag(b->num[d] / pow10[k]));
+		n += put_varint(out + n, zigzag(b->den[d] / pow10[k]));
 	}
 	return n;
 }
 
 int block_decode(const unsigned char *data, size_t len, struct day_block *b)
+{
+	size_t n = 2;
+	uint64_t present, touched, v;
+	if (len < 4 || data[0] != 2 || data[1] > 6)
+		return -1;
+	int64_t scale = pow10[data[1]];
+	if (get_varint(data, len, &n, &present) || get_varint(data, len, &n, &touched) ||
+	    present >> 31 || touched >> 31)
+		return -1;
+	b->present = (uint32_t)present;
+	b->touched = (uint32_t)touched;
+	for (int d = 0; d < 31; d++) {
+		if (!(present & (1u << d))) {
+			b->num[d] = b->den[d] = 0;
+			continue;
+		}
+		if (get_varint(data, len, &n, &v))
+			return -1;
+		b->num[d] = (int64_t)((uint64_t)unzigzag(v) * (uint64_t)scale);
+		if (get_varint(data, len, &n, &v))
+			return -1;
+		b->den[d] = (int64_t)((uint64_t)unzigzag(v) * (uint64_t)scale);
+	}
+	return n == len ? 0 : -1;
+}
+
+int block_decode_v3(const unsigned char *data, size_t len, struct day_block *b)
 {
 	size_t n = 8;
 	if (len < 8)
@@ -73,6 +135,23 @@ int block_decode(const unsigned char *data, size_t len, struct day_block *b)
 		n += 16;
 	}
 	return n == len ? 0 : -1;
+}
+
+void block_sums(const struct day_block *b, int64_t *days, micro_t *num, micro_t *den)
+{
+	/* Unsigned: sums wrap as the loader's always did, without UB. */
+	uint64_t sn = 0, sd = 0;
+	int64_t n = 0;
+	for (int d = 0; d < 31; d++) {
+		if (!(b->present & (1u << d)))
+			continue;
+		sn += (uint64_t)b->num[d];
+		sd += (uint64_t)b->den[d];
+		n++;
+	}
+	*days = n;
+	*num = (micro_t)sn;
+	*den = (micro_t)sd;
 }
 
 /* ---- the writer -------------------------------------------------------- */
@@ -123,9 +202,11 @@ int block_writer_new(struct store *s, int64_t batch, struct block_writer **out, 
 	if (store_prepare(s, "SELECT days, touched_batch FROM measurement_blocks"
 			  " WHERE contract_id = ? AND metric = ? AND month = ?", &w->select, err) ||
 	    store_prepare(s, "INSERT INTO measurement_blocks (contract_id, metric, month, days,"
-			  " touched_batch) VALUES (?, ?, ?, ?, ?) ON CONFLICT (contract_id, metric, month)"
-			  " DO UPDATE SET days = excluded.days, touched_batch = excluded.touched_batch",
-			  &w->upsert, err) ||
+			  " touched_batch, n_days, sum_numerator, sum_denominator)"
+			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (contract_id, metric, month)"
+			  " DO UPDATE SET days = excluded.days, touched_batch = excluded.touched_batch,"
+			  " n_days = excluded.n_days, sum_numerator = excluded.sum_numerator,"
+			  " sum_denominator = excluded.sum_denominator", &w->upsert, err) ||
 	    store_prepare(s, "SELECT 1 FROM measurement_blocks WHERE contract_id = ? AND metric = ?"
 			  " LIMIT 1", &w->any, err)) {
 		block_writer_free(w);
@@ -161,6 +242,12 @@ static int write_block(struct block_writer *w, struct open_block *ob, struct buf
 	stmt_bind_text(w->upsert, 3, k + ob->contract_len + ob->metric_len + 2, 7);
 	stmt_bind_blob(w->upsert, 4, data, len);
 	stmt_bind_int64(w->upsert, 5, w->batch);
+	int64_t days;
+	micro_t num, den;
+	block_sums(&ob->b, &days, &num, &den);
+	stmt_bind_int64(w->upsert, 6, days);
+	stmt_bind_int64(w->upsert, 7, num);
+	stmt_bind_int64(w->upsert, 8, den);
 	int rc = stmt_step(w->upsert);
 	if (rc == STORE_ERROR)
 		buf_addf(err, "cannot write measurements: %s", stmt_error(w->upsert));

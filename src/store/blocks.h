@@ -15,7 +15,8 @@
 #include "domain/decimal.h"
 #include "store/store.h"
 
-#define BLOCK_MAX_BYTES (8 + 31 * 16)
+/* Format 2 (schema version 4): a format byte, a scale byte, then varints. */
+#define BLOCK_MAX_BYTES (2 + 2 * 5 + 31 * 2 * 10)
 
 /* One month of one metric: day d (1..31) is present when bit d-1 is set. */
 struct day_block {
@@ -24,11 +25,21 @@ struct day_block {
 	micro_t num[31], den[31];
 };
 
-/* Encodes b (little-endian: present, touched, then num/den of each present
- * day in order) into out; returns the length. */
+/* Encodes b into out; returns the length. The encoding: the byte 2, a
+ * scale k (0..6, the most decimal places of micro-units every value has as
+ * zeros), present and touched as varints, then each present day's
+ * numerator and denominator divided by 10^k as zigzag varints. Whole-number
+ * counts take 2-3 bytes a value instead of 8. */
 size_t block_encode(const struct day_block *b, unsigned char out[BLOCK_MAX_BYTES]);
 /* Decodes; returns 0, or -1 when the bytes are not a block. */
 int block_decode(const unsigned char *data, size_t len, struct day_block *b);
+/* The same for the fixed-width encoding of schema versions 2 and 3
+ * (present, touched, then 8-byte little-endian pairs): for the migration. */
+int block_decode_v3(const unsigned char *data, size_t len, struct day_block *b);
+/* The present days of b, their Σnumerator and Σdenominator: the columns
+ * n_days, sum_numerator and sum_denominator stored beside each block, so
+ * scoring sums whole months without decoding them. */
+void block_sums(const struct day_block *b, int64_t *days, micro_t *num, micro_t *den);
 
 /* Collects an import's measurements into blocks, merging with the blocks
  * already stored, and writes them inside the import's transaction. Memory

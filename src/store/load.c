@@ -264,8 +264,8 @@ static int load_all(struct loader *l, day_t last_day)
 	/* Monthly sums from the month blocks (store/blocks.h): a measurement
 	 * counts when dated within its contract's [go_live_on, end_on] and
 	 * not after the year's last day. Sums of micro-units are exact. */
-	if (query(l, "SELECT contract_id, metric, month, days FROM measurement_blocks"
-		  " WHERE month <= ?"))
+	if (query(l, "SELECT contract_id, metric, month, days, n_days, sum_numerator, sum_denominator"
+		  " FROM measurement_blocks WHERE month <= ?"))
 		return -1;
 	{
 		char last[11] = "9999-12-31";
@@ -298,21 +298,34 @@ static int load_all(struct loader *l, day_t last_day)
 		if (metric == NO_INDEX)
 			continue;
 		const struct contract *k = &ds->contracts[contract];
-		const unsigned char *data = stmt_blob(l->st, 3, &len);
-		if (k->go_live_on == DAY_NONE || block_decode(data, len, &b))
+		if (k->go_live_on == DAY_NONE)
 			continue;
 		day_t first = date_from_ymd(month_year(mo), month_month(mo), 1);
+		day_t last = first + days_in_month(month_year(mo), month_month(mo)) - 1;
 		day_t from = k->go_live_on, until = k->end_on == DAY_NONE ? INT32_MAX : k->end_on;
 		if (last_day != DAY_NONE && last_day < until)
 			until = last_day;
 		micro_t num = 0, den = 0;
 		int32_t rows = 0;
-		for (int d = 0; d < 31; d++) {
-			if (!(b.present & (1u << d)) || first + d < from || first + d > until)
+		if (first >= from && last <= until) {
+			/* A whole month counts: its sums are stored beside it. */
+			rows = (int32_t)stmt_int64(l->st, 4);
+			num = stmt_int64(l->st, 5);
+			den = stmt_int64(l->st, 6);
+		} else {
+			const unsigned char *data = stmt_blob(l->st, 3, &len);
+			if (block_decode(data, len, &b))
 				continue;
-			num += b.num[d];
-			den += b.den[d];
-			rows++;
+			uint64_t sn = 0, sd = 0;
+			for (int d = 0; d < 31; d++) {
+				if (!(b.present & (1u << d)) || first + d < from || first + d > until)
+					continue;
+				sn += (uint64_t)b.num[d];
+				sd += (uint64_t)b.den[d];
+				rows++;
+			}
+			num = (micro_t)sn;
+			den = (micro_t)sd;
 		}
 		if (!rows)
 			continue;

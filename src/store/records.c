@@ -257,10 +257,17 @@ static int block_delete_day(struct store *s, const char *const *key, struct buf 
 	if (b.present) {
 		unsigned char data[BLOCK_MAX_BYTES];
 		size_t len = block_encode(&b, data);
-		if (store_prepare(s, "UPDATE measurement_blocks SET days = ? WHERE contract_id = ?"
-				  " AND metric = ? AND month = ?", &st, err))
+		int64_t days;
+		micro_t num, den;
+		block_sums(&b, &days, &num, &den);
+		if (store_prepare(s, "UPDATE measurement_blocks SET days = ?, n_days = ?, sum_numerator = ?,"
+				  " sum_denominator = ? WHERE contract_id = ? AND metric = ? AND month = ?",
+				  &st, err))
 			return -1;
 		stmt_bind_blob(st, p++, data, len);
+		stmt_bind_int64(st, p++, days);
+		stmt_bind_int64(st, p++, num);
+		stmt_bind_int64(st, p++, den);
 	} else if (store_prepare(s, "DELETE FROM measurement_blocks WHERE contract_id = ?"
 				 " AND metric = ? AND month = ?", &st, err)) {
 		return -1;

@@ -35,12 +35,47 @@ static void blocks_roundtrip_exact(void **state)
 	b.num[30] = 123456789012LL;
 	b.den[30] = 7;
 	size_t len = block_encode(&b, data);
-	assert_int_equal(len, 8 + 3 * 16);
+	/* Scale 0 (den 7 has no decimal zeros); INT64_MAX takes 10 bytes. */
+	assert_int_equal(data[0], 2);
+	assert_int_equal(data[1], 0);
 	assert_int_equal(block_decode(data, len, &back), 0);
 	assert_int_equal(back.present, b.present);
 	assert_int_equal(back.touched, b.touched);
 	assert_true(back.num[0] == -5 && back.num[14] == INT64_MAX && back.num[30] == 123456789012LL);
 	assert_true(back.den[0] == 1000000 && back.den[14] == 0 && back.den[30] == 7);
+}
+
+/* Whole numbers in micro-units are stored divided by 10^6: a month of
+ * daily counts in the thousands takes 4-5 bytes a day, not 16. */
+static void blocks_encoding_is_compact(void **state)
+{
+	(void)state;
+	struct day_block b, back;
+	unsigned char data[BLOCK_MAX_BYTES];
+	memset(&b, 0, sizeof b);
+	b.present = 0x7fffffffu;
+	for (int i = 0; i < 31; i++) {
+		b.num[i] = (1500 + i) * 1000000LL;
+		b.den[i] = (2000 + 3 * i) * 1000000LL;
+	}
+	size_t len = block_encode(&b, data);
+	assert_int_equal(data[1], 6);
+	assert_int_equal(len, 2 + 5 + 1 + 31 * 4);
+	assert_int_equal(block_decode(data, len, &back), 0);
+	assert_memory_equal(back.num, b.num, sizeof b.num);
+	assert_memory_equal(back.den, b.den, sizeof b.den);
+	/* One value with a decimal lowers the scale of the whole block. */
+	b.num[7] = 1500500000LL;
+	len = block_encode(&b, data);
+	assert_int_equal(data[1], 5);
+	assert_int_equal(block_decode(data, len, &back), 0);
+	assert_memory_equal(back.num, b.num, sizeof b.num);
+	int64_t days;
+	micro_t num, den;
+	block_sums(&b, &days, &num, &den);
+	assert_int_equal(days, 31);
+	assert_true(num == (31 * 1500 + 465 - 7) * 1000000LL + 500000);   /* day 8 was 1507 */
+	assert_true(den == (31 * 2000 + 3 * 465) * 1000000LL);
 }
 
 static void blocks_decode_rejects_damage(void **state)
@@ -51,10 +86,33 @@ static void blocks_decode_rejects_damage(void **state)
 	memset(&b, 0, sizeof b);
 	b.present = 3;
 	size_t len = block_encode(&b, data);
+	assert_int_equal(block_decode(data, len, &back), 0);
 	assert_int_equal(block_decode(data, len - 1, &back), -1);   /* truncated */
-	assert_int_equal(block_decode(data, 4, &back), -1);
-	data[3] = 0x80;                                             /* day 32 */
+	assert_int_equal(block_decode(data, 3, &back), -1);
+	data[0] = 1;                                                /* not format 2 */
 	assert_int_equal(block_decode(data, len, &back), -1);
+	data[0] = 2;
+	data[1] = 7;                                                /* scale past 10^6 */
+	assert_int_equal(block_decode(data, len, &back), -1);
+	data[1] = 0;
+	unsigned char day32[] = { 2, 0, 0x80, 0x80, 0x80, 0x80, 0x08, 0, 0, 0 };
+	assert_int_equal(block_decode(day32, sizeof day32, &back), -1);
+}
+
+/* The fixed-width encoding of schema version 3, read by migration 4. */
+static void blocks_decode_v3(void **state)
+{
+	(void)state;
+	struct day_block back;
+	unsigned char data[8 + 16] = { 0x02, 0, 0, 0, 0x02, 0, 0, 0 };
+	data[8] = 0x40;                   /* num 0x4240 */
+	data[9] = 0x42;
+	data[16] = 7;                     /* den 7 */
+	assert_int_equal(block_decode_v3(data, sizeof data, &back), 0);
+	assert_int_equal(back.present, 2);
+	assert_int_equal(back.touched, 2);
+	assert_true(back.num[1] == 0x4240 && back.den[1] == 7);
+	assert_int_equal(block_decode_v3(data, sizeof data - 1, &back), -1);
 }
 
 struct collected {
@@ -133,12 +191,72 @@ static void blocks_writer_merges_replaces_and_finds_duplicates(void **state)
 	buf_release(&err);
 }
 
+static void exec_ok(struct store *s, const char *sql)
+{
+	struct buf err = BUF_INIT;
+	if (store_exec(s, sql, &err))
+		fail_msg("%s: %s", sql, err.data);
+	buf_release(&err);
+}
+
+/* Migration 4 re-encodes the blocks of a version 3 store, fills the sums,
+ * and moves the daily rows a version 1 store still holds into blocks. */
+static void blocks_migration_4(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/tandem-blocks-XXXXXX";
+	struct store *s = fresh_store(path);
+	struct buf err = BUF_INIT;
+	struct collected c = { "", 0 };
+	int from = 0, to = 0;
+
+	/* Back to version 3: the old table with one old-format block (K1 SL
+	 * 2025-03: day 2 = 8/10, day 31 = 7.5/1), and a version 1 table of
+	 * daily rows (K2 SL 2025-04-01 = 3/4). */
+	exec_ok(s, "DROP TABLE measurement_blocks");
+	exec_ok(s, "CREATE TABLE measurement_blocks (contract_id TEXT NOT NULL, metric TEXT NOT NULL,"
+		" month TEXT NOT NULL, days BLOB NOT NULL, touched_batch INTEGER NOT NULL DEFAULT 0,"
+		" PRIMARY KEY (contract_id, metric, month)) STRICT, WITHOUT ROWID");
+	exec_ok(s, "INSERT INTO measurement_blocks VALUES ('K1', 'SL', '2025-03',"
+		" x'0200004000000000" "0800000000000000" "0a00000000000000"
+		"e070720000000000" "0100000000000000', 1)");
+	exec_ok(s, "CREATE TABLE measurements (contract_id TEXT, metric TEXT, date TEXT,"
+		" numerator INTEGER, denominator INTEGER)");
+	exec_ok(s, "INSERT INTO measurements VALUES ('K2', 'SL', '2025-04-01', 3000000, 4000000)");
+	exec_ok(s, "DELETE FROM schema_version WHERE version = 4");
+
+	assert_int_equal(store_migrate(s, &from, &to, &err), 0);
+	assert_int_equal(from, 3);
+	assert_int_equal(to, 4);
+	assert_int_equal(blocks_each_measurement(s, collect, &c, &err), 0);
+	assert_string_equal(c.text,
+			    "K1 SL 2025-03-02 8/10\n"
+			    "K1 SL 2025-03-31 7500000/1\n"
+			    "K2 SL 2025-04-01 3000000/4000000\n");
+	int64_t n = 0;
+	assert_int_equal(store_query_int64(s, "SELECT n_days * 1000000000 + sum_numerator"
+					   " FROM measurement_blocks WHERE contract_id = 'K1'", 0, &n, &err), 0);
+	assert_true(n == 2 * 1000000000LL + 7500008);
+	assert_int_equal(store_query_int64(s, "SELECT sum_denominator FROM measurement_blocks"
+					   " WHERE contract_id = 'K2'", 0, &n, &err), 0);
+	assert_true(n == 4000000);
+	assert_int_equal(store_query_int64(s, "SELECT count(*) FROM sqlite_master"
+					   " WHERE name = 'measurements'", 0, &n, &err), 0);
+	assert_int_equal(n, 0);
+	store_close(s);
+	unlink(path);
+	buf_release(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(blocks_roundtrip_exact),
+		cmocka_unit_test(blocks_encoding_is_compact),
 		cmocka_unit_test(blocks_decode_rejects_damage),
+		cmocka_unit_test(blocks_decode_v3),
 		cmocka_unit_test(blocks_writer_merges_replaces_and_finds_duplicates),
+		cmocka_unit_test(blocks_migration_4),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
