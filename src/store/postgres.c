@@ -6,13 +6,18 @@
  * holds one row in memory. Parameters travel as text and PostgreSQL infers
  * their types from the statement. A transaction takes an advisory lock, so
  * writers queue one behind another exactly as SQLite's BEGIN IMMEDIATE makes
- * them do. Everything returned is owned by the store or the statement. */
+ * them do. A connection the server dropped is opened again between
+ * transactions; a failure that is the connection's, not the statement's,
+ * sets store->unavailable (see "losing the server" below). Everything
+ * returned is owned by the store or the statement. */
 #include "store/store.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define OID_BOOL 16
@@ -28,6 +33,10 @@
 #define LOCK_TIMEOUT "SET lock_timeout = '120s'"
 /* pg_advisory_xact_lock key of the store-wide write lock: "tandem". */
 #define WRITE_LOCK "SELECT pg_advisory_xact_lock(127978171638125)"
+/* Seconds a connection attempt may take (the URL's connect_timeout wins):
+ * without it a server that does not answer holds a request for as long as
+ * the kernel keeps trying. */
+#define CONNECT_TIMEOUT "5"
 
 struct cached {
 	char *sql;              /* the translated SQL: the key */
@@ -62,6 +71,7 @@ struct stmt {
 	int *formats;            /* 0 text, 1 binary (blobs) */
 	int state;
 	int end_rc;              /* STORE_DONE or STORE_ERROR once ST_ENDED */
+	int lost;                /* ... the error was the connection's */
 	int rows_seen;
 	PGresult *row;           /* the current row (a single-tuple result) */
 	PGresult **queue;        /* rows read ahead when the connection was needed */
@@ -139,16 +149,34 @@ static void add_message(struct buf *out, const char *msg)
 	}
 }
 
-/* The message of a failed result, or of the connection. */
-static void result_message(PGconn *conn, const PGresult *r, struct buf *out)
+/* Did a failure come from the connection rather than from the statement?
+ * The connection broke, or the server said it is going away: SQLSTATE
+ * class 08 (connection exception), 57P01 (terminated by an administrator,
+ * pg_terminate_backend, a fast shutdown), 57P02 (another server process
+ * crashed), 57P03 (the server is starting or stopping). A constraint, a
+ * syntax or a lock timeout error is the statement's. */
+static int connection_failure(PGconn *conn, const PGresult *r)
 {
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	if (PQstatus(conn) == CONNECTION_BAD)
+		return 1;
+	return state && (!strncmp(state, "08", 2) || !strcmp(state, "57P01") ||
+			 !strcmp(state, "57P02") || !strcmp(state, "57P03"));
+}
+
+/* The message of a failed result, or of the connection. A failure of the
+ * connection marks the store unavailable. */
+static void result_message(struct pg_store *pg, const PGresult *r, struct buf *out)
+{
+	PGconn *conn = pg->conn;
 	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
 	const char *primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	const char *detail = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) : NULL;
 
-	if (PQstatus(conn) == CONNECTION_BAD) {
+	if (connection_failure(conn, r)) {
+		pg->base.unavailable = 1;
 		buf_adds(out, "lost the connection to the database server: ");
-		add_message(out, PQerrorMessage(conn));
+		add_message(out, primary ? primary : PQerrorMessage(conn));
 		return;
 	}
 	if (state && !strcmp(state, "55P03")) {
@@ -226,8 +254,9 @@ static int run_simple(struct pg_store *pg, const char *sql, struct buf *err)
 	ExecStatusType rs = PQresultStatus(r);
 	int rc = 0;
 	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK && rs != PGRES_EMPTY_QUERY) {
-		if (err)
-			result_message(pg->conn, r, err);
+		struct buf ignored = BUF_INIT;
+		result_message(pg, r, err ? err : &ignored);
+		buf_release(&ignored);
 		rc = -1;
 	}
 	PQclear(r);
@@ -245,28 +274,99 @@ static int setup_session(struct pg_store *pg, struct buf *err)
 	return run_simple(pg, LOCK_TIMEOUT, err);
 }
 
+/* --- losing the server ----------------------------------------------------
+ * The server may drop a connection at any moment: pg_terminate_backend, a
+ * restart, a crash, a network cut. Between transactions that costs
+ * nothing: the connection is opened again (PQreset, within the connect
+ * timeout) and its statements prepared again on first use. A SELECT of its
+ * own that lost its connection before it returned a row is run once more on
+ * the new one: nothing it did can have mattered. Anything else fails, with
+ * store->unavailable set, so that the caller can tell "try again later"
+ * from a broken statement: a write outside a transaction is not repeated
+ * (the server may have done it), and a transaction that lost its
+ * connection is gone, rolled back by the server. Only its COMMIT is in
+ * doubt, when the connection breaks after the server received it: the
+ * transaction's id, read before the COMMIT, is asked about on a new
+ * connection (txid_status), so that the caller hears "committed" exactly
+ * when it was. */
+
+/* An idle connection that the server closed looks fine to libpq until it
+ * next reads from it; the socket says so at once: readable while nothing
+ * was asked means a goodbye message, or the end of the stream. */
+static void notice_hangup(struct pg_store *pg)
+{
+	struct pollfd p = { PQsocket(pg->conn), POLLIN, 0 };
+	if (PQstatus(pg->conn) != CONNECTION_OK || p.fd < 0 ||
+	    PQtransactionStatus(pg->conn) == PQTRANS_ACTIVE)
+		return;
+	if (poll(&p, 1, 0) > 0)
+		PQconsumeInput(pg->conn);
+}
+
+/* Opens the connection again; 0 when it is usable. */
+static int reconnect(struct pg_store *pg)
+{
+	struct buf ignored = BUF_INIT;
+	int rc = -1;
+	PQreset(pg->conn);
+	if (PQstatus(pg->conn) == CONNECTION_OK) {
+		pg->generation++;
+		pg->streaming = NULL;
+		rc = setup_session(pg, &ignored);
+	}
+	buf_release(&ignored);
+	return rc;
+}
+
 /* A connection that broke outside a transaction is opened again (the
  * server restarted, or an idle connection was cut); inside one, the
  * transaction is lost and the caller hears so. */
 static int check_connection(struct pg_store *pg, struct buf *err)
 {
+	notice_hangup(pg);
 	if (PQstatus(pg->conn) != CONNECTION_BAD)
 		return 0;
-	if (!pg->base.in_tx) {
-		PQreset(pg->conn);
-		if (PQstatus(pg->conn) == CONNECTION_OK) {
-			struct buf ignored = BUF_INIT;
-			pg->generation++;
-			pg->streaming = NULL;
-			int rc = setup_session(pg, &ignored);
-			buf_release(&ignored);
-			if (!rc)
-				return 0;
-		}
-	}
+	if (!pg->base.in_tx && !reconnect(pg))
+		return 0;
+	pg->base.unavailable = 1;
 	buf_addf(err, "%s: ", pg->base.location);
 	buf_adds(err, "lost the connection to the database server: ");
 	add_message(err, PQerrorMessage(pg->conn));
+	return -1;
+}
+
+/* The id of the open transaction if it has one (it wrote), else "". */
+static void transaction_id(struct pg_store *pg, char xid[24])
+{
+	PGresult *r = PQexec(pg->conn, "SELECT txid_current_if_assigned()");
+	xid[0] = '\0';
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 && !PQgetisnull(r, 0, 0))
+		snprintf(xid, 24, "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+}
+
+/* After the connection broke during the COMMIT of transaction xid: 1 when
+ * it committed, 0 when it did not, -1 when that cannot be known (no new
+ * connection). A transaction still "in progress" belongs to a server
+ * process that is on its way out (it was terminated, or its client is
+ * gone): it is asked about again for up to two seconds. */
+static int commit_outcome(struct pg_store *pg, const char *xid)
+{
+	const char *params[1] = { xid };
+	if (reconnect(pg))
+		return -1;
+	for (int i = 0; i < 20; i++) {
+		PGresult *r = PQexecParams(pg->conn, "SELECT txid_status($1::bigint)", 1, NULL,
+					   params, NULL, NULL, 0);
+		int known = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+		const char *status = known ? PQgetvalue(r, 0, 0) : "";
+		int outcome = !strcmp(status, "committed") ? 1 : !strcmp(status, "aborted") ? 0 : -1;
+		PQclear(r);
+		if (!known || outcome >= 0)
+			return known ? outcome : -1;
+		struct timespec pause = { 0, 100000000L };
+		nanosleep(&pause, NULL);
+	}
 	return -1;
 }
 
@@ -309,7 +409,7 @@ static int server_prepare(struct pg_store *pg, struct cached *c, struct buf *err
 			continue;
 		}
 		buf_addf(err, "%s: ", pg->base.location);
-		result_message(pg->conn, r, err);
+		result_message(pg, r, err);
 		PQclear(r);
 		break;
 	}
@@ -496,7 +596,8 @@ static PGresult *read_row(struct stmt *st)
 	if (!r) {
 		if (PQstatus(conn) == CONNECTION_BAD) {
 			buf_reset(&st->error);
-			result_message(conn, NULL, &st->error);
+			result_message(st->pg, NULL, &st->error);
+			st->lost = 1;
 			rc = STORE_ERROR;
 		}
 		end(st, rc);
@@ -516,7 +617,8 @@ static PGresult *read_row(struct stmt *st)
 		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 		snprintf(st->sqlstate, sizeof st->sqlstate, "%s", state ? state : "");
 		buf_reset(&st->error);
-		result_message(conn, r, &st->error);
+		st->lost = connection_failure(conn, r);
+		result_message(st->pg, r, &st->error);
 		rc = STORE_ERROR;
 	}
 	}
@@ -554,14 +656,17 @@ static int start(struct stmt *st)
 	buf_reset(&st->error);
 	st->sqlstate[0] = '\0';
 	st->rows_seen = 0;
+	st->lost = 0;
 	if (check_connection(pg, &st->error) ||
 	    (c->generation != pg->generation && server_prepare(pg, c, &st->error))) {
+		st->lost = PQstatus(pg->conn) == CONNECTION_BAD;
 		end(st, STORE_ERROR);
 		return -1;
 	}
 	if (!PQsendQueryPrepared(pg->conn, c->name, c->n_params, st->values, st->lengths,
 				 st->formats, 0)) {
-		result_message(pg->conn, NULL, &st->error);
+		st->lost = connection_failure(pg->conn, NULL);
+		result_message(pg, NULL, &st->error);
 		end(st, STORE_ERROR);
 		return -1;
 	}
@@ -576,8 +681,18 @@ static int retryable(const struct stmt *st)
 	return !strcmp(st->sqlstate, "40001") || !strcmp(st->sqlstate, "40P01");
 }
 
+/* Does the statement only read? Tandem's SELECTs have no side effects. */
+static int reads_only(const struct cached *c)
+{
+	const char *p = c->sql;
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	return !strncasecmp(p, "SELECT", 6);
+}
+
 static int pg_step(struct stmt *st)
 {
+	int unavailable = st->pg->base.unavailable, reran = 0;
 	for (int attempt = 1;; attempt++) {
 		PQclear(st->row);
 		st->row = NULL;
@@ -598,6 +713,16 @@ static int pg_step(struct stmt *st)
 		    !st->pg->base.in_tx && attempt < RETRIES) {
 			struct timespec pause = { 0, 20000000L * attempt };
 			nanosleep(&pause, NULL);
+			st->state = ST_IDLE;
+			continue;
+		}
+		/* A read of its own that lost its connection before its first
+		 * row: once more, on a new connection (see "losing the server"). */
+		if (st->end_rc == STORE_ERROR && st->lost && !st->rows_seen && !reran &&
+		    !st->pg->base.in_tx && reads_only(st->c)) {
+			reran = 1;
+			st->pg->base.unavailable = unavailable;
+			st->n_queue = st->queue_at = 0;
 			st->state = ST_IDLE;
 			continue;
 		}
@@ -736,18 +861,35 @@ static int pg_exec(struct store *s, const char *sql, struct buf *err)
 	struct pg_store *pg = (struct pg_store *)s;
 	PGresult *r;
 	ExecStatusType rs;
-	int rc = 0;
+	int rc = 0, commit = !strcmp(sql, "COMMIT"), unavailable = s->unavailable;
+	char xid[24] = "";
 
 	free_connection(pg);
 	if (check_connection(pg, err))
 		return -1;
+	if (commit)
+		transaction_id(pg, xid);
 	/* A transaction begins holding the store's write lock: without it two
 	 * imports would both number themselves max(batch) + 1. */
 	r = PQexec(pg->conn, is_begin(sql) ? "BEGIN; " WRITE_LOCK : sql);
 	rs = PQresultStatus(r);
 	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK && rs != PGRES_EMPTY_QUERY) {
-		buf_addf(err, "%s: ", s->location);
-		result_message(pg->conn, r, err);
+		struct buf msg = BUF_INIT;
+		int lost = connection_failure(pg->conn, r);
+		result_message(pg, r, &msg);
+		int outcome = commit && lost && xid[0] ? commit_outcome(pg, xid) : 0;
+		if (outcome == 1) {
+			/* It committed; only its answer was lost. */
+			s->unavailable = unavailable;
+			buf_release(&msg);
+			PQclear(r);
+			return 0;
+		}
+		buf_addf(err, "%s: %s", s->location, msg.data);
+		if (outcome < 0)
+			buf_adds(err, " (the transaction may have been committed: the database"
+				 " could not be asked, or could not tell)");
+		buf_release(&msg);
 		rc = -1;
 		if (is_begin(sql))
 			run_simple(pg, "ROLLBACK", NULL);
@@ -812,8 +954,12 @@ out:
 
 int store_postgres_open(const char *url, struct store **out, struct buf *err)
 {
+	/* Keywords are read in order and the last one wins: the URL's own
+	 * connect_timeout, if it has one, overrides ours. */
+	static const char *const keys[] = { "connect_timeout", "dbname", NULL };
+	const char *const values[] = { CONNECT_TIMEOUT, url, NULL };
 	struct pg_store *pg;
-	PGconn *conn = PQconnectdb(url);
+	PGconn *conn = PQconnectdbParams(keys, values, 1);
 	char *shown = redact_url(url);
 
 	if (!conn || PQstatus(conn) != CONNECTION_OK) {

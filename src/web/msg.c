@@ -365,6 +365,8 @@ static const struct message {
 	  "찾을 수 없습니다" },
 	{ "error.scores", "The scores could not be computed",
 	  "점수를 계산하지 못했습니다" },
+	{ "error.unavailable", "The database is not available at the moment. Please try again in a few seconds.",
+	  "지금은 데이터베이스를 사용할 수 없습니다. 잠시 후 다시 시도하세요." },
 	{ "evidence.amount", "Counts as",
 	  "반영값" },
 	{ "evidence.as_table", "Show as a table",

@@ -3,7 +3,8 @@
  * the separation-of-duties rules of perm.c, then the importer's own
  * validation (the record becomes a one-row CSV file of its kind, so a web
  * form can never accept what an import would refuse), then the audit entry
- * with the record before and after. */
+ * with the record before and after. All of it is one transaction: a write
+ * that fails half way (the database went away) leaves nothing behind. */
 #include "web/web_impl.h"
 
 #include "store/import.h"
@@ -50,7 +51,7 @@ enum write_result web_record_write(struct request *req, const struct table *t,
 {
 	struct record before, after_view;
 	struct buf csv = BUF_INIT, ierr = BUF_INIT, err = BUF_INIT, msg = BUF_INIT;
-	int keys[8], have_before = 0;
+	int keys[8], have_before = 0, began = 0;
 	size_t nk = record_key_columns(t, keys);
 	const char *own_key[8];
 	const char *field;
@@ -73,6 +74,9 @@ enum write_result web_record_write(struct request *req, const struct table *t,
 			goto out;
 		}
 	}
+	if (store_begin(req->store, &err))
+		goto out;
+	began = 1;
 	rc = records_get(req->store, t, own_key, &before, &err);
 	if (rc < 0)
 		goto out;
@@ -123,8 +127,13 @@ enum write_result web_record_write(struct request *req, const struct table *t,
 	if (records_audit(req->store, t, key ? "update" : "create", have_before ? &before : NULL,
 			  saved, req->actor, &err))
 		goto out;
+	began = 0;            /* a commit ends the transaction, failed or not */
+	if (store_commit(req->store, &err))
+		goto out;
 	wr = WRITE_OK;
 out:
+	if (began)
+		store_rollback(req->store);
 	if (wr == WRITE_FAILED && err.len) {
 		fprintf(stderr, "tandem serve: %s\n", err.data);
 		buf_addf(errors, "\tthe record could not be saved (a storage error)\n");

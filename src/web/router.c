@@ -272,6 +272,23 @@ static int csrf_ok(struct request *req)
 	return sodium_memcmp(t, req->session.csrf, 64) == 0;
 }
 
+void web_store_unavailable(struct request *req, struct response *res)
+{
+	int api = req->route ? req->route->flags & ROUTE_API
+		: req->n_segs && !strcmp(req->segs[0], "api");
+	buf_reset(&res->body);
+	res->n_headers = 0;
+	res->content_type = NULL;
+	if (api) {
+		http_json_error(res, 503, NULL, "the store is not available; try again in a few seconds");
+	} else {
+		if (!req->lang)
+			choose_lang(req);
+		html_error_page(req, res, 503, "error.unavailable", NULL);
+	}
+	http_header(res, req, "Retry-After", WEB_RETRY_AFTER);
+}
+
 void web_dispatch(struct request *req, struct response *res)
 {
 	const struct route *rt = req->route;
@@ -372,6 +389,15 @@ void web_dispatch(struct request *req, struct response *res)
 		http_header(res, req, "Set-Cookie", c);
 	}
 out:
+	/* The store's connection failed under this request (the database
+	 * went away): a read is answered "try again later" whatever the
+	 * handler made of it, since what it showed may lack what it could not
+	 * read; a write too, unless it was done (answered 2xx or 3xx: its
+	 * transaction committed). Not a 500, nor a 401 for a session that
+	 * could not be looked up. */
+	if (req->store && req->store->unavailable &&
+	    (res->status >= 400 || req->method == HTTP_GET || req->method == HTTP_HEAD))
+		web_store_unavailable(req, res);
 	buf_release(&err);
 }
 

@@ -72,8 +72,12 @@ void web_conn_release(struct web_server *srv, struct web_conn *c)
 {
 	if (!c)
 		return;
-	if (c->store->in_tx)
-		store_rollback(c->store);
+	store_rollback_all(c->store);
+	/* A connection that failed as a connection is not handed out again. */
+	if (c->store->unavailable) {
+		conn_close(c);
+		return;
+	}
 	pthread_mutex_lock(&srv->pool_lock);
 	if (srv->n_pool < STORE_POOL_MAX) {
 		srv->pool[srv->n_pool++] = c;
@@ -530,7 +534,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	req->store = req->conn ? req->conn->store : NULL;
 	if (!req->store) {
 		fprintf(stderr, "tandem serve: %s\n", err.data);
-		http_json_error(&res, 503, NULL, "the store is not available");
+		web_store_unavailable(req, &res);
 	} else {
 		web_dispatch(req, &res);
 	}

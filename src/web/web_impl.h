@@ -78,6 +78,12 @@ const struct route *web_route_find(const char *const *segs, size_t n_segs,
 /* Runs the checks the table states (login, role, CSRF, record kind and its
  * write permission), then the handler. */
 void web_dispatch(struct request *req, struct response *res);
+/* Seconds a client is asked to wait when the store is not available. */
+#define WEB_RETRY_AFTER "5"
+/* Replaces the response with 503 and Retry-After: JSON for the API, a page
+ * otherwise. For a store that cannot be reached (req->store->unavailable,
+ * or no connection at all). */
+void web_store_unavailable(struct request *req, struct response *res);
 const char *web_method_name(enum http_method m);
 
 /* --- permissions (perm.c) ------------------------------------------------ */
