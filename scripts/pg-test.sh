@@ -10,6 +10,11 @@
 #   scripts/pg-test.sh url DIR [DB]   prints the URL of database DB (created
 #                                     if it does not exist yet)
 #   scripts/pg-test.sh pid DIR        prints the server's process id
+#   scripts/pg-test.sh halt DIR       stops the server at once, as a crash
+#                                     would (pg_ctl stop -m immediate); DIR stays
+#   scripts/pg-test.sh resume DIR     starts the halted server again, same port
+#   scripts/pg-test.sh sql DIR DB SQL runs SQL in database DB as the superuser
+#                                     (psql -Atq), printing the rows
 #   scripts/pg-test.sh stop DIR [PID] stops the cluster and removes DIR; safe
 #                                     to call twice, or on a half-started DIR;
 #                                     with the PID that 'pid' printed it also
@@ -109,9 +114,7 @@ cmd_start() {
 	tries=0
 	while :; do
 		port=$(free_port)
-		if as "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-			-o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
-			start > /dev/null 2>&1; then
+		if pg_start "$dir" "$port"; then
 			break
 		fi
 		tries=$((tries + 1))
@@ -121,6 +124,34 @@ cmd_start() {
 	as "$bindir/createdb" -h "$dir" -p "$port" -U tandem -T template0 -E UTF8 --locale=C tandem ||
 		die "createdb failed"
 	url_of "$dir" tandem
+}
+
+# pg_start DIR PORT: starts the server of DIR's cluster on PORT.
+pg_start() {
+	as "$bindir/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 30 \
+		-o "-c listen_addresses=127.0.0.1 -p $2 -k $1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
+		start > /dev/null 2>&1
+}
+
+cmd_halt() {
+	[ -f "$1/data/postmaster.pid" ] || die "no cluster running in '$1'"
+	bindir=$(find_bindir)
+	RUN_USER=$(run_user)
+	as "$bindir/pg_ctl" -D "$1/data" -m immediate stop > /dev/null 2>&1 || die "pg_ctl stop failed"
+}
+
+cmd_resume() {
+	[ -f "$1/port" ] || die "no cluster in '$1'"
+	bindir=$(find_bindir)
+	RUN_USER=$(run_user)
+	pg_start "$1" "$(cat "$1/port")" || { tail -20 "$1/server.log" >&2; die "the server did not start again"; }
+}
+
+cmd_sql() {
+	[ -f "$1/port" ] || die "no cluster in '$1'"
+	bindir=$(find_bindir)
+	RUN_USER=$(run_user)
+	as "$bindir/psql" -h "$1" -p "$(cat "$1/port")" -U tandem -d "$2" -X -Atq -v ON_ERROR_STOP=1 -c "$3"
 }
 
 cmd_url() {
@@ -176,7 +207,8 @@ cmd_stop() {
 	rm -rf "$dir"
 }
 
-[ $# -ge 2 ] || die "usage: pg-test.sh start|url|pid|stop DIR [DB|PID]"
+usage="usage: pg-test.sh start|url|pid|stop|halt|resume|sql DIR [DB|PID] [SQL]"
+[ $# -ge 2 ] || die "$usage"
 mode=$1
 shift
 case $mode in
@@ -188,5 +220,8 @@ start)
 url) cmd_url "$@" ;;
 pid) cmd_pid "$1" ;;
 stop) cmd_stop "$@" ;;
-*) die "usage: pg-test.sh start|url|pid|stop DIR [DB|PID]" ;;
+halt) cmd_halt "$1" ;;
+resume) cmd_resume "$1" ;;
+sql) [ $# -eq 3 ] || die "$usage"; cmd_sql "$@" ;;
+*) die "$usage" ;;
 esac
