@@ -847,7 +847,7 @@ static int lean_decimal(const char *s, size_t len, micro_t *out)
 {
 	int64_t whole = 0, frac = 0;
 	size_t i = 0;
-	while (i < len && s[i] >= '0' && s[i] <= '9')
+	while (i < len && i <= 12 && s[i] >= '0' && s[i] <= '9')
 		whole = whole * 10 + (s[i++] - '0');
 	if (i == 0 || i > 12)
 		return decimal_parse(s, len, out) == DECIMAL_OK;
