@@ -4,6 +4,7 @@
 #include "store/store.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@ struct stmt {
 	sqlite3_stmt *st;
 	sqlite3 *db;
 	const char *refused;     /* why step refused to run it, or NULL */
+	char refused_buf[200];
 };
 
 /* SQLite may roll a transaction back by itself after an error such as
@@ -30,6 +32,15 @@ static int tx_lost(struct store *s, sqlite3 *db)
 	return s->in_tx && sqlite3_get_autocommit(db);
 }
 
+/* The refusal, with the error that cost the transaction when it is known. */
+static const char *lost_tx_reason(struct store *s, char *buf, size_t size)
+{
+	if (!s->tx_failure)
+		return lost_tx;
+	snprintf(buf, size, "%s: %s", lost_tx, s->tx_failure);
+	return buf;
+}
+
 static sqlite3 *db_of(struct store *s)
 {
 	return ((struct sqlite_store *)s)->db;
@@ -39,7 +50,8 @@ static int sq_exec(struct store *s, const char *sql, struct buf *err)
 {
 	char *msg = NULL;
 	if (tx_lost(s, db_of(s)) && strcmp(sql, "ROLLBACK")) {
-		buf_addf(err, "%s: %s", s->location, lost_tx);
+		char why[200];
+		buf_addf(err, "%s: %s", s->location, lost_tx_reason(s, why, sizeof why));
 		return -1;
 	}
 	if (sqlite3_exec(db_of(s), sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -94,7 +106,7 @@ static int sq_step(struct stmt *w)
 {
 	int rc;
 	if (tx_lost(w->store, w->db)) {
-		w->refused = lost_tx;
+		w->refused = lost_tx_reason(w->store, w->refused_buf, sizeof w->refused_buf);
 		return STORE_ERROR;
 	}
 	rc = sqlite3_step(w->st);
