@@ -245,15 +245,16 @@ wait $LOCKER 2> /dev/null
 # Then two writers and a reader, while every connection is terminated ten
 # times, 0.3 s apart.
 cat > "$WORK/client.py" <<'EOF'
-import http.client, json, sys, time
+import http.client, json, os, sys, time
 port, csrf, cookie, prefix, seconds, out = sys.argv[1:7]
+stop = sys.argv[7] if len(sys.argv) > 7 else None    # a file that says "enough"
 log = open(out, "w")
 end = time.monotonic() + float(seconds)
 headers = {"Content-Type": "application/json", "X-CSRF-Token": csrf,
            "Cookie": "tandem_session=" + cookie}
 c = http.client.HTTPConnection("127.0.0.1", int(port), timeout=15)
 n = 0
-while time.monotonic() < end:
+while time.monotonic() < end and not (stop and os.path.exists(stop)):
     n += 1
     rid = "%s-%d" % (prefix, n)
     try:
@@ -367,15 +368,15 @@ check "kill-audit-verify" "$TANDEM" audit verify --db "$DB"
 check "kill-first-server-serves" is 200 "$(hit GET /api/v1/me | cut -d' ' -f1)"
 
 # --- (e) the database stopped at once while clients write ----------------------
-# Writers run on; the database is stopped at a random moment and started
-# again a second later. A 201 is a committed and flushed transaction: it
+# Writers run on; the database is stopped at a random moment, started
+# again a second later, and the writers stop 1.5 s after that. A 201 is a committed and flushed transaction: it
 # survives. A 503 while the database was down is a write that never
 # reached it; one whose COMMIT was under way when the database died is the
 # only write whose outcome Tandem cannot know (it says so in its log), so
 # each writer may have one 503 that is stored.
-python3 "$WORK/client.py" "$PORT" "$CSRF" "$COOKIE" Ea 5 "$WORK/e.a" &
+python3 "$WORK/client.py" "$PORT" "$CSRF" "$COOKIE" Ea 30 "$WORK/e.a" "$WORK/e.stop" &
 EA=$!
-python3 "$WORK/client.py" "$PORT" "$CSRF" "$COOKIE" Eb 5 "$WORK/e.b" &
+python3 "$WORK/client.py" "$PORT" "$CSRF" "$COOKIE" Eb 30 "$WORK/e.b" "$WORK/e.stop" &
 EB=$!
 BG="$BG $EA $EB"
 j=0
@@ -388,6 +389,8 @@ $PGT halt "$PGDIR"
 sleep 1
 $PGT resume "$PGDIR"
 PGPID=$($PGT pid "$PGDIR")
+sleep 1.5
+: > "$WORK/e.stop"
 wait $EA $EB
 cat "$WORK/e.a" "$WORK/e.b" > "$WORK/e.writes"
 echo "# database stopped under load: writes $(tally "$WORK/e.writes")"
