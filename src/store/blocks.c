@@ -177,9 +177,15 @@ struct block_writer {
 	 * whether this writer has written one (flushed). A block of a pair in
 	 * neither set cannot be stored yet, so it is not looked up: on a first
 	 * import that saves a query per block. One entry per series, not per
-	 * row or block. */
+	 * row or block, and at most MAX_SERIES of them: past that (full) every
+	 * block is looked up, as is always safe. */
 	struct strset asked, had, flushed;
+	int full;
 };
+
+#ifndef MAX_SERIES   /* tests build with a small one */
+#define MAX_SERIES (1 << 16)
+#endif
 
 static uint64_t hash(const char *s, size_t n)
 {
@@ -252,7 +258,9 @@ static int write_block(struct block_writer *w, struct open_block *ob, struct buf
 	if (rc == STORE_ERROR)
 		buf_addf(err, "cannot write measurements: %s", stmt_error(w->upsert));
 	stmt_reset(w->upsert);
-	strset_add(&w->flushed, k, ob->contract_len + 1 + ob->metric_len);
+	if (!w->full && strset_add(&w->flushed, k, ob->contract_len + 1 + ob->metric_len) &&
+	    w->flushed.len >= MAX_SERIES)
+		w->full = 1;
 	ob->dirty = 0;
 	return rc == STORE_ERROR ? -1 : 0;
 }
@@ -278,11 +286,13 @@ int block_writer_flush(struct block_writer *w, struct buf *err)
 	for (size_t i = 0; i < n && !rc; i++)
 		if (order[i]->dirty && write_block(w, order[i], err))
 			rc = -1;
-	xfree(order);
-	for (size_t i = 0; i < w->cap; i++) {
-		xfree(w->slots[i].key);
-		memset(&w->slots[i], 0, sizeof w->slots[i]);
+	/* A slot is free when its key is NULL; open_block_of() clears the
+	 * rest when it takes one, so ~5 MB need not be zeroed per flush. */
+	for (size_t i = 0; i < n; i++) {
+		xfree(order[i]->key);
+		order[i]->key = NULL;
 	}
+	xfree(order);
 	w->n = 0;
 	w->last = NULL;
 	return rc;
@@ -329,9 +339,13 @@ static int may_be_stored(struct block_writer *w, const struct open_block *ob, st
 {
 	const char *k = ob->key;
 	size_t plen = ob->contract_len + 1 + ob->metric_len;
-	if (strset_has(&w->flushed, k, plen))
+	if (w->full || strset_has(&w->flushed, k, plen))
 		return 1;
 	if (!strset_has(&w->asked, k, plen)) {
+		if (w->asked.len >= MAX_SERIES) {
+			w->full = 1;
+			return 1;
+		}
 		stmt_bind_text(w->any, 1, k, ob->contract_len);
 		stmt_bind_text(w->any, 2, k + ob->contract_len + 1, ob->metric_len);
 		int rc = stmt_step(w->any);
@@ -388,6 +402,11 @@ static struct open_block *open_block_of(struct block_writer *w, const char *cont
 	ob->contract_len = clen;
 	ob->metric_len = mlen;
 	ob->month = month;
+	/* Only present days' values are ever read; a touched day's line is
+	 * 0 (unknown) when its block was written and loaded again. */
+	ob->b.present = ob->b.touched = 0;
+	memset(ob->lines, 0, sizeof ob->lines);
+	ob->dirty = 0;
 	w->n++;
 	int stored = may_be_stored(w, ob, err);
 	if (stored < 0 || (stored && load_block(w, ob, err)))
