@@ -210,11 +210,17 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static void close_dir(void *d)
+{
+	closedir(d);
+}
+
 static void add_folder(struct importer *im, struct import_file **files, size_t *n, size_t *cap,
 		       const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
+	struct alloc_cleanup unwind;   /* closes d on out-of-memory */
 	char **names = NULL;
 	size_t n_names = 0, cap_names = 0;
 
@@ -222,12 +228,14 @@ static void add_folder(struct importer *im, struct import_file **files, size_t *
 		add_error(im, dir, 1, 1, "cannot read folder: %s", strerror(errno));
 		return;
 	}
+	alloc_cleanup_push(&unwind, close_dir, d);
 	while ((e = readdir(d))) {
 		if (!has_suffix(e->d_name, ".csv"))
 			continue;
 		ALLOC_GROW(names, n_names + 1, cap_names);
 		names[n_names++] = xstrdup(e->d_name);
 	}
+	alloc_cleanup_pop(&unwind);
 	closedir(d);
 	if (!n_names)
 		add_error(im, dir, 1, 1, "no CSV files in folder");
@@ -456,9 +464,14 @@ static int person_unit_kind(struct importer *im, const char *id, size_t len)
 		return -1;
 	}
 	stmt_bind_text(im->person_kind, 1, id, len);
-	if (stmt_step(im->person_kind) == STORE_ROW) {
+	int step = stmt_step(im->person_kind);
+	if (step == STORE_ROW) {
 		const char *k = stmt_text(im->person_kind, 0, NULL);
 		kind = !strcmp(k, "sales") ? 0 : !strcmp(k, "operations") ? 1 : 2;
+	} else if (step == STORE_ERROR) {
+		/* Not "no such person": the store failed, and that is the error. */
+		buf_addf(im->err, "%s", stmt_error(im->person_kind));
+		im->storage_failed = 1;
 	}
 	stmt_reset(im->person_kind);
 	return kind;
@@ -1181,12 +1194,15 @@ static int check_gate(struct importer *im, const char *proposals_path)
 			  " ORDER BY p.src_line", &st, im->err))
 		return -1;
 	stmt_bind_int64(st, 1, im->batch);
-	while (stmt_step(st) == STORE_ROW)
+	int step;
+	while ((step = stmt_step(st)) == STORE_ROW)
 		add_error(im, proposals_path, (unsigned long)stmt_int64(st, 1), im->status_column,
 			  "proposal '%s' cannot be won without a feasible or conditional feasibility review"
 			  " (or an executive's override)", stmt_text(st, 0, NULL));
+	if (step == STORE_ERROR)
+		buf_addf(im->err, "%s", stmt_error(st));
 	stmt_finalize(st);
-	return 0;
+	return step == STORE_ERROR ? -1 : 0;
 }
 
 /* Org units must form a tree: following parent_id from any unit must end. */
@@ -1199,7 +1215,8 @@ static int check_unit_cycles(struct importer *im, const char *path)
 	if (store_prepare(im->s, "SELECT id, parent_id, src_line, src_batch FROM org_units ORDER BY id",
 			  &st, im->err))
 		return -1;
-	while (stmt_step(st) == STORE_ROW) {
+	int step;
+	while ((step = stmt_step(st)) == STORE_ROW) {
 		ALLOC_GROW(ids, n + 1, cap);
 		ALLOC_GROW(parents, n + 1, cap2);
 		ALLOC_GROW(lines, n + 1, cap3);
@@ -1210,8 +1227,10 @@ static int check_unit_cycles(struct importer *im, const char *path)
 		batches[n] = stmt_int64(st, 3);
 		n++;
 	}
+	if (step == STORE_ERROR)
+		buf_addf(im->err, "%s", stmt_error(st));
 	stmt_finalize(st);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && step != STORE_ERROR; i++) {
 		if (batches[i] != im->batch)
 			continue;
 		const char *cur = parents[i];
@@ -1237,7 +1256,7 @@ static int check_unit_cycles(struct importer *im, const char *path)
 	xfree(parents);
 	xfree(lines);
 	xfree(batches);
-	return 0;
+	return step == STORE_ERROR ? -1 : 0;
 }
 
 static int write_audit(struct importer *im, struct import_file *files, size_t n)
