@@ -178,7 +178,7 @@ static void sq_close(struct store *s)
 	sqlite3_stmt *st;
 	/* Statements are all finalized by now, unless an out-of-memory unwind
 	 * cut their owners short: finalize those, or the close would fail. */
-	while ((st = sqlite3_next_stmt(db_of(s), NULL)))
+	while (db_of(s) && (st = sqlite3_next_stmt(db_of(s), NULL)))
 		sqlite3_finalize(st);
 	sqlite3_close(db_of(s));
 	xfree(s->location);
@@ -252,27 +252,34 @@ void store_sqlite_torture(void)
 	sqlite3_config(SQLITE_CONFIG_MALLOC, &methods);
 }
 
+static void unwind_sqlite(void *s)
+{
+	store_close(s);
+}
+
 int store_sqlite_open(const char *path, struct store **out, struct buf *err)
 {
-	sqlite3 *db = NULL;
-	struct sqlite_store *s;
+	struct sqlite_store *s = xcalloc(1, sizeof *s);
+	int rc;
 
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		buf_addf(err, "cannot open database '%s': %s", path,
-			 db ? sqlite3_errmsg(db) : "out of memory");
-		sqlite3_close(db);
-		return -1;
-	}
-	sqlite3_busy_timeout(db, 10000);
-	s = xcalloc(1, sizeof *s);
 	s->base.ops = &sqlite_ops;
 	s->base.location = xstrdup(path);
-	s->db = db;
+	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+			     SQLITE_OPEN_NOMUTEX, NULL);
+	/* From the moment there is a handle, an out-of-memory unwind (in the
+	 * message below, say) closes it. */
+	alloc_cleanup_push(&s->base.unwind, unwind_sqlite, s);
+	if (rc != SQLITE_OK) {
+		buf_addf(err, "cannot open database '%s': %s", path,
+			 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		store_close(&s->base);
+		return -1;
+	}
+	sqlite3_busy_timeout(s->db, 10000);
 	if (sq_exec(&s->base, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 		    "PRAGMA foreign_keys=ON; PRAGMA cache_size=-16000;"
 		    "PRAGMA temp_store=FILE", err)) {
-		sq_close(&s->base);
+		store_close(&s->base);
 		return -1;
 	}
 	*out = &s->base;

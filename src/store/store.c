@@ -25,8 +25,9 @@ int store_open(const char *url, struct store **out, struct buf *err)
 	else
 		rc = store_sqlite_open(url, out, err);
 	/* Out of memory, the store is closed, and so its transaction rolled
-	 * back, before the failure scope frees what it allocated. */
-	if (rc == 0)
+	 * back, before the failure scope frees what it allocated. (The SQLite
+	 * backend registers this itself, as soon as it has a handle.) */
+	if (rc == 0 && !(*out)->unwind.fn)
 		alloc_cleanup_push(&(*out)->unwind, unwind_store, *out);
 	return rc;
 }
