@@ -38,12 +38,12 @@ newdb() {
 # --- the CLI suites on PostgreSQL ------------------------------------------
 # Each suite runs with TANDEM_DB on a database of its own; its TAP lines
 # are renumbered into this script's and named pg-... Skipped: this file,
-# lib.sh; valgrind and fuzz (tools, not scenarios); crash, reference and
-# demo, which name SQLite files themselves (crash copies tandem.db and runs
-# PRAGMA integrity_check). A suite that unsets TANDEM_DB for isolation from
+# lib.sh; valgrind and fuzz (tools, not scenarios); crash, reference,
+# torture and demo, which name SQLite files themselves (crash and torture
+# copy SQLite stores and run PRAGMA integrity_check). A suite that unsets TANDEM_DB for isolation from
 # the caller's environment runs from a copy without that line: here the
 # environment is this test's own.
-SKIP=" lib postgres valgrind fuzz crash reference demo "
+SKIP=" lib postgres valgrind fuzz crash reference torture demo "
 # suite sh FILE: runs a suite script (its environment set by the caller)
 # and prints its TAP lines renumbered into this script's, each name
 # prefixed with $_prefix.
