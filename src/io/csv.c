@@ -867,6 +867,25 @@ void csv_skip_line(struct csv_reader *r)
 	newline_at(r, r->in + r->in_pos);
 }
 
+int csv_buffered(struct csv_reader *r, const char **p, const char **end, unsigned long *line)
+{
+	size_t n = r->in_len - r->in_pos;
+	if (r->failed || r->at_eof || !r->started || r->pending_blank || !n)
+		return 0;
+	if (n > r->max_record + 2)
+		n = r->max_record + 2;
+	*p = (const char *)r->in + r->in_pos;
+	*end = *p + n;
+	*line = r->line;
+	return 1;
+}
+
+void csv_consume_line(struct csv_reader *r, size_t n)
+{
+	r->in_pos += n;
+	newline_at(r, r->in + r->in_pos);
+}
+
 /* Opens the decoder for encoding; returns 0, or -1 with err set. */
 static int open_encoding(struct csv_reader *r, const char *encoding,
 			 struct buf *err)

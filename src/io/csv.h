@@ -70,6 +70,16 @@ struct csv_line {
 int csv_peek_line(struct csv_reader *r, struct csv_line *out);
 void csv_skip_line(struct csv_reader *r);
 
+/* Leaner still, for a caller that parses plain lines itself: the text
+ * buffered from the start of the next record, *p to *end (at most
+ * max_record + 2 bytes: a longer line has no end in it), and the line
+ * number at *p. Returns 0, and csv_next() must read on, when nothing is
+ * buffered or a blank line is pending. The caller checks every byte it
+ * takes; csv_consume_line() then consumes the n bytes of one line, its
+ * line end included. */
+int csv_buffered(struct csv_reader *r, const char **p, const char **end, unsigned long *line);
+void csv_consume_line(struct csv_reader *r, size_t n);
+
 /* Bytes consumed so far and the input's total size (0 when unknown, as for
  * a pipe): for progress lines. */
 uint64_t csv_bytes_read(const struct csv_reader *r);
