@@ -4,8 +4,9 @@
  * record by record with a naive whole-buffer parser below (fuzz/build.sh
  * also builds the reader with 7-byte reads, so this checks the streaming
  * against the obvious); then as CP949. When a UTF-8 read succeeds, the records are
- * written back with csv_write_field() and must read back the same.
- * Built by fuzz/build.sh. */
+ * written back with csv_write_field() and must read back the same. And the
+ * importer's lean paths (csv_peek_line, csv_buffered) must agree with
+ * csv_next. Built by fuzz/build.sh. */
 #include <iconv.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -278,6 +279,101 @@ static void compare_readers(const char *a_data, size_t a_len,
 	buf_release(&err_b);
 }
 
+/* Compares a record csv_next() gave with fields [start[i], end[i]) of a
+ * plain line text taken by a lean path. */
+static void same_as_line(const struct csv_record *rec, const char *text,
+			 size_t n_fields, const uint32_t *start, const uint32_t *end)
+{
+	if (rec->n_fields != n_fields)
+		abort();
+	for (size_t i = 0; i < n_fields && i < CSV_LINE_FIELDS; i++)
+		if (rec->fields[i].len != end[i] - start[i] ||
+		    memcmp(rec->fields[i].data, text + start[i], end[i] - start[i]))
+			abort();
+}
+
+/* The importer's lean paths against csv_next(): a reader that takes the
+ * records it can through csv_peek_line()/csv_skip_line() and, in turn,
+ * through csv_buffered()/csv_consume_line() as a caller that checks every
+ * byte itself (printable ASCII but the quote, a line end within the buffer,
+ * at most max_record bytes), and the rest through csv_next(), must give
+ * the same records at the same lines, and end the same way, as a reader
+ * that uses csv_next() alone. */
+static void lean_differential(const char *data, size_t size, size_t max_record)
+{
+	struct csv_options opt = { .max_record = max_record };
+	struct csv_reader *a = NULL, *b = NULL;
+	struct csv_record ra, rb;
+	struct buf err_a = BUF_INIT, err_b = BUF_INIT;
+	unsigned long turn = 0;
+	int rca, rcb;
+
+	if (csv_open_mem(&a, data, size, &opt, &err_a) < 0 ||
+	    csv_open_mem(&b, data, size, &opt, &err_b) < 0)
+		abort();
+	/* The lean paths need a reader that has started: the header first. */
+	rca = csv_next(a, &ra, &err_a);
+	rcb = csv_next(b, &rb, &err_b);
+	while (rca == 1 && rcb == 1) {
+		struct csv_line ln;
+		const char *p, *end;
+		unsigned long line;
+
+		rcb = csv_next(b, &rb, &err_b);
+		turn++;
+		if ((turn & 1) && csv_peek_line(a, &ln) == 1) {
+			if (rcb != 1 || ln.line != rb.line || ln.len > max_record)
+				abort();
+			same_as_line(&rb, ln.text, ln.n_fields, ln.start, ln.end);
+			csv_skip_line(a);
+			continue;
+		}
+		if (!(turn & 1) && csv_buffered(a, &p, &end, &line)) {
+			uint32_t st[CSV_LINE_FIELDS], en[CSV_LINE_FIELDS];
+			size_t n = 0, nf = 0, len;
+			st[0] = 0;
+			while (p + n < end && p[n] >= 0x20 && p[n] < 0x7f && p[n] != '"') {
+				if (p[n] == ',') {
+					if (nf < CSV_LINE_FIELDS)
+						en[nf] = (uint32_t)n;
+					if (++nf < CSV_LINE_FIELDS)
+						st[nf] = (uint32_t)n + 1;
+				}
+				n++;
+			}
+			len = n;
+			if (p + n < end && p[n] == '\r')
+				n++;
+			if (len > 0 && len <= max_record && p + n < end && p[n] == '\n') {
+				if (nf < CSV_LINE_FIELDS)
+					en[nf] = (uint32_t)len;
+				if (rcb != 1 || line != rb.line)
+					abort();
+				same_as_line(&rb, p, nf + 1, st, en);
+				csv_consume_line(a, n + 1);
+				continue;
+			}
+		}
+		rca = csv_next(a, &ra, &err_a);
+		if (rca != rcb || (rca == 1 && ra.line != rb.line))
+			abort();
+		if (rca == 1) {
+			if (ra.n_fields != rb.n_fields)
+				abort();
+			for (size_t i = 0; i < ra.n_fields; i++)
+				if (ra.fields[i].len != rb.fields[i].len ||
+				    memcmp(ra.fields[i].data, rb.fields[i].data, ra.fields[i].len))
+					abort();
+		}
+	}
+	if (rca != rcb || strcmp(err_a.data, err_b.data))
+		abort();
+	csv_close(a);
+	csv_close(b);
+	buf_release(&err_a);
+	buf_release(&err_b);
+}
+
 /* The CP949 reader against the UTF-8 reader on the input converted whole
  * by iconv when that succeeds; when it fails, the reader must fail too. */
 static void cp949_differential(const char *data, size_t size)
@@ -310,6 +406,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	differential(text, size, 40);
 	differential(text, size, CSV_DEFAULT_MAX_RECORD);
+	lean_differential(text, size, 40);
+	lean_differential(text, size, CSV_DEFAULT_MAX_RECORD);
 	read_all(text, size, &small, NULL);
 	read_all(text, size, &cp949, NULL);
 	cp949_differential(text, size);

@@ -72,8 +72,9 @@ void csv_skip_line(struct csv_reader *r);
 
 /* Leaner still, for a caller that parses plain lines itself: the text
  * buffered from the start of the next record, *p to *end (at most
- * max_record + 2 bytes: a longer line has no end in it), and the line
- * number at *p. Returns 0, and csv_next() must read on, when nothing is
+ * max_record + 2 bytes, room for a longest record and its CRLF; a caller
+ * that takes a line checks its length, as fuzz/fuzz_csv.c does), and the
+ * line number at *p. Returns 0, and csv_next() must read on, when nothing is
  * buffered or a blank line is pending. The caller checks every byte it
  * takes; csv_consume_line() then consumes the n bytes of one line, its
  * line end included. */
