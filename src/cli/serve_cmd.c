@@ -35,7 +35,7 @@ const char help_serve[] =
 	"  --routes            print the route x role table and exit\n"
 	"  --routes-md         the same, and the record write table, as markdown\n"
 	"\n"
-	"Limits: 64 KiB request bodies (8 MiB for imports), 64 KiB of headers,\n"
+	"Limits: 64 KiB request bodies (8 MiB for imports), 16 KiB of headers,\n"
 	"256 connections, 30 s idle timeout (it also ends an answer the client\n"
 	"stops reading). TANDEM_FAST_HASH=1 makes password hashing cheap; it is\n"
 	"for tests only.\n";
