@@ -351,6 +351,7 @@ static int gate_open(struct store *s, const char *id, int *by_override, struct b
 static int decide(struct store *s, const char *action, const char *id, const char *actor,
 		  const char *role, struct buf *err)
 {
+	int depth = s->in_tx;   /* a caller's transaction, if any */
 	const struct transition *t = find_transition(action);
 	char *status = NULL;
 	int rc, by_override = 0;
@@ -377,7 +378,7 @@ static int decide(struct store *s, const char *action, const char *id, const cha
 	    store_bump_version(s, err) || store_commit(s, err))
 		rc = PROPOSAL_ERROR;
 out:
-	if (s->in_tx)
+	if (s->in_tx > depth)   /* ours is still open */
 		store_rollback(s);
 	xfree(status);
 	return rc;
@@ -406,6 +407,7 @@ static int blank(const char *s)
 int store_proposal_override(struct store *s, const char *id, const char *reason,
 			    const char *actor, const char *role, struct buf *err)
 {
+	int depth = s->in_tx;   /* a caller's transaction, if any */
 	const struct transition *t = find_transition("override");
 	struct buf after = BUF_INIT;
 	char *status = NULL, at[21];
@@ -442,7 +444,7 @@ int store_proposal_override(struct store *s, const char *id, const char *reason,
 		goto out;
 	rc = PROPOSAL_OK;
 out:
-	if (s->in_tx)
+	if (s->in_tx > depth)   /* ours is still open */
 		store_rollback(s);
 	buf_release(&after);
 	xfree(status);
@@ -529,6 +531,7 @@ static void json_member(struct buf *out, const char *key, const char *v, int num
 int store_proposal_review(struct store *s, const struct proposal_review_input *in,
 			  const char *actor, const char *role, struct buf *err)
 {
+	int depth = s->in_tx;   /* a caller's transaction, if any */
 	const struct transition *t = find_transition("review");
 	struct buf after = BUF_INIT, key = BUF_INIT, problems = BUF_INIT;
 	char *status = NULL, *kind = NULL;
@@ -630,7 +633,7 @@ int store_proposal_review(struct store *s, const struct proposal_review_input *i
 	rc = PROPOSAL_OK;
 out:
 	stmt_finalize(st);
-	if (s->in_tx)
+	if (s->in_tx > depth)   /* ours is still open */
 		store_rollback(s);
 	buf_release(&after);
 	buf_release(&key);

@@ -456,6 +456,7 @@ void record_csv(const struct table *t, const char *const *values, struct buf *ou
 int records_delete(struct store *s, const struct table *t, const char *const *key,
 		   const char *actor, struct buf *err)
 {
+	int depth = s->in_tx;   /* a caller's transaction, if any */
 	struct record before;
 	struct buf sql = BUF_INIT, bj = BUF_INIT, kt = BUF_INIT, cerr = BUF_INIT;
 	struct stmt *st = NULL;
@@ -503,7 +504,7 @@ int records_delete(struct store *s, const struct table *t, const char *const *ke
 	}
 	rc = 0;
 out:
-	if (s->in_tx)
+	if (s->in_tx > depth)   /* ours is still open */
 		store_rollback(s);
 	stmt_finalize(st);
 	if (!found)

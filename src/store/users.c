@@ -186,6 +186,7 @@ static int64_t run_changes(struct store *s, struct buf *err, const char *sql, in
 static int change_user(struct store *s, const char *name, const char *action, const char *actor,
 		       const char *sql, int n, const char *const *params, struct buf *err)
 {
+	int depth = s->in_tx;   /* a caller's transaction, if any */
 	struct user before, after;
 	struct buf bj = BUF_INIT, aj = BUF_INIT;
 	int rc = -1, found;
@@ -211,7 +212,7 @@ static int change_user(struct store *s, const char *name, const char *action, co
 		goto out;
 	rc = 0;
 out:
-	if (s->in_tx)
+	if (s->in_tx > depth)   /* ours is still open */
 		store_rollback(s);
 	if (!found)
 		user_release(&before);
@@ -224,6 +225,7 @@ out:
 int users_add(struct store *s, const char *name, enum role role, const char *person_id,
 	      const char *password, const char *actor, struct buf *err)
 {
+	int depth = s->in_tx;   /* a caller's transaction, if any */
 	char hash[128], now[21];
 	struct user u;
 	struct buf aj = BUF_INIT;
@@ -254,7 +256,7 @@ int users_add(struct store *s, const char *name, enum role role, const char *per
 		goto out;
 	rc = 0;
 out:
-	if (s->in_tx)
+	if (s->in_tx > depth)   /* ours is still open */
 		store_rollback(s);
 	sodium_memzero(hash, sizeof hash);
 	buf_release(&aj);
@@ -313,6 +315,7 @@ int users_login(struct store *s, const char *name, const char *password,
 		const struct login_policy *policy, enum login_result *result,
 		struct user *out, struct buf *err)
 {
+	int depth = s->in_tx;   /* a caller's transaction, if any */
 	struct stmt *st = NULL;
 	char *hash = NULL;
 	time_t now = clock_now();
@@ -394,7 +397,7 @@ int users_login(struct store *s, const char *name, const char *password,
 	}
 	rc = 0;
 out:
-	if (s->in_tx)
+	if (s->in_tx > depth)   /* ours is still open */
 		store_rollback(s);
 	stmt_finalize(st);
 	xfree(hash);
