@@ -163,6 +163,7 @@ struct open_block {
 	struct day_block b;
 	uint32_t lines[31];        /* the line each day came from in this import */
 	int dirty;
+	int stored;                /* the store held this block when it was opened */
 };
 
 struct block_writer {
@@ -171,7 +172,7 @@ struct block_writer {
 	struct open_block *slots;  /* open addressing; key NULL = empty */
 	size_t cap, n, max_open;
 	struct open_block *last;   /* rows usually come grouped: a one-entry cache */
-	struct stmt *select, *upsert, *any;
+	struct stmt *select, *upsert, *insert, *any;
 	/* Contract/metric pairs ("contract \x1f metric") asked about: whether
 	 * the store held any block of theirs when first seen (had), and
 	 * whether this writer has written one (flushed). A block of a pair in
@@ -213,6 +214,9 @@ int block_writer_new(struct store *s, int64_t batch, struct block_writer **out, 
 			  " DO UPDATE SET days = excluded.days, touched_batch = excluded.touched_batch,"
 			  " n_days = excluded.n_days, sum_numerator = excluded.sum_numerator,"
 			  " sum_denominator = excluded.sum_denominator", &w->upsert, err) ||
+	    store_prepare(s, "INSERT INTO measurement_blocks (contract_id, metric, month, days,"
+			  " touched_batch, n_days, sum_numerator, sum_denominator)"
+			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &w->insert, err) ||
 	    store_prepare(s, "SELECT 1 FROM measurement_blocks WHERE contract_id = ? AND metric = ?"
 			  " LIMIT 1", &w->any, err)) {
 		block_writer_free(w);
@@ -231,6 +235,7 @@ void block_writer_free(struct block_writer *w)
 	xfree(w->slots);
 	stmt_finalize(w->select);
 	stmt_finalize(w->upsert);
+	stmt_finalize(w->insert);
 	stmt_finalize(w->any);
 	strset_clear(&w->asked);
 	strset_clear(&w->had);
@@ -243,25 +248,28 @@ static int write_block(struct block_writer *w, struct open_block *ob, struct buf
 	unsigned char data[BLOCK_MAX_BYTES];
 	size_t len = block_encode(&ob->b, data);
 	const char *k = ob->key;
-	stmt_bind_text(w->upsert, 1, k, ob->contract_len);
-	stmt_bind_text(w->upsert, 2, k + ob->contract_len + 1, ob->metric_len);
-	stmt_bind_text(w->upsert, 3, k + ob->contract_len + ob->metric_len + 2, 7);
-	stmt_bind_blob(w->upsert, 4, data, len);
-	stmt_bind_int64(w->upsert, 5, w->batch);
+	/* A block the store did not hold is inserted: no conflict to handle. */
+	struct stmt *st = ob->stored ? w->upsert : w->insert;
+	stmt_bind_text(st, 1, k, ob->contract_len);
+	stmt_bind_text(st, 2, k + ob->contract_len + 1, ob->metric_len);
+	stmt_bind_text(st, 3, k + ob->contract_len + ob->metric_len + 2, 7);
+	stmt_bind_blob(st, 4, data, len);
+	stmt_bind_int64(st, 5, w->batch);
 	int64_t days;
 	micro_t num, den;
 	block_sums(&ob->b, &days, &num, &den);
-	stmt_bind_int64(w->upsert, 6, days);
-	stmt_bind_int64(w->upsert, 7, num);
-	stmt_bind_int64(w->upsert, 8, den);
-	int rc = stmt_step(w->upsert);
+	stmt_bind_int64(st, 6, days);
+	stmt_bind_int64(st, 7, num);
+	stmt_bind_int64(st, 8, den);
+	int rc = stmt_step(st);
 	if (rc == STORE_ERROR)
-		buf_addf(err, "cannot write measurements: %s", stmt_error(w->upsert));
-	stmt_reset(w->upsert);
+		buf_addf(err, "cannot write measurements: %s", stmt_error(st));
+	stmt_reset(st);
 	if (!w->full && strset_add(&w->flushed, k, ob->contract_len + 1 + ob->metric_len) &&
 	    w->flushed.len >= MAX_SERIES)
 		w->full = 1;
 	ob->dirty = 0;
+	ob->stored = 1;
 	return rc == STORE_ERROR ? -1 : 0;
 }
 
@@ -310,6 +318,7 @@ static int load_block(struct block_writer *w, struct open_block *ob, struct buf 
 	rc = stmt_step(w->select);
 	if (rc == STORE_ROW) {
 		size_t len;
+		ob->stored = 1;
 		const unsigned char *data = stmt_blob(w->select, 0, &len);
 		if (block_decode(data, len, &ob->b)) {
 			buf_addf(err, "a stored measurement block of '%s' is damaged", k);
@@ -407,6 +416,7 @@ static struct open_block *open_block_of(struct block_writer *w, const char *cont
 	ob->b.present = ob->b.touched = 0;
 	memset(ob->lines, 0, sizeof ob->lines);
 	ob->dirty = 0;
+	ob->stored = 0;
 	w->n++;
 	int stored = may_be_stored(w, ob, err);
 	if (stored < 0 || (stored && load_block(w, ob, err)))
@@ -427,6 +437,13 @@ int block_writer_add_day(struct block_writer *w, const char *contract, size_t cl
 			return -1;
 		w->last = ob;
 	}
+	return block_writer_add_last(w, d, num, den, line, first_line);
+}
+
+int block_writer_add_last(struct block_writer *w, int d, micro_t num, micro_t den,
+			  unsigned long line, unsigned long *first_line)
+{
+	struct open_block *ob = w->last;
 	uint32_t bit = 1u << (d - 1);
 	if (ob->b.touched & bit) {
 		*first_line = ob->lines[d - 1];

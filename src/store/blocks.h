@@ -57,6 +57,12 @@ int block_writer_add(struct block_writer *w, const char *contract, size_t clen,
 int block_writer_add_day(struct block_writer *w, const char *contract, size_t clen,
 			 const char *metric, size_t mlen, month_t month, int day, micro_t num,
 			 micro_t den, unsigned long line, unsigned long *first_line, struct buf *err);
+/* Adds another day to the block the last block_writer_add_day() call went
+ * to, for a caller that knows this day has the same contract, metric and
+ * month, and has added nothing else since. Returns 0 or 1 as
+ * block_writer_add_day() does; it cannot fail. */
+int block_writer_add_last(struct block_writer *w, int day, micro_t num, micro_t den,
+			  unsigned long line, unsigned long *first_line);
 /* Writes every open block. */
 int block_writer_flush(struct block_writer *w, struct buf *err);
 void block_writer_free(struct block_writer *w);

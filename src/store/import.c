@@ -617,6 +617,9 @@ struct file_state {
 	size_t n_pending, cap_pending;
 	uint64_t rows;
 	uint64_t written;
+	/* The block writer's last block is the month the lean path last
+	 * wrote a day to (lean_canonical); any other write_day() clears it. */
+	int lean_block;
 };
 
 static int col_index(const struct table *t, const char *name)
@@ -767,6 +770,20 @@ static void check_refs(struct importer *im, struct file_state *fs, unsigned long
 	}
 }
 
+static void report_duplicate(struct importer *im, struct file_state *fs, unsigned long line,
+			     const struct cell *cells, unsigned long first)
+{
+	struct buf where = BUF_INIT;
+	if (first)
+		buf_addf(&where, "first at line %lu", first);
+	else
+		buf_adds(&where, "given earlier in this import");
+	add_error(im, fs->f->path, line, fs->field_of[0] + 1, "duplicate key '%.*s, %.*s, %.*s' (%s)",
+		  (int)cells[0].len, cells[0].text, (int)cells[1].len, cells[1].text, (int)cells[2].len,
+		  cells[2].text, where.data);
+	buf_release(&where);
+}
+
 /* A measurement goes into its month block (store/blocks.h); a plain value
  * has denominator 1 (SPEC §4). */
 static void write_day(struct importer *im, struct file_state *fs, unsigned long line,
@@ -775,28 +792,19 @@ static void write_day(struct importer *im, struct file_state *fs, unsigned long 
 	unsigned long first = 0;
 	micro_t den = cells[4].present ? cells[4].num : MICRO_ONE;
 	int rc;
+	fs->lean_block = 0;
 	if (!im->blocks && block_writer_new(im->s, im->batch, &im->blocks, im->err)) {
 		im->storage_failed = 1;
 		return;
 	}
 	rc = block_writer_add_day(im->blocks, cells[0].text, cells[0].len, cells[1].text, cells[1].len,
 				  month, day, cells[3].num, den, line, &first, im->err);
-	if (rc < 0) {
+	if (rc < 0)
 		im->storage_failed = 1;
-	} else if (rc > 0) {
-		struct buf where = BUF_INIT;
-		if (first)
-			buf_addf(&where, "first at line %lu", first);
-		else
-			buf_adds(&where, "given earlier in this import");
-		add_error(im, fs->f->path, line, fs->field_of[0] + 1,
-			  "duplicate key '%.*s, %.*s, %.*s' (%s)",
-			  (int)cells[0].len, cells[0].text, (int)cells[1].len, cells[1].text,
-			  (int)cells[2].len, cells[2].text, where.data);
-		buf_release(&where);
-	} else {
+	else if (rc > 0)
+		report_duplicate(im, fs, line, cells, first);
+	else
 		fs->written++;
-	}
 }
 
 static void write_measurement(struct importer *im, struct file_state *fs, unsigned long line,
@@ -815,6 +823,10 @@ static void write_measurement(struct importer *im, struct file_state *fs, unsign
 struct lean_state {
 	char contract[201], metric[201];
 	size_t contract_len, metric_len;   /* 0: nothing checked yet */
+	char prefix[404];                  /* "contract,metric," */
+	size_t prefix_len;
+	char ym[8];                        /* "YYYY-MM-" of the month of fs->lean_block */
+	int ym_days;                       /* and its length */
 	int year, mon, month_days;         /* the last month a date was in */
 	month_t month;
 };
@@ -929,6 +941,11 @@ static int lean_measurement(struct importer *im, struct file_state *fs, struct c
 			return 0;
 		memcpy(ls->metric, cells[1].text, cells[1].len);
 		ls->metric_len = cells[1].len;
+		memcpy(ls->prefix, ls->contract, ls->contract_len);
+		ls->prefix[ls->contract_len] = ',';
+		memcpy(ls->prefix + ls->contract_len + 1, ls->metric, ls->metric_len);
+		ls->prefix[ls->contract_len + 1 + ls->metric_len] = ',';
+		ls->prefix_len = ls->contract_len + ls->metric_len + 2;
 	}
 
 	fs->rows++;
@@ -996,67 +1013,106 @@ static inline int canonical_date(const char *s, struct lean_state *ls, month_t *
 	return 1;
 }
 
-/* The leanest path, for files whose columns are in the schema's order:
- * one pass over the bytes of a line of the contract and metric the lean
- * path last checked, a date, a plain numerator and a plain or empty
- * denominator. Every byte is accounted for, so nothing it takes needs the
- * CSV reader's scan. Returns 1 taken, 0 when lean_measurement() must look
- * at the line (a new contract or metric, a sign, a quote, ...), -1 on a
- * storage error. */
+/* memcmp() of a line's first n bytes, 8 at a time. */
+static inline int same_prefix(const char *a, const char *b, size_t n)
+{
+	for (; n >= 8; a += 8, b += 8, n -= 8) {
+		uint64_t x, y;
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+	}
+	while (n--)
+		if (*a++ != *b++)
+			return 0;
+	return 1;
+}
+
+/* The leanest path, for files whose columns are in the schema's order: the
+ * lines of the contract and metric the lean path last checked, each a date,
+ * a plain numerator and a plain or empty denominator, taken in one loop
+ * over the reader's buffer. A line of the month the last line went to is
+ * added to the same block without looking it up (block_writer_add_last).
+ * Every byte is accounted for, so nothing taken needs the CSV reader's
+ * scan. Returns 1 when lines were taken, 0 when lean_measurement() must look
+ * at the next line (a new contract or metric, a sign, a quote, ...), -1 on
+ * a storage error. */
 static int lean_canonical(struct importer *im, struct file_state *fs, struct csv_reader *r,
 			  struct lean_state *ls)
 {
 	const char *p, *end, *s;
 	unsigned long line;
-	struct cell cells[5];
-	month_t month;
-	int d;
+	int taken = 0;
 
 	if (!ls->contract_len || !ls->metric_len || !csv_buffered(r, &p, &end, &line))
 		return 0;
-	s = p;
-	if ((size_t)(end - s) < ls->contract_len + ls->metric_len + 16 ||
-	    !same_bytes(s, ls->contract, ls->contract_len) || s[ls->contract_len] != ',')
-		return 0;
-	cells[0].text = s;
-	cells[0].len = ls->contract_len;
-	s += ls->contract_len + 1;
-	if (!same_bytes(s, ls->metric, ls->metric_len) || s[ls->metric_len] != ',')
-		return 0;
-	cells[1].text = s;
-	cells[1].len = ls->metric_len;
-	s += ls->metric_len + 1;
-	if (s[10] != ',' || !canonical_date(s, ls, &month, &d))
-		return 0;
-	cells[2].text = s;
-	cells[2].len = 10;
-	s += 11;
-	cells[3].text = s;
-	if (!plain_decimal(&s, end, ',', &cells[3].num))
-		return 0;
-	cells[3].len = (size_t)(s - cells[3].text);
-	cells[4].text = ++s;
-	if (s < end && *s != '\n' && *s != '\r' && !plain_decimal(&s, end, '\n', &cells[4].num) &&
-	    !plain_decimal(&s, end, '\r', &cells[4].num))
-		return 0;
-	cells[4].len = (size_t)(s - cells[4].text);
-	if (s < end && *s == '\r')
-		s++;
-	if (s >= end || *s != '\n')
-		return 0;
-	for (int i = 0; i < 5; i++)
-		cells[i].present = cells[i].len > 0;
-	if (!cells[4].present)
-		cells[4].num = MICRO_ONE;
+	const size_t plen = ls->prefix_len;
+	for (s = p; (size_t)(end - s) >= plen + 14 && same_prefix(s, ls->prefix, plen); line++) {
+		const char *q = s + plen, *date = q;
+		struct cell cells[5];
+		month_t month = 0;
+		int d, same_month = fs->lean_block && same_prefix(q, ls->ym, 8);
+		if (q[10] != ',')
+			break;
+		if (same_month) {
+			unsigned d1 = (unsigned)(unsigned char)q[8] - '0';
+			unsigned d2 = (unsigned)(unsigned char)q[9] - '0';
+			d = (int)(d1 * 10 + d2);
+			if (d1 > 9 || d2 > 9 || d < 1 || d > ls->ym_days)
+				break;
+		} else if (!canonical_date(q, ls, &month, &d)) {
+			break;
+		}
+		q += 11;
+		cells[3].text = q;
+		if (!plain_decimal(&q, end, ',', &cells[3].num))
+			break;
+		cells[3].len = (size_t)(q - cells[3].text);
+		cells[4].text = ++q;
+		if (q < end && *q != '\n' && *q != '\r' && !plain_decimal(&q, end, '\n', &cells[4].num) &&
+		    !plain_decimal(&q, end, '\r', &cells[4].num))
+			break;
+		cells[4].len = (size_t)(q - cells[4].text);
+		if (q < end && *q == '\r')
+			q++;
+		if (q >= end || *q != '\n')
+			break;
+		cells[3].present = cells[3].len > 0;
+		cells[4].present = cells[4].len > 0;
+		if (!cells[4].present)
+			cells[4].num = MICRO_ONE;
 
-	fs->rows++;
-	im->res->rows++;
-	if ((fs->rows & 0xffff) == 0)
-		progress(im, fs, r, 0);
-	write_day(im, fs, line, cells, month, d);
-	/* Consumed only now: the cells point into the reader's buffer. */
-	csv_consume_line(r, (size_t)(s + 1 - p));
-	return im->storage_failed ? -1 : 1;
+		fs->rows++;
+		im->res->rows++;
+		if ((fs->rows & 0xffff) == 0)
+			progress(im, fs, r, 0);
+		cells[0].text = s;
+		cells[0].len = ls->contract_len;
+		cells[1].text = s + ls->contract_len + 1;
+		cells[1].len = ls->metric_len;
+		cells[2].text = date;
+		cells[2].len = 10;
+		if (same_month) {
+			unsigned long first = 0;
+			if (block_writer_add_last(im->blocks, d, cells[3].num, cells[4].num, line, &first))
+				report_duplicate(im, fs, line, cells, first);
+			else
+				fs->written++;
+		} else {
+			write_day(im, fs, line, cells, month, d);
+			if (im->storage_failed)
+				return -1;
+			memcpy(ls->ym, date, 8);
+			ls->ym_days = ls->month_days;
+			fs->lean_block = 1;
+		}
+		/* Consumed only now: the cells point into the reader's buffer. */
+		csv_consume_line(r, (size_t)(q + 1 - s));
+		s = q + 1;
+		taken = 1;
+	}
+	return taken;
 }
 
 static void bind_and_write(struct importer *im, struct file_state *fs, unsigned long line,
