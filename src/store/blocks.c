@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Measurement blocks (blocks.h): the encoding, the import-time writer with a
- * bounded set of open blocks, and iteration for export and hashing. */
+/* Measurement blocks (blocks.h): the month and year encodings, the
+ * import-time writer with a bounded set of open month blocks written out as
+ * year rows, and iteration for export and hashing. */
 #include "store/blocks.h"
 
 #include "base/buf.h"
@@ -154,6 +155,160 @@ void block_sums(const struct day_block *b, int64_t *days, micro_t *num, micro_t 
 	*den = (micro_t)sd;
 }
 
+/* ---- year rows ------------------------------------------------------- */
+
+int year_reader_init(struct year_reader *r, const unsigned char *data, size_t len)
+{
+	uint64_t mask;
+	r->data = data;
+	r->len = len;
+	r->pos = 1;
+	r->month = 0;
+	if (len < 2 || data[0] != 3 || get_varint(data, len, &r->pos, &mask) || mask >> 12)
+		return -1;
+	r->mask = (uint32_t)mask;
+	return 0;
+}
+
+int year_reader_next(struct year_reader *r, struct year_month *out)
+{
+	uint64_t days, num, den, blen;
+	while (r->month < 12 && !(r->mask & (1u << r->month)))
+		r->month++;
+	if (r->month >= 12)
+		return r->pos == r->len ? 0 : -1;
+	if (get_varint(r->data, r->len, &r->pos, &days) || get_varint(r->data, r->len, &r->pos, &num) ||
+	    get_varint(r->data, r->len, &r->pos, &den) || get_varint(r->data, r->len, &r->pos, &blen) ||
+	    days > 31 || blen > r->len - r->pos)
+		return -1;
+	out->month = ++r->month;
+	out->days = (int64_t)days;
+	out->num = unzigzag(num);
+	out->den = unzigzag(den);
+	out->block = r->data + r->pos;
+	out->block_len = (size_t)blen;
+	r->pos += (size_t)blen;
+	return 1;
+}
+
+size_t year_encode(const struct year_month months[12], unsigned char out[YEAR_MAX_BYTES])
+{
+	uint32_t mask = 0;
+	size_t n = 1;
+	for (int m = 0; m < 12; m++)
+		if (months[m].block)
+			mask |= 1u << m;
+	out[0] = 3;
+	n += put_varint(out + n, mask);
+	for (int m = 0; m < 12; m++) {
+		const struct year_month *ym = &months[m];
+		if (!ym->block)
+			continue;
+		n += put_varint(out + n, (uint64_t)ym->days);
+		n += put_varint(out + n, zigzag(ym->num));
+		n += put_varint(out + n, zigzag(ym->den));
+		n += put_varint(out + n, ym->block_len);
+		memcpy(out + n, ym->block, ym->block_len);
+		n += ym->block_len;
+	}
+	return n;
+}
+
+/* Sets *ym to month m (1..12) of b, encoded into buf. */
+static void year_month_of(const struct day_block *b, int m, unsigned char buf[BLOCK_MAX_BYTES],
+			  struct year_month *ym)
+{
+	ym->month = m;
+	ym->block_len = block_encode(b, buf);
+	ym->block = buf;
+	block_sums(b, &ym->days, &ym->num, &ym->den);
+}
+
+/* The touched days of a month block, read from its front. */
+static int block_touched(const unsigned char *data, size_t len, uint32_t *touched)
+{
+	size_t n = 2;
+	uint64_t present, t;
+	if (len < 4 || data[0] != 2 || get_varint(data, len, &n, &present) ||
+	    get_varint(data, len, &n, &t) || t >> 31)
+		return -1;
+	*touched = (uint32_t)t;
+	return 0;
+}
+
+/* Steps select (bound to a contract, metric and year) to its year row and
+ * starts r on it: 0, 1 when there is no row, -1 on an error. *stale is
+ * whether the row was written by an import other than batch. */
+static int step_year(struct stmt *select, const char *contract, size_t clen, const char *metric,
+		     size_t mlen, int year, int64_t batch, struct year_reader *r, int *stale,
+		     struct buf *err)
+{
+	size_t len;
+	stmt_bind_text(select, 1, contract, clen);
+	stmt_bind_text(select, 2, metric, mlen);
+	stmt_bind_int64(select, 3, year);
+	int rc = stmt_step(select);
+	if (rc == STORE_ERROR) {
+		buf_addf(err, "cannot read measurements: %s", stmt_error(select));
+		return -1;
+	}
+	if (rc != STORE_ROW)
+		return 1;
+	const unsigned char *data = stmt_blob(select, 0, &len);
+	*stale = stmt_int64(select, 1) != batch;
+	if (year_reader_init(r, data, len)) {
+		buf_addf(err, "a stored measurement block of '%.*s' (%d) is damaged", (int)clen, contract,
+			 year);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads the year row of (contract, metric, year) into months (indexed by
+ * month - 1; a month absent has block NULL), copying each month block into
+ * bufs so that they outlive the statement. Days an import other than batch
+ * marked as touched are unmarked. Returns 0, 1 when there is no row, -1 on
+ * an error. */
+static int read_year(struct stmt *select, const char *contract, size_t clen, const char *metric,
+		     size_t mlen, int year, int64_t batch, struct year_month months[12],
+		     unsigned char bufs[12][BLOCK_MAX_BYTES], struct buf *err)
+{
+	struct year_reader r;
+	struct year_month ym;
+	int stale = 0, got;
+
+	memset(months, 0, 12 * sizeof *months);
+	got = step_year(select, contract, clen, metric, mlen, year, batch, &r, &stale, err);
+	if (got) {
+		stmt_reset(select);
+		return got;
+	}
+	while ((got = year_reader_next(&r, &ym)) == 1) {
+		struct day_block b;
+		uint32_t touched;
+		if (ym.block_len > BLOCK_MAX_BYTES || block_touched(ym.block, ym.block_len, &touched) ||
+		    (stale && touched && block_decode(ym.block, ym.block_len, &b))) {
+			got = -1;
+			break;
+		}
+		if (stale && touched) {
+			b.touched = 0;
+			year_month_of(&b, ym.month, bufs[ym.month - 1], &months[ym.month - 1]);
+		} else {
+			memcpy(bufs[ym.month - 1], ym.block, ym.block_len);
+			ym.block = bufs[ym.month - 1];
+			months[ym.month - 1] = ym;
+		}
+	}
+	stmt_reset(select);
+	if (got < 0) {
+		buf_addf(err, "a stored measurement block of '%.*s' (%d) is damaged", (int)clen, contract,
+			 year);
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- the writer -------------------------------------------------------- */
 
 struct open_block {
@@ -163,7 +318,7 @@ struct open_block {
 	struct day_block b;
 	uint32_t lines[31];        /* the line each day came from in this import */
 	int dirty;
-	int stored;                /* the store held this block when it was opened */
+	int row_stored;            /* the store held the block's year row when it was opened */
 };
 
 struct block_writer {
@@ -174,7 +329,7 @@ struct block_writer {
 	struct open_block *last;   /* rows usually come grouped: a one-entry cache */
 	struct stmt *select, *upsert, *insert, *any;
 	/* Contract/metric pairs ("contract \x1f metric") asked about: whether
-	 * the store held any block of theirs when first seen (had), and
+	 * the store held any row of theirs when first seen (had), and
 	 * whether this writer has written one (flushed). A block of a pair in
 	 * neither set cannot be stored yet, so it is not looked up: on a first
 	 * import that saves a query per block. One entry per series, not per
@@ -196,6 +351,8 @@ static uint64_t hash(const char *s, size_t n)
 	return h;
 }
 
+#define YEAR_COLUMNS "contract_id, metric, year, days, touched_batch"
+
 int block_writer_new(struct store *s, int64_t batch, struct block_writer **out, struct buf *err)
 {
 	struct block_writer *w = xcalloc(1, sizeof *w);
@@ -207,16 +364,12 @@ int block_writer_new(struct store *s, int64_t batch, struct block_writer **out, 
 	w->cap = 1 << 14;
 	w->slots = xcalloc(w->cap, sizeof *w->slots);
 	if (store_prepare(s, "SELECT days, touched_batch FROM measurement_blocks"
-			  " WHERE contract_id = ? AND metric = ? AND month = ?", &w->select, err) ||
-	    store_prepare(s, "INSERT INTO measurement_blocks (contract_id, metric, month, days,"
-			  " touched_batch, n_days, sum_numerator, sum_denominator)"
-			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (contract_id, metric, month)"
-			  " DO UPDATE SET days = excluded.days, touched_batch = excluded.touched_batch,"
-			  " n_days = excluded.n_days, sum_numerator = excluded.sum_numerator,"
-			  " sum_denominator = excluded.sum_denominator", &w->upsert, err) ||
-	    store_prepare(s, "INSERT INTO measurement_blocks (contract_id, metric, month, days,"
-			  " touched_batch, n_days, sum_numerator, sum_denominator)"
-			  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &w->insert, err) ||
+			  " WHERE contract_id = ? AND metric = ? AND year = ?", &w->select, err) ||
+	    store_prepare(s, "INSERT INTO measurement_blocks (" YEAR_COLUMNS ") VALUES (?, ?, ?, ?, ?)"
+			  " ON CONFLICT (contract_id, metric, year) DO UPDATE SET days = excluded.days,"
+			  " touched_batch = excluded.touched_batch", &w->upsert, err) ||
+	    store_prepare(s, "INSERT INTO measurement_blocks (" YEAR_COLUMNS ") VALUES (?, ?, ?, ?, ?)",
+			  &w->insert, err) ||
 	    store_prepare(s, "SELECT 1 FROM measurement_blocks WHERE contract_id = ? AND metric = ?"
 			  " LIMIT 1", &w->any, err)) {
 		block_writer_free(w);
@@ -243,33 +396,51 @@ void block_writer_free(struct block_writer *w)
 	xfree(w);
 }
 
-static int write_block(struct block_writer *w, struct open_block *ob, struct buf *err)
+/* Writes the year row of the n open blocks of one contract, metric and
+ * year (obs, in month order): with the months the store holds and none of
+ * obs replaces when the row was stored. */
+static int write_year(struct block_writer *w, struct open_block **obs, size_t n, int stored,
+		      struct buf *err)
 {
-	unsigned char data[BLOCK_MAX_BYTES];
-	size_t len = block_encode(&ob->b, data);
-	const char *k = ob->key;
-	/* A block the store did not hold is inserted: no conflict to handle. */
-	struct stmt *st = ob->stored ? w->upsert : w->insert;
-	stmt_bind_text(st, 1, k, ob->contract_len);
-	stmt_bind_text(st, 2, k + ob->contract_len + 1, ob->metric_len);
-	stmt_bind_text(st, 3, k + ob->contract_len + ob->metric_len + 2, 7);
+	unsigned char bufs[12][BLOCK_MAX_BYTES], data[YEAR_MAX_BYTES];
+	struct year_month months[12];
+	const struct open_block *o = obs[0];
+	const char *k = o->key, *metric = k + o->contract_len + 1;
+	int year = month_year(o->month);
+
+	if (stored) {
+		if (read_year(w->select, k, o->contract_len, metric, o->metric_len, year, w->batch, months,
+			      bufs, err) < 0)
+			return -1;
+	} else {
+		memset(months, 0, sizeof months);
+	}
+	for (size_t i = 0; i < n; i++) {
+		int m = month_month(obs[i]->month);
+		if (obs[i]->b.present)
+			year_month_of(&obs[i]->b, m, bufs[m - 1], &months[m - 1]);
+		else
+			months[m - 1].block = NULL;
+	}
+	size_t len = year_encode(months, data);
+	/* A row the store did not hold is inserted: no conflict to handle. */
+	struct stmt *st = stored ? w->upsert : w->insert;
+	stmt_bind_text(st, 1, k, o->contract_len);
+	stmt_bind_text(st, 2, metric, o->metric_len);
+	stmt_bind_int64(st, 3, year);
 	stmt_bind_blob(st, 4, data, len);
 	stmt_bind_int64(st, 5, w->batch);
-	int64_t days;
-	micro_t num, den;
-	block_sums(&ob->b, &days, &num, &den);
-	stmt_bind_int64(st, 6, days);
-	stmt_bind_int64(st, 7, num);
-	stmt_bind_int64(st, 8, den);
 	int rc = stmt_step(st);
 	if (rc == STORE_ERROR)
 		buf_addf(err, "cannot write measurements: %s", stmt_error(st));
 	stmt_reset(st);
-	if (!w->full && strset_add(&w->flushed, k, ob->contract_len + 1 + ob->metric_len) &&
+	if (!w->full && strset_add(&w->flushed, k, o->contract_len + 1 + o->metric_len) &&
 	    w->flushed.len >= MAX_SERIES)
 		w->full = 1;
-	ob->dirty = 0;
-	ob->stored = 1;
+	for (size_t i = 0; i < n; i++) {
+		obs[i]->dirty = 0;
+		obs[i]->row_stored = 1;
+	}
 	return rc == STORE_ERROR ? -1 : 0;
 }
 
@@ -280,20 +451,40 @@ static int cmp_open_keys(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
-/* Writes the open blocks in key order, so that they land in the table's
- * B-tree as appends rather than at random places. */
+/* Are a and b months of the same contract, metric and year? */
+static int same_year(const struct open_block *a, const struct open_block *b)
+{
+	return a->contract_len == b->contract_len && a->metric_len == b->metric_len &&
+	       month_year(a->month) == month_year(b->month) &&
+	       !memcmp(a->key, b->key, a->contract_len + 1 + a->metric_len);
+}
+
+/* Writes the open blocks in key order, a year row for each contract, metric
+ * and year, so that they land in the table's B-tree as appends rather than
+ * at random places. */
 int block_writer_flush(struct block_writer *w, struct buf *err)
 {
 	struct open_block **order = xmalloc((w->n ? w->n : 1) * sizeof *order);
 	size_t n = 0;
-	int rc = 0;
+	int rc = 0, sorted = 1;
 	for (size_t i = 0; i < w->cap; i++)
-		if (w->slots[i].key)
-			order[n++] = &w->slots[i];
-	xqsort(order, n, sizeof *order, cmp_open_keys);
-	for (size_t i = 0; i < n && !rc; i++)
-		if (order[i]->dirty && write_block(w, order[i], err))
+		if (w->slots[i].key) {
+			order[n] = &w->slots[i];
+			if (n && sorted && strcmp(order[n - 1]->key, order[n]->key) > 0)
+				sorted = 0;
+			n++;
+		}
+	if (!sorted)
+		xqsort(order, n, sizeof *order, cmp_open_keys);
+	for (size_t i = 0, j; i < n && !rc; i = j) {
+		int dirty = order[i]->dirty, stored = order[i]->row_stored;
+		for (j = i + 1; j < n && same_year(order[i], order[j]); j++) {
+			dirty |= order[j]->dirty;
+			stored |= order[j]->row_stored;
+		}
+		if (dirty && write_year(w, order + i, j - i, stored, err))
 			rc = -1;
+	}
 	/* A slot is free when its key is NULL; open_block_of() clears the
 	 * rest when it takes one, so ~5 MB need not be zeroed per flush. */
 	for (size_t i = 0; i < n; i++) {
@@ -306,31 +497,32 @@ int block_writer_flush(struct block_writer *w, struct buf *err)
 	return rc;
 }
 
-/* Loads the stored block of key into ob (empty when none). Days touched by
- * an earlier import are replaced, not duplicates, so their marks go. */
+/* Loads the stored month of ob's key into ob (empty when none). Days
+ * touched by an earlier import are replaced, not duplicates, so their marks
+ * go. */
 static int load_block(struct block_writer *w, struct open_block *ob, struct buf *err)
 {
-	const char *k = ob->key;
-	int rc;
-	stmt_bind_text(w->select, 1, k, ob->contract_len);
-	stmt_bind_text(w->select, 2, k + ob->contract_len + 1, ob->metric_len);
-	stmt_bind_text(w->select, 3, k + ob->contract_len + ob->metric_len + 2, 7);
-	rc = stmt_step(w->select);
-	if (rc == STORE_ROW) {
-		size_t len;
-		ob->stored = 1;
-		const unsigned char *data = stmt_blob(w->select, 0, &len);
-		if (block_decode(data, len, &ob->b)) {
-			buf_addf(err, "a stored measurement block of '%s' is damaged", k);
-			rc = STORE_ERROR;
-		} else if (stmt_int64(w->select, 1) != w->batch) {
-			ob->b.touched = 0;
+	struct year_reader r;
+	struct year_month ym;
+	int stale = 0, want = month_month(ob->month);
+	int got = step_year(w->select, ob->key, ob->contract_len, ob->key + ob->contract_len + 1,
+			    ob->metric_len, month_year(ob->month), w->batch, &r, &stale, err);
+	if (!got) {
+		ob->row_stored = 1;
+		while ((got = year_reader_next(&r, &ym)) == 1 && ym.month < want)
+			;
+		if (got == 1 && ym.month == want) {
+			got = block_decode(ym.block, ym.block_len, &ob->b);
+			if (stale)
+				ob->b.touched = 0;
+		} else if (got == 1) {
+			got = 0;   /* the month is not in the row */
 		}
-	} else if (rc == STORE_ERROR) {
-		buf_addf(err, "cannot read measurements: %s", stmt_error(w->select));
+		if (got < 0)
+			buf_addf(err, "a stored measurement block of '%s' is damaged", ob->key);
 	}
 	stmt_reset(w->select);
-	return rc == STORE_ERROR ? -1 : 0;
+	return got < 0 ? -1 : 0;
 }
 
 /* memcmp() for the short ids of a row, without a call. */
@@ -416,7 +608,7 @@ static struct open_block *open_block_of(struct block_writer *w, const char *cont
 	ob->b.present = ob->b.touched = 0;
 	memset(ob->lines, 0, sizeof ob->lines);
 	ob->dirty = 0;
-	ob->stored = 0;
+	ob->row_stored = 0;
 	w->n++;
 	int stored = may_be_stored(w, ob, err);
 	if (stored < 0 || (stored && load_block(w, ob, err)))
@@ -462,43 +654,37 @@ int blocks_each_measurement(struct store *s, measurement_fn fn, void *ctx, struc
 {
 	struct stmt *st;
 	int rc, stop = 0;
-	if (store_prepare(s, "SELECT contract_id, metric, month, days FROM measurement_blocks"
-			  " ORDER BY contract_id, metric, month", &st, err))
+	if (store_prepare(s, s->ops->kind == STORE_POSTGRES
+			  ? "SELECT contract_id, metric, year, days FROM measurement_blocks"
+			    " ORDER BY contract_id COLLATE \"C\", metric COLLATE \"C\", year"
+			  : "SELECT contract_id, metric, year, days FROM measurement_blocks"
+			    " ORDER BY contract_id, metric, year", &st, err))
 		return -1;
-	if (s->ops->kind == STORE_POSTGRES) {
-		stmt_finalize(st);
-		if (store_prepare(s, "SELECT contract_id, metric, month, days FROM measurement_blocks"
-				  " ORDER BY contract_id COLLATE \"C\", metric COLLATE \"C\", month",
-				  &st, err))
-			return -1;
-	}
 	while (!stop && (rc = stmt_step(st)) == STORE_ROW) {
-		struct day_block b;
+		struct year_reader r;
+		struct year_month ym;
 		size_t len;
-		month_t mo;
-		const char *mt = stmt_text(st, 2, &len);
-		const unsigned char *data;
-		if (month_parse(mt, len, &mo)) {
-			buf_addf(err, "a stored measurement block has a bad month '%s'", mt);
-			rc = STORE_ERROR;
-			break;
-		}
+		int year = (int)stmt_int64(st, 2), got;
 		char *contract = xstrdup(stmt_text(st, 0, NULL));
 		char *metric = xstrdup(stmt_text(st, 1, NULL));
-		data = stmt_blob(st, 3, &len);
-		if (block_decode(data, len, &b)) {
-			buf_addf(err, "a stored measurement block of '%s' is damaged", contract);
-			xfree(contract);
-			xfree(metric);
-			rc = STORE_ERROR;
-			break;
+		const unsigned char *data = stmt_blob(st, 3, &len);
+		got = year < 1 || year > 9999 ? -1 : year_reader_init(&r, data, len);
+		while (!stop && !got && (got = year_reader_next(&r, &ym)) == 1) {
+			struct day_block b;
+			got = block_decode(ym.block, ym.block_len, &b);
+			day_t first = date_from_ymd(year, ym.month, 1);
+			for (int d = 0; d < 31 && !stop && !got; d++)
+				if (b.present & (1u << d))
+					stop = fn(ctx, contract, metric, first + d, b.num[d], b.den[d]);
 		}
-		day_t first = date_from_ymd(month_year(mo), month_month(mo), 1);
-		for (int d = 0; d < 31 && !stop; d++)
-			if (b.present & (1u << d))
-				stop = fn(ctx, contract, metric, first + d, b.num[d], b.den[d]);
+		if (got < 0) {
+			buf_addf(err, "a stored measurement block of '%s' is damaged", contract);
+			rc = STORE_ERROR;
+		}
 		xfree(contract);
 		xfree(metric);
+		if (got < 0)
+			break;
 	}
 	if (rc == STORE_ERROR && !err->len)
 		buf_addf(err, "%s", stmt_error(st));
@@ -506,4 +692,79 @@ int blocks_each_measurement(struct store *s, measurement_fn fn, void *ctx, struc
 	if (rc == STORE_ERROR)
 		return -1;
 	return stop;
+}
+
+int blocks_read_month(struct store *s, const char *contract, const char *metric, month_t month,
+		      struct day_block *b, struct buf *err)
+{
+	unsigned char bufs[12][BLOCK_MAX_BYTES];
+	struct year_month months[12];
+	struct stmt *st;
+	int rc;
+	if (store_prepare(s, "SELECT days, touched_batch FROM measurement_blocks"
+			  " WHERE contract_id = ? AND metric = ? AND year = ?", &st, err))
+		return -1;
+	rc = read_year(st, contract, strlen(contract), metric, strlen(metric), month_year(month), -1,
+		       months, bufs, err);
+	stmt_finalize(st);
+	const struct year_month *ym = &months[month_month(month) - 1];
+	if (rc)
+		return rc;
+	if (!ym->block)
+		return 1;
+	if (block_decode(ym->block, ym->block_len, b)) {
+		buf_addf(err, "a stored measurement block of '%s' is damaged", contract);
+		return -1;
+	}
+	return 0;
+}
+
+int blocks_put_month(struct store *s, const char *contract, const char *metric, month_t month,
+		     const struct day_block *b, struct buf *err)
+{
+	unsigned char bufs[12][BLOCK_MAX_BYTES], data[YEAR_MAX_BYTES];
+	struct year_month months[12];
+	struct stmt *st;
+	int rc, year = month_year(month), m = month_month(month), any = 0;
+	if (store_prepare(s, "SELECT days, touched_batch FROM measurement_blocks"
+			  " WHERE contract_id = ? AND metric = ? AND year = ?", &st, err))
+		return -1;
+	/* Outside an import the marks of the days an import touched mean
+	 * nothing: batch -1 matches no import, so they go. */
+	rc = read_year(st, contract, strlen(contract), metric, strlen(metric), year, -1, months, bufs,
+		       err);
+	stmt_finalize(st);
+	if (rc < 0)
+		return -1;
+	if (b->present)
+		year_month_of(b, m, bufs[m - 1], &months[m - 1]);
+	else
+		months[m - 1].block = NULL;
+	for (int i = 0; i < 12; i++)
+		any |= months[i].block != NULL;
+	if (!any) {
+		if (rc == 1)
+			return 0;
+		if (store_prepare(s, "DELETE FROM measurement_blocks WHERE contract_id = ? AND metric = ?"
+				  " AND year = ?", &st, err))
+			return -1;
+		stmt_bind_str(st, 1, contract);
+		stmt_bind_str(st, 2, metric);
+		stmt_bind_int64(st, 3, year);
+	} else {
+		if (store_prepare(s, "INSERT INTO measurement_blocks (" YEAR_COLUMNS ") VALUES (?, ?, ?, ?, ?)"
+				  " ON CONFLICT (contract_id, metric, year) DO UPDATE SET days = excluded.days,"
+				  " touched_batch = excluded.touched_batch", &st, err))
+			return -1;
+		stmt_bind_str(st, 1, contract);
+		stmt_bind_str(st, 2, metric);
+		stmt_bind_int64(st, 3, year);
+		stmt_bind_blob(st, 4, data, year_encode(months, data));
+		stmt_bind_int64(st, 5, 0);
+	}
+	rc = stmt_step(st) == STORE_ERROR ? -1 : 0;
+	if (rc)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	return rc;
 }

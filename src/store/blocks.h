@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* Measurements stored as blocks: one row per contract, metric and calendar
- * month holding that month's daily (numerator, denominator) pairs. A year of
- * daily data for 5,000 contracts × 4 metrics is 240,000 rows instead of 7.3
- * million, so an import writes 30× fewer B-tree entries and scoring reads
- * month blocks directly (see docs/performance.md). The daily values stay
- * exact and complete: export gives back every row. */
+/* Measurements stored as blocks: a month block holds one contract's daily
+ * (numerator, denominator) pairs of one metric and calendar month, and the
+ * store keeps one row per contract, metric and calendar year holding its
+ * month blocks and each month's sums. A year of daily data for 5,000
+ * contracts × 4 metrics is 20,000 rows instead of 7.3 million, so an import
+ * writes 365× fewer B-tree entries and scoring reads monthly sums directly
+ * (see docs/performance.md). The daily values stay exact and complete:
+ * export gives back every row. */
 #ifndef TANDEM_BLOCKS_H
 #define TANDEM_BLOCKS_H
 
@@ -40,6 +42,45 @@ int block_decode_v3(const unsigned char *data, size_t len, struct day_block *b);
  * n_days, sum_numerator and sum_denominator stored beside each block, so
  * scoring sums whole months without decoding them. */
 void block_sums(const struct day_block *b, int64_t *days, micro_t *num, micro_t *den);
+
+/* A year row (format 3, schema version 5): the byte 3, a varint mask of
+ * the months present (bit m-1 for month m), then for each present month in
+ * order its day count, Σnumerator and Σdenominator (zigzag varints), the
+ * length of its month block, and the month block (block_encode). Scoring
+ * sums whole months from the header and decodes only the months that
+ * go-live or end cut. */
+#define YEAR_MAX_BYTES (3 + 12 * (4 * 10 + BLOCK_MAX_BYTES))
+
+struct year_month {
+	int month;                   /* 1..12 */
+	int64_t days;                /* present days */
+	micro_t num, den;            /* their sums */
+	const unsigned char *block;  /* the month block (NULL: the month is absent) */
+	size_t block_len;
+};
+struct year_reader {
+	const unsigned char *data;
+	size_t len, pos;
+	uint32_t mask;
+	int month;
+};
+/* Starts reading a year row; returns 0, or -1 when the bytes are not one. */
+int year_reader_init(struct year_reader *r, const unsigned char *data, size_t len);
+/* The next month present: 1, 0 after the last, -1 when the row is damaged.
+ * out->block points into the row. */
+int year_reader_next(struct year_reader *r, struct year_month *out);
+/* Encodes the months (indexed by month - 1; block NULL = absent) as a year
+ * row; returns the length. */
+size_t year_encode(const struct year_month months[12], unsigned char out[YEAR_MAX_BYTES]);
+
+/* The stored month block of (contract, metric, month): 0, 1 when there is
+ * none, -1 on an error (err). */
+int blocks_read_month(struct store *s, const char *contract, const char *metric, month_t month,
+		      struct day_block *b, struct buf *err);
+/* Replaces that month block with b (which removes it when b has no day),
+ * keeping the other months of its year row; a row left empty goes. */
+int blocks_put_month(struct store *s, const char *contract, const char *metric, month_t month,
+		     const struct day_block *b, struct buf *err);
 
 /* Collects an import's measurements into blocks, merging with the blocks
  * already stored, and writes them inside the import's transaction. Memory

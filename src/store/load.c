@@ -261,27 +261,27 @@ static int load_all(struct loader *l, day_t last_day)
 		goto sql_error;
 	xqsort(ds->sla_metrics, ds->n_sla_metrics, sizeof *ds->sla_metrics, cmp_metric);
 
-	/* Monthly sums from the month blocks (store/blocks.h): a measurement
+	/* Monthly sums from the year rows (store/blocks.h): a measurement
 	 * counts when dated within its contract's [go_live_on, end_on] and
 	 * not after the year's last day. Sums of micro-units are exact. */
-	if (query(l, "SELECT contract_id, metric, month, days, n_days, sum_numerator, sum_denominator"
-		  " FROM measurement_blocks WHERE month <= ?"))
+	if (query(l, "SELECT contract_id, metric, year, days FROM measurement_blocks WHERE year <= ?"))
 		return -1;
 	{
-		char last[11] = "9999-12-31";
+		int y = 9999, m, d;
 		if (last_day != DAY_NONE)
-			date_format(last_day, last);
-		stmt_bind_text(l->st, 1, last, 7);
+			date_to_ymd(last_day, &y, &m, &d);
+		stmt_bind_int64(l->st, 1, y);
 	}
 	int contract = NO_INDEX, metric = NO_INDEX;
 	char *last_contract = NULL, *last_metric = NULL;
 	while ((rc = stmt_step(l->st)) == STORE_ROW) {
 		const char *cid = stmt_text(l->st, 0, NULL), *mid = stmt_text(l->st, 1, NULL);
-		struct day_block b;
+		int64_t year = stmt_int64(l->st, 2);
+		struct year_reader yr;
+		struct year_month ym;
 		size_t len;
-		month_t mo;
-		const char *t = stmt_text(l->st, 2, &len);
-		if (month_parse(t, len, &mo))
+		const unsigned char *data = stmt_blob(l->st, 3, &len);
+		if (year < 1 || year > 9999 || year_reader_init(&yr, data, len))
 			continue;
 		if (!last_contract || strcmp(last_contract, cid)) {
 			xfree(last_contract);
@@ -300,48 +300,54 @@ static int load_all(struct loader *l, day_t last_day)
 		const struct contract *k = &ds->contracts[contract];
 		if (k->go_live_on == DAY_NONE)
 			continue;
-		day_t first = date_from_ymd(month_year(mo), month_month(mo), 1);
-		day_t last = first + days_in_month(month_year(mo), month_month(mo)) - 1;
 		day_t from = k->go_live_on, until = k->end_on == DAY_NONE ? INT32_MAX : k->end_on;
 		if (last_day != DAY_NONE && last_day < until)
 			until = last_day;
-		micro_t num = 0, den = 0;
-		int32_t rows = 0;
-		if (first >= from && last <= until) {
-			/* A whole month counts: its sums are stored beside it. */
-			rows = (int32_t)stmt_int64(l->st, 4);
-			num = stmt_int64(l->st, 5);
-			den = stmt_int64(l->st, 6);
-		} else {
-			const unsigned char *data = stmt_blob(l->st, 3, &len);
-			if (block_decode(data, len, &b))
+		while (year_reader_next(&yr, &ym) == 1) {
+			month_t mo = month_of_ymd((int)year, ym.month);
+			day_t first = date_from_ymd((int)year, ym.month, 1);
+			day_t last = first + days_in_month((int)year, ym.month) - 1;
+			micro_t num = 0, den = 0;
+			int32_t rows = 0;
+			if (last < from || first > until)
 				continue;
-			uint64_t sn = 0, sd = 0;
-			for (int d = 0; d < 31; d++) {
-				if (!(b.present & (1u << d)) || first + d < from || first + d > until)
+			if (first >= from && last <= until) {
+				/* A whole month counts: its sums are in the row's header. */
+				rows = (int32_t)ym.days;
+				num = ym.num;
+				den = ym.den;
+			} else {
+				struct day_block b;
+				if (block_decode(ym.block, ym.block_len, &b))
 					continue;
-				sn += (uint64_t)b.num[d];
-				sd += (uint64_t)b.den[d];
-				rows++;
+				uint64_t sn = 0, sd = 0;
+				for (int d = 0; d < 31; d++) {
+					if (!(b.present & (1u << d)) || first + d < from || first + d > until)
+						continue;
+					sn += (uint64_t)b.num[d];
+					sd += (uint64_t)b.den[d];
+					rows++;
+				}
+				num = (micro_t)sn;
+				den = (micro_t)sd;
 			}
-			num = (micro_t)sn;
-			den = (micro_t)sd;
+			if (!rows)
+				continue;
+			struct metric_month *mm = PUSH(metric_months);
+			mm->sla_metric = metric;
+			mm->month = mo;
+			mm->sum_numerator = num;
+			mm->sum_denominator = den;
+			mm->rows = rows;
 		}
-		if (!rows)
-			continue;
-		struct metric_month *mm = PUSH(metric_months);
-		mm->sla_metric = metric;
-		mm->month = mo;
-		mm->sum_numerator = num;
-		mm->sum_denominator = den;
-		mm->rows = rows;
 	}
 	xfree(last_contract);
 	xfree(last_metric);
 	if (rc == STORE_ERROR)
 		goto sql_error;
-	/* Blocks come in key order, which is already this order unless ids
-	 * collate differently in the store: sort only when needed. */
+	/* Year rows usually come in key order, which is already this order
+	 * (not when ids collate differently in the store, or rows were added
+	 * out of order): sort only when needed. */
 	for (size_t i = 1; i < ds->n_metric_months; i++)
 		if (cmp_metric_month(&ds->metric_months[i - 1], &ds->metric_months[i]) > 0) {
 			xqsort(ds->metric_months, ds->n_metric_months, sizeof *ds->metric_months,

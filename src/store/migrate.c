@@ -101,7 +101,7 @@ static int migration_1(struct store *s, struct buf *err)
 
 /* Version 2 keeps measurements as month blocks (store/blocks.h) instead of
  * a row per day. Rows already stored in a version 1 store move into blocks
- * in migration 4 (migrations run in one transaction), so that they are
+ * in migration 5 (migrations run in one transaction), so that they are
  * written once, in the latest encoding. */
 static int migration_2(struct store *s, struct buf *err)
 {
@@ -206,7 +206,7 @@ static int migration_4(struct store *s, struct buf *err)
 	const char *big = sqlite ? "INTEGER" : "BIGINT";
 	struct buf sql = BUF_INIT;
 	struct stmt *get = NULL, *put = NULL;
-	int rc = -1, step, had_rows;
+	int rc = -1, step;
 
 	buf_addf(&sql,
 		 "CREATE TABLE measurement_blocks_v4 (\n"
@@ -265,9 +265,6 @@ static int migration_4(struct store *s, struct buf *err)
 	if (store_exec(s, "DROP TABLE measurement_blocks", err) ||
 	    store_exec(s, "ALTER TABLE measurement_blocks_v4 RENAME TO measurement_blocks", err))
 		goto out;
-	had_rows = table_exists(s, "measurements", err);
-	if (had_rows < 0 || (had_rows && move_measurement_rows(s, err)))
-		goto out;
 	rc = 0;
 out:
 	stmt_finalize(get);
@@ -276,8 +273,127 @@ out:
 	return rc;
 }
 
+/* The months gathered for one year row of migration 5. */
+struct year_group {
+	char *contract, *metric;
+	int year;
+	int64_t batch;
+	struct year_month months[12];
+	unsigned char bufs[12][BLOCK_MAX_BYTES];
+};
+
+static int put_year_group(struct stmt *put, struct year_group *g, struct buf *err)
+{
+	unsigned char data[YEAR_MAX_BYTES];
+	if (!g->contract)
+		return 0;
+	stmt_bind_str(put, 1, g->contract);
+	stmt_bind_str(put, 2, g->metric);
+	stmt_bind_int64(put, 3, g->year);
+	stmt_bind_blob(put, 4, data, year_encode(g->months, data));
+	stmt_bind_int64(put, 5, g->batch);
+	int rc = stmt_step(put) == STORE_ERROR ? -1 : 0;
+	if (rc)
+		buf_addf(err, "%s", stmt_error(put));
+	stmt_reset(put);
+	xfree(g->contract);
+	xfree(g->metric);
+	g->contract = g->metric = NULL;
+	memset(g->months, 0, sizeof g->months);
+	g->batch = 0;
+	return rc;
+}
+
+/* Version 5 keeps one row per contract, metric and calendar year holding
+ * the year's month blocks, each month's day count and sums in the row's
+ * header (store/blocks.h): an import writes and scoring reads a twelfth of
+ * the rows. The month blocks move over as they are. */
+static int migration_5(struct store *s, struct buf *err)
+{
+	int sqlite = s->ops->kind == STORE_SQLITE;
+	const char *big = sqlite ? "INTEGER" : "BIGINT";
+	struct buf sql = BUF_INIT;
+	struct stmt *get = NULL, *put = NULL;
+	struct year_group *g = xcalloc(1, sizeof *g);
+	int rc = -1, step, had_rows;
+
+	/* A rowid table, not WITHOUT ROWID: a year row (~2 KB) then stays in
+	 * its B-tree page instead of spilling to an overflow page. */
+	buf_addf(&sql,
+		 "CREATE TABLE measurement_blocks_v5 (\n"
+		 "  contract_id TEXT NOT NULL, metric TEXT NOT NULL, year %s NOT NULL,\n"
+		 "  days %s NOT NULL, touched_batch %s NOT NULL DEFAULT 0,\n"
+		 "  PRIMARY KEY (contract_id, metric, year),\n"
+		 "  FOREIGN KEY (contract_id, metric) REFERENCES sla_metrics (contract_id, metric)"
+		 " DEFERRABLE INITIALLY DEFERRED\n"
+		 ")%s;\n",
+		 big, sqlite ? "BLOB" : "BYTEA", big, sqlite ? " STRICT" : "");
+	if (store_exec(s, sql.data, err) ||
+	    store_prepare(s, "SELECT contract_id, metric, month, days, touched_batch, n_days,"
+			  " sum_numerator, sum_denominator FROM measurement_blocks"
+			  " ORDER BY contract_id, metric, month", &get, err) ||
+	    store_prepare(s, "INSERT INTO measurement_blocks_v5 (contract_id, metric, year, days,"
+			  " touched_batch) VALUES (?, ?, ?, ?, ?)", &put, err))
+		goto out;
+	while ((step = stmt_step(get)) == STORE_ROW) {
+		const char *contract = stmt_text(get, 0, NULL), *metric = stmt_text(get, 1, NULL);
+		size_t mlen, len;
+		const char *mt = stmt_text(get, 2, &mlen);
+		const unsigned char *data = stmt_blob(get, 3, &len);
+		struct day_block b;
+		month_t mo;
+		if (month_parse(mt, mlen, &mo) || len > BLOCK_MAX_BYTES || block_decode(data, len, &b)) {
+			buf_addf(err, "a stored measurement block of '%s' is damaged", contract);
+			goto out;
+		}
+		int year = month_year(mo), m = month_month(mo);
+		if (g->contract && (g->year != year || strcmp(g->contract, contract) ||
+				    strcmp(g->metric, metric)) && put_year_group(put, g, err))
+			goto out;
+		if (!g->contract) {
+			g->contract = xstrdup(contract);
+			g->metric = xstrdup(metric);
+			g->year = year;
+		}
+		struct year_month *ym = &g->months[m - 1];
+		memcpy(g->bufs[m - 1], data, len);
+		ym->month = m;
+		ym->block = g->bufs[m - 1];
+		ym->block_len = len;
+		ym->days = stmt_int64(get, 5);
+		ym->num = stmt_int64(get, 6);
+		ym->den = stmt_int64(get, 7);
+		if (stmt_int64(get, 4) > g->batch)
+			g->batch = stmt_int64(get, 4);
+	}
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(get));
+		goto out;
+	}
+	if (put_year_group(put, g, err))
+		goto out;
+	stmt_finalize(get);
+	get = NULL;
+	if (store_exec(s, "DROP TABLE measurement_blocks", err) ||
+	    store_exec(s, "ALTER TABLE measurement_blocks_v5 RENAME TO measurement_blocks", err))
+		goto out;
+	had_rows = table_exists(s, "measurements", err);
+	if (had_rows < 0 || (had_rows && move_measurement_rows(s, err)))
+		goto out;
+	rc = 0;
+out:
+	stmt_finalize(get);
+	stmt_finalize(put);
+	buf_release(&sql);
+	xfree(g->contract);
+	xfree(g->metric);
+	xfree(g);
+	return rc;
+}
+
 typedef int (*migration_fn)(struct store *, struct buf *);
-static const migration_fn migrations[] = { migration_1, migration_2, migration_3, migration_4 };
+static const migration_fn migrations[] = { migration_1, migration_2, migration_3, migration_4,
+					    migration_5 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int store_latest_version(void)

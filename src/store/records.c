@@ -139,29 +139,7 @@ static void block_day_record(const char *contract, const char *metric, day_t day
 static int block_read(struct store *s, const char *contract, const char *metric, day_t day,
 		      struct day_block *b, struct buf *err)
 {
-	struct stmt *st;
-	char month[8];
-	int rc;
-	month_format(date_month(day), month);
-	if (store_prepare(s, "SELECT days FROM measurement_blocks WHERE contract_id = ? AND metric = ?"
-			  " AND month = ?", &st, err))
-		return -1;
-	stmt_bind_str(st, 1, contract);
-	stmt_bind_str(st, 2, metric);
-	stmt_bind_str(st, 3, month);
-	rc = stmt_step(st);
-	if (rc == STORE_ROW) {
-		size_t len;
-		const unsigned char *data = stmt_blob(st, 0, &len);
-		if (block_decode(data, len, b)) {
-			buf_addf(err, "a stored measurement block of '%s' is damaged", contract);
-			rc = STORE_ERROR;
-		}
-	} else if (rc == STORE_ERROR) {
-		buf_addf(err, "%s", stmt_error(st));
-	}
-	stmt_finalize(st);
-	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? 1 : -1;
+	return blocks_read_month(s, contract, metric, date_month(day), b, err);
 }
 
 static int block_get(struct store *s, const char *const *key, struct record *out, struct buf *err)
@@ -242,7 +220,6 @@ static int block_delete_day(struct store *s, const char *const *key, struct buf 
 	struct day_block b;
 	day_t day;
 	int y, m, d;
-	char month[8];
 	if (date_parse(key[2], strlen(key[2]), &day))
 		return 1;
 	int rc = block_read(s, key[0], key[1], day, &b, err);
@@ -251,35 +228,7 @@ static int block_delete_day(struct store *s, const char *const *key, struct buf 
 	date_to_ymd(day, &y, &m, &d);
 	b.present &= ~(1u << (d - 1));
 	b.touched &= ~(1u << (d - 1));
-	month_format(date_month(day), month);
-	struct stmt *st;
-	int p = 1;
-	if (b.present) {
-		unsigned char data[BLOCK_MAX_BYTES];
-		size_t len = block_encode(&b, data);
-		int64_t days;
-		micro_t num, den;
-		block_sums(&b, &days, &num, &den);
-		if (store_prepare(s, "UPDATE measurement_blocks SET days = ?, n_days = ?, sum_numerator = ?,"
-				  " sum_denominator = ? WHERE contract_id = ? AND metric = ? AND month = ?",
-				  &st, err))
-			return -1;
-		stmt_bind_blob(st, p++, data, len);
-		stmt_bind_int64(st, p++, days);
-		stmt_bind_int64(st, p++, num);
-		stmt_bind_int64(st, p++, den);
-	} else if (store_prepare(s, "DELETE FROM measurement_blocks WHERE contract_id = ?"
-				 " AND metric = ? AND month = ?", &st, err)) {
-		return -1;
-	}
-	stmt_bind_str(st, p++, key[0]);
-	stmt_bind_str(st, p++, key[1]);
-	stmt_bind_str(st, p, month);
-	rc = stmt_step(st) == STORE_ERROR ? -1 : 0;
-	if (rc)
-		buf_addf(err, "%s", stmt_error(st));
-	stmt_finalize(st);
-	return rc;
+	return blocks_put_month(s, key[0], key[1], date_month(day), &b, err);
 }
 
 int records_get(struct store *s, const struct table *t, const char *const *key,

@@ -326,18 +326,15 @@ out:
 
 /* --- the default year ---------------------------------------------------- */
 
-/* The year of the newest measurement month ("2026-05" → 2026), or 0. */
+/* The year of the newest measurements, or 0. */
 static int newest_data_year(struct store *s, int64_t *year, struct buf *err)
 {
 	struct stmt *st;
 	*year = 0;
-	if (store_prepare(s, "SELECT max(month) FROM measurement_blocks", &st, err))
+	if (store_prepare(s, "SELECT max(year) FROM measurement_blocks", &st, err))
 		return -1;
-	if (stmt_step(st) == STORE_ROW && !stmt_is_null(st, 0)) {
-		const char *m = stmt_text(st, 0, NULL);
-		for (int i = 0; i < 4 && m[i] >= '0' && m[i] <= '9'; i++)
-			*year = *year * 10 + (m[i] - '0');
-	}
+	if (stmt_step(st) == STORE_ROW && !stmt_is_null(st, 0))
+		*year = stmt_int64(st, 0);
 	stmt_finalize(st);
 	return 0;
 }

@@ -173,10 +173,14 @@ static void blocks_writer_merges_replaces_and_finds_duplicates(void **state)
 	block_writer_free(w);
 	assert_int_equal(store_commit(s, &err), 0);
 
-	/* Batch 2 replaces a day that batch 1 wrote: not a duplicate. */
+	/* Batch 2 replaces a day that batch 1 wrote: not a duplicate. Its
+	 * year row keeps April, whose day batch 1 marked is still not a
+	 * duplicate for batch 2 after the row was written back. */
 	assert_int_equal(store_begin(s, &err), 0);
 	assert_int_equal(block_writer_new(s, 2, &w, &err), 0);
 	assert_int_equal(block_writer_add(w, "K1", 2, "SL", 2, d("2025-03-02"), 6, 10, 2, &first, &err), 0);
+	assert_int_equal(block_writer_flush(w, &err), 0);
+	assert_int_equal(block_writer_add(w, "K1", 2, "SL", 2, d("2025-04-01"), 9, 10, 3, &first, &err), 0);
 	assert_int_equal(block_writer_flush(w, &err), 0);
 	block_writer_free(w);
 	assert_int_equal(store_commit(s, &err), 0);
@@ -199,20 +203,48 @@ static void exec_ok(struct store *s, const char *sql)
 	buf_release(&err);
 }
 
-/* Migration 4 re-encodes the blocks of a version 3 store, fills the sums,
- * and moves the daily rows a version 1 store still holds into blocks. */
-static void blocks_migration_4(void **state)
+/* The header of the year row of (contract, year): its months, day counts
+ * and sums, as text. */
+static void year_header(struct store *s, const char *contract, int year, char *out, size_t size)
+{
+	struct buf err = BUF_INIT;
+	struct stmt *st;
+	struct year_reader r;
+	struct year_month ym;
+	size_t len, n = 0;
+	out[0] = '\0';
+	assert_int_equal(store_prepare(s, "SELECT days FROM measurement_blocks WHERE contract_id = ?"
+				       " AND year = ?", &st, &err), 0);
+	stmt_bind_str(st, 1, contract);
+	stmt_bind_int64(st, 2, year);
+	assert_int_equal(stmt_step(st), STORE_ROW);
+	const unsigned char *data = stmt_blob(st, 0, &len);
+	assert_int_equal(year_reader_init(&r, data, len), 0);
+	int got;
+	while ((got = year_reader_next(&r, &ym)) == 1)
+		n += (size_t)snprintf(out + n, size - n, "%d:%lld/%lld/%lld ", ym.month, (long long)ym.days,
+				      (long long)ym.num, (long long)ym.den);
+	assert_int_equal(got, 0);
+	stmt_finalize(st);
+	buf_release(&err);
+}
+
+/* Migration 4 re-encodes the blocks of a version 3 store and fills the
+ * sums; migration 5 gathers the month blocks into year rows and moves the
+ * daily rows a version 1 store still holds into them. */
+static void blocks_migrations_4_and_5(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/tandem-blocks-XXXXXX";
 	struct store *s = fresh_store(path);
 	struct buf err = BUF_INIT;
 	struct collected c = { "", 0 };
+	char header[256];
 	int from = 0, to = 0;
 
-	/* Back to version 3: the old table with one old-format block (K1 SL
-	 * 2025-03: day 2 = 8/10, day 31 = 7.5/1), and a version 1 table of
-	 * daily rows (K2 SL 2025-04-01 = 3/4). */
+	/* Back to version 3: the old table with old-format blocks (K1 SL
+	 * 2025-03: day 2 = 8/10, day 31 = 7.5/1; 2025-05 and 2024-12: day 1 =
+	 * 5/10), and a version 1 table of daily rows (K2 SL 2025-04-01 = 3/4). */
 	exec_ok(s, "DROP TABLE measurement_blocks");
 	exec_ok(s, "CREATE TABLE measurement_blocks (contract_id TEXT NOT NULL, metric TEXT NOT NULL,"
 		" month TEXT NOT NULL, days BLOB NOT NULL, touched_batch INTEGER NOT NULL DEFAULT 0,"
@@ -220,32 +252,123 @@ static void blocks_migration_4(void **state)
 	exec_ok(s, "INSERT INTO measurement_blocks VALUES ('K1', 'SL', '2025-03',"
 		" x'0200004000000000" "0800000000000000" "0a00000000000000"
 		"e070720000000000" "0100000000000000', 1)");
+	exec_ok(s, "INSERT INTO measurement_blocks VALUES ('K1', 'SL', '2025-05',"
+		" x'0100000000000000" "0500000000000000" "0a00000000000000', 3)");
+	exec_ok(s, "INSERT INTO measurement_blocks VALUES ('K1', 'SL', '2024-12',"
+		" x'0100000000000000" "0500000000000000" "0a00000000000000', 2)");
 	exec_ok(s, "CREATE TABLE measurements (contract_id TEXT, metric TEXT, date TEXT,"
 		" numerator INTEGER, denominator INTEGER)");
 	exec_ok(s, "INSERT INTO measurements VALUES ('K2', 'SL', '2025-04-01', 3000000, 4000000)");
-	exec_ok(s, "DELETE FROM schema_version WHERE version = 4");
+	exec_ok(s, "DELETE FROM schema_version WHERE version >= 4");
 
 	assert_int_equal(store_migrate(s, &from, &to, &err), 0);
 	assert_int_equal(from, 3);
-	assert_int_equal(to, 4);
+	assert_int_equal(to, 5);
 	assert_int_equal(blocks_each_measurement(s, collect, &c, &err), 0);
 	assert_string_equal(c.text,
+			    "K1 SL 2024-12-01 5/10\n"
 			    "K1 SL 2025-03-02 8/10\n"
 			    "K1 SL 2025-03-31 7500000/1\n"
+			    "K1 SL 2025-05-01 5/10\n"
 			    "K2 SL 2025-04-01 3000000/4000000\n");
+	/* One row per contract, metric and year, the monthly sums in front. */
 	int64_t n = 0;
-	assert_int_equal(store_query_int64(s, "SELECT n_days * 1000000000 + sum_numerator"
-					   " FROM measurement_blocks WHERE contract_id = 'K1'", 0, &n, &err), 0);
-	assert_true(n == 2 * 1000000000LL + 7500008);
-	assert_int_equal(store_query_int64(s, "SELECT sum_denominator FROM measurement_blocks"
-					   " WHERE contract_id = 'K2'", 0, &n, &err), 0);
-	assert_true(n == 4000000);
+	assert_int_equal(store_query_int64(s, "SELECT count(*) FROM measurement_blocks", 0, &n, &err), 0);
+	assert_int_equal(n, 3);
+	year_header(s, "K1", 2025, header, sizeof header);
+	assert_string_equal(header, "3:2/7500008/11 5:1/5/10 ");
+	year_header(s, "K1", 2024, header, sizeof header);
+	assert_string_equal(header, "12:1/5/10 ");
+	year_header(s, "K2", 2025, header, sizeof header);
+	assert_string_equal(header, "4:1/3000000/4000000 ");
+	assert_int_equal(store_query_int64(s, "SELECT touched_batch FROM measurement_blocks"
+					   " WHERE contract_id = 'K1' AND year = 2025", 0, &n, &err), 0);
+	assert_int_equal(n, 3);
 	assert_int_equal(store_query_int64(s, "SELECT count(*) FROM sqlite_master"
 					   " WHERE name = 'measurements'", 0, &n, &err), 0);
 	assert_int_equal(n, 0);
 	store_close(s);
 	unlink(path);
 	buf_release(&err);
+}
+
+/* A month block replaced or emptied keeps the other months of its year
+ * row; a row left without months goes. */
+static void blocks_put_month_keeps_the_year(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/tandem-blocks-XXXXXX";
+	struct store *s = fresh_store(path);
+	struct buf err = BUF_INIT;
+	struct block_writer *w;
+	struct day_block b;
+	unsigned long first = 0;
+	char header[256];
+	int64_t n = 0;
+
+	assert_int_equal(block_writer_new(s, 1, &w, &err), 0);
+	assert_int_equal(block_writer_add(w, "K1", 2, "SL", 2, d("2025-03-02"), 8, 10, 2, &first, &err), 0);
+	assert_int_equal(block_writer_add(w, "K1", 2, "SL", 2, d("2025-07-04"), 9, 10, 3, &first, &err), 0);
+	assert_int_equal(block_writer_flush(w, &err), 0);
+	block_writer_free(w);
+
+	assert_int_equal(blocks_read_month(s, "K1", "SL", month_of_ymd(2025, 7), &b, &err), 0);
+	assert_int_equal(b.present, 1u << 3);
+	assert_int_equal(blocks_read_month(s, "K1", "SL", month_of_ymd(2025, 8), &b, &err), 1);
+	assert_int_equal(blocks_read_month(s, "K1", "SL", month_of_ymd(2024, 7), &b, &err), 1);
+
+	assert_int_equal(blocks_read_month(s, "K1", "SL", month_of_ymd(2025, 3), &b, &err), 0);
+	b.num[1] = 6;
+	assert_int_equal(blocks_put_month(s, "K1", "SL", month_of_ymd(2025, 3), &b, &err), 0);
+	year_header(s, "K1", 2025, header, sizeof header);
+	assert_string_equal(header, "3:1/6/10 7:1/9/10 ");
+	b.present = 0;
+	assert_int_equal(blocks_put_month(s, "K1", "SL", month_of_ymd(2025, 3), &b, &err), 0);
+	year_header(s, "K1", 2025, header, sizeof header);
+	assert_string_equal(header, "7:1/9/10 ");
+	assert_int_equal(blocks_put_month(s, "K1", "SL", month_of_ymd(2025, 7), &b, &err), 0);
+	assert_int_equal(store_query_int64(s, "SELECT count(*) FROM measurement_blocks", 0, &n, &err), 0);
+	assert_int_equal(n, 0);
+	store_close(s);
+	unlink(path);
+	buf_release(&err);
+}
+
+/* A year row that is cut short or claims more than it holds is damaged. */
+static void blocks_year_rows_reject_damage(void **state)
+{
+	(void)state;
+	struct year_month months[12];
+	unsigned char data[YEAR_MAX_BYTES], mb[BLOCK_MAX_BYTES];
+	struct day_block b;
+	struct year_reader r;
+	struct year_month ym;
+
+	memset(&b, 0, sizeof b);
+	memset(months, 0, sizeof months);
+	b.present = 1;
+	b.num[0] = 5;
+	b.den[0] = 10;
+	months[1].month = 2;
+	months[1].block = mb;
+	months[1].block_len = block_encode(&b, mb);
+	months[1].days = 1;
+	months[1].num = 5;
+	months[1].den = 10;
+	size_t len = year_encode(months, data);
+	assert_int_equal(year_reader_init(&r, data, len), 0);
+	assert_int_equal(year_reader_next(&r, &ym), 1);
+	assert_int_equal(ym.month, 2);
+	assert_int_equal(ym.block_len, months[1].block_len);
+	assert_int_equal(year_reader_next(&r, &ym), 0);
+	for (size_t cut = 0; cut < len; cut++) {
+		int got = year_reader_init(&r, data, cut);
+		while (!got && (got = year_reader_next(&r, &ym)) == 1)
+			got = 0;
+		assert_int_equal(got, -1);
+	}
+	data[0] = 2;   /* a month block is not a year row */
+	assert_int_equal(year_reader_init(&r, data, len), -1);
 }
 
 int main(void)
@@ -256,7 +379,9 @@ int main(void)
 		cmocka_unit_test(blocks_decode_rejects_damage),
 		cmocka_unit_test(blocks_decode_v3),
 		cmocka_unit_test(blocks_writer_merges_replaces_and_finds_duplicates),
-		cmocka_unit_test(blocks_migration_4),
+		cmocka_unit_test(blocks_migrations_4_and_5),
+		cmocka_unit_test(blocks_put_month_keeps_the_year),
+		cmocka_unit_test(blocks_year_rows_reject_damage),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
