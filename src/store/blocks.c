@@ -66,11 +66,30 @@ static int64_t unzigzag(uint64_t u)
 	return (int64_t)((u >> 1) ^ (0 - (u & 1)));
 }
 
+/* The present days' values divided by div, as zigzag varints. Inlined with
+ * a constant div, the divisions become multiplications. */
+static inline size_t put_values(const struct day_block *b, unsigned char *p, int64_t div)
+{
+	size_t n = 0;
+	for (int d = 0; d < 31; d++) {
+		if (!(b->present & (1u << d)))
+			continue;
+		n += put_varint(p + n, zigzag(b->num[d] / div));
+		n += put_varint(p + n, zigzag(b->den[d] / div));
+	}
+	return n;
+}
+
 size_t block_encode(const struct day_block *b, unsigned char out[BLOCK_MAX_BYTES])
 {
 	int k = 6;
 	size_t n = 2;
-	for (int d = 0; d < 31 && k; d++) {
+	/* Whole numbers (counts) are the common case: k = 6, checked with a
+	 * constant divisor first. */
+	for (int d = 0; d < 31 && k == 6; d++)
+		if (b->present & (1u << d) && (b->num[d] % 1000000 || b->den[d] % 1000000))
+			k = 5;
+	for (int d = 0; d < 31 && k && k < 6; d++) {
 		if (!(b->present & (1u << d)))
 			continue;
 		while (k && (b->num[d] % pow10[k] || b->den[d] % pow10[k]))
@@ -80,13 +99,7 @@ size_t block_encode(const struct day_block *b, unsigned char out[BLOCK_MAX_BYTES
 	out[1] = (unsigned char)k;
 	n += put_varint(out + n, b->present);
 	n += put_varint(out + n, b->touched);
-	for (int d = 0; d < 31; d++) {
-		if (!(b->present & (1u << d)))
-			continue;
-		n += put_varint(out + n, zigzag(b->num[d] / pow10[k]));
-		n += put_varint(out + n, zigzag(b->den[d] / pow10[k]));
-	}
-	return n;
+	return n + (k == 6 ? put_values(b, out + n, 1000000) : put_values(b, out + n, pow10[k]));
 }
 
 int block_decode(const unsigned char *data, size_t len, struct day_block *b)
@@ -326,6 +339,9 @@ struct block_writer {
 	int64_t batch;
 	struct open_block *slots;  /* open addressing; key NULL = empty */
 	size_t cap, n, max_open;
+	struct open_block **opened;  /* the n open blocks in the order they were opened */
+	char *keys;                /* the open blocks' keys, one after another */
+	size_t keys_len, keys_cap;
 	struct open_block *last;   /* rows usually come grouped: a one-entry cache */
 	struct stmt *select, *upsert, *insert, *any;
 	/* Contract/metric pairs ("contract \x1f metric") asked about: whether
@@ -363,6 +379,10 @@ int block_writer_new(struct store *s, int64_t batch, struct block_writer **out, 
 	w->max_open = 1 << 13;
 	w->cap = 1 << 14;
 	w->slots = xcalloc(w->cap, sizeof *w->slots);
+	w->opened = xmalloc(w->max_open * sizeof *w->opened);
+	/* Keys of up to 63 bytes fit 8,192 times; longer ones flush sooner. */
+	w->keys_cap = w->max_open * 64;
+	w->keys = xmalloc(w->keys_cap);
 	if (store_prepare(s, "SELECT days, touched_batch FROM measurement_blocks"
 			  " WHERE contract_id = ? AND metric = ? AND year = ?", &w->select, err) ||
 	    store_prepare(s, "INSERT INTO measurement_blocks (" YEAR_COLUMNS ") VALUES (?, ?, ?, ?, ?)"
@@ -383,9 +403,9 @@ void block_writer_free(struct block_writer *w)
 {
 	if (!w)
 		return;
-	for (size_t i = 0; i < w->cap; i++)
-		xfree(w->slots[i].key);
 	xfree(w->slots);
+	xfree(w->opened);
+	xfree(w->keys);
 	stmt_finalize(w->select);
 	stmt_finalize(w->upsert);
 	stmt_finalize(w->insert);
@@ -464,18 +484,15 @@ static int same_year(const struct open_block *a, const struct open_block *b)
  * at random places. */
 int block_writer_flush(struct block_writer *w, struct buf *err)
 {
-	struct open_block **order = xmalloc((w->n ? w->n : 1) * sizeof *order);
-	size_t n = 0;
-	int rc = 0, sorted = 1;
-	for (size_t i = 0; i < w->cap; i++)
-		if (w->slots[i].key) {
-			order[n] = &w->slots[i];
-			if (n && sorted && strcmp(order[n - 1]->key, order[n]->key) > 0)
-				sorted = 0;
-			n++;
+	struct open_block **order = w->opened;
+	size_t n = w->n;
+	int rc = 0;
+	/* Input usually comes in key order, and so do the blocks it opened. */
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(order[i - 1]->key, order[i]->key) > 0) {
+			xqsort(order, n, sizeof *order, cmp_open_keys);
+			break;
 		}
-	if (!sorted)
-		xqsort(order, n, sizeof *order, cmp_open_keys);
 	for (size_t i = 0, j; i < n && !rc; i = j) {
 		int dirty = order[i]->dirty, stored = order[i]->row_stored;
 		for (j = i + 1; j < n && same_year(order[i], order[j]); j++) {
@@ -487,12 +504,10 @@ int block_writer_flush(struct block_writer *w, struct buf *err)
 	}
 	/* A slot is free when its key is NULL; open_block_of() clears the
 	 * rest when it takes one, so ~5 MB need not be zeroed per flush. */
-	for (size_t i = 0; i < n; i++) {
-		xfree(order[i]->key);
+	for (size_t i = 0; i < n; i++)
 		order[i]->key = NULL;
-	}
-	xfree(order);
 	w->n = 0;
+	w->keys_len = 0;
 	w->last = NULL;
 	return rc;
 }
@@ -578,7 +593,16 @@ static struct open_block *open_block_of(struct block_writer *w, const char *cont
 					struct buf *err)
 {
 	size_t klen = clen + mlen + 9;
-	char *key = xmalloc(klen + 1);
+	if (w->keys_cap - w->keys_len < klen + 1) {
+		if (w->n && block_writer_flush(w, err))
+			return NULL;
+		if (w->keys_cap < klen + 1) {   /* ids of up to 200 bytes: never */
+			w->keys_cap = klen + 1;
+			w->keys = xrealloc(w->keys, w->keys_cap);
+		}
+	}
+	/* The key is made where it would stay, and kept only if it is new. */
+	char *key = w->keys + w->keys_len;
 	memcpy(key, contract, clen);
 	key[clen] = '\x1f';
 	memcpy(key + clen + 1, metric, mlen);
@@ -589,16 +613,14 @@ static struct open_block *open_block_of(struct block_writer *w, const char *cont
 	while (w->slots[i].key && strcmp(w->slots[i].key, key))
 		i = (i + 1) & (w->cap - 1);
 	struct open_block *ob = &w->slots[i];
-	if (ob->key) {
-		xfree(key);
+	if (ob->key)
 		return ob;
-	}
 	if (w->n >= w->max_open) {
-		xfree(key);
 		if (block_writer_flush(w, err))
 			return NULL;
 		return open_block_of(w, contract, clen, metric, mlen, month, err);
 	}
+	w->keys_len += klen + 1;
 	ob->key = key;
 	ob->contract_len = clen;
 	ob->metric_len = mlen;
@@ -609,7 +631,7 @@ static struct open_block *open_block_of(struct block_writer *w, const char *cont
 	memset(ob->lines, 0, sizeof ob->lines);
 	ob->dirty = 0;
 	ob->row_stored = 0;
-	w->n++;
+	w->opened[w->n++] = ob;
 	int stored = may_be_stored(w, ob, err);
 	if (stored < 0 || (stored && load_block(w, ob, err)))
 		return NULL;
