@@ -264,7 +264,8 @@ static int load_all(struct loader *l, day_t last_day)
 	/* Monthly sums from the year rows (store/blocks.h): a measurement
 	 * counts when dated within its contract's [go_live_on, end_on] and
 	 * not after the year's last day. Sums of micro-units are exact. */
-	if (query(l, "SELECT contract_id, metric, year, days FROM measurement_blocks WHERE year <= ?"))
+	if (query(l, "SELECT contract_id, metric, year, days FROM measurement_blocks WHERE year <= ?"
+		  " ORDER BY contract_id, metric, year"))
 		return -1;
 	{
 		int y = 9999, m, d;
