@@ -69,7 +69,8 @@ struct importer {
 	struct stmt *exists[MAX_TABLES];
 	struct stmt *person_kind;
 	struct stmt *metric_exists;
-	char *last_metric_key;        /* a one-entry cache for measurements */
+	struct buf last_metric_key;   /* a one-entry cache for measurements */
+	struct buf metric_key;        /* metric_exists()'s key, kept to save a malloc a row */
 	int last_metric_ok;
 	int storage_failed;
 	/* Tables whose file in this import could not be read at all (bad
@@ -410,26 +411,25 @@ static int ref_exists(struct importer *im, const struct table *t, const char *id
 static int metric_exists(struct importer *im, const char *contract, size_t clen,
 			 const char *metric, size_t mlen)
 {
-	struct buf key = BUF_INIT;
+	struct buf *key = &im->metric_key;
 	int found;
-	buf_add(&key, contract, clen);
-	buf_addc(&key, '\x1f');
-	buf_add(&key, metric, mlen);
-	if (im->last_metric_key && !strcmp(im->last_metric_key, key.data)) {
-		buf_release(&key);
+	buf_reset(key);
+	buf_add(key, contract, clen);
+	buf_addc(key, '\x1f');
+	buf_add(key, metric, mlen);
+	if (im->last_metric_key.len && im->last_metric_key.len == key->len &&
+	    !memcmp(im->last_metric_key.data, key->data, key->len))
 		return im->last_metric_ok;
-	}
 	size_t metrics = table_index(schema_find("sla_metrics"));
-	if (strset_has(&im->known[metrics], key.data, key.len)) {
+	if (strset_has(&im->known[metrics], key->data, key->len)) {
 		found = 1;
-	} else if (strset_has(&im->bad_keys[metrics], key.data, key.len)) {
+	} else if (strset_has(&im->bad_keys[metrics], key->data, key->len)) {
 		found = 2;
 	} else {
 		if (!im->metric_exists &&
 		    store_prepare(im->s, "SELECT 1 FROM sla_metrics WHERE contract_id = ? AND metric = ?",
 				  &im->metric_exists, im->err)) {
 			im->storage_failed = 1;
-			buf_release(&key);
 			return 1;
 		}
 		stmt_bind_text(im->metric_exists, 1, contract, clen);
@@ -442,12 +442,12 @@ static int metric_exists(struct importer *im, const char *contract, size_t clen,
 		found = step == STORE_ROW || step == STORE_ERROR;
 		stmt_reset(im->metric_exists);
 		if (step == STORE_ROW)
-			strset_add(&im->known[metrics], key.data, key.len);
+			strset_add(&im->known[metrics], key->data, key->len);
 		if (!found && im->unreadable[metrics])
 			found = 2;
 	}
-	xfree(im->last_metric_key);
-	im->last_metric_key = buf_detach(&key, NULL);
+	buf_reset(&im->last_metric_key);
+	buf_add(&im->last_metric_key, key->data, key->len);
 	im->last_metric_ok = found;
 	return found;
 }
@@ -1499,6 +1499,8 @@ static void importer_init(struct importer *im, struct store *s, const struct imp
 	im->errors = errors;
 	im->err = err;
 	im->max_errors = opt->max_errors ? opt->max_errors : 100;
+	buf_init(&im->last_metric_key);
+	buf_init(&im->metric_key);
 }
 
 static int run_import(struct importer *im, struct import_file *files, size_t n_files);
@@ -1608,7 +1610,8 @@ out:
 	stmt_finalize(im.person_kind);
 	stmt_finalize(im.metric_exists);
 	block_writer_free(im.blocks);
-	xfree(im.last_metric_key);
+	buf_release(&im.last_metric_key);
+	buf_release(&im.metric_key);
 	for (size_t i = 0; i < n_files; i++) {
 		xfree(files[i].path);
 		if (files[i].sheet) {
