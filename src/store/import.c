@@ -69,6 +69,7 @@ struct importer {
 	struct stmt *exists[MAX_TABLES];
 	struct stmt *person_kind;
 	struct stmt *metric_exists;
+	const struct table *contracts, *sla_metrics;   /* looked up once, not per row */
 	struct buf last_metric_key;   /* a one-entry cache for measurements */
 	struct buf metric_key;        /* metric_exists()'s key, kept to save a malloc a row */
 	int last_metric_ok;
@@ -420,7 +421,7 @@ static int metric_exists(struct importer *im, const char *contract, size_t clen,
 	if (im->last_metric_key.len && im->last_metric_key.len == key->len &&
 	    !memcmp(im->last_metric_key.data, key->data, key->len))
 		return im->last_metric_ok;
-	size_t metrics = table_index(schema_find("sla_metrics"));
+	size_t metrics = table_index(im->sla_metrics);
 	if (strset_has(&im->known[metrics], key->data, key->len)) {
 		found = 1;
 	} else if (strset_has(&im->bad_keys[metrics], key->data, key->len)) {
@@ -926,7 +927,7 @@ static int lean_measurement(struct importer *im, struct file_state *fs, struct c
 		return 0;
 
 	if (cells[0].len != ls->contract_len || !same_bytes(cells[0].text, ls->contract, cells[0].len)) {
-		if (ref_exists(im, schema_find("contracts"), cells[0].text, cells[0].len) != 1 ||
+		if (ref_exists(im, im->contracts, cells[0].text, cells[0].len) != 1 ||
 		    im->storage_failed)
 			return im->storage_failed ? -1 : 0;
 		memcpy(ls->contract, cells[0].text, cells[0].len);
@@ -1501,6 +1502,8 @@ static void importer_init(struct importer *im, struct store *s, const struct imp
 	im->max_errors = opt->max_errors ? opt->max_errors : 100;
 	buf_init(&im->last_metric_key);
 	buf_init(&im->metric_key);
+	im->contracts = schema_find("contracts");
+	im->sla_metrics = schema_find("sla_metrics");
 }
 
 static int run_import(struct importer *im, struct import_file *files, size_t n_files);
