@@ -334,6 +334,72 @@ static void blocks_put_month_keeps_the_year(void **state)
 	buf_release(&err);
 }
 
+struct counted {
+	size_t days;
+	long long num;
+};
+
+static int count_days(void *ctx, const char *contract, const char *metric, day_t date,
+		      micro_t num, micro_t den)
+{
+	struct counted *c = ctx;
+	(void)contract;
+	(void)metric;
+	(void)date;
+	(void)den;
+	c->days++;
+	c->num += num;
+	return 0;
+}
+
+/* Input in date order opens more blocks than the writer keeps (8,192): the
+ * first flush writes year rows with the months seen so far, and the later
+ * months are merged into those rows; a day given twice is still found
+ * across the flush. */
+static void blocks_writer_merges_years_across_flushes(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/tandem-blocks-XXXXXX";
+	struct store *s = fresh_store(path);
+	struct block_writer *w;
+	struct buf err = BUF_INIT;
+	unsigned long first = 99, line = 2;
+	struct counted c = { 0, 0 };
+	char header[256];
+	int64_t n = 0;
+
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(block_writer_new(s, 1, &w, &err), 0);
+	for (int m = 1; m <= 12; m++)
+		for (int day = 1; day <= 15; day += 14)
+			for (int k = 0; k < 800; k++) {
+				char id[8];
+				snprintf(id, sizeof id, "K%04d", k);
+				assert_int_equal(block_writer_add(w, id, 5, "SL", 2, date_from_ymd(2025, m, day),
+								  k + m, 10, line++, &first, &err), 0);
+			}
+	assert_int_equal(block_writer_add(w, "K0000", 5, "SL", 2, d("2025-01-01"), 1, 1, line, &first,
+					  &err), 1);
+	assert_int_equal(first, 0);
+	assert_int_equal(block_writer_flush(w, &err), 0);
+	block_writer_free(w);
+	assert_int_equal(store_commit(s, &err), 0);
+
+	assert_int_equal(store_query_int64(s, "SELECT count(*) FROM measurement_blocks", 0, &n, &err), 0);
+	assert_int_equal(n, 800);
+	assert_int_equal(blocks_each_measurement(s, count_days, &c, &err), 0);
+	assert_int_equal(c.days, 800 * 12 * 2);
+	/* Σ over k, m of 2 (k + m) */
+	assert_true(c.num == 2LL * (12 * (799 * 800 / 2) + 800 * 78));
+	year_header(s, "K0799", 2025, header, sizeof header);
+	assert_string_equal(header, "1:2/1600/20 2:2/1602/20 3:2/1604/20 4:2/1606/20 5:2/1608/20"
+			    " 6:2/1610/20 7:2/1612/20 8:2/1614/20 9:2/1616/20 10:2/1618/20"
+			    " 11:2/1620/20 12:2/1622/20 ");
+	store_close(s);
+	unlink(path);
+	buf_release(&err);
+}
+
 /* A year row that is cut short or claims more than it holds is damaged. */
 static void blocks_year_rows_reject_damage(void **state)
 {
@@ -381,6 +447,7 @@ int main(void)
 		cmocka_unit_test(blocks_writer_merges_replaces_and_finds_duplicates),
 		cmocka_unit_test(blocks_migrations_4_and_5),
 		cmocka_unit_test(blocks_put_month_keeps_the_year),
+		cmocka_unit_test(blocks_writer_merges_years_across_flushes),
 		cmocka_unit_test(blocks_year_rows_reject_damage),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
