@@ -51,6 +51,37 @@ check "import-lean-path-crlf-reordered" sh -c '
 	"$TANDEM" import crlf >/dev/null &&
 	"$TANDEM" export --out after-crlf >/dev/null && diff -r before after-crlf'
 
+# Daily files are often in date order: every line another contract or
+# metric. 400 days of both metrics of K1 over two years, imported in date
+# order and in key order into fresh stores, store the same days; importing
+# the date-ordered file again over the key-ordered store changes nothing.
+mkdir dated keyed
+cp "$DATA"/small/*.csv dated/
+cp "$DATA"/small/*.csv keyed/
+awk 'BEGIN {
+	print "contract_id,metric,date,numerator,denominator"
+	split("31 28 31 30 31 30 31 31 30 31 30 31", len, " ")
+	y = 2025; m = 3; d = 15
+	for (i = 0; i < 400; i++) {
+		printf "K1,SL,%04d-%02d-%02d,%d,1000\n", y, m, d, 700 + i % 250
+		printf "K1,AHT,%04d-%02d-%02d,%d.5,%d\n", y, m, d, 250000 + i, 900 + i % 7
+		if (++d > len[m]) { d = 1; if (++m > 12) { m = 1; y++ } }
+	}
+}' > dated/measurements.csv
+{ head -1 dated/measurements.csv; tail -n +2 dated/measurements.csv | sort -t, -k1,1 -k2,2 -k3,3; } \
+	> keyed/measurements.csv
+check "import-date-order-same-store" sh -c '
+	"$TANDEM" --db dated.db init >/dev/null && "$TANDEM" --db dated.db import dated >/dev/null &&
+	"$TANDEM" --db keyed.db init >/dev/null && "$TANDEM" --db keyed.db import keyed >/dev/null &&
+	"$TANDEM" --db dated.db export measurements --out dated-out >/dev/null &&
+	"$TANDEM" --db keyed.db export measurements --out keyed-out >/dev/null &&
+	test "$(wc -l < keyed-out/measurements.csv)" -eq 801 &&
+	diff dated-out/measurements.csv keyed-out/measurements.csv'
+check "import-date-order-reimport-same" sh -c '
+	"$TANDEM" --db keyed.db import dated >/dev/null &&
+	"$TANDEM" --db keyed.db export measurements --out again-out >/dev/null &&
+	diff keyed-out/measurements.csv again-out/measurements.csv'
+
 # The cap on printed errors, then a count of the rest.
 check "import-max-errors" sh -c '"$TANDEM" import --max-errors 2 bad 2>&1 | sed -n 3p | grep -q "^\.\.\. and 20 more errors\$"'
 
