@@ -373,7 +373,7 @@ static void blocks_writer_merges_years_across_flushes(void **state)
 	for (int m = 1; m <= 12; m++)
 		for (int day = 1; day <= 15; day += 14)
 			for (int k = 0; k < 800; k++) {
-				char id[8];
+				char id[16];
 				snprintf(id, sizeof id, "K%04d", k);
 				assert_int_equal(block_writer_add(w, id, 5, "SL", 2, date_from_ymd(2025, m, day),
 								  k + m, 10, line++, &first, &err), 0);
