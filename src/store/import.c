@@ -826,10 +826,10 @@ struct lean_state {
 	size_t contract_len, metric_len;   /* 0: nothing checked yet */
 	char prefix[404];                  /* "contract,metric," */
 	size_t prefix_len;
-	char ym[8];                        /* "YYYY-MM-" of the month of fs->lean_block */
-	int ym_days;                       /* and its length */
-	int year, mon, month_days;         /* the last month a date was in */
-	month_t month;
+	char ym[8];                        /* "YYYY-MM-" of the last valid month read */
+	int month_days;                    /* its length */
+	month_t month;                     /* and itself */
+	month_t lean_month;                /* the month of fs->lean_block */
 };
 
 static void progress(struct importer *im, struct file_state *fs, struct csv_reader *r, int done);
@@ -987,33 +987,6 @@ static inline int plain_decimal(const char **s, const char *end, char stop, micr
 	return 1;
 }
 
-/* YYYY-MM-DD at s, a day that exists, as date_parse() takes it; the
- * length of the month of the last date is remembered. */
-static inline int canonical_date(const char *s, struct lean_state *ls, month_t *month, int *day)
-{
-	unsigned v[10];
-	for (int i = 0; i < 10; i++)
-		v[i] = (unsigned)(unsigned char)s[i] - '0';
-	if (s[4] != '-' || s[7] != '-' || (v[0] > 9) | (v[1] > 9) | (v[2] > 9) | (v[3] > 9) |
-	    (v[5] > 9) | (v[6] > 9) | (v[8] > 9) | (v[9] > 9))
-		return 0;
-	int y = (int)(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3]), m = (int)(v[5] * 10 + v[6]);
-	int d = (int)(v[8] * 10 + v[9]);
-	if (y != ls->year || m != ls->mon) {
-		if (!date_valid(y, m, 1))
-			return 0;
-		ls->year = y;
-		ls->mon = m;
-		ls->month_days = days_in_month(y, m);
-		ls->month = month_of_ymd(y, m);
-	}
-	if (d < 1 || d > ls->month_days)
-		return 0;
-	*month = ls->month;
-	*day = d;
-	return 1;
-}
-
 /* memcmp() of a line's first n bytes, 8 at a time. */
 static inline int same_prefix(const char *a, const char *b, size_t n)
 {
@@ -1027,6 +1000,34 @@ static inline int same_prefix(const char *a, const char *b, size_t n)
 	while (n--)
 		if (*a++ != *b++)
 			return 0;
+	return 1;
+}
+
+/* YYYY-MM-DD at s, a day that exists, as date_parse() takes it. The month
+ * of the last date read is remembered, so a date of the same month is
+ * checked by its day alone. */
+static inline int canonical_date(const char *s, struct lean_state *ls, month_t *month, int *day)
+{
+	if (!same_prefix(s, ls->ym, 8)) {
+		unsigned v[7];
+		for (int i = 0; i < 7; i++)
+			v[i] = (unsigned)(unsigned char)s[i] - '0';
+		if (s[4] != '-' || s[7] != '-' || (v[0] > 9) | (v[1] > 9) | (v[2] > 9) | (v[3] > 9) |
+		    (v[5] > 9) | (v[6] > 9))
+			return 0;
+		int y = (int)(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3]), m = (int)(v[5] * 10 + v[6]);
+		if (!date_valid(y, m, 1))
+			return 0;
+		memcpy(ls->ym, s, 8);
+		ls->month_days = days_in_month(y, m);
+		ls->month = month_of_ymd(y, m);
+	}
+	unsigned d1 = (unsigned)(unsigned char)s[8] - '0', d2 = (unsigned)(unsigned char)s[9] - '0';
+	int d = (int)(d1 * 10 + d2);
+	if (d1 > 9 || d2 > 9 || d < 1 || d > ls->month_days)
+		return 0;
+	*month = ls->month;
+	*day = d;
 	return 1;
 }
 
@@ -1052,24 +1053,14 @@ static int lean_canonical(struct importer *im, struct file_state *fs, struct csv
 	for (s = p; (size_t)(end - s) >= plen + 14 && same_prefix(s, ls->prefix, plen); line++) {
 		const char *q = s + plen, *date = q;
 		struct cell cells[5];
-		month_t month = 0;
-		int d, same_month = fs->lean_block && same_prefix(q, ls->ym, 8);
-		if (q[10] != ',')
+		month_t month;
+		int d;
+		if (q[10] != ',' || !canonical_date(q, ls, &month, &d))
 			break;
-		if (same_month) {
-			unsigned d1 = (unsigned)(unsigned char)q[8] - '0';
-			unsigned d2 = (unsigned)(unsigned char)q[9] - '0';
-			d = (int)(d1 * 10 + d2);
-			if (d1 > 9 || d2 > 9 || d < 1 || d > ls->ym_days)
-				break;
-		} else if (!canonical_date(q, ls, &month, &d)) {
-			break;
-		}
+		int same_month = fs->lean_block && month == ls->lean_month;
 		q += 11;
-		cells[3].text = q;
 		if (!plain_decimal(&q, end, ',', &cells[3].num))
 			break;
-		cells[3].len = (size_t)(q - cells[3].text);
 		cells[4].text = ++q;
 		if (q < end && *q != '\n' && *q != '\r' && !plain_decimal(&q, end, '\n', &cells[4].num) &&
 		    !plain_decimal(&q, end, '\r', &cells[4].num))
@@ -1079,7 +1070,6 @@ static int lean_canonical(struct importer *im, struct file_state *fs, struct csv
 			q++;
 		if (q >= end || *q != '\n')
 			break;
-		cells[3].present = cells[3].len > 0;
 		cells[4].present = cells[4].len > 0;
 		if (!cells[4].present)
 			cells[4].num = MICRO_ONE;
@@ -1104,8 +1094,7 @@ static int lean_canonical(struct importer *im, struct file_state *fs, struct csv
 			write_day(im, fs, line, cells, month, d);
 			if (im->storage_failed)
 				return -1;
-			memcpy(ls->ym, date, 8);
-			ls->ym_days = ls->month_days;
+			ls->lean_month = month;
 			fs->lean_block = 1;
 		}
 		/* Consumed only now: the cells point into the reader's buffer. */
