@@ -958,24 +958,23 @@ int store_postgres_open(const char *url, struct store **out, struct buf *err)
 	 * connect_timeout, if it has one, overrides ours. */
 	static const char *const keys[] = { "connect_timeout", "dbname", NULL };
 	const char *const values[] = { CONNECT_TIMEOUT, url, NULL };
-	struct pg_store *pg;
-	PGconn *conn = PQconnectdbParams(keys, values, 1);
-	char *shown = redact_url(url);
+	struct pg_store *pg = xcalloc(1, sizeof *pg);
 
-	if (!conn || PQstatus(conn) != CONNECTION_OK) {
-		buf_addf(err, "cannot connect to '%s': ", shown);
-		add_message(err, conn ? PQerrorMessage(conn) : "out of memory");
-		PQfinish(conn);
-		xfree(shown);
+	pg->base.ops = &postgres_ops;
+	pg->base.location = redact_url(url);
+	pg->generation = 1;
+	pg->conn = PQconnectdbParams(keys, values, 1);
+	/* From the moment there is a connection, an out-of-memory unwind (in
+	 * the session's setup, say) closes it. */
+	store_guard(&pg->base);
+	if (!pg->conn || PQstatus(pg->conn) != CONNECTION_OK) {
+		buf_addf(err, "cannot connect to '%s': ", pg->base.location);
+		add_message(err, pg->conn ? PQerrorMessage(pg->conn) : "out of memory");
+		store_close(&pg->base);
 		return -1;
 	}
-	pg = xcalloc(1, sizeof *pg);
-	pg->base.ops = &postgres_ops;
-	pg->base.location = shown;
-	pg->conn = conn;
-	pg->generation = 1;
 	if (setup_session(pg, err) || check_database(pg, err)) {
-		pg_close(&pg->base);
+		store_close(&pg->base);
 		return -1;
 	}
 	*out = &pg->base;

@@ -252,11 +252,6 @@ void store_sqlite_torture(void)
 	sqlite3_config(SQLITE_CONFIG_MALLOC, &methods);
 }
 
-static void unwind_sqlite(void *s)
-{
-	store_close(s);
-}
-
 int store_sqlite_open(const char *path, struct store **out, struct buf *err)
 {
 	struct sqlite_store *s = xcalloc(1, sizeof *s);
@@ -268,7 +263,7 @@ int store_sqlite_open(const char *path, struct store **out, struct buf *err)
 			     SQLITE_OPEN_NOMUTEX, NULL);
 	/* From the moment there is a handle, an out-of-memory unwind (in the
 	 * message below, say) closes it. */
-	alloc_cleanup_push(&s->base.unwind, unwind_sqlite, s);
+	store_guard(&s->base);
 	if (rc != SQLITE_OK) {
 		buf_addf(err, "cannot open database '%s': %s", path,
 			 s->db ? sqlite3_errmsg(s->db) : "out of memory");

@@ -17,19 +17,16 @@ static void unwind_store(void *s)
 	store_close(s);
 }
 
+void store_guard(struct store *s)
+{
+	alloc_cleanup_push(&s->unwind, unwind_store, s);
+}
+
 int store_open(const char *url, struct store **out, struct buf *err)
 {
-	int rc;
 	if (!strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11))
-		rc = store_postgres_open(url, out, err);
-	else
-		rc = store_sqlite_open(url, out, err);
-	/* Out of memory, the store is closed, and so its transaction rolled
-	 * back, before the failure scope frees what it allocated. (The SQLite
-	 * backend registers this itself, as soon as it has a handle.) */
-	if (rc == 0 && !(*out)->unwind.fn)
-		alloc_cleanup_push(&(*out)->unwind, unwind_store, *out);
-	return rc;
+		return store_postgres_open(url, out, err);
+	return store_sqlite_open(url, out, err);
 }
 
 static void forget_failure(struct store *s)

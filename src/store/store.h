@@ -107,6 +107,10 @@ int store_schema_version(struct store *s, int *version, struct buf *err);
 int store_latest_version(void);
 
 /* Backend constructors. */
+/* For a backend, as soon as it has a handle: out of memory, the store is
+ * closed, and so its transaction rolled back, before the failure scope
+ * frees what it allocated. Undone by store_close(). */
+void store_guard(struct store *s);
 int store_sqlite_open(const char *path, struct store **out, struct buf *err);
 int store_postgres_open(const char *url, struct store **out, struct buf *err);
 /* Routes SQLite's allocations through the torture counter of base/alloc.h;
