@@ -170,6 +170,15 @@ void block_sums(const struct day_block *b, int64_t *days, micro_t *num, micro_t 
 
 /* ---- year rows ------------------------------------------------------- */
 
+/* The statements on year rows, bound as (contract, metric, year[, days,
+ * touched_batch]). */
+#define YEAR_SELECT "SELECT days, touched_batch FROM measurement_blocks" \
+	" WHERE contract_id = ? AND metric = ? AND year = ?"
+#define YEAR_INSERT "INSERT INTO measurement_blocks (contract_id, metric, year, days," \
+	" touched_batch) VALUES (?, ?, ?, ?, ?)"
+#define YEAR_UPSERT YEAR_INSERT " ON CONFLICT (contract_id, metric, year) DO UPDATE" \
+	" SET days = excluded.days, touched_batch = excluded.touched_batch"
+
 int year_reader_init(struct year_reader *r, const unsigned char *data, size_t len)
 {
 	uint64_t mask;
@@ -322,6 +331,36 @@ static int read_year(struct stmt *select, const char *contract, size_t clen, con
 	return 0;
 }
 
+/* Reads month (of its year row) of (contract, metric) into *b; with stale
+ * marks (an import other than batch) unmarked. Returns 0, 1 when the month
+ * is not stored, -1 on an error; *row is whether its year row is. */
+static int read_month(struct stmt *select, const char *contract, size_t clen, const char *metric,
+		      size_t mlen, month_t month, int64_t batch, struct day_block *b, int *row,
+		      struct buf *err)
+{
+	struct year_reader r;
+	struct year_month ym;
+	int stale = 0, want = month_month(month);
+	int got = step_year(select, contract, clen, metric, mlen, month_year(month), batch, &r, &stale,
+			    err);
+	*row = !got;
+	if (!got) {
+		while ((got = year_reader_next(&r, &ym)) == 1 && ym.month < want)
+			;
+		if (got == 1 && ym.month == want && !(got = block_decode(ym.block, ym.block_len, b))) {
+			if (stale)
+				b->touched = 0;
+		} else if (got >= 0) {
+			got = 1;   /* the month is not in the row */
+		}
+		if (got < 0)
+			buf_addf(err, "a stored measurement block of '%.*s' is damaged", (int)clen,
+				 contract);
+	}
+	stmt_reset(select);
+	return got;
+}
+
 /* ---- the writer -------------------------------------------------------- */
 
 struct open_block {
@@ -367,8 +406,6 @@ static uint64_t hash(const char *s, size_t n)
 	return h;
 }
 
-#define YEAR_COLUMNS "contract_id, metric, year, days, touched_batch"
-
 int block_writer_new(struct store *s, int64_t batch, struct block_writer **out, struct buf *err)
 {
 	struct block_writer *w = xcalloc(1, sizeof *w);
@@ -383,13 +420,9 @@ int block_writer_new(struct store *s, int64_t batch, struct block_writer **out, 
 	/* Keys of up to 63 bytes fit 8,192 times; longer ones flush sooner. */
 	w->keys_cap = w->max_open * 64;
 	w->keys = xmalloc(w->keys_cap);
-	if (store_prepare(s, "SELECT days, touched_batch FROM measurement_blocks"
-			  " WHERE contract_id = ? AND metric = ? AND year = ?", &w->select, err) ||
-	    store_prepare(s, "INSERT INTO measurement_blocks (" YEAR_COLUMNS ") VALUES (?, ?, ?, ?, ?)"
-			  " ON CONFLICT (contract_id, metric, year) DO UPDATE SET days = excluded.days,"
-			  " touched_batch = excluded.touched_batch", &w->upsert, err) ||
-	    store_prepare(s, "INSERT INTO measurement_blocks (" YEAR_COLUMNS ") VALUES (?, ?, ?, ?, ?)",
-			  &w->insert, err) ||
+	if (store_prepare(s, YEAR_SELECT, &w->select, err) ||
+	    store_prepare(s, YEAR_UPSERT, &w->upsert, err) ||
+	    store_prepare(s, YEAR_INSERT, &w->insert, err) ||
 	    store_prepare(s, "SELECT 1 FROM measurement_blocks WHERE contract_id = ? AND metric = ?"
 			  " LIMIT 1", &w->any, err)) {
 		block_writer_free(w);
@@ -517,27 +550,8 @@ int block_writer_flush(struct block_writer *w, struct buf *err)
  * go. */
 static int load_block(struct block_writer *w, struct open_block *ob, struct buf *err)
 {
-	struct year_reader r;
-	struct year_month ym;
-	int stale = 0, want = month_month(ob->month);
-	int got = step_year(w->select, ob->key, ob->contract_len, ob->key + ob->contract_len + 1,
-			    ob->metric_len, month_year(ob->month), w->batch, &r, &stale, err);
-	if (!got) {
-		ob->row_stored = 1;
-		while ((got = year_reader_next(&r, &ym)) == 1 && ym.month < want)
-			;
-		if (got == 1 && ym.month == want) {
-			got = block_decode(ym.block, ym.block_len, &ob->b);
-			if (stale)
-				ob->b.touched = 0;
-		} else if (got == 1) {
-			got = 0;   /* the month is not in the row */
-		}
-		if (got < 0)
-			buf_addf(err, "a stored measurement block of '%s' is damaged", ob->key);
-	}
-	stmt_reset(w->select);
-	return got < 0 ? -1 : 0;
+	return read_month(w->select, ob->key, ob->contract_len, ob->key + ob->contract_len + 1,
+			  ob->metric_len, ob->month, w->batch, &ob->b, &ob->row_stored, err) < 0 ? -1 : 0;
 }
 
 /* memcmp() for the short ids of a row, without a call. */
@@ -719,26 +733,14 @@ int blocks_each_measurement(struct store *s, measurement_fn fn, void *ctx, struc
 int blocks_read_month(struct store *s, const char *contract, const char *metric, month_t month,
 		      struct day_block *b, struct buf *err)
 {
-	unsigned char bufs[12][BLOCK_MAX_BYTES];
-	struct year_month months[12];
 	struct stmt *st;
-	int rc;
-	if (store_prepare(s, "SELECT days, touched_batch FROM measurement_blocks"
-			  " WHERE contract_id = ? AND metric = ? AND year = ?", &st, err))
+	int rc, row;
+	if (store_prepare(s, YEAR_SELECT, &st, err))
 		return -1;
-	rc = read_year(st, contract, strlen(contract), metric, strlen(metric), month_year(month), -1,
-		       months, bufs, err);
+	rc = read_month(st, contract, strlen(contract), metric, strlen(metric), month, -1, b, &row,
+			err);
 	stmt_finalize(st);
-	const struct year_month *ym = &months[month_month(month) - 1];
-	if (rc)
-		return rc;
-	if (!ym->block)
-		return 1;
-	if (block_decode(ym->block, ym->block_len, b)) {
-		buf_addf(err, "a stored measurement block of '%s' is damaged", contract);
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 int blocks_put_month(struct store *s, const char *contract, const char *metric, month_t month,
@@ -748,8 +750,7 @@ int blocks_put_month(struct store *s, const char *contract, const char *metric, 
 	struct year_month months[12];
 	struct stmt *st;
 	int rc, year = month_year(month), m = month_month(month), any = 0;
-	if (store_prepare(s, "SELECT days, touched_batch FROM measurement_blocks"
-			  " WHERE contract_id = ? AND metric = ? AND year = ?", &st, err))
+	if (store_prepare(s, YEAR_SELECT, &st, err))
 		return -1;
 	/* Outside an import the marks of the days an import touched mean
 	 * nothing: batch -1 matches no import, so they go. */
@@ -774,9 +775,7 @@ int blocks_put_month(struct store *s, const char *contract, const char *metric, 
 		stmt_bind_str(st, 2, metric);
 		stmt_bind_int64(st, 3, year);
 	} else {
-		if (store_prepare(s, "INSERT INTO measurement_blocks (" YEAR_COLUMNS ") VALUES (?, ?, ?, ?, ?)"
-				  " ON CONFLICT (contract_id, metric, year) DO UPDATE SET days = excluded.days,"
-				  " touched_batch = excluded.touched_batch", &st, err))
+		if (store_prepare(s, YEAR_UPSERT, &st, err))
 			return -1;
 		stmt_bind_str(st, 1, contract);
 		stmt_bind_str(st, 2, metric);
