@@ -842,11 +842,19 @@ static int lean_id_ok(const char *s, size_t len)
 	return len && len <= 200 && s[0] != ' ' && s[len - 1] != ' ';
 }
 
-/* memcmp() for the short ids of a row, without a call. */
+/* memcmp() for the short ids and prefixes of a line, without a call, 8
+ * bytes at a time. */
 static inline int same_bytes(const char *a, const char *b, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i])
+	for (; n >= 8; a += 8, b += 8, n -= 8) {
+		uint64_t x, y;
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+	}
+	while (n--)
+		if (*a++ != *b++)
 			return 0;
 	return 1;
 }
@@ -987,28 +995,12 @@ static inline int plain_decimal(const char **s, const char *end, char stop, micr
 	return 1;
 }
 
-/* memcmp() of a line's first n bytes, 8 at a time. */
-static inline int same_prefix(const char *a, const char *b, size_t n)
-{
-	for (; n >= 8; a += 8, b += 8, n -= 8) {
-		uint64_t x, y;
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		if (x != y)
-			return 0;
-	}
-	while (n--)
-		if (*a++ != *b++)
-			return 0;
-	return 1;
-}
-
 /* YYYY-MM-DD at s, a day that exists, as date_parse() takes it. The month
  * of the last date read is remembered, so a date of the same month is
  * checked by its day alone. */
 static inline int canonical_date(const char *s, struct lean_state *ls, month_t *month, int *day)
 {
-	if (!same_prefix(s, ls->ym, 8)) {
+	if (!same_bytes(s, ls->ym, 8)) {
 		unsigned v[7];
 		for (int i = 0; i < 7; i++)
 			v[i] = (unsigned)(unsigned char)s[i] - '0';
@@ -1050,7 +1042,7 @@ static int lean_canonical(struct importer *im, struct file_state *fs, struct csv
 	if (!ls->contract_len || !ls->metric_len || !csv_buffered(r, &p, &end, &line))
 		return 0;
 	const size_t plen = ls->prefix_len;
-	for (s = p; (size_t)(end - s) >= plen + 14 && same_prefix(s, ls->prefix, plen); line++) {
+	for (s = p; (size_t)(end - s) >= plen + 14 && same_bytes(s, ls->prefix, plen); line++) {
 		const char *q = s + plen, *date = q;
 		struct cell cells[5];
 		month_t month;
