@@ -346,9 +346,8 @@ static int load_all(struct loader *l, day_t last_day)
 	xfree(last_metric);
 	if (rc == STORE_ERROR)
 		goto sql_error;
-	/* Year rows usually come in key order, which is already this order
-	 * (not when ids collate differently in the store, or rows were added
-	 * out of order): sort only when needed. */
+	/* Year rows come in key order, which is already this order unless ids
+	 * collate differently in the store: sort only when needed. */
 	for (size_t i = 1; i < ds->n_metric_months; i++)
 		if (cmp_metric_month(&ds->metric_months[i - 1], &ds->metric_months[i]) > 0) {
 			xqsort(ds->metric_months, ds->n_metric_months, sizeof *ds->metric_months,
