@@ -371,14 +371,24 @@ struct open_block {
 	uint32_t lines[31];        /* the line each day came from in this import */
 	int dirty;
 	int row_stored;            /* the store held the block's year row when it was opened */
+	int may_be_stored;         /* may_be_stored() of its contract and metric */
+};
+
+/* A hash slot: the index + 1 of an open block (0 = empty) and 32 more bits
+ * of its key's hash. The slots are small, so the table stays in cache
+ * while the blocks themselves lie in the order they were opened. */
+struct slot {
+	uint32_t tag, index;
 };
 
 struct block_writer {
 	struct store *s;
 	int64_t batch;
-	struct open_block *slots;  /* open addressing; key NULL = empty */
-	size_t cap, n, max_open;
-	struct open_block **opened;  /* the n open blocks in the order they were opened */
+	struct open_block *open;   /* the n open blocks, in the order they were opened */
+	size_t n, max_open;
+	struct slot *slots;        /* open addressing over open */
+	size_t cap;
+	struct open_block **order; /* the open blocks in key order, at a flush */
 	char *keys;                /* the open blocks' keys, one after another */
 	size_t keys_len, keys_cap;
 	struct open_block *last;   /* rows usually come grouped: a one-entry cache */
@@ -412,11 +422,12 @@ int block_writer_new(struct store *s, int64_t batch, struct block_writer **out, 
 	w->s = s;
 	w->batch = batch;
 	/* Input is usually grouped by contract and metric, so few blocks are
-	 * open at once; 8,192 of ~660 bytes bound the writer to ~11 MB. */
+	 * open at once; 8,192 of ~660 bytes bound the writer to ~5.5 MB. */
 	w->max_open = 1 << 13;
 	w->cap = 1 << 14;
+	w->open = xmalloc(w->max_open * sizeof *w->open);
 	w->slots = xcalloc(w->cap, sizeof *w->slots);
-	w->opened = xmalloc(w->max_open * sizeof *w->opened);
+	w->order = xmalloc(w->max_open * sizeof *w->order);
 	/* Keys of up to 63 bytes fit 8,192 times; longer ones flush sooner. */
 	w->keys_cap = w->max_open * 64;
 	w->keys = xmalloc(w->keys_cap);
@@ -436,8 +447,9 @@ void block_writer_free(struct block_writer *w)
 {
 	if (!w)
 		return;
+	xfree(w->open);
 	xfree(w->slots);
-	xfree(w->opened);
+	xfree(w->order);
 	xfree(w->keys);
 	stmt_finalize(w->select);
 	stmt_finalize(w->upsert);
@@ -497,6 +509,28 @@ static int write_year(struct block_writer *w, struct open_block **obs, size_t n,
 	return rc == STORE_ERROR ? -1 : 0;
 }
 
+/* memcmp() for the short ids of a row, without a call. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+/* Are a and b blocks of the same contract and metric? */
+static int same_series(const struct open_block *a, const struct open_block *b)
+{
+	return a->contract_len == b->contract_len && a->metric_len == b->metric_len &&
+	       same_bytes(a->key, b->key, a->contract_len + 1 + a->metric_len);
+}
+
+/* Are a and b months of the same contract, metric and year? */
+static int same_year(const struct open_block *a, const struct open_block *b)
+{
+	return month_year(a->month) == month_year(b->month) && same_series(a, b);
+}
+
 static int cmp_open_keys(const void *a, const void *b)
 {
 	const struct open_block *x = *(struct open_block *const *)a;
@@ -504,12 +538,58 @@ static int cmp_open_keys(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
-/* Are a and b months of the same contract, metric and year? */
-static int same_year(const struct open_block *a, const struct open_block *b)
+/* A run: open blocks [start, start + len) of one contract and metric, in
+ * month order. */
+struct run {
+	struct open_block *first;
+	size_t len;
+};
+
+static int cmp_runs(const void *a, const void *b)
 {
-	return a->contract_len == b->contract_len && a->metric_len == b->metric_len &&
-	       month_year(a->month) == month_year(b->month) &&
-	       !memcmp(a->key, b->key, a->contract_len + 1 + a->metric_len);
+	return strcmp(((const struct run *)a)->first->key, ((const struct run *)b)->first->key);
+}
+
+/* Puts the n open blocks in key order into w->order. Input usually comes
+ * grouped by contract and metric, and each group's months in order, though
+ * not always with the groups themselves in key order (metrics, say, as the
+ * feed lists them). So the open blocks are cut into runs of one contract and
+ * metric in month order, the runs are sorted, and the blocks are sorted one
+ * by one only when that does not give key order. */
+static void sort_open(struct block_writer *w)
+{
+	struct open_block *o = w->open;
+	size_t n = w->n, n_runs = 0;
+	struct run *runs;
+	int in_order = 1;
+
+	for (size_t i = 1; i < n && in_order; i++)
+		if (same_series(&o[i - 1], &o[i]) ? o[i - 1].month >= o[i].month
+						  : strcmp(o[i - 1].key, o[i].key) > 0)
+			in_order = 0;
+	if (in_order) {
+		for (size_t i = 0; i < n; i++)
+			w->order[i] = &o[i];
+		return;
+	}
+	runs = xmalloc(n * sizeof *runs);
+	for (size_t i = 0; i < n; i++) {
+		if (i && same_series(&o[i - 1], &o[i]) && o[i - 1].month < o[i].month)
+			runs[n_runs - 1].len++;
+		else
+			runs[n_runs++] = (struct run){ &o[i], 1 };
+	}
+	xqsort(runs, n_runs, sizeof *runs, cmp_runs);
+	size_t k = 0;
+	for (size_t r = 0; r < n_runs; r++) {
+		if (r && strcmp(runs[r - 1].first[runs[r - 1].len - 1].key, runs[r].first->key) >= 0)
+			in_order = 0;
+		for (size_t i = 0; i < runs[r].len; i++)
+			w->order[k++] = &runs[r].first[i];
+	}
+	xfree(runs);
+	if (!in_order)   /* a contract and metric in runs that interleave */
+		xqsort(w->order, n, sizeof *w->order, cmp_open_keys);
 }
 
 /* Writes the open blocks in key order, a year row for each contract, metric
@@ -517,15 +597,10 @@ static int same_year(const struct open_block *a, const struct open_block *b)
  * at random places. */
 int block_writer_flush(struct block_writer *w, struct buf *err)
 {
-	struct open_block **order = w->opened;
+	struct open_block **order = w->order;
 	size_t n = w->n;
 	int rc = 0;
-	/* Input usually comes in key order, and so do the blocks it opened. */
-	for (size_t i = 1; i < n; i++)
-		if (strcmp(order[i - 1]->key, order[i]->key) > 0) {
-			xqsort(order, n, sizeof *order, cmp_open_keys);
-			break;
-		}
+	sort_open(w);
 	for (size_t i = 0, j; i < n && !rc; i = j) {
 		int dirty = order[i]->dirty, stored = order[i]->row_stored;
 		for (j = i + 1; j < n && same_year(order[i], order[j]); j++) {
@@ -535,10 +610,7 @@ int block_writer_flush(struct block_writer *w, struct buf *err)
 		if (dirty && write_year(w, order + i, j - i, stored, err))
 			rc = -1;
 	}
-	/* A slot is free when its key is NULL; open_block_of() clears the
-	 * rest when it takes one, so ~5 MB need not be zeroed per flush. */
-	for (size_t i = 0; i < n; i++)
-		order[i]->key = NULL;
+	memset(w->slots, 0, w->cap * sizeof *w->slots);
 	w->n = 0;
 	w->keys_len = 0;
 	w->last = NULL;
@@ -552,15 +624,6 @@ static int load_block(struct block_writer *w, struct open_block *ob, struct buf 
 {
 	return read_month(w->select, ob->key, ob->contract_len, ob->key + ob->contract_len + 1,
 			  ob->metric_len, ob->month, w->batch, &ob->b, &ob->row_stored, err) < 0 ? -1 : 0;
-}
-
-/* memcmp() for the short ids of a row, without a call. */
-static inline int same_bytes(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
 }
 
 /* May the store hold a block of this key's contract and metric? Asks the
@@ -623,18 +686,22 @@ static struct open_block *open_block_of(struct block_writer *w, const char *cont
 	key[clen + mlen + 1] = '\x1f';
 	month_format(month, key + clen + mlen + 2);
 	key[klen] = '\0';
-	size_t i = hash(key, klen) & (w->cap - 1);
-	while (w->slots[i].key && strcmp(w->slots[i].key, key))
-		i = (i + 1) & (w->cap - 1);
-	struct open_block *ob = &w->slots[i];
-	if (ob->key)
-		return ob;
+	uint64_t h = hash(key, klen);
+	uint32_t tag = (uint32_t)(h >> 32);
+	size_t i = h & (w->cap - 1);
+	for (; w->slots[i].index; i = (i + 1) & (w->cap - 1)) {
+		struct open_block *ob = &w->open[w->slots[i].index - 1];
+		if (w->slots[i].tag == tag && !strcmp(ob->key, key))
+			return ob;
+	}
 	if (w->n >= w->max_open) {
 		if (block_writer_flush(w, err))
 			return NULL;
 		return open_block_of(w, contract, clen, metric, mlen, month, err);
 	}
 	w->keys_len += klen + 1;
+	struct open_block *ob = &w->open[w->n++];
+	w->slots[i] = (struct slot){ tag, (uint32_t)w->n };
 	ob->key = key;
 	ob->contract_len = clen;
 	ob->metric_len = mlen;
@@ -645,9 +712,14 @@ static struct open_block *open_block_of(struct block_writer *w, const char *cont
 	memset(ob->lines, 0, sizeof ob->lines);
 	ob->dirty = 0;
 	ob->row_stored = 0;
-	w->opened[w->n++] = ob;
-	int stored = may_be_stored(w, ob, err);
-	if (stored < 0 || (stored && load_block(w, ob, err)))
+	/* The block opened before, usually the previous month of the same
+	 * contract and metric, already knows the answer: nothing was flushed
+	 * in between. */
+	if (w->n > 1 && same_series(ob - 1, ob))
+		ob->may_be_stored = ob[-1].may_be_stored;
+	else if ((ob->may_be_stored = may_be_stored(w, ob, err)) < 0)
+		return NULL;
+	if (ob->may_be_stored && load_block(w, ob, err))
 		return NULL;
 	return ob;
 }

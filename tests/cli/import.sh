@@ -81,6 +81,18 @@ check "import-date-order-reimport-same" sh -c '
 	"$TANDEM" --db keyed.db import dated >/dev/null &&
 	"$TANDEM" --db keyed.db export measurements --out again-out >/dev/null &&
 	diff keyed-out/measurements.csv again-out/measurements.csv'
+# One day in each of two following months of a stored series: both months
+# are read back before they are written, so only those two days change.
+mkdir twodays
+cp "$DATA"/small/*.csv twodays/
+printf 'contract_id,metric,date,numerator,denominator\nK1,SL,2025-04-10,1,1000\nK1,SL,2025-05-10,2,1000\n' \
+	> twodays/measurements.csv
+check "import-two-months-keep-other-days" sh -c '
+	"$TANDEM" --db keyed.db import twodays >/dev/null &&
+	"$TANDEM" --db keyed.db export measurements --out twodays-out >/dev/null &&
+	diff keyed-out/measurements.csv twodays-out/measurements.csv | grep "^[<>]" | LC_ALL=C sort > twodays.diff;
+	printf "%s\n" "< K1,SL,2025-04-10,726,1000" "< K1,SL,2025-05-10,756,1000" \
+		"> K1,SL,2025-04-10,1,1000" "> K1,SL,2025-05-10,2,1000" | diff - twodays.diff'
 
 # The cap on printed errors, then a count of the rest.
 check "import-max-errors" sh -c '"$TANDEM" import --max-errors 2 bad 2>&1 | sed -n 3p | grep -q "^\.\.\. and 20 more errors\$"'

@@ -400,6 +400,73 @@ static void blocks_writer_merges_years_across_flushes(void **state)
 	buf_release(&err);
 }
 
+/* Blocks opened out of key order within one flush: runs of one contract
+ * and metric whose metrics come in feed order (SL before AHT), a month
+ * that goes back, and runs of one series that interleave across a year
+ * (the writer then sorts block by block, or C0's 2025 would be written
+ * twice). Rows land whole and in key order. */
+static void blocks_writer_sorts_runs(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *contract, *metric, *date;
+	} days[] = {
+		{ "C1", "SL", "2025-01-05" },  { "C1", "SL", "2025-02-05" },
+		{ "C1", "SL", "2026-01-05" },  { "C1", "AHT", "2025-01-05" },
+		{ "C1", "AHT", "2025-02-05" }, { "C2", "SL", "2025-03-05" },
+		{ "C2", "SL", "2025-01-05" },  { "C2", "FCR", "2025-01-05" },
+		{ "C0", "SL", "2025-01-05" },  { "C0", "SL", "2026-03-05" },
+		{ "C2", "SL", "2025-02-05" },  { "C0", "SL", "2025-02-05" },
+		{ "C0", "SL", "2025-02-06" },
+	};
+	char path[] = "/tmp/tandem-blocks-XXXXXX";
+	struct store *s = fresh_store(path);
+	struct block_writer *w;
+	struct buf err = BUF_INIT;
+	struct collected c = { .len = 0 };
+	struct stmt *st;
+	char rows[256];
+	size_t n = 0;
+	unsigned long first = 0;
+
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(block_writer_new(s, 1, &w, &err), 0);
+	for (size_t i = 0; i < sizeof days / sizeof *days; i++)
+		assert_int_equal(block_writer_add(w, days[i].contract, 2, days[i].metric,
+						  strlen(days[i].metric), d(days[i].date), (int64_t)i + 1,
+						  10, i + 2, &first, &err), 0);
+	assert_int_equal(block_writer_flush(w, &err), 0);
+	block_writer_free(w);
+	assert_int_equal(store_commit(s, &err), 0);
+
+	assert_int_equal(store_prepare(s, "SELECT contract_id, metric, year FROM measurement_blocks"
+				       " ORDER BY rowid", &st, &err), 0);
+	while (stmt_step(st) == STORE_ROW)
+		n += (size_t)snprintf(rows + n, sizeof rows - n, "%s/%s/%lld ", stmt_text(st, 0, NULL),
+				      stmt_text(st, 1, NULL), (long long)stmt_int64(st, 2));
+	stmt_finalize(st);
+	assert_string_equal(rows, "C0/SL/2025 C0/SL/2026 C1/AHT/2025 C1/SL/2025 C1/SL/2026"
+			    " C2/FCR/2025 C2/SL/2025 ");
+	assert_int_equal(blocks_each_measurement(s, collect, &c, &err), 0);
+	assert_string_equal(c.text,
+			    "C0 SL 2025-01-05 9/10\n"
+			    "C0 SL 2025-02-05 12/10\n"
+			    "C0 SL 2025-02-06 13/10\n"
+			    "C0 SL 2026-03-05 10/10\n"
+			    "C1 AHT 2025-01-05 4/10\n"
+			    "C1 AHT 2025-02-05 5/10\n"
+			    "C1 SL 2025-01-05 1/10\n"
+			    "C1 SL 2025-02-05 2/10\n"
+			    "C1 SL 2026-01-05 3/10\n"
+			    "C2 FCR 2025-01-05 8/10\n"
+			    "C2 SL 2025-01-05 7/10\n"
+			    "C2 SL 2025-02-05 11/10\n"
+			    "C2 SL 2025-03-05 6/10\n");
+	store_close(s);
+	unlink(path);
+	buf_release(&err);
+}
+
 /* A year row that is cut short or claims more than it holds is damaged. */
 static void blocks_year_rows_reject_damage(void **state)
 {
@@ -448,6 +515,7 @@ int main(void)
 		cmocka_unit_test(blocks_migrations_4_and_5),
 		cmocka_unit_test(blocks_put_month_keeps_the_year),
 		cmocka_unit_test(blocks_writer_merges_years_across_flushes),
+		cmocka_unit_test(blocks_writer_sorts_runs),
 		cmocka_unit_test(blocks_year_rows_reject_damage),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
