@@ -975,13 +975,15 @@ static inline int plain_decimal(const char **s, const char *end, char stop, micr
 	const char *q = *s, *start = q;
 	int64_t whole = 0, frac = 0;
 	/* At most 13 digits are read: 12 are taken, 13 decline. */
-	while (q < end && q - start <= 12 && (unsigned)(*q - '0') < 10)
+	const char *lim = end - q > 13 ? q + 13 : end;
+	while (q < lim && (unsigned)(*q - '0') < 10)
 		whole = whole * 10 + (*q++ - '0');
 	if (q == start || q - start > 12 || q == end)
 		return 0;
 	if (*q == '.') {
 		const char *f = ++q;
-		while (q < end && q - f <= 6 && (unsigned)(*q - '0') < 10)
+		lim = end - q > 7 ? q + 7 : end;
+		while (q < lim && (unsigned)(*q - '0') < 10)
 			frac = frac * 10 + (*q++ - '0');
 		if (q == f || q - f > 6 || q == end)
 			return 0;
