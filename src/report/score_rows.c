@@ -9,35 +9,42 @@
 
 #include "engine/numfmt.h"
 
-/* Prints into a fixed field through a struct buf, so every number goes
- * through the one formatter. */
-static void put_ld(char *dst, size_t size, long double v, int decimals)
-{
-	struct buf b = BUF_INIT;
-	numfmt_ld(&b, v, decimals);
-	snprintf(dst, size, "%s", b.data);
-	buf_release(&b);
-}
-
-static void put_micro(char *dst, size_t size, wide_t v, int decimals)
-{
-	struct buf b = BUF_INIT;
-	numfmt_micro(&b, v, decimals);
-	snprintf(dst, size, "%s", b.data);
-	buf_release(&b);
-}
-
-static void put_group(struct score_row *r, const struct score_group *g)
-{
-	if (g->available)
-		put_ld(r->score, sizeof r->score, g->score, 2);
-	put_ld(r->coverage, sizeof r->coverage, score_coverage(g), 4);
-}
-
 struct row_list {
 	struct score_row *rows;
 	size_t n, alloc;
+	struct buf num;   /* scratch for one number: no allocation per number */
 };
+
+/* Copies the number in l->num into a fixed field, cut as snprintf cuts. */
+static void put_num(struct row_list *l, char *dst, size_t size)
+{
+	size_t len = l->num.len < size - 1 ? l->num.len : size - 1;
+	memcpy(dst, l->num.data, len);
+	dst[len] = '\0';
+}
+
+/* Prints into a fixed field through a struct buf, so every number goes
+ * through the one formatter. */
+static void put_ld(struct row_list *l, char *dst, size_t size, long double v, int decimals)
+{
+	buf_reset(&l->num);
+	numfmt_ld(&l->num, v, decimals);
+	put_num(l, dst, size);
+}
+
+static void put_micro(struct row_list *l, char *dst, size_t size, wide_t v, int decimals)
+{
+	buf_reset(&l->num);
+	numfmt_micro(&l->num, v, decimals);
+	put_num(l, dst, size);
+}
+
+static void put_group(struct row_list *l, struct score_row *r, const struct score_group *g)
+{
+	if (g->available)
+		put_ld(l, r->score, sizeof r->score, g->score, 2);
+	put_ld(l, r->coverage, sizeof r->coverage, score_coverage(g), 4);
+}
 
 static struct score_row *new_row(struct row_list *l, enum subject_kind kind,
 				 const char *id, enum org_kind org, const char *criterion,
@@ -68,27 +75,27 @@ static void contract_rows(const struct scores *s, const struct score_set *set,
 		r->set = set;
 		r->group = &set->categories[ci];
 		r->category = ci;
-		put_group(r, &set->categories[ci]);
-		put_ld(r->weight, sizeof r->weight, cat->weight, 2);
+		put_group(l, r, &set->categories[ci]);
+		put_ld(l, r->weight, sizeof r->weight, cat->weight, 2);
 		for (size_t i = 0; i < cat->n_criteria; i++) {
 			const struct score_criterion *sc = &set->criteria[x++];
 			r = new_row(l, SUBJECT_CONTRACT, id, set->org, sc->model->id, ROW_CRITERION);
 			r->set = set;
 			r->crit = sc;
 			if (sc->value_available && sc->def->format != VALUE_NONE)
-				put_ld(r->value, sizeof r->value, sc->value,
+				put_ld(l, r->value, sizeof r->value, sc->value,
 				       value_format_decimals(sc->def->format));
 			if (sc->available)
-				put_ld(r->score, sizeof r->score, sc->score, 2);
-			put_ld(r->weight, sizeof r->weight, sc->model->weight, 2);
-			put_ld(r->coverage, sizeof r->coverage, sc->available ? 1 : 0, 4);
+				put_ld(l, r->score, sizeof r->score, sc->score, 2);
+			put_ld(l, r->weight, sizeof r->weight, sc->model->weight, 2);
+			put_ld(l, r->coverage, sizeof r->coverage, sc->available ? 1 : 0, 4);
 		}
 	}
 	struct score_row *t = new_row(l, SUBJECT_CONTRACT, id, set->org, "total", ROW_TOTAL);
 	t->set = set;
 	t->group = &set->total;
-	put_group(t, &set->total);
-	put_micro(t->weight, sizeof t->weight, set->weight, 2);
+	put_group(l, t, &set->total);
+	put_micro(l, t->weight, sizeof t->weight, set->weight, 2);
 }
 
 static void aggregate_rows(const struct scores *s, const struct score_aggregate *ag,
@@ -101,14 +108,14 @@ static void aggregate_rows(const struct scores *s, const struct score_aggregate 
 		r->aggregate = ag;
 		r->group = &ag->categories[ci];
 		r->category = ci;
-		put_group(r, &ag->categories[ci]);
-		put_ld(r->weight, sizeof r->weight, mo->categories[ci].weight, 2);
+		put_group(l, r, &ag->categories[ci]);
+		put_ld(l, r->weight, sizeof r->weight, mo->categories[ci].weight, 2);
 	}
 	struct score_row *t = new_row(l, ag->kind, ag->id, ag->org, "total", ROW_TOTAL);
 	t->aggregate = ag;
 	t->group = &ag->total;
-	put_group(t, &ag->total);
-	put_micro(t->weight, sizeof t->weight, ag->total_weight, 2);
+	put_group(l, t, &ag->total);
+	put_micro(l, t->weight, sizeof t->weight, ag->total_weight, 2);
 }
 
 static int cmp_rows(const void *a, const void *b)
@@ -126,11 +133,12 @@ static int cmp_rows(const void *a, const void *b)
 
 void score_rows_build(const struct scores *s, struct score_row **rows, size_t *n)
 {
-	struct row_list l = { 0 };
+	struct row_list l = { .num = BUF_INIT };
 	for (size_t i = 0; i < s->n_sets; i++)
 		contract_rows(s, &s->sets[i], &l);
 	for (size_t i = 0; i < s->n_aggregates; i++)
 		aggregate_rows(s, &s->aggregates[i], &l);
+	buf_release(&l.num);
 	xqsort(l.rows, l.n, sizeof *l.rows, cmp_rows);
 	if (s->only_kind && s->only_id) {
 		size_t kept = 0;

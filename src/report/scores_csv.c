@@ -29,9 +29,17 @@ void report_scores_csv(const struct scores *s, struct buf *out)
 		buf_adds(out, score_subject_kind_id(r->kind));
 		buf_addc(out, ',');
 		put_field(out, r->subject_id);
-		buf_addf(out, ",%s,", score_org_id(r->org));
+		buf_addc(out, ',');
+		buf_adds(out, score_org_id(r->org));
+		buf_addc(out, ',');
 		put_field(out, r->criterion);
-		buf_addf(out, ",%s,%s,%s,%s\n", r->value, r->score, r->weight, r->coverage);
+		/* Not buf_addf(): printf's cost shows at ~10^5 rows. */
+		const char *nums[] = { r->value, r->score, r->weight, r->coverage };
+		for (size_t k = 0; k < 4; k++) {
+			buf_addc(out, ',');
+			buf_adds(out, nums[k]);
+		}
+		buf_addc(out, '\n');
 	}
 	xfree(rows);
 }
