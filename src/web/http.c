@@ -323,11 +323,15 @@ void http_header(struct response *res, struct request *req, const char *name, co
 
 void http_json(struct response *res, int status, struct buf *json)
 {
+	struct buf old = res->body;
 	res->status = status;
 	res->content_type = "application/json; charset=utf-8";
-	buf_reset(&res->body);
-	buf_add(&res->body, json->data, json->len);
-	buf_addc(&res->body, '\n');
+	/* Moved, not copied: a copy of a 14 KB scorecard was ~13% of the
+	 * server's time (glibc's rep movsb on this machine). */
+	buf_addc(json, '\n');
+	res->body = *json;
+	buf_reset(&old);
+	*json = old;
 }
 
 void http_json_error(struct response *res, int status, const char *field, const char *fmt, ...)

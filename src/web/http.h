@@ -121,7 +121,8 @@ void http_url_escape(struct buf *out, const char *s);
 
 void http_header(struct response *res, struct request *req, const char *name,
 		 const char *value);
-/* Sets a JSON body and status. */
+/* Sets a JSON body and status. The body takes json's storage: json is
+ * left empty (its owner still releases it). */
 void http_json(struct response *res, int status, struct buf *json);
 /* {"error": msg, "field": field} with status. */
 void http_json_error(struct response *res, int status, const char *field, const char *fmt, ...)
