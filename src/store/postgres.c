@@ -12,6 +12,8 @@
  * returned is owned by the store or the statement. */
 #include "store/store.h"
 
+#include "base/dynlib.h"
+
 #include <libpq-fe.h>
 #include <poll.h>
 #include <stdio.h>
@@ -37,6 +39,32 @@
  * without it a server that does not answer holds a request for as long as
  * the kernel keeps trying. */
 #define CONNECT_TIMEOUT "5"
+
+/* libpq is loaded by the first PostgreSQL store a process opens, not at
+ * start: it links some twenty libraries (Kerberos, LDAP, TLS) that a
+ * process on SQLite never needs. libpq-fe.h still gives the types, the
+ * constants and, through these pointers, the prototypes. */
+#define LIBPQ_FUNCTIONS(X) \
+	X(PQclear) X(PQcmdStatus) X(PQcmdTuples) X(PQconnectdbParams) \
+	X(PQconsumeInput) X(PQdescribePrepared) X(PQerrorMessage) X(PQexec) \
+	X(PQexecParams) X(PQfinish) X(PQfreemem) X(PQftype) X(PQgetResult) \
+	X(PQgetisnull) X(PQgetvalue) X(PQnfields) X(PQntuples) X(PQprepare) \
+	X(PQreset) X(PQresultErrorField) X(PQresultErrorMessage) X(PQresultStatus) \
+	X(PQsendQueryPrepared) X(PQserverVersion) X(PQsetClientEncoding) \
+	X(PQsetNoticeProcessor) X(PQsetSingleRowMode) X(PQsocket) X(PQstatus) \
+	X(PQtransactionStatus) X(PQunescapeBytea)
+
+static struct libpq_functions {
+	LIBPQ_FUNCTIONS(DYNLIB_POINTER)
+} pq;
+
+#define LIBPQ_SYMBOL(function) DYNLIB_SYMBOL(struct libpq_functions, function),
+static const struct dynlib_symbol libpq_symbols[] = { LIBPQ_FUNCTIONS(LIBPQ_SYMBOL) };
+
+static struct dynlib libpq = {
+	"libpq.so.5", "TANDEM_LIBPQ", libpq_symbols,
+	sizeof libpq_symbols / sizeof libpq_symbols[0], &pq, 0,
+};
 
 struct cached {
 	char *sql;              /* the translated SQL: the key */
@@ -157,8 +185,8 @@ static void add_message(struct buf *out, const char *msg)
  * syntax or a lock timeout error is the statement's. */
 static int connection_failure(PGconn *conn, const PGresult *r)
 {
-	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
-	if (PQstatus(conn) == CONNECTION_BAD)
+	const char *state = r ? pq.PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	if (pq.PQstatus(conn) == CONNECTION_BAD)
 		return 1;
 	return state && (!strncmp(state, "08", 2) || !strcmp(state, "57P01") ||
 			 !strcmp(state, "57P02") || !strcmp(state, "57P03"));
@@ -169,14 +197,14 @@ static int connection_failure(PGconn *conn, const PGresult *r)
 static void result_message(struct pg_store *pg, const PGresult *r, struct buf *out)
 {
 	PGconn *conn = pg->conn;
-	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
-	const char *primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-	const char *detail = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) : NULL;
+	const char *state = r ? pq.PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	const char *primary = r ? pq.PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *detail = r ? pq.PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) : NULL;
 
 	if (connection_failure(conn, r)) {
 		pg->base.unavailable = 1;
 		buf_adds(out, "lost the connection to the database server: ");
-		add_message(out, primary ? primary : PQerrorMessage(conn));
+		add_message(out, primary ? primary : pq.PQerrorMessage(conn));
 		return;
 	}
 	if (state && !strcmp(state, "55P03")) {
@@ -184,7 +212,7 @@ static void result_message(struct pg_store *pg, const PGresult *r, struct buf *o
 		return;
 	}
 	if (!primary) {
-		add_message(out, r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
+		add_message(out, r ? pq.PQresultErrorMessage(r) : pq.PQerrorMessage(conn));
 		return;
 	}
 	add_message(out, primary);
@@ -250,8 +278,8 @@ static void free_connection(struct pg_store *pg)
 /* Runs a command that returns no rows; 0 or -1 with the message in err. */
 static int run_simple(struct pg_store *pg, const char *sql, struct buf *err)
 {
-	PGresult *r = PQexec(pg->conn, sql);
-	ExecStatusType rs = PQresultStatus(r);
+	PGresult *r = pq.PQexec(pg->conn, sql);
+	ExecStatusType rs = pq.PQresultStatus(r);
 	int rc = 0;
 	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK && rs != PGRES_EMPTY_QUERY) {
 		struct buf ignored = BUF_INIT;
@@ -259,15 +287,15 @@ static int run_simple(struct pg_store *pg, const char *sql, struct buf *err)
 		buf_release(&ignored);
 		rc = -1;
 	}
-	PQclear(r);
+	pq.PQclear(r);
 	return rc;
 }
 
 /* The session's settings, after connecting and after a reconnect. */
 static int setup_session(struct pg_store *pg, struct buf *err)
 {
-	PQsetNoticeProcessor(pg->conn, quiet_notices, NULL);
-	if (PQsetClientEncoding(pg->conn, "UTF8")) {
+	pq.PQsetNoticeProcessor(pg->conn, quiet_notices, NULL);
+	if (pq.PQsetClientEncoding(pg->conn, "UTF8")) {
 		buf_adds(err, "cannot use UTF-8 with this server");
 		return -1;
 	}
@@ -295,12 +323,12 @@ static int setup_session(struct pg_store *pg, struct buf *err)
  * was asked means a goodbye message, or the end of the stream. */
 static void notice_hangup(struct pg_store *pg)
 {
-	struct pollfd p = { PQsocket(pg->conn), POLLIN, 0 };
-	if (PQstatus(pg->conn) != CONNECTION_OK || p.fd < 0 ||
-	    PQtransactionStatus(pg->conn) == PQTRANS_ACTIVE)
+	struct pollfd p = { pq.PQsocket(pg->conn), POLLIN, 0 };
+	if (pq.PQstatus(pg->conn) != CONNECTION_OK || p.fd < 0 ||
+	    pq.PQtransactionStatus(pg->conn) == PQTRANS_ACTIVE)
 		return;
 	if (poll(&p, 1, 0) > 0)
-		PQconsumeInput(pg->conn);
+		pq.PQconsumeInput(pg->conn);
 }
 
 /* Opens the connection again; 0 when it is usable. */
@@ -308,8 +336,8 @@ static int reconnect(struct pg_store *pg)
 {
 	struct buf ignored = BUF_INIT;
 	int rc = -1;
-	PQreset(pg->conn);
-	if (PQstatus(pg->conn) == CONNECTION_OK) {
+	pq.PQreset(pg->conn);
+	if (pq.PQstatus(pg->conn) == CONNECTION_OK) {
 		pg->generation++;
 		pg->streaming = NULL;
 		rc = setup_session(pg, &ignored);
@@ -324,25 +352,25 @@ static int reconnect(struct pg_store *pg)
 static int check_connection(struct pg_store *pg, struct buf *err)
 {
 	notice_hangup(pg);
-	if (PQstatus(pg->conn) != CONNECTION_BAD)
+	if (pq.PQstatus(pg->conn) != CONNECTION_BAD)
 		return 0;
 	if (!pg->base.in_tx && !reconnect(pg))
 		return 0;
 	pg->base.unavailable = 1;
 	buf_addf(err, "%s: ", pg->base.location);
 	buf_adds(err, "lost the connection to the database server: ");
-	add_message(err, PQerrorMessage(pg->conn));
+	add_message(err, pq.PQerrorMessage(pg->conn));
 	return -1;
 }
 
 /* The id of the open transaction if it has one (it wrote), else "". */
 static void transaction_id(struct pg_store *pg, char xid[24])
 {
-	PGresult *r = PQexec(pg->conn, "SELECT txid_current_if_assigned()");
+	PGresult *r = pq.PQexec(pg->conn, "SELECT txid_current_if_assigned()");
 	xid[0] = '\0';
-	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 && !PQgetisnull(r, 0, 0))
-		snprintf(xid, 24, "%s", PQgetvalue(r, 0, 0));
-	PQclear(r);
+	if (pq.PQresultStatus(r) == PGRES_TUPLES_OK && pq.PQntuples(r) == 1 && !pq.PQgetisnull(r, 0, 0))
+		snprintf(xid, 24, "%s", pq.PQgetvalue(r, 0, 0));
+	pq.PQclear(r);
 }
 
 /* After the connection broke during the COMMIT of transaction xid: 1 when
@@ -356,12 +384,12 @@ static int commit_outcome(struct pg_store *pg, const char *xid)
 	if (reconnect(pg))
 		return -1;
 	for (int i = 0; i < 20; i++) {
-		PGresult *r = PQexecParams(pg->conn, "SELECT txid_status($1::bigint)", 1, NULL,
-					   params, NULL, NULL, 0);
-		int known = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
-		const char *status = known ? PQgetvalue(r, 0, 0) : "";
+		PGresult *r = pq.PQexecParams(pg->conn, "SELECT txid_status($1::bigint)", 1, NULL,
+					      params, NULL, NULL, 0);
+		int known = pq.PQresultStatus(r) == PGRES_TUPLES_OK && pq.PQntuples(r) == 1;
+		const char *status = known ? pq.PQgetvalue(r, 0, 0) : "";
 		int outcome = !strcmp(status, "committed") ? 1 : !strcmp(status, "aborted") ? 0 : -1;
-		PQclear(r);
+		pq.PQclear(r);
 		if (!known || outcome >= 0)
 			return known ? outcome : -1;
 		struct timespec pause = { 0, 100000000L };
@@ -373,7 +401,7 @@ static int commit_outcome(struct pg_store *pg, const char *xid)
 /* The number in "... parameter $N" of an indeterminate-type error. */
 static int param_number(const PGresult *r)
 {
-	const char *m = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+	const char *m = pq.PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
 	const char *d = m ? strchr(m, '$') : NULL;
 	return d ? (int)strtol(d + 1, NULL, 10) : 0;
 }
@@ -384,23 +412,23 @@ static int param_number(const PGresult *r)
  * aborting it, as a failed sqlite3_prepare does not. */
 static int server_prepare(struct pg_store *pg, struct cached *c, struct buf *err)
 {
-	int in_tx = PQtransactionStatus(pg->conn) == PQTRANS_INTRANS;
+	int in_tx = pq.PQtransactionStatus(pg->conn) == PQTRANS_INTRANS;
 	int rc = -1;
 
 	if (in_tx && run_simple(pg, "SAVEPOINT tandem_prepare", err))
 		return -1;
 	for (int attempt = 0; attempt <= c->n_params; attempt++) {
-		PGresult *r = PQprepare(pg->conn, c->name, c->sql, c->n_params, c->types);
-		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
-			PQclear(r);
+		PGresult *r = pq.PQprepare(pg->conn, c->name, c->sql, c->n_params, c->types);
+		if (pq.PQresultStatus(r) == PGRES_COMMAND_OK) {
+			pq.PQclear(r);
 			rc = 0;
 			break;
 		}
-		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		const char *state = pq.PQresultErrorField(r, PG_DIAG_SQLSTATE);
 		int n = param_number(r);
 		if (state && !strcmp(state, "42P18") && n >= 1 && n <= c->n_params &&
 		    (!c->types || !c->types[n - 1])) {
-			PQclear(r);
+			pq.PQclear(r);
 			if (!c->types)
 				c->types = xcalloc((size_t)c->n_params, sizeof *c->types);
 			c->types[n - 1] = OID_TEXT;
@@ -410,7 +438,7 @@ static int server_prepare(struct pg_store *pg, struct cached *c, struct buf *err
 		}
 		buf_addf(err, "%s: ", pg->base.location);
 		result_message(pg, r, err);
-		PQclear(r);
+		pq.PQclear(r);
 		break;
 	}
 	if (in_tx) {
@@ -590,11 +618,11 @@ static void end(struct stmt *st, int rc)
 static PGresult *read_row(struct stmt *st)
 {
 	PGconn *conn = st->pg->conn;
-	PGresult *r = PQgetResult(conn), *more;
+	PGresult *r = pq.PQgetResult(conn), *more;
 	int rc = STORE_DONE;
 
 	if (!r) {
-		if (PQstatus(conn) == CONNECTION_BAD) {
+		if (pq.PQstatus(conn) == CONNECTION_BAD) {
 			buf_reset(&st->error);
 			result_message(st->pg, NULL, &st->error);
 			st->lost = 1;
@@ -603,18 +631,18 @@ static PGresult *read_row(struct stmt *st)
 		end(st, rc);
 		return NULL;
 	}
-	switch (PQresultStatus(r)) {
+	switch (pq.PQresultStatus(r)) {
 	case PGRES_SINGLE_TUPLE:
-		st->n_columns = PQnfields(r);
+		st->n_columns = pq.PQnfields(r);
 		return r;
 	case PGRES_TUPLES_OK:
 	case PGRES_COMMAND_OK:
 	case PGRES_EMPTY_QUERY:
-		st->n_columns = PQnfields(r);
-		st->changes = strtoll(PQcmdTuples(r), NULL, 10);
+		st->n_columns = pq.PQnfields(r);
+		st->changes = strtoll(pq.PQcmdTuples(r), NULL, 10);
 		break;
 	default: {
-		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		const char *state = pq.PQresultErrorField(r, PG_DIAG_SQLSTATE);
 		snprintf(st->sqlstate, sizeof st->sqlstate, "%s", state ? state : "");
 		buf_reset(&st->error);
 		st->lost = connection_failure(conn, r);
@@ -622,9 +650,9 @@ static PGresult *read_row(struct stmt *st)
 		rc = STORE_ERROR;
 	}
 	}
-	PQclear(r);
-	while ((more = PQgetResult(conn)) != NULL)
-		PQclear(more);
+	pq.PQclear(r);
+	while ((more = pq.PQgetResult(conn)) != NULL)
+		pq.PQclear(more);
 	end(st, rc);
 	return NULL;
 }
@@ -640,10 +668,10 @@ static void drain(struct stmt *st)
 
 static void clear_rows(struct stmt *st)
 {
-	PQclear(st->row);
+	pq.PQclear(st->row);
 	st->row = NULL;
 	for (size_t i = st->queue_at; i < st->n_queue; i++)
-		PQclear(st->queue[i]);
+		pq.PQclear(st->queue[i]);
 	st->n_queue = st->queue_at = 0;
 }
 
@@ -659,18 +687,18 @@ static int start(struct stmt *st)
 	st->lost = 0;
 	if (check_connection(pg, &st->error) ||
 	    (c->generation != pg->generation && server_prepare(pg, c, &st->error))) {
-		st->lost = PQstatus(pg->conn) == CONNECTION_BAD;
+		st->lost = pq.PQstatus(pg->conn) == CONNECTION_BAD;
 		end(st, STORE_ERROR);
 		return -1;
 	}
-	if (!PQsendQueryPrepared(pg->conn, c->name, c->n_params, st->values, st->lengths,
-				 st->formats, 0)) {
+	if (!pq.PQsendQueryPrepared(pg->conn, c->name, c->n_params, st->values, st->lengths,
+				    st->formats, 0)) {
 		st->lost = connection_failure(pg->conn, NULL);
 		result_message(pg, NULL, &st->error);
 		end(st, STORE_ERROR);
 		return -1;
 	}
-	PQsetSingleRowMode(pg->conn);
+	pq.PQsetSingleRowMode(pg->conn);
 	st->state = ST_STREAMING;
 	pg->streaming = st;
 	return 0;
@@ -694,7 +722,7 @@ static int pg_step(struct stmt *st)
 {
 	int unavailable = st->pg->base.unavailable, reran = 0;
 	for (int attempt = 1;; attempt++) {
-		PQclear(st->row);
+		pq.PQclear(st->row);
 		st->row = NULL;
 		if (st->state == ST_IDLE && start(st))
 			return STORE_ERROR;
@@ -734,7 +762,7 @@ static int pg_reset(struct stmt *st)
 {
 	PGresult *r;
 	while (st->state == ST_STREAMING && (r = read_row(st)) != NULL)
-		PQclear(r);
+		pq.PQclear(r);
 	clear_rows(st);
 	st->state = ST_IDLE;
 	st->end_rc = STORE_DONE;
@@ -766,21 +794,21 @@ static int pg_column_count(struct stmt *st)
 	if (st->n_columns < 0) {
 		struct pg_store *pg = st->pg;
 		free_connection(pg);
-		PGresult *r = PQdescribePrepared(pg->conn, st->c->name);
-		st->n_columns = PQresultStatus(r) == PGRES_COMMAND_OK ? PQnfields(r) : 0;
-		PQclear(r);
+		PGresult *r = pq.PQdescribePrepared(pg->conn, st->c->name);
+		st->n_columns = pq.PQresultStatus(r) == PGRES_COMMAND_OK ? pq.PQnfields(r) : 0;
+		pq.PQclear(r);
 	}
 	return st->n_columns;
 }
 
 static int valid(const struct stmt *st, int col)
 {
-	return st->row && col >= 0 && col < PQnfields(st->row);
+	return st->row && col >= 0 && col < pq.PQnfields(st->row);
 }
 
 static int pg_column_is_null(struct stmt *st, int col)
 {
-	return !valid(st, col) || PQgetisnull(st->row, 0, col);
+	return !valid(st, col) || pq.PQgetisnull(st->row, 0, col);
 }
 
 /* Text as SQLite would give it: booleans (from comparisons) read 1 and 0. */
@@ -788,8 +816,8 @@ static const char *pg_column_text(struct stmt *st, int col, size_t *len)
 {
 	const char *t = "";
 	if (valid(st, col)) {
-		t = PQgetvalue(st->row, 0, col);
-		if (PQftype(st->row, col) == OID_BOOL && !PQgetisnull(st->row, 0, col))
+		t = pq.PQgetvalue(st->row, 0, col);
+		if (pq.PQftype(st->row, col) == OID_BOOL && !pq.PQgetisnull(st->row, 0, col))
 			t = *t == 't' ? "1" : "0";
 	}
 	if (len)
@@ -833,10 +861,10 @@ static const unsigned char *pg_column_blob(struct stmt *st, int col, size_t *len
 		}
 	} else if (n) {
 		size_t out_len = 0;
-		unsigned char *bytes = PQunescapeBytea((const unsigned char *)t, &out_len);
+		unsigned char *bytes = pq.PQunescapeBytea((const unsigned char *)t, &out_len);
 		if (bytes)
 			buf_add(&st->blob, bytes, out_len);
-		PQfreemem(bytes);
+		pq.PQfreemem(bytes);
 	}
 	*len = st->blob.len;
 	return (const unsigned char *)st->blob.data;
@@ -871,8 +899,8 @@ static int pg_exec(struct store *s, const char *sql, struct buf *err)
 		transaction_id(pg, xid);
 	/* A transaction begins holding the store's write lock: without it two
 	 * imports would both number themselves max(batch) + 1. */
-	r = PQexec(pg->conn, is_begin(sql) ? "BEGIN; " WRITE_LOCK : sql);
-	rs = PQresultStatus(r);
+	r = pq.PQexec(pg->conn, is_begin(sql) ? "BEGIN; " WRITE_LOCK : sql);
+	rs = pq.PQresultStatus(r);
 	if (rs != PGRES_COMMAND_OK && rs != PGRES_TUPLES_OK && rs != PGRES_EMPTY_QUERY) {
 		struct buf msg = BUF_INIT;
 		int lost = connection_failure(pg->conn, r);
@@ -882,7 +910,7 @@ static int pg_exec(struct store *s, const char *sql, struct buf *err)
 			/* It committed; only its answer was lost. */
 			s->unavailable = unavailable;
 			buf_release(&msg);
-			PQclear(r);
+			pq.PQclear(r);
 			return 0;
 		}
 		buf_addf(err, "%s: %s", s->location, msg.data);
@@ -893,12 +921,12 @@ static int pg_exec(struct store *s, const char *sql, struct buf *err)
 		rc = -1;
 		if (is_begin(sql))
 			run_simple(pg, "ROLLBACK", NULL);
-	} else if (!strcmp(sql, "COMMIT") && !strcmp(PQcmdStatus(r), "ROLLBACK")) {
+	} else if (!strcmp(sql, "COMMIT") && !strcmp(pq.PQcmdStatus(r), "ROLLBACK")) {
 		/* PostgreSQL answers COMMIT of a failed transaction by rolling it back. */
 		buf_addf(err, "%s: the transaction failed and was rolled back", s->location);
 		rc = -1;
 	}
-	PQclear(r);
+	pq.PQclear(r);
 	return rc;
 }
 
@@ -908,7 +936,7 @@ static void pg_close(struct store *s)
 	for (size_t i = 0; i < pg->n_cache; i++)
 		cached_free(pg->cache[i]);
 	xfree(pg->cache);
-	PQfinish(pg->conn);
+	pq.PQfinish(pg->conn);
 	xfree(s->location);
 	xfree(pg);
 }
@@ -926,9 +954,9 @@ static int check_database(struct pg_store *pg, struct buf *err)
 {
 	struct stmt *st;
 	int rc = -1;
-	if (PQserverVersion(pg->conn) < 100000) {
+	if (pq.PQserverVersion(pg->conn) < 100000) {
 		buf_addf(err, "%s: PostgreSQL %d is too old; tandem needs 10 or newer",
-			 pg->base.location, PQserverVersion(pg->conn) / 10000);
+			 pg->base.location, pq.PQserverVersion(pg->conn) / 10000);
 		return -1;
 	}
 	if (pg_prepare(&pg->base, "SELECT datcollate FROM pg_database"
@@ -958,18 +986,25 @@ int store_postgres_open(const char *url, struct store **out, struct buf *err)
 	 * connect_timeout, if it has one, overrides ours. */
 	static const char *const keys[] = { "connect_timeout", "dbname", NULL };
 	const char *const values[] = { CONNECT_TIMEOUT, url, NULL };
-	struct pg_store *pg = xcalloc(1, sizeof *pg);
+	struct buf why = BUF_INIT;
+	struct pg_store *pg;
 
+	if (dynlib_load(&libpq, &why)) {
+		buf_addf(err, "cannot use a PostgreSQL store: %s", why.data);
+		buf_release(&why);
+		return -1;
+	}
+	pg = xcalloc(1, sizeof *pg);
 	pg->base.ops = &postgres_ops;
 	pg->base.location = redact_url(url);
 	pg->generation = 1;
-	pg->conn = PQconnectdbParams(keys, values, 1);
+	pg->conn = pq.PQconnectdbParams(keys, values, 1);
 	/* From the moment there is a connection, an out-of-memory unwind (in
 	 * the session's setup, say) closes it. */
 	store_guard(&pg->base);
-	if (!pg->conn || PQstatus(pg->conn) != CONNECTION_OK) {
+	if (!pg->conn || pq.PQstatus(pg->conn) != CONNECTION_OK) {
 		buf_addf(err, "cannot connect to '%s': ", pg->base.location);
-		add_message(err, pg->conn ? PQerrorMessage(pg->conn) : "out of memory");
+		add_message(err, pg->conn ? pq.PQerrorMessage(pg->conn) : "out of memory");
 		store_close(&pg->base);
 		return -1;
 	}

@@ -8,6 +8,7 @@
 #include "web/web_impl.h"
 
 #include "base/clock.h"
+#include "base/dynlib.h"
 #include "store/version.h"
 
 #include <arpa/inet.h>
@@ -21,6 +22,30 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
+
+/* libmicrohttpd is loaded by web_serve, not at start: it links a dozen
+ * libraries (GnuTLS and what that needs) that no other command uses.
+ * microhttpd.h still gives the types, the constants and, through these
+ * pointers, the prototypes. */
+#define LIBMICROHTTPD_FUNCTIONS(X) \
+	X(MHD_add_response_header) X(MHD_create_response_from_buffer) \
+	X(MHD_destroy_response) X(MHD_get_connection_info) X(MHD_get_connection_values) \
+	X(MHD_get_daemon_info) X(MHD_lookup_connection_value) X(MHD_queue_response) \
+	X(MHD_quiesce_daemon) X(MHD_start_daemon) X(MHD_stop_daemon)
+
+static struct libmicrohttpd_functions {
+	LIBMICROHTTPD_FUNCTIONS(DYNLIB_POINTER)
+} mhd;
+
+#define LIBMICROHTTPD_SYMBOL(function) DYNLIB_SYMBOL(struct libmicrohttpd_functions, function),
+static const struct dynlib_symbol libmicrohttpd_symbols[] = {
+	LIBMICROHTTPD_FUNCTIONS(LIBMICROHTTPD_SYMBOL)
+};
+
+static struct dynlib libmicrohttpd = {
+	"libmicrohttpd.so.12", "TANDEM_LIBMICROHTTPD", libmicrohttpd_symbols,
+	sizeof libmicrohttpd_symbols / sizeof libmicrohttpd_symbols[0], &mhd, 0,
+};
 
 void web_config_default(struct web_config *cfg)
 {
@@ -190,7 +215,7 @@ static enum http_method method_of(const char *m)
 
 static const char *header(struct MHD_Connection *c, const char *name)
 {
-	return MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
+	return mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
 }
 
 /* --- request deadlines --------------------------------------------------
@@ -283,7 +308,7 @@ static void arm_locked(struct watched *w, enum watch_phase phase)
 static int watch(struct MHD_Connection *c, enum watch_phase phase)
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	struct watched *w = ci ? ci->socket_context : NULL;
 	int cut;
 	if (!w)
@@ -302,7 +327,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 	struct watched *w = *socket_context;
 	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
 		const union MHD_ConnectionInfo *ci =
-			MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+			mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 		if (!ci)
 			return;
 		pthread_mutex_lock(&dog->lock);
@@ -397,30 +422,31 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct request_st
 	size_t len;
 	struct request *req = &rs->req;
 	char *body = buf_detach(&res->body, &len);
-	struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	struct MHD_Response *r =
+		mhd.MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
 	enum MHD_Result ok;
 	if (!r) {
 		xfree(body);
 		return MHD_NO;
 	}
-	MHD_add_response_header(r, "Content-Type",
-				res->content_type ? res->content_type : "text/html; charset=utf-8");
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "X-Frame-Options", "DENY");
-	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
-	MHD_add_response_header(r, "Content-Security-Policy",
-				"default-src 'self'; script-src 'self'; style-src 'self';"
-				" img-src 'self' data:; form-action 'self'; frame-ancestors 'none';"
-				" base-uri 'none'");
+	mhd.MHD_add_response_header(r, "Content-Type",
+				    res->content_type ? res->content_type : "text/html; charset=utf-8");
+	mhd.MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	mhd.MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	mhd.MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	mhd.MHD_add_response_header(r, "Content-Security-Policy",
+				    "default-src 'self'; script-src 'self'; style-src 'self';"
+				    " img-src 'self' data:; form-action 'self'; frame-ancestors 'none';"
+				    " base-uri 'none'");
 	if (!req->route || !(req->route->flags & ROUTE_PUBLIC) || req->route->flags & ROUTE_NO_CSRF)
-		MHD_add_response_header(r, "Cache-Control", "no-store");
+		mhd.MHD_add_response_header(r, "Cache-Control", "no-store");
 	for (size_t i = 0; i < res->n_headers; i++)
-		MHD_add_response_header(r, res->headers[i].name, res->headers[i].value);
+		mhd.MHD_add_response_header(r, res->headers[i].name, res->headers[i].value);
 	rs->status = res->status;
 	rs->bytes = len;
 	rs->answered = 1;
-	ok = MHD_queue_response(c, (unsigned)res->status, r);
-	MHD_destroy_response(r);
+	ok = mhd.MHD_queue_response(c, (unsigned)res->status, r);
+	mhd.MHD_destroy_response(r);
 	return ok;
 }
 
@@ -472,7 +498,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		req->method_text = arena_strdup(&req->arena, method);
 		req->path = arena_strdup(&req->arena, url);
 		const union MHD_ConnectionInfo *ci =
-			MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+			mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 		if (ci && ci->client_addr) {
 			const struct sockaddr *sa = ci->client_addr;
 			if (sa->sa_family == AF_INET)
@@ -528,7 +554,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	req->cookie_header = header(c, "Cookie");
 	req->csrf_header = header(c, "X-CSRF-Token");
 	req->accept_language = header(c, "Accept-Language");
-	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_query, req);
+	mhd.MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_query, req);
 	parse_form(req);
 	req->conn = web_conn_acquire(srv, &err);
 	req->store = req->conn ? req->conn->store : NULL;
@@ -597,10 +623,15 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 	struct MHD_Daemon *d = NULL;
 	struct watchdog dog;
 	struct sockaddr_in addr;
+	struct buf why = BUF_INIT;
 	sigset_t sigs;
 	int rc = -1, sig;
 
 	memset(&dog, 0, sizeof dog);
+	if (dynlib_load(&libmicrohttpd, &why)) {
+		buf_addf(err, "cannot start the web server: %s", why.data);
+		goto out;
+	}
 	srv->cfg = *cfg;
 	pthread_mutex_init(&srv->pool_lock, NULL);
 	pthread_mutex_init(&srv->write_lock, NULL);
@@ -622,23 +653,24 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 	if (watchdog_start(&dog, cfg, err))
 		goto out;
 
-	d = MHD_start_daemon(MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG,
-			     0, NULL, NULL, on_request, srv,
-			     MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL,
-			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
-			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
-			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_seconds,
-			     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(16 * 1024),
-			     MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL,
-			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
-			     MHD_OPTION_NOTIFY_CONNECTION, on_connection, &dog,
-			     MHD_OPTION_END);
+	d = mhd.MHD_start_daemon(MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC |
+				 MHD_USE_ERROR_LOG,
+				 0, NULL, NULL, on_request, srv,
+				 MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL,
+				 MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+				 MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+				 MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
+				 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_seconds,
+				 MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(16 * 1024),
+				 MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL,
+				 MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+				 MHD_OPTION_NOTIFY_CONNECTION, on_connection, &dog,
+				 MHD_OPTION_END);
 	if (!d) {
 		buf_addf(err, "cannot listen on %s:%d: %s", cfg->host, cfg->port, strerror(errno));
 		goto out;
 	}
-	const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	const union MHD_DaemonInfo *di = mhd.MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	printf("listening on http://%s:%u\n", cfg->host, di ? (unsigned)di->port : (unsigned)cfg->port);
 	fflush(stdout);
 	for (;;) {
@@ -647,8 +679,8 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 	}
 	fprintf(stderr, "tandem serve: stopping (signal %d)\n", sig);
 	/* Stop accepting, let the requests in progress finish, then stop. */
-	MHD_quiesce_daemon(d);
-	MHD_stop_daemon(d);
+	mhd.MHD_quiesce_daemon(d);
+	mhd.MHD_stop_daemon(d);
 	rc = 0;
 out:
 	watchdog_stop(&dog);
@@ -660,5 +692,6 @@ out:
 	pthread_mutex_destroy(&srv->write_lock);
 	pthread_mutex_destroy(&srv->addr_lock);
 	xfree(srv);
+	buf_release(&why);
 	return rc;
 }
