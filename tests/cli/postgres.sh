@@ -40,10 +40,11 @@ newdb() {
 # are renumbered into this script's and named pg-... Skipped: this file,
 # lib.sh; valgrind and fuzz (tools, not scenarios); crash, reference,
 # torture and demo, which name SQLite files themselves (crash and torture
-# copy SQLite stores and run PRAGMA integrity_check). A suite that unsets TANDEM_DB for isolation from
+# copy SQLite stores and run PRAGMA integrity_check); dynlib, which tests
+# the loading of libraries, not a store. A suite that unsets TANDEM_DB for isolation from
 # the caller's environment runs from a copy without that line: here the
 # environment is this test's own.
-SKIP=" lib postgres valgrind fuzz crash reference torture demo "
+SKIP=" lib postgres valgrind fuzz crash reference torture demo dynlib "
 # suite sh FILE: runs a suite script (its environment set by the caller)
 # and prints its TAP lines renumbered into this script's, each name
 # prefixed with $_prefix.
@@ -116,6 +117,12 @@ check "pg-export-json-identical" sh -c '
 	"$TANDEM" --db "$1" export --format json --out exj-pg >/dev/null && diff -r exj-sqlite exj-pg' - "$DEMO"
 check "pg-init-again-says-so" sh -c '"$TANDEM" --db "$1" init | grep -q "already a tandem store"' - "$DEMO"
 check "pg-migrate-up-to-date" sh -c '"$TANDEM" --db "$1" migrate | grep -q "schema is up to date"' - "$DEMO"
+# libpq from a folder of its own, as TANDEM_LIBPQ allows (docs/deploy.md).
+check "pg-libpq-from-TANDEM_LIBPQ" sh -c '
+	lib=$(PATH=$PATH:/sbin:/usr/sbin ldconfig -p | awk "\$1 == \"libpq.so.5\" { print \$NF; exit }") &&
+	mkdir -p own-lib && cp "$lib" own-lib/libpq.so.5 &&
+	TANDEM_LIBPQ=$PWD/own-lib/libpq.so.5 "$TANDEM" --db "$1" score --year 2025 --format csv > score-own.csv &&
+	cmp score-pg.csv score-own.csv' - "$DEMO"
 check "pg-password-not-printed" sh -c '! "$TANDEM" --db "$1" init | grep -q "$(cat "$2/password")"' - "$DEMO" "$PGDIR"
 
 # --- migrate --from --to ----------------------------------------------------
