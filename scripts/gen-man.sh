@@ -39,6 +39,12 @@ or a PostgreSQL connection string (postgresql://...).
 .B TANDEM_DB
 the store, when \fB\-\-db\fR is not given.
 .TP
+.B TANDEM_LIBPQ
+the libpq to load for a PostgreSQL store (a path or soname; default libpq.so.5).
+.TP
+.B TANDEM_LIBMICROHTTPD
+the libmicrohttpd to load for \fBserve\fR and \fBdemo\fR (default libmicrohttpd.so.12).
+.TP
 .B TANDEM_NOW
 the current time for reproducible runs and tests (2026\-11\-26 or 2026\-11\-26T12:00:00Z).
 .SH EXIT STATUS

@@ -7,6 +7,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 
+# libpq-dev and libmicrohttpd-dev bring libpq5 and libmicrohttpd12, which
+# tandem loads at run time (docs/deploy.md, "Libraries").
 PACKAGES="build-essential pkg-config clang llvm valgrind
 libsqlite3-dev sqlite3 libpq-dev postgresql
 libmicrohttpd-dev libjansson-dev libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev
