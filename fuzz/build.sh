@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Builds the libFuzzer targets into build-fuzz/ with clang, ASan and UBSan.
+# Builds the libFuzzer targets into build-fuzz/ (or $FUZZ_OUT) with clang,
+# ASan and UBSan.
 # The CSV target is built twice: fuzz_csv as shipped (64 KiB reads, so the
 # SSE2 scanning runs over whole inputs) and fuzz_csv-chunk7 with 7-byte reads
 # (CSV_CHUNK), so that small inputs reach every chunk-boundary path. A target
@@ -8,7 +9,7 @@
 #   sh fuzz/build.sh
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-out="$top/build-fuzz"
+out=${FUZZ_OUT:-$top/build-fuzz}
 CC=${CC:-clang}
 FLAGS="-std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror -Wshadow \
 -Wno-missing-field-initializers -fno-omit-frame-pointer \

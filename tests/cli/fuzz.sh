@@ -6,8 +6,12 @@
 . "$(dirname "$0")/lib.sh"
 case "${BUILD:-build}" in *san*) exit 0 ;; esac
 command -v clang >/dev/null || { echo "not ok 1 - clang is not installed"; exit 1; }
+# Beside the suite's own build folder: two suites running at once (two
+# BUILD folders) must not build into one folder.
+FUZZ_OUT=$TOP/${BUILD:-build}-fuzz
+export FUZZ_OUT
 check "fuzz-build" sh "$TOP/fuzz/build.sh"
-for target in "$TOP"/build-fuzz/fuzz_*; do
+for target in "$FUZZ_OUT"/fuzz_*; do
 	[ -x "$target" ] || continue
 	name=$(basename "$target")
 	corpus=${name#fuzz_}
