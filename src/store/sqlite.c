@@ -271,7 +271,13 @@ int store_sqlite_open(const char *path, struct store **out, struct buf *err)
 		return -1;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
-	if (sq_exec(&s->base, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+	/* 8 KB pages for a new store (an existing one keeps its own): its
+	 * ~1.6 KB year rows of measurements fill them better than 4 KB
+	 * pages (store of bench M 23.3 -> 22.0 MB), and an import writes
+	 * half as many pages to the WAL and again at the checkpoint:
+	 * import of bench M 0.44-0.51 -> 0.36-0.41 s of CPU (4 alternating
+	 * rounds; 16 KB pages were no better, 32 KB worse). */
+	if (sq_exec(&s->base, "PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 		    "PRAGMA foreign_keys=ON; PRAGMA cache_size=-16000;"
 		    "PRAGMA temp_store=FILE", err)) {
 		store_close(&s->base);
