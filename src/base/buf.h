@@ -9,6 +9,8 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 struct buf {
 	char *data;   /* NUL-terminated; points at buf_empty when cap == 0 */
@@ -33,6 +35,23 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 void buf_setlen(struct buf *b, size_t len);
+
+/* Whether the n bytes at a and b are equal: memcmp() for the short ids of
+ * a hot loop, inline and 8 bytes at a time. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+	for (; n >= 8; a += 8, b += 8, n -= 8) {
+		uint64_t x, y;
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+	}
+	while (n--)
+		if (*a++ != *b++)
+			return 0;
+	return 1;
+}
 
 /* qsort(3) that accepts an empty (NULL) array: qsort's arguments are
  * declared non-null, and UBSan holds us to it. */

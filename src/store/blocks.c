@@ -509,15 +509,6 @@ static int write_year(struct block_writer *w, struct open_block **obs, size_t n,
 	return rc == STORE_ERROR ? -1 : 0;
 }
 
-/* memcmp() for the short ids of a row, without a call. */
-static inline int same_bytes(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
-}
-
 /* Are a and b blocks of the same contract and metric? */
 static int same_series(const struct open_block *a, const struct open_block *b)
 {

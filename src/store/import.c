@@ -9,6 +9,7 @@
  * transaction is rolled back: nothing is written. */
 #include "store/import.h"
 
+#include "base/buf.h"
 #include "base/clock.h"
 #include "base/strset.h"
 #include "domain/date.h"
@@ -840,23 +841,6 @@ static void progress(struct importer *im, struct file_state *fs, struct csv_read
 static int lean_id_ok(const char *s, size_t len)
 {
 	return len && len <= 200 && s[0] != ' ' && s[len - 1] != ' ';
-}
-
-/* memcmp() for the short ids and prefixes of a line, without a call, 8
- * bytes at a time. */
-static inline int same_bytes(const char *a, const char *b, size_t n)
-{
-	for (; n >= 8; a += 8, b += 8, n -= 8) {
-		uint64_t x, y;
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		if (x != y)
-			return 0;
-	}
-	while (n--)
-		if (*a++ != *b++)
-			return 0;
-	return 1;
 }
 
 /* YYYY-MM-DD of a day that exists, as date_parse() takes it. */
