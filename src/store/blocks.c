@@ -236,11 +236,15 @@ size_t year_encode(const struct year_month months[12], unsigned char out[YEAR_MA
 	return n;
 }
 
-/* Sets *ym to month m (1..12) of b, encoded into buf. */
+/* Sets *ym to month m (1..12) of b, encoded into buf; a month without a
+ * day is absent (block NULL). */
 static void year_month_of(const struct day_block *b, int m, unsigned char buf[BLOCK_MAX_BYTES],
 			  struct year_month *ym)
 {
 	ym->month = m;
+	ym->block = NULL;
+	if (!b->present)
+		return;
 	ym->block_len = block_encode(b, buf);
 	ym->block = buf;
 	block_sums(b, &ym->days, &ym->num, &ym->den);
@@ -482,10 +486,7 @@ static int write_year(struct block_writer *w, struct open_block **obs, size_t n,
 	}
 	for (size_t i = 0; i < n; i++) {
 		int m = month_month(obs[i]->month);
-		if (obs[i]->b.present)
-			year_month_of(&obs[i]->b, m, bufs[m - 1], &months[m - 1]);
-		else
-			months[m - 1].block = NULL;
+		year_month_of(&obs[i]->b, m, bufs[m - 1], &months[m - 1]);
 	}
 	size_t len = year_encode(months, data);
 	/* A row the store did not hold is inserted: no conflict to handle. */
@@ -822,10 +823,7 @@ int blocks_put_month(struct store *s, const char *contract, const char *metric, 
 	stmt_finalize(st);
 	if (rc < 0)
 		return -1;
-	if (b->present)
-		year_month_of(b, m, bufs[m - 1], &months[m - 1]);
-	else
-		months[m - 1].block = NULL;
+	year_month_of(b, m, bufs[m - 1], &months[m - 1]);
 	for (int i = 0; i < 12; i++)
 		any |= months[i].block != NULL;
 	if (!any) {
