@@ -134,14 +134,6 @@ static void block_day_record(const char *contract, const char *metric, day_t day
 	r->src_line = 0;
 }
 
-/* Reads the block of (contract, metric, month of day) into *b. Returns 0,
- * 1 when there is none, -1. */
-static int block_read(struct store *s, const char *contract, const char *metric, day_t day,
-		      struct day_block *b, struct buf *err)
-{
-	return blocks_read_month(s, contract, metric, date_month(day), b, err);
-}
-
 static int block_get(struct store *s, const char *const *key, struct record *out, struct buf *err)
 {
 	struct day_block b;
@@ -149,7 +141,7 @@ static int block_get(struct store *s, const char *const *key, struct record *out
 	int rc;
 	if (date_parse(key[2], strlen(key[2]), &day))
 		return 1;
-	rc = block_read(s, key[0], key[1], day, &b, err);
+	rc = blocks_read_month(s, key[0], key[1], date_month(day), &b, err);
 	if (rc)
 		return rc;
 	int y, m, d;
@@ -222,7 +214,7 @@ static int block_delete_day(struct store *s, const char *const *key, struct buf 
 	int y, m, d;
 	if (date_parse(key[2], strlen(key[2]), &day))
 		return 1;
-	int rc = block_read(s, key[0], key[1], day, &b, err);
+	int rc = blocks_read_month(s, key[0], key[1], date_month(day), &b, err);
 	if (rc)
 		return rc;
 	date_to_ymd(day, &y, &m, &d);
