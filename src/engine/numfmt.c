@@ -27,7 +27,8 @@ static long double pow10l_int(int n)
 static long double scaled_magnitude(long double v, int decimals)
 {
 	long double x = fabsl(v) * pow10l_int(decimals);
-	long double whole = floorl(x);
+	/* Below 10^18 truncation to 64 bits is floorl() (x >= 0), and cheaper. */
+	long double whole = x < 1e18L ? (long double)(uint64_t)x : floorl(x);
 	if (x - whole >= 0.5L - HALF_TOLERANCE)
 		whole += 1.0L;
 	return whole;
@@ -69,14 +70,11 @@ void numfmt_ld(struct buf *out, long double v, int decimals)
 		decimals = 0;
 	if (decimals > 9)
 		decimals = 9;
-	long double x = fabsl(v) * pow10l_int(decimals);
-	if (x < 1e18L) {
-		/* scaled_magnitude() in 64 bits, where truncation is floorl()
-		 * (x >= 0), and the digits without printf, which takes ~1 us a
-		 * number (a year's scores print ~10^6 of them). */
-		uint64_t u = (uint64_t)x;
-		if (x - (long double)u >= 0.5L - HALF_TOLERANCE)
-			u++;
+	long double m = scaled_magnitude(v, decimals);
+	if (m < 1e18L) {
+		/* The digits without printf, which takes ~1 us a number (a
+		 * year's scores print ~10^6 of them). */
+		uint64_t u = (uint64_t)m;
 		char rev[24];
 		size_t n = 0;
 		do {
@@ -87,7 +85,7 @@ void numfmt_ld(struct buf *out, long double v, int decimals)
 			digits[i] = rev[n - 1 - i];
 		digits[n] = '\0';
 	} else {
-		snprintf(digits, sizeof digits, "%.0Lf", scaled_magnitude(v, decimals));
+		snprintf(digits, sizeof digits, "%.0Lf", m);
 	}
 	put_fixed(out, v < 0, digits, decimals);
 }
