@@ -88,7 +88,8 @@ static const struct rule {
 	{ "handover", "accepted_on", CUD, A, 0, ALLOW, 0, NULL, NULL, NULL },
 	{ "handover", "accepted_on", U, O, UNIT, ALLOW, 0, NULL, NULL, NULL },
 
-	{ "scope_changes", NULL, CUD, A | O, UNIT, ALLOW, 0, NULL, NULL, NULL },
+	{ "scope_changes", NULL, CUD, A, 0, ALLOW, 0, NULL, NULL, NULL },
+	{ "scope_changes", NULL, CUD, O, UNIT, ALLOW, 0, NULL, NULL, NULL },
 	{ "scope_changes", NULL, C | U, S, OWN, ALLOW, 0, NULL, NULL, NULL },
 	{ "scope_changes", NULL, D, S, OWN, PROPOSE, BY_OPS, NULL, NULL, NULL },
 
