@@ -4,10 +4,12 @@
 
 #include "base/clock.h"
 
+#include <pwd.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void field(crypto_hash_sha256_state *h, const char *s)
 {
@@ -139,10 +141,17 @@ int audit_verify(struct store *s, struct buf *problems, struct buf *err)
 	return broken;
 }
 
+/* The operating-system account running the command (getuid), never an
+ * environment variable a user can set (SPEC §2: the log says who). A uid
+ * without a passwd entry is written as its number. */
 const char *audit_cli_actor(void)
 {
 	static char actor[96];
-	const char *u = getenv("USER");
-	snprintf(actor, sizeof actor, "cli:%s", u && *u ? u : "unknown");
+	uid_t uid = getuid();
+	struct passwd *pw = getpwuid(uid);
+	if (pw && pw->pw_name && *pw->pw_name)
+		snprintf(actor, sizeof actor, "cli:%s", pw->pw_name);
+	else
+		snprintf(actor, sizeof actor, "cli:uid%lu", (unsigned long)uid);
 	return actor;
 }
