@@ -496,8 +496,3 @@ void web_routes_text(struct buf *out, int md)
 		}
 	}
 }
-
-void web_record_perms_text(struct buf *out, int md)
-{
-	policy_table_text(out, md ? "markdown" : "text");
-}

@@ -12,4 +12,13 @@ check "matrix-kinds" is 200 "$(api admin GET /api/v1/kinds)"
 cp "$WORK/body" "$WORK/kinds.json"
 check "matrix-seed" python3 "$TOP/tests/http/policy_matrix.py" seed "$WORK/seed" "$WORK/kinds.json"
 check "matrix-seed-import" "$TANDEM" import --db "$DB" "$WORK/seed"
-python3 "$TOP/tests/http/policy_matrix.py" run "$URL" | awk -v n="$_n" '/^(not )?ok [0-9]+ /{ sub(/ok [0-9]+/, "ok " (++n)) } { print }'
+# docs/security.md prints the table from the same source.
+sed -n '/<!-- policy:begin -->/,/<!-- policy:end -->/p' "$TOP/docs/security.md" | sed '1d;$d' > "$WORK/doc-policy"
+"$TANDEM" policy --format markdown > "$WORK/code-policy"
+check "docs-security-policy-table-current" same_lines "$WORK/code-policy" "$WORK/doc-policy"
+check "policy-tsv-every-kind" sh -c '"$1" policy --format tsv | cut -f1 | sort -u | grep -vx kind | wc -l | grep -qx 18' sh "$TANDEM"
+check "policy-bad-format-exit-2" status_is 2 "$TANDEM" policy --format yaml
+python3 "$TOP/tests/http/policy_matrix.py" run "$URL" > "$WORK/matrix.out"
+_rc=$?
+awk -v n="$_n" '/^(not )?ok [0-9]+ /{ sub(/ok [0-9]+/, "ok " (++n)) } { print }' "$WORK/matrix.out"
+exit $_rc
