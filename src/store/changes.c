@@ -170,7 +170,7 @@ int changes_list(struct store *s, const char *state, const char *proposer,
 	*out = NULL;
 	*n = 0;
 	if (store_prepare(s, "SELECT " COLUMNS " FROM proposed_changes"
-			  " WHERE (? IS NULL OR state = ?) AND (? IS NULL OR proposer = ?)"
+			  " WHERE (CAST(? AS TEXT) IS NULL OR state = ?) AND (CAST(? AS TEXT) IS NULL OR proposer = ?)"
 			  " ORDER BY id DESC", &st, err))
 		return -1;
 	stmt_bind_str(st, 1, state);
