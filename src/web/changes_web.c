@@ -28,7 +28,8 @@ long web_changes_waiting_count(struct request *req)
 	struct buf err = BUF_INIT;
 	long count = 0;
 	actor_of(req, &a);
-	if (!a.person) {
+	/* A page about a store that went away still renders its frame. */
+	if (!a.person || !req->store || req->store->unavailable) {
 		buf_release(&err);
 		return 0;
 	}
