@@ -446,6 +446,10 @@ void page_record_new(struct request *req, struct response *res)
 	 * to this contract"). */
 	for (size_t c = 0; c < t->n_columns; c++)
 		values[c] = http_query(req, t->columns[c].name);
+	/* A rating or review is written in the account's own name (SPEC §2). */
+	int pc = policy_person_column(t);
+	if (pc >= 0 && !values[pc])
+		values[pc] = req->session.user.person_id;
 	record_form(req, res, t, NULL, values, NULL);
 }
 

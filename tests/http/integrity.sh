@@ -193,3 +193,6 @@ check "cli-confirm-applied-value" has "$WORK/body" '"target":0.72'
 check "cli-confirm-audited-as-os-user" sh -c '"$1" audit list --db "$2" --entity sla_metrics | grep -q "cli:$(id -un) as user:operations	confirm"' sh "$TANDEM" "$DB"
 check "cli-actor-ignores-USER" sh -c 'USER=somebody-else "$1" proposal override PRD --as executive --reason "board" --db "$2" >/dev/null && "$1" audit list --db "$2" --entity proposals --limit 1 | grep -q "cli:$(id -un)	override"' sh "$TANDEM" "$DB"
 check "audit-chain-intact" "$TANDEM" audit verify --db "$DB"
+# The web form of a rating starts in the account's own name.
+check "form-rating-prefilled-200" is 200 "$(status operations GET /records/manual_ratings/new)"
+check "form-rating-prefilled-rater" sh -c 'grep -o "<input[^>]*id=\"f-rated_by\"[^>]*>" "$1" | grep -q "value=\"P-O1\""' sh "$WORK/body"
