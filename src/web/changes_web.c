@@ -303,7 +303,7 @@ static void changes_table(struct request *req, struct buf *o, const struct chang
 	static const char *const heads[] = { "changes.id", "changes.kind", "changes.key", "changes.op",
 					     "changes.proposer", "changes.reason", "changes.state",
 					     "changes.decided_by", "changes.note", NULL };
-	html_raw(o, "<div class=\"table-wrap\"><table>\n<thead><tr>");
+	html_raw(o, "<div class=\"scroll\"><table class=\"data\">\n<thead><tr>");
 	for (size_t i = 0; heads[i]; i++) {
 		html_raw(o, "<th scope=\"col\">");
 		html_msg(o, req, heads[i]);

@@ -409,6 +409,12 @@ static void record_form(struct request *req, struct response *res, const struct 
 		}
 		html_raw(o, "</div>\n");
 	}
+	/* Why, for a change that waits for the other side's confirmation. */
+	html_raw(o, "<div class=\"field\"><label for=\"f-reason\">");
+	html_msg(o, req, "records.reason");
+	html_raw(o, "</label><input id=\"f-reason\" name=\"reason\" maxlength=\"2000\" value=\"");
+	html_escape(o, http_form(req, "reason") ? http_form(req, "reason") : "");
+	html_raw(o, "\"></div>\n");
 	html_raw(o, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">");
 	html_msg(o, req, "action.save");
 	html_raw(o, "</button> <a href=\"/records/");
