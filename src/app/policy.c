@@ -427,8 +427,11 @@ static int relation_holds(struct store *s, const struct policy_actor *a, const s
 		struct owners o;
 		if (owners_of(s, t, r, &o, err))
 			return -1;
-		if (o.contract[0])
+		if (o.contract[0]) {
 			snprintf(d->contract, sizeof d->contract, "%s", o.contract);
+			snprintf(d->sales_owner, sizeof d->sales_owner, "%s", o.sales);
+			snprintf(d->ops_owner, sizeof d->ops_owner, "%s", o.ops);
+		}
 		if (!o.contract[0] && sj && sj->open_without_contract)
 			return 0;
 		if (!o.contract[0] || !o.found) {
@@ -609,9 +612,12 @@ int policy_decide(struct store *s, const struct policy_actor *a, const struct ta
 }
 
 int policy_may_confirm(struct store *s, const struct policy_actor *a, enum policy_confirmer c,
-		       const char *contract, int *ok, struct buf *err)
+		       const char *contract, const char *sales_owner, const char *ops_owner,
+		       int *ok, struct buf *err)
 {
 	const struct table *ct = schema_find("contracts");
+	struct record r;
+	int have = 0, ret = 0;
 	*ok = 0;
 	if (!a->person)
 		return 0;
@@ -621,26 +627,26 @@ int policy_may_confirm(struct store *s, const struct policy_actor *a, enum polic
 	}
 	if (c == CONFIRM_EXECUTIVE || !contract || !*contract)
 		return 0;
-	struct record r;
 	const char *key[1] = { contract };
 	int rc = records_get(s, ct, key, &r, err);
 	if (rc < 0)
 		return -1;
-	if (rc)
-		return 0;
-	const char *so = r.values[schema_column(ct, "sales_owner")];
-	const char *oo = r.values[schema_column(ct, "ops_owner")];
-	int ret = 0;
+	if (rc == 0) {
+		have = 1;
+		sales_owner = r.values[schema_column(ct, "sales_owner")];
+		ops_owner = r.values[schema_column(ct, "ops_owner")];
+	}
 	if (c == CONFIRM_SALES_OWNER && a->role == ROLE_SALES) {
-		*ok = same(so, a->person);
-	} else if (c == CONFIRM_OPERATIONS && a->role == ROLE_OPERATIONS && oo) {
+		*ok = same(sales_owner, a->person);
+	} else if (c == CONFIRM_OPERATIONS && a->role == ROLE_OPERATIONS && ops_owner && *ops_owner) {
 		char *unit = NULL;
 		ret = person_unit(s, a->person, &unit, err);
 		if (!ret)
-			ret = unit_covers(s, unit, oo, ok, err);
+			ret = unit_covers(s, unit, ops_owner, ok, err);
 		xfree(unit);
 	}
-	record_free(ct, &r);
+	if (have)
+		record_free(ct, &r);
 	return ret;
 }
 

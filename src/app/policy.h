@@ -70,6 +70,7 @@ struct policy_decision {
 	const char *code;
 	const char *field;
 	char contract[128];
+	char sales_owner[128], ops_owner[128];   /* the contract's owners ("" when none) */
 };
 
 /* The roles that may try action on kind at all (under some relation): for
@@ -87,10 +88,13 @@ int policy_decide(struct store *s, const struct policy_actor *a, const struct ta
 		  enum policy_action action, const struct record *before,
 		  const struct record *after, struct policy_decision *d, struct buf *err);
 
-/* May a confirm a change that c confirms, about contract? *ok set 1 or 0.
- * Returns 0, or -1 with err. */
+/* May a confirm a change that c confirms, about contract? The contract's
+ * owners are read from the store; for a contract that does not exist yet
+ * (a proposed new contract) sales_owner and ops_owner, as proposed, are
+ * used. *ok set 1 or 0. Returns 0, or -1 with err. */
 int policy_may_confirm(struct store *s, const struct policy_actor *a, enum policy_confirmer c,
-		       const char *contract, int *ok, struct buf *err);
+		       const char *contract, const char *sales_owner, const char *ops_owner,
+		       int *ok, struct buf *err);
 
 /* The column of t that names the person acting (rated_by, reviewer), or -1. */
 int policy_person_column(const struct table *t);

@@ -90,6 +90,8 @@ static int propose(struct store *s, const struct app_actor *a, const struct tabl
 	c.key = kt.data;
 	c.op = (char *)op;
 	c.contract_id = d->contract[0] ? (char *)d->contract : NULL;
+	c.sales_owner = d->sales_owner[0] ? (char *)d->sales_owner : NULL;
+	c.ops_owner = d->ops_owner[0] ? (char *)d->ops_owner : NULL;
 	c.confirmer = (char *)policy_confirmer_name(d->confirmer);
 	c.before = before ? bj.data : NULL;
 	c.after = after ? aj.data : NULL;
@@ -282,7 +284,8 @@ int app_change_may_decide(struct store *s, const struct app_actor *a, const stru
 	if (!a->person || (c->proposer_person && !strcmp(c->proposer_person, a->person)) ||
 	    (c->proposer && a->account && !strcmp(c->proposer, a->account)))
 		return 0;
-	return policy_may_confirm(s, &pa, policy_confirmer_parse(c->confirmer), c->contract_id, ok, err);
+	return policy_may_confirm(s, &pa, policy_confirmer_parse(c->confirmer), c->contract_id,
+				  c->sales_owner, c->ops_owner, ok, err);
 }
 
 int app_changes_waiting(struct store *s, const struct app_actor *a, struct change **out,

@@ -15,14 +15,14 @@
 
 #define COLUMNS "id, kind, record_key, op, contract_id, confirmer, before_value, after_value," \
 	" after_csv, proposer, proposer_person, reason, state, decided_by, decided_person, note," \
-	" created_at, decided_at"
+	" created_at, decided_at, sales_owner, ops_owner"
 
 void change_release(struct change *c)
 {
 	char **fields[] = { &c->kind, &c->key, &c->op, &c->contract_id, &c->confirmer, &c->before,
 			    &c->after, &c->after_csv, &c->proposer, &c->proposer_person, &c->reason,
 			    &c->state, &c->decided_by, &c->decided_person, &c->note, &c->created_at,
-			    &c->decided_at };
+			    &c->decided_at, &c->sales_owner, &c->ops_owner };
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
 		xfree(*fields[i]);
 		*fields[i] = NULL;
@@ -61,6 +61,8 @@ static void read_row(struct stmt *st, struct change *c)
 	c->note = dup_col(st, 15);
 	c->created_at = dup_col(st, 16);
 	c->decided_at = dup_col(st, 17);
+	c->sales_owner = dup_col(st, 18);
+	c->ops_owner = dup_col(st, 19);
 }
 
 static void member(struct buf *out, const char *name, const char *v, int raw)
@@ -126,13 +128,13 @@ int changes_add(struct store *s, const struct change *in, int64_t *id, struct bu
 	*id = max + 1;
 	clock_now_iso(at);
 	snprintf(num, sizeof num, "%lld", (long long)*id);
-	const char *p[15] = { num, c.kind, c.key, c.op, c.contract_id, c.confirmer, c.before,
+	const char *p[16] = { num, c.kind, c.key, c.op, c.contract_id, c.confirmer, c.before,
 			      c.after, c.after_csv, c.proposer, c.proposer_person, c.reason,
-			      "proposed", at, NULL };
+			      "proposed", at, c.sales_owner, c.ops_owner };
 	if (store_run(s, err, "INSERT INTO proposed_changes (id, kind, record_key, op, contract_id,"
 		      " confirmer, before_value, after_value, after_csv, proposer, proposer_person,"
-		      " reason, state, created_at) VALUES (CAST(? AS BIGINT), ?, ?, ?, ?, ?, ?, ?, ?,"
-		      " ?, ?, ?, ?, ?)", 14, p))
+		      " reason, state, created_at, sales_owner, ops_owner) VALUES (CAST(? AS BIGINT),"
+		      " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 16, p))
 		goto fail;
 	c.id = *id;
 	c.state = (char *)"proposed";

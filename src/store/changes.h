@@ -18,6 +18,7 @@ struct change {
 	int64_t id;
 	char *kind, *key, *op;           /* op: "create", "update", "delete" */
 	char *contract_id;               /* the contract it is evidence of, or NULL */
+	char *sales_owner, *ops_owner;   /* that contract's owners when proposed, or NULL */
 	char *confirmer;                 /* "operations", "sales owner", "executive" */
 	char *before, *after;            /* JSON of the record, NULL for none */
 	char *after_csv;                 /* the row to apply (create, update) */

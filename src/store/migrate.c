@@ -400,7 +400,8 @@ static int migration_6(struct store *s, struct buf *err)
 	return store_exec(s,
 		"CREATE TABLE proposed_changes (\n"
 		"  id BIGINT PRIMARY KEY, kind TEXT NOT NULL, record_key TEXT NOT NULL,\n"
-		"  op TEXT NOT NULL, contract_id TEXT, confirmer TEXT NOT NULL,\n"
+		"  op TEXT NOT NULL, contract_id TEXT, sales_owner TEXT, ops_owner TEXT,\n"
+		"  confirmer TEXT NOT NULL,\n"
 		"  before_value TEXT, after_value TEXT, after_csv TEXT,\n"
 		"  proposer TEXT NOT NULL, proposer_person TEXT, reason TEXT,\n"
 		"  state TEXT NOT NULL, decided_by TEXT, decided_person TEXT, note TEXT,\n"

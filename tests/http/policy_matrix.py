@@ -5,7 +5,10 @@
 # contract, another owner's contract, no contract where the kind allows it),
 # sends one request through the HTTP API and checks the answer the table
 # promises: 201/200/204 when allowed, 202 when it becomes a proposed change,
-# 403 when refused. Used by tests/http/policy_matrix.sh:
+# 403 when refused; then each proposed change is tried by every account
+# (the rivals sales2 and ops2, the proposer itself, admin, viewer) against
+# the table's confirm rows: 403, until the eligible one applies it (200),
+# after which it is done (409). Used by tests/http/policy_matrix.sh:
 #   policy_matrix.py seed DIR KINDS    write the records the updates and deletes act on
 #                                      (KINDS: the answer of GET /api/v1/kinds)
 #   policy_matrix.py run URL           log in and run every case (TAP lines)
@@ -14,7 +17,12 @@
 import csv, datetime, http.cookiejar, json, os, subprocess, sys, urllib.error, urllib.parse, urllib.request
 
 ROLES = ["admin", "executive", "sales", "operations", "viewer"]
-PERSON = {"admin": None, "executive": "P-CEO", "sales": "P-S1", "operations": "P-O1", "viewer": None}
+PERSON = {"admin": None, "executive": "P-CEO", "sales": "P-S1", "operations": "P-O1", "viewer": None,
+          "sales2": "P-S2", "ops2": "P-O2"}
+# The accounts' roles; sales2 and ops2 are the rivals (K3's owners), who
+# stand in no relation to K5.
+ROLE_OF = {"admin": "admin", "executive": "executive", "sales": "sales", "operations": "operations",
+           "viewer": "viewer", "sales2": "sales", "ops2": "operations"}
 CONTRACT = {"own": "K5", "other": "K3", "none": None}
 
 def day(n):
@@ -241,8 +249,37 @@ def call(session, url, method, path, body=None):
 def quote(v):
     return urllib.parse.quote(v, safe="")
 
+def confirm_expect(policy, kind, group, when_record, account, ctx, proposer):
+    """May account confirm a change the table's (kind, group) row proposed?"""
+    role = ROLE_OF[account]
+    if PERSON[account] is None or account == proposer:
+        return 403
+    for r in policy:
+        if (r["kind"] == kind and r["fields"] == group and r["action"] == "confirm" and r["role"] == role
+                and when_holds(r["when"], when_record)):
+            rel = r["relation"]
+            if rel == "any":
+                return 200
+            if ctx != "own":
+                return 403
+            # K5: sales owner P-S1, run by P-O1's unit
+            if rel == "own" and PERSON[account] == "P-S1":
+                return 200
+            if rel == "unit" and PERSON[account] == "P-O1":
+                return 200
+            return 403
+    return 403
+
+def proposing_group(policy, kind, groups, action, role, record):
+    for g in groups:
+        for r in policy:
+            if (r["kind"] == kind and r["fields"] == g and r["action"] == action and r["role"] == role
+                    and r["effect"] == "propose" and when_holds(r["when"], record)):
+                return g
+    return None
+
 def run(policy, url):
-    sessions = {r: login(url, r) for r in ROLES}
+    sessions = {r: login(url, r) for r in ROLE_OF}
     n = 0
     failed = 0
     for name, kind, action, role, ctx, rec, change, groups in cases(policy):
@@ -262,7 +299,40 @@ def run(policy, url):
             failed += 1
             print(f"not ok {n} - policy-{name}")
             print(f"#   expected {want}, got {got}: {body[:300]}")
+        if got != 202 or want != 202:
+            continue
+        # The proposed change: every account tries to confirm it, the
+        # ineligible first; the eligible one applies it; then it is done.
+        change_id = json.loads(body)["id"]
+        record = rec if action != "update" else {**rec, **change}
+        group = proposing_group(policy, kind, groups, action, role, record)
+        order = ["viewer", "admin", role, "sales2", "ops2", "sales", "operations", "executive"]
+        seen = []
+        for account in order:
+            if account in seen:
+                continue
+            seen.append(account)
+            cwant = confirm_expect(policy, kind, group, record, account, ctx, role)
+            cgot, cbody = call(sessions[account], url, "POST", f"/api/v1/changes/{change_id}/confirm", {})
+            n += 1
+            if cgot == cwant:
+                print(f"ok {n} - policy-{name}-confirm-by-{account}")
+            else:
+                failed += 1
+                print(f"not ok {n} - policy-{name}-confirm-by-{account}")
+                print(f"#   expected {cwant}, got {cgot}: {cbody[:300]}")
+            if cgot == 200:
+                cgot, cbody = call(sessions["executive"], url, "POST", f"/api/v1/changes/{change_id}/confirm", {})
+                n += 1
+                if cgot == 409:
+                    print(f"ok {n} - policy-{name}-confirmed-once")
+                else:
+                    failed += 1
+                    print(f"not ok {n} - policy-{name}-confirmed-once")
+                    print(f"#   expected 409, got {cgot}: {cbody[:300]}")
+                break
     return failed
+
 
 if __name__ == "__main__":
     tandem = os.environ["TANDEM"]

@@ -2,10 +2,18 @@
 # The policy matrix generated from the table (SPEC §2): every record kind x
 # field group x action x role x relation (own contract, another owner's
 # contract, no contract) through the HTTP API, checked against what
-# `tandem policy --format tsv` promises (tests/http/policy_matrix.py).
+# `tandem policy --format tsv` promises (tests/http/policy_matrix.py); and
+# every proposed change it makes is tried by every account, the rivals
+# sales2 and ops2 too, against the table's confirm rows.
 . "$(dirname "$0")/lib.sh"
 make_store || exit 1
 "$TANDEM" import --db "$DB" "$DATA/integrity" >/dev/null || exit 1
+for a in sales2:sales:P-S2 ops2:operations:P-O2; do
+	IFS=: read -r name role person <<-END
+	$a
+	END
+	echo "password-$name" | "$TANDEM" user add "$name" --role "$role" --person "$person" --password-stdin --db "$DB" >/dev/null || exit 1
+done
 start_server --quiet || exit 1
 check "matrix-login-admin" login admin
 check "matrix-kinds" is 200 "$(api admin GET /api/v1/kinds)"
