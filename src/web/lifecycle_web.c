@@ -1081,6 +1081,26 @@ static void select_field(struct request *req, struct buf *o, const char *name, c
 	buf_release(&in);
 }
 
+/* May the logged-in user take action on proposal id, under the policy
+ * (role and relation, the same decision the action itself asks)? */
+static int policy_allows(struct request *req, const char *id, enum policy_action action)
+{
+	const struct table *pt = schema_find("proposals");
+	const char *key[1] = { id };
+	struct policy_actor a = { req->session.user.role, req->session.user.person_id };
+	struct policy_decision d;
+	struct record r;
+	struct buf err = BUF_INIT;
+	int allowed = 0;
+	if (records_get(req->store, pt, key, &r, &err) == 0) {
+		allowed = policy_decide(req->store, &a, pt, action, &r, NULL, &d, &err) == 0 &&
+			  d.effect == POLICY_ALLOW;
+		record_free(pt, &r);
+	}
+	buf_release(&err);
+	return allowed;
+}
+
 /* The proposal page: its fields, reviews and gate, and the changes the
  * user's role may make now. status and error: a refused change. */
 static void proposal_page(struct request *req, struct response *res, const char *id, int status,
@@ -1089,9 +1109,12 @@ static void proposal_page(struct request *req, struct response *res, const char 
 	struct buf *o = &res->body, err = BUF_INIT;
 	struct proposal_detail d;
 	int rc = store_proposal_get(req->store, id, &d, &err);
-	/* Which forms to show is the route table's (and so the policy's). */
-	int may_win = web_may(req, HTTP_POST, "/proposals/{id}/win", NULL);
-	int may_review = web_may(req, HTTP_POST, "/proposals/{id}/review", NULL);
+	/* Which forms to show is the route table's, then the policy's for
+	 * this proposal (sales acts on its own contracts' proposals). */
+	int may_win = web_may(req, HTTP_POST, "/proposals/{id}/win", NULL) &&
+		      policy_allows(req, id, POLICY_WIN);
+	int may_review = web_may(req, HTTP_POST, "/proposals/{id}/review", NULL) &&
+			 policy_allows(req, id, POLICY_REVIEW);
 	int may_override = web_may(req, HTTP_POST, "/proposals/{id}/override", NULL);
 	if (rc) {
 		if (rc < 0)

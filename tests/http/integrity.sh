@@ -196,3 +196,8 @@ check "audit-chain-intact" "$TANDEM" audit verify --db "$DB"
 # The web form of a rating starts in the account's own name.
 check "form-rating-prefilled-200" is 200 "$(status operations GET /records/manual_ratings/new)"
 check "form-rating-prefilled-rater" sh -c 'grep -o "<input[^>]*id=\"f-rated_by\"[^>]*>" "$1" | grep -q "value=\"P-O1\""' sh "$WORK/body"
+# The proposal page shows the decisions the policy allows this person.
+check "page-own-proposal-buttons" is 200 "$(status sales GET /proposals/PRD)"
+check "page-own-proposal-win-button" has "$WORK/body" 'action="/proposals/PRD/win"'
+check "page-admin-no-review-form" is 200 "$(status admin GET /proposals/PRD)"
+check "page-admin-no-review-form-body" hasnt "$WORK/body" 'action="/proposals/PRD/review"'
