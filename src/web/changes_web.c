@@ -351,6 +351,36 @@ static void changes_table(struct request *req, struct buf *o, const struct chang
 	html_raw(o, "</tbody></table></div>\n");
 }
 
+void web_contract_changes_section(struct request *req, struct buf *o, const char *contract)
+{
+	struct change *list;
+	size_t n, k = 0;
+	struct buf err = BUF_INIT;
+	if (changes_list(req->store, "proposed", NULL, &list, &n, &err)) {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+		buf_release(&err);
+		return;
+	}
+	/* Keep this contract's, in place. */
+	for (size_t i = 0; i < n; i++) {
+		if (list[i].contract_id && !strcmp(list[i].contract_id, contract)) {
+			struct change tmp = list[k];
+			list[k++] = list[i];
+			list[i] = tmp;
+		}
+	}
+	if (k) {
+		html_raw(o, "<section class=\"card\" id=\"contract-changes\"><h2>");
+		html_msg(o, req, "changes.for_contract");
+		buf_addf(o, " (%zu)", k);
+		html_raw(o, "</h2>\n");
+		changes_table(req, o, list, k, 0);
+		html_raw(o, "</section>\n");
+	}
+	changes_free(list, n);
+	buf_release(&err);
+}
+
 void page_changes(struct request *req, struct response *res)
 {
 	struct buf *o = &res->body, err = BUF_INIT;

@@ -103,6 +103,8 @@ static const struct message {
 	  "결정" },
 	{ "changes.decided_by", "Decided by",
 	  "결정자" },
+	{ "changes.for_contract", "Changes waiting for confirmation",
+	  "확인을 기다리는 변경" },
 	{ "changes.help", "A change that a rated party makes to its own evidence counts only after a person of the other side confirms it (SPEC §2). Scores read confirmed records only.",
 	  "평가받는 쪽이 자기 근거 데이터를 바꾸면 상대 조직의 담당자가 확인해야 반영됩니다(SPEC §2). 점수는 확인된 기록만 읽습니다." },
 	{ "changes.id", "Change",

@@ -798,6 +798,8 @@ void page_contract(struct request *req, struct response *res)
 			record_list_free(mt, &l);
 		}
 	}
+	/* Evidence about it that waits for the other side's confirmation. */
+	web_contract_changes_section(req, o, r.values[0]);
 	html_page_end(req, res);
 	record_free(t, &r);
 	buf_release(&err);

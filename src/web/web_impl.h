@@ -126,6 +126,9 @@ extern const size_t web_n_nav;
 /* The proposed changes waiting for the logged-in user's confirmation
  * (changes_web.c); 0 on a storage error. */
 long web_changes_waiting_count(struct request *req);
+/* The changes waiting for confirmation about contract, as a section of
+ * its page (nothing when there is none). */
+void web_contract_changes_section(struct request *req, struct buf *o, const char *contract);
 /* A proposed change as the API's answer with status (202 when just
  * proposed). */
 void web_change_answer(struct request *req, struct response *res, int64_t id, int status);

@@ -201,3 +201,9 @@ check "page-own-proposal-buttons" is 200 "$(status sales GET /proposals/PRD)"
 check "page-own-proposal-win-button" has "$WORK/body" 'action="/proposals/PRD/win"'
 check "page-admin-no-review-form" is 200 "$(status admin GET /proposals/PRD)"
 check "page-admin-no-review-form-body" hasnt "$WORK/body" 'action="/proposals/PRD/review"'
+# The contract page lists the changes about it that wait for confirmation.
+check "contract-page-no-waiting" is 200 "$(status viewer GET /contracts/K5)"
+check "contract-page-no-waiting-section" hasnt "$WORK/body" 'id="contract-changes"'
+check "contract-page-propose-202" is 202 "$(api sales PUT /api/v1/records/sla_metrics/K5/SL '{"target":0.71}')"
+check "contract-page-waiting" is 200 "$(status viewer GET '/contracts/K5?lang=en')"
+check "contract-page-waiting-section" has "$WORK/body" 'Changes waiting for confirmation (1)'
