@@ -6,6 +6,7 @@
 #include "cli/scoring.h"
 #include "io/demo_gen.h"
 #include "report/scores_text.h"
+#include "store/audit.h"
 #include "store/import.h"
 #include "web/web.h"
 
@@ -175,8 +176,10 @@ int cmd_demo(int argc, char **argv, struct cli *cli)
 	cli->db = db;
 	if (remove_store_files(db))
 		goto out;
-	int from, to;
-	if (store_open(db, &s, &err) || store_migrate(s, &from, &to, &err)) {
+	int from, to, key_created;
+	int64_t rekeyed;
+	if (store_open(db, &s, &err) || store_migrate(s, &from, &to, &err) ||
+	    audit_key_setup(s, &key_created, &rekeyed, &err)) {
 		cli_error("%s", err.data);
 		goto out;
 	}

@@ -2,6 +2,7 @@
 /* tandem serve: the web application (web/web.h) on a local address. */
 #include "cli/commands.h"
 
+#include "store/audit.h"
 #include "web/web.h"
 
 #include <stdio.h>
@@ -137,6 +138,13 @@ int cmd_serve(int argc, char **argv, struct cli *cli)
 	 * the server starts; the workers open their own connections. */
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		goto out;
+	/* Every write appends to the audit log: without its key, none could. */
+	if (audit_key_check(s, &err)) {
+		cli_error("refusing to serve: %s", err.data);
+		store_close(s);
+		rc = EXIT_STORAGE;
+		goto out;
+	}
 	store_close(s);
 	cfg.db_url = store_default_url(cli->db);
 	if (web_serve(&cfg, &err)) {
