@@ -3,6 +3,7 @@
 #include "cli/scoring.h"
 
 #include "cli/cli.h"
+#include "domain/date.h"
 #include "store/load.h"
 #include "store/models.h"
 
@@ -128,9 +129,9 @@ int cli_parse_year(const char *cmd, const char *text, int *year)
 {
 	char *end;
 	long y = text ? strtol(text, &end, 10) : 0;
-	if (!text || *end || y < 1000 || y > 9999) {
-		cli_usage_error(cmd, "--year takes a year such as 2026%s%s%s", text ? ", not '" : "",
-				text ? text : "", text ? "'" : "");
+	if (!text || *end || y < YEAR_FIRST || y > YEAR_LAST) {
+		cli_usage_error(cmd, "--year takes a year from %d to %d such as 2026%s%s%s", YEAR_FIRST,
+				YEAR_LAST, text ? ", not '" : "", text ? text : "", text ? "'" : "");
 		return -1;
 	}
 	*year = (int)y;

@@ -384,7 +384,7 @@ int score_run(const struct model *model, const struct dataset *ds, int year,
 	size_t alloc = 0;
 
 	*out = NULL;
-	if (year < 1001 || year > 9998) {
+	if (year < YEAR_FIRST || year > YEAR_LAST) {
 		buf_addf(err, "year %d out of range\n", year);
 		return -1;
 	}

@@ -2,6 +2,8 @@
 /* What-if as text and CSV. Appends to the caller's buffer. */
 #include "report/whatif_text.h"
 
+#include "io/csv.h"
+
 #include <string.h>
 
 #include "engine/numfmt.h"
@@ -59,7 +61,9 @@ void report_whatif_csv(const struct whatif *w, struct buf *out)
 	buf_adds(out, "subject_kind,subject_id,org,old_total,new_total,delta,old_grade,new_grade,movers\n");
 	for (size_t i = 0; i < w->n_rows; i++) {
 		const struct whatif_row *r = &w->rows[i];
-		buf_addf(out, "%s,%s,%s,", score_subject_kind_id(r->kind), r->id, score_org_id(r->org));
+		buf_addf(out, "%s,", score_subject_kind_id(r->kind));
+		csv_write_text_cell(out, r->id, strlen(r->id));
+		buf_addf(out, ",%s,", score_org_id(r->org));
 		if (r->old_available)
 			numfmt_ld(out, r->old_total, 2);
 		buf_addc(out, ',');
@@ -70,10 +74,14 @@ void report_whatif_csv(const struct whatif *w, struct buf *out)
 			put_delta(out, r->delta);
 		buf_addf(out, ",%s,%s,", r->old_grade ? r->old_grade : "",
 			 r->new_grade ? r->new_grade : "");
+		/* Category names come from an editable model: one text cell. */
+		struct buf movers = BUF_INIT;
 		for (size_t k = 0; k < r->n_movers; k++) {
-			buf_addf(out, "%s%s:", k ? ";" : "", r->movers[k].category);
-			put_delta(out, r->movers[k].delta);
+			buf_addf(&movers, "%s%s:", k ? ";" : "", r->movers[k].category);
+			put_delta(&movers, r->movers[k].delta);
 		}
+		csv_write_text_cell(out, movers.data, movers.len);
+		buf_release(&movers);
 		buf_addc(out, '\n');
 	}
 }

@@ -155,6 +155,9 @@ void api_login(struct request *req, struct response *res)
 		http_json_error(res, 400, NULL, "%s", err.data);
 		goto out;
 	}
+	static const char *const login_fields[] = { "name", "password", NULL };
+	if (jsonin_known_only(res, p, n, login_fields))
+		goto out;
 	for (size_t i = 0; i < n; i++) {
 		if (!strcmp(p[i].name, "name"))
 			name = p[i].value;
@@ -225,12 +228,18 @@ void page_logout(struct request *req, struct response *res)
 }
 
 /* Only local paths are followed after a login, so that a link cannot send
- * a user elsewhere ("//evil" and "/\evil" are not local). */
+ * a user elsewhere. A browser drops tabs and line breaks from a URL and
+ * reads a backslash as a slash, so "/\t/evil", "//evil" and "/\\evil" all
+ * name another host: a target with any control character, space or
+ * backslash, or that begins with two slashes, is refused (the user lands
+ * on "/"). */
 static const char *safe_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\r') ||
-	    strchr(next, '\n'))
+	if (!next || next[0] != '/' || next[1] == '/')
 		return "/";
+	for (const unsigned char *p = (const unsigned char *)next; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || *p == '\\')
+			return "/";
 	return next;
 }
 

@@ -10,6 +10,7 @@
 #include "web/web_impl.h"
 
 #include "base/clock.h"
+#include "domain/date.h"
 #include "engine/model.h"
 #include "engine/numfmt.h"
 #include "engine/score.h"
@@ -114,7 +115,7 @@ static int year_query(struct request *req)
 	if (!y || !*y)
 		return web_default_year(req);
 	v = strtol(y, &end, 10);
-	return *end || v < 1000 || v > 9999 ? 0 : (int)v;
+	return *end || v < YEAR_FIRST || v > YEAR_LAST ? 0 : (int)v;
 }
 
 /* What the what-if compared: the year's model now beside a draft. */
@@ -517,7 +518,7 @@ void api_models_whatif(struct request *req, struct response *res)
 	const char *version = http_query(req, "model");
 	int year = year_query(req), status;
 	if (!year) {
-		http_json_error(res, 400, "year", "year must be a number from 1000 to 9999");
+		http_json_error(res, 400, "year", "year must be a number from %d to %d", YEAR_FIRST, YEAR_LAST);
 		goto out;
 	}
 	if (!(version && *version) && !api_body_json(req, res))
@@ -540,9 +541,9 @@ void api_models_import(struct request *req, struct response *res)
 	struct buf err = BUF_INIT, j = BUF_INIT;
 	char *stored = NULL;
 	const char *y = http_query(req, "year");
-	int year = (int)web_query_long(req, "year", 0, 1000, 9999), status;
+	int year = (int)web_query_long(req, "year", 0, YEAR_FIRST, YEAR_LAST), status;
 	if (!y || !year) {
-		http_json_error(res, 400, "year", "name the model's year: ?year=Y (1000 to 9999)");
+		http_json_error(res, 400, "year", "name the model's year: ?year=Y (%d to %d)", YEAR_FIRST, YEAR_LAST);
 		goto out;
 	}
 	if (!api_body_json(req, res))
@@ -585,7 +586,7 @@ static int path_year(struct request *req)
 {
 	char *end;
 	long y = strtol(req->params[0], &end, 10);
-	return *end || y < 1000 || y > 9999 ? 0 : (int)y;
+	return *end || y < YEAR_FIRST || y > YEAR_LAST ? 0 : (int)y;
 }
 
 void api_freeze(struct request *req, struct response *res)
@@ -828,7 +829,7 @@ static void models_page(struct request *req, struct response *res, const char *n
 		}
 		html_raw(o, "</select><label for=\"whatif-year\">");
 		html_msg(o, req, "score.year");
-		html_raw(o, "</label><input id=\"whatif-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" value=\"");
+		html_raw(o, "</label><input id=\"whatif-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" value=\"");
 		buf_addf(o, "%d", year);
 		html_raw(o, "\"><button type=\"submit\" class=\"primary\">");
 		html_msg(o, req, "models.run_whatif");
@@ -843,7 +844,7 @@ static void models_page(struct request *req, struct response *res, const char *n
 		html_raw(o, "</label><input id=\"import-file\" name=\"model\" type=\"file\" accept=\".json,application/json\" required>"
 			 "<label for=\"import-year\">");
 		html_msg(o, req, "score.year");
-		html_raw(o, "</label><input id=\"import-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" required value=\"");
+		html_raw(o, "</label><input id=\"import-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" required value=\"");
 		buf_addf(o, "%d", year);
 		html_raw(o, "\"><label for=\"import-version\">");
 		html_msg(o, req, "models.version_name");
@@ -860,7 +861,7 @@ static void models_page(struct request *req, struct response *res, const char *n
 	html_msg(o, req, "models.frozen_help");
 	html_raw(o, "</p>\n<form method=\"get\" action=\"/frozen\" class=\"filters\"><label for=\"verify-year\">");
 	html_msg(o, req, "score.year");
-	html_raw(o, "</label> <input id=\"verify-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" value=\"");
+	html_raw(o, "</label> <input id=\"verify-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" value=\"");
 	buf_addf(o, "%d", year);
 	html_raw(o, "\"> <button type=\"submit\">");
 	html_msg(o, req, "models.verify");
@@ -869,7 +870,7 @@ static void models_page(struct request *req, struct response *res, const char *n
 		post_form_begin(req, o, "/frozen", 0);
 		html_raw(o, "<label for=\"freeze-year\">");
 		html_msg(o, req, "score.year");
-		html_raw(o, "</label> <input id=\"freeze-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" value=\"");
+		html_raw(o, "</label> <input id=\"freeze-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" value=\"");
 		buf_addf(o, "%d", year);
 		html_raw(o, "\"> <button type=\"submit\" class=\"primary\">");
 		html_msg(o, req, "models.freeze");
@@ -1167,7 +1168,7 @@ void page_models_import(struct request *req, struct response *res)
 	char *stored = NULL, *end = NULL;
 	long year = y ? strtol(y, &end, 10) : 0;
 	int status;
-	if (!y || *end || year < 1000 || year > 9999) {
+	if (!y || *end || year < YEAR_FIRST || year > YEAR_LAST) {
 		res->status = 422;
 		models_page(req, res, "models.bad_year", NULL, 1);
 		goto out;
@@ -1218,7 +1219,7 @@ void page_freeze(struct request *req, struct response *res)
 	char *end = NULL;
 	long year = y ? strtol(y, &end, 10) : 0;
 	int status;
-	if (!y || *end || year < 1000 || year > 9999) {
+	if (!y || *end || year < YEAR_FIRST || year > YEAR_LAST) {
 		res->status = 422;
 		models_page(req, res, "models.bad_year", NULL, 1);
 		goto out;
@@ -1243,7 +1244,7 @@ void page_verify(struct request *req, struct response *res)
 {
 	struct buf *o = &res->body, err = BUF_INIT, title = BUF_INIT;
 	struct verify v;
-	int year = (int)web_query_long(req, "year", 0, 1000, 9999), status;
+	int year = (int)web_query_long(req, "year", 0, YEAR_FIRST, YEAR_LAST), status;
 	if (!year) {
 		res->status = 422;
 		models_page(req, res, "models.bad_year", NULL, 1);

@@ -136,6 +136,12 @@ void html_link(struct buf *out, const char *href, const char *text);
  * values are an error. Strings live in the arena. Returns 0 or -1 with err. */
 int jsonin_parse_flat(struct arena *a, const char *s, size_t len, struct param **out,
 		      size_t *n, struct buf *err);
+/* A body's members must all be known: the first one not in allowed (a
+ * NULL-terminated list) is answered 400 naming it and the known ones, and
+ * -1 returned; 0 when all are known. A field the server ignored would be a
+ * change the client believes made. */
+int jsonin_known_only(struct response *res, const struct param *p, size_t n,
+		      const char *const *allowed);
 
 /* --- the store pool (server.c) ------------------------------------------- */
 
