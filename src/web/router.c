@@ -45,9 +45,9 @@ const struct route web_routes[] = {
 	{ "/api/v1/imports", POST, api_imports, A, API | ROUTE_UPLOAD,
 	  "import CSV files (multipart, or one CSV body with ?file=NAME.csv); ?dry_run=1 previews" },
 	{ "/api/v1/kinds", GET, api_kinds, ALL, API, "the record kinds and their columns" },
-	{ "/api/v1/login", POST, api_login, 0, API | ROUTE_PUBLIC | ROUTE_NO_CSRF,
+	{ "/api/v1/login", POST, api_login, 0, API | ROUTE_PUBLIC | ROUTE_NO_CSRF | ROUTE_OWN_LOCKING,
 	  "log in with {\"name\", \"password\"}; sets the session cookie, returns the CSRF token" },
-	{ "/api/v1/logout", POST, api_logout, ALL, API, "end the session" },
+	{ "/api/v1/logout", POST, api_logout, ALL, API | ROUTE_OWN_LOCKING, "end the session" },
 	{ "/api/v1/me", GET, api_me, ALL, API, "the logged-in user, role and CSRF token" },
 	{ "/api/v1/models", GET, api_models_list, ALL, API,
 	  "the stored model versions and the model scoring the default year" },
@@ -101,8 +101,8 @@ const struct route web_routes[] = {
 	{ "/import", GET, page_import, A, 0, "the import page" },
 	{ "/import", POST, page_import_post, A, ROUTE_UPLOAD, "upload, preview and commit an import" },
 	{ "/login", GET, page_login, 0, ROUTE_PUBLIC, "the login form" },
-	{ "/login", POST, page_login_post, 0, ROUTE_PUBLIC | ROUTE_NO_CSRF, "log in" },
-	{ "/logout", POST, page_logout, ALL, 0, "log out" },
+	{ "/login", POST, page_login_post, 0, ROUTE_PUBLIC | ROUTE_NO_CSRF | ROUTE_OWN_LOCKING, "log in" },
+	{ "/logout", POST, page_logout, ALL, ROUTE_OWN_LOCKING, "log out" },
 	{ "/models", GET, page_models, ALL, 0, "the models: versions, diff, what-if, import, freeze" },
 	{ "/models", POST, page_models_import, A | E, ROUTE_UPLOAD, "store a model version" },
 	{ "/models/diff", GET, page_models_diff, ALL, 0, "what differs between two models" },
@@ -376,7 +376,7 @@ void web_dispatch(struct request *req, struct response *res)
 			goto out;
 		}
 	}
-	if (writes) {
+	if (writes && !(rt->flags & ROUTE_OWN_LOCKING)) {
 		pthread_mutex_lock(&req->srv->write_lock);
 		rt->handler(req, res);
 		pthread_mutex_unlock(&req->srv->write_lock);

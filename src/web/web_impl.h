@@ -55,6 +55,11 @@ enum route_flags {
 	ROUTE_NO_CSRF = 1 << 3,       /* login: no session yet (checked its own way) */
 	ROUTE_RECORD = 1 << 4,        /* {kind} names a record kind of the schema */
 	ROUTE_RECORD_WRITE = 1 << 5,  /* the kind × role write table applies */
+	/* Logging in and out: sessions and login counters are written outside
+	 * the data write lock (the store serializes its own writers), so that a
+	 * login flood, each attempt a slow password hash, never queues the
+	 * users' writes behind it (issue 21). */
+	ROUTE_OWN_LOCKING = 1 << 6,
 };
 
 typedef void route_handler(struct request *req, struct response *res);
@@ -172,7 +177,6 @@ void web_sessions_cache_free(struct web_server *srv);
 
 int web_addr_blocked(struct web_server *srv, const char *addr);
 void web_addr_failed(struct web_server *srv, const char *addr);
-void web_addr_clear(struct web_server *srv, const char *addr);
 /* Sets the session cookie (or clears it when token is NULL). */
 void web_set_session_cookie(struct request *req, struct response *res, const char *token);
 
