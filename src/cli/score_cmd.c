@@ -12,6 +12,7 @@
 #include "report/scores_text.h"
 #include "report/whatif_text.h"
 #include "store/audit.h"
+#include "store/closed.h"
 #include "store/models.h"
 
 #include <stdio.h>
@@ -343,6 +344,15 @@ int cmd_freeze(int argc, char **argv, struct cli *cli)
 		goto out;
 	}
 	printf("froze the results of %d (model %s, data %.16s…)\n", year, y.model_version, hash);
+	{
+		/* The anchor to keep beside the official results: the audit log
+		 * cannot lose an entry up to it unnoticed (docs/security.md). */
+		int64_t n = 0;
+		char head[65];
+		if (audit_head(s, &n, head, &err) == 0)
+			printf("audit head: %lld:%s (record it: 'tandem audit verify --head %lld:%s')\n",
+			       (long long)n, head, (long long)n, head);
+	}
 	rc = EXIT_OK;
 out:
 	scored_year_release(&y);
@@ -398,6 +408,26 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 	if (!results_same) {
 		report_scores_csv_diff(f.csv, csv.data, &diff);
 		fputs(diff.data, stdout);
+	}
+	/* The frozen bytes themselves never change ('score --frozen'); what
+	 * changed the data since is named: the corrections of the closed year. */
+	{
+		struct buf lines = BUF_INIT;
+		char head[96];
+		long n = 0;
+		if (closed_corrections(s, year, head, &lines, &n, &err)) {
+			cli_error("%s", err.data);
+			buf_release(&lines);
+			rc = EXIT_STORAGE;
+			goto out;
+		}
+		if (head[0])
+			printf("audit:   head %s at the freeze\n", head);
+		printf("corrections of %d since the freeze: %ld\n%s", year, n, lines.data);
+		if (!data_same && !n)
+			printf("the data changed without a correction of %d (other years' evidence or"
+			       " undated records)\n", year);
+		buf_release(&lines);
 	}
 	rc = results_same && data_same ? EXIT_OK : EXIT_BAD_INPUT;
 out:

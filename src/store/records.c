@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "store/audit.h"
 #include "store/blocks.h"
+#include "store/closed.h"
 #include "store/version.h"
 
 #include <stdio.h>
@@ -409,6 +410,17 @@ int records_delete(struct store *s, const struct table *t, const char *const *ke
 	if (found) {
 		rc = found;
 		goto out;
+	}
+	/* A record dated in a closed year goes only as a correction. */
+	int dc = closed_date_column(t);
+	if (dc >= 0) {
+		record_key_text(t, &before, &kt);
+		int crc = closed_check(s, actor, t->name, before.values[dc], kt.data, err);
+		buf_reset(&kt);
+		if (crc) {
+			rc = crc > 0 ? 2 : -1;
+			goto out;
+		}
 	}
 	if (t->blocks) {
 		if (block_delete_day(s, key, err))

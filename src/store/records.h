@@ -47,7 +47,8 @@ int records_list(struct store *s, const struct table *t, const struct record_fil
 		 struct buf *err);
 /* Deletes a record and appends its audit entry in one transaction.
  * Returns 0, 1 when there is none, 2 when other records still refer to it
- * (nothing deleted; err says so), -1 with err. */
+ * or it is dated in a closed year and this is no correction (nothing
+ * deleted; err says so), -1 with err. */
 int records_delete(struct store *s, const struct table *t, const char *const *key,
 		   const char *actor, struct buf *err);
 /* Appends an audit entry for a change made through the importer, with the

@@ -59,6 +59,9 @@ struct store {
 	 * database on first use; wiped by store_close(). */
 	unsigned char audit_key[32];
 	int audit_key_loaded;
+	/* The reason of the correction the next writes make to closed years
+	 * (store/closed.h), or NULL: set by the caller for one operation. */
+	const char *correction;
 };
 
 /* Opens (creating if needed) the store at url: a file path for SQLite, or

@@ -196,7 +196,7 @@ static void write_answer(struct request *req, struct response *res, enum write_r
 		return;
 	}
 	int status = wr == WRITE_INVALID ? 422 : wr == WRITE_FORBIDDEN ? 403
-		: wr == WRITE_EXISTS ? 409 : wr == WRITE_MISSING ? 404 : 500;
+		: wr == WRITE_EXISTS || wr == WRITE_CLOSED ? 409 : wr == WRITE_MISSING ? 404 : 500;
 	if (wr == WRITE_MISSING) {
 		http_json_error(res, 404, NULL, "no such %s", t->name);
 		return;

@@ -499,7 +499,7 @@ static void save_form(struct request *req, struct response *res, const char *con
 		html_error_page(req, res, 404, "error.not_found", NULL);
 		break;
 	default:
-		res->status = wr == WRITE_FORBIDDEN ? 403 : wr == WRITE_EXISTS ? 409
+		res->status = wr == WRITE_FORBIDDEN ? 403 : wr == WRITE_EXISTS || wr == WRITE_CLOSED ? 409
 			: wr == WRITE_INVALID ? 422 : 500;
 		record_form(req, res, t, key, values, errors.data);
 		break;

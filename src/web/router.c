@@ -7,6 +7,7 @@
 #include "web/web_impl.h"
 
 #include "base/clock.h"
+#include "store/closed.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -376,6 +377,23 @@ void web_dispatch(struct request *req, struct response *res)
 			goto out;
 		}
 	}
+	/* A correction of a closed year (store/closed.h): an executive's, with
+	 * a reason; the store's write paths take it from there. */
+	const char *correction = writes ? http_query(req, "correction") : NULL;
+	if (correction && strcmp(correction, "0")) {
+		const char *reason = http_query(req, "reason");
+		if (!req->logged_in || !(req->session.user.role & ROLE_EXECUTIVE)) {
+			refuse(req, res, 403, "error.correction_role",
+			       "only an executive may correct a closed year");
+			goto out;
+		}
+		if (!reason || !*reason || strspn(reason, " \t\r\n") == strlen(reason)) {
+			refuse(req, res, 400, "error.correction_reason",
+			       "a correction of a closed year needs a reason (?correction=1&reason=...)");
+			goto out;
+		}
+		closed_set_correction(req->store, reason);
+	}
 	if (writes && !(rt->flags & ROUTE_OWN_LOCKING)) {
 		pthread_mutex_lock(&req->srv->write_lock);
 		rt->handler(req, res);
@@ -389,6 +407,8 @@ void web_dispatch(struct request *req, struct response *res)
 		http_header(res, req, "Set-Cookie", c);
 	}
 out:
+	if (req->store)
+		closed_set_correction(req->store, NULL);   /* the connection serves others next */
 	/* The store's connection failed under this request (the database
 	 * went away): a read is answered "try again later" whatever the
 	 * handler made of it, since what it showed may lack what it could not

@@ -244,7 +244,8 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
  * values are text per column (NULL = empty); on a validation error the
  * problems are appended to errors as one "column\tmessage" line each. */
 enum write_result { WRITE_OK, WRITE_INVALID, WRITE_FORBIDDEN, WRITE_EXISTS, WRITE_MISSING,
-		    WRITE_FAILED };
+		    WRITE_FAILED,
+		    WRITE_CLOSED };   /* evidence of a closed year, no correction: 409 */
 enum write_result web_record_write(struct request *req, const struct table *t,
 				   const char *const *key, const char **values,
 				   struct record *saved, struct buf *errors);
