@@ -69,7 +69,7 @@ sqlite3 empty.db "DELETE FROM audit_log"
 check "akey-all-deleted-head-exit-1" status 1 "$TANDEM" audit verify --db empty.db --audit-key a.db.key --head "$HEAD"
 
 cp a.db rewritten.db
-sqlite3 rewritten.db "UPDATE audit_log SET hash = 'ab' || substr(hash, 3) WHERE seq = 36"
+sqlite3 rewritten.db "UPDATE audit_log SET hash = CASE WHEN substr(hash, 1, 1) = '0' THEN '1' ELSE '0' END || substr(hash, 2) WHERE seq = 36"
 check "akey-head-hash-changed-exit-1" status 1 "$TANDEM" audit verify --db rewritten.db --audit-key a.db.key --head "$HEAD"
 
 # --- a missing or wrong key -------------------------------------------
