@@ -395,12 +395,14 @@ out:
  * HMAC-SHA-256 under a key kept outside the database, and the store keeps
  * that key's fingerprint. The entries already there get their MAC when the
  * key is first created ('tandem init' or 'migrate', audit_key_setup), not
- * here: a migration has no key. */
+ * here: a migration has no key. Sessions get a creation order (created_at
+ * has whole seconds), so the cap on sessions per account ends the oldest. */
 static int migration_6(struct store *s, struct buf *err)
 {
 	return store_exec(s, "ALTER TABLE audit_log ADD COLUMN mac TEXT;\n"
 			  "CREATE TABLE audit_key (id BIGINT PRIMARY KEY, key_id TEXT NOT NULL,"
-			  " keyed_at TEXT NOT NULL);\n", err);
+			  " keyed_at TEXT NOT NULL);\n"
+			  "ALTER TABLE sessions ADD COLUMN seq BIGINT NOT NULL DEFAULT 0;\n", err);
 }
 
 typedef int (*migration_fn)(struct store *, struct buf *);

@@ -450,13 +450,13 @@ int sessions_create(struct store *s, const char *user, const char *lang, int ttl
 		return -1;
 	if (run_changes(s, err, "DELETE FROM sessions WHERE expires_at <= ?", 1, q) < 0 ||
 	    run_changes(s, err, "INSERT INTO sessions (token_hash, user_name, csrf_token,"
-			" created_at, expires_at, lang) VALUES (?, ?, ?, ?, ?, ?)", 6, p) < 0)
+			" created_at, expires_at, lang, seq) VALUES (?, ?, ?, ?, ?, ?,"
+			" (SELECT coalesce(max(seq), 0) + 1 FROM sessions))", 6, p) < 0)
 		goto fail;
 	if (max_sessions > 0) {
 		n = run_changes(s, err, "DELETE FROM sessions WHERE user_name = ? AND token_hash <> ?"
 				" AND token_hash NOT IN (SELECT token_hash FROM sessions WHERE user_name = ?"
-				" AND token_hash <> ? ORDER BY created_at DESC, expires_at DESC, token_hash"
-				" LIMIT CAST(? AS INTEGER))", 5, c);
+				" AND token_hash <> ? ORDER BY seq DESC LIMIT CAST(? AS INTEGER))", 5, c);
 		if (n < 0)
 			goto fail;
 	}

@@ -263,6 +263,7 @@ static void blocks_migrations_4_and_5(void **state)
 	/* ...and before migration 6 (the audit key). */
 	exec_ok(s, "ALTER TABLE audit_log DROP COLUMN mac");
 	exec_ok(s, "DROP TABLE audit_key");
+	exec_ok(s, "ALTER TABLE sessions DROP COLUMN seq");
 
 	assert_int_equal(store_migrate(s, &from, &to, &err), 0);
 	assert_int_equal(from, 3);
