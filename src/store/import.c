@@ -642,6 +642,7 @@ struct file_state {
 	 * add the month's next days past the check. */
 	int closed_month;
 	int date_col;        /* closed_date_column(t) */
+	struct stmt *get_row;   /* reads a row by key: records_get_cached() */
 };
 
 static int col_index(const struct table *t, const char *name)
@@ -1213,7 +1214,7 @@ static int replaced_row(struct importer *im, struct file_state *fs, const struct
 	int rc;
 	*had = 0;
 	row_key(fs->t, cells, &text, keys);
-	rc = records_get(im->s, fs->t, keys, before, im->err);
+	rc = records_get_cached(im->s, fs->t, &fs->get_row, keys, before, im->err);
 	buf_release(&text);
 	if (rc < 0) {
 		im->storage_failed = 1;
@@ -1234,7 +1235,7 @@ static int audit_replaced(struct importer *im, struct file_state *fs, const stru
 	const char *keys[8];
 	struct record after;
 	row_key(t, cells, &text, keys);
-	int rc = records_get(im->s, t, keys, &after, im->err);
+	int rc = records_get_cached(im->s, t, &fs->get_row, keys, &after, im->err);
 	if (rc) {
 		if (rc < 0)
 			im->storage_failed = 1;
@@ -1541,6 +1542,7 @@ out:
 	xfree(fs.pending);
 	stmt_finalize(fs.upsert);
 	stmt_finalize(fs.first_line);
+	stmt_finalize(fs.get_row);
 	csv_close(r);
 	buf_release(&cerr);
 	buf_release(&sql);

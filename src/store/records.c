@@ -259,6 +259,37 @@ out:
 	return rc;
 }
 
+int records_get_cached(struct store *s, const struct table *t, struct stmt **st,
+		       const char *const *key, struct record *out, struct buf *err)
+{
+	int rc = -1, step;
+	memset(out, 0, sizeof *out);
+	if (!*st) {
+		struct buf sql = BUF_INIT;
+		select_sql(t, &sql);
+		key_where_sql(t, &sql);
+		rc = store_prepare(s, sql.data, st, err);
+		buf_release(&sql);
+		if (rc)
+			return -1;
+	}
+	if (bind_key(*st, 1, t, key)) {
+		stmt_reset(*st);
+		return 1;
+	}
+	step = stmt_step(*st);
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(*st));
+	} else if (step == STORE_ROW) {
+		row_from_stmt(t, *st, out);
+		rc = 0;
+	} else {
+		rc = 1;
+	}
+	stmt_reset(*st);
+	return rc;
+}
+
 int records_list(struct store *s, const struct table *t, const struct record_filter *filters,
 		 size_t n_filters, int64_t limit, int64_t offset, struct record_list *out,
 		 struct buf *err)
