@@ -68,10 +68,9 @@ static int audit_verify_cmd(struct store *s, const char *head)
 	if (v < 0) {
 		cli_error("%s", err.data);
 		rc = EXIT_STORAGE;
-	} else if (v == 2) {
+	} else if (v == 2 || v == 3) {
 		cli_error("cannot verify the audit log: %s", err.data);
-		rc = strstr(err.data, "is missing") || strstr(err.data, "cannot read") ? EXIT_STORAGE
-										    : EXIT_BAD_INPUT;
+		rc = v == 3 ? EXIT_STORAGE : EXIT_BAD_INPUT;
 	} else if (v) {
 		fputs(problems.data, stdout);
 		cli_error("the audit log is broken: it was changed outside tandem");

@@ -185,8 +185,9 @@ static void wrong_key(struct store *s, const char *path, struct buf *err)
 }
 
 /* Loads the key file into s and checks it against the store's fingerprint
- * (stored, or NULL to read it). 0; -2 with err when the key is missing,
- * unreadable or wrong, or the log unkeyed; -1 with err on a storage error. */
+ * (stored, or NULL to read it). 0; -3 with err when the key file is
+ * missing; -2 when it is unreadable or wrong, or the log unkeyed; -1 with
+ * err on a storage error. */
 static int load_key(struct store *s, const char *stored, struct buf *err)
 {
 	struct buf path = BUF_INIT;
@@ -206,10 +207,12 @@ static int load_key(struct store *s, const char *stored, struct buf *err)
 		stored = want;
 	}
 	r = read_key(path.data, s->audit_key, err);
-	if (r > 0)
+	if (r > 0) {
 		buf_addf(err, "the audit key '%s' is missing: the audit log of %s can be neither "
 			 "written nor verified without it (restore it, or name it with --audit-key or "
 			 "TANDEM_AUDIT_KEY_FILE)", path.data, s->location);
+		rc = -3;
+	}
 	if (r)
 		goto out;
 	key_id(s->audit_key, have);
@@ -434,7 +437,7 @@ int audit_verify_head(struct store *s, const char *head, struct buf *problems, s
 	s->audit_key_loaded = 0;
 	rc = load_key(s, NULL, err);
 	if (rc)
-		return rc == -2 ? 2 : -1;
+		return rc == -3 ? 3 : rc == -2 ? 2 : -1;
 	rc = walk(s, s->audit_key, problems, &count, last, head ? check_head : NULL, &h, err);
 	if (rc < 0 || !head)
 		return rc;

@@ -26,8 +26,9 @@ struct audit_entry {
 int audit_append(struct store *s, const struct audit_entry *e, struct buf *err);
 /* Checks the whole chain and every MAC. Returns 0 when intact; 1 when
  * broken, with one line per problem in problems; 2 when it cannot be
- * checked because the key is missing or wrong (err says which); -1 on a
- * storage error. With head ("N:HASH" as audit_head printed it, or NULL),
+ * checked because the key is wrong or unreadable or the log was never
+ * keyed, 3 when the key file is missing (err says which); -1 on a storage
+ * error. With head ("N:HASH" as audit_head printed it, or NULL),
  * also 1 unless entry N is still there with that hash: the log was
  * truncated or replaced. */
 int audit_verify(struct store *s, struct buf *problems, struct buf *err);
