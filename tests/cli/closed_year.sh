@@ -66,3 +66,9 @@ check "closed-verify-names-reason" grep -q 'manual_ratings: {"reason":"manual re
 check "closed-verify-names-feed" grep -q 'measurements: {"reason":"feed fixed"' verify.out
 check "closed-other-year-verify-none" sh -c '"$TANDEM" freeze --year 2026 >/dev/null && "$TANDEM" verify --year 2026 | grep -q "^corrections of 2026 since the freeze: 0$"'
 check "closed-audit-intact" "$TANDEM" audit verify
+# The frozen year's report carries the anchor its freeze printed.
+head=$(sed -n 's/^audit head: \([0-9]*:[0-9a-f]*\) .*/\1/p' freeze.out)
+"$TANDEM" report --year 2025 --out r2025.html > /dev/null
+check "closed-report-names-audit-head" grep -q "frozen; audit head <code class=\"audit-head\">$head</code>" r2025.html
+"$TANDEM" report --year 2027 --out r2027.html > /dev/null
+check "closed-report-open-year-no-head" sh -c '! grep -q audit-head r2027.html'
