@@ -87,9 +87,9 @@ const struct route web_routes[] = {
 	{ "/api/v1/scores", GET, api_scores, ALL, API,
 	  "scores of a year (?year, ?subject=KIND:ID, ?org) with evidence" },
 	{ "/api/v1/users", GET, api_users_list, A, API, "the accounts" },
-	{ "/api/v1/users", POST, api_users_create, A, API,
+	{ "/api/v1/users", POST, api_users_create, A, API | ROUTE_OWN_LOCKING,
 	  "create an account {\"name\", \"role\", \"person_id\", \"password\"}" },
-	{ "/api/v1/users/{name}", PUT, api_users_update, A, API,
+	{ "/api/v1/users/{name}", PUT, api_users_update, A, API | ROUTE_OWN_LOCKING,
 	  "change an account's role, person, password or disabled flag" },
 	{ "/assets/*", GET, page_asset, 0, ROUTE_PUBLIC, "static files (CSS, JS)" },
 	{ "/audit", GET, page_audit, A | E, 0, "the audit log" },
@@ -128,8 +128,8 @@ const struct route web_routes[] = {
 	{ "/scores", GET, page_scores, ALL, 0, "scorecards of org units, people and contracts" },
 	{ "/scores/{subject}/{id}", GET, page_scorecard, ALL, 0, "one scorecard" },
 	{ "/users", GET, page_users, A, 0, "accounts" },
-	{ "/users", POST, page_users_create, A, 0, "create an account" },
-	{ "/users/{name}", POST, page_users_update, A, 0, "change an account" },
+	{ "/users", POST, page_users_create, A, ROUTE_OWN_LOCKING, "create an account" },
+	{ "/users/{name}", POST, page_users_update, A, ROUTE_OWN_LOCKING, "change an account" },
 };
 const size_t web_n_routes = sizeof web_routes / sizeof web_routes[0];
 

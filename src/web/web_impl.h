@@ -55,10 +55,12 @@ enum route_flags {
 	ROUTE_NO_CSRF = 1 << 3,       /* login: no session yet (checked its own way) */
 	ROUTE_RECORD = 1 << 4,        /* {kind} names a record kind of the schema */
 	ROUTE_RECORD_WRITE = 1 << 5,  /* the kind × role write table applies */
-	/* Logging in and out: sessions and login counters are written outside
-	 * the data write lock (the store serializes its own writers), so that a
-	 * login flood, each attempt a slow password hash, never queues the
-	 * users' writes behind it (issue 21). */
+	/* Logging in and out, and account changes: sessions, login counters
+	 * and accounts are written outside the data write lock (the store
+	 * serializes its own writers; each change is one transaction), so that
+	 * a login flood, each attempt a slow password hash, never queues the
+	 * users' writes behind it, and no password is hashed under a lock
+	 * (issue 21). */
 	ROUTE_OWN_LOCKING = 1 << 6,
 };
 
