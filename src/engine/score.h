@@ -65,6 +65,7 @@ struct score_measure {
 	int available;
 	long double value;
 	long double num, den;       /* value = num ÷ den (den = 1 for counts) */
+	wide_t exact_num, exact_den;    /* the value exactly; exact_den 0 when not known */
 	long double score;          /* when available and in the model */
 };
 
