@@ -17,6 +17,7 @@
 #include "io/jsonw.h"
 #include "report/scores_csv.h"
 #include "report/scores_json.h"
+#include "report/whatif_text.h"
 #include "store/load.h"
 #include "store/models.h"
 
@@ -467,47 +468,7 @@ out:
 
 static void whatif_json(struct buf *j, const struct whatif_run *r, const char *draft_name)
 {
-	const struct whatif *w = r->w;
-	buf_addf(j, "{\"year\":%d,\"old_model\":", w->year);
-	jstr(j, r->now->model_version);
-	buf_adds(j, ",\"new_model\":");
-	jstr(j, draft_name);
-	buf_adds(j, ",\"rows\":[");
-	for (size_t i = 0; i < w->n_rows; i++) {
-		const struct whatif_row *row = &w->rows[i];
-		buf_addf(j, "%s{\"subject_kind\":\"%s\",\"subject_id\":", i ? "," : "",
-			 score_subject_kind_id(row->kind));
-		jstr(j, row->id);
-		buf_addf(j, ",\"org\":\"%s\",\"old_total\":", score_org_id(row->org));
-		if (row->old_available)
-			numfmt_ld(j, row->old_total, 2);
-		else
-			buf_adds(j, "null");
-		buf_adds(j, ",\"new_total\":");
-		if (row->new_available)
-			numfmt_ld(j, row->new_total, 2);
-		else
-			buf_adds(j, "null");
-		buf_adds(j, ",\"delta\":");
-		if (row->old_available && row->new_available)
-			numfmt_ld(j, row->delta, 2);
-		else
-			buf_adds(j, "null");
-		buf_adds(j, ",\"old_grade\":");
-		jstr(j, row->old_grade);
-		buf_adds(j, ",\"new_grade\":");
-		jstr(j, row->new_grade);
-		buf_adds(j, ",\"movers\":[");
-		for (size_t k = 0; k < row->n_movers; k++) {
-			buf_addf(j, "%s{\"category\":", k ? "," : "");
-			jstr(j, row->movers[k].category);
-			buf_adds(j, ",\"delta\":");
-			numfmt_ld(j, row->movers[k].delta, 2);
-			buf_adds(j, "}");
-		}
-		buf_adds(j, "]}");
-	}
-	buf_adds(j, "]}");
+	report_whatif_json(r->w, r->now->model_version, draft_name, j);
 }
 
 void api_models_whatif(struct request *req, struct response *res)
@@ -1138,11 +1099,14 @@ void page_models_whatif(struct request *req, struct response *res)
 		if (row->old_available && row->new_available)
 			signed_number(o, row->delta);
 		html_raw(o, "</td><td>");
-		for (size_t k = 0; k < row->n_movers && k < 3; k++) {
-			html_raw(o, k ? ", " : "");
-			html_escape(o, row->movers[k].category);
+		for (size_t k = 0; k < row->n_contributions; k++) {
+			struct buf num = BUF_INIT;
+			html_raw(o, k ? " + " : "= ");
+			html_escape(o, row->contributions[k].category);
 			html_raw(o, " ");
-			signed_number(o, row->movers[k].delta);
+			report_hundredths(&num, row->contributions[k].shown_delta);
+			html_escape(o, num.data);
+			buf_release(&num);
 		}
 		html_raw(o, "</td></tr>\n");
 	}
