@@ -481,6 +481,28 @@ void scores_free(struct scores *s)
 	xfree(s);
 }
 
+void score_grade_counts(const struct scores *s, enum org_kind org, enum subject_kind kind,
+			size_t *counts)
+{
+	const struct model *m = s->model;
+	memset(counts, 0, (m->n_grades + 1) * sizeof *counts);
+	for (size_t i = 0; i < s->n_aggregates; i++) {
+		const struct score_aggregate *ag = &s->aggregates[i];
+		if (ag->org != org || ag->kind != kind)
+			continue;
+		if (!ag->total.available) {
+			counts[m->n_grades]++;
+			continue;
+		}
+		const char *grade = model_grade(m, numfmt_round(ag->total.score, 2));
+		for (size_t g = 0; g < m->n_grades; g++)
+			if (m->grades[g].grade == grade) {
+				counts[g]++;
+				break;
+			}
+	}
+}
+
 const char *score_org_id(enum org_kind org)
 {
 	return org == ORG_SALES ? "sales" : org == ORG_OPERATIONS ? "operations" : "executive";

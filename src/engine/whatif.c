@@ -222,6 +222,39 @@ static int cmp_rows(const void *a, const void *b)
 	return strcmp(score_org_id(x->org), score_org_id(y->org));
 }
 
+static void fill_grades(const struct scores *os, const struct scores *ns, enum org_kind org,
+			enum subject_kind kind, struct whatif_grades *g)
+{
+	const struct model *mo = os->model, *mn = ns->model;
+	size_t *oc = xcalloc(mo->n_grades + 1, sizeof *oc), *nc = xcalloc(mn->n_grades + 1, sizeof *nc);
+	size_t cap = mo->n_grades + mn->n_grades + 1;
+
+	g->org = org;
+	g->kind = kind;
+	g->grade = xcalloc(cap, sizeof *g->grade);
+	g->before = xcalloc(cap, sizeof *g->before);
+	g->after = xcalloc(cap, sizeof *g->after);
+	score_grade_counts(os, org, kind, oc);
+	score_grade_counts(ns, org, kind, nc);
+	for (size_t i = 0; i < mo->n_grades; i++) {
+		g->grade[g->n] = mo->grades[i].grade;
+		g->before[g->n++] = oc[i];
+	}
+	for (size_t i = 0; i < mn->n_grades; i++) {
+		size_t k;
+		for (k = 0; k < g->n && strcmp(g->grade[k], mn->grades[i].grade); k++)
+			;
+		if (k == g->n)
+			g->grade[g->n++] = mn->grades[i].grade;
+		g->after[k] = nc[i];
+	}
+	g->grade[g->n] = NULL;
+	g->before[g->n] = oc[mo->n_grades];
+	g->after[g->n++] = nc[mn->n_grades];
+	xfree(oc);
+	xfree(nc);
+}
+
 int whatif_compare(const struct scores *os, const struct scores *ns,
 		   struct whatif **out, struct buf *err)
 {
@@ -249,6 +282,9 @@ int whatif_compare(const struct scores *os, const struct scores *ns,
 		fill_row(os, ns, NULL, na, &w->rows[w->n_rows++]);
 	}
 	xqsort(w->rows, w->n_rows, sizeof *w->rows, cmp_rows);
+	for (int i = 0; i < 4; i++)
+		fill_grades(os, ns, i < 2 ? ORG_SALES : ORG_OPERATIONS,
+			    i % 2 ? SUBJECT_ORG_UNIT : SUBJECT_PERSON, &w->grades[i]);
 	*out = w;
 	return 0;
 }
@@ -262,5 +298,10 @@ void whatif_free(struct whatif *w)
 		xfree(w->rows[i].contributions);
 	}
 	xfree(w->rows);
+	for (int i = 0; i < 4; i++) {
+		xfree(w->grades[i].grade);
+		xfree(w->grades[i].before);
+		xfree(w->grades[i].after);
+	}
 	xfree(w);
 }

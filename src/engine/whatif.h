@@ -45,10 +45,23 @@ struct whatif_row {
 	size_t n_contributions;
 };
 
+/* How many people or org units of one organization are in each grade
+ * before and after: the old model's grades, then the new model's others
+ * (matched by name), then n/a (grade NULL). */
+struct whatif_grades {
+	enum org_kind org;
+	enum subject_kind kind;     /* SUBJECT_PERSON or SUBJECT_ORG_UNIT */
+	size_t n;
+	const char **grade;         /* borrowed from the models; NULL = n/a */
+	size_t *before, *after;
+};
+
 struct whatif {
 	int year;
 	struct whatif_row *rows;    /* by |delta| (as printed) desc, then id */
 	size_t n_rows;
+	struct whatif_grades grades[4];     /* sales people, sales units,
+					       operations people, operations units */
 };
 
 /* Returns 0 and *out, or −1 with a message in err when the years differ. */

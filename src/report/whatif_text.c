@@ -59,6 +59,19 @@ void report_whatif_text(const struct whatif *w, enum lang lang, struct buf *out)
 		}
 		buf_addc(out, '\n');
 	}
+	buf_addf(out, "\n%s\n", i18n(lang, "grade_distribution_whatif"));
+	for (int i = 0; i < 4; i++) {
+		const struct whatif_grades *g = &w->grades[i];
+		if (i % 2 == 0)
+			buf_addf(out, "  %s:", i18n(lang, score_org_id(g->org)));
+		buf_addf(out, "%s %s", i % 2 ? ";" : "",
+			 i18n(lang, g->kind == SUBJECT_PERSON ? "dist_people" : "dist_units"));
+		for (size_t k = 0; k < g->n; k++)
+			buf_addf(out, "%s %s %zu → %zu", k ? "," : "",
+				 g->grade[k] ? g->grade[k] : i18n(lang, "n/a"), g->before[k], g->after[k]);
+		if (i % 2)
+			buf_addc(out, '\n');
+	}
 }
 
 void report_whatif_csv(const struct whatif *w, struct buf *out)
@@ -151,6 +164,18 @@ void report_whatif_json(const struct whatif *w, const char *old_model, const cha
 			buf_adds(out, ",\"delta\":");
 			long a = c->shown_delta < 0 ? -c->shown_delta : c->shown_delta;
 			buf_addf(out, "%s%ld.%02ld}", c->shown_delta < 0 ? "-" : "", a / 100, a % 100);
+		}
+		buf_adds(out, "]}");
+	}
+	buf_adds(out, "],\"grade_distribution\":[");
+	for (int i = 0; i < 4; i++) {
+		const struct whatif_grades *g = &w->grades[i];
+		buf_addf(out, "%s{\"org\":\"%s\",\"subject_kind\":\"%s\",\"grades\":[", i ? "," : "",
+			 score_org_id(g->org), score_subject_kind_id(g->kind));
+		for (size_t k = 0; k < g->n; k++) {
+			buf_addf(out, "%s{\"grade\":", k ? "," : "");
+			json_str(out, g->grade[k]);
+			buf_addf(out, ",\"before\":%zu,\"after\":%zu}", g->before[k], g->after[k]);
 		}
 		buf_adds(out, "]}");
 	}

@@ -1036,6 +1036,40 @@ static void total_cell(struct request *req, struct buf *o, int available, long d
 	html_raw(o, "</td>");
 }
 
+/* People and org units per grade before → after, one row per organization
+ * and kind. */
+static void whatif_grades_card(struct request *req, struct buf *o, const struct whatif *w)
+{
+	html_raw(o, "<section class=\"card\"><h2>");
+	html_msg(o, req, "dash.grades");
+	html_raw(o, "</h2><div class=\"scroll\"><table class=\"data\" id=\"whatif-grades\"><thead><tr>"
+		 "<th scope=\"col\">");
+	html_msg(o, req, "score.org");
+	html_raw(o, "</th>");
+	const struct whatif_grades *head = &w->grades[0];
+	for (size_t k = 0; k < head->n; k++) {
+		html_raw(o, "<th scope=\"col\" class=\"num\">");
+		if (head->grade[k])
+			html_escape(o, head->grade[k]);
+		else
+			html_msg(o, req, "score.na");
+		html_raw(o, "</th>");
+	}
+	html_raw(o, "</tr></thead><tbody>\n");
+	for (int i = 0; i < 4; i++) {
+		const struct whatif_grades *g = &w->grades[i];
+		html_raw(o, "<tr><th scope=\"row\">");
+		html_msg(o, req, g->org == ORG_SALES ? "org.sales" : "org.operations");
+		html_raw(o, " · ");
+		html_msg(o, req, g->kind == SUBJECT_PERSON ? "dash.grades_people" : "dash.grades_units");
+		html_raw(o, "</th>");
+		for (size_t k = 0; k < g->n; k++)
+			buf_addf(o, "<td class=\"num\">%zu → %zu</td>", g->before[k], g->after[k]);
+		html_raw(o, "</tr>\n");
+	}
+	html_raw(o, "</tbody></table></div></section>\n");
+}
+
 void page_models_whatif(struct request *req, struct response *res)
 {
 	struct whatif_run r;
@@ -1116,6 +1150,7 @@ void page_models_whatif(struct request *req, struct response *res)
 		html_raw(o, "</td></tr>\n");
 	}
 	html_raw(o, "</tbody></table></div></section>\n");
+	whatif_grades_card(req, o, r.w);
 	html_page_end(req, res);
 	whatif_run_release(req->srv, &r);
 out:

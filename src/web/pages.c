@@ -154,6 +154,50 @@ static void page_keep(struct response *res, const struct scored *sc, const struc
 
 /* --- dashboard ----------------------------------------------------------- */
 
+/* People and org units per grade, one row per organization and kind. */
+static void grade_distribution_card(struct request *req, struct buf *o, const struct scores *s)
+{
+	const struct model *m = s->model;
+	size_t *counts = xcalloc(m->n_grades + 1, sizeof *counts);
+	static const enum subject_kind kinds[] = { SUBJECT_PERSON, SUBJECT_ORG_UNIT };
+
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, "dash.grades");
+	html_raw(o, "</h2>\n<p class=\"muted\">");
+	html_msg(o, req, "dash.grades_help");
+	html_raw(o, "</p>\n<div class=\"scroll\"><table class=\"data\" id=\"grade-distribution\"><thead><tr>"
+		 "<th scope=\"col\">");
+	html_msg(o, req, "score.org");
+	html_raw(o, "</th>");
+	for (size_t g = 0; g <= m->n_grades; g++) {
+		html_raw(o, "<th scope=\"col\" class=\"num\">");
+		if (g < m->n_grades)
+			grade_badge(o, m->grades[g].grade);
+		else
+			html_msg(o, req, "score.na");
+		html_raw(o, "</th>");
+	}
+	html_raw(o, "</tr></thead><tbody>\n");
+	for (int org = ORG_SALES; org <= ORG_OPERATIONS; org++)
+		for (int k = 0; k < 2; k++) {
+			score_grade_counts(s, (enum org_kind)org, kinds[k], counts);
+			html_raw(o, "<tr data-org=\"");
+			html_raw(o, score_org_id((enum org_kind)org));
+			html_raw(o, "\" data-kind=\"");
+			html_raw(o, score_subject_kind_id(kinds[k]));
+			html_raw(o, "\"><th scope=\"row\">");
+			html_msg(o, req, org == ORG_SALES ? "org.sales" : "org.operations");
+			html_raw(o, " · ");
+			html_msg(o, req, k ? "dash.grades_units" : "dash.grades_people");
+			html_raw(o, "</th>");
+			for (size_t g = 0; g <= m->n_grades; g++)
+				buf_addf(o, "<td class=\"num\">%zu</td>", counts[g]);
+			html_raw(o, "</tr>\n");
+		}
+	html_raw(o, "</tbody></table></div>\n</section>\n");
+	xfree(counts);
+}
+
 void page_dashboard(struct request *req, struct response *res)
 {
 	int year = year_param(req);
@@ -221,6 +265,7 @@ void page_dashboard(struct request *req, struct response *res)
 		html_raw(o, "</span></a>\n");
 	}
 	html_raw(o, "</section>\n");
+	grade_distribution_card(req, o, sc->scores);
 
 	/* Org units' totals, as bars, for each organization. */
 	for (int org = ORG_SALES; org <= ORG_OPERATIONS; org++) {

@@ -406,6 +406,11 @@ static void report_scenario_json(void **state)
 	report_scores_json(s, &b);
 	dump("scenario.json", a.data);
 	assert_string_equal(a.data, b.data);
+	assert_non_null(strstr(a.data, "\n], \"grade_distribution\": {\"sales\": {\"person\": "
+		"{\"S\": 0, \"A\": 0, \"B\": 0, \"C\": 2, \"D\": 0, \"n/a\": 1}, \"org_unit\": "
+		"{\"S\": 0, \"A\": 0, \"B\": 0, \"C\": 2, \"D\": 0, \"n/a\": 0}}, \"operations\": "
+		"{\"person\": {\"S\": 0, \"A\": 0, \"B\": 0, \"C\": 0, \"D\": 2, \"n/a\": 0}, "
+		"\"org_unit\": {\"S\": 0, \"A\": 0, \"B\": 0, \"C\": 0, \"D\": 3, \"n/a\": 0}}}}\n"));
 	json_error_t jerr;
 	json_t *root = json_loads(a.data, 0, &jerr);
 	assert_non_null(root);
@@ -456,6 +461,13 @@ static void report_scenario_text(void **state)
 	assert_non_null(strstr(en.data, "  Sales organization: 65.82 (grade C), coverage 66.67%, contracts 3\n"));
 	assert_non_null(strstr(en.data, "    S3 Stabilization: 46.67 (weight 35, coverage 66.67%)\n"));
 	assert_non_null(strstr(ko.data, "  영업조직: 65.82 (등급 C), 반영률 66.67%, 대상 계약 3\n"));
+	/* s1 67.20 C, s2 63.25 C, s3 no contracts; HQ and SAL 65.82 C;
+	 * o1 48.61 D, o2 38.00 D; HQ, OPS, OPST all D */
+	assert_non_null(strstr(en.data, "\nGrade distribution\n"
+		"  Sales organization: people S 0, A 0, B 0, C 2, D 0, n/a 1; org units S 0, A 0, B 0, C 2, D 0, n/a 0\n"
+		"  Operations organization: people S 0, A 0, B 0, C 0, D 2, n/a 0; org units S 0, A 0, B 0, C 0, D 3, n/a 0\n"));
+	assert_non_null(strstr(ko.data, "\n등급 분포\n"
+		"  영업조직: 인원 S 0, A 0, B 0, C 2, D 0, 해당 없음 1; 조직 S 0, A 0, B 0, C 2, D 0, 해당 없음 0\n"));
 	buf_release(&en);
 	buf_release(&ko);
 	scores_free(s);
@@ -536,6 +548,10 @@ static void whatif_scenario_draft_model(void **state)
 	/* operations is untouched and sorts last among equal |delta| by id */
 	assert_non_null(strstr(text.data,
 		"person o1 (Operations): 48.61 D → 48.61 D (0.00 = O1 0.00 + O2 0.00 + O3 0.00)"));
+	/* s2 falls from C to D under the draft */
+	assert_non_null(strstr(text.data, "\nGrade distribution (before → after)\n"
+		"  Sales: people S 0 → 0, A 0 → 0, B 0 → 0, C 2 → 1, D 0 → 1, n/a 1 → 1; "
+		"org units S 0 → 0, A 0 → 0, B 0 → 0, C 2 → 2, D 0 → 0, n/a 0 → 0\n"));
 	/* every row's contributions add up to its total's change, exactly as
 	 * printed and within rounding as computed */
 	for (size_t i = 0; i < w->n_rows; i++) {
