@@ -101,6 +101,29 @@ static void put_grade_distribution(const struct scores *s, enum lang lang, struc
 	xfree(counts);
 }
 
+/* The operations contracts not judged this year (SPEC §5 "Maturity"):
+ * listed, never shown as a score. Nothing when the model judges every
+ * contract. */
+static void put_too_early(const struct scores *s, enum lang lang, struct buf *out)
+{
+	const struct dataset *ds = s->ds;
+	if (!s->model->operations_min_months)
+		return;
+	buf_addf(out, "\n%s: %zu (%s %d)\n", i18n(lang, "too_early"), s->n_too_early,
+		 i18n(lang, "too_early_help"), s->model->operations_min_months);
+	for (size_t i = 0; i < s->n_too_early; i++) {
+		const struct contract *k = &ds->contracts[s->too_early[i].contract];
+		char day[11];
+		date_format(k->go_live_on, day);
+		buf_addf(out, "  %s %s: %s %s, %s %d", k->id, ds->clients[k->client].name,
+			 i18n(lang, "too_early_went_live"), day, i18n(lang, "too_early_months"),
+			 s->too_early[i].months);
+		if (k->ops_owner >= 0)
+			buf_addf(out, ", %s %s", i18n(lang, "too_early_owner"), ds->people[k->ops_owner].id);
+		buf_addc(out, '\n');
+	}
+}
+
 void report_scores_text(const struct scores *s, enum lang lang, struct buf *out)
 {
 	char from[11], to[11];
@@ -110,6 +133,7 @@ void report_scores_text(const struct scores *s, enum lang lang, struct buf *out)
 		 s->year, from, to, s->model->name);
 	put_section(s, SUBJECT_COMPANY, "company", lang, out);
 	put_grade_distribution(s, lang, out);
+	put_too_early(s, lang, out);
 	put_section(s, SUBJECT_ORG_UNIT, "org_units", lang, out);
 	put_section(s, SUBJECT_PERSON, "people", lang, out);
 }

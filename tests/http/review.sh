@@ -5,6 +5,12 @@
 # shows the grade distribution before → after, the same as the CLI.
 . "$(dirname "$0")/lib.sh"
 make_store || exit 1
+# 2026 is judged with operations_min_months 11: K2 (live since 2026-03-02,
+# month 10 in December) is too early, K1 (month 22) is scored.
+"$TANDEM" model show default --db "$DB" |
+	sed 's/"fiscal_year_first_month": 1,/"fiscal_year_first_month": 1,\n  "operations_min_months": 11,/' > "$WORK/m11.json"
+"$TANDEM" model import "$WORK/m11.json" --year 2026 --db "$DB" >/dev/null
+"$TANDEM" model activate 2026-1 --db "$DB" >/dev/null
 start_server --quiet || exit 1
 for r in executive viewer; do login "$r"; done
 
@@ -49,3 +55,23 @@ check "review-whatif-page-contributions" has "$WORK/body" '= S1 +10.55 + S2 -6.0
 check "review-whatif-page-grades" has "$WORK/body" 'id="whatif-grades"'
 check "review-whatif-page-grades-row" has "$WORK/body" \
 	'<tr><th scope="row">Sales · people</th><td class="num">0 → 0</td><td class="num">0 → 0</td><td class="num">0 → 0</td><td class="num">0 → 1</td><td class="num">1 → 0</td><td class="num">0 → 0</td></tr>'
+
+# --- too early to judge (item 2) -------------------------------------------
+check "maturity-scores-page" is 200 "$(status viewer GET '/scores?year=2026&org=operations')"
+check "maturity-scores-card" has "$WORK/body" 'id="too-early"'
+check "maturity-scores-lists-K2" has "$WORK/body" '<a href="/contracts/K2">K2</a>'
+check "maturity-scores-months" has "$WORK/body" '<td>2026-03-02</td><td class="num">10</td><td>박운영</td>'
+check "maturity-scores-K1-not-listed" hasnt "$WORK/body" '<a href="/contracts/K1">K1</a>'
+check "maturity-contract-page-says-so" is 200 "$(status viewer GET '/scores/contract/K2?year=2026&org=operations')"
+check "maturity-contract-page-notice" has "$WORK/body" 'id="too-early-contract"'
+check "maturity-contract-page-no-score" hasnt "$WORK/body" 'class="tile-score"'
+check "maturity-person-page" is 200 "$(status viewer GET '/scores/person/P-O1?year=2026&org=operations')"
+check "maturity-person-lists-K2" has "$WORK/body" '<a href="/contracts/K2">K2</a>'
+# K1 alone (66.67 with make_store's extra records), never K2's 10.00
+check "maturity-person-total-is-K1" has "$WORK/body" '<span class="tile-score">66.67'
+check "maturity-scored-contract-unchanged" is 200 "$(status viewer GET '/scores/contract/K1?year=2026&org=operations')"
+check "maturity-scored-contract-no-notice" hasnt "$WORK/body" 'too-early'
+check "maturity-ko" is 200 "$(status viewer GET '/scores?year=2026&org=operations&lang=ko')"
+check "maturity-ko-title" has "$WORK/body" '판단하기 이른 계약'
+check "maturity-2025-no-card" is 200 "$(status viewer GET '/scores?year=2025&org=operations')"
+check "maturity-2025-no-card-body" hasnt "$WORK/body" 'id="too-early"'
