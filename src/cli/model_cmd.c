@@ -20,7 +20,8 @@ const char help_model[] =
 	"       tandem model import FILE --year Y [--version NAME]\n"
 	"       tandem model activate VERSION\n"
 	"       tandem model diff A B\n"
-	"       tandem model calibrate --year Y [--years N] [--from MODEL] [--out FILE]\n"
+	"       tandem model calibrate --year Y [--years N] [--from MODEL] [--org ORG]\n"
+	"                                [--out FILE]\n"
 	"\n"
 	"An evaluation model is a JSON file: the organizations, their categories\n"
 	"and criteria, each criterion's measures and scoring functions, and every\n"
@@ -47,7 +48,8 @@ const char help_model[] =
 	"             their scoring; weights are unchanged. Prints n, P10, P50, P90\n"
 	"             and old -> new bounds per measure, and writes the draft to FILE\n"
 	"             (without --out: the draft to stdout, the table to stderr).\n"
-	"             Nothing is stored or activated.\n";
+	"             --org sales or operations calibrates that organization's\n"
+	"             measures only. Nothing is stored or activated.\n";
 
 static const char *const calib_outcome_text[] = {
 	[CALIB_CHANGED] = NULL,
@@ -109,14 +111,13 @@ static int write_text_file(const char *path, const char *text)
 /* tandem model calibrate: score the years before Y under the base model,
  * calibrate, print the table and write the draft. */
 static int model_calibrate(struct store *s, int year, const char *years_text,
-			   const char *from, const char *out_file)
+			   const char *from, const char *org_text, const char *out_file)
 {
+	int orgs[2] = { 1, 1 };
 	struct model *base = NULL, *draft = NULL;
 	char *version = NULL;
-	struct dataset ds = { 0 };
-	struct scores *history[20] = { 0 };
 	struct calibration *cal = NULL;
-	struct buf err = BUF_INIT, table = BUF_INIT;
+	struct buf table = BUF_INIT;
 	long n_years = 2;
 	int rc;
 
@@ -127,23 +128,19 @@ static int model_calibrate(struct store *s, int year, const char *years_text,
 			return cli_usage_error("model", "--years takes a number of years from 1 to 20, not '%s'",
 					       years_text);
 	}
+	if (org_text) {
+		if (!strcmp(org_text, "sales"))
+			orgs[ORG_OPERATIONS] = 0;
+		else if (!strcmp(org_text, "operations"))
+			orgs[ORG_SALES] = 0;
+		else
+			return cli_usage_error("model", "--org takes sales or operations, not '%s'",
+					       org_text);
+	}
 	if ((rc = cli_load_model(s, from, year, &base, &version)) != EXIT_OK)
 		goto out;
-	rc = EXIT_STORAGE;
-	if (store_load(s, model_year_last_day(base, year - 1), &ds, &err)) {
-		cli_error("%s", err.data);
+	if ((rc = cli_calibrate(s, base, year, (int)n_years, orgs, &draft, &cal)) != EXIT_OK)
 		goto out;
-	}
-	for (long h = 0; h < n_years; h++)
-		if (score_run(base, &ds, year - (int)n_years + (int)h, &history[h], &err)) {
-			cli_error("%s", err.data);
-			goto out;
-		}
-	if (calibrate_run(base, (const struct scores *const *)history, (size_t)n_years, year,
-			  &draft, &cal, &err)) {
-		cli_error("%s", err.data);
-		goto out;
-	}
 	calibration_text(cal, version, &table);
 	char *json = model_to_json(draft);
 	if (out_file) {
@@ -161,14 +158,10 @@ static int model_calibrate(struct store *s, int year, const char *years_text,
 	}
 	xfree(json);
 out:
-	for (size_t h = 0; h < sizeof history / sizeof *history; h++)
-		scores_free(history[h]);
 	calibration_free(cal);
 	model_free(draft);
-	dataset_free(&ds);
 	model_free(base);
 	xfree(version);
-	buf_release(&err);
 	buf_release(&table);
 	return rc;
 }
@@ -191,6 +184,10 @@ static int model_list(struct store *s)
 			snprintf(year, sizeof year, "%d", list[i].year);
 		printf("%-20s %-5s %s%s by %s\n", list[i].version, year,
 		       list[i].active ? "active   " : "         ", list[i].created_at, list[i].created_by);
+		char *note = model_note_of(list[i].body);
+		if (note)
+			printf("    note: %s\n", note);
+		xfree(note);
 		stored_model_release(&list[i]);
 	}
 	xfree(list);
@@ -200,7 +197,7 @@ static int model_list(struct store *s)
 int cmd_model(int argc, char **argv, struct cli *cli)
 {
 	const char *args[4] = { 0 }, *year_text = NULL, *version = NULL;
-	const char *years_text = NULL, *from = NULL, *out_file = NULL;
+	const char *years_text = NULL, *from = NULL, *out_file = NULL, *org_text = NULL;
 	int n = 0, rc = EXIT_USAGE, year = 0;
 	struct store *s = NULL;
 	struct model *a = NULL, *b = NULL;
@@ -222,6 +219,7 @@ int cmd_model(int argc, char **argv, struct cli *cli)
 				return EXIT_USAGE;
 		} else if ((r = cli_opt(argc, argv, &i, "--years", &years_text)) != 0 ||
 			   (r = cli_opt(argc, argv, &i, "--from", &from)) != 0 ||
+			   (r = cli_opt(argc, argv, &i, "--org", &org_text)) != 0 ||
 			   (r = cli_opt(argc, argv, &i, "--out", &out_file)) != 0) {
 			if (r < 0)
 				return EXIT_USAGE;
@@ -248,8 +246,8 @@ int cmd_model(int argc, char **argv, struct cli *cli)
 	if (strcmp(what, "list") && strcmp(what, "show") && strcmp(what, "import") &&
 	    strcmp(what, "activate") && strcmp(what, "diff") && strcmp(what, "calibrate"))
 		return cli_usage_error("model", "unknown subcommand '%s'", what);
-	if ((years_text || from || out_file) && strcmp(what, "calibrate"))
-		return cli_usage_error("model", "--years, --from and --out belong to 'model calibrate'");
+	if ((years_text || from || out_file || org_text) && strcmp(what, "calibrate"))
+		return cli_usage_error("model", "--years, --from, --org and --out belong to 'model calibrate'");
 	if (!strcmp(what, "calibrate")) {
 		if (n != 1)
 			return cli_usage_error("model", "calibrate takes no arguments, only options");
@@ -260,7 +258,7 @@ int cmd_model(int argc, char **argv, struct cli *cli)
 		goto out;
 
 	if (!strcmp(what, "calibrate")) {
-		rc = model_calibrate(s, year, years_text, from, out_file);
+		rc = model_calibrate(s, year, years_text, from, org_text, out_file);
 	} else if (!strcmp(what, "list")) {
 		rc = n == 1 ? model_list(s) : cli_usage_error("model", "list takes no arguments");
 	} else if (!strcmp(what, "show")) {

@@ -3,6 +3,7 @@
 #include "cli/scoring.h"
 
 #include "cli/cli.h"
+#include "engine/calibrate.h"
 #include "store/load.h"
 #include "store/models.h"
 
@@ -122,6 +123,43 @@ void scored_year_release(struct scored_year *y)
 	model_free(y->model);
 	xfree(y->model_version);
 	memset(y, 0, sizeof *y);
+}
+
+int cli_calibrate(struct store *s, const struct model *base, int year, int n_years,
+		  const int orgs[2], struct model **draft, struct calibration **cal)
+{
+	struct dataset ds = { 0 };
+	struct scores *history[20] = { 0 };
+	struct buf err = BUF_INIT;
+	int rc = EXIT_STORAGE;
+
+	*draft = NULL;
+	*cal = NULL;
+	if (n_years < 1 || n_years > 20) {
+		cli_error("calibration takes 1 to 20 years of history, not %d", n_years);
+		return EXIT_USAGE;
+	}
+	if (store_load(s, model_year_last_day(base, year - 1), &ds, &err)) {
+		cli_error("%s", err.data);
+		goto out;
+	}
+	for (int h = 0; h < n_years; h++)
+		if (score_run(base, &ds, year - n_years + h, &history[h], &err)) {
+			cli_error("%s", err.data);
+			goto out;
+		}
+	if (calibrate_run_orgs(base, (const struct scores *const *)history, (size_t)n_years, year,
+			       orgs, draft, cal, &err)) {
+		cli_error("%s", err.data);
+		goto out;
+	}
+	rc = EXIT_OK;
+out:
+	for (size_t h = 0; h < sizeof history / sizeof *history; h++)
+		scores_free(history[h]);
+	dataset_free(&ds);
+	buf_release(&err);
+	return rc;
 }
 
 int cli_parse_year(const char *cmd, const char *text, int *year)

@@ -96,6 +96,14 @@ int calibrate_run(const struct model *from, const struct scores *const *history,
 		  size_t n_history, int year, struct model **draft,
 		  struct calibration **out, struct buf *err)
 {
+	static const int both[2] = { 1, 1 };
+	return calibrate_run_orgs(from, history, n_history, year, both, draft, out, err);
+}
+
+int calibrate_run_orgs(const struct model *from, const struct scores *const *history,
+		       size_t n_history, int year, const int orgs[2], struct model **draft,
+		       struct calibration **out, struct buf *err)
+{
 	struct model *m;
 	struct calibration *c;
 	size_t alloc = 0;
@@ -125,6 +133,8 @@ int calibrate_run(const struct model *from, const struct scores *const *history,
 	c->last_year = last;
 	for (int k = 0; k < 2; k++) {
 		struct model_org *org = &m->orgs[k];
+		if (!orgs[k])
+			continue;
 		for (size_t ci = 0; ci < org->n_categories; ci++) {
 			struct model_category *cat = &org->categories[ci];
 			for (size_t i = 0; i < cat->n_criteria; i++) {
@@ -143,8 +153,9 @@ int calibrate_run(const struct model *from, const struct scores *const *history,
 	xfree(m->description);
 	struct buf d = BUF_INIT;
 	if (n_history)
-		buf_addf(&d, "calibrated for %d from %d-%d: linear bounds = P10/P90 of "
-			 "each measure's per-contract values", year, first, last);
+		buf_addf(&d, "calibrated for %d from %d-%d: %s linear bounds = P10/P90 of "
+			 "each measure's per-contract values", year, first, last,
+			 orgs[0] && orgs[1] ? "all" : orgs[ORG_SALES] ? "sales" : "operations");
 	else
 		buf_addf(&d, "calibrated for %d without history: bounds kept", year);
 	m->description = buf_detach(&d, NULL);

@@ -60,6 +60,12 @@ long double calibrate_percentile(const long double *sorted, size_t n, int p);
 int calibrate_run(const struct model *from, const struct scores *const *history,
 		  size_t n_history, int year, struct model **draft,
 		  struct calibration **out, struct buf *err);
+/* The same for the measures of some organizations only: orgs[ORG_SALES]
+ * and orgs[ORG_OPERATIONS] say which are calibrated; the other's rows are
+ * left out of the calibration and its scoring is copied as is. */
+int calibrate_run_orgs(const struct model *from, const struct scores *const *history,
+		       size_t n_history, int year, const int orgs[2], struct model **draft,
+		       struct calibration **out, struct buf *err);
 void calibration_free(struct calibration *c);
 
 #endif

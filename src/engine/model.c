@@ -1003,6 +1003,16 @@ const char *model_grade(const struct model *m, long double total)
 	return m->n_grades ? m->grades[m->n_grades - 1].grade : "";
 }
 
+char *model_note_of(const char *json)
+{
+	json_error_t jerr;
+	json_t *root = json_loads(json, 0, &jerr);
+	json_t *d = root ? json_object_get(root, "description") : NULL;
+	char *note = d && json_is_string(d) && *json_string_value(d) ? xstrdup(json_string_value(d)) : NULL;
+	json_decref(root);
+	return note;
+}
+
 const struct model_criterion *model_find_criterion(const struct model *m, const char *id)
 {
 	for (int k = 0; k < 2; k++)

@@ -188,6 +188,11 @@ void model_numbers_release(struct model_numbers *n);
 /* The grade of a total score (already rounded as printed). */
 const char *model_grade(const struct model *m, long double total);
 
+/* The note of a stored model: its "description" (why it is what it is),
+ * read from the JSON text without validating the rest. NULL when there is
+ * none or the text is not JSON; else the caller frees the string. */
+char *model_note_of(const char *json);
+
 /* Lookups by id; NULL when absent. */
 const struct model_criterion *model_find_criterion(const struct model *m, const char *id);
 

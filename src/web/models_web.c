@@ -382,6 +382,10 @@ void api_models_list(struct request *req, struct response *res)
 		jstr(&j, list[i].created_at);
 		buf_adds(&j, ",\"created_by\":");
 		jstr(&j, list[i].created_by);
+		char *note = model_note_of(list[i].body);
+		buf_adds(&j, ",\"note\":");
+		jstr(&j, note);
+		xfree(note);
 		buf_adds(&j, "}");
 	}
 	buf_adds(&j, "]}");
@@ -706,12 +710,14 @@ static void models_page(struct request *req, struct response *res, const char *n
 	html_msg(o, req, "models.state");
 	html_raw(o, "</th><th scope=\"col\">");
 	html_msg(o, req, "models.created");
+	html_raw(o, "</th><th scope=\"col\">");
+	html_msg(o, req, "models.note");
 	html_raw(o, "</th><th scope=\"col\"></th></tr></thead><tbody>\n<tr><th scope=\"row\">"
 		 "<a href=\"/models/default\">");
 	html_msg(o, req, "models.builtin");
 	html_raw(o, "</a></th><td>");
 	html_msg(o, req, "models.any_year");
-	html_raw(o, "</td><td></td><td>SPEC §5</td><td></td></tr>\n");
+	html_raw(o, "</td><td></td><td>SPEC §5</td><td></td><td></td></tr>\n");
 	for (size_t i = 0; i < n; i++) {
 		struct buf href = BUF_INIT;
 		model_href(&href, list[i].version);
@@ -736,6 +742,11 @@ static void models_page(struct request *req, struct response *res, const char *n
 		html_escape(o, list[i].created_at);
 		html_raw(o, " · ");
 		html_escape(o, list[i].created_by);
+		html_raw(o, "</td><td class=\"note\">");
+		char *note = model_note_of(list[i].body);
+		if (note)
+			html_escape(o, note);
+		xfree(note);
 		html_raw(o, "</td><td>");
 		if (is_executive(req) && !list[i].active) {
 			buf_adds(&href, "/activate");

@@ -587,6 +587,8 @@ static const struct message {
 	  "초안" },
 	{ "models.not_frozen", "That year's results are not frozen",
 	  "해당 연도의 결과는 확정되지 않았습니다" },
+	{ "models.note", "Note (why)",
+	  "메모 (변경 사유)" },
 	{ "models.old", "Now",
 	  "현재" },
 	{ "models.one", "Model",

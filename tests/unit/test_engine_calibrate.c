@@ -129,7 +129,7 @@ static void calibrate_bounds_from_history(void **state)
 	model_diff(m, draft, &diff);
 	assert_string_equal(diff.data,
 		"description: The default evaluation model of SPEC §5 → calibrated for 2026 from "
-		"2024-2025: linear bounds = P10/P90 of each measure's per-contract values\n"
+		"2024-2025: all linear bounds = P10/P90 of each measure's per-contract values\n"
 		"year: 0 → 2026\n"
 		"S2.3 scoring: linear(5, 0) → linear(8, 0)\n");
 	buf_release(&diff);
