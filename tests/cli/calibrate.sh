@@ -101,7 +101,7 @@ check "calibrated-model-freeze-verify" sh -c '
 	"$TANDEM" --db c.db score --year 2025 --frozen --format csv |
 	grep -qx "contract,K3,sales,S2.3,2.00,50.00,1.00,1.0000"'
 check "calibrate-org-operations-leaves-sales" sh -c '
-	"$TANDEM" --db c.db model calibrate --year 2026 --org operations --out ops.json > t3.txt &&
+	"$TANDEM" --db c.db model calibrate --year 2026 --org operations --from default --out ops.json > t3.txt &&
 	! grep -q "^sales " t3.txt && grep -q "^operations O1.1  " t3.txt &&
 	"$TANDEM" --db c.db model diff default ops.json > d3.txt && ! grep -q "S2.3" d3.txt'
 check "calibrate-org-bad" status 2 "$TANDEM" --db c.db model calibrate --year 2026 --org finance
