@@ -129,7 +129,6 @@ int cli_calibrate(struct store *s, const struct model *base, int year, int n_yea
 		  const int orgs[2], struct model **draft, struct calibration **cal)
 {
 	struct dataset ds = { 0 };
-	struct scores *history[20] = { 0 };
 	struct buf err = BUF_INIT;
 	int rc = EXIT_STORAGE;
 
@@ -139,24 +138,11 @@ int cli_calibrate(struct store *s, const struct model *base, int year, int n_yea
 		cli_error("calibration takes 1 to 20 years of history, not %d", n_years);
 		return EXIT_USAGE;
 	}
-	if (store_load(s, model_year_last_day(base, year - 1), &ds, &err)) {
+	if (store_load(s, model_year_last_day(base, year - 1), &ds, &err) ||
+	    calibrate_from(base, &ds, year, n_years, orgs, draft, cal, &err))
 		cli_error("%s", err.data);
-		goto out;
-	}
-	for (int h = 0; h < n_years; h++)
-		if (score_run(base, &ds, year - n_years + h, &history[h], &err)) {
-			cli_error("%s", err.data);
-			goto out;
-		}
-	if (calibrate_run_orgs(base, (const struct scores *const *)history, (size_t)n_years, year,
-			       orgs, draft, cal, &err)) {
-		cli_error("%s", err.data);
-		goto out;
-	}
-	rc = EXIT_OK;
-out:
-	for (size_t h = 0; h < sizeof history / sizeof *history; h++)
-		scores_free(history[h]);
+	else
+		rc = EXIT_OK;
 	dataset_free(&ds);
 	buf_release(&err);
 	return rc;

@@ -164,6 +164,30 @@ int calibrate_run_orgs(const struct model *from, const struct scores *const *his
 	return 0;
 }
 
+int calibrate_from(const struct model *base, const struct dataset *ds, int year, int n_years,
+		   const int orgs[2], struct model **draft, struct calibration **out,
+		   struct buf *err)
+{
+	struct scores *history[20] = { 0 };
+	int rc = -1;
+
+	*draft = NULL;
+	*out = NULL;
+	if (n_years < 1 || n_years > 20) {
+		buf_addf(err, "calibration takes 1 to 20 years of history, not %d\n", n_years);
+		return -1;
+	}
+	for (int h = 0; h < n_years; h++)
+		if (score_run(base, ds, year - n_years + h, &history[h], err))
+			goto out;
+	rc = calibrate_run_orgs(base, (const struct scores *const *)history, (size_t)n_years, year,
+				orgs, draft, out, err);
+out:
+	for (int h = 0; h < n_years; h++)
+		scores_free(history[h]);
+	return rc;
+}
+
 void calibration_free(struct calibration *c)
 {
 	if (!c)

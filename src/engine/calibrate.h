@@ -66,6 +66,12 @@ int calibrate_run(const struct model *from, const struct scores *const *history,
 int calibrate_run_orgs(const struct model *from, const struct scores *const *history,
 		       size_t n_history, int year, const int orgs[2], struct model **draft,
 		       struct calibration **out, struct buf *err);
+/* Scores the n_years years before `year` from ds under base (ds must hold
+ * the data up to the last of them) and calibrates for the organizations in
+ * orgs[2]; the same results as calibrate_run_orgs(). n_years is 1..20. */
+int calibrate_from(const struct model *base, const struct dataset *ds, int year, int n_years,
+		   const int orgs[2], struct model **draft, struct calibration **out,
+		   struct buf *err);
 void calibration_free(struct calibration *c);
 
 #endif
