@@ -35,7 +35,7 @@ static struct dataset *history_fixture(void)
 	int sales = fx_unit(ds, "SU", ORG_SALES, NO_INDEX);
 	int rep = fx_person(ds, "rep", sales);
 	for (int i = 0; i < 10; i++) {
-		char id[16], cl[16], day[16];
+		char id[32], cl[32], day[32];
 		snprintf(cl, sizeof cl, "CL%d", i);
 		snprintf(id, sizeof id, "K%d", i);
 		int client = fx_client(ds, cl);
