@@ -4,6 +4,10 @@
 # values kept, nothing stored or activated, the same bytes every run, and
 # a calibrated model that scores, freezes and verifies like any other.
 . "$(dirname "$0")/lib.sh"
+# The store: the suite's PostgreSQL database under tests/cli/postgres.sh,
+# else a SQLite file here.
+DB=${TANDEM_DB:-c.db}
+export DB
 
 mkdir co
 cat > co/org_units.csv <<'CSV'
@@ -54,11 +58,11 @@ K0,manual,2024-01-20
 K1,manual,
 CSV
 
-"$TANDEM" --db c.db init >/dev/null
-"$TANDEM" --db c.db import co >/dev/null
+"$TANDEM" --db "$DB" init >/dev/null
+"$TANDEM" --db "$DB" import co >/dev/null
 
 check "calibrate-S2.3-percentiles-lower-is-better" sh -c '
-	"$TANDEM" --db c.db model calibrate --year 2026 --out draft.json > table.txt &&
+	"$TANDEM" --db "$DB" model calibrate --year 2026 --out draft.json > table.txt &&
 	grep -qx "sales      S2.3      scope_changes             12     0.0000     1.0000     4.0000  linear(5, 0) -> linear(4, 0)" table.txt'
 check "calibrate-header-names-years-and-model" \
 	grep -qx "calibration for 2026 from 2024-2025 under model default" table.txt
@@ -67,41 +71,41 @@ check "calibrate-too-few-values-kept" \
 check "calibrate-flat-kept" \
 	grep -qx "operations O1.1      expansion_count           12     0.0000     0.0000     0.0000  linear(0, 1) kept (P10 = P90)" table.txt
 check "calibrate-draft-json-bounds" sh -c '
-	"$TANDEM" --db c.db model diff default draft.json > diff.txt &&
+	"$TANDEM" --db "$DB" model diff default draft.json > diff.txt &&
 	grep -qx "S2.3 scoring: linear(5, 0) → linear(4, 0)" diff.txt &&
 	grep -qx "year: 0 → 2026" diff.txt && test "$(grep -c scoring diff.txt)" -eq 1'
 check "calibrate-weights-unchanged" sh -c 'test -s diff.txt && ! grep -q "weight" diff.txt'
 check "calibrate-deterministic-bytes" sh -c '
-	"$TANDEM" --db c.db model calibrate --year 2026 --out again.json >/dev/null && cmp draft.json again.json'
+	"$TANDEM" --db "$DB" model calibrate --year 2026 --out again.json >/dev/null && cmp draft.json again.json'
 check "calibrate-stdout-is-the-draft" sh -c '
-	"$TANDEM" --db c.db model calibrate --year 2026 > out.json 2> table2.txt &&
+	"$TANDEM" --db "$DB" model calibrate --year 2026 > out.json 2> table2.txt &&
 	cmp draft.json out.json && grep -q "scope_changes" table2.txt'
 check "calibrate-never-activates" sh -c '
-	"$TANDEM" --db c.db model list | grep -qx "no stored models: every year is scored with the built-in default"'
+	"$TANDEM" --db "$DB" model list | grep -qx "no stored models: every year is scored with the built-in default"'
 check "calibrate-years-1" sh -c '
-	"$TANDEM" --db c.db model calibrate --year 2026 --years 1 --out one.json > t1.txt &&
+	"$TANDEM" --db "$DB" model calibrate --year 2026 --years 1 --out one.json > t1.txt &&
 	grep -qx "calibration for 2026 from 2025-2025 under model default" t1.txt &&
 	grep -q "scope_changes              6 " t1.txt'
 check "calibrate-from-file" sh -c '
-	"$TANDEM" --db c.db model calibrate --year 2026 --from draft.json --out twice.json > t2.txt &&
+	"$TANDEM" --db "$DB" model calibrate --year 2026 --from draft.json --out twice.json > t2.txt &&
 	grep -q "under model draft.json" t2.txt &&
 	grep -q "linear(4, 0) -> linear(4, 0)" t2.txt'
-check "calibrate-bad-years" status 2 "$TANDEM" --db c.db model calibrate --year 2026 --years 0
-check "calibrate-needs-year" status 2 "$TANDEM" --db c.db model calibrate
-check "calibrate-options-only-for-calibrate" status 2 "$TANDEM" --db c.db model list --out x.json
+check "calibrate-bad-years" status 2 "$TANDEM" --db "$DB" model calibrate --year 2026 --years 0
+check "calibrate-needs-year" status 2 "$TANDEM" --db "$DB" model calibrate
+check "calibrate-options-only-for-calibrate" status 2 "$TANDEM" --db "$DB" model list --out x.json
 # K3 has 2 scope changes: linear(4, 0) scores 100·(2 − 4)/(0 − 4) = 50.00
 check "calibrated-model-scores" sh -c '
-	"$TANDEM" --db c.db score --year 2025 --model draft.json --format csv |
+	"$TANDEM" --db "$DB" score --year 2025 --model draft.json --format csv |
 	grep -qx "contract,K3,sales,S2.3,2.00,50.00,1.00,1.0000"'
 check "calibrated-model-freeze-verify" sh -c '
-	"$TANDEM" --db c.db model import draft.json --year 2025 >/dev/null &&
-	"$TANDEM" --db c.db model activate 2025-1 >/dev/null &&
-	"$TANDEM" --db c.db freeze --year 2025 >/dev/null &&
-	"$TANDEM" --db c.db verify --year 2025 >/dev/null &&
-	"$TANDEM" --db c.db score --year 2025 --frozen --format csv |
+	"$TANDEM" --db "$DB" model import draft.json --year 2025 >/dev/null &&
+	"$TANDEM" --db "$DB" model activate 2025-1 >/dev/null &&
+	"$TANDEM" --db "$DB" freeze --year 2025 >/dev/null &&
+	"$TANDEM" --db "$DB" verify --year 2025 >/dev/null &&
+	"$TANDEM" --db "$DB" score --year 2025 --frozen --format csv |
 	grep -qx "contract,K3,sales,S2.3,2.00,50.00,1.00,1.0000"'
 check "calibrate-org-operations-leaves-sales" sh -c '
-	"$TANDEM" --db c.db model calibrate --year 2026 --org operations --from default --out ops.json > t3.txt &&
+	"$TANDEM" --db "$DB" model calibrate --year 2026 --org operations --from default --out ops.json > t3.txt &&
 	! grep -q "^sales " t3.txt && grep -q "^operations O1.1  " t3.txt &&
-	"$TANDEM" --db c.db model diff default ops.json > d3.txt && ! grep -q "S2.3" d3.txt'
-check "calibrate-org-bad" status 2 "$TANDEM" --db c.db model calibrate --year 2026 --org finance
+	"$TANDEM" --db "$DB" model diff default ops.json > d3.txt && ! grep -q "S2.3" d3.txt'
+check "calibrate-org-bad" status 2 "$TANDEM" --db "$DB" model calibrate --year 2026 --org finance
