@@ -46,12 +46,15 @@ const char help_explain[] =
 
 const char help_whatif[] =
 	"usage: tandem whatif --model FILE|VERSION --year Y [--against VERSION|FILE]\n"
-	"                     [--format text|csv] [--lang ko|en]\n"
+	"                     [--format text|csv|json] [--lang ko|en]\n"
 	"\n"
 	"Re-scores year Y under a draft model beside the model that scores Y now\n"
 	"(or --against), before the draft is activated: per person, org unit and\n"
-	"the company the old and new total, the change, grade changes and the\n"
-	"categories that moved them most, largest change first.\n";
+	"the company the old and new total, the change, grade changes, and each\n"
+	"category's change in contribution (its weight share times its score),\n"
+	"which add up to the total's change, largest change first. The text and\n"
+	"JSON also show, per organization, how many people and org units fall in\n"
+	"each grade before and after.\n";
 
 const char help_freeze[] =
 	"usage: tandem freeze --year Y [--model VERSION|FILE]\n"
@@ -276,8 +279,8 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 	if (cli_parse_year("whatif", a.year, &year))
 		return EXIT_USAGE;
 	const char *format = a.format ? a.format : "text";
-	if (strcmp(format, "text") && strcmp(format, "csv"))
-		return cli_usage_error("whatif", "--format takes text or csv, not '%s'", format);
+	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json"))
+		return cli_usage_error("whatif", "--format takes text, csv or json, not '%s'", format);
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		goto out;
 	if ((rc = cli_score_year(s, a.against, year, &now)) != EXIT_OK ||
@@ -290,6 +293,9 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 	}
 	if (!strcmp(format, "csv")) {
 		report_whatif_csv(w, &out);
+	} else if (!strcmp(format, "json")) {
+		report_whatif_json(w, now.model_version, draft.model_version, &out);
+		buf_addc(&out, '\n');
 	} else {
 		buf_addf(&out, "%s → %s\n", now.model_version, draft.model_version);
 		report_whatif_text(w, cli_lang(cli), &out);

@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "domain/date.h"
+#include "engine/calibrate.h"
 #include "store/load.h"
 #include "store/models.h"
 
@@ -123,6 +124,29 @@ void scored_year_release(struct scored_year *y)
 	model_free(y->model);
 	xfree(y->model_version);
 	memset(y, 0, sizeof *y);
+}
+
+int cli_calibrate(struct store *s, const struct model *base, int year, int n_years,
+		  const int orgs[2], struct model **draft, struct calibration **cal)
+{
+	struct dataset ds = { 0 };
+	struct buf err = BUF_INIT;
+	int rc = EXIT_STORAGE;
+
+	*draft = NULL;
+	*cal = NULL;
+	if (n_years < 1 || n_years > 20) {
+		cli_error("calibration takes 1 to 20 years of history, not %d", n_years);
+		return EXIT_USAGE;
+	}
+	if (store_load(s, model_year_last_day(base, year - 1), &ds, &err) ||
+	    calibrate_from(base, &ds, year, n_years, orgs, draft, cal, &err))
+		cli_error("%s", err.data);
+	else
+		rc = EXIT_OK;
+	dataset_free(&ds);
+	buf_release(&err);
+	return rc;
 }
 
 int cli_parse_year(const char *cmd, const char *text, int *year)
