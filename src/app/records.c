@@ -44,7 +44,7 @@ next:
 }
 
 /* Runs the importer over one record: dry_run validates only. 0, 1 with
- * errors, -1 with err. */
+ * errors (2 when they are about a closed year), -1 with err. */
 static int import_one(struct store *s, const struct table *t, const char *csv, int dry_run,
 		      const char *actor, struct buf *errors, struct buf *err)
 {
@@ -58,9 +58,13 @@ static int import_one(struct store *s, const struct table *t, const char *csv, i
 	src.name = name;
 	src.data = csv;
 	src.len = strlen(csv);
+	memset(&res, 0, sizeof res);
 	int rc = store_import_mem(s, &src, 1, &opt, &res, &ierr, err);
-	if (rc == 1)
+	if (rc == 1) {
 		import_errors_to_fields(t, ierr.data, errors);
+		if (res.closed)
+			rc = 2;
+	}
 	buf_release(&ierr);
 	return rc;
 }
@@ -173,7 +177,7 @@ enum app_status app_record_write(struct store *s, const struct app_actor *a, con
 	if (d->effect == POLICY_PROPOSE) {
 		rc = import_one(s, t, csv.data, 1, a->account, errors, &err);
 		if (rc) {
-			st = rc == 1 ? APP_INVALID : APP_FAILED;
+			st = rc == 1 ? APP_INVALID : rc == 2 ? APP_CLOSED : APP_FAILED;
 			goto out;
 		}
 		if (propose(s, a, t, key ? "update" : "create", have_before ? &before : NULL,
@@ -187,7 +191,7 @@ enum app_status app_record_write(struct store *s, const struct app_actor *a, con
 	}
 	rc = import_one(s, t, csv.data, 0, a->account, errors, &err);
 	if (rc) {
-		st = rc == 1 ? APP_INVALID : APP_FAILED;
+		st = rc == 1 ? APP_INVALID : rc == 2 ? APP_CLOSED : APP_FAILED;
 		goto out;
 	}
 	if (records_get(s, t, own_key, saved, &err))
@@ -378,7 +382,7 @@ static enum app_status apply_change(struct store *s, const struct app_actor *a,
 	}
 	rc = import_one(s, t, c->after_csv ? c->after_csv : "", 0, a->account, errors, err);
 	if (rc) {
-		st = rc == 1 ? APP_INVALID : APP_FAILED;
+		st = rc == 1 ? APP_INVALID : rc == 2 ? APP_CLOSED : APP_FAILED;
 		goto out;
 	}
 	if (records_get(s, t, key, &saved, err) ||

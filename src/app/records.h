@@ -24,6 +24,7 @@ enum app_status {
 	APP_EXISTS,          /* a create of a key that exists */
 	APP_MISSING,         /* no such record or change */
 	APP_FAILED,          /* storage failure */
+	APP_CLOSED,          /* evidence of a closed year, and no correction (store/closed.h) */
 };
 
 struct app_actor {

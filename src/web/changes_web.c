@@ -178,6 +178,7 @@ static void decide_refusal(struct request *req, struct response *res, enum app_s
 	} map[] = {
 		{ APP_FORBIDDEN, 403, "change.forbidden" },
 		{ APP_CONFLICT, 409, "change.conflict" },
+		{ APP_CLOSED, 409, "change.conflict" },
 		{ APP_INVALID, 422, "change.invalid" },
 		{ APP_MISSING, 404, "change.missing" },
 		{ APP_FAILED, 500, "error.internal" },
@@ -520,6 +521,7 @@ static void page_decide(struct request *req, struct response *res, enum change_d
 		html_error_page(req, res, 403, "change.forbidden", detail);
 		break;
 	case APP_CONFLICT:
+	case APP_CLOSED:
 		html_error_page(req, res, 409, "change.conflict", detail);
 		break;
 	case APP_INVALID:

@@ -521,7 +521,8 @@ static void save_form(struct request *req, struct response *res, const char *con
 		html_error_page(req, res, 404, "error.not_found", NULL);
 		break;
 	default:
-		res->status = wr == WRITE_FORBIDDEN ? 403 : wr == WRITE_EXISTS || wr == WRITE_CONFLICT ? 409
+		res->status = wr == WRITE_FORBIDDEN ? 403
+			: wr == WRITE_EXISTS || wr == WRITE_CONFLICT || wr == WRITE_CLOSED ? 409
 			: wr == WRITE_INVALID ? 422 : 500;
 		record_form(req, res, t, key, values, errors.data);
 		break;
@@ -559,6 +560,7 @@ void page_record_delete(struct request *req, struct response *res)
 		html_error_page(req, res, 403, "error.forbidden", detail);
 		break;
 	case WRITE_CONFLICT:
+	case WRITE_CLOSED:
 		html_error_page(req, res, 409, code ? "error.forbidden" : "records.in_use", detail);
 		break;
 	case WRITE_MISSING:
@@ -992,7 +994,7 @@ void page_audit(struct request *req, struct response *res)
 	html_msg(o, req, v == 0 ? "audit.intact" : "audit.broken");
 	if (v) {
 		html_raw(o, " ");
-		html_escape(o, v < 0 ? err.data : problems.data);
+		html_escape(o, v < 0 || v >= 2 ? err.data : problems.data);   /* 2, 3: the key */
 	}
 	html_raw(o, "</p>\n");
 	if (records_audit_list(req->store, limit, offset, NULL, &rows, &n, &total, &err) == 0) {

@@ -207,3 +207,14 @@ check "contract-page-no-waiting-section" hasnt "$WORK/body" 'id="contract-change
 check "contract-page-propose-202" is 202 "$(api sales PUT /api/v1/records/sla_metrics/K5/SL '{"target":0.71}')"
 check "contract-page-waiting" is 200 "$(status viewer GET '/contracts/K5?lang=en')"
 check "contract-page-waiting-section" has "$WORK/body" 'Changes waiting for confirmation (1)'
+# Proposed changes of a frozen year follow the closed-year rule: once 2025
+# is frozen, a pending change dated in it is applied only as an executive's
+# correction with a reason, and no new one can be proposed.
+check "closed-pending-202" is 202 "$(api operations POST /api/v1/records/expansions '{"contract_id":"K5","date":"2025-11-01","kind":"site","added_annual_value":7}')"
+X=$(change_id)
+check "closed-freeze-201" is 201 "$(api executive POST /api/v1/frozen/2025)"
+check "closed-propose-409" is 409 "$(api operations POST /api/v1/records/expansions '{"contract_id":"K5","date":"2025-11-02","kind":"site","added_annual_value":7}')"
+check "closed-confirm-owner-409" is 409 "$(api sales POST "/api/v1/changes/$X/confirm" '{}')"
+check "closed-confirm-owner-detail" has "$WORK/body" '2025 is a closed year'
+check "closed-confirm-correction-200" is 200 "$(api executive POST "/api/v1/changes/$X/confirm?correction=1&reason=signed%20before%20the%20freeze" '{}')"
+check "closed-confirm-applied" is 200 "$(api viewer GET /api/v1/records/expansions/K5/2025-11-01/site)"
