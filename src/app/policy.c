@@ -25,6 +25,7 @@
 #define LOSE (1u << POLICY_LOSE)
 #define OVERRIDE (1u << POLICY_OVERRIDE)
 #define REVIEW (1u << POLICY_REVIEW)
+#define CORRECT (1u << POLICY_CORRECT)
 #define ALLOW POLICY_ALLOW
 #define PROPOSE POLICY_PROPOSE
 #define DENY POLICY_DENY
@@ -36,7 +37,7 @@
 #define BY_EXEC CONFIRM_EXECUTIVE
 
 const char *const policy_action_names[POLICY_N_ACTIONS] = {
-	"create", "update", "delete", "win", "lose", "override", "review", "confirm",
+	"create", "update", "delete", "win", "lose", "override", "review", "confirm", "correct",
 };
 
 /* One row: for records of kind (only those whose `when` column has that
@@ -122,6 +123,10 @@ static const struct rule {
 	{ "proposals", NULL, REVIEW, A | O, SELF, ALLOW, 0, NULL, NULL, NULL },
 	{ "proposals", "status", C, A | E | S | O, 0, ALLOW, 0, NULL, "draft,review", "policy.status" },
 	{ "proposals", "status", U, A | E | S | O, 0, DENY, 0, NULL, NULL, "policy.status" },
+
+	/* Every kind: evidence dated in a frozen year changes only as an
+	 * executive's correction with a reason (store/closed.h). */
+	{ "*", NULL, CORRECT, E, 0, ALLOW, 0, NULL, NULL, NULL },
 };
 #define N_RULES (sizeof rules / sizeof rules[0])
 
@@ -261,8 +266,8 @@ unsigned policy_roles(const char *kind, enum policy_action action)
 		return roles;
 	}
 	for (size_t i = 0; i < N_RULES; i++)
-		if (!strcmp(rules[i].kind, kind) && rules[i].actions & (1u << action) &&
-		    rules[i].effect != DENY)
+		if ((!strcmp(rules[i].kind, kind) || !strcmp(rules[i].kind, "*")) &&
+		    rules[i].actions & (1u << action) && rules[i].effect != DENY)
 			roles |= rules[i].roles;
 	return roles;
 }
@@ -710,10 +715,13 @@ int policy_table_text(struct buf *out, const char *format)
 				seen = 1;
 		if (seen)
 			continue;
+		int every = !strcmp(ru->kind, "*");
+		const char *kind = every ? "every kind" : ru->kind;
+		const char *fields = every ? "(dated in a frozen year)" : ru->fields ? ru->fields : "(record)";
 		if (md)
-			buf_addf(out, "| %s | %s |", ru->kind, ru->fields ? ru->fields : "(record)");
+			buf_addf(out, "| %s | %s |", kind, fields);
 		else if (!tsv)
-			buf_addf(out, "%s %s\n", ru->kind, ru->fields ? ru->fields : "(record)");
+			buf_addf(out, "%s %s\n", kind, fields);
 		for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++) {
 			int cells = 0;
 			for (size_t j = i; j < N_RULES; j++) {

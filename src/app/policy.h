@@ -25,6 +25,7 @@ enum policy_action {
 	POLICY_OVERRIDE,
 	POLICY_REVIEW,
 	POLICY_CONFIRM,      /* confirm or reject a proposed change (derived from the PROPOSE rows) */
+	POLICY_CORRECT,      /* change evidence of a closed (frozen) year, with a reason */
 	POLICY_N_ACTIONS
 };
 /* "create", "update", ... in enum order. */

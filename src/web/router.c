@@ -443,7 +443,8 @@ void web_dispatch(struct request *req, struct response *res)
 	const char *correction = writes ? http_query(req, "correction") : NULL;
 	if (correction && strcmp(correction, "0")) {
 		const char *reason = http_query(req, "reason");
-		if (!req->logged_in || !(req->session.user.role & ROLE_EXECUTIVE)) {
+		if (!req->logged_in ||
+		    !(policy_roles("*", POLICY_CORRECT) & req->session.user.role)) {
 			refuse(req, res, 403, "error.correction_role",
 			       "only an executive may correct a closed year");
 			goto out;

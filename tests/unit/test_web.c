@@ -178,6 +178,9 @@ static void web_nav_and_buttons_agree_with_routes(void **state)
 	assert_int_equal(policy_roles("proposals", POLICY_OVERRIDE), ROLE_EXECUTIVE);
 	assert_int_equal(policy_roles("*", POLICY_CONFIRM),
 			 ROLE_EXECUTIVE | ROLE_SALES | ROLE_OPERATIONS);
+	/* Corrections of a closed year: executives, of every kind. */
+	assert_int_equal(policy_roles("*", POLICY_CORRECT), ROLE_EXECUTIVE);
+	assert_int_equal(policy_roles("measurements", POLICY_CORRECT), ROLE_EXECUTIVE);
 }
 
 static void web_msg_catalog_sorted_and_complete(void **state)
