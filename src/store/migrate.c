@@ -8,6 +8,7 @@
 
 #include "domain/schema.h"
 #include "store/blocks.h"
+#include "store/feed_store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -391,9 +392,17 @@ out:
 	return rc;
 }
 
+/* Version 6 keeps SLA feeds (issue 19, store/feed_store.h): intervals per
+ * source id and local day, ticket SLA outcomes, and which source feeds
+ * which contract metric. */
+static int migration_6(struct store *s, struct buf *err)
+{
+	return store_feed_migrate(s, err);
+}
+
 typedef int (*migration_fn)(struct store *, struct buf *);
 static const migration_fn migrations[] = { migration_1, migration_2, migration_3, migration_4,
-					    migration_5 };
+					    migration_5, migration_6 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int store_latest_version(void)
