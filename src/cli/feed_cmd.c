@@ -218,8 +218,8 @@ static int feed_import_cmd(int argc, char **argv, struct cli *cli)
 			       n == 1 ? "" : "s", (unsigned long long)res.days,
 			       (unsigned long long)res.removed, (long long)res.batch);
 		if (res.skipped)
-			printf("skipped %llu %s of source ids the map does not name\n",
-			       (unsigned long long)res.skipped, what);
+			printf("skipped: %llu (source ids the map does not name)\n",
+			       (unsigned long long)res.skipped);
 		rc = EXIT_OK;
 	}
 out:

@@ -1070,7 +1070,8 @@ int store_feed_import(struct store *s, const struct feed_map *map, const struct 
 			  " end_day = excluded.end_day, met = excluded.met, file = excluded.file,"
 			  " timezone = excluded.timezone, batch = excluded.batch", &fd->put_ticket, err))
 		goto out;
-	for (int i = 0; i < n_files; i++) {
+	/* A map that does not fit the store is the problem to fix first. */
+	for (int i = 0; i < n_files && !res->errors; i++) {
 		uint64_t n_errors = 0;
 		fd->file = files[i].name;
 		fd->ord = i;
