@@ -143,3 +143,16 @@ check "feed-import-audited" sh -c '"$TANDEM" --db utc.db audit list | grep "feed
 check "feed-audit-chain-intact" "$TANDEM" --db once.db audit verify
 # Derived rows are ordinary measurements: scoring reads them.
 check "feed-measurements-scored" sh -c '"$TANDEM" --db once.db score --year 2026 --format csv | grep -q "^contract,K1,sales,S2.1,"'
+
+# The default store ($TANDEM_DB: PostgreSQL when tests/cli/postgres.sh runs
+# this suite): intervals, tickets and the evidence through the same SQL.
+check "feed-default-store-init" sh -c '"$TANDEM" init >/dev/null && "$TANDEM" import base >/dev/null'
+check "feed-default-store-intervals-twice" sh -c '
+	"$TANDEM" feed import --format genesys-aggregates --map map-genesys.json genesys-0302.json genesys-0302-late.json >/dev/null 2>&1 &&
+	"$TANDEM" feed import --format genesys-aggregates --map map-genesys.json genesys-0302-late.json genesys-0302.json >/dev/null 2>&1 &&
+	"$TANDEM" feed import --format zendesk-sla --map map-zendesk.json zendesk-later.json zendesk-events.json >/dev/null 2>&1 &&
+	"$TANDEM" export measurements --out default >/dev/null &&
+	cat expected/genesys.csv > want.csv && tail -n +2 expected/zendesk.csv >> want.csv &&
+	diff -u want.csv default/measurements.csv'
+check "feed-default-store-sources" sh -c '"$TANDEM" feed sources K1 SL | diff -u expected/sources.csv -'
+check "feed-default-store-ticket-sources" sh -c '"$TANDEM" feed sources K2 TKT | diff -u expected/ticket-sources.csv -'
