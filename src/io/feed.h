@@ -118,6 +118,8 @@ struct feed_map {
 	size_t n_queues;
 	char *columns[FEEDCOL_COUNT];
 	char *source_id;            /* "source_id": one id for a file without that column */
+	struct feed_queue **by_id;  /* a hash table of the queues by source id */
+	size_t id_mask;             /* its size - 1 (a power of two) */
 };
 
 /* Reads and validates a map's structure: every problem goes to errors as

@@ -378,6 +378,14 @@ static void check_links(struct map_reader *r, const struct feed_map *m)
 	}
 }
 
+static size_t id_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ull;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return (size_t)h;
+}
+
 int feed_map_read(const char *path, const char *data, size_t len, struct feed_map **out,
 		  struct buf *errors)
 {
@@ -466,6 +474,19 @@ int feed_map_read(const char *path, const char *data, size_t len, struct feed_ma
 	if (!json_object_get(root, "queues"))
 		map_error(&r, "queues", "missing (which source id feeds which contract metric)");
 	check_links(&r, m);
+	if (!r.bad) {
+		size_t size = 16;
+		while (size < 2 * m->n_queues)
+			size *= 2;
+		m->by_id = xcalloc(size, sizeof *m->by_id);
+		m->id_mask = size - 1;
+		for (size_t i = 0; i < m->n_queues; i++) {
+			size_t h = id_hash(m->queues[i].source_id, strlen(m->queues[i].source_id)) & m->id_mask;
+			while (m->by_id[h])
+				h = (h + 1) & m->id_mask;
+			m->by_id[h] = &m->queues[i];
+		}
+	}
 done:
 	json_decref(root);
 	if (r.bad) {
@@ -492,6 +513,7 @@ void feed_map_free(struct feed_map *m)
 	for (int c = 0; c < FEEDCOL_COUNT; c++)
 		xfree(m->columns[c]);
 	xfree(m->queues);
+	xfree(m->by_id);
 	xfree(m->source_id);
 	xfree(m->path);
 	xfree(m);
@@ -499,10 +521,12 @@ void feed_map_free(struct feed_map *m)
 
 const struct feed_queue *feed_map_queue(const struct feed_map *m, const char *id, size_t len)
 {
-	for (size_t i = 0; i < m->n_queues; i++) {
-		const char *s = m->queues[i].source_id;
-		if (s && strlen(s) == len && !memcmp(s, id, len))
-			return &m->queues[i];
+	if (!m->by_id)
+		return NULL;
+	for (size_t h = id_hash(id, len) & m->id_mask; m->by_id[h]; h = (h + 1) & m->id_mask) {
+		const char *s = m->by_id[h]->source_id;
+		if (!strncmp(s, id, len) && !s[len])
+			return m->by_id[h];
 	}
 	return NULL;
 }

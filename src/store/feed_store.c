@@ -76,15 +76,19 @@ struct day_row {
 	char **files;
 	size_t n_files, cap_files;
 	struct day_row *next;   /* in its hash bucket */
+	int64_t last_ord;       /* the import file last added (-1: none) ... */
+	uint32_t last_file;     /* ... and its index in files */
 };
 
-static void put_varint(struct buf *b, uint64_t v)
+/* Appends v as a varint at p; returns the end. */
+static unsigned char *put_varint(unsigned char *p, uint64_t v)
 {
 	while (v >= 0x80) {
-		buf_addc(b, (char)(v | 0x80));
+		*p++ = (unsigned char)(v | 0x80);
 		v >>= 7;
 	}
-	buf_addc(b, (char)v);
+	*p++ = (unsigned char)v;
+	return p;
 }
 
 static int get_varint(const unsigned char **p, const unsigned char *end, uint64_t *out)
@@ -118,20 +122,25 @@ static int64_t unzigzag(uint64_t v)
  * the file's place in its import, all varints. */
 static void row_encode(const struct day_row *r, struct buf *out)
 {
+	/* At most 10 bytes a varint, 12 varints an interval. */
 	int64_t prev = 0;
+	unsigned char *p;
 	buf_reset(out);
-	buf_addc(out, 1);
-	put_varint(out, r->n);
+	buf_grow(out, 11 + r->n * 12 * 10);
+	p = (unsigned char *)out->data;
+	*p++ = 1;
+	p = put_varint(p, r->n);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct iv_rec *iv = &r->iv[i];
-		put_varint(out, zigzag(iv->start - prev));
+		p = put_varint(p, zigzag(iv->start - prev));
 		prev = iv->start;
-		put_varint(out, iv->file);
+		p = put_varint(p, iv->file);
 		for (int k = 0; k < N_VALUES; k++)
-			put_varint(out, (uint64_t)iv->v[k]);
-		put_varint(out, (uint64_t)iv->batch);
-		put_varint(out, (uint64_t)iv->ord);
+			p = put_varint(p, (uint64_t)iv->v[k]);
+		p = put_varint(p, (uint64_t)iv->batch);
+		p = put_varint(p, (uint64_t)iv->ord);
 	}
+	buf_setlen(out, (size_t)(p - (unsigned char *)out->data));
 }
 
 static int row_decode(struct day_row *r, const unsigned char *p, size_t len)
@@ -207,9 +216,8 @@ struct feeder {
 	/* tickets whose end moved off a day: that day is derived again */
 	struct moved_day *moved;
 	size_t n_moved, cap_moved;
-	/* sources whose zone was checked */
-	char **zone_checked;
-	size_t n_zone_checked, cap_zone_checked;
+	/* the queues whose zone was checked (by index in the map) */
+	unsigned char *zone_checked;
 	uint64_t last_progress_ms;
 };
 
@@ -270,13 +278,14 @@ static void count_unmapped(struct feeder *fd, const char *id, size_t len)
 
 /* A source's stored rows must be in the map's zone: days in another zone
  * would hold other hours. Checked once per source and import. */
-static int check_zone(struct feeder *fd, const char *table, const char *source, size_t len)
+static int check_zone(struct feeder *fd, const char *table, const struct feed_queue *q)
 {
-	for (size_t i = 0; i < fd->n_zone_checked; i++)
-		if (strlen(fd->zone_checked[i]) == len && !memcmp(fd->zone_checked[i], source, len))
-			return 0;
-	ALLOC_GROW(fd->zone_checked, fd->n_zone_checked + 1, fd->cap_zone_checked);
-	fd->zone_checked[fd->n_zone_checked++] = xstrndup(source, len);
+	size_t qi = (size_t)(q - fd->map->queues);
+	const char *source = q->source_id;
+	size_t len = strlen(source);
+	if (fd->zone_checked[qi])
+		return 0;
+	fd->zone_checked[qi] = 1;
 	struct stmt *st;
 	struct buf sql = BUF_INIT;
 	int rc = 0, step;
@@ -344,6 +353,7 @@ static struct day_row *open_row(struct feeder *fd, const char *source, size_t le
 	r->source = xstrndup(source, len);
 	r->source_len = len;
 	r->day = day;
+	r->last_ord = -1;
 	date_format(day, date);
 	stmt_reset(fd->sel_day);
 	stmt_bind_str(fd->sel_day, 1, fd->format);
@@ -470,7 +480,7 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 		return 0;
 	}
 	progress(fd, 0);
-	int z = check_zone(fd, "feed_days", iv->source_id, iv->source_len);
+	int z = check_zone(fd, "feed_days", q);
 	if (z < 0)
 		return -1;
 	if (fd->res->errors)
@@ -489,13 +499,17 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 			return -1;
 	}
 	/* The file's index in the row. */
-	uint32_t file;
-	for (file = 0; file < r->n_files; file++)
-		if (!strcmp(r->files[file], fd->file))
-			break;
-	if (file == r->n_files) {
-		ALLOC_GROW(r->files, r->n_files + 1, r->cap_files);
-		r->files[r->n_files++] = xstrdup(fd->file);
+	uint32_t file = r->last_file;
+	if (r->last_ord != fd->ord) {
+		for (file = 0; file < r->n_files; file++)
+			if (!strcmp(r->files[file], fd->file))
+				break;
+		if (file == r->n_files) {
+			ALLOC_GROW(r->files, r->n_files + 1, r->cap_files);
+			r->files[r->n_files++] = xstrdup(fd->file);
+		}
+		r->last_ord = fd->ord;
+		r->last_file = file;
 	}
 	/* Find the interval: rows come in time order, so look at the end first. */
 	size_t lo = 0, hi = r->n;
@@ -556,7 +570,7 @@ static int on_ticket(void *ctx, const struct feed_ticket *t)
 		return 0;
 	}
 	progress(fd, 0);
-	if (check_zone(fd, "feed_tickets", t->source_id, t->source_len) < 0)
+	if (check_zone(fd, "feed_tickets", q) < 0)
 		return -1;
 	if (fd->res->errors)
 		return 0;
@@ -1035,6 +1049,7 @@ int store_feed_import(struct store *s, const struct feed_map *map, const struct 
 	fd->err = err;
 	fd->tz = map->tz;
 	fd->format = opt->format->name;
+	fd->zone_checked = xcalloc(map->n_queues + 1, 1);
 	buf_init(&fd->blob);
 	buf_init(&fd->files_text);
 	res->files = n_files;
@@ -1117,8 +1132,6 @@ out:
 	for (size_t i = 0; i < fd->n_moved; i++)
 		xfree(fd->moved[i].source);
 	xfree(fd->moved);
-	for (size_t i = 0; i < fd->n_zone_checked; i++)
-		xfree(fd->zone_checked[i]);
 	xfree(fd->zone_checked);
 	buf_release(&fd->blob);
 	buf_release(&fd->files_text);
