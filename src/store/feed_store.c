@@ -117,26 +117,36 @@ static int64_t unzigzag(uint64_t v)
 	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
 }
 
-/* The blob: the byte 1, the count, then per interval the start (zigzag
- * delta from the one before), the file index, the 8 values, the batch and
- * the file's place in its import, all varints. */
+/* The blob: the byte 2, the count, k (the handle and wait times are
+ * stored divided by 10^k: whole seconds take 2 bytes, not 5), then per
+ * interval the start (zigzag delta from the one before), the file index,
+ * the 8 values, the batch and the file's place in its import, all
+ * varints. */
 static void row_encode(const struct day_row *r, struct buf *out)
 {
 	/* At most 10 bytes a varint, 12 varints an interval. */
 	int64_t prev = 0;
 	unsigned char *p;
+	int k = 6;
+	int64_t div = MICRO_ONE;
+	for (size_t i = 0; i < r->n && k > 0; i++)
+		while (k > 0 && (r->iv[i].v[6] % div || r->iv[i].v[7] % div)) {
+			k--;
+			div /= 10;
+		}
 	buf_reset(out);
-	buf_grow(out, 11 + r->n * 12 * 10);
+	buf_grow(out, 12 + r->n * 12 * 10);
 	p = (unsigned char *)out->data;
-	*p++ = 1;
+	*p++ = 2;
 	p = put_varint(p, r->n);
+	*p++ = (unsigned char)k;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct iv_rec *iv = &r->iv[i];
 		p = put_varint(p, zigzag(iv->start - prev));
 		prev = iv->start;
 		p = put_varint(p, iv->file);
-		for (int k = 0; k < N_VALUES; k++)
-			p = put_varint(p, (uint64_t)iv->v[k]);
+		for (int f = 0; f < N_VALUES; f++)
+			p = put_varint(p, (uint64_t)(f >= 6 ? iv->v[f] / div : iv->v[f]));
 		p = put_varint(p, (uint64_t)iv->batch);
 		p = put_varint(p, (uint64_t)iv->ord);
 	}
@@ -147,9 +157,11 @@ static int row_decode(struct day_row *r, const unsigned char *p, size_t len)
 {
 	const unsigned char *end = p + len;
 	uint64_t n, v;
-	int64_t prev = 0;
-	if (!len || *p++ != 1 || get_varint(&p, end, &n) || n > len)
+	int64_t prev = 0, mul = 1;
+	if (!len || *p++ != 2 || get_varint(&p, end, &n) || n > len || p >= end || *p > 6)
 		return -1;
+	for (int k = *p++; k > 0; k--)
+		mul *= 10;
 	ALLOC_GROW(r->iv, n, r->cap);
 	for (uint64_t i = 0; i < n; i++) {
 		struct iv_rec *iv = &r->iv[i];
@@ -160,10 +172,10 @@ static int row_decode(struct day_row *r, const unsigned char *p, size_t len)
 		if (get_varint(&p, end, &v) || v >= r->n_files)
 			return -1;
 		iv->file = (uint32_t)v;
-		for (int k = 0; k < N_VALUES; k++) {
-			if (get_varint(&p, end, &v) || v > INT64_MAX / 4)
+		for (int f = 0; f < N_VALUES; f++) {
+			if (get_varint(&p, end, &v) || v > INT64_MAX / 4 / (uint64_t)mul)
 				return -1;
-			iv->v[k] = (int64_t)v;
+			iv->v[f] = (int64_t)v * (f >= 6 ? mul : 1);
 		}
 		if (get_varint(&p, end, &v))
 			return -1;
@@ -354,6 +366,7 @@ static struct day_row *open_row(struct feeder *fd, const char *source, size_t le
 	r->source_len = len;
 	r->day = day;
 	r->last_ord = -1;
+	ALLOC_GROW(r->iv, 96, r->cap);   /* a day of 15-minute intervals */
 	date_format(day, date);
 	stmt_reset(fd->sel_day);
 	stmt_bind_str(fd->sel_day, 1, fd->format);
