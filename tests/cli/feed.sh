@@ -156,3 +156,17 @@ check "feed-default-store-intervals-twice" sh -c '
 	diff -u want.csv default/measurements.csv'
 check "feed-default-store-sources" sh -c '"$TANDEM" feed sources K1 SL | diff -u expected/sources.csv -'
 check "feed-default-store-ticket-sources" sh -c '"$TANDEM" feed sources K2 TKT | diff -u expected/ticket-sources.csv -'
+
+# tandem demo --out writes a sample and a map per format; each imports into
+# the demo company (the intervals sample last: its day is what remains).
+check "feed-demo-samples-import" sh -c '
+	"$TANDEM" demo --out democsv >/dev/null && test "$(ls democsv/feeds | wc -l)" -eq 14 &&
+	"$TANDEM" --db demo.db init >/dev/null && "$TANDEM" --db demo.db import democsv >/dev/null &&
+	for f in genesys-aggregates:json connect-metrics-v2:json cxone-skills:json ucce-interval:csv zendesk-sla:json servicenow-task-sla:csv intervals:csv; do
+		n=${f%%:*}; e=${f##*:}
+		"$TANDEM" --db demo.db feed import --format $n --map democsv/feeds/$n.map.json democsv/feeds/$n.$e >/dev/null 2>&1 || { echo "$n failed"; exit 1; }
+	done &&
+	"$TANDEM" --db demo.db export measurements --out demo-m >/dev/null &&
+	grep -qx "CT01,SL,2025-06-02,207,253" demo-m/measurements.csv &&
+	grep -qx "CT01,AHT,2025-06-02,72300,245" demo-m/measurements.csv &&
+	grep -qx "CT14,TAT,2025-06-02,1,2" demo-m/measurements.csv'
