@@ -231,6 +231,16 @@ static int count_cell(struct table_in *t, int idx, const char *what, int64_t *ou
 	*out = 0;
 	if (!len)
 		return 0;
+	if (len <= 18) {   /* the usual cell: plain digits */
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			v = v * 10 + (s[i] - '0');
+		if (i == len) {
+			*out = v;
+			return 0;
+		}
+		i = 0;
+		v = 0;
+	}
 	for (; i < len && s[i] != '.'; i++) {
 		if (s[i] == ',')
 			continue;

@@ -479,7 +479,6 @@ static void progress(struct feeder *fd, int done)
 static int on_interval(void *ctx, const struct feed_interval *iv)
 {
 	struct feeder *fd = ctx;
-	const struct feed_queue *q = mapped(fd, iv->source_id, iv->source_len);
 	day_t day;
 	uint32_t h;
 	struct day_row *r;
@@ -488,26 +487,27 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 	fd->res->records++;
 	if (fd->storage_failed)
 		return -1;
-	if (!q) {
-		count_unmapped(fd, iv->source_id, iv->source_len);
-		return 0;
-	}
 	progress(fd, 0);
-	int z = check_zone(fd, "feed_days", q);
-	if (z < 0)
-		return -1;
-	if (fd->res->errors)
-		return 0;   /* checked only: nothing will be written */
 	day = feed_tz_day(&fd->tz, iv->start);
 	h = hash_key(iv->source_id, iv->source_len, day);
 	for (r = fd->buckets[h]; r; r = r->next)
 		if (r->day == day && r->source_len == iv->source_len &&
 		    same_bytes(r->source, iv->source_id, iv->source_len))
 			break;
+	/* Only a source without an open row needs the map (an open row's
+	 * source is mapped). */
 	if (!r) {
+		const struct feed_queue *q = mapped(fd, iv->source_id, iv->source_len);
+		if (!q) {
+			count_unmapped(fd, iv->source_id, iv->source_len);
+			return 0;
+		}
+		if (check_zone(fd, "feed_days", q) < 0)
+			return -1;
+		if (fd->res->errors)
+			return 0;   /* checked only: nothing will be written */
 		if (fd->n_open >= FEED_MAX_OPEN && flush_rows(fd))
 			return -1;
-		h = hash_key(iv->source_id, iv->source_len, day);
 		if (!(r = open_row(fd, iv->source_id, iv->source_len, day, h)))
 			return -1;
 	}
