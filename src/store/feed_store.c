@@ -45,13 +45,16 @@ int store_feed_migrate(struct store *s, struct buf *err)
 		 "  file TEXT NOT NULL, timezone TEXT NOT NULL, batch %s NOT NULL,\n"
 		 "  PRIMARY KEY (format, ticket))%s;\n"
 		 "CREATE INDEX feed_tickets_day ON feed_tickets (format, source_id, end_day);\n"
+		 "CREATE TABLE feed_maps (\n"
+		 "  name TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at TEXT NOT NULL,\n"
+		 "  updated_by TEXT NOT NULL)%s;\n"
 		 "CREATE TABLE feed_links (\n"
 		 "  contract_id TEXT NOT NULL, metric TEXT NOT NULL, format TEXT NOT NULL,\n"
 		 "  source_id TEXT NOT NULL, measure TEXT NOT NULL, batch %s NOT NULL,\n"
 		 "  PRIMARY KEY (contract_id, metric, format, source_id))%s;\n",
 		 sqlite ? "BLOB" : "BYTEA", big, big, big, big, big, big, big, big, big, big,
-		 sqlite ? " STRICT" : "", big, big, big, big, sqlite ? " STRICT" : "", big,
-		 sqlite ? " STRICT" : "");
+		 sqlite ? " STRICT" : "", big, big, big, big, sqlite ? " STRICT" : "",
+		 sqlite ? " STRICT" : "", big, sqlite ? " STRICT" : "");
 	rc = store_exec(s, sql.data, err);
 	buf_release(&sql);
 	return rc;
@@ -1194,6 +1197,107 @@ int store_feed_sources(struct store *s, const char *contract, const char *metric
 		if (rc)
 			break;
 	}
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		rc = -1;
+	}
+	stmt_finalize(st);
+	return rc;
+}
+
+/* --- stored maps ---------------------------------------------------------- */
+
+int store_feed_map_put(struct store *s, const char *name, const char *body, const char *actor,
+		       struct buf *err)
+{
+	struct stmt *st = NULL;
+	char at[21];
+	char *before = NULL;
+	int rc = -1, step;
+	struct buf after = BUF_INIT;
+	if (store_begin(s, err))
+		return -1;
+	if (store_prepare(s, "SELECT body FROM feed_maps WHERE name = ?", &st, err))
+		goto out;
+	stmt_bind_str(st, 1, name);
+	if ((step = stmt_step(st)) == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		goto out;
+	}
+	if (step == STORE_ROW)
+		before = xstrdup(stmt_text(st, 0, NULL));
+	stmt_finalize(st);
+	st = NULL;
+	clock_now_iso(at);
+	if (store_prepare(s, "INSERT INTO feed_maps (name, body, updated_at, updated_by) VALUES (?, ?, ?, ?)"
+			  " ON CONFLICT (name) DO UPDATE SET body = excluded.body,"
+			  " updated_at = excluded.updated_at, updated_by = excluded.updated_by", &st, err))
+		goto out;
+	stmt_bind_str(st, 1, name);
+	stmt_bind_str(st, 2, body);
+	stmt_bind_str(st, 3, at);
+	stmt_bind_str(st, 4, actor);
+	if (stmt_step(st) == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		goto out;
+	}
+	{
+		struct buf b = BUF_INIT;
+		if (before)
+			json_write_string(&b, before, strlen(before));
+		json_write_string(&after, body, strlen(body));
+		struct audit_entry e = { actor, before ? "update" : "create", "feed_maps", name,
+					 before ? b.data : NULL, after.data };
+		int arc = audit_append(s, &e, err);
+		buf_release(&b);
+		if (arc)
+			goto out;
+	}
+	stmt_finalize(st);
+	st = NULL;
+	/* The commit ends the transaction whether or not it succeeds. */
+	rc = store_commit(s, err);
+	goto done;
+out:
+	stmt_finalize(st);
+	store_rollback(s);
+done:
+	xfree(before);
+	buf_release(&after);
+	return rc;
+}
+
+int store_feed_map_get(struct store *s, const char *name, char **body, struct buf *err)
+{
+	struct stmt *st;
+	int step, rc;
+	*body = NULL;
+	if (store_prepare(s, "SELECT body FROM feed_maps WHERE name = ?", &st, err))
+		return -1;
+	stmt_bind_str(st, 1, name);
+	step = stmt_step(st);
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		rc = -1;
+	} else if (step == STORE_ROW) {
+		*body = xstrdup(stmt_text(st, 0, NULL));
+		rc = 0;
+	} else {
+		rc = 1;
+	}
+	stmt_finalize(st);
+	return rc;
+}
+
+int store_feed_map_list(struct store *s, feed_map_fn fn, void *ctx, struct buf *err)
+{
+	struct stmt *st;
+	int step, rc = 0;
+	if (store_prepare(s, "SELECT name, updated_at, updated_by FROM feed_maps ORDER BY name", &st, err))
+		return -1;
+	while ((step = stmt_step(st)) == STORE_ROW)
+		if ((rc = fn(ctx, stmt_text(st, 0, NULL), stmt_text(st, 1, NULL), stmt_text(st, 2, NULL))))
+			break;
 	if (step == STORE_ERROR) {
 		buf_addf(err, "%s", stmt_error(st));
 		rc = -1;

@@ -52,6 +52,17 @@ typedef int (*feed_source_fn)(void *ctx, day_t day, const char *format, const ch
 int store_feed_sources(struct store *s, const char *contract, const char *metric, day_t from,
 		       day_t to, feed_source_fn fn, void *ctx, struct buf *err);
 
+/* Maps stored by name (the web import page's): put replaces (audited as
+ * create or update, inside its own transaction); get gives the body, which
+ * the caller frees with xfree(), and returns 0, 1 when there is none, or
+ * -1; list calls fn in name order. */
+int store_feed_map_put(struct store *s, const char *name, const char *body, const char *actor,
+		       struct buf *err);
+int store_feed_map_get(struct store *s, const char *name, char **body, struct buf *err);
+typedef int (*feed_map_fn)(void *ctx, const char *name, const char *updated_at,
+			   const char *updated_by);
+int store_feed_map_list(struct store *s, feed_map_fn fn, void *ctx, struct buf *err);
+
 /* The tables (migration 6). */
 int store_feed_migrate(struct store *s, struct buf *err);
 
