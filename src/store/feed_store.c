@@ -24,6 +24,8 @@
 
 /* --- the tables ------------------------------------------------------------- */
 
+/* IF NOT EXISTS: a store taken back to an older version and migrated
+ * again (tests/unit/test_blocks.c does) keeps these tables. */
 int store_feed_migrate(struct store *s, struct buf *err)
 {
 	int sqlite = s->ops->kind == STORE_SQLITE;
@@ -31,7 +33,7 @@ int store_feed_migrate(struct store *s, struct buf *err)
 	struct buf sql = BUF_INIT;
 	int rc;
 	buf_addf(&sql,
-		 "CREATE TABLE feed_days (\n"
+		 "CREATE TABLE IF NOT EXISTS feed_days (\n"
 		 "  format TEXT NOT NULL, source_id TEXT NOT NULL, day TEXT NOT NULL,\n"
 		 "  timezone TEXT NOT NULL, intervals %s NOT NULL, files TEXT NOT NULL,\n"
 		 "  n_intervals %s NOT NULL, offered %s NOT NULL, answered %s NOT NULL,\n"
@@ -39,16 +41,16 @@ int store_feed_migrate(struct store *s, struct buf *err)
 		 "  handled %s NOT NULL, handle_us %s NOT NULL, wait_us %s NOT NULL,\n"
 		 "  batch %s NOT NULL,\n"
 		 "  PRIMARY KEY (format, source_id, day))%s;\n"
-		 "CREATE TABLE feed_tickets (\n"
+		 "CREATE TABLE IF NOT EXISTS feed_tickets (\n"
 		 "  format TEXT NOT NULL, ticket TEXT NOT NULL, source_id TEXT NOT NULL,\n"
 		 "  breach_at %s, fulfill_at %s, end_day TEXT, met %s NOT NULL,\n"
 		 "  file TEXT NOT NULL, timezone TEXT NOT NULL, batch %s NOT NULL,\n"
 		 "  PRIMARY KEY (format, ticket))%s;\n"
-		 "CREATE INDEX feed_tickets_day ON feed_tickets (format, source_id, end_day);\n"
-		 "CREATE TABLE feed_maps (\n"
+		 "CREATE INDEX IF NOT EXISTS feed_tickets_day ON feed_tickets (format, source_id, end_day);\n"
+		 "CREATE TABLE IF NOT EXISTS feed_maps (\n"
 		 "  name TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at TEXT NOT NULL,\n"
 		 "  updated_by TEXT NOT NULL)%s;\n"
-		 "CREATE TABLE feed_links (\n"
+		 "CREATE TABLE IF NOT EXISTS feed_links (\n"
 		 "  contract_id TEXT NOT NULL, metric TEXT NOT NULL, format TEXT NOT NULL,\n"
 		 "  source_id TEXT NOT NULL, measure TEXT NOT NULL, batch %s NOT NULL,\n"
 		 "  PRIMARY KEY (contract_id, metric, format, source_id))%s;\n",
