@@ -220,6 +220,7 @@ struct feeder {
 	int64_t ord;
 	struct unmapped *unmapped;
 	size_t n_unmapped, cap_unmapped;
+	size_t *um_slots, um_size;     /* count_unmapped()'s hash table */
 	/* a one-entry cache of the last source id looked up in the map */
 	char last_source[256];
 	size_t last_len;
@@ -256,7 +257,7 @@ static int storage_error(struct feeder *fd, struct stmt *st)
 	return -1;
 }
 
-/* Is the source id mapped? Counts the ones that are not. */
+/* Is the source id mapped? (A one-entry cache before the map's hash.) */
 static const struct feed_queue *mapped(struct feeder *fd, const char *id, size_t len)
 {
 	if (fd->last_known && len == fd->last_len && same_bytes(id, fd->last_source, len))
@@ -268,29 +269,45 @@ static const struct feed_queue *mapped(struct feeder *fd, const char *id, size_t
 		fd->last_queue = q;
 		fd->last_known = 1;
 	}
-	if (!q) {
-		size_t i;
-		for (i = 0; i < fd->n_unmapped; i++)
-			if (strlen(fd->unmapped[i].source) == len && !memcmp(fd->unmapped[i].source, id, len))
-				break;
-		if (i == fd->n_unmapped) {
-			ALLOC_GROW(fd->unmapped, fd->n_unmapped + 1, fd->cap_unmapped);
-			fd->unmapped[i].source = xstrndup(id, len);
-			fd->unmapped[i].count = 0;
-			fd->n_unmapped++;
-		}
-	}
 	return q;
 }
 
-/* The count of the last unmapped source id: the cache hit path. */
+static size_t id_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ull;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return (size_t)h;
+}
+
+/* Counts a record of a source id the map does not name (a hash table of
+ * indices into fd->unmapped, grown at half full). */
 static void count_unmapped(struct feeder *fd, const char *id, size_t len)
 {
-	for (size_t i = fd->n_unmapped; i-- > 0;)
-		if (strlen(fd->unmapped[i].source) == len && !memcmp(fd->unmapped[i].source, id, len)) {
-			fd->unmapped[i].count++;
+	size_t h;
+	if (2 * (fd->n_unmapped + 1) > fd->um_size) {
+		size_t size = fd->um_size ? fd->um_size * 2 : 64;
+		xfree(fd->um_slots);
+		fd->um_slots = xcalloc(size, sizeof *fd->um_slots);
+		fd->um_size = size;
+		for (size_t i = 0; i < fd->n_unmapped; i++) {
+			const char *u = fd->unmapped[i].source;
+			for (h = id_hash(u, strlen(u)) & (size - 1); fd->um_slots[h]; h = (h + 1) & (size - 1))
+				;
+			fd->um_slots[h] = i + 1;
+		}
+	}
+	for (h = id_hash(id, len) & (fd->um_size - 1); fd->um_slots[h]; h = (h + 1) & (fd->um_size - 1)) {
+		struct unmapped *u = &fd->unmapped[fd->um_slots[h] - 1];
+		if (!strncmp(u->source, id, len) && !u->source[len]) {
+			u->count++;
 			return;
 		}
+	}
+	ALLOC_GROW(fd->unmapped, fd->n_unmapped + 1, fd->cap_unmapped);
+	fd->unmapped[fd->n_unmapped].source = xstrndup(id, len);
+	fd->unmapped[fd->n_unmapped].count = 1;
+	fd->um_slots[h] = ++fd->n_unmapped;
 }
 
 /* A source's stored rows must be in the map's zone: days in another zone
@@ -1049,6 +1066,8 @@ static void report_unmapped(struct feeder *fd)
 		xfree(u->source);
 	}
 	fd->n_unmapped = 0;
+	if (fd->um_size)
+		memset(fd->um_slots, 0, fd->um_size * sizeof *fd->um_slots);
 }
 
 int store_feed_import(struct store *s, const struct feed_map *map, const struct feed_file *files,
@@ -1147,6 +1166,7 @@ out:
 	for (size_t i = 0; i < fd->n_unmapped; i++)
 		xfree(fd->unmapped[i].source);
 	xfree(fd->unmapped);
+	xfree(fd->um_slots);
 	for (size_t i = 0; i < fd->n_moved; i++)
 		xfree(fd->moved[i].source);
 	xfree(fd->moved);
