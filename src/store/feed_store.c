@@ -237,6 +237,9 @@ struct feeder {
 	/* the queues whose zone was checked (by index in the map) */
 	unsigned char *zone_checked;
 	uint64_t last_progress_ms;
+	int *frozen;                  /* the frozen years, read when first needed */
+	size_t n_frozen, cap_frozen;
+	int frozen_read;
 };
 
 static void report_line(struct feeder *fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -785,6 +788,26 @@ static void measure_day(enum feed_measure m, const struct feed_service_level *sl
 	}
 }
 
+/* Is year y frozen (frozen_results)? The years are read once. */
+static int year_frozen(struct feeder *fd, int y)
+{
+	if (!fd->frozen_read) {
+		struct stmt *st;
+		fd->frozen_read = 1;
+		if (store_prepare(fd->s, "SELECT year FROM frozen_results", &st, fd->err) == 0) {
+			while (stmt_step(st) == STORE_ROW) {
+				ALLOC_GROW(fd->frozen, fd->n_frozen + 1, fd->cap_frozen);
+				fd->frozen[fd->n_frozen++] = (int)stmt_int64(st, 0);
+			}
+			stmt_finalize(st);
+		}
+	}
+	for (size_t i = 0; i < fd->n_frozen; i++)
+		if (fd->frozen[i] == y)
+			return 1;
+	return 0;
+}
+
 struct metric_days {
 	const char *metric;
 	struct day_value *days;
@@ -836,6 +859,18 @@ static int write_metric(struct feeder *fd, const char *contract, struct metric_d
 				if (!dv->dirty)
 					continue;
 				date_to_ymd(dv->day, &y, &m, &d);
+				int had = (b.present >> (d - 1)) & 1;
+				int changes = dv->den > 0 ? !had || b.num[d - 1] != dv->num || b.den[d - 1] != dv->den
+							  : had;
+				if (changes && year_frozen(fd, y)) {
+					char date[11];
+					date_format(dv->day, date);
+					fd->res->errors++;
+					report_line(fd, "%s %s %s: %d is frozen: its evidence changes only through an"
+						    " executive's correction (the feed would change this day)",
+						    contract, md->metric, date, y);
+					continue;
+				}
 				if (dv->den > 0) {
 					b.present |= 1u << (d - 1);
 					b.num[d - 1] = dv->num;
@@ -1143,8 +1178,15 @@ int store_feed_import(struct store *s, const struct feed_map *map, const struct 
 		rc = res->errors ? 1 : 0;
 		goto out;
 	}
-	if (flush_rows(fd) || derive(fd) || write_links_and_audit(fd, files, n_files) ||
-	    store_bump_version(s, err) || store_commit(s, err))
+	if (flush_rows(fd) || derive(fd))
+		goto out;
+	if (res->errors) {   /* a frozen year the feed would change */
+		store_rollback(s);
+		began = 0;
+		rc = 1;
+		goto out;
+	}
+	if (write_links_and_audit(fd, files, n_files) || store_bump_version(s, err) || store_commit(s, err))
 		goto out;
 	began = 0;
 	res->batch = fd->batch;
@@ -1171,6 +1213,7 @@ out:
 		xfree(fd->moved[i].source);
 	xfree(fd->moved);
 	xfree(fd->zone_checked);
+	xfree(fd->frozen);
 	buf_release(&fd->blob);
 	buf_release(&fd->files_text);
 	xfree(fd);

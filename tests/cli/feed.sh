@@ -170,3 +170,13 @@ check "feed-demo-samples-import" sh -c '
 	grep -qx "CT01,SL,2025-06-02,207,253" demo-m/measurements.csv &&
 	grep -qx "CT01,AHT,2025-06-02,72300,245" demo-m/measurements.csv &&
 	grep -qx "CT14,TAT,2025-06-02,1,2" demo-m/measurements.csv'
+
+# A frozen year: a feed that would change one of its days is refused;
+# importing the same data again changes nothing and is fine.
+check "feed-frozen-year-same-data-ok" sh -c '
+	"$TANDEM" --db genesys.db freeze --year 2026 >/dev/null 2>&1 &&
+	"$TANDEM" --db genesys.db feed import --format genesys-aggregates --map map-genesys.json genesys-0302-late.json >/dev/null 2>&1'
+check "feed-frozen-year-change-refused" sh -c '
+	"$TANDEM" --db genesys.db feed import --format genesys-aggregates --map map-genesys.json genesys-zeroed.json > frozen.out 2>&1; test $? -eq 1 &&
+	grep -qx "K1 ABN 2026-03-03: 2026 is frozen: its evidence changes only through an executive'"'"'s correction (the feed would change this day)" frozen.out &&
+	"$TANDEM" --db genesys.db export measurements --out frozen-m >/dev/null && diff -u expected/genesys.csv frozen-m/measurements.csv'
