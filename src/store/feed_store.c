@@ -1370,3 +1370,40 @@ int store_feed_map_list(struct store *s, feed_map_fn fn, void *ctx, struct buf *
 	stmt_finalize(st);
 	return rc;
 }
+
+int store_feed_contract_sources(struct store *s, const char *contract, feed_summary_fn fn, void *ctx,
+				struct buf *err)
+{
+	struct stmt *st;
+	int step, rc = 0;
+	if (store_prepare(s,
+			  "SELECT l.metric, l.format, l.source_id, l.measure, min(d.day), max(d.day), count(*),"
+			  " sum(d.n_intervals) FROM feed_links l JOIN feed_days d"
+			  " ON d.format = l.format AND d.source_id = l.source_id WHERE l.contract_id = ?"
+			  " GROUP BY l.metric, l.format, l.source_id, l.measure"
+			  " UNION ALL"
+			  " SELECT l.metric, l.format, l.source_id, l.measure, min(k.end_day), max(k.end_day),"
+			  " count(DISTINCT k.end_day), count(*) FROM feed_links l JOIN feed_tickets k"
+			  " ON k.format = l.format AND k.source_id = l.source_id"
+			  " WHERE l.contract_id = ? AND k.end_day IS NOT NULL"
+			  " GROUP BY l.metric, l.format, l.source_id, l.measure"
+			  " ORDER BY 1, 2, 3", &st, err))
+		return -1;
+	stmt_bind_str(st, 1, contract);
+	stmt_bind_str(st, 2, contract);
+	while ((step = stmt_step(st)) == STORE_ROW) {
+		struct feed_summary f = {
+			stmt_text(st, 0, NULL), stmt_text(st, 1, NULL), stmt_text(st, 2, NULL),
+			stmt_text(st, 3, NULL), stmt_text(st, 4, NULL), stmt_text(st, 5, NULL),
+			stmt_int64(st, 6), stmt_int64(st, 7),
+		};
+		if ((rc = fn(ctx, &f)))
+			break;
+	}
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		rc = -1;
+	}
+	stmt_finalize(st);
+	return rc;
+}

@@ -52,6 +52,16 @@ typedef int (*feed_source_fn)(void *ctx, day_t day, const char *format, const ch
 int store_feed_sources(struct store *s, const char *contract, const char *metric, day_t from,
 		       day_t to, feed_source_fn fn, void *ctx, struct buf *err);
 
+/* Per contract metric and source: what feeds a contract, for its page. */
+struct feed_summary {
+	const char *metric, *format, *source_id, *measure;
+	const char *first_day, *last_day;   /* YYYY-MM-DD */
+	int64_t days, items;                /* days with data; intervals or tickets */
+};
+typedef int (*feed_summary_fn)(void *ctx, const struct feed_summary *f);
+int store_feed_contract_sources(struct store *s, const char *contract, feed_summary_fn fn, void *ctx,
+				struct buf *err);
+
 /* Maps stored by name (the web import page's): put replaces (audited as
  * create or update, inside its own transaction); get gives the body, which
  * the caller frees with xfree(), and returns 0, 1 when there is none, or

@@ -446,3 +446,109 @@ void page_feed_map_post(struct request *req, struct response *res)
 	html_page_end(req, res);
 	buf_release(&report);
 }
+
+/* --- the evidence ----------------------------------------------------------- */
+
+static int summary_row(void *ctx, const struct feed_summary *f)
+{
+	struct buf *o = ctx;
+	const char *cells[] = { f->metric, f->format, f->source_id, f->measure, f->first_day, f->last_day };
+	html_raw(o, "<tr>");
+	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+		html_raw(o, "<td>");
+		html_escape(o, cells[i]);
+		html_raw(o, "</td>");
+	}
+	buf_addf(o, "<td class=\"num\">%lld</td><td class=\"num\">%lld</td></tr>\n", (long long)f->days,
+		 (long long)f->items);
+	return 0;
+}
+
+static int count_summary(void *ctx, const struct feed_summary *f)
+{
+	(void)f;
+	++*(int *)ctx;
+	return 0;
+}
+
+void web_feed_sources_panel(struct request *req, struct buf *o, const char *contract)
+{
+	struct buf err = BUF_INIT;
+	int n = 0;
+	static const char *const heads[] = { "feeds.metric", "feeds.format", "feeds.source_id",
+					     "feeds.measure", "feeds.first_day", "feeds.last_day",
+					     "feeds.days", "feeds.items" };
+	if (store_feed_contract_sources(req->store, contract, count_summary, &n, &err) || !n) {
+		buf_release(&err);
+		return;   /* no feed: nothing to show */
+	}
+	html_raw(o, "<section class=\"card\"><h2>");
+	html_msg(o, req, "feeds.sources");
+	html_raw(o, "</h2><div class=\"scroll\"><table class=\"data\"><thead><tr>");
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		html_raw(o, "<th scope=\"col\">");
+		html_msg(o, req, heads[i]);
+		html_raw(o, "</th>");
+	}
+	html_raw(o, "</tr></thead><tbody>\n");
+	if (store_feed_contract_sources(req->store, contract, summary_row, o, &err))
+		fprintf(stderr, "tandem serve: feed sources: %s\n", err.data);
+	html_raw(o, "</tbody></table></div></section>\n");
+	buf_release(&err);
+}
+
+static int source_json(void *ctx, day_t day, const char *format, const char *source_id,
+		       const char *measure, const char *files, int64_t items)
+{
+	struct buf *j = ctx;
+	char date[11];
+	date_format(day, date);
+	buf_adds(j, j->data[j->len - 1] == '[' ? "{\"date\":" : ",{\"date\":");
+	json_write_string(j, date, 10);
+	buf_adds(j, ",\"format\":");
+	json_write_string(j, format, strlen(format));
+	buf_adds(j, ",\"source_id\":");
+	json_write_string(j, source_id, strlen(source_id));
+	buf_adds(j, ",\"measure\":");
+	json_write_string(j, measure, strlen(measure));
+	buf_adds(j, ",\"files\":[");
+	for (const char *p = files; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		if (p != files)
+			buf_addc(j, ',');
+		json_write_string(j, p, len);
+		p += len + (nl ? 1 : 0);
+	}
+	buf_addf(j, "],\"items\":%lld}", (long long)items);
+	return 0;
+}
+
+/* GET /api/v1/feeds/sources?contract=ID&metric=M[&from=D&to=D]: for each day
+ * the feed sources behind the measurement. */
+void api_feed_sources(struct request *req, struct response *res)
+{
+	const char *contract = http_query(req, "contract"), *metric = http_query(req, "metric");
+	const char *from = http_query(req, "from"), *to = http_query(req, "to");
+	day_t f = DAY_NONE, t = DAY_NONE;
+	struct buf j = BUF_INIT, err = BUF_INIT;
+	if (!contract || !*contract || !metric || !*metric) {
+		http_json_error(res, 400, contract && *contract ? "metric" : "contract",
+				"name the contract and the metric (?contract=ID&metric=M)");
+		return;
+	}
+	if ((from && date_parse(from, strlen(from), &f)) || (to && date_parse(to, strlen(to), &t))) {
+		http_json_error(res, 400, from && date_parse(from, strlen(from), &f) ? "from" : "to",
+				"not a date (YYYY-MM-DD)");
+		return;
+	}
+	buf_adds(&j, "[");
+	if (store_feed_sources(req->store, contract, metric, f, t, source_json, &j, &err)) {
+		http_json_error(res, 500, NULL, "the feed sources cannot be read (a storage error)");
+	} else {
+		buf_adds(&j, "]");
+		http_json(res, 200, &j);
+	}
+	buf_release(&j);
+	buf_release(&err);
+}

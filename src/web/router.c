@@ -44,6 +44,8 @@ const struct route web_routes[] = {
 	{ "/api/v1/feeds/maps/{name}", GET, api_feed_map_get, A, API, "one stored feed map (its JSON)" },
 	{ "/api/v1/feeds/maps/{name}", PUT, api_feed_map_put, A, API,
 	  "store a feed map under a name: the map JSON as the body (checked first)" },
+	{ "/api/v1/feeds/sources", GET, api_feed_sources, ALL, API,
+	  "the SLA feed sources behind each day of a contract metric (?contract=ID&metric=M&from&to)" },
 	{ "/api/v1/frozen/{year}", GET, api_verify, ALL, API,
 	  "verify a frozen year: recompute it with its frozen model and compare" },
 	{ "/api/v1/frozen/{year}", POST, api_freeze, E, API,

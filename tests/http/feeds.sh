@@ -63,3 +63,14 @@ check "feeds-page-map-save-200" is 200 "$(form admin /feeds/maps name=other "bod
 check "feeds-page-preview" sh -c "
 	curl -s -b '$WORK/admin.jar' -F csrf=$(cat "$WORK/admin.csrf") -F format=genesys-aggregates -F map=other -F dry_run=1 \
 		-F files=@$F/genesys-0302-late.json '$URL/feeds' | grep -q 'Valid (nothing written)'"
+
+# The evidence: per day through the API (any role), per source on the
+# contract's page.
+check "feeds-sources-viewer-200" is 200 "$(api viewer GET '/api/v1/feeds/sources?contract=K1&metric=SL')"
+check "feeds-sources-exact" is '[{"date":"2026-03-02","format":"genesys-aggregates","source_id":"7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10","measure":"service_level","files":["genesys-0302.json","genesys-0302-late.json"],"items":3},{"date":"2026-03-03","format":"genesys-aggregates","source_id":"7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10","measure":"service_level","files":["genesys-0302-late.json"],"items":1}]' "$(cat "$WORK/body")"
+check "feeds-sources-range" sh -c "curl -s -b '$WORK/viewer.jar' '$URL/api/v1/feeds/sources?contract=K1&metric=SL&from=2026-03-03' | grep -q '^\[{\"date\":\"2026-03-03\"'"
+check "feeds-sources-missing-metric-400" is 400 "$(api viewer GET '/api/v1/feeds/sources?contract=K1')"
+check "feeds-sources-bad-date-400" is 400 "$(api viewer GET '/api/v1/feeds/sources?contract=K1&metric=SL&from=2026-02-30')"
+check "feeds-contract-page-panel" is 200 "$(status viewer GET /contracts/K1)"
+check "feeds-contract-page-source-row" has "$WORK/body" '<td>SL</td><td>genesys-aggregates</td><td>7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10</td><td>service_level</td><td>2026-03-02</td><td>2026-03-03</td><td class="num">2</td><td class="num">4</td>'
+check "feeds-contract-page-no-panel-without-feed" sh -c "curl -s -b '$WORK/viewer.jar' '$URL/contracts/K2' > '$WORK/k2.html' && grep -q 'K2' '$WORK/k2.html' && ! grep -q 'SLA feeds behind' '$WORK/k2.html'"
