@@ -180,3 +180,22 @@ check "feed-frozen-year-change-refused" sh -c '
 	"$TANDEM" --db genesys.db feed import --format genesys-aggregates --map map-genesys.json genesys-zeroed.json > frozen.out 2>&1; test $? -eq 1 &&
 	grep -qx "K1 ABN 2026-03-03: 2026 is frozen: its evidence changes only through an executive'"'"'s correction (the feed would change this day)" frozen.out &&
 	"$TANDEM" --db genesys.db export measurements --out frozen-m >/dev/null && diff -u expected/genesys.csv frozen-m/measurements.csv'
+
+# Several queues feed one contract metric, each with its own service-level
+# rule (B ignores abandons); English aliases and offset timestamps.
+check "feed-two-queues-per-queue-service-level" sh -c '
+	rm -f tq.db; "$TANDEM" --db tq.db init >/dev/null && "$TANDEM" --db tq.db import base >/dev/null &&
+	"$TANDEM" --db tq.db feed import --format intervals --map map-two-queues.json intervals-two-queues.csv >/dev/null 2>&1 &&
+	"$TANDEM" --db tq.db export measurements --out tq >/dev/null && diff -u expected/two-queues.csv tq/measurements.csv'
+
+# More bad input, each format's own checks, exactly.
+for spec in "connect-threshold connect-metrics-v2 bad/map-connect-threshold.json connect-page1.json" \
+	    "cxone-two-days cxone-skills map-cxone.json bad/cxone-two-days.json" \
+	    "servicenow-bad servicenow-task-sla map-servicenow.json bad/servicenow-bad.csv" \
+	    "zendesk-no-policy zendesk-sla map-zendesk.json bad/zendesk-no-policy.json" \
+	    "ucce-missing ucce-interval map-ucce.json bad/ucce-missing.csv"; do
+	set -- $spec
+	check "feed-bad-$1-exact-errors" sh -c '
+		"$TANDEM" --db dry.db feed import --format "$2" --map "$3" "$4" > "$1.out" 2>&1; test $? -eq 1 &&
+		diff -u "expected/$1.err" "$1.out"' - "$@"
+done
