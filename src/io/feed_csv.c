@@ -115,13 +115,22 @@ static int lean_next(struct table_in *t)
 	}
 	if (!csv_peek_line(t->r, &line) || line.n_fields > sizeof t->lean / sizeof t->lean[0])
 		return 0;
-	for (size_t i = 0; i <= line.len; i++)
-		if (i == line.len || line.text[i] == ',') {
-			t->lean[n].data = line.text + start;
-			t->lean[n].len = i - start;
-			n++;
-			start = i + 1;
-		}
+	/* The reader found the first CSV_LINE_FIELDS fields; the rest are
+	 * split here. */
+	for (; n < line.n_fields && n < CSV_LINE_FIELDS; n++) {
+		t->lean[n].data = line.text + line.start[n];
+		t->lean[n].len = line.end[n] - line.start[n];
+	}
+	if (n < line.n_fields) {
+		start = line.end[n - 1] + 1;
+		for (size_t i = start; i <= line.len; i++)
+			if (i == line.len || line.text[i] == ',') {
+				t->lean[n].data = line.text + start;
+				t->lean[n].len = i - start;
+				n++;
+				start = i + 1;
+			}
+	}
 	t->rec.fields = t->lean;
 	t->rec.n_fields = n;
 	t->rec.line = line.line;
@@ -211,7 +220,7 @@ static const char *cell(const struct table_in *t, int idx, size_t *len)
 	return t->rec.fields[idx].data;
 }
 
-static const char *trim(const char *s, size_t *len)
+static inline const char *trim(const char *s, size_t *len)
 {
 	while (*len && (*s == ' ' || *s == '\t'))
 		s++, (*len)--;
