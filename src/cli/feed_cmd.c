@@ -6,6 +6,7 @@
 
 #include "io/csv.h"
 #include "io/feed.h"
+#include "store/closed.h"
 #include "store/feed_store.h"
 
 #include <stdio.h>
@@ -15,7 +16,7 @@
 
 const char help_feed[] =
 	"usage: tandem feed import --format FORMAT --map MAP.json [--dry-run] [--strict]\n"
-	"                          [--db PATH] FILE...\n"
+	"                          [--correction REASON] [--db PATH] FILE...\n"
 	"       tandem feed formats\n"
 	"       tandem feed sources CONTRACT METRIC [--from DATE] [--to DATE]\n"
 	"\n"
@@ -36,6 +37,9 @@ const char help_feed[] =
 	"  --dry-run   check and compute everything, write nothing\n"
 	"  --strict    a source id the map does not name is an error (default: it\n"
 	"              is reported once with its interval count and skipped)\n"
+	"  --correction REASON  the feed corrects days of a closed (frozen) year;\n"
+	"              without it such a change is refused. The correction is\n"
+	"              audit-logged and 'tandem verify' lists it\n"
 	"\n"
 	"A problem in the map is printed as MAP.json: path: message; in a JSON file\n"
 	"as FILE: path.to.field: message; in a CSV file as FILE:LINE:COLUMN: message.\n"
@@ -131,7 +135,7 @@ static int feed_import_cmd(int argc, char **argv, struct cli *cli)
 	struct feed_map *map = NULL;
 	struct buf report = BUF_INIT, err = BUF_INIT;
 	struct store *s = NULL;
-	const char *map_path = NULL, *format = NULL;
+	const char *map_path = NULL, *format = NULL, *correction = NULL;
 	int n = 0, rc;
 	for (int i = 2; i < argc; i++) {
 		const char *v;
@@ -151,6 +155,12 @@ static int feed_import_cmd(int argc, char **argv, struct cli *cli)
 				goto out;
 			}
 			format = v;
+		} else if ((r = cli_opt(argc, argv, &i, "--correction", &correction)) != 0) {
+			if (r < 0 || !*correction || strspn(correction, " \t\r\n") == strlen(correction)) {
+				rc = r < 0 ? EXIT_USAGE
+					   : cli_usage_error("feed", "--correction takes the reason of the correction");
+				goto out;
+			}
 		} else if ((r = cli_opt(argc, argv, &i, "--map", &v)) != 0) {
 			if (r < 0) {
 				rc = EXIT_USAGE;
@@ -197,6 +207,7 @@ static int feed_import_cmd(int argc, char **argv, struct cli *cli)
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		goto out;
 	opt.progress = isatty(2);
+	closed_set_correction(s, correction);
 	rc = store_feed_import(s, map, files, n, &opt, &res, &report, &err);
 	fputs(report.data, stderr);
 	if (rc < 0) {

@@ -10,6 +10,7 @@
 #include "io/jsonw.h"
 #include "store/audit.h"
 #include "store/blocks.h"
+#include "store/closed.h"
 #include "store/version.h"
 
 #include <stdarg.h>
@@ -195,6 +196,12 @@ static int row_decode(struct day_row *r, const unsigned char *p, size_t len)
 
 /* --- the importer ------------------------------------------------------------ */
 
+struct feed_correction {
+	int year;
+	long rows;
+	struct buf keys;              /* a JSON array of up to 20 of the days */
+};
+
 struct moved_day {
 	char *source;
 	day_t day;
@@ -237,9 +244,10 @@ struct feeder {
 	/* the queues whose zone was checked (by index in the map) */
 	unsigned char *zone_checked;
 	uint64_t last_progress_ms;
-	int *frozen;                  /* the frozen years, read when first needed */
-	size_t n_frozen, cap_frozen;
-	int frozen_read;
+	struct closed_years closed;   /* the frozen years, read when first needed */
+	int closed_read;
+	struct feed_correction *corrections;   /* days of closed years corrected */
+	size_t n_corrections, cap_corrections;
 };
 
 static void report_line(struct feeder *fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -788,24 +796,52 @@ static void measure_day(enum feed_measure m, const struct feed_service_level *sl
 	}
 }
 
-/* Is year y frozen (frozen_results)? The years are read once. */
-static int year_frozen(struct feeder *fd, int y)
+/* Is year y closed (store/closed.h)? The years are read once. */
+static int year_closed(struct feeder *fd, int y)
 {
-	if (!fd->frozen_read) {
-		struct stmt *st;
-		fd->frozen_read = 1;
-		if (store_prepare(fd->s, "SELECT year FROM frozen_results", &st, fd->err) == 0) {
-			while (stmt_step(st) == STORE_ROW) {
-				ALLOC_GROW(fd->frozen, fd->n_frozen + 1, fd->cap_frozen);
-				fd->frozen[fd->n_frozen++] = (int)stmt_int64(st, 0);
-			}
-			stmt_finalize(st);
-		}
+	if (!fd->closed_read) {
+		fd->closed_read = 1;
+		if (closed_years_load(fd->s, &fd->closed, fd->err))
+			fd->storage_failed = 1;
 	}
-	for (size_t i = 0; i < fd->n_frozen; i++)
-		if (fd->frozen[i] == y)
-			return 1;
-	return 0;
+	return closed_has(&fd->closed, y);
+}
+
+/* A change to a day of a closed year: refused, unless the import is a
+ * correction (closed_set_correction); then counted for its audit entry. */
+static void closed_day(struct feeder *fd, const char *contract, const char *metric, day_t day,
+		       int y)
+{
+	char date[11];
+	struct feed_correction *c = NULL;
+	date_format(day, date);
+	if (!closed_correction(fd->s)) {
+		struct buf msg = BUF_INIT;
+		closed_refusal(&msg, y);
+		fd->res->errors++;
+		report_line(fd, "%s %s %s: %s (the feed would change this day)", contract, metric, date,
+			    msg.data);
+		buf_release(&msg);
+		return;
+	}
+	for (size_t i = 0; i < fd->n_corrections; i++)
+		if (fd->corrections[i].year == y)
+			c = &fd->corrections[i];
+	if (!c) {
+		ALLOC_GROW(fd->corrections, fd->n_corrections + 1, fd->cap_corrections);
+		c = &fd->corrections[fd->n_corrections++];
+		memset(c, 0, sizeof *c);
+		c->year = y;
+		buf_init(&c->keys);
+	}
+	if (c->rows < 20) {
+		struct buf key = BUF_INIT;
+		buf_addf(&key, "%s, %s, %s", contract, metric, date);
+		buf_adds(&c->keys, c->rows ? "," : "[");
+		json_write_string(&c->keys, key.data, key.len);
+		buf_release(&key);
+	}
+	c->rows++;
 }
 
 struct metric_days {
@@ -862,14 +898,10 @@ static int write_metric(struct feeder *fd, const char *contract, struct metric_d
 				int had = (b.present >> (d - 1)) & 1;
 				int changes = dv->den > 0 ? !had || b.num[d - 1] != dv->num || b.den[d - 1] != dv->den
 							  : had;
-				if (changes && year_frozen(fd, y)) {
-					char date[11];
-					date_format(dv->day, date);
-					fd->res->errors++;
-					report_line(fd, "%s %s %s: %d is frozen: its evidence changes only through an"
-						    " executive's correction (the feed would change this day)",
-						    contract, md->metric, date, y);
-					continue;
+				if (changes && year_closed(fd, y)) {
+					closed_day(fd, contract, md->metric, dv->day, y);
+					if (!closed_correction(fd->s))
+						continue;
 				}
 				if (dv->den > 0) {
 					b.present |= 1u << (d - 1);
@@ -1064,6 +1096,12 @@ static int write_links_and_audit(struct feeder *fd, const struct feed_file *file
 				 "measurements", key.data, NULL, after.data };
 	if (audit_append(fd->s, &e, fd->err))
 		goto out;
+	for (size_t i = 0; i < fd->n_corrections; i++) {
+		struct feed_correction *c = &fd->corrections[i];
+		buf_addc(&c->keys, ']');
+		if (closed_audit(fd->s, e.actor, "measurements", c->year, c->rows, c->keys.data, fd->err))
+			goto out;
+	}
 	clock_now_iso(at);
 	if (store_prepare(fd->s, "INSERT INTO imports (batch, started_at, actor, files, rows)"
 			  " VALUES (?, ?, ?, ?, ?)", &st, fd->err))
@@ -1180,7 +1218,9 @@ int store_feed_import(struct store *s, const struct feed_map *map, const struct 
 	}
 	if (flush_rows(fd) || derive(fd))
 		goto out;
-	if (res->errors) {   /* a frozen year the feed would change */
+	if (res->errors || fd->storage_failed) {   /* a closed year the feed would change */
+		if (fd->storage_failed)
+			goto out;
 		store_rollback(s);
 		began = 0;
 		rc = 1;
@@ -1213,7 +1253,9 @@ out:
 		xfree(fd->moved[i].source);
 	xfree(fd->moved);
 	xfree(fd->zone_checked);
-	xfree(fd->frozen);
+	for (size_t i = 0; i < fd->n_corrections; i++)
+		buf_release(&fd->corrections[i].keys);
+	xfree(fd->corrections);
 	buf_release(&fd->blob);
 	buf_release(&fd->files_text);
 	xfree(fd);

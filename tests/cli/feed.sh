@@ -151,9 +151,9 @@ check "feed-default-store-intervals-twice" sh -c '
 	"$TANDEM" feed import --format genesys-aggregates --map map-genesys.json genesys-0302.json genesys-0302-late.json >/dev/null 2>&1 &&
 	"$TANDEM" feed import --format genesys-aggregates --map map-genesys.json genesys-0302-late.json genesys-0302.json >/dev/null 2>&1 &&
 	"$TANDEM" feed import --format zendesk-sla --map map-zendesk.json zendesk-later.json zendesk-events.json >/dev/null 2>&1 &&
-	"$TANDEM" export measurements --out default >/dev/null &&
+	"$TANDEM" export measurements --out default-store >/dev/null &&
 	cat expected/genesys.csv > want.csv && tail -n +2 expected/zendesk.csv >> want.csv &&
-	diff -u want.csv default/measurements.csv'
+	diff -u want.csv default-store/measurements.csv'
 check "feed-default-store-sources" sh -c '"$TANDEM" feed sources K1 SL | diff -u expected/sources.csv -'
 check "feed-default-store-ticket-sources" sh -c '"$TANDEM" feed sources K2 TKT | diff -u expected/ticket-sources.csv -'
 
@@ -171,15 +171,23 @@ check "feed-demo-samples-import" sh -c '
 	grep -qx "CT01,AHT,2025-06-02,72300,245" demo-m/measurements.csv &&
 	grep -qx "CT14,TAT,2025-06-02,1,2" demo-m/measurements.csv'
 
-# A frozen year: a feed that would change one of its days is refused;
-# importing the same data again changes nothing and is fine.
+# A closed (frozen) year: a feed that would change one of its days is
+# refused; the same data again is fine; --correction REASON applies it and
+# audits the correction.
 check "feed-frozen-year-same-data-ok" sh -c '
 	"$TANDEM" --db genesys.db freeze --year 2026 >/dev/null 2>&1 &&
 	"$TANDEM" --db genesys.db feed import --format genesys-aggregates --map map-genesys.json genesys-0302-late.json >/dev/null 2>&1'
 check "feed-frozen-year-change-refused" sh -c '
 	"$TANDEM" --db genesys.db feed import --format genesys-aggregates --map map-genesys.json genesys-zeroed.json > frozen.out 2>&1; test $? -eq 1 &&
-	grep -qx "K1 ABN 2026-03-03: 2026 is frozen: its evidence changes only through an executive'"'"'s correction (the feed would change this day)" frozen.out &&
+	grep -qx "K1 ABN 2026-03-03: 2026 is a closed year (its results were frozen): its evidence changes only through an executive'"'"'s correction with a reason (the feed would change this day)" frozen.out &&
+	test "$(grep -c "is a closed year" frozen.out)" -eq 4 &&
 	"$TANDEM" --db genesys.db export measurements --out frozen-m >/dev/null && diff -u expected/genesys.csv frozen-m/measurements.csv'
+check "feed-frozen-year-correction" sh -c '
+	"$TANDEM" --db genesys.db feed import --correction "the CTI resent 3 March" --format genesys-aggregates --map map-genesys.json genesys-zeroed.json >/dev/null 2>&1 &&
+	"$TANDEM" --db genesys.db export measurements --out corrected >/dev/null &&
+	grep -v 2026-03-03 expected/genesys.csv | diff -u - corrected/measurements.csv &&
+	"$TANDEM" --db genesys.db audit list | grep "	correction	measurements	2026	" | grep -q "\"reason\":\"the CTI resent 3 March\",\"rows\":4" &&
+	"$TANDEM" --db genesys.db verify --year 2026 2>&1 | grep -q "the CTI resent 3 March"'
 
 # Several queues feed one contract metric, each with its own service-level
 # rule (B ignores abandons); English aliases and offset timestamps.
