@@ -58,6 +58,7 @@ const struct web_nav_entry web_nav[] = {
 	{ "/records", "nav.records" },
 	{ "/changes", "nav.changes" },
 	{ "/import", "nav.import" },
+	{ "/feeds", "nav.feeds" },
 	{ "/audit", "nav.audit" },
 	{ "/users", "nav.users" },
 };

@@ -800,6 +800,7 @@ void page_contract(struct request *req, struct response *res)
 			record_list_free(mt, &l);
 		}
 	}
+	web_feed_sources_panel(req, o, key[0]);
 	/* Evidence about it that waits for the other side's confirmation. */
 	web_contract_changes_section(req, o, r.values[0]);
 	html_page_end(req, res);
