@@ -2,6 +2,8 @@
 /* tandem import: files and folders of SPEC §4 CSV files, all or nothing. */
 #include "cli/commands.h"
 
+#include "io/xlsx_read.h"
+#include "report/i18n.h"
 #include "store/import.h"
 
 #include <stdio.h>
@@ -11,7 +13,7 @@
 
 const char help_import[] =
 	"usage: tandem import [--dry-run] [--encoding utf-8|cp949] [--max-errors N]\n"
-	"                     [--db PATH] PATH...\n"
+	"                     [--xlsx-max-... N] [--db PATH] PATH...\n"
 	"\n"
 	"Imports the files of docs/data-formats.md: CSV files named after their\n"
 	"record kind (contracts.csv, measurements.csv, ...), or folders holding\n"
@@ -28,7 +30,25 @@ const char help_import[] =
 	"  --dry-run          check everything, write nothing\n"
 	"  --encoding cp949   the files are CP949/EUC-KR (as Korean Excel saves CSV)\n"
 	"  --max-errors N     print at most N problems, then a count of the rest\n"
-	"                     (default 100)\n";
+	"                     (default 100)\n"
+	"\n"
+	"Limits on reading an XLSX workbook (a limit that is hit names itself in\n"
+	"the error):\n"
+	CLI_LIMITS_HELP;
+
+/* A limit of the XLSX reader stopped the import: says so in the user's
+ * language, and that it can be raised. */
+static void limit_hint(const char *errors, const struct cli *cli)
+{
+	enum xlsx_limit which = xlsx_limit_in(errors);
+	enum lang lang = cli_lang_ko(cli) ? LANG_KO : LANG_EN;
+	struct buf key = BUF_INIT;
+	if (!which)
+		return;
+	buf_addf(&key, "limit_%s", xlsx_limit_name(which));
+	fprintf(stderr, "tandem: %s; %s\n", i18n(lang, key.data), i18n(lang, "limit_raise"));
+	buf_release(&key);
+}
 
 int cmd_import(int argc, char **argv, struct cli *cli)
 {
@@ -39,6 +59,10 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	const char **paths = xcalloc((size_t)argc, sizeof *paths);
 	int n = 0, rc;
 
+	if (cli_limits_env("import")) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	for (int i = 1; i < argc; i++) {
 		const char *v;
 		int r;
@@ -47,6 +71,11 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			goto out;
 		}
 		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
+			if (r < 0) {
+				rc = EXIT_USAGE;
+				goto out;
+			}
+		} else if ((r = cli_limit_opt(argc, argv, &i, "import")) != 0) {
 			if (r < 0) {
 				rc = EXIT_USAGE;
 				goto out;
@@ -88,6 +117,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 		rc = EXIT_STORAGE;
 	} else if (rc == 1) {
 		fputs(errors.data, stderr);
+		limit_hint(errors.data, cli);
 		fprintf(stderr, "tandem: import failed: %llu problem%s in %llu rows; nothing was written\n",
 			(unsigned long long)res.errors, res.errors == 1 ? "" : "s",
 			(unsigned long long)res.rows);
