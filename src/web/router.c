@@ -42,8 +42,12 @@ const struct route web_routes[] = {
 	  "verify a frozen year: recompute it with its frozen model and compare" },
 	{ "/api/v1/frozen/{year}", POST, api_freeze, E, API,
 	  "freeze a year's official results (the CSV and JSON, the model, a data hash)" },
-	{ "/api/v1/imports", POST, api_imports, A, API | ROUTE_UPLOAD,
-	  "import CSV files (multipart, or one CSV body with ?file=NAME.csv); ?dry_run=1 previews" },
+	{ "/api/v1/imports", POST, api_imports, A, API | ROUTE_UPLOAD | ROUTE_NO_WRITE_LOCK,
+	  "queue an import of CSV files or workbooks (multipart, or one CSV body with ?file=NAME.csv): 202 and the job; ?dry_run=1 previews, ?wait=S waits up to S seconds for the result" },
+	{ "/api/v1/jobs", GET, api_jobs_list, A, API,
+	  "the import jobs: queued and running ones first, oldest first, then the newest finished (?limit)" },
+	{ "/api/v1/jobs/{id}", GET, api_job_get, A, API,
+	  "one job: state (queued, running, done, failed), progress (rows, bytes), result and errors" },
 	{ "/api/v1/kinds", GET, api_kinds, ALL, API, "the record kinds and their columns" },
 	{ "/api/v1/login", POST, api_login, 0, API | ROUTE_PUBLIC | ROUTE_NO_CSRF,
 	  "log in with {\"name\", \"password\"}; sets the session cookie, returns the CSRF token" },
@@ -99,7 +103,10 @@ const struct route web_routes[] = {
 	{ "/frozen", GET, page_verify, ALL, 0, "verify a frozen year (?year=Y)" },
 	{ "/frozen", POST, page_freeze, E, 0, "freeze a year's official results" },
 	{ "/import", GET, page_import, A, 0, "the import page" },
-	{ "/import", POST, page_import_post, A, ROUTE_UPLOAD, "upload, preview and commit an import" },
+	{ "/import", POST, page_import_post, A, ROUTE_UPLOAD | ROUTE_NO_WRITE_LOCK,
+	  "queue the preview of an upload, or the import of a valid preview" },
+	{ "/import/jobs/{id}", GET, page_import_job, A, 0,
+	  "an import job: its place in the queue, its progress, then the preview or the result" },
 	{ "/login", GET, page_login, 0, ROUTE_PUBLIC, "the login form" },
 	{ "/login", POST, page_login_post, 0, ROUTE_PUBLIC | ROUTE_NO_CSRF, "log in" },
 	{ "/logout", POST, page_logout, ALL, 0, "log out" },
@@ -376,7 +383,7 @@ void web_dispatch(struct request *req, struct response *res)
 			goto out;
 		}
 	}
-	if (writes) {
+	if (writes && !(rt->flags & ROUTE_NO_WRITE_LOCK)) {
 		pthread_mutex_lock(&req->srv->write_lock);
 		rt->handler(req, res);
 		pthread_mutex_unlock(&req->srv->write_lock);
