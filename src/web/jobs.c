@@ -495,8 +495,9 @@ void api_imports(struct request *req, struct response *res)
 	web_job_json(&j, &job);
 	char *loc = arena_printf(&req->arena, "/api/v1/jobs/%lld", (long long)id);
 	http_header(res, req, "Location", loc);
-	/* ?wait=S: a finished job answers as the synchronous import did. */
-	http_json(res, !job.finished ? 202 : job.ok ? 200 : 422, &j);
+	/* ?wait=S: a job finished by then answers as the synchronous import
+	 * did; otherwise (and always without ?wait) 202. */
+	http_json(res, !wait || !job.finished ? 202 : job.ok ? 200 : 422, &j);
 out:
 	store_job_release(&job);
 	buf_release(&problem);
