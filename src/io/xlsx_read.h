@@ -45,7 +45,7 @@ enum xlsx_limit { XLSX_LIMIT_NONE, XLSX_LIMIT_PART, XLSX_LIMIT_RATIO, XLSX_LIMIT
 /* The built-in limits (docs/reliability.md): 256 MiB a part, 100:1,
  * 16 million cells, 4 MiB between tags, 120 s of CPU. */
 void xlsx_limits_default(struct xlsx_limits *l);
-/* The limits every book opened from now on gets (the process's; set once,
+/* The limits of every book opened from now on (the process's; set once,
  * before threads start, by the command line). */
 void xlsx_limits_set(const struct xlsx_limits *l);
 void xlsx_limits_get(struct xlsx_limits *l);

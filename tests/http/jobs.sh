@@ -40,7 +40,8 @@ printf 'id,name,industry,referred_by\nCJ1,Job 1,,\nCJ2,Job 2,,CJ1\n' > "$WORK/cl
 check "jobs-api-202" is 202 "$(status admin POST '/api/v1/imports?dry_run=1' -F "files=@$WORK/clients.csv;filename=clients.csv" -D "$WORK/headers")"
 id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/body")
 check "jobs-api-location" grep -qi "^Location: /api/v1/jobs/$id" "$WORK/headers"
-check "jobs-api-202-not-finished" has "$WORK/body" '"result":null}'
+check "jobs-api-202-job" has "$WORK/body" "\"id\":$id,\"kind\":\"import\","
+check "jobs-api-202-href" has "$WORK/body" "\"href\":\"/api/v1/jobs/$id\""
 check "jobs-api-done" is done "$(await "$id")"
 check "jobs-api-result" has "$WORK/job" '"result":{"ok":true,"dry_run":true,"files":1,"rows":2,"batch":0,"errors":[],"limit":null}}'
 check "jobs-api-progress" has "$WORK/job" '"progress":{"rows":2,"bytes":56,"total_bytes":56}'
