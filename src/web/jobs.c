@@ -478,7 +478,8 @@ void api_imports(struct request *req, struct response *res)
 	struct buf problem = BUF_INIT, err = BUF_INIT, j = BUF_INIT;
 	const char *dr = http_query(req, "dry_run");
 	int dry = dr && strcmp(dr, "0");
-	long wait = web_query_long(req, "wait", 0, 0, 120);
+	/* A waiting request holds a worker: at most 30 s. */
+	long wait = web_query_long(req, "wait", 0, 0, 30);
 	int64_t id = 0;
 	struct job job;
 	int rc = web_job_enqueue_upload(req, dry, &id, &problem, &err);

@@ -43,7 +43,7 @@ const struct route web_routes[] = {
 	{ "/api/v1/frozen/{year}", POST, api_freeze, E, API,
 	  "freeze a year's official results (the CSV and JSON, the model, a data hash)" },
 	{ "/api/v1/imports", POST, api_imports, A, API | ROUTE_UPLOAD | ROUTE_NO_WRITE_LOCK,
-	  "queue an import of CSV files or workbooks (multipart, or one CSV body with ?file=NAME.csv): 202 and the job; ?dry_run=1 previews, ?wait=S waits up to S seconds for the result" },
+	  "queue an import of CSV files or workbooks (multipart, or one CSV body with ?file=NAME.csv): 202 and the job; ?dry_run=1 previews, ?wait=S waits up to S (at most 30) seconds for the result" },
 	{ "/api/v1/jobs", GET, api_jobs_list, A, API,
 	  "the import jobs: queued and running ones first, oldest first, then the newest finished (?limit)" },
 	{ "/api/v1/jobs/{id}", GET, api_job_get, A, API,
