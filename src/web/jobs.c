@@ -139,6 +139,12 @@ static void run_job(struct web_server *srv, struct store *s, int64_t id)
 	r->current = id;
 	r->rows = r->bytes = r->rows_before = r->bytes_before = 0;
 	pthread_mutex_unlock(&r->lock);
+	/* Imports are the one kind this server runs (a newer one may have
+	 * enqueued another): say so rather than guess. */
+	if (strcmp(job.kind, "import")) {
+		buf_addf(&errors, "this server does not run jobs of kind '%s'\n", job.kind);
+		goto finish;
+	}
 
 	/* Workbooks become CSV first, file by file, with the progress written
 	 * to the store between files (no transaction is open yet). */
