@@ -4,6 +4,7 @@
 
 #include "io/xlsx_read.h"
 #include "report/i18n.h"
+#include "store/closed.h"
 #include "store/import.h"
 
 #include <stdio.h>
@@ -13,7 +14,7 @@
 
 const char help_import[] =
 	"usage: tandem import [--dry-run] [--encoding utf-8|cp949] [--max-errors N]\n"
-	"                     [--xlsx-max-... N] [--db PATH] PATH...\n"
+	"                     [--correction REASON] [--xlsx-max-... N] [--db PATH] PATH...\n"
 	"\n"
 	"Imports the files of docs/data-formats.md: CSV files named after their\n"
 	"record kind (contracts.csv, measurements.csv, ...), or folders holding\n"
@@ -31,6 +32,10 @@ const char help_import[] =
 	"  --encoding cp949   the files are CP949/EUC-KR (as Korean Excel saves CSV)\n"
 	"  --max-errors N     print at most N problems, then a count of the rest\n"
 	"                     (default 100)\n"
+	"  --correction REASON  the import corrects evidence of a closed (frozen)\n"
+	"                     year, for the reason given: without it a row dated in a\n"
+	"                     frozen year that would change is an error. Each\n"
+	"                     correction is audit-logged and 'tandem verify' lists it\n"
 	"\n"
 	"Limits on reading an XLSX workbook (a limit that is hit names itself in\n"
 	"the error):\n"
@@ -57,6 +62,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	struct buf errors = BUF_INIT, err = BUF_INIT;
 	struct store *s = NULL;
 	const char **paths = xcalloc((size_t)argc, sizeof *paths);
+	const char *correction = NULL;
 	int n = 0, rc;
 
 	if (cli_limits_env("import")) {
@@ -82,6 +88,12 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			}
 		} else if (!strcmp(argv[i], "--dry-run")) {
 			opt.dry_run = 1;
+		} else if ((r = cli_opt(argc, argv, &i, "--correction", &correction)) != 0) {
+			if (r < 0 || !*correction || strspn(correction, " \t\r\n") == strlen(correction)) {
+				rc = r < 0 ? EXIT_USAGE
+					: cli_usage_error("import", "--correction takes the reason of the correction");
+				goto out;
+			}
 		} else if ((r = cli_opt(argc, argv, &i, "--encoding", &v)) != 0) {
 			if (r < 0) {
 				rc = EXIT_USAGE;
@@ -110,6 +122,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		goto out;
 	opt.progress = isatty(2);
+	closed_set_correction(s, correction);
 	rc = store_import(s, paths, n, &opt, &res, &errors, &err);
 	if (rc < 0) {
 		fputs(errors.data, stderr);

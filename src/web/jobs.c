@@ -344,13 +344,20 @@ int web_job_enqueue_upload(struct request *req, int dry_run, int64_t *id, struct
 	struct job_file files[MAX_FILES];
 	size_t n = 0;
 	const char *file = http_query(req, "file");
-	for (size_t i = 0; i < req->n_form && n < MAX_FILES; i++) {
+	for (size_t i = 0; i < req->n_form; i++) {
 		const struct param *part = &req->form[i];
 		if (!part->filename || !part->len)
 			continue;
 		/* Only the base name is kept: a path cannot reach the disk here,
 		 * the name only says which kind of record the file holds. */
 		const char *base = strrchr(part->filename, '/');
+		if (n >= MAX_FILES) {
+			/* Said, not dropped: a file left out would be an import
+			 * that looks complete and is not. */
+			buf_addf(problem, "%s: too many files (at most 32 files and sheets in one import)",
+				 base ? base + 1 : part->filename);
+			return 2;
+		}
 		files[n].name = (char *)(base ? base + 1 : part->filename);
 		files[n].data = (char *)part->value;
 		files[n].len = part->len;
@@ -490,7 +497,7 @@ void api_imports(struct request *req, struct response *res)
 	struct job job;
 	int rc = web_job_enqueue_upload(req, dry, &id, &problem, &err);
 	memset(&job, 0, sizeof job);
-	if (rc == 1) {
+	if (rc > 0) {
 		http_json_error(res, 422, NULL, "%s", problem.data);
 		goto out;
 	}

@@ -499,7 +499,7 @@ static void save_form(struct request *req, struct response *res, const char *con
 		html_error_page(req, res, 404, "error.not_found", NULL);
 		break;
 	default:
-		res->status = wr == WRITE_FORBIDDEN ? 403 : wr == WRITE_EXISTS ? 409
+		res->status = wr == WRITE_FORBIDDEN ? 403 : wr == WRITE_EXISTS || wr == WRITE_CLOSED ? 409
 			: wr == WRITE_INVALID ? 422 : 500;
 		record_form(req, res, t, key, values, errors.data);
 		break;
@@ -884,11 +884,11 @@ void page_import_post(struct request *req, struct response *res)
 			web_jobs_wake(req->srv);
 	} else {
 		rc = web_job_enqueue_upload(req, 1, &id, &problem, &err);
-		if (rc == 1) {
+		if (rc > 0) {
 			html_page_begin(req, res, "import.title", NULL);
 			res->status = 422;
 			html_raw(&res->body, "<p class=\"notice error\" role=\"alert\">");
-			html_msg(&res->body, req, "import.no_files");
+			html_msg(&res->body, req, rc == 1 ? "import.no_files" : "import.too_many");
 			html_raw(&res->body, "</p>");
 			import_form(req, &res->body);
 			html_page_end(req, res);
@@ -1043,7 +1043,7 @@ void page_audit(struct request *req, struct response *res)
 	html_msg(o, req, v == 0 ? "audit.intact" : "audit.broken");
 	if (v) {
 		html_raw(o, " ");
-		html_escape(o, v < 0 ? err.data : problems.data);
+		html_escape(o, v < 0 || v >= 2 ? err.data : problems.data);   /* 2, 3: the key */
 	}
 	html_raw(o, "</p>\n");
 	if (records_audit_list(req->store, limit, offset, NULL, &rows, &n, &total, &err) == 0) {
