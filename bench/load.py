@@ -12,7 +12,10 @@
 #           byte a second (each process's count and time bounded)
 # and prints the users' p50/p99/max, every request of theirs that was
 # dropped (no answer, a reset, a 5xx, or no answer within 10 s), and what
-# the others saw. The last line is JSON. Loopback only.
+# the others saw. The last line is JSON. Loopback only; each party comes
+# from addresses of its own, as on a network (the server limits connections
+# per address): the users from 127.0.1.N, the upload from 127.0.2.1, the
+# flood from 127.0.3.1, the slow connections from 127.0.4.1.
 #   load.py URL BOMB.xlsx [--seconds N] [--slow N] [--flood N]
 import argparse
 import http.client
@@ -33,9 +36,14 @@ ap.add_argument("--flood", type=int, default=8)
 a = ap.parse_args()
 u = urllib.parse.urlparse(a.url)
 HOST, PORT = u.hostname, u.port
-if HOST not in ("127.0.0.1", "localhost", "::1"):
+if HOST != "127.0.0.1":
     raise SystemExit("load.py: loopback only (got %s)" % HOST)
 TIMEOUT = 10
+USERS_NET, UPLOAD_ADDR, FLOOD_ADDR, SLOW_ADDR = "127.0.1.", "127.0.2.1", "127.0.3.1", "127.0.4.1"
+
+
+def connect(addr, timeout=TIMEOUT):
+    return http.client.HTTPConnection(HOST, PORT, timeout=timeout, source_address=(addr, 0))
 
 
 def login(conn, name, password):
@@ -50,7 +58,8 @@ def login(conn, name, password):
 
 def user(n, until, q):
     """One ordinary user; puts (kind, ms, status) for every request."""
-    conn = http.client.HTTPConnection(HOST, PORT, timeout=TIMEOUT)
+    me = USERS_NET + str(n)
+    conn = connect(me)
     name = "u%d" % n
     t0 = time.perf_counter()
     try:
@@ -94,11 +103,11 @@ def user(n, until, q):
             status = r.status
             if r.getheader("Connection", "").lower() == "close":
                 conn.close()
-                conn = http.client.HTTPConnection(HOST, PORT, timeout=TIMEOUT)
+                conn = connect(me)
         except Exception as e:  # dropped: reset, closed, timed out
             status = "dropped:%s" % type(e).__name__
             conn.close()
-            conn = http.client.HTTPConnection(HOST, PORT, timeout=TIMEOUT)
+            conn = connect(me)
         q.put((kind, (time.perf_counter() - t0) * 1000, status))
         time.sleep(0.02)
 
@@ -127,7 +136,7 @@ def upload_proc(until, out):
 
 def upload(until):
     time.sleep(1.0)
-    conn = http.client.HTTPConnection(HOST, PORT, timeout=60)
+    conn = connect(UPLOAD_ADDR, 60)
     st, cookie, csrf = login(conn, "uploader", "password-uploader")
     data = open(a.bomb, "rb").read()
     boundary = "tandemloadboundary"
@@ -158,14 +167,14 @@ def upload(until):
 
 
 def flood_thread(until, counts, lock):
-    conn = http.client.HTTPConnection(HOST, PORT, timeout=TIMEOUT)
+    conn = connect(FLOOD_ADDR)
     while time.time() < until:
         try:
             st, _, _ = login(conn, "flood", "password-flood")
         except Exception as e:
             st = "dropped:%s" % type(e).__name__
             conn.close()
-            conn = http.client.HTTPConnection(HOST, PORT, timeout=TIMEOUT)
+            conn = connect(FLOOD_ADDR)
         with lock:
             counts[str(st)] = counts.get(str(st), 0) + 1
 
@@ -186,6 +195,7 @@ def slow_proc(until, out):
         s = socket.socket()
         s.settimeout(2)
         try:
+            s.bind((SLOW_ADDR, 0))
             s.connect((HOST, PORT))
             s.sendall(b"GET /api/v1/me HTTP/1.1\r\nHost: x\r\n")
             s.setblocking(False)

@@ -31,6 +31,7 @@ for n in u1 u2 u3 u4 u5 u6 u7 u8 uploader flood; do
 	echo "password-$n" | "$TANDEM" user add "$n" --role admin --password-stdin --db "$db" >/dev/null || exit 1
 done
 python3 "$top/tests/data/xlsx/bomb.py" "$work/bomb.xlsx" --blank $((2 << 30)) || exit 1
+: > "$work/out"
 "$TANDEM" serve --db "$db" --listen 127.0.0.1:0 --quiet "$@" > "$work/out" 2> "$work/err" &
 pid=$!
 i=0

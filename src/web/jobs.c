@@ -22,6 +22,8 @@
 
 #define MAX_FILES 32
 
+static void jstr(struct buf *out, const char *s);
+
 struct job_runner {
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
@@ -498,7 +500,14 @@ void api_imports(struct request *req, struct response *res)
 	int rc = web_job_enqueue_upload(req, dry, &id, &problem, &err);
 	memset(&job, 0, sizeof job);
 	if (rc > 0) {
-		http_json_error(res, 422, NULL, "%s", problem.data);
+		/* The error, and the result the import would have had. */
+		buf_adds(&j, "{\"error\":");
+		jstr(&j, problem.data);
+		buf_addf(&j, ",\"ok\":false,\"dry_run\":%s,\"files\":0,\"rows\":0,\"batch\":0,"
+			 "\"errors\":[", dry ? "true" : "false");
+		jstr(&j, problem.data);
+		buf_adds(&j, "]}");
+		http_json(res, 422, &j);
 		goto out;
 	}
 	if (rc < 0 || web_job_wait(req, id, wait, &job, &err)) {

@@ -100,6 +100,10 @@ check "jobs-web-commit-page" is 200 "$(status admin GET "/import/jobs/$commit?la
 check "jobs-web-commit-page-imported" has "$WORK/body" 'Imported: 1 · batch'
 check "jobs-web-commit-twice-410" is 410 "$(form admin /import "commit=$preview")"
 check "jobs-web-no-files-422" is 422 "$(form admin /import x=1)"
+set --
+for i in $(seq 33); do set -- "$@" -F "files=@$WORK/web-clients.csv;filename=clients.csv"; done
+check "jobs-web-33-files-422" is 422 "$(status admin POST '/import?lang=ko' "$@" -F "csrf=$(cat "$WORK/admin.csrf")")"
+check "jobs-web-33-files-korean" has "$WORK/body" '한 번에 가져올 수 있는 파일과 시트는 32개까지입니다'
 check "jobs-web-queue-listed" sh -c "[ \$(curl -s -b '$WORK/admin.jar' '$URL/import?lang=en' | grep -c 'href=\"/import/jobs/') -ge 5 ]"
 
 # --- a queue: a slow job runs, the next wait in order, the server answers ---

@@ -1,13 +1,15 @@
 #!/bin/sh
 # The server stays responsive under hostile and heavy load (issue 21 item
 # 4; the long version is bench/load.sh, the figures docs/reliability.md).
-# (a) 8 users browsing and writing while a workbook that inflates to 2 GiB
-# of whitespace is uploaded: no ordinary request dropped, p99 under 100 ms,
-# the upload answered 202 at once and its job failed by its named limit.
-# (b) the same with a login flood on one account (8 threads) and 300 slow
-# connections (one header byte a second) at once, with 2 s header
-# deadlines: no ordinary request dropped; p99 under 1 s (the 100 ms goal
-# there needs the per-address limits of issue 21 item 3). About 40 s.
+# Each party connects from loopback addresses of its own (bench/load.py),
+# as on a network. (a) 8 users browsing and writing while a workbook that
+# inflates to 2 GiB of whitespace is uploaded: no ordinary request dropped,
+# p99 under 100 ms, the upload answered 202 at once and its job failed by
+# its named limit. (b) the same with a login flood on one account (8
+# threads) and 300 slow connections (one header byte a second) at once,
+# with 2 s header deadlines: no ordinary request dropped, p99 under 250 ms
+# (1 s under sanitizers; measured alone: about 40 ms, and 250 ms under
+# ASan, whose flood eats the CPU). About 40 s.
 . "$(dirname "$0")/lib.sh"
 
 make_store || exit 1
@@ -34,7 +36,11 @@ python3 "$TOP/bench/load.py" "$URL" "$WORK/bomb.xlsx" --seconds 12 > "$WORK/b.tx
 sed -n '1,5s/^/# (b) /p' "$WORK/b.txt"
 check "load-b-requests" test "$(get "$WORK/b.txt" 'r["users"]["requests"]')" -gt 100
 check "load-b-none-dropped" is 0 "$(get "$WORK/b.txt" 'r["users"]["dropped"]')"
-check "load-b-p99-under-1s" is True "$(get "$WORK/b.txt" 'r["users"]["p99_ms"] < 1000')"
+case ${BUILD:-build} in
+*san*) bound=1000 ;;
+*) bound=250 ;;
+esac
+check "load-b-p99-under-${bound}ms" is True "$(get "$WORK/b.txt" "r['users']['p99_ms'] < $bound")"
 check "load-b-flood-logged-in" is True "$(get "$WORK/b.txt" 'r["flood"].get("200", 0) > 100')"
 check "load-b-slow-all-cut" is 300 "$(get "$WORK/b.txt" 'r["slow"]["cut_by_server"]')"
 check "load-b-upload-failed-by-limit" is "failed xlsx-max-part" "$(get "$WORK/b.txt" 'r["upload"]["state"] + " " + r["upload"]["limit"]')"
