@@ -108,7 +108,7 @@ check "sod-sales-other-owner-403" is 403 "$(api sales POST /api/v1/records/contr
 check "sod-sales-own-new-contract-proposed-202" is 202 "$(api sales POST /api/v1/records/contracts '{"id":"KS","client_id":"C1","annual_value":1,"sales_owner":"P-S1","ops_owner":"P-O1"}')"
 check "sod-sales-give-away-403" is 403 "$(api sales PUT /api/v1/records/contracts/K1 '{"sales_owner":"P-CEO"}')"
 check "sod-sales-give-away-field" has "$WORK/body" '"field":"sales_owner"'
-check "sod-importer-duty-rule-422" is 422 "$(status admin POST '/api/v1/imports?dry_run=1&file=manual_ratings.csv' -H 'Content-Type: text/csv' --data-binary "$(printf 'contract_id,rated_on,rated_by,concreteness,feasibility\nK1,2025-10-01,P-S1,5,5\n')")"
+check "sod-importer-duty-rule-422" is 422 "$(status admin POST '/api/v1/imports?dry_run=1&wait=30&file=manual_ratings.csv' -H 'Content-Type: text/csv' --data-binary "$(printf 'contract_id,rated_on,rated_by,concreteness,feasibility\nK1,2025-10-01,P-S1,5,5\n')")"
 check "sod-importer-duty-rule-position" has "$WORK/body" 'manual_ratings.csv:2:3: '
 
 # --- the proposal gate ---
