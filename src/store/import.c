@@ -64,6 +64,7 @@ struct importer {
 	struct buf *err;
 	size_t max_errors;
 	int64_t batch;
+	struct timespec last_progress;
 	struct strset bad_keys[MAX_TABLES];
 	/* Keys found to exist: an import only adds rows, so a reference that
 	 * resolved once resolves again without another query (on PostgreSQL a
@@ -1357,15 +1358,18 @@ static void bind_and_write(struct importer *im, struct file_state *fs, unsigned 
 
 static void progress(struct importer *im, struct file_state *fs, struct csv_reader *r, int done)
 {
-	static struct timespec last;
-	struct timespec now;
+	struct timespec *last = &im->last_progress, now;
 	uint64_t total = csv_bytes_total(r);
-	if (!im->opt->progress)
+	if (!im->opt->progress && !im->opt->on_progress)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (!done && (now.tv_sec - last.tv_sec) * 1000 + (now.tv_nsec - last.tv_nsec) / 1000000 < 250)
+	if (!done && (now.tv_sec - last->tv_sec) * 1000 + (now.tv_nsec - last->tv_nsec) / 1000000 < 250)
 		return;
-	last = now;
+	*last = now;
+	if (im->opt->on_progress)
+		im->opt->on_progress(im->opt->progress_ctx, fs->rows, csv_bytes_read(r), done);
+	if (!im->opt->progress)
+		return;
 	if (total)
 		fprintf(stderr, "\rimporting %s: %3d%%, %llu rows%s", fs->f->path,
 			(int)(csv_bytes_read(r) * 100 / total), (unsigned long long)fs->rows,

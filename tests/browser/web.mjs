@@ -159,6 +159,20 @@ try {
   ok(await page.evaluate(() => document.activeElement?.className) === 'skip', 'browser-keyboard-skip-link');
   await shot('10-import');
 
+  // An upload becomes a job: its page refreshes itself (no script needed)
+  // until the preview is there; "Import now" is a second job.
+  const csv = join(work, 'clients.csv');
+  writeFileSync(csv, 'id,name,industry,referred_by\nBRJ1,Browser job client,,\n');
+  await page.locator('#files').setInputFiles(csv);
+  await page.getByRole('button', { name: 'Check the files' }).click();
+  await page.waitForURL(/\/import\/jobs\/\d+$/);
+  await page.getByText('The files are valid (rows · files): 1 · 1 · clients.csv').waitFor({ timeout: 20000 });
+  ok(true, 'browser-import-job-preview');
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await page.waitForURL(/\/import\/jobs\/\d+$/);
+  await page.getByText(/Imported: 1 · batch \d+/).waitFor({ timeout: 20000 });
+  ok(true, 'browser-import-job-committed');
+
   // The models page: store a draft (K = 2), diff it against the built-in
   // model, then upload it for a what-if.
   const draft = JSON.parse(execFileSync(tandem, ['model', 'show', 'default', '--db', db], { env }).toString());
