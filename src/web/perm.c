@@ -38,6 +38,7 @@ static const struct {
 	{ "renewals", A | S, "commercial; they score operations (O1.3)" },
 	{ "scope_changes", A | O, "recorded by operations; they score sales (S2.3)" },
 	{ "sla_metrics", A | S, "SLA terms are part of the contract sales signs" },
+	{ "sla_terms", A | S, "SLA terms are part of the contract sales signs" },
 };
 
 unsigned perm_record_writers(const struct table *t)

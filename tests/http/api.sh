@@ -166,7 +166,7 @@ check "openapi-version" has "$WORK/openapi.json" '"openapi":"3.0.3"'
 grep -o '"x-route":"[^"]*"' "$WORK/openapi.json" | sed 's/"x-route":"//; s/"$//' | sort -u > "$WORK/documented"
 check "openapi-has-routes" test -s "$WORK/routes"
 check "openapi-every-route-documented" same_lines "$WORK/routes" "$WORK/documented"
-check "openapi-every-kind" sh -c "for k in org_units people clients contracts sla_metrics measurements readiness manual_ratings handover scope_changes financials expansions renewals proposals feasibility_reviews relationship_ratings references innovations; do grep -q \"\\\"/api/v1/records/\$k\\\"\" '$WORK/openapi.json' || { echo \"missing \$k\"; exit 1; }; done"
+check "openapi-every-kind" sh -c "for k in org_units people clients contracts sla_metrics sla_terms measurements readiness manual_ratings handover scope_changes financials expansions renewals proposals feasibility_reviews relationship_ratings references innovations; do grep -q \"\\\"/api/v1/records/\$k\\\"\" '$WORK/openapi.json' || { echo \"missing \$k\"; exit 1; }; done"
 check "openapi-key-path" has "$WORK/openapi.json" '"/api/v1/records/measurements/{contract_id}/{metric}/{date}"'
 
 # --- docs/security.md carries the current permission tables ---
