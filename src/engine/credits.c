@@ -315,7 +315,7 @@ void credits_free(struct credits *c)
 }
 
 /* |q| × 10^decimals rounded half away from zero, into n; returns q's sign. */
-static int rounded(mpz_t n, const mpq_t q, int decimals)
+static int rounded(mpz_t n, mpq_srcptr q, int decimals)
 {
 	mpz_t d;
 	mpz_init(d);
@@ -330,7 +330,7 @@ static int rounded(mpz_t n, const mpq_t q, int decimals)
 	return mpq_sgn(q);
 }
 
-int64_t credits_cents(const mpq_t q)
+int64_t credits_cents(mpq_srcptr q)
 {
 	mpz_t n;
 	mpz_init(n);
@@ -340,7 +340,7 @@ int64_t credits_cents(const mpq_t q)
 	return sign < 0 ? -v : v;
 }
 
-void credits_format(struct buf *out, const mpq_t q, int decimals)
+void credits_format(struct buf *out, mpq_srcptr q, int decimals)
 {
 	mpz_t n;
 	mpz_init(n);

@@ -112,10 +112,10 @@ void credits_sum(const struct credits *c, credit_filter want, const void *arg, m
 		 month_t to, struct credit_totals *out);
 
 /* q rounded half away from zero to cents. */
-int64_t credits_cents(const mpq_t q);
+int64_t credits_cents(mpq_srcptr q);
 /* Appends q rounded half away from zero to `decimals` places (0..9),
  * trailing zeros kept, never "-0.00". */
-void credits_format(struct buf *out, const mpq_t q, int decimals);
+void credits_format(struct buf *out, mpq_srcptr q, int decimals);
 /* Appends cents as "123.45". */
 void credits_format_cents(struct buf *out, int64_t cents);
 /* "burn_in", "none", "partial", "whole"; "nothing", "owed", "waived",

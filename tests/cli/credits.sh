@@ -1,0 +1,60 @@
+#!/bin/sh
+# tandem credits (issue 20): SLA terms import with every bad row reported,
+# and the service credits of tests/data/credits, computed by hand in
+# docs/evaluation.md ("Service credits", worked example): exact CSV, text
+# and JSON.
+. "$(dirname "$0")/lib.sh"
+
+check "credits-init" "$TANDEM" init
+mkdir base
+cp "$DATA"/credits/*.csv base/
+rm base/sla_terms.csv
+check "credits-import-base" "$TANDEM" import base
+
+# Bad terms: every bad row, exit 1, nothing written.
+cp -r "$DATA/credits_bad" bad
+"$TANDEM" import bad > bad.out 2> bad.err
+echo $? > bad.status
+check "credits-terms-bad-status-1" test "$(cat bad.status)" -eq 1
+check "credits-terms-bad-exact-errors" same "$DATA/credits_bad.expected" bad.err
+check "credits-terms-bad-nothing-written" sh -c '
+	"$TANDEM" export sla_terms --out none >/dev/null &&
+	test "$(wc -l < none/sla_terms.csv)" -eq 1'
+
+check "credits-import-terms" "$TANDEM" import "$DATA/credits/sla_terms.csv"
+check "credits-terms-exported" sh -c '
+	"$TANDEM" export sla_terms --out terms >/dev/null &&
+	printf "%s\n" "contract_id,metric,minimum,expected,at_risk_pct,allocation_pct,credit_rule,earn_back_months,burn_in_months" \
+		"K1,AHT,360,300,10,50,full,0,2" "K1,FCR,0.6,0.7,10,40,linear,1,2" "K1,SL,0.7,0.8,10,50,linear,2,2" |
+	diff - terms/sla_terms.csv'
+
+# A metric's direction may not turn its terms around afterwards.
+printf 'contract_id,metric,name,direction,target,initial_target,unit\nK1,AHT,Average handling time,higher,300,,sec\n' > flip.csv
+mkdir flip && mv flip.csv flip/sla_metrics.csv
+check "credits-direction-flip-refused" sh -c '
+	"$TANDEM" import flip 2>&1 >/dev/null | grep -qx "flip/sla_metrics.csv:2:4: direction higher of SLA metric .AHT. of contract .K1. contradicts its sla_terms (minimum 360 is stricter than expected 300)"'
+
+"$TANDEM" credits --year 2025 --format csv > credits.csv
+check "credits-csv-exact" same "$DATA/credits.csv.expected" credits.csv
+"$TANDEM" --lang en credits --year 2025 > credits.txt
+check "credits-text-exact" same "$DATA/credits.text.expected" credits.txt
+"$TANDEM" credits --year 2025 --contract K1 --format json > credits.json
+check "credits-json-exact" same "$DATA/credits.json.expected" credits.json
+check "credits-json-parses" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' credits.json
+check "credits-text-ko" sh -c '"$TANDEM" --lang ko credits --year 2025 | grep -q "합계: 지급 확정 10571.43"'
+check "credits-other-year-header-only" sh -c '
+	test "$("$TANDEM" credits --year 2024 --format csv)" = "contract_id,metric,month,value,minimum,expected,credit_owed,credit_waived,credit_pending"'
+check "credits-unknown-contract-exit-1" status 1 "$TANDEM" credits --year 2025 --contract NOPE
+check "credits-no-year-exit-2" status 2 "$TANDEM" credits
+check "credits-bad-format-exit-2" status 2 "$TANDEM" credits --year 2025 --format xml
+# Same data, same bytes.
+check "credits-deterministic" sh -c '"$TANDEM" credits --year 2025 --format json | diff - credits.json'
+
+# A store made before sla_terms existed (schema version 5) gets the table
+# from `tandem migrate`, keeping its data.
+check "credits-migrate-v5-store" sh -c '
+	"$TANDEM" --db old.db init >/dev/null &&
+	sqlite3 old.db "DROP TABLE sla_terms; DELETE FROM schema_version WHERE version >= 6" &&
+	"$TANDEM" --db old.db migrate >/dev/null &&
+	test "$(sqlite3 old.db "SELECT count(*) FROM sqlite_master WHERE name = '"'"'sla_terms'"'"'")" -eq 1 &&
+	"$TANDEM" --db old.db import "$DATA/credits" >/dev/null'
