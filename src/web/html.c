@@ -55,6 +55,7 @@ static const struct {
 	{ "/scores", "nav.scores", ROLE_ALL },
 	{ "/proposals", "nav.proposals", ROLE_ALL },
 	{ "/promises", "nav.promises", ROLE_ALL },
+	{ "/credits", "nav.credits", ROLE_ALL },
 	{ "/cycle", "nav.cycle", ROLE_ALL },
 	{ "/models", "nav.models", ROLE_ALL },
 	{ "/records", "nav.records", ROLE_ALL },

@@ -216,7 +216,7 @@ route_handler api_login, api_logout, api_me, api_openapi, api_kinds, api_records
 	api_models_list, api_models_import, api_models_diff, api_models_whatif, api_model_get,
 	api_model_activate, api_freeze, api_verify, api_explain, api_alerts, api_cycle,
 	api_cycle_referrals, api_promises, api_proposals_list, api_proposal_get, api_proposal_win,
-	api_proposal_lose, api_proposal_review;
+	api_proposal_lose, api_proposal_review, api_credits;
 route_handler page_login, page_login_post, page_logout, page_dashboard, page_asset,
 	page_audit, page_import, page_import_post, page_proposals, page_override,
 	page_records_index, page_record_list, page_record_new, page_record_create,
@@ -224,7 +224,11 @@ route_handler page_login, page_login_post, page_logout, page_dashboard, page_ass
 	page_scorecard, page_evidence, page_contract, page_users, page_users_create,
 	page_users_update, page_models, page_models_import, page_models_diff, page_models_whatif,
 	page_model, page_model_activate, page_freeze, page_verify, page_cycle, page_promises,
-	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review;
+	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_credits;
+
+/* The contract page's SLA terms, month-by-month credits and chart for the
+ * default year (credits_web.c). */
+void web_credits_contract(struct request *req, struct buf *o, const char *contract_id);
 
 /* The dashboard's early warnings for the scored year of sc, as of today or
  * the year's last day, whichever is earlier (lifecycle_web.c). */

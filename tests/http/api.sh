@@ -177,6 +177,6 @@ check "docs-security-route-table-current" same_lines "$WORK/code-routes" "$WORK/
 # --- XLSX workbooks through the web: a sheet per record kind ---
 "$TANDEM" export --db "$DB" --format xlsx --out "$WORK/all.xlsx" >/dev/null 2>&1
 check "import-xlsx-preview-200" is 200 "$(status admin POST '/api/v1/imports?dry_run=1' -F "files=@$WORK/all.xlsx;filename=all.xlsx")"
-check "import-xlsx-preview-ok" has "$WORK/body" '"ok":true,"dry_run":true,"files":18'
+check "import-xlsx-preview-ok" has "$WORK/body" '"ok":true,"dry_run":true,"files":19'
 check "import-xlsx-bad-422" is 422 "$(status admin POST '/api/v1/imports?dry_run=1' -F "files=@$DATA/xlsx/bad_contracts.xlsx;filename=bad_contracts.xlsx")"
 check "import-xlsx-bad-sheet-position" grep -q 'bad_contracts.xlsx:contracts![A-Z]*[0-9]*: ' "$WORK/body"
