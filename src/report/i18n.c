@@ -74,6 +74,8 @@ static const struct message catalog[] = {
 	{ "lc_referral_rate", "referral rate (new clients)", "소개율 (신규 고객)" },
 	{ "lc_renewal_rate", "renewal rate", "갱신율" },
 	{ "lc_reviewer", "reviewer", "검토자" },
+	{ "lc_rule_below_minimum", "SLA metric below its contractual minimum this month", "이번 달 SLA 지표가 계약상 최소 수준 미달" },
+	{ "lc_rule_credit_exposure", "service credit exposure this month", "이번 달 서비스 크레딧 발생" },
 	{ "lc_rule_readiness_open", "required readiness items open before go-live", "가동 전 필수 준비 항목 미완료" },
 	{ "lc_rule_renewal_at_risk", "renewal due while the relationship level falls", "관계 수준 하락 중 갱신 도래" },
 	{ "lc_rule_sla_missed", "SLA metric missed months running", "SLA 지표 연속 미달" },

@@ -3,6 +3,8 @@
  * decimals, money with two, mean months with two, all through numfmt. */
 #include "report/lifecycle_text.h"
 
+#include "report/credits_report.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -379,6 +381,29 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 		put_date(out, a->latest_on);
 		buf_addc(out, ')');
 		break;
+	case LC_BELOW_MINIMUM: {
+		const struct sla_metric *m = &ds->sla_metrics[a->sla_metric];
+		buf_addf(out, ko ? "%s(%s) " : "%s (%s) ", m->metric, m->name);
+		put_month(out, a->month);
+		buf_adds(out, ko ? " 현재 " : " so far ");
+		report_credit_value(out, a->months[0].num, a->months[0].den, 4);
+		buf_addf(out, ko ? ", 최소 수준 %s " : ", below its minimum %s ",
+			 m->direction == DIR_HIGHER ? "≥" : "≤");
+		numfmt_micro(out, a->months[0].target, 4);
+		if (a->burn_in)
+			buf_adds(out, ko ? " (유예 기간: 크레딧 없음)" : " (burn-in: no credit yet)");
+		break;
+	}
+	case LC_CREDIT_EXPOSURE:
+		buf_adds(out, ko ? "서비스 크레딧 " : "service credits ");
+		credits_format_cents(out, a->exposure_cents);
+		buf_addf(out, ko ? " (지표 %d개, " : " over %d metrics in ", a->n_metrics);
+		put_month(out, a->month);
+		buf_adds(out, ko ? ", 위험 부담액 " : " so far, of a pool of ");
+		credits_format_cents(out, a->pool_cents);
+		if (ko)
+			buf_addc(out, ')');
+		break;
 	default:
 		break;
 	}
@@ -457,6 +482,28 @@ static void json_alert_detail(struct buf *out, const struct lc_alert *a, const s
 		buf_adds(out, ",\"level\":");
 		numfmt_ld(out, a->latest_level, 2);
 		buf_addc(out, '}');
+		break;
+	case LC_BELOW_MINIMUM:
+		json_key(out, "metric");
+		json_str(out, ds->sla_metrics[a->sla_metric].metric);
+		buf_adds(out, ",\"direction\":");
+		json_str(out, ds->sla_metrics[a->sla_metric].direction == DIR_HIGHER ? "higher" : "lower");
+		buf_adds(out, ",\"month\":\"");
+		put_month(out, a->month);
+		buf_adds(out, "\",\"value\":");
+		report_credit_value(out, a->months[0].num, a->months[0].den, 4);
+		buf_adds(out, ",\"minimum\":");
+		numfmt_micro(out, a->months[0].target, 4);
+		buf_addf(out, ",\"burn_in\":%s", a->burn_in ? "true" : "false");
+		break;
+	case LC_CREDIT_EXPOSURE:
+		buf_adds(out, "\"month\":\"");
+		put_month(out, a->month);
+		buf_adds(out, "\",\"pool\":");
+		credits_format_cents(out, a->pool_cents);
+		buf_adds(out, ",\"credits\":");
+		credits_format_cents(out, a->exposure_cents);
+		buf_addf(out, ",\"metrics\":%d", a->n_metrics);
 		break;
 	default:
 		break;
