@@ -71,3 +71,20 @@ check "credits-alert-burn-in-warns" grep -qx '    AHT (Average handling time) 20
 check "credits-alert-burn-in-no-exposure" sh -c '! grep -q credit_exposure alerts-burn-in.txt'
 "$TANDEM" --lang en alerts --as-of 2025-07-20 > alerts-july.txt
 check "credits-alert-met-month-quiet" sh -c '! grep -q "below_minimum\|credit_exposure" alerts-july.txt'
+
+# The HTML and XLSX reports carry the credits of the year.
+check "credits-report-html" "$TANDEM" report --year 2025 --format html --out r.html
+check "credits-report-html-section" grep -q '<section id="credits" class="major">' r.html
+check "credits-report-html-june" grep -qF '<tr><td>2025-06</td><td class="num">10000.00</td><td class="num">3571.43</td><td class="num">3571.43</td><td class="num">2857.14</td></tr>' r.html
+check "credits-report-html-contract-total" grep -qF '<tr><td>K1</td><td class="num">80000.00</td><td class="num">10571.43</td><td class="num">3571.43</td><td class="num">5357.14</td></tr>' r.html
+check "credits-report-xlsx" "$TANDEM" report --year 2025 --format xlsx --out r.xlsx
+check "credits-report-xlsx-sheet" python3 -c '
+import re, sys, zipfile
+z = zipfile.ZipFile("r.xlsx")
+names = re.findall(r"<sheet name=\"([^\"]+)\"", z.read("xl/workbook.xml").decode())
+sheet = z.read("xl/worksheets/sheet%d.xml" % (names.index("credits") + 1)).decode()
+rows = re.findall(r"<row r=\"(\d+)\"", sheet)
+values = re.findall(r"<v>([^<]*)</v>", sheet)
+assert len(rows) == 22, rows          # the header and the 21 rows of the CSV
+assert "3571.43" in values and "2857.14" in values and "10571.43" not in values, values
+'
