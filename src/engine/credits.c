@@ -380,8 +380,8 @@ void credits_format_cents(struct buf *out, int64_t cents)
 void credits_sum(const struct credits *c, credit_filter want, const void *arg, month_t from,
 		 month_t to, struct credit_totals *out)
 {
-	mpq_t pool, owed, waived, pending;
-	mpq_inits(pool, owed, waived, pending, NULL);
+	mpq_t pool, owed, waived, pending, incurred;
+	mpq_inits(pool, owed, waived, pending, incurred, NULL);
 	memset(out, 0, sizeof *out);
 	for (size_t p = 0; p < c->n_pools; p++) {
 		const struct credit_pool *pl = &c->pools[p];
@@ -398,6 +398,7 @@ void credits_sum(const struct credits *c, credit_filter want, const void *arg, m
 		if (credits_misses_minimum(c->ds, &c->ds->sla_terms[r->term], mm->sum_numerator,
 					   mm->sum_denominator))
 			out->below_minimum++;
+		mpq_add(incurred, incurred, r->credit);
 		switch (r->state) {
 		case CREDIT_OWED: mpq_add(owed, owed, r->credit); break;
 		case CREDIT_WAIVED: mpq_add(waived, waived, r->credit); break;
@@ -409,7 +410,8 @@ void credits_sum(const struct credits *c, credit_filter want, const void *arg, m
 	out->owed = credits_cents(owed);
 	out->waived = credits_cents(waived);
 	out->pending = credits_cents(pending);
-	mpq_clears(pool, owed, waived, pending, NULL);
+	out->incurred = credits_cents(incurred);
+	mpq_clears(pool, owed, waived, pending, incurred, NULL);
 }
 
 const char *credits_outcome_id(enum credit_outcome o)

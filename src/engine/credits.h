@@ -102,6 +102,7 @@ int credits_misses_minimum(const struct dataset *ds, const struct sla_term *t, m
 /* Sums, each rounded once to cents (half away from zero). */
 struct credit_totals {
 	int64_t pool, owed, waived, pending;   /* cents */
+	int64_t incurred;                      /* cents: every credit, whatever its state */
 	int64_t rows;                          /* credit rows counted */
 	int64_t below_minimum;                 /* rows whose value missed the minimum (after burn-in) */
 };

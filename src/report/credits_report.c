@@ -8,6 +8,7 @@
 #include "io/csv.h"
 #include "io/jsonw.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -370,4 +371,64 @@ void report_credits_json(const struct credits *c, int year, int contract, struct
 	buf_adds(out, first_contract ? "],\n  \"totals\": " : "\n  ],\n  \"totals\": ");
 	json_totals(out, &t);
 	buf_adds(out, "\n}\n");
+}
+
+int report_credit_terms_line(struct buf *out, const struct dataset *ds, int contract,
+			     enum lang lang)
+{
+	const struct sla_term *first = NULL;
+	for (size_t i = 0; i < ds->n_sla_terms; i++) {
+		const struct sla_term *t = &ds->sla_terms[i];
+		if (ds->sla_metrics[t->sla_metric].contract != contract)
+			continue;
+		buf_adds(out, first ? ", " : "");
+		if (!first)
+			first = t;
+		buf_addf(out, "%s ", ds->sla_metrics[t->sla_metric].metric);
+		put_decimal(out, t->minimum);
+		buf_adds(out, "–");
+		put_decimal(out, t->expected);
+		buf_addf(out, " %s ", t->credit_rule == CREDIT_FULL ? "full" : "linear");
+		put_decimal(out, t->allocation_pct);
+		buf_adds(out, " %");
+	}
+	if (!first)
+		return 0;
+	buf_adds(out, "; ");
+	put_decimal(out, first->at_risk_pct);
+	buf_addf(out, " %% %s, %s %d", i18n(lang, "cr_pool_total"), i18n(lang, "cr_burn_in_months"),
+		 first->burn_in_months);
+	return 1;
+}
+
+void report_credit_terms_json(struct buf *out, const struct dataset *ds, int contract)
+{
+	int any = 0;
+	buf_addc(out, '[');
+	for (size_t i = 0; i < ds->n_sla_terms; i++) {
+		const struct sla_term *t = &ds->sla_terms[i];
+		if (ds->sla_metrics[t->sla_metric].contract != contract)
+			continue;
+		buf_adds(out, any ? ",{\"metric\":" : "{\"metric\":");
+		any = 1;
+		json_str(out, ds->sla_metrics[t->sla_metric].metric);
+		buf_adds(out, ",\"minimum\":");
+		put_decimal(out, t->minimum);
+		buf_adds(out, ",\"expected\":");
+		put_decimal(out, t->expected);
+		buf_addf(out, ",\"credit_rule\":\"%s\",\"at_risk_pct\":",
+			 t->credit_rule == CREDIT_FULL ? "full" : "linear");
+		put_decimal(out, t->at_risk_pct);
+		buf_adds(out, ",\"allocation_pct\":");
+		put_decimal(out, t->allocation_pct);
+		buf_addf(out, ",\"earn_back_months\":%d,\"burn_in_months\":%d}", t->earn_back_months,
+			 t->burn_in_months);
+	}
+	buf_addc(out, ']');
+}
+
+void report_credits_contract_totals(const struct credits *c, int contract,
+				    struct credit_totals *out)
+{
+	credits_sum(c, in_contract, &contract, INT32_MIN, INT32_MAX, out);
 }

@@ -28,6 +28,18 @@ struct credit_month_totals {
 void report_credits_months(const struct credits *c, int year, int contract,
 			   struct credit_month_totals out[12]);
 
+/* A contract's terms in one line ("SL 0.7–0.8 linear 50 %, AHT 360–300
+ * full 50 %; 10 % at risk, burn-in 2"); nothing when it has none. Returns
+ * whether it has terms. */
+int report_credit_terms_line(struct buf *out, const struct dataset *ds, int contract,
+			     enum lang lang);
+/* The terms as a JSON array of objects (metric, minimum, expected,
+ * credit_rule, allocation_pct, earn_back_months), [] without terms. */
+void report_credit_terms_json(struct buf *out, const struct dataset *ds, int contract);
+/* The contract's totals over every month of c. */
+void report_credits_contract_totals(const struct credits *c, int contract,
+				    struct credit_totals *out);
+
 /* The value num ÷ den of a metric month, rounded half away from zero. */
 void report_credit_value(struct buf *out, micro_t num, micro_t den, int decimals);
 

@@ -164,6 +164,8 @@ void report_promises_text(const struct lc_promises *p, const struct dataset *ds,
 			  const struct lc_override *overrides, enum lang lang, struct buf *out)
 {
 	const char *na = i18n(lang, "n/a");
+	struct credits credits;
+	credits_compute(ds, &credits);
 	buf_addf(out, "%s, %d\n", i18n(lang, "lc_promises_title"), p->year);
 	if (!p->n)
 		buf_addf(out, "  %s\n", i18n(lang, "lc_no_promises"));
@@ -194,7 +196,21 @@ void report_promises_text(const struct lc_promises *p, const struct dataset *ds,
 			buf_addf(out, "      %s: %s, %s, \"%s\"\n", i18n(lang, "lc_override"), o->decided_by,
 				 o->decided_at, o->reason);
 		}
+		/* The terms sales signed and the credits they cost (issue 20). */
+		buf_addf(out, "      %s: ", i18n(lang, "lc_sla_terms"));
+		if (report_credit_terms_line(out, ds, r->contract, lang)) {
+			struct credit_totals t;
+			report_credits_contract_totals(&credits, r->contract, &t);
+			buf_addf(out, "\n      %s ", i18n(lang, "lc_credits_incurred"));
+			credits_format_cents(out, t.incurred);
+			buf_addf(out, " / %s ", i18n(lang, "cr_pool_total"));
+			credits_format_cents(out, t.pool);
+		} else {
+			buf_adds(out, i18n(lang, "lc_no_sla_terms"));
+		}
+		buf_addc(out, '\n');
 	}
+	credits_free(&credits);
 	buf_addf(out, "\n%s\n", i18n(lang, "lc_by_reviewer"));
 	text_calibration(out, ds, p->by_reviewer, p->n_by_reviewer, lang);
 	buf_addf(out, "%s\n", i18n(lang, "lc_by_sales_owner"));
@@ -270,6 +286,8 @@ static void json_calibration(struct buf *out, const struct dataset *ds,
 void report_promises_json(const struct lc_promises *p, const struct dataset *ds,
 			  const struct lc_override *overrides, struct buf *out)
 {
+	struct credits credits;
+	credits_compute(ds, &credits);
 	buf_addf(out, "{\n  \"year\": %d,\n  \"promises\": [", p->year);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct lc_promise *r = &p->rows[i];
@@ -301,6 +319,17 @@ void report_promises_json(const struct lc_promises *p, const struct dataset *ds,
 			numfmt_ld(out, r->gap, 4);
 		else
 			buf_adds(out, "null");
+		/* The terms sales signed and the credits they cost (issue 20). */
+		{
+			struct credit_totals t;
+			report_credits_contract_totals(&credits, r->contract, &t);
+			buf_adds(out, ",\"sla_terms\":");
+			report_credit_terms_json(out, ds, r->contract);
+			buf_adds(out, ",\"credits_incurred\":");
+			credits_format_cents(out, t.incurred);
+			buf_adds(out, ",\"money_at_risk\":");
+			credits_format_cents(out, t.pool);
+		}
 		buf_adds(out, ",\"override\":");
 		if (r->override >= 0) {
 			const struct lc_override *o = &overrides[r->override];
@@ -326,6 +355,7 @@ void report_promises_json(const struct lc_promises *p, const struct dataset *ds,
 	buf_adds(out, ",\n  \"overall\": ");
 	json_calibration(out, ds, &p->overall, p->overall.n ? 1 : 0);
 	buf_adds(out, "\n}\n");
+	credits_free(&credits);
 }
 
 /* ---- alerts ----------------------------------------------------------- */

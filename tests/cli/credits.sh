@@ -88,3 +88,11 @@ values = re.findall(r"<v>([^<]*)</v>", sheet)
 assert len(rows) == 22, rows          # the header and the 21 rows of the CSV
 assert "3571.43" in values and "2857.14" in values and "10571.43" not in values, values
 '
+
+# Promise vs delivery: beside the reviewed prediction, the terms sales
+# signed and the credits they cost (2,500 + 2,000 + 5,000 + 10,000 capped
+# in June = 19,500.00 of 80,000.00 at risk).
+"$TANDEM" --lang en promises --year 2025 > promises.txt
+check "credits-promises-terms" grep -qxF '      SLA terms: AHT 360–300 full 50 %, FCR 0.6–0.7 linear 40 %, SL 0.7–0.8 linear 50 %; 10 % at risk, burn-in months 2' promises.txt
+check "credits-promises-incurred" grep -qxF '      service credits incurred 19500.00 / at risk 80000.00' promises.txt
+check "credits-promises-json" sh -c '"$TANDEM" promises --year 2025 --format json | grep -qF "\"credits_incurred\":19500.00,\"money_at_risk\":80000.00"'

@@ -45,3 +45,7 @@ check "credits-terms-sales-update" is 200 "$(api sales PUT '/api/v1/records/sla_
 check "credits-terms-sales-bad-minimum" is 422 "$(api sales PUT '/api/v1/records/sla_terms/K1/SL' '{"minimum":"0.95"}')"
 check "credits-terms-bad-says-minimum" has "$WORK/body" 'stricter than expected'
 check "credits-terms-viewer-403" is 403 "$(api viewer PUT '/api/v1/records/sla_terms/K1/SL' '{"minimum":"0.6"}')"
+
+check "credits-promises-page" is 200 "$(status viewer GET '/promises?year=2025&lang=en')"
+check "credits-promises-page-terms" has "$WORK/body" 'AHT 360–300 full 50 %, FCR 0.6–0.7 linear 40 %, SL 0.65–0.8 linear 50 %; 10 % at risk, burn-in months 2'
+check "credits-promises-page-incurred" has "$WORK/body" 'Credits incurred / at risk: <strong>'
