@@ -23,7 +23,7 @@ const char help_demo[] =
 	"\n"
 	"Creates a demo company: three years of a BPO with two sales teams, two\n"
 	"operation centers, about forty contracts and their daily SLA data, all\n"
-	"eighteen kinds of record. The demo is the same every time.\n"
+	"nineteen kinds of record. The demo is the same every time.\n"
 	"\n"
 	"It prints the company's scorecard for --year (default 2025, the last\n"
 	"complete year of the demo), creates one demo account per role (their\n"
