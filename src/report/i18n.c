@@ -42,6 +42,7 @@ static const struct message catalog[] = {
 	{ "cr_total", "total", "합계" },
 	{ "cr_value", "value", "실적" },
 	{ "done_after_go_live", "done after go-live", "가동일 이후 완료" },
+	{ "draft", "a draft, not yet proposed to the client", "초안(고객사에 아직 제안 전)" },
 	{ "elapsed_months", "elapsed months E", "경과 개월 E" },
 	{ "excluded", "left out", "제외" },
 	{ "grade", "grade", "등급" },

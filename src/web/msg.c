@@ -819,6 +819,8 @@ static const struct message {
 	  "평가 연도 이후" },
 	{ "reason.done_after_go_live", "done after go-live",
 	  "운영 개시 후 완료" },
+	{ "reason.draft", "a draft, not yet proposed to the client",
+	  "초안(고객사에 아직 제안 전)" },
 	{ "reason.lost", "lost",
 	  "실패" },
 	{ "reason.missing_dates", "a date is missing",
