@@ -27,11 +27,11 @@ static struct dataset *base(void)
 	struct dataset *ds = fx_new();
 	int client = fx_client(ds, "C1");
 	int k = fx_contract(ds, "K1", client, "voice", "2025-01-10");
-	for (int m = 1; m <= 12; m++) {
-		char month[8];
-		snprintf(month, sizeof month, "2025-%02d", m);
-		fx_financial(ds, k, month, "1000", "900");
-	}
+	static const char *const months[] = { "2025-01", "2025-02", "2025-03", "2025-04",
+					      "2025-05", "2025-06", "2025-07", "2025-08",
+					      "2025-09", "2025-10", "2025-11", "2025-12" };
+	for (size_t m = 0; m < 12; m++)
+		fx_financial(ds, k, months[m], "1000", "900");
 	return ds;
 }
 
