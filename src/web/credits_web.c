@@ -230,8 +230,9 @@ void web_credits_contract(struct request *req, struct buf *o, const char *contra
 	loaded_free(&l);
 }
 
-/* Grouping for the company view: by sales owner (a person) or by the
- * operations center (org unit) of the ops owner. */
+/* Grouping for the company view: by sales owner (a person) or by an
+ * operations org unit (a center), which holds the contracts whose ops
+ * owner is in it or below it. */
 struct group_arg {
 	int by_unit;
 	int index;
@@ -243,7 +244,12 @@ static int in_group(const struct dataset *ds, int contract, const void *arg)
 	const struct contract *k = &ds->contracts[contract];
 	if (!g->by_unit)
 		return k->sales_owner == g->index;
-	return k->ops_owner != NO_INDEX && ds->people[k->ops_owner].org_unit == g->index;
+	/* The ops owner's unit or one above it, as scores roll up (SPEC §5). */
+	for (int u = k->ops_owner == NO_INDEX ? NO_INDEX : ds->people[k->ops_owner].org_unit;
+	     u != NO_INDEX; u = ds->units[u].parent)
+		if (u == g->index)
+			return 1;
+	return 0;
 }
 
 static int in_contract(const struct dataset *ds, int contract, const void *arg)
@@ -267,6 +273,8 @@ static void group_table(struct request *req, struct buf *o, const struct loaded 
 	for (size_t i = 0; i < n; i++) {
 		struct group_arg g = { by_unit, (int)i };
 		struct credit_totals now, ytd;
+		if (by_unit && ds->units[i].kind != ORG_OPERATIONS)
+			continue;
 		credits_sum(&l->c, in_group, &g, this_month, this_month, &now);
 		credits_sum(&l->c, in_group, &g, first, this_month, &ytd);
 		if (!ytd.rows)
