@@ -417,9 +417,12 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 		put_month(out, a->month);
 		buf_adds(out, ko ? " 현재 " : " so far ");
 		report_credit_value(out, a->months[0].num, a->months[0].den, 4);
-		buf_addf(out, ko ? ", 최소 수준 %s " : ", below its minimum %s ",
-			 m->direction == DIR_HIGHER ? "≥" : "≤");
+		buf_adds(out, ko ? ", 계약상 최소 수준 " : ", missing its contractual minimum ");
 		numfmt_micro(out, a->months[0].target, 4);
+		buf_adds(out, m->direction == DIR_HIGHER ? (ko ? " (높을수록 좋음)" : " (higher is better)")
+			 : (ko ? " (낮을수록 좋음)" : " (lower is better)"));
+		if (ko)
+			buf_adds(out, " 미달");
 		if (a->burn_in)
 			buf_adds(out, ko ? " (유예 기간: 크레딧 없음)" : " (burn-in: no credit yet)");
 		break;

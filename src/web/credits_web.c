@@ -145,7 +145,9 @@ void web_credits_contract(struct request *req, struct buf *o, const char *contra
 {
 	struct loaded l;
 	struct buf err = BUF_INIT;
-	int year = web_default_year(req), k;
+	int year, k;
+	if (year_param(req, web_default_year(req), &year))
+		year = web_default_year(req);
 	html_raw(o, "<section class=\"card\" id=\"credits\"><h2>");
 	html_msg(o, req, "credits.contract_title");
 	buf_addf(o, " <span class=\"subtitle small muted\">%d</span></h2>\n", year);

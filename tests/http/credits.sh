@@ -49,3 +49,5 @@ check "credits-terms-viewer-403" is 403 "$(api viewer PUT '/api/v1/records/sla_t
 check "credits-promises-page" is 200 "$(status viewer GET '/promises?year=2025&lang=en')"
 check "credits-promises-page-terms" has "$WORK/body" 'AHT 360–300 full 50 %, FCR 0.6–0.7 linear 40 %, SL 0.65–0.8 linear 50 %; 10 % at risk, burn-in months 2'
 check "credits-promises-page-incurred" has "$WORK/body" 'Credits incurred / at risk: <strong>'
+check "credits-contract-page-other-year" is 200 "$(status viewer GET '/contracts/K1?lang=en&year=2024')"
+check "credits-contract-page-other-year-empty" has "$WORK/body" '<tr><th scope="row">2024-06</th><td class="num">0.00</td><td class="num">0.00</td><td class="num">0.00</td><td class="num">0.00</td></tr>'
