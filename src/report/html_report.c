@@ -35,6 +35,7 @@ static const struct words words[] = {
 	{ "heatmap", "SLA compliance month by month", "월별 SLA 준수 현황" },
 	{ "heatmap_note", "Month 1 is the go-live month. ✓ met, ✗ missed, – no data; the dark run is the first K compliant months (stabilization).",
 	  "1개월차는 가동 월입니다. ✓ 달성, ✗ 미달, – 데이터 없음. 진한 칸은 안정화(연속 K개월 준수) 구간입니다." },
+	{ "meta_frozen", "frozen; audit head", "동결됨, 감사 로그 헤드" },
 	{ "meta_model", "model", "평가 모델" },
 	{ "meta_period", "period", "평가 기간" },
 	{ "name", "name", "이름" },
@@ -249,6 +250,13 @@ static void page_start(const struct report_input *in, struct buf *out)
 		put(out, in->subject_kind);
 		buf_adds(out, ":");
 		put(out, in->subject_id);
+	}
+	if (in->frozen_audit_head) {
+		buf_adds(out, " · ");
+		put(out, w(lang, "meta_frozen"));
+		buf_adds(out, " <code class=\"audit-head\">");
+		put(out, in->frozen_audit_head);
+		buf_adds(out, "</code>");
 	}
 	buf_adds(out, "</p>\n</header>\n");
 }

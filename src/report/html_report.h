@@ -26,6 +26,9 @@ struct report_input {
 	/* Service credits of every month of data (engine/credits.h), for the
 	 * "money at risk" section; NULL leaves the section's tables out. */
 	const struct credits *credits;
+	/* When year Y is frozen: the audit head the freeze left ("N:HASH"),
+	 * printed in the header so the report carries its anchor; else NULL. */
+	const char *frozen_audit_head;
 };
 
 /* Does the report show this contract set / aggregate (org and subject

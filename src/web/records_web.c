@@ -103,11 +103,11 @@ enum write_result web_record_write(struct request *req, const struct table *t,
 	}
 
 	record_csv(t, values, &csv);
+	struct import_result res;
 	{
 		char name[64];
 		struct import_source src;
 		struct import_options opt = { NULL, 0, 0, 50, req->actor };
-		struct import_result res;
 		snprintf(name, sizeof name, "%s.csv", t->name);
 		memset(&src, 0, sizeof src);
 		src.name = name;
@@ -117,7 +117,7 @@ enum write_result web_record_write(struct request *req, const struct table *t,
 	}
 	if (rc == 1) {
 		import_errors_to_fields(t, ierr.data, errors);
-		wr = WRITE_INVALID;
+		wr = res.closed ? WRITE_CLOSED : WRITE_INVALID;
 		goto out;
 	}
 	if (rc < 0)

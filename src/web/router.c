@@ -7,6 +7,7 @@
 #include "web/web_impl.h"
 
 #include "base/clock.h"
+#include "store/closed.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -47,9 +48,9 @@ const struct route web_routes[] = {
 	{ "/api/v1/imports", POST, api_imports, A, API | ROUTE_UPLOAD,
 	  "import CSV files (multipart, or one CSV body with ?file=NAME.csv); ?dry_run=1 previews" },
 	{ "/api/v1/kinds", GET, api_kinds, ALL, API, "the record kinds and their columns" },
-	{ "/api/v1/login", POST, api_login, 0, API | ROUTE_PUBLIC | ROUTE_NO_CSRF,
+	{ "/api/v1/login", POST, api_login, 0, API | ROUTE_PUBLIC | ROUTE_NO_CSRF | ROUTE_OWN_LOCKING,
 	  "log in with {\"name\", \"password\"}; sets the session cookie, returns the CSRF token" },
-	{ "/api/v1/logout", POST, api_logout, ALL, API, "end the session" },
+	{ "/api/v1/logout", POST, api_logout, ALL, API | ROUTE_OWN_LOCKING, "end the session" },
 	{ "/api/v1/me", GET, api_me, ALL, API, "the logged-in user, role and CSRF token" },
 	{ "/api/v1/models", GET, api_models_list, ALL, API,
 	  "the stored model versions and the model scoring the default year" },
@@ -88,9 +89,9 @@ const struct route web_routes[] = {
 	{ "/api/v1/scores", GET, api_scores, ALL, API,
 	  "scores of a year (?year, ?subject=KIND:ID, ?org) with evidence" },
 	{ "/api/v1/users", GET, api_users_list, A, API, "the accounts" },
-	{ "/api/v1/users", POST, api_users_create, A, API,
+	{ "/api/v1/users", POST, api_users_create, A, API | ROUTE_OWN_LOCKING,
 	  "create an account {\"name\", \"role\", \"person_id\", \"password\"}" },
-	{ "/api/v1/users/{name}", PUT, api_users_update, A, API,
+	{ "/api/v1/users/{name}", PUT, api_users_update, A, API | ROUTE_OWN_LOCKING,
 	  "change an account's role, person, password or disabled flag" },
 	{ "/assets/*", GET, page_asset, 0, ROUTE_PUBLIC, "static files (CSS, JS)" },
 	{ "/audit", GET, page_audit, A | E, 0, "the audit log" },
@@ -104,11 +105,15 @@ const struct route web_routes[] = {
 	{ "/import", GET, page_import, A, 0, "the import page" },
 	{ "/import", POST, page_import_post, A, ROUTE_UPLOAD, "upload, preview and commit an import" },
 	{ "/login", GET, page_login, 0, ROUTE_PUBLIC, "the login form" },
-	{ "/login", POST, page_login_post, 0, ROUTE_PUBLIC | ROUTE_NO_CSRF, "log in" },
-	{ "/logout", POST, page_logout, ALL, 0, "log out" },
+	{ "/login", POST, page_login_post, 0, ROUTE_PUBLIC | ROUTE_NO_CSRF | ROUTE_OWN_LOCKING, "log in" },
+	{ "/logout", POST, page_logout, ALL, ROUTE_OWN_LOCKING, "log out" },
 	{ "/models", GET, page_models, ALL, 0, "the models: versions, diff, what-if, import, freeze" },
 	{ "/models", POST, page_models_import, A | E, ROUTE_UPLOAD, "store a model version" },
 	{ "/models/diff", GET, page_models_diff, ALL, 0, "what differs between two models" },
+	{ "/models/edit", GET, page_model_edit, A | E, 0,
+	  "the model editor: weights and bounds of a model (?from=VERSION), or of its calibration (&calibrate=Y&org=ORG&years=N)" },
+	{ "/models/edit", POST, page_model_edit_save, A | E, 0,
+	  "save the editor's model as a draft version with a note" },
 	{ "/models/whatif", POST, page_models_whatif, A | E, ROUTE_UPLOAD,
 	  "re-score a year under a draft model" },
 	{ "/models/{version}", GET, page_model, ALL, 0, "one model version" },
@@ -130,8 +135,8 @@ const struct route web_routes[] = {
 	{ "/scores", GET, page_scores, ALL, 0, "scorecards of org units, people and contracts" },
 	{ "/scores/{subject}/{id}", GET, page_scorecard, ALL, 0, "one scorecard" },
 	{ "/users", GET, page_users, A, 0, "accounts" },
-	{ "/users", POST, page_users_create, A, 0, "create an account" },
-	{ "/users/{name}", POST, page_users_update, A, 0, "change an account" },
+	{ "/users", POST, page_users_create, A, ROUTE_OWN_LOCKING, "create an account" },
+	{ "/users/{name}", POST, page_users_update, A, ROUTE_OWN_LOCKING, "change an account" },
 };
 const size_t web_n_routes = sizeof web_routes / sizeof web_routes[0];
 
@@ -379,7 +384,24 @@ void web_dispatch(struct request *req, struct response *res)
 			goto out;
 		}
 	}
-	if (writes) {
+	/* A correction of a closed year (store/closed.h): an executive's, with
+	 * a reason; the store's write paths take it from there. */
+	const char *correction = writes ? http_query(req, "correction") : NULL;
+	if (correction && strcmp(correction, "0")) {
+		const char *reason = http_query(req, "reason");
+		if (!req->logged_in || !(req->session.user.role & ROLE_EXECUTIVE)) {
+			refuse(req, res, 403, "error.correction_role",
+			       "only an executive may correct a closed year");
+			goto out;
+		}
+		if (!reason || !*reason || strspn(reason, " \t\r\n") == strlen(reason)) {
+			refuse(req, res, 400, "error.correction_reason",
+			       "a correction of a closed year needs a reason (?correction=1&reason=...)");
+			goto out;
+		}
+		closed_set_correction(req->store, reason);
+	}
+	if (writes && !(rt->flags & ROUTE_OWN_LOCKING)) {
 		pthread_mutex_lock(&req->srv->write_lock);
 		rt->handler(req, res);
 		pthread_mutex_unlock(&req->srv->write_lock);
@@ -392,6 +414,8 @@ void web_dispatch(struct request *req, struct response *res)
 		http_header(res, req, "Set-Cookie", c);
 	}
 out:
+	if (req->store)
+		closed_set_correction(req->store, NULL);   /* the connection serves others next */
 	/* The store's connection failed under this request (the database
 	 * went away): a read is answered "try again later" whatever the
 	 * handler made of it, since what it showed may lack what it could not

@@ -55,6 +55,13 @@ enum route_flags {
 	ROUTE_NO_CSRF = 1 << 3,       /* login: no session yet (checked its own way) */
 	ROUTE_RECORD = 1 << 4,        /* {kind} names a record kind of the schema */
 	ROUTE_RECORD_WRITE = 1 << 5,  /* the kind × role write table applies */
+	/* Logging in and out, and account changes: sessions, login counters
+	 * and accounts are written outside the data write lock (the store
+	 * serializes its own writers; each change is one transaction), so that
+	 * a login flood, each attempt a slow password hash, never queues the
+	 * users' writes behind it, and no password is hashed under a lock
+	 * (issue 21). */
+	ROUTE_OWN_LOCKING = 1 << 6,
 };
 
 typedef void route_handler(struct request *req, struct response *res);
@@ -136,6 +143,12 @@ void html_link(struct buf *out, const char *href, const char *text);
  * values are an error. Strings live in the arena. Returns 0 or -1 with err. */
 int jsonin_parse_flat(struct arena *a, const char *s, size_t len, struct param **out,
 		      size_t *n, struct buf *err);
+/* A body's members must all be known: the first one not in allowed (a
+ * NULL-terminated list) is answered 400 naming it and the known ones, and
+ * -1 returned; 0 when all are known. A field the server ignored would be a
+ * change the client believes made. */
+int jsonin_known_only(struct response *res, const struct param *p, size_t n,
+		      const char *const *allowed);
 
 /* --- the store pool (server.c) ------------------------------------------- */
 
@@ -166,7 +179,6 @@ void web_sessions_cache_free(struct web_server *srv);
 
 int web_addr_blocked(struct web_server *srv, const char *addr);
 void web_addr_failed(struct web_server *srv, const char *addr);
-void web_addr_clear(struct web_server *srv, const char *addr);
 /* Sets the session cookie (or clears it when token is NULL). */
 void web_set_session_cookie(struct request *req, struct response *res, const char *token);
 
@@ -223,7 +235,8 @@ route_handler page_login, page_login_post, page_logout, page_dashboard, page_ass
 	page_record_edit, page_record_update, page_record_delete, page_scores,
 	page_scorecard, page_evidence, page_contract, page_users, page_users_create,
 	page_users_update, page_models, page_models_import, page_models_diff, page_models_whatif,
-	page_model, page_model_activate, page_freeze, page_verify, page_cycle, page_promises,
+	page_model, page_model_activate, page_model_edit, page_model_edit_save, page_freeze,
+	page_verify, page_cycle, page_promises,
 	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_credits;
 
 /* The contract page's SLA terms, month-by-month credits and chart for the
@@ -238,7 +251,8 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
  * values are text per column (NULL = empty); on a validation error the
  * problems are appended to errors as one "column\tmessage" line each. */
 enum write_result { WRITE_OK, WRITE_INVALID, WRITE_FORBIDDEN, WRITE_EXISTS, WRITE_MISSING,
-		    WRITE_FAILED };
+		    WRITE_FAILED,
+		    WRITE_CLOSED };   /* evidence of a closed year, no correction: 409 */
 enum write_result web_record_write(struct request *req, const struct table *t,
 				   const char *const *key, const char **values,
 				   struct record *saved, struct buf *errors);
