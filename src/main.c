@@ -29,6 +29,7 @@ const struct command commands[] = {
 	COMMAND(demo, "create a demo company, score it and serve it"),
 	COMMAND(explain, "explain one criterion of one contract step by step"),
 	COMMAND(export, "write the store's records as CSV or JSON files"),
+	COMMAND(feed, "SLA data from contact-center platforms and ticket systems"),
 	COMMAND(freeze, "store a year's official results for good"),
 	COMMAND(import, "import CSV files or folders, all or nothing"),
 	COMMAND(init, "create a new store"),

@@ -38,7 +38,8 @@ const char help_demo[] =
 	"passwords are printed once) and serves the web UI on --listen (default\n"
 	"127.0.0.1:8080) until Ctrl-C.\n"
 	"\n"
-	"  --out DIR   only write the CSV files into DIR, to see what they look like\n"
+	"  --out DIR   only write the CSV files into DIR, to see what they look like,\n"
+	"              and DIR/feeds: a sample and a map per 'tandem feed' format\n"
 	"  --db PATH   the store to (re)create (default ./demo.db; any file there is\n"
 	"              replaced, so the demo never mixes with real data)\n"
 	"  --no-serve  stop after the scorecard (scripts, tests)\n";
@@ -246,12 +247,13 @@ int cmd_demo(int argc, char **argv, struct cli *cli)
 			cli_error("cannot create '%s': %s", out_dir, strerror(errno));
 			return EXIT_STORAGE;
 		}
-		if (demo_write_csv(out_dir, &err)) {
+		if (demo_write_csv(out_dir, &err) || demo_write_feeds(out_dir, &err)) {
 			cli_error("%s", err.data);
 			buf_release(&err);
 			return EXIT_STORAGE;
 		}
-		printf("wrote the demo company's CSV files to %s\n", out_dir);
+		printf("wrote the demo company's CSV files to %s (SLA feed samples in %s/feeds)\n",
+		       out_dir, out_dir);
 		return EXIT_OK;
 	}
 

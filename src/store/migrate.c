@@ -8,6 +8,7 @@
 
 #include "domain/schema.h"
 #include "store/blocks.h"
+#include "store/feed_store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -406,9 +407,17 @@ static int migration_6(struct store *s, struct buf *err)
 			  "ALTER TABLE sessions ADD COLUMN seq BIGINT NOT NULL DEFAULT 0;\n", err);
 }
 
-/* Version 7 adds sla_terms (issue 20): a contract's service-credit terms
- * per metric, declared in domain/schema.c like every record kind. */
+/* Version 7 keeps SLA feeds (issue 19, store/feed_store.h): intervals per
+ * source id and local day, ticket SLA outcomes, and which source feeds
+ * which contract metric. */
 static int migration_7(struct store *s, struct buf *err)
+{
+	return store_feed_migrate(s, err);
+}
+
+/* Version 8 adds sla_terms (issue 20): a contract's service-credit terms
+ * per metric, declared in domain/schema.c like every record kind. */
+static int migration_8(struct store *s, struct buf *err)
 {
 	struct buf sql = BUF_INIT;
 	int rc = table_exists(s, "sla_terms", err);
@@ -422,7 +431,8 @@ static int migration_7(struct store *s, struct buf *err)
 
 typedef int (*migration_fn)(struct store *, struct buf *);
 static const migration_fn migrations[] = { migration_1, migration_2, migration_3, migration_4,
-					    migration_5, migration_6, migration_7 };
+					    migration_5, migration_6, migration_7,
+					    migration_8 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int store_latest_version(void)

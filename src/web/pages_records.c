@@ -772,6 +772,7 @@ void page_contract(struct request *req, struct response *res)
 			record_list_free(mt, &l);
 		}
 	}
+	web_feed_sources_panel(req, o, key[0]);
 	web_credits_contract(req, o, key[0]);
 	html_page_end(req, res);
 	record_free(t, &r);

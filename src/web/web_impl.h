@@ -228,7 +228,8 @@ route_handler api_login, api_logout, api_me, api_openapi, api_kinds, api_records
 	api_models_list, api_models_import, api_models_diff, api_models_whatif, api_model_get,
 	api_model_activate, api_freeze, api_verify, api_explain, api_alerts, api_cycle,
 	api_cycle_referrals, api_promises, api_proposals_list, api_proposal_get, api_proposal_win,
-	api_proposal_lose, api_proposal_review, api_credits;
+	api_proposal_lose, api_proposal_review, api_feeds, api_feed_maps, api_feed_map_get,
+	api_feed_map_put, api_feed_sources, api_credits;
 route_handler page_login, page_login_post, page_logout, page_dashboard, page_asset,
 	page_audit, page_import, page_import_post, page_proposals, page_override,
 	page_records_index, page_record_list, page_record_new, page_record_create,
@@ -237,7 +238,12 @@ route_handler page_login, page_login_post, page_logout, page_dashboard, page_ass
 	page_users_update, page_models, page_models_import, page_models_diff, page_models_whatif,
 	page_model, page_model_activate, page_model_edit, page_model_edit_save, page_freeze,
 	page_verify, page_cycle, page_promises,
-	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_credits;
+	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_feeds,
+	page_feeds_post, page_feed_map_post, page_credits;
+
+/* The SLA feeds behind a contract's measurements, a card for its page
+ * (nothing when no feed reaches it) (feeds_web.c). */
+void web_feed_sources_panel(struct request *req, struct buf *o, const char *contract);
 
 /* The contract page's SLA terms, month-by-month credits and chart for the
  * default year (credits_web.c). */

@@ -133,10 +133,17 @@ for i in range(4):
     s.send(b"GET / HTTP/1.1\r\n")   # headers begun, never finished
     socks.append(s)
 print("open", flush=True)
-time.sleep(3)
+time.sleep(6)
 PY
 holder=$!
-sleep 1
+# Wait until the four are open (a loaded machine may take a while), then
+# one more moment for the server to have accepted them.
+i=0
+while [ "$i" -lt 50 ] && ! grep -q open "$WORK/conn.out" 2>/dev/null; do
+	sleep 0.1
+	i=$((i + 1))
+done
+sleep 0.5
 check "per-ip-limit-refuses" is 000 "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$URL/login")"
 wait $holder
 sleep 0.3
