@@ -50,11 +50,11 @@ check "credits-bad-format-exit-2" status 2 "$TANDEM" credits --year 2025 --forma
 # Same data, same bytes.
 check "credits-deterministic" sh -c '"$TANDEM" credits --year 2025 --format json | diff - credits.json'
 
-# A store made before sla_terms existed (schema version 7) gets the table
+# A store made before sla_terms existed (schema version 8) gets the table
 # from `tandem migrate`, keeping its data.
-check "credits-migrate-v7-store" sh -c '
+check "credits-migrate-v8-store" sh -c '
 	"$TANDEM" --db old.db init >/dev/null &&
-	sqlite3 old.db "DROP TABLE sla_terms; DELETE FROM schema_version WHERE version >= 8" &&
+	sqlite3 old.db "DROP TABLE sla_terms; DELETE FROM schema_version WHERE version >= 9" &&
 	"$TANDEM" --db old.db migrate >/dev/null &&
 	test "$(sqlite3 old.db "SELECT count(*) FROM sqlite_master WHERE name = '"'"'sla_terms'"'"'")" -eq 1 &&
 	"$TANDEM" --db old.db import "$DATA/credits" >/dev/null'

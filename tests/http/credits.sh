@@ -8,14 +8,16 @@
 rm -f "$DB"
 "$TANDEM" init --db "$DB" >/dev/null || exit 1
 "$TANDEM" import --db "$DB" "$DATA/credits" >/dev/null || exit 1
-for r in admin sales viewer; do
+for r in admin sales operations viewer; do
 	person=
 	[ "$r" = sales ] && person="--person PS"
+	[ "$r" = operations ] && person="--person PO"
 	echo "password-$r" | "$TANDEM" user add "$r" --role "$r" $person --password-stdin --db "$DB" >/dev/null || exit 1
 done
 start_server --quiet || exit 1
 login viewer
 login sales
+login operations
 
 check "credits-api" is 200 "$(api viewer GET '/api/v1/credits?year=2025&contract=K1')"
 check "credits-api-is-cli-json" same_lines "$DATA/credits.json.expected" "$WORK/body"
@@ -39,9 +41,17 @@ check "credits-company-by-sales-owner" has "$WORK/body" '<tr><th scope="row">Sam
 check "credits-company-by-center" has "$WORK/body" '<tr><th scope="row">Center A</th>'
 check "credits-company-bad-year" is 400 "$(status viewer GET '/credits?year=x')"
 
-# Sales writes its contract's terms through the API; the importer's rules
-# hold there too (a minimum stricter than expected is refused).
-check "credits-terms-sales-update" is 200 "$(api sales PUT '/api/v1/records/sla_terms/K1/SL' '{"minimum":"0.65"}')"
+# Sales writes its contract's terms through the API as a proposed change
+# that operations confirms (SPEC §2: "sla_metrics, sla_terms: own →
+# operations confirms"); the importer's rules hold there too (a minimum
+# stricter than expected is refused at once).
+check "credits-terms-sales-proposes" is 202 "$(api sales PUT '/api/v1/records/sla_terms/K1/SL' '{"minimum":"0.65"}')"
+check "credits-terms-proposal-by-ops" has "$WORK/body" '"kind":"sla_terms","key":"K1/SL","op":"update","contract_id":"K1","confirmer":"operations","state":"proposed"'
+change=$(sed -n 's/^{"id":\([0-9]*\),.*/\1/p' "$WORK/body")
+check "credits-terms-not-yet-applied" sh -c '"$1" --db "$2" export sla_terms --out "$3/t1" >/dev/null && grep -qx "K1,SL,0.7,0.8,10,50,linear,2,2" "$3/t1/sla_terms.csv"' sh "$TANDEM" "$DB" "$WORK"
+check "credits-terms-sales-cannot-confirm" is 403 "$(api sales POST "/api/v1/changes/$change/confirm" '{}')"
+check "credits-terms-ops-confirms" is 200 "$(api operations POST "/api/v1/changes/$change/confirm" '{}')"
+check "credits-terms-applied" sh -c '"$1" --db "$2" export sla_terms --out "$3/t2" >/dev/null && grep -qx "K1,SL,0.65,0.8,10,50,linear,2,2" "$3/t2/sla_terms.csv"' sh "$TANDEM" "$DB" "$WORK"
 check "credits-terms-sales-bad-minimum" is 422 "$(api sales PUT '/api/v1/records/sla_terms/K1/SL' '{"minimum":"0.95"}')"
 check "credits-terms-bad-says-minimum" has "$WORK/body" 'stricter than expected'
 check "credits-terms-viewer-403" is 403 "$(api viewer PUT '/api/v1/records/sla_terms/K1/SL' '{"minimum":"0.6"}')"
