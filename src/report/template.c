@@ -36,6 +36,10 @@ static const struct { const char *table; struct pair what; } sheet_help[] = {
 			 "계약: 주요 일정, 연간 계약금액, 리스크 등급, 영업·운영 담당자." } },
 	{ "sla_metrics", { "The SLA metrics of each contract with direction and targets.",
 			   "계약별 SLA 지표, 방향(higher/lower)과 목표." } },
+	{ "sla_terms", { "Service-credit terms per SLA metric: minimum and expected levels, % of monthly fees at risk, "
+			 "its allocation, full or linear credits, earn-back and burn-in months (docs/evaluation.md).",
+			 "SLA 지표별 서비스 크레딧 조건: 최소·기대 수준, 월 대금 중 위험 부담률, 배분율, "
+			 "전액(full) 또는 비례(linear) 크레딧, 회복(earn-back)·유예(burn-in) 개월 (docs/evaluation.md)." } },
 	{ "measurements", { "Daily SLA data: numerator and denominator (empty denominator = 1).",
 			    "일별 SLA 실적: 분자와 분모 (분모가 비면 1)." } },
 	{ "readiness", { "Readiness checklist items before go-live.", "가동 전 준비 항목 체크리스트." } },

@@ -93,7 +93,8 @@ static int migration_1(struct store *s, struct buf *err)
 	struct buf sql = BUF_INIT;
 	int rc;
 	for (size_t i = 0; i < schema_n_tables; i++)
-		record_table_sql(s, &schema_tables[i], &sql);
+		if (!schema_tables[i].late)
+			record_table_sql(s, &schema_tables[i], &sql);
 	buf_adds(&sql, product_tables);
 	rc = store_exec(s, sql.data, err);
 	buf_release(&sql);
@@ -463,9 +464,24 @@ static int migration_9(struct store *s, struct buf *err)
 	return rc;
 }
 
+/* Version 10 adds sla_terms (issue 20): a contract's service-credit terms
+ * per metric, declared in domain/schema.c like every record kind. */
+static int migration_10(struct store *s, struct buf *err)
+{
+	struct buf sql = BUF_INIT;
+	int rc = table_exists(s, "sla_terms", err);
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	record_table_sql(s, schema_find("sla_terms"), &sql);
+	rc = store_exec(s, sql.data, err);
+	buf_release(&sql);
+	return rc;
+}
+
 typedef int (*migration_fn)(struct store *, struct buf *);
 static const migration_fn migrations[] = { migration_1, migration_2, migration_3, migration_4,
-					    migration_5, migration_6, migration_7, migration_8, migration_9 };
+					    migration_5, migration_6, migration_7, migration_8, migration_9,
+					    migration_10 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int store_latest_version(void)

@@ -805,6 +805,7 @@ void page_contract(struct request *req, struct response *res)
 	web_feed_sources_panel(req, o, key[0]);
 	/* Evidence about it that waits for the other side's confirmation. */
 	web_contract_changes_section(req, o, r.values[0]);
+	web_credits_contract(req, o, key[0]);
 	html_page_end(req, res);
 	record_free(t, &r);
 	buf_release(&err);

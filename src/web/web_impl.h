@@ -258,7 +258,7 @@ route_handler api_login, api_logout, api_me, api_openapi, api_kinds, api_records
 	api_model_activate, api_freeze, api_verify, api_explain, api_alerts, api_cycle,
 	api_cycle_referrals, api_promises, api_proposals_list, api_proposal_get, api_proposal_win,
 	api_proposal_lose, api_proposal_review, api_feeds, api_feed_maps, api_feed_map_get,
-	api_feed_map_put, api_feed_sources, api_jobs_list, api_job_get;
+	api_feed_map_put, api_feed_sources, api_jobs_list, api_job_get, api_credits;
 route_handler page_login, page_login_post, page_logout, page_dashboard, page_asset,
 	page_audit, page_import, page_import_post, page_import_job, page_proposals, page_override,
 	page_records_index, page_record_list, page_record_new, page_record_create,
@@ -268,7 +268,7 @@ route_handler page_login, page_login_post, page_logout, page_dashboard, page_ass
 	page_model, page_model_activate, page_model_edit, page_model_edit_save, page_freeze,
 	page_verify, page_cycle, page_promises,
 	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_feeds,
-	page_feeds_post, page_feed_map_post,
+	page_feeds_post, page_feed_map_post, page_credits,
 	page_changes, page_change, page_change_confirm, page_change_reject, page_change_withdraw;
 route_handler api_changes_list, api_change_get, api_change_confirm, api_change_reject,
 	api_change_withdraw;
@@ -276,6 +276,10 @@ route_handler api_changes_list, api_change_get, api_change_confirm, api_change_r
 /* The SLA feeds behind a contract's measurements, a card for its page
  * (nothing when no feed reaches it) (feeds_web.c). */
 void web_feed_sources_panel(struct request *req, struct buf *o, const char *contract);
+
+/* The contract page's SLA terms, month-by-month credits and chart for the
+ * default year (credits_web.c). */
+void web_credits_contract(struct request *req, struct buf *o, const char *contract_id);
 
 /* The dashboard's early warnings for the scored year of sc, as of today or
  * the year's last day, whichever is earlier (lifecycle_web.c). */

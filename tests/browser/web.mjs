@@ -110,6 +110,15 @@ try {
   await page.goto(`${url}/contracts/${encodeURIComponent(contractId)}`);
   ok(await page.locator('ol.timeline li').count() === 5, 'browser-contract-timeline');
   await shot('06-contract');
+  // Its SLA terms and money at risk (issue 20): the demo gives every
+  // contract with metrics terms; the chart and the 12 months are there.
+  ok(await page.locator('#credits table#credit-terms tbody tr').count() >= 3, 'browser-contract-credit-terms');
+  ok(await page.locator('#credits svg.chart.credits').count() === 1, 'browser-contract-credit-chart');
+  ok(await page.locator('#credit-months tbody tr').count() === 12, 'browser-contract-credit-months');
+  await page.goto(`${url}/credits?year=2025`);
+  ok(await page.locator('#credits-company svg.chart.credits').count() === 1, 'browser-credits-company-chart');
+  ok(await page.locator('#credit-contracts tbody tr a[href^="/contracts/"]').count() >= 1, 'browser-credits-contract-links');
+  await shot('06b-credits');
 
   // Switch to Korean.
   await page.goto(`${url}/?year=2025`);

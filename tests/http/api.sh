@@ -176,7 +176,7 @@ check "openapi-version" has "$WORK/openapi.json" '"openapi":"3.0.3"'
 grep -o '"x-route":"[^"]*"' "$WORK/openapi.json" | sed 's/"x-route":"//; s/"$//' | sort -u > "$WORK/documented"
 check "openapi-has-routes" test -s "$WORK/routes"
 check "openapi-every-route-documented" same_lines "$WORK/routes" "$WORK/documented"
-check "openapi-every-kind" sh -c "for k in org_units people clients contracts sla_metrics measurements readiness manual_ratings handover scope_changes financials expansions renewals proposals feasibility_reviews relationship_ratings references innovations; do grep -q \"\\\"/api/v1/records/\$k\\\"\" '$WORK/openapi.json' || { echo \"missing \$k\"; exit 1; }; done"
+check "openapi-every-kind" sh -c "for k in org_units people clients contracts sla_metrics sla_terms measurements readiness manual_ratings handover scope_changes financials expansions renewals proposals feasibility_reviews relationship_ratings references innovations; do grep -q \"\\\"/api/v1/records/\$k\\\"\" '$WORK/openapi.json' || { echo \"missing \$k\"; exit 1; }; done"
 check "openapi-key-path" has "$WORK/openapi.json" '"/api/v1/records/measurements/{contract_id}/{metric}/{date}"'
 
 # --- docs/security.md carries the current permission tables ---
@@ -187,6 +187,6 @@ check "docs-security-route-table-current" same_lines "$WORK/code-routes" "$WORK/
 # --- XLSX workbooks through the web: a sheet per record kind ---
 "$TANDEM" export --db "$DB" --format xlsx --out "$WORK/all.xlsx" >/dev/null 2>&1
 check "import-xlsx-preview-200" is 200 "$(status admin POST '/api/v1/imports?dry_run=1&wait=30' -F "files=@$WORK/all.xlsx;filename=all.xlsx")"
-check "import-xlsx-preview-ok" has "$WORK/body" '"ok":true,"dry_run":true,"files":18'
+check "import-xlsx-preview-ok" has "$WORK/body" '"ok":true,"dry_run":true,"files":19'
 check "import-xlsx-bad-422" is 422 "$(status admin POST '/api/v1/imports?dry_run=1&wait=30' -F "files=@$DATA/xlsx/bad_contracts.xlsx;filename=bad_contracts.xlsx")"
 check "import-xlsx-bad-sheet-position" grep -q 'bad_contracts.xlsx:contracts![A-Z]*[0-9]*: ' "$WORK/body"
