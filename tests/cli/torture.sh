@@ -114,6 +114,11 @@ torture import-csv empty.db import "$DATA/small"
 
 # The same from an XLSX workbook (zip, expat).
 "$TANDEM" --db full.db export --format xlsx --out book.xlsx >/dev/null
+# The workbook has a sheet for every kind, empty ones included, and each
+# sheet is an audit entry: "all" is the workbook imported, not the folder.
+cp empty.db xlsx.db
+"$TANDEM" --db xlsx.db import book.xlsx >/dev/null
+ALL=$(counts xlsx.db)
 torture import-xlsx empty.db import book.xlsx
 
 # Scoring a year, with the evidence, from the store (read-only).
