@@ -119,8 +119,8 @@ static void explain_months(const struct scores *s, const struct score_criterion 
 	int K = s->model->stabilization_run_months;
 	long met = 0, with_data = 0;
 
-	buf_addf(out, "%s = %d, %s = ", i18n(lang, "elapsed_months"), sc->elapsed_months,
-		 i18n(lang, "planned_months"));
+	buf_addf(out, "%s = %d, %s = ", i18n(lang, "term.elapsed_months"), sc->elapsed_months,
+		 i18n(lang, "term.planned_months"));
 	if (sc->planned_months)
 		buf_addf(out, "%d", sc->planned_months);
 	else
@@ -129,37 +129,37 @@ static void explain_months(const struct scores *s, const struct score_criterion 
 	for (int i = t->first; i <= t->last && t->n_metrics; i++) {
 		char month[8];
 		month_format(t->go_live_month + i - 1, month);
-		buf_addf(out, "%s %d (%s):", i18n(lang, "month"), i, month);
+		buf_addf(out, "%s %d (%s):", i18n(lang, "term.month"), i, month);
 		for (size_t m = 0; m < t->n_metrics; m++) {
 			const struct month_cell *c = &t->cells[(size_t)(i - t->first) * t->n_metrics + m];
 			const struct sla_metric *sm = &s->ds->sla_metrics[t->metrics[m]];
 			int higher = sm->direction == DIR_HIGHER;
 			buf_addf(out, "%s %s ", m ? ";" : "", sm->metric);
 			if (!c->has_data) {
-				buf_adds(out, i18n(lang, "no_data"));
+				buf_adds(out, i18n(lang, "reason.no_data"));
 				continue;
 			}
 			with_data++;
 			met += c->met;
 			put_trim(out, (long double)c->num / (long double)c->den);
 			buf_addf(out, " %s %s ", c->met ? (higher ? "≥" : "≤") : (higher ? "<" : ">"),
-				 i18n(lang, "target"));
+				 i18n(lang, "term.target"));
 			put_micro(out, c->target);
-			buf_addf(out, " → %s", i18n(lang, c->met ? "met" : "not_met"));
+			buf_addf(out, " → %s", i18n(lang, c->met ? "term.met" : "term.not_met"));
 		}
 		if (sc->def->code == CRIT_S3_1)
-			buf_addf(out, " ⇒ %s", i18n(lang, t->compliant[i - t->first] ? "compliant"
-									   : "not_compliant"));
+			buf_addf(out, " ⇒ %s", i18n(lang, t->compliant[i - t->first] ? "term.compliant"
+									   : "term.not_compliant"));
 		buf_addc(out, '\n');
 	}
 	if (sc->def->code == CRIT_S3_1 || sc->def->code == CRIT_S2_1) {
 		if (sc->stabilized_at)
-			buf_addf(out, "%s %d\n", i18n(lang, "stabilized_at"), sc->stabilized_at);
+			buf_addf(out, "%s %d\n", i18n(lang, "term.stabilized_at"), sc->stabilized_at);
 		else
-			buf_addf(out, "%s\n", i18n(lang, "not_stabilized"));
+			buf_addf(out, "%s\n", i18n(lang, "term.not_stabilized"));
 	}
 	if (sc->def->code != CRIT_S3_1 && with_data)
-		buf_addf(out, "%s: %ld / %ld\n", i18n(lang, "met"), met, with_data);
+		buf_addf(out, "%s: %ld / %ld\n", i18n(lang, "term.met"), met, with_data);
 }
 
 int report_explain(const struct scores *s, const char *contract_id,
@@ -190,29 +190,29 @@ int report_explain(const struct scores *s, const char *contract_id,
 				 s->model->name);
 		return -1;
 	}
-	buf_addf(out, "%s %s — %s %s (%s %d)\n", i18n(lang, "contract"), contract_id,
-		 def->id, model_name_text(&sc->model->name, ko), i18n(lang, "year"), s->year);
+	buf_addf(out, "%s %s — %s %s (%s %d)\n", i18n(lang, "term.contract"), contract_id,
+		 def->id, model_name_text(&sc->model->name, ko), i18n(lang, "term.year"), s->year);
 	if (def->code == CRIT_S2_1 || def->code == CRIT_S3_1 || def->code == CRIT_S3_2)
 		explain_months(s, sc, lang, out);
 	for (size_t i = 0; i < sc->n_rows; i++) {
 		const struct evidence_row *r = &sc->rows[i];
-		static const char *const status_keys[] = { "counted", "not_counted", "excluded" };
+		static const char *const status_keys[] = { "term.counted", "term.not_counted", "term.excluded" };
 		buf_adds(out, "- ");
 		describe_record(out, s->ds, r);
 		if (def->n_measures > 1)
 			buf_addf(out, " [%s]", def->measures[r->measure]);
 		buf_addf(out, ": %s", i18n(lang, status_keys[r->status]));
 		if (r->reason)
-			buf_addf(out, " (%s)", i18n(lang, r->reason));
+			buf_addf(out, " (%s)", i18n_named(lang, "reason.", r->reason));
 		buf_addc(out, '\n');
 	}
 	for (size_t i = 0; i < def->n_measures; i++) {
 		const struct score_measure *m = &sc->measures[i];
 		if (def->n_measures > 1)
 			buf_addf(out, "%s: ", def->measures[i]);
-		buf_addf(out, "%s = ", i18n(lang, "value"));
+		buf_addf(out, "%s = ", i18n(lang, "term.value"));
 		if (!m->available) {
-			buf_addf(out, "%s\n", i18n(lang, "n/a"));
+			buf_addf(out, "%s\n", i18n(lang, "term.na"));
 			continue;
 		}
 		if (m->den != 1) {
@@ -230,11 +230,11 @@ int report_explain(const struct scores *s, const char *contract_id,
 		}
 		buf_addc(out, '\n');
 	}
-	buf_addf(out, "%s = ", i18n(lang, "score"));
+	buf_addf(out, "%s = ", i18n(lang, "term.score"));
 	if (sc->available)
 		numfmt_ld(out, sc->score, 2);
 	else
-		buf_addf(out, "%s (%s)", i18n(lang, "n/a"), i18n(lang, sc->na_reason ? sc->na_reason : "no_data"));
+		buf_addf(out, "%s (%s)", i18n(lang, "term.na"), i18n_named(lang, "reason.", sc->na_reason ? sc->na_reason : "no_data"));
 	buf_addc(out, '\n');
 	return 0;
 }

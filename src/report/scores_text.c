@@ -13,7 +13,7 @@ static void put_score(struct buf *out, const struct score_group *g, enum lang la
 	if (g->available)
 		numfmt_ld(out, g->score, 2);
 	else
-		buf_adds(out, i18n(lang, "n/a"));
+		buf_adds(out, i18n(lang, "term.na"));
 }
 
 static void put_percent(struct buf *out, const struct score_group *g)
@@ -31,18 +31,18 @@ static void put_aggregate(const struct scores *s, const struct score_aggregate *
 	buf_addf(out, "  %s: ", model_name_text(&mo->name, ko));
 	put_score(out, &ag->total, lang);
 	if (ag->total.available)
-		buf_addf(out, " (%s %s)", i18n(lang, "grade"),
+		buf_addf(out, " (%s %s)", i18n(lang, "term.grade"),
 			 model_grade(s->model, numfmt_round(ag->total.score, 2)));
-	buf_addf(out, ", %s ", i18n(lang, "coverage"));
+	buf_addf(out, ", %s ", i18n(lang, "term.coverage"));
 	put_percent(out, &ag->total);
-	buf_addf(out, ", %s %zu\n", i18n(lang, "subjects"), ag->n_subjects);
+	buf_addf(out, ", %s %zu\n", i18n(lang, "term.subjects"), ag->n_subjects);
 	for (size_t c = 0; c < mo->n_categories; c++) {
 		const struct model_category *cat = &mo->categories[c];
 		buf_addf(out, "    %s %s: ", cat->id, model_name_text(&cat->name, ko));
 		put_score(out, &ag->categories[c], lang);
-		buf_addf(out, " (%s ", i18n(lang, "weight"));
+		buf_addf(out, " (%s ", i18n(lang, "term.weight"));
 		numfmt_double(out, cat->weight);
-		buf_addf(out, ", %s ", i18n(lang, "coverage"));
+		buf_addf(out, ", %s ", i18n(lang, "term.coverage"));
 		put_percent(out, &ag->categories[c]);
 		buf_adds(out, ")\n");
 	}
@@ -83,9 +83,9 @@ void report_scores_text(const struct scores *s, enum lang lang, struct buf *out)
 	char from[11], to[11];
 	date_format(s->first_day, from);
 	date_format(s->last_day, to);
-	buf_addf(out, "Tandem %s %d (%s .. %s), model %s\n", i18n(lang, "scorecard"),
+	buf_addf(out, "Tandem %s %d (%s .. %s), model %s\n", i18n(lang, "term.scorecard"),
 		 s->year, from, to, s->model->name);
-	put_section(s, SUBJECT_COMPANY, "company", lang, out);
-	put_section(s, SUBJECT_ORG_UNIT, "org_units", lang, out);
-	put_section(s, SUBJECT_PERSON, "people", lang, out);
+	put_section(s, SUBJECT_COMPANY, "term.company", lang, out);
+	put_section(s, SUBJECT_ORG_UNIT, "term.org_units", lang, out);
+	put_section(s, SUBJECT_PERSON, "term.people", lang, out);
 }

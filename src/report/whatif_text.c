@@ -22,7 +22,7 @@ static void put_total(struct buf *out, int available, long double v, const char 
 		      enum lang lang)
 {
 	if (!available) {
-		buf_adds(out, i18n(lang, "n/a"));
+		buf_adds(out, i18n(lang, "term.na"));
 		return;
 	}
 	numfmt_ld(out, v, 2);
@@ -34,10 +34,10 @@ void report_whatif_text(const struct whatif *w, enum lang lang, struct buf *out)
 	for (size_t i = 0; i < w->n_rows; i++) {
 		const struct whatif_row *r = &w->rows[i];
 		if (r->kind == SUBJECT_COMPANY)
-			buf_addf(out, "%s (%s): ", i18n(lang, "company"), i18n(lang, score_org_id(r->org)));
+			buf_addf(out, "%s (%s): ", i18n(lang, "term.company"), i18n_named(lang, "term.", score_org_id(r->org)));
 		else
-			buf_addf(out, "%s %s (%s): ", i18n(lang, score_subject_kind_id(r->kind)),
-				 r->id, i18n(lang, score_org_id(r->org)));
+			buf_addf(out, "%s %s (%s): ", i18n_named(lang, "term.", score_subject_kind_id(r->kind)),
+				 r->id, i18n_named(lang, "term.", score_org_id(r->org)));
 		put_total(out, r->old_available, r->old_total, r->old_grade, lang);
 		buf_adds(out, " → ");
 		put_total(out, r->new_available, r->new_total, r->new_grade, lang);
