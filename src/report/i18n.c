@@ -810,10 +810,13 @@ const char *i18n_translate(enum lang lang, const char *message, struct buf *out,
 				buf_addc(params, '\0');
 			}
 		}
-		/* A column's name reads as its label in Korean. */
+		/* A column's name or an enum value reads as its Korean label. */
 		const char *shown[9];
-		for (size_t k = 0; k < n; k++)
-			shown[k] = lang == LANG_KO ? i18n_named(lang, "col.", copies[k]) : copies[k];
+		for (size_t k = 0; k < n; k++) {
+			shown[k] = copies[k];
+			if (lang == LANG_KO && (shown[k] = i18n_named(lang, "col.", copies[k])) == copies[k])
+				shown[k] = i18n_named(lang, "enum.", copies[k]);
+		}
 		i18n_add(out, lang, m->key, shown, n);
 		buf_release(&all);
 		*n_params = n;

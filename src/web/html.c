@@ -5,6 +5,7 @@
  * html_raw() is always a string literal of this module. */
 #include "web/web_impl.h"
 
+#include "report/i18n.h"
 #include "report/svg.h"
 
 #include <string.h>
@@ -25,6 +26,29 @@ void html_escape(struct buf *out, const char *s)
 void html_msg(struct buf *out, const struct request *req, const char *key)
 {
 	html_escape(out, msg(req->lang, key));
+}
+
+void html_error_text(struct buf *out, const struct request *req, const char *text)
+{
+	struct buf one = BUF_INIT, shown = BUF_INIT;
+	size_t n;
+	enum lang lang = i18n_lang(req->lang);
+	/* Problems come one a line or joined by "; "; each is read on its own. */
+	for (const char *s = text ? text : ""; *s;) {
+		const char *nl = strchr(s, '\n'), *semi = strstr(s, "; ");
+		const char *end = nl && (!semi || nl < semi) ? nl : semi ? semi : s + strlen(s);
+		buf_reset(&one);
+		buf_add(&one, s, (size_t)(end - s));
+		buf_reset(&shown);
+		i18n_translate(lang, one.data, &shown, NULL, &n);
+		html_escape(out, shown.data);
+		if (!*end)
+			break;
+		html_escape_n(out, end, *end == '\n' ? 1 : 2);
+		s = end + (*end == '\n' ? 1 : 2);
+	}
+	buf_release(&one);
+	buf_release(&shown);
 }
 
 void html_link(struct buf *out, const char *href, const char *text)
@@ -171,7 +195,7 @@ void html_error_page(struct request *req, struct response *res, int status, cons
 	html_msg(&res->body, req, key);
 	if (detail) {
 		html_raw(&res->body, ": ");
-		html_escape(&res->body, detail);
+		html_error_text(&res->body, req, detail);
 	}
 	html_raw(&res->body, "</p>\n<p><a href=\"/\">");
 	html_msg(&res->body, req, "nav.dashboard");

@@ -1112,7 +1112,7 @@ static void proposal_page(struct request *req, struct response *res, const char 
 		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p><strong>");
 		html_msg(o, req, "proposals.refused");
 		html_raw(o, "</strong> ");
-		html_escape(o, error);
+		html_error_text(o, req, error);
 		html_raw(o, "</p></div>\n");
 	} else if (http_query(req, "done")) {
 		html_raw(o, "<p class=\"notice ok\" role=\"status\">");

@@ -682,7 +682,7 @@ static void notice(struct request *req, struct buf *o, const char *key, const ch
 	html_msg(o, req, key);
 	if (detail && *detail) {
 		html_raw(o, "</p><pre class=\"small\">");
-		html_escape(o, detail);
+		html_error_text(o, req, detail);
 		html_raw(o, "</pre></div>\n");
 	} else {
 		html_raw(o, "</p></div>\n");

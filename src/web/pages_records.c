@@ -299,7 +299,7 @@ static void record_form(struct request *req, struct response *res, const struct 
 		html_raw(o, "</p>");
 		if (general) {
 			html_raw(o, "<p>");
-			html_escape(o, general);
+			html_error_text(o, req, general);
 			html_raw(o, "</p>");
 		}
 		html_raw(o, "</div>\n");
@@ -407,7 +407,7 @@ static void record_form(struct request *req, struct response *res, const struct 
 			html_raw(o, "<p class=\"field-error\" id=\"");
 			html_escape(o, id);
 			html_raw(o, "-err\">");
-			html_escape(o, e);
+			html_error_text(o, req, e);
 			html_raw(o, "</p>\n");
 		}
 		html_raw(o, "</div>\n");

@@ -116,6 +116,10 @@ void html_escape_n(struct buf *out, const char *s, size_t n);
 #define html_raw(out, s) buf_adds((out), (s))
 /* msg(req->lang, key), escaped. */
 void html_msg(struct buf *out, const struct request *req, const char *key);
+/* An error message of the code (English, one problem a line or joined by
+ * "; "), each problem in the user's language through the catalog's
+ * "error." entries, escaped. */
+void html_error_text(struct buf *out, const struct request *req, const char *text);
 /* Begins a page: doctype, head, the navigation for the user's role, the
  * heading. title_key is a message key. */
 void html_page_begin(struct request *req, struct response *res, const char *title_key,
@@ -128,6 +132,10 @@ void html_error_page(struct request *req, struct response *res, int status, cons
 		     const char *detail);
 /* A link to a path built from data: href is escaped. */
 void html_link(struct buf *out, const char *href, const char *text);
+
+/* Appends "code":…,"params":[…],"message":… for an English error of the
+ * code: its catalog key, parameters and text in the user's language. */
+void web_json_error_members(struct buf *json, const struct request *req, const char *english);
 
 /* --- flat JSON objects (jsonin.c) ---------------------------------------- */
 

@@ -49,7 +49,7 @@ api viewer GET '/api/v1/alerts?as_of=2026-02-16&lang=en' >/dev/null
 check "lc-web-alerts-expected-file" same_lines "$EXP/alerts-2026-02-16.json" "$WORK/body"
 check "lc-web-alerts-readiness-k3" has "$WORK/body" '{"rule":"readiness_open","contract_id":"K3","client_id":"C3","sales_owner":{"id":"P-S1","name":"이영업"},"ops_owner":{"id":"P-O1","name":"박운영"},"evidence":{"go_live_on":"2026-03-02","days_to_go_live":14,"open_items":["교육","시스템"]}'
 check "lc-web-alerts-bad-date-400" is 400 "$(api viewer GET '/api/v1/alerts?as_of=2026-02-30')"
-check "lc-web-alerts-bad-date-message" is '{"error":"as_of takes a date YYYY-MM-DD, not '"'"'2026-02-30'"'"'","field":"as_of"}' "$(cat "$WORK/body")"
+check "lc-web-alerts-bad-date-message" is '{"error":"as_of takes a date YYYY-MM-DD, not '"'"'2026-02-30'"'"'","field":"as_of","code":"error.as_of","params":["2026-02-30"],"message":"as_of takes a date YYYY-MM-DD, not '"'"'2026-02-30'"'"'"}' "$(cat "$WORK/body")"
 check "lc-web-alerts-anon-401" is 401 "$(api anon GET '/api/v1/alerts?as_of=2026-02-16')"
 
 # The dashboard's panel: as of today, or the year's last day for a past year.
@@ -107,7 +107,7 @@ check "lc-promises-page-calibration" has "$WORK/body" 'By reviewer'
 
 # --- proposals through the store's state machine ----------------------------
 check "lc-gate-win-refused-409" is 409 "$(api sales POST /api/v1/proposals/PR6/win)"
-check "lc-gate-win-refused-message" is '{"error":"proposal '"'"'PR6'"'"' cannot be won without a feasible or conditional feasibility review (or an executive'"'"'s override)"}' "$(cat "$WORK/body")"
+check "lc-gate-win-refused-message" is '{"error":"proposal '"'"'PR6'"'"' cannot be won without a feasible or conditional feasibility review (or an executive'"'"'s override)","code":"error.gate_shut","params":["PR6"],"message":"proposal '"'"'PR6'"'"' cannot be won without a feasible or conditional feasibility review (or an executive'"'"'s override)"}' "$(cat "$WORK/body")"
 check "lc-gate-operations-cannot-win-403" is 403 "$(api operations POST /api/v1/proposals/PR6/win)"
 check "lc-gate-viewer-cannot-win-403" is 403 "$(api viewer POST /api/v1/proposals/PR6/win)"
 check "lc-gate-still-review" is 200 "$(api viewer GET /api/v1/proposals/PR6)"
@@ -115,7 +115,7 @@ check "lc-gate-still-review-status" has "$WORK/body" '"status":"review","gate_op
 check "lc-override-sales-403" is 403 "$(api sales POST /api/v1/proposals/PR6/override '{"reason":"전략 고객"}')"
 check "lc-override-admin-403" is 403 "$(api admin POST /api/v1/proposals/PR6/override '{"reason":"전략 고객"}')"
 check "lc-override-no-reason-422" is 422 "$(api executive POST /api/v1/proposals/PR6/override '{}')"
-check "lc-override-no-reason-message" is '{"error":"an override of proposal '"'"'PR6'"'"' needs a written reason","field":"reason"}' "$(cat "$WORK/body")"
+check "lc-override-no-reason-message" is '{"error":"an override of proposal '"'"'PR6'"'"' needs a written reason","field":"reason","code":"error.override_reason","params":["PR6"],"message":"an override of proposal '"'"'PR6'"'"' needs a written reason"}' "$(cat "$WORK/body")"
 check "lc-override-blank-reason-422" is 422 "$(api executive POST /api/v1/proposals/PR6/override '{"reason":"   "}')"
 check "lc-override-not-json-415" is 415 "$(status executive POST /api/v1/proposals/PR6/override -H 'Content-Type: text/plain' --data-binary 'reason=x')"
 api admin GET '/api/v1/audit?limit=500' >/dev/null
@@ -132,7 +132,7 @@ api admin GET '/api/v1/audit?limit=500' >/dev/null
 check "lc-win-audited-with-gate" has "$WORK/body" '"actor":"user:sales","action":"win","entity":"proposals","key":"PR6"'
 check "lc-win-audit-gate-override" has "$WORK/body" '"before":{"status":"review"},"after":{"status":"won","role":"sales","gate":"override"}'
 check "lc-lose-won-409" is 409 "$(api sales POST /api/v1/proposals/PR6/lose)"
-check "lc-lose-won-message" is '{"error":"proposal '"'"'PR6'"'"' is won: only a proposal in draft or review can be lost"}' "$(cat "$WORK/body")"
+check "lc-lose-won-message" is '{"error":"proposal '"'"'PR6'"'"' is won: only a proposal in draft or review can be lost","code":"error.lose_status","params":["PR6","won"],"message":"proposal '"'"'PR6'"'"' is won: only a proposal in draft or review can be lost"}' "$(cat "$WORK/body")"
 check "lc-override-won-409" is 409 "$(api executive POST /api/v1/proposals/PR6/override '{"reason":"again"}')"
 check "lc-win-unknown-404" is 404 "$(api sales POST /api/v1/proposals/PR99/win)"
 check "lc-proposal-page-override" is 200 "$(status viewer GET '/proposals/PR6?lang=en')"
@@ -146,7 +146,7 @@ check "lc-proposals-list-reason" has "$WORK/body" '전략 고객, 야간 인력�
 # Reviews: by operations, of a person of an operations unit; draft → review.
 check "lc-review-sales-403" is 403 "$(api sales POST /api/v1/proposals/PR5/review '{"reviewer":"P-O1","verdict":"feasible"}')"
 check "lc-review-sales-person-422" is 422 "$(api operations POST /api/v1/proposals/PR5/review '{"reviewed_on":"2026-01-22","reviewer":"P-S1","verdict":"feasible"}')"
-check "lc-review-sales-person-message" is '{"error":"reviewer '"'"'P-S1'"'"' is not in an operations unit: feasibility reviews are written by operations","field":"review"}' "$(cat "$WORK/body")"
+check "lc-review-sales-person-message" is '{"error":"reviewer '"'"'P-S1'"'"' is not in an operations unit: feasibility reviews are written by operations","field":"review","code":"error.reviewer_not_operations","params":["P-S1"],"message":"reviewer '"'"'P-S1'"'"' is not in an operations unit: feasibility reviews are written by operations"}' "$(cat "$WORK/body")"
 check "lc-review-bad-fields-422" is 422 "$(api operations POST /api/v1/proposals/PR5/review '{"reviewed_on":"2026-13-01","verdict":"maybe","predicted_attainment":1.2}')"
 check "lc-review-bad-fields-message" has "$WORK/body" "reviewed_on '2026-13-01' is not a date (YYYY-MM-DD); verdict 'maybe' is not feasible, conditional or infeasible; predicted_attainment '1.2' is not between 0 and 1"
 check "lc-review-201" is 201 "$(api operations POST /api/v1/proposals/PR5/review '{"reviewed_on":"2026-01-22","verdict":"conditional","predicted_attainment":0.92,"risk_tier":"low","required_ramp_days":20,"conditions":"채팅 솔루션 선도입"}')"
