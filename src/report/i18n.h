@@ -27,7 +27,8 @@ const char *i18n_named(enum lang lang, const char *prefix, const char *name);
  * written as it is. */
 void i18n_add(struct buf *out, enum lang lang, const char *key, const char *const *args, size_t n);
 /* Reads an English message made by the code ("bad number '4억5천' for
- * annual_value") as the catalog's "error." entry whose English text it
+ * annual_value", a model difference) as the catalog's "error." or "diff."
+ * entry whose English text it
  * matches, and appends that entry's text in lang with the same parameters
  * (a column's name shown as its label in Korean). Returns the entry's key,
  * the error's code, and appends each parameter NUL-terminated to params

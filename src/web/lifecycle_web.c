@@ -627,11 +627,15 @@ static void calibration_table(struct request *req, struct buf *o, const struct d
 			html_escape(o, ds->people[c[i].person].name);
 		buf_addf(o, "</th><td class=\"num\">%ld</td><td class=\"num\">", c[i].n);
 		numfmt_ld(o, c[i].mae * 100, 1);
-		html_raw(o, " pt</td><td class=\"num\">");
+		html_raw(o, " ");
+		html_msg(o, req, "unit.pt");
+		html_raw(o, "</td><td class=\"num\">");
 		if (c[i].bias > 0)
 			buf_addc(o, '+');
 		numfmt_ld(o, c[i].bias * 100, 1);
-		html_raw(o, " pt</td></tr>\n");
+		html_raw(o, " ");
+		html_msg(o, req, "unit.pt");
+		html_raw(o, "</td></tr>\n");
 	}
 	html_raw(o, "</tbody></table></div>\n");
 }
@@ -720,7 +724,9 @@ void page_promises(struct request *req, struct response *res)
 				if (pr->gap > 0)
 					buf_addc(o, '+');
 				numfmt_ld(o, pr->gap * 100, 1);
-				html_raw(o, " pt</span>");
+				html_raw(o, " ");
+				html_msg(o, req, "unit.pt");
+				html_raw(o, "</span>");
 			} else {
 				html_msg(o, req, "score.na");
 			}

@@ -750,7 +750,9 @@ static void models_page(struct request *req, struct response *res, const char *n
 	html_msg(o, req, "models.builtin");
 	html_raw(o, "</a></th><td>");
 	html_msg(o, req, "models.any_year");
-	html_raw(o, "</td><td></td><td>SPEC §5</td><td></td></tr>\n");
+	html_raw(o, "</td><td></td><td>");
+	html_msg(o, req, "models.builtin_source");
+	html_raw(o, "</td><td></td></tr>\n");
 	for (size_t i = 0; i < n; i++) {
 		struct buf href = BUF_INIT;
 		model_href(&href, list[i].version);
@@ -1020,7 +1022,7 @@ void page_models_diff(struct request *req, struct response *res)
 			const char *eol = strchr(line, '\n');
 			size_t len = eol ? (size_t)(eol - line) : strlen(line);
 			html_raw(o, "<li>");
-			html_escape_n(o, line, len);
+			html_error_text(o, req, arena_strndup(&req->arena, line, len));
 			html_raw(o, "</li>\n");
 			if (!eol)
 				break;

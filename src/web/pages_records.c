@@ -6,6 +6,8 @@
  * the audit log, the accounts and the embedded static files. */
 #include "web/web_impl.h"
 
+#include "report/i18n.h"
+
 #include "embedded.h"
 #include "store/audit.h"
 #include "store/import.h"
@@ -953,6 +955,34 @@ out:
 
 /* --- the audit log ------------------------------------------------------------ */
 
+/* "user:kim" → "사용자 kim": who did it, in the user's language. */
+static void audit_actor(struct request *req, struct buf *o, const char *actor)
+{
+	static const struct { const char *prefix, *key; } kinds[] = {
+		{ "user:", "audit.by_user" }, { "cli:", "audit.by_cli" }, { "web:", "audit.by_web" },
+	};
+	for (size_t i = 0; actor && i < sizeof kinds / sizeof *kinds; i++) {
+		size_t n = strlen(kinds[i].prefix);
+		if (!strncmp(actor, kinds[i].prefix, n)) {
+			struct buf t = BUF_INIT;
+			const char *args[] = { actor + n };
+			i18n_add(&t, i18n_lang(req->lang), kinds[i].key, args, 1);
+			html_escape(o, t.data);
+			buf_release(&t);
+			return;
+		}
+	}
+	html_escape(o, actor);
+}
+
+/* A record kind's name, or the audit's own entities (model, results, user). */
+static void audit_entity(struct request *req, struct buf *o, const char *entity)
+{
+	enum lang lang = i18n_lang(req->lang);
+	const char *t = i18n_named(lang, "kind.", entity);
+	html_escape(o, t != entity ? t : i18n_named(lang, "audit.entity.", entity));
+}
+
 void page_audit(struct request *req, struct response *res)
 {
 	struct buf *o = &res->body, err = BUF_INIT, problems = BUF_INIT;
@@ -983,11 +1013,11 @@ void page_audit(struct request *req, struct response *res)
 			buf_addf(o, "<tr><td class=\"num\">%lld</td><td>", (long long)rows[i].seq);
 			html_escape(o, rows[i].at);
 			html_raw(o, "</td><td>");
-			html_escape(o, rows[i].actor);
+			audit_actor(req, o, rows[i].actor);
 			html_raw(o, "</td><td>");
-			html_escape(o, rows[i].action);
+			html_escape(o, i18n_named(i18n_lang(req->lang), "audit.action.", rows[i].action));
 			html_raw(o, "</td><td>");
-			html_escape(o, rows[i].entity);
+			audit_entity(req, o, rows[i].entity);
 			html_raw(o, "</td><td>");
 			html_escape(o, rows[i].key);
 			html_raw(o, "</td><td><code class=\"json\">");

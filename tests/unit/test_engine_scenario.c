@@ -481,7 +481,7 @@ static void report_scenario_explain(void **state)
 	buf_reset(&out);
 	assert_int_equal(report_explain(s, "A", "S1.1", LANG_KO, &out, &err), 0);
 	dump("scenario.explain.ko.txt", out.data);
-	assert_non_null(strstr(out.data, "- readiness r3, done_on 2025-02-20: 미반영 (운영 개시 후 완료)\n"));
+	assert_non_null(strstr(out.data, "- 운영 준비 r3, 완료일 2025-02-20: 미반영 (운영 개시 후 완료)\n"));
 	assert_non_null(strstr(out.data, "값 = 2 ÷ 3 = 0.6667; linear(0.5, 1) → 33.33\n"));
 	buf_reset(&out);
 	assert_int_equal(report_explain(s, "D", "S1.1", LANG_EN, &out, &err), -1);
