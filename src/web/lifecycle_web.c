@@ -45,15 +45,6 @@ static enum lang lang_of(const struct request *req)
 	return strcmp(req->lang, "ko") ? LANG_EN : LANG_KO;
 }
 
-static day_t today(void)
-{
-	char now[21];
-	day_t d = DAY_NONE;
-	clock_now_iso(now);
-	date_parse(now, 10, &d);
-	return d;
-}
-
 /* A year in the query: 0 and *out (dflt when absent), or -1 when malformed. */
 static int year_query(const struct request *req, const char *name, int dflt, int *out)
 {
@@ -141,7 +132,7 @@ static int compute_alerts(struct store *s, day_t as_of, struct model **m, struct
 void api_alerts(struct request *req, struct response *res)
 {
 	const char *t = http_query(req, "as_of");
-	day_t as_of = today();
+	day_t as_of = web_today();
 	struct model *m = NULL;
 	struct dataset ds;
 	struct lc_alerts al = { 0 };
@@ -212,7 +203,7 @@ static void alerts_table(struct request *req, struct buf *o, const struct lc_ale
 
 void web_alerts_panel(struct request *req, struct buf *o, const struct scored *sc)
 {
-	day_t end = model_year_last_day(sc->model, sc->year), now = today();
+	day_t end = model_year_last_day(sc->model, sc->year), now = web_today();
 	day_t as_of = now != DAY_NONE && now < end ? now : end;
 	struct model *m = NULL;
 	struct dataset ds;

@@ -9,6 +9,8 @@
  * here is released before the handler returns. */
 #include "web/web_impl.h"
 
+#include "report/i18n.h"
+
 #include "base/clock.h"
 #include "engine/model.h"
 #include "engine/numfmt.h"
@@ -1194,9 +1196,70 @@ out:
 	buf_release(&err);
 }
 
+/* The second step of an activation: what changes, then a POST with
+ * confirm=1. */
+static void activate_confirm_page(struct request *req, struct response *res, const char *version)
+{
+	struct buf *o = &res->body, err = BUF_INIT, t = BUF_INIT, href = BUF_INIT;
+	struct stored_model sm = { 0 };
+	struct model *now = NULL;
+	char *now_version = NULL;
+	int rc = store_model_get(req->store, version, &sm, &err);
+	if (rc) {
+		log_failure(rc > 0 ? 404 : 500, &err);
+		html_error_page(req, res, rc > 0 ? 404 : 500, rc > 0 ? "error.not_found" : "error.internal",
+				rc > 0 ? version : NULL);
+		goto out;
+	}
+	int year = sm.year ? sm.year : web_default_year(req);
+	if (web_load_model(req->store, year, &now, &now_version, &err)) {
+		log_failure(500, &err);
+		html_error_page(req, res, 500, "error.internal", NULL);
+		goto out;
+	}
+	char y[8];
+	snprintf(y, sizeof y, "%d", year);
+	const char *args[] = { version, y, strcmp(now_version, "default") ? now_version
+			       : msg(req->lang, "models.builtin") };
+	html_page_begin(req, res, "models.activate_title", version);
+	html_raw(o, "<section class=\"card confirm\" id=\"confirm\">\n<p>");
+	i18n_add(&t, i18n_lang(req->lang), sm.year ? "models.activate_what" : "models.activate_what_any",
+		 args, 3);
+	html_escape(o, t.data);
+	html_raw(o, "</p>\n<p>");
+	html_msg(o, req, "models.activate_audited");
+	html_raw(o, "</p>\n");
+	model_href(&href, version);
+	buf_adds(&href, "/activate");
+	html_raw(o, "<form method=\"post\" action=\"");
+	html_escape(o, href.data);
+	html_raw(o, "\" class=\"confirm-actions\">");
+	html_csrf_field(req, o);
+	html_raw(o, "<input type=\"hidden\" name=\"confirm\" value=\"1\"><button type=\"submit\" class=\"primary\">");
+	buf_reset(&t);
+	i18n_add(&t, i18n_lang(req->lang), "models.activate_confirm", args, 1);
+	html_escape(o, t.data);
+	html_raw(o, "</button> <a href=\"/models\">");
+	html_msg(o, req, "action.cancel");
+	html_raw(o, "</a></form>\n</section>\n");
+	html_page_end(req, res);
+out:
+	stored_model_release(&sm);
+	model_free(now);
+	xfree(now_version);
+	buf_release(&err);
+	buf_release(&t);
+	buf_release(&href);
+}
+
 void page_model_activate(struct request *req, struct response *res)
 {
 	struct buf err = BUF_INIT;
+	const char *confirm = http_form(req, "confirm");
+	if (!confirm || strcmp(confirm, "1")) {
+		activate_confirm_page(req, res, req->params[0]);
+		return;
+	}
 	int rc = store_model_activate(req->store, req->params[0], req->actor, &err);
 	if (rc > 0) {
 		html_error_page(req, res, 404, "error.not_found", req->params[0]);
@@ -1212,6 +1275,72 @@ void page_model_activate(struct request *req, struct response *res)
 	buf_release(&err);
 }
 
+/* The second step of a freeze: what it does, a warning and a second
+ * confirmation when the year is not over; then a POST with confirm=1
+ * (and unfinished=1 for a year not over). problem: a message key shown
+ * as an error (the second confirmation missing). */
+static void freeze_confirm_page(struct request *req, struct response *res, int year,
+				const char *problem)
+{
+	struct buf *o = &res->body, err = BUF_INIT, t = BUF_INIT;
+	struct model *m = NULL;
+	char *version = NULL;
+	day_t last;
+	char y[8], last_text[11];
+	enum lang lang = i18n_lang(req->lang);
+	int over = web_year_is_over(req, year, &last);
+	if (web_load_model(req->store, year, &m, &version, &err)) {
+		log_failure(500, &err);
+		html_error_page(req, res, 500, "error.internal", NULL);
+		goto out;
+	}
+	snprintf(y, sizeof y, "%d", year);
+	date_format(last, last_text);
+	const char *args[] = { y, strcmp(version, "default") ? version : msg(req->lang, "models.builtin"),
+			       last_text };
+	buf_reset(&t);
+	i18n_add(&t, lang, "models.freeze_title", args, 1);
+	html_page_begin(req, res, "models.freeze", t.data);
+	if (problem) {
+		html_raw(o, "<div class=\"notice error\" role=\"alert\" id=\"freeze-problem\"><p>");
+		html_msg(o, req, problem);
+		html_raw(o, "</p></div>\n");
+	}
+	html_raw(o, "<section class=\"card confirm\" id=\"confirm\">\n<p>");
+	buf_reset(&t);
+	i18n_add(&t, lang, "models.freeze_what", args, 2);
+	html_escape(o, t.data);
+	html_raw(o, "</p>\n");
+	html_raw(o, "<form method=\"post\" action=\"/frozen\" class=\"stack confirm-actions\">");
+	html_csrf_field(req, o);
+	buf_addf(o, "<input type=\"hidden\" name=\"year\" value=\"%d\">", year);
+	html_raw(o, "<input type=\"hidden\" name=\"confirm\" value=\"1\">");
+	if (!over) {
+		html_raw(o, "<div class=\"notice warn\" role=\"alert\" id=\"freeze-unfinished\"><p><strong>");
+		buf_reset(&t);
+		i18n_add(&t, lang, "models.freeze_unfinished", args, 3);
+		html_escape(o, t.data);
+		html_raw(o, "</strong></p>\n<label class=\"check\"><input type=\"checkbox\" name=\"unfinished\" value=\"1\" required> ");
+		buf_reset(&t);
+		i18n_add(&t, lang, "models.freeze_unfinished_ok", args, 1);
+		html_escape(o, t.data);
+		html_raw(o, "</label></div>\n");
+	}
+	html_raw(o, "<div class=\"form-actions\"><button type=\"submit\" class=\"danger\">");
+	buf_reset(&t);
+	i18n_add(&t, lang, "models.freeze_confirm", args, 1);
+	html_escape(o, t.data);
+	html_raw(o, "</button> <a href=\"/models\">");
+	html_msg(o, req, "action.cancel");
+	html_raw(o, "</a></div></form>\n</section>\n");
+	html_page_end(req, res);
+out:
+	model_free(m);
+	xfree(version);
+	buf_release(&err);
+	buf_release(&t);
+}
+
 void page_freeze(struct request *req, struct response *res)
 {
 	struct buf err = BUF_INIT;
@@ -1223,6 +1352,18 @@ void page_freeze(struct request *req, struct response *res)
 	if (!y || *end || year < 1000 || year > 9999) {
 		res->status = 422;
 		models_page(req, res, "models.bad_year", NULL, 1);
+		goto out;
+	}
+	/* Two steps: what happens first; a year not over needs a second yes. */
+	const char *confirm = http_form(req, "confirm"), *unfinished = http_form(req, "unfinished");
+	day_t last;
+	if (!confirm || strcmp(confirm, "1")) {
+		freeze_confirm_page(req, res, (int)year, NULL);
+		goto out;
+	}
+	if (!web_year_is_over(req, (int)year, &last) && (!unfinished || strcmp(unfinished, "1"))) {
+		res->status = 422;
+		freeze_confirm_page(req, res, (int)year, "models.freeze_unfinished_needed");
 		goto out;
 	}
 	status = freeze_year(req, (int)year, &f, &err);

@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stddef.h>
 
+#include "domain/date.h"
 #include "store/records.h"
 #include "web/http.h"
 #include "web/web.h"
@@ -213,8 +214,16 @@ void web_answer_key(struct request *req, int per_user_view, struct buf *key);
 int web_answer_get(const struct scored *sc, const char *key, struct buf *out, char **title);
 void web_answer_put(const struct scored *sc, const char *key, const char *body, size_t len,
 		    const char *title);
-/* The default year: the year of the newest data, else this year. */
+/* The default year of every page and form (dashboard, scorecards, alerts,
+ * promises, models, freeze): the last COMPLETE year (ended before today by
+ * the calendar of its model), or the year of the newest SLA data when the
+ * data end before it. The one place that decides it. */
 int web_default_year(struct request *req);
+/* Today (TANDEM_NOW in tests). */
+day_t web_today(void);
+/* 1 when year ended before today by its model's calendar, else 0; its
+ * last day in *last_day. */
+int web_year_is_over(struct request *req, int year, day_t *last_day);
 
 /* --- handlers ----------------------------------------------------------- */
 
