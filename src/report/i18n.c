@@ -859,46 +859,70 @@ static int match(const char *pattern, const char *s, const char **arg, size_t *l
 	return !*s;
 }
 
+/* The bytes of a catalog text that are not placeholders. */
+static size_t literal_length(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++) {
+		if (s[0] == '{' && s[1] >= '1' && s[1] <= '9' && s[2] == '}')
+			s += 2;
+		else
+			n++;
+	}
+	return n;
+}
+
 const char *i18n_translate(enum lang lang, const char *message, struct buf *out,
 			   struct buf *params, size_t *n_params)
 {
+	const struct message *best = NULL;
+	const char *arg[9] = { 0 }, *best_arg[9] = { 0 };
+	size_t len[9] = { 0 }, best_len[9] = { 0 }, best_literal = 0, n = 0;
 	*n_params = 0;
+	/* The most specific entry wins: "bad number '{1}' for {2}: not a
+	 * number (…)" over "bad number '{1}' for {2}". */
 	for (size_t i = 0; i < N_CATALOG; i++) {
 		const struct message *m = &catalog[i];
-		const char *arg[9] = { 0 };
-		size_t len[9] = { 0 }, n = 0;
-		if ((strncmp(m->key, "error.", 6) && strncmp(m->key, "diff.", 5)) ||
-		    !match(m->en, message, arg, len))
+		if (strncmp(m->key, "error.", 6) && strncmp(m->key, "diff.", 5))
 			continue;
-		char *copies[9];
-		struct buf all = BUF_INIT;
-		size_t at[9];
-		for (n = 0; n < 9 && arg[n]; n++) {
-			at[n] = all.len;
-			buf_add(&all, arg[n], len[n]);
-			buf_addc(&all, '\0');
-		}
-		for (size_t k = 0; k < n; k++) {
-			copies[k] = all.data + at[k];
-			if (params) {
-				buf_adds(params, copies[k]);
-				buf_addc(params, '\0');
-			}
+		memset(arg, 0, sizeof arg);
+		if (!match(m->en, message, arg, len))
+			continue;
+		size_t literal = literal_length(m->en);
+		if (best && literal <= best_literal)
+			continue;
+		best = m;
+		best_literal = literal;
+		memcpy(best_arg, arg, sizeof arg);
+		memcpy(best_len, len, sizeof len);
+	}
+	if (!best) {
+		buf_adds(out, message);
+		return NULL;
+	}
+	struct buf all = BUF_INIT;
+	size_t at[9];
+	const char *copies[9], *shown[9];
+	for (n = 0; n < 9 && best_arg[n]; n++) {
+		at[n] = all.len;
+		buf_add(&all, best_arg[n], best_len[n]);
+		buf_addc(&all, '\0');
+	}
+	for (size_t k = 0; k < n; k++) {
+		copies[k] = all.data + at[k];
+		if (params) {
+			buf_adds(params, copies[k]);
+			buf_addc(params, '\0');
 		}
 		/* A column's name or an enum value reads as its Korean label. */
-		const char *shown[9];
-		for (size_t k = 0; k < n; k++) {
-			shown[k] = copies[k];
-			if (lang == LANG_KO && (shown[k] = i18n_named(lang, "col.", copies[k])) == copies[k])
-				shown[k] = i18n_named(lang, "enum.", copies[k]);
-		}
-		i18n_add(out, lang, m->key, shown, n);
-		buf_release(&all);
-		*n_params = n;
-		return m->key;
+		shown[k] = copies[k];
+		if (lang == LANG_KO && (shown[k] = i18n_named(lang, "col.", copies[k])) == copies[k])
+			shown[k] = i18n_named(lang, "enum.", copies[k]);
 	}
-	buf_adds(out, message);
-	return NULL;
+	i18n_add(out, lang, best->key, shown, n);
+	buf_release(&all);
+	*n_params = n;
+	return best->key;
 }
 
 int i18n_parse_lang(const char *s, enum lang *out)

@@ -325,6 +325,10 @@ static void aggregate_table(struct request *req, struct buf *o, const struct sco
 	html_msg(o, req, head);
 	html_raw(o, "</h2>\n<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th scope=\"col\">");
 	html_msg(o, req, "score.subject");
+	/* The total and its grade come first, so that a phone shows them
+	 * beside the name; the categories follow, scrolling if need be. */
+	html_raw(o, "</th><th scope=\"col\" class=\"num total\">");
+	html_msg(o, req, "score.total");
 	html_raw(o, "</th>");
 	for (size_t c = 0; c < mo->n_categories; c++) {
 		html_raw(o, "<th scope=\"col\" class=\"num\">");
@@ -332,8 +336,6 @@ static void aggregate_table(struct request *req, struct buf *o, const struct sco
 		html_raw(o, "</th>");
 	}
 	html_raw(o, "<th scope=\"col\" class=\"num\">");
-	html_msg(o, req, "score.total");
-	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
 	html_msg(o, req, "score.coverage");
 	html_raw(o, "</th></tr></thead>\n<tbody>\n");
 	if (kind == SUBJECT_CONTRACT) {
@@ -350,17 +352,17 @@ static void aggregate_table(struct request *req, struct buf *o, const struct sco
 			html_escape(o, id);
 			html_raw(o, "</a> <span class=\"muted\">");
 			html_escape(o, subject_name(sc, SUBJECT_CONTRACT, s->contract));
-			html_raw(o, "</span></th>");
+			html_raw(o, "</span></th><td class=\"num total\"><strong>");
+			score_text(o, req, &s->total);
+			html_raw(o, "</strong>");
+			grade_badge(o, grade_of(sc->model, &s->total));
+			html_raw(o, "</td>");
 			for (size_t c = 0; c < s->n_categories; c++) {
 				html_raw(o, "<td class=\"num\">");
 				score_text(o, req, &s->categories[c]);
 				html_raw(o, "</td>");
 			}
-			html_raw(o, "<td class=\"num\"><strong>");
-			score_text(o, req, &s->total);
-			html_raw(o, "</strong>");
-			grade_badge(o, grade_of(sc->model, &s->total));
-			html_raw(o, "</td><td class=\"num\">");
+			html_raw(o, "<td class=\"num\">");
 			coverage_text(o, &s->total);
 			html_raw(o, "</td></tr>\n");
 			buf_release(&href);
@@ -380,17 +382,17 @@ static void aggregate_table(struct request *req, struct buf *o, const struct sco
 				    : subject_name(sc, kind, a->index));
 			html_raw(o, "</a> <span class=\"muted\">");
 			html_escape(o, kind == SUBJECT_COMPANY ? "" : a->id);
-			html_raw(o, "</span></th>");
+			html_raw(o, "</span></th><td class=\"num total\"><strong>");
+			score_text(o, req, &a->total);
+			html_raw(o, "</strong>");
+			grade_badge(o, grade_of(sc->model, &a->total));
+			html_raw(o, "</td>");
 			for (size_t c = 0; c < a->n_categories; c++) {
 				html_raw(o, "<td class=\"num\">");
 				score_text(o, req, &a->categories[c]);
 				html_raw(o, "</td>");
 			}
-			html_raw(o, "<td class=\"num\"><strong>");
-			score_text(o, req, &a->total);
-			html_raw(o, "</strong>");
-			grade_badge(o, grade_of(sc->model, &a->total));
-			html_raw(o, "</td><td class=\"num\">");
+			html_raw(o, "<td class=\"num\">");
 			coverage_text(o, &a->total);
 			html_raw(o, "</td></tr>\n");
 			buf_release(&href);
@@ -838,9 +840,10 @@ static void month_views(struct request *req, struct buf *o, const struct scored 
 		html_raw(o, " <span class=\"muted\">(");
 		html_msg(o, req, sm->direction == DIR_HIGHER ? "evidence.higher" : "evidence.lower");
 		html_raw(o, ")</span></h3>\n");
+		html_raw(o, "<div class=\"scroll\">");
 		svg_line_chart(o, row_labels[m], xl, values, cols, 1, (double)target / 1e6,
 			       arena_printf(&req->arena, "%s %s", msg(req->lang, "evidence.target"), tt));
-		html_raw(o, "</section>\n");
+		html_raw(o, "</div>\n</section>\n");
 	}
 }
 

@@ -45,13 +45,31 @@ next:
 	}
 }
 
+/* The importer's checks of one record as a one-row CSV file of its kind,
+ * written when valid (inside the caller's transaction): 0, 1 with the
+ * problems in ierr, -1 with err. */
+static int import_one(struct request *req, const struct table *t, const struct buf *csv,
+			 struct buf *ierr, struct buf *err)
+{
+	char name[64];
+	struct import_source src;
+	struct import_options opt = { NULL, 0, 0, 50, req->actor };
+	struct import_result res;
+	snprintf(name, sizeof name, "%s.csv", t->name);
+	memset(&src, 0, sizeof src);
+	src.name = name;
+	src.data = csv->data;
+	src.len = csv->len;
+	return store_import_mem(req->store, &src, 1, &opt, &res, ierr, err);
+}
+
 enum write_result web_record_write(struct request *req, const struct table *t,
 				   const char *const *key, const char **values,
 				   struct record *saved, struct buf *errors)
 {
 	struct record before, after_view;
 	struct buf csv = BUF_INIT, ierr = BUF_INIT, err = BUF_INIT, msg = BUF_INIT;
-	int keys[8], have_before = 0, began = 0;
+	int keys[8], have_before = 0, began = 0, missing_key = 0;
 	size_t nk = record_key_columns(t, keys);
 	const char *own_key[8];
 	const char *field;
@@ -67,12 +85,23 @@ enum write_result web_record_write(struct request *req, const struct table *t,
 			wr = WRITE_INVALID;
 			goto out;
 		}
-		if (!own_key[i]) {
-			buf_addf(errors, "%s\t%s is required\n", t->columns[keys[i]].name,
-				 t->columns[keys[i]].name);
-			wr = WRITE_INVALID;
+		if (!own_key[i])
+			missing_key = 1;
+	}
+	if (missing_key) {
+		/* Without its key the record cannot be looked up, but every other
+		 * problem is still reported at once: the importer checks the row
+		 * (and says the key is required) in a transaction rolled back. */
+		if (store_begin(req->store, &err))
 			goto out;
-		}
+		began = 1;
+		record_csv(t, values, &csv);
+		rc = import_one(req, t, &csv, &ierr, &err);
+		if (rc < 0)
+			goto out;
+		import_errors_to_fields(t, ierr.data, errors);
+		wr = WRITE_INVALID;
+		goto out;
 	}
 	if (store_begin(req->store, &err))
 		goto out;
@@ -103,18 +132,7 @@ enum write_result web_record_write(struct request *req, const struct table *t,
 	}
 
 	record_csv(t, values, &csv);
-	{
-		char name[64];
-		struct import_source src;
-		struct import_options opt = { NULL, 0, 0, 50, req->actor };
-		struct import_result res;
-		snprintf(name, sizeof name, "%s.csv", t->name);
-		memset(&src, 0, sizeof src);
-		src.name = name;
-		src.data = csv.data;
-		src.len = csv.len;
-		rc = store_import_mem(req->store, &src, 1, &opt, &res, &ierr, &err);
-	}
+	rc = import_one(req, t, &csv, &ierr, &err);
 	if (rc == 1) {
 		import_errors_to_fields(t, ierr.data, errors);
 		wr = WRITE_INVALID;
