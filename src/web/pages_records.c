@@ -43,6 +43,21 @@ static void record_href(struct buf *out, const struct table *t, const struct rec
 	}
 }
 
+/* "1234567.5" → "1,234,567.5", for reading amounts at a glance. */
+static void grouped_number(struct buf *o, const char *v)
+{
+	const char *dot = strchr(v, '.');
+	size_t int_len = dot ? (size_t)(dot - v) : strlen(v);
+	size_t start = v[0] == '-' ? 1 : 0;
+	buf_add(o, v, start);
+	for (size_t i = start; i < int_len; i++) {
+		if (i > start && (int_len - i) % 3 == 0)
+			buf_addc(o, ',');
+		buf_addc(o, v[i]);
+	}
+	buf_adds(o, v + int_len);
+}
+
 /* --- assets -------------------------------------------------------------- */
 
 void page_asset(struct request *req, struct response *res)
@@ -102,7 +117,7 @@ void page_records_index(struct request *req, struct response *res)
 		kind_title(req, o, t);
 		html_raw(o, "</a> <span class=\"muted\">");
 		html_escape(o, t->name);
-		buf_addf(o, " · %lld</span>", (long long)n);
+		buf_addf(o, ".csv · %lld</span>", (long long)n);
 		if (!can_write(req, t)) {
 			html_raw(o, " <span class=\"badge\">");
 			html_msg(o, req, "records.read_only");
@@ -189,6 +204,13 @@ void page_record_list(struct request *req, struct response *res)
 				http_url_escape(&h, v);
 				html_link(o, h.data, v);
 				buf_release(&h);
+			} else if (v && t->columns[c].type == COL_ENUM) {
+				html_msg(o, req, arena_printf(&req->arena, "enum.%s", v));
+			} else if (v && t->columns[c].type == COL_MONEY) {
+				struct buf g = BUF_INIT;
+				grouped_number(&g, v);
+				html_escape(o, g.data);
+				buf_release(&g);
 			} else {
 				html_escape(o, v ? v : "");
 			}
@@ -550,21 +572,6 @@ out:
 }
 
 /* --- the contract page ------------------------------------------------------ */
-
-/* "1234567.5" → "1,234,567.5", for reading amounts at a glance. */
-static void grouped_number(struct buf *o, const char *v)
-{
-	const char *dot = strchr(v, '.');
-	size_t int_len = dot ? (size_t)(dot - v) : strlen(v);
-	size_t start = v[0] == '-' ? 1 : 0;
-	buf_add(o, v, start);
-	for (size_t i = start; i < int_len; i++) {
-		if (i > start && (int_len - i) % 3 == 0)
-			buf_addc(o, ',');
-		buf_addc(o, v[i]);
-	}
-	buf_adds(o, v + int_len);
-}
 
 /* The name of a referenced client or person, or NULL. */
 static char *ref_name(struct request *req, const char *ref_table, const char *id)
@@ -965,7 +972,8 @@ static void audit_actor(struct request *req, struct buf *o, const char *actor)
 		size_t n = strlen(kinds[i].prefix);
 		if (!strncmp(actor, kinds[i].prefix, n)) {
 			struct buf t = BUF_INIT;
-			const char *args[] = { actor + n };
+			const char *args[] = { strcmp(actor + n, "unknown") ? actor + n
+					       : msg(req->lang, "audit.unknown_user") };
 			i18n_add(&t, i18n_lang(req->lang), kinds[i].key, args, 1);
 			html_escape(o, t.data);
 			buf_release(&t);
@@ -1019,7 +1027,15 @@ void page_audit(struct request *req, struct response *res)
 			html_raw(o, "</td><td>");
 			audit_entity(req, o, rows[i].entity);
 			html_raw(o, "</td><td>");
-			html_escape(o, rows[i].key);
+			if (!strncmp(rows[i].key, "batch ", 6)) {
+				struct buf t = BUF_INIT;
+				const char *args[] = { rows[i].key + 6 };
+				i18n_add(&t, i18n_lang(req->lang), "audit.batch", args, 1);
+				html_escape(o, t.data);
+				buf_release(&t);
+			} else {
+				html_escape(o, rows[i].key);
+			}
 			html_raw(o, "</td><td><code class=\"json\">");
 			html_escape(o, rows[i].before);
 			html_raw(o, "</code></td><td><code class=\"json\">");
