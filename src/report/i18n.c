@@ -511,6 +511,12 @@ static const struct message catalog[] = {
 	{ "nav.scores", "Scorecards", "평가표" },
 	{ "nav.skip", "Skip to content", "본문으로 건너뛰기" },
 	{ "nav.users", "Users", "사용자" },
+	{ "noun.SLA metric", "SLA metric", "SLA 지표" },
+	{ "noun.client", "client", "고객사" },
+	{ "noun.contract", "contract", "계약" },
+	{ "noun.org unit", "org unit", "조직" },
+	{ "noun.person", "person", "담당자" },
+	{ "noun.proposal", "proposal", "제안" },
 	{ "org.operations", "Operations", "운영" },
 	{ "org.sales", "Sales", "영업" },
 	{ "promises.actual", "Delivered", "실적" },
@@ -545,6 +551,7 @@ static const struct message catalog[] = {
 	{ "proposals.gate_open", "open", "열림" },
 	{ "proposals.gate_overridden", "overridden", "예외 승인" },
 	{ "proposals.lose", "Mark lost", "실주 처리" },
+	{ "proposals.new", "New proposal", "새 제안" },
 	{ "proposals.no_review", "no review yet", "검토 없음" },
 	{ "proposals.override", "Override", "예외 승인" },
 	{ "proposals.override_by", "Gate overridden by", "게이트 예외 승인자" },
@@ -916,10 +923,12 @@ const char *i18n_translate(enum lang lang, const char *message, struct buf *out,
 			buf_adds(params, copies[k]);
 			buf_addc(params, '\0');
 		}
-		/* A column's name or an enum value reads as its Korean label. */
+		/* A column's name, an enum value or a record's noun ("client")
+		 * reads as its Korean label. */
 		shown[k] = copies[k];
-		if (lang == LANG_KO && (shown[k] = i18n_named(lang, "col.", copies[k])) == copies[k])
-			shown[k] = i18n_named(lang, "enum.", copies[k]);
+		static const char *const label_groups[] = { "col.", "enum.", "noun." };
+		for (size_t g = 0; lang == LANG_KO && g < 3 && shown[k] == copies[k]; g++)
+			shown[k] = i18n_named(lang, label_groups[g], copies[k]);
 	}
 	i18n_add(out, lang, best->key, shown, n);
 	buf_release(&all);

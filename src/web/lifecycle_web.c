@@ -974,6 +974,11 @@ void page_proposals(struct request *req, struct response *res)
 	struct proposal_detail *list = NULL;
 	size_t n = 0;
 	html_page_begin(req, res, "proposals.title", NULL);
+	if (perm_record_writers(schema_find("proposals")) & req->session.user.role) {
+		html_raw(o, "<p class=\"actions\"><a class=\"button primary\" id=\"new-proposal\" href=\"/records/proposals/new\">");
+		html_msg(o, req, "proposals.new");
+		html_raw(o, "</a></p>\n");
+	}
 	html_raw(o, "<p class=\"muted\">");
 	html_msg(o, req, "proposals.gate_help");
 	html_raw(o, "</p>\n");
@@ -1074,8 +1079,10 @@ static void select_field(struct request *req, struct buf *o, const char *name, c
 	buf_addf(&in, "<select id=\"rv-%s\" name=\"%s\">", name, name);
 	if (blank)
 		buf_adds(&in, "<option value=\"\"></option>");
+	const char *typed = http_form(req, name);     /* kept after a refused review */
 	for (; *options; options++) {
-		buf_addf(&in, "<option value=\"%s\">", *options);
+		buf_addf(&in, "<option value=\"%s\"%s>", *options,
+			 typed && !strcmp(typed, *options) ? " selected" : "");
 		html_escape(&in, msg(req->lang, arena_printf(&req->arena, "enum.%s", *options)));
 		buf_adds(&in, "</option>");
 	}
@@ -1191,7 +1198,10 @@ static void proposal_page(struct request *req, struct response *res, const char 
 		if (role & (ROLE_ADMIN | ROLE_EXECUTIVE | ROLE_SALES)) {
 			html_raw(o, "<div class=\"actions\">");
 			form_open(req, o, d.id, "/win", "inline");
-			html_raw(o, "<button type=\"submit\" class=\"primary\">");
+			/* Not the primary action while the gate is shut: it would
+			 * only be refused. */
+			html_raw(o, d.gate_open ? "<button type=\"submit\" class=\"primary\">"
+				 : "<button type=\"submit\" aria-describedby=\"gate-shut\">");
 			html_msg(o, req, "proposals.win");
 			html_raw(o, "</button></form> ");
 			form_open(req, o, d.id, "/lose", "inline");
@@ -1199,7 +1209,7 @@ static void proposal_page(struct request *req, struct response *res, const char 
 			html_msg(o, req, "proposals.lose");
 			html_raw(o, "</button></form></div>\n");
 			if (!d.gate_open) {
-				html_raw(o, "<p class=\"muted small\">");
+				html_raw(o, "<p class=\"muted small\" id=\"gate-shut\">");
 				html_msg(o, req, "proposals.win_needs_gate");
 				html_raw(o, "</p>\n");
 			}
@@ -1214,21 +1224,39 @@ static void proposal_page(struct request *req, struct response *res, const char 
 			html_msg(o, req, "proposals.add_review");
 			html_raw(o, "</h3>\n");
 			form_open(req, o, d.id, "/review", "grid-form");
-			buf_addf(&in, "<input id=\"rv-reviewed_on\" name=\"reviewed_on\" type=\"date\" required value=\"%.10s\">", now);
+			/* What was typed comes back after a refused review. */
+			const char *typed;
+			buf_adds(&in, "<input id=\"rv-reviewed_on\" name=\"reviewed_on\" type=\"date\" required value=\"");
+			typed = http_form(req, "reviewed_on");
+			if (typed)
+				html_escape(&in, typed);
+			else
+				buf_addf(&in, "%.10s", now);
+			buf_adds(&in, "\">");
 			field(req, o, "reviewed_on", "col.reviewed_on", in.data);
 			buf_reset(&in);
 			buf_adds(&in, "<input id=\"rv-reviewer\" name=\"reviewer\" required value=\"");
-			html_escape(&in, req->session.user.person_id ? req->session.user.person_id : "");
+			typed = http_form(req, "reviewer");
+			html_escape(&in, typed ? typed : req->session.user.person_id ? req->session.user.person_id : "");
 			buf_adds(&in, "\">");
 			field(req, o, "reviewer", "col.reviewer", in.data);
 			select_field(req, o, "verdict", "col.verdict", verdicts, 0);
-			field(req, o, "predicted_attainment", "col.predicted_attainment",
-			      "<input id=\"rv-predicted_attainment\" name=\"predicted_attainment\" inputmode=\"decimal\" placeholder=\"0.95\">");
+			buf_reset(&in);
+			buf_adds(&in, "<input id=\"rv-predicted_attainment\" name=\"predicted_attainment\" inputmode=\"decimal\" placeholder=\"0.95\" value=\"");
+			html_escape(&in, http_form(req, "predicted_attainment"));
+			buf_adds(&in, "\">");
+			field(req, o, "predicted_attainment", "col.predicted_attainment", in.data);
 			select_field(req, o, "risk_tier", "col.risk_tier", tiers, 1);
-			field(req, o, "required_ramp_days", "col.required_ramp_days",
-			      "<input id=\"rv-required_ramp_days\" name=\"required_ramp_days\" type=\"number\" min=\"0\">");
-			field(req, o, "conditions", "col.conditions",
-			      "<input id=\"rv-conditions\" name=\"conditions\">");
+			buf_reset(&in);
+			buf_adds(&in, "<input id=\"rv-required_ramp_days\" name=\"required_ramp_days\" type=\"number\" min=\"0\" value=\"");
+			html_escape(&in, http_form(req, "required_ramp_days"));
+			buf_adds(&in, "\">");
+			field(req, o, "required_ramp_days", "col.required_ramp_days", in.data);
+			buf_reset(&in);
+			buf_adds(&in, "<input id=\"rv-conditions\" name=\"conditions\" value=\"");
+			html_escape(&in, http_form(req, "conditions"));
+			buf_adds(&in, "\">");
+			field(req, o, "conditions", "col.conditions", in.data);
 			html_raw(o, "<button type=\"submit\" class=\"primary\">");
 			html_msg(o, req, "proposals.add_review");
 			html_raw(o, "</button></form>\n");

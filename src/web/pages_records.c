@@ -6,6 +6,7 @@
  * the audit log, the accounts and the embedded static files. */
 #include "web/web_impl.h"
 
+#include "domain/decimal.h"
 #include "report/i18n.h"
 
 #include "embedded.h"
@@ -317,6 +318,11 @@ static void record_form(struct request *req, struct response *res, const struct 
 			http_url_escape(&action, key[i]);
 		}
 	}
+	if (!errors && key && http_query(req, "saved")) {
+		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
+		html_msg(o, req, "records.saved");
+		html_raw(o, "</p>\n");
+	}
 	if (errors && *errors) {
 		html_raw(o, "<div class=\"notice error\" role=\"alert\" id=\"form-errors\"><p>");
 		html_msg(o, req, "form.has_errors");
@@ -500,20 +506,60 @@ static const char **form_values(struct request *req, const struct table *t)
 	return values;
 }
 
+/* The values to write: amounts typed the way people type them
+ * ("450,000,000", "4억5천만") become plain numbers; everything else, and
+ * what cannot be read, goes to the importer as typed (which then says
+ * what is wrong). The form shows what was typed either way. */
+static const char **amounts_read(struct request *req, const struct table *t, const char **typed)
+{
+	const char **values = arena_alloc(&req->arena, t->n_columns * sizeof *values);
+	for (size_t c = 0; c < t->n_columns; c++) {
+		enum col_type ty = t->columns[c].type;
+		micro_t v;
+		char text[32];
+		values[c] = typed[c];
+		if (!typed[c] || (ty != COL_MONEY && ty != COL_DECIMAL && ty != COL_COUNT) ||
+		    decimal_parse(typed[c], strlen(typed[c]), &v) == DECIMAL_OK)
+			continue;
+		if (decimal_parse_human(typed[c], &v) == DECIMAL_OK) {
+			decimal_format(v, text);
+			values[c] = arena_strdup(&req->arena, text);
+		}
+	}
+	return values;
+}
+
+/* Where a saved record is shown: a contract or a proposal on its own
+ * page, any other record in its form (with the "saved" notice). */
+static void saved_href(struct buf *to, const struct table *t, const struct record *r)
+{
+	int keys[8];
+	size_t nk = record_key_columns(t, keys);
+	if (!strcmp(t->name, "contracts") || !strcmp(t->name, "proposals")) {
+		buf_addf(to, "/%s/", t->name);
+		http_url_escape(to, r->values[keys[0]]);
+		buf_adds(to, !strcmp(t->name, "contracts") ? "?saved=1" : "?done=1");
+		return;
+	}
+	buf_addf(to, "/records/%s/edit", t->name);
+	for (size_t i = 0; i < nk; i++) {
+		buf_addc(to, '/');
+		http_url_escape(to, r->values[keys[i]]);
+	}
+	buf_adds(to, "?saved=1");
+}
+
 static void save_form(struct request *req, struct response *res, const char *const *key)
 {
 	const struct table *t = req->table;
 	const char **values = form_values(req, t);
 	struct record saved;
 	struct buf errors = BUF_INIT;
-	enum write_result wr = web_record_write(req, t, key, values, &saved, &errors);
+	enum write_result wr = web_record_write(req, t, key, amounts_read(req, t, values), &saved, &errors);
 	switch (wr) {
 	case WRITE_OK: {
 		struct buf to = BUF_INIT;
-		int keys[8];
-		record_key_columns(t, keys);
-		buf_addf(&to, "/records/%s?saved=1&%s=", t->name, t->columns[keys[0]].name);
-		http_url_escape(&to, saved.values[keys[0]]);
+		saved_href(&to, t, &saved);
 		http_redirect(res, req, to.data);
 		buf_release(&to);
 		record_free(t, &saved);
@@ -705,6 +751,11 @@ void page_contract(struct request *req, struct response *res)
 		return;
 	}
 	html_page_begin(req, res, "contract.title", key[0]);
+	if (http_query(req, "saved")) {
+		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
+		html_msg(o, req, "records.saved");
+		html_raw(o, "</p>\n");
+	}
 	/* The lifecycle as a timeline of its dates. */
 	static const char *const steps[] = { "signed_on", "ramp_started_on", "staffed_on", "go_live_on", "end_on" };
 	char today[21];
