@@ -76,6 +76,7 @@ static const struct {
 	unsigned roles;
 } nav[] = {
 	{ "/", "nav.dashboard", ROLE_ALL },
+	{ "/alerts", "nav.alerts", ROLE_ALL },
 	{ "/scores", "nav.scores", ROLE_ALL },
 	{ "/proposals", "nav.proposals", ROLE_ALL },
 	{ "/promises", "nav.promises", ROLE_ALL },

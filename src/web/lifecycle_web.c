@@ -8,6 +8,8 @@
  * state machine (roles, gate, audit) every interface shares. */
 #include "web/web_impl.h"
 
+#include "report/i18n.h"
+
 #include "base/clock.h"
 #include "domain/date.h"
 #include "engine/lifecycle.h"
@@ -155,17 +157,70 @@ void api_alerts(struct request *req, struct response *res)
 	buf_release(&err);
 }
 
-static void alerts_table(struct request *req, struct buf *o, const struct lc_alerts *al,
-			 const struct dataset *ds)
+/* Contracts in force on as_of (signed, not ended): what alerts watch. */
+static size_t contracts_in_force(const struct dataset *ds, day_t as_of)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ds->n_contracts; i++) {
+		const struct contract *k = &ds->contracts[i];
+		if (k->signed_on != DAY_NONE && k->signed_on <= as_of &&
+		    (k->end_on == DAY_NONE || k->end_on >= as_of))
+			n++;
+	}
+	return n;
+}
+
+/* Whether alert a passes the filters: owner (a person id, sales or
+ * operations owner of the contract) and rule (lc_rule_id), NULL for all. */
+static int alert_matches(const struct lc_alert *a, const struct dataset *ds, const char *owner,
+			 const char *rule)
+{
+	const struct contract *k = &ds->contracts[a->contract];
+	if (rule && *rule && strcmp(lc_rule_id(a->rule), rule))
+		return 0;
+	if (owner && *owner) {
+		int s = k->sales_owner, o = k->ops_owner;
+		if (!((s >= 0 && !strcmp(ds->people[s].id, owner)) || (o >= 0 && !strcmp(ds->people[o].id, owner))))
+			return 0;
+	}
+	return 1;
+}
+
+/* The alerts grouped by contract (one row a contract, its rules listed,
+ * in the order the rules found them), filtered; at most limit contracts
+ * (0: all). The empty states say what is true: no contract in force, no
+ * alert for the filters, or every contract in force on track. Returns the
+ * number of contracts with alerts that pass the filters. */
+static size_t alerts_table(struct request *req, struct buf *o, const struct lc_alerts *al,
+			   const struct dataset *ds, day_t as_of, const char *owner, const char *rule,
+			   size_t limit)
 {
 	static const char *const heads[] = { "alerts.contract", "alerts.rule", "alerts.owners",
 					     "alerts.evidence" };
-	if (!al->n) {
-		html_raw(o, "<p class=\"muted\">");
-		html_msg(o, req, "alerts.none");
+	enum lang lang = lang_of(req);
+	size_t n_in_force = contracts_in_force(ds, as_of), groups = 0, shown = 0;
+	char *seen = xcalloc(ds->n_contracts + 1, 1);
+	for (size_t i = 0; i < al->n; i++)
+		if (alert_matches(&al->items[i], ds, owner, rule) && !seen[al->items[i].contract]) {
+			seen[al->items[i].contract] = 1;
+			groups++;
+		}
+	if (!groups) {
+		struct buf t = BUF_INIT;
+		char count[24], day[11];
+		snprintf(count, sizeof count, "%zu", n_in_force);
+		date_format(as_of, day);
+		const char *args[] = { day, count };
+		i18n_add(&t, lang, !n_in_force ? "alerts.no_contracts"
+			 : (owner && *owner) || (rule && *rule) ? "alerts.none_filtered" : "alerts.none", args, 2);
+		html_raw(o, "<p class=\"muted\" id=\"alerts-empty\">");
+		html_escape(o, t.data);
 		html_raw(o, "</p>\n");
-		return;
+		buf_release(&t);
+		xfree(seen);
+		return 0;
 	}
+	memset(seen, 0, ds->n_contracts + 1);
 	html_raw(o, "<div class=\"scroll\"><table class=\"data alerts-table\"><thead><tr>");
 	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
 		html_raw(o, "<th scope=\"col\">");
@@ -173,18 +228,28 @@ static void alerts_table(struct request *req, struct buf *o, const struct lc_ale
 		html_raw(o, "</th>");
 	}
 	html_raw(o, "</tr></thead><tbody>\n");
-	for (size_t i = 0; i < al->n; i++) {
-		const struct lc_alert *a = &al->items[i];
-		const struct contract *k = &ds->contracts[a->contract];
+	for (size_t i = 0; i < al->n && (!limit || shown < limit); i++) {
+		const struct lc_alert *first = &al->items[i];
+		if (!alert_matches(first, ds, owner, rule) || seen[first->contract])
+			continue;
+		seen[first->contract] = 1;
+		shown++;
+		const struct contract *k = &ds->contracts[first->contract];
 		const char *sales = person_name(ds, k->sales_owner), *ops = person_name(ds, k->ops_owner);
-		struct buf ev = BUF_INIT;
 		html_raw(o, "<tr><td>");
 		contract_link(o, k->id);
 		html_raw(o, "<br><span class=\"small muted\">");
 		html_escape(o, ds->clients[k->client].name);
-		html_raw(o, "</span></td><td><span class=\"badge warn\">");
-		html_msg(o, req, arena_printf(&req->arena, "alerts.rule.%s", lc_rule_id(a->rule)));
 		html_raw(o, "</span></td><td>");
+		for (size_t j = i; j < al->n; j++) {
+			const struct lc_alert *a = &al->items[j];
+			if (a->contract != first->contract || !alert_matches(a, ds, owner, rule))
+				continue;
+			html_raw(o, "<span class=\"badge warn\">");
+			html_msg(o, req, arena_printf(&req->arena, "alerts.rule.%s", lc_rule_id(a->rule)));
+			html_raw(o, "</span> ");
+		}
+		html_raw(o, "</td><td>");
 		html_msg(o, req, "alerts.sales_owner");
 		html_raw(o, ": ");
 		html_escape(o, sales ? sales : "—");
@@ -192,13 +257,34 @@ static void alerts_table(struct request *req, struct buf *o, const struct lc_ale
 		html_msg(o, req, "alerts.ops_owner");
 		html_raw(o, ": ");
 		html_escape(o, ops ? ops : "—");
-		html_raw(o, "</td><td>");
-		report_alert_evidence(&ev, a, ds, lang_of(req));
-		html_escape(o, ev.data);
-		html_raw(o, "</td></tr>\n");
-		buf_release(&ev);
+		html_raw(o, "</td><td><ul class=\"evidence\">");
+		for (size_t j = i; j < al->n; j++) {
+			const struct lc_alert *a = &al->items[j];
+			struct buf ev = BUF_INIT;
+			if (a->contract != first->contract || !alert_matches(a, ds, owner, rule))
+				continue;
+			report_alert_evidence(&ev, a, ds, lang);
+			html_raw(o, "<li>");
+			html_escape(o, ev.data);
+			html_raw(o, "</li>");
+			buf_release(&ev);
+		}
+		html_raw(o, "</ul></td></tr>\n");
 	}
 	html_raw(o, "</tbody></table></div>\n");
+	if (limit && groups > shown) {
+		struct buf t = BUF_INIT;
+		char more[24];
+		snprintf(more, sizeof more, "%zu", groups);
+		const char *args[] = { more };
+		i18n_add(&t, lang, "alerts.see_all", args, 1);
+		html_raw(o, "<p><a href=\"/alerts\">");
+		html_escape(o, t.data);
+		html_raw(o, "</a></p>\n");
+		buf_release(&t);
+	}
+	xfree(seen);
+	return groups;
 }
 
 void web_alerts_panel(struct request *req, struct buf *o, const struct scored *sc)
@@ -222,7 +308,7 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 		/* the scored year's data is loaded up to this very day */
 		lifecycle_alerts(sc->ds, &sc->model->alerts, sc->model->stabilization_run_months,
 				 as_of, &al);
-		alerts_table(req, o, &al, sc->ds);
+		alerts_table(req, o, &al, sc->ds, as_of, NULL, NULL, 10);
 	} else if (compute_alerts(req->store, as_of, &m, &ds, &al, &err)) {
 		fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
 		html_raw(o, "<p class=\"notice error\">");
@@ -230,7 +316,7 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 		html_raw(o, "</p>\n");
 	} else {
 		loaded = 1;
-		alerts_table(req, o, &al, &ds);
+		alerts_table(req, o, &al, &ds, as_of, NULL, NULL, 10);
 	}
 	html_raw(o, "</section>\n");
 	lc_alerts_release(&al);
@@ -239,6 +325,108 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 		model_free(m);
 	}
 	buf_release(&err);
+}
+
+/* The alerts page: every early warning on a date, one row a contract,
+ * filtered by owner and rule. The date is the end of the year shown (the
+ * last complete one by default), or today while that year runs, or
+ * ?as_of=. */
+void page_alerts(struct request *req, struct response *res)
+{
+	struct buf *o = &res->body, err = BUF_INIT, t = BUF_INIT;
+	const char *owner = http_query(req, "owner"), *rule = http_query(req, "rule");
+	const char *as_of_text = http_query(req, "as_of");
+	int year = 0;
+	day_t as_of = DAY_NONE, now = web_today();
+	struct model *m = NULL, *ym = NULL;
+	char *version = NULL;
+	struct dataset ds;
+	struct lc_alerts al = { 0 };
+	int loaded = 0;
+	if (year_query(req, "year", web_default_year(req), &year) ||
+	    (as_of_text && date_parse(as_of_text, strlen(as_of_text), &as_of))) {
+		html_error_page(req, res, 400, "alerts.bad_date", NULL);
+		goto out;
+	}
+	if (as_of == DAY_NONE) {
+		if (web_load_model(req->store, year, &ym, &version, &err)) {
+			fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
+			html_error_page(req, res, 500, "error.internal", NULL);
+			goto out;
+		}
+		day_t end = model_year_last_day(ym, year);
+		as_of = now != DAY_NONE && now < end ? now : end;
+	}
+	if (compute_alerts(req->store, as_of, &m, &ds, &al, &err)) {
+		fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
+		html_error_page(req, res, 500, "error.internal", NULL);
+		goto out;
+	}
+	loaded = 1;
+	html_page_begin(req, res, "alerts.page_title", NULL);
+	html_raw(o, "<form method=\"get\" action=\"/alerts\" class=\"filters\" id=\"alert-filters\"><label for=\"as_of\">");
+	html_msg(o, req, "alerts.as_of");
+	html_raw(o, "</label> <input id=\"as_of\" name=\"as_of\" type=\"date\" value=\"");
+	put_date(o, as_of);
+	html_raw(o, "\"> <label for=\"owner\">");
+	html_msg(o, req, "alerts.owner");
+	html_raw(o, "</label> <select id=\"owner\" name=\"owner\"><option value=\"\">");
+	html_msg(o, req, "alerts.everyone");
+	html_raw(o, "</option>");
+	/* The owners of contracts in force, each once, in the people's order. */
+	for (size_t p = 0; p < ds.n_people; p++) {
+		int owns = 0;
+		for (size_t c = 0; c < ds.n_contracts && !owns; c++)
+			owns = ds.contracts[c].sales_owner == (int)p || ds.contracts[c].ops_owner == (int)p;
+		if (!owns)
+			continue;
+		html_raw(o, "<option value=\"");
+		html_escape(o, ds.people[p].id);
+		html_raw(o, owner && !strcmp(owner, ds.people[p].id) ? "\" selected>" : "\">");
+		html_escape(o, ds.people[p].name);
+		html_raw(o, "</option>");
+	}
+	html_raw(o, "</select> <label for=\"rule\">");
+	html_msg(o, req, "alerts.rule");
+	html_raw(o, "</label> <select id=\"rule\" name=\"rule\"><option value=\"\">");
+	html_msg(o, req, "alerts.every_rule");
+	html_raw(o, "</option>");
+	for (int r = 0; r < LC_RULE_COUNT; r++) {
+		const char *id = lc_rule_id((enum lc_rule)r);
+		html_raw(o, "<option value=\"");
+		html_escape(o, id);
+		html_raw(o, rule && !strcmp(rule, id) ? "\" selected>" : "\">");
+		html_msg(o, req, arena_printf(&req->arena, "alerts.rule.%s", id));
+		html_raw(o, "</option>");
+	}
+	html_raw(o, "</select> <button type=\"submit\">");
+	html_msg(o, req, "action.filter");
+	html_raw(o, "</button></form>\n<section class=\"card\" id=\"alerts\">\n");
+	size_t groups = alerts_table(req, o, &al, &ds, as_of, owner, rule, 0);
+	if (groups) {
+		char count[24], day[11];
+		snprintf(count, sizeof count, "%zu", groups);
+		date_format(as_of, day);
+		const char *args[] = { count, day };
+		i18n_add(&t, lang_of(req), "alerts.count", args, 2);
+		html_raw(o, "<p class=\"muted small\" id=\"alerts-count\">");
+		html_escape(o, t.data);
+		html_raw(o, "</p>\n");
+	}
+	html_raw(o, "</section>\n<p class=\"muted small\">");
+	html_msg(o, req, "alerts.help");
+	html_raw(o, "</p>\n");
+	html_page_end(req, res);
+out:
+	lc_alerts_release(&al);
+	if (loaded) {
+		dataset_free(&ds);
+		model_free(m);
+	}
+	model_free(ym);
+	xfree(version);
+	buf_release(&err);
+	buf_release(&t);
 }
 
 /* ---- the growth cycle ---------------------------------------------------- */

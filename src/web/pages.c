@@ -266,45 +266,9 @@ void page_dashboard(struct request *req, struct response *res)
 		xfree(bars);
 	}
 
-	/* Contracts needing attention: not stabilized within plan. */
-	html_raw(o, "<section class=\"card\">\n<h2>");
-	html_msg(o, req, "dash.attention");
-	html_raw(o, "</h2>\n<ul class=\"alerts\">\n");
-	int shown = 0;
-	for (size_t i = 0; i < sc->scores->n_sets; i++) {
-		const struct score_set *set = &sc->scores->sets[i];
-		if (set->org != ORG_SALES)
-			continue;
-		for (size_t c = 0; c < set->n_criteria; c++) {
-			const struct score_criterion *cr = &set->criteria[c];
-			if (strcmp(cr->def->id, "S3.1") || cr->stabilized_at || !cr->planned_months ||
-			    cr->elapsed_months <= cr->planned_months)
-				continue;
-			const char *id = score_set_id(sc->scores, set);
-			struct buf href = BUF_INIT;
-			buf_adds(&href, "/evidence/");
-			http_url_escape(&href, id);
-			buf_addf(&href, "/sales/S3.1?year=%d", year);
-			html_raw(o, "<li><a href=\"");
-			html_escape(o, href.data);
-			html_raw(o, "\">");
-			html_escape(o, id);
-			html_raw(o, " · ");
-			html_escape(o, subject_name(sc, SUBJECT_CONTRACT, set->contract));
-			html_raw(o, "</a> — ");
-			html_msg(o, req, "dash.not_stabilized");
-			buf_addf(o, " (%d / %d)", cr->elapsed_months, cr->planned_months);
-			html_raw(o, "</li>\n");
-			buf_release(&href);
-			shown++;
-		}
-	}
-	if (!shown) {
-		html_raw(o, "<li class=\"muted\">");
-		html_msg(o, req, "dash.all_well");
-		html_raw(o, "</li>\n");
-	}
-	html_raw(o, "</ul>\n</section>\n");
+	/* What needs attention is the early-warning panel below: the same
+	 * rules as the alerts page (a contract without SLA metrics is never
+	 * "not stabilized"). */
 	page_keep(res, sc, &key, begin, NULL);
 	web_alerts_panel(req, o, sc);
 	html_page_end(req, res);

@@ -92,6 +92,7 @@ const struct route web_routes[] = {
 	  "create an account {\"name\", \"role\", \"person_id\", \"password\"}" },
 	{ "/api/v1/users/{name}", PUT, api_users_update, A, API,
 	  "change an account's role, person, password or disabled flag" },
+	{ "/alerts", GET, page_alerts, ALL, 0, "the early warnings, one row a contract (?as_of, ?owner, ?rule)" },
 	{ "/assets/*", GET, page_asset, 0, ROUTE_PUBLIC, "static files (CSS, JS)" },
 	{ "/audit", GET, page_audit, A | E, 0, "the audit log" },
 	{ "/contracts/{id}", GET, page_contract, ALL, 0, "a contract: lifecycle, checklists, scores" },

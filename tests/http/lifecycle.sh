@@ -65,7 +65,7 @@ check "lc-dash-2026-sla-missed" has "$WORK/body" 'SLA missed months running'
 check "lc-dash-2026-cached-still-has-panel" is 200 "$(status viewer GET '/?year=2026&lang=en')"
 check "lc-dash-2026-cached-panel" has "$WORK/body" '<a href="/contracts/K1">K1</a>'
 check "lc-dash-2024-none" is 200 "$(status viewer GET '/?year=2024&lang=en')"
-check "lc-dash-2024-no-alerts" has "$WORK/body" 'No alerts: every contract is on track on this date.'
+check "lc-dash-2024-no-alerts" has "$WORK/body" '<p class="muted" id="alerts-empty">No alerts on 2024-12-31: every contract in force (1) is on track.</p>'
 check "lc-dash-ko" is 200 "$(status viewer GET '/?year=2025&lang=ko')"
 check "lc-dash-ko-title" has "$WORK/body" '조기 경보'
 check "lc-dash-ko-rule" has "$WORK/body" '관계 하락 중 갱신 도래'
