@@ -91,7 +91,7 @@ static void note_open_descriptors(int report)
 	while ((e = readdir(d))) {
 		char path[300], target[256];
 		ssize_t len;
-		int fd = atoi(e->d_name);
+		int fd = (int)strtol(e->d_name, NULL, 10);
 		if (e->d_name[0] == '.' || fd == dirfd(d))
 			continue;
 		if (!report) {

@@ -5,8 +5,13 @@
 #   http:    tests/http/*.sh          (against a real server)
 #   browser: tests/browser/*.mjs      (playwright-core + Debian chromium)
 # Each script prints TAP-like lines "ok N - name" / "not ok N - name".
+# Suites run $JOBS at a time (default 2, the machine's cores): each has its
+# own temporary folder, store and loopback port, so they do not meet. The
+# results are counted afterwards in a fixed order, so the summary reads the
+# same whatever finished first.
 set -u
 BUILD=${BUILD:-build}
+JOBS=${JOBS:-2}
 TANDEM=$(cd "$(dirname "$0")/.." && pwd)/$BUILD/tandem
 export TANDEM BUILD
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,29 +31,64 @@ count() {
 	fail=$((fail + f))
 	printf '%-40s %4d passed, %d failed\n' "$1" "$p" "$f"
 }
-for t in "$top/$BUILD"/tests/test_*; do
-	[ -x "$t" ] || continue
-	n=$(basename "$t")
-	CMOCKA_MESSAGE_OUTPUT=TAP "$t" > "$log/$n.out" 2>&1
-	count "unit/$n" "$log/$n.out" $?
+
+# The suites, one line each: "NAME<TAB>COMMAND...". The slowest first, so
+# that two lanes finish close together.
+list=$log/suites
+: > "$list"
+add() { printf '%s\t%s\n' "$1" "$2" >> "$list"; }
+for slow in torture crash postgres; do
+	[ -f "$top/tests/cli/$slow.sh" ] && add "cli/$slow" "sh $top/tests/cli/$slow.sh"
 done
+if [ -d "$top/tests/browser/node_modules/playwright-core" ]; then
+	for t in "$top"/tests/browser/*.mjs; do
+		[ -f "$t" ] && add "browser/$(basename "$t" .mjs)" "node $t"
+	done
+fi
 for kind in cli http; do
 	for t in "$top"/tests/$kind/*.sh; do
 		[ -f "$t" ] || continue
 		n=$(basename "$t" .sh)
-		[ "$n" = lib ] && continue
-		sh "$t" > "$log/$kind-$n.out" 2>&1
-		count "$kind/$n" "$log/$kind-$n.out" $?
+		case "$kind/$n" in
+		*/lib|cli/torture|cli/crash|cli/postgres) continue ;;
+		esac
+		add "$kind/$n" "sh $t"
 	done
 done
-if [ -d "$top/tests/browser/node_modules/playwright-core" ]; then
-	for t in "$top"/tests/browser/*.mjs; do
-		[ -f "$t" ] || continue
-		n=$(basename "$t" .mjs)
-		node "$t" > "$log/browser-$n.out" 2>&1
-		count "browser/$n" "$log/browser-$n.out" $?
-	done
-fi
+for t in "$top/$BUILD"/tests/test_*; do
+	[ -x "$t" ] || continue
+	add "unit/$(basename "$t")" "env CMOCKA_MESSAGE_OUTPUT=TAP $t"
+done
+
+# $JOBS lanes take suites from the list in order; `mkdir` is atomic, so a
+# suite is claimed by exactly one lane (dash has no `wait -n`).
+lane() {
+	k=0
+	while IFS='	' read -r name cmd; do
+		k=$((k + 1))
+		mkdir "$log/claim.$k" 2>/dev/null || continue
+		f=$log/$(printf '%s' "$name" | tr / -)
+		sh -c "$cmd" > "$f.out" 2>&1 < /dev/null
+		echo $? > "$f.rc"
+	done < "$list"
+}
+l=0
+while [ "$l" -lt "$JOBS" ]; do
+	lane &
+	l=$((l + 1))
+done
+wait
+
+# Counted in a fixed order: unit, cli, http, browser, each by name.
+sort -t '	' -k1,1 "$list" | awk -F '\t' '
+	$1 ~ /^unit\// { print "1\t" $1; next }
+	$1 ~ /^cli\// { print "2\t" $1; next }
+	$1 ~ /^http\// { print "3\t" $1; next }
+	{ print "4\t" $1 }' | sort -k1,1n -k2,2 | cut -f2 > "$log/order"
+while read -r name; do
+	f=$log/$(printf '%s' "$name" | tr / -)
+	count "$name" "$f.out" "$(cat "$f.rc")"
+done < "$log/order"
 if [ "$fail" -ne 0 ]; then
 	echo "test logs kept in $log"
 else

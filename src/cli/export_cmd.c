@@ -26,6 +26,12 @@ const char help_export[] =
 	"(the workbook of 'tandem template', filled); 'tandem import FILE.xlsx'\n"
 	"reads it back.\n";
 
+/* The workbook's rows: the store's CSV export of one table. */
+static int export_rows(void *ctx, const struct table *t, FILE *out, struct buf *err)
+{
+	return store_export_table(ctx, t, EXPORT_CSV, out, err);
+}
+
 int cmd_export(int argc, char **argv, struct cli *cli)
 {
 	const char *out_dir = NULL, *format = "csv";
@@ -74,7 +80,8 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 		}
 		if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 			goto out;
-		if (report_workbook_write(out_dir, s, cli_lang_ko(cli) ? LANG_KO : LANG_EN, &err)) {
+		if (report_workbook_write(out_dir, export_rows, s, cli_lang_ko(cli) ? LANG_KO : LANG_EN,
+					  &err)) {
 			cli_error("%s: %s", out_dir, err.data);
 			rc = EXIT_STORAGE;
 			goto out;

@@ -217,7 +217,7 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 	}
 	if (!out)
 		return cli_usage_error("template", "--out FILE.xlsx is required");
-	if (report_workbook_write(out, NULL, report_lang(cli), &err)) {
+	if (report_workbook_write(out, NULL, NULL, report_lang(cli), &err)) {
 		cli_error("%s", err.data);
 		rc = EXIT_STORAGE;
 	} else {

@@ -567,8 +567,8 @@ int model_parse(const char *json, size_t len, const char *source,
 {
 	static const char *const keys[] = {
 		"format", "name", "description", "year", "fiscal_year_first_month",
-		"stabilization_run_months", "sales_window_years", "rollup_weighting",
-		"required_margin", "reference_weights", "alerts", "grades", "organizations", NULL
+		"stabilization_run_months", "sales_window_years", "operations_min_months",
+		"rollup_weighting", "required_margin", "reference_weights", "alerts", "grades", "organizations", NULL
 	};
 	struct vctx v = { source, err, 0 };
 	struct model *m = xcalloc(1, sizeof *m);
@@ -595,6 +595,9 @@ int model_parse(const char *json, size_t len, const char *source,
 	get_int(&v, root, "", "fiscal_year_first_month", &m->fiscal_year_first_month, 1, 12);
 	get_int(&v, root, "", "stabilization_run_months", &m->stabilization_run_months, 1, 24);
 	get_int(&v, root, "", "sales_window_years", &m->sales_window_years, 1, 20);
+	/* Optional: models written before it existed mean 0. */
+	if (json_object_get(root, "operations_min_months"))
+		get_int(&v, root, "", "operations_min_months", &m->operations_min_months, 0, 120);
 	char *rw = get_string(&v, root, "", "rollup_weighting", 1);
 	if (rw) {
 		if (!strcmp(rw, "equal"))
@@ -791,6 +794,11 @@ char *model_to_json(const struct model *m)
 	buf_addf(&b, "%d", m->stabilization_run_months);
 	put_key(&b, 1, "sales_window_years", 0);
 	buf_addf(&b, "%d", m->sales_window_years);
+	/* Written only when set, so that models without it keep their bytes. */
+	if (m->operations_min_months) {
+		put_key(&b, 1, "operations_min_months", 0);
+		buf_addf(&b, "%d", m->operations_min_months);
+	}
 	put_key(&b, 1, "rollup_weighting", 0);
 	jsonout_string(&b, m->rollup_weighting == ROLLUP_EQUAL ? "equal" : "value");
 	put_named_numbers(&b, "required_margin", risk_names, m->required_margin, 3);
@@ -1125,6 +1133,8 @@ int model_diff(const struct model *a, const struct model *b, struct buf *out)
 			 b->stabilization_run_months);
 	n += diff_number(out, "sales window (years)", a->sales_window_years,
 			 b->sales_window_years);
+	n += diff_number(out, "operations minimum months", a->operations_min_months,
+			 b->operations_min_months);
 	n += diff_string(out, "roll-up weighting",
 			 a->rollup_weighting == ROLLUP_EQUAL ? "equal" : "value",
 			 b->rollup_weighting == ROLLUP_EQUAL ? "equal" : "value");

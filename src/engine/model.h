@@ -93,6 +93,10 @@ struct model {
 	int fiscal_year_first_month;        /* 1..12 */
 	int stabilization_run_months;       /* K */
 	int sales_window_years;             /* 2 = Y and Y−1 */
+	/* SPEC §5 "Maturity": a contract is an operations subject only when
+	 * the month index of the year's last month (go-live month = 1) is at
+	 * least this; 0 (the default) leaves nothing out. */
+	int operations_min_months;
 	enum rollup_weighting rollup_weighting;
 	double required_margin[3];          /* by enum risk_tier */
 	double reference_weight[4];         /* by enum reference_kind */

@@ -149,6 +149,9 @@ static void o2_2_proposals(const struct score_ctx *ctx, int c, struct score_crit
 		const struct proposal *p = &ds->proposals[r];
 		if (p->origin != ORIGIN_OPERATIONS)
 			score_evidence(out, EV_PROPOSAL, r, EVS_EXCLUDED, "origin_sales", 0, 0);
+		else if (p->status == PROP_DRAFT)
+			/* Not yet proposed to the client (SPEC §5, O2.2). */
+			score_evidence(out, EV_PROPOSAL, r, EVS_EXCLUDED, "draft", 0, 0);
 		else if (!score_in_year(ctx, p->proposed_on))
 			score_evidence(out, EV_PROPOSAL, r, EVS_EXCLUDED, "not_in_year", 0, 0);
 		else {

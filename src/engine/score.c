@@ -221,10 +221,18 @@ static int is_sales_subject(const struct score_ctx *ctx, const struct contract *
 	       k->go_live_on <= ctx->last_day && k->renews_contract == NO_INDEX;
 }
 
-static int is_operations_subject(const struct score_ctx *ctx, const struct contract *k)
+/* Operations subjects: live at any time in the year (SPEC §5, "Subjects
+ * and time"), and old enough to judge ("Maturity"). */
+enum ops_subject { OPS_NOT_SUBJECT, OPS_SUBJECT, OPS_TOO_EARLY };
+
+static enum ops_subject operations_subject(const struct score_ctx *ctx,
+					   const struct contract *k, int *months)
 {
-	return k->go_live_on != DAY_NONE && k->go_live_on <= ctx->last_day &&
-	       (k->end_on == DAY_NONE || k->end_on >= ctx->first_day);
+	if (k->go_live_on == DAY_NONE || k->go_live_on > ctx->last_day ||
+	    (k->end_on != DAY_NONE && k->end_on < ctx->first_day))
+		return OPS_NOT_SUBJECT;
+	*months = date_month(ctx->last_day) - date_month(k->go_live_on) + 1;
+	return *months < ctx->model->operations_min_months ? OPS_TOO_EARLY : OPS_SUBJECT;
 }
 
 struct id_index {
@@ -381,7 +389,7 @@ int score_run(const struct model *model, const struct dataset *ds, int year,
 	struct score_ctx ctx;
 	struct scores *s;
 	struct id_index *order = NULL;
-	size_t alloc = 0;
+	size_t alloc = 0, too_early_alloc = 0;
 
 	*out = NULL;
 	if (year < 1001 || year > 9998) {
@@ -409,10 +417,20 @@ int score_run(const struct model *model, const struct dataset *ds, int year,
 	for (size_t i = 0; i < ds->n_contracts; i++) {
 		const struct contract *k = &ds->contracts[order[i].index];
 		/* "operations" sorts before "sales". */
-		if (is_operations_subject(&ctx, k)) {
+		int months;
+		switch (operations_subject(&ctx, k, &months)) {
+		case OPS_SUBJECT:
 			ALLOC_GROW(s->sets, s->n_sets + 1, alloc);
 			memset(&s->sets[s->n_sets], 0, sizeof *s->sets);
 			score_contract(&ctx, order[i].index, ORG_OPERATIONS, &s->sets[s->n_sets++]);
+			break;
+		case OPS_TOO_EARLY:
+			ALLOC_GROW(s->too_early, s->n_too_early + 1, too_early_alloc);
+			s->too_early[s->n_too_early].contract = order[i].index;
+			s->too_early[s->n_too_early++].months = months;
+			break;
+		case OPS_NOT_SUBJECT:
+			break;
 		}
 		if (is_sales_subject(&ctx, k)) {
 			ALLOC_GROW(s->sets, s->n_sets + 1, alloc);
@@ -453,6 +471,7 @@ void scores_free(struct scores *s)
 		xfree(s->aggregates[i].subjects);
 	}
 	xfree(s->aggregates);
+	xfree(s->too_early);
 	xfree(s);
 }
 

@@ -104,6 +104,13 @@ struct score_set {
 	wide_t weight;              /* micro-units: annual_value, or 10^6 (equal) */
 };
 
+/* An operations contract too young to judge in the year (SPEC §5
+ * "Maturity"). */
+struct score_too_early {
+	int contract;               /* dataset contracts index */
+	int months;                 /* month index of the year's last month */
+};
+
 /* A person, org unit or the company for one organization. */
 struct score_aggregate {
 	enum subject_kind kind;
@@ -127,6 +134,11 @@ struct scores {
 	size_t n_sets;
 	struct score_aggregate *aggregates; /* by kind, id, org id */
 	size_t n_aggregates;
+	/* Operations contracts live in the year but younger than the model's
+	 * operations_min_months: "too early to judge", scored nowhere (SPEC §5
+	 * "Maturity"). By contract id. */
+	struct score_too_early *too_early;
+	size_t n_too_early;
 	/* Set by a caller that wants the renderers to print one subject only
 	 * ("contract", "C1"); both NULL for every row. Not used by scoring. */
 	const char *only_kind, *only_id;

@@ -576,6 +576,7 @@ static const struct message catalog[] = {
 	{ "proposals.win_needs_gate", "The gate is shut: a win needs a feasible or conditional review by operations, or an executive's override.", "게이트 닫힘: 수주 처리에는 운영의 '가능' 또는 '조건부 가능' 검토나 임원의 예외 승인이 필요합니다." },
 	{ "reason.after_year_end", "dated after the end of the year", "평가 연도 종료 후 일자" },
 	{ "reason.done_after_go_live", "done after go-live", "운영 개시 후 완료" },
+	{ "reason.draft", "a draft, not yet proposed to the client", "초안(고객사에 아직 제안 전)" },
 	{ "reason.lost", "lost", "미갱신" },
 	{ "reason.missing_dates", "a date or the planned days are missing", "일자 또는 계획 일수 없음" },
 	{ "reason.no_annual_value", "annual value is 0", "연간 계약금액 0" },

@@ -332,6 +332,23 @@ void report_scores_json(const struct scores *s, struct buf *out)
 	kv_str(out, "model", s->model->name, &f);
 	kv_date(out, "first_day", s->first_day, &f);
 	kv_date(out, "last_day", s->last_day, &f);
+	/* SPEC §5 "Maturity": listed, never scored; present only when the
+	 * model sets operations_min_months, so other reports keep their bytes. */
+	if (s->model->operations_min_months) {
+		kv_int(out, "operations_min_months", s->model->operations_min_months, &f);
+		key(out, "too_early", &f);
+		buf_addc(out, '[');
+		for (size_t i = 0; i < s->n_too_early; i++) {
+			const struct contract *k = &s->ds->contracts[s->too_early[i].contract];
+			int g = 1;
+			buf_adds(out, i ? ", {" : "{");
+			kv_str(out, "contract_id", k->id, &g);
+			kv_date(out, "go_live_on", k->go_live_on, &g);
+			kv_int(out, "months", s->too_early[i].months, &g);
+			buf_addc(out, '}');
+		}
+		buf_addc(out, ']');
+	}
 	key(out, "rows", &f);
 	buf_addc(out, '[');
 	for (size_t i = 0; i < n; i++) {

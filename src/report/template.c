@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The records workbook of template.h, written with libxlsxwriter and driven
  * by domain/schema.c, so a new column shows up here without a change. With
- * a store, rows come from store/export.c's CSV (the one place that turns
- * stored values into text), spooled through a temporary file so memory
+ * data, rows come as the exporter's CSV (the one place that turns stored
+ * values into text), spooled through a temporary file so memory
  * stays flat however big measurements is; the workbook itself is written
  * in libxlsxwriter's constant-memory mode then. */
 #include "report/template.h"
@@ -10,7 +10,6 @@
 #include "domain/date.h"
 #include "domain/schema.h"
 #include "io/csv.h"
-#include "store/export.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -186,9 +185,9 @@ static void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const st
 	worksheet_write_string(ws, row, col, s, NULL);
 }
 
-/* Writes table t's rows from the store: the exporter's CSV through a
- * temporary file, then cell by cell. */
-static int write_rows(lxw_worksheet *ws, struct store *s, const struct table *t,
+/* Writes table t's rows: the exporter's CSV through a temporary file, then
+ * cell by cell. */
+static int write_rows(lxw_worksheet *ws, report_rows_fn rows, void *ctx, const struct table *t,
 		      const struct formats *f, struct buf *err)
 {
 	char path[] = "/tmp/tandem-xlsx-XXXXXX";
@@ -204,7 +203,7 @@ static int write_rows(lxw_worksheet *ws, struct store *s, const struct table *t,
 			close(fd);
 		goto out;
 	}
-	if (store_export_table(s, t, EXPORT_CSV, tmp, err))
+	if (rows(ctx, t, tmp, err))
 		goto out;
 	if (fflush(tmp)) {
 		buf_addf(err, "cannot write a temporary file: %s", strerror(errno));
@@ -274,9 +273,10 @@ static void write_guide(lxw_worksheet *ws, const struct formats *f, enum lang la
 	worksheet_write_string(ws, ++row, 0, i18n(lang, "workbook.guide.required"), NULL);
 }
 
-int report_workbook_write(const char *path, struct store *data, enum lang lang, struct buf *err)
+int report_workbook_write(const char *path, report_rows_fn rows, void *ctx, enum lang lang,
+			  struct buf *err)
 {
-	lxw_workbook_options wopt = { .constant_memory = data ? LXW_TRUE : LXW_FALSE };
+	lxw_workbook_options wopt = { .constant_memory = rows ? LXW_TRUE : LXW_FALSE };
 	lxw_workbook *wb = workbook_new_opt(path, &wopt);
 	struct formats f;
 	lxw_error lerr;
@@ -305,12 +305,12 @@ int report_workbook_write(const char *path, struct store *data, enum lang lang, 
 	format_set_text_wrap(f.wrap);
 	format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
 
-	write_guide(workbook_add_worksheet(wb, i18n(lang, "workbook.guide_sheet")), &f, lang, data != NULL);
+	write_guide(workbook_add_worksheet(wb, i18n(lang, "workbook.guide_sheet")), &f, lang, rows != NULL);
 	for (size_t i = 0; i < schema_n_tables; i++) {
 		const struct table *t = &schema_tables[i];
 		lxw_worksheet *ws = workbook_add_worksheet(wb, t->name);
 		write_header(ws, t, &f, lang);
-		if (data && write_rows(ws, data, t, &f, err))
+		if (rows && write_rows(ws, rows, ctx, t, &f, err))
 			goto out;
 	}
 	rc = 0;

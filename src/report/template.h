@@ -8,15 +8,23 @@
 #ifndef TANDEM_TEMPLATE_H
 #define TANDEM_TEMPLATE_H
 
-#include "base/buf.h"
-#include "report/i18n.h"
-#include "store/store.h"
+#include <stdio.h>
 
-/* Writes the workbook to path. With data NULL the sheets are empty; else
- * every row of the store is written, sorted by key as 'tandem export'
- * writes them: dates as spreadsheet dates, numbers as numbers (as text
- * when a double would not hold the exact decimal), ids as text. Returns
- * 0, or -1 with a message in err. */
-int report_workbook_write(const char *path, struct store *data, enum lang lang, struct buf *err);
+#include "base/buf.h"
+#include "domain/schema.h"
+#include "report/i18n.h"
+
+/* Where the rows come from: writes table t as 'tandem export --format csv'
+ * does (a header row, then every row sorted by key) into out. Returns 0,
+ * or -1 with a message in err. The caller (cli/) owns the store behind
+ * it, so this room needs none. */
+typedef int (*report_rows_fn)(void *ctx, const struct table *t, FILE *out, struct buf *err);
+
+/* Writes the workbook to path. With rows NULL the sheets are empty; else
+ * every row rows() gives is written: dates as spreadsheet dates, numbers
+ * as numbers (as text when a double would not hold the exact decimal), ids
+ * as text. Returns 0, or -1 with a message in err. */
+int report_workbook_write(const char *path, report_rows_fn rows, void *ctx, enum lang lang,
+			  struct buf *err);
 
 #endif

@@ -401,13 +401,11 @@ static void record_form(struct request *req, struct response *res, const struct 
 				html_raw(o, "\">");
 			}
 		} else {
-			const char *type = col->type == COL_DATE ? "date" : "text";
 			html_raw(o, "<input id=\"");
 			html_escape(o, id);
 			html_raw(o, "\" name=\"");
 			html_escape(o, col->name);
-			html_raw(o, "\" type=\"");
-			html_raw(o, type);
+			html_raw(o, col->type == COL_DATE ? "\" type=\"date" : "\" type=\"text");
 			html_raw(o, "\" value=\"");
 			html_escape(o, v ? v : "");
 			html_raw(o, "\"");

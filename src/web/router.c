@@ -31,6 +31,7 @@
 
 const struct route web_routes[] = {
 	{ "/", GET, page_dashboard, ALL, 0, "dashboard" },
+	{ "/alerts", GET, page_alerts, ALL, 0, "the early warnings, one row a contract (?as_of, ?owner, ?rule)" },
 	{ "/api/v1/alerts", GET, api_alerts, ALL, API,
 	  "the early warnings in force on ?as_of=YYYY-MM-DD (today by default), as `tandem alerts --format json`" },
 	{ "/api/v1/audit", GET, api_audit, A | E, API, "the audit log, newest first (?limit, ?offset)" },
@@ -92,7 +93,6 @@ const struct route web_routes[] = {
 	  "create an account {\"name\", \"role\", \"person_id\", \"password\"}" },
 	{ "/api/v1/users/{name}", PUT, api_users_update, A, API,
 	  "change an account's role, person, password or disabled flag" },
-	{ "/alerts", GET, page_alerts, ALL, 0, "the early warnings, one row a contract (?as_of, ?owner, ?rule)" },
 	{ "/assets/*", GET, page_asset, 0, ROUTE_PUBLIC, "static files (CSS, JS)" },
 	{ "/audit", GET, page_audit, A | E, 0, "the audit log" },
 	{ "/contracts/{id}", GET, page_contract, ALL, 0, "a contract: lifecycle, checklists, scores" },

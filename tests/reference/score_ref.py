@@ -74,6 +74,13 @@ Those marked [option] can be switched with --option NAME=VALUE.
  R20 S2.3: scope changes with go_live_on <= date < go_live_on + 12 months
      (29 Feb + 12 months = 28 Feb) and date <= 31 Dec Y.
  R21 "Dated in Y" = 1 Jan Y <= date <= 31 Dec Y.
+ R22 O2.2 counts proposals with status review, won or lost; a draft has not
+     been proposed to the client yet.
+ R23 Maturity: an operations subject whose month index of December Y
+     (go-live month = 1) is below operations_min_months is left out entirely:
+     no rows, in no person's, unit's or the company's subjects, and it does
+     not make a person or unit "own a subject".  [option
+     operations_min_months=N, default 0]
 """
 
 import csv
@@ -94,6 +101,7 @@ MULTI = {"O1.1", "O1.3"}
 
 OPTIONS = {
     "o31_empty": "zero",   # zero | na
+    "operations_min_months": "0",
 }
 
 
@@ -486,7 +494,8 @@ def score_ops(data, c, Y):
 
     # O2.2
     v = Fraction(sum(1 for r in data.props.get(c["id"], [])
-                     if r["origin"] == "operations" and in_y(r["proposed_on"])))
+                     if r["origin"] == "operations" and r["status"] != "draft"
+                     and in_y(r["proposed_on"])))
     res["O2.2"] = (v, linear(v, 0, 2))
 
     # O2.3
@@ -561,7 +570,9 @@ def main(argv):
         if gl.year in (Y, Y - 1) and c["renews_contract_id"] == "":
             res = score_sales(data, c, Y)
             subj["sales"][cid] = (res, roll_contract(res, SALES_CAT_W), av)
-        if gl <= y1 and (end is None or end >= y0):
+        months = (Y - gl.year) * 12 + (12 - gl.month) + 1
+        if gl <= y1 and (end is None or end >= y0) and \
+                months >= int(OPTIONS["operations_min_months"]):
             res = score_ops(data, c, Y)
             subj["operations"][cid] = (res, roll_contract(res, OPS_CAT_W), av)
 

@@ -472,7 +472,9 @@ static void score_O2_1_client_mean_shared(void **state)
 	fx_free(ds);
 }
 
-static void score_O2_2_operations_proposals(void **state)
+/* SPEC §5 O2.2: origin operations, dated in Y, and proposed to the client
+ * (review, won or lost): P1 is a draft and does not count. */
+static void score_O2_2_operations_proposals_not_drafts(void **state)
 {
 	(void)state;
 	struct dataset *ds = fx_new();
@@ -485,7 +487,7 @@ static void score_O2_2_operations_proposals(void **state)
 	fx_proposal(ds, "P5", 0, c2, ORIGIN_OPERATIONS, "2025-03-01", PROP_REVIEW);
 	fx_proposal(ds, "P6", 0, NO_INDEX, ORIGIN_OPERATIONS, "2025-03-01", PROP_REVIEW);
 	char *csv = fx_csv(NULL, ds, 2025);
-	assert_row(csv, "contract,C1,operations,O2.2,2.00,100.00,1.00,1.0000");
+	assert_row(csv, "contract,C1,operations,O2.2,1.00,50.00,1.00,1.0000");
 	assert_row(csv, "contract,C2,operations,O2.2,1.00,50.00,1.00,1.0000");
 	free(csv);
 	fx_free(ds);
@@ -658,6 +660,43 @@ static void score_rollup_weight_zero_subject(void **state)
 	fx_free(ds);
 }
 
+/* SPEC §5 "Maturity": C2 goes live in August 2025, so December 2025 is its
+ * month 5. A minimum of 5 scores it; 6 leaves it out of every row and
+ * roll-up, and lists it as too early. Sales scoring does not change. */
+static void score_maturity_boundary(void **state)
+{
+	(void)state;
+	struct dataset *ds = org_fixture();
+	ds->contracts[1].go_live_on = D("2025-08-01");
+	struct model *m = fx_default_model();
+
+	m->operations_min_months = 5;
+	char *csv = fx_csv(m, ds, 2025);
+	assert_row(csv, "contract,C2,operations,total,,0.00,3000.00,0.7778");
+	assert_row(csv, "person,p3,operations,total,,0.00,4000.00,0.7778");
+	free(csv);
+
+	m->operations_min_months = 6;
+	csv = fx_csv(m, ds, 2025);
+	assert_no_row(csv, "contract,C2,operations,");
+	assert_row(csv, "contract,C1,operations,total,,0.00,1000.00,0.7778");
+	assert_row(csv, "person,p3,operations,total,,0.00,1000.00,0.7778");
+	assert_row(csv, "company,company,operations,total,,0.00,1000.00,0.7778");
+	assert_row(csv, "contract,C2,sales,total,,100.00,3000.00,0.2222");
+	free(csv);
+
+	struct scores *s = NULL;
+	struct buf err = BUF_INIT;
+	assert_int_equal(score_run(m, ds, 2025, &s, &err), 0);
+	assert_int_equal(s->n_too_early, 1);
+	assert_string_equal(ds->contracts[s->too_early[0].contract].id, "C2");
+	assert_int_equal(s->too_early[0].months, 5);
+	scores_free(s);
+	buf_release(&err);
+	model_free(m);
+	fx_free(ds);
+}
+
 static void score_determinism(void **state)
 {
 	(void)state;
@@ -710,7 +749,7 @@ int main(void)
 		cmocka_unit_test(score_O1_2_new_service_line),
 		cmocka_unit_test(score_O1_3_pending_renewals_ignored),
 		cmocka_unit_test(score_O2_1_client_mean_shared),
-		cmocka_unit_test(score_O2_2_operations_proposals),
+		cmocka_unit_test(score_O2_2_operations_proposals_not_drafts),
 		cmocka_unit_test(score_O2_3_referral_counts_two),
 		cmocka_unit_test(score_O3_innovations),
 		cmocka_unit_test(score_na_redistribution_and_coverage),
@@ -718,6 +757,7 @@ int main(void)
 		cmocka_unit_test(score_rollup_org_unit_descendants),
 		cmocka_unit_test(score_rollup_equal_weighting),
 		cmocka_unit_test(score_rollup_weight_zero_subject),
+		cmocka_unit_test(score_maturity_boundary),
 		cmocka_unit_test(score_determinism),
 		cmocka_unit_test(score_dataset_year_too_early),
 	};

@@ -188,8 +188,8 @@ static void model_fiscal_year(void **state)
 	struct dataset *ds = fx_new();
 	fx_client(ds, "X");
 	int c = fx_contract(ds, "C1", 0, "voice", "2025-04-01");
-	fx_proposal(ds, "P1", 0, c, ORIGIN_OPERATIONS, "2026-03-31", PROP_DRAFT);
-	fx_proposal(ds, "P2", 0, c, ORIGIN_OPERATIONS, "2025-03-31", PROP_DRAFT);
+	fx_proposal(ds, "P1", 0, c, ORIGIN_OPERATIONS, "2026-03-31", PROP_REVIEW);
+	fx_proposal(ds, "P2", 0, c, ORIGIN_OPERATIONS, "2025-03-31", PROP_REVIEW);
 	fx_contract(ds, "C2", 0, "voice", "2026-03-31");
 	fx_contract(ds, "C3", 0, "voice", "2023-03-31");   /* before FY2024 */
 	char *csv = fx_csv(m, ds, 2025);

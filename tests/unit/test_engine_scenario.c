@@ -330,7 +330,7 @@ static struct dataset *company(void)
 
 	fx_proposal(ds, "PR1", k1, a, ORIGIN_OPERATIONS, "2025-05-01", PROP_WON);
 	fx_proposal(ds, "PR2", k1, a, ORIGIN_SALES, "2025-06-01", PROP_WON);
-	fx_proposal(ds, "PR3", k2, d, ORIGIN_OPERATIONS, "2025-01-15", PROP_DRAFT);
+	fx_proposal(ds, "PR3", k2, d, ORIGIN_OPERATIONS, "2025-01-15", PROP_REVIEW);
 	fx_proposal(ds, "PR4", k2, d, ORIGIN_SALES, "2025-02-01", PROP_DRAFT);
 	fx_relationship(ds, k1, "2024-11-01", 2);
 	fx_relationship(ds, k1, "2025-04-01", 4);
