@@ -143,6 +143,7 @@ static const struct message catalog[] = {
 	{ "col.title", "Title", "제목" },
 	{ "col.unit", "Unit", "단위" },
 	{ "col.verdict", "Verdict", "판정" },
+	{ "contract.late_items", "{1} done after go-live (not counted for readiness)", "{1}건은 운영 개시 후 완료 (준비도에 미반영)" },
 	{ "contract.lifecycle", "Lifecycle", "계약 생애주기" },
 	{ "contract.open", "Open the contract page", "계약 페이지 열기" },
 	{ "contract.open_item", "open", "미완료" },

@@ -673,8 +673,11 @@ static void field_row(struct request *req, struct buf *o, const struct table *t,
 	html_raw(o, "</dd></div>\n");
 }
 
+/* A contract's checklist. go_live: the contract's go-live date (readiness
+ * only): an item done after it is marked, since it does not count for
+ * readiness at go-live (S1.1). */
 static void checklist(struct request *req, struct buf *o, const char *kind, const char *contract,
-		      const char *done_col)
+		      const char *done_col, const char *go_live)
 {
 	const struct table *t = schema_find(kind);
 	struct record_filter f = { "contract_id", contract };
@@ -686,12 +689,15 @@ static void checklist(struct request *req, struct buf *o, const char *kind, cons
 	kind_title(req, o, t);
 	html_raw(o, "</h2>\n");
 	if (records_list(req->store, t, &f, 1, 500, 0, &l, &err) == 0) {
-		size_t n_done = 0;
+		size_t n_done = 0, n_late = 0;
 		html_raw(o, "<ul class=\"checklist\">\n");
 		for (size_t i = 0; i < l.n; i++) {
 			const char *d = l.rows[i].values[done];
+			int late = d && go_live && strcmp(d, go_live) > 0;   /* dates as YYYY-MM-DD */
 			n_done += d != NULL;
-			html_raw(o, d ? "<li class=\"done\"><span aria-hidden=\"true\">✓</span> "
+			n_late += late;
+			html_raw(o, late ? "<li class=\"late\"><span aria-hidden=\"true\">!</span> "
+				 : d ? "<li class=\"done\"><span aria-hidden=\"true\">✓</span> "
 				 : "<li class=\"open\"><span aria-hidden=\"true\">○</span> ");
 			html_escape(o, l.rows[i].values[item]);
 			if (req_col >= 0 && l.rows[i].values[req_col] && !strcmp(l.rows[i].values[req_col], "0")) {
@@ -705,6 +711,11 @@ static void checklist(struct request *req, struct buf *o, const char *kind, cons
 			else
 				html_msg(o, req, "contract.open_item");
 			html_raw(o, "</span>");
+			if (late) {
+				html_raw(o, " <span class=\"badge warn\">");
+				html_msg(o, req, "reason.done_after_go_live");
+				html_raw(o, "</span>");
+			}
 			if (can_write(req, t)) {
 				struct buf h = BUF_INIT;
 				record_href(&h, t, &l.rows[i], "edit");
@@ -720,7 +731,18 @@ static void checklist(struct request *req, struct buf *o, const char *kind, cons
 			html_raw(o, "</li>\n");
 		}
 		html_raw(o, "</ul>\n");
-		buf_addf(o, "<p class=\"muted\">%zu / %zu</p>\n", n_done, l.n);
+		buf_addf(o, "<p class=\"muted\" id=\"%s-count\">%zu / %zu", kind, n_done, l.n);
+		if (n_late) {
+			struct buf text = BUF_INIT;
+			char late_text[24];
+			snprintf(late_text, sizeof late_text, "%zu", n_late);
+			const char *args[] = { late_text };
+			i18n_add(&text, i18n_lang(req->lang), "contract.late_items", args, 1);
+			html_raw(o, " · ");
+			html_escape(o, text.data);
+			buf_release(&text);
+		}
+		html_raw(o, "</p>\n");
 		record_list_free(t, &l);
 	}
 	if (can_write(req, t)) {
@@ -801,8 +823,8 @@ void page_contract(struct request *req, struct response *res)
 		buf_release(&h);
 	}
 	html_raw(o, "</p>\n</section>\n<div class=\"columns\">\n");
-	checklist(req, o, "readiness", key[0], "done_on");
-	checklist(req, o, "handover", key[0], "accepted_on");
+	checklist(req, o, "readiness", key[0], "done_on", r.values[schema_column(t, "go_live_on")]);
+	checklist(req, o, "handover", key[0], "accepted_on", NULL);
 	html_raw(o, "</div>\n");
 	/* The SLA metrics. */
 	{

@@ -64,3 +64,11 @@ check "forms-review-refused" is 422 "$(form operations '/proposals/PR7/review?la
 check "forms-review-kept-reviewer" has "$WORK/body" 'name="reviewer" required value="NOPE"'
 check "forms-review-kept-conditions" has "$WORK/body" 'name="conditions" value="교육-4주"'
 check "forms-review-kept-verdict" has "$WORK/body" '<option value="conditional" selected>'
+
+# --- readiness items done after go-live are marked --------------------------------
+check "forms-late-item-201" is 201 "$(api admin POST /api/v1/records/readiness '{"contract_id":"K1","item":"LATE-1","category":"infra","required":"1","done_on":"2025-04-01"}')"
+check "forms-late-item-page" is 200 "$(status viewer GET '/contracts/K1?lang=en')"
+check "forms-late-item-marked" has "$WORK/body" '<li class="late"><span aria-hidden="true">!</span> LATE-1 <span class="muted">2025-04-01</span> <span class="badge warn">done after go-live</span>'
+check "forms-on-time-item-not-marked" has "$WORK/body" '<li class="done"><span aria-hidden="true">✓</span> ITEM-A'
+check "forms-late-item-count" has "$WORK/body" '<p class="muted" id="readiness-count">4 / 5 · 2 done after go-live (not counted for readiness)</p>'
+check "forms-late-item-data-marked" has "$WORK/body" '<li class="late"><span aria-hidden="true">!</span> 상담 시스템'
