@@ -902,7 +902,7 @@ void page_evidence(struct request *req, struct response *res)
 			const struct model_measure *mm = &cr->model->measures[i];
 			const struct score_measure *sm = &cr->measures[mm->def_index];
 			struct buf st = BUF_INIT;
-			model_scoring_text(&mm->scoring, &st);
+			report_scoring_words(&mm->scoring, ko ? LANG_KO : LANG_EN, &st);
 			html_raw(o, "<tr><th scope=\"row\">");
 			html_escape(o, model_name_text(&mm->name, ko));
 			html_raw(o, "</th><td class=\"num\">");
@@ -918,7 +918,12 @@ void page_evidence(struct request *req, struct response *res)
 			} else {
 				html_msg(o, req, "score.na");
 			}
-			html_raw(o, "</td><td><code>");
+			html_raw(o, "</td><td>");
+			html_escape(o, st.data);
+			/* the formula too, for the analyst */
+			buf_reset(&st);
+			model_scoring_text(&mm->scoring, &st);
+			html_raw(o, " <code class=\"muted small\">");
 			html_escape(o, st.data);
 			html_raw(o, "</code></td><td class=\"num\">");
 			if (sm->available)

@@ -511,6 +511,33 @@ static void report_i18n_catalog_sorted(void **state)
 	assert_string_equal(i18n_named(LANG_KO, "reason.", "C-771"), "C-771");
 }
 
+/* Scoring in words, both languages, both directions. */
+static void report_scoring_in_words(void **state)
+{
+	(void)state;
+	struct buf out = BUF_INIT;
+	struct scoring lin = { .fn = SCORING_LINEAR, .zero = 0.5, .full = 1 };
+	report_scoring_words(&lin, LANG_EN, &out);
+	assert_string_equal(out.data, "0 points at 0.5 or less, 100 at 1 or more, in proportion between");
+	buf_reset(&out);
+	report_scoring_words(&lin, LANG_KO, &out);
+	assert_string_equal(out.data, "0.5 이하 0점, 1 이상 100점, 그 사이는 비례");
+	buf_reset(&out);
+	struct scoring down = { .fn = SCORING_LINEAR, .zero = 6, .full = 2 };
+	report_scoring_words(&down, LANG_KO, &out);
+	assert_string_equal(out.data, "2 이하 100점, 6 이상 0점, 그 사이는 비례");
+	buf_reset(&out);
+	struct band bands[] = { { 3, 100 }, { 5, 50 } };
+	struct scoring b = { .fn = SCORING_BANDS, .lower_is_better = 1, .bands = bands, .n_bands = 2,
+			     .otherwise = 0 };
+	report_scoring_words(&b, LANG_EN, &out);
+	assert_string_equal(out.data, "100 points at 3 or less, 50 points at 5 or less, otherwise 0");
+	buf_reset(&out);
+	report_scoring_words(&b, LANG_KO, &out);
+	assert_string_equal(out.data, "3 이하 100점, 5 이하 50점, 그 외 0점");
+	buf_release(&out);
+}
+
 /* Placeholders: {1} … {9} in the language's own order, a missing argument
  * kept as it is. */
 static void report_i18n_parameters(void **state)
@@ -604,6 +631,7 @@ int main(void)
 		cmocka_unit_test(report_scenario_explain),
 		cmocka_unit_test(report_i18n_catalog_sorted),
 		cmocka_unit_test(report_i18n_parameters),
+		cmocka_unit_test(report_scoring_in_words),
 		cmocka_unit_test(report_i18n_glossary_terms),
 		cmocka_unit_test(whatif_scenario_draft_model),
 	};
