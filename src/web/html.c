@@ -51,6 +51,20 @@ void html_error_text(struct buf *out, const struct request *req, const char *tex
 	buf_release(&shown);
 }
 
+void html_grouped_number(struct buf *o, const char *v)
+{
+	const char *dot = strchr(v, '.');
+	size_t int_len = dot ? (size_t)(dot - v) : strlen(v);
+	size_t start = v[0] == '-' ? 1 : 0;
+	buf_add(o, v, start);
+	for (size_t i = start; i < int_len; i++) {
+		if (i > start && (int_len - i) % 3 == 0)
+			buf_addc(o, ',');
+		buf_addc(o, v[i]);
+	}
+	buf_adds(o, v + int_len);
+}
+
 void html_link(struct buf *out, const char *href, const char *text)
 {
 	html_raw(out, "<a href=\"");

@@ -241,10 +241,13 @@ static size_t alerts_table(struct request *req, struct buf *o, const struct lc_a
 		html_raw(o, "<br><span class=\"small muted\">");
 		html_escape(o, ds->clients[k->client].name);
 		html_raw(o, "</span></td><td>");
+		unsigned rules_shown = 0;          /* each rule once, however many metrics */
 		for (size_t j = i; j < al->n; j++) {
 			const struct lc_alert *a = &al->items[j];
-			if (a->contract != first->contract || !alert_matches(a, ds, owner, rule))
+			if (a->contract != first->contract || !alert_matches(a, ds, owner, rule) ||
+			    rules_shown & (1u << a->rule))
 				continue;
+			rules_shown |= 1u << a->rule;
 			html_raw(o, "<span class=\"badge warn\">");
 			html_msg(o, req, arena_printf(&req->arena, "alerts.rule.%s", lc_rule_id(a->rule)));
 			html_raw(o, "</span> ");
@@ -1318,7 +1321,13 @@ static void proposal_page(struct request *req, struct response *res, const char 
 	dl_row(req, o, "col.title", d.title);
 	dl_row(req, o, "col.service_line", d.service_line);
 	dl_row(req, o, "col.proposed_on", d.proposed_on);
-	dl_row(req, o, "col.annual_value", d.annual_value);
+	{
+		struct buf amount = BUF_INIT;
+		if (d.annual_value)
+			html_grouped_number(&amount, d.annual_value);
+		dl_row(req, o, "col.annual_value", d.annual_value ? amount.data : NULL);
+		buf_release(&amount);
+	}
 	dl_row(req, o, "col.origin", d.origin ? msg(req->lang, arena_printf(&req->arena, "enum.%s", d.origin)) : NULL);
 	dl_row(req, o, "col.status", msg(req->lang, arena_printf(&req->arena, "enum.%s", d.status)));
 	html_raw(o, "<dt>");

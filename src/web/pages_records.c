@@ -44,21 +44,6 @@ static void record_href(struct buf *out, const struct table *t, const struct rec
 	}
 }
 
-/* "1234567.5" → "1,234,567.5", for reading amounts at a glance. */
-static void grouped_number(struct buf *o, const char *v)
-{
-	const char *dot = strchr(v, '.');
-	size_t int_len = dot ? (size_t)(dot - v) : strlen(v);
-	size_t start = v[0] == '-' ? 1 : 0;
-	buf_add(o, v, start);
-	for (size_t i = start; i < int_len; i++) {
-		if (i > start && (int_len - i) % 3 == 0)
-			buf_addc(o, ',');
-		buf_addc(o, v[i]);
-	}
-	buf_adds(o, v + int_len);
-}
-
 /* --- assets -------------------------------------------------------------- */
 
 void page_asset(struct request *req, struct response *res)
@@ -209,7 +194,7 @@ void page_record_list(struct request *req, struct response *res)
 				html_msg(o, req, arena_printf(&req->arena, "enum.%s", v));
 			} else if (v && t->columns[c].type == COL_MONEY) {
 				struct buf g = BUF_INIT;
-				grouped_number(&g, v);
+				html_grouped_number(&g, v);
 				html_escape(o, g.data);
 				buf_release(&g);
 			} else {
@@ -648,7 +633,7 @@ static void field_row(struct request *req, struct buf *o, const struct table *t,
 		html_raw(o, "—");
 	} else if (cd->type == COL_MONEY) {
 		struct buf g = BUF_INIT;
-		grouped_number(&g, v);
+		html_grouped_number(&g, v);
 		html_escape(o, g.data);
 		buf_release(&g);
 	} else if (cd->ref_table && strcmp(cd->ref_table, "contracts")) {

@@ -131,6 +131,9 @@ void html_csrf_field(struct request *req, struct buf *out);
 /* An error page of status with a message key and optional detail. */
 void html_error_page(struct request *req, struct response *res, int status, const char *key,
 		     const char *detail);
+/* "1234567.5" → "1,234,567.5" appended to o (not escaped: the caller
+ * escapes the result), for reading amounts at a glance. */
+void html_grouped_number(struct buf *o, const char *v);
 /* A link to a path built from data: href is escaped. */
 void html_link(struct buf *out, const char *href, const char *text);
 
