@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The screenshots of docs/user-guide.md: the demo company, as of
 // 2026-11-26, each page in Korean and English at 390×844 (a phone) and
-// 1366×768, as JPEG (quality 70; a phone page at most 2400 px tall) into
+// 1366×768, as JPEG (quality 55; at most 2000 px tall on a phone, 1400 on a desktop) into
 // docs/screenshots/. Not a test (tests/run_all.sh runs tests/browser/*.mjs
 // only). Run: TANDEM=build/tandem node tests/browser/tools/screenshots.mjs
 // (SHOTS_TYPE=png SHOTS_DIR=/tmp/x to look at them as PNG).
@@ -82,8 +82,8 @@ for (const [name, user, how] of shots) {
       else await how(page, lang);
       const full = await page.evaluate(() => document.documentElement.scrollHeight);
       const file = join(out, `${name}-${lang}-${w}.${type === 'png' ? 'png' : 'jpg'}`);
-      await page.screenshot({ path: file, type, fullPage: true, ...(type === 'jpeg' ? { quality: 70 } : {}),
-        clip: { x: 0, y: 0, width: w, height: Math.min(full, w < 800 ? 2400 : 1600) } });
+      await page.screenshot({ path: file, type, fullPage: true, ...(type === 'jpeg' ? { quality: 55 } : {}),
+        clip: { x: 0, y: 0, width: w, height: Math.min(full, w < 800 ? 2000 : 1400) } });
       console.log(file);
     }
   }
