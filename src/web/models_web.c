@@ -10,6 +10,7 @@
 #include "web/web_impl.h"
 
 #include "report/i18n.h"
+#include "report/scores_text.h"
 
 #include "base/clock.h"
 #include "engine/model.h"
@@ -966,8 +967,13 @@ void page_model(struct request *req, struct response *res)
 				html_raw(o, "</th><td>");
 				for (size_t x = 0; x < cr->n_measures; x++) {
 					struct buf st = BUF_INIT;
+					report_scoring_words(&cr->measures[x].scoring, i18n_lang(req->lang), &st);
+					if (x)
+						html_raw(o, "<br>");
+					html_escape(o, st.data);
+					buf_reset(&st);
 					model_scoring_text(&cr->measures[x].scoring, &st);
-					html_raw(o, x ? "<br><code>" : "<code>");
+					html_raw(o, " <code class=\"muted small\">");
 					html_escape(o, st.data);
 					html_raw(o, "</code>");
 					buf_release(&st);

@@ -856,7 +856,14 @@ void page_evidence(struct request *req, struct response *res)
 		numfmt_ld(o, cr->value, value_format_decimals(cr->def->format));
 	else
 		html_msg(o, req, "score.na");
-	html_raw(o, "</span></div><div class=\"tile\"><span class=\"tile-label\">");
+	html_raw(o, "</span>");
+	/* A ratio also reads as a percentage (0.4000 = 40.0%). */
+	if (cr->value_available && cr->def->format == VALUE_RATIO) {
+		html_raw(o, "<span class=\"tile-sub\" id=\"criterion-percent\">= ");
+		numfmt_ld(o, cr->value * 100, 1);
+		html_raw(o, "%</span>");
+	}
+	html_raw(o, "</div><div class=\"tile\"><span class=\"tile-label\">");
 	html_msg(o, req, "score.score");
 	html_raw(o, "</span><span class=\"tile-score\" id=\"criterion-score\">");
 	if (cr->available)
