@@ -391,9 +391,20 @@ out:
 	return rc;
 }
 
+/* Version 6 keeps acknowledgements of early warnings (store/alert_acks.h):
+ * the same SQL on SQLite and PostgreSQL. */
+static int migration_6(struct store *s, struct buf *err)
+{
+	return store_exec(s,
+			  "CREATE TABLE alert_acks (\n"
+			  "  contract_id TEXT NOT NULL, rule TEXT NOT NULL, acknowledged_on TEXT NOT NULL,\n"
+			  "  note TEXT NOT NULL, acknowledged_by TEXT NOT NULL, acknowledged_at TEXT NOT NULL,\n"
+			  "  PRIMARY KEY (contract_id, rule, acknowledged_on))", err);
+}
+
 typedef int (*migration_fn)(struct store *, struct buf *);
 static const migration_fn migrations[] = { migration_1, migration_2, migration_3, migration_4,
-					    migration_5 };
+					    migration_5, migration_6 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int store_latest_version(void)

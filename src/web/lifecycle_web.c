@@ -17,6 +17,7 @@
 #include "io/jsonw.h"
 #include "report/lifecycle_text.h"
 #include "report/svg.h"
+#include "store/alert_acks.h"
 #include "store/load.h"
 #include "store/proposals.h"
 
@@ -191,10 +192,68 @@ static int alert_matches(const struct lc_alert *a, const struct dataset *ds, con
  * (0: all). The empty states say what is true: no contract in force, no
  * alert for the filters, or every contract in force on track. Returns the
  * number of contracts with alerts that pass the filters. */
+/* The acknowledgements shown with the alerts (alerts page only). */
+struct ack_view {
+	const struct alert_ack *acks;
+	size_t n;
+	int can_ack;                  /* the user may acknowledge: show the form */
+};
+
+/* The latest acknowledgement of (contract, rule) on or before as_of. */
+static const struct alert_ack *ack_of(const struct ack_view *v, const char *contract, const char *rule,
+				      const char *as_of)
+{
+	const struct alert_ack *best = NULL;
+	for (size_t i = 0; v && i < v->n; i++)
+		if (!strcmp(v->acks[i].contract_id, contract) && !strcmp(v->acks[i].rule, rule) &&
+		    strcmp(v->acks[i].acknowledged_on, as_of) <= 0)
+			best = &v->acks[i];
+	return best;
+}
+
+/* Under an alert: its acknowledgement, or the form to write one. */
+static void ack_block(struct request *req, struct buf *o, const struct ack_view *v,
+		      const char *contract, const char *rule, const char *as_of)
+{
+	const struct alert_ack *a = ack_of(v, contract, rule, as_of);
+	if (a) {
+		struct buf t = BUF_INIT;
+		const char *who = a->acknowledged_by;
+		if (!strncmp(who, "user:", 5))
+			who += 5;
+		const char *args[] = { who, a->acknowledged_on, a->note };
+		i18n_add(&t, lang_of(req), "alerts.acknowledged", args, 3);
+		html_raw(o, "<p class=\"ack small\">✓ ");
+		html_escape(o, t.data);
+		html_raw(o, "</p>");
+		buf_release(&t);
+		return;
+	}
+	if (!v || !v->can_ack)
+		return;
+	html_raw(o, "<details class=\"ack-form\"><summary>");
+	html_msg(o, req, "alerts.acknowledge");
+	html_raw(o, "</summary><form method=\"post\" action=\"/alerts/ack\" class=\"stack\">");
+	html_csrf_field(req, o);
+	html_raw(o, "<input type=\"hidden\" name=\"contract\" value=\"");
+	html_escape(o, contract);
+	html_raw(o, "\"><input type=\"hidden\" name=\"rule\" value=\"");
+	html_escape(o, rule);
+	html_raw(o, "\"><input type=\"hidden\" name=\"as_of\" value=\"");
+	html_escape(o, as_of);
+	html_raw(o, "\"><label>");
+	html_msg(o, req, "alerts.ack_note");
+	html_raw(o, " <input name=\"note\" maxlength=\"500\" required></label><button type=\"submit\">");
+	html_msg(o, req, "alerts.acknowledge");
+	html_raw(o, "</button></form></details>");
+}
+
 static size_t alerts_table(struct request *req, struct buf *o, const struct lc_alerts *al,
 			   const struct dataset *ds, day_t as_of, const char *owner, const char *rule,
-			   size_t limit)
+			   size_t limit, const struct ack_view *acks)
 {
+	char as_of_text[11];
+	date_format(as_of, as_of_text);
 	static const char *const heads[] = { "alerts.contract", "alerts.rule", "alerts.owners",
 					     "alerts.evidence" };
 	enum lang lang = lang_of(req);
@@ -269,6 +328,7 @@ static size_t alerts_table(struct request *req, struct buf *o, const struct lc_a
 			report_alert_evidence(&ev, a, ds, lang);
 			html_raw(o, "<li>");
 			html_escape(o, ev.data);
+			ack_block(req, o, acks, k->id, lc_rule_id(a->rule), as_of_text);
 			html_raw(o, "</li>");
 			buf_release(&ev);
 		}
@@ -311,7 +371,7 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 		/* the scored year's data is loaded up to this very day */
 		lifecycle_alerts(sc->ds, &sc->model->alerts, sc->model->stabilization_run_months,
 				 as_of, &al);
-		alerts_table(req, o, &al, sc->ds, as_of, NULL, NULL, 10);
+		alerts_table(req, o, &al, sc->ds, as_of, NULL, NULL, 10, NULL);
 	} else if (compute_alerts(req->store, as_of, &m, &ds, &al, &err)) {
 		fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
 		html_raw(o, "<p class=\"notice error\">");
@@ -319,7 +379,7 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 		html_raw(o, "</p>\n");
 	} else {
 		loaded = 1;
-		alerts_table(req, o, &al, &ds, as_of, NULL, NULL, 10);
+		alerts_table(req, o, &al, &ds, as_of, NULL, NULL, 10, NULL);
 	}
 	html_raw(o, "</section>\n");
 	lc_alerts_release(&al);
@@ -405,7 +465,19 @@ void page_alerts(struct request *req, struct response *res)
 	html_raw(o, "</select> <button type=\"submit\">");
 	html_msg(o, req, "action.filter");
 	html_raw(o, "</button></form>\n<section class=\"card\" id=\"alerts\">\n");
-	size_t groups = alerts_table(req, o, &al, &ds, as_of, owner, rule, 0);
+	if (http_query(req, "acknowledged")) {
+		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
+		html_msg(o, req, "alerts.ack_saved");
+		html_raw(o, "</p>\n");
+	}
+	struct ack_view acks = { NULL, 0, !!(req->session.user.role & (ROLE_ADMIN | ROLE_EXECUTIVE |
+									ROLE_SALES | ROLE_OPERATIONS)) };
+	struct alert_ack *ack_rows = NULL;
+	if (store_alert_acks(req->store, &ack_rows, &acks.n, &err))
+		fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
+	acks.acks = ack_rows;
+	size_t groups = alerts_table(req, o, &al, &ds, as_of, owner, rule, 0, &acks);
+	alert_acks_free(ack_rows, acks.n);
 	if (groups) {
 		char count[24], day[11];
 		snprintf(count, sizeof count, "%zu", groups);
@@ -430,6 +502,39 @@ out:
 	xfree(version);
 	buf_release(&err);
 	buf_release(&t);
+}
+
+/* POST /alerts/ack: contract, rule, as_of, note. Back to the alerts of
+ * that date with a notice; a refused note (empty, too long) or an unknown
+ * contract is a 422 page that says why. */
+void page_alert_ack(struct request *req, struct response *res)
+{
+	const char *contract = http_form(req, "contract"), *rule = http_form(req, "rule");
+	const char *as_of = http_form(req, "as_of"), *note = http_form(req, "note");
+	struct buf err = BUF_INIT, to = BUF_INIT;
+	day_t d;
+	int known_rule = 0;
+	for (int r = 0; rule && r < LC_RULE_COUNT; r++)
+		known_rule |= !strcmp(rule, lc_rule_id((enum lc_rule)r));
+	if (!contract || !known_rule || !as_of || date_parse(as_of, strlen(as_of), &d)) {
+		html_error_page(req, res, 422, "alerts.ack_bad", NULL);
+		goto out;
+	}
+	int rc = store_alert_ack(req->store, contract, rule, as_of, note, req->actor, &err);
+	if (rc > 0) {
+		html_error_page(req, res, 422, "alerts.ack_refused", err.data);
+	} else if (rc < 0) {
+		fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
+		html_error_page(req, res, 500, "error.internal", NULL);
+	} else {
+		buf_adds(&to, "/alerts?as_of=");
+		http_url_escape(&to, as_of);
+		buf_adds(&to, "&acknowledged=1");
+		http_redirect(res, req, to.data);
+	}
+out:
+	buf_release(&err);
+	buf_release(&to);
 }
 
 /* ---- the growth cycle ---------------------------------------------------- */

@@ -32,6 +32,7 @@
 const struct route web_routes[] = {
 	{ "/", GET, page_dashboard, ALL, 0, "dashboard" },
 	{ "/alerts", GET, page_alerts, ALL, 0, "the early warnings, one row a contract (?as_of, ?owner, ?rule)" },
+	{ "/alerts/ack", POST, page_alert_ack, A | E | S | O, 0, "acknowledge an alert with a note (audited)" },
 	{ "/api/v1/alerts", GET, api_alerts, ALL, API,
 	  "the early warnings in force on ?as_of=YYYY-MM-DD (today by default), as `tandem alerts --format json`" },
 	{ "/api/v1/audit", GET, api_audit, A | E, API, "the audit log, newest first (?limit, ?offset)" },

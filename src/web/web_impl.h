@@ -244,7 +244,7 @@ route_handler page_login, page_login_post, page_logout, page_dashboard, page_ass
 	page_scorecard, page_evidence, page_contract, page_users, page_users_create,
 	page_users_update, page_models, page_models_import, page_models_diff, page_models_whatif,
 	page_model, page_model_activate, page_freeze, page_verify, page_cycle, page_promises,
-	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_alerts;
+	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_alerts, page_alert_ack;
 
 /* The dashboard's early warnings for the scored year of sc, as of today or
  * the year's last day, whichever is earlier (lifecycle_web.c). */

@@ -66,3 +66,28 @@ check "alerts-no-sla-not-listed" hasnt "$WORK/body" '/contracts/K9'
 check "alerts-no-sla-no-old-list" hasnt "$WORK/body" 'not stabilized after the planned months'
 check "alerts-no-sla-page" is 200 "$(status viewer GET '/alerts?year=2025&lang=en')"
 check "alerts-no-sla-page-not-listed" hasnt "$WORK/body" '/contracts/K9'
+
+# --- acknowledging an alert with a note (audited) -----------------------------------
+stop_server
+"$TANDEM" demo --no-serve --db "$DB" >/dev/null 2>&1 || exit 1
+echo "password-sales" | "$TANDEM" user add sales --role sales --password-stdin --db "$DB" >/dev/null || exit 1
+echo "password-viewer" | "$TANDEM" user add viewer --role viewer --password-stdin --db "$DB" >/dev/null 2>&1
+start_server --quiet || exit 1
+login sales || exit 1
+login viewer || exit 1
+status sales GET '/alerts?year=2025&lang=en' >/dev/null
+first=$(grep -o '<tr><td><a href="/contracts/[^"]*"' "$WORK/body" | head -1 | sed 's/.*contracts\/\([^"]*\)"/\1/')
+rule=$(grep -o 'name="contract" value="'"$first"'"><input type="hidden" name="rule" value="[a-z_]*"' "$WORK/body" | head -1 | sed 's/.*value="\([a-z_]*\)"$/\1/')
+check "alerts-ack-form-shown" test -n "$rule"
+check "alerts-ack-viewer-no-form" is 200 "$(status viewer GET '/alerts?year=2025&lang=en')"
+check "alerts-ack-viewer-no-form-body" hasnt "$WORK/body" 'action="/alerts/ack"'
+check "alerts-ack-viewer-403" is 403 "$(form viewer /alerts/ack contract="$first" rule="$rule" as_of=2025-12-31 note=x)"
+check "alerts-ack-empty-note-422" is 422 "$(form sales '/alerts/ack?lang=ko' contract="$first" rule="$rule" as_of=2025-12-31 note=)"
+check "alerts-ack-empty-note-says" has "$WORK/body" '확인에는 조치 내용을 적어야 합니다'
+check "alerts-ack-303" is 303 "$(form sales /alerts/ack contract="$first" rule="$rule" as_of=2025-12-31 'note=고객사와 주간 점검 회의 시작')"
+check "alerts-ack-shown" is 200 "$(status sales GET '/alerts?year=2025&lang=en')"
+check "alerts-ack-shown-text" has "$WORK/body" '<p class="ack small">✓ Acknowledged by sales on 2025-12-31: 고객사와 주간 점검 회의 시작</p>'
+check "alerts-ack-still-listed" has "$WORK/body" "<tr><td><a href=\"/contracts/$first\">"
+check "alerts-ack-earlier-date-not-shown" is 200 "$(status sales GET '/alerts?as_of=2025-12-30&lang=en')"
+check "alerts-ack-earlier-date-not-shown-body" hasnt "$WORK/body" '고객사와 주간 점검 회의 시작'
+check "alerts-ack-audited" sh -c "'$TANDEM' audit list --db '$DB' --limit 3 | grep -q 'user:sales	acknowledge	alert	$first/$rule'"
