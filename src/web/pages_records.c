@@ -829,8 +829,12 @@ void page_contract(struct request *req, struct response *res)
 			for (size_t i = 0; i < l.n; i++) {
 				html_raw(o, "<tr>");
 				for (size_t c = 1; c < mt->n_columns; c++) {
+					const char *v = l.rows[i].values[c];
 					html_raw(o, "<td>");
-					html_escape(o, l.rows[i].values[c] ? l.rows[i].values[c] : "");
+					if (v && mt->columns[c].type == COL_ENUM)
+						html_msg(o, req, arena_printf(&req->arena, "enum.%s", v));
+					else
+						html_escape(o, v ? v : "");
 					html_raw(o, "</td>");
 				}
 				html_raw(o, "</tr>\n");
