@@ -8,6 +8,7 @@
 #include "report/i18n.h"
 #include "report/svg.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* The escaping itself lives with the SVG charts (report/svg.c), which the
@@ -63,6 +64,51 @@ void html_grouped_number(struct buf *o, const char *v)
 		buf_addc(o, v[i]);
 	}
 	buf_adds(o, v + int_len);
+}
+
+void html_money(struct buf *o, const struct request *req, const char *v)
+{
+	struct buf g = BUF_INIT;
+	html_grouped_number(&g, v);
+	html_escape(o, g.data);
+	buf_release(&g);
+	if (strcmp(req->lang, "ko") || v[0] == '-')
+		return;
+	/* Korean readers count in 만 (10⁴), 억 (10⁸) and 조 (10¹²): "4억 5,000만". */
+	size_t int_len = strcspn(v, ".");
+	if (int_len < 5 || int_len > 18)
+		return;
+	unsigned long long n = 0;
+	for (size_t i = 0; i < int_len; i++)
+		n = n * 10 + (unsigned long long)(v[i] - '0');
+	static const struct { unsigned long long unit; const char *name; } units[] = {
+		{ 1000000000000ULL, "조" }, { 100000000ULL, "억" }, { 10000ULL, "만" },
+	};
+	struct buf t = BUF_INIT;
+	for (size_t i = 0; i < 3; i++) {
+		unsigned long long q = n / units[i].unit;
+		n %= units[i].unit;
+		if (!q)
+			continue;
+		char num[32];
+		struct buf gq = BUF_INIT;
+		snprintf(num, sizeof num, "%llu", q);
+		html_grouped_number(&gq, num);
+		buf_addf(&t, "%s%s%s", t.len ? " " : "", gq.data, units[i].name);
+		buf_release(&gq);
+	}
+	if (n) {
+		char num[32];
+		struct buf gq = BUF_INIT;
+		snprintf(num, sizeof num, "%llu", n);
+		html_grouped_number(&gq, num);
+		buf_addf(&t, "%s%s", t.len ? " " : "", gq.data);
+		buf_release(&gq);
+	}
+	html_raw(o, " <span class=\"muted small\">(");
+	html_escape(o, t.data);
+	html_raw(o, "원)</span>");
+	buf_release(&t);
 }
 
 void html_link(struct buf *out, const char *href, const char *text)

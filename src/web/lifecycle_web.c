@@ -1426,13 +1426,14 @@ static void proposal_page(struct request *req, struct response *res, const char 
 	dl_row(req, o, "col.title", d.title);
 	dl_row(req, o, "col.service_line", d.service_line);
 	dl_row(req, o, "col.proposed_on", d.proposed_on);
-	{
-		struct buf amount = BUF_INIT;
-		if (d.annual_value)
-			html_grouped_number(&amount, d.annual_value);
-		dl_row(req, o, "col.annual_value", d.annual_value ? amount.data : NULL);
-		buf_release(&amount);
-	}
+	html_raw(o, "<dt>");
+	html_msg(o, req, "col.annual_value");
+	html_raw(o, "</dt><dd>");
+	if (d.annual_value && *d.annual_value)
+		html_money(o, req, d.annual_value);
+	else
+		html_raw(o, "—");
+	html_raw(o, "</dd>");
 	dl_row(req, o, "col.origin", d.origin ? msg(req->lang, arena_printf(&req->arena, "enum.%s", d.origin)) : NULL);
 	dl_row(req, o, "col.status", msg(req->lang, arena_printf(&req->arena, "enum.%s", d.status)));
 	html_raw(o, "<dt>");

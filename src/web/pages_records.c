@@ -632,10 +632,7 @@ static void field_row(struct request *req, struct buf *o, const struct table *t,
 	if (!v) {
 		html_raw(o, "—");
 	} else if (cd->type == COL_MONEY) {
-		struct buf g = BUF_INIT;
-		html_grouped_number(&g, v);
-		html_escape(o, g.data);
-		buf_release(&g);
+		html_money(o, req, v);
 	} else if (cd->ref_table && strcmp(cd->ref_table, "contracts")) {
 		char *name = ref_name(req, cd->ref_table, v);
 		html_escape(o, name ? name : v);

@@ -134,6 +134,9 @@ void html_error_page(struct request *req, struct response *res, int status, cons
 /* "1234567.5" → "1,234,567.5" appended to o (not escaped: the caller
  * escapes the result), for reading amounts at a glance. */
 void html_grouped_number(struct buf *o, const char *v);
+/* An amount with separators, escaped; in Korean also in 조/억/만
+ * ("450,000,000 (4억 5,000만원)"). */
+void html_money(struct buf *o, const struct request *req, const char *v);
 /* A link to a path built from data: href is escaped. */
 void html_link(struct buf *out, const char *href, const char *text);
 

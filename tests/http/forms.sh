@@ -80,3 +80,15 @@ check "forms-evidence-scoring-words" has "$WORK/body" '0 points at 0.5 or less, 
 check "forms-evidence-page-ko" is 200 "$(status viewer GET '/evidence/K1/sales/S1.1?year=2025&lang=ko')"
 check "forms-evidence-scoring-words-ko" has "$WORK/body" '0.5 이하 0점, 1 이상 100점, 그 사이는 비례'
 check "forms-evidence-explain-ko" has "$WORK/body" '- 운영 준비 상담 시스템, 완료일 2025-03-20: 미반영 (운영 개시 후 완료)'
+
+# --- amounts: separators, and 억/만 for Korean readers -------------------------------
+check "forms-money-ko" is 200 "$(status viewer GET '/contracts/KU1?lang=ko')"
+check "forms-money-ko-units" has "$WORK/body" '450,000,000 <span class="muted small">(4억 5,000만원)</span>'
+check "forms-money-en" is 200 "$(status viewer GET '/contracts/KU1?lang=en')"
+check "forms-money-en-plain" has "$WORK/body" '<dd>450,000,000</dd>'
+check "forms-money-proposal-ko" is 200 "$(status viewer GET '/proposals/PR6?lang=ko')"
+check "forms-money-proposal-ko-none" has "$WORK/body" '<dt>연간 계약금액</dt><dd>—</dd>'
+check "forms-money-k1-ko" is 200 "$(status viewer GET '/contracts/K1?lang=ko')"
+check "forms-money-k1-ko-units" has "$WORK/body" '1,200,000,000 <span class="muted small">(12억원)</span>'
+check "forms-money-k2-ko" is 200 "$(status viewer GET '/contracts/K2?lang=ko')"
+check "forms-money-k2-ko-units" has "$WORK/body" '300,000,000.5 <span class="muted small">(3억원)</span>'
