@@ -396,7 +396,7 @@ out:
 static int migration_6(struct store *s, struct buf *err)
 {
 	return store_exec(s,
-			  "CREATE TABLE alert_acks (\n"
+			  "CREATE TABLE IF NOT EXISTS alert_acks (\n"
 			  "  contract_id TEXT NOT NULL, rule TEXT NOT NULL, acknowledged_on TEXT NOT NULL,\n"
 			  "  note TEXT NOT NULL, acknowledged_by TEXT NOT NULL, acknowledged_at TEXT NOT NULL,\n"
 			  "  PRIMARY KEY (contract_id, rule, acknowledged_on))", err);

@@ -263,7 +263,7 @@ static void blocks_migrations_4_and_5(void **state)
 
 	assert_int_equal(store_migrate(s, &from, &to, &err), 0);
 	assert_int_equal(from, 3);
-	assert_int_equal(to, 5);
+	assert_int_equal(to, store_latest_version());   /* later migrations run too */
 	assert_int_equal(blocks_each_measurement(s, collect, &c, &err), 0);
 	assert_string_equal(c.text,
 			    "K1 SL 2024-12-01 5/10\n"
