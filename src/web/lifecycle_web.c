@@ -320,6 +320,7 @@ static size_t alerts_table(struct request *req, struct buf *o, const struct lc_a
 		html_raw(o, ": ");
 		html_escape(o, ops ? ops : "—");
 		html_raw(o, "</td><td><ul class=\"evidence\">");
+		unsigned ack_shown = 0;            /* an acknowledgement is of a rule: once */
 		for (size_t j = i; j < al->n; j++) {
 			const struct lc_alert *a = &al->items[j];
 			struct buf ev = BUF_INIT;
@@ -328,7 +329,9 @@ static size_t alerts_table(struct request *req, struct buf *o, const struct lc_a
 			report_alert_evidence(&ev, a, ds, lang);
 			html_raw(o, "<li>");
 			html_escape(o, ev.data);
-			ack_block(req, o, acks, k->id, lc_rule_id(a->rule), as_of_text);
+			if (!(ack_shown & (1u << a->rule)))
+				ack_block(req, o, acks, k->id, lc_rule_id(a->rule), as_of_text);
+			ack_shown |= 1u << a->rule;
 			html_raw(o, "</li>");
 			buf_release(&ev);
 		}
