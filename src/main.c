@@ -3,6 +3,7 @@
  * exits; every subcommand returns its exit status (cli/cli.h). */
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "store/audit.h"
 #include "store/store.h"
 
 #include <dirent.h>
@@ -27,6 +28,7 @@ const struct command commands[] = {
 	COMMAND(demo, "create a demo company, score it and serve it"),
 	COMMAND(explain, "explain one criterion of one contract step by step"),
 	COMMAND(export, "write the store's records as CSV or JSON files"),
+	COMMAND(feed, "SLA data from contact-center platforms and ticket systems"),
 	COMMAND(freeze, "store a year's official results for good"),
 	COMMAND(import, "import CSV files or folders, all or nothing"),
 	COMMAND(init, "create a new store"),
@@ -50,7 +52,7 @@ const size_t n_commands = sizeof commands / sizeof commands[0];
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: tandem [--db PATH] [--lang ko|en] COMMAND [ARGS...]\n"
+		"usage: tandem [--db PATH] [--audit-key PATH] [--lang ko|en] COMMAND [ARGS...]\n"
 		"\n"
 		"Tandem scores a BPO's sales organization by how stably the contracts it\n"
 		"won are operated, and its operations organization by how much the\n"
@@ -63,6 +65,8 @@ static void usage(FILE *out)
 		"\n"
 		"options:\n"
 		"  --db PATH      the store: a SQLite file (default ./tandem.db, or $TANDEM_DB)\n"
+		"  --audit-key PATH  the audit log's key file (default: beside a SQLite store,\n"
+		"                 tandem.db.key; or $TANDEM_AUDIT_KEY_FILE)\n"
 		"  --lang ko|en   the language of reports and messages (default: the locale)\n"
 		"  --version      print the version\n"
 		"\n"
@@ -170,6 +174,10 @@ int main(int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			cli.db = v;
+		} else if ((r = cli_opt(argc, argv, &i, "--audit-key", &v)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+			audit_set_key_file(v);
 		} else if ((r = cli_opt(argc, argv, &i, "--lang", &v)) != 0) {
 			if (r < 0)
 				return EXIT_USAGE;

@@ -2,6 +2,8 @@
 /* Option parsing and store opening shared by the subcommands. */
 #include "cli/cli.h"
 
+#include "store/audit.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,6 +116,11 @@ int cli_common_opt(int argc, char **argv, int *i, struct cli *cli)
 	if ((r = cli_opt(argc, argv, i, "--db", &v)) != 0) {
 		if (r > 0)
 			cli->db = v;
+		return r;
+	}
+	if ((r = cli_opt(argc, argv, i, "--audit-key", &v)) != 0) {
+		if (r > 0)
+			audit_set_key_file(v);
 		return r;
 	}
 	if ((r = cli_opt(argc, argv, i, "--lang", &v)) != 0) {

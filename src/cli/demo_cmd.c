@@ -4,9 +4,12 @@
 #include "cli/commands.h"
 
 #include "cli/scoring.h"
+#include "engine/calibrate.h"
 #include "io/demo_gen.h"
 #include "report/scores_text.h"
+#include "store/audit.h"
 #include "store/import.h"
+#include "store/models.h"
 #include "web/web.h"
 
 #include <errno.h>
@@ -25,12 +28,18 @@ const char help_demo[] =
 	"operation centers, about forty contracts and their daily SLA data, all\n"
 	"eighteen kinds of record. The demo is the same every time.\n"
 	"\n"
-	"It prints the company's scorecard for --year (default 2025, the last\n"
-	"complete year of the demo), creates one demo account per role (their\n"
+	"It keeps a model history as a company reviewing its criteria every year\n"
+	"would: version 2024-1, the built-in model, for 2023 and 2024; version\n"
+	"2025-1 from 2025 on, its operations bounds calibrated from 2023-2024\n"
+	"('tandem model calibrate') and growth judged from an account's 12th month,\n"
+	"each with a note saying why. It prints the company's scorecard for --year\n"
+	"(default 2025, the last complete year of the demo), creates one demo\n"
+	"account per role (their\n"
 	"passwords are printed once) and serves the web UI on --listen (default\n"
 	"127.0.0.1:8080) until Ctrl-C.\n"
 	"\n"
-	"  --out DIR   only write the CSV files into DIR, to see what they look like\n"
+	"  --out DIR   only write the CSV files into DIR, to see what they look like,\n"
+	"              and DIR/feeds: a sample and a map per 'tandem feed' format\n"
 	"  --db PATH   the store to (re)create (default ./demo.db; any file there is\n"
 	"              replaced, so the demo never mixes with real data)\n"
 	"  --no-serve  stop after the scorecard (scripts, tests)\n";
@@ -73,6 +82,91 @@ static int print_scorecard(struct store *s, int year, struct cli *cli)
 	}
 	scored_year_release(&y);
 	buf_release(&out);
+	return rc;
+}
+
+/* The demo's yearly review, as a company would do it with Tandem. */
+#define DEMO_REVIEW_YEAR 2025
+#define DEMO_MIN_MONTHS 12
+
+static const char note_default[] =
+	"The built-in model of SPEC §5, used since the company started with Tandem "
+	"(2023 and 2024).";
+/* After "Yearly review for 2025. Under the default bounds N of the M graded
+ * operations people were graded D in 2024:" */
+static const char note_review[] =
+	" an account records some of the expansions, proposals, references and "
+	"innovations in a year but seldom all, so bounds such as linear(0, 2) were out "
+	"of reach. Operations "
+	"scoring bounds are calibrated from the company's own 2023-2024 results (zero = "
+	"P10, full = P90 of each measure's per-contract values: 'tandem model calibrate "
+	"--year 2025 --org operations'); an account's growth is judged from its 12th "
+	"month (operations_min_months 12: renewals and expansions come after the first "
+	"year). Sales bounds and every weight are unchanged.";
+
+static int store_version(struct store *s, struct model *m, const char *version, int year,
+			 const char *note)
+{
+	struct buf err = BUF_INIT;
+	int rc = EXIT_OK;
+	m->year = year;
+	xfree(m->description);
+	m->description = xstrdup(note);
+	char *json = model_to_json(m);
+	if (store_model_put(s, version, year, json, "demo", &err) ||
+	    store_model_activate(s, version, "demo", &err)) {
+		cli_error("the demo model %s did not store (a bug): %s", version, err.data);
+		rc = EXIT_STORAGE;
+	}
+	xfree(json);
+	buf_release(&err);
+	return rc;
+}
+
+/* Stores the model history: the default for 2024 (version 2024-1), then
+ * the reviewed model for 2025 (2025-1), both active for their years. */
+static int demo_review(struct store *s)
+{
+	static const int operations_only[2] = { 0, 1 };
+	struct model *base = NULL, *draft = NULL;
+	struct calibration *cal = NULL;
+	struct buf err = BUF_INIT, note = BUF_INIT;
+	int rc = EXIT_STORAGE;
+
+	if (model_default(&base, &err)) {
+		cli_error("the built-in model does not parse (a bug): %s", err.data);
+		goto out;
+	}
+	if ((rc = store_version(s, base, "2024-1", DEMO_REVIEW_YEAR - 1, note_default)) != EXIT_OK)
+		goto out;
+	if ((rc = cli_calibrate(s, base, DEMO_REVIEW_YEAR, 2, operations_only, &draft, &cal)) != EXIT_OK)
+		goto out;
+	draft->operations_min_months = DEMO_MIN_MONTHS;
+	xfree(draft->name);
+	draft->name = xstrdup("Hanbit BPO 2025 (calibrated operations)");
+	/* the note says what the review saw: the last year's grades */
+	struct scored_year last;
+	if ((rc = cli_score_year(s, "2024-1", DEMO_REVIEW_YEAR - 1, &last)) != EXIT_OK) {
+		scored_year_release(&last);
+		goto out;
+	}
+	size_t *counts = xcalloc(base->n_grades + 1, sizeof *counts), graded = 0;
+	score_grade_counts(last.scores, ORG_OPERATIONS, SUBJECT_PERSON, counts);
+	for (size_t g = 0; g < base->n_grades; g++)
+		graded += counts[g];
+	buf_addf(&note, "Yearly review for %d. Under the default bounds %zu of the %zu graded "
+		 "operations people were graded %s in %d:%s", DEMO_REVIEW_YEAR,
+		 counts[base->n_grades - 1], graded, base->grades[base->n_grades - 1].grade,
+		 DEMO_REVIEW_YEAR - 1, note_review);
+	xfree(counts);
+	scored_year_release(&last);
+	rc = store_version(s, draft, "2025-1", DEMO_REVIEW_YEAR, note.data);
+out:
+	buf_release(&note);
+	calibration_free(cal);
+	model_free(draft);
+	model_free(base);
+	buf_release(&err);
 	return rc;
 }
 
@@ -153,12 +247,13 @@ int cmd_demo(int argc, char **argv, struct cli *cli)
 			cli_error("cannot create '%s': %s", out_dir, strerror(errno));
 			return EXIT_STORAGE;
 		}
-		if (demo_write_csv(out_dir, &err)) {
+		if (demo_write_csv(out_dir, &err) || demo_write_feeds(out_dir, &err)) {
 			cli_error("%s", err.data);
 			buf_release(&err);
 			return EXIT_STORAGE;
 		}
-		printf("wrote the demo company's CSV files to %s\n", out_dir);
+		printf("wrote the demo company's CSV files to %s (SLA feed samples in %s/feeds)\n",
+		       out_dir, out_dir);
 		return EXIT_OK;
 	}
 
@@ -175,8 +270,10 @@ int cmd_demo(int argc, char **argv, struct cli *cli)
 	cli->db = db;
 	if (remove_store_files(db))
 		goto out;
-	int from, to;
-	if (store_open(db, &s, &err) || store_migrate(s, &from, &to, &err)) {
+	int from, to, key_created;
+	int64_t rekeyed;
+	if (store_open(db, &s, &err) || store_migrate(s, &from, &to, &err) ||
+	    audit_key_setup(s, &key_created, &rekeyed, &err)) {
 		cli_error("%s", err.data);
 		goto out;
 	}
@@ -192,6 +289,12 @@ int cmd_demo(int argc, char **argv, struct cli *cli)
 	printf("demo company: %llu rows from %d files imported into %s\n\n",
 	       (unsigned long long)res.rows, res.files, db);
 	fflush(stdout);
+	if ((rc = demo_review(s)) != EXIT_OK)
+		goto out;
+	printf("model history: 2024-1 (the built-in model) for 2023-2024, 2025-1 (the 2025 review:\n"
+	       "operations bounds calibrated, growth judged from month 12) from 2025 on;\n"
+	       "see 'tandem --db %s model list' and\n"
+	       "'tandem --db %s whatif --model 2025-1 --against 2024-1 --year 2025'\n\n", db, db);
 	rc = print_scorecard(s, year, cli);
 	if (rc == EXIT_OK && serve)
 		rc = serve_demo(s, db, listen);

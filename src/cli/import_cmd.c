@@ -2,6 +2,7 @@
 /* tandem import: files and folders of SPEC §4 CSV files, all or nothing. */
 #include "cli/commands.h"
 
+#include "store/closed.h"
 #include "store/import.h"
 
 #include <stdio.h>
@@ -11,7 +12,7 @@
 
 const char help_import[] =
 	"usage: tandem import [--dry-run] [--encoding utf-8|cp949] [--max-errors N]\n"
-	"                     [--db PATH] PATH...\n"
+	"                     [--correction REASON] [--db PATH] PATH...\n"
 	"\n"
 	"Imports the files of docs/data-formats.md: CSV files named after their\n"
 	"record kind (contracts.csv, measurements.csv, ...), or folders holding\n"
@@ -28,7 +29,11 @@ const char help_import[] =
 	"  --dry-run          check everything, write nothing\n"
 	"  --encoding cp949   the files are CP949/EUC-KR (as Korean Excel saves CSV)\n"
 	"  --max-errors N     print at most N problems, then a count of the rest\n"
-	"                     (default 100)\n";
+	"                     (default 100)\n"
+	"  --correction REASON  the import corrects evidence of a closed (frozen)\n"
+	"                     year, for the reason given: without it a row dated in a\n"
+	"                     frozen year that would change is an error. Each\n"
+	"                     correction is audit-logged and 'tandem verify' lists it\n";
 
 int cmd_import(int argc, char **argv, struct cli *cli)
 {
@@ -37,6 +42,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	struct buf errors = BUF_INIT, err = BUF_INIT;
 	struct store *s = NULL;
 	const char **paths = xcalloc((size_t)argc, sizeof *paths);
+	const char *correction = NULL;
 	int n = 0, rc;
 
 	for (int i = 1; i < argc; i++) {
@@ -53,6 +59,12 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			}
 		} else if (!strcmp(argv[i], "--dry-run")) {
 			opt.dry_run = 1;
+		} else if ((r = cli_opt(argc, argv, &i, "--correction", &correction)) != 0) {
+			if (r < 0 || !*correction || strspn(correction, " \t\r\n") == strlen(correction)) {
+				rc = r < 0 ? EXIT_USAGE
+					: cli_usage_error("import", "--correction takes the reason of the correction");
+				goto out;
+			}
 		} else if ((r = cli_opt(argc, argv, &i, "--encoding", &v)) != 0) {
 			if (r < 0) {
 				rc = EXIT_USAGE;
@@ -81,6 +93,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		goto out;
 	opt.progress = isatty(2);
+	closed_set_correction(s, correction);
 	rc = store_import(s, paths, n, &opt, &res, &errors, &err);
 	if (rc < 0) {
 		fputs(errors.data, stderr);

@@ -3,6 +3,7 @@
  * date with the forward migrations of store/migrate.c. */
 #include "cli/commands.h"
 
+#include "store/audit.h"
 #include "store/backup.h"
 
 #include <stdio.h>
@@ -10,18 +11,26 @@
 #include <unistd.h>
 
 const char help_init[] =
-	"usage: tandem init [--db PATH]\n"
+	"usage: tandem init [--db PATH] [--audit-key PATH]\n"
 	"\n"
 	"Creates a new, empty store: a SQLite file (default ./tandem.db, or\n"
-	"$TANDEM_DB) with every table of the current schema. Running it on a store\n"
-	"that already exists changes nothing and says so.\n";
+	"$TANDEM_DB) with every table of the current schema, and the key of its\n"
+	"audit log: 32 random bytes in a file of mode 0600 beside the store\n"
+	"(tandem.db.key), or at --audit-key PATH / $TANDEM_AUDIT_KEY_FILE (the\n"
+	"way for PostgreSQL, whose servers share the file as they share the\n"
+	"connection string). Keep the key out of the database's backups' reach:\n"
+	"without it the log can be neither written nor verified.\n"
+	"Running it on a store that already exists changes nothing and says so;\n"
+	"on a store whose audit log was written before audit keys it creates the\n"
+	"key and gives every entry its MAC (docs/security.md).\n";
 
 const char help_migrate[] =
-	"usage: tandem migrate [--db PATH]\n"
+	"usage: tandem migrate [--db PATH] [--audit-key PATH]\n"
 	"       tandem migrate --from STORE --to STORE [--force]\n"
 	"\n"
 	"Brings the store's schema up to the version this tandem expects, applying\n"
-	"each forward migration in one transaction. Safe to run more than once.\n"
+	"each forward migration in one transaction, and keys the audit log as\n"
+	"'tandem init' does. Safe to run more than once.\n"
 	"\n"
 	"With --from and --to it copies everything one store holds (records,\n"
 	"imports, models, frozen results, users, sessions, the audit log) into\n"
@@ -37,7 +46,8 @@ static int run_migrations(int argc, char **argv, struct cli *cli, int is_init)
 {
 	struct store *s = NULL;
 	struct buf err = BUF_INIT;
-	int from = 0, to = 0, rc = EXIT_STORAGE;
+	int from = 0, to = 0, rc = EXIT_STORAGE, created = 0;
+	int64_t rekeyed = 0;
 	const struct command *self = cli_find(argv[0]);
 
 	for (int i = 1; i < argc; i++) {
@@ -50,7 +60,8 @@ static int run_migrations(int argc, char **argv, struct cli *cli, int is_init)
 			return cli_usage_error(argv[0], "unexpected argument '%s'", argv[i]);
 	}
 	const char *url = store_default_url(cli->db);
-	if (store_open(url, &s, &err) || store_migrate(s, &from, &to, &err)) {
+	if (store_open(url, &s, &err) || store_migrate(s, &from, &to, &err) ||
+	    audit_key_setup(s, &created, &rekeyed, &err)) {
 		cli_error("%s", err.data);
 		goto out;
 	}
@@ -62,6 +73,16 @@ static int run_migrations(int argc, char **argv, struct cli *cli, int is_init)
 		printf("%s: created (schema version %d)\n", s->location, to);
 	else
 		printf("%s: migrated from schema version %d to %d\n", s->location, from, to);
+	if (created) {
+		struct buf path = BUF_INIT;
+		audit_key_path(s, &path);
+		printf("audit key: created %s (mode 0600; keep it, and keep it out of the database)\n",
+		       path.data);
+		buf_release(&path);
+	}
+	if (rekeyed)
+		printf("audit log: %lld entries written before audit keys now carry their MAC\n",
+		       (long long)rekeyed);
 	rc = EXIT_OK;
 out:
 	store_close(s);

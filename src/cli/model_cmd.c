@@ -3,9 +3,12 @@
 #include "cli/commands.h"
 
 #include "cli/scoring.h"
+#include "engine/calibrate.h"
 #include "store/audit.h"
+#include "store/load.h"
 #include "store/models.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +20,8 @@ const char help_model[] =
 	"       tandem model import FILE --year Y [--version NAME]\n"
 	"       tandem model activate VERSION\n"
 	"       tandem model diff A B\n"
+	"       tandem model calibrate --year Y [--years N] [--from MODEL] [--org ORG]\n"
+	"                                [--out FILE]\n"
 	"\n"
 	"An evaluation model is a JSON file: the organizations, their categories\n"
 	"and criteria, each criterion's measures and scoring functions, and every\n"
@@ -34,7 +39,132 @@ const char help_model[] =
 	"  validate   check a model file; every problem is printed with its path\n"
 	"  import     store FILE as a version for year Y (NAME defaults to Y-N)\n"
 	"  activate   make VERSION the model of its year\n"
-	"  diff       what differs between two models (versions, files or default)\n";
+	"  diff       what differs between two models (versions, files or default)\n"
+	"  calibrate  propose a draft for year Y from the N years before it (default\n"
+	"             2), scored under MODEL (default: the model scoring Y): each\n"
+	"             linear measure gets zero = P10 and full = P90 of its per-contract\n"
+	"             values (P90 and P10 when lower is better; nearest-rank\n"
+	"             percentiles); fewer than 5 values, P10 = P90 or bands keep\n"
+	"             their scoring; weights are unchanged. Prints n, P10, P50, P90\n"
+	"             and old -> new bounds per measure, and writes the draft to FILE\n"
+	"             (without --out: the draft to stdout, the table to stderr).\n"
+	"             --org sales or operations calibrates that organization's\n"
+	"             measures only. Nothing is stored or activated.\n";
+
+static const char *const calib_outcome_text[] = {
+	[CALIB_CHANGED] = NULL,
+	[CALIB_BANDS] = "kept (bands are not calibrated)",
+	[CALIB_TOO_FEW] = "kept (fewer than 5 values)",
+	[CALIB_FLAT] = "kept (P10 = P90)",
+};
+
+static void calibration_text(const struct calibration *c, const char *from,
+			     struct buf *out)
+{
+	buf_addf(out, "calibration for %d from %d-%d under model %s\n", c->year,
+		 c->first_year, c->last_year, from);
+	buf_addf(out, "%-10s %-9s %-22s %5s %10s %10s %10s  %s\n", "org", "criterion",
+		 "measure", "n", "P10", "P50", "P90", "bounds");
+	for (size_t i = 0; i < c->n_rows; i++) {
+		const struct calib_measure *r = &c->rows[i];
+		buf_addf(out, "%-10s %-9s %-22s %5zu", score_org_id(r->org), r->criterion,
+			 r->measure, r->n);
+		const long double p[3] = { r->p10, r->p50, r->p90 };
+		for (int k = 0; k < 3; k++) {
+			struct buf num = BUF_INIT;
+			if (r->n)
+				numfmt_ld(&num, p[k], 4);
+			else
+				buf_adds(&num, "-");
+			buf_addf(out, " %10s", num.data);
+			buf_release(&num);
+		}
+		buf_adds(out, "  ");
+		model_scoring_text(&r->old_scoring, out);
+		if (r->outcome == CALIB_CHANGED) {
+			buf_adds(out, " -> ");
+			model_scoring_text(&r->new_scoring, out);
+		} else {
+			buf_addf(out, " %s", calib_outcome_text[r->outcome]);
+		}
+		buf_addc(out, '\n');
+	}
+}
+
+static int write_text_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	size_t len = strlen(text);
+	if (!f || fwrite(text, 1, len, f) != len) {
+		cli_error("cannot write '%s': %s", path, strerror(errno));
+		if (f)
+			fclose(f);
+		return EXIT_STORAGE;
+	}
+	if (fclose(f)) {
+		cli_error("cannot write '%s': %s", path, strerror(errno));
+		return EXIT_STORAGE;
+	}
+	return EXIT_OK;
+}
+
+/* tandem model calibrate: score the years before Y under the base model,
+ * calibrate, print the table and write the draft. */
+static int model_calibrate(struct store *s, int year, const char *years_text,
+			   const char *from, const char *org_text, const char *out_file)
+{
+	int orgs[2] = { 1, 1 };
+	struct model *base = NULL, *draft = NULL;
+	char *version = NULL;
+	struct calibration *cal = NULL;
+	struct buf table = BUF_INIT;
+	long n_years = 2;
+	int rc;
+
+	if (years_text) {
+		char *end;
+		n_years = strtol(years_text, &end, 10);
+		if (!*years_text || *end || n_years < 1 || n_years > 20)
+			return cli_usage_error("model", "--years takes a number of years from 1 to 20, not '%s'",
+					       years_text);
+	}
+	if (org_text) {
+		if (!strcmp(org_text, "sales"))
+			orgs[ORG_OPERATIONS] = 0;
+		else if (!strcmp(org_text, "operations"))
+			orgs[ORG_SALES] = 0;
+		else
+			return cli_usage_error("model", "--org takes sales or operations, not '%s'",
+					       org_text);
+	}
+	if ((rc = cli_load_model(s, from, year, &base, &version)) != EXIT_OK)
+		goto out;
+	if ((rc = cli_calibrate(s, base, year, (int)n_years, orgs, &draft, &cal)) != EXIT_OK)
+		goto out;
+	calibration_text(cal, version, &table);
+	char *json = model_to_json(draft);
+	if (out_file) {
+		rc = write_text_file(out_file, json);
+		if (rc == EXIT_OK) {
+			fputs(table.data, stdout);
+			printf("draft written to %s (not stored, not active: try 'tandem whatif --model %s "
+			       "--year %d', then 'tandem model import %s --year %d')\n",
+			       out_file, out_file, year - 1, out_file, year);
+		}
+	} else {
+		fputs(table.data, stderr);
+		fputs(json, stdout);
+		rc = EXIT_OK;
+	}
+	xfree(json);
+out:
+	calibration_free(cal);
+	model_free(draft);
+	model_free(base);
+	xfree(version);
+	buf_release(&table);
+	return rc;
+}
 
 static int model_list(struct store *s)
 {
@@ -54,6 +184,10 @@ static int model_list(struct store *s)
 			snprintf(year, sizeof year, "%d", list[i].year);
 		printf("%-20s %-5s %s%s by %s\n", list[i].version, year,
 		       list[i].active ? "active   " : "         ", list[i].created_at, list[i].created_by);
+		char *note = model_note_of(list[i].body);
+		if (note)
+			printf("    note: %s\n", note);
+		xfree(note);
 		stored_model_release(&list[i]);
 	}
 	xfree(list);
@@ -63,6 +197,7 @@ static int model_list(struct store *s)
 int cmd_model(int argc, char **argv, struct cli *cli)
 {
 	const char *args[4] = { 0 }, *year_text = NULL, *version = NULL;
+	const char *years_text = NULL, *from = NULL, *out_file = NULL, *org_text = NULL;
 	int n = 0, rc = EXIT_USAGE, year = 0;
 	struct store *s = NULL;
 	struct model *a = NULL, *b = NULL;
@@ -82,6 +217,12 @@ int cmd_model(int argc, char **argv, struct cli *cli)
 		} else if ((r = cli_opt(argc, argv, &i, "--version", &version)) != 0) {
 			if (r < 0)
 				return EXIT_USAGE;
+		} else if ((r = cli_opt(argc, argv, &i, "--years", &years_text)) != 0 ||
+			   (r = cli_opt(argc, argv, &i, "--from", &from)) != 0 ||
+			   (r = cli_opt(argc, argv, &i, "--org", &org_text)) != 0 ||
+			   (r = cli_opt(argc, argv, &i, "--out", &out_file)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			return cli_usage_error("model", "unknown option '%s'", argv[i]);
 		} else if (n < 4) {
@@ -91,7 +232,7 @@ int cmd_model(int argc, char **argv, struct cli *cli)
 		}
 	}
 	if (!n)
-		return cli_usage_error("model", "say what to do: list, show, validate, import, activate or diff");
+		return cli_usage_error("model", "say what to do: list, show, validate, import, activate, diff or calibrate");
 	const char *what = args[0];
 
 	if (!strcmp(what, "validate")) {
@@ -103,12 +244,22 @@ int cmd_model(int argc, char **argv, struct cli *cli)
 		goto out;
 	}
 	if (strcmp(what, "list") && strcmp(what, "show") && strcmp(what, "import") &&
-	    strcmp(what, "activate") && strcmp(what, "diff"))
+	    strcmp(what, "activate") && strcmp(what, "diff") && strcmp(what, "calibrate"))
 		return cli_usage_error("model", "unknown subcommand '%s'", what);
+	if ((years_text || from || out_file || org_text) && strcmp(what, "calibrate"))
+		return cli_usage_error("model", "--years, --from, --org and --out belong to 'model calibrate'");
+	if (!strcmp(what, "calibrate")) {
+		if (n != 1)
+			return cli_usage_error("model", "calibrate takes no arguments, only options");
+		if (cli_parse_year("model", year_text, &year))
+			return EXIT_USAGE;
+	}
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		goto out;
 
-	if (!strcmp(what, "list")) {
+	if (!strcmp(what, "calibrate")) {
+		rc = model_calibrate(s, year, years_text, from, org_text, out_file);
+	} else if (!strcmp(what, "list")) {
 		rc = n == 1 ? model_list(s) : cli_usage_error("model", "list takes no arguments");
 	} else if (!strcmp(what, "show")) {
 		if (n > 2) {

@@ -3,6 +3,8 @@
  * tandem template (the empty records workbook to fill in and import). */
 #include "cli/commands.h"
 
+#include "store/closed.h"
+
 #include "cli/scoring.h"
 #include "report/html_report.h"
 #include "report/i18n.h"
@@ -165,6 +167,15 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	}
 	in.scores = years[2].scores;
 	in.model_version = years[2].model_version;
+	/* A frozen year's report names the audit head its freeze left. */
+	struct buf corrections = BUF_INIT;
+	char frozen_head[96];
+	long n_corrections = 0;
+	if (closed_corrections(s, year, frozen_head, &corrections, &n_corrections, &err) == 0 &&
+	    frozen_head[0])
+		in.frozen_audit_head = frozen_head;
+	buf_release(&corrections);
+	buf_reset(&err);
 	if (kind) {
 		years[2].scores->only_kind = kind;
 		years[2].scores->only_id = in.subject_id;

@@ -12,6 +12,7 @@
 #include "report/scores_text.h"
 #include "report/whatif_text.h"
 #include "store/audit.h"
+#include "store/closed.h"
 #include "store/models.h"
 
 #include <stdio.h>
@@ -45,12 +46,15 @@ const char help_explain[] =
 
 const char help_whatif[] =
 	"usage: tandem whatif --model FILE|VERSION --year Y [--against VERSION|FILE]\n"
-	"                     [--format text|csv] [--lang ko|en]\n"
+	"                     [--format text|csv|json] [--lang ko|en]\n"
 	"\n"
 	"Re-scores year Y under a draft model beside the model that scores Y now\n"
 	"(or --against), before the draft is activated: per person, org unit and\n"
-	"the company the old and new total, the change, grade changes and the\n"
-	"categories that moved them most, largest change first.\n";
+	"the company the old and new total, the change, grade changes, and each\n"
+	"category's change in contribution (its weight share times its score),\n"
+	"which add up to the total's change, largest change first. The text and\n"
+	"JSON also show, per organization, how many people and org units fall in\n"
+	"each grade before and after.\n";
 
 const char help_freeze[] =
 	"usage: tandem freeze --year Y [--model VERSION|FILE]\n"
@@ -275,8 +279,8 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 	if (cli_parse_year("whatif", a.year, &year))
 		return EXIT_USAGE;
 	const char *format = a.format ? a.format : "text";
-	if (strcmp(format, "text") && strcmp(format, "csv"))
-		return cli_usage_error("whatif", "--format takes text or csv, not '%s'", format);
+	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json"))
+		return cli_usage_error("whatif", "--format takes text, csv or json, not '%s'", format);
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		goto out;
 	if ((rc = cli_score_year(s, a.against, year, &now)) != EXIT_OK ||
@@ -289,6 +293,9 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 	}
 	if (!strcmp(format, "csv")) {
 		report_whatif_csv(w, &out);
+	} else if (!strcmp(format, "json")) {
+		report_whatif_json(w, now.model_version, draft.model_version, &out);
+		buf_addc(&out, '\n');
 	} else {
 		buf_addf(&out, "%s → %s\n", now.model_version, draft.model_version);
 		report_whatif_text(w, cli_lang(cli), &out);
@@ -343,6 +350,15 @@ int cmd_freeze(int argc, char **argv, struct cli *cli)
 		goto out;
 	}
 	printf("froze the results of %d (model %s, data %.16s…)\n", year, y.model_version, hash);
+	{
+		/* The anchor to keep beside the official results: the audit log
+		 * cannot lose an entry up to it unnoticed (docs/security.md). */
+		int64_t n = 0;
+		char head[65];
+		if (audit_head(s, &n, head, &err) == 0)
+			printf("audit head: %lld:%s (record it: 'tandem audit verify --head %lld:%s')\n",
+			       (long long)n, head, (long long)n, head);
+	}
 	rc = EXIT_OK;
 out:
 	scored_year_release(&y);
@@ -398,6 +414,26 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 	if (!results_same) {
 		report_scores_csv_diff(f.csv, csv.data, &diff);
 		fputs(diff.data, stdout);
+	}
+	/* The frozen bytes themselves never change ('score --frozen'); what
+	 * changed the data since is named: the corrections of the closed year. */
+	{
+		struct buf lines = BUF_INIT;
+		char head[96];
+		long n = 0;
+		if (closed_corrections(s, year, head, &lines, &n, &err)) {
+			cli_error("%s", err.data);
+			buf_release(&lines);
+			rc = EXIT_STORAGE;
+			goto out;
+		}
+		if (head[0])
+			printf("audit:   head %s at the freeze\n", head);
+		printf("corrections of %d since the freeze: %ld\n%s", year, n, lines.data);
+		if (!data_same && !n)
+			printf("the data changed without a correction of %d (other years' evidence or"
+			       " undated records)\n", year);
+		buf_release(&lines);
 	}
 	rc = results_same && data_same ? EXIT_OK : EXIT_BAD_INPUT;
 out:

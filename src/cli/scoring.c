@@ -3,6 +3,8 @@
 #include "cli/scoring.h"
 
 #include "cli/cli.h"
+#include "domain/date.h"
+#include "engine/calibrate.h"
 #include "store/load.h"
 #include "store/models.h"
 
@@ -124,13 +126,36 @@ void scored_year_release(struct scored_year *y)
 	memset(y, 0, sizeof *y);
 }
 
+int cli_calibrate(struct store *s, const struct model *base, int year, int n_years,
+		  const int orgs[2], struct model **draft, struct calibration **cal)
+{
+	struct dataset ds = { 0 };
+	struct buf err = BUF_INIT;
+	int rc = EXIT_STORAGE;
+
+	*draft = NULL;
+	*cal = NULL;
+	if (n_years < 1 || n_years > 20) {
+		cli_error("calibration takes 1 to 20 years of history, not %d", n_years);
+		return EXIT_USAGE;
+	}
+	if (store_load(s, model_year_last_day(base, year - 1), &ds, &err) ||
+	    calibrate_from(base, &ds, year, n_years, orgs, draft, cal, &err))
+		cli_error("%s", err.data);
+	else
+		rc = EXIT_OK;
+	dataset_free(&ds);
+	buf_release(&err);
+	return rc;
+}
+
 int cli_parse_year(const char *cmd, const char *text, int *year)
 {
 	char *end;
 	long y = text ? strtol(text, &end, 10) : 0;
-	if (!text || *end || y < 1000 || y > 9999) {
-		cli_usage_error(cmd, "--year takes a year such as 2026%s%s%s", text ? ", not '" : "",
-				text ? text : "", text ? "'" : "");
+	if (!text || *end || y < YEAR_FIRST || y > YEAR_LAST) {
+		cli_usage_error(cmd, "--year takes a year from %d to %d such as 2026%s%s%s", YEAR_FIRST,
+				YEAR_LAST, text ? ", not '" : "", text ? text : "", text ? "'" : "");
 		return -1;
 	}
 	*year = (int)y;

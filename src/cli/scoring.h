@@ -26,6 +26,13 @@ int cli_load_model(struct store *s, const char *spec, int year, struct model **o
 /* Loads the model as cli_load_model() does, the year's data and scores it. */
 int cli_score_year(struct store *s, const char *model_spec, int year, struct scored_year *out);
 void scored_year_release(struct scored_year *y);
+struct calibration;
+/* Calibrates base for `year` from the n_years years before it (each scored
+ * under base from the store's data) for the organizations in orgs[2]: see
+ * engine/calibrate.h. On success *draft and *cal are the caller's
+ * (model_free, calibration_free). Prints problems; returns an exit code. */
+int cli_calibrate(struct store *s, const struct model *base, int year, int n_years,
+		  const int orgs[2], struct model **draft, struct calibration **cal);
 /* Parses a year argument (1000..9999); prints a usage error on failure. */
 int cli_parse_year(const char *cmd, const char *text, int *year);
 

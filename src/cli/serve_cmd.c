@@ -2,8 +2,10 @@
 /* tandem serve: the web application (web/web.h) on a local address. */
 #include "cli/commands.h"
 
+#include "store/audit.h"
 #include "web/web.h"
 
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,8 @@ const char help_serve[] =
 	"usage: tandem serve [--listen HOST:PORT] [--db PATH] [--threads N]\n"
 	"                    [--session-ttl SECONDS] [--lockout SECONDS] [--tls-proxy]\n"
 	"                    [--header-timeout SECONDS] [--body-timeout SECONDS]\n"
+	"                    [--trusted-proxy ADDR] [--max-sessions N]\n"
+	"                    [--per-ip-connections N]\n"
 	"                    [--quiet] [--routes | --routes-md]\n"
 	"\n"
 	"Serves the JSON API (/api/v1, described at /api/v1/openapi.json) and the\n"
@@ -23,7 +27,10 @@ const char help_serve[] =
 	"  --threads N         worker threads, 1 to 16 (default 4)\n"
 	"  --session-ttl S     a session ends after S idle seconds (default 28800)\n"
 	"  --lockout S         an account is locked for S seconds after 5 bad\n"
-	"                      passwords in a row (default 900)\n"
+	"                      passwords in a row (default 900); a locked account is\n"
+	"                      answered exactly as a wrong password is. 20 failed\n"
+	"                      logins from one address in 15 minutes block it for the\n"
+	"                      rest of them; a success does not reset that count\n"
 	"  --tls-proxy         the server is behind a TLS-terminating proxy:\n"
 	"                      cookies are marked Secure\n"
 	"  --header-timeout S  a request's headers must arrive within S seconds\n"
@@ -31,6 +38,15 @@ const char help_serve[] =
 	"                      kept-alive one, from the previous answer; a slower\n"
 	"                      client is disconnected\n"
 	"  --body-timeout S    its body, within S seconds after them (default 60)\n"
+	"  --trusted-proxy A   the reverse proxy's address (e.g. 127.0.0.1): a request\n"
+	"                      from it is taken to come from the last address of its\n"
+	"                      X-Forwarded-For header, for the login limits and the\n"
+	"                      log; from anywhere else the header is ignored\n"
+	"  --max-sessions N    sessions per account, 1 to 1000 (default 10): a new\n"
+	"                      login ends the account's oldest beyond it\n"
+	"  --per-ip-connections N  open connections per client address, 1 to 1024\n"
+	"                      (default 32; behind a proxy every client shares its\n"
+	"                      address, so raise it there)\n"
 	"  --quiet             no access log on stderr\n"
 	"  --routes            print the route x role table and exit\n"
 	"  --routes-md         the same, and the record write table, as markdown\n"
@@ -112,6 +128,27 @@ int cmd_serve(int argc, char **argv, struct cli *cli)
 				goto out;
 			}
 			cfg.body_timeout = (int)n;
+		} else if ((r = cli_opt(argc, argv, &i, "--trusted-proxy", &v)) != 0) {
+			unsigned char bin[sizeof(struct in6_addr)];
+			if (r < 0 || (inet_pton(AF_INET, v, bin) != 1 && inet_pton(AF_INET6, v, bin) != 1)) {
+				rc = r < 0 ? EXIT_USAGE
+					: cli_usage_error("serve", "--trusted-proxy takes an IP address, not '%s'", v);
+				goto out;
+			}
+			cfg.trusted_proxy = v;
+		} else if ((r = cli_opt(argc, argv, &i, "--max-sessions", &v)) != 0) {
+			if (r < 0 || number(v, 1, 1000, &n)) {
+				rc = r < 0 ? EXIT_USAGE : cli_usage_error("serve", "--max-sessions takes 1 to 1000");
+				goto out;
+			}
+			cfg.max_sessions = (int)n;
+		} else if ((r = cli_opt(argc, argv, &i, "--per-ip-connections", &v)) != 0) {
+			if (r < 0 || number(v, 1, 1024, &n)) {
+				rc = r < 0 ? EXIT_USAGE
+					: cli_usage_error("serve", "--per-ip-connections takes 1 to 1024");
+				goto out;
+			}
+			cfg.per_ip_connections = (int)n;
 		} else if (!strcmp(argv[i], "--tls-proxy")) {
 			cfg.tls_proxy = 1;
 		} else if (!strcmp(argv[i], "--quiet")) {
@@ -137,6 +174,13 @@ int cmd_serve(int argc, char **argv, struct cli *cli)
 	 * the server starts; the workers open their own connections. */
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		goto out;
+	/* Every write appends to the audit log: without its key, none could. */
+	if (audit_key_check(s, &err)) {
+		cli_error("refusing to serve: %s", err.data);
+		store_close(s);
+		rc = EXIT_STORAGE;
+		goto out;
+	}
 	store_close(s);
 	cfg.db_url = store_default_url(cli->db);
 	if (web_serve(&cfg, &err)) {

@@ -12,6 +12,10 @@ typedef int32_t day_t;
 typedef int32_t month_t;            /* year * 12 + (month - 1) */
 #define DAY_NONE INT32_MIN          /* an empty date cell */
 #define MONTH_NONE INT32_MIN
+/* The years that can be scored, frozen or asked for: scoring a year reads
+ * the year before and after it, so 1001 to 9998 (docs/evaluation.md). */
+#define YEAR_FIRST 1001
+#define YEAR_LAST 9998
 
 /* Parses exactly "YYYY-MM-DD" (years 1000..9999) into *out. Returns 0, or
  * -1 when the text is not a date that exists (2026-02-30). */

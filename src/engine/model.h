@@ -13,6 +13,7 @@
 #include "domain/dataset.h"
 #include "domain/date.h"
 #include "engine/criteria.h"
+#include "engine/numfmt.h"
 
 enum scoring_fn { SCORING_LINEAR, SCORING_BANDS };
 
@@ -24,6 +25,11 @@ enum scoring_fn { SCORING_LINEAR, SCORING_BANDS };
 struct band {
 	double threshold;
 	double score;
+	/* Set by model_scoring_prepare(): the decimal the threshold was
+	 * written as, exactly (t_den 0 when it does not fit) and rounded once
+	 * to a long double. */
+	wide_t t_num, t_den;
+	long double threshold_ld;
 };
 
 struct scoring {
@@ -33,6 +39,12 @@ struct scoring {
 	struct band *bands;
 	size_t n_bands;
 	double otherwise;           /* bands */
+	/* Set by model_scoring_prepare() on the copies struct model_numbers
+	 * holds: zero and full as the decimals written, rounded once to long
+	 * doubles. An unprepared scoring is prepared on the fly by
+	 * model_apply_scoring(). */
+	int prepared;
+	long double zero_ld, full_ld;
 };
 
 struct model_name {
@@ -100,6 +112,7 @@ struct model {
 	enum rollup_weighting rollup_weighting;
 	double required_margin[3];          /* by enum risk_tier */
 	double reference_weight[4];         /* by enum reference_kind */
+
 	struct model_alerts alerts;
 	struct model_grade *grades;         /* descending min; the last min is 0 */
 	size_t n_grades;
@@ -144,11 +157,44 @@ void model_scoring_text(const struct scoring *s, struct buf *out);
 /* The model name of the given language: "ko" or anything else for English. */
 const char *model_name_text(const struct model_name *n, int korean);
 
-/* The score of value v under s, in [0, 100]. */
+/* The score of value v under s, in [0, 100]. Band thresholds are compared
+ * with v as the decimals written; v is a long double, so a value within a
+ * long double's rounding of a threshold may compare as equal to it: prefer
+ * model_apply_scoring_exact() when the exact value is known. */
 long double model_apply_scoring(const struct scoring *s, long double v);
+/* The same for a value known exactly as num ÷ den (den > 0), v being its
+ * long double: band thresholds are compared exactly. den 0 = not known. */
+long double model_apply_scoring_exact(const struct scoring *s, long double v,
+				      wide_t num, wide_t den);
+/* Fills the exact fields of s and its bands. */
+void model_scoring_prepare(struct scoring *s);
+
+/* Every number the scoring uses, as the decimal written in the model
+ * (engine/exact.h), taken when scoring starts, so that a model changed
+ * after parsing is read as it is now. Filled by model_numbers_init(),
+ * released with model_numbers_release(). */
+struct model_numbers {
+	long double *category_weight[2];    /* by category, model order */
+	long double *criterion_weight[2];   /* by criterion, model order */
+	/* prepared copies, [criterion × CRITERION_MAX_MEASURES + measure]
+	 * in model order (their bands are owned here) */
+	struct scoring *scoring[2];
+	long double required_margin[3];
+	wide_t margin_num[3], margin_den[3];        /* den 0: does not fit */
+	long double reference_weight[4];
+	wide_t reference_num[4], reference_den[4];
+	size_t n_orgs_criteria[2];
+};
+void model_numbers_init(struct model_numbers *n, const struct model *m);
+void model_numbers_release(struct model_numbers *n);
 
 /* The grade of a total score (already rounded as printed). */
 const char *model_grade(const struct model *m, long double total);
+
+/* The note of a stored model: its "description" (why it is what it is),
+ * read from the JSON text without validating the rest. NULL when there is
+ * none or the text is not JSON; else the caller frees the string. */
+char *model_note_of(const char *json);
 
 /* Lookups by id; NULL when absent. */
 const struct model_criterion *model_find_criterion(const struct model *m, const char *id);

@@ -10,10 +10,16 @@
 #include <string.h>
 
 /* How close (in units of the last printed place) to a .5 boundary a value
- * must be to count as exactly on it. Long double sums of at most a few
- * thousand terms in [0, 100] err by ~1e-15 of a unit; distinct exact
- * values of this product never lie that close to a half without being one. */
-#define HALF_TOLERANCE 1e-9L
+ * must be to count as exactly on it. Scores are long doubles computed from
+ * exact integers and the model's decimals rounded once to long double
+ * (engine/exact.h), so a contract's score errs by ~1e-17 and a roll-up of
+ * n contracts by at most ~n·1e-17 (1e-15 of a unit of 0.01 for a
+ * thousand contracts): a value that close to a half is taken to be on it.
+ * An exact score nearer than 1e-10 of a unit to a half without being on
+ * it (12.3449999999999 at two places) is therefore printed as if on it;
+ * docs/evaluation.md says so. 12.344999999995, 5e-10 of a unit below
+ * 12.345, prints 12.34. */
+#define HALF_TOLERANCE 1e-10L
 
 static long double pow10l_int(int n)
 {
@@ -126,8 +132,11 @@ void numfmt_micro(struct buf *out, wide_t v, int decimals)
 void numfmt_double(struct buf *out, double d)
 {
 	char s[40];
-	snprintf(s, sizeof s, "%.15g", d);
-	if (strtod(s, NULL) != d)
-		snprintf(s, sizeof s, "%.17g", d);
+	/* the fewest significant digits that read back as d */
+	for (int digits = 15; digits <= 17; digits++) {
+		snprintf(s, sizeof s, "%.*g", digits, d);
+		if (strtod(s, NULL) == d)
+			break;
+	}
 	buf_adds(out, s);
 }

@@ -4,6 +4,8 @@
  * rows are allocated into the struct score_criterion (scores_free). */
 #include "engine/score_impl.h"
 
+#include "engine/exact.h"
+
 #include <string.h>
 
 static micro_t micro_or_zero(micro_t v)
@@ -165,7 +167,8 @@ static void o2_2_proposals(const struct score_ctx *ctx, int c, struct score_crit
 static void o2_3_references(const struct score_ctx *ctx, int c, struct score_criterion *out)
 {
 	const struct dataset *ds = ctx->ds;
-	long double sum = 0;
+	const struct model_numbers *m = &ctx->numbers;
+	long count[4] = { 0, 0, 0, 0 };
 	for (size_t i = ctx->references.start[c]; i < ctx->references.start[c + 1]; i++) {
 		int r = ctx->references.items[i];
 		const struct reference *ref = &ds->references[r];
@@ -173,11 +176,33 @@ static void o2_3_references(const struct score_ctx *ctx, int c, struct score_cri
 			score_evidence(out, EV_REFERENCE, r, EVS_EXCLUDED, "not_in_year", 0, 0);
 			continue;
 		}
-		long double w = ctx->model->reference_weight[ref->kind];
-		sum += w;
-		score_evidence(out, EV_REFERENCE, r, EVS_COUNTED, NULL, 0, w);
+		count[ref->kind]++;
+		score_evidence(out, EV_REFERENCE, r, EVS_COUNTED, NULL, 0,
+			       m->reference_weight[ref->kind]);
+	}
+	/* Σ count·weight, in long double and exactly (the weights' decimals
+	 * are powers of ten apart, so the largest denominator is common). */
+	long double sum = 0;
+	wide_t num = 0, den = 1;
+	int exact = 1;
+	for (int k = 0; k < 4; k++) {
+		if (!count[k])
+			continue;
+		sum += count[k] * m->reference_weight[k];
+		wide_t wn = m->reference_num[k], wd = m->reference_den[k], term;
+		if (wd <= 0) {
+			exact = 0;
+			continue;
+		}
+		if (wd > den) {
+			exact = exact && !exact_mul(num, wd / den, &num);
+			den = wd;
+		}
+		exact = exact && !exact_mul(wn, count[k], &term) &&
+			!exact_mul(term, den / wd, &term) && !__builtin_add_overflow(num, term, &num);
 	}
 	score_measure_set(out, 0, sum, 1);
+	score_measure_exact(out, 0, exact ? num : 0, exact ? den : 0);
 }
 
 /* O3.1–O3.3: innovations of one kind dated in Y, deployed ones only unless

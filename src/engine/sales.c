@@ -5,6 +5,8 @@
  * scores_free(). */
 #include "engine/score_impl.h"
 
+#include "engine/exact.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -266,10 +268,20 @@ static void s2_2_margin(const struct score_ctx *ctx, int c, struct score_criteri
 	else if (k->risk_tier == RISK_NONE)
 		out->na_reason = "no_risk_tier";
 	else
-		/* (revenue − cost)/revenue ÷ margin = (revenue − cost) ÷ (revenue·margin) */
+	{
+		/* (revenue − cost)/revenue ÷ margin = (revenue − cost) ÷ (revenue·margin),
+		 * and with margin = mn ÷ md exactly: (revenue − cost)·md ÷ (revenue·mn) */
+		const struct model_numbers *m = &ctx->numbers;
+		int t = k->risk_tier;
+		wide_t num, den;
 		score_measure_money(out, 0, (long double)(revenue - cost),
-				  (long double)revenue *
-				  (long double)ctx->model->required_margin[k->risk_tier]);
+				    (long double)revenue * m->required_margin[t]);
+		if (m->margin_den[t] > 0 && !exact_mul(revenue - cost, m->margin_den[t], &num) &&
+		    !exact_mul(revenue, m->margin_num[t], &den))
+			score_measure_exact(out, 0, num, den);
+		else
+			score_measure_exact(out, 0, 0, 0);
+	}
 }
 
 static void s2_3_scope(const struct score_ctx *ctx, int c, struct score_criterion *out)

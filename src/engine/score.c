@@ -5,6 +5,7 @@
  * The struct scores returned is released with scores_free(). */
 #include "engine/score_impl.h"
 
+#include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,7 @@ static void ctx_init(struct score_ctx *ctx, const struct model *model,
 	ctx->first_day = model_year_first_day(model, year);
 	ctx->last_day = model_year_last_day(model, year);
 	ctx->last_month = date_month(ctx->last_day);
+	model_numbers_init(&ctx->numbers, model);
 	BUCKET(&ctx->metrics, ds->sla_metrics, ds->n_sla_metrics, struct sla_metric, contract, nc);
 	BUCKET(&ctx->metric_months, ds->metric_months, ds->n_metric_months,
 	       struct metric_month, sla_metric, ds->n_sla_metrics);
@@ -91,6 +93,7 @@ static void ctx_release(struct score_ctx *ctx)
 	};
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
 		bucket_free(all[i]);
+	model_numbers_release(&ctx->numbers);
 }
 
 /* ---- helpers shared with sales.c and operations.c ---------------------- */
@@ -109,6 +112,13 @@ void score_evidence(struct score_criterion *out, enum evidence_kind kind, int in
 	r->amount = amount;
 }
 
+/* A whole number a 128-bit integer holds exactly (|x| < 2^100, far more
+ * than any count or sum of micro-units). */
+static int is_integral(long double x)
+{
+	return x > -1e30L && x < 1e30L && x == truncl(x);
+}
+
 void score_measure_set(struct score_criterion *out, int i, long double num, long double den)
 {
 	struct score_measure *m = &out->measures[i];
@@ -116,6 +126,17 @@ void score_measure_set(struct score_criterion *out, int i, long double num, long
 	m->num = num;
 	m->den = den;
 	m->value = num / den;
+	m->exact_num = m->exact_den = 0;
+	if (is_integral(num) && is_integral(den) && den > 0) {
+		m->exact_num = (wide_t)num;
+		m->exact_den = (wide_t)den;
+	}
+}
+
+void score_measure_exact(struct score_criterion *out, int i, wide_t num, wide_t den)
+{
+	out->measures[i].exact_num = den > 0 ? num : 0;
+	out->measures[i].exact_den = den > 0 ? den : 0;
 }
 
 void score_measure_money(struct score_criterion *out, int i, long double num_micro,
@@ -123,6 +144,9 @@ void score_measure_money(struct score_criterion *out, int i, long double num_mic
 {
 	score_measure_set(out, i, num_micro / MICRO_ONE, den_micro / MICRO_ONE);
 	out->measures[i].value = num_micro / den_micro;
+	out->measures[i].exact_num = out->measures[i].exact_den = 0;
+	if (is_integral(num_micro) && is_integral(den_micro) && den_micro > 0)
+		score_measure_exact(out, i, (wide_t)num_micro, (wide_t)den_micro);
 }
 
 int score_in_year(const struct score_ctx *ctx, day_t d)
@@ -133,7 +157,7 @@ int score_in_year(const struct score_ctx *ctx, day_t d)
 /* ---- one contract for one organization --------------------------------- */
 
 /* Scores the measures the model uses; the criterion is their mean. */
-static void finish_criterion(struct score_criterion *sc)
+static void finish_criterion(struct score_criterion *sc, const struct scoring *scorings)
 {
 	const struct model_criterion *cr = sc->model;
 	long double sum = 0;
@@ -144,7 +168,8 @@ static void finish_criterion(struct score_criterion *sc)
 		m->model = mm;
 		if (!m->available)
 			continue;
-		m->score = model_apply_scoring(&mm->scoring, m->value);
+		m->score = model_apply_scoring_exact(&scorings[i], m->value, m->exact_num,
+						     m->exact_den);
 		sum += m->score;
 		n++;
 	}
@@ -187,11 +212,11 @@ static void score_contract(const struct score_ctx *ctx, int c, enum org_kind org
 				score_sales_criterion(ctx, c, sc);
 			else
 				score_operations_criterion(ctx, c, sc);
-			finish_criterion(sc);
+			finish_criterion(sc, &ctx->numbers.scoring[org][(x - 1) * CRITERION_MAX_MEASURES]);
 			if (!sc->available)
 				continue;
-			num += (long double)sc->model->weight * sc->score;
-			den += sc->model->weight;
+			num += ctx->numbers.criterion_weight[org][x - 1] * sc->score;
+			den += ctx->numbers.criterion_weight[org][x - 1];
 			g->n_available++;
 		}
 		g->available = den > 0;
@@ -199,8 +224,8 @@ static void score_contract(const struct score_ctx *ctx, int c, enum org_kind org
 		set->total.n_available += g->n_available;
 		set->total.n_criteria += g->n_criteria;
 		if (g->available) {
-			total_num += (long double)cat->weight * g->score;
-			total_den += cat->weight;
+			total_num += ctx->numbers.category_weight[org][ci] * g->score;
+			total_den += ctx->numbers.category_weight[org][ci];
 		}
 	}
 	set->total.available = total_den > 0;
@@ -392,7 +417,7 @@ int score_run(const struct model *model, const struct dataset *ds, int year,
 	size_t alloc = 0, too_early_alloc = 0;
 
 	*out = NULL;
-	if (year < 1001 || year > 9998) {
+	if (year < YEAR_FIRST || year > YEAR_LAST) {
 		buf_addf(err, "year %d out of range\n", year);
 		return -1;
 	}
@@ -473,6 +498,28 @@ void scores_free(struct scores *s)
 	xfree(s->aggregates);
 	xfree(s->too_early);
 	xfree(s);
+}
+
+void score_grade_counts(const struct scores *s, enum org_kind org, enum subject_kind kind,
+			size_t *counts)
+{
+	const struct model *m = s->model;
+	memset(counts, 0, (m->n_grades + 1) * sizeof *counts);
+	for (size_t i = 0; i < s->n_aggregates; i++) {
+		const struct score_aggregate *ag = &s->aggregates[i];
+		if (ag->org != org || ag->kind != kind)
+			continue;
+		if (!ag->total.available) {
+			counts[m->n_grades]++;
+			continue;
+		}
+		const char *grade = model_grade(m, numfmt_round(ag->total.score, 2));
+		for (size_t g = 0; g < m->n_grades; g++)
+			if (m->grades[g].grade == grade) {
+				counts[g]++;
+				break;
+			}
+	}
 }
 
 const char *score_org_id(enum org_kind org)

@@ -65,6 +65,7 @@ struct score_measure {
 	int available;
 	long double value;
 	long double num, den;       /* value = num ÷ den (den = 1 for counts) */
+	wide_t exact_num, exact_den;    /* the value exactly; exact_den 0 when not known */
 	long double score;          /* when available and in the model */
 };
 
@@ -149,6 +150,13 @@ struct scores {
 int score_run(const struct model *model, const struct dataset *ds, int year,
 	      struct scores **out, struct buf *err);
 void scores_free(struct scores *s);
+
+/* How many people or org units (kind) of organization org fall in each
+ * grade of the model, judged on the total as printed: counts[g] for the
+ * model's grade g, counts[n_grades] for those whose total is n/a. counts
+ * has s->model->n_grades + 1 entries. */
+void score_grade_counts(const struct scores *s, enum org_kind org, enum subject_kind kind,
+			size_t *counts);
 
 /* "sales" or "operations". */
 const char *score_org_id(enum org_kind org);

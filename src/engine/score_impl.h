@@ -15,6 +15,7 @@ struct bucket {
 
 struct score_ctx {
 	const struct model *model;
+	struct model_numbers numbers;   /* the model's numbers, exactly */
 	const struct dataset *ds;
 	int year;
 	day_t first_day, last_day;      /* the evaluation year */
@@ -45,6 +46,9 @@ void score_measure_set(struct score_criterion *out, int i, long double num, long
  * the exact integers, the evidence keeps num and den in currency units. */
 void score_measure_money(struct score_criterion *out, int i, long double num_micro,
 			 long double den_micro);
+/* Records that measure i (already set) is exactly num ÷ den (den > 0; 0 =
+ * not known): band thresholds are then compared exactly. */
+void score_measure_exact(struct score_criterion *out, int i, wide_t num, wide_t den);
 /* True when the date is known and within the evaluation year. */
 int score_in_year(const struct score_ctx *ctx, day_t d);
 

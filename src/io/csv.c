@@ -1037,3 +1037,17 @@ void csv_write_field(struct buf *out, const char *s, size_t len)
 	buf_add(out, p, (size_t)(end - p));
 	buf_addc(out, '"');
 }
+
+void csv_write_text_cell(struct buf *out, const char *s, size_t len)
+{
+	static const char formula_lead[] = "=+-@\t\r";
+	if (len && memchr(formula_lead, s[0], sizeof formula_lead - 1)) {
+		struct buf guarded = BUF_INIT;
+		buf_addc(&guarded, '\'');
+		buf_add(&guarded, s, len);
+		csv_write_field(out, guarded.data, guarded.len);
+		buf_release(&guarded);
+		return;
+	}
+	csv_write_field(out, s, len);
+}

@@ -91,5 +91,12 @@ void csv_close(struct csv_reader *r);
 /* Appends one field to out, quoted only when it must be (comma, quote, CR,
  * LF, or leading/trailing space). */
 void csv_write_field(struct buf *out, const char *s, size_t len);
+/* The same for a text cell of a report that people open in a spreadsheet:
+ * a cell that begins with =, +, -, @, a tab or a carriage return would be
+ * read as a formula there (CSV injection), so it gets a leading single
+ * quote, as OWASP recommends. Numbers are never written through it (a
+ * score of -0.38 stays a number); `tandem export` does not use it, since
+ * its files are read back by the importer (docs/data-formats.md). */
+void csv_write_text_cell(struct buf *out, const char *s, size_t len);
 
 #endif

@@ -657,7 +657,7 @@ struct rng {
 
 enum rng_stream {
 	RS_MONTHS = 1, RS_DAYS, RS_READINESS, RS_MANUAL, RS_HANDOVER,
-	RS_SCOPE, RS_FINANCIALS, RS_RATINGS, RS_PRE_GO_LIVE,
+	RS_SCOPE, RS_FINANCIALS, RS_RATINGS, RS_PRE_GO_LIVE, RS_ACTIVITY,
 };
 
 /* splitmix64 (Steele, Lea, Flood 2014). */
@@ -1580,9 +1580,153 @@ static int write_financials(struct out *o, const struct demo *d, struct buf *err
 
 /* ---- tables written as they are ------------------------------------------ */
 
+/* ---- routine account activity ----------------------------------------
+ *
+ * Beside the story's hand-written events, every account that has been live
+ * for at least a quarter of a year shows the routine activity of a BPO
+ * account team: process improvements deployed, tasks automated, service
+ * models designed, new work proposed to the client (lost, or still in
+ * review when recent), references won, volume or scope added. How often
+ * follows the client relationship that year (the executives' rating in
+ * clients[]): a trusting client (4-5) sees most of these every year, a
+ * neutral one (3) some, a strained one (1-2) few. Drawn per contract and
+ * year from the seeded stream, so the same every run. */
+
+/* How many of the six kinds of activity an account shows in a year, by
+ * the client's relationship level that year (0 = not rated). Which kinds
+ * is drawn. */
+static const int kinds_by_level[] = { 3, 1, 2, 4, 5, 6 };
+
+enum activity_kind {
+	AK_IMPROVEMENT, AK_AUTOMATION, AK_SERVICE_MODEL, AK_PROPOSAL, AK_REFERENCE,
+	AK_EXPANSION, AK_COUNT
+};
+
+static const struct demo_client *find_client(const char *id)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(clients); i++)
+		if (!strcmp(clients[i].id, id))
+			return &clients[i];
+	return NULL;
+}
+
+#define ACTIVITY_FIRST_YEAR 2023
+#define ACTIVITY_LAST_YEAR 2026
+
+struct activity {
+	int live;                       /* the account had a quarter in the year */
+	/* the day of each kind of event, 0 = none that year */
+	day_t improvement, automation, service_model, proposal, reference, expansion;
+	int64_t savings, hours_saved, proposal_value, added_value;
+	int improvement_title, automation_title, service_title, proposal_title;
+	const char *reference_kind, *expansion_kind;
+};
+
+static const char *const improvement_titles[] = {
+	"상담 스크립트 표준화로 재문의 감소",
+	"콜백 예약제 도입으로 포기호 감소",
+	"상담 품질 모니터링 기준 개편",
+	"교육 커리큘럼 단축으로 신입 투입 기간 단축",
+	"근무 스케줄 최적화로 초과 근무 감소",
+	"FAQ 정비로 단순 문의 셀프 해결 확대",
+};
+static const char *const automation_titles[] = {
+	"상담 이력 자동 입력",
+	"반복 문의 챗봇 응대",
+	"일일 실적 보고서 자동 생성",
+	"고객 본인 확인 자동화",
+	"업무 요청 티켓 자동 분배",
+};
+static const char *const service_titles[] = {
+	"VIP 전담 상담 셀 운영 모델",
+	"옴니채널 통합 응대 모델",
+	"사후 관리 아웃바운드 모델",
+};
+static const char *const proposal_titles[] = {
+	"상담 채널 확대 제안",
+	"업무 시간 연장 운영 제안",
+	"품질 분석 리포트 서비스 제안",
+	"신규 상품 출시 대응 전담반 제안",
+};
+
+/* A day in [from, to] drawn from r. */
+static day_t draw_day(struct rng *r, day_t from, day_t to)
+{
+	return from + (day_t)rng_range(r, 0, to - from);
+}
+
+/* The routine activity of contract i in year. */
+static void activity_of(const struct demo *d, size_t i, int year, struct activity *a)
+{
+	const struct demo_contract *c = &contracts[i];
+	const struct contract_days *cd = &d->days[i];
+	day_t from = date_from_ymd(year, 1, 1), to = date_from_ymd(year, 12, 31);
+	char key[32];
+	struct rng r;
+
+	memset(a, 0, sizeof *a);
+	if (cd->go_live_on > from)
+		from = cd->go_live_on;
+	if (cd->last_data < to)
+		to = cd->last_data;
+	if (to - from < 90 || c->annual_value <= 0)
+		return;
+	a->live = 1;
+	const struct demo_client *cl = find_client(c->client_id);
+	int level = 0;
+	if (cl && year >= ACTIVITY_FIRST_YEAR && year - ACTIVITY_FIRST_YEAR < (int)strlen(cl->levels))
+		level = cl->levels[year - ACTIVITY_FIRST_YEAR] - '0';
+	int n_kinds = kinds_by_level[level >= 0 && level <= 5 ? level : 0];
+	int order[AK_COUNT];
+	snprintf(key, sizeof key, "%s/%d", c->id, year);
+	rng_seed(&r, key, RS_ACTIVITY);
+	/* the first month after go-live is for settling in */
+	from += 30;
+	for (int k = 0; k < AK_COUNT; k++)
+		order[k] = k;
+	for (int k = AK_COUNT - 1; k > 0; k--) {        /* Fisher-Yates */
+		int j = (int)rng_range(&r, 0, k), t = order[k];
+		order[k] = order[j];
+		order[j] = t;
+	}
+	for (int k = 0; k < n_kinds; k++)
+		switch (order[k]) {
+		case AK_IMPROVEMENT:
+			a->improvement = draw_day(&r, from, to);
+			a->savings = round_thousand(c->annual_value * rng_range(&r, 5, 35) / 1000);
+			a->improvement_title = (int)rng_range(&r, 0, ARRAY_SIZE(improvement_titles) - 1);
+			break;
+		case AK_AUTOMATION:
+			a->automation = draw_day(&r, from, to);
+			a->hours_saved = rng_range(&r, 5, 40) * 100;
+			a->automation_title = (int)rng_range(&r, 0, ARRAY_SIZE(automation_titles) - 1);
+			break;
+		case AK_SERVICE_MODEL:
+			a->service_model = draw_day(&r, from, to);
+			a->service_title = (int)rng_range(&r, 0, ARRAY_SIZE(service_titles) - 1);
+			break;
+		case AK_PROPOSAL:
+			a->proposal = draw_day(&r, from, to);
+			a->proposal_value = round_thousand(c->annual_value * rng_range(&r, 10, 30) / 100);
+			a->proposal_title = (int)rng_range(&r, 0, ARRAY_SIZE(proposal_titles) - 1);
+			break;
+		case AK_REFERENCE: {
+			static const char *const kinds[] = { "case_study", "reference_call",
+							     "reference_call", "site_visit" };
+			a->reference = draw_day(&r, from, to);
+			a->reference_kind = kinds[rng_range(&r, 0, 3)];
+			break;
+		}
+		case AK_EXPANSION:
+			a->expansion = draw_day(&r, from, to);
+			a->added_value = round_thousand(c->annual_value * rng_range(&r, 3, 8) / 100);
+			a->expansion_kind = rng_range(&r, 1, 10) <= 7 ? "volume" : "scope";
+			break;
+		}
+}
+
 static int write_expansions(struct out *o, const struct demo *d, struct buf *err)
 {
-	(void)d;
 	(void)err;
 	for (size_t i = 0; i < ARRAY_SIZE(expansions); i++) {
 		out_str(o, expansions[i].contract_id);
@@ -1591,6 +1735,18 @@ static int write_expansions(struct out *o, const struct demo *d, struct buf *err
 		out_int(o, expansions[i].added_annual_value);
 		out_end(o);
 	}
+	for (size_t i = 0; i < N_CONTRACTS; i++)
+		for (int y = ACTIVITY_FIRST_YEAR; y <= ACTIVITY_LAST_YEAR; y++) {
+			struct activity a;
+			activity_of(d, i, y, &a);
+			if (!a.expansion)
+				continue;
+			out_str(o, contracts[i].id);
+			out_day(o, a.expansion);
+			out_str(o, a.expansion_kind);
+			out_int(o, a.added_value);
+			out_end(o);
+		}
 	return 0;
 }
 
@@ -1610,7 +1766,6 @@ static int write_renewals(struct out *o, const struct demo *d, struct buf *err)
 
 static int write_proposals(struct out *o, const struct demo *d, struct buf *err)
 {
-	(void)d;
 	(void)err;
 	for (size_t i = 0; i < ARRAY_SIZE(proposals); i++) {
 		const struct demo_proposal *p = &proposals[i];
@@ -1626,6 +1781,28 @@ static int write_proposals(struct out *o, const struct demo *d, struct buf *err)
 		out_str(o, p->status);
 		out_end(o);
 	}
+	/* routine proposals: lost, or still in review when under 120 days old */
+	int n = 101;
+	for (size_t i = 0; i < N_CONTRACTS; i++)
+		for (int y = ACTIVITY_FIRST_YEAR; y <= ACTIVITY_LAST_YEAR; y++) {
+			const struct demo_contract *c = &contracts[i];
+			struct activity a;
+			char id[16];
+			activity_of(d, i, y, &a);
+			if (!a.proposal)
+				continue;
+			snprintf(id, sizeof id, "PR%d", n++);
+			out_str(o, id);
+			out_str(o, c->client_id);
+			out_str(o, c->id);
+			out_str(o, "operations");
+			out_str(o, proposal_titles[a.proposal_title]);
+			out_str(o, c->service_line);
+			out_day(o, a.proposal);
+			out_int(o, a.proposal_value);
+			out_str(o, d->today - a.proposal < 120 ? "review" : "lost");
+			out_end(o);
+		}
 	return 0;
 }
 
@@ -1716,9 +1893,32 @@ static int write_relationship_ratings(struct out *o, const struct demo *d,
 	return 0;
 }
 
+/* Is a reference of client on day of kind already written (the key of
+ * references.csv)? The story's, and the routine ones of contracts before
+ * contract `upto` (and of its years before `year`). */
+static int reference_taken(const struct demo *d, const char *client_id, day_t day,
+			   const char *kind, size_t upto, int year)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(references); i++)
+		if (!strcmp(references[i].client_id, client_id) &&
+		    parse_day(references[i].date) == day && !strcmp(references[i].kind, kind))
+			return 1;
+	for (size_t i = 0; i <= upto && i < N_CONTRACTS; i++)
+		for (int y = ACTIVITY_FIRST_YEAR; y <= ACTIVITY_LAST_YEAR; y++) {
+			struct activity a;
+			if (i == upto && y >= year)
+				break;
+			if (strcmp(contracts[i].client_id, client_id))
+				continue;
+			activity_of(d, i, y, &a);
+			if (a.reference == day && !strcmp(a.reference_kind, kind))
+				return 1;
+		}
+	return 0;
+}
+
 static int write_references(struct out *o, const struct demo *d, struct buf *err)
 {
-	(void)d;
 	(void)err;
 	for (size_t i = 0; i < ARRAY_SIZE(references); i++) {
 		out_str(o, references[i].client_id);
@@ -1728,12 +1928,26 @@ static int write_references(struct out *o, const struct demo *d, struct buf *err
 		out_str(o, references[i].referred_client_id);
 		out_end(o);
 	}
+	for (size_t i = 0; i < N_CONTRACTS; i++)
+		for (int y = ACTIVITY_FIRST_YEAR; y <= ACTIVITY_LAST_YEAR; y++) {
+			const struct demo_contract *c = &contracts[i];
+			struct activity a;
+			activity_of(d, i, y, &a);
+			if (!a.reference ||
+			    reference_taken(d, c->client_id, a.reference, a.reference_kind, i, y))
+				continue;
+			out_str(o, c->client_id);
+			out_str(o, c->id);
+			out_day(o, a.reference);
+			out_str(o, a.reference_kind);
+			out_str(o, "");
+			out_end(o);
+		}
 	return 0;
 }
 
 static int write_innovations(struct out *o, const struct demo *d, struct buf *err)
 {
-	(void)d;
 	(void)err;
 	for (size_t i = 0; i < ARRAY_SIZE(innovations); i++) {
 		const struct demo_innovation *in = &innovations[i];
@@ -1747,6 +1961,42 @@ static int write_innovations(struct out *o, const struct demo *d, struct buf *er
 		out_opt_int(o, in->hours_saved);
 		out_end(o);
 	}
+	for (size_t i = 0; i < N_CONTRACTS; i++)
+		for (int y = ACTIVITY_FIRST_YEAR; y <= ACTIVITY_LAST_YEAR; y++) {
+			const char *id = contracts[i].id;
+			struct activity a;
+			activity_of(d, i, y, &a);
+			if (a.improvement) {
+				out_str(o, id);
+				out_day(o, a.improvement);
+				out_str(o, "process_improvement");
+				out_str(o, improvement_titles[a.improvement_title]);
+				out_str(o, "deployed");
+				out_int(o, a.savings);
+				out_empty(o);
+				out_end(o);
+			}
+			if (a.automation) {
+				out_str(o, id);
+				out_day(o, a.automation);
+				out_str(o, "automation");
+				out_str(o, automation_titles[a.automation_title]);
+				out_str(o, "deployed");
+				out_empty(o);
+				out_int(o, a.hours_saved);
+				out_end(o);
+			}
+			if (a.service_model) {
+				out_str(o, id);
+				out_day(o, a.service_model);
+				out_str(o, "service_model");
+				out_str(o, service_titles[a.service_title]);
+				out_str(o, "proposed");
+				out_empty(o);
+				out_empty(o);
+				out_end(o);
+			}
+		}
 	return 0;
 }
 

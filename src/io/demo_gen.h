@@ -16,5 +16,8 @@
  * PRNG with constant seeds, integer arithmetic only). Returns 0, or -1 with
  * a message in err ("cannot create 'x/people.csv': Permission denied"). */
 int demo_write_csv(const char *dir, struct buf *err);
+/* Writes DIR/feeds/: a sample file and a map per SLA feed format
+ * (io/demo_feeds.c). Returns 0, or -1 with err. */
+int demo_write_feeds(const char *dir, struct buf *err);
 
 #endif

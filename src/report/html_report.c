@@ -199,6 +199,13 @@ static void page_start(const struct report_input *in, struct buf *out)
 		buf_adds(out, ":");
 		put(out, in->subject_id);
 	}
+	if (in->frozen_audit_head) {
+		buf_adds(out, " · ");
+		put(out, w(lang, "meta_frozen"));
+		buf_adds(out, " <code class=\"audit-head\">");
+		put(out, in->frozen_audit_head);
+		buf_adds(out, "</code>");
+	}
 	buf_adds(out, "</p>\n</header>\n");
 }
 

@@ -22,6 +22,9 @@ struct report_input {
 	int org;                            /* -1 both, else enum org_kind */
 	const char *subject_kind;           /* "contract", "person", ...; NULL all */
 	const char *subject_id;
+	/* When year Y is frozen: the audit head the freeze left ("N:HASH"),
+	 * printed in the header so the report carries its anchor; else NULL. */
+	const char *frozen_audit_head;
 };
 
 /* Does the report show this contract set / aggregate (org and subject

@@ -82,7 +82,7 @@ static void json_date(struct buf *out, day_t d)
 static void csv_str(struct buf *out, const char *s)
 {
 	if (s)
-		csv_write_field(out, s, strlen(s));
+		csv_write_text_cell(out, s, strlen(s));
 }
 
 static const char *person_id(const struct dataset *ds, int p)

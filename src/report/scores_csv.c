@@ -14,7 +14,7 @@
  * the same as every CSV Tandem writes. */
 static void put_field(struct buf *out, const char *s)
 {
-	csv_write_field(out, s, strlen(s));
+	csv_write_text_cell(out, s, strlen(s));
 }
 
 void report_scores_csv(const struct scores *s, struct buf *out)

@@ -318,6 +318,40 @@ static void put_aggregate_evidence(struct buf *b, const struct scores *s,
 	buf_adds(b, "]}");
 }
 
+/* ,"grade_distribution": {"sales": {"person": {"S": 0, …, "n/a": 1},
+ * "org_unit": {…}}, "operations": {…}}: people and org units per grade. */
+static void put_grade_distribution(struct buf *out, const struct scores *s)
+{
+	const struct model *m = s->model;
+	size_t *counts = xcalloc(m->n_grades + 1, sizeof *counts);
+	static const enum subject_kind kinds[] = { SUBJECT_PERSON, SUBJECT_ORG_UNIT };
+	int f = 0;
+
+	key(out, "grade_distribution", &f);
+	buf_addc(out, '{');
+	for (int org = 0; org < 2; org++) {
+		int g1 = 1;
+		key(out, score_org_id((enum org_kind)org), &g1);
+		buf_addc(out, '{');
+		for (int k = 0; k < 2; k++) {
+			int g2 = k == 0;
+			score_grade_counts(s, (enum org_kind)org, kinds[k], counts);
+			key(out, score_subject_kind_id(kinds[k]), &g2);
+			buf_addc(out, '{');
+			for (size_t g = 0; g <= m->n_grades; g++) {
+				int g3 = g == 0;
+				kv_int(out, g < m->n_grades ? m->grades[g].grade : "n/a", (long)counts[g], &g3);
+			}
+			buf_addc(out, '}');
+		}
+		buf_addc(out, '}');
+		if (!org)
+			buf_adds(out, ", ");
+	}
+	buf_addc(out, '}');
+	xfree(counts);
+}
+
 void report_scores_json(const struct scores *s, struct buf *out)
 {
 	struct score_row *rows;
@@ -375,6 +409,8 @@ void report_scores_json(const struct scores *s, struct buf *out)
 		}
 		buf_addc(out, '}');
 	}
-	buf_adds(out, "\n]}\n");
+	buf_adds(out, "\n]");
+	put_grade_distribution(out, s);
+	buf_adds(out, "}\n");
 	xfree(rows);
 }

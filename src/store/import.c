@@ -20,6 +20,8 @@
 #include "io/xlsx_read.h"
 #include "store/audit.h"
 #include "store/blocks.h"
+#include "store/closed.h"
+#include "store/records.h"
 #include "store/version.h"
 
 #include <dirent.h>
@@ -85,6 +87,20 @@ struct importer {
 	/* Where the whole-import rules point: the column of proposals.status
 	 * and of org_units.parent_id in the files as given. */
 	int status_column, parent_column;
+	/* Closed years (store/closed.h): the frozen years, the rows this
+	 * import corrects in them (per kind and year, for the audit log), and
+	 * the stored month last read to see whether a day really changes. */
+	struct closed_years closed;
+	struct correction {
+		const struct table *t;
+		int year;
+		long rows;
+		struct buf keys;     /* a JSON array of the first 20 keys */
+	} corrections[32];
+	int n_corrections;
+	struct buf closed_month_key;
+	struct day_block closed_month;
+	int closed_month_stored;
 };
 
 static void add_error(struct importer *im, const char *path, unsigned long line, int column,
@@ -622,6 +638,11 @@ struct file_state {
 	/* The block writer's last block is the month the lean path last
 	 * wrote a day to (lean_canonical); any other write_day() clears it. */
 	int lean_block;
+	/* write_day() found the month in a closed year: the lean path must not
+	 * add the month's next days past the check. */
+	int closed_month;
+	int date_col;        /* closed_date_column(t) */
+	struct stmt *get_row;   /* reads a row by key: records_get_cached() */
 };
 
 static int col_index(const struct table *t, const char *name)
@@ -786,6 +807,69 @@ static void report_duplicate(struct importer *im, struct file_state *fs, unsigne
 	buf_release(&where);
 }
 
+/* A change to a row dated in a closed year: refused, as an error at its
+ * date cell, unless the import is a correction; then counted for the
+ * correction's audit entry (write_audit). */
+static void closed_row(struct importer *im, struct file_state *fs, unsigned long line, int year,
+		       const char *key, size_t key_len)
+{
+	struct correction *c = NULL;
+	if (!closed_correction(im->s)) {
+		struct buf msg = BUF_INIT;
+		im->res->closed = 1;
+		closed_refusal(&msg, year);
+		add_error(im, fs->f->path, line, fs->date_col >= 0 ? fs->field_of[fs->date_col] + 1 : 1,
+			  "%s", msg.data);
+		buf_release(&msg);
+		return;
+	}
+	for (int i = 0; i < im->n_corrections; i++)
+		if (im->corrections[i].t == fs->t && im->corrections[i].year == year)
+			c = &im->corrections[i];
+	if (!c) {
+		if (im->n_corrections == (int)(sizeof im->corrections / sizeof im->corrections[0]))
+			c = &im->corrections[im->n_corrections - 1];   /* counted with the last */
+		else {
+			c = &im->corrections[im->n_corrections++];
+			c->t = fs->t;
+			c->year = year;
+			buf_init(&c->keys);
+		}
+	}
+	if (c->rows < 20) {
+		buf_adds(&c->keys, c->rows ? "," : "[");
+		json_write_string(&c->keys, key, key_len);
+	}
+	c->rows++;
+}
+
+/* Is this day of a closed month the value already stored? Re-importing a
+ * whole file must not need a correction for days it leaves as they are. */
+static int stored_day_same(struct importer *im, const struct cell *cells, month_t month, int day,
+			   micro_t num, micro_t den)
+{
+	struct buf key = BUF_INIT;
+	buf_add(&key, cells[0].text, cells[0].len);
+	buf_addc(&key, '\0');
+	buf_add(&key, cells[1].text, cells[1].len);
+	buf_addf(&key, "%c%d", '\0', (int)month);
+	if (key.len != im->closed_month_key.len || memcmp(key.data, im->closed_month_key.data, key.len)) {
+		int rc = blocks_read_month(im->s, key.data, key.data + cells[0].len + 1, month,
+					   &im->closed_month, im->err);
+		if (rc < 0) {
+			im->storage_failed = 1;
+			buf_release(&key);
+			return 0;
+		}
+		im->closed_month_stored = rc == 0;
+		buf_reset(&im->closed_month_key);
+		buf_add(&im->closed_month_key, key.data, key.len);
+	}
+	buf_release(&key);
+	return im->closed_month_stored && (im->closed_month.present & (1u << (day - 1))) &&
+	       im->closed_month.num[day - 1] == num && im->closed_month.den[day - 1] == den;
+}
+
 /* A measurement goes into its month block (store/blocks.h); a plain value
  * has denominator 1 (SPEC §4). */
 static void write_day(struct importer *im, struct file_state *fs, unsigned long line,
@@ -795,6 +879,21 @@ static void write_day(struct importer *im, struct file_state *fs, unsigned long 
 	micro_t den = cells[4].present ? cells[4].num : MICRO_ONE;
 	int rc;
 	fs->lean_block = 0;
+	fs->closed_month = 0;
+	if (im->closed.n && closed_has(&im->closed, month_year(month))) {
+		fs->closed_month = 1;
+		if (!stored_day_same(im, cells, month, day, cells[3].num, den)) {
+			struct buf key = BUF_INIT;
+			char ym[8];
+			snprintf(ym, sizeof ym, "%04d-%02d", month_year(month), month_month(month));
+			buf_addf(&key, "%.*s/%.*s/%s", (int)cells[0].len, cells[0].text, (int)cells[1].len,
+				 cells[1].text, ym);
+			closed_row(im, fs, line, month_year(month), key.data, key.len);
+			buf_release(&key);
+			if (!closed_correction(im->s))
+				return;
+		}
+	}
 	if (!im->blocks && block_writer_new(im->s, im->batch, &im->blocks, im->err)) {
 		im->storage_failed = 1;
 		return;
@@ -1072,8 +1171,10 @@ static int lean_canonical(struct importer *im, struct file_state *fs, struct csv
 			write_day(im, fs, line, cells, month, d);
 			if (im->storage_failed)
 				return -1;
-			ls->lean_month = month;
-			fs->lean_block = 1;
+			if (!fs->closed_month) {   /* a closed month: day by day */
+				ls->lean_month = month;
+				fs->lean_block = 1;
+			}
 		}
 		/* Consumed only now: the cells point into the reader's buffer. */
 		csv_consume_line(r, (size_t)(q + 1 - s));
@@ -1081,6 +1182,106 @@ static int lean_canonical(struct importer *im, struct file_state *fs, struct csv
 		taken = 1;
 	}
 	return taken;
+}
+
+/* The key of the row in cells, as records_get() takes it: keys[] point
+ * into text, which the caller releases. */
+static void row_key(const struct table *t, const struct cell *cells, struct buf *text,
+		    const char *keys[8])
+{
+	int cols[8];
+	size_t nk = record_key_columns(t, cols), at[8];
+	for (size_t k = 0; k < nk; k++) {
+		at[k] = text->len;
+		buf_add(text, cells[cols[k]].text, cells[cols[k]].len);
+		buf_addc(text, '\0');
+	}
+	for (size_t k = 0; k < nk; k++)
+		keys[k] = text->data + at[k];
+}
+
+/* The row an import is about to replace (one written before this batch),
+ * so that the audit log keeps its value: SPEC §2 wants every changed record
+ * with before and after, not only the batch. Measurements are not asked:
+ * they are written as month blocks, one audit entry per batch and file
+ * (docs/security.md). Returns 0 (*had set, *before filled when 1), or -1
+ * on a storage failure (recorded). */
+static int replaced_row(struct importer *im, struct file_state *fs, const struct cell *cells,
+			struct record *before, int *had)
+{
+	struct buf text = BUF_INIT;
+	const char *keys[8];
+	int rc;
+	*had = 0;
+	row_key(fs->t, cells, &text, keys);
+	rc = records_get_cached(im->s, fs->t, &fs->get_row, keys, before, im->err);
+	buf_release(&text);
+	if (rc < 0) {
+		im->storage_failed = 1;
+		return -1;
+	}
+	*had = rc == 0;
+	return 0;
+}
+
+/* After the upsert replaced a row: its audit entry, when the value changed.
+ * Returns 1 when it did, 0 when not (or on a storage failure, recorded). */
+static int audit_replaced(struct importer *im, struct file_state *fs, const struct cell *cells,
+			  struct record *before)
+{
+	int changed = 0;
+	const struct table *t = fs->t;
+	struct buf text = BUF_INIT, bj = BUF_INIT, aj = BUF_INIT, kt = BUF_INIT;
+	const char *keys[8];
+	struct record after;
+	row_key(t, cells, &text, keys);
+	int rc = records_get_cached(im->s, t, &fs->get_row, keys, &after, im->err);
+	if (rc) {
+		if (rc < 0)
+			im->storage_failed = 1;
+		goto out;
+	}
+	record_json(t, before, &bj);
+	record_json(t, &after, &aj);
+	record_key_text(t, &after, &kt);
+	record_free(t, &after);
+	if (strcmp(bj.data, aj.data)) {
+		struct audit_entry e = { im->opt->actor ? im->opt->actor : audit_cli_actor(), "replace",
+					 t->name, kt.data, bj.data, aj.data };
+		changed = 1;
+		if (audit_append(im->s, &e, im->err))
+			im->storage_failed = 1;
+	}
+out:
+	record_free(t, before);
+	buf_release(&text);
+	buf_release(&bj);
+	buf_release(&aj);
+	buf_release(&kt);
+	return changed;
+}
+
+/* The closed year a row's date (new, or the stored one it replaces) lies
+ * in, or 0. */
+static int row_closed_year(struct importer *im, struct file_state *fs, const struct cell *cells,
+			   const struct record *before, int had_before)
+{
+	int dc = fs->date_col, y = 0;
+	if (dc < 0 || !im->closed.n)
+		return 0;
+	if (had_before && before->values[dc])
+		y = closed_year_of(&im->closed, before->values[dc], strlen(before->values[dc]));
+	if (!y && cells[dc].present)
+		y = closed_year_of(&im->closed, cells[dc].text, cells[dc].len);
+	return y;
+}
+
+static void row_key_text(const struct table *t, const struct cell *cells, struct buf *out)
+{
+	int cols[8];
+	size_t nk = record_key_columns(t, cols);
+	for (size_t k = 0; k < nk; k++)
+		buf_addf(out, "%s%.*s", k ? "/" : "", (int)cells[cols[k]].len, cells[cols[k]].text);
 }
 
 static void bind_and_write(struct importer *im, struct file_state *fs, unsigned long line,
@@ -1109,18 +1310,35 @@ static void bind_and_write(struct importer *im, struct file_state *fs, unsigned 
 	}
 	stmt_bind_int64(st, (int)t->n_columns + 1, im->batch);
 	stmt_bind_int64(st, (int)t->n_columns + 2, (int64_t)line);
+	struct record before;
+	int had_before = 0;
+	if (replaced_row(im, fs, cells, &before, &had_before))
+		return;
 	if (stmt_step(st) == STORE_ERROR) {
 		buf_addf(im->err, "%s:%lu: cannot write row: %s", fs->f->path, line, stmt_error(st));
 		im->storage_failed = 1;
 		stmt_reset(st);
+		if (had_before)
+			record_free(t, &before);
 		return;
 	}
 	int64_t changed = stmt_changes(st);
 	stmt_reset(st);
 	if (changed) {
+		int closed_year = row_closed_year(im, fs, cells, &before, had_before);
 		fs->written++;
+		if (had_before)
+			changed = audit_replaced(im, fs, cells, &before);
+		if (closed_year && changed) {
+			struct buf key = BUF_INIT;
+			row_key_text(t, cells, &key);
+			closed_row(im, fs, line, closed_year, key.data, key.len);
+			buf_release(&key);
+		}
 		return;
 	}
+	if (had_before)
+		record_free(t, &before);
 	/* Duplicate key within this import: name the first line. */
 	int keys[MAX_COLUMNS], nk = key_columns(t, keys);
 	struct buf key = BUF_INIT;
@@ -1222,6 +1440,7 @@ static int import_file(struct importer *im, struct import_file *f)
 	memset(&ls, 0, sizeof ls);
 	fs.f = f;
 	fs.t = f->table;
+	fs.date_col = closed_date_column(fs.t);
 	if (f->data ? csv_open_mem(&r, f->data, f->len, &copt, &cerr)
 		    : csv_open_file(&r, f->path, &copt, &cerr)) {
 		add_error(im, f->path, 1, 1, "%s", cerr.data);
@@ -1323,6 +1542,7 @@ out:
 	xfree(fs.pending);
 	stmt_finalize(fs.upsert);
 	stmt_finalize(fs.first_line);
+	stmt_finalize(fs.get_row);
 	csv_close(r);
 	buf_release(&cerr);
 	buf_release(&sql);
@@ -1418,6 +1638,13 @@ static int write_audit(struct importer *im, struct import_file *files, size_t n)
 	struct buf names = BUF_INIT;
 	int rc = -1;
 	clock_now_iso(at);
+	for (int i = 0; i < im->n_corrections; i++) {
+		struct correction *c = &im->corrections[i];
+		buf_addc(&c->keys, ']');
+		if (closed_audit(im->s, im->opt->actor ? im->opt->actor : audit_cli_actor(), c->t->name,
+				 c->year, c->rows, c->keys.data, im->err))
+			goto out;
+	}
 	for (size_t i = 0; i < n; i++) {
 		struct buf after = BUF_INIT, key = BUF_INIT;
 		buf_addf(&after, "{\"batch\":%lld,\"file\":", (long long)im->batch);
@@ -1469,6 +1696,7 @@ static void importer_init(struct importer *im, struct store *s, const struct imp
 	im->max_errors = opt->max_errors ? opt->max_errors : 100;
 	buf_init(&im->last_metric_key);
 	buf_init(&im->metric_key);
+	buf_init(&im->closed_month_key);
 	im->contracts = schema_find("contracts");
 	im->sla_metrics = schema_find("sla_metrics");
 }
@@ -1541,7 +1769,8 @@ static int run_import(struct importer *imp, struct import_file *files, size_t n_
 	if (store_begin(s, err))
 		goto out;
 	began = 1;
-	if (store_query_int64(s, "SELECT coalesce(max(batch), 0) + 1 FROM imports", 1, &im.batch, err))
+	if (store_query_int64(s, "SELECT coalesce(max(batch), 0) + 1 FROM imports", 1, &im.batch, err) ||
+	    closed_years_load(s, &im.closed, err))
 		goto out;
 	for (size_t i = 0; i < n_files; i++) {
 		if (import_file(&im, &files[i]))
@@ -1582,6 +1811,9 @@ out:
 	block_writer_free(im.blocks);
 	buf_release(&im.last_metric_key);
 	buf_release(&im.metric_key);
+	buf_release(&im.closed_month_key);
+	for (int i = 0; i < im.n_corrections; i++)
+		buf_release(&im.corrections[i].keys);
 	for (size_t i = 0; i < n_files; i++) {
 		xfree(files[i].path);
 		if (files[i].sheet) {

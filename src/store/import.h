@@ -21,6 +21,7 @@ struct import_result {
 	uint64_t errors;         /* bad cells and rows found */
 	int64_t batch;           /* the import batch written, 0 when none */
 	int files;
+	int closed;              /* some errors: changes to a closed year */
 };
 
 /* Imports files and folders (folders: every .csv inside) and XLSX

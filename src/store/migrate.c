@@ -8,6 +8,7 @@
 
 #include "domain/schema.h"
 #include "store/blocks.h"
+#include "store/feed_store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -391,9 +392,31 @@ out:
 	return rc;
 }
 
-/* Version 6 keeps acknowledgements of early warnings (store/alert_acks.h):
- * the same SQL on SQLite and PostgreSQL. */
+/* Version 6 keys the audit log (store/audit.h): each entry gets an
+ * HMAC-SHA-256 under a key kept outside the database, and the store keeps
+ * that key's fingerprint. The entries already there get their MAC when the
+ * key is first created ('tandem init' or 'migrate', audit_key_setup), not
+ * here: a migration has no key. Sessions get a creation order (created_at
+ * has whole seconds), so the cap on sessions per account ends the oldest. */
 static int migration_6(struct store *s, struct buf *err)
+{
+	return store_exec(s, "ALTER TABLE audit_log ADD COLUMN mac TEXT;\n"
+			  "CREATE TABLE audit_key (id BIGINT PRIMARY KEY, key_id TEXT NOT NULL,"
+			  " keyed_at TEXT NOT NULL);\n"
+			  "ALTER TABLE sessions ADD COLUMN seq BIGINT NOT NULL DEFAULT 0;\n", err);
+}
+
+/* Version 7 keeps SLA feeds (issue 19, store/feed_store.h): intervals per
+ * source id and local day, ticket SLA outcomes, and which source feeds
+ * which contract metric. */
+static int migration_7(struct store *s, struct buf *err)
+{
+	return store_feed_migrate(s, err);
+}
+
+/* Version 8 keeps acknowledgements of early warnings (store/alert_acks.h):
+ * the same SQL on SQLite and PostgreSQL. */
+static int migration_8(struct store *s, struct buf *err)
 {
 	return store_exec(s,
 			  "CREATE TABLE IF NOT EXISTS alert_acks (\n"
@@ -404,7 +427,7 @@ static int migration_6(struct store *s, struct buf *err)
 
 typedef int (*migration_fn)(struct store *, struct buf *);
 static const migration_fn migrations[] = { migration_1, migration_2, migration_3, migration_4,
-					    migration_5, migration_6 };
+					    migration_5, migration_6, migration_7, migration_8 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int store_latest_version(void)

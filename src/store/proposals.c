@@ -10,6 +10,7 @@
 #include "domain/decimal.h"
 #include "io/jsonw.h"
 #include "store/audit.h"
+#include "store/closed.h"
 #include "store/version.h"
 
 #include <stdio.h>
@@ -347,6 +348,29 @@ static int gate_open(struct store *s, const char *id, int *by_override, struct b
 	return reviews || overrides;
 }
 
+/* A proposal dated in a closed year is decided only as a correction:
+ * PROPOSAL_OK, PROPOSAL_REFUSED with err, or PROPOSAL_ERROR. */
+static int proposal_closed(struct store *s, const char *id, const char *actor, struct buf *err)
+{
+	struct stmt *st;
+	char *date = NULL;
+	int rc;
+	if (store_prepare(s, "SELECT proposed_on FROM proposals WHERE id = ?", &st, err))
+		return PROPOSAL_ERROR;
+	stmt_bind_str(st, 1, id);
+	rc = stmt_step(st);
+	if (rc == STORE_ROW && !stmt_is_null(st, 0))
+		date = xstrdup(stmt_text(st, 0, NULL));
+	else if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	if (rc == STORE_ERROR)
+		return PROPOSAL_ERROR;
+	rc = closed_check(s, actor, "proposals", date, id, err);
+	xfree(date);
+	return rc > 0 ? PROPOSAL_REFUSED : rc < 0 ? PROPOSAL_ERROR : PROPOSAL_OK;
+}
+
 /* win and lose: the same steps, the gate for win only. */
 static int decide(struct store *s, const char *action, const char *id, const char *actor,
 		  const char *role, struct buf *err)
@@ -358,6 +382,9 @@ static int decide(struct store *s, const char *action, const char *id, const cha
 	if (store_begin(s, err))
 		return PROPOSAL_ERROR;
 	rc = check_transition(s, t, id, role, &status, err);
+	if (rc)
+		goto out;
+	rc = proposal_closed(s, id, actor, err);
 	if (rc)
 		goto out;
 	if (!strcmp(action, "win")) {
@@ -547,6 +574,16 @@ int store_proposal_review(struct store *s, const struct proposal_review_input *i
 	if (rc)
 		goto out;
 	check_review_fields(in, &on, &predicted, &ramp, &problems);
+	if (in->reviewed_on) {
+		struct buf rk = BUF_INIT;
+		buf_addf(&rk, "%s/%s", in->proposal_id ? in->proposal_id : "", in->reviewed_on);
+		rc = closed_check(s, actor, "feasibility_reviews", in->reviewed_on, rk.data, err);
+		buf_release(&rk);
+		if (rc) {
+			rc = rc > 0 ? PROPOSAL_REFUSED : PROPOSAL_ERROR;
+			goto out;
+		}
+	}
 	rc = PROPOSAL_ERROR;
 	if (reviewer_kind(s, in->reviewer ? in->reviewer : "", &kind, err))
 		goto out;

@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "store/audit.h"
 #include "store/blocks.h"
+#include "store/closed.h"
 #include "store/version.h"
 
 #include <stdio.h>
@@ -258,6 +259,37 @@ out:
 	return rc;
 }
 
+int records_get_cached(struct store *s, const struct table *t, struct stmt **st,
+		       const char *const *key, struct record *out, struct buf *err)
+{
+	int rc = -1, step;
+	memset(out, 0, sizeof *out);
+	if (!*st) {
+		struct buf sql = BUF_INIT;
+		select_sql(t, &sql);
+		key_where_sql(t, &sql);
+		rc = store_prepare(s, sql.data, st, err);
+		buf_release(&sql);
+		if (rc)
+			return -1;
+	}
+	if (bind_key(*st, 1, t, key)) {
+		stmt_reset(*st);
+		return 1;
+	}
+	step = stmt_step(*st);
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(*st));
+	} else if (step == STORE_ROW) {
+		row_from_stmt(t, *st, out);
+		rc = 0;
+	} else {
+		rc = 1;
+	}
+	stmt_reset(*st);
+	return rc;
+}
+
 int records_list(struct store *s, const struct table *t, const struct record_filter *filters,
 		 size_t n_filters, int64_t limit, int64_t offset, struct record_list *out,
 		 struct buf *err)
@@ -409,6 +441,17 @@ int records_delete(struct store *s, const struct table *t, const char *const *ke
 	if (found) {
 		rc = found;
 		goto out;
+	}
+	/* A record dated in a closed year goes only as a correction. */
+	int dc = closed_date_column(t);
+	if (dc >= 0) {
+		record_key_text(t, &before, &kt);
+		int crc = closed_check(s, actor, t->name, before.values[dc], kt.data, err);
+		buf_reset(&kt);
+		if (crc) {
+			rc = crc > 0 ? 2 : -1;
+			goto out;
+		}
 	}
 	if (t->blocks) {
 		if (block_delete_day(s, key, err))

@@ -40,6 +40,11 @@ size_t record_key_columns(const struct table *t, int out[8]);
  * Returns 0 with *out, 1 when there is none, -1 with err. */
 int records_get(struct store *s, const struct table *t, const char *const *key,
 		struct record *out, struct buf *err);
+/* The same for many reads of one kind (the importer): *st is prepared on
+ * the first call and kept; the caller ends it with stmt_finalize(). Not for
+ * measurements (t->blocks). */
+int records_get_cached(struct store *s, const struct table *t, struct stmt **st,
+		       const char *const *key, struct record *out, struct buf *err);
 /* Lists records sorted by key. A filter on an unknown column or with a
  * value that does not parse for its column is reported in err with -2. */
 int records_list(struct store *s, const struct table *t, const struct record_filter *filters,
@@ -47,7 +52,8 @@ int records_list(struct store *s, const struct table *t, const struct record_fil
 		 struct buf *err);
 /* Deletes a record and appends its audit entry in one transaction.
  * Returns 0, 1 when there is none, 2 when other records still refer to it
- * (nothing deleted; err says so), -1 with err. */
+ * or it is dated in a closed year and this is no correction (nothing
+ * deleted; err says so), -1 with err. */
 int records_delete(struct store *s, const struct table *t, const char *const *key,
 		   const char *actor, struct buf *err);
 /* Appends an audit entry for a change made through the importer, with the

@@ -3,6 +3,7 @@
  * function table, transactions and small conveniences. */
 #include "store/store.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,7 @@ void store_close(struct store *s)
 	if (s->in_tx)
 		store_rollback_all(s);
 	forget_failure(s);
+	sodium_memzero(s->audit_key, sizeof s->audit_key);
 	s->ops->close(s);
 }
 

@@ -55,6 +55,13 @@ struct store {
 	char *tx_failure;
 	int tx_failure_level;
 	struct alloc_cleanup unwind;   /* closes it if its failure scope unwinds */
+	/* The audit log's key (store/audit.h), read from its file outside the
+	 * database on first use; wiped by store_close(). */
+	unsigned char audit_key[32];
+	int audit_key_loaded;
+	/* The reason of the correction the next writes make to closed years
+	 * (store/closed.h), or NULL: set by the caller for one operation. */
+	const char *correction;
 };
 
 /* Opens (creating if needed) the store at url: a file path for SQLite, or

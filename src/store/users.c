@@ -347,6 +347,11 @@ int users_login(struct store *s, const char *name, const char *password,
 	st = NULL;
 
 	if (out->locked_until && iso_time(out->locked_until) > now) {
+		/* The same work as a check, so that a locked account answers in
+		 * the time a wrong password takes; the result is not used. */
+		if (crypto_pwhash_str_verify(hash, password, strlen(password)) == 0) {
+			/* Right, and still locked: the same answer. */
+		}
 		*result = LOGIN_LOCKED;
 		rc = 0;
 		goto out;
@@ -422,10 +427,12 @@ static void random_hex(char out[65])
 }
 
 int sessions_create(struct store *s, const char *user, const char *lang, int ttl_seconds,
-		    char token[65], char csrf[65], struct buf *err)
+		    int max_sessions, int *ended, char token[65], char csrf[65], struct buf *err)
 {
-	char th[65], now[21], expires[21];
+	char th[65], now[21], expires[21], keep[24];
 	time_t t = clock_now();
+	int64_t n = 0;
+	*ended = 0;
 	random_hex(token);
 	random_hex(csrf);
 	token_hash_hex(token, th);
@@ -434,10 +441,32 @@ int sessions_create(struct store *s, const char *user, const char *lang, int ttl
 	const char *p[6] = { th, user, csrf, now, expires, lang && *lang ? lang : NULL };
 	/* Expired sessions are swept here, where a new one is made anyway. */
 	const char *q[1] = { now };
-	if (run_changes(s, err, "DELETE FROM sessions WHERE expires_at <= ?", 1, q) < 0)
+	snprintf(keep, sizeof keep, "%d", max_sessions > 0 ? max_sessions - 1 : 0);
+	/* The cap: the account's newest sessions but this one are kept up to
+	 * max_sessions - 1, so a login flood ends the flooder's own oldest
+	 * sessions, never the new one. */
+	const char *c[5] = { user, th, user, th, keep };
+	if (store_begin(s, err))
 		return -1;
-	return run_changes(s, err, "INSERT INTO sessions (token_hash, user_name, csrf_token,"
-			   " created_at, expires_at, lang) VALUES (?, ?, ?, ?, ?, ?)", 6, p) < 0 ? -1 : 0;
+	if (run_changes(s, err, "DELETE FROM sessions WHERE expires_at <= ?", 1, q) < 0 ||
+	    run_changes(s, err, "INSERT INTO sessions (token_hash, user_name, csrf_token,"
+			" created_at, expires_at, lang, seq) VALUES (?, ?, ?, ?, ?, ?,"
+			" (SELECT coalesce(max(seq), 0) + 1 FROM sessions))", 6, p) < 0)
+		goto fail;
+	if (max_sessions > 0) {
+		n = run_changes(s, err, "DELETE FROM sessions WHERE user_name = ? AND token_hash <> ?"
+				" AND token_hash NOT IN (SELECT token_hash FROM sessions WHERE user_name = ?"
+				" AND token_hash <> ? ORDER BY seq DESC LIMIT CAST(? AS INTEGER))", 5, c);
+		if (n < 0)
+			goto fail;
+	}
+	if (store_commit(s, err))
+		return -1;
+	*ended = (int)n;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
 }
 
 static int token_ok(const char *token)

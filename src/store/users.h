@@ -97,7 +97,10 @@ struct session {
 
 /* Creates a session for user: writes a new random token (hex, 64 chars) to
  * token and its CSRF token to csrf. ttl_seconds is the idle timeout. */
+/* At most max_sessions sessions per account (0: no cap): the oldest
+ * others are ended, and *ended says how many. */
 int sessions_create(struct store *s, const char *user, const char *lang, int ttl_seconds,
+		    int max_sessions, int *ended,
 		    char token[65], char csrf[65], struct buf *err);
 /* Finds the live session of token and slides its expiry (at most once a
  * minute, to keep reads read-only). Returns 0 with *out filled (release

@@ -196,7 +196,7 @@ static void write_answer(struct request *req, struct response *res, enum write_r
 		return;
 	}
 	int status = wr == WRITE_INVALID ? 422 : wr == WRITE_FORBIDDEN ? 403
-		: wr == WRITE_EXISTS ? 409 : wr == WRITE_MISSING ? 404 : 500;
+		: wr == WRITE_EXISTS || wr == WRITE_CLOSED ? 409 : wr == WRITE_MISSING ? 404 : 500;
 	if (wr == WRITE_MISSING) {
 		http_json_error(res, 404, NULL, "no such %s", t->name);
 		return;
@@ -409,6 +409,9 @@ void api_users_create(struct request *req, struct response *res)
 		http_json_error(res, 400, NULL, "%s", err.data);
 		goto out;
 	}
+	static const char *const create_fields[] = { "name", "role", "person_id", "password", NULL };
+	if (jsonin_known_only(res, p, n, create_fields))
+		goto out;
 	const char *name = member(p, n, "name", NULL);
 	const char *role = member(p, n, "role", NULL);
 	const char *person = member(p, n, "person_id", NULL);
@@ -467,6 +470,9 @@ void api_users_update(struct request *req, struct response *res)
 		http_json_error(res, 400, NULL, "%s", err.data);
 		goto out;
 	}
+	static const char *const update_fields[] = { "role", "password", "disabled", NULL };
+	if (jsonin_known_only(res, p, n, update_fields))
+		goto out;
 	const char *role = member(p, n, "role", NULL);
 	const char *password = member(p, n, "password", NULL);
 	const char *disabled = member(p, n, "disabled", &has_disabled);
@@ -620,7 +626,7 @@ int web_run_import(struct request *req, int dry_run, struct import_result *resul
 
 	memset(src, 0, sizeof src);
 	memset(result, 0, sizeof *result);
-	for (size_t i = 0; i < req->n_form && n < 32; i++) {
+	for (size_t i = 0; i < req->n_form; i++) {
 		const struct param *part = &req->form[i];
 		if (!part->filename || !part->len)
 			continue;
@@ -636,6 +642,14 @@ int web_run_import(struct request *req, int dry_run, struct import_result *resul
 				goto out;
 			}
 			continue;
+		}
+		if (n >= 32) {
+			/* Said, not dropped: a file left out would be an import
+			 * that looks complete and is not. */
+			buf_addf(errors, "%s: too many files (at most 32 files and sheets in one import)\n",
+				 base);
+			rc = 1;
+			goto out;
 		}
 		src[n].name = base;
 		src[n].data = part->value;

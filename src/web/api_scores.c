@@ -5,6 +5,7 @@
  * criterion when one subject is asked for (or ?evidence=1). */
 #include "web/web_impl.h"
 
+#include "domain/date.h"
 #include "engine/model.h"
 #include "engine/score.h"
 #include "io/jsonw.h"
@@ -92,7 +93,7 @@ static void evidence_json(struct buf *o, const struct scored *sc, const struct s
 
 void api_scores(struct request *req, struct response *res)
 {
-	int year = (int)web_query_long(req, "year", 0, 1000, 9999);
+	int year = (int)web_query_long(req, "year", 0, YEAR_FIRST, YEAR_LAST);
 	const char *subject = http_query(req, "subject"), *org = http_query(req, "org");
 	const char *ev = http_query(req, "evidence");
 	char *want_kind = NULL, *want_id = NULL;
@@ -102,8 +103,8 @@ void api_scores(struct request *req, struct response *res)
 
 	if (!year)
 		year = web_default_year(req);
-	if (http_query(req, "year") && !web_query_long(req, "year", 0, 1000, 9999)) {
-		http_json_error(res, 400, "year", "year must be a number from 1000 to 9999");
+	if (http_query(req, "year") && !web_query_long(req, "year", 0, YEAR_FIRST, YEAR_LAST)) {
+		http_json_error(res, 400, "year", "year must be a number from %d to %d", YEAR_FIRST, YEAR_LAST);
 		goto out;
 	}
 	if (org && strcmp(org, "sales") && strcmp(org, "operations")) {
@@ -190,12 +191,12 @@ out:
 void api_explain(struct request *req, struct response *res)
 {
 	const char *contract = http_query(req, "contract"), *criterion = http_query(req, "criterion");
-	int year = (int)web_query_long(req, "year", 0, 1000, 9999);
+	int year = (int)web_query_long(req, "year", 0, YEAR_FIRST, YEAR_LAST);
 	struct buf err = BUF_INIT, text = BUF_INIT, j = BUF_INIT;
 	const struct scored *sc = NULL;
 
 	if (http_query(req, "year") && !year) {
-		http_json_error(res, 400, "year", "year must be a number from 1000 to 9999");
+		http_json_error(res, 400, "year", "year must be a number from %d to %d", YEAR_FIRST, YEAR_LAST);
 		goto out;
 	}
 	if (!contract || !*contract || !criterion || !*criterion) {

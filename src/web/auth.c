@@ -56,15 +56,6 @@ void web_addr_failed(struct web_server *srv, const char *addr)
 	pthread_mutex_unlock(&srv->addr_lock);
 }
 
-void web_addr_clear(struct web_server *srv, const char *addr)
-{
-	pthread_mutex_lock(&srv->addr_lock);
-	struct addr_failures *f = addr_slot(srv, addr, 0);
-	if (f)
-		memset(f, 0, sizeof *f);
-	pthread_mutex_unlock(&srv->addr_lock);
-}
-
 void web_set_session_cookie(struct request *req, struct response *res, const char *token)
 {
 	const char *secure = req->srv->cfg.tls_proxy ? "; Secure" : "";
@@ -76,7 +67,7 @@ void web_set_session_cookie(struct request *req, struct response *res, const cha
 	http_header(res, req, "Set-Cookie", c);
 }
 
-enum login_outcome { OUT_OK, OUT_BAD, OUT_LOCKED, OUT_DISABLED, OUT_BUSY, OUT_ERROR };
+enum login_outcome { OUT_OK, OUT_BAD, OUT_DISABLED, OUT_BUSY, OUT_ERROR };
 
 /* Checks the limits and the password; on success makes the session and
  * sets the cookie, and *csrf is its token. */
@@ -95,33 +86,39 @@ static enum login_outcome do_login(struct request *req, struct response *res, co
 		out = OUT_BUSY;
 		goto done;
 	}
-	if (!name || !password || !user_name_valid(name) || strlen(password) > PASSWORD_MAX) {
+	if (!password || strlen(password) > PASSWORD_MAX) {
 		web_addr_failed(srv, req->remote);
 		out = OUT_BAD;
 		goto done;
 	}
-	if (users_login(req->store, name, password, &policy, &lr, &u, &err))
+	/* An unknown or malformed name costs a password hash too (users_login
+	 * hashes a dummy), and a locked account is checked all the same and
+	 * answered as a wrong password: neither the answer nor its time says
+	 * which names exist or are locked. */
+	if (users_login(req->store, name ? name : "", password, &policy, &lr, &u, &err))
 		goto done;
 	switch (lr) {
 	case LOGIN_OK:
 		break;
 	case LOGIN_BAD:
-		web_addr_failed(srv, req->remote);
-		out = OUT_BAD;
-		goto done;
 	case LOGIN_LOCKED:
 		web_addr_failed(srv, req->remote);
-		out = OUT_LOCKED;
+		out = OUT_BAD;
 		goto done;
 	case LOGIN_DISABLED:
 		out = OUT_DISABLED;
 		goto done;
 	}
-	if (sessions_create(req->store, u.name, req->lang, srv->cfg.session_ttl, token, csrf, &err)) {
+	int ended = 0;
+	if (sessions_create(req->store, u.name, req->lang, srv->cfg.session_ttl, srv->cfg.max_sessions,
+			    &ended, token, csrf, &err)) {
 		user_release(&u);
 		goto done;
 	}
-	web_addr_clear(srv, req->remote);
+	if (ended)   /* a session the cache still trusts may be gone */
+		web_session_forget_all(srv);
+	/* The address's failures stay counted: a success (perhaps by another
+	 * account from the same address) does not buy its owner new tries. */
 	web_set_session_cookie(req, res, token);
 	sodium_memzero(token, sizeof token);
 	user_release(&u);
@@ -155,6 +152,9 @@ void api_login(struct request *req, struct response *res)
 		http_json_error(res, 400, NULL, "%s", err.data);
 		goto out;
 	}
+	static const char *const login_fields[] = { "name", "password", NULL };
+	if (jsonin_known_only(res, p, n, login_fields))
+		goto out;
 	for (size_t i = 0; i < n; i++) {
 		if (!strcmp(p[i].name, "name"))
 			name = p[i].value;
@@ -179,9 +179,6 @@ void api_login(struct request *req, struct response *res)
 	}
 	case OUT_BAD:
 		http_json_error(res, 401, NULL, "wrong name or password");
-		break;
-	case OUT_LOCKED:
-		http_json_error(res, 429, NULL, "too many failed logins for this account; try again later");
 		break;
 	case OUT_BUSY:
 		http_json_error(res, 429, NULL, "too many failed logins from this address; try again later");
@@ -225,12 +222,18 @@ void page_logout(struct request *req, struct response *res)
 }
 
 /* Only local paths are followed after a login, so that a link cannot send
- * a user elsewhere ("//evil" and "/\evil" are not local). */
+ * a user elsewhere. A browser drops tabs and line breaks from a URL and
+ * reads a backslash as a slash, so "/\t/evil", "//evil" and "/\\evil" all
+ * name another host: a target with any control character, space or
+ * backslash, or that begins with two slashes, is refused (the user lands
+ * on "/"). */
 static const char *safe_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\r') ||
-	    strchr(next, '\n'))
+	if (!next || next[0] != '/' || next[1] == '/')
 		return "/";
+	for (const unsigned char *p = (const unsigned char *)next; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || *p == '\\')
+			return "/";
 	return next;
 }
 
@@ -308,7 +311,6 @@ void page_login_post(struct request *req, struct response *res)
 		res->status = 401;
 		login_form(req, res, "login.bad", name);
 		break;
-	case OUT_LOCKED:
 	case OUT_BUSY:
 		res->status = 429;
 		login_form(req, res, "login.locked", name);

@@ -144,6 +144,7 @@ static const struct {
 	{ "/models", "nav.models", ROLE_ALL },
 	{ "/records", "nav.records", ROLE_ALL },
 	{ "/import", "nav.import", ROLE_ADMIN },
+	{ "/feeds", "nav.feeds", ROLE_ADMIN },
 	{ "/audit", "nav.audit", ROLE_ADMIN | ROLE_EXECUTIVE },
 	{ "/users", "nav.users", ROLE_ADMIN },
 };

@@ -234,3 +234,22 @@ done:
 	*n = k;
 	return 0;
 }
+
+int jsonin_known_only(struct response *res, const struct param *p, size_t n,
+		      const char *const *allowed)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t k = 0;
+		while (allowed[k] && strcmp(allowed[k], p[i].name))
+			k++;
+		if (allowed[k])
+			continue;
+		struct buf known = BUF_INIT;
+		for (k = 0; allowed[k]; k++)
+			buf_addf(&known, "%s%s", k ? ", " : "", allowed[k]);
+		http_json_error(res, 400, p[i].name, "unknown field '%s' (known: %s)", p[i].name, known.data);
+		buf_release(&known);
+		return -1;
+	}
+	return 0;
+}

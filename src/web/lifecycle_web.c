@@ -58,7 +58,7 @@ static int year_query(const struct request *req, const char *name, int dflt, int
 	if (!t)
 		return 0;
 	y = strtol(t, &end, 10);
-	if (end == t || *end || y < 1000 || y > 9999)
+	if (end == t || *end || y < YEAR_FIRST || y > YEAR_LAST)
 		return -1;
 	*out = (int)y;
 	return 0;
@@ -723,10 +723,10 @@ void page_cycle(struct request *req, struct response *res)
 	html_msg(o, req, "cycle.help");
 	html_raw(o, "</p>\n<form method=\"get\" class=\"filters\"><label for=\"from\">");
 	html_msg(o, req, "cycle.from");
-	buf_addf(o, "</label> <input id=\"from\" name=\"from\" type=\"number\" min=\"1000\" max=\"9999\""
+	buf_addf(o, "</label> <input id=\"from\" name=\"from\" type=\"number\" min=\"1001\" max=\"9998\""
 		 " value=\"%d\"> <label for=\"to\">", y1);
 	html_msg(o, req, "cycle.to");
-	buf_addf(o, "</label> <input id=\"to\" name=\"to\" type=\"number\" min=\"1000\" max=\"9999\""
+	buf_addf(o, "</label> <input id=\"to\" name=\"to\" type=\"number\" min=\"1001\" max=\"9998\""
 		 " value=\"%d\"> <button type=\"submit\">", y2);
 	html_msg(o, req, "action.show");
 	html_raw(o, "</button></form>\n");
@@ -951,7 +951,7 @@ void page_promises(struct request *req, struct response *res)
 	html_msg(o, req, "promises.help");
 	html_raw(o, "</p>\n<form method=\"get\" class=\"filters\"><label for=\"year\">");
 	html_msg(o, req, "score.year");
-	buf_addf(o, "</label> <input id=\"year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\""
+	buf_addf(o, "</label> <input id=\"year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\""
 		 " value=\"%d\"> <button type=\"submit\">", year);
 	html_msg(o, req, "action.show");
 	html_raw(o, "</button></form>\n<section class=\"card\">\n<h2>");
@@ -1198,6 +1198,13 @@ static void api_action(struct request *req, struct response *res, enum proposal_
 			http_json_error(res, 400, NULL, "%s", err.data);
 			goto out;
 		}
+		static const char *const review_fields[] = {
+			"reviewed_on", "reviewer", "verdict", "predicted_attainment", "risk_tier",
+			"required_ramp_days", "conditions", NULL
+		};
+		static const char *const override_fields[] = { "reason", NULL };
+		if (jsonin_known_only(res, p, n, act == ACT_REVIEW ? review_fields : override_fields))
+			goto out;
 	}
 	/* A decided proposal: the store's own message, as a conflict. */
 	int open = proposal_open(req, res, id, 1);

@@ -13,6 +13,8 @@
 #include "report/scores_text.h"
 
 #include "base/clock.h"
+#include "domain/date.h"
+#include "engine/calibrate.h"
 #include "engine/model.h"
 #include "engine/numfmt.h"
 #include "engine/score.h"
@@ -20,9 +22,11 @@
 #include "io/jsonw.h"
 #include "report/scores_csv.h"
 #include "report/scores_json.h"
+#include "report/whatif_text.h"
 #include "store/load.h"
 #include "store/models.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,7 +121,7 @@ static int year_query(struct request *req)
 	if (!y || !*y)
 		return web_default_year(req);
 	v = strtol(y, &end, 10);
-	return *end || v < 1000 || v > 9999 ? 0 : (int)v;
+	return *end || v < YEAR_FIRST || v > YEAR_LAST ? 0 : (int)v;
 }
 
 /* What the what-if compared: the year's model now beside a draft. */
@@ -296,8 +300,8 @@ static int import_model(struct request *req, const char *text, size_t len, int y
 			ok = (version[i] >= 'a' && version[i] <= 'z') || (version[i] >= 'A' && version[i] <= 'Z') ||
 				(version[i] >= '0' && version[i] <= '9') || strchr("-_.", version[i]);
 		if (!ok || !strcmp(version, "default") || !strcmp(version, "diff") ||
-		    !strcmp(version, "whatif")) {
-			buf_adds(err, "a version is 1 to 40 letters, digits, '-', '_' or '.' (not default, diff or whatif)");
+		    !strcmp(version, "whatif") || !strcmp(version, "edit")) {
+			buf_adds(err, "a version is 1 to 40 letters, digits, '-', '_' or '.' (not default, diff, whatif or edit)");
 			return 422;
 		}
 	}
@@ -384,6 +388,10 @@ void api_models_list(struct request *req, struct response *res)
 		jstr(&j, list[i].created_at);
 		buf_adds(&j, ",\"created_by\":");
 		jstr(&j, list[i].created_by);
+		char *note = model_note_of(list[i].body);
+		buf_adds(&j, ",\"note\":");
+		jstr(&j, note);
+		xfree(note);
 		buf_adds(&j, "}");
 	}
 	buf_adds(&j, "]}");
@@ -470,47 +478,7 @@ out:
 
 static void whatif_json(struct buf *j, const struct whatif_run *r, const char *draft_name)
 {
-	const struct whatif *w = r->w;
-	buf_addf(j, "{\"year\":%d,\"old_model\":", w->year);
-	jstr(j, r->now->model_version);
-	buf_adds(j, ",\"new_model\":");
-	jstr(j, draft_name);
-	buf_adds(j, ",\"rows\":[");
-	for (size_t i = 0; i < w->n_rows; i++) {
-		const struct whatif_row *row = &w->rows[i];
-		buf_addf(j, "%s{\"subject_kind\":\"%s\",\"subject_id\":", i ? "," : "",
-			 score_subject_kind_id(row->kind));
-		jstr(j, row->id);
-		buf_addf(j, ",\"org\":\"%s\",\"old_total\":", score_org_id(row->org));
-		if (row->old_available)
-			numfmt_ld(j, row->old_total, 2);
-		else
-			buf_adds(j, "null");
-		buf_adds(j, ",\"new_total\":");
-		if (row->new_available)
-			numfmt_ld(j, row->new_total, 2);
-		else
-			buf_adds(j, "null");
-		buf_adds(j, ",\"delta\":");
-		if (row->old_available && row->new_available)
-			numfmt_ld(j, row->delta, 2);
-		else
-			buf_adds(j, "null");
-		buf_adds(j, ",\"old_grade\":");
-		jstr(j, row->old_grade);
-		buf_adds(j, ",\"new_grade\":");
-		jstr(j, row->new_grade);
-		buf_adds(j, ",\"movers\":[");
-		for (size_t k = 0; k < row->n_movers; k++) {
-			buf_addf(j, "%s{\"category\":", k ? "," : "");
-			jstr(j, row->movers[k].category);
-			buf_adds(j, ",\"delta\":");
-			numfmt_ld(j, row->movers[k].delta, 2);
-			buf_adds(j, "}");
-		}
-		buf_adds(j, "]}");
-	}
-	buf_adds(j, "]}");
+	report_whatif_json(r->w, r->now->model_version, draft_name, j);
 }
 
 void api_models_whatif(struct request *req, struct response *res)
@@ -520,7 +488,7 @@ void api_models_whatif(struct request *req, struct response *res)
 	const char *version = http_query(req, "model");
 	int year = year_query(req), status;
 	if (!year) {
-		http_json_error(res, 400, "year", "year must be a number from 1000 to 9999");
+		http_json_error(res, 400, "year", "year must be a number from %d to %d", YEAR_FIRST, YEAR_LAST);
 		goto out;
 	}
 	if (!(version && *version) && !api_body_json(req, res))
@@ -543,9 +511,9 @@ void api_models_import(struct request *req, struct response *res)
 	struct buf err = BUF_INIT, j = BUF_INIT;
 	char *stored = NULL;
 	const char *y = http_query(req, "year");
-	int year = (int)web_query_long(req, "year", 0, 1000, 9999), status;
+	int year = (int)web_query_long(req, "year", 0, YEAR_FIRST, YEAR_LAST), status;
 	if (!y || !year) {
-		http_json_error(res, 400, "year", "name the model's year: ?year=Y (1000 to 9999)");
+		http_json_error(res, 400, "year", "name the model's year: ?year=Y (%d to %d)", YEAR_FIRST, YEAR_LAST);
 		goto out;
 	}
 	if (!api_body_json(req, res))
@@ -588,7 +556,7 @@ static int path_year(struct request *req)
 {
 	char *end;
 	long y = strtol(req->params[0], &end, 10);
-	return *end || y < 1000 || y > 9999 ? 0 : (int)y;
+	return *end || y < YEAR_FIRST || y > YEAR_LAST ? 0 : (int)y;
 }
 
 void api_freeze(struct request *req, struct response *res)
@@ -692,13 +660,14 @@ static void notice(struct request *req, struct buf *o, const char *key, const ch
 	}
 }
 
-static void select_models(struct request *req, struct buf *o, const char *id,
-			  const struct stored_model *list, size_t n, const char *selected)
+static void select_models_named(struct request *req, struct buf *o, const char *id,
+				const char *name, const struct stored_model *list, size_t n,
+				const char *selected)
 {
 	html_raw(o, "<select id=\"");
 	html_escape(o, id);
 	html_raw(o, "\" name=\"");
-	html_escape(o, id);
+	html_escape(o, name);
 	html_raw(o, "\"><option value=\"default\">");
 	html_msg(o, req, "models.builtin");
 	html_raw(o, "</option>");
@@ -710,6 +679,12 @@ static void select_models(struct request *req, struct buf *o, const char *id,
 		html_raw(o, "</option>");
 	}
 	html_raw(o, "</select>");
+}
+
+static void select_models(struct request *req, struct buf *o, const char *id,
+			  const struct stored_model *list, size_t n, const char *selected)
+{
+	select_models_named(req, o, id, id, list, n, selected);
 }
 
 /* The models page: the versions, and the forms of the review. */
@@ -748,6 +723,8 @@ static void models_page(struct request *req, struct response *res, const char *n
 	html_msg(o, req, "models.state");
 	html_raw(o, "</th><th scope=\"col\">");
 	html_msg(o, req, "models.created");
+	html_raw(o, "</th><th scope=\"col\">");
+	html_msg(o, req, "models.note");
 	html_raw(o, "</th><th scope=\"col\"></th></tr></thead><tbody>\n<tr><th scope=\"row\">"
 		 "<a href=\"/models/default\">");
 	html_msg(o, req, "models.builtin");
@@ -755,7 +732,7 @@ static void models_page(struct request *req, struct response *res, const char *n
 	html_msg(o, req, "models.any_year");
 	html_raw(o, "</td><td></td><td>");
 	html_msg(o, req, "models.builtin_source");
-	html_raw(o, "</td><td></td></tr>\n");
+	html_raw(o, "</td><td></td><td></td></tr>\n");
 	for (size_t i = 0; i < n; i++) {
 		struct buf href = BUF_INIT;
 		model_href(&href, list[i].version);
@@ -780,6 +757,11 @@ static void models_page(struct request *req, struct response *res, const char *n
 		html_escape(o, list[i].created_at);
 		html_raw(o, " · ");
 		html_escape(o, list[i].created_by);
+		html_raw(o, "</td><td class=\"note\">");
+		char *note = model_note_of(list[i].body);
+		if (note)
+			html_escape(o, note);
+		xfree(note);
 		html_raw(o, "</td><td>");
 		if (is_executive(req) && !list[i].active) {
 			buf_adds(&href, "/activate");
@@ -792,6 +774,48 @@ static void models_page(struct request *req, struct response *res, const char *n
 		buf_release(&href);
 	}
 	html_raw(o, "</tbody></table>\n</section>\n");
+
+	/* The editor, from a model as it is or from its calibration. */
+	if (may_import(req)) {
+		html_raw(o, "<section class=\"card\">\n<h2>");
+		html_msg(o, req, "models.editor");
+		html_raw(o, "</h2>\n<p class=\"muted\">");
+		html_msg(o, req, "models.editor_help");
+		html_raw(o, "</p><form method=\"get\" action=\"/models/edit\" class=\"filters\" id=\"open-editor\">"
+			 "<label for=\"ed-from\">");
+		html_msg(o, req, "models.editor_from");
+		html_raw(o, "</label> ");
+		select_models_named(req, o, "ed-from", "from", list, n, now_version);
+		html_raw(o, " <button type=\"submit\">");
+		html_msg(o, req, "models.editor_open");
+		html_raw(o, "</button></form>\n<h3>");
+		html_msg(o, req, "models.calibrate");
+		html_raw(o, "</h3><p class=\"muted\">");
+		html_msg(o, req, "models.calibrate_help");
+		html_raw(o, "</p><form method=\"get\" action=\"/models/edit\" class=\"filters\" id=\"calibrate\">"
+			 "<label for=\"cal-from\">");
+		html_msg(o, req, "models.editor_from");
+		html_raw(o, "</label> ");
+		select_models_named(req, o, "cal-from", "from", list, n, now_version);
+		html_raw(o, " <label for=\"cal-year\">");
+		html_msg(o, req, "models.calibrate_for");
+		html_raw(o, "</label> <input id=\"cal-year\" name=\"calibrate\" type=\"number\" min=\"1001\" max=\"9999\" value=\"");
+		buf_addf(o, "%d", year + 1);
+		html_raw(o, "\" required> <label for=\"cal-years\">");
+		html_msg(o, req, "models.calibrate_years");
+		html_raw(o, "</label> <input id=\"cal-years\" name=\"years\" type=\"number\" min=\"1\" max=\"20\" value=\"2\"> "
+			 "<label for=\"cal-org\">");
+		html_msg(o, req, "models.calibrate_org");
+		html_raw(o, "</label> <select id=\"cal-org\" name=\"org\"><option value=\"\">");
+		html_msg(o, req, "models.calibrate_both");
+		html_raw(o, "</option><option value=\"sales\">");
+		html_msg(o, req, "org.sales");
+		html_raw(o, "</option><option value=\"operations\">");
+		html_msg(o, req, "org.operations");
+		html_raw(o, "</option></select> <button type=\"submit\">");
+		html_msg(o, req, "models.calibrate");
+		html_raw(o, "</button></form>\n</section>\n");
+	}
 
 	/* Diff: two selects, a GET form. */
 	html_raw(o, "<section class=\"card\">\n<h2>");
@@ -833,7 +857,7 @@ static void models_page(struct request *req, struct response *res, const char *n
 		}
 		html_raw(o, "</select><label for=\"whatif-year\">");
 		html_msg(o, req, "score.year");
-		html_raw(o, "</label><input id=\"whatif-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" value=\"");
+		html_raw(o, "</label><input id=\"whatif-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" value=\"");
 		buf_addf(o, "%d", year);
 		html_raw(o, "\"><button type=\"submit\" class=\"primary\">");
 		html_msg(o, req, "models.run_whatif");
@@ -848,7 +872,7 @@ static void models_page(struct request *req, struct response *res, const char *n
 		html_raw(o, "</label><input id=\"import-file\" name=\"model\" type=\"file\" accept=\".json,application/json\" required>"
 			 "<label for=\"import-year\">");
 		html_msg(o, req, "score.year");
-		html_raw(o, "</label><input id=\"import-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" required value=\"");
+		html_raw(o, "</label><input id=\"import-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" required value=\"");
 		buf_addf(o, "%d", year);
 		html_raw(o, "\"><label for=\"import-version\">");
 		html_msg(o, req, "models.version_name");
@@ -865,7 +889,7 @@ static void models_page(struct request *req, struct response *res, const char *n
 	html_msg(o, req, "models.frozen_help");
 	html_raw(o, "</p>\n<form method=\"get\" action=\"/frozen\" class=\"filters\"><label for=\"verify-year\">");
 	html_msg(o, req, "score.year");
-	html_raw(o, "</label> <input id=\"verify-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" value=\"");
+	html_raw(o, "</label> <input id=\"verify-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" value=\"");
 	buf_addf(o, "%d", year);
 	html_raw(o, "\"> <button type=\"submit\">");
 	html_msg(o, req, "models.verify");
@@ -874,7 +898,7 @@ static void models_page(struct request *req, struct response *res, const char *n
 		post_form_begin(req, o, "/frozen", 0);
 		html_raw(o, "<label for=\"freeze-year\">");
 		html_msg(o, req, "score.year");
-		html_raw(o, "</label> <input id=\"freeze-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" value=\"");
+		html_raw(o, "</label> <input id=\"freeze-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" value=\"");
 		buf_addf(o, "%d", year);
 		html_raw(o, "\"> <button type=\"submit\" class=\"primary\">");
 		html_msg(o, req, "models.freeze");
@@ -894,6 +918,67 @@ out:
 void page_models(struct request *req, struct response *res)
 {
 	models_page(req, res, NULL, NULL, 0);
+}
+
+/* On a model's page: its difference from the model scoring its year now,
+ * a what-if, and the editor and calibration that start from it. */
+static void model_review_cards(struct request *req, struct buf *o, const char *name,
+			       const struct model *m, const struct stored_model *sm)
+{
+	struct stored_model now = { 0 };
+	struct model *nm = NULL;
+	struct buf err = BUF_INIT, diff = BUF_INIT;
+	int year = sm->year ? sm->year : web_default_year(req);
+	int got = store_model_for_year(req->store, year, &now, &err);
+	if (got >= 0 && !(got == 0 && !strcmp(now.version, name))) {
+		int bad = got == 0 ? model_parse(now.body, strlen(now.body), now.version, &nm, &err)
+				   : model_default(&nm, &err);
+		if (!bad) {
+			html_raw(o, "<section class=\"card\"><h2>");
+			html_msg(o, req, "models.diff_active");
+			html_raw(o, " (");
+			html_escape(o, got == 0 ? now.version : msg(req->lang, "models.builtin"));
+			buf_addf(o, ", %d)</h2>", year);
+			if (model_diff(nm, m, &diff)) {
+				html_raw(o, "<pre class=\"small\" id=\"model-diff-active\">");
+				html_escape(o, diff.data);
+				html_raw(o, "</pre>");
+			} else {
+				html_raw(o, "<p class=\"muted\" id=\"model-diff-active\">");
+				html_msg(o, req, "models.diff_none");
+				html_raw(o, "</p>");
+			}
+			html_raw(o, "</section>\n");
+		}
+	}
+	if (may_import(req)) {
+		html_raw(o, "<section class=\"card\"><h2>");
+		html_msg(o, req, "models.whatif");
+		html_raw(o, "</h2>");
+		post_form_begin(req, o, "/models/whatif", 0);
+		html_raw(o, "<input type=\"hidden\" name=\"stored\" value=\"");
+		html_escape(o, name);
+		html_raw(o, "\"><label for=\"wi-year\">");
+		html_msg(o, req, "models.whatif_this");
+		html_raw(o, "</label> <input id=\"wi-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" value=\"");
+		buf_addf(o, "%d", sm->year ? sm->year - 1 : web_default_year(req));
+		html_raw(o, "\"> <button type=\"submit\">");
+		html_msg(o, req, "models.run_whatif");
+		html_raw(o, "</button></form> <a class=\"button\" id=\"edit-model\" href=\"/models/edit?from=");
+		{
+			struct buf h = BUF_INIT;
+			http_url_escape(&h, name);
+			html_escape(o, h.data);
+			buf_release(&h);
+		}
+		html_raw(o, "\">");
+		html_msg(o, req, "models.edit");
+		html_raw(o, "</a></section>\n");
+	}
+	stored_model_release(&now);
+	model_free(nm);
+	buf_release(&err);
+	buf_release(&diff);
 }
 
 void page_model(struct request *req, struct response *res)
@@ -928,12 +1013,25 @@ void page_model(struct request *req, struct response *res)
 	html_raw(o, "</span><span class=\"tile-score\" id=\"model-state\">");
 	html_msg(o, req, sm.active ? "models.active" : "models.inactive");
 	html_raw(o, "</span></div></section>\n");
+	if (http_query(req, "saved"))
+		notice(req, o, "models.saved", NULL, 0);
+	if (m->description) {
+		html_raw(o, "<section class=\"card\"><h2>");
+		html_msg(o, req, "models.note");
+		html_raw(o, "</h2><p id=\"model-note\">");
+		html_escape(o, m->description);
+		html_raw(o, "</p></section>\n");
+	}
+	model_review_cards(req, o, name, m, &sm);
 	if (is_executive(req) && sm.version && !sm.active) {
 		struct buf href = BUF_INIT;
 		model_href(&href, name);
 		buf_adds(&href, "/activate");
 		post_form_begin(req, o, href.data, 0);
-		html_raw(o, "<button type=\"submit\" class=\"primary\">");
+		html_raw(o, "<label class=\"confirm\"><input type=\"checkbox\" name=\"confirm\" value=\"yes\" "
+			 "required id=\"confirm-activate\"> ");
+		html_msg(o, req, "models.confirm_activate");
+		html_raw(o, "</label> <button type=\"submit\" class=\"primary\">");
 		html_msg(o, req, "models.activate");
 		html_raw(o, "</button></form>\n");
 		buf_release(&href);
@@ -1085,6 +1183,40 @@ static void total_cell(struct request *req, struct buf *o, int available, long d
 	html_raw(o, "</td>");
 }
 
+/* People and org units per grade before → after, one row per organization
+ * and kind. */
+static void whatif_grades_card(struct request *req, struct buf *o, const struct whatif *w)
+{
+	html_raw(o, "<section class=\"card\"><h2>");
+	html_msg(o, req, "dash.grades");
+	html_raw(o, "</h2><div class=\"scroll\"><table class=\"data\" id=\"whatif-grades\"><thead><tr>"
+		 "<th scope=\"col\">");
+	html_msg(o, req, "score.org");
+	html_raw(o, "</th>");
+	const struct whatif_grades *head = &w->grades[0];
+	for (size_t k = 0; k < head->n; k++) {
+		html_raw(o, "<th scope=\"col\" class=\"num\">");
+		if (head->grade[k])
+			html_escape(o, head->grade[k]);
+		else
+			html_msg(o, req, "score.na");
+		html_raw(o, "</th>");
+	}
+	html_raw(o, "</tr></thead><tbody>\n");
+	for (int i = 0; i < 4; i++) {
+		const struct whatif_grades *g = &w->grades[i];
+		html_raw(o, "<tr><th scope=\"row\">");
+		html_msg(o, req, g->org == ORG_SALES ? "org.sales" : "org.operations");
+		html_raw(o, " · ");
+		html_msg(o, req, g->kind == SUBJECT_PERSON ? "dash.grades_people" : "dash.grades_units");
+		html_raw(o, "</th>");
+		for (size_t k = 0; k < g->n; k++)
+			buf_addf(o, "<td class=\"num\">%zu → %zu</td>", g->before[k], g->after[k]);
+		html_raw(o, "</tr>\n");
+	}
+	html_raw(o, "</tbody></table></div></section>\n");
+}
+
 void page_models_whatif(struct request *req, struct response *res)
 {
 	struct whatif_run r;
@@ -1148,11 +1280,14 @@ void page_models_whatif(struct request *req, struct response *res)
 		if (row->old_available && row->new_available)
 			signed_number(o, row->delta);
 		html_raw(o, "</td><td>");
-		for (size_t k = 0; k < row->n_movers && k < 3; k++) {
-			html_raw(o, k ? ", " : "");
-			html_escape(o, row->movers[k].category);
+		for (size_t k = 0; k < row->n_contributions; k++) {
+			struct buf num = BUF_INIT;
+			html_raw(o, k ? " + " : "= ");
+			html_escape(o, row->contributions[k].category);
 			html_raw(o, " ");
-			signed_number(o, row->movers[k].delta);
+			report_hundredths(&num, row->contributions[k].shown_delta);
+			html_escape(o, num.data);
+			buf_release(&num);
 		}
 		html_raw(o, "</td></tr>\n");
 	}
@@ -1162,6 +1297,7 @@ void page_models_whatif(struct request *req, struct response *res)
 		html_raw(o, "</td></tr>\n");
 	}
 	html_raw(o, "</tbody></table></div></section>\n");
+	whatif_grades_card(req, o, r.w);
 	html_page_end(req, res);
 	whatif_run_release(req->srv, &r);
 out:
@@ -1177,7 +1313,7 @@ void page_models_import(struct request *req, struct response *res)
 	char *stored = NULL, *end = NULL;
 	long year = y ? strtol(y, &end, 10) : 0;
 	int status;
-	if (!y || *end || year < 1000 || year > 9999) {
+	if (!y || *end || year < YEAR_FIRST || year > YEAR_LAST) {
 		res->status = 422;
 		models_page(req, res, "models.bad_year", NULL, 1);
 		goto out;
@@ -1241,7 +1377,7 @@ static void activate_confirm_page(struct request *req, struct response *res, con
 	html_escape(o, href.data);
 	html_raw(o, "\" class=\"confirm-actions\">");
 	html_csrf_field(req, o);
-	html_raw(o, "<input type=\"hidden\" name=\"confirm\" value=\"1\"><button type=\"submit\" class=\"primary\">");
+	html_raw(o, "<input type=\"hidden\" name=\"confirm\" value=\"yes\"><button type=\"submit\" class=\"primary\">");
 	buf_reset(&t);
 	i18n_add(&t, i18n_lang(req->lang), "models.activate_confirm", args, 1);
 	html_escape(o, t.data);
@@ -1262,8 +1398,24 @@ void page_model_activate(struct request *req, struct response *res)
 {
 	struct buf err = BUF_INIT;
 	const char *confirm = http_form(req, "confirm");
-	if (!confirm || strcmp(confirm, "1")) {
+	struct stored_model sm = { 0 };
+	int got = store_model_get(req->store, req->params[0], &sm, &err);
+	stored_model_release(&sm);
+	if (got) {
+		if (got < 0)
+			log_failure(500, &err);
+		html_error_page(req, res, got > 0 ? 404 : 500, got > 0 ? "error.not_found" : "error.internal",
+				got > 0 ? req->params[0] : NULL);
+		buf_release(&err);
+		return;
+	}
+	if (!confirm || strcmp(confirm, "yes")) {
+		/* activation changes every score of the year: only when confirmed;
+		 * unconfirmed, the answer (422) says what would happen and asks */
 		activate_confirm_page(req, res, req->params[0]);
+		if (res->status < 400)
+			res->status = 422;
+		buf_release(&err);
 		return;
 	}
 	int rc = store_model_activate(req->store, req->params[0], req->actor, &err);
@@ -1355,7 +1507,7 @@ void page_freeze(struct request *req, struct response *res)
 	char *end = NULL;
 	long year = y ? strtol(y, &end, 10) : 0;
 	int status;
-	if (!y || *end || year < 1000 || year > 9999) {
+	if (!y || *end || year < YEAR_FIRST || year > YEAR_LAST) {
 		res->status = 422;
 		models_page(req, res, "models.bad_year", NULL, 1);
 		goto out;
@@ -1392,7 +1544,7 @@ void page_verify(struct request *req, struct response *res)
 {
 	struct buf *o = &res->body, err = BUF_INIT, title = BUF_INIT;
 	struct verify v;
-	int year = (int)web_query_long(req, "year", 0, 1000, 9999), status;
+	int year = (int)web_query_long(req, "year", 0, YEAR_FIRST, YEAR_LAST), status;
 	if (!year) {
 		res->status = 422;
 		models_page(req, res, "models.bad_year", NULL, 1);
@@ -1443,4 +1595,396 @@ void page_verify(struct request *req, struct response *res)
 out:
 	buf_release(&err);
 	buf_release(&title);
+}
+
+/* --- the model editor (issue 17 item 5) ------------------------------------
+ *
+ * A form with every number a person reviews each year: category and
+ * criterion weights, each measure's linear bounds or bands, and the
+ * maturity setting; names, grades and the rest come from the model it
+ * starts from. Saving validates everything at once (the form's numbers,
+ * then the model as model_parse() checks any model file) and stores a
+ * draft version with a note; nothing is activated here. Field names:
+ * cw:CAT, kw:CRIT, z:CRIT:MEASURE, f:CRIT:MEASURE, bt:CRIT:MEASURE:I,
+ * bs:CRIT:MEASURE:I, bo:CRIT:MEASURE, min_months. */
+
+/* The value shown in a field: what was submitted when the form comes back
+ * with errors, else the model's number. */
+static void number_field(struct request *req, struct buf *o, const char *name, double v,
+			 int from_form, const char *label)
+{
+	const char *sent = from_form ? http_form(req, name) : NULL;
+	html_raw(o, "<input class=\"num\" inputmode=\"decimal\" size=\"9\" name=\"");
+	html_escape(o, name);
+	html_raw(o, "\" aria-label=\"");
+	html_escape(o, label);
+	html_raw(o, "\" value=\"");
+	if (sent)
+		html_escape(o, sent);
+	else {
+		struct buf t = BUF_INIT;
+		numfmt_double(&t, v);
+		html_escape(o, t.data);
+		buf_release(&t);
+	}
+	html_raw(o, "\">");
+}
+
+static void calibration_card(struct request *req, struct buf *o, const struct calibration *c)
+{
+	html_raw(o, "<section class=\"card\"><h2>");
+	html_msg(o, req, "models.calibration");
+	buf_addf(o, " %d ← %d–%d</h2><div class=\"scroll\"><table class=\"data\" id=\"calibration\">"
+		 "<thead><tr><th scope=\"col\">", c->year, c->first_year, c->last_year);
+	html_msg(o, req, "score.criterion");
+	html_raw(o, "</th><th scope=\"col\" class=\"num\">n</th><th scope=\"col\" class=\"num\">P10</th>"
+		 "<th scope=\"col\" class=\"num\">P50</th><th scope=\"col\" class=\"num\">P90</th>"
+		 "<th scope=\"col\">");
+	html_msg(o, req, "evidence.scoring");
+	html_raw(o, "</th></tr></thead><tbody>\n");
+	for (size_t i = 0; i < c->n_rows; i++) {
+		const struct calib_measure *r = &c->rows[i];
+		struct buf t = BUF_INIT;
+		html_raw(o, "<tr><th scope=\"row\"><span class=\"crit-id\">");
+		html_escape(o, r->criterion);
+		html_raw(o, "</span> ");
+		html_escape(o, r->measure);
+		buf_addf(o, "</th><td class=\"num\">%zu</td>", r->n);
+		const long double p[3] = { r->p10, r->p50, r->p90 };
+		for (int k = 0; k < 3; k++) {
+			html_raw(o, "<td class=\"num\">");
+			if (r->n)
+				numfmt_ld(o, p[k], 4);
+			html_raw(o, "</td>");
+		}
+		html_raw(o, "<td><code>");
+		model_scoring_text(&r->old_scoring, &t);
+		if (r->outcome == CALIB_CHANGED) {
+			buf_adds(&t, " → ");
+			model_scoring_text(&r->new_scoring, &t);
+		}
+		html_escape(o, t.data);
+		html_raw(o, "</code>");
+		if (r->outcome != CALIB_CHANGED) {
+			html_raw(o, " <span class=\"muted\">");
+			html_msg(o, req, "models.kept");
+			html_raw(o, "</span>");
+		}
+		html_raw(o, "</td></tr>\n");
+		buf_release(&t);
+	}
+	html_raw(o, "</tbody></table></div></section>\n");
+}
+
+/* The editor page for model m (started from version `from`); errors, when
+ * set, are listed and the fields keep what was sent. */
+static void editor_page(struct request *req, struct response *res, const struct model *m,
+			const char *from, int year, const struct calibration *cal, const char *errors)
+{
+	struct buf *o = &res->body;
+	int again = errors != NULL, ko = !strcmp(req->lang, "ko");
+	html_page_begin(req, res, "models.editor", NULL);
+	html_raw(o, "<p><a href=\"/models\">← ");
+	html_msg(o, req, "models.back");
+	html_raw(o, "</a></p>\n<p class=\"muted\">");
+	html_msg(o, req, "models.editor_help");
+	html_raw(o, "</p>\n");
+	if (errors) {
+		html_raw(o, "<div class=\"notice error\" role=\"alert\" id=\"editor-errors\"><p>");
+		html_msg(o, req, "models.not_saved");
+		html_raw(o, "</p><ul>");
+		for (const char *p = errors; *p; ) {
+			const char *e = strchr(p, '\n');
+			size_t len = e ? (size_t)(e - p) : strlen(p);
+			if (len) {
+				char *line = arena_printf(&req->arena, "%.*s", (int)len, p);
+				html_raw(o, "<li>");
+				html_escape(o, line);
+				html_raw(o, "</li>");
+			}
+			p += len + (e != NULL);
+		}
+		html_raw(o, "</ul></div>\n");
+	}
+	if (cal)
+		calibration_card(req, o, cal);
+	html_raw(o, "<form method=\"post\" action=\"/models/edit\" class=\"stack\" id=\"model-editor\">");
+	html_csrf_field(req, o);
+	html_raw(o, "<input type=\"hidden\" name=\"base\" value=\"");
+	html_escape(o, from);
+	html_raw(o, "\"><p class=\"muted\">");
+	html_msg(o, req, "models.editor_from");
+	html_raw(o, ": <strong>");
+	html_escape(o, strcmp(from, "default") ? from : msg(req->lang, "models.builtin"));
+	html_raw(o, "</strong></p>\n<label for=\"ed-year\">");
+	html_msg(o, req, "models.for_year");
+	html_raw(o, "</label><input id=\"ed-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" value=\"");
+	if (again && http_form(req, "year"))
+		html_escape(o, http_form(req, "year"));
+	else
+		buf_addf(o, "%d", year);
+	html_raw(o, "\" required>\n<label for=\"ed-version\">");
+	html_msg(o, req, "models.version_optional");
+	html_raw(o, "</label><input id=\"ed-version\" name=\"version\" maxlength=\"40\" value=\"");
+	if (again && http_form(req, "version"))
+		html_escape(o, http_form(req, "version"));
+	html_raw(o, "\">\n<label for=\"ed-note\">");
+	html_msg(o, req, "models.note");
+	html_raw(o, "</label><textarea id=\"ed-note\" name=\"note\" rows=\"3\" required>");
+	if (again && http_form(req, "note"))
+		html_escape(o, http_form(req, "note"));
+	else if (cal && m->description)
+		html_escape(o, m->description);
+	html_raw(o, "</textarea>\n<label for=\"ed-min\">");
+	html_msg(o, req, "models.min_months");
+	html_raw(o, "</label>");
+	number_field(req, o, "min_months", m->operations_min_months, again,
+		     msg(req->lang, "models.min_months"));
+	for (int org = 0; org < 2; org++) {
+		const struct model_org *mo = &m->orgs[org];
+		html_raw(o, "<section class=\"card\"><h2>");
+		html_msg(o, req, org == ORG_SALES ? "org.sales" : "org.operations");
+		html_raw(o, "</h2><div class=\"scroll\"><table class=\"data editor\"><thead><tr><th scope=\"col\">");
+		html_msg(o, req, "score.criterion");
+		html_raw(o, "</th><th scope=\"col\">");
+		html_msg(o, req, "models.weight");
+		html_raw(o, "</th><th scope=\"col\">");
+		html_msg(o, req, "evidence.scoring");
+		html_raw(o, "</th></tr></thead><tbody>\n");
+		for (size_t c = 0; c < mo->n_categories; c++) {
+			const struct model_category *cat = &mo->categories[c];
+			const char *name = arena_printf(&req->arena, "cw:%s", cat->id);
+			html_raw(o, "<tr class=\"group\"><th scope=\"row\">");
+			html_escape(o, cat->id);
+			html_raw(o, " ");
+			html_escape(o, model_name_text(&cat->name, ko));
+			html_raw(o, "</th><td>");
+			number_field(req, o, name, cat->weight, again,
+				     arena_printf(&req->arena, "%s %s", cat->id, msg(req->lang, "models.weight")));
+			html_raw(o, "</td><td></td></tr>\n");
+			for (size_t k = 0; k < cat->n_criteria; k++) {
+				const struct model_criterion *cr = &cat->criteria[k];
+				html_raw(o, "<tr><th scope=\"row\"><span class=\"crit-id\">");
+				html_escape(o, cr->id);
+				html_raw(o, "</span> ");
+				html_escape(o, model_name_text(&cr->name, ko));
+				html_raw(o, "</th><td>");
+				number_field(req, o, arena_printf(&req->arena, "kw:%s", cr->id), cr->weight,
+					     again, arena_printf(&req->arena, "%s %s", cr->id,
+								 msg(req->lang, "models.weight")));
+				html_raw(o, "</td><td>");
+				for (size_t x = 0; x < cr->n_measures; x++) {
+					const struct model_measure *mm = &cr->measures[x];
+					const struct scoring *sc = &mm->scoring;
+					html_raw(o, x ? "<br><span class=\"muted\">" : "<span class=\"muted\">");
+					html_escape(o, mm->id);
+					html_raw(o, "</span> ");
+					if (sc->fn == SCORING_LINEAR) {
+						html_raw(o, "linear(");
+						number_field(req, o, arena_printf(&req->arena, "z:%s:%s", cr->id, mm->id),
+							     sc->zero, again, arena_printf(&req->arena, "%s %s %s",
+							     cr->id, mm->id, msg(req->lang, "models.zero")));
+						html_raw(o, ", ");
+						number_field(req, o, arena_printf(&req->arena, "f:%s:%s", cr->id, mm->id),
+							     sc->full, again, arena_printf(&req->arena, "%s %s %s",
+							     cr->id, mm->id, msg(req->lang, "models.full")));
+						html_raw(o, ")");
+						continue;
+					}
+					html_raw(o, sc->lower_is_better ? "bands (≤) " : "bands (≥) ");
+					for (size_t b = 0; b < sc->n_bands; b++) {
+						number_field(req, o, arena_printf(&req->arena, "bt:%s:%s:%zu", cr->id,
+							     mm->id, b), sc->bands[b].threshold, again,
+							     arena_printf(&req->arena, "%s %s %s %zu", cr->id, mm->id,
+							     msg(req->lang, "models.threshold"), b + 1));
+						html_raw(o, "→");
+						number_field(req, o, arena_printf(&req->arena, "bs:%s:%s:%zu", cr->id,
+							     mm->id, b), sc->bands[b].score, again,
+							     arena_printf(&req->arena, "%s %s %s %zu", cr->id, mm->id,
+							     msg(req->lang, "models.band_score"), b + 1));
+						html_raw(o, ", ");
+					}
+					html_msg(o, req, "models.otherwise");
+					html_raw(o, " ");
+					number_field(req, o, arena_printf(&req->arena, "bo:%s:%s", cr->id, mm->id),
+						     sc->otherwise, again, arena_printf(&req->arena, "%s %s %s",
+						     cr->id, mm->id, msg(req->lang, "models.otherwise")));
+				}
+				html_raw(o, "</td></tr>\n");
+			}
+		}
+		html_raw(o, "</tbody></table></div></section>\n");
+	}
+	html_raw(o, "<button type=\"submit\" class=\"primary\">");
+	html_msg(o, req, "models.save_draft");
+	html_raw(o, "</button></form>\n");
+	html_page_end(req, res);
+}
+
+/* GET /models/edit?from=VERSION[&calibrate=Y&org=sales|operations&years=N] */
+void page_model_edit(struct request *req, struct response *res)
+{
+	const char *from = http_query(req, "from"), *cal_year = http_query(req, "calibrate");
+	const char *org = http_query(req, "org"), *years = http_query(req, "years");
+	struct model *m = NULL, *draft = NULL;
+	struct calibration *cal = NULL;
+	struct dataset ds = { 0 };
+	struct buf err = BUF_INIT;
+	int year = web_default_year(req) + 1;
+
+	if (!from || !*from)
+		from = "default";
+	int got = model_by_name(req->store, from, &m, &err);
+	if (got) {
+		log_failure(got > 0 ? 404 : 500, &err);
+		html_error_page(req, res, got > 0 ? 404 : 500, got > 0 ? "error.not_found" : "error.internal",
+				from);
+		goto out;
+	}
+	if (cal_year && *cal_year) {
+		char *end;
+		long y = strtol(cal_year, &end, 10), n = years && *years ? strtol(years, &end, 10) : 2;
+		int orgs[2] = { !org || !*org || !strcmp(org, "sales"),
+				!org || !*org || !strcmp(org, "operations") };
+		if (y < 1001 || y > 9999 || n < 1 || n > 20 || (!orgs[0] && !orgs[1])) {
+			res->status = 422;
+			models_page(req, res, "models.bad_year", NULL, 1);
+			goto out;
+		}
+		if (store_load(req->store, model_year_last_day(m, (int)y - 1), &ds, &err) ||
+		    calibrate_from(m, &ds, (int)y, (int)n, orgs, &draft, &cal, &err)) {
+			log_failure(500, &err);
+			html_error_page(req, res, 500, "error.internal", NULL);
+			goto out;
+		}
+		year = (int)y;
+	}
+	editor_page(req, res, draft ? draft : m, from, year, cal, NULL);
+out:
+	calibration_free(cal);
+	dataset_free(&ds);
+	model_free(draft);
+	model_free(m);
+	buf_release(&err);
+}
+
+/* A number field into *v; a problem is appended to errors. */
+static void read_number(struct request *req, const char *name, const char *label, double *v,
+			struct buf *errors)
+{
+	const char *t = http_form(req, name);
+	char *end;
+	double d = t ? strtod(t, &end) : 0;
+	if (!t || !*t || *end || !isfinite(d)) {
+		buf_addf(errors, "%s: '%s' %s\n", label, t ? t : "", msg(req->lang, "models.not_a_number"));
+		return;
+	}
+	*v = d;
+}
+
+/* POST /models/edit: apply the form to its base model, validate, store. */
+void page_model_edit_save(struct request *req, struct response *res)
+{
+	const char *from = http_form(req, "base"), *note = http_form(req, "note");
+	const char *year_text = http_form(req, "year");
+	struct model *m = NULL, *check = NULL;
+	struct buf err = BUF_INIT, errors = BUF_INIT;
+	char *stored = NULL, *json = NULL, *end = NULL;
+	long year = year_text ? strtol(year_text, &end, 10) : 0;
+	double min_months = 0;
+
+	if (!from || !*from)
+		from = "default";
+	int got = model_by_name(req->store, from, &m, &err);
+	if (got) {
+		log_failure(got > 0 ? 404 : 500, &err);
+		html_error_page(req, res, got > 0 ? 404 : 500, got > 0 ? "error.not_found" : "error.internal",
+				from);
+		goto out;
+	}
+	if (!year_text || *end || year < 1000 || year > 9999)
+		buf_addf(&errors, "%s: %s\n", msg(req->lang, "models.for_year"), msg(req->lang, "models.bad_year"));
+	if (!note || !*note)
+		buf_addf(&errors, "%s\n", msg(req->lang, "models.note_required"));
+	min_months = m->operations_min_months;
+	read_number(req, "min_months", "operations_min_months", &min_months, &errors);
+	if (min_months != (int)min_months || min_months < 0 || min_months > 120)
+		buf_addf(&errors, "operations_min_months: must be a whole number from 0 to 120\n");
+	else
+		m->operations_min_months = (int)min_months;
+	for (int org = 0; org < 2; org++) {
+		struct model_org *mo = &m->orgs[org];
+		for (size_t c = 0; c < mo->n_categories; c++) {
+			struct model_category *cat = &mo->categories[c];
+			read_number(req, arena_printf(&req->arena, "cw:%s", cat->id),
+				    arena_printf(&req->arena, "weight of category %s", cat->id), &cat->weight, &errors);
+			for (size_t k = 0; k < cat->n_criteria; k++) {
+				struct model_criterion *cr = &cat->criteria[k];
+				read_number(req, arena_printf(&req->arena, "kw:%s", cr->id),
+					    arena_printf(&req->arena, "weight of criterion %s", cr->id), &cr->weight,
+					    &errors);
+				for (size_t x = 0; x < cr->n_measures; x++) {
+					struct model_measure *mm = &cr->measures[x];
+					struct scoring *sc = &mm->scoring;
+					if (sc->fn == SCORING_LINEAR) {
+						read_number(req, arena_printf(&req->arena, "z:%s:%s", cr->id, mm->id),
+							    arena_printf(&req->arena, "%s %s zero", cr->id, mm->id),
+							    &sc->zero, &errors);
+						read_number(req, arena_printf(&req->arena, "f:%s:%s", cr->id, mm->id),
+							    arena_printf(&req->arena, "%s %s full", cr->id, mm->id),
+							    &sc->full, &errors);
+						continue;
+					}
+					for (size_t b = 0; b < sc->n_bands; b++) {
+						read_number(req, arena_printf(&req->arena, "bt:%s:%s:%zu", cr->id, mm->id, b),
+							    arena_printf(&req->arena, "%s %s band %zu threshold", cr->id,
+									 mm->id, b + 1), &sc->bands[b].threshold, &errors);
+						read_number(req, arena_printf(&req->arena, "bs:%s:%s:%zu", cr->id, mm->id, b),
+							    arena_printf(&req->arena, "%s %s band %zu score", cr->id,
+									 mm->id, b + 1), &sc->bands[b].score, &errors);
+					}
+					read_number(req, arena_printf(&req->arena, "bo:%s:%s", cr->id, mm->id),
+						    arena_printf(&req->arena, "%s %s otherwise", cr->id, mm->id),
+						    &sc->otherwise, &errors);
+				}
+			}
+		}
+	}
+	/* The model as any model file is checked, with the numbers that did
+	 * read: every problem is listed at once (a field that is not a number
+	 * keeps the base's value here, so it is reported once). */
+	m->year = year >= 1000 && year <= 9999 ? (int)year : 0;
+	xfree(m->description);
+	m->description = note && *note ? xstrdup(note) : NULL;
+	json = model_to_json(m);
+	model_parse(json, strlen(json), "model", &check, &errors);
+	if (errors.len) {
+		res->status = 422;
+		editor_page(req, res, m, from, year >= 1000 && year <= 9999 ? (int)year : 0, NULL, errors.data);
+		goto out;
+	}
+	int status = import_model(req, json, strlen(json), (int)year, http_form(req, "version"), &stored,
+				  &err);
+	if (status != 201) {
+		log_failure(status, &err);
+		if (status >= 500) {
+			html_error_page(req, res, status, "error.internal", NULL);
+		} else {
+			res->status = status;
+			editor_page(req, res, m, from, (int)year, NULL, err.data);
+		}
+		goto out;
+	}
+	struct buf href = BUF_INIT;
+	model_href(&href, stored);
+	buf_adds(&href, "?saved=1");
+	http_redirect(res, req, href.data);
+	buf_release(&href);
+out:
+	xfree(stored);
+	xfree(json);
+	model_free(check);
+	model_free(m);
+	buf_release(&err);
+	buf_release(&errors);
 }

@@ -154,6 +154,50 @@ static void page_keep(struct response *res, const struct scored *sc, const struc
 
 /* --- dashboard ----------------------------------------------------------- */
 
+/* People and org units per grade, one row per organization and kind. */
+static void grade_distribution_card(struct request *req, struct buf *o, const struct scores *s)
+{
+	const struct model *m = s->model;
+	size_t *counts = xcalloc(m->n_grades + 1, sizeof *counts);
+	static const enum subject_kind kinds[] = { SUBJECT_PERSON, SUBJECT_ORG_UNIT };
+
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, "dash.grades");
+	html_raw(o, "</h2>\n<p class=\"muted\">");
+	html_msg(o, req, "dash.grades_help");
+	html_raw(o, "</p>\n<div class=\"scroll\"><table class=\"data\" id=\"grade-distribution\"><thead><tr>"
+		 "<th scope=\"col\">");
+	html_msg(o, req, "score.org");
+	html_raw(o, "</th>");
+	for (size_t g = 0; g <= m->n_grades; g++) {
+		html_raw(o, "<th scope=\"col\" class=\"num\">");
+		if (g < m->n_grades)
+			grade_badge(o, m->grades[g].grade);
+		else
+			html_msg(o, req, "score.na");
+		html_raw(o, "</th>");
+	}
+	html_raw(o, "</tr></thead><tbody>\n");
+	for (int org = ORG_SALES; org <= ORG_OPERATIONS; org++)
+		for (int k = 0; k < 2; k++) {
+			score_grade_counts(s, (enum org_kind)org, kinds[k], counts);
+			html_raw(o, "<tr data-org=\"");
+			html_escape(o, score_org_id((enum org_kind)org));
+			html_raw(o, "\" data-kind=\"");
+			html_escape(o, score_subject_kind_id(kinds[k]));
+			html_raw(o, "\"><th scope=\"row\">");
+			html_msg(o, req, org == ORG_SALES ? "org.sales" : "org.operations");
+			html_raw(o, " · ");
+			html_msg(o, req, k ? "dash.grades_units" : "dash.grades_people");
+			html_raw(o, "</th>");
+			for (size_t g = 0; g <= m->n_grades; g++)
+				buf_addf(o, "<td class=\"num\">%zu</td>", counts[g]);
+			html_raw(o, "</tr>\n");
+		}
+	html_raw(o, "</tbody></table></div>\n</section>\n");
+	xfree(counts);
+}
+
 void page_dashboard(struct request *req, struct response *res)
 {
 	int year = year_param(req);
@@ -221,6 +265,7 @@ void page_dashboard(struct request *req, struct response *res)
 		html_raw(o, "</span></a>\n");
 	}
 	html_raw(o, "</section>\n");
+	grade_distribution_card(req, o, sc->scores);
 
 	/* Org units' totals, as bars, for each organization. */
 	for (int org = ORG_SALES; org <= ORG_OPERATIONS; org++) {
@@ -371,6 +416,80 @@ static void aggregate_table(struct request *req, struct buf *o, const struct sco
 	html_raw(o, "</tbody></table></div>\n</section>\n");
 }
 
+/* Is too-early contract c in the subjects of (kind, index): owned (as
+ * ops_owner) by the person, by someone in the unit or below it, or any for
+ * the company? */
+static int too_early_belongs(const struct dataset *ds, int c, enum subject_kind kind, int index)
+{
+	int owner = ds->contracts[c].ops_owner;
+	if (kind == SUBJECT_COMPANY)
+		return 1;
+	if (owner < 0 || (size_t)owner >= ds->n_people)
+		return 0;
+	if (kind == SUBJECT_PERSON)
+		return owner == index;
+	for (int u = ds->people[owner].org_unit, steps = 0; u >= 0 && (size_t)u < ds->n_units &&
+	     steps <= (int)ds->n_units; u = ds->units[u].parent, steps++)
+		if (u == index)
+			return 1;
+	return 0;
+}
+
+/* The operations contracts of (kind, index) not judged this year (SPEC §5
+ * "Maturity"), listed apart so that none reads as a low score. Nothing
+ * when the model judges every contract or none of them is too early. */
+static void too_early_card(struct request *req, struct buf *o, const struct scored *sc,
+			   enum subject_kind kind, int index)
+{
+	const struct scores *s = sc->scores;
+	const struct dataset *ds = sc->ds;
+	size_t shown = 0;
+	for (size_t i = 0; i < s->n_too_early; i++)
+		shown += too_early_belongs(ds, s->too_early[i].contract, kind, index);
+	if (!s->model->operations_min_months || !shown)
+		return;
+	html_raw(o, "<section class=\"card\" id=\"too-early\">\n<h2>");
+	html_msg(o, req, "score.too_early");
+	buf_addf(o, " <span class=\"muted\">%zu</span></h2>\n<p class=\"muted\">", shown);
+	html_msg(o, req, "score.too_early_help");
+	buf_addf(o, " %d.</p>\n<table class=\"data\"><thead><tr><th scope=\"col\">",
+		 s->model->operations_min_months);
+	html_msg(o, req, "score.subject");
+	html_raw(o, "</th><th scope=\"col\">");
+	html_msg(o, req, "col.go_live_on");
+	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
+	html_msg(o, req, "score.months_live");
+	html_raw(o, "</th><th scope=\"col\">");
+	html_msg(o, req, "col.ops_owner");
+	html_raw(o, "</th></tr></thead><tbody>\n");
+	for (size_t i = 0; i < s->n_too_early; i++) {
+		int c = s->too_early[i].contract;
+		const struct contract *k = &ds->contracts[c];
+		char day[11];
+		if (!too_early_belongs(ds, c, kind, index))
+			continue;
+		date_format(k->go_live_on, day);
+		html_raw(o, "<tr><th scope=\"row\"><a href=\"/contracts/");
+		{
+			struct buf h = BUF_INIT;
+			http_url_escape(&h, k->id);
+			html_escape(o, h.data);
+			buf_release(&h);
+		}
+		html_raw(o, "\">");
+		html_escape(o, k->id);
+		html_raw(o, "</a> <span class=\"muted\">");
+		html_escape(o, ds->clients[k->client].name);
+		html_raw(o, "</span></th><td>");
+		html_escape(o, day);
+		buf_addf(o, "</td><td class=\"num\">%d</td><td>", s->too_early[i].months);
+		if (k->ops_owner >= 0)
+			html_escape(o, ds->people[k->ops_owner].name);
+		html_raw(o, "</td></tr>\n");
+	}
+	html_raw(o, "</tbody></table>\n</section>\n");
+}
+
 void page_scores(struct request *req, struct response *res)
 {
 	int year = year_param(req);
@@ -389,6 +508,8 @@ void page_scores(struct request *req, struct response *res)
 		aggregate_table(req, o, sc, SUBJECT_ORG_UNIT, org, oid, "scores.units");
 		aggregate_table(req, o, sc, SUBJECT_PERSON, org, oid, "scores.people");
 		aggregate_table(req, o, sc, SUBJECT_CONTRACT, org, oid, "scores.contracts");
+		if (org == ORG_OPERATIONS)
+			too_early_card(req, o, sc, SUBJECT_COMPANY, -1);
 		page_keep(res, sc, &key, begin, title);
 		html_page_end(req, res);
 	}
@@ -521,6 +642,26 @@ void page_scorecard(struct request *req, struct response *res)
 	const struct score_set *set = kind == SUBJECT_CONTRACT ? score_find_set(sc->scores, id, org) : NULL;
 	const struct score_aggregate *a = kind != SUBJECT_CONTRACT
 		? score_find_aggregate(sc->scores, kind, id, org) : NULL;
+	if (!set && !a && kind == SUBJECT_CONTRACT && org == ORG_OPERATIONS) {
+		/* too early to judge: said so, never shown as a low score */
+		for (size_t i = 0; i < sc->scores->n_too_early; i++) {
+			const struct contract *k = &sc->ds->contracts[sc->scores->too_early[i].contract];
+			if (strcmp(k->id, id))
+				continue;
+			buf_addf(&title, "%s · %s · %d", id, msg(req->lang, "org.operations"), year);
+			html_page_begin(req, res, "scorecard.title", title.data);
+			begin = o->len;
+			year_form(req, o, year, oid, 1);
+			html_raw(o, "<p class=\"notice\" id=\"too-early-contract\">");
+			html_msg(o, req, "score.too_early_contract");
+			html_raw(o, "</p>\n");
+			too_early_card(req, o, sc, SUBJECT_PERSON,
+				       k->ops_owner >= 0 ? k->ops_owner : -2);
+			page_keep(res, sc, &key, begin, title.data);
+			html_page_end(req, res);
+			goto out;
+		}
+	}
 	if (!set && !a) {
 		html_error_page(req, res, 404, "score.not_scored", id);
 		goto out;
@@ -586,6 +727,8 @@ void page_scorecard(struct request *req, struct response *res)
 			html_raw(o, "</td></tr>\n");
 		}
 		html_raw(o, "</tbody></table></section>\n");
+		if (org == ORG_OPERATIONS)
+			too_early_card(req, o, sc, kind, a->index);
 	}
 	page_keep(res, sc, &key, begin, title.data);
 	html_page_end(req, res);

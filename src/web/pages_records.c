@@ -552,7 +552,7 @@ static void save_form(struct request *req, struct response *res, const char *con
 		html_error_page(req, res, 404, "error.not_found", NULL);
 		break;
 	default:
-		res->status = wr == WRITE_FORBIDDEN ? 403 : wr == WRITE_EXISTS ? 409
+		res->status = wr == WRITE_FORBIDDEN ? 403 : wr == WRITE_EXISTS || wr == WRITE_CLOSED ? 409
 			: wr == WRITE_INVALID ? 422 : 500;
 		record_form(req, res, t, key, values, errors.data);
 		break;
@@ -840,6 +840,7 @@ void page_contract(struct request *req, struct response *res)
 			record_list_free(mt, &l);
 		}
 	}
+	web_feed_sources_panel(req, o, key[0]);
 	html_page_end(req, res);
 	record_free(t, &r);
 	buf_release(&err);
@@ -1061,7 +1062,7 @@ void page_audit(struct request *req, struct response *res)
 	html_msg(o, req, v == 0 ? "audit.intact" : "audit.broken");
 	if (v) {
 		html_raw(o, " ");
-		html_escape(o, v < 0 ? err.data : problems.data);
+		html_escape(o, v < 0 || v >= 2 ? err.data : problems.data);   /* 2, 3: the key */
 	}
 	html_raw(o, "</p>\n");
 	if (records_audit_list(req->store, limit, offset, NULL, &rows, &n, &total, &err) == 0) {

@@ -49,18 +49,18 @@ next:
  * written when valid (inside the caller's transaction): 0, 1 with the
  * problems in ierr, -1 with err. */
 static int import_one(struct request *req, const struct table *t, const struct buf *csv,
-			 struct buf *ierr, struct buf *err)
+			 struct import_result *res, struct buf *ierr, struct buf *err)
 {
 	char name[64];
 	struct import_source src;
 	struct import_options opt = { NULL, 0, 0, 50, req->actor };
-	struct import_result res;
 	snprintf(name, sizeof name, "%s.csv", t->name);
 	memset(&src, 0, sizeof src);
 	src.name = name;
 	src.data = csv->data;
 	src.len = csv->len;
-	return store_import_mem(req->store, &src, 1, &opt, &res, ierr, err);
+	memset(res, 0, sizeof *res);
+	return store_import_mem(req->store, &src, 1, &opt, res, ierr, err);
 }
 
 enum write_result web_record_write(struct request *req, const struct table *t,
@@ -96,7 +96,8 @@ enum write_result web_record_write(struct request *req, const struct table *t,
 			goto out;
 		began = 1;
 		record_csv(t, values, &csv);
-		rc = import_one(req, t, &csv, &ierr, &err);
+		struct import_result res_unused;
+		rc = import_one(req, t, &csv, &res_unused, &ierr, &err);
 		if (rc < 0)
 			goto out;
 		import_errors_to_fields(t, ierr.data, errors);
@@ -132,10 +133,11 @@ enum write_result web_record_write(struct request *req, const struct table *t,
 	}
 
 	record_csv(t, values, &csv);
-	rc = import_one(req, t, &csv, &ierr, &err);
+	struct import_result res;
+	rc = import_one(req, t, &csv, &res, &ierr, &err);
 	if (rc == 1) {
 		import_errors_to_fields(t, ierr.data, errors);
-		wr = WRITE_INVALID;
+		wr = res.closed ? WRITE_CLOSED : WRITE_INVALID;
 		goto out;
 	}
 	if (rc < 0)

@@ -9,6 +9,7 @@
 #include "base/clock.h"
 #include "io/jsonw.h"
 #include "report/i18n.h"
+#include "store/closed.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -42,6 +43,14 @@ const struct route web_routes[] = {
 	  "the referral tree, as `tandem cycle --referrals --format json`" },
 	{ "/api/v1/explain", GET, api_explain, ALL, API,
 	  "how one contract criterion was computed (?contract=ID&criterion=S3.1&year=Y), as text" },
+	{ "/api/v1/feeds", POST, api_feeds, A, API | ROUTE_UPLOAD,
+	  "import SLA feed files (multipart) with ?format=FORMAT&map=NAME (a stored map); ?dry_run=1 previews" },
+	{ "/api/v1/feeds/maps", GET, api_feed_maps, A, API, "the stored feed maps" },
+	{ "/api/v1/feeds/maps/{name}", GET, api_feed_map_get, A, API, "one stored feed map (its JSON)" },
+	{ "/api/v1/feeds/maps/{name}", PUT, api_feed_map_put, A, API,
+	  "store a feed map under a name: the map JSON as the body (checked first)" },
+	{ "/api/v1/feeds/sources", GET, api_feed_sources, ALL, API,
+	  "the SLA feed sources behind each day of a contract metric (?contract=ID&metric=M&from&to)" },
 	{ "/api/v1/frozen/{year}", GET, api_verify, ALL, API,
 	  "verify a frozen year: recompute it with its frozen model and compare" },
 	{ "/api/v1/frozen/{year}", POST, api_freeze, E, API,
@@ -49,9 +58,9 @@ const struct route web_routes[] = {
 	{ "/api/v1/imports", POST, api_imports, A, API | ROUTE_UPLOAD,
 	  "import CSV files (multipart, or one CSV body with ?file=NAME.csv); ?dry_run=1 previews" },
 	{ "/api/v1/kinds", GET, api_kinds, ALL, API, "the record kinds and their columns" },
-	{ "/api/v1/login", POST, api_login, 0, API | ROUTE_PUBLIC | ROUTE_NO_CSRF,
+	{ "/api/v1/login", POST, api_login, 0, API | ROUTE_PUBLIC | ROUTE_NO_CSRF | ROUTE_OWN_LOCKING,
 	  "log in with {\"name\", \"password\"}; sets the session cookie, returns the CSRF token" },
-	{ "/api/v1/logout", POST, api_logout, ALL, API, "end the session" },
+	{ "/api/v1/logout", POST, api_logout, ALL, API | ROUTE_OWN_LOCKING, "end the session" },
 	{ "/api/v1/me", GET, api_me, ALL, API, "the logged-in user, role and CSRF token" },
 	{ "/api/v1/models", GET, api_models_list, ALL, API,
 	  "the stored model versions and the model scoring the default year" },
@@ -90,9 +99,9 @@ const struct route web_routes[] = {
 	{ "/api/v1/scores", GET, api_scores, ALL, API,
 	  "scores of a year (?year, ?subject=KIND:ID, ?org) with evidence" },
 	{ "/api/v1/users", GET, api_users_list, A, API, "the accounts" },
-	{ "/api/v1/users", POST, api_users_create, A, API,
+	{ "/api/v1/users", POST, api_users_create, A, API | ROUTE_OWN_LOCKING,
 	  "create an account {\"name\", \"role\", \"person_id\", \"password\"}" },
-	{ "/api/v1/users/{name}", PUT, api_users_update, A, API,
+	{ "/api/v1/users/{name}", PUT, api_users_update, A, API | ROUTE_OWN_LOCKING,
 	  "change an account's role, person, password or disabled flag" },
 	{ "/assets/*", GET, page_asset, 0, ROUTE_PUBLIC, "static files (CSS, JS)" },
 	{ "/audit", GET, page_audit, A | E, 0, "the audit log" },
@@ -100,16 +109,23 @@ const struct route web_routes[] = {
 	{ "/cycle", GET, page_cycle, ALL, 0, "the growth cycle year by year and the referral tree" },
 	{ "/evidence/{id}/{org}/{criterion}", GET, page_evidence, ALL, 0,
 	  "the evidence behind one criterion of a contract" },
+	{ "/feeds", GET, page_feeds, A, 0, "SLA feeds: import with a stored map; the maps" },
+	{ "/feeds", POST, page_feeds_post, A, ROUTE_UPLOAD, "preview or import SLA feed files" },
+	{ "/feeds/maps", POST, page_feed_map_post, A, 0, "store a feed map by name" },
 	{ "/frozen", GET, page_verify, ALL, 0, "verify a frozen year (?year=Y)" },
 	{ "/frozen", POST, page_freeze, E, 0, "freeze a year's official results" },
 	{ "/import", GET, page_import, A, 0, "the import page" },
 	{ "/import", POST, page_import_post, A, ROUTE_UPLOAD, "upload, preview and commit an import" },
 	{ "/login", GET, page_login, 0, ROUTE_PUBLIC, "the login form" },
-	{ "/login", POST, page_login_post, 0, ROUTE_PUBLIC | ROUTE_NO_CSRF, "log in" },
-	{ "/logout", POST, page_logout, ALL, 0, "log out" },
+	{ "/login", POST, page_login_post, 0, ROUTE_PUBLIC | ROUTE_NO_CSRF | ROUTE_OWN_LOCKING, "log in" },
+	{ "/logout", POST, page_logout, ALL, ROUTE_OWN_LOCKING, "log out" },
 	{ "/models", GET, page_models, ALL, 0, "the models: versions, diff, what-if, import, freeze" },
 	{ "/models", POST, page_models_import, A | E, ROUTE_UPLOAD, "store a model version" },
 	{ "/models/diff", GET, page_models_diff, ALL, 0, "what differs between two models" },
+	{ "/models/edit", GET, page_model_edit, A | E, 0,
+	  "the model editor: weights and bounds of a model (?from=VERSION), or of its calibration (&calibrate=Y&org=ORG&years=N)" },
+	{ "/models/edit", POST, page_model_edit_save, A | E, 0,
+	  "save the editor's model as a draft version with a note" },
 	{ "/models/whatif", POST, page_models_whatif, A | E, ROUTE_UPLOAD,
 	  "re-score a year under a draft model" },
 	{ "/models/{version}", GET, page_model, ALL, 0, "one model version" },
@@ -131,8 +147,8 @@ const struct route web_routes[] = {
 	{ "/scores", GET, page_scores, ALL, 0, "scorecards of org units, people and contracts" },
 	{ "/scores/{subject}/{id}", GET, page_scorecard, ALL, 0, "one scorecard" },
 	{ "/users", GET, page_users, A, 0, "accounts" },
-	{ "/users", POST, page_users_create, A, 0, "create an account" },
-	{ "/users/{name}", POST, page_users_update, A, 0, "change an account" },
+	{ "/users", POST, page_users_create, A, ROUTE_OWN_LOCKING, "create an account" },
+	{ "/users/{name}", POST, page_users_update, A, ROUTE_OWN_LOCKING, "change an account" },
 };
 const size_t web_n_routes = sizeof web_routes / sizeof web_routes[0];
 
@@ -445,7 +461,24 @@ void web_dispatch(struct request *req, struct response *res)
 			goto out;
 		}
 	}
-	if (writes) {
+	/* A correction of a closed year (store/closed.h): an executive's, with
+	 * a reason; the store's write paths take it from there. */
+	const char *correction = writes ? http_query(req, "correction") : NULL;
+	if (correction && strcmp(correction, "0")) {
+		const char *reason = http_query(req, "reason");
+		if (!req->logged_in || !(req->session.user.role & ROLE_EXECUTIVE)) {
+			refuse(req, res, 403, "error.correction_role",
+			       "only an executive may correct a closed year");
+			goto out;
+		}
+		if (!reason || !*reason || strspn(reason, " \t\r\n") == strlen(reason)) {
+			refuse(req, res, 400, "error.correction_reason",
+			       "a correction of a closed year needs a reason (?correction=1&reason=...)");
+			goto out;
+		}
+		closed_set_correction(req->store, reason);
+	}
+	if (writes && !(rt->flags & ROUTE_OWN_LOCKING)) {
 		pthread_mutex_lock(&req->srv->write_lock);
 		rt->handler(req, res);
 		pthread_mutex_unlock(&req->srv->write_lock);
@@ -458,6 +491,8 @@ void web_dispatch(struct request *req, struct response *res)
 		http_header(res, req, "Set-Cookie", c);
 	}
 out:
+	if (req->store)
+		closed_set_correction(req->store, NULL);   /* the connection serves others next */
 	/* The store's connection failed under this request (the database
 	 * went away): a read is answered "try again later" whatever the
 	 * handler made of it, since what it showed may lack what it could not

@@ -65,6 +65,8 @@ void web_config_default(struct web_config *cfg)
 	cfg->header_timeout = 10;
 	cfg->body_timeout = 60;
 	cfg->session_cache_ms = 2000;
+	cfg->max_sessions = 10;
+	cfg->per_ip_connections = 32;
 }
 
 static void conn_close(struct web_conn *c)
@@ -216,6 +218,33 @@ static enum http_method method_of(const char *m)
 static const char *header(struct MHD_Connection *c, const char *name)
 {
 	return mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
+}
+
+/* Behind a proxy every request comes from the proxy's address. Only when
+ * it does (the --trusted-proxy address) is X-Forwarded-For believed, and
+ * then only its last entry, the one that proxy appended: the entries before
+ * it are whatever the client sent. A malformed entry leaves the proxy's
+ * address, so a client cannot pick an address to hide behind. */
+static void forwarded_client(struct web_server *srv, struct MHD_Connection *c, struct request *req)
+{
+	const char *proxy = srv->cfg.trusted_proxy, *xff, *last;
+	unsigned char bin[sizeof(struct in6_addr)];
+	char addr[64];
+	size_t len;
+	if (!proxy || strcmp(req->remote, proxy) || !(xff = header(c, "X-Forwarded-For")))
+		return;
+	last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ' || *last == '\t')
+		last++;
+	len = strcspn(last, " \t");
+	if (!len || len >= sizeof addr || last[len + strspn(last + len, " \t")] != '\0')
+		return;
+	memcpy(addr, last, len);
+	addr[len] = '\0';
+	if (inet_pton(AF_INET, addr, bin) != 1 && inet_pton(AF_INET6, addr, bin) != 1)
+		return;
+	snprintf(req->remote, sizeof req->remote, "%s", addr);
 }
 
 /* --- request deadlines --------------------------------------------------
@@ -510,6 +539,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		}
 		if (!req->remote[0])
 			snprintf(req->remote, sizeof req->remote, "-");
+		forwarded_client(srv, c, req);
 		int known = 0;
 		if (http_split_path(req, url) == 0 && req->method) {
 			enum http_method m = req->method == HTTP_HEAD ? HTTP_GET : req->method;
@@ -660,6 +690,7 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 				 MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 				 MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
 				 MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
+				 MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->per_ip_connections,
 				 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_seconds,
 				 MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(16 * 1024),
 				 MHD_OPTION_UNESCAPE_CALLBACK, unescape_none, NULL,

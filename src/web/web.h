@@ -31,6 +31,11 @@ struct web_config {
 	int quiet;                    /* no access log */
 	int session_cache_ms;         /* how long a looked-up session is trusted
 					 without asking the store again (0: never) */
+	int max_sessions;             /* sessions per account; a new one ends the
+					 oldest beyond it (default 10) */
+	const char *trusted_proxy;    /* the proxy's address: only a request from
+					 it names the client in X-Forwarded-For */
+	int per_ip_connections;       /* open connections per client address */
 };
 
 /* Fills cfg with the defaults. */

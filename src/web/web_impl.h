@@ -56,6 +56,13 @@ enum route_flags {
 	ROUTE_NO_CSRF = 1 << 3,       /* login: no session yet (checked its own way) */
 	ROUTE_RECORD = 1 << 4,        /* {kind} names a record kind of the schema */
 	ROUTE_RECORD_WRITE = 1 << 5,  /* the kind × role write table applies */
+	/* Logging in and out, and account changes: sessions, login counters
+	 * and accounts are written outside the data write lock (the store
+	 * serializes its own writers; each change is one transaction), so that
+	 * a login flood, each attempt a slow password hash, never queues the
+	 * users' writes behind it, and no password is hashed under a lock
+	 * (issue 21). */
+	ROUTE_OWN_LOCKING = 1 << 6,
 };
 
 typedef void route_handler(struct request *req, struct response *res);
@@ -151,6 +158,12 @@ void web_json_error_members(struct buf *json, const struct request *req, const c
  * values are an error. Strings live in the arena. Returns 0 or -1 with err. */
 int jsonin_parse_flat(struct arena *a, const char *s, size_t len, struct param **out,
 		      size_t *n, struct buf *err);
+/* A body's members must all be known: the first one not in allowed (a
+ * NULL-terminated list) is answered 400 naming it and the known ones, and
+ * -1 returned; 0 when all are known. A field the server ignored would be a
+ * change the client believes made. */
+int jsonin_known_only(struct response *res, const struct param *p, size_t n,
+		      const char *const *allowed);
 
 /* --- the store pool (server.c) ------------------------------------------- */
 
@@ -181,7 +194,6 @@ void web_sessions_cache_free(struct web_server *srv);
 
 int web_addr_blocked(struct web_server *srv, const char *addr);
 void web_addr_failed(struct web_server *srv, const char *addr);
-void web_addr_clear(struct web_server *srv, const char *addr);
 /* Sets the session cookie (or clears it when token is NULL). */
 void web_set_session_cookie(struct request *req, struct response *res, const char *token);
 
@@ -239,15 +251,22 @@ route_handler api_login, api_logout, api_me, api_openapi, api_kinds, api_records
 	api_models_list, api_models_import, api_models_diff, api_models_whatif, api_model_get,
 	api_model_activate, api_freeze, api_verify, api_explain, api_alerts, api_cycle,
 	api_cycle_referrals, api_promises, api_proposals_list, api_proposal_get, api_proposal_win,
-	api_proposal_lose, api_proposal_review;
+	api_proposal_lose, api_proposal_review, api_feeds, api_feed_maps, api_feed_map_get,
+	api_feed_map_put, api_feed_sources;
 route_handler page_login, page_login_post, page_logout, page_dashboard, page_asset,
 	page_audit, page_import, page_import_post, page_proposals, page_override,
 	page_records_index, page_record_list, page_record_new, page_record_create,
 	page_record_edit, page_record_update, page_record_delete, page_scores,
 	page_scorecard, page_evidence, page_contract, page_users, page_users_create,
 	page_users_update, page_models, page_models_import, page_models_diff, page_models_whatif,
-	page_model, page_model_activate, page_freeze, page_verify, page_cycle, page_promises,
-	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_alerts, page_alert_ack;
+	page_model, page_model_activate, page_model_edit, page_model_edit_save, page_freeze,
+	page_verify, page_cycle, page_promises,
+	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_feeds,
+	page_feeds_post, page_feed_map_post, page_alerts, page_alert_ack;
+
+/* The SLA feeds behind a contract's measurements, a card for its page
+ * (nothing when no feed reaches it) (feeds_web.c). */
+void web_feed_sources_panel(struct request *req, struct buf *o, const char *contract);
 
 /* The dashboard's early warnings for the scored year of sc, as of today or
  * the year's last day, whichever is earlier (lifecycle_web.c). */
@@ -257,7 +276,8 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
  * values are text per column (NULL = empty); on a validation error the
  * problems are appended to errors as one "column\tmessage" line each. */
 enum write_result { WRITE_OK, WRITE_INVALID, WRITE_FORBIDDEN, WRITE_EXISTS, WRITE_MISSING,
-		    WRITE_FAILED };
+		    WRITE_FAILED,
+		    WRITE_CLOSED };   /* evidence of a closed year, no correction: 409 */
 enum write_result web_record_write(struct request *req, const struct table *t,
 				   const char *const *key, const char **values,
 				   struct record *saved, struct buf *errors);

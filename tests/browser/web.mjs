@@ -3,7 +3,8 @@
 // driving Debian's /usr/bin/chromium; no browser is downloaded): log in,
 // open the dashboard, drill down to a contract's S3.1 evidence, switch to
 // Korean, submit a form with an error and see the message; the models page
-// (store a draft, diff it, what-if upload), the dashboard's alerts panel,
+// (store a draft, diff it, what-if upload, the editor's round trip and a
+// calibration), the dashboard's alerts panel,
 // the growth cycle, promises and a proposal with its gate. Screenshots go
 // to tests/browser/artifacts/ (git-ignored). Prints TAP lines.
 import { chromium } from 'playwright-core';
@@ -189,6 +190,35 @@ try {
   await page.waitForSelector('#whatif');
   ok(await page.locator('#whatif tbody tr').count() >= 2, 'browser-models-whatif-table');
   await shot('13-models-whatif');
+
+  // The model editor's round trip: the form as shown, saved with a note, is
+  // the same model (form → JSON → model); then a calibration opens in it.
+  await page.goto(`${url}/models?lang=en`);
+  await page.locator('#open-editor button[type=submit]').click();
+  await page.waitForURL(/\/models\/edit/);
+  const editedFrom = await page.locator('#model-editor input[name=base]').inputValue();
+  ok(await page.locator('#model-editor input[name^="z:"]').count() === 20, 'browser-editor-every-measure');
+  await shot('13b-model-editor');
+  await page.locator('#ed-year').fill('2026');
+  await page.locator('#ed-version').fill('rt-browser');
+  await page.locator('#ed-note').fill('round trip in the browser');
+  await page.locator('#model-editor button[type=submit]').click();
+  await page.waitForURL(/\/models\/rt-browser\?saved=1/);
+  ok((await page.locator('#model-note').textContent()) === 'round trip in the browser', 'browser-editor-note');
+  const shown = (v) => {
+    const m = JSON.parse(execFileSync(tandem, ['model', 'show', v, '--db', db], { env }).toString());
+    delete m.description;
+    delete m.year;
+    return JSON.stringify(m);
+  };
+  ok(shown('rt-browser') === shown(editedFrom), 'browser-editor-round-trip', editedFrom);
+  await page.goto(`${url}/models?lang=en`);
+  await page.locator('#cal-year').fill('2025');
+  await page.locator('#cal-org').selectOption('operations');
+  await page.locator('#calibrate button[type=submit]').click();
+  await page.waitForSelector('#calibration');
+  ok(await page.locator('#calibration tbody tr').count() === 11, 'browser-editor-calibration-table');
+  await shot('13c-model-calibration');
 
   // The dashboard's alerts panel: each alert links to its contract.
   await page.goto(`${url}/?lang=en`);

@@ -7,6 +7,9 @@ TOP=$(cd "$(dirname "$0")/../.." && pwd)
 DATA=$TOP/tests/data
 export TANDEM DATA TOP
 WORK=$(mktemp -d)
+# One audit key for every store a script makes or copies (the key is a file
+# beside the store otherwise, which a `cp x.db y.db` would not take along).
+export TANDEM_AUDIT_KEY_FILE="$WORK/audit.key"
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 _n=0

@@ -139,8 +139,9 @@ check "pg-migrate-copy-same-export" sh -c '
 check "pg-migrate-copy-same-scores" sh -c '
 	"$TANDEM" --db "$1" score --year 2025 --format csv > score-copy.csv && cmp score-sqlite.csv score-copy.csv' - "$COPY"
 check "pg-migrate-copy-refuses-nonempty" status 3 "$TANDEM" migrate --from demo.db --to "$COPY"
+# 2025 is frozen in the copy: changing its evidence is a correction.
 check "pg-migrate-copy-force-replaces" sh -c '
-	"$TANDEM" --db "$1" import "$DATA/small" >/dev/null &&
+	"$TANDEM" --db "$1" import --correction "test: make the copy differ" "$DATA/small" >/dev/null &&
 	"$TANDEM" migrate --from demo.db --to "$1" --force >/dev/null &&
 	"$TANDEM" --db "$1" export --out ex-forced >/dev/null && diff -r ex-sqlite ex-forced' - "$COPY"
 check "pg-migrate-copy-pg-to-sqlite" sh -c '

@@ -11,6 +11,8 @@ export TANDEM_FAST_HASH=1     # cheap password hashing, for tests only
 SERVER_PID=
 URL=
 DB=$WORK/t.db
+# One audit key for the store and the copies tests make of it.
+export TANDEM_AUDIT_KEY_FILE="$WORK/audit.key"
 _n=0
 
 stop_server() {

@@ -64,7 +64,7 @@ check "models-import-again-same-is-ok" is 201 "$(api executive POST '/api/v1/mod
 check "models-import-other-content-409" is 409 "$(api executive POST '/api/v1/models?year=2026&version=2026-1' "$("$TANDEM" model show default --db "$DB")")"
 check "models-list-one" is 200 "$(api viewer GET /api/v1/models)"
 check "models-list-one-inactive" has "$WORK/body" '"models":[{"version":"2026-1","year":2026,"active":false,"created_at":'
-check "models-list-by" has "$WORK/body" '"created_by":"user:admin"}'
+check "models-list-by" has "$WORK/body" '"created_by":"user:admin","note":'
 check "models-diff" is 200 "$(api viewer GET '/api/v1/models/diff?a=default&b=2026-1')"
 check "models-diff-body" has "$WORK/body" '"same":false,"changes":["grades: S≥90 A≥80 B≥70 C≥60 D≥0 → S≥90 A≥80 B≥70 C≥65 D≥0","weight of category S1: 30 → 60"]'
 check "models-diff-same" is 200 "$(api viewer GET '/api/v1/models/diff?a=2026-1&b=2026-1')"
@@ -141,9 +141,9 @@ curl -s -o "$WORK/body" -w '%{http_code}' -b "$WORK/admin.jar" -F "csrf=$(cat "$
 	-F "model=@$WORK/draft.json" -F year=2027 -F version=page-2027 "$URL/models" > "$WORK/code"
 check "models-page-import" is 303 "$(cat "$WORK/code")"
 check "models-page-activate-admin-403" is 403 "$(form admin /models/page-2027/activate)"
-check "models-page-activate-asks" is 200 "$(form executive /models/page-2027/activate)"
-check "models-page-activate-asks-confirm" has "$WORK/body" '<input type="hidden" name="confirm" value="1">'
-check "models-page-activate" is 303 "$(form executive /models/page-2027/activate confirm=1)"
+check "models-page-activate-unconfirmed-422" is 422 "$(form executive /models/page-2027/activate)"
+check "models-page-activate-asks-confirm" has "$WORK/body" '<input type="hidden" name="confirm" value="yes">'
+check "models-page-activate" is 303 "$(form executive /models/page-2027/activate confirm=yes)"
 check "models-page-freeze-viewer-403" is 403 "$(form viewer /frozen year=2025)"
 check "models-page-freeze-asks" is 200 "$(form executive /frozen year=2025)"
 check "models-page-freeze" is 303 "$(form executive /frozen year=2025 confirm=1)"

@@ -10,7 +10,9 @@
 make_store || exit 1
 cp "$DB" "$WORK/base.db"
 # Short deadlines (the defaults are 10 s and 60 s) keep the test fast.
-start_server --quiet --header-timeout 3 --body-timeout 4 || exit 1
+# Every client here is 127.0.0.1: the cap on connections per address
+# (default 32, tests/http/login.sh) is raised so that this tests the deadlines.
+start_server --quiet --header-timeout 3 --body-timeout 4 --per-ip-connections 1024 || exit 1
 PORT=${URL##*:}
 login admin
 COOKIE=$(awk '$6 == "tandem_session" { print $7 }' "$WORK/admin.jar")

@@ -43,10 +43,10 @@ check "safe-freeze-csrf-needed" is 403 "$(status executive POST /frozen -b "$WOR
 # --- activating a model: what changes, then confirm ----------------------------
 "$TANDEM" model show default --db "$DB" > "$WORK/m.json"
 "$TANDEM" model import "$WORK/m.json" --year 2025 --version safe-2025 --db "$DB" >/dev/null
-check "safe-activate-asks" is 200 "$(form executive '/models/safe-2025/activate?lang=en' )"
+check "safe-activate-asks" is 422 "$(form executive '/models/safe-2025/activate?lang=en' )"
 check "safe-activate-says-what" has "$WORK/body" 'From now on, ‘safe-2025’ scores 2025 instead of ‘built-in default’'
 check "safe-activate-not-yet" is 200 "$(api viewer GET /api/v1/models/safe-2025)"
 check "safe-activate-not-yet-inactive" has "$WORK/body" '"active":false'
-check "safe-activate" is 303 "$(form executive /models/safe-2025/activate confirm=1)"
+check "safe-activate" is 303 "$(form executive /models/safe-2025/activate confirm=yes)"
 check "safe-activate-active" is 200 "$(api viewer GET /api/v1/models/safe-2025)"
 check "safe-activate-active-body" has "$WORK/body" '"active":true'

@@ -406,6 +406,11 @@ static void report_scenario_json(void **state)
 	report_scores_json(s, &b);
 	dump("scenario.json", a.data);
 	assert_string_equal(a.data, b.data);
+	assert_non_null(strstr(a.data, "\n], \"grade_distribution\": {\"sales\": {\"person\": "
+		"{\"S\": 0, \"A\": 0, \"B\": 0, \"C\": 2, \"D\": 0, \"n/a\": 1}, \"org_unit\": "
+		"{\"S\": 0, \"A\": 0, \"B\": 0, \"C\": 2, \"D\": 0, \"n/a\": 0}}, \"operations\": "
+		"{\"person\": {\"S\": 0, \"A\": 0, \"B\": 0, \"C\": 0, \"D\": 2, \"n/a\": 0}, "
+		"\"org_unit\": {\"S\": 0, \"A\": 0, \"B\": 0, \"C\": 0, \"D\": 3, \"n/a\": 0}}}}\n"));
 	json_error_t jerr;
 	json_t *root = json_loads(a.data, 0, &jerr);
 	assert_non_null(root);
@@ -456,6 +461,13 @@ static void report_scenario_text(void **state)
 	assert_non_null(strstr(en.data, "  Sales organization: 65.82 (grade C), coverage 66.67%, contracts 3\n"));
 	assert_non_null(strstr(en.data, "    S3 Stabilization: 46.67 (weight 35, coverage 66.67%)\n"));
 	assert_non_null(strstr(ko.data, "  영업조직: 65.82 (등급 C), 반영률 66.67%, 대상 계약 3\n"));
+	/* s1 67.20 C, s2 63.25 C, s3 no contracts; HQ and SAL 65.82 C;
+	 * o1 48.61 D, o2 38.00 D; HQ, OPS, OPST all D */
+	assert_non_null(strstr(en.data, "\nGrade distribution\n"
+		"  Sales organization: people S 0, A 0, B 0, C 2, D 0, n/a 1; org units S 0, A 0, B 0, C 2, D 0, n/a 0\n"
+		"  Operations organization: people S 0, A 0, B 0, C 0, D 2, n/a 0; org units S 0, A 0, B 0, C 0, D 3, n/a 0\n"));
+	assert_non_null(strstr(ko.data, "\n등급 분포\n"
+		"  영업조직: 인원 S 0, A 0, B 0, C 2, D 0, 해당 없음 1; 조직 S 0, A 0, B 0, C 2, D 0, 해당 없음 0\n"));
 	buf_release(&en);
 	buf_release(&ko);
 	scores_free(s);
@@ -599,12 +611,36 @@ static void whatif_scenario_draft_model(void **state)
 	dump("scenario.whatif.txt", text.data);
 	/* B alone: S2.1 0.8 → 100·(0.8 − 0.7)/0.25 = 40, S2 (40 + 100 + 60)/3 =
 	 * 66.67, total (25·87.5 + 35·66.667 + 35·33.333)/95 = 59.87 */
+	/* Contributions (weight share × category score): old S1 30·87.5/100 =
+	 * 26.25, S2 35·72.381/100 = 25.333, S3 35·33.333/100 = 11.667; new S1
+	 * 25·87.5/95 = 23.026, S2 35·66.667/95 = 24.561, S3 35·33.333/95 =
+	 * 12.281: changes −3.224, −0.772, +0.614, adding up to −3.382. */
 	assert_non_null(strstr(text.data,
-		"person s2 (Sales): 63.25 C → 59.87 D (-3.38); S2 -5.71, S1 0.00, S3 0.00\n"));
+		"person s2 (Sales): 63.25 C → 59.87 D (-3.38 = S1 -3.22 + S2 -0.77 + S3 +0.61)\n"));
 	assert_non_null(strstr(csv.data,
-		"person,s2,sales,63.25,59.87,-3.38,C,D,S2:-5.71;S1:0.00;S3:0.00\n"));
+		"person,s2,sales,63.25,59.87,-3.38,C,D,S2:-5.71;S1:0.00;S3:0.00,S1:-3.22;S2:-0.77;S3:+0.61\n"));
 	/* operations is untouched and sorts last among equal |delta| by id */
-	assert_non_null(strstr(text.data, "person o1 (Operations): 48.61 D → 48.61 D (0.00)"));
+	assert_non_null(strstr(text.data,
+		"person o1 (Operations): 48.61 D → 48.61 D (0.00 = O1 0.00 + O2 0.00 + O3 0.00)"));
+	/* s2 falls from C to D under the draft */
+	assert_non_null(strstr(text.data, "\nGrade distribution (before → after)\n"
+		"  Sales: people S 0 → 0, A 0 → 0, B 0 → 0, C 2 → 1, D 0 → 1, n/a 1 → 1; "
+		"org units S 0 → 0, A 0 → 0, B 0 → 0, C 2 → 2, D 0 → 0, n/a 0 → 0\n"));
+	/* every row's contributions add up to its total's change, exactly as
+	 * printed and within rounding as computed */
+	for (size_t i = 0; i < w->n_rows; i++) {
+		const struct whatif_row *r = &w->rows[i];
+		if (!(r->old_available && r->new_available))
+			continue;
+		long shown = 0;
+		long double sum = 0;
+		for (size_t k = 0; k < r->n_contributions; k++) {
+			shown += r->contributions[k].shown_delta;
+			sum += r->contributions[k].delta;
+		}
+		assert_true(shown == (long)roundl(numfmt_round(r->delta, 2) * 100));
+		assert_true(fabsl(sum - r->delta) < 1e-12L);
+	}
 	/* the largest move comes first */
 	long double first = fabsl(w->rows[0].delta);
 	for (size_t i = 1; i < w->n_rows; i++)
@@ -621,9 +657,33 @@ static void whatif_scenario_draft_model(void **state)
 	fx_free(ds);
 }
 
+/* Rounded separately 1.114, 1.114 and 1.112 print 1.11 three times, 3.33,
+ * while their sum 3.34 prints 3.34: the largest remainder gets the cent. */
+static void whatif_shares_add_up(void **state)
+{
+	(void)state;
+	long shown[3];
+	const long double a[] = { 1.114L, 1.114L, 1.112L };
+	whatif_round_shares(a, 3, 3.34L, shown);
+	assert_int_equal(shown[0], 112);
+	assert_int_equal(shown[1], 111);
+	assert_int_equal(shown[2], 111);
+	const long double b[] = { -1.114L, -1.114L, -1.112L };
+	whatif_round_shares(b, 3, -3.34L, shown);
+	assert_int_equal(shown[0], -112);
+	assert_int_equal(shown[1], -111);
+	assert_int_equal(shown[2], -111);
+	const long double c[] = { 2.0L, -0.0000000000001L, 0.0L };
+	whatif_round_shares(c, 3, 2.0L, shown);
+	assert_int_equal(shown[0], 200);
+	assert_int_equal(shown[1], 0);
+	assert_int_equal(shown[2], 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(whatif_shares_add_up),
 		cmocka_unit_test(score_scenario_full_csv),
 		cmocka_unit_test(score_scenario_deterministic),
 		cmocka_unit_test(report_scenario_json),

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: MIT */
+/* SLA feeds (issue 19, docs/feeds.md): contact-center and ticket-system
+ * exports read into canonical intervals and ticket SLA outcomes, and the
+ * map (MAP.json) that says which source id feeds which contract metric.
+ * Parsers turn bytes into records through a callback and never touch the
+ * store; store/feed_store.c keeps what they give and derives the daily
+ * measurements. A struct feed_map is the caller's (feed_map_free()). */
+#ifndef TANDEM_FEED_H
+#define TANDEM_FEED_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "base/buf.h"
+#include "domain/date.h"
+#include "domain/decimal.h"
+
+/* --- time zones ------------------------------------------------------- */
+
+/* A time zone of the system tz database (Asia/Seoul, Europe/Berlin, UTC).
+ * Conversions set TZ for the call, under a lock, and put it back, so they
+ * are correct across DST changes and safe in the server's threads. */
+struct feed_tz {
+	char name[64];
+	/* The last local day looked up: [day_start, day_end) in UTC seconds. */
+	int64_t day_start, day_end;
+	day_t day;
+	/* The last local day converted to UTC, and its offset when constant. */
+	day_t local_day;
+	int64_t local_offset;   /* local − UTC in seconds; INT64_MIN: not constant */
+};
+/* Checks the name against the tz database; 0, or -1 with err. */
+int feed_tz_init(struct feed_tz *tz, const char *name, struct buf *err);
+/* The local day of a UTC instant. */
+day_t feed_tz_day(struct feed_tz *tz, int64_t utc);
+/* A local wall-clock time (day and seconds of the day) as UTC seconds: a
+ * time that does not exist (skipped by DST) or is ambiguous takes the
+ * offset before the change. */
+int64_t feed_tz_utc(struct feed_tz *tz, day_t day, int seconds);
+
+/* Parses a timestamp: "YYYY-MM-DD[T ]HH:MM[:SS[.fff]]" followed by "Z",
+ * "+HH:MM", "+HHMM" or nothing (then it is local time in tz), or a plain
+ * "YYYY-MM-DD" (local midnight). Returns 0 with *utc, or -1. */
+int feed_parse_time(const char *s, size_t len, struct feed_tz *tz, int64_t *utc);
+
+/* --- records ------------------------------------------------------------ */
+
+/* One source id's counts over one interval. Times are seconds in
+ * micro-units (milliseconds divided exactly). */
+struct feed_interval {
+	const char *source_id;
+	size_t source_len;
+	int64_t start;              /* UTC seconds */
+	int64_t offered, answered, within, abandoned, short_abandoned, handled;
+	micro_t handle_us, wait_us;
+};
+
+/* One ticket's SLA (one ticket, metric and SLA instance): when it was
+ * breached and when it was fulfilled (INT64_MIN: not known). The SLA ended
+ * at the fulfilment, or at the breach when never fulfilled; it was met when
+ * fulfilled before any breach. */
+struct feed_ticket {
+	const char *source_id;
+	size_t source_len;
+	const char *key;            /* "ticket/metric/instance" */
+	size_t key_len;
+	int64_t breach_at, fulfill_at;
+};
+#define FEED_NO_TIME INT64_MIN
+
+/* --- the map ------------------------------------------------------------ */
+
+enum feed_measure {
+	MEASURE_SERVICE_LEVEL,
+	MEASURE_HANDLE_TIME,
+	MEASURE_ABANDON_RATE,
+	MEASURE_SPEED_OF_ANSWER,
+	MEASURE_TICKET_SLA,
+	MEASURE_COUNT
+};
+/* "service_level", ...; NULL when out of range. */
+const char *feed_measure_name(enum feed_measure m);
+
+struct feed_service_level {
+	int64_t threshold_seconds;  /* -1: not stated */
+	int abandons_ignore;        /* 0: "negative" (the default), 1: "ignore" */
+	int64_t short_abandon_seconds;  /* -1: not stated */
+};
+
+struct feed_link {
+	char *metric;
+	enum feed_measure measure;
+};
+
+struct feed_queue {
+	char *source_id;
+	char *contract_id;
+	struct feed_service_level service_level;   /* the map's, or the queue's own */
+	struct feed_link *links;
+	size_t n_links;
+	char *where;                /* "queues[2]" for messages */
+};
+
+/* The generic interval report's columns (NULL: the built-in aliases). */
+enum feed_column {
+	FEEDCOL_INTERVAL_START, FEEDCOL_SOURCE_ID, FEEDCOL_OFFERED, FEEDCOL_ANSWERED, FEEDCOL_WITHIN,
+	FEEDCOL_ABANDONED, FEEDCOL_SHORT_ABANDONED, FEEDCOL_HANDLED, FEEDCOL_HANDLE_SECONDS,
+	FEEDCOL_WAIT_SECONDS, FEEDCOL_COUNT
+};
+const char *feed_column_name(enum feed_column c);
+
+struct feed_map {
+	char *path;
+	struct feed_tz tz;
+	struct feed_service_level service_level;
+	struct feed_queue *queues;
+	size_t n_queues;
+	char *columns[FEEDCOL_COUNT];
+	char *source_id;            /* "source_id": one id for a file without that column */
+	struct feed_queue **by_id;  /* a hash table of the queues by source id */
+	size_t id_mask;             /* its size - 1 (a power of two) */
+};
+
+/* Reads and validates a map's structure: every problem goes to errors as
+ * "MAP.json: path: message" (one a line). Returns 0, 1 when the map has
+ * problems (*out NULL), -1 when it cannot be read at all (errors too). The
+ * caller frees *out with feed_map_free(). Contracts and metrics are checked
+ * against the store by store/feed_store.c. */
+int feed_map_read(const char *path, const char *data, size_t len, struct feed_map **out,
+		  struct buf *errors);
+void feed_map_free(struct feed_map *m);
+/* The queue of a source id, or NULL. */
+const struct feed_queue *feed_map_queue(const struct feed_map *m, const char *id, size_t len);
+
+/* --- formats ------------------------------------------------------------ */
+
+struct feed_sink {
+	void *ctx;
+	/* Return 0 to go on; anything else stops the parser and is returned. */
+	int (*interval)(void *ctx, const struct feed_interval *iv);
+	int (*ticket)(void *ctx, const struct feed_ticket *t);
+	/* How far the parser is (bytes of the file), for progress. */
+	void (*progress)(void *ctx, uint64_t done, uint64_t total);
+};
+
+/* One file to parse: its name for messages and either a path or bytes. */
+struct feed_file {
+	const char *name;
+	const char *path;           /* read from here when data is NULL */
+	const char *data;
+	size_t len;
+};
+
+struct feed_format {
+	const char *name;
+	int tickets;                /* gives tickets (ticket_sla), not intervals */
+	/* Parses file; every problem is appended to errors as "FILE: path:
+	 * message" or "FILE:LINE:COLUMN: message", one a line; *n_errors counts
+	 * them. Returns 0 (even with problems: see *n_errors), or the sink's
+	 * non-zero value. */
+	int (*parse)(const struct feed_file *f, const struct feed_map *map,
+		     const struct feed_sink *sink, struct buf *errors, uint64_t *n_errors);
+	const char *summary;        /* what it reads, for 'tandem feed formats' */
+	const char *fields;         /* the fields it uses */
+};
+extern const struct feed_format feed_formats[];
+extern const size_t feed_n_formats;
+const struct feed_format *feed_format_find(const char *name);
+
+#endif

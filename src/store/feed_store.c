@@ -1,0 +1,1451 @@
+/* SPDX-License-Identifier: MIT */
+/* SLA feeds in the store: intervals kept per source id and local day,
+ * ticket SLA outcomes, and the derivation of the daily measurements
+ * (store/feed_store.h). Memory is bounded by the day rows kept open
+ * (FEED_MAX_OPEN, flushed when full) and by one contract's days during the
+ * derivation, never by the number of intervals. */
+#include "store/feed_store.h"
+
+#include "base/clock.h"
+#include "io/jsonw.h"
+#include "store/audit.h"
+#include "store/blocks.h"
+#include "store/closed.h"
+#include "store/version.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define FEED_MAX_OPEN 4096
+#define HASH_BUCKETS 8192
+#define N_VALUES 8
+
+/* --- the tables ------------------------------------------------------------- */
+
+/* IF NOT EXISTS: a store taken back to an older version and migrated
+ * again (tests/unit/test_blocks.c does) keeps these tables. */
+int store_feed_migrate(struct store *s, struct buf *err)
+{
+	int sqlite = s->ops->kind == STORE_SQLITE;
+	const char *big = sqlite ? "INTEGER" : "BIGINT";
+	struct buf sql = BUF_INIT;
+	int rc;
+	buf_addf(&sql,
+		 "CREATE TABLE IF NOT EXISTS feed_days (\n"
+		 "  format TEXT NOT NULL, source_id TEXT NOT NULL, day TEXT NOT NULL,\n"
+		 "  timezone TEXT NOT NULL, intervals %s NOT NULL, files TEXT NOT NULL,\n"
+		 "  n_intervals %s NOT NULL, offered %s NOT NULL, answered %s NOT NULL,\n"
+		 "  within %s NOT NULL, abandoned %s NOT NULL, short_abandoned %s NOT NULL,\n"
+		 "  handled %s NOT NULL, handle_us %s NOT NULL, wait_us %s NOT NULL,\n"
+		 "  batch %s NOT NULL,\n"
+		 "  PRIMARY KEY (format, source_id, day))%s;\n"
+		 "CREATE TABLE IF NOT EXISTS feed_tickets (\n"
+		 "  format TEXT NOT NULL, ticket TEXT NOT NULL, source_id TEXT NOT NULL,\n"
+		 "  breach_at %s, fulfill_at %s, end_day TEXT, met %s NOT NULL,\n"
+		 "  file TEXT NOT NULL, timezone TEXT NOT NULL, batch %s NOT NULL,\n"
+		 "  PRIMARY KEY (format, ticket))%s;\n"
+		 "CREATE INDEX IF NOT EXISTS feed_tickets_day ON feed_tickets (format, source_id, end_day);\n"
+		 "CREATE TABLE IF NOT EXISTS feed_maps (\n"
+		 "  name TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at TEXT NOT NULL,\n"
+		 "  updated_by TEXT NOT NULL)%s;\n"
+		 "CREATE TABLE IF NOT EXISTS feed_links (\n"
+		 "  contract_id TEXT NOT NULL, metric TEXT NOT NULL, format TEXT NOT NULL,\n"
+		 "  source_id TEXT NOT NULL, measure TEXT NOT NULL, batch %s NOT NULL,\n"
+		 "  PRIMARY KEY (contract_id, metric, format, source_id))%s;\n",
+		 sqlite ? "BLOB" : "BYTEA", big, big, big, big, big, big, big, big, big, big,
+		 sqlite ? " STRICT" : "", big, big, big, big, sqlite ? " STRICT" : "",
+		 sqlite ? " STRICT" : "", big, sqlite ? " STRICT" : "");
+	rc = store_exec(s, sql.data, err);
+	buf_release(&sql);
+	return rc;
+}
+
+/* --- day rows: the encoding ----------------------------------------------- */
+
+struct iv_rec {
+	int64_t start;
+	int64_t v[N_VALUES];    /* offered .. wait_us, as in io/feed_impl.h */
+	int64_t batch;
+	int64_t ord;            /* the file's place in its import */
+	uint32_t file;          /* index in the row's files */
+};
+
+struct day_row {
+	char *source;
+	size_t source_len;
+	day_t day;
+	struct iv_rec *iv;
+	size_t n, cap;
+	char **files;
+	size_t n_files, cap_files;
+	struct day_row *next;   /* in its hash bucket */
+	int64_t last_ord;       /* the import file last added (-1: none) ... */
+	uint32_t last_file;     /* ... and its index in files */
+};
+
+/* Appends v as a varint at p; returns the end. */
+static unsigned char *put_varint(unsigned char *p, uint64_t v)
+{
+	while (v >= 0x80) {
+		*p++ = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (unsigned char)v;
+	return p;
+}
+
+static int get_varint(const unsigned char **p, const unsigned char *end, uint64_t *out)
+{
+	uint64_t v = 0;
+	for (int shift = 0; shift < 64; shift += 7) {
+		if (*p >= end)
+			return -1;
+		unsigned char c = *(*p)++;
+		v |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80)) {
+			*out = v;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static uint64_t zigzag(int64_t v)
+{
+	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
+}
+
+static int64_t unzigzag(uint64_t v)
+{
+	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
+}
+
+/* The blob: the byte 2, the count, k (the handle and wait times are
+ * stored divided by 10^k: whole seconds take 2 bytes, not 5), then per
+ * interval the start (zigzag delta from the one before), the file index,
+ * the 8 values, the batch and the file's place in its import, all
+ * varints. */
+static void row_encode(const struct day_row *r, struct buf *out)
+{
+	/* At most 10 bytes a varint, 12 varints an interval. */
+	int64_t prev = 0;
+	unsigned char *p;
+	int k = 6;
+	int64_t div = MICRO_ONE;
+	for (size_t i = 0; i < r->n && k > 0; i++)
+		while (k > 0 && (r->iv[i].v[6] % div || r->iv[i].v[7] % div)) {
+			k--;
+			div /= 10;
+		}
+	buf_reset(out);
+	buf_grow(out, 12 + r->n * 12 * 10);
+	p = (unsigned char *)out->data;
+	*p++ = 2;
+	p = put_varint(p, r->n);
+	*p++ = (unsigned char)k;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct iv_rec *iv = &r->iv[i];
+		p = put_varint(p, zigzag(iv->start - prev));
+		prev = iv->start;
+		p = put_varint(p, iv->file);
+		for (int f = 0; f < N_VALUES; f++)
+			p = put_varint(p, (uint64_t)(f >= 6 ? iv->v[f] / div : iv->v[f]));
+		p = put_varint(p, (uint64_t)iv->batch);
+		p = put_varint(p, (uint64_t)iv->ord);
+	}
+	buf_setlen(out, (size_t)(p - (unsigned char *)out->data));
+}
+
+static int row_decode(struct day_row *r, const unsigned char *p, size_t len)
+{
+	const unsigned char *end = p + len;
+	uint64_t n, v;
+	int64_t prev = 0, mul = 1;
+	if (!len || *p++ != 2 || get_varint(&p, end, &n) || n > len || p >= end || *p > 6)
+		return -1;
+	for (int k = *p++; k > 0; k--)
+		mul *= 10;
+	ALLOC_GROW(r->iv, n, r->cap);
+	for (uint64_t i = 0; i < n; i++) {
+		struct iv_rec *iv = &r->iv[i];
+		if (get_varint(&p, end, &v))
+			return -1;
+		iv->start = prev + unzigzag(v);
+		prev = iv->start;
+		if (get_varint(&p, end, &v) || v >= r->n_files)
+			return -1;
+		iv->file = (uint32_t)v;
+		for (int f = 0; f < N_VALUES; f++) {
+			if (get_varint(&p, end, &v) || v > INT64_MAX / 4 / (uint64_t)mul)
+				return -1;
+			iv->v[f] = (int64_t)v * (f >= 6 ? mul : 1);
+		}
+		if (get_varint(&p, end, &v))
+			return -1;
+		iv->batch = (int64_t)v;
+		if (get_varint(&p, end, &v))
+			return -1;
+		iv->ord = (int64_t)v;
+	}
+	r->n = n;
+	return p == end ? 0 : -1;
+}
+
+/* --- the importer ------------------------------------------------------------ */
+
+struct feed_correction {
+	int year;
+	long rows;
+	struct buf keys;              /* a JSON array of up to 20 of the days */
+};
+
+struct moved_day {
+	char *source;
+	day_t day;
+};
+
+struct unmapped {
+	char *source;
+	uint64_t count;
+};
+
+struct feeder {
+	struct store *s;
+	const struct feed_map *map;
+	const struct feed_import_options *opt;
+	struct feed_import_result *res;
+	struct buf *report, *err;
+	struct feed_tz tz;
+	const char *format;
+	int64_t batch;
+	int storage_failed;
+	/* the file being read */
+	const char *file;
+	int64_t ord;
+	struct unmapped *unmapped;
+	size_t n_unmapped, cap_unmapped;
+	size_t *um_slots, um_size;     /* count_unmapped()'s hash table */
+	/* a one-entry cache of the last source id looked up in the map */
+	char last_source[256];
+	size_t last_len;
+	const struct feed_queue *last_queue;
+	int last_known;
+	/* the open day rows */
+	struct day_row *buckets[HASH_BUCKETS];
+	size_t n_open;
+	struct stmt *sel_day, *put_day, *sel_ticket, *put_ticket, *sel_tz;
+	struct buf blob, files_text;
+	/* tickets whose end moved off a day: that day is derived again */
+	struct moved_day *moved;
+	size_t n_moved, cap_moved;
+	/* the queues whose zone was checked (by index in the map) */
+	unsigned char *zone_checked;
+	uint64_t last_progress_ms;
+	struct closed_years closed;   /* the frozen years, read when first needed */
+	int closed_read;
+	struct feed_correction *corrections;   /* days of closed years corrected */
+	size_t n_corrections, cap_corrections;
+};
+
+static void report_line(struct feeder *fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void report_line(struct feeder *fd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vaddf(fd->report, fmt, ap);
+	va_end(ap);
+	buf_addc(fd->report, '\n');
+}
+
+static int storage_error(struct feeder *fd, struct stmt *st)
+{
+	if (!fd->err->len)
+		buf_addf(fd->err, "%s", stmt_error(st));
+	fd->storage_failed = 1;
+	return -1;
+}
+
+/* Is the source id mapped? (A one-entry cache before the map's hash.) */
+static const struct feed_queue *mapped(struct feeder *fd, const char *id, size_t len)
+{
+	if (fd->last_known && len == fd->last_len && same_bytes(id, fd->last_source, len))
+		return fd->last_queue;
+	const struct feed_queue *q = feed_map_queue(fd->map, id, len);
+	if (len < sizeof fd->last_source) {
+		memcpy(fd->last_source, id, len);
+		fd->last_len = len;
+		fd->last_queue = q;
+		fd->last_known = 1;
+	}
+	return q;
+}
+
+static size_t id_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ull;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return (size_t)h;
+}
+
+/* Counts a record of a source id the map does not name (a hash table of
+ * indices into fd->unmapped, grown at half full). */
+static void count_unmapped(struct feeder *fd, const char *id, size_t len)
+{
+	size_t h;
+	if (2 * (fd->n_unmapped + 1) > fd->um_size) {
+		size_t size = fd->um_size ? fd->um_size * 2 : 64;
+		xfree(fd->um_slots);
+		fd->um_slots = xcalloc(size, sizeof *fd->um_slots);
+		fd->um_size = size;
+		for (size_t i = 0; i < fd->n_unmapped; i++) {
+			const char *u = fd->unmapped[i].source;
+			for (h = id_hash(u, strlen(u)) & (size - 1); fd->um_slots[h]; h = (h + 1) & (size - 1))
+				;
+			fd->um_slots[h] = i + 1;
+		}
+	}
+	for (h = id_hash(id, len) & (fd->um_size - 1); fd->um_slots[h]; h = (h + 1) & (fd->um_size - 1)) {
+		struct unmapped *u = &fd->unmapped[fd->um_slots[h] - 1];
+		if (!strncmp(u->source, id, len) && !u->source[len]) {
+			u->count++;
+			return;
+		}
+	}
+	ALLOC_GROW(fd->unmapped, fd->n_unmapped + 1, fd->cap_unmapped);
+	fd->unmapped[fd->n_unmapped].source = xstrndup(id, len);
+	fd->unmapped[fd->n_unmapped].count = 1;
+	fd->um_slots[h] = ++fd->n_unmapped;
+}
+
+/* A source's stored rows must be in the map's zone: days in another zone
+ * would hold other hours. Checked once per source and import. */
+static int check_zone(struct feeder *fd, const char *table, const struct feed_queue *q)
+{
+	size_t qi = (size_t)(q - fd->map->queues);
+	const char *source = q->source_id;
+	size_t len = strlen(source);
+	if (fd->zone_checked[qi])
+		return 0;
+	fd->zone_checked[qi] = 1;
+	struct stmt *st;
+	struct buf sql = BUF_INIT;
+	int rc = 0, step;
+	buf_addf(&sql, "SELECT timezone FROM %s WHERE format = ? AND source_id = ? AND timezone <> ?"
+		 " LIMIT 1", table);
+	if (store_prepare(fd->s, sql.data, &st, fd->err)) {
+		buf_release(&sql);
+		fd->storage_failed = 1;
+		return -1;
+	}
+	buf_release(&sql);
+	stmt_bind_str(st, 1, fd->format);
+	stmt_bind_text(st, 2, source, len);
+	stmt_bind_str(st, 3, fd->tz.name);
+	step = stmt_step(st);
+	if (step == STORE_ERROR) {
+		rc = storage_error(fd, st);
+	} else if (step == STORE_ROW) {
+		fd->res->errors++;
+		report_line(fd, "%s: timezone: source id '%.*s' of %s was imported with time zone '%s';"
+			    " its days cannot be counted in '%s' as well", fd->map->path, (int)len, source,
+			    fd->format, stmt_text(st, 0, NULL), fd->tz.name);
+		rc = 1;
+	}
+	stmt_finalize(st);
+	return rc;
+}
+
+static uint32_t hash_key(const char *s, size_t len, day_t day)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)day;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h % HASH_BUCKETS;
+}
+
+static void row_free(struct day_row *r)
+{
+	for (size_t i = 0; i < r->n_files; i++)
+		xfree(r->files[i]);
+	xfree(r->files);
+	xfree(r->iv);
+	xfree(r->source);
+	xfree(r);
+}
+
+static void split_files(struct day_row *r, const char *text)
+{
+	while (*text) {
+		const char *nl = strchr(text, '\n');
+		size_t len = nl ? (size_t)(nl - text) : strlen(text);
+		ALLOC_GROW(r->files, r->n_files + 1, r->cap_files);
+		r->files[r->n_files++] = xstrndup(text, len);
+		text += len + (nl ? 1 : 0);
+	}
+}
+
+/* Opens the row of (source, day), reading what is stored. */
+static struct day_row *open_row(struct feeder *fd, const char *source, size_t len, day_t day,
+				uint32_t h)
+{
+	struct day_row *r = xcalloc(1, sizeof *r);
+	char date[11];
+	int step;
+	r->source = xstrndup(source, len);
+	r->source_len = len;
+	r->day = day;
+	r->last_ord = -1;
+	ALLOC_GROW(r->iv, 96, r->cap);   /* a day of 15-minute intervals */
+	date_format(day, date);
+	stmt_reset(fd->sel_day);
+	stmt_bind_str(fd->sel_day, 1, fd->format);
+	stmt_bind_text(fd->sel_day, 2, source, len);
+	stmt_bind_str(fd->sel_day, 3, date);
+	step = stmt_step(fd->sel_day);
+	if (step == STORE_ERROR) {
+		storage_error(fd, fd->sel_day);
+		row_free(r);
+		return NULL;
+	}
+	if (step == STORE_ROW) {
+		size_t blen;
+		const unsigned char *blob = stmt_blob(fd->sel_day, 0, &blen);
+		split_files(r, stmt_text(fd->sel_day, 1, NULL));
+		if (row_decode(r, blob, blen)) {
+			buf_addf(fd->err, "the stored intervals of %s '%s' on %s are damaged", fd->format,
+				 r->source, date);
+			fd->storage_failed = 1;
+			stmt_reset(fd->sel_day);
+			row_free(r);
+			return NULL;
+		}
+	}
+	stmt_reset(fd->sel_day);
+	r->next = fd->buckets[h];
+	fd->buckets[h] = r;
+	fd->n_open++;
+	return r;
+}
+
+static int write_row(struct feeder *fd, struct day_row *r)
+{
+	int64_t tot[N_VALUES] = { 0 };
+	unsigned char used[256];
+	uint32_t *renum = xcalloc(r->n_files ? r->n_files : 1, sizeof *renum);
+	char date[11];
+	size_t kept = 0;
+	int rc = 0;
+	/* Keep the files some interval still comes from, in their order. */
+	memset(used, 0, sizeof used);
+	for (size_t i = 0; i < r->n; i++)
+		if (r->iv[i].file < sizeof used)
+			used[r->iv[i].file] = 1;
+	buf_reset(&fd->files_text);
+	for (size_t f = 0; f < r->n_files; f++) {
+		if (f < sizeof used && !used[f])
+			continue;
+		renum[f] = (uint32_t)kept++;
+		buf_addf(&fd->files_text, "%s%s", fd->files_text.len ? "\n" : "", r->files[f]);
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		r->iv[i].file = renum[r->iv[i].file];
+		for (int k = 0; k < N_VALUES; k++)
+			tot[k] += r->iv[i].v[k];
+	}
+	xfree(renum);
+	row_encode(r, &fd->blob);
+	date_format(r->day, date);
+	struct stmt *st = fd->put_day;
+	stmt_reset(st);
+	stmt_bind_str(st, 1, fd->format);
+	stmt_bind_text(st, 2, r->source, r->source_len);
+	stmt_bind_str(st, 3, date);
+	stmt_bind_str(st, 4, fd->tz.name);
+	stmt_bind_blob(st, 5, fd->blob.data, fd->blob.len);
+	stmt_bind_str(st, 6, fd->files_text.data);
+	stmt_bind_int64(st, 7, (int64_t)r->n);
+	for (int k = 0; k < N_VALUES; k++)
+		stmt_bind_int64(st, 8 + k, tot[k]);
+	stmt_bind_int64(st, 16, fd->batch);
+	if (stmt_step(st) == STORE_ERROR)
+		rc = storage_error(fd, st);
+	stmt_reset(st);
+	return rc;
+}
+
+static int flush_rows(struct feeder *fd)
+{
+	int rc = 0;
+	for (size_t b = 0; b < HASH_BUCKETS; b++) {
+		struct day_row *r = fd->buckets[b], *next;
+		for (; r; r = next) {
+			next = r->next;
+			if (!rc && write_row(fd, r))
+				rc = -1;
+			row_free(r);
+		}
+		fd->buckets[b] = NULL;
+	}
+	fd->n_open = 0;
+	return rc;
+}
+
+static void progress(struct feeder *fd, int done)
+{
+	struct timespec now;
+	uint64_t ms;
+	if (!fd->opt->progress)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (uint64_t)now.tv_sec * 1000 + (uint64_t)now.tv_nsec / 1000000;
+	if (!done && ms - fd->last_progress_ms < 250)
+		return;
+	fd->last_progress_ms = ms;
+	fprintf(stderr, "\rfeed %s: %llu %s%s", fd->file, (unsigned long long)fd->res->records,
+		fd->opt->format->tickets ? "tickets" : "intervals", done ? "\n" : "");
+}
+
+static int on_interval(void *ctx, const struct feed_interval *iv)
+{
+	struct feeder *fd = ctx;
+	day_t day;
+	uint32_t h;
+	struct day_row *r;
+	int64_t v[N_VALUES] = { iv->offered, iv->answered, iv->within, iv->abandoned,
+				iv->short_abandoned, iv->handled, iv->handle_us, iv->wait_us };
+	fd->res->records++;
+	if (fd->storage_failed)
+		return -1;
+	progress(fd, 0);
+	day = feed_tz_day(&fd->tz, iv->start);
+	h = hash_key(iv->source_id, iv->source_len, day);
+	for (r = fd->buckets[h]; r; r = r->next)
+		if (r->day == day && r->source_len == iv->source_len &&
+		    same_bytes(r->source, iv->source_id, iv->source_len))
+			break;
+	/* Only a source without an open row needs the map (an open row's
+	 * source is mapped). */
+	if (!r) {
+		const struct feed_queue *q = mapped(fd, iv->source_id, iv->source_len);
+		if (!q) {
+			count_unmapped(fd, iv->source_id, iv->source_len);
+			return 0;
+		}
+		if (check_zone(fd, "feed_days", q) < 0)
+			return -1;
+		if (fd->res->errors)
+			return 0;   /* checked only: nothing will be written */
+		if (fd->n_open >= FEED_MAX_OPEN && flush_rows(fd))
+			return -1;
+		if (!(r = open_row(fd, iv->source_id, iv->source_len, day, h)))
+			return -1;
+	}
+	/* The file's index in the row. */
+	uint32_t file = r->last_file;
+	if (r->last_ord != fd->ord) {
+		for (file = 0; file < r->n_files; file++)
+			if (!strcmp(r->files[file], fd->file))
+				break;
+		if (file == r->n_files) {
+			ALLOC_GROW(r->files, r->n_files + 1, r->cap_files);
+			r->files[r->n_files++] = xstrdup(fd->file);
+		}
+		r->last_ord = fd->ord;
+		r->last_file = file;
+	}
+	/* Find the interval: rows come in time order, so look at the end first. */
+	size_t lo = 0, hi = r->n;
+	if (r->n && r->iv[r->n - 1].start < iv->start)
+		lo = r->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (r->iv[mid].start < iv->start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < r->n && r->iv[lo].start == iv->start) {
+		struct iv_rec *rec = &r->iv[lo];
+		/* Within one file an interval given twice is split (by media
+		 * type, say) and adds up; from another file it replaces. */
+		int same_file = rec->batch == fd->batch && rec->ord == fd->ord;
+		for (int k = 0; k < N_VALUES; k++)
+			rec->v[k] = same_file ? rec->v[k] + v[k] : v[k];
+		rec->batch = fd->batch;
+		rec->ord = fd->ord;
+		rec->file = file;
+		return 0;
+	}
+	ALLOC_GROW(r->iv, r->n + 1, r->cap);
+	memmove(&r->iv[lo + 1], &r->iv[lo], (r->n - lo) * sizeof *r->iv);
+	r->n++;
+	struct iv_rec *rec = &r->iv[lo];
+	rec->start = iv->start;
+	memcpy(rec->v, v, sizeof v);
+	rec->batch = fd->batch;
+	rec->ord = fd->ord;
+	rec->file = file;
+	return 0;
+}
+
+static void note_moved(struct feeder *fd, const char *source, day_t day)
+{
+	ALLOC_GROW(fd->moved, fd->n_moved + 1, fd->cap_moved);
+	fd->moved[fd->n_moved].source = xstrdup(source);
+	fd->moved[fd->n_moved].day = day;
+	fd->n_moved++;
+}
+
+/* A ticket's events merge in any order: the earliest breach and the
+ * latest fulfilment count. */
+static int on_ticket(void *ctx, const struct feed_ticket *t)
+{
+	struct feeder *fd = ctx;
+	const struct feed_queue *q = mapped(fd, t->source_id, t->source_len);
+	int64_t breach = t->breach_at, fulfill = t->fulfill_at, end;
+	int step, rc = 0;
+	fd->res->records++;
+	if (fd->storage_failed)
+		return -1;
+	if (!q) {
+		count_unmapped(fd, t->source_id, t->source_len);
+		return 0;
+	}
+	progress(fd, 0);
+	if (check_zone(fd, "feed_tickets", q) < 0)
+		return -1;
+	if (fd->res->errors)
+		return 0;
+	stmt_reset(fd->sel_ticket);
+	stmt_bind_str(fd->sel_ticket, 1, fd->format);
+	stmt_bind_text(fd->sel_ticket, 2, t->key, t->key_len);
+	step = stmt_step(fd->sel_ticket);
+	if (step == STORE_ERROR)
+		return storage_error(fd, fd->sel_ticket);
+	if (step == STORE_ROW) {
+		const char *old_source = stmt_text(fd->sel_ticket, 2, NULL);
+		if (!stmt_is_null(fd->sel_ticket, 0)) {
+			int64_t b = stmt_int64(fd->sel_ticket, 0);
+			if (breach == FEED_NO_TIME || b < breach)
+				breach = b;
+		}
+		if (!stmt_is_null(fd->sel_ticket, 1)) {
+			int64_t f = stmt_int64(fd->sel_ticket, 1);
+			if (fulfill == FEED_NO_TIME || f > fulfill)
+				fulfill = f;
+		}
+		if (!stmt_is_null(fd->sel_ticket, 3)) {
+			size_t dl;
+			const char *d = stmt_text(fd->sel_ticket, 3, &dl);
+			day_t old_day;
+			if (!date_parse(d, dl, &old_day))
+				note_moved(fd, old_source, old_day);
+		}
+	}
+	stmt_reset(fd->sel_ticket);
+	end = fulfill != FEED_NO_TIME ? fulfill : breach;
+	struct stmt *st = fd->put_ticket;
+	char date[11];
+	stmt_reset(st);
+	stmt_bind_str(st, 1, fd->format);
+	stmt_bind_text(st, 2, t->key, t->key_len);
+	stmt_bind_text(st, 3, t->source_id, t->source_len);
+	if (breach != FEED_NO_TIME)
+		stmt_bind_int64(st, 4, breach);
+	else
+		stmt_bind_null(st, 4);
+	if (fulfill != FEED_NO_TIME)
+		stmt_bind_int64(st, 5, fulfill);
+	else
+		stmt_bind_null(st, 5);
+	if (end != FEED_NO_TIME) {
+		date_format(feed_tz_day(&fd->tz, end), date);
+		stmt_bind_str(st, 6, date);
+	} else {
+		stmt_bind_null(st, 6);
+	}
+	stmt_bind_int64(st, 7, fulfill != FEED_NO_TIME && (breach == FEED_NO_TIME || breach > fulfill));
+	stmt_bind_str(st, 8, fd->file);
+	stmt_bind_str(st, 9, fd->tz.name);
+	stmt_bind_int64(st, 10, fd->batch);
+	if (stmt_step(st) == STORE_ERROR)
+		rc = storage_error(fd, st);
+	stmt_reset(st);
+	return rc;
+}
+
+static void on_progress(void *ctx, uint64_t done, uint64_t total)
+{
+	(void)done;
+	(void)total;
+	progress(ctx, 0);
+}
+
+/* --- checking the map against the store ------------------------------------ */
+
+static int check_map(struct feeder *fd)
+{
+	struct stmt *contract = NULL, *metric = NULL, *metrics = NULL;
+	int rc = -1;
+	if (store_prepare(fd->s, "SELECT 1 FROM contracts WHERE id = ?", &contract, fd->err) ||
+	    store_prepare(fd->s, "SELECT 1 FROM sla_metrics WHERE contract_id = ? AND metric = ?", &metric,
+			  fd->err) ||
+	    store_prepare(fd->s, "SELECT metric FROM sla_metrics WHERE contract_id = ? ORDER BY metric",
+			  &metrics, fd->err))
+		goto out;
+	for (size_t i = 0; i < fd->map->n_queues; i++) {
+		const struct feed_queue *q = &fd->map->queues[i];
+		int step;
+		stmt_reset(contract);
+		stmt_bind_str(contract, 1, q->contract_id);
+		if ((step = stmt_step(contract)) == STORE_ERROR) {
+			storage_error(fd, contract);
+			goto out;
+		}
+		if (step != STORE_ROW) {
+			fd->res->errors++;
+			report_line(fd, "%s: %s.contract_id: unknown contract '%s'", fd->map->path, q->where,
+				    q->contract_id);
+			continue;
+		}
+		for (size_t j = 0; j < q->n_links; j++) {
+			const struct feed_link *l = &q->links[j];
+			int ticket = l->measure == MEASURE_TICKET_SLA;
+			stmt_reset(metric);
+			stmt_bind_str(metric, 1, q->contract_id);
+			stmt_bind_str(metric, 2, l->metric);
+			if ((step = stmt_step(metric)) == STORE_ERROR) {
+				storage_error(fd, metric);
+				goto out;
+			}
+			if (step != STORE_ROW) {
+				struct buf have = BUF_INIT;
+				stmt_reset(metrics);
+				stmt_bind_str(metrics, 1, q->contract_id);
+				while (stmt_step(metrics) == STORE_ROW)
+					buf_addf(&have, "%s%s", have.len ? ", " : "", stmt_text(metrics, 0, NULL));
+				fd->res->errors++;
+				report_line(fd, "%s: %s.metrics.%s: contract %s has no SLA metric '%s' (it has: %s)",
+					    fd->map->path, q->where, l->metric, q->contract_id, l->metric,
+					    have.len ? have.data : "none");
+				buf_release(&have);
+			} else if (ticket != fd->opt->format->tickets) {
+				fd->res->errors++;
+				report_line(fd, "%s: %s.metrics.%s: '%s' cannot come from %s (%s)", fd->map->path,
+					    q->where, l->metric, feed_measure_name(l->measure), fd->format,
+					    ticket ? "ticket_sla needs zendesk-sla or servicenow-task-sla"
+						   : "a ticket format gives ticket_sla only");
+			}
+		}
+	}
+	rc = 0;
+out:
+	stmt_finalize(contract);
+	stmt_finalize(metric);
+	stmt_finalize(metrics);
+	return rc;
+}
+
+/* --- deriving the measurements ---------------------------------------------- */
+
+struct day_value {
+	day_t day;
+	micro_t num, den;
+	int dirty;
+};
+
+static int cmp_day_value(const void *a, const void *b)
+{
+	const struct day_value *x = a, *y = b;
+	return x->day < y->day ? -1 : x->day > y->day;
+}
+
+/* A day's numerator and denominator of a measure from a source's day
+ * totals (offered .. wait_us), in micro-units. */
+static void measure_day(enum feed_measure m, const struct feed_service_level *sl,
+			const int64_t t[N_VALUES], micro_t *num, micro_t *den)
+{
+	int64_t offered = t[0], answered = t[1], within = t[2], abandoned = t[3], shortab = t[4],
+		handled = t[5], handle_us = t[6], wait_us = t[7];
+	switch (m) {
+	case MEASURE_SERVICE_LEVEL:
+		*num = within * MICRO_ONE;
+		*den = (sl->abandons_ignore ? answered : offered - shortab) * MICRO_ONE;
+		break;
+	case MEASURE_HANDLE_TIME:
+		*num = handle_us;
+		*den = handled * MICRO_ONE;
+		break;
+	case MEASURE_ABANDON_RATE:
+		*num = (abandoned - shortab) * MICRO_ONE;
+		*den = (offered - shortab) * MICRO_ONE;
+		break;
+	case MEASURE_SPEED_OF_ANSWER:
+		*num = wait_us;
+		*den = answered * MICRO_ONE;
+		break;
+	default:
+		/* ticket_sla: t[0] ended, t[1] met */
+		*num = t[1] * MICRO_ONE;
+		*den = t[0] * MICRO_ONE;
+		break;
+	}
+}
+
+/* Is year y closed (store/closed.h)? The years are read once. */
+static int year_closed(struct feeder *fd, int y)
+{
+	if (!fd->closed_read) {
+		fd->closed_read = 1;
+		if (closed_years_load(fd->s, &fd->closed, fd->err))
+			fd->storage_failed = 1;
+	}
+	return closed_has(&fd->closed, y);
+}
+
+/* A change to a day of a closed year: refused, unless the import is a
+ * correction (closed_set_correction); then counted for its audit entry. */
+static void closed_day(struct feeder *fd, const char *contract, const char *metric, day_t day,
+		       int y)
+{
+	char date[11];
+	struct feed_correction *c = NULL;
+	date_format(day, date);
+	if (!closed_correction(fd->s)) {
+		struct buf msg = BUF_INIT;
+		closed_refusal(&msg, y);
+		fd->res->errors++;
+		report_line(fd, "%s %s %s: %s (the feed would change this day)", contract, metric, date,
+			    msg.data);
+		buf_release(&msg);
+		return;
+	}
+	for (size_t i = 0; i < fd->n_corrections; i++)
+		if (fd->corrections[i].year == y)
+			c = &fd->corrections[i];
+	if (!c) {
+		ALLOC_GROW(fd->corrections, fd->n_corrections + 1, fd->cap_corrections);
+		c = &fd->corrections[fd->n_corrections++];
+		memset(c, 0, sizeof *c);
+		c->year = y;
+		buf_init(&c->keys);
+	}
+	if (c->rows < 20) {
+		struct buf key = BUF_INIT;
+		buf_addf(&key, "%s, %s, %s", contract, metric, date);
+		buf_adds(&c->keys, c->rows ? "," : "[");
+		json_write_string(&c->keys, key.data, key.len);
+		buf_release(&key);
+	}
+	c->rows++;
+}
+
+struct metric_days {
+	const char *metric;
+	struct day_value *days;
+	size_t n, cap;
+};
+
+static void push_day(struct metric_days *md, day_t day, micro_t num, micro_t den, int dirty)
+{
+	ALLOC_GROW(md->days, md->n + 1, md->cap);
+	md->days[md->n].day = day;
+	md->days[md->n].num = num;
+	md->days[md->n].den = den;
+	md->days[md->n].dirty = dirty;
+	md->n++;
+}
+
+/* Writes the dirty days of one contract metric: summed over its sources;
+ * a day without a denominator left has no measurement. */
+static int write_metric(struct feeder *fd, const char *contract, struct metric_days *md)
+{
+	size_t i = 0, out = 0;
+	xqsort(md->days, md->n, sizeof *md->days, cmp_day_value);
+	for (size_t j = 0; j < md->n; j++) {
+		if (out && md->days[out - 1].day == md->days[j].day) {
+			md->days[out - 1].num += md->days[j].num;
+			md->days[out - 1].den += md->days[j].den;
+			md->days[out - 1].dirty |= md->days[j].dirty;
+		} else {
+			md->days[out++] = md->days[j];
+		}
+	}
+	md->n = out;
+	while (i < md->n) {
+		month_t month = date_month(md->days[i].day);
+		size_t j = i;
+		int any = 0;
+		for (; j < md->n && date_month(md->days[j].day) == month; j++)
+			any |= md->days[j].dirty;
+		if (any) {
+			struct day_block b;
+			int rc = blocks_read_month(fd->s, contract, md->metric, month, &b, fd->err);
+			if (rc < 0)
+				return -1;
+			if (rc == 1)
+				memset(&b, 0, sizeof b);
+			for (size_t k = i; k < j; k++) {
+				const struct day_value *dv = &md->days[k];
+				int y, m, d;
+				if (!dv->dirty)
+					continue;
+				date_to_ymd(dv->day, &y, &m, &d);
+				int had = (b.present >> (d - 1)) & 1;
+				int changes = dv->den > 0 ? !had || b.num[d - 1] != dv->num || b.den[d - 1] != dv->den
+							  : had;
+				if (changes && year_closed(fd, y)) {
+					closed_day(fd, contract, md->metric, dv->day, y);
+					if (!closed_correction(fd->s))
+						continue;
+				}
+				if (dv->den > 0) {
+					b.present |= 1u << (d - 1);
+					b.num[d - 1] = dv->num;
+					b.den[d - 1] = dv->den;
+					fd->res->days++;
+				} else if (b.present & 1u << (d - 1)) {
+					b.present &= ~(1u << (d - 1));
+					b.num[d - 1] = b.den[d - 1] = 0;
+					fd->res->removed++;
+				}
+			}
+			b.touched = 0;
+			if (blocks_put_month(fd->s, contract, md->metric, month, &b, fd->err))
+				return -1;
+		}
+		i = j;
+	}
+	return 0;
+}
+
+static int is_moved(const struct feeder *fd, const char *source, day_t day)
+{
+	for (size_t i = 0; i < fd->n_moved; i++)
+		if (fd->moved[i].day == day && !strcmp(fd->moved[i].source, source))
+			return 1;
+	return 0;
+}
+
+/* Reads one source's stored days into each metric it feeds. */
+static int collect_source(struct feeder *fd, struct stmt *st, const struct feed_queue *q,
+			  struct metric_days *mds, size_t n_mds)
+{
+	int step;
+	stmt_reset(st);
+	stmt_bind_str(st, 1, fd->format);
+	stmt_bind_str(st, 2, q->source_id);
+	while ((step = stmt_step(st)) == STORE_ROW) {
+		size_t dl;
+		const char *d = stmt_text(st, 0, &dl);
+		day_t day;
+		int64_t t[N_VALUES] = { 0 };
+		if (date_parse(d, dl, &day)) {
+			buf_addf(fd->err, "a stored feed day of '%s' is damaged", q->source_id);
+			return -1;
+		}
+		int dirty = stmt_int64(st, 1) == fd->batch;
+		if (fd->opt->format->tickets) {
+			t[0] = stmt_int64(st, 2);
+			t[1] = stmt_int64(st, 3);
+			dirty |= is_moved(fd, q->source_id, day);
+		} else {
+			for (int k = 0; k < N_VALUES; k++)
+				t[k] = stmt_int64(st, 2 + k);
+		}
+		for (size_t j = 0; j < q->n_links; j++)
+			for (size_t m = 0; m < n_mds; m++)
+				if (!strcmp(mds[m].metric, q->links[j].metric)) {
+					micro_t num, den;
+					measure_day(q->links[j].measure, &q->service_level, t, &num, &den);
+					push_day(&mds[m], day, num, den, dirty);
+				}
+	}
+	if (step == STORE_ERROR)
+		return storage_error(fd, st);
+	stmt_reset(st);
+	return 0;
+}
+
+static int cmp_queue_contract(const void *a, const void *b)
+{
+	const struct feed_queue *const *x = a, *const *y = b;
+	return strcmp((*x)->contract_id, (*y)->contract_id);
+}
+
+/* Every contract metric the map feeds, contract by contract: its days from
+ * every source, and the dirty ones written. Moved ticket days with no
+ * ticket left come in as dirty days of zero. */
+static int derive(struct feeder *fd)
+{
+	const struct feed_queue **qs = xcalloc(fd->map->n_queues + 1, sizeof *qs);
+	struct metric_days *mds = NULL;
+	size_t cap_mds = 0, n = fd->map->n_queues;
+	struct stmt *st = NULL;
+	int rc = -1;
+	const char *sql = fd->opt->format->tickets
+		? "SELECT end_day, max(batch), count(*), sum(met) FROM feed_tickets"
+		  " WHERE format = ? AND source_id = ? AND end_day IS NOT NULL GROUP BY end_day ORDER BY end_day"
+		: "SELECT day, batch, offered, answered, within, abandoned, short_abandoned, handled,"
+		  " handle_us, wait_us FROM feed_days WHERE format = ? AND source_id = ? ORDER BY day";
+	if (store_prepare(fd->s, sql, &st, fd->err))
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		qs[i] = &fd->map->queues[i];
+	xqsort(qs, n, sizeof *qs, cmp_queue_contract);
+	for (size_t i = 0; i < n;) {
+		size_t j = i, n_mds = 0;
+		while (j < n && !strcmp(qs[j]->contract_id, qs[i]->contract_id))
+			j++;
+		/* The metrics of this contract. */
+		for (size_t a = i; a < j; a++)
+			for (size_t l = 0; l < qs[a]->n_links; l++) {
+				size_t m;
+				for (m = 0; m < n_mds; m++)
+					if (!strcmp(mds[m].metric, qs[a]->links[l].metric))
+						break;
+				if (m == n_mds) {
+					ALLOC_GROW(mds, n_mds + 1, cap_mds);
+					memset(&mds[m], 0, sizeof mds[m]);
+					mds[m].metric = qs[a]->links[l].metric;
+					n_mds++;
+				}
+			}
+		for (size_t a = i; a < j; a++) {
+			if (collect_source(fd, st, qs[a], mds, n_mds))
+				goto out_mds;
+			for (size_t k = 0; fd->opt->format->tickets && k < fd->n_moved; k++)
+				if (!strcmp(fd->moved[k].source, qs[a]->source_id))
+					for (size_t l = 0; l < qs[a]->n_links; l++)
+						for (size_t m = 0; m < n_mds; m++)
+							if (!strcmp(mds[m].metric, qs[a]->links[l].metric))
+								push_day(&mds[m], fd->moved[k].day, 0, 0, 1);
+		}
+		for (size_t m = 0; m < n_mds; m++)
+			if (write_metric(fd, qs[i]->contract_id, &mds[m]))
+				goto out_mds;
+		for (size_t m = 0; m < n_mds; m++)
+			xfree(mds[m].days);
+		n_mds = 0;
+		i = j;
+		continue;
+out_mds:
+		for (size_t m = 0; m < n_mds; m++)
+			xfree(mds[m].days);
+		goto out;
+	}
+	rc = 0;
+out:
+	stmt_finalize(st);
+	xfree(mds);
+	xfree(qs);
+	return rc;
+}
+
+/* The links of this map (the evidence's way from a contract metric to its
+ * sources) and the import's record. */
+static int write_links_and_audit(struct feeder *fd, const struct feed_file *files, int n_files)
+{
+	struct stmt *st = NULL;
+	struct buf after = BUF_INIT, key = BUF_INIT, names = BUF_INIT;
+	char at[21];
+	int rc = -1;
+	if (store_prepare(fd->s, "INSERT INTO feed_links (contract_id, metric, format, source_id, measure,"
+			  " batch) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (contract_id, metric, format,"
+			  " source_id) DO UPDATE SET measure = excluded.measure, batch = excluded.batch",
+			  &st, fd->err))
+		goto out;
+	for (size_t i = 0; i < fd->map->n_queues; i++) {
+		const struct feed_queue *q = &fd->map->queues[i];
+		for (size_t j = 0; j < q->n_links; j++) {
+			stmt_reset(st);
+			stmt_bind_str(st, 1, q->contract_id);
+			stmt_bind_str(st, 2, q->links[j].metric);
+			stmt_bind_str(st, 3, fd->format);
+			stmt_bind_str(st, 4, q->source_id);
+			stmt_bind_str(st, 5, feed_measure_name(q->links[j].measure));
+			stmt_bind_int64(st, 6, fd->batch);
+			if (stmt_step(st) == STORE_ERROR) {
+				storage_error(fd, st);
+				goto out;
+			}
+		}
+	}
+	stmt_finalize(st);
+	st = NULL;
+	buf_addf(&after, "{\"batch\":%lld,\"format\":", (long long)fd->batch);
+	json_write_string(&after, fd->format, strlen(fd->format));
+	buf_adds(&after, ",\"map\":");
+	json_write_string(&after, fd->map->path, strlen(fd->map->path));
+	buf_adds(&after, ",\"files\":[");
+	for (int i = 0; i < n_files; i++) {
+		if (i)
+			buf_addc(&after, ',');
+		json_write_string(&after, files[i].name, strlen(files[i].name));
+		buf_addf(&names, "%s%s", i ? "," : "", files[i].name);
+	}
+	buf_addf(&after, "],\"records\":%llu,\"skipped\":%llu,\"days\":%llu,\"removed\":%llu}",
+		 (unsigned long long)fd->res->records, (unsigned long long)fd->res->skipped,
+		 (unsigned long long)fd->res->days, (unsigned long long)fd->res->removed);
+	buf_addf(&key, "batch %lld", (long long)fd->batch);
+	struct audit_entry e = { fd->opt->actor ? fd->opt->actor : audit_cli_actor(), "feed import",
+				 "measurements", key.data, NULL, after.data };
+	if (audit_append(fd->s, &e, fd->err))
+		goto out;
+	for (size_t i = 0; i < fd->n_corrections; i++) {
+		struct feed_correction *c = &fd->corrections[i];
+		buf_addc(&c->keys, ']');
+		if (closed_audit(fd->s, e.actor, "measurements", c->year, c->rows, c->keys.data, fd->err))
+			goto out;
+	}
+	clock_now_iso(at);
+	if (store_prepare(fd->s, "INSERT INTO imports (batch, started_at, actor, files, rows)"
+			  " VALUES (?, ?, ?, ?, ?)", &st, fd->err))
+		goto out;
+	stmt_bind_int64(st, 1, fd->batch);
+	stmt_bind_str(st, 2, at);
+	stmt_bind_str(st, 3, fd->opt->actor ? fd->opt->actor : audit_cli_actor());
+	stmt_bind_str(st, 4, names.data);
+	stmt_bind_int64(st, 5, (int64_t)fd->res->records);
+	if (stmt_step(st) == STORE_ERROR) {
+		storage_error(fd, st);
+		goto out;
+	}
+	rc = 0;
+out:
+	stmt_finalize(st);
+	buf_release(&after);
+	buf_release(&key);
+	buf_release(&names);
+	return rc;
+}
+
+static void report_unmapped(struct feeder *fd)
+{
+	for (size_t i = 0; i < fd->n_unmapped; i++) {
+		struct unmapped *u = &fd->unmapped[i];
+		const char *what = fd->opt->format->tickets ? "ticket" : "interval";
+		if (fd->opt->strict)
+			fd->res->errors++;
+		else
+			fd->res->skipped += u->count;
+		report_line(fd, "%s: source id '%s' is not in the map: %llu %s%s %s", fd->file, u->source,
+			    (unsigned long long)u->count, what, u->count == 1 ? "" : "s",
+			    fd->opt->strict ? "(--strict: an error)" : "skipped");
+		xfree(u->source);
+	}
+	fd->n_unmapped = 0;
+	if (fd->um_size)
+		memset(fd->um_slots, 0, fd->um_size * sizeof *fd->um_slots);
+}
+
+int store_feed_import(struct store *s, const struct feed_map *map, const struct feed_file *files,
+		      int n_files, const struct feed_import_options *opt,
+		      struct feed_import_result *res, struct buf *report, struct buf *err)
+{
+	struct feeder *fd = xcalloc(1, sizeof *fd);
+	struct feed_sink sink;
+	int rc = -1, began = 0;
+	memset(res, 0, sizeof *res);
+	fd->s = s;
+	fd->map = map;
+	fd->opt = opt;
+	fd->res = res;
+	fd->report = report;
+	fd->err = err;
+	fd->tz = map->tz;
+	fd->format = opt->format->name;
+	fd->zone_checked = xcalloc(map->n_queues + 1, 1);
+	buf_init(&fd->blob);
+	buf_init(&fd->files_text);
+	res->files = n_files;
+	sink.ctx = fd;
+	sink.interval = on_interval;
+	sink.ticket = on_ticket;
+	sink.progress = on_progress;
+
+	if (store_begin(s, err))
+		goto out;
+	began = 1;
+	if (store_query_int64(s, "SELECT coalesce(max(batch), 0) + 1 FROM imports", 1, &fd->batch, err) ||
+	    check_map(fd))
+		goto out;
+	if (store_prepare(s, "SELECT intervals, files FROM feed_days WHERE format = ? AND source_id = ?"
+			  " AND day = ?", &fd->sel_day, err) ||
+	    store_prepare(s, "INSERT INTO feed_days (format, source_id, day, timezone, intervals, files,"
+			  " n_intervals, offered, answered, within, abandoned, short_abandoned, handled,"
+			  " handle_us, wait_us, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+			  " ON CONFLICT (format, source_id, day) DO UPDATE SET timezone = excluded.timezone,"
+			  " intervals = excluded.intervals, files = excluded.files,"
+			  " n_intervals = excluded.n_intervals, offered = excluded.offered,"
+			  " answered = excluded.answered, within = excluded.within,"
+			  " abandoned = excluded.abandoned, short_abandoned = excluded.short_abandoned,"
+			  " handled = excluded.handled, handle_us = excluded.handle_us,"
+			  " wait_us = excluded.wait_us, batch = excluded.batch", &fd->put_day, err) ||
+	    store_prepare(s, "SELECT breach_at, fulfill_at, source_id, end_day FROM feed_tickets"
+			  " WHERE format = ? AND ticket = ?", &fd->sel_ticket, err) ||
+	    store_prepare(s, "INSERT INTO feed_tickets (format, ticket, source_id, breach_at, fulfill_at,"
+			  " end_day, met, file, timezone, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+			  " ON CONFLICT (format, ticket) DO UPDATE SET source_id = excluded.source_id,"
+			  " breach_at = excluded.breach_at, fulfill_at = excluded.fulfill_at,"
+			  " end_day = excluded.end_day, met = excluded.met, file = excluded.file,"
+			  " timezone = excluded.timezone, batch = excluded.batch", &fd->put_ticket, err))
+		goto out;
+	/* A map that does not fit the store is the problem to fix first. */
+	for (int i = 0; i < n_files && !res->errors; i++) {
+		uint64_t n_errors = 0;
+		fd->file = files[i].name;
+		fd->ord = i;
+		int prc = opt->format->parse(&files[i], map, &sink, report, &n_errors);
+		res->errors += n_errors;
+		if (fd->storage_failed || (prc && prc != 1))
+			goto out;
+		progress(fd, 1);
+		report_unmapped(fd);
+	}
+	if (res->errors || opt->dry_run) {
+		/* A dry run still derives, to say how many days it would write. */
+		if (!res->errors && (flush_rows(fd) || derive(fd)))
+			goto out;
+		store_rollback(s);
+		began = 0;
+		rc = res->errors ? 1 : 0;
+		goto out;
+	}
+	if (flush_rows(fd) || derive(fd))
+		goto out;
+	if (res->errors || fd->storage_failed) {   /* a closed year the feed would change */
+		if (fd->storage_failed)
+			goto out;
+		store_rollback(s);
+		began = 0;
+		rc = 1;
+		goto out;
+	}
+	if (write_links_and_audit(fd, files, n_files) || store_bump_version(s, err) || store_commit(s, err))
+		goto out;
+	began = 0;
+	res->batch = fd->batch;
+	rc = 0;
+out:
+	if (began)
+		store_rollback(s);
+	for (size_t b = 0; b < HASH_BUCKETS; b++) {
+		struct day_row *r = fd->buckets[b], *next;
+		for (; r; r = next) {
+			next = r->next;
+			row_free(r);
+		}
+	}
+	stmt_finalize(fd->sel_day);
+	stmt_finalize(fd->put_day);
+	stmt_finalize(fd->sel_ticket);
+	stmt_finalize(fd->put_ticket);
+	for (size_t i = 0; i < fd->n_unmapped; i++)
+		xfree(fd->unmapped[i].source);
+	xfree(fd->unmapped);
+	xfree(fd->um_slots);
+	for (size_t i = 0; i < fd->n_moved; i++)
+		xfree(fd->moved[i].source);
+	xfree(fd->moved);
+	xfree(fd->zone_checked);
+	for (size_t i = 0; i < fd->n_corrections; i++)
+		buf_release(&fd->corrections[i].keys);
+	xfree(fd->corrections);
+	buf_release(&fd->blob);
+	buf_release(&fd->files_text);
+	xfree(fd);
+	if (rc < 0 && !err->len)
+		buf_addf(err, "feed import failed");
+	return rc;
+}
+
+/* --- the evidence ----------------------------------------------------------- */
+
+int store_feed_sources(struct store *s, const char *contract, const char *metric, day_t from,
+		       day_t to, feed_source_fn fn, void *ctx, struct buf *err)
+{
+	struct stmt *st;
+	char f[11] = "0000-01-01", t[11] = "9999-12-31";
+	int step, rc = 0;
+	if (from != DAY_NONE)
+		date_format(from, f);
+	if (to != DAY_NONE)
+		date_format(to, t);
+	if (store_prepare(s,
+			  "SELECT d.day, l.format, l.source_id, l.measure, d.files, d.n_intervals"
+			  " FROM feed_links l JOIN feed_days d ON d.format = l.format AND d.source_id = l.source_id"
+			  " WHERE l.contract_id = ? AND l.metric = ? AND d.day >= ? AND d.day <= ?"
+			  " UNION ALL"
+			  " SELECT k.end_day, l.format, l.source_id, l.measure, min(k.file), count(*)"
+			  " FROM feed_links l JOIN feed_tickets k ON k.format = l.format AND k.source_id = l.source_id"
+			  " WHERE l.contract_id = ? AND l.metric = ? AND k.end_day >= ? AND k.end_day <= ?"
+			  " GROUP BY k.end_day, l.format, l.source_id, l.measure"
+			  " ORDER BY 1, 2, 3", &st, err))
+		return -1;
+	for (int base = 0; base <= 4; base += 4) {
+		stmt_bind_str(st, base + 1, contract);
+		stmt_bind_str(st, base + 2, metric);
+		stmt_bind_str(st, base + 3, f);
+		stmt_bind_str(st, base + 4, t);
+	}
+	while ((step = stmt_step(st)) == STORE_ROW) {
+		size_t dl;
+		const char *d = stmt_text(st, 0, &dl);
+		day_t day;
+		if (date_parse(d, dl, &day))
+			continue;
+		rc = fn(ctx, day, stmt_text(st, 1, NULL), stmt_text(st, 2, NULL), stmt_text(st, 3, NULL),
+			stmt_text(st, 4, NULL), stmt_int64(st, 5));
+		if (rc)
+			break;
+	}
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		rc = -1;
+	}
+	stmt_finalize(st);
+	return rc;
+}
+
+/* --- stored maps ---------------------------------------------------------- */
+
+int store_feed_map_put(struct store *s, const char *name, const char *body, const char *actor,
+		       struct buf *err)
+{
+	struct stmt *st = NULL;
+	char at[21];
+	char *before = NULL;
+	int rc = -1, step;
+	struct buf after = BUF_INIT;
+	if (store_begin(s, err))
+		return -1;
+	if (store_prepare(s, "SELECT body FROM feed_maps WHERE name = ?", &st, err))
+		goto out;
+	stmt_bind_str(st, 1, name);
+	if ((step = stmt_step(st)) == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		goto out;
+	}
+	if (step == STORE_ROW)
+		before = xstrdup(stmt_text(st, 0, NULL));
+	stmt_finalize(st);
+	st = NULL;
+	clock_now_iso(at);
+	if (store_prepare(s, "INSERT INTO feed_maps (name, body, updated_at, updated_by) VALUES (?, ?, ?, ?)"
+			  " ON CONFLICT (name) DO UPDATE SET body = excluded.body,"
+			  " updated_at = excluded.updated_at, updated_by = excluded.updated_by", &st, err))
+		goto out;
+	stmt_bind_str(st, 1, name);
+	stmt_bind_str(st, 2, body);
+	stmt_bind_str(st, 3, at);
+	stmt_bind_str(st, 4, actor);
+	if (stmt_step(st) == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		goto out;
+	}
+	{
+		struct buf b = BUF_INIT;
+		if (before)
+			json_write_string(&b, before, strlen(before));
+		json_write_string(&after, body, strlen(body));
+		struct audit_entry e = { actor, before ? "update" : "create", "feed_maps", name,
+					 before ? b.data : NULL, after.data };
+		int arc = audit_append(s, &e, err);
+		buf_release(&b);
+		if (arc)
+			goto out;
+	}
+	stmt_finalize(st);
+	st = NULL;
+	/* The commit ends the transaction whether or not it succeeds. */
+	rc = store_commit(s, err);
+	goto done;
+out:
+	stmt_finalize(st);
+	store_rollback(s);
+done:
+	xfree(before);
+	buf_release(&after);
+	return rc;
+}
+
+int store_feed_map_get(struct store *s, const char *name, char **body, struct buf *err)
+{
+	struct stmt *st;
+	int step, rc;
+	*body = NULL;
+	if (store_prepare(s, "SELECT body FROM feed_maps WHERE name = ?", &st, err))
+		return -1;
+	stmt_bind_str(st, 1, name);
+	step = stmt_step(st);
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		rc = -1;
+	} else if (step == STORE_ROW) {
+		*body = xstrdup(stmt_text(st, 0, NULL));
+		rc = 0;
+	} else {
+		rc = 1;
+	}
+	stmt_finalize(st);
+	return rc;
+}
+
+int store_feed_map_list(struct store *s, feed_map_fn fn, void *ctx, struct buf *err)
+{
+	struct stmt *st;
+	int step, rc = 0;
+	if (store_prepare(s, "SELECT name, updated_at, updated_by FROM feed_maps ORDER BY name", &st, err))
+		return -1;
+	while ((step = stmt_step(st)) == STORE_ROW)
+		if ((rc = fn(ctx, stmt_text(st, 0, NULL), stmt_text(st, 1, NULL), stmt_text(st, 2, NULL))))
+			break;
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		rc = -1;
+	}
+	stmt_finalize(st);
+	return rc;
+}
+
+int store_feed_contract_sources(struct store *s, const char *contract, feed_summary_fn fn, void *ctx,
+				struct buf *err)
+{
+	struct stmt *st;
+	int step, rc = 0;
+	if (store_prepare(s,
+			  "SELECT l.metric, l.format, l.source_id, l.measure, min(d.day), max(d.day), count(*),"
+			  " sum(d.n_intervals) FROM feed_links l JOIN feed_days d"
+			  " ON d.format = l.format AND d.source_id = l.source_id WHERE l.contract_id = ?"
+			  " GROUP BY l.metric, l.format, l.source_id, l.measure"
+			  " UNION ALL"
+			  " SELECT l.metric, l.format, l.source_id, l.measure, min(k.end_day), max(k.end_day),"
+			  " count(DISTINCT k.end_day), count(*) FROM feed_links l JOIN feed_tickets k"
+			  " ON k.format = l.format AND k.source_id = l.source_id"
+			  " WHERE l.contract_id = ? AND k.end_day IS NOT NULL"
+			  " GROUP BY l.metric, l.format, l.source_id, l.measure"
+			  " ORDER BY 1, 2, 3", &st, err))
+		return -1;
+	stmt_bind_str(st, 1, contract);
+	stmt_bind_str(st, 2, contract);
+	while ((step = stmt_step(st)) == STORE_ROW) {
+		struct feed_summary f = {
+			stmt_text(st, 0, NULL), stmt_text(st, 1, NULL), stmt_text(st, 2, NULL),
+			stmt_text(st, 3, NULL), stmt_text(st, 4, NULL), stmt_text(st, 5, NULL),
+			stmt_int64(st, 6), stmt_int64(st, 7),
+		};
+		if ((rc = fn(ctx, &f)))
+			break;
+	}
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		rc = -1;
+	}
+	stmt_finalize(st);
+	return rc;
+}

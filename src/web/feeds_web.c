@@ -1,0 +1,554 @@
+/* SPDX-License-Identifier: MIT */
+/* SLA feeds on the web (issue 19, docs/feeds.md): the page /feeds where an
+ * admin picks a format and a stored map, uploads files, previews (a dry
+ * run) and imports; maps stored by name and edited there; and the same as
+ * JSON under /api/v1/feeds. Everything a handler allocates lives in the
+ * request's arena or is released before it returns. */
+#include "web/web_impl.h"
+
+#include "io/feed.h"
+#include "io/jsonw.h"
+#include "store/feed_store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_FEED_FILES 32
+#define MAP_NAME_MAX 64
+
+/* A map name: letters, digits, '-', '_' and '.', at most 64 bytes. */
+static int good_map_name(const char *name)
+{
+	size_t n = name ? strlen(name) : 0;
+	return n && n <= MAP_NAME_MAX &&
+	       strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.") == n &&
+	       name[0] != '.';
+}
+
+/* Runs a feed import of the request's uploaded files with the stored map
+ * and format named. Problems go to report (one a line). Returns the
+ * importer's status, or 2 when the request itself is wrong (report says
+ * why), -1 on a storage failure. */
+static int run_feed(struct request *req, const char *format_name, const char *map_name,
+		    int dry_run, struct feed_import_result *r, struct buf *report)
+{
+	struct feed_file files[MAX_FEED_FILES];
+	struct feed_import_options opt = { NULL, dry_run, 0, 0, req->actor };
+	struct feed_map *map = NULL;
+	struct buf err = BUF_INIT;
+	char *body = NULL;
+	int n = 0, rc;
+	memset(r, 0, sizeof *r);
+	if (!format_name || !(opt.format = feed_format_find(format_name))) {
+		buf_addf(report, "format: unknown format '%s'\n", format_name ? format_name : "");
+		return 2;
+	}
+	if (!good_map_name(map_name)) {
+		buf_addf(report, "map: choose a stored map\n");
+		return 2;
+	}
+	rc = store_feed_map_get(req->store, map_name, &body, &err);
+	if (rc) {
+		if (rc > 0)
+			buf_addf(report, "map: no stored map '%s'\n", map_name);
+		else
+			fprintf(stderr, "tandem serve: feed: %s\n", err.data);
+		buf_release(&err);
+		return rc > 0 ? 2 : -1;
+	}
+	for (size_t i = 0; i < req->n_form && n < MAX_FEED_FILES; i++) {
+		const struct param *part = &req->form[i];
+		if (!part->filename || !part->len)
+			continue;
+		/* Only the base name: it names the file in messages and evidence. */
+		const char *base = strrchr(part->filename, '/');
+		files[n].name = base ? base + 1 : part->filename;
+		files[n].path = NULL;
+		files[n].data = part->value;
+		files[n].len = part->len;
+		n++;
+	}
+	if (!n) {
+		buf_adds(report, "upload: no files: choose the exported files to import\n");
+		rc = 2;
+		goto out;
+	}
+	if ((rc = feed_map_read(map_name, body, strlen(body), &map, report)) != 0) {
+		rc = 1;
+		goto out;
+	}
+	rc = store_feed_import(req->store, map, files, n, &opt, r, report, &err);
+	if (rc < 0)
+		fprintf(stderr, "tandem serve: feed import: %s\n", err.data);
+out:
+	feed_map_free(map);
+	xfree(body);
+	buf_release(&err);
+	return rc;
+}
+
+static void report_json(struct buf *j, const char *report)
+{
+	int first = 1;
+	buf_adds(j, "[");
+	for (const char *line = report; *line;) {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line) : strlen(line);
+		if (len) {
+			buf_adds(j, first ? "" : ",");
+			json_write_string(j, line, len);
+			first = 0;
+		}
+		if (!eol)
+			break;
+		line = eol + 1;
+	}
+	buf_adds(j, "]");
+}
+
+/* POST /api/v1/feeds?format=F&map=NAME[&dry_run=1], the files multipart. */
+void api_feeds(struct request *req, struct response *res)
+{
+	struct feed_import_result r;
+	struct buf report = BUF_INIT, j = BUF_INIT;
+	const char *dr = http_query(req, "dry_run");
+	int dry = dr && strcmp(dr, "0");
+	int rc = run_feed(req, http_query(req, "format"), http_query(req, "map"), dry, &r, &report);
+	if (rc < 0) {
+		http_json_error(res, 500, NULL, "the feed import failed (a storage error)");
+		goto out;
+	}
+	if (rc == 2) {
+		buf_setlen(&report, report.len ? report.len - 1 : 0);
+		http_json_error(res, 400, NULL, "%s", report.data);
+		goto out;
+	}
+	buf_addf(&j, "{\"ok\":%s,\"dry_run\":%s,\"files\":%d,\"records\":%llu,\"skipped\":%llu,"
+		 "\"days\":%llu,\"removed\":%llu,\"batch\":%lld,\"messages\":",
+		 rc == 0 ? "true" : "false", dry ? "true" : "false", r.files,
+		 (unsigned long long)r.records, (unsigned long long)r.skipped, (unsigned long long)r.days,
+		 (unsigned long long)r.removed, (long long)r.batch);
+	report_json(&j, report.data);
+	buf_adds(&j, "}");
+	http_json(res, rc == 0 ? 200 : 422, &j);
+out:
+	buf_release(&report);
+	buf_release(&j);
+}
+
+static int list_json(void *ctx, const char *name, const char *at, const char *by)
+{
+	struct buf *j = ctx;
+	buf_adds(j, j->data[j->len - 1] == '[' ? "{\"name\":" : ",{\"name\":");
+	json_write_string(j, name, strlen(name));
+	buf_adds(j, ",\"updated_at\":");
+	json_write_string(j, at, strlen(at));
+	buf_adds(j, ",\"updated_by\":");
+	json_write_string(j, by, strlen(by));
+	buf_adds(j, "}");
+	return 0;
+}
+
+/* GET /api/v1/feeds/maps: the stored maps. */
+void api_feed_maps(struct request *req, struct response *res)
+{
+	struct buf j = BUF_INIT, err = BUF_INIT;
+	buf_adds(&j, "[");
+	if (store_feed_map_list(req->store, list_json, &j, &err)) {
+		http_json_error(res, 500, NULL, "the maps cannot be read (a storage error)");
+	} else {
+		buf_adds(&j, "]");
+		http_json(res, 200, &j);
+	}
+	buf_release(&j);
+	buf_release(&err);
+}
+
+/* GET /api/v1/feeds/maps/{name}: the map's JSON as stored. */
+void api_feed_map_get(struct request *req, struct response *res)
+{
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	char *body = NULL;
+	int rc = good_map_name(req->params[0]) ? store_feed_map_get(req->store, req->params[0], &body, &err) : 1;
+	if (rc > 0)
+		http_json_error(res, 404, NULL, "no stored map '%s'", req->params[0]);
+	else if (rc < 0)
+		http_json_error(res, 500, NULL, "the map cannot be read (a storage error)");
+	else {
+		buf_adds(&j, body);
+		http_json(res, 200, &j);
+	}
+	xfree(body);
+	buf_release(&err);
+	buf_release(&j);
+}
+
+/* Checks and stores a map; problems (as MAP: path: message lines) go to
+ * report. Returns 0, 1 when the map has problems, 2 for a bad name, -1. */
+static int save_map(struct request *req, const char *name, const char *body, size_t len,
+		    struct buf *report)
+{
+	struct feed_map *m = NULL;
+	struct buf err = BUF_INIT;
+	char *text;
+	int rc;
+	if (!good_map_name(name)) {
+		buf_adds(report, "name: a map name is 1 to 64 letters, digits, '-', '_' or '.'\n");
+		return 2;
+	}
+	if (feed_map_read(name, body, len, &m, report))
+		return 1;
+	feed_map_free(m);
+	text = arena_strndup(&req->arena, body, len);
+	rc = store_feed_map_put(req->store, name, text, req->actor, &err);
+	if (rc)
+		fprintf(stderr, "tandem serve: feed map: %s\n", err.data);
+	buf_release(&err);
+	return rc ? -1 : 0;
+}
+
+/* PUT /api/v1/feeds/maps/{name}: the map JSON as the body. */
+void api_feed_map_put(struct request *req, struct response *res)
+{
+	struct buf report = BUF_INIT, j = BUF_INIT;
+	int rc = save_map(req, req->params[0], req->body.data, req->body.len, &report);
+	if (rc < 0) {
+		http_json_error(res, 500, NULL, "the map cannot be stored (a storage error)");
+	} else if (rc == 2) {
+		buf_setlen(&report, report.len - 1);
+		http_json_error(res, 400, "name", "%s", report.data);
+	} else {
+		buf_addf(&j, "{\"ok\":%s,\"name\":", rc ? "false" : "true");
+		json_write_string(&j, req->params[0], strlen(req->params[0]));
+		buf_adds(&j, ",\"messages\":");
+		report_json(&j, report.data);
+		buf_adds(&j, "}");
+		http_json(res, rc ? 422 : 200, &j);
+	}
+	buf_release(&report);
+	buf_release(&j);
+}
+
+/* --- the page -------------------------------------------------------------- */
+
+static void problems(struct buf *o, const char *report)
+{
+	html_raw(o, "<ul class=\"problems\">\n");
+	for (const char *line = report; *line;) {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line) : strlen(line);
+		if (len) {
+			html_raw(o, "<li><code>");
+			html_escape_n(o, line, len);
+			html_raw(o, "</code></li>\n");
+		}
+		if (!eol)
+			break;
+		line = eol + 1;
+	}
+	html_raw(o, "</ul>\n");
+}
+
+struct map_options {
+	struct buf *o;
+	const char *selected;
+	int n;
+};
+
+static int map_option(void *ctx, const char *name, const char *at, const char *by)
+{
+	struct map_options *mo = ctx;
+	(void)at;
+	(void)by;
+	html_raw(mo->o, "<option value=\"");
+	html_escape(mo->o, name);
+	html_raw(mo->o, mo->selected && !strcmp(mo->selected, name) ? "\" selected>" : "\">");
+	html_escape(mo->o, name);
+	html_raw(mo->o, "</option>");
+	mo->n++;
+	return 0;
+}
+
+static int map_row(void *ctx, const char *name, const char *at, const char *by)
+{
+	struct buf *o = ctx;
+	html_raw(o, "<tr><td><a href=\"/feeds?map=");
+	html_escape(o, name);
+	html_raw(o, "#map-editor\">");
+	html_escape(o, name);
+	html_raw(o, "</a></td><td>");
+	html_escape(o, at);
+	html_raw(o, "</td><td>");
+	html_escape(o, by);
+	html_raw(o, "</td></tr>\n");
+	return 0;
+}
+
+static void feeds_page(struct request *req, struct response *res, const char *format,
+		       const char *map, const char *edit_name, const char *edit_body)
+{
+	struct buf *o = &res->body, err = BUF_INIT;
+	struct map_options mo = { o, map, 0 };
+	/* The import form: format, stored map, files, dry run. */
+	html_raw(o, "<section class=\"card\"><h2>");
+	html_msg(o, req, "feeds.import");
+	html_raw(o, "</h2><form method=\"post\" action=\"/feeds\" enctype=\"multipart/form-data\" class=\"stack\">");
+	html_csrf_field(req, o);
+	html_raw(o, "<label for=\"format\">");
+	html_msg(o, req, "feeds.format");
+	html_raw(o, "</label><select id=\"format\" name=\"format\" required>");
+	for (size_t i = 0; i < feed_n_formats; i++) {
+		html_raw(o, "<option value=\"");
+		html_escape(o, feed_formats[i].name);
+		html_raw(o, format && !strcmp(format, feed_formats[i].name) ? "\" selected>" : "\">");
+		html_escape(o, feed_formats[i].name);
+		html_raw(o, " — ");
+		html_escape(o, feed_formats[i].summary);
+		html_raw(o, "</option>");
+	}
+	html_raw(o, "</select><label for=\"map\">");
+	html_msg(o, req, "feeds.map");
+	html_raw(o, "</label><select id=\"map\" name=\"map\" required>");
+	if (store_feed_map_list(req->store, map_option, &mo, &err))
+		fprintf(stderr, "tandem serve: feed maps: %s\n", err.data);
+	html_raw(o, "</select>");
+	if (!mo.n) {
+		html_raw(o, "<p class=\"muted small\">");
+		html_msg(o, req, "feeds.no_maps");
+		html_raw(o, "</p>");
+	}
+	html_raw(o, "<label for=\"files\">");
+	html_msg(o, req, "feeds.files");
+	html_raw(o, "</label><input id=\"files\" name=\"files\" type=\"file\" accept=\".json,.csv,.xlsx\" multiple required>"
+		 "<label><input type=\"checkbox\" name=\"dry_run\" value=\"1\" checked> ");
+	html_msg(o, req, "feeds.dry_run");
+	html_raw(o, "</label><p class=\"muted small\">");
+	html_msg(o, req, "feeds.help");
+	html_raw(o, "</p><button type=\"submit\" class=\"primary\">");
+	html_msg(o, req, "feeds.submit");
+	html_raw(o, "</button></form></section>\n");
+
+	/* The stored maps and the editor. */
+	html_raw(o, "<section class=\"card\"><h2>");
+	html_msg(o, req, "feeds.maps");
+	html_raw(o, "</h2><table class=\"data\"><thead><tr><th scope=\"col\">");
+	html_msg(o, req, "feeds.map_name");
+	html_raw(o, "</th><th scope=\"col\">");
+	html_msg(o, req, "feeds.updated_at");
+	html_raw(o, "</th><th scope=\"col\">");
+	html_msg(o, req, "feeds.updated_by");
+	html_raw(o, "</th></tr></thead><tbody>\n");
+	buf_reset(&err);
+	if (store_feed_map_list(req->store, map_row, o, &err))
+		fprintf(stderr, "tandem serve: feed maps: %s\n", err.data);
+	html_raw(o, "</tbody></table>\n<form id=\"map-editor\" method=\"post\" action=\"/feeds/maps\" class=\"stack\">");
+	html_csrf_field(req, o);
+	html_raw(o, "<label for=\"map-name\">");
+	html_msg(o, req, "feeds.map_name");
+	html_raw(o, "</label><input id=\"map-name\" name=\"name\" required maxlength=\"64\" pattern=\"[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]*\" value=\"");
+	html_escape(o, edit_name ? edit_name : "");
+	html_raw(o, "\"><label for=\"map-body\">");
+	html_msg(o, req, "feeds.map_body");
+	html_raw(o, "</label><textarea id=\"map-body\" name=\"body\" rows=\"14\" spellcheck=\"false\" required>");
+	html_escape(o, edit_body ? edit_body
+				 : "{\"timezone\": \"Asia/Seoul\",\n \"service_level\": {\"threshold_seconds\": 20},\n"
+				   " \"queues\": [{\"source_id\": \"...\", \"contract_id\": \"...\",\n"
+				   "             \"metrics\": {\"SL\": \"service_level\", \"AHT\": \"handle_time\"}}]}\n");
+	html_raw(o, "</textarea><button type=\"submit\">");
+	html_msg(o, req, "feeds.map_save");
+	html_raw(o, "</button></form></section>\n");
+	buf_release(&err);
+}
+
+/* GET /feeds[?map=NAME]: the page, with NAME in the editor. */
+void page_feeds(struct request *req, struct response *res)
+{
+	const char *name = http_query(req, "map");
+	char *body = NULL;
+	struct buf err = BUF_INIT;
+	if (name && (!good_map_name(name) || store_feed_map_get(req->store, name, &body, &err))) {
+		html_error_page(req, res, 404, "feeds.unknown_map", name);
+		buf_release(&err);
+		return;
+	}
+	html_page_begin(req, res, "feeds.title", NULL);
+	feeds_page(req, res, NULL, name, name, body);
+	html_page_end(req, res);
+	xfree(body);
+	buf_release(&err);
+}
+
+/* POST /feeds: preview (dry run) or import. */
+void page_feeds_post(struct request *req, struct response *res)
+{
+	struct buf *o = &res->body, report = BUF_INIT;
+	struct feed_import_result r;
+	const char *format = http_form(req, "format"), *map = http_form(req, "map");
+	int dry = http_form(req, "dry_run") != NULL;
+	int rc = run_feed(req, format, map, dry, &r, &report);
+	html_page_begin(req, res, "feeds.title", NULL);
+	if (rc < 0) {
+		res->status = 500;
+		html_raw(o, "<p class=\"notice error\" role=\"alert\">");
+		html_msg(o, req, "error.internal");
+		html_raw(o, "</p>");
+	} else if (rc) {
+		res->status = rc == 2 ? 400 : 422;
+		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p>");
+		html_msg(o, req, "feeds.has_errors");
+		buf_addf(o, " (%llu)", (unsigned long long)(r.errors ? r.errors : 1));
+		html_raw(o, "</p>");
+		problems(o, report.data);
+		html_raw(o, "</div>\n");
+	} else {
+		html_raw(o, "<div class=\"notice ok\" role=\"status\"><p>");
+		html_msg(o, req, dry ? "feeds.valid" : "feeds.done");
+		buf_addf(o, ": %llu · %llu", (unsigned long long)r.records, (unsigned long long)r.days);
+		if (!dry)
+			buf_addf(o, " · batch %lld", (long long)r.batch);
+		html_raw(o, "</p>");
+		if (report.len)
+			problems(o, report.data);
+		html_raw(o, "</div>\n");
+	}
+	feeds_page(req, res, format, map, NULL, NULL);
+	html_page_end(req, res);
+	buf_release(&report);
+}
+
+/* POST /feeds/maps: store (create or replace) a map by name. */
+void page_feed_map_post(struct request *req, struct response *res)
+{
+	struct buf *o = &res->body, report = BUF_INIT;
+	const char *name = http_form(req, "name"), *body = http_form(req, "body");
+	int rc = save_map(req, name, body ? body : "", body ? strlen(body) : 0, &report);
+	html_page_begin(req, res, "feeds.title", NULL);
+	if (rc < 0) {
+		res->status = 500;
+		html_raw(o, "<p class=\"notice error\" role=\"alert\">");
+		html_msg(o, req, "error.internal");
+		html_raw(o, "</p>");
+	} else if (rc) {
+		res->status = rc == 2 ? 400 : 422;
+		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p>");
+		html_msg(o, req, "feeds.map_has_errors");
+		html_raw(o, "</p>");
+		problems(o, report.data);
+		html_raw(o, "</div>\n");
+	} else {
+		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
+		html_msg(o, req, "feeds.map_saved");
+		html_raw(o, ": ");
+		html_escape(o, name);
+		html_raw(o, "</p>\n");
+	}
+	feeds_page(req, res, NULL, rc ? NULL : name, name, body);
+	html_page_end(req, res);
+	buf_release(&report);
+}
+
+/* --- the evidence ----------------------------------------------------------- */
+
+static int summary_row(void *ctx, const struct feed_summary *f)
+{
+	struct buf *o = ctx;
+	const char *cells[] = { f->metric, f->format, f->source_id, f->measure, f->first_day, f->last_day };
+	html_raw(o, "<tr>");
+	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+		html_raw(o, "<td>");
+		html_escape(o, cells[i]);
+		html_raw(o, "</td>");
+	}
+	buf_addf(o, "<td class=\"num\">%lld</td><td class=\"num\">%lld</td></tr>\n", (long long)f->days,
+		 (long long)f->items);
+	return 0;
+}
+
+static int count_summary(void *ctx, const struct feed_summary *f)
+{
+	(void)f;
+	++*(int *)ctx;
+	return 0;
+}
+
+void web_feed_sources_panel(struct request *req, struct buf *o, const char *contract)
+{
+	struct buf err = BUF_INIT;
+	int n = 0;
+	static const char *const heads[] = { "feeds.metric", "feeds.format", "feeds.source_id",
+					     "feeds.measure", "feeds.first_day", "feeds.last_day",
+					     "feeds.days", "feeds.items" };
+	if (store_feed_contract_sources(req->store, contract, count_summary, &n, &err) || !n) {
+		buf_release(&err);
+		return;   /* no feed: nothing to show */
+	}
+	html_raw(o, "<section class=\"card\"><h2>");
+	html_msg(o, req, "feeds.sources");
+	html_raw(o, "</h2><div class=\"scroll\"><table class=\"data\"><thead><tr>");
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		html_raw(o, "<th scope=\"col\">");
+		html_msg(o, req, heads[i]);
+		html_raw(o, "</th>");
+	}
+	html_raw(o, "</tr></thead><tbody>\n");
+	if (store_feed_contract_sources(req->store, contract, summary_row, o, &err))
+		fprintf(stderr, "tandem serve: feed sources: %s\n", err.data);
+	html_raw(o, "</tbody></table></div></section>\n");
+	buf_release(&err);
+}
+
+static int source_json(void *ctx, day_t day, const char *format, const char *source_id,
+		       const char *measure, const char *files, int64_t items)
+{
+	struct buf *j = ctx;
+	char date[11];
+	date_format(day, date);
+	buf_adds(j, j->data[j->len - 1] == '[' ? "{\"date\":" : ",{\"date\":");
+	json_write_string(j, date, 10);
+	buf_adds(j, ",\"format\":");
+	json_write_string(j, format, strlen(format));
+	buf_adds(j, ",\"source_id\":");
+	json_write_string(j, source_id, strlen(source_id));
+	buf_adds(j, ",\"measure\":");
+	json_write_string(j, measure, strlen(measure));
+	buf_adds(j, ",\"files\":[");
+	for (const char *p = files; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		if (p != files)
+			buf_addc(j, ',');
+		json_write_string(j, p, len);
+		p += len + (nl ? 1 : 0);
+	}
+	buf_addf(j, "],\"items\":%lld}", (long long)items);
+	return 0;
+}
+
+/* GET /api/v1/feeds/sources?contract=ID&metric=M[&from=D&to=D]: for each day
+ * the feed sources behind the measurement. */
+void api_feed_sources(struct request *req, struct response *res)
+{
+	const char *contract = http_query(req, "contract"), *metric = http_query(req, "metric");
+	const char *from = http_query(req, "from"), *to = http_query(req, "to");
+	day_t f = DAY_NONE, t = DAY_NONE;
+	struct buf j = BUF_INIT, err = BUF_INIT;
+	if (!contract || !*contract || !metric || !*metric) {
+		http_json_error(res, 400, contract && *contract ? "metric" : "contract",
+				"name the contract and the metric (?contract=ID&metric=M)");
+		return;
+	}
+	if ((from && date_parse(from, strlen(from), &f)) || (to && date_parse(to, strlen(to), &t))) {
+		http_json_error(res, 400, from && date_parse(from, strlen(from), &f) ? "from" : "to",
+				"not a date (YYYY-MM-DD)");
+		return;
+	}
+	buf_adds(&j, "[");
+	if (store_feed_sources(req->store, contract, metric, f, t, source_json, &j, &err)) {
+		http_json_error(res, 500, NULL, "the feed sources cannot be read (a storage error)");
+	} else {
+		buf_adds(&j, "]");
+		http_json(res, 200, &j);
+	}
+	buf_release(&j);
+	buf_release(&err);
+}

@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of the feed parsers and the map (src/io/feed_*.c): timestamps
+ * with offsets and in local time, local days across a DST change, the
+ * map's checks, ISO-8601 durations, an interval report as an XLSX
+ * workbook (written here with libxlsxwriter) and the format table. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <xlsxwriter.h>
+
+#include "io/feed.h"
+
+static int64_t utc_of(const char *s, struct feed_tz *tz)
+{
+	int64_t t = 0;
+	assert_int_equal(feed_parse_time(s, strlen(s), tz, &t), 0);
+	return t;
+}
+
+static void feed_timestamps(void **state)
+{
+	struct feed_tz seoul;
+	struct buf err = BUF_INIT;
+	int64_t t;
+	(void)state;
+	assert_int_equal(feed_tz_init(&seoul, "Asia/Seoul", &err), 0);
+	/* 2026-03-02T00:00:00Z is 1772409600. */
+	assert_int_equal(utc_of("2026-03-02T00:00:00Z", &seoul), 1772409600);
+	assert_int_equal(utc_of("2026-03-02T00:00:00.000Z", &seoul), 1772409600);
+	assert_int_equal(utc_of("2026-03-02T09:00:00+09:00", &seoul), 1772409600);
+	assert_int_equal(utc_of("2026-03-02T09:00:00+0900", &seoul), 1772409600);
+	assert_int_equal(utc_of("2026-03-01T19:00:00-05:00", &seoul), 1772409600);
+	/* Local time in the map's zone: Seoul is UTC+9 all year. */
+	assert_int_equal(utc_of("2026-03-02 09:00:00", &seoul), 1772409600);
+	assert_int_equal(utc_of("2026/03/02 09:00", &seoul), 1772409600);
+	assert_int_equal(utc_of("2026-03-02", &seoul), 1772409600 - 9 * 3600);
+	assert_int_equal(feed_parse_time("2026-02-30 09:00", 16, &seoul, &t), -1);
+	assert_int_equal(feed_parse_time("2026-03-02 24:00", 16, &seoul, &t), -1);
+	assert_int_equal(feed_parse_time("2026-03-02T09:00:00+9", 21, &seoul, &t), -1);
+	assert_int_equal(feed_parse_time("yesterday", 9, &seoul, &t), -1);
+	/* The local day of an instant. */
+	assert_int_equal(feed_tz_day(&seoul, 1772377200 - 1), date_from_ymd(2026, 3, 1));
+	assert_int_equal(feed_tz_day(&seoul, 1772377200), date_from_ymd(2026, 3, 2));
+	assert_int_equal(feed_tz_day(&seoul, 1772463600 - 1), date_from_ymd(2026, 3, 2));
+	assert_int_equal(feed_tz_day(&seoul, 1772463600), date_from_ymd(2026, 3, 3));
+	assert_int_equal(feed_tz_init(&seoul, "Asia/Seul", &err), -1);
+	assert_string_equal(err.data, "unknown time zone 'Asia/Seul' (a name of the tz database, e.g. \"Asia/Seoul\")");
+	buf_reset(&err);
+	assert_int_equal(feed_tz_init(&seoul, "../etc/passwd", &err), -1);
+	buf_release(&err);
+}
+
+/* New York changes to daylight time at 02:00 on 8 March 2026: that day has
+ * 23 hours, and the days around it start at 05:00Z and 04:00Z. */
+static void feed_days_across_dst(void **state)
+{
+	struct feed_tz ny;
+	struct buf err = BUF_INIT;
+	(void)state;
+	assert_int_equal(feed_tz_init(&ny, "America/New_York", &err), 0);
+	int64_t mar8 = utc_of("2026-03-08T05:00:00Z", &ny), mar9 = utc_of("2026-03-09T04:00:00Z", &ny);
+	assert_int_equal(feed_tz_day(&ny, mar8 - 1), date_from_ymd(2026, 3, 7));
+	assert_int_equal(feed_tz_day(&ny, mar8), date_from_ymd(2026, 3, 8));
+	assert_int_equal(feed_tz_day(&ny, mar9 - 1), date_from_ymd(2026, 3, 8));
+	assert_int_equal(feed_tz_day(&ny, mar9), date_from_ymd(2026, 3, 9));
+	/* Local wall-clock times before and after the change. */
+	assert_int_equal(utc_of("2026-03-08 01:00", &ny), utc_of("2026-03-08T06:00:00Z", &ny));
+	assert_int_equal(utc_of("2026-03-08 12:00", &ny), utc_of("2026-03-08T16:00:00Z", &ny));
+	assert_int_equal(utc_of("2026-03-07 12:00", &ny), utc_of("2026-03-07T17:00:00Z", &ny));
+	/* UTC itself. */
+	struct feed_tz utc;
+	assert_int_equal(feed_tz_init(&utc, "UTC", &err), 0);
+	assert_int_equal(feed_tz_day(&utc, 1772409600), date_from_ymd(2026, 3, 2));
+	assert_int_equal(utc_of("2026-03-02 00:00", &utc), 1772409600);
+	buf_release(&err);
+}
+
+static void feed_map_checks(void **state)
+{
+	static const char good[] =
+		"{\"timezone\": \"Asia/Seoul\", \"service_level\": {\"threshold_seconds\": 20},"
+		" \"columns\": {\"offered\": \"IN\"},"
+		" \"queues\": [{\"source_id\": 7, \"contract_id\": \"K1\", \"metrics\": {\"SL\": \"service_level\"},"
+		"   \"service_level\": {\"abandons\": \"ignore\"}},"
+		"  {\"source_id\": \"q2\", \"contract_id\": \"K1\", \"metrics\": {\"SL\": \"service_level\", \"AHT\": \"handle_time\"}}]}";
+	static const char bad[] =
+		"{\"timezone\": 9, \"columns\": {\"offerd\": \"IN\"}, \"queues\": ["
+		" {\"source_id\": \"a\", \"contract_id\": \"K1\", \"metrics\": {\"SL\": \"service_level\"}},"
+		" {\"source_id\": \"b\", \"contract_id\": \"K1\", \"metrics\": {\"SL\": \"handle_time\"}, \"extra\": 1}]}";
+	struct feed_map *m = NULL;
+	struct buf errors = BUF_INIT;
+	(void)state;
+	assert_int_equal(feed_map_read("MAP.json", good, sizeof good - 1, &m, &errors), 0);
+	assert_string_equal(errors.data, "");
+	assert_int_equal(m->n_queues, 2);
+	assert_string_equal(m->queues[0].source_id, "7");
+	/* The queue's own service level keeps the map's threshold. */
+	assert_int_equal(m->queues[0].service_level.abandons_ignore, 1);
+	assert_int_equal(m->queues[0].service_level.threshold_seconds, 20);
+	assert_int_equal(m->queues[1].service_level.abandons_ignore, 0);
+	assert_string_equal(m->columns[FEEDCOL_OFFERED], "IN");
+	assert_ptr_equal(feed_map_queue(m, "q2", 2), &m->queues[1]);
+	assert_null(feed_map_queue(m, "q", 1));
+	assert_int_equal(m->queues[1].links[1].measure, MEASURE_HANDLE_TIME);
+	feed_map_free(m);
+
+	assert_int_equal(feed_map_read("MAP.json", bad, sizeof bad - 1, &m, &errors), 1);
+	assert_null(m);
+	assert_string_equal(errors.data,
+		"MAP.json: timezone: not a string (a tz database name, e.g. \"Asia/Seoul\")\n"
+		"MAP.json: columns.offerd: unknown column (expected interval_start, source_id, offered,"
+		" answered, answered_within, abandoned, short_abandoned, handled, handle_seconds,"
+		" answer_wait_seconds)\n"
+		"MAP.json: queues[1].extra: unknown key (expected source_id, contract_id, metrics, service_level)\n"
+		"MAP.json: queues[1].metrics.SL: K1 SL is 'service_level' in queues[0] but 'handle_time' here\n");
+	buf_reset(&errors);
+	assert_int_equal(feed_map_read("MAP.json", "[1,", 3, &m, &errors), 1);
+	assert_string_equal(errors.data, "MAP.json:1:3: ']' expected near end of file\n");
+	buf_release(&errors);
+}
+
+struct collected {
+	struct feed_interval iv[8];
+	char ids[8][32];
+	int n;
+};
+
+static int collect(void *ctx, const struct feed_interval *iv)
+{
+	struct collected *c = ctx;
+	if (c->n >= 8)
+		return 1;
+	c->iv[c->n] = *iv;
+	snprintf(c->ids[c->n], sizeof c->ids[0], "%.*s", (int)iv->source_len, iv->source_id);
+	c->iv[c->n].source_id = c->ids[c->n];
+	c->n++;
+	return 0;
+}
+
+static struct feed_map *seoul_map(const char *extra)
+{
+	char text[1024];
+	struct feed_map *m = NULL;
+	struct buf errors = BUF_INIT;
+	snprintf(text, sizeof text,
+		 "{\"timezone\": \"Asia/Seoul\", %s \"queues\": [{\"source_id\": \"A\", \"contract_id\": \"K1\","
+		 " \"metrics\": {\"SL\": \"service_level\", \"AHT\": \"handle_time\"}}]}", extra);
+	assert_int_equal(feed_map_read("MAP.json", text, strlen(text), &m, &errors), 0);
+	buf_release(&errors);
+	return m;
+}
+
+static void feed_cxone_durations(void **state)
+{
+	static const char json[] =
+		"{\"skillSummaries\": [{\"skillId\": \"A\", \"startDate\": \"2026-03-02T00:00:00+09:00\","
+		" \"contactsOffered\": 3, \"contactsHandled\": 2, \"abandonCount\": 1, \"contactsWithinSLA\": 2,"
+		" \"averageHandleTime\": \"PT1H2M3.5S\", \"averageSpeedToAnswer\": 7.25},"
+		" {\"skillId\": \"A\", \"startDate\": \"2026-03-03T00:00:00+09:00\", \"averageHandleTime\": \"4 minutes\"}]}";
+	struct feed_map *m = seoul_map("");
+	struct collected c = { .n = 0 };
+	struct feed_sink sink = { &c, collect, NULL, NULL };
+	struct feed_file f = { "cx.json", NULL, json, sizeof json - 1 };
+	struct buf errors = BUF_INIT;
+	uint64_t n = 0;
+	(void)state;
+	assert_int_equal(feed_format_find("cxone-skills")->parse(&f, m, &sink, &errors, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(errors.data, "cx.json: skillSummaries[1].averageHandleTime: not an ISO-8601"
+			    " duration (\"PT4M5S\") or seconds\n");
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.iv[0].start, 1772377200);
+	assert_int_equal(c.iv[0].offered, 3);
+	assert_int_equal(c.iv[0].answered, 2);
+	assert_int_equal(c.iv[0].abandoned, 1);
+	/* 3723.5 s × 2 handled; 7.25 s × 2 answered, in micro-units. */
+	assert_int_equal(c.iv[0].handle_us, 7447000000LL);
+	assert_int_equal(c.iv[0].wait_us, 14500000LL);
+	buf_release(&errors);
+	feed_map_free(m);
+}
+
+/* An analyst's Excel interval report: Korean headers, a date-time cell,
+ * seconds as numbers and as a clock text, a computed percentage column. */
+static void feed_intervals_xlsx(void **state)
+{
+	char path[] = "/tmp/tandem-feed-XXXXXX.xlsx";
+	int fd = mkstemps(path, 5);
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "보고서");
+	lxw_format *dt = workbook_add_format(wb);
+	format_set_num_format(dt, "yyyy-mm-dd hh:mm");
+	const char *head[] = { "시간", "큐", "인입호", "응답호", "서비스레벨호", "포기호", "처리호",
+			       "처리시간", "응답대기시간", "서비스레벨" };
+	for (int i = 0; i < 10; i++)
+		worksheet_write_string(ws, 0, (lxw_col_t)i, head[i], NULL);
+	lxw_datetime when = { 2026, 3, 2, 9, 30, 0 };
+	worksheet_write_datetime(ws, 1, 0, &when, dt);
+	worksheet_write_string(ws, 1, 1, "A", NULL);
+	worksheet_write_number(ws, 1, 2, 100, NULL);
+	worksheet_write_number(ws, 1, 3, 95, NULL);
+	worksheet_write_number(ws, 1, 4, 80, NULL);
+	worksheet_write_number(ws, 1, 5, 5, NULL);
+	worksheet_write_number(ws, 1, 6, 95, NULL);
+	worksheet_write_number(ws, 1, 7, 28500.25, NULL);
+	worksheet_write_string(ws, 1, 8, "00:25:00", NULL);
+	worksheet_write_number(ws, 1, 9, 0.8, NULL);
+	worksheet_write_number(ws, 2, 0, 46083.4, NULL);   /* a date as a plain number: no date style */
+	worksheet_write_string(ws, 2, 1, "A", NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+
+	struct feed_map *m = seoul_map("");
+	struct collected c = { .n = 0 };
+	struct feed_sink sink = { &c, collect, NULL, NULL };
+	/* Read from a path, the workbook is called by it (as on the command line). */
+	struct feed_file f = { path, path, NULL, 0 };
+	char want[512];
+	struct buf errors = BUF_INIT;
+	uint64_t n = 0;
+	assert_int_equal(feed_format_find("intervals")->parse(&f, m, &sink, &errors, &n), 0);
+	unlink(path);
+	snprintf(want, sizeof want, "%s:보고서!A3: interval start '46083.4' is not a time"
+		 " (YYYY-MM-DD HH:MM[:SS], with Z or +09:00 when not local)\n", path);
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.iv[0].source_id, "A");
+	assert_int_equal(c.iv[0].start, 1772409600 + 1800);
+	assert_int_equal(c.iv[0].offered, 100);
+	assert_int_equal(c.iv[0].within, 80);
+	assert_int_equal(c.iv[0].handled, 95);
+	assert_int_equal(c.iv[0].handle_us, 28500250000LL);
+	assert_int_equal(c.iv[0].wait_us, 1500000000LL);
+	assert_int_equal(n, 1);
+	assert_string_equal(errors.data, want);
+	buf_release(&errors);
+	feed_map_free(m);
+}
+
+/* A service level percentage is no count: the report must name one. */
+static void feed_intervals_percentage_only(void **state)
+{
+	static const char csv[] = "시간,큐,인입호,서비스레벨,처리호,처리시간\n2026-03-02 09:00,A,10,80%,9,900\n";
+	struct feed_map *m = seoul_map("");
+	struct collected c = { .n = 0 };
+	struct feed_sink sink = { &c, collect, NULL, NULL };
+	struct feed_file f = { "r.csv", NULL, csv, sizeof csv - 1 };
+	struct buf errors = BUF_INIT;
+	uint64_t n = 0;
+	(void)state;
+	assert_int_equal(feed_format_find("intervals")->parse(&f, m, &sink, &errors, &n), 0);
+	assert_int_equal(c.n, 0);
+	assert_string_equal(errors.data, "r.csv:1:1: missing column answered_within (a service level"
+			    " percentage cannot be summed over a day: name the column of calls answered within"
+			    " the threshold, \"columns\": {\"answered_within\": ...})\n");
+	buf_release(&errors);
+	feed_map_free(m);
+}
+
+static void feed_format_table(void **state)
+{
+	(void)state;
+	assert_int_equal(feed_n_formats, 7);
+	for (size_t i = 1; i < feed_n_formats; i++)
+		assert_true(strcmp(feed_formats[i - 1].name, feed_formats[i].name) < 0);
+	assert_null(feed_format_find("avaya"));
+	assert_int_equal(feed_format_find("zendesk-sla")->tickets, 1);
+	assert_int_equal(feed_format_find("servicenow-task-sla")->tickets, 1);
+	assert_int_equal(feed_format_find("ucce-interval")->tickets, 0);
+	assert_string_equal(feed_measure_name(MEASURE_SPEED_OF_ANSWER), "speed_of_answer");
+	assert_null(feed_measure_name(MEASURE_COUNT));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(feed_timestamps),
+		cmocka_unit_test(feed_days_across_dst),
+		cmocka_unit_test(feed_map_checks),
+		cmocka_unit_test(feed_cxone_durations),
+		cmocka_unit_test(feed_intervals_xlsx),
+		cmocka_unit_test(feed_intervals_percentage_only),
+		cmocka_unit_test(feed_format_table),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
