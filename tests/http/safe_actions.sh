@@ -15,7 +15,7 @@ check "safe-default-year-dashboard-2025" has "$WORK/body" '<input id="year" name
 check "safe-default-year-scores" is 200 "$(status viewer GET /scores)"
 check "safe-default-year-scores-2025" has "$WORK/body" 'value="2025"'
 check "safe-default-year-models" is 200 "$(status executive GET /models)"
-check "safe-default-year-freeze-form-2025" has "$WORK/body" '<input id="freeze-year" name="year" type="number" min="1000" max="9999" value="2025">'
+check "safe-default-year-freeze-form-2025" has "$WORK/body" '<input id="freeze-year" name="year" type="number" min="1001" max="9998" value="2025">'
 check "safe-default-year-api" is 200 "$(api viewer GET /api/v1/models)"
 check "safe-default-year-api-2025" has "$WORK/body" '{"year":2025,'
 
