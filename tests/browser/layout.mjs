@@ -107,11 +107,12 @@ function withLang(path, lang) {
 // outside code, ids, and the allow-list below.
 const allowWords = new Set(['Tandem', 'English', 'SLA', 'CSV', 'JSON', 'XLSX', 'ID', 'KPI', 'BPO', 'UTF-8',
   'CP949', 'YYYY-MM-DD', 'YYYY-MM', 'YYYY', 'E', 'P', 'K', 'pt']);
-const allowPhrases = [/contracts\.csv/, /measurements\.csv/, /\b[a-z_]+\.csv\b/g, /\b[a-z]+_[a-z_]+\b/g,
+const allowPhrases = [/contracts\.csv/, /\bdocs\/[a-z_]+\.md\b/g, /measurements\.csv/, /\b[a-z_]+\.csv\b/g, /\b[a-z]+_[a-z_]+\b/g,
   /\bS[0-9]\.[0-9]\b/g, /\bO[0-9]\.[0-9]\b/g, /linear\([^)]*\)/g, /bands\([^)]*\)/g];
 async function englishSentences(page, collect = true) {
   const text = await page.evaluate(() => {
-    const skip = 'code, pre, script, style, .colname, .langs, option, [data-i18n-skip], .brand, .user';
+    // code, JSON samples and what people wrote (a model version's note) are not UI text
+    const skip = 'code, pre, script, style, textarea, .colname, .langs, option, [data-i18n-skip], .brand, .user, .note, #model-note';
     const out = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {
