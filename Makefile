@@ -27,7 +27,7 @@ ALL_CFLAGS = $(CFLAGS_BASE) $(OPT) $(SANFLAGS) $(shell pkg-config --cflags $(PKG
 LIBS = $(shell pkg-config --libs $(PKGS)) -lm -lpthread
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
-LIB_SRC = $(sort $(wildcard src/base/*.c src/domain/*.c src/io/*.c src/store/*.c \
+LIB_SRC = $(sort $(wildcard src/base/*.c src/domain/*.c src/io/*.c src/store/*.c src/app/*.c \
 	src/engine/*.c src/report/*.c src/web/*.c src/cli/*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))

@@ -47,7 +47,7 @@ web_flags="$FLAGS -I$out/gen $(pkg-config --cflags libmicrohttpd jansson libsodi
 newest_h=$(ls -t "$top"/src/*/*.h | head -1)
 web_objs=
 pids=
-for c in $(cd "$top" && ls src/base/*.c src/domain/*.c src/io/*.c src/store/*.c src/engine/*.c \
+for c in $(cd "$top" && ls src/base/*.c src/domain/*.c src/io/*.c src/store/*.c src/app/*.c src/engine/*.c \
 	src/report/*.c src/web/*.c) gen/embedded.c; do
 	case $c in gen/*) src="$out/$c" ;; *) src="$top/$c" ;; esac
 	o="$out/obj/$(echo "$c" | tr / _).o"

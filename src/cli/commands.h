@@ -33,5 +33,7 @@ DECLARE_COMMAND(report);
 DECLARE_COMMAND(template);
 DECLARE_COMMAND(backup);
 DECLARE_COMMAND(restore);
+DECLARE_COMMAND(changes);
+DECLARE_COMMAND(policy);
 
 #endif

@@ -6,6 +6,7 @@
  * default); the web passes its logged-in user's role to the same functions. */
 #include "cli/commands.h"
 
+#include "app/lifecycle.h"
 #include "base/clock.h"
 #include "io/jsonw.h"
 #include "store/audit.h"
@@ -93,12 +94,21 @@ static int parse_args(int argc, char **argv, struct cli *cli, struct proposal_ar
 }
 
 /* The exit status of a store_proposal_* result, after printing why. */
-static int result_status(int rc, const struct buf *err)
+static int result_status(enum app_status st, const struct buf *err)
 {
-	if (rc == PROPOSAL_OK)
+	if (st == APP_OK)
 		return EXIT_OK;
 	cli_error("%s", err->data);
-	return rc == PROPOSAL_ERROR ? EXIT_STORAGE : EXIT_BAD_INPUT;
+	return st == APP_FAILED ? EXIT_STORAGE : EXIT_BAD_INPUT;
+}
+
+/* The policy's proposal action as the command-line operator in role --as. */
+static enum app_status act(struct store *s, const struct proposal_args *a, enum policy_action action,
+			   struct proposal_review_input *review, struct buf *err)
+{
+	struct app_actor actor = { role_parse(a->role), NULL, audit_cli_actor() };
+	const char *code;
+	return app_proposal_act(s, &actor, 1, action, a->id, review, a->reason, &code, err);
 }
 
 /* ---- list and show ----------------------------------------------------- */
@@ -245,7 +255,7 @@ static int run_review(struct store *s, const struct proposal_args *a)
 		a->id, a->on ? a->on : on, a->reviewer, a->verdict, a->predicted, a->risk,
 		a->ramp_days, a->conditions,
 	};
-	int rc = result_status(store_proposal_review(s, &in, audit_cli_actor(), a->role, &err), &err);
+	int rc = result_status(act(s, a, POLICY_REVIEW, &in, &err), &err);
 	if (!rc)
 		printf("proposal %s: review of %s recorded\n", a->id, in.reviewed_on);
 	buf_release(&err);
@@ -255,7 +265,7 @@ static int run_review(struct store *s, const struct proposal_args *a)
 static int run_win(struct store *s, const struct proposal_args *a)
 {
 	struct buf err = BUF_INIT;
-	int rc = result_status(store_proposal_win(s, a->id, audit_cli_actor(), a->role, &err), &err);
+	int rc = result_status(act(s, a, POLICY_WIN, NULL, &err), &err);
 	if (!rc)
 		printf("proposal %s: won\n", a->id);
 	buf_release(&err);
@@ -265,7 +275,7 @@ static int run_win(struct store *s, const struct proposal_args *a)
 static int run_lose(struct store *s, const struct proposal_args *a)
 {
 	struct buf err = BUF_INIT;
-	int rc = result_status(store_proposal_lose(s, a->id, audit_cli_actor(), a->role, &err), &err);
+	int rc = result_status(act(s, a, POLICY_LOSE, NULL, &err), &err);
 	if (!rc)
 		printf("proposal %s: lost\n", a->id);
 	buf_release(&err);
@@ -275,8 +285,7 @@ static int run_lose(struct store *s, const struct proposal_args *a)
 static int run_override(struct store *s, const struct proposal_args *a)
 {
 	struct buf err = BUF_INIT;
-	int rc = result_status(store_proposal_override(s, a->id, a->reason ? a->reason : "",
-						       audit_cli_actor(), a->role, &err), &err);
+	int rc = result_status(act(s, a, POLICY_OVERRIDE, NULL, &err), &err);
 	if (!rc)
 		printf("proposal %s: gate override recorded\n", a->id);
 	buf_release(&err);

@@ -49,7 +49,8 @@ const char help_serve[] =
 	"                      address, so raise it there)\n"
 	"  --quiet             no access log on stderr\n"
 	"  --routes            print the route x role table and exit\n"
-	"  --routes-md         the same, and the record write table, as markdown\n"
+	"  --routes-md         the same, as markdown (`tandem policy` prints who may\n"
+	"                      change which records)\n"
 	"\n"
 	"Limits: 64 KiB request bodies (8 MiB for imports), 16 KiB of headers,\n"
 	"256 connections, 30 s idle timeout (it also ends an answer the client\n"
@@ -157,8 +158,6 @@ int cmd_serve(int argc, char **argv, struct cli *cli)
 			struct buf out = BUF_INIT;
 			int md = !strcmp(argv[i], "--routes-md");
 			web_routes_text(&out, md);
-			buf_adds(&out, "\n");
-			web_record_perms_text(&out, md);
 			fputs(out.data, stdout);
 			buf_release(&out);
 			rc = EXIT_OK;

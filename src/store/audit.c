@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -689,10 +690,17 @@ out:
 	return rc;
 }
 
+/* The operating-system account running the command (getuid), never an
+ * environment variable a user can set (SPEC §2: the log says who). A uid
+ * without a passwd entry is written as its number. */
 const char *audit_cli_actor(void)
 {
 	static char actor[96];
-	const char *u = getenv("USER");
-	snprintf(actor, sizeof actor, "cli:%s", u && *u ? u : "unknown");
+	uid_t uid = getuid();
+	struct passwd *pw = getpwuid(uid);
+	if (pw && pw->pw_name && *pw->pw_name)
+		snprintf(actor, sizeof actor, "cli:%s", pw->pw_name);
+	else
+		snprintf(actor, sizeof actor, "cli:uid%lu", (unsigned long)uid);
 	return actor;
 }

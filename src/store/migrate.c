@@ -414,9 +414,27 @@ static int migration_7(struct store *s, struct buf *err)
 	return store_feed_migrate(s, err);
 }
 
-/* Version 8 keeps acknowledgements of early warnings (store/alert_acks.h):
- * the same SQL on SQLite and PostgreSQL. */
+/* Version 8 keeps proposed changes (SPEC §2, counter-party confirmation):
+ * a change a rated party makes to its own evidence waits here, with the
+ * record before and after, until a person of the other side confirms or
+ * rejects it (store/changes.h). */
 static int migration_8(struct store *s, struct buf *err)
+{
+	return store_exec(s,
+		"CREATE TABLE proposed_changes (\n"
+		"  id BIGINT PRIMARY KEY, kind TEXT NOT NULL, record_key TEXT NOT NULL,\n"
+		"  op TEXT NOT NULL, contract_id TEXT, sales_owner TEXT, ops_owner TEXT,\n"
+		"  confirmer TEXT NOT NULL,\n"
+		"  before_value TEXT, after_value TEXT, after_csv TEXT,\n"
+		"  proposer TEXT NOT NULL, proposer_person TEXT, reason TEXT,\n"
+		"  state TEXT NOT NULL, decided_by TEXT, decided_person TEXT, note TEXT,\n"
+		"  created_at TEXT NOT NULL, decided_at TEXT);\n"
+		"CREATE INDEX proposed_changes_state ON proposed_changes (state, id);\n", err);
+}
+
+/* Version 9 keeps acknowledgements of early warnings (store/alert_acks.h):
+ * the same SQL on SQLite and PostgreSQL. */
+static int migration_9(struct store *s, struct buf *err)
 {
 	return store_exec(s,
 			  "CREATE TABLE IF NOT EXISTS alert_acks (\n"
@@ -427,7 +445,7 @@ static int migration_8(struct store *s, struct buf *err)
 
 typedef int (*migration_fn)(struct store *, struct buf *);
 static const migration_fn migrations[] = { migration_1, migration_2, migration_3, migration_4,
-					    migration_5, migration_6, migration_7, migration_8 };
+					    migration_5, migration_6, migration_7, migration_8, migration_9 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int store_latest_version(void)

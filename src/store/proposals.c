@@ -11,6 +11,7 @@
 #include "io/jsonw.h"
 #include "store/audit.h"
 #include "store/closed.h"
+#include "store/users.h"
 #include "store/version.h"
 
 #include <stdio.h>
@@ -23,19 +24,19 @@ enum { ST_DRAFT = 1 << 0, ST_REVIEW = 1 << 1, ST_WON = 1 << 2, ST_LOST = 1 << 3 
 
 static const char *const status_names[] = { "draft", "review", "won", "lost" };
 
-/* Who may move a proposal from which states to which, by action. Sorted by
- * action; the gate of "win" is checked on top of this. */
+/* From which states to which a proposal moves, by action. Sorted by
+ * action; the gate of "win" is checked on top of this. Who may act is the
+ * policy's (app/policy.h): callers pass the roles it allows as bits. */
 static const struct transition {
 	const char *action;
 	unsigned from;
 	const char *to;             /* NULL: the status does not change */
 	const char *done;           /* "can be ..." in messages */
-	const char *roles[4];       /* NULL-terminated */
 } transitions[] = {
-	{ "lose", ST_DRAFT | ST_REVIEW, "lost", "lost", { "admin", "executive", "sales", NULL } },
-	{ "override", ST_DRAFT | ST_REVIEW, NULL, "overridden", { "executive", NULL } },
-	{ "review", ST_DRAFT | ST_REVIEW, "review", "reviewed", { "admin", "operations", NULL } },
-	{ "win", ST_DRAFT | ST_REVIEW, "won", "won", { "admin", "executive", "sales", NULL } },
+	{ "lose", ST_DRAFT | ST_REVIEW, "lost", "lost" },
+	{ "override", ST_DRAFT | ST_REVIEW, NULL, "overridden" },
+	{ "review", ST_DRAFT | ST_REVIEW, "review", "reviewed" },
+	{ "win", ST_DRAFT | ST_REVIEW, "won", "won" },
 };
 
 static const struct transition *find_transition(const char *action)
@@ -54,10 +55,16 @@ static unsigned status_bit(const char *status)
 	return 0;
 }
 
-static void allowed_roles(const struct transition *t, struct buf *out)
+static void allowed_roles(unsigned allowed, struct buf *out)
 {
-	for (size_t i = 0; t->roles[i]; i++)
-		buf_addf(out, "%s%s", i ? (t->roles[i + 1] ? ", " : " or ") : "", t->roles[i]);
+	size_t n = 0, k = 0;
+	for (size_t i = 0; role_names[i]; i++)
+		n += (allowed >> i) & 1;
+	for (size_t i = 0; role_names[i]; i++)
+		if (allowed & (1u << i)) {
+			buf_addf(out, "%s%s", k ? (k + 1 < n ? ", " : " or ") : "", role_names[i]);
+			k++;
+		}
 }
 
 static void allowed_states(unsigned from, struct buf *out)
@@ -253,17 +260,15 @@ int store_proposal_list(struct store *s, const char *status, struct proposal_det
 /* Inside the transaction: the proposal's status (a new string in *status),
  * checked against the transition and the role. */
 static int check_transition(struct store *s, const struct transition *t, const char *id,
-			    const char *role, char **status, struct buf *err)
+			    enum role role, unsigned allowed, char **status, struct buf *err)
 {
 	struct stmt *st;
-	int rc, role_ok = 0;
+	int rc;
 	*status = NULL;
-	for (size_t i = 0; role && t->roles[i]; i++)
-		if (!strcmp(t->roles[i], role))
-			role_ok = 1;
-	if (!role_ok) {
-		buf_addf(err, "the role '%s' cannot %s a proposal (only ", role ? role : "", t->action);
-		allowed_roles(t, err);
+	if (!(role & allowed)) {
+		const char *rn = role_name(role);
+		buf_addf(err, "the role '%s' cannot %s a proposal (only ", rn ? rn : "", t->action);
+		allowed_roles(allowed, err);
 		buf_adds(err, ")");
 		return PROPOSAL_REFUSED;
 	}
@@ -306,9 +311,10 @@ static void status_json(struct buf *out, const char *status, const char *role, c
 }
 
 static int set_status(struct store *s, const char *id, const char *from, const char *to,
-		      const char *action, const char *actor, const char *role, const char *extra,
+		      const char *action, const char *actor, enum role role_bit, const char *extra,
 		      struct buf *err)
 {
+	const char *role = role_name(role_bit);
 	struct buf before = BUF_INIT, after = BUF_INIT;
 	const char *p[2] = { to, id };
 	int rc = -1;
@@ -373,7 +379,7 @@ static int proposal_closed(struct store *s, const char *id, const char *actor, s
 
 /* win and lose: the same steps, the gate for win only. */
 static int decide(struct store *s, const char *action, const char *id, const char *actor,
-		  const char *role, struct buf *err)
+		  enum role role, unsigned allowed, struct buf *err)
 {
 	int depth = s->in_tx;   /* a caller's transaction, if any */
 	const struct transition *t = find_transition(action);
@@ -381,7 +387,7 @@ static int decide(struct store *s, const char *action, const char *id, const cha
 	int rc, by_override = 0;
 	if (store_begin(s, err))
 		return PROPOSAL_ERROR;
-	rc = check_transition(s, t, id, role, &status, err);
+	rc = check_transition(s, t, id, role, allowed, &status, err);
 	if (rc)
 		goto out;
 	rc = proposal_closed(s, id, actor, err);
@@ -411,16 +417,16 @@ out:
 	return rc;
 }
 
-int store_proposal_win(struct store *s, const char *id, const char *actor, const char *role,
-		       struct buf *err)
+int store_proposal_win(struct store *s, const char *id, const char *actor, enum role role,
+		       unsigned allowed, struct buf *err)
 {
-	return decide(s, "win", id, actor, role, err);
+	return decide(s, "win", id, actor, role, allowed, err);
 }
 
-int store_proposal_lose(struct store *s, const char *id, const char *actor, const char *role,
-			struct buf *err)
+int store_proposal_lose(struct store *s, const char *id, const char *actor, enum role role,
+			unsigned allowed, struct buf *err)
 {
-	return decide(s, "lose", id, actor, role, err);
+	return decide(s, "lose", id, actor, role, allowed, err);
 }
 
 static int blank(const char *s)
@@ -432,7 +438,7 @@ static int blank(const char *s)
 }
 
 int store_proposal_override(struct store *s, const char *id, const char *reason,
-			    const char *actor, const char *role, struct buf *err)
+			    const char *actor, enum role role, unsigned allowed, struct buf *err)
 {
 	int depth = s->in_tx;   /* a caller's transaction, if any */
 	const struct transition *t = find_transition("override");
@@ -440,7 +446,7 @@ int store_proposal_override(struct store *s, const char *id, const char *reason,
 	char *status = NULL, at[21];
 	int rc;
 
-	if (role && !strcmp(role, "executive") && blank(reason)) {
+	if ((role & allowed) && blank(reason)) {
 		buf_addf(err, "an override of proposal '%s' needs a written reason", id);
 		return PROPOSAL_REFUSED;
 	}
@@ -450,7 +456,7 @@ int store_proposal_override(struct store *s, const char *id, const char *reason,
 	}
 	if (store_begin(s, err))
 		return PROPOSAL_ERROR;
-	rc = check_transition(s, t, id, role, &status, err);
+	rc = check_transition(s, t, id, role, allowed, &status, err);
 	if (rc)
 		goto out;
 	clock_now_iso(at);
@@ -464,7 +470,7 @@ int store_proposal_override(struct store *s, const char *id, const char *reason,
 	buf_adds(&after, "{\"reason\":");
 	json_write_string(&after, reason, strlen(reason));
 	buf_adds(&after, ",\"role\":");
-	json_write_string(&after, role, strlen(role));
+	json_write_string(&after, role_name(role), strlen(role_name(role)));
 	buf_addc(&after, '}');
 	struct audit_entry e = { actor, "override", "proposals", id, NULL, after.data };
 	if (audit_append(s, &e, err) || store_bump_version(s, err) || store_commit(s, err))
@@ -556,7 +562,7 @@ static void json_member(struct buf *out, const char *key, const char *v, int num
 }
 
 int store_proposal_review(struct store *s, const struct proposal_review_input *in,
-			  const char *actor, const char *role, struct buf *err)
+			  const char *actor, enum role role, unsigned allowed, struct buf *err)
 {
 	int depth = s->in_tx;   /* a caller's transaction, if any */
 	const struct transition *t = find_transition("review");
@@ -570,7 +576,7 @@ int store_proposal_review(struct store *s, const struct proposal_review_input *i
 
 	if (store_begin(s, err))
 		return PROPOSAL_ERROR;
-	rc = check_transition(s, t, in->proposal_id ? in->proposal_id : "", role, &status, err);
+	rc = check_transition(s, t, in->proposal_id ? in->proposal_id : "", role, allowed, &status, err);
 	if (rc)
 		goto out;
 	check_review_fields(in, &on, &predicted, &ramp, &problems);
@@ -656,7 +662,7 @@ int store_proposal_review(struct store *s, const struct proposal_review_input *i
 	json_member(&after, "risk_tier", in->risk_tier, 0);
 	json_member(&after, "required_ramp_days", ramp < 0 ? NULL : in->required_ramp_days, 1);
 	json_member(&after, "conditions", in->conditions, 0);
-	json_member(&after, "role", role, 0);
+	json_member(&after, "role", role_name(role), 0);
 	buf_addc(&after, '}');
 	buf_addf(&key, "%s/%s", in->proposal_id, in->reviewed_on);
 	struct audit_entry e = { actor, "create", "feasibility_reviews", key.data, NULL, after.data };

@@ -4,9 +4,9 @@
  * lost. A feasibility review moves a draft to review; a win needs a review
  * whose verdict is feasible or conditional, or an executive's override with
  * a written reason. Every change is written with its audit entry in one
- * transaction. Who may do what is checked here by role name ("admin",
- * "executive", "sales", "operations", "viewer"): the web passes its logged-in
- * user's role, the CLI (an admin tool without login) the role of --as.
+ * transaction. Who may do what is the policy's (app/policy.h): callers pass
+ * the acting role and the roles the policy allows as bits (enum role), and
+ * app/lifecycle.h is the one caller that decides them.
  * Structs returned are owned by the caller and freed by their _release. */
 #ifndef TANDEM_STORE_PROPOSALS_H
 #define TANDEM_STORE_PROPOSALS_H
@@ -15,6 +15,7 @@
 
 #include "base/buf.h"
 #include "store/store.h"
+#include "store/users.h"
 
 /* Results of the changing functions: err says why for every non-zero. */
 enum proposal_result {
@@ -62,18 +63,18 @@ struct proposal_review_input {
  * of an operations unit; the proposal must be draft or review, and moves to
  * review. */
 int store_proposal_review(struct store *s, const struct proposal_review_input *in,
-			  const char *actor, const char *role, struct buf *err);
+			  const char *actor, enum role role, unsigned allowed, struct buf *err);
 /* draft|review → won (roles sales, executive, admin), through the gate. */
-int store_proposal_win(struct store *s, const char *id, const char *actor, const char *role,
-		       struct buf *err);
+int store_proposal_win(struct store *s, const char *id, const char *actor, enum role role,
+		       unsigned allowed, struct buf *err);
 /* draft|review → lost (roles sales, executive, admin). */
-int store_proposal_lose(struct store *s, const char *id, const char *actor, const char *role,
-			struct buf *err);
+int store_proposal_lose(struct store *s, const char *id, const char *actor, enum role role,
+			unsigned allowed, struct buf *err);
 /* Opens the gate of a draft or review proposal: role executive only, and a
  * reason that is not blank (at most 2000 bytes). Recording it again
  * replaces the reason; each is audit-logged. */
 int store_proposal_override(struct store *s, const char *id, const char *reason,
-			    const char *actor, const char *role, struct buf *err);
+			    const char *actor, enum role role, unsigned allowed, struct buf *err);
 
 /* Every override, by proposal id: for the reports. */
 struct proposal_override_row {

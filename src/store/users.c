@@ -561,15 +561,36 @@ void session_release(struct session *sess)
 	user_release(&sess->user);
 }
 
+/* The first person (by id) of an org unit of kind (a new string, or NULL):
+ * the demo accounts act as real people of the demo company, so the
+ * evidence policy (SPEC §2) has someone to relate them to. */
+static char *first_person_of_kind(struct store *s, const char *kind, struct buf *err)
+{
+	struct stmt *st;
+	char *id = NULL;
+	if (store_prepare(s, "SELECT p.id FROM people p JOIN org_units u ON u.id = p.org_unit_id"
+			  " WHERE u.kind = ? ORDER BY p.id LIMIT 1", &st, err))
+		return NULL;
+	stmt_bind_str(st, 1, kind);
+	if (stmt_step(st) == STORE_ROW)
+		id = xstrdup(stmt_text(st, 0, NULL));
+	stmt_finalize(st);
+	return id;
+}
+
 int users_demo(struct store *s, const char *actor, struct buf *out, struct buf *err)
 {
 	for (int i = 0; role_names[i]; i++) {
 		char name[32], password[21];
 		enum role r = (enum role)(1 << i);
+		const char *kind = r == ROLE_SALES ? "sales" : r == ROLE_OPERATIONS ? "operations"
+			: r == ROLE_EXECUTIVE ? "executive" : NULL;
+		char *person = kind ? first_person_of_kind(s, kind, err) : NULL;
 		int rc;
 		snprintf(name, sizeof name, "demo-%s", role_names[i]);
 		password_generate(password);
-		rc = users_add(s, name, r, NULL, password, actor, err);
+		rc = users_add(s, name, r, person, password, actor, err);
+		xfree(person);
 		if (rc == 1) {
 			rc = users_set_password(s, name, password, actor, err);
 			if (!rc)

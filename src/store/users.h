@@ -115,7 +115,9 @@ int sessions_delete_user(struct store *s, const char *user, struct buf *err);
 void session_release(struct session *sess);
 
 /* Creates one demo user per role ("demo-admin", ...) with random passwords,
- * replacing any there, and appends "NAME ROLE PASSWORD\n" lines to out. */
+ * replacing any there, and appends "NAME ROLE PASSWORD\n" lines to out. A
+ * new sales, operations or executive account is the first person (by id)
+ * of an org unit of that kind, so it can act under the evidence policy. */
 int users_demo(struct store *s, const char *actor, struct buf *out, struct buf *err);
 
 #endif

@@ -74,7 +74,7 @@ void api_kinds(struct request *req, struct response *res)
 	for (size_t k = 0; k < schema_n_tables; k++) {
 		const struct table *t = &schema_tables[k];
 		buf_addf(&j, "%s{\"kind\":\"%s\",\"writers\":", k ? "," : "", t->name);
-		roles_json(&j, perm_record_writers(t));
+		roles_json(&j, web_kind_writers(t));
 		buf_adds(&j, ",\"columns\":[");
 		for (size_t i = 0; i < t->n_columns; i++) {
 			const struct column *c = &t->columns[i];
@@ -172,10 +172,23 @@ void api_record_get(struct request *req, struct response *res)
 /* The write's outcome as the API's answer. errors holds "column\tmessage"
  * lines (records_web.c). */
 static void write_answer(struct request *req, struct response *res, enum write_result wr,
-			 const struct record *saved, const char *errors, int created)
+			 const struct record *saved, const char *errors, int created,
+			 int64_t change_id, const char *code)
 {
 	const struct table *t = req->table;
 	struct buf j = BUF_INIT;
+	if (wr == WRITE_PROPOSED) {
+		web_change_answer(req, res, change_id, 202);
+		return;
+	}
+	if ((wr == WRITE_FORBIDDEN || wr == WRITE_CONFLICT) && code) {
+		const char *tab = strchr(errors, '\t');
+		char field[64] = "";
+		if (tab && tab > errors && (size_t)(tab - errors) < sizeof field)
+			snprintf(field, sizeof field, "%.*s", (int)(tab - errors), errors);
+		web_policy_error(req, res, wr == WRITE_CONFLICT ? 409 : 403, code, field[0] ? field : NULL);
+		return;
+	}
 	if (wr == WRITE_OK) {
 		record_json(t, saved, &j);
 		if (created) {
@@ -196,7 +209,8 @@ static void write_answer(struct request *req, struct response *res, enum write_r
 		return;
 	}
 	int status = wr == WRITE_INVALID ? 422 : wr == WRITE_FORBIDDEN ? 403
-		: wr == WRITE_EXISTS || wr == WRITE_CLOSED ? 409 : wr == WRITE_MISSING ? 404 : 500;
+		: wr == WRITE_EXISTS || wr == WRITE_CONFLICT || wr == WRITE_CLOSED ? 409
+		: wr == WRITE_MISSING ? 404 : 500;
 	if (wr == WRITE_MISSING) {
 		http_json_error(res, 404, NULL, "no such %s", t->name);
 		return;
@@ -277,10 +291,13 @@ void api_record_create(struct request *req, struct response *res)
 	const char **values;
 	struct record saved;
 	struct buf errors = BUF_INIT;
+	int64_t change_id;
+	const char *code;
 	if (values_from_json(req, res, NULL, &values))
 		return;
-	enum write_result wr = web_record_write(req, req->table, NULL, values, &saved, &errors);
-	write_answer(req, res, wr, &saved, errors.data, 1);
+	enum write_result wr = web_record_write(req, req->table, NULL, values, &saved, &errors,
+						&change_id, &code);
+	write_answer(req, res, wr, &saved, errors.data, 1, change_id, code);
 	if (wr == WRITE_OK)
 		record_free(req->table, &saved);
 	buf_release(&errors);
@@ -301,8 +318,11 @@ void api_record_update(struct request *req, struct response *res)
 		return;
 	}
 	if (!values_from_json(req, res, &before, &values)) {
-		enum write_result wr = web_record_write(req, req->table, req->key, values, &saved, &errors);
-		write_answer(req, res, wr, &saved, errors.data, 0);
+		int64_t change_id;
+		const char *code;
+		enum write_result wr = web_record_write(req, req->table, req->key, values, &saved, &errors,
+							&change_id, &code);
+		write_answer(req, res, wr, &saved, errors.data, 0, change_id, code);
 		if (wr == WRITE_OK)
 			record_free(req->table, &saved);
 	}
@@ -313,37 +333,36 @@ void api_record_update(struct request *req, struct response *res)
 
 void api_record_delete(struct request *req, struct response *res)
 {
-	struct record before;
-	struct buf err = BUF_INIT, msgb = BUF_INIT;
-	const char *field;
-	int rc = records_get(req->store, req->table, req->key, &before, &err);
-	if (rc) {
-		http_json_error(res, rc < 0 ? 500 : 404, NULL, rc < 0 ? "internal error" : "no such %s",
-				req->table->name);
-		goto out;
-	}
-	if (perm_check_change(req->table, req->session.user.role, req->session.user.person_id,
-			      PERM_DELETE, &before, NULL, &msgb, &field)) {
-		http_json_error(res, 403, field, "%s", msgb.data);
-		record_free(req->table, &before);
-		goto out;
-	}
-	record_free(req->table, &before);
-	rc = records_delete(req->store, req->table, req->key, req->actor, &err);
-	if (rc == 0) {
+	struct buf errors = BUF_INIT;
+	int64_t change_id;
+	const char *code;
+	enum write_result wr = web_record_delete(req, req->table, req->key, &errors, &change_id, &code);
+	const char *tab = strchr(errors.data, '\t');
+	switch (wr) {
+	case WRITE_OK:
 		res->status = 204;
 		res->content_type = "application/json; charset=utf-8";
-	} else if (rc == 1) {
+		break;
+	case WRITE_PROPOSED:
+		web_change_answer(req, res, change_id, 202);
+		break;
+	case WRITE_MISSING:
 		http_json_error(res, 404, NULL, "no such %s", req->table->name);
-	} else if (rc == 2) {
-		http_json_error(res, 409, NULL, "%s", err.data);
-	} else {
-		fprintf(stderr, "tandem serve: %s\n", err.data);
+		break;
+	case WRITE_FORBIDDEN:
+	case WRITE_CONFLICT:
+	case WRITE_CLOSED:
+		if (code)
+			web_policy_error(req, res, wr == WRITE_FORBIDDEN ? 403 : 409, code, NULL);
+		else
+			http_json_error(res, wr == WRITE_FORBIDDEN ? 403 : 409, NULL, "%.*s",
+					tab ? (int)strcspn(tab + 1, "\n") : 0, tab ? tab + 1 : "");
+		break;
+	default:
 		http_json_error(res, 500, NULL, "internal error");
+		break;
 	}
-out:
-	buf_release(&err);
-	buf_release(&msgb);
+	buf_release(&errors);
 }
 
 /* --- accounts ------------------------------------------------------------ */

@@ -129,25 +129,24 @@ void html_csrf_field(struct request *req, struct buf *out)
 	html_raw(out, "\">");
 }
 
-/* The navigation: sorted by position; each entry names the roles that see
- * it (the same roles the route table lets in). */
-static const struct {
-	const char *href, *key;
-	unsigned roles;
-} nav[] = {
-	{ "/", "nav.dashboard", ROLE_ALL },
-	{ "/alerts", "nav.alerts", ROLE_ALL },
-	{ "/scores", "nav.scores", ROLE_ALL },
-	{ "/proposals", "nav.proposals", ROLE_ALL },
-	{ "/promises", "nav.promises", ROLE_ALL },
-	{ "/cycle", "nav.cycle", ROLE_ALL },
-	{ "/models", "nav.models", ROLE_ALL },
-	{ "/records", "nav.records", ROLE_ALL },
-	{ "/import", "nav.import", ROLE_ADMIN },
-	{ "/feeds", "nav.feeds", ROLE_ADMIN },
-	{ "/audit", "nav.audit", ROLE_ADMIN | ROLE_EXECUTIVE },
-	{ "/users", "nav.users", ROLE_ADMIN },
+/* The navigation, by position. Who sees an entry is who may GET its
+ * route (router.c): the visibility is the route table's, not a copy. */
+const struct web_nav_entry web_nav[] = {
+	{ "/", "nav.dashboard" },
+	{ "/alerts", "nav.alerts" },
+	{ "/scores", "nav.scores" },
+	{ "/proposals", "nav.proposals" },
+	{ "/promises", "nav.promises" },
+	{ "/cycle", "nav.cycle" },
+	{ "/models", "nav.models" },
+	{ "/records", "nav.records" },
+	{ "/changes", "nav.changes" },
+	{ "/import", "nav.import" },
+	{ "/feeds", "nav.feeds" },
+	{ "/audit", "nav.audit" },
+	{ "/users", "nav.users" },
 };
+const size_t web_n_nav = sizeof web_nav / sizeof web_nav[0];
 
 /* The current URL with lang=L instead of any lang it had. */
 static void lang_href(struct request *req, struct buf *out, const char *lang)
@@ -191,16 +190,28 @@ void html_page_begin(struct request *req, struct response *res, const char *titl
 		html_raw(o, "<nav aria-label=\"");
 		html_msg(o, req, "nav.label");
 		html_raw(o, "\"><ul>\n");
-		for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
-			if (!(nav[i].roles & req->session.user.role))
+		for (size_t i = 0; i < web_n_nav; i++) {
+			if (!web_may(req, HTTP_GET, web_nav[i].href, NULL))
 				continue;
-			size_t hl = strlen(nav[i].href);
+			size_t hl = strlen(web_nav[i].href);
 			int current = hl == 1 ? !strcmp(req->path, "/")
-				: !strncmp(req->path, nav[i].href, hl);
+				: !strncmp(req->path, web_nav[i].href, hl);
 			html_raw(o, "<li><a href=\"");
-			html_escape(o, nav[i].href);
+			html_escape(o, web_nav[i].href);
 			html_raw(o, current ? "\" aria-current=\"page\">" : "\">");
-			html_msg(o, req, nav[i].key);
+			html_msg(o, req, web_nav[i].key);
+			if (!strcmp(web_nav[i].href, "/changes")) {
+				long waiting = web_changes_waiting_count(req);
+				if (waiting > 0) {
+					char num[32];
+					snprintf(num, sizeof num, "%ld", waiting);
+					html_raw(o, " <span class=\"badge warn\" id=\"changes-waiting\" title=\"");
+					html_msg(o, req, "changes.waiting");
+					html_raw(o, "\">");
+					html_escape(o, num);
+					html_raw(o, "</span>");
+				}
+			}
 			html_raw(o, "</a></li>\n");
 		}
 		html_raw(o, "</ul></nav>\n");

@@ -10,6 +10,7 @@
 
 #include "report/i18n.h"
 
+#include "app/lifecycle.h"
 #include "base/clock.h"
 #include "domain/date.h"
 #include "engine/lifecycle.h"
@@ -1142,30 +1143,23 @@ enum proposal_action { ACT_WIN, ACT_LOSE, ACT_REVIEW, ACT_OVERRIDE };
  * 422 when the input does (a review's fields, an override's reason), 404
  * and 500 too; 0 when done. field names the input at fault, if one. */
 static int run_action(struct request *req, enum proposal_action act, const char *id,
-		      const struct proposal_review_input *review, const char *reason,
-		      const char **field, struct buf *err)
+		      struct proposal_review_input *review, const char *reason,
+		      const char **field, const char **code, struct buf *err)
 {
-	const char *role = web_role(req);
-	int rc;
+	static const enum policy_action actions[] = { POLICY_WIN, POLICY_LOSE, POLICY_REVIEW,
+						      POLICY_OVERRIDE };
+	struct app_actor actor = { req->session.user.role, req->session.user.person_id, req->actor };
 	*field = NULL;
-	switch (act) {
-	case ACT_WIN: rc = store_proposal_win(req->store, id, req->actor, role, err); break;
-	case ACT_LOSE: rc = store_proposal_lose(req->store, id, req->actor, role, err); break;
-	case ACT_REVIEW: rc = store_proposal_review(req->store, review, req->actor, role, err); break;
-	default: rc = store_proposal_override(req->store, id, reason, req->actor, role, err); break;
-	}
-	switch (rc) {
-	case PROPOSAL_OK: return 0;
-	case PROPOSAL_NOT_FOUND: return 404;
-	case PROPOSAL_REFUSED:
-		/* win and lose refuse for the state or the gate; a review or an
-		 * override of an open proposal only for its input (the role was
-		 * checked by the router, from the same table) */
-		if (act == ACT_REVIEW)
-			*field = "review";
-		else if (act == ACT_OVERRIDE)
-			*field = "reason";
-		return act == ACT_WIN || act == ACT_LOSE ? 409 : 422;
+	switch (app_proposal_act(req->store, &actor, 0, actions[act], id, review, reason, code, err)) {
+	case APP_OK: return 0;
+	case APP_MISSING: return 404;
+	case APP_FORBIDDEN: return 403;
+	case APP_CONFLICT: return 409;
+	case APP_INVALID:
+		/* a review or an override of an open proposal is refused only
+		 * for its input */
+		*field = act == ACT_REVIEW ? "review" : "reason";
+		return 422;
 	default:
 		fprintf(stderr, "tandem serve: %s\n", err->data);
 		return 500;
@@ -1182,7 +1176,7 @@ static const char *member_of(const struct param *p, size_t n, const char *name)
 
 static void api_action(struct request *req, struct response *res, enum proposal_action act)
 {
-	const char *id = req->params[0], *field, *reason = NULL;
+	const char *id = req->params[0], *field, *reason = NULL, *code = NULL;
 	struct proposal_review_input review = { 0 };
 	struct param *p = NULL;
 	size_t n = 0;
@@ -1214,8 +1208,6 @@ static void api_action(struct request *req, struct response *res, enum proposal_
 		review.proposal_id = id;
 		review.reviewed_on = member_of(p, n, "reviewed_on");
 		review.reviewer = member_of(p, n, "reviewer");
-		if (!review.reviewer || !*review.reviewer)
-			review.reviewer = req->session.user.person_id;
 		review.verdict = member_of(p, n, "verdict");
 		review.predicted_attainment = member_of(p, n, "predicted_attainment");
 		review.risk_tier = member_of(p, n, "risk_tier");
@@ -1229,11 +1221,13 @@ static void api_action(struct request *req, struct response *res, enum proposal_
 	} else if (act == ACT_OVERRIDE) {
 		reason = member_of(p, n, "reason");
 	}
-	status = run_action(req, act, id, &review, reason, &field, &err);
+	status = run_action(req, act, id, &review, reason, &field, &code, &err);
 	if (!status)
 		answer_proposal(req, res, id, act == ACT_REVIEW ? 201 : 200);
 	else if (status == 500)
 		http_json_error(res, 500, NULL, "internal error");
+	else if (status == 403 && code)
+		web_policy_error(req, res, 403, code, act == ACT_REVIEW ? "reviewer" : NULL);
 	else
 		http_json_error(res, open ? status : 409, open ? field : NULL, "%s", err.data);
 out:
@@ -1280,7 +1274,7 @@ void page_proposals(struct request *req, struct response *res)
 	struct proposal_detail *list = NULL;
 	size_t n = 0;
 	html_page_begin(req, res, "proposals.title", NULL);
-	if (perm_record_writers(schema_find("proposals")) & req->session.user.role) {
+	if (web_kind_writers(schema_find("proposals")) & req->session.user.role) {
 		html_raw(o, "<p class=\"actions\"><a class=\"button primary\" id=\"new-proposal\" href=\"/records/proposals/new\">");
 		html_msg(o, req, "proposals.new");
 		html_raw(o, "</a></p>\n");
@@ -1397,6 +1391,26 @@ static void select_field(struct request *req, struct buf *o, const char *name, c
 	buf_release(&in);
 }
 
+/* May the logged-in user take action on proposal id, under the policy
+ * (role and relation, the same decision the action itself asks)? */
+static int policy_allows(struct request *req, const char *id, enum policy_action action)
+{
+	const struct table *pt = schema_find("proposals");
+	const char *key[1] = { id };
+	struct policy_actor a = { req->session.user.role, req->session.user.person_id };
+	struct policy_decision d;
+	struct record r;
+	struct buf err = BUF_INIT;
+	int allowed = 0;
+	if (records_get(req->store, pt, key, &r, &err) == 0) {
+		allowed = policy_decide(req->store, &a, pt, action, &r, NULL, &d, &err) == 0 &&
+			  d.effect == POLICY_ALLOW;
+		record_free(pt, &r);
+	}
+	buf_release(&err);
+	return allowed;
+}
+
 /* The proposal page: its fields, reviews and gate, and the changes the
  * user's role may make now. status and error: a refused change. */
 static void proposal_page(struct request *req, struct response *res, const char *id, int status,
@@ -1405,7 +1419,13 @@ static void proposal_page(struct request *req, struct response *res, const char 
 	struct buf *o = &res->body, err = BUF_INIT;
 	struct proposal_detail d;
 	int rc = store_proposal_get(req->store, id, &d, &err);
-	enum role role = req->session.user.role;
+	/* Which forms to show is the route table's, then the policy's for
+	 * this proposal (sales acts on its own contracts' proposals). */
+	int may_win = web_may(req, HTTP_POST, "/proposals/{id}/win", NULL) &&
+		      policy_allows(req, id, POLICY_WIN);
+	int may_review = web_may(req, HTTP_POST, "/proposals/{id}/review", NULL) &&
+			 policy_allows(req, id, POLICY_REVIEW);
+	int may_override = web_may(req, HTTP_POST, "/proposals/{id}/override", NULL);
 	if (rc) {
 		if (rc < 0)
 			fprintf(stderr, "tandem serve: %s\n", err.data);
@@ -1504,11 +1524,11 @@ static void proposal_page(struct request *req, struct response *res, const char 
 	}
 	html_raw(o, "</section>\n</div>\n");
 
-	if (open && (role & (ROLE_ADMIN | ROLE_EXECUTIVE | ROLE_SALES | ROLE_OPERATIONS))) {
+	if (open && (may_win || may_review || may_override)) {
 		html_raw(o, "<section class=\"card\" id=\"decide\">\n<h2>");
 		html_msg(o, req, "proposals.actions");
 		html_raw(o, "</h2>\n");
-		if (role & (ROLE_ADMIN | ROLE_EXECUTIVE | ROLE_SALES)) {
+		if (may_win) {
 			html_raw(o, "<div class=\"actions\">");
 			form_open(req, o, d.id, "/win", "inline");
 			/* Not the primary action while the gate is shut: it would
@@ -1527,7 +1547,7 @@ static void proposal_page(struct request *req, struct response *res, const char 
 				html_raw(o, "</p>\n");
 			}
 		}
-		if (role & (ROLE_ADMIN | ROLE_OPERATIONS)) {
+		if (may_review) {
 			static const char *const verdicts[] = { "feasible", "conditional", "infeasible", NULL };
 			static const char *const tiers[] = { "low", "medium", "high", NULL };
 			char now[21];
@@ -1548,9 +1568,9 @@ static void proposal_page(struct request *req, struct response *res, const char 
 			buf_adds(&in, "\">");
 			field(req, o, "reviewed_on", "col.reviewed_on", in.data);
 			buf_reset(&in);
-			buf_adds(&in, "<input id=\"rv-reviewer\" name=\"reviewer\" required value=\"");
-			typed = http_form(req, "reviewer");
-			html_escape(&in, typed ? typed : req->session.user.person_id ? req->session.user.person_id : "");
+			/* The reviewer is the account's person (SPEC §2, attribution). */
+			buf_adds(&in, "<input id=\"rv-reviewer\" name=\"reviewer\" readonly value=\"");
+			html_escape(&in, req->session.user.person_id ? req->session.user.person_id : "");
 			buf_adds(&in, "\">");
 			field(req, o, "reviewer", "col.reviewer", in.data);
 			select_field(req, o, "verdict", "col.verdict", verdicts, 0);
@@ -1575,7 +1595,7 @@ static void proposal_page(struct request *req, struct response *res, const char 
 			html_raw(o, "</button></form>\n");
 			buf_release(&in);
 		}
-		if (role == ROLE_EXECUTIVE) {
+		if (may_override) {
 			html_raw(o, "<h3>");
 			html_msg(o, req, "proposals.override");
 			html_raw(o, "</h3>\n<p class=\"muted small\">");
@@ -1608,7 +1628,7 @@ void page_proposal(struct request *req, struct response *res)
 
 static void page_action(struct request *req, struct response *res, enum proposal_action act)
 {
-	const char *id = req->params[0], *field;
+	const char *id = req->params[0], *field, *code = NULL;
 	struct proposal_review_input review = { 0 };
 	struct buf err = BUF_INIT;
 	int open = proposal_open(req, res, id, 0), status;
@@ -1624,7 +1644,11 @@ static void page_action(struct request *req, struct response *res, enum proposal
 		review.required_ramp_days = http_form(req, "required_ramp_days");
 		review.conditions = http_form(req, "conditions");
 	}
-	status = run_action(req, act, id, &review, http_form(req, "reason"), &field, &err);
+	status = run_action(req, act, id, &review, http_form(req, "reason"), &field, &code, &err);
+	if (status == 403 && code) {
+		buf_reset(&err);
+		buf_adds(&err, msg(req->lang, code));
+	}
 	if (!status) {
 		struct buf h = BUF_INIT;
 		proposal_href(&h, id, "?done=1");
@@ -1633,7 +1657,7 @@ static void page_action(struct request *req, struct response *res, enum proposal
 	} else if (status == 500) {
 		html_error_page(req, res, 500, "error.internal", NULL);
 	} else {
-		proposal_page(req, res, id, open ? status : 409, err.data);
+		proposal_page(req, res, id, open || status == 403 ? status : 409, err.data);
 	}
 out:
 	buf_release(&err);

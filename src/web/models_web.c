@@ -622,14 +622,15 @@ out:
 
 /* --- pages --------------------------------------------------------------- */
 
-static int is_executive(const struct request *req)
+/* The buttons follow the route table: who may activate, who may import. */
+static int may_activate(const struct request *req)
 {
-	return req->session.user.role == ROLE_EXECUTIVE;
+	return web_may(req, HTTP_POST, "/models/{version}/activate", NULL);
 }
 
 static int may_import(const struct request *req)
 {
-	return req->session.user.role & (ROLE_ADMIN | ROLE_EXECUTIVE);
+	return web_may(req, HTTP_POST, "/models", NULL);
 }
 
 static void model_href(struct buf *out, const char *version)
@@ -763,7 +764,7 @@ static void models_page(struct request *req, struct response *res, const char *n
 			html_escape(o, note);
 		xfree(note);
 		html_raw(o, "</td><td>");
-		if (is_executive(req) && !list[i].active) {
+		if (may_activate(req) && !list[i].active) {
 			buf_adds(&href, "/activate");
 			post_form_begin(req, o, href.data, 0);
 			html_raw(o, "<button type=\"submit\">");
@@ -894,7 +895,7 @@ static void models_page(struct request *req, struct response *res, const char *n
 	html_raw(o, "\"> <button type=\"submit\">");
 	html_msg(o, req, "models.verify");
 	html_raw(o, "</button></form>\n");
-	if (is_executive(req)) {
+	if (web_may(req, HTTP_POST, "/frozen", NULL)) {
 		post_form_begin(req, o, "/frozen", 0);
 		html_raw(o, "<label for=\"freeze-year\">");
 		html_msg(o, req, "score.year");
@@ -1023,7 +1024,7 @@ void page_model(struct request *req, struct response *res)
 		html_raw(o, "</p></section>\n");
 	}
 	model_review_cards(req, o, name, m, &sm);
-	if (is_executive(req) && sm.version && !sm.active) {
+	if (may_activate(req) && sm.version && !sm.active) {
 		struct buf href = BUF_INIT;
 		model_href(&href, name);
 		buf_adds(&href, "/activate");

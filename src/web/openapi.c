@@ -98,9 +98,7 @@ static void operation(struct buf *o, const struct route *r, const struct table *
 	buf_adds(o, ",\"x-roles\":[");
 	int first = 1;
 	for (int i = 0; role_names[i]; i++) {
-		unsigned roles = r->roles;
-		if (r->flags & ROUTE_RECORD_WRITE && t)
-			roles &= perm_record_writers(t);
+		unsigned roles = web_route_roles(r, t ? t->name : NULL);
 		if (r->flags & ROUTE_PUBLIC || roles & (1u << i)) {
 			buf_addf(o, "%s\"%s\"", first ? "" : ",", role_names[i]);
 			first = 0;

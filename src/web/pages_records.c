@@ -23,8 +23,7 @@
 
 static int can_write(const struct request *req, const struct table *t)
 {
-	return req->logged_in && (perm_record_writers(t) & req->session.user.role) &&
-	       req->session.user.role != ROLE_VIEWER;
+	return req->logged_in && (web_kind_writers(t) & req->session.user.role);
 }
 
 static void kind_title(struct request *req, struct buf *o, const struct table *t)
@@ -425,6 +424,12 @@ static void record_form(struct request *req, struct response *res, const struct 
 		}
 		html_raw(o, "</div>\n");
 	}
+	/* Why, for a change that waits for the other side's confirmation. */
+	html_raw(o, "<div class=\"field\"><label for=\"f-reason\">");
+	html_msg(o, req, "records.reason");
+	html_raw(o, "</label><input id=\"f-reason\" name=\"reason\" maxlength=\"2000\" value=\"");
+	html_escape(o, http_form(req, "reason") ? http_form(req, "reason") : "");
+	html_raw(o, "\"></div>\n");
 	html_raw(o, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">");
 	html_msg(o, req, "action.save");
 	html_raw(o, "</button> <a href=\"/records/");
@@ -462,6 +467,10 @@ void page_record_new(struct request *req, struct response *res)
 	 * to this contract"). */
 	for (size_t c = 0; c < t->n_columns; c++)
 		values[c] = http_query(req, t->columns[c].name);
+	/* A rating or review is written in the account's own name (SPEC §2). */
+	int pc = policy_person_column(t);
+	if (pc >= 0 && !values[pc])
+		values[pc] = req->session.user.person_id;
 	record_form(req, res, t, NULL, values, NULL);
 }
 
@@ -538,8 +547,23 @@ static void save_form(struct request *req, struct response *res, const char *con
 	const char **values = form_values(req, t);
 	struct record saved;
 	struct buf errors = BUF_INIT;
-	enum write_result wr = web_record_write(req, t, key, amounts_read(req, t, values), &saved, &errors);
+	int64_t change_id;
+	const char *code;
+	enum write_result wr = web_record_write(req, t, key, amounts_read(req, t, values), &saved, &errors, &change_id, &code);
+	if ((wr == WRITE_FORBIDDEN || wr == WRITE_CONFLICT) && code) {
+		/* The policy's refusal, in the user's language, beside its field. */
+		const char *tab = strchr(errors.data, '\t');
+		struct buf f = BUF_INIT;
+		if (tab)
+			buf_add(&f, errors.data, (size_t)(tab - errors.data));
+		buf_reset(&errors);
+		buf_addf(&errors, "%s\t%s\n", f.len ? f.data : "", msg(req->lang, code));
+		buf_release(&f);
+	}
 	switch (wr) {
+	case WRITE_PROPOSED:
+		http_redirect(res, req, arena_printf(&req->arena, "/changes?proposed=%lld", (long long)change_id));
+		break;
 	case WRITE_OK: {
 		struct buf to = BUF_INIT;
 		saved_href(&to, t, &saved);
@@ -552,7 +576,8 @@ static void save_form(struct request *req, struct response *res, const char *con
 		html_error_page(req, res, 404, "error.not_found", NULL);
 		break;
 	default:
-		res->status = wr == WRITE_FORBIDDEN ? 403 : wr == WRITE_EXISTS || wr == WRITE_CLOSED ? 409
+		res->status = wr == WRITE_FORBIDDEN ? 403
+			: wr == WRITE_EXISTS || wr == WRITE_CONFLICT || wr == WRITE_CLOSED ? 409
 			: wr == WRITE_INVALID ? 422 : 500;
 		record_form(req, res, t, key, values, errors.data);
 		break;
@@ -572,32 +597,35 @@ void page_record_update(struct request *req, struct response *res)
 
 void page_record_delete(struct request *req, struct response *res)
 {
-	struct record before;
-	struct buf err = BUF_INIT, m = BUF_INIT;
-	const char *field;
-	int rc = records_get(req->store, req->table, req->key, &before, &err);
-	if (rc) {
-		html_error_page(req, res, rc < 0 ? 500 : 404, rc < 0 ? "error.internal" : "error.not_found", NULL);
-		goto out;
-	}
-	rc = perm_check_change(req->table, req->session.user.role, req->session.user.person_id,
-			       PERM_DELETE, &before, NULL, &m, &field);
-	record_free(req->table, &before);
-	if (rc) {
-		html_error_page(req, res, 403, "error.forbidden", m.data);
-		goto out;
-	}
-	rc = records_delete(req->store, req->table, req->key, req->actor, &err);
-	if (rc == 0) {
+	struct buf errors = BUF_INIT;
+	int64_t change_id;
+	const char *code;
+	enum write_result wr = web_record_delete(req, req->table, req->key, &errors, &change_id, &code);
+	const char *tab = strchr(errors.data, '\t');
+	const char *detail = code ? msg(req->lang, code)
+		: tab ? arena_printf(&req->arena, "%.*s", (int)strcspn(tab + 1, "\n"), tab + 1) : NULL;
+	switch (wr) {
+	case WRITE_OK:
 		http_redirect(res, req, arena_printf(&req->arena, "/records/%s?saved=deleted", req->table->name));
-	} else if (rc == 2) {
-		html_error_page(req, res, 409, "records.in_use", err.data);
-	} else {
-		html_error_page(req, res, rc == 1 ? 404 : 500, rc == 1 ? "error.not_found" : "error.internal", NULL);
+		break;
+	case WRITE_PROPOSED:
+		http_redirect(res, req, arena_printf(&req->arena, "/changes?proposed=%lld", (long long)change_id));
+		break;
+	case WRITE_FORBIDDEN:
+		html_error_page(req, res, 403, "error.forbidden", detail);
+		break;
+	case WRITE_CONFLICT:
+	case WRITE_CLOSED:
+		html_error_page(req, res, 409, code ? "error.forbidden" : "records.in_use", detail);
+		break;
+	case WRITE_MISSING:
+		html_error_page(req, res, 404, "error.not_found", NULL);
+		break;
+	default:
+		html_error_page(req, res, 500, "error.internal", NULL);
+		break;
 	}
-out:
-	buf_release(&err);
-	buf_release(&m);
+	buf_release(&errors);
 }
 
 /* --- the contract page ------------------------------------------------------ */
@@ -841,6 +869,8 @@ void page_contract(struct request *req, struct response *res)
 		}
 	}
 	web_feed_sources_panel(req, o, key[0]);
+	/* Evidence about it that waits for the other side's confirmation. */
+	web_contract_changes_section(req, o, r.values[0]);
 	html_page_end(req, res);
 	record_free(t, &r);
 	buf_release(&err);

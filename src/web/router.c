@@ -28,7 +28,8 @@
 #define DELETE HTTP_DELETE
 #define API ROUTE_API
 #define REC ROUTE_RECORD
-#define RW (ROUTE_RECORD | ROUTE_RECORD_WRITE)
+#define RW (ROUTE_RECORD | ROUTE_RECORD_WRITE | ROUTE_POLICY)
+#define POL (ROUTE_POLICY)
 
 const struct route web_routes[] = {
 	{ "/", GET, page_dashboard, ALL, 0, "dashboard" },
@@ -37,6 +38,15 @@ const struct route web_routes[] = {
 	{ "/api/v1/alerts", GET, api_alerts, ALL, API,
 	  "the early warnings in force on ?as_of=YYYY-MM-DD (today by default), as `tandem alerts --format json`" },
 	{ "/api/v1/audit", GET, api_audit, A | E, API, "the audit log, newest first (?limit, ?offset)" },
+	{ "/api/v1/changes", GET, api_changes_list, ALL, API,
+	  "proposed changes (?filter=all|mine|waiting, ?state=proposed|confirmed|rejected|withdrawn)" },
+	{ "/api/v1/changes/{id}", GET, api_change_get, ALL, API, "one proposed change, before and after" },
+	{ "/api/v1/changes/{id}/confirm", POST, api_change_confirm, 0, API | POL,
+	  "confirm a proposed change (applies it) with an optional {\"note\"}", "*", POLICY_CONFIRM },
+	{ "/api/v1/changes/{id}/reject", POST, api_change_reject, 0, API | POL,
+	  "reject a proposed change with {\"note\"}", "*", POLICY_CONFIRM },
+	{ "/api/v1/changes/{id}/withdraw", POST, api_change_withdraw, WRITERS, API,
+	  "withdraw one's own proposed change" },
 	{ "/api/v1/cycle", GET, api_cycle, ALL, API,
 	  "the growth-cycle indicators of ?from=Y1 to ?to=Y2, as `tandem cycle --format json`" },
 	{ "/api/v1/cycle/referrals", GET, api_cycle_referrals, ALL, API,
@@ -80,22 +90,26 @@ const struct route web_routes[] = {
 	  "the proposals with their reviews and gate (?status=draft|review|won|lost)" },
 	{ "/api/v1/proposals/{id}", GET, api_proposal_get, ALL, API,
 	  "one proposal with its reviews, gate and override" },
-	{ "/api/v1/proposals/{id}/lose", POST, api_proposal_lose, A | E | S, API,
-	  "mark a draft or review proposal lost" },
-	{ "/api/v1/proposals/{id}/override", POST, api_override, E, API,
-	  "an executive's gate override for a proposal, with {\"reason\"}" },
-	{ "/api/v1/proposals/{id}/review", POST, api_proposal_review, A | O, API,
-	  "record a feasibility review {\"reviewed_on\", \"reviewer\", \"verdict\", \"predicted_attainment\", ...}" },
-	{ "/api/v1/proposals/{id}/win", POST, api_proposal_win, A | E | S, API,
-	  "mark a proposal won, through the gate (409 when it is shut)" },
+	{ "/api/v1/proposals/{id}/lose", POST, api_proposal_lose, 0, API | POL,
+	  "mark a draft or review proposal lost", "proposals", POLICY_LOSE },
+	{ "/api/v1/proposals/{id}/override", POST, api_override, 0, API | POL,
+	  "an executive's gate override for a proposal, with {\"reason\"}", "proposals", POLICY_OVERRIDE },
+	{ "/api/v1/proposals/{id}/review", POST, api_proposal_review, 0, API | POL,
+	  "record a feasibility review {\"reviewed_on\", \"verdict\", \"predicted_attainment\", ...} as the account's person",
+	  "proposals", POLICY_REVIEW },
+	{ "/api/v1/proposals/{id}/win", POST, api_proposal_win, 0, API | POL,
+	  "mark a proposal won, through the gate (409 when it is shut)", "proposals", POLICY_WIN },
 	{ "/api/v1/records/{kind}", GET, api_records_list, ALL, API | REC,
 	  "list records (?limit, ?offset, ?COLUMN=VALUE filters)" },
-	{ "/api/v1/records/{kind}", POST, api_record_create, WRITERS, API | RW, "create a record" },
+	{ "/api/v1/records/{kind}", POST, api_record_create, WRITERS, API | RW,
+	  "create a record (202 with the proposed change where the policy asks for a confirmation)",
+	  NULL, POLICY_CREATE },
 	{ "/api/v1/records/{kind}/*", GET, api_record_get, ALL, API | REC,
 	  "one record by its key (key columns as path segments)" },
 	{ "/api/v1/records/{kind}/*", PUT, api_record_update, WRITERS, API | RW,
-	  "update a record: the fields sent replace, null empties" },
-	{ "/api/v1/records/{kind}/*", DELETE, api_record_delete, WRITERS, API | RW, "delete a record" },
+	  "update a record: the fields sent replace, null empties (202: proposed)", NULL, POLICY_UPDATE },
+	{ "/api/v1/records/{kind}/*", DELETE, api_record_delete, WRITERS, API | RW,
+	  "delete a record (202: proposed)", NULL, POLICY_DELETE },
 	{ "/api/v1/scores", GET, api_scores, ALL, API,
 	  "scores of a year (?year, ?subject=KIND:ID, ?org) with evidence" },
 	{ "/api/v1/users", GET, api_users_list, A, API, "the accounts" },
@@ -105,6 +119,14 @@ const struct route web_routes[] = {
 	  "change an account's role, person, password or disabled flag" },
 	{ "/assets/*", GET, page_asset, 0, ROUTE_PUBLIC, "static files (CSS, JS)" },
 	{ "/audit", GET, page_audit, A | E, 0, "the audit log" },
+	{ "/changes", GET, page_changes, ALL, 0,
+	  "proposed changes: waiting for my confirmation, and mine" },
+	{ "/changes/{id}", GET, page_change, ALL, 0, "one proposed change" },
+	{ "/changes/{id}/confirm", POST, page_change_confirm, 0, POL, "confirm a proposed change", "*",
+	  POLICY_CONFIRM },
+	{ "/changes/{id}/reject", POST, page_change_reject, 0, POL, "reject a proposed change (a note)",
+	  "*", POLICY_CONFIRM },
+	{ "/changes/{id}/withdraw", POST, page_change_withdraw, WRITERS, 0, "withdraw my proposed change" },
 	{ "/contracts/{id}", GET, page_contract, ALL, 0, "a contract: lifecycle, checklists, scores" },
 	{ "/cycle", GET, page_cycle, ALL, 0, "the growth cycle year by year and the referral tree" },
 	{ "/evidence/{id}/{org}/{criterion}", GET, page_evidence, ALL, 0,
@@ -133,17 +155,25 @@ const struct route web_routes[] = {
 	{ "/promises", GET, page_promises, ALL, 0, "promise vs delivery and the calibration" },
 	{ "/proposals", GET, page_proposals, ALL, 0, "proposals and the feasibility gate" },
 	{ "/proposals/{id}", GET, page_proposal, ALL, 0, "a proposal: reviews, gate, override, decisions" },
-	{ "/proposals/{id}/lose", POST, page_proposal_lose, A | E | S, 0, "mark a proposal lost" },
-	{ "/proposals/{id}/override", POST, page_override, E, 0, "override the gate" },
-	{ "/proposals/{id}/review", POST, page_proposal_review, A | O, 0, "record a feasibility review" },
-	{ "/proposals/{id}/win", POST, page_proposal_win, A | E | S, 0, "mark a proposal won (the gate)" },
+	{ "/proposals/{id}/lose", POST, page_proposal_lose, 0, POL, "mark a proposal lost", "proposals",
+	  POLICY_LOSE },
+	{ "/proposals/{id}/override", POST, page_override, 0, POL, "override the gate", "proposals",
+	  POLICY_OVERRIDE },
+	{ "/proposals/{id}/review", POST, page_proposal_review, 0, POL, "record a feasibility review",
+	  "proposals", POLICY_REVIEW },
+	{ "/proposals/{id}/win", POST, page_proposal_win, 0, POL, "mark a proposal won (the gate)",
+	  "proposals", POLICY_WIN },
 	{ "/records", GET, page_records_index, ALL, 0, "the record kinds" },
 	{ "/records/{kind}", GET, page_record_list, ALL, REC, "records of a kind" },
-	{ "/records/{kind}", POST, page_record_create, WRITERS, RW, "create a record" },
-	{ "/records/{kind}/delete/*", POST, page_record_delete, WRITERS, RW, "delete a record" },
-	{ "/records/{kind}/edit/*", GET, page_record_edit, WRITERS, RW, "the form to correct a record" },
-	{ "/records/{kind}/edit/*", POST, page_record_update, WRITERS, RW, "save a corrected record" },
-	{ "/records/{kind}/new", GET, page_record_new, WRITERS, RW, "the form for a new record" },
+	{ "/records/{kind}", POST, page_record_create, WRITERS, RW, "create a record", NULL, POLICY_CREATE },
+	{ "/records/{kind}/delete/*", POST, page_record_delete, WRITERS, RW, "delete a record", NULL,
+	  POLICY_DELETE },
+	{ "/records/{kind}/edit/*", GET, page_record_edit, WRITERS, RW, "the form to correct a record",
+	  NULL, POLICY_UPDATE },
+	{ "/records/{kind}/edit/*", POST, page_record_update, WRITERS, RW, "save a corrected record",
+	  NULL, POLICY_UPDATE },
+	{ "/records/{kind}/new", GET, page_record_new, WRITERS, RW, "the form for a new record", NULL,
+	  POLICY_CREATE },
 	{ "/scores", GET, page_scores, ALL, 0, "scorecards of org units, people and contracts" },
 	{ "/scores/{subject}/{id}", GET, page_scorecard, ALL, 0, "one scorecard" },
 	{ "/users", GET, page_users, A, 0, "accounts" },
@@ -220,6 +250,27 @@ void web_route_bind(struct request *req)
 			break;
 		p = slash + 1;
 	}
+}
+
+unsigned web_route_roles(const struct route *rt, const char *kind)
+{
+	if (!(rt->flags & ROUTE_POLICY))
+		return rt->roles;
+	if (rt->policy_kind)
+		return policy_roles(rt->policy_kind, rt->action);
+	return kind ? policy_roles(kind, rt->action) : rt->roles;
+}
+
+int web_may(const struct request *req, enum http_method method, const char *pattern,
+	    const char *kind)
+{
+	if (!req->logged_in)
+		return 0;
+	for (size_t i = 0; i < web_n_routes; i++)
+		if (web_routes[i].method == method && !strcmp(web_routes[i].pattern, pattern))
+			return (web_routes[i].flags & ROUTE_PUBLIC) ||
+			       (web_route_roles(&web_routes[i], kind) & req->session.user.role) != 0;
+	return 0;
 }
 
 const char *web_role(const struct request *req)
@@ -330,8 +381,8 @@ static void localize_json_error(struct request *req, struct response *res)
 	    jsonin_parse_flat(&req->arena, res->body.data, res->body.len, &p, &n, &err))
 		goto out;
 	for (size_t i = 0; i < n; i++) {
-		if (!strcmp(p[i].name, "code"))
-			goto out;                       /* localized already */
+		if (!strcmp(p[i].name, "code") || !strcmp(p[i].name, "message"))
+			goto out;                       /* localized already (the policy's) */
 		if (!strcmp(p[i].name, "error"))
 			error = p[i].value;
 	}
@@ -430,8 +481,11 @@ void web_dispatch(struct request *req, struct response *res)
 			}
 			goto out;
 		}
-		if (!(rt->roles & req->session.user.role)) {
-			refuse(req, res, 403, "error.forbidden", "your role may not do this");
+		if (!(web_route_roles(rt, NULL) & req->session.user.role)) {
+			if (rt->flags & ROUTE_POLICY && rt->flags & ROUTE_API)
+				web_policy_error(req, res, 403, "policy.role", NULL);
+			else
+				refuse(req, res, 403, "error.forbidden", "your role may not do this");
 			goto out;
 		}
 	}
@@ -456,8 +510,11 @@ void web_dispatch(struct request *req, struct response *res)
 			req->n_key = req->n_rest;
 		}
 		if (rt->flags & ROUTE_RECORD_WRITE &&
-		    !(perm_record_writers(req->table) & req->session.user.role)) {
-			refuse(req, res, 403, "error.forbidden", "your role may not write these records");
+		    !(web_route_roles(rt, req->table->name) & req->session.user.role)) {
+			if (rt->flags & ROUTE_API)
+				web_policy_error(req, res, 403, "policy.role", NULL);
+			else
+				refuse(req, res, 403, "error.forbidden", "your role may not write these records");
 			goto out;
 		}
 	}
@@ -466,7 +523,8 @@ void web_dispatch(struct request *req, struct response *res)
 	const char *correction = writes ? http_query(req, "correction") : NULL;
 	if (correction && strcmp(correction, "0")) {
 		const char *reason = http_query(req, "reason");
-		if (!req->logged_in || !(req->session.user.role & ROLE_EXECUTIVE)) {
+		if (!req->logged_in ||
+		    !(policy_roles("*", POLICY_CORRECT) & req->session.user.role)) {
 			refuse(req, res, 403, "error.correction_role",
 			       "only an executive may correct a closed year");
 			goto out;
@@ -533,14 +591,15 @@ void web_routes_text(struct buf *out, int md)
 	for (size_t i = 0; i < web_n_routes; i++) {
 		const struct route *r = &web_routes[i];
 		const char *note = r->flags & ROUTE_PUBLIC ? "public"
-			: r->flags & ROUTE_RECORD_WRITE ? "and the kind's writers (below)" : "";
+			: r->flags & ROUTE_RECORD_WRITE ? "and the policy of the kind (below)"
+			: r->flags & ROUTE_POLICY ? "the policy (below)" : "";
 		if (md) {
 			buf_addf(out, "| %s | `%s` |", web_method_name(r->method), r->pattern);
-			roles_text(out, r->roles, r->flags, 1);
+			roles_text(out, web_route_roles(r, NULL), r->flags, 1);
 			buf_addf(out, " %s |\n", note);
 		} else {
 			buf_addf(out, "%-6s %-36s", web_method_name(r->method), r->pattern);
-			roles_text(out, r->roles, r->flags, 0);
+			roles_text(out, web_route_roles(r, NULL), r->flags, 0);
 			buf_addf(out, " %s\n", note);
 		}
 	}

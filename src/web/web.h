@@ -53,7 +53,5 @@ int web_demo_users(struct store *s, struct buf *out_passwords, struct buf *err);
 /* The route × role table as text (one route a line), for `tandem serve
  * --routes` and docs/security.md; markdown when md is set. */
 void web_routes_text(struct buf *out, int md);
-/* The record kind × role write table, the same way. */
-void web_record_perms_text(struct buf *out, int md);
 
 #endif

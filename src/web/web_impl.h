@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stddef.h>
 
+#include "app/policy.h"
 #include "domain/date.h"
 #include "store/records.h"
 #include "web/http.h"
@@ -55,7 +56,7 @@ enum route_flags {
 	ROUTE_UPLOAD = 1 << 2,        /* may carry a large body (imports) */
 	ROUTE_NO_CSRF = 1 << 3,       /* login: no session yet (checked its own way) */
 	ROUTE_RECORD = 1 << 4,        /* {kind} names a record kind of the schema */
-	ROUTE_RECORD_WRITE = 1 << 5,  /* the kind × role write table applies */
+	ROUTE_RECORD_WRITE = 1 << 5,  /* the policy's writers of the kind apply */
 	/* Logging in and out, and account changes: sessions, login counters
 	 * and accounts are written outside the data write lock (the store
 	 * serializes its own writers; each change is one transaction), so that
@@ -63,6 +64,7 @@ enum route_flags {
 	 * users' writes behind it, and no password is hashed under a lock
 	 * (issue 21). */
 	ROUTE_OWN_LOCKING = 1 << 6,
+	ROUTE_POLICY = 1 << 7,        /* the roles are the policy's for (policy_kind, action) */
 };
 
 typedef void route_handler(struct request *req, struct response *res);
@@ -74,6 +76,8 @@ struct route {
 	unsigned roles;               /* enum role bits allowed; PUBLIC routes ignore it */
 	unsigned flags;
 	const char *summary;          /* for the OpenAPI document and the docs */
+	const char *policy_kind;      /* ROUTE_POLICY: the kind; NULL = the {kind} of the path */
+	enum policy_action action;    /* ROUTE_POLICY: the action */
 };
 
 extern const struct route web_routes[];
@@ -94,17 +98,22 @@ void web_dispatch(struct request *req, struct response *res);
 void web_store_unavailable(struct request *req, struct response *res);
 const char *web_method_name(enum http_method m);
 
-/* --- permissions (perm.c) ------------------------------------------------ */
+/* --- permissions (app/policy.h, consulted here) ------------------------- */
 
-/* The roles that may write (create, update, delete) records of a kind. */
-unsigned perm_record_writers(const struct table *t);
-enum perm_op { PERM_CREATE, PERM_UPDATE, PERM_DELETE };
-/* The field-level rules of separation of duties: may `role` (with person
- * id person) make this change? before is NULL for a create, after NULL for
- * a delete. Returns 0, or -1 with a message and the column in *field. */
-int perm_check_change(const struct table *t, enum role role, const char *person,
-		      enum perm_op op, const struct record *before, const struct record *after,
-		      struct buf *msg, const char **field);
+/* The roles that may write records of t at all (some action, some
+ * relation): for the router and the pages' buttons. */
+unsigned web_kind_writers(const struct table *t);
+/* The roles a route lets in: its policy's for policy routes (kind: the
+ * record kind of a {kind} route, else the route's own), else its bits. */
+unsigned web_route_roles(const struct route *rt, const char *kind);
+/* May the logged-in user call the route of pattern and method (for kind,
+ * when the route is a record route)? For the navigation and buttons. */
+int web_may(const struct request *req, enum http_method method, const char *pattern,
+	    const char *kind);
+/* A refusal of the policy: {"error": code, "message": text in the user's
+ * language, "field": field}. */
+void web_policy_error(struct request *req, struct response *res, int status, const char *code,
+		      const char *field);
 
 /* --- messages (msg.c) ---------------------------------------------------- */
 
@@ -115,6 +124,22 @@ const char *msg(const char *lang, const char *key);
 size_t msg_check(void);
 
 /* --- HTML output (html.c) ----------------------------------------------- */
+
+/* The navigation entries, by position; shown to who may GET the route. */
+struct web_nav_entry {
+	const char *href, *key;
+};
+extern const struct web_nav_entry web_nav[];
+extern const size_t web_n_nav;
+/* The proposed changes waiting for the logged-in user's confirmation
+ * (changes_web.c); 0 on a storage error. */
+long web_changes_waiting_count(struct request *req);
+/* The changes waiting for confirmation about contract, as a section of
+ * its page (nothing when there is none). */
+void web_contract_changes_section(struct request *req, struct buf *o, const char *contract);
+/* A proposed change as the API's answer with status (202 when just
+ * proposed). */
+void web_change_answer(struct request *req, struct response *res, int64_t id, int status);
 
 /* The one HTML-escaping function: every piece of data shown in a page goes
  * through it. Escapes & < > " ' . */
@@ -262,7 +287,10 @@ route_handler page_login, page_login_post, page_logout, page_dashboard, page_ass
 	page_model, page_model_activate, page_model_edit, page_model_edit_save, page_freeze,
 	page_verify, page_cycle, page_promises,
 	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_feeds,
-	page_feeds_post, page_feed_map_post, page_alerts, page_alert_ack;
+	page_feeds_post, page_feed_map_post, page_alerts, page_alert_ack,
+	page_changes, page_change, page_change_confirm, page_change_reject, page_change_withdraw;
+route_handler api_changes_list, api_change_get, api_change_confirm, api_change_reject,
+	api_change_withdraw;
 
 /* The SLA feeds behind a contract's measurements, a card for its page
  * (nothing when no feed reaches it) (feeds_web.c). */
@@ -275,12 +303,18 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 /* Record writes shared by the API and the pages (records_web.c). The
  * values are text per column (NULL = empty); on a validation error the
  * problems are appended to errors as one "column\tmessage" line each. */
-enum write_result { WRITE_OK, WRITE_INVALID, WRITE_FORBIDDEN, WRITE_EXISTS, WRITE_MISSING,
-		    WRITE_FAILED,
+enum write_result { WRITE_OK, WRITE_PROPOSED, WRITE_INVALID, WRITE_FORBIDDEN, WRITE_CONFLICT,
+		    WRITE_EXISTS, WRITE_MISSING, WRITE_FAILED,
 		    WRITE_CLOSED };   /* evidence of a closed year, no correction: 409 */
+/* *change_id is set for WRITE_PROPOSED, *code (a policy message key) for
+ * WRITE_FORBIDDEN and WRITE_CONFLICT refused by the policy. */
 enum write_result web_record_write(struct request *req, const struct table *t,
 				   const char *const *key, const char **values,
-				   struct record *saved, struct buf *errors);
+				   struct record *saved, struct buf *errors, int64_t *change_id,
+				   const char **code);
+enum write_result web_record_delete(struct request *req, const struct table *t,
+				    const char *const *key, struct buf *errors, int64_t *change_id,
+				    const char **code);
 /* Imports the request's uploaded files (multipart parts with a file name,
  * or one CSV body named by ?file=); the importer's status, result and error
  * lines; names gets the file names. */

@@ -12,6 +12,12 @@ if [ "${LC_REGEN:-}" = 1 ]; then
 	same() { cp "$2" "$1"; }
 fi
 export TANDEM_NOW=2026-05-01T09:00:00Z USER=tester LANG=C LC_ALL=C
+# The audit actor is the operating-system user (getuid), whatever $USER says;
+# the expected files name it "cli:tester", so outputs are compared with the
+# real name put back (as_tester).
+ME=$(id -un)
+export ME
+as_tester() { sed -e "s/cli:$ME\([^A-Za-z0-9._-]\)/cli:tester\1/g" -e "s/cli:$ME\$/cli:tester/" "$1" > "$1.tmp" && mv "$1.tmp" "$1"; }
 unset TANDEM_DB
 
 check "lc-init" "$TANDEM" init
@@ -36,8 +42,10 @@ check "lc-win-refused-for-operations" status 1 "$TANDEM" proposal win PR6 --as o
 check "lc-win-after-override" "$TANDEM" proposal win PR6 --as sales
 check "lc-win-audited-with-gate" sh -c '"$TANDEM" audit list --entity proposals | grep "	win	proposals	PR6	" | grep -q "\"gate\":\"override\""'
 "$TANDEM" proposal show PR6 > lc-proposal-show-override.out
+as_tester lc-proposal-show-override.out
 check "lc-proposal-show-override" same "$EXP/proposal-show-PR6.txt" lc-proposal-show-override.out
 "$TANDEM" proposal show PR6 --format json > lc-proposal-show-json.out
+as_tester lc-proposal-show-json.out
 check "lc-proposal-show-json" same "$EXP/proposal-show-PR6.json" lc-proposal-show-json.out
 check "lc-lose-after-won-refused" status 1 "$TANDEM" proposal lose PR6
 check "lc-unknown-proposal" status 1 "$TANDEM" proposal win PR99
@@ -73,10 +81,12 @@ check "lc-promises-2026-csv" same "$EXP/promises-2026.csv" lc-promises-2026-csv.
 check "lc-override-pr3" "$TANDEM" proposal override PR3 --reason "전략 고객" --as executive
 check "lc-win-pr3" "$TANDEM" proposal win PR3 --as sales
 "$TANDEM" promises --year 2026 --format csv > lc-promises-2026-after-override.out
+as_tester lc-promises-2026-after-override.out
 check "lc-promises-2026-after-override" same "$EXP/promises-2026-override.csv" lc-promises-2026-after-override.out
 "$TANDEM" promises --year 2026 --format json > lc-promises-2026-json.out
+as_tester lc-promises-2026-json.out
 check "lc-promises-2026-json" same "$EXP/promises-2026.json" lc-promises-2026-json.out
-check "lc-promises-text-shows-override" sh -c '"$TANDEM" promises --year 2026 | grep -q "gate override: cli:tester, .*, \"전략 고객\""'
+check "lc-promises-text-shows-override" sh -c '"$TANDEM" promises --year 2026 | grep -q "gate override: cli:$ME, .*, \"전략 고객\""'
 check "lc-promises-korean" sh -c '"$TANDEM" --lang ko promises --year 2026 | head -1 | grep -qx "약속 대비 실적, 2026"'
 
 # --- alerts on both sides of each boundary --------------------------------

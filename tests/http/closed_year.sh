@@ -23,7 +23,8 @@ check "closed-api-unchanged" is 200 "$(api executive GET /api/v1/records/relatio
 check "closed-api-unchanged-level" has "$WORK/body" '"level":4'
 check "closed-api-create-409" is 409 "$(api executive POST /api/v1/records/relationship_ratings '{"client_id":"C1","date":"2025-07-01","level":"3","rated_by":"P-CEO"}')"
 check "closed-api-other-year-201" is 201 "$(api executive POST /api/v1/records/relationship_ratings '{"client_id":"C1","date":"2026-07-01","level":"3","rated_by":"P-CEO"}')"
-check "closed-api-delete-409" is 409 "$(api admin DELETE /api/v1/records/manual_ratings/K1/2025-03-20/P-O1)"
+# (the rater deletes: an account without a person cannot, SPEC §2)
+check "closed-api-delete-409" is 409 "$(api operations DELETE /api/v1/records/manual_ratings/K1/2025-03-20/P-O1)"
 check "closed-api-delete-message" has "$WORK/body" "manual_ratings 'K1/2025-03-20/P-O1': 2025 is a closed year"
 check "closed-api-delete-kept" is 200 "$(api admin GET /api/v1/records/manual_ratings/K1/2025-03-20/P-O1)"
 # The form goes the same way.

@@ -264,6 +264,8 @@ static void blocks_migrations_4_and_5(void **state)
 	exec_ok(s, "ALTER TABLE audit_log DROP COLUMN mac");
 	exec_ok(s, "DROP TABLE audit_key");
 	exec_ok(s, "ALTER TABLE sessions DROP COLUMN seq");
+	/* ...and before migration 8 (proposed changes). */
+	exec_ok(s, "DROP TABLE proposed_changes");
 
 	assert_int_equal(store_migrate(s, &from, &to, &err), 0);
 	assert_int_equal(from, 3);

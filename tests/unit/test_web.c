@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests for src/web and src/report/svg.c that need no server: the
- * route table's order and matching, the record write table, the message
- * catalog, the separation-of-duties field rules, the flat JSON reader,
+ * route table's order and matching, the policy's writers and status rule,
+ * the navigation and buttons against the routes, the message catalog, the flat JSON reader,
  * request parsing (percent-decoding, forms, multipart) and the SVG charts'
  * escaping and determinism. */
 #include <setjmp.h>
@@ -33,10 +33,10 @@ static void web_routes_every_private_route_names_roles(void **state)
 		const struct route *r = &web_routes[i];
 		assert_non_null(r->summary);
 		if (!(r->flags & ROUTE_PUBLIC))
-			assert_int_not_equal(r->roles & ROLE_ALL, 0);
+			assert_int_not_equal(web_route_roles(r, NULL) & ROLE_ALL, 0);
 		/* Viewers never reach a route that writes records. */
 		if (r->flags & ROUTE_RECORD_WRITE)
-			assert_int_equal(r->roles & ROLE_VIEWER, 0);
+			assert_int_equal(web_route_roles(r, NULL) & ROLE_VIEWER, 0);
 	}
 }
 
@@ -60,35 +60,127 @@ static void web_record_writers_cover_every_kind(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < schema_n_tables; i++) {
-		unsigned w = perm_record_writers(&schema_tables[i]);
+		unsigned w = web_kind_writers(&schema_tables[i]);
+		assert_true(policy_kind_known(schema_tables[i].name));
 		assert_true(w & ROLE_ADMIN);
 		assert_false(w & ROLE_VIEWER);
 	}
-	assert_false(perm_record_writers(schema_find("manual_ratings")) & ROLE_SALES);
-	assert_false(perm_record_writers(schema_find("feasibility_reviews")) & ROLE_SALES);
-	assert_false(perm_record_writers(schema_find("relationship_ratings")) & ROLE_SALES);
-	assert_false(perm_record_writers(schema_find("relationship_ratings")) & ROLE_OPERATIONS);
-	assert_true(perm_record_writers(schema_find("relationship_ratings")) & ROLE_EXECUTIVE);
-	assert_false(perm_record_writers(schema_find("financials")) & ROLE_OPERATIONS);
+	assert_false(web_kind_writers(schema_find("manual_ratings")) & ROLE_SALES);
+	assert_false(web_kind_writers(schema_find("feasibility_reviews")) & ROLE_SALES);
+	assert_false(web_kind_writers(schema_find("relationship_ratings")) & ROLE_OPERATIONS);
+	assert_true(web_kind_writers(schema_find("relationship_ratings")) & ROLE_EXECUTIVE);
+	assert_false(web_kind_writers(schema_find("financials")) & ROLE_OPERATIONS);
+	assert_false(web_kind_writers(schema_find("clients")) & ROLE_SALES);
+	assert_false(web_kind_writers(schema_find("measurements")) & ROLE_SALES);
 }
 
-static void web_field_rules(void **state)
+/* SPEC §2: a proposal's status changes only through win / lose, whoever
+ * edits the record; a new one starts as draft or review. Decided before
+ * any relation is read, so no store is needed. */
+static void web_policy_status_only_through_actions(void **state)
 {
 	const struct table *p = schema_find("proposals");
 	char *b[9] = { "PR1", "C1", NULL, "operations", NULL, NULL, NULL, NULL, "review" };
 	char *a[9] = { "PR1", "C1", NULL, "operations", NULL, NULL, NULL, NULL, "won" };
-	struct record before = { b, 0, 0 }, after = { a, 0, 0 };
-	struct buf m = BUF_INIT;
-	const char *field;
+	char *w[9] = { "PR9", "C1", NULL, "sales", NULL, NULL, NULL, NULL, "won" };
+	struct record before = { b, 0, 0 }, after = { a, 0, 0 }, won = { w, 0, 0 };
+	struct policy_decision d;
+	struct buf err = BUF_INIT;
+	static const enum role roles[] = { ROLE_ADMIN, ROLE_EXECUTIVE, ROLE_SALES, ROLE_OPERATIONS };
 	(void)state;
-	assert_int_equal(perm_check_change(p, ROLE_OPERATIONS, "P-O1", PERM_UPDATE, &before, &after, &m, &field), -1);
-	assert_string_equal(field, "status");
-	assert_string_equal(m.data, "operations cannot mark a proposal won");
-	buf_reset(&m);
-	assert_int_equal(perm_check_change(p, ROLE_SALES, "P-S1", PERM_UPDATE, &before, &after, &m, &field), 0);
-	/* Keeping a proposal won is not marking it won. */
-	assert_int_equal(perm_check_change(p, ROLE_OPERATIONS, "P-O1", PERM_UPDATE, &after, &after, &m, &field), 0);
-	buf_release(&m);
+	for (size_t i = 0; i < 4; i++) {
+		struct policy_actor actor = { roles[i], "P-X" };
+		assert_int_equal(policy_decide(NULL, &actor, p, POLICY_UPDATE, &before, &after, &d, &err), 0);
+		assert_int_equal(d.effect, POLICY_DENY);
+		assert_int_equal(d.status, 403);
+		assert_string_equal(d.code, "policy.status");
+		assert_string_equal(d.field, "status");
+		assert_int_equal(policy_decide(NULL, &actor, p, POLICY_CREATE, NULL, &won, &d, &err), 0);
+		assert_int_equal(d.effect, POLICY_DENY);
+		/* operations may not create a sales proposal in the first place */
+		assert_string_equal(d.code, roles[i] == ROLE_OPERATIONS ? "policy.role" : "policy.status");
+	}
+	/* Viewers write nothing. */
+	struct policy_actor viewer = { ROLE_VIEWER, "P-X" };
+	assert_int_equal(policy_decide(NULL, &viewer, p, POLICY_WIN, &before, NULL, &d, &err), 0);
+	assert_int_equal(d.effect, POLICY_DENY);
+	assert_string_equal(d.code, "policy.role");
+	buf_release(&err);
+}
+
+/* The navigation and the proposal buttons show what the routes allow: each
+ * navigation entry is a GET route (its visibility is web_may over it), the
+ * buttons' routes exist and their roles are the policy's for the action. */
+static void web_nav_and_buttons_agree_with_routes(void **state)
+{
+	static const struct {
+		const char *pattern;
+		enum policy_action action;
+	} buttons[] = {
+		{ "/proposals/{id}/win", POLICY_WIN },
+		{ "/proposals/{id}/lose", POLICY_LOSE },
+		{ "/proposals/{id}/review", POLICY_REVIEW },
+		{ "/proposals/{id}/override", POLICY_OVERRIDE },
+		{ "/api/v1/proposals/{id}/win", POLICY_WIN },
+		{ "/api/v1/proposals/{id}/lose", POLICY_LOSE },
+		{ "/api/v1/proposals/{id}/review", POLICY_REVIEW },
+		{ "/api/v1/proposals/{id}/override", POLICY_OVERRIDE },
+	};
+	static const enum role roles[] = { ROLE_ADMIN, ROLE_EXECUTIVE, ROLE_SALES, ROLE_OPERATIONS,
+					   ROLE_VIEWER };
+	struct request req;
+	(void)state;
+	memset(&req, 0, sizeof req);
+	req.logged_in = 1;
+	for (size_t i = 0; i < web_n_nav; i++) {
+		int found = 0;
+		for (size_t r = 0; r < web_n_routes; r++)
+			if (web_routes[r].method == HTTP_GET && !strcmp(web_routes[r].pattern, web_nav[i].href)) {
+				found = 1;
+				for (size_t k = 0; k < 5; k++) {
+					req.session.user.role = roles[k];
+					assert_int_equal(web_may(&req, HTTP_GET, web_nav[i].href, NULL),
+							 (web_route_roles(&web_routes[r], NULL) & roles[k]) != 0);
+				}
+			}
+		assert_true(found);
+	}
+	for (size_t b = 0; b < sizeof buttons / sizeof buttons[0]; b++) {
+		int found = 0;
+		for (size_t r = 0; r < web_n_routes; r++) {
+			const struct route *rt = &web_routes[r];
+			if (rt->method != HTTP_POST || strcmp(rt->pattern, buttons[b].pattern))
+				continue;
+			found = 1;
+			assert_true(rt->flags & ROUTE_POLICY);
+			assert_int_equal(rt->action, buttons[b].action);
+			assert_int_equal(web_route_roles(rt, NULL), policy_roles("proposals", buttons[b].action));
+			for (size_t k = 0; k < 5; k++) {
+				req.session.user.role = roles[k];
+				assert_int_equal(web_may(&req, HTTP_POST, rt->pattern, NULL),
+						 (policy_roles("proposals", buttons[b].action) & roles[k]) != 0);
+			}
+		}
+		assert_true(found);
+	}
+	/* Record routes: the kind's roles are the policy's for the action. */
+	for (size_t r = 0; r < web_n_routes; r++) {
+		const struct route *rt = &web_routes[r];
+		if (!(rt->flags & ROUTE_RECORD_WRITE))
+			continue;
+		assert_true(rt->flags & ROUTE_POLICY);
+		for (size_t i = 0; i < schema_n_tables; i++)
+			assert_int_equal(web_route_roles(rt, schema_tables[i].name),
+					 policy_roles(schema_tables[i].name, rt->action));
+	}
+	/* Sales never reaches the generic writers of operations' own records. */
+	assert_int_equal(policy_roles("manual_ratings", POLICY_CREATE) & ROLE_SALES, 0);
+	assert_int_equal(policy_roles("proposals", POLICY_OVERRIDE), ROLE_EXECUTIVE);
+	assert_int_equal(policy_roles("*", POLICY_CONFIRM),
+			 ROLE_EXECUTIVE | ROLE_SALES | ROLE_OPERATIONS);
+	/* Corrections of a closed year: executives, of every kind. */
+	assert_int_equal(policy_roles("*", POLICY_CORRECT), ROLE_EXECUTIVE);
+	assert_int_equal(policy_roles("measurements", POLICY_CORRECT), ROLE_EXECUTIVE);
 }
 
 static void web_msg_catalog_sorted_and_complete(void **state)
@@ -199,7 +291,8 @@ int main(void)
 		cmocka_unit_test(web_routes_every_private_route_names_roles),
 		cmocka_unit_test(web_route_find_matches_and_405),
 		cmocka_unit_test(web_record_writers_cover_every_kind),
-		cmocka_unit_test(web_field_rules),
+		cmocka_unit_test(web_policy_status_only_through_actions),
+		cmocka_unit_test(web_nav_and_buttons_agree_with_routes),
 		cmocka_unit_test(web_msg_catalog_sorted_and_complete),
 		cmocka_unit_test(web_jsonin_keeps_number_text),
 		cmocka_unit_test(web_forms_and_multipart),

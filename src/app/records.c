@@ -1,0 +1,492 @@
+/* SPDX-License-Identifier: MIT */
+/* The evidence writes of app/records.h: policy, attribution, validation
+ * through the importer, proposed changes and their confirmation, each in
+ * one transaction with its audit entries. */
+#include "app/records.h"
+
+#include "base/alloc.h"
+#include "store/import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* "contracts.csv:2:9: message" → column 9's name and the message, one
+ * "column\tmessage" line per problem. */
+static void import_errors_to_fields(const struct table *t, const char *errors, struct buf *out)
+{
+	const char *line = errors;
+	while (*line) {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line) : strlen(line);
+		const char *p = memchr(line, ':', len);
+		char *end;
+		if (p) {
+			strtoul(p + 1, &end, 10);
+			if (*end == ':') {
+				unsigned long col = strtoul(end + 1, &end, 10);
+				if (*end == ':' && end[1] == ' ') {
+					const char *m = end + 2;
+					const char *name = col >= 1 && col <= t->n_columns
+						? t->columns[col - 1].name : "";
+					buf_addf(out, "%s\t%.*s\n", name, (int)(len - (size_t)(m - line)), m);
+					goto next;
+				}
+			}
+		}
+		if (len)
+			buf_addf(out, "\t%.*s\n", (int)len, line);
+next:
+		if (!eol)
+			break;
+		line = eol + 1;
+	}
+}
+
+/* Runs the importer over one record: dry_run validates only. 0, 1 with
+ * errors (2 when they are about a closed year), -1 with err. */
+static int import_one(struct store *s, const struct table *t, const char *csv, int dry_run,
+		      const char *actor, struct buf *errors, struct buf *err)
+{
+	char name[64];
+	struct import_source src;
+	struct import_options opt = { NULL, dry_run, 0, 50, actor };
+	struct import_result res;
+	struct buf ierr = BUF_INIT;
+	snprintf(name, sizeof name, "%s.csv", t->name);
+	memset(&src, 0, sizeof src);
+	src.name = name;
+	src.data = csv;
+	src.len = strlen(csv);
+	memset(&res, 0, sizeof res);
+	int rc = store_import_mem(s, &src, 1, &opt, &res, &ierr, err);
+	if (rc == 1) {
+		import_errors_to_fields(t, ierr.data, errors);
+		if (res.closed)
+			rc = 2;
+	}
+	buf_release(&ierr);
+	return rc;
+}
+
+static enum app_status refused(const struct policy_decision *d, struct buf *errors)
+{
+	buf_addf(errors, "%s\t%s\n", d->field ? d->field : "", policy_message_en(d->code));
+	return d->status == 409 ? APP_CONFLICT : APP_FORBIDDEN;
+}
+
+/* Stores the proposed change of a decided PROPOSE (inside the caller's
+ * transaction). */
+static int propose(struct store *s, const struct app_actor *a, const struct table *t,
+		   const char *op, const struct record *before, const struct record *after,
+		   const char *csv, const char *reason, const struct policy_decision *d,
+		   int64_t *id, struct buf *err)
+{
+	struct buf bj = BUF_INIT, aj = BUF_INIT, kt = BUF_INIT;
+	struct change c;
+	memset(&c, 0, sizeof c);
+	if (before)
+		record_json(t, before, &bj);
+	if (after)
+		record_json(t, after, &aj);
+	record_key_text(t, after ? after : before, &kt);
+	c.kind = (char *)t->name;
+	c.key = kt.data;
+	c.op = (char *)op;
+	c.contract_id = d->contract[0] ? (char *)d->contract : NULL;
+	c.sales_owner = d->sales_owner[0] ? (char *)d->sales_owner : NULL;
+	c.ops_owner = d->ops_owner[0] ? (char *)d->ops_owner : NULL;
+	c.confirmer = (char *)policy_confirmer_name(d->confirmer);
+	c.before = before ? bj.data : NULL;
+	c.after = after ? aj.data : NULL;
+	c.after_csv = (char *)csv;
+	c.proposer = (char *)a->account;
+	c.proposer_person = (char *)a->person;
+	c.reason = reason && *reason ? (char *)reason : NULL;
+	int rc = changes_add(s, &c, id, err);
+	buf_release(&bj);
+	buf_release(&aj);
+	buf_release(&kt);
+	return rc;
+}
+
+enum app_status app_record_write(struct store *s, const struct app_actor *a, const struct table *t,
+				 const char *const *key, const char **values, const char *reason,
+				 struct record *saved, int64_t *change_id, struct policy_decision *d,
+				 struct buf *errors)
+{
+	struct record before, after_view;
+	struct buf csv = BUF_INIT, err = BUF_INIT;
+	struct policy_actor pa = { a->role, a->person };
+	int keys[8], have_before = 0, began = 0;
+	size_t nk = record_key_columns(t, keys);
+	const char *own_key[8];
+	enum app_status st = APP_FAILED;
+	int pc = policy_person_column(t);
+	int rc;
+
+	memset(saved, 0, sizeof *saved);
+	memset(d, 0, sizeof *d);
+	*change_id = 0;
+	/* Attribution: an empty rated_by / reviewer is the account's person. */
+	if (pc >= 0 && !values[pc] && a->person)
+		values[pc] = a->person;
+	for (size_t i = 0; i < nk; i++) {
+		own_key[i] = values[keys[i]];
+		if (key && (!own_key[i] || strcmp(own_key[i], key[i]))) {
+			buf_addf(errors, "%s\tthe key cannot change (delete the record and create a new one)\n",
+				 t->columns[keys[i]].name);
+			st = APP_INVALID;
+			goto out;
+		}
+		if (!own_key[i]) {
+			/* Without its key the record cannot be looked up, but every
+			 * problem is still reported at once: a dry run of the
+			 * importer checks the row (and says the key is required). */
+			record_csv(t, values, &csv);
+			rc = import_one(s, t, csv.data, 1, a->account, errors, &err);
+			st = rc < 0 ? APP_FAILED : APP_INVALID;
+			if (rc == 0)
+				buf_addf(errors, "%s\t%s is required\n", t->columns[keys[i]].name,
+					 t->columns[keys[i]].name);
+			goto out;
+		}
+	}
+	if (store_begin(s, &err))
+		goto out;
+	began = 1;
+	rc = records_get(s, t, own_key, &before, &err);
+	if (rc < 0)
+		goto out;
+	have_before = rc == 0;
+	if (key && !have_before) {
+		st = APP_MISSING;
+		goto out;
+	}
+	if (!key && have_before) {
+		struct buf kt = BUF_INIT;
+		record_key_text(t, &before, &kt);
+		buf_addf(errors, "%s\t%s '%s' exists already\n", t->columns[keys[0]].name, t->name, kt.data);
+		buf_release(&kt);
+		st = APP_EXISTS;
+		goto out;
+	}
+	after_view.values = (char **)values;
+	if (policy_decide(s, &pa, t, key ? POLICY_UPDATE : POLICY_CREATE, have_before ? &before : NULL,
+			  &after_view, d, &err))
+		goto out;
+	if (d->effect == POLICY_DENY) {
+		st = refused(d, errors);
+		goto out;
+	}
+	record_csv(t, values, &csv);
+	if (d->effect == POLICY_PROPOSE) {
+		rc = import_one(s, t, csv.data, 1, a->account, errors, &err);
+		if (rc) {
+			st = rc == 1 ? APP_INVALID : rc == 2 ? APP_CLOSED : APP_FAILED;
+			goto out;
+		}
+		if (propose(s, a, t, key ? "update" : "create", have_before ? &before : NULL,
+			    &after_view, csv.data, reason, d, change_id, &err))
+			goto out;
+		began = 0;
+		if (store_commit(s, &err))
+			goto out;
+		st = APP_PROPOSED;
+		goto out;
+	}
+	rc = import_one(s, t, csv.data, 0, a->account, errors, &err);
+	if (rc) {
+		st = rc == 1 ? APP_INVALID : rc == 2 ? APP_CLOSED : APP_FAILED;
+		goto out;
+	}
+	if (records_get(s, t, own_key, saved, &err))
+		goto out;
+	if (records_audit(s, t, key ? "update" : "create", have_before ? &before : NULL, saved,
+			  a->account, &err))
+		goto out;
+	began = 0;            /* a commit ends the transaction, failed or not */
+	if (store_commit(s, &err))
+		goto out;
+	st = APP_OK;
+out:
+	if (began)
+		store_rollback(s);
+	if (st == APP_FAILED && err.len) {
+		fprintf(stderr, "tandem: %s\n", err.data);
+		buf_addf(errors, "\tthe record could not be saved (a storage error)\n");
+	}
+	if (st != APP_OK)
+		record_free(t, saved);
+	if (have_before)
+		record_free(t, &before);
+	buf_release(&csv);
+	buf_release(&err);
+	return st;
+}
+
+enum app_status app_record_delete(struct store *s, const struct app_actor *a, const struct table *t,
+				  const char *const *key, const char *reason, int64_t *change_id,
+				  struct policy_decision *d, struct buf *errors)
+{
+	struct record before;
+	struct buf err = BUF_INIT;
+	struct policy_actor pa = { a->role, a->person };
+	enum app_status st = APP_FAILED;
+	int rc, have_before = 0;
+
+	memset(d, 0, sizeof *d);
+	*change_id = 0;
+	if (store_begin(s, &err))
+		goto out;
+	rc = records_get(s, t, key, &before, &err);
+	if (rc) {
+		store_rollback(s);
+		st = rc < 0 ? APP_FAILED : APP_MISSING;
+		goto out;
+	}
+	have_before = 1;
+	if (policy_decide(s, &pa, t, POLICY_DELETE, &before, NULL, d, &err)) {
+		store_rollback(s);
+		goto out;
+	}
+	if (d->effect == POLICY_DENY) {
+		store_rollback(s);
+		st = refused(d, errors);
+		goto out;
+	}
+	if (d->effect == POLICY_PROPOSE) {
+		if (propose(s, a, t, "delete", &before, NULL, NULL, reason, d, change_id, &err)) {
+			store_rollback(s);
+			goto out;
+		}
+		st = store_commit(s, &err) ? APP_FAILED : APP_PROPOSED;
+		goto out;
+	}
+	store_rollback(s);     /* read only so far; the delete checks references at its commit */
+	rc = records_delete(s, t, key, a->account, &err);
+	if (rc == 0)
+		st = APP_OK;
+	else if (rc == 1)
+		st = APP_MISSING;
+	else if (rc == 2) {
+		buf_addf(errors, "\t%s\n", err.data);
+		buf_reset(&err);
+		st = APP_CONFLICT;
+	}
+out:
+	if (st == APP_FAILED && err.len) {
+		fprintf(stderr, "tandem: %s\n", err.data);
+		buf_addf(errors, "\tthe record could not be deleted (a storage error)\n");
+	}
+	if (have_before)
+		record_free(t, &before);
+	buf_release(&err);
+	return st;
+}
+
+int app_change_may_decide(struct store *s, const struct app_actor *a, const struct change *c,
+			  int *ok, struct buf *err)
+{
+	struct policy_actor pa = { a->role, a->person };
+	*ok = 0;
+	/* Nobody confirms their own change. */
+	if (!a->person || (c->proposer_person && !strcmp(c->proposer_person, a->person)) ||
+	    (c->proposer && a->account && !strcmp(c->proposer, a->account)))
+		return 0;
+	return policy_may_confirm(s, &pa, policy_confirmer_parse(c->confirmer), c->contract_id,
+				  c->sales_owner, c->ops_owner, ok, err);
+}
+
+int app_changes_waiting(struct store *s, const struct app_actor *a, struct change **out,
+			size_t *n, struct buf *err)
+{
+	struct change *all;
+	size_t m, k = 0;
+	if (changes_list(s, "proposed", NULL, &all, &m, err))
+		return -1;
+	for (size_t i = 0; i < m; i++) {
+		int ok = 0;
+		if (app_change_may_decide(s, a, &all[i], &ok, err)) {
+			changes_free(all, m);
+			return -1;
+		}
+		if (ok) {
+			struct change tmp = all[k];
+			all[k++] = all[i];
+			all[i] = tmp;
+		}
+	}
+	for (size_t i = k; i < m; i++)
+		change_release(&all[i]);
+	*out = all;
+	*n = k;
+	return 0;
+}
+
+/* The key values of a change's key text "K1/AHT" into key[] (pointers into
+ * copy, which the caller frees). Returns the count. */
+static size_t split_key(char *copy, const char **key, size_t max)
+{
+	size_t n = 0;
+	char *p = copy;
+	while (n < max) {
+		key[n++] = p;
+		char *slash = strchr(p, '/');
+		if (!slash)
+			break;
+		*slash = 0;
+		p = slash + 1;
+	}
+	return n;
+}
+
+static int blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!strchr(" \t\r\n", *s))
+			return 0;
+	return 1;
+}
+
+/* Applies a confirmed change inside the caller's transaction. */
+static enum app_status apply_change(struct store *s, const struct app_actor *a,
+				    const struct change *c, struct buf *errors, struct buf *err)
+{
+	const struct table *t = schema_find(c->kind);
+	int keys[8];
+	size_t nk = t ? record_key_columns(t, keys) : 0;
+	const char *key[8];
+	char *copy = xstrdup(c->key ? c->key : "");
+	struct record cur, saved;
+	struct buf cj = BUF_INIT;
+	enum app_status st = APP_FAILED;
+	int have_cur = 0, rc;
+
+	memset(&saved, 0, sizeof saved);
+	if (!t || split_key(copy, key, 8) != nk) {
+		buf_addf(errors, "\tthe change names no record this store knows\n");
+		st = APP_CONFLICT;
+		goto out;
+	}
+	rc = records_get(s, t, key, &cur, err);
+	if (rc < 0)
+		goto out;
+	have_cur = rc == 0;
+	if (have_cur)
+		record_json(t, &cur, &cj);
+	if (have_cur != (c->before != NULL) || (have_cur && strcmp(cj.data, c->before))) {
+		buf_addf(errors, "\tthe %s record %s changed since this change was proposed:"
+			 " reject it and propose again\n", t->name, c->key);
+		st = APP_CONFLICT;
+		goto out;
+	}
+	if (!strcmp(c->op, "delete")) {
+		rc = records_delete(s, t, key, a->account, err);
+		st = rc == 0 ? APP_OK : rc == 1 ? APP_MISSING : APP_FAILED;
+		goto out;
+	}
+	rc = import_one(s, t, c->after_csv ? c->after_csv : "", 0, a->account, errors, err);
+	if (rc) {
+		st = rc == 1 ? APP_INVALID : rc == 2 ? APP_CLOSED : APP_FAILED;
+		goto out;
+	}
+	if (records_get(s, t, key, &saved, err) ||
+	    records_audit(s, t, c->op, have_cur ? &cur : NULL, &saved, a->account, err))
+		goto out;
+	st = APP_OK;
+out:
+	if (have_cur)
+		record_free(t, &cur);
+	if (t)
+		record_free(t, &saved);
+	buf_release(&cj);
+	xfree(copy);
+	return st;
+}
+
+enum app_status app_change_decide(struct store *s, const struct app_actor *a, int64_t id,
+				  enum change_decision what, const char *note, struct buf *errors)
+{
+	struct change c;
+	struct buf err = BUF_INIT;
+	enum app_status st = APP_FAILED;
+	int rc, ok = 0, began = 0;
+	static const char *const states[] = { "confirmed", "rejected", "withdrawn" };
+
+	memset(&c, 0, sizeof c);
+	if (what == CHANGE_REJECT && blank(note)) {
+		buf_adds(errors, "note\ta rejection needs a note saying why\n");
+		return APP_INVALID;
+	}
+	if (note && strlen(note) > 2000) {
+		buf_adds(errors, "note\ta note is at most 2000 bytes\n");
+		return APP_INVALID;
+	}
+	if (store_begin(s, &err))
+		goto out;
+	began = 1;
+	rc = changes_get(s, id, &c, &err);
+	if (rc) {
+		st = rc < 0 ? APP_FAILED : APP_MISSING;
+		goto out;
+	}
+	if (strcmp(c.state, "proposed")) {
+		buf_addf(errors, "\tchange %lld is %s already\n", (long long)id, c.state);
+		st = APP_CONFLICT;
+		goto out;
+	}
+	if (what == CHANGE_WITHDRAW) {
+		ok = c.proposer && a->account && !strcmp(c.proposer, a->account);
+		if (!ok) {
+			buf_adds(errors, "\tonly the proposer may withdraw a change\n");
+			st = APP_FORBIDDEN;
+			goto out;
+		}
+	} else {
+		if (app_change_may_decide(s, a, &c, &ok, &err))
+			goto out;
+		if (!ok) {
+			buf_addf(errors, "\tthis change waits for %s%s; you may not decide it\n",
+				 c.confirmer, strcmp(c.confirmer, "executive") ? " (or an executive)" : "");
+			st = APP_FORBIDDEN;
+			goto out;
+		}
+	}
+	if (what == CHANGE_CONFIRM) {
+		st = apply_change(s, a, &c, errors, &err);
+		if (st != APP_OK)
+			goto out;
+		st = APP_FAILED;
+	}
+	rc = changes_decide(s, id, states[what], a->account, a->person, note && *note ? note : NULL, &err);
+	if (rc) {
+		if (rc == 1) {
+			buf_addf(errors, "\t%s\n", err.data);
+			buf_reset(&err);
+			st = APP_CONFLICT;
+		}
+		goto out;
+	}
+	began = 0;
+	if (store_commit(s, &err)) {
+		if (strstr(err.data, "FOREIGN KEY") || strstr(err.data, "foreign key")) {
+			buf_adds(errors, "\tother records still refer to this record\n");
+			buf_reset(&err);
+			st = APP_CONFLICT;
+		}
+		store_rollback_all(s);
+		goto out;
+	}
+	st = APP_OK;
+out:
+	if (began)
+		store_rollback(s);
+	if (st == APP_FAILED && err.len) {
+		fprintf(stderr, "tandem: %s\n", err.data);
+		buf_adds(errors, "\tthe change could not be applied (a storage error)\n");
+	}
+	change_release(&c);
+	buf_release(&err);
+	return st;
+}

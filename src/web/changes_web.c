@@ -1,0 +1,542 @@
+/* SPDX-License-Identifier: MIT */
+/* Proposed changes on the web (SPEC §2, counter-party confirmation): the
+ * JSON API (list with the filters waiting / mine, show, confirm, reject,
+ * withdraw) and the pages — the inbox "waiting for my confirmation", "my
+ * proposed changes" and one change with its before and after. Deciding is
+ * app/records.h's: one transaction with the audit entries. */
+#include "web/web_impl.h"
+
+#include "app/records.h"
+#include "io/jsonw.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void actor_of(const struct request *req, struct app_actor *a)
+{
+	a->role = req->session.user.role;
+	a->person = req->session.user.person_id;
+	a->account = req->actor;
+}
+
+long web_changes_waiting_count(struct request *req)
+{
+	struct app_actor a;
+	struct change *list;
+	size_t n;
+	struct buf err = BUF_INIT;
+	long count = 0;
+	actor_of(req, &a);
+	/* A page about a store that went away still renders its frame. */
+	if (!a.person || !req->store || req->store->unavailable) {
+		buf_release(&err);
+		return 0;
+	}
+	if (app_changes_waiting(req->store, &a, &list, &n, &err) == 0) {
+		count = (long)n;
+		changes_free(list, n);
+	} else {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+	}
+	buf_release(&err);
+	return count;
+}
+
+/* Parses the {id} of the path; 0 when it is not a positive number. */
+static int64_t change_id_param(const struct request *req)
+{
+	const char *p = req->n_params ? req->params[0] : "";
+	char *end;
+	long long v = strtoll(p, &end, 10);
+	return *p && !*end && v > 0 ? (int64_t)v : 0;
+}
+
+/* The change as JSON with "may_decide" for the logged-in user. */
+static void change_answer_json(struct request *req, const struct change *c, struct buf *j)
+{
+	struct app_actor a;
+	struct buf err = BUF_INIT;
+	int ok = 0;
+	actor_of(req, &a);
+	if (!strcmp(c->state, "proposed"))
+		app_change_may_decide(req->store, &a, c, &ok, &err);
+	change_json(c, j);
+	j->len--;                                   /* reopen the object */
+	j->data[j->len] = 0;
+	buf_addf(j, ",\"may_decide\":%s}", ok ? "true" : "false");
+	buf_release(&err);
+}
+
+void web_change_answer(struct request *req, struct response *res, int64_t id, int status)
+{
+	struct change c;
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	int rc = changes_get(req->store, id, &c, &err);
+	if (rc) {
+		if (rc < 0)
+			fprintf(stderr, "tandem serve: %s\n", err.data);
+		http_json_error(res, rc < 0 ? 500 : 404, NULL, rc < 0 ? "internal error" : "no change %lld",
+				(long long)id);
+	} else {
+		change_answer_json(req, &c, &j);
+		if (status == 202) {
+			struct buf loc = BUF_INIT;
+			buf_addf(&loc, "/api/v1/changes/%lld", (long long)id);
+			http_header(res, req, "Location", arena_printf(&req->arena, "%s", loc.data));
+			buf_release(&loc);
+		}
+		http_json(res, status, &j);
+		change_release(&c);
+	}
+	buf_release(&err);
+	buf_release(&j);
+}
+
+/* The changes of a filter: "waiting" (for my confirmation), "mine" (I
+ * proposed them), "all". */
+static int changes_of(struct request *req, const char *filter, const char *state,
+		      struct change **out, size_t *n, struct buf *err)
+{
+	struct app_actor a;
+	actor_of(req, &a);
+	if (!strcmp(filter, "waiting"))
+		return app_changes_waiting(req->store, &a, out, n, err);
+	return changes_list(req->store, state, !strcmp(filter, "mine") ? req->actor : NULL, out, n, err);
+}
+
+static const char *const filters[] = { "all", "mine", "waiting", NULL };
+static const char *const states[] = { "proposed", "confirmed", "rejected", "withdrawn", NULL };
+
+static int one_of(const char *const *list, const char *v)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (!strcmp(list[i], v))
+			return 1;
+	return 0;
+}
+
+void api_changes_list(struct request *req, struct response *res)
+{
+	const char *filter = http_query(req, "filter"), *state = http_query(req, "state");
+	struct change *list;
+	size_t n;
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	if (!filter || !*filter)
+		filter = "all";
+	if (state && !*state)
+		state = NULL;
+	if (!one_of(filters, filter)) {
+		http_json_error(res, 400, "filter", "filter must be all, mine or waiting");
+		goto out;
+	}
+	if (state && !one_of(states, state)) {
+		http_json_error(res, 400, "state", "state must be proposed, confirmed, rejected or withdrawn");
+		goto out;
+	}
+	if (changes_of(req, filter, state, &list, &n, &err)) {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+		http_json_error(res, 500, NULL, "internal error");
+		goto out;
+	}
+	buf_adds(&j, "{\"changes\":[");
+	size_t shown = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (state && strcmp(list[i].state, state))
+			continue;
+		if (shown++)
+			buf_addc(&j, ',');
+		change_answer_json(req, &list[i], &j);
+	}
+	buf_addf(&j, "],\"count\":%zu}", shown);
+	http_json(res, 200, &j);
+	changes_free(list, n);
+out:
+	buf_release(&err);
+	buf_release(&j);
+}
+
+void api_change_get(struct request *req, struct response *res)
+{
+	int64_t id = change_id_param(req);
+	if (!id) {
+		http_json_error(res, 404, NULL, "no such change");
+		return;
+	}
+	web_change_answer(req, res, id, 200);
+}
+
+/* The app's refusal as the API's answer: a code of the catalog, the
+ * message in the user's language and the detail. */
+static void decide_refusal(struct request *req, struct response *res, enum app_status st,
+			   const char *errors)
+{
+	static const struct {
+		enum app_status st;
+		int status;
+		const char *code;
+	} map[] = {
+		{ APP_FORBIDDEN, 403, "change.forbidden" },
+		{ APP_CONFLICT, 409, "change.conflict" },
+		{ APP_CLOSED, 409, "change.conflict" },
+		{ APP_INVALID, 422, "change.invalid" },
+		{ APP_MISSING, 404, "change.missing" },
+		{ APP_FAILED, 500, "error.internal" },
+	};
+	struct buf j = BUF_INIT;
+	const char *tab = strchr(errors, '\t');
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		if (map[i].st != st)
+			continue;
+		const char *text = msg(req->lang, map[i].code);
+		buf_adds(&j, "{\"error\":");
+		json_write_string(&j, map[i].code, strlen(map[i].code));
+		buf_adds(&j, ",\"message\":");
+		json_write_string(&j, text, strlen(text));
+		if (tab) {
+			buf_adds(&j, ",\"detail\":");
+			json_write_string(&j, tab + 1, strcspn(tab + 1, "\n"));
+			if (tab > errors) {
+				buf_adds(&j, ",\"field\":");
+				json_write_string(&j, errors, (size_t)(tab - errors));
+			}
+		}
+		buf_addc(&j, '}');
+		http_json(res, map[i].status, &j);
+		break;
+	}
+	buf_release(&j);
+}
+
+static void api_decide(struct request *req, struct response *res, enum change_decision what)
+{
+	int64_t id = change_id_param(req);
+	struct app_actor a;
+	struct buf errors = BUF_INIT, err = BUF_INIT;
+	struct param *p = NULL;
+	size_t n = 0;
+	const char *note = NULL;
+	if (!id) {
+		http_json_error(res, 404, NULL, "no such change");
+		goto out;
+	}
+	if (req->body.len) {
+		if (!req->content_type || strncmp(req->content_type, "application/json", 16)) {
+			http_json_error(res, 415, NULL, "send application/json");
+			goto out;
+		}
+		if (jsonin_parse_flat(&req->arena, req->body.data, req->body.len, &p, &n, &err)) {
+			http_json_error(res, 400, NULL, "%s", err.data);
+			goto out;
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (strcmp(p[i].name, "note")) {
+				http_json_error(res, 400, p[i].name, "unknown field '%s' (only \"note\")", p[i].name);
+				goto out;
+			}
+			note = p[i].value;
+		}
+	}
+	actor_of(req, &a);
+	enum app_status st = app_change_decide(req->store, &a, id, what, note, &errors);
+	if (st == APP_OK)
+		web_change_answer(req, res, id, 200);
+	else
+		decide_refusal(req, res, st, errors.data);
+out:
+	buf_release(&errors);
+	buf_release(&err);
+}
+
+void api_change_confirm(struct request *req, struct response *res) { api_decide(req, res, CHANGE_CONFIRM); }
+void api_change_reject(struct request *req, struct response *res) { api_decide(req, res, CHANGE_REJECT); }
+void api_change_withdraw(struct request *req, struct response *res) { api_decide(req, res, CHANGE_WITHDRAW); }
+
+/* --- pages ---------------------------------------------------------------- */
+
+static void change_href(struct buf *o, int64_t id, const char *what)
+{
+	buf_addf(o, "/changes/%lld%s", (long long)id, what);
+}
+
+static void decide_forms(struct request *req, struct buf *o, const struct change *c)
+{
+	struct buf h = BUF_INIT;
+	char idtext[32];
+	snprintf(idtext, sizeof idtext, "%lld", (long long)c->id);
+	change_href(&h, c->id, "/confirm");
+	html_raw(o, "<form method=\"post\" class=\"inline\" action=\"");
+	html_escape(o, h.data);
+	html_raw(o, "\">");
+	html_csrf_field(req, o);
+	html_raw(o, "<input type=\"hidden\" name=\"note\" value=\"\"><button type=\"submit\" class=\"primary\">");
+	html_msg(o, req, "changes.confirm");
+	html_raw(o, "</button></form> ");
+	buf_reset(&h);
+	change_href(&h, c->id, "/reject");
+	html_raw(o, "<form method=\"post\" class=\"inline\" action=\"");
+	html_escape(o, h.data);
+	html_raw(o, "\">");
+	html_csrf_field(req, o);
+	html_raw(o, "<label class=\"visually-hidden\" for=\"note-");
+	html_escape(o, idtext);
+	html_raw(o, "\">");
+	html_msg(o, req, "changes.note");
+	html_raw(o, "</label><input id=\"note-");
+	html_escape(o, idtext);
+	html_raw(o, "\" name=\"note\" required maxlength=\"2000\" placeholder=\"");
+	html_msg(o, req, "changes.note");
+	html_raw(o, "\"> <button type=\"submit\">");
+	html_msg(o, req, "changes.reject");
+	html_raw(o, "</button></form>");
+	buf_release(&h);
+}
+
+static void changes_table(struct request *req, struct buf *o, const struct change *list, size_t n,
+			  int inbox)
+{
+	if (!n) {
+		html_raw(o, "<p class=\"muted\">");
+		html_msg(o, req, inbox ? "changes.none_waiting" : "changes.none_mine");
+		html_raw(o, "</p>\n");
+		return;
+	}
+	static const char *const heads[] = { "changes.id", "changes.kind", "changes.key", "changes.op",
+					     "changes.proposer", "changes.reason", "changes.state",
+					     "changes.decided_by", "changes.note", NULL };
+	html_raw(o, "<div class=\"scroll\"><table class=\"data\">\n<thead><tr>");
+	for (size_t i = 0; heads[i]; i++) {
+		html_raw(o, "<th scope=\"col\">");
+		html_msg(o, req, heads[i]);
+		html_raw(o, "</th>");
+	}
+	if (inbox) {
+		html_raw(o, "<th scope=\"col\">");
+		html_msg(o, req, "changes.decide");
+		html_raw(o, "</th>");
+	}
+	html_raw(o, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct change *c = &list[i];
+		struct buf h = BUF_INIT;
+		char idtext[32];
+		snprintf(idtext, sizeof idtext, "#%lld", (long long)c->id);
+		change_href(&h, c->id, "");
+		html_raw(o, "<tr><td>");
+		html_link(o, h.data, idtext);
+		html_raw(o, "</td><td>");
+		html_msg(o, req, arena_printf(&req->arena, "kind.%s", c->kind));
+		html_raw(o, "</td><td>");
+		html_escape(o, c->key);
+		html_raw(o, "</td><td>");
+		html_msg(o, req, arena_printf(&req->arena, "changes.op_%s", c->op));
+		html_raw(o, "</td><td>");
+		html_escape(o, c->proposer_person ? c->proposer_person : c->proposer);
+		html_raw(o, "</td><td>");
+		html_escape(o, c->reason ? c->reason : "");
+		html_raw(o, "</td><td>");
+		html_msg(o, req, arena_printf(&req->arena, "changes.state_%s", c->state));
+		html_raw(o, "</td><td>");
+		html_escape(o, c->decided_person ? c->decided_person : c->decided_by ? c->decided_by : "");
+		html_raw(o, "</td><td>");
+		html_escape(o, c->note ? c->note : "");
+		html_raw(o, "</td>");
+		if (inbox) {
+			html_raw(o, "<td>");
+			decide_forms(req, o, c);
+			html_raw(o, "</td>");
+		}
+		html_raw(o, "</tr>\n");
+		buf_release(&h);
+	}
+	html_raw(o, "</tbody></table></div>\n");
+}
+
+void web_contract_changes_section(struct request *req, struct buf *o, const char *contract)
+{
+	struct change *list;
+	size_t n, k = 0;
+	struct buf err = BUF_INIT;
+	if (changes_list(req->store, "proposed", NULL, &list, &n, &err)) {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+		buf_release(&err);
+		return;
+	}
+	/* Keep this contract's, in place. */
+	for (size_t i = 0; i < n; i++) {
+		if (list[i].contract_id && !strcmp(list[i].contract_id, contract)) {
+			struct change tmp = list[k];
+			list[k++] = list[i];
+			list[i] = tmp;
+		}
+	}
+	if (k) {
+		html_raw(o, "<section class=\"card\" id=\"contract-changes\"><h2>");
+		html_msg(o, req, "changes.for_contract");
+		buf_addf(o, " (%zu)", k);
+		html_raw(o, "</h2>\n");
+		changes_table(req, o, list, k, 0);
+		html_raw(o, "</section>\n");
+	}
+	changes_free(list, n);
+	buf_release(&err);
+}
+
+void page_changes(struct request *req, struct response *res)
+{
+	struct buf *o = &res->body, err = BUF_INIT;
+	struct change *waiting = NULL, *mine = NULL;
+	size_t n_waiting = 0, n_mine = 0;
+	struct app_actor a;
+	const char *proposed = http_query(req, "proposed"), *done = http_query(req, "done");
+	actor_of(req, &a);
+	if ((a.person && app_changes_waiting(req->store, &a, &waiting, &n_waiting, &err)) ||
+	    changes_list(req->store, NULL, req->actor, &mine, &n_mine, &err)) {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+		html_error_page(req, res, 500, "error.internal", NULL);
+		goto out;
+	}
+	html_page_begin(req, res, "changes.title", NULL);
+	if (proposed) {
+		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
+		html_msg(o, req, "changes.proposed_notice");
+		html_raw(o, " #");
+		html_escape(o, proposed);
+		html_raw(o, "</p>\n");
+	}
+	if (done) {
+		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
+		html_msg(o, req, !strcmp(done, "confirmed") ? "changes.confirmed_notice"
+			 : !strcmp(done, "rejected") ? "changes.rejected_notice" : "changes.withdrawn_notice");
+		html_raw(o, "</p>\n");
+	}
+	html_raw(o, "<p class=\"muted\">");
+	html_msg(o, req, "changes.help");
+	html_raw(o, "</p>\n<section class=\"card\" id=\"waiting\">\n<h2>");
+	html_msg(o, req, "changes.waiting");
+	buf_addf(o, " (%zu)", n_waiting);
+	html_raw(o, "</h2>\n");
+	if (!a.person) {
+		html_raw(o, "<p class=\"muted\">");
+		html_msg(o, req, "policy.no_person");
+		html_raw(o, "</p>\n");
+	} else {
+		changes_table(req, o, waiting, n_waiting, 1);
+	}
+	html_raw(o, "</section>\n<section class=\"card\" id=\"mine\">\n<h2>");
+	html_msg(o, req, "changes.mine");
+	buf_addf(o, " (%zu)", n_mine);
+	html_raw(o, "</h2>\n");
+	changes_table(req, o, mine, n_mine, 0);
+	html_raw(o, "</section>\n");
+	html_page_end(req, res);
+out:
+	changes_free(waiting, n_waiting);
+	changes_free(mine, n_mine);
+	buf_release(&err);
+}
+
+void page_change(struct request *req, struct response *res)
+{
+	struct buf *o = &res->body, err = BUF_INIT;
+	int64_t id = change_id_param(req);
+	struct change c;
+	struct app_actor a;
+	int ok = 0, rc = id ? changes_get(req->store, id, &c, &err) : 1;
+	if (rc) {
+		html_error_page(req, res, rc < 0 ? 500 : 404, rc < 0 ? "error.internal" : "error.not_found", NULL);
+		buf_release(&err);
+		return;
+	}
+	actor_of(req, &a);
+	if (!strcmp(c.state, "proposed"))
+		app_change_may_decide(req->store, &a, &c, &ok, &err);
+	html_page_begin(req, res, "changes.one", arena_printf(&req->arena, "#%lld", (long long)id));
+	html_raw(o, "<section class=\"card\">\n<dl class=\"facts\">");
+	static const char *const facts[] = { "changes.kind", "changes.key", "changes.op", "changes.state",
+					     "changes.proposer", "changes.reason", "changes.confirmer",
+					     "changes.created_at", "changes.decided_by", "changes.note",
+					     NULL };
+	const char *values[] = { c.kind, c.key, c.op, c.state,
+				 c.proposer_person ? c.proposer_person : c.proposer, c.reason, c.confirmer,
+				 c.created_at, c.decided_person ? c.decided_person : c.decided_by, c.note };
+	for (size_t i = 0; facts[i]; i++) {
+		html_raw(o, "<dt>");
+		html_msg(o, req, facts[i]);
+		html_raw(o, "</dt><dd>");
+		html_escape(o, values[i] ? values[i] : "–");
+		html_raw(o, "</dd>");
+	}
+	html_raw(o, "</dl>\n<h2>");
+	html_msg(o, req, "changes.before");
+	html_raw(o, "</h2>\n<pre class=\"small\" id=\"change-before\">");
+	html_escape(o, c.before ? c.before : "–");
+	html_raw(o, "</pre>\n<h2>");
+	html_msg(o, req, "changes.after");
+	html_raw(o, "</h2>\n<pre class=\"small\" id=\"change-after\">");
+	html_escape(o, c.after ? c.after : "–");
+	html_raw(o, "</pre>\n");
+	if (ok)
+		decide_forms(req, o, &c);
+	if (!strcmp(c.state, "proposed") && c.proposer && !strcmp(c.proposer, req->actor)) {
+		struct buf h = BUF_INIT;
+		change_href(&h, c.id, "/withdraw");
+		html_raw(o, "<form method=\"post\" class=\"inline\" action=\"");
+		html_escape(o, h.data);
+		html_raw(o, "\">");
+		html_csrf_field(req, o);
+		html_raw(o, "<button type=\"submit\">");
+		html_msg(o, req, "changes.withdraw");
+		html_raw(o, "</button></form>");
+		buf_release(&h);
+	}
+	html_raw(o, "</section>\n<p><a href=\"/changes\">");
+	html_msg(o, req, "changes.back");
+	html_raw(o, "</a></p>\n");
+	html_page_end(req, res);
+	change_release(&c);
+	buf_release(&err);
+}
+
+static void page_decide(struct request *req, struct response *res, enum change_decision what)
+{
+	static const char *const done[] = { "confirmed", "rejected", "withdrawn" };
+	int64_t id = change_id_param(req);
+	struct app_actor a;
+	struct buf errors = BUF_INIT;
+	if (!id) {
+		html_error_page(req, res, 404, "error.not_found", NULL);
+		return;
+	}
+	actor_of(req, &a);
+	enum app_status st = app_change_decide(req->store, &a, id, what, http_form(req, "note"), &errors);
+	const char *tab = strchr(errors.data, '\t');
+	const char *detail = tab ? arena_printf(&req->arena, "%.*s", (int)strcspn(tab + 1, "\n"), tab + 1)
+		: NULL;
+	switch (st) {
+	case APP_OK:
+		http_redirect(res, req, arena_printf(&req->arena, "/changes?done=%s", done[what]));
+		break;
+	case APP_FORBIDDEN:
+		html_error_page(req, res, 403, "change.forbidden", detail);
+		break;
+	case APP_CONFLICT:
+	case APP_CLOSED:
+		html_error_page(req, res, 409, "change.conflict", detail);
+		break;
+	case APP_INVALID:
+		html_error_page(req, res, 422, "change.invalid", detail);
+		break;
+	case APP_MISSING:
+		html_error_page(req, res, 404, "error.not_found", NULL);
+		break;
+	default:
+		html_error_page(req, res, 500, "error.internal", NULL);
+		break;
+	}
+	buf_release(&errors);
+}
+
+void page_change_confirm(struct request *req, struct response *res) { page_decide(req, res, CHANGE_CONFIRM); }
+void page_change_reject(struct request *req, struct response *res) { page_decide(req, res, CHANGE_REJECT); }
+void page_change_withdraw(struct request *req, struct response *res) { page_decide(req, res, CHANGE_WITHDRAW); }
