@@ -12,7 +12,7 @@
 #include "io/csv.h"
 #include "io/jsonw.h"
 #include "report/svg.h"
-#include "store/proposals.h"
+#include "domain/proposal_detail.h"
 
 /* ---- small pieces ------------------------------------------------------ */
 

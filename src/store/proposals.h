@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "domain/proposal_detail.h"
 #include "store/store.h"
 #include "store/users.h"
 
@@ -25,24 +26,6 @@ enum proposal_result {
 	PROPOSAL_REFUSED = 2,       /* the state, the role, the gate or the input says no */
 };
 
-/* One feasibility review, decimals as exact text ("0.85"), NULL when empty. */
-struct proposal_review_row {
-	char *reviewed_on, *reviewer, *reviewer_name, *verdict, *predicted_attainment,
-	     *risk_tier, *required_ramp_days, *conditions;
-};
-
-struct proposal_detail {
-	char *id, *client_id, *client_name, *credited_contract_id, *origin, *title,
-	     *service_line, *proposed_on, *annual_value, *status;
-	struct proposal_review_row *reviews;   /* by reviewed_on */
-	size_t n_reviews;
-	int has_override;
-	char *override_by, *override_reason, *override_at;
-	int gate_open;             /* a feasible/conditional review or an override */
-};
-
-void proposal_detail_release(struct proposal_detail *d);
-void proposal_list_free(struct proposal_detail *list, size_t n);
 
 /* 0 with *out, 1 when there is no such proposal, -1 with err. */
 int store_proposal_get(struct store *s, const char *id, struct proposal_detail *out,
