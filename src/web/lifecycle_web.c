@@ -1364,11 +1364,11 @@ static void field(struct request *req, struct buf *o, const char *name, const ch
 		  const char *input)
 {
 	html_raw(o, "<div class=\"field\"><label for=\"rv-");
-	html_raw(o, name);
+	html_escape(o, name);
 	html_raw(o, "\">");
 	html_msg(o, req, label_key);
 	html_raw(o, "</label>");
-	html_raw(o, input);
+	html_raw(o, input);  /* checksrc: allow html (markup built by the caller, every value through html_escape) */
 	html_raw(o, "</div>");
 }
 

@@ -18,6 +18,7 @@
 #include "engine/model.h"
 #include "engine/score.h"
 #include "report/score_rows.h"
+#include "store/blocks.h"
 #include "store/load.h"
 #include "store/models.h"
 
@@ -329,17 +330,6 @@ out:
 /* --- the default year ---------------------------------------------------- */
 
 /* The year of the newest measurements, or 0. */
-static int newest_data_year(struct store *s, int64_t *year, struct buf *err)
-{
-	struct stmt *st;
-	*year = 0;
-	if (store_prepare(s, "SELECT max(year) FROM measurement_blocks", &st, err))
-		return -1;
-	if (stmt_step(st) == STORE_ROW && !stmt_is_null(st, 0))
-		*year = stmt_int64(st, 0);
-	stmt_finalize(st);
-	return 0;
-}
 
 day_t web_today(void)
 {
@@ -389,7 +379,7 @@ int web_default_year(struct request *req)
 	else
 		y = dy - 1;
 	/* ... or the year of the newest SLA data when the data end before it. */
-	if (!newest_data_year(req->store, &year, &err) && year >= 1000 && year < y)
+	if (!blocks_newest_year(req->store, &year, &err) && year >= 1000 && year < y)
 		y = (int)year;
 	pthread_mutex_lock(&c->lock);
 	c->year_version = version;
