@@ -24,7 +24,7 @@ endif
 CFLAGS_BASE = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow \
 	-Wno-missing-field-initializers -Isrc -I$(BUILD)/gen
 ALL_CFLAGS = $(CFLAGS_BASE) $(OPT) $(SANFLAGS) $(shell pkg-config --cflags $(PKGS) $(DLOPEN_PKGS)) $(CFLAGS)
-LIBS = $(shell pkg-config --libs $(PKGS)) -lm -lpthread
+LIBS = $(shell pkg-config --libs $(PKGS)) -lgmp -lm -lpthread
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 LIB_SRC = $(sort $(wildcard src/base/*.c src/domain/*.c src/io/*.c src/store/*.c src/app/*.c \

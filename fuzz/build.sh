@@ -69,5 +69,5 @@ for c in $(cd "$top" && ls src/base/*.c src/domain/*.c src/io/*.c src/store/*.c 
 done
 for p in $pids; do wait "$p"; done
 $CC $web_flags -o "$out/fuzz_http" "$top/fuzz/fuzz_http.c" $web_objs \
-	$(pkg-config --libs jansson libsodium sqlite3 xlsxwriter libzip expat) -lm -lpthread
+	$(pkg-config --libs jansson libsodium sqlite3 xlsxwriter libzip expat) -lgmp -lm -lpthread
 echo "built $out/fuzz_http"

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 PACKAGES="build-essential pkg-config clang llvm valgrind
 libsqlite3-dev sqlite3 libpq-dev postgresql
 libmicrohttpd-dev libjansson-dev libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev
-libcmocka-dev curl chromium python3 fonts-noto-cjk libreoffice-calc"
+libcmocka-dev libgmp-dev curl chromium python3 fonts-noto-cjk libreoffice-calc"
 
 if [ "${1:-}" = --bench ]; then
 	PACKAGES="$PACKAGES python3-pandas wrk"

@@ -25,6 +25,7 @@ const struct command commands[] = {
 	COMMAND(audit, "list and verify the hash-chained audit log"),
 	COMMAND(backup, "copy a SQLite store into one file while it is in use"),
 	COMMAND(changes, "list, show, confirm and reject proposed changes of evidence"),
+	COMMAND(credits, "service credits under the SLA terms: owed, waived, pending"),
 	COMMAND(cycle, "the growth cycle year by year, and the referral tree"),
 	COMMAND(demo, "create a demo company, score it and serve it"),
 	COMMAND(explain, "explain one criterion of one contract step by step"),

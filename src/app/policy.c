@@ -74,6 +74,8 @@ static const struct rule {
 
 	{ "sla_metrics", NULL, CUD, A | E, 0, ALLOW, 0, NULL, NULL, NULL },
 	{ "sla_metrics", NULL, CUD, S, OWN, PROPOSE, BY_OPS, NULL, NULL, NULL },
+	{ "sla_terms", NULL, CUD, A | E, 0, ALLOW, 0, NULL, NULL, NULL },
+	{ "sla_terms", NULL, CUD, S, OWN, PROPOSE, BY_OPS, NULL, NULL, NULL },
 
 	{ "measurements", NULL, CUD, A, 0, ALLOW, 0, NULL, NULL, NULL },
 	{ "measurements", NULL, CUD, O, UNIT, PROPOSE, BY_OWNER, NULL, NULL, NULL },
@@ -154,6 +156,7 @@ static const struct subject {
 	{ "renewals", "contract_id", NULL, 0 },
 	{ "scope_changes", "contract_id", NULL, 0 },
 	{ "sla_metrics", "contract_id", NULL, 0 },
+	{ "sla_terms", "contract_id", NULL, 0 },
 };
 
 static const struct subject *subject_of(const char *kind)

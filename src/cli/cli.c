@@ -2,6 +2,7 @@
 /* Option parsing and store opening shared by the subcommands. */
 #include "cli/cli.h"
 
+#include "io/xlsx_read.h"
 #include "store/audit.h"
 
 #include <stdarg.h>
@@ -107,6 +108,50 @@ int cli_lang_ko(const struct cli *cli)
 			l = getenv("LANG");
 	}
 	return l && !strncmp(l, "ko", 2);
+}
+
+int cli_limits_env(const char *cmd)
+{
+	struct xlsx_limits l;
+	struct buf err = BUF_INIT;
+	int rc = 0;
+	xlsx_limits_get(&l);
+	if (xlsx_limits_from_env(&l, &err)) {
+		cli_usage_error(cmd, "%s", err.data);
+		rc = -1;
+	} else {
+		xlsx_limits_set(&l);
+	}
+	buf_release(&err);
+	return rc;
+}
+
+int cli_limit_opt(int argc, char **argv, int *i, const char *cmd)
+{
+	static const char *const names[] = { "xlsx-max-part", "xlsx-max-ratio", "xlsx-max-cells",
+					     "xlsx-max-gap", "xlsx-cpu-seconds" };
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+		char opt[32];
+		const char *v;
+		int r;
+		snprintf(opt, sizeof opt, "--%s", names[k]);
+		if ((r = cli_opt(argc, argv, i, opt, &v)) == 0)
+			continue;
+		if (r > 0) {
+			struct xlsx_limits l;
+			struct buf err = BUF_INIT;
+			xlsx_limits_get(&l);
+			if (!xlsx_limits_parse(&l, names[k], v, &err)) {
+				cli_usage_error(cmd, "--%s", err.data);
+				r = -1;
+			} else {
+				xlsx_limits_set(&l);
+			}
+			buf_release(&err);
+		}
+		return r;
+	}
+	return 0;
 }
 
 int cli_common_opt(int argc, char **argv, int *i, struct cli *cli)

@@ -52,4 +52,20 @@ int cli_lang_ko(const struct cli *cli);
 /* Handles --db and --lang after a command's name: 1 handled, 0 not an
  * option of these, -1 usage error (printed). */
 int cli_common_opt(int argc, char **argv, int *i, struct cli *cli);
+/* The reading limits of io/xlsx_read.h for commands that read workbooks
+ * (import, serve): cli_limits_env applies $TANDEM_XLSX_* (0, or -1 after
+ * printing the problem); cli_limit_opt takes --xlsx-max-part BYTES,
+ * --xlsx-max-ratio N, --xlsx-max-cells N, --xlsx-max-gap BYTES and
+ * --xlsx-cpu-seconds S like cli_opt (1 taken, 0 not ours, -1 printed). */
+int cli_limits_env(const char *cmd);
+int cli_limit_opt(int argc, char **argv, int *i, const char *cmd);
+/* The options' lines for a command's help. */
+#define CLI_LIMITS_HELP \
+	"  --xlsx-max-part BYTES   a workbook part may inflate to BYTES (default 256M)\n" \
+	"  --xlsx-max-ratio N      ... and to N times its compressed size (default 100)\n" \
+	"  --xlsx-max-cells N      cells in a workbook (default 16000000)\n" \
+	"  --xlsx-max-gap BYTES    whitespace between two XML tags (default 4M)\n" \
+	"  --xlsx-cpu-seconds S    CPU time to read one workbook (default 120)\n" \
+	"                          (also $TANDEM_XLSX_MAX_PART, _MAX_RATIO, _MAX_CELLS,\n" \
+	"                          _MAX_GAP, _CPU_SECONDS; see docs/reliability.md)\n"
 #endif

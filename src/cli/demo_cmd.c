@@ -26,7 +26,7 @@ const char help_demo[] =
 	"\n"
 	"Creates a demo company: three years of a BPO with two sales teams, two\n"
 	"operation centers, about forty contracts and their daily SLA data, all\n"
-	"eighteen kinds of record. The demo is the same every time.\n"
+	"nineteen kinds of record. The demo is the same every time.\n"
 	"\n"
 	"It keeps a model history as a company reviewing its criteria every year\n"
 	"would: version 2024-1, the built-in model, for 2023 and 2024; version\n"

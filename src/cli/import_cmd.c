@@ -2,6 +2,8 @@
 /* tandem import: files and folders of SPEC §4 CSV files, all or nothing. */
 #include "cli/commands.h"
 
+#include "io/xlsx_read.h"
+#include "report/i18n.h"
 #include "store/closed.h"
 #include "store/import.h"
 
@@ -12,7 +14,7 @@
 
 const char help_import[] =
 	"usage: tandem import [--dry-run] [--encoding utf-8|cp949] [--max-errors N]\n"
-	"                     [--correction REASON] [--db PATH] PATH...\n"
+	"                     [--correction REASON] [--xlsx-max-... N] [--db PATH] PATH...\n"
 	"\n"
 	"Imports the files of docs/data-formats.md: CSV files named after their\n"
 	"record kind (contracts.csv, measurements.csv, ...), or folders holding\n"
@@ -33,7 +35,25 @@ const char help_import[] =
 	"  --correction REASON  the import corrects evidence of a closed (frozen)\n"
 	"                     year, for the reason given: without it a row dated in a\n"
 	"                     frozen year that would change is an error. Each\n"
-	"                     correction is audit-logged and 'tandem verify' lists it\n";
+	"                     correction is audit-logged and 'tandem verify' lists it\n"
+	"\n"
+	"Limits on reading an XLSX workbook (a limit that is hit names itself in\n"
+	"the error):\n"
+	CLI_LIMITS_HELP;
+
+/* A limit of the XLSX reader stopped the import: says so in the user's
+ * language, and that it can be raised. */
+static void limit_hint(const char *errors, const struct cli *cli)
+{
+	enum xlsx_limit which = xlsx_limit_in(errors);
+	enum lang lang = cli_lang_ko(cli) ? LANG_KO : LANG_EN;
+	struct buf key = BUF_INIT;
+	if (!which)
+		return;
+	buf_addf(&key, "report.limit_%s", xlsx_limit_name(which));
+	fprintf(stderr, "tandem: %s; %s\n", i18n(lang, key.data), i18n(lang, "report.limit_raise"));
+	buf_release(&key);
+}
 
 int cmd_import(int argc, char **argv, struct cli *cli)
 {
@@ -45,6 +65,10 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	const char *correction = NULL;
 	int n = 0, rc;
 
+	if (cli_limits_env("import")) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	for (int i = 1; i < argc; i++) {
 		const char *v;
 		int r;
@@ -53,6 +77,11 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 			goto out;
 		}
 		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
+			if (r < 0) {
+				rc = EXIT_USAGE;
+				goto out;
+			}
+		} else if ((r = cli_limit_opt(argc, argv, &i, "import")) != 0) {
 			if (r < 0) {
 				rc = EXIT_USAGE;
 				goto out;
@@ -101,6 +130,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 		rc = EXIT_STORAGE;
 	} else if (rc == 1) {
 		fputs(errors.data, stderr);
+		limit_hint(errors.data, cli);
 		fprintf(stderr, "tandem: import failed: %llu problem%s in %llu rows; nothing was written\n",
 			(unsigned long long)res.errors, res.errors == 1 ? "" : "s",
 			(unsigned long long)res.rows);

@@ -43,6 +43,10 @@ const char help_alerts[] =
 	"  renewal_at_risk        a pending renewal is due within R days (R =\n"
 	"                         alerts.renewal_days, 90) and the client's latest\n"
 	"                         relationship level is below the one before\n"
+	"  below_minimum          a metric with SLA terms (sla_terms.csv) is below its\n"
+	"                         contractual minimum in the as-of month so far\n"
+	"  credit_exposure        the as-of month so far incurs service credits\n"
+	"                         (tandem credits)\n"
 	"The thresholds are the model's \"alerts\" object. Only data dated on or\n"
 	"before the as-of date is used.\n";
 

@@ -6,12 +6,14 @@
 #include "store/closed.h"
 
 #include "cli/scoring.h"
+#include "engine/credits.h"
 #include "report/html_report.h"
 #include "report/i18n.h"
 #include "report/scores_csv.h"
 #include "report/scores_json.h"
 #include "report/template.h"
 #include "report/xlsx_report.h"
+#include "store/load.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -111,6 +113,9 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	struct buf out = BUF_INIT, err = BUF_INIT;
 	char *kind = NULL;
 	const char *format;
+	struct dataset all;
+	struct credits credits;
+	int all_loaded = 0;
 	int year, rc = parse_report_args(argc, argv, cli, &a);
 
 	memset(years, 0, sizeof years);
@@ -167,6 +172,17 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	}
 	in.scores = years[2].scores;
 	in.model_version = years[2].model_version;
+	if (!strcmp(format, "html") || !strcmp(format, "xlsx")) {
+		/* Credits look at every month of data (earn-back runs past Y). */
+		if (store_load(s, DAY_NONE, &all, &err)) {
+			cli_error("%s", err.data);
+			rc = EXIT_STORAGE;
+			goto out;
+		}
+		all_loaded = 1;
+		credits_compute(&all, &credits);
+		in.credits = &credits;
+	}
 	/* A frozen year's report names the audit head its freeze left. */
 	struct buf corrections = BUF_INIT;
 	char frozen_head[96];
@@ -199,6 +215,11 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	printf("wrote %s (%s, %d)\n", a.out, format, year);
 	rc = EXIT_OK;
 out:
+	if (all_loaded) {
+		if (in.credits)
+			credits_free(&credits);
+		dataset_free(&all);
+	}
 	for (int k = 0; k < 3; k++)
 		scored_year_release(&years[k]);
 	store_close(s);

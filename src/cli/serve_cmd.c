@@ -55,7 +55,10 @@ const char help_serve[] =
 	"Limits: 64 KiB request bodies (8 MiB for imports), 16 KiB of headers,\n"
 	"256 connections, 30 s idle timeout (it also ends an answer the client\n"
 	"stops reading). TANDEM_FAST_HASH=1 makes password hashing cheap; it is\n"
-	"for tests only.\n";
+	"for tests only.\n"
+	"\n"
+	"Limits on reading an uploaded XLSX workbook:\n"
+	CLI_LIMITS_HELP;
 
 static int number(const char *v, long min, long max, long *out)
 {
@@ -75,6 +78,10 @@ int cmd_serve(int argc, char **argv, struct cli *cli)
 	int rc;
 
 	web_config_default(&cfg);
+	if (cli_limits_env("serve")) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	for (int i = 1; i < argc; i++) {
 		const char *v;
 		long n;
@@ -84,6 +91,11 @@ int cmd_serve(int argc, char **argv, struct cli *cli)
 			goto out;
 		}
 		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
+			if (r < 0) {
+				rc = EXIT_USAGE;
+				goto out;
+			}
+		} else if ((r = cli_limit_opt(argc, argv, &i, "serve")) != 0) {
 			if (r < 0) {
 				rc = EXIT_USAGE;
 				goto out;

@@ -34,7 +34,7 @@ void dataset_free(struct dataset *ds)
 	FREE_EACH(ds->feasibility_reviews, ds->n_feasibility_reviews, conditions);
 	FREE_EACH(ds->innovations, ds->n_innovations, title);
 	xfree(ds->units); xfree(ds->people); xfree(ds->clients); xfree(ds->contracts);
-	xfree(ds->sla_metrics); xfree(ds->metric_months); xfree(ds->readiness);
+	xfree(ds->sla_metrics); xfree(ds->sla_terms); xfree(ds->metric_months); xfree(ds->readiness);
 	xfree(ds->manual_ratings); xfree(ds->handover); xfree(ds->scope_changes);
 	xfree(ds->financials); xfree(ds->expansions); xfree(ds->renewals);
 	xfree(ds->proposals); xfree(ds->feasibility_reviews);

@@ -28,6 +28,7 @@ enum verdict { VERDICT_FEASIBLE, VERDICT_CONDITIONAL, VERDICT_INFEASIBLE };
 enum reference_kind { REF_CASE_STUDY, REF_REFERENCE_CALL, REF_SITE_VISIT, REF_REFERRAL };
 enum innovation_kind { INNO_PROCESS_IMPROVEMENT, INNO_SERVICE_MODEL, INNO_AUTOMATION };
 enum innovation_status { INNO_PROPOSED, INNO_DEPLOYED };
+enum credit_rule { CREDIT_FULL, CREDIT_LINEAR };
 
 struct org_unit {
 	char *id, *name;
@@ -51,6 +52,18 @@ struct sla_metric {
 	enum direction direction;
 	micro_t target;
 	micro_t initial_target;     /* MICRO_NONE when empty */
+};
+
+/* The service-credit terms of one SLA metric (sla_terms.csv; the rules
+ * are in engine/credits.h). */
+struct sla_term {
+	int sla_metric;             /* index into sla_metrics */
+	micro_t minimum, expected;
+	micro_t at_risk_pct;        /* % of the month's revenue; the same on every row of a contract */
+	micro_t allocation_pct;     /* % of the pool */
+	enum credit_rule credit_rule;
+	int32_t earn_back_months;   /* 0 when empty */
+	int32_t burn_in_months;     /* 0 when empty; the same on every row of a contract */
 };
 
 /* Σnumerator and Σdenominator of one SLA metric in one calendar month, over
@@ -132,6 +145,7 @@ struct dataset {
 	DATASET_ARRAY(struct client, clients);
 	DATASET_ARRAY(struct contract, contracts);
 	DATASET_ARRAY(struct sla_metric, sla_metrics);
+	DATASET_ARRAY(struct sla_term, sla_terms);         /* by sla_metric */
 	DATASET_ARRAY(struct metric_month, metric_months); /* by sla_metric, month */
 	DATASET_ARRAY(struct readiness_item, readiness);
 	DATASET_ARRAY(struct manual_rating, manual_ratings);

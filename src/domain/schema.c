@@ -10,6 +10,7 @@ static const char *const risk_tiers[] = { "low", "medium", "high", NULL };
 static const char *const directions[] = { "higher", "lower", NULL };
 static const char *const readiness_categories[] = {
 	"infra", "system", "staffing", "training", "manual", "other", NULL };
+static const char *const credit_rules[] = { "full", "linear", NULL };
 static const char *const scope_kinds[] = { "dispute", "out_of_scope", NULL };
 static const char *const expansion_kinds[] = { "scope", "volume", "site", NULL };
 static const char *const renewal_outcomes[] = { "renewed", "lost", "pending", NULL };
@@ -70,6 +71,20 @@ static const struct column sla_metrics[] = {
 	{ "target", COL_DECIMAL, REQ },
 	{ "initial_target", COL_DECIMAL, 0 },
 	{ "unit", COL_TEXT, 0 },
+};
+/* A contract's service-credit terms per metric (issue 20; the rules are in
+ * engine/credits.h). at_risk_pct and burn_in_months belong to the
+ * contract: the importer refuses rows of one contract that disagree. */
+static const struct column sla_terms[] = {
+	{ "contract_id", COL_ID, KEY, NULL, "contracts" },
+	{ "metric", COL_ID, KEY, NULL, "sla_metrics" },
+	{ "minimum", COL_DECIMAL, REQ },
+	{ "expected", COL_DECIMAL, REQ },
+	{ "at_risk_pct", COL_MONEY, REQ },
+	{ "allocation_pct", COL_MONEY, REQ },
+	{ "credit_rule", COL_ENUM, REQ, credit_rules },
+	{ "earn_back_months", COL_COUNT, 0 },
+	{ "burn_in_months", COL_COUNT, 0 },
 };
 static const struct column measurements[] = {
 	{ "contract_id", COL_ID, KEY, NULL, "contracts" },
@@ -165,14 +180,15 @@ static const struct column innovations[] = {
 	{ "hours_saved", COL_MONEY, 0 },
 };
 
-#define TABLE(n) { #n, #n, n, N(n), 0 }
+#define TABLE(n) { #n, #n, n, N(n), 0, 0 }
 const struct table schema_tables[] = {
 	TABLE(org_units),
 	TABLE(people),
 	TABLE(clients),
 	TABLE(contracts),
 	TABLE(sla_metrics),
-	{ "measurements", "measurements", measurements, N(measurements), 1 },
+	{ "sla_terms", "sla_terms", sla_terms, N(sla_terms), 0, 1 },
+	{ "measurements", "measurements", measurements, N(measurements), 1, 0 },
 	TABLE(readiness),
 	TABLE(manual_ratings),
 	TABLE(handover),
@@ -183,7 +199,7 @@ const struct table schema_tables[] = {
 	TABLE(proposals),
 	TABLE(feasibility_reviews),
 	TABLE(relationship_ratings),
-	{ "references", "client_references", references, N(references), 0 },
+	{ "references", "client_references", references, N(references), 0, 0 },
 	TABLE(innovations),
 };
 const size_t schema_n_tables = N(schema_tables);

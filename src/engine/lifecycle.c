@@ -4,6 +4,8 @@
  * arrays they return are the caller's (see each *_release). */
 #include "engine/lifecycle.h"
 
+#include "engine/credits.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -399,6 +401,7 @@ void lc_promises_release(struct lc_promises *p)
 
 static const char *const rule_ids[LC_RULE_COUNT] = {
 	"stabilization_overdue", "sla_missed", "readiness_open", "renewal_at_risk",
+	"below_minimum", "credit_exposure",
 };
 
 const char *lc_rule_id(enum lc_rule r)
@@ -570,12 +573,56 @@ static void rule_renewal(const struct dataset *ds, int c, int days, day_t as_of,
 	}
 }
 
+/* Rules 5 and 6 (issue 20), over the month of as_of so far: each metric
+ * with SLA terms whose value misses its minimum (burn-in months included:
+ * the warning comes before the money), and the contract's service credits
+ * of the month when above zero. Credit rows come by metric. */
+static void rule_credits(const struct dataset *ds, const struct credits *cr, int c, day_t as_of,
+			 struct alert_list *l)
+{
+	month_t month = date_month(as_of);
+	mpq_t exposure;
+	int n = 0;
+	size_t pool = cr->n_pools;
+	mpq_init(exposure);
+	for (size_t i = 0; i < cr->n_rows; i++) {
+		const struct credit_row *r = &cr->rows[i];
+		if (r->contract != c || r->month != month)
+			continue;
+		const struct sla_term *t = &ds->sla_terms[r->term];
+		const struct metric_month *mm = &ds->metric_months[r->metric_month];
+		if (credits_misses_minimum(ds, t, mm->sum_numerator, mm->sum_denominator)) {
+			struct lc_alert *a = alert_add(l, LC_BELOW_MINIMUM, c);
+			a->sla_metric = t->sla_metric;
+			a->months = xcalloc(1, sizeof *a->months);
+			a->months[0] = (struct lc_month_value){ month, mm->sum_numerator,
+								mm->sum_denominator, t->minimum };
+			a->n_months = 1;
+			a->burn_in = r->outcome == CREDIT_BURN_IN;
+			a->month = month;
+		}
+		if (mpq_sgn(r->credit) > 0) {
+			mpq_add(exposure, exposure, r->credit);
+			n++;
+		}
+		pool = r->pool;
+	}
+	if (n) {
+		struct lc_alert *a = alert_add(l, LC_CREDIT_EXPOSURE, c);
+		a->month = month;
+		a->pool_cents = credits_cents(cr->pools[pool].pool);
+		a->exposure_cents = credits_cents(exposure);
+		a->n_metrics = n;
+	}
+	mpq_clear(exposure);
+}
+
 /* Within one contract and rule: metrics by id, renewals by due date. */
 static int alert_before(const struct dataset *ds, const struct lc_alert *a, const struct lc_alert *b)
 {
 	if (a->rule != b->rule)
 		return a->rule < b->rule;
-	if (a->rule == LC_SLA_MISSED)
+	if (a->rule == LC_SLA_MISSED || a->rule == LC_BELOW_MINIMUM)
 		return strcmp(ds->sla_metrics[a->sla_metric].metric, ds->sla_metrics[b->sla_metric].metric) < 0;
 	if (a->rule == LC_RENEWAL_AT_RISK)
 		return ds->renewals[a->renewal].due_on < ds->renewals[b->renewal].due_on;
@@ -588,8 +635,10 @@ void lifecycle_alerts(const struct dataset *ds, const struct model_alerts *alert
 	struct lc_ctx ctx;
 	struct alert_list l = { NULL, 0, 0 };
 	int *order = contract_order(ds);
+	struct credits cr;
 
 	ctx_init(&ctx, ds);
+	credits_compute(ds, &cr);
 	for (size_t o = 0; o < ds->n_contracts; o++) {
 		int c = order[o];
 		size_t first = l.n;
@@ -597,6 +646,7 @@ void lifecycle_alerts(const struct dataset *ds, const struct model_alerts *alert
 		rule_sla_missed(&ctx, c, alerts->sla_missed_months, as_of, &l);
 		rule_readiness(ds, c, alerts->readiness_days_before_go_live, as_of, &l);
 		rule_renewal(ds, c, alerts->renewal_days, as_of, &l);
+		rule_credits(ds, &cr, c, as_of, &l);
 		for (size_t i = first + 1; i < l.n; i++)
 			for (size_t j = i; j > first && alert_before(ds, &l.items[j], &l.items[j - 1]); j--) {
 				struct lc_alert t = l.items[j];
@@ -605,6 +655,7 @@ void lifecycle_alerts(const struct dataset *ds, const struct model_alerts *alert
 			}
 	}
 	ctx_release(&ctx);
+	credits_free(&cr);
 	xfree(order);
 	out->as_of = as_of;
 	out->items = l.items;

@@ -81,10 +81,13 @@ enum lc_rule {
 	LC_SLA_MISSED,              /* a metric missed N months running */
 	LC_READINESS_OPEN,          /* required items open D days before go-live */
 	LC_RENEWAL_AT_RISK,         /* renewal due within R days, relationship falling */
+	LC_BELOW_MINIMUM,           /* a metric with SLA terms below its minimum this month */
+	LC_CREDIT_EXPOSURE,         /* service credits incurred this month (engine/credits.h) */
 	LC_RULE_COUNT
 };
 
-/* "stabilization_overdue", "sla_missed", "readiness_open", "renewal_at_risk". */
+/* "stabilization_overdue", "sla_missed", "readiness_open", "renewal_at_risk",
+ * "below_minimum", "credit_exposure". */
 const char *lc_rule_id(enum lc_rule r);
 
 struct lc_month_value {
@@ -113,6 +116,14 @@ struct lc_alert {
 	int days_to_due;
 	day_t previous_on, latest_on;   /* the two latest rating dates */
 	long double previous_level, latest_level;   /* mean level on each date */
+	/* LC_BELOW_MINIMUM: sla_metric, and months[0] the month to date with
+	 * target = the minimum; burn_in when no credit is due for it.
+	 * LC_CREDIT_EXPOSURE: the month, its pool and the credits incurred
+	 * (before earn-back), in cents, over n_metrics metrics. */
+	int burn_in;
+	month_t month;
+	int64_t pool_cents, exposure_cents;
+	int n_metrics;
 };
 
 struct lc_alerts {

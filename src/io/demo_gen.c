@@ -1041,6 +1041,37 @@ static int write_sla_metrics(struct out *o, const struct demo *d, struct buf *er
 	return 0;
 }
 
+/* The service-credit terms of every contract with metrics (issue 20): the
+ * minimum is the metric's ramp-up (initial) level, the expected level its
+ * target; 10 % of the monthly fees at risk, each metric's allocation an
+ * equal share of 120 % (so the cap applies when every metric misses),
+ * ratios credited in proportion (linear), the others in full; earn-back 2
+ * months, burn-in 3. Terms never enter the scores, so no demo score moves. */
+static int write_sla_terms(struct out *o, const struct demo *d, struct buf *err)
+{
+	(void)d;
+	(void)err;
+	for (size_t i = 0; i < N_CONTRACTS; i++) {
+		const struct demo_contract *c = &contracts[i];
+		const struct metric_tpl *m[MAX_METRICS];
+		int n = contract_metrics(c, m);
+
+		for (int k = 0; k < n; k++) {
+			out_str(o, c->id);
+			out_str(o, m[k]->metric);
+			out_micro(o, m[k]->initial);
+			out_micro(o, m[k]->target);
+			out_int(o, 10);
+			out_int(o, 120 / n);
+			out_str(o, m[k]->kind == MK_RATIO ? "linear" : "full");
+			out_int(o, 2);
+			out_int(o, 3);
+			out_end(o);
+		}
+	}
+	return 0;
+}
+
 /* ---- measurements -------------------------------------------------------- */
 
 enum level { LV_GOOD, LV_FAIR, LV_POOR, LV_MISSING };
@@ -2015,6 +2046,8 @@ static const struct demo_file {
 	  "parent_contract_id,renews_contract_id", write_contracts },
 	{ "sla_metrics.csv", "contract_id,metric,name,direction,target,"
 	  "initial_target,unit", write_sla_metrics },
+	{ "sla_terms.csv", "contract_id,metric,minimum,expected,at_risk_pct,"
+	  "allocation_pct,credit_rule,earn_back_months,burn_in_months", write_sla_terms },
 	{ "measurements.csv", "contract_id,metric,date,numerator,denominator",
 	  write_measurements },
 	{ "readiness.csv", "contract_id,item,category,required,done_on",

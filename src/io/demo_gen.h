@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The demo company: a deterministic generator of the 18 CSV files of SPEC §4
+/* The demo company: a deterministic generator of the 19 CSV files of SPEC §4 and sla_terms.csv
  * describing a fictional Korean BPO ("한빛 BPO") from early 2023 to
  * 2026-10-31. The files are the caller's once written; nothing is kept. */
 #ifndef TANDEM_DEMO_GEN_H
@@ -10,7 +10,8 @@
 /* The last day the demo has data for ("today" in the demo's story). */
 #define DEMO_TODAY "2026-10-31"
 
-/* Writes the 18 CSV files of SPEC §4 (org_units.csv ... innovations.csv)
+/* Writes the 19 CSV files (SPEC §4's org_units.csv ... innovations.csv and
+ * sla_terms.csv)
  * into dir, which must exist; existing files of those names are replaced.
  * The output is byte-identical on every run and every machine (its own
  * PRNG with constant seeds, integer arithmetic only). Returns 0, or -1 with

@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <zip.h>
 
 #define MAX_SHEETS 1024
@@ -51,7 +53,177 @@ struct xlsx_book {
 	size_t n_xf, cap_xf;
 	int *custom_date_fmt;
 	size_t n_custom, cap_custom;
+	/* what reading may cost (xlsx_limits) and what it has cost */
+	struct xlsx_limits lim;
+	enum xlsx_limit hit;
+	unsigned long long cells;
+	unsigned long long archive_len;  /* bytes of the whole zip */
+	unsigned long long cpu_start_ns;
 };
+
+/* --- limits ---------------------------------------------------------- */
+
+#define RATIO_FREE (1ull << 20)   /* the first MiB of a part may inflate freely */
+
+static const char *const limit_names[XLSX_N_LIMITS] = {
+	NULL, "xlsx-max-part", "xlsx-max-ratio", "xlsx-max-cells", "xlsx-max-gap",
+	"xlsx-cpu-seconds",
+};
+
+void xlsx_limits_default(struct xlsx_limits *l)
+{
+	l->max_part = 256ull << 20;
+	l->max_ratio = 100;
+	l->max_cells = 16000000;
+	l->max_gap = 4ull << 20;
+	l->cpu_ms = 120000;
+}
+
+static struct xlsx_limits process_limits = { 256ull << 20, 100, 16000000, 4ull << 20, 120000 };
+
+void xlsx_limits_set(const struct xlsx_limits *l)
+{
+	process_limits = *l;
+}
+
+void xlsx_limits_get(struct xlsx_limits *l)
+{
+	*l = process_limits;
+}
+
+const char *xlsx_limit_name(enum xlsx_limit which)
+{
+	return (unsigned)which < XLSX_N_LIMITS ? limit_names[which] : NULL;
+}
+
+enum xlsx_limit xlsx_limits_parse(struct xlsx_limits *l, const char *name, const char *value,
+				  struct buf *err)
+{
+	enum xlsx_limit which = XLSX_LIMIT_NONE;
+	unsigned long long v, unit = 1;
+	char *end;
+	for (int i = 1; i < XLSX_N_LIMITS; i++)
+		if (!strcmp(name, limit_names[i]))
+			which = (enum xlsx_limit)i;
+	if (!which) {
+		buf_addf(err, "unknown limit '%s'", name);
+		return XLSX_LIMIT_NONE;
+	}
+	errno = 0;
+	v = value[0] >= '0' && value[0] <= '9' ? strtoull(value, &end, 10) : 0;
+	if (value[0] >= '0' && value[0] <= '9' && (which == XLSX_LIMIT_PART || which == XLSX_LIMIT_GAP)) {
+		if (*end == 'K' || *end == 'k')
+			unit = 1ull << 10, end++;
+		else if (*end == 'M' || *end == 'm')
+			unit = 1ull << 20, end++;
+		else if (*end == 'G' || *end == 'g')
+			unit = 1ull << 30, end++;
+	}
+	if (value[0] < '0' || value[0] > '9' || *end || errno || !v || v > (1ull << 50) / unit) {
+		buf_addf(err, "%s takes a whole number above 0%s, not '%s'", name,
+			 which == XLSX_LIMIT_PART || which == XLSX_LIMIT_GAP
+			 ? " (bytes; K, M or G may follow)" : "", value);
+		return XLSX_LIMIT_NONE;
+	}
+	v *= unit;
+	switch (which) {
+	case XLSX_LIMIT_PART: l->max_part = v; break;
+	case XLSX_LIMIT_RATIO: l->max_ratio = v; break;
+	case XLSX_LIMIT_CELLS: l->max_cells = v; break;
+	case XLSX_LIMIT_GAP: l->max_gap = v; break;
+	case XLSX_LIMIT_CPU: l->cpu_ms = v * 1000; break;
+	case XLSX_LIMIT_NONE: break;
+	}
+	return which;
+}
+
+int xlsx_limits_from_env(struct xlsx_limits *l, struct buf *err)
+{
+	static const struct { const char *env, *name; } vars[] = {
+		{ "TANDEM_XLSX_MAX_PART", "xlsx-max-part" },
+		{ "TANDEM_XLSX_MAX_RATIO", "xlsx-max-ratio" },
+		{ "TANDEM_XLSX_MAX_CELLS", "xlsx-max-cells" },
+		{ "TANDEM_XLSX_MAX_GAP", "xlsx-max-gap" },
+		{ "TANDEM_XLSX_CPU_SECONDS", "xlsx-cpu-seconds" },
+	};
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i].env);
+		if (v && *v && !xlsx_limits_parse(l, vars[i].name, v, err)) {
+			buf_addf(err, " (in $%s)", vars[i].env);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+enum xlsx_limit xlsx_limit_in(const char *message)
+{
+	for (const char *p = message ? strstr(message, "limit xlsx-") : NULL; p;
+	     p = strstr(p + 1, "limit xlsx-"))
+		for (int i = 1; i < XLSX_N_LIMITS; i++) {
+			size_t n = strlen(limit_names[i]);
+			if (!strncmp(p + 6, limit_names[i], n) && p[6 + n] == ':')
+				return (enum xlsx_limit)i;
+		}
+	return XLSX_LIMIT_NONE;
+}
+
+enum xlsx_limit xlsx_limit_hit(const struct xlsx_book *b)
+{
+	return b ? b->hit : XLSX_LIMIT_NONE;
+}
+
+static unsigned long long thread_cpu_ns(void)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts))
+		return 0;
+	return (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec;
+}
+
+/* "256 MiB" or "1000 bytes": how a byte limit reads in messages. */
+static void add_size(struct buf *out, unsigned long long v)
+{
+	if (v >= (1ull << 20) && !(v % (1ull << 20)))
+		buf_addf(out, "%llu MiB", v >> 20);
+	else if (v >= 1024 && !(v % 1024))
+		buf_addf(out, "%llu KiB", v >> 10);
+	else
+		buf_addf(out, "%llu bytes", v);
+}
+
+/* The message of a limit hit while reading part (NULL: the whole book). */
+static void limit_message(struct xlsx_book *b, enum xlsx_limit which, const char *part,
+			  struct buf *out)
+{
+	b->hit = which;
+	buf_addf(out, "%s: %s%slimit %s: ", b->name, part ? part : "", part ? ": " : "",
+		 limit_names[which]);
+	switch (which) {
+	case XLSX_LIMIT_PART:
+		buf_adds(out, "the part is larger than ");
+		add_size(out, b->lim.max_part);
+		buf_adds(out, " uncompressed");
+		break;
+	case XLSX_LIMIT_RATIO:
+		buf_addf(out, "the part inflates to more than %llu times its compressed size",
+			 b->lim.max_ratio);
+		break;
+	case XLSX_LIMIT_CELLS:
+		buf_addf(out, "the workbook has more than %llu cells", b->lim.max_cells);
+		break;
+	case XLSX_LIMIT_GAP:
+		buf_adds(out, "more than ");
+		add_size(out, b->lim.max_gap);
+		buf_adds(out, " of whitespace between two tags");
+		break;
+	case XLSX_LIMIT_CPU:
+		buf_addf(out, "reading took more than %llu s of CPU time", b->lim.cpu_ms / 1000);
+		break;
+	case XLSX_LIMIT_NONE:
+		break;
+	}
+}
 
 /* --- small helpers --------------------------------------------------- */
 
@@ -132,6 +304,7 @@ struct xml_job {
 	int stop_rc;          /* set to stop with a caller's code */
 	zip_file_t *zf;       /* the part being parsed */
 	struct alloc_cleanup unwind;
+	long long mark;       /* the byte index of the last tag */
 };
 
 static void job_fail(struct xml_job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -150,6 +323,7 @@ static void job_fail(struct xml_job *j, const char *fmt, ...)
 static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
 	struct xml_job *j = ud;
+	j->mark = (long long)XML_GetCurrentByteIndex(j->p);
 	if (j->start)
 		j->start(j, local_name(name), atts);
 }
@@ -157,6 +331,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 static void XMLCALL on_end(void *ud, const XML_Char *name)
 {
 	struct xml_job *j = ud;
+	j->mark = (long long)XML_GetCurrentByteIndex(j->p);
 	if (j->end)
 		j->end(j, local_name(name));
 }
@@ -215,6 +390,9 @@ static int run_xml(struct xlsx_book *b, const char *path, struct xml_job *job,
 	zip_file_t *zf = NULL;
 	char *chunk = NULL;
 	int rc = -1;
+	zip_stat_t zs;
+	unsigned long long declared = 0, compressed = 0, inflated = 0, ratio_cap = 0;
+	enum xlsx_limit over = XLSX_LIMIT_NONE;
 
 	job->book = b;
 	job->p = NULL;
@@ -223,6 +401,32 @@ static int run_xml(struct xlsx_book *b, const char *path, struct xml_job *job,
 	buf_init(&job->failure);
 	if (idx < 0) {
 		buf_addf(err, "%s: not an XLSX file: %s is missing", b->name, path);
+		return -1;
+	}
+	/* The directory's sizes first: a part that says it is too big is
+	 * refused before a byte is inflated. What it says is checked again
+	 * below against what inflating really gives. */
+	zip_stat_init(&zs);
+	if (zip_stat_index(b->zip, (zip_uint64_t)idx, 0, &zs) == 0) {
+		if (zs.valid & ZIP_STAT_SIZE)
+			declared = zs.size;
+		if (zs.valid & ZIP_STAT_COMP_SIZE)
+			compressed = zs.comp_size;
+	}
+	/* The compressed bytes cannot be more than the archive holds. */
+	if (!compressed || (b->archive_len && compressed > b->archive_len))
+		compressed = b->archive_len;
+	ratio_cap = compressed * b->lim.max_ratio;
+	if (b->lim.max_ratio && compressed && ratio_cap / b->lim.max_ratio != compressed)
+		ratio_cap = ~0ull;
+	if (ratio_cap < RATIO_FREE)
+		ratio_cap = RATIO_FREE;
+	if (declared > b->lim.max_part)
+		over = XLSX_LIMIT_PART;
+	else if (declared > ratio_cap)
+		over = XLSX_LIMIT_RATIO;
+	if (over) {
+		limit_message(b, over, path, err);
 		return -1;
 	}
 	zf = zip_fopen_index(b->zip, (zip_uint64_t)idx, 0);
@@ -249,6 +453,17 @@ static int run_xml(struct xlsx_book *b, const char *path, struct xml_job *job,
 			buf_addf(err, "%s: cannot read %s: %s", b->name, path, zip_file_strerror(zf));
 			goto out;
 		}
+		inflated += (unsigned long long)n;
+		if (inflated > b->lim.max_part)
+			over = XLSX_LIMIT_PART;
+		else if (inflated > ratio_cap)
+			over = XLSX_LIMIT_RATIO;
+		else if (b->lim.cpu_ms && thread_cpu_ns() - b->cpu_start_ns > b->lim.cpu_ms * 1000000ull)
+			over = XLSX_LIMIT_CPU;
+		if (over) {
+			limit_message(b, over, path, err);
+			goto out;
+		}
 		if (XML_Parse(job->p, chunk, (int)n, n == 0) == XML_STATUS_ERROR) {
 			if (job->stop_rc) {
 				rc = job->stop_rc;
@@ -259,6 +474,13 @@ static int run_xml(struct xlsx_book *b, const char *path, struct xml_job *job,
 					 (unsigned long)XML_GetCurrentLineNumber(job->p),
 					 XML_ErrorString(XML_GetErrorCode(job->p)));
 			}
+			goto out;
+		}
+		/* Whitespace between tags, or inside one that never ends, is
+		 * all that has been fed since the last tag: expat keeps an
+		 * unfinished tag in memory. */
+		if (b->lim.max_gap && (long long)inflated - job->mark > (long long)b->lim.max_gap) {
+			limit_message(b, XLSX_LIMIT_GAP, path, err);
 			goto out;
 		}
 		if (n == 0)
@@ -621,6 +843,8 @@ static struct xlsx_book *new_book(const char *name)
 	struct xlsx_book *b = xcalloc(1, sizeof *b);
 	buf_init(&b->shared);
 	b->name = xstrdup(name);
+	b->lim = process_limits;
+	b->cpu_start_ns = thread_cpu_ns();
 	alloc_cleanup_push(&b->unwind, unwind_book, b);
 	return b;
 }
@@ -647,6 +871,11 @@ int xlsx_open_file(struct xlsx_book **out, const char *path, struct buf *err)
 		return -1;
 	}
 	b->zip = z;
+	{
+		struct stat st;
+		if (stat(path, &st) == 0)
+			b->archive_len = (unsigned long long)st.st_size;
+	}
 	return finish_open(out, b, err);
 }
 
@@ -677,6 +906,7 @@ int xlsx_open_mem(struct xlsx_book **out, const char *name, const void *data, si
 	}
 	zip_error_fini(&ze);
 	b->zip = z;
+	b->archive_len = len;
 	return finish_open(out, b, err);
 }
 
@@ -909,6 +1139,13 @@ static void sheet_start(struct xml_job *j, const char *name, const char **atts)
 		const char *r = attr(atts, "r", 0), *t = attr(atts, "t", 0), *s = attr(atts, "s", 0);
 		unsigned col;
 		unsigned long row;
+		if (++j->book->cells > j->book->lim.max_cells) {
+			struct buf m = BUF_INIT;
+			limit_message(j->book, XLSX_LIMIT_CELLS, NULL, &m);
+			job_fail(j, "%s", m.data);
+			buf_release(&m);
+			return;
+		}
 		if (r) {
 			if (parse_ref(r, &col, &row) || !col) {
 				job_fail(j, "%s:%s: bad cell reference '%.20s'", j->book->name, st->sheet, r);

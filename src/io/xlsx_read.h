@@ -24,6 +24,49 @@
 
 struct xlsx_book;
 
+/* What reading one workbook may cost, so that a small upload cannot make
+ * the reader inflate or parse without end (a "zip bomb": gigabytes of
+ * whitespace that compress to a few megabytes). Every part's sizes are
+ * checked in the zip directory before it is inflated and again while it
+ * is, against the bytes really produced. A limit that is hit stops the
+ * reading with a message naming it ("limit xlsx-max-part: ..."). */
+struct xlsx_limits {
+	unsigned long long max_part;   /* bytes of one part, uncompressed */
+	unsigned long long max_ratio;  /* uncompressed : compressed, past the first MiB */
+	unsigned long long max_cells;  /* cells read from the whole workbook */
+	unsigned long long max_gap;    /* bytes of XML between two tags (whitespace) */
+	unsigned long long cpu_ms;     /* CPU time of the reading thread, from the
+	                                * book's opening; 0 = no budget */
+};
+enum xlsx_limit { XLSX_LIMIT_NONE, XLSX_LIMIT_PART, XLSX_LIMIT_RATIO, XLSX_LIMIT_CELLS,
+		  XLSX_LIMIT_GAP, XLSX_LIMIT_CPU };
+#define XLSX_N_LIMITS 6
+
+/* The built-in limits (docs/reliability.md): 256 MiB a part, 100:1,
+ * 16 million cells, 4 MiB between tags, 120 s of CPU. */
+void xlsx_limits_default(struct xlsx_limits *l);
+/* The limits of every book opened from now on (the process's; set once,
+ * before threads start, by the command line). */
+void xlsx_limits_set(const struct xlsx_limits *l);
+void xlsx_limits_get(struct xlsx_limits *l);
+/* A limit's name, as in options and messages: "xlsx-max-part", ...;
+ * NULL for XLSX_LIMIT_NONE. */
+const char *xlsx_limit_name(enum xlsx_limit which);
+/* Sets the limit called name ("xlsx-max-part", "xlsx-max-ratio",
+ * "xlsx-max-cells", "xlsx-max-gap", "xlsx-cpu-seconds") from text: a
+ * whole number, with K, M or G (1024-based) for the byte limits. Returns
+ * the limit, or XLSX_LIMIT_NONE with err when name or value is wrong. */
+enum xlsx_limit xlsx_limits_parse(struct xlsx_limits *l, const char *name, const char *value,
+				  struct buf *err);
+/* Applies $TANDEM_XLSX_MAX_PART, _MAX_RATIO, _MAX_CELLS, _MAX_GAP and
+ * $TANDEM_XLSX_CPU_SECONDS when set. Returns 0, or -1 with err. */
+int xlsx_limits_from_env(struct xlsx_limits *l, struct buf *err);
+/* The limit named in a message of this reader ("... limit xlsx-max-gap:
+ * ..."), or XLSX_LIMIT_NONE: for callers that only have the text. */
+enum xlsx_limit xlsx_limit_in(const char *message);
+/* The limit that stopped the book's last reading, or XLSX_LIMIT_NONE. */
+enum xlsx_limit xlsx_limit_hit(const struct xlsx_book *b);
+
 enum xlsx_type {
 	XLSX_STRING,     /* shared, inline or a formula's string result */
 	XLSX_NUMBER,     /* text: the number in plain decimal ("0.95", "1200") */

@@ -5,6 +5,8 @@
  * written. The page has no scripts and loads nothing. */
 #include "report/html_report.h"
 
+#include "report/credits_report.h"
+
 #include "engine/numfmt.h"
 #include "report/svg.h"
 
@@ -214,7 +216,7 @@ static const struct section sections[] = {
 	{ "summary", "summary" }, { "trend", "trend" }, { "units", "by_unit" },
 	{ "people", "by_person" }, { "categories", "categories" }, { "grades", "grades" },
 	{ "contracts", "contracts_title" }, { "stabilization", "stabilization" },
-	{ "sla", "heatmap" },
+	{ "sla", "heatmap" }, { "credits", "credits" },
 };
 
 static void toc(const struct report_input *in, struct buf *out)
@@ -775,6 +777,102 @@ static void heatmaps(const struct report_input *in, struct buf *out)
 	buf_adds(out, "</section>\n");
 }
 
+static void credit_cells(struct buf *out, const struct credit_totals *t)
+{
+	int64_t v[4] = { t->pool, t->owed, t->pending, t->waived };
+	for (int i = 0; i < 4; i++) {
+		buf_adds(out, "<td class=\"num\">");
+		credits_format_cents(out, v[i]);
+		buf_adds(out, "</td>");
+	}
+}
+
+static void credit_heads(const struct report_input *in, struct buf *out, const char *first)
+{
+	static const char *const keys[] = { "report.cr_pool_total", "report.cr_state_owed", "report.cr_state_pending",
+					    "report.cr_state_waived" };
+	buf_adds(out, "<thead><tr><th>");
+	put(out, w(in->lang, first));
+	buf_adds(out, "</th>");
+	for (int i = 0; i < 4; i++) {
+		buf_adds(out, "<th class=\"num\">");
+		put(out, i18n(in->lang, keys[i]));
+		buf_adds(out, "</th>");
+	}
+	buf_adds(out, "</tr></thead>\n");
+}
+
+static int in_contract(const struct dataset *ds, int contract, const void *arg)
+{
+	(void)ds;
+	return contract == *(const int *)arg;
+}
+
+/* Money at risk (issue 20): the year month by month, a chart, and each
+ * contract with terms; a contract subject shows that contract only. */
+static void credits_section(const struct report_input *in, struct buf *out)
+{
+	const struct credits *c = in->credits;
+	int year = in->scores->year, only = -1;
+	section_start(in, out, 9, 1);
+	buf_adds(out, "<p class=\"note\">");
+	put(out, w(in->lang, "credits_note"));
+	buf_adds(out, "</p>\n");
+	if (c && in->subject_kind && !strcmp(in->subject_kind, "contract")) {
+		for (size_t k = 0; k < c->ds->n_contracts; k++)
+			if (!strcmp(c->ds->contracts[k].id, in->subject_id))
+				only = (int)k;
+		if (only < 0)
+			c = NULL;
+	}
+	if (!c || !report_credits_has_year(c, year, only)) {
+		nothing(in, out);
+		buf_adds(out, "</section>\n");
+		return;
+	}
+	struct credit_month_totals m[12];
+	struct svg_credit_month cm[12];
+	char labels[12][8];
+	const char *legend[4] = { i18n(in->lang, "report.cr_pool_total"), i18n(in->lang, "report.cr_state_owed"),
+				  i18n(in->lang, "report.cr_state_pending"), i18n(in->lang, "report.cr_state_waived") };
+	report_credits_months(c, year, only, m);
+	for (int i = 0; i < 12; i++) {
+		month_format(m[i].month, labels[i]);
+		cm[i] = (struct svg_credit_month){ labels[i], (double)m[i].totals.pool / 100,
+						   (double)m[i].totals.owed / 100,
+						   (double)m[i].totals.pending / 100,
+						   (double)m[i].totals.waived / 100, NULL };
+	}
+	buf_adds(out, "<figure>");
+	svg_credit_chart(out, w(in->lang, "credits"), cm, 12, legend);
+	buf_adds(out, "</figure>\n<table>\n");
+	credit_heads(in, out, "report.cr_month");
+	buf_adds(out, "<tbody>\n");
+	for (int i = 0; i < 12; i++) {
+		buf_adds(out, "<tr><td>");
+		put(out, labels[i]);
+		buf_adds(out, "</td>");
+		credit_cells(out, &m[i].totals);
+		buf_adds(out, "</tr>\n");
+	}
+	buf_adds(out, "</tbody>\n</table>\n<table>\n");
+	credit_heads(in, out, "contracts_title");
+	buf_adds(out, "<tbody>\n");
+	for (size_t k = 0; k < c->ds->n_contracts; k++) {
+		int ki = (int)k;
+		struct credit_totals t;
+		if ((only >= 0 && ki != only) || !report_credits_has_year(c, year, ki))
+			continue;
+		credits_sum(c, in_contract, &ki, month_of_ymd(year, 1), month_of_ymd(year, 12), &t);
+		buf_adds(out, "<tr><td>");
+		put(out, c->ds->contracts[k].id);
+		buf_adds(out, "</td>");
+		credit_cells(out, &t);
+		buf_adds(out, "</tr>\n");
+	}
+	buf_adds(out, "</tbody>\n</table>\n</section>\n");
+}
+
 void report_html(const struct report_input *in, struct buf *out)
 {
 	page_start(in, out);
@@ -789,5 +887,6 @@ void report_html(const struct report_input *in, struct buf *out)
 	contracts(in, out);
 	stabilization(in, out);
 	heatmaps(in, out);
+	credits_section(in, out);
 	buf_adds(out, "</main>\n</body>\n</html>\n");
 }

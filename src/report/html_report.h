@@ -10,6 +10,7 @@
 #define TANDEM_HTML_REPORT_H
 
 #include "base/buf.h"
+#include "engine/credits.h"
 #include "engine/score.h"
 #include "report/i18n.h"
 
@@ -22,6 +23,9 @@ struct report_input {
 	int org;                            /* -1 both, else enum org_kind */
 	const char *subject_kind;           /* "contract", "person", ...; NULL all */
 	const char *subject_id;
+	/* Service credits of every month of data (engine/credits.h), for the
+	 * "money at risk" section; NULL leaves the section's tables out. */
+	const struct credits *credits;
 	/* When year Y is frozen: the audit head the freeze left ("N:HASH"),
 	 * printed in the header so the report carries its anchor; else NULL. */
 	const char *frozen_audit_head;

@@ -43,6 +43,8 @@ static const struct message catalog[] = {
 	{ "alerts.owners", "Owners", "담당자" },
 	{ "alerts.page_title", "Alerts", "조기 경보" },
 	{ "alerts.rule", "Rule", "규칙" },
+	{ "alerts.rule.below_minimum", "Below the contractual minimum", "계약상 최소 수준 미달" },
+	{ "alerts.rule.credit_exposure", "Credit exposure this month", "이번 달 크레딧 발생" },
 	{ "alerts.rule.readiness_open", "Readiness open before go-live", "운영 개시 전 필수 준비 미완료" },
 	{ "alerts.rule.renewal_at_risk", "Renewal due, relationship falling", "관계 하락 중 갱신 도래" },
 	{ "alerts.rule.sla_missed", "SLA missed months running", "SLA 연속 미달" },
@@ -129,22 +131,28 @@ static const struct message catalog[] = {
 	{ "changes.withdrawn_notice", "The change is withdrawn.", "변경 제안을 철회했습니다." },
 	{ "col.accepted_on", "Accepted", "인수일" },
 	{ "col.added_annual_value", "Added annual value", "추가 연간 금액" },
+	{ "col.allocation_pct", "Allocation (% of the pool)", "배분율 (풀 대비 %)" },
 	{ "col.annual_savings", "Annual savings", "연간 절감액" },
 	{ "col.annual_value", "Annual value", "연간 계약금액" },
+	{ "col.at_risk_pct", "At risk (% of monthly fees)", "위험 부담률 (월 대금 %)" },
+	{ "col.burn_in_months", "Burn-in months", "유예(burn-in) 개월" },
 	{ "col.category", "Category", "분류" },
 	{ "col.client_id", "Client", "고객사" },
 	{ "col.concreteness", "Concreteness", "구체성" },
 	{ "col.conditions", "Conditions", "조건" },
 	{ "col.contract_id", "Contract", "계약" },
 	{ "col.cost", "Cost", "비용" },
+	{ "col.credit_rule", "Credit rule", "크레딧 규칙" },
 	{ "col.credited_contract_id", "Credited contract", "귀속 계약" },
 	{ "col.date", "Date", "날짜" },
 	{ "col.denominator", "Denominator", "분모" },
 	{ "col.direction", "Direction", "방향" },
 	{ "col.done_on", "Done", "완료일" },
 	{ "col.due_on", "Due", "갱신 예정일" },
+	{ "col.earn_back_months", "Earn-back months", "회복(earn-back) 개월" },
 	{ "col.email", "Email", "이메일" },
 	{ "col.end_on", "End", "종료일" },
+	{ "col.expected", "Expected level", "기대 수준" },
 	{ "col.feasibility", "Feasibility", "타당성" },
 	{ "col.go_live_on", "Go-live", "운영 개시일" },
 	{ "col.hours_saved", "Hours saved", "절감 시간" },
@@ -155,6 +163,7 @@ static const struct message catalog[] = {
 	{ "col.kind", "Kind", "종류" },
 	{ "col.level", "Level", "수준" },
 	{ "col.metric", "Metric", "지표" },
+	{ "col.minimum", "Minimum level", "최소 수준" },
 	{ "col.month", "Month", "월" },
 	{ "col.name", "Name", "이름" },
 	{ "col.new_annual_value", "New annual value", "갱신 후 연간 금액" },
@@ -201,6 +210,29 @@ static const struct message catalog[] = {
 	{ "contract.sales_scores", "Sales scorecard", "영업 평가표" },
 	{ "contract.terms", "Contract terms", "계약 조건" },
 	{ "contract.title", "Contract", "계약" },
+	{ "credits.at_risk", "At risk", "위험 부담액" },
+	{ "credits.at_risk_pct", "At risk: share of monthly revenue", "위험 부담: 월 매출 대비" },
+	{ "credits.by_center", "By operations center", "운영센터별" },
+	{ "credits.by_sales_owner", "By sales owner", "영업 담당자별" },
+	{ "credits.center", "Operations center", "운영센터" },
+	{ "credits.chart_title", "Money at risk and service credits by month", "월별 위험 부담액과 서비스 크레딧" },
+	{ "credits.columns_help", "In the tables below, the first four amounts are this month's, the next four the year to date.", "아래 표의 앞 네 금액은 이번 달, 뒤 네 금액은 연초부터의 누계입니다." },
+	{ "credits.company", "Company", "전사" },
+	{ "credits.contract_title", "SLA terms and service credits", "SLA 약정 조건과 서비스 크레딧" },
+	{ "credits.contracts", "Contracts with SLA terms", "SLA 약정 조건이 있는 계약" },
+	{ "credits.evidence", "Evidence (sums, pool, cap factor, earn-back months):", "근거 (합계, 위험 부담액, 상한 배율, 회복 판정 월):" },
+	{ "credits.help", "Service credits under the contracts' SLA terms: the share of monthly fees at risk, and the credits owed, pending (waiting for earn-back months) or waived by earn-back. Reported, not scored.", "계약별 SLA 약정 조건에 따른 서비스 크레딧: 월 대금 중 위험 부담액과 지급 확정·보류(회복 기간 대기)·면제(회복 달성) 크레딧입니다. 점수에는 반영하지 않습니다." },
+	{ "credits.month", "Month", "월" },
+	{ "credits.no_terms", "No SLA terms for this contract (sla_terms).", "이 계약에는 SLA 약정 조건(sla_terms)이 없습니다." },
+	{ "credits.none", "No contract has SLA terms with data in this year.", "이 연도에 데이터가 있는 SLA 약정 조건이 없습니다." },
+	{ "credits.owed", "Owed", "지급 확정" },
+	{ "credits.pending", "Pending", "보류" },
+	{ "credits.period", "Period", "기간" },
+	{ "credits.sales_owner", "Sales owner", "영업 담당자" },
+	{ "credits.this_month", "This month", "이번 달" },
+	{ "credits.title", "Money at risk", "위험 부담액(서비스 크레딧)" },
+	{ "credits.waived", "Waived", "면제" },
+	{ "credits.year_to_date", "Year to date", "연초부터 누계" },
 	{ "cycle.active_contracts", "Active contracts", "활성 계약 수" },
 	{ "cycle.bad_years", "Give the years as YYYY, 'to' from 'from' up to 50 years later.", "연도는 YYYY로, 종료 연도는 시작 연도부터 50년 이내로 입력하세요." },
 	{ "cycle.charts", "Year by year", "연도별 추이" },
@@ -268,10 +300,12 @@ static const struct message catalog[] = {
 	{ "enum.draft", "draft", "초안" },
 	{ "enum.executive", "executive", "경영" },
 	{ "enum.feasible", "feasible", "가능" },
+	{ "enum.full", "full", "전액" },
 	{ "enum.high", "high", "높음" },
 	{ "enum.higher", "higher is better", "높을수록 좋음" },
 	{ "enum.infeasible", "infeasible", "불가" },
 	{ "enum.infra", "infrastructure", "인프라" },
+	{ "enum.linear", "linear", "비례" },
 	{ "enum.lost", "lost", "실주·미갱신" },
 	{ "enum.low", "low", "낮음" },
 	{ "enum.lower", "lower is better", "낮을수록 좋음" },
@@ -457,14 +491,31 @@ static const struct message catalog[] = {
 	{ "grid.yes", "yes", "예" },
 	{ "import.commit", "Import now", "지금 가져오기" },
 	{ "import.commit_help", "Nothing has been written yet. Import these files now?", "아직 아무것도 저장되지 않았습니다. 이 파일들을 지금 가져올까요?" },
+	{ "import.committed", "These files were imported:", "이 파일은 가져왔습니다:" },
+	{ "import.created", "Queued at", "등록 시각" },
 	{ "import.done", "Imported", "가져오기 완료" },
 	{ "import.expired", "The preview expired; upload the files again", "미리보기가 만료되었습니다. 파일을 다시 올리세요" },
 	{ "import.files", "CSV files", "CSV 파일" },
 	{ "import.has_errors", "Nothing was imported: the files have problems", "가져오지 않았습니다: 파일에 문제가 있습니다" },
 	{ "import.help", "Name each file after its record kind (contracts.csv, measurements.csv, ...). Everything is checked first; nothing is written until you confirm, and then all or nothing.", "파일 이름은 기록 종류로 하세요(contracts.csv, measurements.csv 등). 먼저 모두 검사하며, 확인하기 전에는 아무것도 저장하지 않고, 저장은 전부 아니면 전무입니다." },
+	{ "import.job", "Job", "작업" },
+	{ "import.no_files", "Choose CSV files named after their kind (contracts.csv, ...) or an XLSX workbook", "기록 종류 이름의 CSV 파일(contracts.csv 등)이나 XLSX 통합 문서를 고르십시오" },
+	{ "import.owner", "By", "요청자" },
 	{ "import.preview", "Check the files", "파일 검사" },
+	{ "import.preview_job", "preview", "미리보기" },
+	{ "import.queue", "Import jobs", "가져오기 작업" },
+	{ "import.queued", "Waiting in the queue; jobs ahead", "대기 중입니다. 앞선 작업 수" },
+	{ "import.refresh", "Refresh", "새로 고침" },
+	{ "import.refresh_help", "This page refreshes itself every second.", "이 페이지는 1초마다 새로 고쳐집니다." },
+	{ "import.running", "Reading and checking: rows · bytes", "읽고 확인하는 중: 행 · 바이트" },
+	{ "import.state", "State", "상태" },
 	{ "import.title", "Import", "가져오기" },
+	{ "import.too_many", "At most 32 files and sheets in one import", "한 번에 가져올 수 있는 파일과 시트는 32개까지입니다" },
 	{ "import.valid", "The files are valid (rows · files)", "파일이 올바릅니다 (행 · 파일)" },
+	{ "job.done", "done", "완료" },
+	{ "job.failed", "failed", "실패" },
+	{ "job.queued", "queued", "대기" },
+	{ "job.running", "running", "실행 중" },
 	{ "kind.clients", "Clients", "고객사" },
 	{ "kind.contracts", "Contracts", "계약" },
 	{ "kind.expansions", "Expansions", "업무 확장" },
@@ -483,12 +534,14 @@ static const struct message catalog[] = {
 	{ "kind.renewals", "Renewals", "갱신" },
 	{ "kind.scope_changes", "Scope changes", "업무 범위 변경" },
 	{ "kind.sla_metrics", "SLA metrics", "SLA 지표" },
+	{ "kind.sla_terms", "SLA terms", "SLA 약정 조건" },
 	{ "lc.actual", "actual", "실적" },
 	{ "lc.alerts_as_of", "Alerts as of", "조기 경보 기준일" },
 	{ "lc.all", "everyone", "전체" },
 	{ "lc.bias", "bias", "편향" },
 	{ "lc.by_reviewer", "Calibration by reviewer (n, mean absolute error, bias = mean of actual − predicted)", "검토자별 보정 (건수, 평균 절대 오차, 편향 = 실적 − 예측의 평균)" },
 	{ "lc.by_sales_owner", "Calibration by sales owner", "영업 담당자별 보정" },
+	{ "lc.credits_incurred", "service credits incurred", "발생한 서비스 크레딧" }, /* from i18n lc_credits_incurred */
 	{ "lc.cycle_loop", "a referral loop", "소개 순환" },
 	{ "lc.expansion_rate", "expansions per active contract", "활성 계약당 확장 건수" },
 	{ "lc.expansion_value_growth", "expansion value growth", "확장 금액 증가율" },
@@ -501,6 +554,7 @@ static const struct message catalog[] = {
 	{ "lc.new_service_line_rate", "new service lines per active contract", "활성 계약당 신규 서비스 라인" },
 	{ "lc.no_promises", "no won proposal has a contract with steady-state data this year", "올해 안정화 이후 데이터가 있는 수주 제안 없음" },
 	{ "lc.no_referrals", "no referrals", "소개 없음" },
+	{ "lc.no_sla_terms", "none recorded", "기록 없음" }, /* from i18n lc_no_sla_terms */
 	{ "lc.none", "none", "없음" },
 	{ "lc.ops_owner", "operations", "운영 담당" },
 	{ "lc.overall", "All reviews", "전체" },
@@ -512,11 +566,14 @@ static const struct message catalog[] = {
 	{ "lc.referral_rate", "referral rate (new clients)", "소개율 (신규 고객사)" },
 	{ "lc.renewal_rate", "renewal rate", "갱신율" },
 	{ "lc.reviewer", "reviewer", "검토자" },
+	{ "lc.rule_below_minimum", "SLA metric below its contractual minimum this month", "이번 달 SLA 지표가 계약상 최소 수준 미달" }, /* from i18n lc_rule_below_minimum */
+	{ "lc.rule_credit_exposure", "service credit exposure this month", "이번 달 서비스 크레딧 발생" }, /* from i18n lc_rule_credit_exposure */
 	{ "lc.rule_readiness_open", "required readiness items open before go-live", "운영 개시 전 필수 준비 항목 미완료" },
 	{ "lc.rule_renewal_at_risk", "renewal due while the relationship level falls", "관계 수준 하락 중 갱신 도래" },
 	{ "lc.rule_sla_missed", "SLA metric missed months running", "SLA 지표 연속 미달" },
 	{ "lc.rule_stabilization_overdue", "stabilization overdue", "안정화 지연" },
 	{ "lc.sales_owner", "sales", "영업 담당" },
+	{ "lc.sla_terms", "SLA terms", "SLA 약정 조건" }, /* from i18n lc_sla_terms */
 	{ "lc.stabilization_rate", "stabilized within plan", "계획 내 안정화율" },
 	{ "lc.steady_state_attainment", "steady-state SLA attainment", "안정화 이후 SLA 달성률" },
 	{ "lc.track_record_title", "Track record", "운영 실적" },
@@ -631,6 +688,7 @@ static const struct message catalog[] = {
 	{ "nav.alerts", "Alerts", "조기 경보" },
 	{ "nav.audit", "Audit log", "감사 로그" },
 	{ "nav.changes", "Changes", "변경 확인" },
+	{ "nav.credits", "Money at risk", "위험 부담액" },
 	{ "nav.cycle", "Growth cycle", "성장 선순환" },
 	{ "nav.dashboard", "Dashboard", "대시보드" },
 	{ "nav.feeds", "SLA feeds", "SLA 피드" },
@@ -669,6 +727,7 @@ static const struct message catalog[] = {
 	{ "promises.calibration", "Calibration", "예측 정확도" },
 	{ "promises.calibration_help", "Over the promises with a prediction: the mean absolute error and the bias, in percentage points. A negative bias means more was promised than delivered.", "예측이 있는 약속 기준: 평균 절대 오차와 편향(%p). 편향이 음수이면 실제보다 많이 약속한 것입니다." },
 	{ "promises.contract", "Contract", "계약" },
+	{ "promises.credits_incurred", "Credits incurred / at risk:", "발생 크레딧 / 위험 부담액:" },
 	{ "promises.gap", "Gap", "차이" },
 	{ "promises.help", "Each won proposal beside its contract: the steady-state SLA attainment the feasibility review predicted and the one delivered (S2.1).", "수주한 제안과 그 계약: 타당성 검토가 예측한 안정화 이후 SLA 달성률과 실제 달성률(S2.1)." },
 	{ "promises.mae", "Mean absolute error", "평균 절대 오차" },
@@ -682,6 +741,7 @@ static const struct message catalog[] = {
 	{ "promises.reviewer", "Reviewer", "검토자" },
 	{ "promises.rows", "Promise vs delivery", "약속 대비 실적" },
 	{ "promises.sales_owner", "Sales owner", "영업 담당" },
+	{ "promises.terms_credits", "SLA terms and credits", "SLA 약정 조건과 크레딧" },
 	{ "promises.title", "Promise vs delivery", "약속 대비 실적" },
 	{ "proposal.back", "All proposals", "전체 제안 목록" },
 	{ "proposal.details", "Proposal", "제안 내용" },
@@ -753,6 +813,31 @@ static const struct message catalog[] = {
 	{ "report.contents", "Contents", "목차" },
 	{ "report.contract_grades", "Contracts by grade", "계약 등급 분포" },
 	{ "report.contracts_title", "Contracts", "계약별 점수" },
+	{ "report.cr_at_risk", "at risk: share of monthly revenue", "위험 부담: 월 매출 대비" }, /* from i18n cr_at_risk */
+	{ "report.cr_burn_in_months", "burn-in months", "유예(burn-in) 개월" }, /* from i18n cr_burn_in_months */
+	{ "report.cr_cap_factor", "factor", "배율" }, /* from i18n cr_cap_factor */
+	{ "report.cr_capped", "capped: credits", "상한 적용: 크레딧" }, /* from i18n cr_capped */
+	{ "report.cr_company_total", "Company", "전사" }, /* from i18n cr_company_total */
+	{ "report.cr_credit", "credit", "크레딧" }, /* from i18n cr_credit */
+	{ "report.cr_expected", "expected", "기대" }, /* from i18n cr_expected */
+	{ "report.cr_metric", "metric", "지표" }, /* from i18n cr_metric */
+	{ "report.cr_minimum", "minimum", "최소" }, /* from i18n cr_minimum */
+	{ "report.cr_month", "month", "월" }, /* from i18n cr_month */
+	{ "report.cr_none", "No contract has SLA terms with data in this year.", "이 연도에 데이터가 있는 SLA 약정 조건이 없습니다." }, /* from i18n cr_none */
+	{ "report.cr_pool", "pool", "위험 부담액" }, /* from i18n cr_pool */
+	{ "report.cr_pool_total", "at risk", "위험 부담액" }, /* from i18n cr_pool_total */
+	{ "report.cr_rule", "rule", "규칙" }, /* from i18n cr_rule */
+	{ "report.cr_state", "state", "상태" }, /* from i18n cr_state */
+	{ "report.cr_state_burn_in", "burn-in", "유예 기간" }, /* from i18n cr_state_burn_in */
+	{ "report.cr_state_nothing", "-", "-" }, /* from i18n cr_state_nothing */
+	{ "report.cr_state_owed", "owed", "지급 확정" }, /* from i18n cr_state_owed */
+	{ "report.cr_state_pending", "pending", "보류(earn-back 대기)" }, /* from i18n cr_state_pending */
+	{ "report.cr_state_waived", "waived", "면제(earn-back)" }, /* from i18n cr_state_waived */
+	{ "report.cr_title", "Service credits", "서비스 크레딧" }, /* from i18n cr_title */
+	{ "report.cr_total", "total", "합계" }, /* from i18n cr_total */
+	{ "report.cr_value", "value", "실적" }, /* from i18n cr_value */
+	{ "report.credits", "Money at risk: service credits", "위험 부담액: 서비스 크레딧" },
+	{ "report.credits_note", "Per month: the pool at risk (at_risk_pct % of revenue) and the service credits under the SLA terms, owed, pending (earn-back months still to come) or waived. Reported, not scored.", "월별 위험 부담액(매출의 at_risk_pct %)과 SLA 약정 조건에 따른 서비스 크레딧: 지급 확정, 보류(회복 판정 대기), 면제. 점수에는 반영하지 않습니다." },
 	{ "report.dist_people", "people", "인원" },
 	{ "report.dist_units", "org units", "조직" },
 	{ "report.elapsed", "elapsed months", "경과 개월" },
@@ -761,6 +846,12 @@ static const struct message catalog[] = {
 	{ "report.grades", "Grade distribution", "등급 분포" },
 	{ "report.heatmap", "SLA compliance month by month", "월별 SLA 준수 현황" },
 	{ "report.heatmap_note", "Month 1 is the go-live month. ✓ met, ✗ missed, – no data; the dark run is the first K compliant months (stabilization).", "1개월 차는 운영 개시 월입니다. ✓ 달성, ✗ 미달, – 데이터 없음. 진한 칸은 안정화(연속 K개월 준수) 구간입니다." },
+	{ "report.limit_raise", "an administrator may raise it: docs/reliability.md", "관리자가 한도를 올릴 수 있습니다: docs/reliability.md" }, /* from i18n limit_raise */
+	{ "report.limit_xlsx-cpu-seconds", "the workbook took too long to read (limit xlsx-cpu-seconds: CPU time for one workbook)", "통합 문서를 읽는 데 너무 오래 걸립니다 (한도 xlsx-cpu-seconds: 통합 문서 하나를 읽는 CPU 시간)" }, /* from i18n limit_xlsx-cpu-seconds */
+	{ "report.limit_xlsx-max-cells", "the workbook has too many cells (limit xlsx-max-cells)", "통합 문서의 셀이 너무 많습니다 (한도 xlsx-max-cells)" }, /* from i18n limit_xlsx-max-cells */
+	{ "report.limit_xlsx-max-gap", "the workbook holds too much whitespace between cells (limit xlsx-max-gap)", "셀 사이의 공백이 너무 많습니다 (한도 xlsx-max-gap)" }, /* from i18n limit_xlsx-max-gap */
+	{ "report.limit_xlsx-max-part", "a part of the workbook is too large once uncompressed (limit xlsx-max-part)", "통합 문서의 한 부분이 압축을 풀면 너무 큽니다 (한도 xlsx-max-part)" }, /* from i18n limit_xlsx-max-part */
+	{ "report.limit_xlsx-max-ratio", "a part of the workbook is compressed far more than a spreadsheet can be (limit xlsx-max-ratio)", "통합 문서의 한 부분이 스프레드시트로는 불가능할 만큼 높은 비율로 압축되어 있습니다 (한도 xlsx-max-ratio)" }, /* from i18n limit_xlsx-max-ratio */
 	{ "report.meta_frozen", "frozen; audit head", "확정됨, 감사 로그 헤드" },
 	{ "report.meta_model", "model", "평가 모델" },
 	{ "report.meta_period", "period", "평가 기간" },
@@ -917,6 +1008,7 @@ static const struct message catalog[] = {
 	{ "workbook.sheet.renewals", "Renewals due and their outcome.", "갱신 예정일과 결과." },
 	{ "workbook.sheet.scope_changes", "Scope disputes and out-of-scope requests.", "업무 범위 분쟁과 범위 외 요청." },
 	{ "workbook.sheet.sla_metrics", "The SLA metrics of each contract with direction and targets.", "계약별 SLA 지표, 방향(higher/lower)과 목표." },
+	{ "workbook.sheet.sla_terms", "Service-credit terms per SLA metric: minimum and expected levels, % of monthly fees at risk, its allocation, full or linear credits, earn-back and burn-in months (docs/evaluation.md).", "SLA 지표별 서비스 크레딧 조건: 최소·기대 수준, 월 대금 중 위험 부담률, 배분율, 전액(full) 또는 비례(linear) 크레딧, 회복(earn-back)·유예(burn-in) 개월 (docs/evaluation.md)." },
 	{ "workbook.type.count", "a whole number >= 0", "0 이상의 정수" },
 	{ "workbook.type.date", "a date, YYYY-MM-DD", "날짜 (YYYY-MM-DD)" },
 	{ "workbook.type.decimal", "a number, up to 6 decimals", "숫자 (소수 6자리까지)" },

@@ -3,6 +3,8 @@
  * decimals, money with two, mean months with two, all through numfmt. */
 #include "report/lifecycle_text.h"
 
+#include "report/credits_report.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +164,8 @@ void report_promises_text(const struct lc_promises *p, const struct dataset *ds,
 			  const struct lc_override *overrides, enum lang lang, struct buf *out)
 {
 	const char *na = i18n(lang, "term.na");
+	struct credits credits;
+	credits_compute(ds, &credits);
 	buf_addf(out, "%s, %d\n", i18n(lang, "lc.promises_title"), p->year);
 	if (!p->n)
 		buf_addf(out, "  %s\n", i18n(lang, "lc.no_promises"));
@@ -192,7 +196,21 @@ void report_promises_text(const struct lc_promises *p, const struct dataset *ds,
 			buf_addf(out, "      %s: %s, %s, \"%s\"\n", i18n(lang, "lc.override"), o->decided_by,
 				 o->decided_at, o->reason);
 		}
+		/* The terms sales signed and the credits they cost (issue 20). */
+		buf_addf(out, "      %s: ", i18n(lang, "lc.sla_terms"));
+		if (report_credit_terms_line(out, ds, r->contract, lang)) {
+			struct credit_totals t;
+			report_credits_contract_totals(&credits, r->contract, &t);
+			buf_addf(out, "\n      %s ", i18n(lang, "lc.credits_incurred"));
+			credits_format_cents(out, t.incurred);
+			buf_addf(out, " / %s ", i18n(lang, "report.cr_pool_total"));
+			credits_format_cents(out, t.pool);
+		} else {
+			buf_adds(out, i18n(lang, "lc.no_sla_terms"));
+		}
+		buf_addc(out, '\n');
 	}
+	credits_free(&credits);
 	buf_addf(out, "\n%s\n", i18n(lang, "lc.by_reviewer"));
 	text_calibration(out, ds, p->by_reviewer, p->n_by_reviewer, lang);
 	buf_addf(out, "%s\n", i18n(lang, "lc.by_sales_owner"));
@@ -268,6 +286,8 @@ static void json_calibration(struct buf *out, const struct dataset *ds,
 void report_promises_json(const struct lc_promises *p, const struct dataset *ds,
 			  const struct lc_override *overrides, struct buf *out)
 {
+	struct credits credits;
+	credits_compute(ds, &credits);
 	buf_addf(out, "{\n  \"year\": %d,\n  \"promises\": [", p->year);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct lc_promise *r = &p->rows[i];
@@ -299,6 +319,17 @@ void report_promises_json(const struct lc_promises *p, const struct dataset *ds,
 			numfmt_ld(out, r->gap, 4);
 		else
 			buf_adds(out, "null");
+		/* The terms sales signed and the credits they cost (issue 20). */
+		{
+			struct credit_totals t;
+			report_credits_contract_totals(&credits, r->contract, &t);
+			buf_adds(out, ",\"sla_terms\":");
+			report_credit_terms_json(out, ds, r->contract);
+			buf_adds(out, ",\"credits_incurred\":");
+			credits_format_cents(out, t.incurred);
+			buf_adds(out, ",\"money_at_risk\":");
+			credits_format_cents(out, t.pool);
+		}
 		buf_adds(out, ",\"override\":");
 		if (r->override >= 0) {
 			const struct lc_override *o = &overrides[r->override];
@@ -324,6 +355,7 @@ void report_promises_json(const struct lc_promises *p, const struct dataset *ds,
 	buf_adds(out, ",\n  \"overall\": ");
 	json_calibration(out, ds, &p->overall, p->overall.n ? 1 : 0);
 	buf_adds(out, "\n}\n");
+	credits_free(&credits);
 }
 
 /* ---- alerts ----------------------------------------------------------- */
@@ -378,6 +410,32 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 		buf_adds(out, " (");
 		put_date(out, a->latest_on);
 		buf_addc(out, ')');
+		break;
+	case LC_BELOW_MINIMUM: {
+		const struct sla_metric *m = &ds->sla_metrics[a->sla_metric];
+		buf_addf(out, ko ? "%s(%s) " : "%s (%s) ", m->metric, m->name);
+		put_month(out, a->month);
+		buf_adds(out, ko ? " 현재 " : " so far ");
+		report_credit_value(out, a->months[0].num, a->months[0].den, 4);
+		buf_adds(out, ko ? ", 계약상 최소 수준 " : ", missing its contractual minimum ");
+		numfmt_micro(out, a->months[0].target, 4);
+		buf_adds(out, m->direction == DIR_HIGHER ? (ko ? " (높을수록 좋음)" : " (higher is better)")
+			 : (ko ? " (낮을수록 좋음)" : " (lower is better)"));
+		if (ko)
+			buf_adds(out, " 미달");
+		if (a->burn_in)
+			buf_adds(out, ko ? " (유예 기간: 크레딧 없음)" : " (burn-in: no credit yet)");
+		break;
+	}
+	case LC_CREDIT_EXPOSURE:
+		buf_adds(out, ko ? "서비스 크레딧 " : "service credits ");
+		credits_format_cents(out, a->exposure_cents);
+		buf_addf(out, ko ? " (지표 %d개, " : " over %d metrics in ", a->n_metrics);
+		put_month(out, a->month);
+		buf_adds(out, ko ? ", 위험 부담액 " : " so far, of a pool of ");
+		credits_format_cents(out, a->pool_cents);
+		if (ko)
+			buf_addc(out, ')');
 		break;
 	default:
 		break;
@@ -457,6 +515,28 @@ static void json_alert_detail(struct buf *out, const struct lc_alert *a, const s
 		buf_adds(out, ",\"level\":");
 		numfmt_ld(out, a->latest_level, 2);
 		buf_addc(out, '}');
+		break;
+	case LC_BELOW_MINIMUM:
+		json_key(out, "metric");
+		json_str(out, ds->sla_metrics[a->sla_metric].metric);
+		buf_adds(out, ",\"direction\":");
+		json_str(out, ds->sla_metrics[a->sla_metric].direction == DIR_HIGHER ? "higher" : "lower");
+		buf_adds(out, ",\"month\":\"");
+		put_month(out, a->month);
+		buf_adds(out, "\",\"value\":");
+		report_credit_value(out, a->months[0].num, a->months[0].den, 4);
+		buf_adds(out, ",\"minimum\":");
+		numfmt_micro(out, a->months[0].target, 4);
+		buf_addf(out, ",\"burn_in\":%s", a->burn_in ? "true" : "false");
+		break;
+	case LC_CREDIT_EXPOSURE:
+		buf_adds(out, "\"month\":\"");
+		put_month(out, a->month);
+		buf_adds(out, "\",\"pool\":");
+		credits_format_cents(out, a->pool_cents);
+		buf_adds(out, ",\"credits\":");
+		credits_format_cents(out, a->exposure_cents);
+		buf_addf(out, ",\"metrics\":%d", a->n_metrics);
 		break;
 	default:
 		break;

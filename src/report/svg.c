@@ -420,3 +420,74 @@ void svg_timeline(struct buf *out, const char *title, const struct svg_timeline_
 	}
 	buf_adds(out, "</svg>\n");
 }
+
+void svg_credit_chart(struct buf *out, const char *title, const struct svg_credit_month *months,
+		      size_t n, const char *const legend[4])
+{
+	static const char *const fills[4] = { "#e6ecf2", "#b3261e", "#e0a800", "#9aa5b1" };
+	const double left = 16, top = 14, plot_h = 180, col_w = 56, gap = 8, bottom = 64;
+	double w = left * 2 + (col_w + gap) * (double)(n ? n : 1), h = top + plot_h + bottom;
+	double max = 0;
+	for (size_t i = 0; i < n; i++) {
+		double credits = months[i].owed + months[i].pending + months[i].waived;
+		if (months[i].pool > max)
+			max = months[i].pool;
+		if (credits > max)
+			max = credits;
+	}
+	if (max <= 0)
+		max = 1;
+	if (w < 420)
+		w = 420;
+	open_svg(out, title, w, h, "credits");
+	buf_adds(out, "<line");
+	attr(out, "x1", left);
+	attr(out, "y1", top + plot_h);
+	attr(out, "x2", w - left);
+	attr(out, "y2", top + plot_h);
+	buf_adds(out, " stroke=\"#6b7785\"/>\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct svg_credit_month *m = &months[i];
+		double x = left + (col_w + gap) * (double)i, base = top + plot_h;
+		double parts[3] = { m->owed, m->pending, m->waived };
+		buf_adds(out, "<g>");
+		if (m->tooltip) {
+			buf_adds(out, "<title>");
+			esc(out, m->tooltip);
+			buf_adds(out, "</title>");
+		}
+		if (m->pool > 0) {
+			buf_adds(out, "<rect");
+			attr(out, "x", x);
+			attr(out, "y", base - plot_h * m->pool / max);
+			attr(out, "width", col_w);
+			attr(out, "height", plot_h * m->pool / max);
+			buf_addf(out, " fill=\"%s\"/>", fills[0]);
+		}
+		for (int k = 0; k < 3; k++) {
+			double v = parts[k] > 0 ? parts[k] : 0, hh = plot_h * v / max;
+			if (hh <= 0)
+				continue;
+			base -= hh;
+			buf_adds(out, "<rect");
+			attr(out, "x", x + 10);
+			attr(out, "y", base);
+			attr(out, "width", col_w - 20);
+			attr(out, "height", hh);
+			buf_addf(out, " fill=\"%s\"/>", fills[k + 1]);
+		}
+		buf_adds(out, "</g>\n");
+		text(out, x + col_w / 2, top + plot_h + 16, "middle", "label", m->label);
+	}
+	for (int k = 0; k < 4; k++) {
+		double x = left + (double)k * 120, y = top + plot_h + 36;
+		buf_adds(out, "<rect");
+		attr(out, "x", x);
+		attr(out, "y", y);
+		attr(out, "width", 12);
+		attr(out, "height", 12);
+		buf_addf(out, " fill=\"%s\"/>\n", fills[k]);
+		text(out, x + 16, y + 11, "start", "legend", legend[k]);
+	}
+	buf_adds(out, "</svg>\n");
+}

@@ -72,6 +72,20 @@ void svg_timeline(struct buf *out, const char *title, const struct svg_timeline_
 		    size_t n, const char *const legend[4], const char *na_text,
 		    const char *empty_text);
 
+/* Money at risk month by month (issue 20): per month a pale column for the
+ * pool at risk and, inside it, the credits stacked owed (red), pending
+ * (amber) and waived (grey, hatched by a lighter tone), all on one scale
+ * from 0 to the largest pool or credit total. Values are amounts (the
+ * caller's currency units). legend holds the texts of pool, owed, pending
+ * and waived; each column has a <title> with its printed amounts. */
+struct svg_credit_month {
+	const char *label;            /* "2025-03" */
+	double pool, owed, pending, waived;
+	const char *tooltip;          /* the printed amounts, or NULL */
+};
+void svg_credit_chart(struct buf *out, const char *title, const struct svg_credit_month *months,
+		      size_t n, const char *const legend[4]);
+
 /* The x position of month m on an axis of max_month months starting at x0
  * and plot_w wide (exported for the unit tests of the scale). */
 double svg_timeline_x(int m, int max_month, double x0, double plot_w);

@@ -303,6 +303,43 @@ static void evidence_sheet(lxw_workbook *wb, const struct report_input *in, cons
 	(void)f;
 }
 
+/* Money at risk (issue 20): the rows of `tandem credits --format csv`, as
+ * numbers; empty without SLA terms. */
+static void credits_sheet(lxw_workbook *wb, const struct report_input *in, const struct xfmt *f)
+{
+	static const char *const names[] = { "contract_id", "metric", "month", "value", "minimum",
+					     "expected", "credit_owed", "credit_waived",
+					     "credit_pending" };
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "credits");
+	const struct credits *c = in->credits;
+	lxw_row_t r = 1;
+	header_row(ws, names, 9, f);
+	for (size_t i = 0; c && i < c->n_rows; i++) {
+		const struct credit_row *row = &c->rows[i];
+		const struct sla_term *t = &c->ds->sla_terms[row->term];
+		const struct metric_month *mm = &c->ds->metric_months[row->metric_month];
+		char month[8];
+		if (month_year(row->month) != in->scores->year ||
+		    (in->subject_kind && !strcmp(in->subject_kind, "contract") &&
+		     strcmp(c->ds->contracts[row->contract].id, in->subject_id)))
+			continue;
+		month_format(row->month, month);
+		worksheet_write_string(ws, r, 0, c->ds->contracts[row->contract].id, NULL);
+		worksheet_write_string(ws, r, 1, c->ds->sla_metrics[t->sla_metric].metric, NULL);
+		worksheet_write_string(ws, r, 2, month, NULL);
+		worksheet_write_number(ws, r, 3, (double)numfmt_round((long double)mm->sum_numerator /
+								     mm->sum_denominator, 4), f->ratio);
+		worksheet_write_number(ws, r, 4, (double)t->minimum / 1e6, NULL);
+		worksheet_write_number(ws, r, 5, (double)t->expected / 1e6, NULL);
+		for (enum credit_state st = CREDIT_OWED; st <= CREDIT_PENDING; st++)
+			worksheet_write_number(ws, r, 6 + (lxw_col_t)(st - CREDIT_OWED),
+					       row->state == st ? (double)credits_cents(row->credit) / 100 : 0,
+					       f->score);
+		r++;
+	}
+	finish(ws, r, 9);
+}
+
 int report_xlsx(const struct report_input *in, const char *path, struct buf *err)
 {
 	static const unsigned grade_fill[5] = { 0x1B5E20, 0x2E7D32, 0x1565C0, 0xB26A00, 0xB3261E };
@@ -339,6 +376,7 @@ int report_xlsx(const struct report_input *in, const char *path, struct buf *err
 	criteria_sheet(wb, in, &f);
 	sla_sheet(wb, in, &f);
 	evidence_sheet(wb, in, &f);
+	credits_sheet(wb, in, &f);
 	lerr = workbook_close(wb);
 	if (lerr != LXW_NO_ERROR) {
 		buf_addf(err, "cannot write '%s': %s", path, lxw_strerror(lerr));

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The acknowledgements of alert_acks.h: the table alert_acks (migration 9)
+/* The acknowledgements of alert_acks.h: the table alert_acks (migration 11)
  * and its audit entries ("acknowledge", entity "alert", key
  * "CONTRACT/RULE"). */
 #include "store/alert_acks.h"

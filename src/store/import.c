@@ -64,6 +64,7 @@ struct importer {
 	struct buf *err;
 	size_t max_errors;
 	int64_t batch;
+	struct timespec last_progress;
 	struct strset bad_keys[MAX_TABLES];
 	/* Keys found to exist: an import only adds rows, so a reference that
 	 * resolved once resolves again without another query (on PostgreSQL a
@@ -87,6 +88,8 @@ struct importer {
 	/* Where the whole-import rules point: the column of proposals.status
 	 * and of org_units.parent_id in the files as given. */
 	int status_column, parent_column;
+	/* And where the sla_terms rules point (check_terms). */
+	int minimum_column, at_risk_column, burn_in_column, direction_column;
 	/* Closed years (store/closed.h): the frozen years, the rows this
 	 * import corrects in them (per kind and year, for the audit log), and
 	 * the stored month last read to see whether a day really changes. */
@@ -526,6 +529,13 @@ static void enum_list(const struct column *c, struct buf *out)
 		buf_addf(out, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", c->enum_values[i]);
 }
 
+/* A percentage column (sla_terms' at_risk_pct, allocation_pct): 0 to 100. */
+static int is_percentage(const struct column *c)
+{
+	size_t n = strlen(c->name);
+	return c->type == COL_MONEY && n > 4 && !strcmp(c->name + n - 4, "_pct");
+}
+
 /* Parses one cell by its column's type. Returns 0 or -1 (error reported). */
 static int parse_cell(struct importer *im, const char *path, unsigned long line, int column,
 		      const struct column *c, struct cell *cell)
@@ -588,8 +598,17 @@ static int parse_cell(struct importer *im, const char *path, unsigned long line,
 			return -1;
 		}
 		if (c->type == COL_MONEY && cell->num < 0) {
-			add_error(im, path, line, column, "negative amount '%.*s' for %s",
-				  (int)len, s, c->name);
+			if (is_percentage(c))
+				add_error(im, path, line, column, "%s %.*s is outside 0 to 100",
+					  c->name, (int)len, s);
+			else
+				add_error(im, path, line, column, "negative amount '%.*s' for %s",
+					  (int)len, s, c->name);
+			return -1;
+		}
+		if (is_percentage(c) && cell->num > 100 * MICRO_ONE) {
+			add_error(im, path, line, column, "%s %.*s is outside 0 to 100", c->name,
+				  (int)len, s);
 			return -1;
 		}
 		return 0;
@@ -1357,15 +1376,18 @@ static void bind_and_write(struct importer *im, struct file_state *fs, unsigned 
 
 static void progress(struct importer *im, struct file_state *fs, struct csv_reader *r, int done)
 {
-	static struct timespec last;
-	struct timespec now;
+	struct timespec *last = &im->last_progress, now;
 	uint64_t total = csv_bytes_total(r);
-	if (!im->opt->progress)
+	if (!im->opt->progress && !im->opt->on_progress)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (!done && (now.tv_sec - last.tv_sec) * 1000 + (now.tv_nsec - last.tv_nsec) / 1000000 < 250)
+	if (!done && (now.tv_sec - last->tv_sec) * 1000 + (now.tv_nsec - last->tv_nsec) / 1000000 < 250)
 		return;
-	last = now;
+	*last = now;
+	if (im->opt->on_progress)
+		im->opt->on_progress(im->opt->progress_ctx, fs->rows, csv_bytes_read(r), done);
+	if (!im->opt->progress)
+		return;
 	if (total)
 		fprintf(stderr, "\rimporting %s: %3d%%, %llu rows%s", fs->f->path,
 			(int)(csv_bytes_read(r) * 100 / total), (unsigned long long)fs->rows,
@@ -1468,6 +1490,13 @@ static int import_file(struct importer *im, struct import_file *f)
 		im->status_column = fs.field_of[schema_column(fs.t, "status")] + 1;
 	else if (!strcmp(fs.t->name, "org_units"))
 		im->parent_column = fs.field_of[schema_column(fs.t, "parent_id")] + 1;
+	else if (!strcmp(fs.t->name, "sla_metrics"))
+		im->direction_column = fs.field_of[schema_column(fs.t, "direction")] + 1;
+	else if (!strcmp(fs.t->name, "sla_terms")) {
+		im->minimum_column = fs.field_of[schema_column(fs.t, "minimum")] + 1;
+		im->at_risk_column = fs.field_of[schema_column(fs.t, "at_risk_pct")] + 1;
+		im->burn_in_column = fs.field_of[schema_column(fs.t, "burn_in_months")] + 1;
+	}
 	if (!fs.t->blocks) {
 		upsert_sql(fs.t, &sql);
 		if (store_prepare(im->s, sql.data, &fs.upsert, im->err))
@@ -1632,6 +1661,120 @@ static int check_unit_cycles(struct importer *im, const char *path)
 	return step == STORE_ERROR ? -1 : 0;
 }
 
+/* The sla_terms rules that involve more than one row (issue 20), checked
+ * once the files are written, against the whole store as it will be:
+ * - the minimum may not be stricter than the expected level for the
+ *   metric's direction (above it for higher-is-better, below it for
+ *   lower-is-better); a pair touched by this import is reported on the
+ *   terms row when that row is in it, else on the metric's row;
+ * - at_risk_pct and burn_in_months belong to the contract: every row of a
+ *   contract touched by this import must agree with the contract's first
+ *   row (rows already stored first, then this import's in line order);
+ *   each row that does not is reported. */
+static int check_terms(struct importer *im, const char *terms_path, const char *metrics_path)
+{
+	struct stmt *st = NULL;
+	int step, rc = -1;
+	char *contract = NULL, *ref_metric = NULL;
+	int64_t ref_risk = 0, ref_burn = 0, ref_line = 0;
+	int ref_stored = 0;
+
+	if (store_prepare(im->s,
+			  "SELECT t.contract_id, t.metric, m.direction, t.minimum, t.expected,"
+			  " t.src_batch, t.src_line, m.src_line FROM sla_terms t JOIN sla_metrics m"
+			  " ON m.contract_id = t.contract_id AND m.metric = t.metric"
+			  " WHERE (t.src_batch = ? OR m.src_batch = ?)"
+			  " AND ((m.direction = 'higher' AND t.minimum > t.expected)"
+			  "  OR (m.direction = 'lower' AND t.minimum < t.expected))"
+			  " ORDER BY t.src_batch <> ?, t.src_line, m.src_line", &st, im->err))
+		goto out;
+	stmt_bind_int64(st, 1, im->batch);
+	stmt_bind_int64(st, 2, im->batch);
+	stmt_bind_int64(st, 3, im->batch);
+	while ((step = stmt_step(st)) == STORE_ROW) {
+		char minimum[32], expected[32];
+		int higher = !strcmp(stmt_text(st, 2, NULL), "higher");
+		decimal_format(stmt_int64(st, 3), minimum);
+		decimal_format(stmt_int64(st, 4), expected);
+		if (stmt_int64(st, 5) == im->batch && terms_path)
+			add_error(im, terms_path, (unsigned long)stmt_int64(st, 6), im->minimum_column,
+				  "minimum %s of SLA metric '%s' of contract '%s' is stricter than expected %s"
+				  " (%s is better for this metric: the minimum must be %s)", minimum,
+				  stmt_text(st, 1, NULL), stmt_text(st, 0, NULL), expected,
+				  higher ? "higher" : "lower",
+				  higher ? "at most the expected level" : "at least the expected level");
+		else if (metrics_path)
+			add_error(im, metrics_path, (unsigned long)stmt_int64(st, 7), im->direction_column,
+				  "direction %s of SLA metric '%s' of contract '%s' contradicts its sla_terms"
+				  " (minimum %s is stricter than expected %s)", higher ? "higher" : "lower",
+				  stmt_text(st, 1, NULL), stmt_text(st, 0, NULL), minimum, expected);
+	}
+	if (step == STORE_ERROR) {
+		buf_addf(im->err, "%s", stmt_error(st));
+		goto out;
+	}
+	stmt_finalize(st);
+	st = NULL;
+	if (!terms_path) {
+		rc = 0;
+		goto out;
+	}
+
+	if (store_prepare(im->s,
+			  "SELECT contract_id, metric, at_risk_pct, coalesce(burn_in_months, 0), src_batch,"
+			  " src_line FROM sla_terms WHERE contract_id IN"
+			  " (SELECT contract_id FROM sla_terms WHERE src_batch = ?)"
+			  " ORDER BY contract_id, src_batch = ?, src_line", &st, im->err))
+		goto out;
+	stmt_bind_int64(st, 1, im->batch);
+	stmt_bind_int64(st, 2, im->batch);
+	while ((step = stmt_step(st)) == STORE_ROW) {
+		const char *c = stmt_text(st, 0, NULL);
+		int64_t risk = stmt_int64(st, 2), burn = stmt_int64(st, 3);
+		unsigned long line = (unsigned long)stmt_int64(st, 5);
+		struct buf first = BUF_INIT;
+		if (!contract || strcmp(contract, c)) {
+			xfree(contract);
+			xfree(ref_metric);
+			contract = xstrdup(c);
+			ref_metric = xstrdup(stmt_text(st, 1, NULL));
+			ref_risk = risk;
+			ref_burn = burn;
+			ref_line = (int64_t)line;
+			ref_stored = stmt_int64(st, 4) != im->batch;
+			continue;
+		}
+		if (ref_stored)
+			buf_addf(&first, "metric '%s', already stored", ref_metric);
+		else
+			buf_addf(&first, "metric '%s', line %lld", ref_metric, (long long)ref_line);
+		if (risk != ref_risk) {
+			char v[32], r[32];
+			decimal_format(risk, v);
+			decimal_format(ref_risk, r);
+			add_error(im, terms_path, line, im->at_risk_column,
+				  "at_risk_pct %s of contract '%s' differs from %s (%s): every row of a"
+				  " contract carries the same at_risk_pct", v, c, r, first.data);
+		}
+		if (burn != ref_burn)
+			add_error(im, terms_path, line, im->burn_in_column,
+				  "burn_in_months %lld of contract '%s' differs from %lld (%s): every row of a"
+				  " contract carries the same burn_in_months", (long long)burn, c,
+				  (long long)ref_burn, first.data);
+		buf_release(&first);
+	}
+	if (step == STORE_ERROR) {
+		buf_addf(im->err, "%s", stmt_error(st));
+		goto out;
+	}
+	rc = 0;
+out:
+	stmt_finalize(st);
+	xfree(contract);
+	xfree(ref_metric);
+	return rc;
+}
+
 static int write_audit(struct importer *im, struct import_file *files, size_t n)
 {
 	char at[21];
@@ -1758,7 +1901,8 @@ static int run_import(struct importer *imp, struct import_file *files, size_t n_
 	const struct import_options *opt = im.opt;
 	struct import_result *res = im.res;
 	struct buf *errors = im.errors, *err = im.err;
-	const char *proposals_path = NULL, *units_path = NULL;
+	const char *proposals_path = NULL, *units_path = NULL, *terms_path = NULL,
+		   *metrics_path = NULL;
 	int rc = -1, began = 0;
 
 	xqsort(files, n_files, sizeof *files, cmp_files);
@@ -1779,10 +1923,16 @@ static int run_import(struct importer *imp, struct import_file *files, size_t n_
 			proposals_path = files[i].path;
 		if (!strcmp(files[i].table->name, "org_units"))
 			units_path = files[i].path;
+		if (!strcmp(files[i].table->name, "sla_terms"))
+			terms_path = files[i].path;
+		if (!strcmp(files[i].table->name, "sla_metrics"))
+			metrics_path = files[i].path;
 	}
 	if (proposals_path && check_gate(&im, proposals_path))
 		goto out;
 	if (units_path && check_unit_cycles(&im, units_path))
+		goto out;
+	if ((terms_path || metrics_path) && check_terms(&im, terms_path, metrics_path))
 		goto out;
 	if (res->errors > im.max_errors)
 		buf_addf(errors, "... and %llu more errors\n",

@@ -14,6 +14,11 @@ struct import_options {
 	int progress;            /* print a progress line on stderr */
 	size_t max_errors;       /* errors printed before "and N more"; 0 = 100 */
 	const char *actor;       /* for the audit log */
+	/* Optional: told, at most every 250 ms and at the end of each file
+	 * (done), the rows and bytes of the file read so far (a job's
+	 * progress). */
+	void (*on_progress)(void *ctx, uint64_t rows, uint64_t bytes, int done);
+	void *progress_ctx;
 };
 
 struct import_result {

@@ -135,6 +135,12 @@ static int cmp_metric(const void *a, const void *b)
 	return strcmp(x->metric, y->metric);
 }
 
+static int cmp_term(const void *a, const void *b)
+{
+	const struct sla_term *x = a, *y = b;
+	return x->sla_metric < y->sla_metric ? -1 : x->sla_metric > y->sla_metric;
+}
+
 static int cmp_metric_month(const void *a, const void *b)
 {
 	const struct metric_month *x = a, *y = b;
@@ -147,7 +153,7 @@ static int load_all(struct loader *l, day_t last_day)
 {
 	struct dataset *ds = l->ds;
 	size_t cap_units = 0, cap_people = 0, cap_clients = 0, cap_contracts = 0,
-	       cap_sla_metrics = 0, cap_metric_months = 0, cap_readiness = 0,
+	       cap_sla_metrics = 0, cap_sla_terms = 0, cap_metric_months = 0, cap_readiness = 0,
 	       cap_manual_ratings = 0, cap_handover = 0, cap_scope_changes = 0,
 	       cap_financials = 0, cap_expansions = 0, cap_renewals = 0, cap_proposals = 0,
 	       cap_feasibility_reviews = 0, cap_relationship_ratings = 0, cap_references = 0,
@@ -260,6 +266,29 @@ static int load_all(struct loader *l, day_t last_day)
 	if (rc == STORE_ERROR)
 		goto sql_error;
 	xqsort(ds->sla_metrics, ds->n_sla_metrics, sizeof *ds->sla_metrics, cmp_metric);
+
+	if (query(l, "SELECT contract_id, metric, minimum, expected, at_risk_pct, allocation_pct,"
+		  " credit_rule, earn_back_months, burn_in_months FROM sla_terms"))
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		int contract_index = ref(l, 0, R_CONTRACT);
+		int mi = contract_index == NO_INDEX ? NO_INDEX
+			: find_metric(ds, contract_index, stmt_text(l->st, 1, NULL));
+		if (mi == NO_INDEX)
+			continue;
+		struct sla_term *t = PUSH(sla_terms);
+		t->sla_metric = mi;
+		t->minimum = micro(l, 2);
+		t->expected = micro(l, 3);
+		t->at_risk_pct = micro(l, 4);
+		t->allocation_pct = micro(l, 5);
+		t->credit_rule = (enum credit_rule)enum_of(l, "sla_terms", "credit_rule", 6);
+		t->earn_back_months = stmt_is_null(l->st, 7) ? 0 : whole(l, 7);
+		t->burn_in_months = stmt_is_null(l->st, 8) ? 0 : whole(l, 8);
+	}
+	if (rc == STORE_ERROR)
+		goto sql_error;
+	xqsort(ds->sla_terms, ds->n_sla_terms, sizeof *ds->sla_terms, cmp_term);
 
 	/* Monthly sums from the year rows (store/blocks.h): a measurement
 	 * counts when dated within its contract's [go_live_on, end_on] and

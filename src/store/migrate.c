@@ -93,7 +93,8 @@ static int migration_1(struct store *s, struct buf *err)
 	struct buf sql = BUF_INIT;
 	int rc;
 	for (size_t i = 0; i < schema_n_tables; i++)
-		record_table_sql(s, &schema_tables[i], &sql);
+		if (!schema_tables[i].late)
+			record_table_sql(s, &schema_tables[i], &sql);
 	buf_adds(&sql, product_tables);
 	rc = store_exec(s, sql.data, err);
 	buf_release(&sql);
@@ -432,9 +433,54 @@ static int migration_8(struct store *s, struct buf *err)
 		"CREATE INDEX proposed_changes_state ON proposed_changes (state, id);\n", err);
 }
 
-/* Version 9 keeps acknowledgements of early warnings (store/alert_acks.h):
- * the same SQL on SQLite and PostgreSQL. */
+/* Version 9: background jobs (store/jobs.h). An upload waits in
+ * job_files until a server claims its job; a preview's files stay until it
+ * is committed or expires, so any server can commit it. */
 static int migration_9(struct store *s, struct buf *err)
+{
+	int sqlite = s->ops->kind == STORE_SQLITE;
+	const char *big = sqlite ? "INTEGER" : "BIGINT";
+	struct buf sql = BUF_INIT;
+	int rc;
+	buf_addf(&sql,
+		 "CREATE TABLE IF NOT EXISTS jobs (\n"
+		 "  id %s PRIMARY KEY, kind TEXT NOT NULL, state TEXT NOT NULL,\n"
+		 "  owner TEXT NOT NULL, actor TEXT NOT NULL, dry_run %s NOT NULL,\n"
+		 "  names TEXT NOT NULL, bytes %s NOT NULL, created_at TEXT NOT NULL,\n"
+		 "  started_at TEXT, finished_at TEXT, heartbeat %s NOT NULL DEFAULT 0,\n"
+		 "  server TEXT, progress_rows %s NOT NULL DEFAULT 0,\n"
+		 "  progress_bytes %s NOT NULL DEFAULT 0, ok %s, rows %s, files %s, batch %s,\n"
+		 "  n_errors %s, errors TEXT, limit_name TEXT, preview_of %s, committed_by %s\n"
+		 ")%s;\n"
+		 "CREATE INDEX IF NOT EXISTS jobs_state ON jobs (state, id);\n"
+		 "CREATE TABLE IF NOT EXISTS job_files (\n"
+		 "  job_id %s NOT NULL, seq %s NOT NULL, name TEXT NOT NULL, data %s NOT NULL,\n"
+		 "  PRIMARY KEY (job_id, seq)\n"
+		 ")%s;\n",
+		 big, big, big, big, big, big, big, big, big, big, big, big, big,
+		 sqlite ? " STRICT" : "", big, big, sqlite ? "BLOB" : "BYTEA", sqlite ? " STRICT" : "");
+	rc = store_exec(s, sql.data, err);
+	buf_release(&sql);
+	return rc;
+}
+
+/* Version 10 adds sla_terms (issue 20): a contract's service-credit terms
+ * per metric, declared in domain/schema.c like every record kind. */
+static int migration_10(struct store *s, struct buf *err)
+{
+	struct buf sql = BUF_INIT;
+	int rc = table_exists(s, "sla_terms", err);
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	record_table_sql(s, schema_find("sla_terms"), &sql);
+	rc = store_exec(s, sql.data, err);
+	buf_release(&sql);
+	return rc;
+}
+
+/* Version 11 keeps acknowledgements of early warnings (store/alert_acks.h):
+ * the same SQL on SQLite and PostgreSQL. */
+static int migration_11(struct store *s, struct buf *err)
 {
 	return store_exec(s,
 			  "CREATE TABLE IF NOT EXISTS alert_acks (\n"
@@ -445,7 +491,8 @@ static int migration_9(struct store *s, struct buf *err)
 
 typedef int (*migration_fn)(struct store *, struct buf *);
 static const migration_fn migrations[] = { migration_1, migration_2, migration_3, migration_4,
-					    migration_5, migration_6, migration_7, migration_8, migration_9 };
+					    migration_5, migration_6, migration_7, migration_8, migration_9,
+					    migration_10, migration_11 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int store_latest_version(void)

@@ -137,6 +137,7 @@ const struct web_nav_entry web_nav[] = {
 	{ "/scores", "nav.scores" },
 	{ "/proposals", "nav.proposals" },
 	{ "/promises", "nav.promises" },
+	{ "/credits", "nav.credits" },
 	{ "/cycle", "nav.cycle" },
 	{ "/models", "nav.models" },
 	{ "/records", "nav.records" },

@@ -13,9 +13,11 @@
 #include "app/lifecycle.h"
 #include "base/clock.h"
 #include "domain/date.h"
+#include "engine/credits.h"
 #include "engine/lifecycle.h"
 #include "engine/numfmt.h"
 #include "io/jsonw.h"
+#include "report/credits_report.h"
 #include "report/lifecycle_text.h"
 #include "report/svg.h"
 #include "store/alert_acks.h"
@@ -966,14 +968,16 @@ void page_promises(struct request *req, struct response *res)
 		static const char *const heads[] = { "promises.proposal", "promises.contract",
 						     "promises.reviewer", "promises.sales_owner",
 						     "promises.predicted", "promises.actual",
-						     "promises.gap" };
+						     "promises.gap", "promises.terms_credits" };
 		html_raw(o, "<div class=\"scroll\"><table class=\"data\"><thead><tr>");
 		for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
-			html_raw(o, i >= 4 ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
+			html_raw(o, i >= 4 && i < 7 ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
 			html_msg(o, req, heads[i]);
 			html_raw(o, "</th>");
 		}
 		html_raw(o, "</tr></thead><tbody>\n");
+		struct credits credits;
+		credits_compute(ds, &credits);
 		for (size_t i = 0; i < run.p.n; i++) {
 			const struct lc_promise *pr = &run.p.rows[i];
 			const struct proposal *p = &ds->proposals[pr->proposal];
@@ -1021,9 +1025,28 @@ void page_promises(struct request *req, struct response *res)
 			} else {
 				html_msg(o, req, "score.na");
 			}
+			/* The terms sales signed and what they cost (issue 20). */
+			html_raw(o, "</td><td class=\"small\">");
+			buf_reset(&h);
+			if (report_credit_terms_line(&h, ds, pr->contract, lang_of(req))) {
+				struct credit_totals t;
+				html_escape(o, h.data);
+				report_credits_contract_totals(&credits, pr->contract, &t);
+				html_raw(o, "<br>");
+				html_msg(o, req, "promises.credits_incurred");
+				html_raw(o, " <strong>");
+				credits_format_cents(o, t.incurred);
+				html_raw(o, "</strong> / ");
+				credits_format_cents(o, t.pool);
+			} else {
+				html_raw(o, "<span class=\"muted\">");
+				html_msg(o, req, "credits.no_terms");
+				html_raw(o, "</span>");
+			}
 			html_raw(o, "</td></tr>\n");
 			buf_release(&h);
 		}
+		credits_free(&credits);
 		html_raw(o, "</tbody></table></div>\n");
 	}
 	html_raw(o, "</section>\n<section class=\"card\">\n<h2>");

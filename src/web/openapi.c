@@ -148,6 +148,11 @@ static void operation(struct buf *o, const struct route *r, const struct table *
 		buf_addf(o, "\"%s\":{\"description\":\"the record\",\"content\":{\"application/json\":"
 			 "{\"schema\":{\"$ref\":\"#/components/schemas/%s\"}}}}",
 			 r->method == HTTP_POST ? "201" : "200", t->name);
+	else if (r->flags & ROUTE_JOB)
+		buf_adds(o, "\"202\":{\"description\":\"queued: the job (as GET /api/v1/jobs/{id});"
+			 " Location names it\",\"content\":{\"application/json\":{}}},\"200\":{\"description\":"
+			 "\"with ?wait=S, the job finished valid (or written) within S seconds\",\"content\":"
+			 "{\"application/json\":{}}}");
 	else
 		buf_adds(o, "\"200\":{\"description\":\"ok\",\"content\":{\"application/json\":{}}}");
 	buf_adds(o, ",\"4XX\":{\"description\":\"refused: {error, field}\",\"content\":{\"application/json\":"

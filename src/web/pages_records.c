@@ -11,7 +11,9 @@
 
 #include "embedded.h"
 #include "store/audit.h"
+#include "report/i18n.h"
 #include "store/import.h"
+#include "store/jobs.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -871,95 +873,13 @@ void page_contract(struct request *req, struct response *res)
 	web_feed_sources_panel(req, o, key[0]);
 	/* Evidence about it that waits for the other side's confirmation. */
 	web_contract_changes_section(req, o, r.values[0]);
+	web_credits_contract(req, o, key[0]);
 	html_page_end(req, res);
 	record_free(t, &r);
 	buf_release(&err);
 }
 
 /* --- import ----------------------------------------------------------------- */
-
-/* Uploads waiting between the preview and the commit: kept in memory for
- * ten minutes under a random token, for the user who uploaded them. */
-#define STASH_SLOTS 8
-#define STASH_SECONDS 600
-static struct {
-	char token[65];
-	char user[USER_NAME_MAX + 1];
-	time_t at;
-	int n;
-	char *names[32];
-	char *data[32];
-	size_t len[32];
-} stash[STASH_SLOTS];
-static pthread_mutex_t stash_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static void stash_clear(int i)
-{
-	for (int f = 0; f < stash[i].n; f++) {
-		xfree(stash[i].names[f]);
-		xfree(stash[i].data[f]);
-	}
-	memset(&stash[i], 0, sizeof stash[i]);
-}
-
-static void stash_put(struct request *req, char token[65])
-{
-	time_t now = time(NULL);
-	int slot = 0;
-	unsigned char raw[32];
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2hex(token, 65, raw, sizeof raw);
-	pthread_mutex_lock(&stash_lock);
-	for (int i = 0; i < STASH_SLOTS; i++) {
-		if (stash[i].n && now - stash[i].at > STASH_SECONDS)
-			stash_clear(i);
-		if (!stash[i].n || stash[i].at < stash[slot].at)
-			slot = i;
-	}
-	stash_clear(slot);
-	snprintf(stash[slot].token, sizeof stash[slot].token, "%s", token);
-	snprintf(stash[slot].user, sizeof stash[slot].user, "%s", req->session.user.name);
-	stash[slot].at = now;
-	for (size_t i = 0; i < req->n_form && stash[slot].n < 32; i++) {
-		if (!req->form[i].filename || !req->form[i].len)
-			continue;
-		const char *base = strrchr(req->form[i].filename, '/');
-		int f = stash[slot].n++;
-		stash[slot].names[f] = xstrdup(base ? base + 1 : req->form[i].filename);
-		stash[slot].data[f] = xmalloc(req->form[i].len);
-		memcpy(stash[slot].data[f], req->form[i].value, req->form[i].len);
-		stash[slot].len[f] = req->form[i].len;
-	}
-	pthread_mutex_unlock(&stash_lock);
-}
-
-/* Moves a stash's files into the request as if uploaded again. */
-static int stash_take(struct request *req, const char *token)
-{
-	int found = 0;
-	if (!token || strlen(token) != 64)
-		return 0;
-	pthread_mutex_lock(&stash_lock);
-	for (int i = 0; i < STASH_SLOTS; i++) {
-		if (!stash[i].n || sodium_memcmp(stash[i].token, token, 64) ||
-		    strcmp(stash[i].user, req->session.user.name))
-			continue;
-		struct param *p = arena_alloc(&req->arena, (size_t)stash[i].n * sizeof *p);
-		for (int f = 0; f < stash[i].n; f++) {
-			p[f].name = "files";
-			p[f].filename = arena_strdup(&req->arena, stash[i].names[f]);
-			p[f].value = arena_strndup(&req->arena, stash[i].data[f], stash[i].len[f]);
-			p[f].len = stash[i].len[f];
-		}
-		req->form = p;
-		req->n_form = (size_t)stash[i].n;
-		stash_clear(i);
-		found = 1;
-		break;
-	}
-	pthread_mutex_unlock(&stash_lock);
-	return found;
-}
 
 static void import_form(struct request *req, struct buf *o)
 {
@@ -975,77 +895,237 @@ static void import_form(struct request *req, struct buf *o)
 	html_raw(o, "</button></form></section>\n");
 }
 
+static void job_state(struct buf *o, const struct request *req, const char *state)
+{
+	struct buf key = BUF_INIT;
+	buf_addf(&key, "job.%s", state);
+	html_msg(o, req, key.data);
+	buf_release(&key);
+}
+
+/* The queue: the jobs waiting and running, then the newest finished. */
+static void import_queue(struct request *req, struct buf *o)
+{
+	struct job *jobs;
+	size_t n;
+	struct buf err = BUF_INIT;
+	if (store_job_list(req->store, 20, &jobs, &n, &err)) {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+		buf_release(&err);
+		return;
+	}
+	if (n) {
+		html_raw(o, "<section class=\"card\"><h2>");
+		html_msg(o, req, "import.queue");
+		html_raw(o, "</h2><table><thead><tr><th>");
+		html_msg(o, req, "import.job");
+		html_raw(o, "</th><th>");
+		html_msg(o, req, "import.state");
+		html_raw(o, "</th><th>");
+		html_msg(o, req, "import.files");
+		html_raw(o, "</th><th>");
+		html_msg(o, req, "import.created");
+		html_raw(o, "</th><th>");
+		html_msg(o, req, "import.owner");
+		html_raw(o, "</th></tr></thead><tbody>\n");
+		for (size_t i = 0; i < n; i++) {
+			char href[64], label[32];
+			snprintf(href, sizeof href, "/import/jobs/%lld", (long long)jobs[i].id);
+			snprintf(label, sizeof label, "#%lld", (long long)jobs[i].id);
+			html_raw(o, "<tr><td>");
+			html_link(o, href, label);
+			html_raw(o, "</td><td>");
+			job_state(o, req, jobs[i].state);
+			if (jobs[i].dry_run) {
+				html_raw(o, " (");
+				html_msg(o, req, "import.preview_job");
+				html_raw(o, ")");
+			}
+			html_raw(o, "</td><td>");
+			html_escape(o, jobs[i].names);
+			html_raw(o, "</td><td>");
+			html_escape(o, jobs[i].created_at);
+			html_raw(o, "</td><td>");
+			html_escape(o, jobs[i].owner);
+			html_raw(o, "</td></tr>\n");
+		}
+		html_raw(o, "</tbody></table></section>\n");
+	}
+	store_job_list_free(jobs, n);
+	buf_release(&err);
+}
+
 void page_import(struct request *req, struct response *res)
 {
 	html_page_begin(req, res, "import.title", NULL);
 	import_form(req, &res->body);
+	import_queue(req, &res->body);
 	html_page_end(req, res);
 }
 
+/* Queues the preview of an upload, or the import of a valid preview, and
+ * sends the browser to the job's page. Nothing is parsed here. */
 void page_import_post(struct request *req, struct response *res)
 {
-	struct buf *o = &res->body, errors = BUF_INIT, names = BUF_INIT;
-	struct import_result r;
+	struct buf problem = BUF_INIT, err = BUF_INIT;
 	const char *commit = http_form(req, "commit");
+	int64_t id = 0;
 	int rc;
 
-	if (commit && !stash_take(req, commit)) {
-		html_error_page(req, res, 410, "import.expired", NULL);
+	if (commit) {
+		int64_t preview = web_job_id(commit);
+		rc = preview ? store_job_commit_preview(req->store, preview, req->session.user.name,
+							req->actor, &id, &err) : 1;
+		if (rc == 1) {
+			html_error_page(req, res, 410, "import.expired", NULL);
+			goto out;
+		}
+		if (rc == 0)
+			web_jobs_wake(req->srv);
+	} else {
+		rc = web_job_enqueue_upload(req, 1, &id, &problem, &err);
+		if (rc > 0) {
+			html_page_begin(req, res, "import.title", NULL);
+			res->status = 422;
+			html_raw(&res->body, "<p class=\"notice error\" role=\"alert\">");
+			html_msg(&res->body, req, rc == 1 ? "import.no_files" : "import.too_many");
+			html_raw(&res->body, "</p>");
+			import_form(req, &res->body);
+			html_page_end(req, res);
+			goto out;
+		}
+	}
+	if (rc < 0) {
+		fprintf(stderr, "tandem serve: import: %s\n", err.data);
+		html_error_page(req, res, 500, "error.internal", NULL);
 		goto out;
 	}
-	rc = web_run_import(req, !commit, &r, &errors, &names);
-	html_page_begin(req, res, "import.title", NULL);
-	if (rc < 0) {
-		res->status = 500;
-		html_raw(o, "<p class=\"notice error\" role=\"alert\">");
-		html_msg(o, req, "error.internal");
-		html_raw(o, "</p>");
-	} else if (rc == 1) {
-		res->status = 422;
-		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p>");
-		html_msg(o, req, "import.has_errors");
-		buf_addf(o, " (%llu)", (unsigned long long)r.errors);
-		html_raw(o, "</p></div>\n<section class=\"card\"><h2>");
-		html_escape(o, names.data);
-		html_raw(o, "</h2><ul class=\"problems\">\n");
-		for (const char *line = errors.data; *line;) {
-			const char *eol = strchr(line, '\n');
-			size_t len = eol ? (size_t)(eol - line) : strlen(line);
+	http_redirect(res, req, arena_printf(&req->arena, "/import/jobs/%lld", (long long)id));
+out:
+	buf_release(&problem);
+	buf_release(&err);
+}
+
+static void problems_list(struct buf *o, const char *errors)
+{
+	html_raw(o, "<ul class=\"problems\">\n");
+	for (const char *line = errors ? errors : ""; *line;) {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line) : strlen(line);
+		if (len) {
 			html_raw(o, "<li><code>");
 			html_escape_n(o, line, len);
 			html_raw(o, "</code></li>\n");
-			if (!eol)
-				break;
-			line = eol + 1;
 		}
-		html_raw(o, "</ul></section>\n");
-	} else if (!commit) {
-		char token[65];
-		stash_put(req, token);
+		if (!eol)
+			break;
+		line = eol + 1;
+	}
+	html_raw(o, "</ul>");
+}
+
+/* A job's page: while it waits or runs, its place or its progress, and the
+ * page reloads itself every second (a Refresh header: no script needed);
+ * then the preview with the commit button, the problems, or the result. */
+void page_import_job(struct request *req, struct response *res)
+{
+	struct buf *o = &res->body, err = BUF_INIT;
+	struct job job;
+	int64_t id = web_job_id(req->n_params ? req->params[0] : NULL);
+	int rc = id ? web_job_get(req, id, &job, &err) : 1;
+	if (rc) {
+		if (rc < 0)
+			fprintf(stderr, "tandem serve: %s\n", err.data);
+		html_error_page(req, res, rc < 0 ? 500 : 404, rc < 0 ? "error.internal" : "error.not_found",
+				NULL);
+		buf_release(&err);
+		return;
+	}
+	html_page_begin(req, res, "import.title", NULL);
+	html_raw(o, "<section class=\"card\" id=\"job\"><h2>");
+	html_msg(o, req, "import.job");
+	buf_addf(o, " #%lld · ", (long long)job.id);
+	job_state(o, req, job.state);
+	html_raw(o, "</h2><p>");
+	html_escape(o, job.names);
+	html_raw(o, "</p>\n");
+	if (!job.finished) {
+		http_header(res, req, "Refresh", "1");
+		if (!strcmp(job.state, "queued")) {
+			html_raw(o, "<p role=\"status\">");
+			html_msg(o, req, "import.queued");
+			buf_addf(o, ": %lld", (long long)job.ahead);
+			html_raw(o, "</p>");
+		} else {
+			html_raw(o, "<p role=\"status\">");
+			html_msg(o, req, "import.running");
+			buf_addf(o, ": %lld · %lld / %lld B", (long long)job.progress_rows,
+				 (long long)job.progress_bytes, (long long)job.bytes);
+			html_raw(o, "</p>");
+		}
+		buf_addf(o, "<progress id=\"job-progress\" max=\"%lld\" value=\"%lld\"></progress>",
+			 (long long)(job.bytes ? job.bytes : 1),
+			 (long long)(!strcmp(job.state, "queued") ? 0 : job.progress_bytes));
+		html_raw(o, "<p class=\"muted small\">");
+		html_msg(o, req, "import.refresh_help");
+		html_raw(o, " ");
+		html_link(o, arena_printf(&req->arena, "/import/jobs/%lld", (long long)job.id),
+			  msg(req->lang, "import.refresh"));
+		html_raw(o, "</p></section>\n");
+	} else if (!job.ok) {
+		res->status = 422;
+		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p>");
+		html_msg(o, req, "import.has_errors");
+		buf_addf(o, " (%lld)", (long long)job.n_errors);
+		html_raw(o, "</p>");
+		if (job.limit_name) {
+			struct buf key = BUF_INIT;
+			enum lang lang = req->lang && !strcmp(req->lang, "ko") ? LANG_KO : LANG_EN;
+			buf_addf(&key, "report.limit_%s", job.limit_name);
+			html_raw(o, "<p>");
+			html_escape(o, i18n(lang, key.data));
+			html_raw(o, "; ");
+			html_escape(o, i18n(lang, "report.limit_raise"));
+			html_raw(o, "</p>");
+			buf_release(&key);
+		}
+		html_raw(o, "</div>\n");
+		problems_list(o, job.errors);
+		html_raw(o, "</section>\n");
+	} else if (job.dry_run) {
 		html_raw(o, "<div class=\"notice ok\" role=\"status\"><p>");
 		html_msg(o, req, "import.valid");
-		buf_addf(o, ": %llu · %d · ", (unsigned long long)r.rows, r.files);
-		html_escape(o, names.data);
-		html_raw(o, "</p></div>\n<form method=\"post\" action=\"/import\" class=\"card\">");
-		html_csrf_field(req, o);
-		html_raw(o, "<input type=\"hidden\" name=\"commit\" value=\"");
-		html_escape(o, token);
-		html_raw(o, "\"><p>");
-		html_msg(o, req, "import.commit_help");
-		html_raw(o, "</p><button type=\"submit\" class=\"primary\">");
-		html_msg(o, req, "import.commit");
-		html_raw(o, "</button></form>\n");
+		buf_addf(o, ": %lld · %d · ", (long long)job.rows, job.files);
+		html_escape(o, job.names);
+		html_raw(o, "</p></div></section>\n");
+		if (job.committed_by) {
+			html_raw(o, "<p>");
+			html_msg(o, req, "import.committed");
+			html_raw(o, " ");
+			html_link(o, arena_printf(&req->arena, "/import/jobs/%lld", (long long)job.committed_by),
+				  arena_printf(&req->arena, "#%lld", (long long)job.committed_by));
+			html_raw(o, "</p>\n");
+		} else {
+			html_raw(o, "<form method=\"post\" action=\"/import\" class=\"card\">");
+			html_csrf_field(req, o);
+			buf_addf(o, "<input type=\"hidden\" name=\"commit\" value=\"%lld\"><p>",
+				 (long long)job.id);
+			html_msg(o, req, "import.commit_help");
+			html_raw(o, "</p><button type=\"submit\" class=\"primary\">");
+			html_msg(o, req, "import.commit");
+			html_raw(o, "</button></form>\n");
+		}
 	} else {
 		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
 		html_msg(o, req, "import.done");
-		buf_addf(o, ": %llu · batch %lld", (unsigned long long)r.rows, (long long)r.batch);
-		html_raw(o, "</p>\n");
+		buf_addf(o, ": %lld · batch %lld", (long long)job.rows, (long long)job.batch);
+		html_raw(o, "</p></section>\n");
 	}
-	import_form(req, o);
+	if (job.finished)
+		import_form(req, o);
 	html_page_end(req, res);
-out:
-	buf_release(&errors);
-	buf_release(&names);
+	store_job_release(&job);
+	buf_release(&err);
 }
 
 /* --- the audit log ------------------------------------------------------------ */

@@ -680,7 +680,7 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 	sigaddset(&sigs, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (watchdog_start(&dog, cfg, err))
+	if (watchdog_start(&dog, cfg, err) || web_jobs_start(srv, err))
 		goto out;
 
 	d = mhd.MHD_start_daemon(MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC |
@@ -714,6 +714,7 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 	mhd.MHD_stop_daemon(d);
 	rc = 0;
 out:
+	web_jobs_stop(srv);
 	watchdog_stop(&dog);
 	for (size_t i = 0; i < srv->n_pool; i++)
 		conn_close(srv->pool[i]);

@@ -27,6 +27,7 @@ struct addr_failures {
 
 struct score_cache;
 struct session_cache;
+struct job_runner;
 
 /* A pooled store connection and the statement every request runs on it. */
 struct web_conn {
@@ -46,6 +47,7 @@ struct web_server {
 	struct addr_failures addrs[ADDR_SLOTS];
 	struct score_cache *scores;
 	struct session_cache *sessions;
+	struct job_runner *jobs;      /* jobs.c */
 };
 
 /* --- routes ------------------------------------------------------------ */
@@ -65,6 +67,8 @@ enum route_flags {
 	 * (issue 21). */
 	ROUTE_OWN_LOCKING = 1 << 6,
 	ROUTE_POLICY = 1 << 7,        /* the roles are the policy's for (policy_kind, action) */
+	ROUTE_JOB = 1 << 8,           /* queues a job and answers 202 with it (takes
+				       * no write lock: ROUTE_OWN_LOCKING) */
 };
 
 typedef void route_handler(struct request *req, struct response *res);
@@ -277,9 +281,9 @@ route_handler api_login, api_logout, api_me, api_openapi, api_kinds, api_records
 	api_model_activate, api_freeze, api_verify, api_explain, api_alerts, api_cycle,
 	api_cycle_referrals, api_promises, api_proposals_list, api_proposal_get, api_proposal_win,
 	api_proposal_lose, api_proposal_review, api_feeds, api_feed_maps, api_feed_map_get,
-	api_feed_map_put, api_feed_sources;
+	api_feed_map_put, api_feed_sources, api_jobs_list, api_job_get, api_credits;
 route_handler page_login, page_login_post, page_logout, page_dashboard, page_asset,
-	page_audit, page_import, page_import_post, page_proposals, page_override,
+	page_audit, page_import, page_import_post, page_import_job, page_proposals, page_override,
 	page_records_index, page_record_list, page_record_new, page_record_create,
 	page_record_edit, page_record_update, page_record_delete, page_scores,
 	page_scorecard, page_evidence, page_contract, page_users, page_users_create,
@@ -287,7 +291,7 @@ route_handler page_login, page_login_post, page_logout, page_dashboard, page_ass
 	page_model, page_model_activate, page_model_edit, page_model_edit_save, page_freeze,
 	page_verify, page_cycle, page_promises,
 	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_feeds,
-	page_feeds_post, page_feed_map_post, page_alerts, page_alert_ack,
+	page_feeds_post, page_feed_map_post, page_credits, page_alerts, page_alert_ack,
 	page_changes, page_change, page_change_confirm, page_change_reject, page_change_withdraw;
 route_handler api_changes_list, api_change_get, api_change_confirm, api_change_reject,
 	api_change_withdraw;
@@ -295,6 +299,10 @@ route_handler api_changes_list, api_change_get, api_change_confirm, api_change_r
 /* The SLA feeds behind a contract's measurements, a card for its page
  * (nothing when no feed reaches it) (feeds_web.c). */
 void web_feed_sources_panel(struct request *req, struct buf *o, const char *contract);
+
+/* The contract page's SLA terms, month-by-month credits and chart for the
+ * default year (credits_web.c). */
+void web_credits_contract(struct request *req, struct buf *o, const char *contract_id);
 
 /* The dashboard's early warnings for the scored year of sc, as of today or
  * the year's last day, whichever is earlier (lifecycle_web.c). */
@@ -315,12 +323,29 @@ enum write_result web_record_write(struct request *req, const struct table *t,
 enum write_result web_record_delete(struct request *req, const struct table *t,
 				    const char *const *key, struct buf *errors, int64_t *change_id,
 				    const char **code);
-/* Imports the request's uploaded files (multipart parts with a file name,
- * or one CSV body named by ?file=); the importer's status, result and error
- * lines; names gets the file names. */
-struct import_result;
-int web_run_import(struct request *req, int dry_run, struct import_result *result,
-		   struct buf *errors, struct buf *names);
+/* --- jobs (jobs.c) --------------------------------------------------------- */
+
+struct job;
+/* The runner thread of this server: started before the daemon, stopped
+ * after it (a job being run finishes first). */
+int web_jobs_start(struct web_server *srv, struct buf *err);
+void web_jobs_stop(struct web_server *srv);
+void web_jobs_wake(struct web_server *srv);
+/* Stores the request's uploaded files (multipart parts with a file name,
+ * or one CSV body named by ?file=) and enqueues their import. Returns 0
+ * (*id), 1 when there are no files, 2 when there are more than 32 (why in
+ * problem), -1 with err. */
+int web_job_enqueue_upload(struct request *req, int dry_run, int64_t *id, struct buf *problem,
+			   struct buf *err);
+/* A job, with this server's live progress when it runs it; release *out
+ * with store_job_release. 0, 1 when there is none, -1 with err. */
+int web_job_get(struct request *req, int64_t id, struct job *out, struct buf *err);
+/* The same after waiting up to seconds for the job to finish. */
+int web_job_wait(struct request *req, int64_t id, long seconds, struct job *out, struct buf *err);
+/* Appends the API's JSON object of a job. */
+void web_job_json(struct buf *j, const struct job *job);
+/* A path segment as a job id; 0 when it is not one. */
+int64_t web_job_id(const char *s);
 /* The user's role as text. */
 const char *web_role(const struct request *req);
 /* Parses "0".."N" query parameter; dflt when absent or bad. */

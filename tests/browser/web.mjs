@@ -110,6 +110,15 @@ try {
   await page.goto(`${url}/contracts/${encodeURIComponent(contractId)}`);
   ok(await page.locator('ol.timeline li').count() === 5, 'browser-contract-timeline');
   await shot('06-contract');
+  // Its SLA terms and money at risk (issue 20): the demo gives every
+  // contract with metrics terms; the chart and the 12 months are there.
+  ok(await page.locator('#credits table#credit-terms tbody tr').count() >= 3, 'browser-contract-credit-terms');
+  ok(await page.locator('#credits svg.chart.credits').count() === 1, 'browser-contract-credit-chart');
+  ok(await page.locator('#credit-months tbody tr').count() === 12, 'browser-contract-credit-months');
+  await page.goto(`${url}/credits?year=2025`);
+  ok(await page.locator('#credits-company svg.chart.credits').count() === 1, 'browser-credits-company-chart');
+  ok(await page.locator('#credit-contracts tbody tr a[href^="/contracts/"]').count() >= 1, 'browser-credits-contract-links');
+  await shot('06b-credits');
 
   // Switch to Korean.
   await page.goto(`${url}/?year=2025`);
@@ -159,6 +168,20 @@ try {
   await page.keyboard.press('Tab');
   ok(await page.evaluate(() => document.activeElement?.className) === 'skip', 'browser-keyboard-skip-link');
   await shot('10-import');
+
+  // An upload becomes a job: its page refreshes itself (no script needed)
+  // until the preview is there; "Import now" is a second job.
+  const csv = join(work, 'clients.csv');
+  writeFileSync(csv, 'id,name,industry,referred_by\nBRJ1,Browser job client,,\n');
+  await page.locator('#files').setInputFiles(csv);
+  await page.getByRole('button', { name: 'Check the files' }).click();
+  await page.waitForURL(/\/import\/jobs\/\d+$/);
+  await page.getByText('The files are valid (rows · files): 1 · 1 · clients.csv').waitFor({ timeout: 20000 });
+  ok(true, 'browser-import-job-preview');
+  await page.getByRole('button', { name: 'Import now' }).click();
+  await page.waitForURL(/\/import\/jobs\/\d+$/);
+  await page.getByText(/Imported: 1 · batch \d+/).waitFor({ timeout: 20000 });
+  ok(true, 'browser-import-job-committed');
 
   // The models page: store a draft (K = 2), diff it against the built-in
   // model, then upload it for a what-if.

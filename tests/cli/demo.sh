@@ -5,7 +5,7 @@
 
 check "demo-runs" "$TANDEM" demo --no-serve --db d1.db
 check "demo-again-replaces" "$TANDEM" demo --no-serve --db d1.db
-check "demo-out-writes-18-files" sh -c '"$TANDEM" demo --out csv >/dev/null && test "$(ls csv/*.csv | wc -l)" -eq 18'
+check "demo-out-writes-19-files" sh -c '"$TANDEM" demo --out csv >/dev/null && test "$(ls csv/*.csv | wc -l)" -eq 19'
 check "demo-deterministic" sh -c '"$TANDEM" demo --out csv2 >/dev/null && diff -r csv csv2'
 check "demo-store-matches-files" sh -c '
 	"$TANDEM" --db d1.db export --out ex >/dev/null &&

@@ -7,7 +7,7 @@
 check "import-init" "$TANDEM" init
 check "import-small-folder" "$TANDEM" import "$DATA/small"
 check "export-csv" "$TANDEM" export --out before
-check "export-has-18-files" test "$(ls before | wc -l)" -eq 18
+check "export-has-19-files" test "$(ls before | wc -l)" -eq 19
 
 # Round trip: a fresh store fed the export exports the same bytes.
 check "export-roundtrip" sh -c '

@@ -108,7 +108,7 @@ check "sod-sales-other-owner-403" is 403 "$(api sales POST /api/v1/records/contr
 check "sod-sales-own-new-contract-proposed-202" is 202 "$(api sales POST /api/v1/records/contracts '{"id":"KS","client_id":"C1","annual_value":1,"sales_owner":"P-S1","ops_owner":"P-O1"}')"
 check "sod-sales-give-away-403" is 403 "$(api sales PUT /api/v1/records/contracts/K1 '{"sales_owner":"P-CEO"}')"
 check "sod-sales-give-away-field" has "$WORK/body" '"field":"sales_owner"'
-check "sod-importer-duty-rule-422" is 422 "$(status admin POST '/api/v1/imports?dry_run=1&file=manual_ratings.csv' -H 'Content-Type: text/csv' --data-binary "$(printf 'contract_id,rated_on,rated_by,concreteness,feasibility\nK1,2025-10-01,P-S1,5,5\n')")"
+check "sod-importer-duty-rule-422" is 422 "$(status admin POST '/api/v1/imports?dry_run=1&wait=30&file=manual_ratings.csv' -H 'Content-Type: text/csv' --data-binary "$(printf 'contract_id,rated_on,rated_by,concreteness,feasibility\nK1,2025-10-01,P-S1,5,5\n')")"
 check "sod-importer-duty-rule-position" has "$WORK/body" 'manual_ratings.csv:2:3: '
 
 # --- the proposal gate ---
@@ -128,14 +128,14 @@ check "gate-override-unknown-404" is 404 "$(api executive POST /api/v1/proposals
 # --- imports: preview, then commit ---
 printf 'id,name,industry,referred_by\nCI1,Imported 1,,\nCI2,Imported 2,,CI1\n' > "$WORK/clients.csv"
 printf 'id,name,industry,referred_by\nCI3,,,\nCI4,x,,NOPE\n' > "$WORK/bad-clients.csv"
-check "import-preview-200" is 200 "$(status admin POST '/api/v1/imports?dry_run=1' -F "files=@$WORK/clients.csv;filename=clients.csv")"
+check "import-preview-200" is 200 "$(status admin POST '/api/v1/imports?dry_run=1&wait=30' -F "files=@$WORK/clients.csv;filename=clients.csv")"
 check "import-preview-ok" has "$WORK/body" '"ok":true,"dry_run":true,"files":1,"rows":2'
 check "import-preview-wrote-nothing" is 404 "$(api admin GET /api/v1/records/clients/CI1)"
-check "import-errors-422" is 422 "$(status admin POST '/api/v1/imports?dry_run=1' -F "files=@$WORK/bad-clients.csv;filename=clients.csv")"
+check "import-errors-422" is 422 "$(status admin POST '/api/v1/imports?dry_run=1&wait=30' -F "files=@$WORK/bad-clients.csv;filename=clients.csv")"
 check "import-errors-listed" has "$WORK/body" '"clients.csv:2:2: name is required","clients.csv:3:4: unknown client '"'"'NOPE'"'"'"'
-check "import-commit-200" is 200 "$(status admin POST /api/v1/imports -F "files=@$WORK/clients.csv;filename=clients.csv")"
+check "import-commit-200" is 200 "$(status admin POST '/api/v1/imports?wait=30' -F "files=@$WORK/clients.csv;filename=clients.csv")"
 check "import-commit-wrote" is 200 "$(api admin GET /api/v1/records/clients/CI2)"
-check "import-raw-body-200" is 200 "$(status admin POST '/api/v1/imports?file=clients.csv' -H 'Content-Type: text/csv' --data-binary @"$WORK/clients.csv")"
+check "import-raw-body-200" is 200 "$(status admin POST '/api/v1/imports?file=clients.csv&wait=30' -H 'Content-Type: text/csv' --data-binary @"$WORK/clients.csv")"
 check "import-no-files-422" is 422 "$(status admin POST /api/v1/imports -F 'x=1')"
 
 # --- scores ---
@@ -176,7 +176,7 @@ check "openapi-version" has "$WORK/openapi.json" '"openapi":"3.0.3"'
 grep -o '"x-route":"[^"]*"' "$WORK/openapi.json" | sed 's/"x-route":"//; s/"$//' | sort -u > "$WORK/documented"
 check "openapi-has-routes" test -s "$WORK/routes"
 check "openapi-every-route-documented" same_lines "$WORK/routes" "$WORK/documented"
-check "openapi-every-kind" sh -c "for k in org_units people clients contracts sla_metrics measurements readiness manual_ratings handover scope_changes financials expansions renewals proposals feasibility_reviews relationship_ratings references innovations; do grep -q \"\\\"/api/v1/records/\$k\\\"\" '$WORK/openapi.json' || { echo \"missing \$k\"; exit 1; }; done"
+check "openapi-every-kind" sh -c "for k in org_units people clients contracts sla_metrics sla_terms measurements readiness manual_ratings handover scope_changes financials expansions renewals proposals feasibility_reviews relationship_ratings references innovations; do grep -q \"\\\"/api/v1/records/\$k\\\"\" '$WORK/openapi.json' || { echo \"missing \$k\"; exit 1; }; done"
 check "openapi-key-path" has "$WORK/openapi.json" '"/api/v1/records/measurements/{contract_id}/{metric}/{date}"'
 
 # --- docs/security.md carries the current permission tables ---
@@ -186,7 +186,7 @@ check "docs-security-route-table-current" same_lines "$WORK/code-routes" "$WORK/
 
 # --- XLSX workbooks through the web: a sheet per record kind ---
 "$TANDEM" export --db "$DB" --format xlsx --out "$WORK/all.xlsx" >/dev/null 2>&1
-check "import-xlsx-preview-200" is 200 "$(status admin POST '/api/v1/imports?dry_run=1' -F "files=@$WORK/all.xlsx;filename=all.xlsx")"
-check "import-xlsx-preview-ok" has "$WORK/body" '"ok":true,"dry_run":true,"files":18'
-check "import-xlsx-bad-422" is 422 "$(status admin POST '/api/v1/imports?dry_run=1' -F "files=@$DATA/xlsx/bad_contracts.xlsx;filename=bad_contracts.xlsx")"
+check "import-xlsx-preview-200" is 200 "$(status admin POST '/api/v1/imports?dry_run=1&wait=30' -F "files=@$WORK/all.xlsx;filename=all.xlsx")"
+check "import-xlsx-preview-ok" has "$WORK/body" '"ok":true,"dry_run":true,"files":19'
+check "import-xlsx-bad-422" is 422 "$(status admin POST '/api/v1/imports?dry_run=1&wait=30' -F "files=@$DATA/xlsx/bad_contracts.xlsx;filename=bad_contracts.xlsx")"
 check "import-xlsx-bad-sheet-position" grep -q 'bad_contracts.xlsx:contracts![A-Z]*[0-9]*: ' "$WORK/body"

@@ -28,7 +28,7 @@ upload() {
 		i=$((i + 1))
 		set -- "$@" -F "files=@$WORK/many/clients$i.csv;filename=clients.csv"
 	done
-	status admin POST '/api/v1/imports?dry_run=1' "$@"
+	status admin POST '/api/v1/imports?dry_run=1&wait=30' "$@"
 }
 check "imports-33-files-422" is 422 "$(upload 33)"
 check "imports-33-files-says-too-many" has "$WORK/body" 'clients.csv: too many files (at most 32 files and sheets in one import)'

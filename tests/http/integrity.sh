@@ -86,7 +86,7 @@ check "review-as-self-reviewer" has "$WORK/body" '"reviewer":"P-O1"'
 check "relationship-exec-as-other-403" is 403 "$(api executive POST /api/v1/records/relationship_ratings '{"client_id":"C3","date":"2025-06-30","level":2,"rated_by":"P-S1"}')"
 check "relationship-exec-as-self-201" is 201 "$(api executive POST /api/v1/records/relationship_ratings '{"client_id":"C3","date":"2025-06-30","level":2}')"
 check "relationship-exec-as-self-value" has "$WORK/body" '"rated_by":"P-CEO"'
-check "admin-import-names-others-200" is 200 "$(status admin POST '/api/v1/imports?file=manual_ratings.csv' -H 'Content-Type: text/csv' --data-binary "$(printf 'contract_id,rated_on,rated_by,concreteness,feasibility\nK4,2025-05-01,P-O1A,3,3\n')")"
+check "admin-import-names-others-200" is 200 "$(status admin POST '/api/v1/imports?wait=30&file=manual_ratings.csv' -H 'Content-Type: text/csv' --data-binary "$(printf 'contract_id,rated_on,rated_by,concreteness,feasibility\nK4,2025-05-01,P-O1A,3,3\n')")"
 check "admin-import-audited" sh -c '"$1" audit list --db "$2" --entity manual_ratings | grep -q "user:admin	import"' sh "$TANDEM" "$DB"
 
 # --- 4. Raising one's own score -----------------------------------------------

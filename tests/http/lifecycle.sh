@@ -97,7 +97,7 @@ status viewer GET '/?lang=en' >/dev/null
 
 # --- promise vs delivery ----------------------------------------------------
 cli_is "lc-web-promises-2026" "/api/v1/promises?year=2026" promises --year 2026 --format json
-check "lc-web-promises-pr1" has "$WORK/body" '{"proposal_id":"PR1","contract_id":"K1","sales_owner":{"id":"P-S1","name":"이영업"},"reviewer":{"id":"P-O1","name":"박운영"},"reviewed_on":"2024-11-15","predicted":0.9000,"actual":0.6667,"met":8,"metric_months":12,"gap":-0.2333,"override":null}'
+check "lc-web-promises-pr1" has "$WORK/body" '{"proposal_id":"PR1","contract_id":"K1","sales_owner":{"id":"P-S1","name":"이영업"},"reviewer":{"id":"P-O1","name":"박운영"},"reviewed_on":"2024-11-15","predicted":0.9000,"actual":0.6667,"met":8,"metric_months":12,"gap":-0.2333,"sla_terms":[],"credits_incurred":0.00,"money_at_risk":0.00,"override":null}'
 cli_is "lc-web-promises-2025" "/api/v1/promises?year=2025" promises --year 2025 --format json
 check "lc-web-promises-bad-year-400" is 400 "$(api viewer GET '/api/v1/promises?year=abc')"
 check "lc-promises-page-200" is 200 "$(status viewer GET '/promises?year=2026&lang=en')"

@@ -69,7 +69,9 @@ matrix api-models-diff     GET  '/api/v1/models/diff?a=default&b=default' -     
 matrix api-models-whatif   POST '/api/v1/models/whatif?year=2026&model=nope' -                        404 404 403 403 403 401
 matrix api-model           GET  /api/v1/models/default                  -                             200 200 200 200 200 401
 matrix api-model-activate  POST /api/v1/models/nope/activate            -                             403 404 403 403 403 401
-matrix api-imports         POST '/api/v1/imports?dry_run=1&file=clients.csv' 'csv:id,name,industry,referred_by\nC7,x,,\n' 200 403 403 403 403 401
+matrix api-imports         POST '/api/v1/imports?dry_run=1&file=clients.csv' 'csv:id,name,industry,referred_by\nC7,x,,\n' 202 403 403 403 403 401
+matrix api-jobs            GET  /api/v1/jobs                            -                             200 403 403 403 403 401
+matrix api-job             GET  /api/v1/jobs/1                          -                             200 403 403 403 403 401
 matrix assets              GET  /assets/web/app.css                     -                             200 200 200 200 200 200
 matrix audit               GET  /audit                                  -                             200 200 403 403 403 303
 matrix contract            GET  /contracts/K1                           -                             200 200 200 200 200 303
@@ -84,6 +86,7 @@ matrix model               GET  /models/default                         -       
 matrix model-activate      POST /models/nope/activate                   'form:x=1'                    403 404 403 403 403 401
 matrix import              GET  /import                                 -                             200 403 403 403 403 303
 matrix import-post         POST /import                                 'form:x=1'                    422 403 403 403 403 401
+matrix import-job          GET  /import/jobs/1                          -                             200 403 403 403 403 303
 matrix proposals           GET  /proposals                              -                             200 200 200 200 200 303
 matrix proposal            GET  /proposals/PR1                          -                             200 200 200 200 200 303
 matrix proposal-win        POST /proposals/PR1/win                      'form:x=1'                    409 409 409 403 403 401

@@ -18,7 +18,7 @@
 
 static const char *const demo_files[] = {
 	"org_units.csv", "people.csv", "clients.csv", "contracts.csv",
-	"sla_metrics.csv", "measurements.csv", "readiness.csv",
+	"sla_metrics.csv", "sla_terms.csv", "measurements.csv", "readiness.csv",
 	"manual_ratings.csv", "handover.csv", "scope_changes.csv",
 	"financials.csv", "expansions.csv", "renewals.csv", "proposals.csv",
 	"feasibility_reviews.csv", "relationship_ratings.csv",

@@ -157,7 +157,7 @@ static void schema_tables_in_dependency_order(void **state)
 			assert_true(r <= t);
 		}
 	}
-	assert_int_equal(schema_n_tables, 18);
+	assert_int_equal(schema_n_tables, 19);
 	assert_int_equal(schema_find("contracts")->n_columns, 16);
 }
 

@@ -269,7 +269,7 @@ static struct model *fx_default_model(void)
 
 /* Scores ds for year under m (the default model when NULL) and returns the
  * CSV (the caller frees it). */
-static char *fx_csv(const struct model *m, const struct dataset *ds, int year)
+static __attribute__((unused)) char *fx_csv(const struct model *m, const struct dataset *ds, int year)
 {
 	struct buf err = BUF_INIT, out = BUF_INIT;
 	struct model *own = NULL;

@@ -130,7 +130,7 @@ static void html_report_every_section(void **state)
 	struct dataset *ds = company();
 	char *html = render(ds, -1, NULL, NULL);
 	static const char *const ids[] = { "summary", "trend", "units", "people", "categories",
-					   "grades", "contracts", "stabilization", "sla" };
+					   "grades", "contracts", "stabilization", "sla", "credits" };
 	(void)state;
 	assert_true(!strncmp(html, "<!DOCTYPE html>\n<html lang=\"ko\">", 32));
 	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
