@@ -140,9 +140,15 @@ enum app_status app_record_write(struct store *s, const struct app_actor *a, con
 			goto out;
 		}
 		if (!own_key[i]) {
-			buf_addf(errors, "%s\t%s is required\n", t->columns[keys[i]].name,
-				 t->columns[keys[i]].name);
-			st = APP_INVALID;
+			/* Without its key the record cannot be looked up, but every
+			 * problem is still reported at once: a dry run of the
+			 * importer checks the row (and says the key is required). */
+			record_csv(t, values, &csv);
+			rc = import_one(s, t, csv.data, 1, a->account, errors, &err);
+			st = rc < 0 ? APP_FAILED : APP_INVALID;
+			if (rc == 0)
+				buf_addf(errors, "%s\t%s is required\n", t->columns[keys[i]].name,
+					 t->columns[keys[i]].name);
 			goto out;
 		}
 	}

@@ -50,8 +50,8 @@ static void limit_hint(const char *errors, const struct cli *cli)
 	struct buf key = BUF_INIT;
 	if (!which)
 		return;
-	buf_addf(&key, "limit_%s", xlsx_limit_name(which));
-	fprintf(stderr, "tandem: %s; %s\n", i18n(lang, key.data), i18n(lang, "limit_raise"));
+	buf_addf(&key, "report.limit_%s", xlsx_limit_name(which));
+	fprintf(stderr, "tandem: %s; %s\n", i18n(lang, key.data), i18n(lang, "report.limit_raise"));
 	buf_release(&key);
 }
 

@@ -26,6 +26,14 @@ const char *decimal_error_text(enum decimal_error e);
 /* Writes the shortest exact text of v ("12.5", "3", "-0.000001") into out,
  * which must hold 32 bytes. */
 void decimal_format(micro_t v, char out[32]);
+/* Parses an amount as people type it into a form (never a CSV file, which
+ * stays strict): thousands separators ("450,000,000"), spaces, a trailing
+ * "원", and Korean units 조 억 만 with 천 백 십 inside them ("4억5천만",
+ * "2.5억", "3천만", "1조 2천억"). A group that follows 억 or 조 with 천 or
+ * 백 but no unit of its own counts in the next unit down, as Koreans say
+ * it ("4억5천" = 4억 5천만; "4억 5000" is 400,005,000). DECIMAL_SYNTAX when
+ * the text is none of these. */
+enum decimal_error decimal_parse_human(const char *s, micro_t *out);
 /* Parses a whole number (optional '-', digits) into *out. */
 int integer_parse(const char *s, size_t len, int64_t *out);
 

@@ -851,6 +851,17 @@ day_t model_year_last_day(const struct model *m, int year)
 	return date_from_ymd(year + 1, m->fiscal_year_first_month, 1) - 1;
 }
 
+int model_last_complete_year(const struct model *m, day_t today)
+{
+	int y, mo, d;
+	date_to_ymd(today, &y, &mo, &d);
+	/* year Y ends the day before month M of Y+1 */
+	int year = y + 1;
+	while (year > 1000 && model_year_last_day(m, year) >= today)
+		year--;
+	return year;
+}
+
 /* ---- scoring functions ------------------------------------------------- */
 
 void model_scoring_prepare(struct scoring *s)

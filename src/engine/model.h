@@ -141,6 +141,9 @@ char *model_to_json(const struct model *m);
  * starts in.) */
 day_t model_year_first_day(const struct model *m, int year);
 day_t model_year_last_day(const struct model *m, int year);
+/* The last year of m's calendar that ended before today: the year people
+ * look at first, since its data are complete. */
+int model_last_complete_year(const struct model *m, day_t today);
 
 /* Appends to out one line per difference between a and b ("weight of
  * category S1: 30 → 25", "S2.1 scoring: linear(0.6, 0.95) → linear(0.7,

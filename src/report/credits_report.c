@@ -129,9 +129,9 @@ void report_credits_months(const struct credits *c, int year, int contract,
 
 static const char *state_key(const struct credit_row *r)
 {
-	static const char *const keys[] = { "cr_state_nothing", "cr_state_owed", "cr_state_waived",
-					    "cr_state_pending" };
-	return r->outcome == CREDIT_BURN_IN ? "cr_state_burn_in" : keys[r->state];
+	static const char *const keys[] = { "report.cr_state_nothing", "report.cr_state_owed", "report.cr_state_waived",
+					    "report.cr_state_pending" };
+	return r->outcome == CREDIT_BURN_IN ? "report.cr_state_burn_in" : keys[r->state];
 }
 
 /* The first term of the contract, which carries its at_risk_pct and
@@ -153,13 +153,13 @@ static void text_contract(const struct credits *c, int year, int k, enum lang la
 	struct buf cell = BUF_INIT;
 
 	buf_addf(out, "%s %s %s\n", ct->id, ds->clients[ct->client].id, ds->clients[ct->client].name);
-	buf_addf(out, "  %s ", i18n(lang, "cr_at_risk"));
+	buf_addf(out, "  %s ", i18n(lang, "report.cr_at_risk"));
 	put_decimal(out, first->at_risk_pct);
-	buf_addf(out, " %%, %s %d\n", i18n(lang, "cr_burn_in_months"), first->burn_in_months);
-	buf_addf(out, "  %-8s %-10s %12s %10s %10s %-7s %14s  %s\n", i18n(lang, "cr_month"),
-		 i18n(lang, "cr_metric"), i18n(lang, "cr_value"), i18n(lang, "cr_minimum"),
-		 i18n(lang, "cr_expected"), i18n(lang, "cr_rule"), i18n(lang, "cr_credit"),
-		 i18n(lang, "cr_state"));
+	buf_addf(out, " %%, %s %d\n", i18n(lang, "report.cr_burn_in_months"), first->burn_in_months);
+	buf_addf(out, "  %-8s %-10s %12s %10s %10s %-7s %14s  %s\n", i18n(lang, "report.cr_month"),
+		 i18n(lang, "report.cr_metric"), i18n(lang, "report.cr_value"), i18n(lang, "report.cr_minimum"),
+		 i18n(lang, "report.cr_expected"), i18n(lang, "report.cr_rule"), i18n(lang, "report.cr_credit"),
+		 i18n(lang, "report.cr_state"));
 	for (size_t p = 0; p < c->n_pools; p++) {
 		const struct credit_pool *pl = &c->pools[p];
 		if (pl->contract != k || !month_in_year(pl->month, year))
@@ -184,23 +184,23 @@ static void text_contract(const struct credits *c, int year, int k, enum lang la
 			buf_addf(out, "%14s  %s\n", cell.data, i18n(lang, state_key(r)));
 		}
 		if (mpq_cmp_ui(pl->cap, 1, 1) < 0) {
-			buf_addf(out, "  %-8s %s ", "", i18n(lang, "cr_capped"));
+			buf_addf(out, "  %-8s %s ", "", i18n(lang, "report.cr_capped"));
 			credits_format(out, pl->total, 2);
-			buf_addf(out, " > %s ", i18n(lang, "cr_pool"));
+			buf_addf(out, " > %s ", i18n(lang, "report.cr_pool"));
 			credits_format(out, pl->pool, 2);
-			buf_addf(out, ", %s ", i18n(lang, "cr_cap_factor"));
+			buf_addf(out, ", %s ", i18n(lang, "report.cr_cap_factor"));
 			credits_format(out, pl->cap, 6);
 			buf_addc(out, '\n');
 		}
 	}
 	credits_sum(c, in_contract, &k, month_of_ymd(year, 1), month_of_ymd(year, 12), &t);
-	buf_addf(out, "  %s: %s ", i18n(lang, "cr_total"), i18n(lang, "cr_state_owed"));
+	buf_addf(out, "  %s: %s ", i18n(lang, "report.cr_total"), i18n(lang, "report.cr_state_owed"));
 	credits_format_cents(out, t.owed);
-	buf_addf(out, ", %s ", i18n(lang, "cr_state_waived"));
+	buf_addf(out, ", %s ", i18n(lang, "report.cr_state_waived"));
 	credits_format_cents(out, t.waived);
-	buf_addf(out, ", %s ", i18n(lang, "cr_state_pending"));
+	buf_addf(out, ", %s ", i18n(lang, "report.cr_state_pending"));
 	credits_format_cents(out, t.pending);
-	buf_addf(out, " (%s ", i18n(lang, "cr_pool_total"));
+	buf_addf(out, " (%s ", i18n(lang, "report.cr_pool_total"));
 	credits_format_cents(out, t.pool);
 	buf_adds(out, ")\n");
 	buf_release(&cell);
@@ -210,7 +210,7 @@ void report_credits_text(const struct credits *c, int year, int contract, enum l
 			 struct buf *out)
 {
 	int any = 0;
-	buf_addf(out, "%s %d\n", i18n(lang, "cr_title"), year);
+	buf_addf(out, "%s %d\n", i18n(lang, "report.cr_title"), year);
 	for (size_t k = 0; k < c->ds->n_contracts; k++) {
 		if ((contract >= 0 && (int)k != contract) || !report_credits_has_year(c, year, (int)k))
 			continue;
@@ -219,19 +219,19 @@ void report_credits_text(const struct credits *c, int year, int contract, enum l
 		any = 1;
 	}
 	if (!any) {
-		buf_addf(out, "\n%s\n", i18n(lang, "cr_none"));
+		buf_addf(out, "\n%s\n", i18n(lang, "report.cr_none"));
 		return;
 	}
 	if (contract < 0) {
 		struct credit_totals t;
 		credits_sum(c, NULL, NULL, month_of_ymd(year, 1), month_of_ymd(year, 12), &t);
-		buf_addf(out, "\n%s: %s ", i18n(lang, "cr_company_total"), i18n(lang, "cr_state_owed"));
+		buf_addf(out, "\n%s: %s ", i18n(lang, "report.cr_company_total"), i18n(lang, "report.cr_state_owed"));
 		credits_format_cents(out, t.owed);
-		buf_addf(out, ", %s ", i18n(lang, "cr_state_waived"));
+		buf_addf(out, ", %s ", i18n(lang, "report.cr_state_waived"));
 		credits_format_cents(out, t.waived);
-		buf_addf(out, ", %s ", i18n(lang, "cr_state_pending"));
+		buf_addf(out, ", %s ", i18n(lang, "report.cr_state_pending"));
 		credits_format_cents(out, t.pending);
-		buf_addf(out, " (%s ", i18n(lang, "cr_pool_total"));
+		buf_addf(out, " (%s ", i18n(lang, "report.cr_pool_total"));
 		credits_format_cents(out, t.pool);
 		buf_adds(out, ")\n");
 	}
@@ -396,7 +396,7 @@ int report_credit_terms_line(struct buf *out, const struct dataset *ds, int cont
 		return 0;
 	buf_adds(out, "; ");
 	put_decimal(out, first->at_risk_pct);
-	buf_addf(out, " %% %s, %s %d", i18n(lang, "cr_pool_total"), i18n(lang, "cr_burn_in_months"),
+	buf_addf(out, " %% %s, %s %d", i18n(lang, "report.cr_pool_total"), i18n(lang, "report.cr_burn_in_months"),
 		 first->burn_in_months);
 	return 1;
 }

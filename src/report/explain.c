@@ -5,6 +5,7 @@
  * buffer. */
 #include "report/scores_text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "engine/numfmt.h"
@@ -33,82 +34,102 @@ static void put_micro(struct buf *out, micro_t v)
 	buf_adds(out, t);
 }
 
-static void put_date(struct buf *out, day_t d)
+/* A date's text ("-" when absent) into a fixed buffer. */
+static const char *date_text(day_t d, char t[16])
 {
-	char t[11];
-	if (d == DAY_NONE) {
-		buf_adds(out, "-");
-		return;
-	}
+	if (d == DAY_NONE)
+		return "-";
 	date_format(d, t);
-	buf_adds(out, t);
+	return t;
 }
 
-static void describe_record(struct buf *out, const struct dataset *ds, const struct evidence_row *r)
+/* A micro amount's text. The caller releases b. */
+static const char *micro_text(struct buf *b, micro_t v)
+{
+	buf_reset(b);
+	put_micro(b, v);
+	return b->data;
+}
+
+/* One evidence record in words: the catalog's "explain." entries. */
+static void describe_record(struct buf *out, const struct dataset *ds, const struct evidence_row *r,
+			    enum lang lang)
 {
 	int i = r->index;
-	char month[8];
+	char month[8], d[16], n1[16], n2[16];
+	struct buf a = BUF_INIT, b = BUF_INIT;
 	switch (r->kind) {
-	case EV_READINESS:
-		buf_addf(out, "readiness %s, done_on ", ds->readiness[i].item);
-		put_date(out, ds->readiness[i].done_on);
-		break;
-	case EV_MANUAL_RATING:
-		buf_adds(out, "manual rating ");
-		put_date(out, ds->manual_ratings[i].rated_on);
-		buf_addf(out, ": concreteness %d, feasibility %d",
-			 (int)ds->manual_ratings[i].concreteness, (int)ds->manual_ratings[i].feasibility);
-		break;
-	case EV_SCOPE_CHANGE:
-		buf_adds(out, "scope change ");
-		put_date(out, ds->scope_changes[i].date);
-		break;
-	case EV_FINANCIAL:
-		month_format(ds->financials[i].month, month);
-		buf_addf(out, "financials %s: revenue ", month);
-		put_micro(out, ds->financials[i].revenue);
-		buf_adds(out, ", cost ");
-		put_micro(out, ds->financials[i].cost);
-		break;
-	case EV_HANDOVER:
-		buf_addf(out, "handover %s, accepted_on ", ds->handover[i].item);
-		put_date(out, ds->handover[i].accepted_on);
-		break;
-	case EV_EXPANSION:
-		buf_adds(out, "expansion ");
-		put_date(out, ds->expansions[i].date);
-		buf_adds(out, ": +");
-		put_micro(out, ds->expansions[i].added_annual_value);
-		break;
-	case EV_CHILD_CONTRACT:
-		buf_addf(out, "contract %s (%s), signed_on ", ds->contracts[i].id,
-			 ds->contracts[i].service_line);
-		put_date(out, ds->contracts[i].signed_on);
-		break;
-	case EV_RENEWAL:
-		buf_adds(out, "renewal due ");
-		put_date(out, ds->renewals[i].due_on);
-		buf_adds(out, ", new annual value ");
-		put_micro(out, ds->renewals[i].new_annual_value);
-		break;
-	case EV_RELATIONSHIP_RATING:
-		buf_adds(out, "relationship rating ");
-		put_date(out, ds->relationship_ratings[i].date);
-		buf_addf(out, ": level %d", (int)ds->relationship_ratings[i].level);
-		break;
-	case EV_PROPOSAL:
-		buf_addf(out, "proposal %s, ", ds->proposals[i].id);
-		put_date(out, ds->proposals[i].proposed_on);
-		break;
-	case EV_REFERENCE:
-		buf_adds(out, "reference ");
-		put_date(out, ds->references[i].date);
-		break;
-	case EV_INNOVATION:
-		buf_addf(out, "innovation \"%s\" ", ds->innovations[i].title);
-		put_date(out, ds->innovations[i].date);
+	case EV_READINESS: {
+		const char *args[] = { ds->readiness[i].item, date_text(ds->readiness[i].done_on, d) };
+		i18n_add(out, lang, "explain.readiness", args, 2);
 		break;
 	}
+	case EV_MANUAL_RATING: {
+		snprintf(n1, sizeof n1, "%d", (int)ds->manual_ratings[i].concreteness);
+		snprintf(n2, sizeof n2, "%d", (int)ds->manual_ratings[i].feasibility);
+		const char *args[] = { date_text(ds->manual_ratings[i].rated_on, d), n1, n2 };
+		i18n_add(out, lang, "explain.manual_rating", args, 3);
+		break;
+	}
+	case EV_SCOPE_CHANGE: {
+		const char *args[] = { date_text(ds->scope_changes[i].date, d) };
+		i18n_add(out, lang, "explain.scope_change", args, 1);
+		break;
+	}
+	case EV_FINANCIAL: {
+		month_format(ds->financials[i].month, month);
+		const char *args[] = { month, micro_text(&a, ds->financials[i].revenue),
+				       micro_text(&b, ds->financials[i].cost) };
+		i18n_add(out, lang, "explain.financials", args, 3);
+		break;
+	}
+	case EV_HANDOVER: {
+		const char *args[] = { ds->handover[i].item, date_text(ds->handover[i].accepted_on, d) };
+		i18n_add(out, lang, "explain.handover", args, 2);
+		break;
+	}
+	case EV_EXPANSION: {
+		const char *args[] = { date_text(ds->expansions[i].date, d),
+				       micro_text(&a, ds->expansions[i].added_annual_value) };
+		i18n_add(out, lang, "explain.expansion", args, 2);
+		break;
+	}
+	case EV_CHILD_CONTRACT: {
+		const char *args[] = { ds->contracts[i].id, ds->contracts[i].service_line,
+				       date_text(ds->contracts[i].signed_on, d) };
+		i18n_add(out, lang, "explain.child_contract", args, 3);
+		break;
+	}
+	case EV_RENEWAL: {
+		const char *args[] = { date_text(ds->renewals[i].due_on, d),
+				       micro_text(&a, ds->renewals[i].new_annual_value) };
+		i18n_add(out, lang, "explain.renewal", args, 2);
+		break;
+	}
+	case EV_RELATIONSHIP_RATING: {
+		snprintf(n1, sizeof n1, "%d", (int)ds->relationship_ratings[i].level);
+		const char *args[] = { date_text(ds->relationship_ratings[i].date, d), n1 };
+		i18n_add(out, lang, "explain.relationship_rating", args, 2);
+		break;
+	}
+	case EV_PROPOSAL: {
+		const char *args[] = { ds->proposals[i].id, date_text(ds->proposals[i].proposed_on, d) };
+		i18n_add(out, lang, "explain.proposal", args, 2);
+		break;
+	}
+	case EV_REFERENCE: {
+		const char *args[] = { date_text(ds->references[i].date, d) };
+		i18n_add(out, lang, "explain.reference", args, 1);
+		break;
+	}
+	case EV_INNOVATION: {
+		const char *args[] = { ds->innovations[i].title, date_text(ds->innovations[i].date, d) };
+		i18n_add(out, lang, "explain.innovation", args, 2);
+		break;
+	}
+	}
+	buf_release(&a);
+	buf_release(&b);
 }
 
 /* SLA criteria: every month of the table, metric by metric. */
@@ -119,8 +140,8 @@ static void explain_months(const struct scores *s, const struct score_criterion 
 	int K = s->model->stabilization_run_months;
 	long met = 0, with_data = 0;
 
-	buf_addf(out, "%s = %d, %s = ", i18n(lang, "elapsed_months"), sc->elapsed_months,
-		 i18n(lang, "planned_months"));
+	buf_addf(out, "%s = %d, %s = ", i18n(lang, "term.elapsed_months"), sc->elapsed_months,
+		 i18n(lang, "term.planned_months"));
 	if (sc->planned_months)
 		buf_addf(out, "%d", sc->planned_months);
 	else
@@ -129,37 +150,37 @@ static void explain_months(const struct scores *s, const struct score_criterion 
 	for (int i = t->first; i <= t->last && t->n_metrics; i++) {
 		char month[8];
 		month_format(t->go_live_month + i - 1, month);
-		buf_addf(out, "%s %d (%s):", i18n(lang, "month"), i, month);
+		buf_addf(out, "%s %d (%s):", i18n(lang, "term.month"), i, month);
 		for (size_t m = 0; m < t->n_metrics; m++) {
 			const struct month_cell *c = &t->cells[(size_t)(i - t->first) * t->n_metrics + m];
 			const struct sla_metric *sm = &s->ds->sla_metrics[t->metrics[m]];
 			int higher = sm->direction == DIR_HIGHER;
 			buf_addf(out, "%s %s ", m ? ";" : "", sm->metric);
 			if (!c->has_data) {
-				buf_adds(out, i18n(lang, "no_data"));
+				buf_adds(out, i18n(lang, "reason.no_data"));
 				continue;
 			}
 			with_data++;
 			met += c->met;
 			put_trim(out, (long double)c->num / (long double)c->den);
 			buf_addf(out, " %s %s ", c->met ? (higher ? "≥" : "≤") : (higher ? "<" : ">"),
-				 i18n(lang, "target"));
+				 i18n(lang, "term.target"));
 			put_micro(out, c->target);
-			buf_addf(out, " → %s", i18n(lang, c->met ? "met" : "not_met"));
+			buf_addf(out, " → %s", i18n(lang, c->met ? "term.met" : "term.not_met"));
 		}
 		if (sc->def->code == CRIT_S3_1)
-			buf_addf(out, " ⇒ %s", i18n(lang, t->compliant[i - t->first] ? "compliant"
-									   : "not_compliant"));
+			buf_addf(out, " ⇒ %s", i18n(lang, t->compliant[i - t->first] ? "term.compliant"
+									   : "term.not_compliant"));
 		buf_addc(out, '\n');
 	}
 	if (sc->def->code == CRIT_S3_1 || sc->def->code == CRIT_S2_1) {
 		if (sc->stabilized_at)
-			buf_addf(out, "%s %d\n", i18n(lang, "stabilized_at"), sc->stabilized_at);
+			buf_addf(out, "%s %d\n", i18n(lang, "term.stabilized_at"), sc->stabilized_at);
 		else
-			buf_addf(out, "%s\n", i18n(lang, "not_stabilized"));
+			buf_addf(out, "%s\n", i18n(lang, "term.not_stabilized"));
 	}
 	if (sc->def->code != CRIT_S3_1 && with_data)
-		buf_addf(out, "%s: %ld / %ld\n", i18n(lang, "met"), met, with_data);
+		buf_addf(out, "%s: %ld / %ld\n", i18n(lang, "term.met"), met, with_data);
 }
 
 int report_explain(const struct scores *s, const char *contract_id,
@@ -190,29 +211,29 @@ int report_explain(const struct scores *s, const char *contract_id,
 				 s->model->name);
 		return -1;
 	}
-	buf_addf(out, "%s %s — %s %s (%s %d)\n", i18n(lang, "contract"), contract_id,
-		 def->id, model_name_text(&sc->model->name, ko), i18n(lang, "year"), s->year);
+	buf_addf(out, "%s %s — %s %s (%s %d)\n", i18n(lang, "term.contract"), contract_id,
+		 def->id, model_name_text(&sc->model->name, ko), i18n(lang, "term.year"), s->year);
 	if (def->code == CRIT_S2_1 || def->code == CRIT_S3_1 || def->code == CRIT_S3_2)
 		explain_months(s, sc, lang, out);
 	for (size_t i = 0; i < sc->n_rows; i++) {
 		const struct evidence_row *r = &sc->rows[i];
-		static const char *const status_keys[] = { "counted", "not_counted", "excluded" };
+		static const char *const status_keys[] = { "term.counted", "term.not_counted", "term.excluded" };
 		buf_adds(out, "- ");
-		describe_record(out, s->ds, r);
+		describe_record(out, s->ds, r, lang);
 		if (def->n_measures > 1)
 			buf_addf(out, " [%s]", def->measures[r->measure]);
 		buf_addf(out, ": %s", i18n(lang, status_keys[r->status]));
 		if (r->reason)
-			buf_addf(out, " (%s)", i18n(lang, r->reason));
+			buf_addf(out, " (%s)", i18n_named(lang, "reason.", r->reason));
 		buf_addc(out, '\n');
 	}
 	for (size_t i = 0; i < def->n_measures; i++) {
 		const struct score_measure *m = &sc->measures[i];
 		if (def->n_measures > 1)
 			buf_addf(out, "%s: ", def->measures[i]);
-		buf_addf(out, "%s = ", i18n(lang, "value"));
+		buf_addf(out, "%s = ", i18n(lang, "term.value"));
 		if (!m->available) {
-			buf_addf(out, "%s\n", i18n(lang, "n/a"));
+			buf_addf(out, "%s\n", i18n(lang, "term.na"));
 			continue;
 		}
 		if (m->den != 1) {
@@ -230,11 +251,41 @@ int report_explain(const struct scores *s, const char *contract_id,
 		}
 		buf_addc(out, '\n');
 	}
-	buf_addf(out, "%s = ", i18n(lang, "score"));
+	buf_addf(out, "%s = ", i18n(lang, "term.score"));
 	if (sc->available)
 		numfmt_ld(out, sc->score, 2);
 	else
-		buf_addf(out, "%s (%s)", i18n(lang, "n/a"), i18n(lang, sc->na_reason ? sc->na_reason : "no_data"));
+		buf_addf(out, "%s (%s)", i18n(lang, "term.na"), i18n_named(lang, "reason.", sc->na_reason ? sc->na_reason : "no_data"));
 	buf_addc(out, '\n');
 	return 0;
+}
+
+void report_scoring_words(const struct scoring *s, enum lang lang, struct buf *out)
+{
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	if (s->fn == SCORING_LINEAR) {
+		int lower = s->zero > s->full;
+		numfmt_double(&a, lower ? s->full : s->zero);
+		numfmt_double(&b, lower ? s->zero : s->full);
+		const char *args[] = { a.data, b.data };
+		i18n_add(out, lang, lower ? "scoring.linear_lower" : "scoring.linear", args, 2);
+		goto out;
+	}
+	for (size_t i = 0; i < s->n_bands; i++) {
+		buf_reset(&a);
+		buf_reset(&b);
+		numfmt_double(&a, s->bands[i].threshold);
+		numfmt_double(&b, s->bands[i].score);
+		const char *args[] = { a.data, b.data };
+		if (i)
+			buf_adds(out, ", ");
+		i18n_add(out, lang, s->lower_is_better ? "scoring.band_lower" : "scoring.band_higher", args, 2);
+	}
+	buf_reset(&a);
+	numfmt_double(&a, s->otherwise);
+	const char *args[] = { a.data };
+	i18n_add(out, lang, "scoring.otherwise", args, 1);
+out:
+	buf_release(&a);
+	buf_release(&b);
 }

@@ -16,60 +16,10 @@
 
 /* --- words --------------------------------------------------------------- */
 
-struct words { const char *key, *en, *ko; };
-
-/* Report-only words, sorted by key; shared words come from i18n. */
-static const struct words words[] = {
-	{ "by_person", "Score by person", "개인별 점수" },
-	{ "by_unit", "Score by org unit", "조직별 점수" },
-	{ "categories", "Category breakdown", "평가 영역별 점수" },
-	{ "client", "client", "고객사" },
-	{ "contents", "Contents", "목차" },
-	{ "contract_grades", "Contracts by grade", "계약 등급 분포" },
-	{ "contracts_title", "Contracts", "계약별 점수" },
-	{ "credits", "Money at risk: service credits", "위험 부담액: 서비스 크레딧" },
-	{ "credits_note", "Per month: the pool at risk (at_risk_pct % of revenue) and the service credits under the SLA terms, owed, pending (earn-back months still to come) or waived. Reported, not scored.",
-	  "월별 위험 부담액(매출의 at_risk_pct %)과 SLA 약정 조건에 따른 서비스 크레딧: 지급 확정, 보류(회복 판정 대기), 면제. 점수에는 반영하지 않습니다." },
-	{ "elapsed", "elapsed months", "경과 개월" },
-	{ "grades", "Grade distribution", "등급 분포" },
-	{ "heatmap", "SLA compliance month by month", "월별 SLA 준수 현황" },
-	{ "heatmap_note", "Month 1 is the go-live month. ✓ met, ✗ missed, – no data; the dark run is the first K compliant months (stabilization).",
-	  "1개월차는 가동 월입니다. ✓ 달성, ✗ 미달, – 데이터 없음. 진한 칸은 안정화(연속 K개월 준수) 구간입니다." },
-	{ "meta_frozen", "frozen; audit head", "동결됨, 감사 로그 헤드" },
-	{ "meta_model", "model", "평가 모델" },
-	{ "meta_period", "period", "평가 기간" },
-	{ "name", "name", "이름" },
-	{ "no_rows", "Nothing to show for this selection.", "선택한 조건에 해당하는 내용이 없습니다." },
-	{ "not_yet", "not yet stabilized", "안정화 미달성" },
-	{ "owner", "owner", "담당자" },
-	{ "people_grades", "People by grade", "개인 등급 분포" },
-	{ "plan", "plan (P months)", "계획 (P개월)" },
-	{ "stabilization", "Stabilization: plan vs actual", "초기 안정화: 계획 대비 실적" },
-	{ "stabilization_note", "Bar: planned months P. Line: months elapsed by the end of the year. Green: the stabilization run, labelled with its first month. ✗: not stabilized yet.",
-	  "막대: 계획 안정화 개월(P). 선: 연말까지 경과 개월. 녹색: 안정화 구간(숫자는 시작 월). ✗: 아직 안정화되지 않음." },
-	{ "stabilized", "stabilized", "안정화" },
-	{ "summary", "Summary", "요약" },
-	{ "title", "Evaluation report", "평가 보고서" },
-	{ "trend", "Year over year", "연도별 추이" },
-	{ "trend_note", "Company total per year, each year scored with its own model and data up to its end.",
-	  "연도별 회사 종합 점수 (각 연도의 모델과 해당 연도 말까지의 데이터로 산정)." },
-	{ "unit", "org unit", "조직" },
-};
-
+/* A report word: the catalog's "report." entries (report/i18n.c). */
 static const char *w(enum lang lang, const char *key)
 {
-	size_t lo = 0, hi = sizeof words / sizeof *words;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(key, words[mid].key);
-		if (!c)
-			return lang == LANG_KO ? words[mid].ko : words[mid].en;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return i18n(lang, key);
+	return i18n_named(lang, "report.", key);
 }
 
 /* --- writers --------------------------------------------------------------- */
@@ -86,7 +36,7 @@ static void put_score(struct buf *out, const struct score_group *g, enum lang la
 		numfmt_ld(out, g->score, 2);
 	else {
 		buf_adds(out, "<span class=\"na\">");
-		put(out, i18n(lang, "n/a"));
+		put(out, i18n(lang, "term.na"));
 		buf_adds(out, "</span>");
 	}
 }
@@ -334,11 +284,11 @@ static void summary(const struct report_input *in, struct buf *out)
 		buf_adds(out, "</span> ");
 		put_grade(out, m, &ag->total);
 		buf_adds(out, "</div>\n<p class=\"note\">");
-		put(out, i18n(lang, "coverage"));
+		put(out, i18n(lang, "term.coverage"));
 		buf_adds(out, " ");
 		put_coverage(out, &ag->total);
 		buf_adds(out, " · ");
-		put(out, i18n(lang, "subjects"));
+		put(out, i18n(lang, "term.subjects"));
 		buf_addf(out, " %zu</p>\n<table>\n<tbody>\n", ag->n_subjects);
 		for (size_t c = 0; c < mo->n_categories; c++) {
 			buf_adds(out, "<tr><td>");
@@ -402,7 +352,7 @@ static void trend(const struct report_input *in, struct buf *out)
 			if (values[k] != SVG_NONE)
 				numfmt_ld(out, (long double)values[k], 2);
 			else
-				put(out, i18n(lang, "n/a"));
+				put(out, i18n(lang, "term.na"));
 			buf_adds(out, "</td>");
 		}
 		buf_adds(out, "</tr>\n</tbody>\n</table>\n</div>\n");
@@ -427,13 +377,13 @@ static void level(const struct report_input *in, struct buf *out, enum subject_k
 	buf_adds(&table, "<table>\n<thead><tr><th>id</th><th>");
 	put(&table, w(lang, "name"));
 	buf_adds(&table, "</th><th class=\"num\">");
-	put(&table, i18n(lang, "total"));
+	put(&table, i18n(lang, "term.total"));
 	buf_adds(&table, "</th><th>");
-	put(&table, i18n(lang, "grade"));
+	put(&table, i18n(lang, "term.grade"));
 	buf_adds(&table, "</th><th class=\"num\">");
-	put(&table, i18n(lang, "coverage"));
+	put(&table, i18n(lang, "term.coverage"));
 	buf_adds(&table, "</th><th class=\"num\">");
-	put(&table, i18n(lang, "subjects"));
+	put(&table, i18n(lang, "term.subjects"));
 	buf_adds(&table, "</th>");
 	for (size_t c = 0; c < mo->n_categories; c++) {
 		buf_adds(&table, "<th class=\"num\">");
@@ -486,7 +436,7 @@ static void level(const struct report_input *in, struct buf *out, enum subject_k
 	if (n) {
 		buf_addf(&title, "%s · %s", w(lang, title_key), org_name(in, org));
 		buf_adds(out, "<figure>\n");
-		svg_bar_chart(out, title.data, bars, n, 100, i18n(lang, "n/a"));
+		svg_bar_chart(out, title.data, bars, n, 100, i18n(lang, "term.na"));
 		buf_adds(out, "</figure>\n");
 	}
 	buf_add(out, table.data, table.len);
@@ -536,7 +486,7 @@ static void categories(const struct report_input *in, struct buf *out)
 		org_heading(in, out, ag->org);
 		buf_addf(&title, "%s · %s", w(lang, "categories"), org_name(in, ag->org));
 		buf_adds(out, "<figure>\n");
-		svg_bar_chart(out, title.data, bars, n, 100, i18n(lang, "n/a"));
+		svg_bar_chart(out, title.data, bars, n, 100, i18n(lang, "term.na"));
 		buf_adds(out, "</figure>\n");
 		buf_release(&title);
 	}
@@ -586,7 +536,7 @@ static void grade_chart(const struct report_input *in, struct buf *out, enum org
 	buf_adds(out, "<figure>\n<figcaption>");
 	put(out, w(in->lang, title_key));
 	buf_adds(out, "</figcaption>\n");
-	svg_bar_chart(out, title.data, bars, ng, max, i18n(in->lang, "n/a"));
+	svg_bar_chart(out, title.data, bars, ng, max, i18n(in->lang, "term.na"));
 	buf_adds(out, "</figure>\n");
 	buf_release(&title);
 }
@@ -631,9 +581,9 @@ static void contracts(const struct report_input *in, struct buf *out)
 				buf_adds(out, "</th>");
 			}
 		buf_adds(out, "<th class=\"num\">");
-		put(out, i18n(lang, "total"));
+		put(out, i18n(lang, "term.total"));
 		buf_adds(out, "</th><th>");
-		put(out, i18n(lang, "grade"));
+		put(out, i18n(lang, "term.grade"));
 		buf_adds(out, "</th></tr></thead>\n<tbody>\n");
 		for (size_t i = 0; i < s->n_sets; i++) {
 			const struct score_set *set = &s->sets[i];
@@ -657,7 +607,7 @@ static void contracts(const struct report_input *in, struct buf *out)
 					numfmt_ld(out, sc->score, 0);
 				else {
 					buf_adds(out, "<span class=\"na\">");
-					put(out, i18n(lang, "n/a"));
+					put(out, i18n(lang, "term.na"));
 					buf_adds(out, "</span>");
 				}
 				buf_adds(out, "</td>");
@@ -716,7 +666,7 @@ static void stabilization(const struct report_input *in, struct buf *out)
 	for (size_t i = 0; i < n; i++)
 		rows[i].label = labels[i];
 	buf_adds(out, "<figure>\n");
-	svg_timeline(out, w(lang, "stabilization"), rows, n, legend, i18n(lang, "n/a"),
+	svg_timeline(out, w(lang, "stabilization"), rows, n, legend, i18n(lang, "term.na"),
 		       w(lang, "no_rows"));
 	buf_adds(out, "</figure>\n</section>\n");
 	xfree(rows);
@@ -730,7 +680,7 @@ static void heatmap(const struct report_input *in, const struct score_set *set, 
 	const struct score_criterion *sc = find_crit(set, CRIT_S3_1);
 	const struct month_table *t;
 	enum lang lang = in->lang;
-	const char *legend[4] = { i18n(lang, "no_data"), i18n(lang, "not_met"), i18n(lang, "met"),
+	const char *legend[4] = { i18n(lang, "reason.no_data"), i18n(lang, "term.not_met"), i18n(lang, "term.met"),
 				  w(lang, "stabilized") };
 	struct buf title = BUF_INIT;
 	int k = s->model->stabilization_run_months;
@@ -748,7 +698,7 @@ static void heatmap(const struct report_input *in, const struct score_set *set, 
 	enum svg_cell *cells = xcalloc(rows * cols, sizeof *cells);
 	for (size_t r = 0; r < t->n_metrics; r++)
 		row_labels[r] = ds->sla_metrics[t->metrics[r]].metric;
-	row_labels[t->n_metrics] = i18n(lang, "compliant");
+	row_labels[t->n_metrics] = i18n(lang, "term.compliant");
 	for (size_t c = 0; c < cols; c++) {
 		int month = t->first + (int)c;
 		snprintf(col_text[c], sizeof col_text[c], "%d", month);
@@ -774,7 +724,7 @@ static void heatmap(const struct report_input *in, const struct score_set *set, 
 		buf_addf(out, " · go-live %s", gl);
 		if (sc->stabilized_at) {
 			buf_adds(out, " · ");
-			put(out, i18n(lang, "stabilized_at"));
+			put(out, i18n(lang, "term.stabilized_at"));
 			buf_addf(out, " %d", sc->stabilized_at);
 		}
 		buf_adds(out, "</figcaption>\n");
@@ -839,8 +789,8 @@ static void credit_cells(struct buf *out, const struct credit_totals *t)
 
 static void credit_heads(const struct report_input *in, struct buf *out, const char *first)
 {
-	static const char *const keys[] = { "cr_pool_total", "cr_state_owed", "cr_state_pending",
-					    "cr_state_waived" };
+	static const char *const keys[] = { "report.cr_pool_total", "report.cr_state_owed", "report.cr_state_pending",
+					    "report.cr_state_waived" };
 	buf_adds(out, "<thead><tr><th>");
 	put(out, w(in->lang, first));
 	buf_adds(out, "</th>");
@@ -883,8 +833,8 @@ static void credits_section(const struct report_input *in, struct buf *out)
 	struct credit_month_totals m[12];
 	struct svg_credit_month cm[12];
 	char labels[12][8];
-	const char *legend[4] = { i18n(in->lang, "cr_pool_total"), i18n(in->lang, "cr_state_owed"),
-				  i18n(in->lang, "cr_state_pending"), i18n(in->lang, "cr_state_waived") };
+	const char *legend[4] = { i18n(in->lang, "report.cr_pool_total"), i18n(in->lang, "report.cr_state_owed"),
+				  i18n(in->lang, "report.cr_state_pending"), i18n(in->lang, "report.cr_state_waived") };
 	report_credits_months(c, year, only, m);
 	for (int i = 0; i < 12; i++) {
 		month_format(m[i].month, labels[i]);
@@ -896,7 +846,7 @@ static void credits_section(const struct report_input *in, struct buf *out)
 	buf_adds(out, "<figure>");
 	svg_credit_chart(out, w(in->lang, "credits"), cm, 12, legend);
 	buf_adds(out, "</figure>\n<table>\n");
-	credit_heads(in, out, "cr_month");
+	credit_heads(in, out, "report.cr_month");
 	buf_adds(out, "<tbody>\n");
 	for (int i = 0; i < 12; i++) {
 		buf_adds(out, "<tr><td>");

@@ -143,18 +143,18 @@ static void text_calibration(struct buf *out, const struct dataset *ds,
 			     const struct lc_calibration *c, size_t n, enum lang lang)
 {
 	if (!n)
-		buf_addf(out, "  %s\n", i18n(lang, "lc_none"));
+		buf_addf(out, "  %s\n", i18n(lang, "lc.none"));
 	for (size_t i = 0; i < n; i++) {
 		size_t start = out->len;
 		buf_adds(out, "  ");
 		if (c[i].person == NO_INDEX)
-			buf_adds(out, i18n(lang, "lc_all"));
+			buf_adds(out, i18n(lang, "lc.all"));
 		else
 			put_person(out, ds, c[i].person);
 		pad(out, start, 24);
-		buf_addf(out, " n %ld  %s ", c[i].n, i18n(lang, "lc_mae"));
+		buf_addf(out, " n %ld  %s ", c[i].n, i18n(lang, "lc.mae"));
 		numfmt_ld(out, c[i].mae, 4);
-		buf_addf(out, "  %s ", i18n(lang, "lc_bias"));
+		buf_addf(out, "  %s ", i18n(lang, "lc.bias"));
 		numfmt_ld(out, c[i].bias, 4);
 		buf_addc(out, '\n');
 	}
@@ -163,59 +163,59 @@ static void text_calibration(struct buf *out, const struct dataset *ds,
 void report_promises_text(const struct lc_promises *p, const struct dataset *ds,
 			  const struct lc_override *overrides, enum lang lang, struct buf *out)
 {
-	const char *na = i18n(lang, "n/a");
+	const char *na = i18n(lang, "term.na");
 	struct credits credits;
 	credits_compute(ds, &credits);
-	buf_addf(out, "%s, %d\n", i18n(lang, "lc_promises_title"), p->year);
+	buf_addf(out, "%s, %d\n", i18n(lang, "lc.promises_title"), p->year);
 	if (!p->n)
-		buf_addf(out, "  %s\n", i18n(lang, "lc_no_promises"));
+		buf_addf(out, "  %s\n", i18n(lang, "lc.no_promises"));
 	for (size_t i = 0; i < p->n; i++) {
 		const struct lc_promise *r = &p->rows[i];
 		const struct contract *k = &ds->contracts[r->contract];
 		buf_addf(out, "  %s → %s  %s ", ds->proposals[r->proposal].id, k->id,
-			 i18n(lang, "lc_predicted"));
+			 i18n(lang, "lc.predicted"));
 		if (r->has_predicted)
 			numfmt_ld(out, r->predicted, 4);
 		else
 			buf_adds(out, na);
-		buf_addf(out, "  %s ", i18n(lang, "lc_actual"));
+		buf_addf(out, "  %s ", i18n(lang, "lc.actual"));
 		numfmt_ld(out, r->actual, 4);
-		buf_addf(out, " (%ld/%ld)  %s ", r->met, r->with_data, i18n(lang, "lc_gap"));
+		buf_addf(out, " (%ld/%ld)  %s ", r->met, r->with_data, i18n(lang, "lc.gap"));
 		if (r->has_predicted)
 			numfmt_ld(out, r->gap, 4);
 		else
 			buf_adds(out, na);
 		buf_addc(out, '\n');
-		buf_addf(out, "      %s ", i18n(lang, "lc_reviewer"));
+		buf_addf(out, "      %s ", i18n(lang, "lc.reviewer"));
 		put_person(out, ds, reviewer_of(ds, r));
-		buf_addf(out, ", %s ", i18n(lang, "lc_sales_owner"));
+		buf_addf(out, ", %s ", i18n(lang, "lc.sales_owner"));
 		put_person(out, ds, k->sales_owner);
 		buf_addc(out, '\n');
 		if (r->override >= 0) {
 			const struct lc_override *o = &overrides[r->override];
-			buf_addf(out, "      %s: %s, %s, \"%s\"\n", i18n(lang, "lc_override"), o->decided_by,
+			buf_addf(out, "      %s: %s, %s, \"%s\"\n", i18n(lang, "lc.override"), o->decided_by,
 				 o->decided_at, o->reason);
 		}
 		/* The terms sales signed and the credits they cost (issue 20). */
-		buf_addf(out, "      %s: ", i18n(lang, "lc_sla_terms"));
+		buf_addf(out, "      %s: ", i18n(lang, "lc.sla_terms"));
 		if (report_credit_terms_line(out, ds, r->contract, lang)) {
 			struct credit_totals t;
 			report_credits_contract_totals(&credits, r->contract, &t);
-			buf_addf(out, "\n      %s ", i18n(lang, "lc_credits_incurred"));
+			buf_addf(out, "\n      %s ", i18n(lang, "lc.credits_incurred"));
 			credits_format_cents(out, t.incurred);
-			buf_addf(out, " / %s ", i18n(lang, "cr_pool_total"));
+			buf_addf(out, " / %s ", i18n(lang, "report.cr_pool_total"));
 			credits_format_cents(out, t.pool);
 		} else {
-			buf_adds(out, i18n(lang, "lc_no_sla_terms"));
+			buf_adds(out, i18n(lang, "lc.no_sla_terms"));
 		}
 		buf_addc(out, '\n');
 	}
 	credits_free(&credits);
-	buf_addf(out, "\n%s\n", i18n(lang, "lc_by_reviewer"));
+	buf_addf(out, "\n%s\n", i18n(lang, "lc.by_reviewer"));
 	text_calibration(out, ds, p->by_reviewer, p->n_by_reviewer, lang);
-	buf_addf(out, "%s\n", i18n(lang, "lc_by_sales_owner"));
+	buf_addf(out, "%s\n", i18n(lang, "lc.by_sales_owner"));
 	text_calibration(out, ds, p->by_sales_owner, p->n_by_sales_owner, lang);
-	buf_addf(out, "%s\n", i18n(lang, "lc_overall"));
+	buf_addf(out, "%s\n", i18n(lang, "lc.overall"));
 	text_calibration(out, ds, &p->overall, p->overall.n ? 1 : 0, lang);
 }
 
@@ -445,7 +445,7 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 void report_alerts_text(const struct lc_alerts *a, const struct dataset *ds, enum lang lang,
 			struct buf *out)
 {
-	buf_addf(out, "%s ", i18n(lang, "lc_alerts_as_of"));
+	buf_addf(out, "%s ", i18n(lang, "lc.alerts_as_of"));
 	put_date(out, a->as_of);
 	buf_addf(out, ": %zu\n", a->n);
 	for (size_t i = 0; i < a->n; i++) {
@@ -454,10 +454,10 @@ void report_alerts_text(const struct lc_alerts *a, const struct dataset *ds, enu
 		char key[48];
 		buf_addf(out, "%s [%s] %s %s: ", k->id, lc_rule_id(al->rule),
 			 ds->clients[k->client].id, ds->clients[k->client].name);
-		snprintf(key, sizeof key, "lc_rule_%s", lc_rule_id(al->rule));
-		buf_addf(out, "%s\n    %s ", i18n(lang, key), i18n(lang, "lc_sales_owner"));
+		snprintf(key, sizeof key, "lc.rule_%s", lc_rule_id(al->rule));
+		buf_addf(out, "%s\n    %s ", i18n(lang, key), i18n(lang, "lc.sales_owner"));
 		put_person(out, ds, k->sales_owner);
-		buf_addf(out, ", %s ", i18n(lang, "lc_ops_owner"));
+		buf_addf(out, ", %s ", i18n(lang, "lc.ops_owner"));
 		put_person(out, ds, k->ops_owner);
 		buf_adds(out, "\n    ");
 		report_alert_evidence(out, al, ds, lang);
@@ -595,16 +595,16 @@ static void text_line(struct buf *out, const char *label, long num, long den, co
 void report_cycle_text(const struct lc_cycle_year *years, size_t n, enum lang lang,
 		       struct buf *out)
 {
-	const char *na = i18n(lang, "n/a");
+	const char *na = i18n(lang, "term.na");
 	for (size_t i = 0; i < n; i++) {
 		const struct lc_cycle_year *y = &years[i];
 		size_t start;
 		buf_addf(out, "%s%d\n", i ? "\n" : "", y->year);
-		text_line(out, i18n(lang, "lc_stabilization_rate"), y->stab_within_plan, y->stab_judged, na);
-		text_line(out, i18n(lang, "lc_renewal_rate"), y->renewed, y->renewal_decided, na);
-		text_line(out, i18n(lang, "lc_expansion_rate"), y->expansions, y->active_contracts, na);
+		text_line(out, i18n(lang, "lc.stabilization_rate"), y->stab_within_plan, y->stab_judged, na);
+		text_line(out, i18n(lang, "lc.renewal_rate"), y->renewed, y->renewal_decided, na);
+		text_line(out, i18n(lang, "lc.expansion_rate"), y->expansions, y->active_contracts, na);
 		start = out->len;
-		buf_addf(out, "  %s", i18n(lang, "lc_expansion_value_growth"));
+		buf_addf(out, "  %s", i18n(lang, "lc.expansion_value_growth"));
 		pad(out, start, 40);
 		buf_addc(out, ' ');
 		numfmt_micro(out, y->expansion_value, 2);
@@ -613,10 +613,10 @@ void report_cycle_text(const struct lc_cycle_year *years, size_t n, enum lang la
 		buf_adds(out, "  ");
 		put_wide_rate(out, y->expansion_value, y->active_value, na);
 		buf_addc(out, '\n');
-		text_line(out, i18n(lang, "lc_new_service_line_rate"), y->new_service_lines,
+		text_line(out, i18n(lang, "lc.new_service_line_rate"), y->new_service_lines,
 			  y->active_contracts, na);
-		text_line(out, i18n(lang, "lc_referral_rate"), y->referred_new_clients, y->new_clients, na);
-		text_line(out, i18n(lang, "lc_references_per_account"), y->references, y->accounts, na);
+		text_line(out, i18n(lang, "lc.referral_rate"), y->referred_new_clients, y->new_clients, na);
+		text_line(out, i18n(lang, "lc.references_per_account"), y->references, y->accounts, na);
 	}
 }
 
@@ -709,7 +709,7 @@ void report_referrals_text(const struct lc_referral *r, size_t n, const struct d
 {
 	int open[TREE_MAX_DEPTH] = { 0 };   /* an ancestor at this depth has more children */
 	if (!n)
-		buf_addf(out, "%s\n", i18n(lang, "lc_no_referrals"));
+		buf_addf(out, "%s\n", i18n(lang, "lc.no_referrals"));
 	for (size_t i = 0; i < n; i++) {
 		const struct client *c = &ds->clients[r[i].client];
 		int last = last_sibling(r, n, i);
@@ -726,7 +726,7 @@ void report_referrals_text(const struct lc_referral *r, size_t n, const struct d
 			buf_addc(out, ')');
 		}
 		if (r[i].depth == 0 && r[i].parent != NO_INDEX)
-			buf_addf(out, " ← %s (%s)", ds->clients[r[i].parent].id, i18n(lang, "lc_cycle_loop"));
+			buf_addf(out, " ← %s (%s)", ds->clients[r[i].parent].id, i18n(lang, "lc.cycle_loop"));
 		buf_addc(out, '\n');
 		if (r[i].depth < TREE_MAX_DEPTH)
 			open[r[i].depth] = !last;
@@ -766,36 +766,36 @@ static void mean_months(struct buf *out, long sum, long n, const char *na)
 
 void report_track_record_text(const struct lc_track_record *t, enum lang lang, struct buf *out)
 {
-	const char *na = i18n(lang, "n/a");
-	buf_addf(out, "%s %d\n\n", i18n(lang, "lc_track_record_title"), t->year);
-	buf_addf(out, "%s: %ld/%ld ", i18n(lang, "lc_stabilization_rate"), t->stab_within_plan,
+	const char *na = i18n(lang, "term.na");
+	buf_addf(out, "%s %d\n\n", i18n(lang, "lc.track_record_title"), t->year);
+	buf_addf(out, "%s: %ld/%ld ", i18n(lang, "lc.stabilization_rate"), t->stab_within_plan,
 		 t->stab_judged);
 	put_rate(out, t->stab_within_plan, t->stab_judged, na);
-	buf_addf(out, "\n  %s ", i18n(lang, "lc_mean_months_to_stabilize"));
+	buf_addf(out, "\n  %s ", i18n(lang, "lc.mean_months_to_stabilize"));
 	mean_months(out, t->sum_stabilized_at, t->stabilized, na);
-	buf_addf(out, " / %s ", i18n(lang, "lc_mean_planned"));
+	buf_addf(out, " / %s ", i18n(lang, "lc.mean_planned"));
 	mean_months(out, t->sum_planned, t->stabilized, na);
 	buf_addc(out, '\n');
 	for (size_t i = 0; i < t->n_contracts; i++) {
 		const struct lc_track_contract *c = &t->contracts[i];
-		buf_addf(out, "  #%zu: %s %d, ", i + 1, i18n(lang, "planned_months"), c->planned_months);
+		buf_addf(out, "  #%zu: %s %d, ", i + 1, i18n(lang, "term.planned_months"), c->planned_months);
 		if (c->stabilized_at)
-			buf_addf(out, "%s %d%s%s", i18n(lang, "stabilized_at"), c->stabilized_at,
-				 c->within_plan ? "" : ", ", c->within_plan ? "" : i18n(lang, "lc_late"));
+			buf_addf(out, "%s %d%s%s", i18n(lang, "term.stabilized_at"), c->stabilized_at,
+				 c->within_plan ? "" : ", ", c->within_plan ? "" : i18n(lang, "lc.late"));
 		else
-			buf_adds(out, i18n(lang, "not_stabilized"));
+			buf_adds(out, i18n(lang, "term.not_stabilized"));
 		buf_addc(out, '\n');
 	}
-	buf_addf(out, "%s: ", i18n(lang, "lc_steady_state_attainment"));
+	buf_addf(out, "%s: ", i18n(lang, "lc.steady_state_attainment"));
 	put_rate(out, t->ss_met, t->ss_with_data, na);
 	buf_addf(out, " (%ld/%ld %s, %ld %s)\n", t->ss_met, t->ss_with_data,
-		 i18n(lang, "lc_metric_months_met"), t->ss_contracts, i18n(lang, "contracts"));
-	buf_addf(out, "%s: %ld/%ld ", i18n(lang, "lc_renewal_rate"), t->renewed, t->renewal_decided);
+		 i18n(lang, "lc.metric_months_met"), t->ss_contracts, i18n(lang, "term.contracts"));
+	buf_addf(out, "%s: %ld/%ld ", i18n(lang, "lc.renewal_rate"), t->renewed, t->renewal_decided);
 	put_rate(out, t->renewed, t->renewal_decided, na);
-	buf_addf(out, "\n%s: %ld/%ld ", i18n(lang, "lc_expansion_rate"), t->expansions,
+	buf_addf(out, "\n%s: %ld/%ld ", i18n(lang, "lc.expansion_rate"), t->expansions,
 		 t->active_contracts);
 	put_rate(out, t->expansions, t->active_contracts, na);
-	buf_addf(out, "\n%s: ", i18n(lang, "lc_expansion_value_growth"));
+	buf_addf(out, "\n%s: ", i18n(lang, "lc.expansion_value_growth"));
 	put_wide_rate(out, t->expansion_value, t->active_value, na);
 	buf_addc(out, '\n');
 }
@@ -863,12 +863,12 @@ static double rate_value(long num, long den)
 
 void report_track_record_html(const struct lc_track_record *t, enum lang lang, struct buf *out)
 {
-	const char *na = i18n(lang, "n/a");
+	const char *na = i18n(lang, "term.na");
 	struct buf text = BUF_INIT, title = BUF_INIT;
 	char labels[3][48];
 	struct buf values[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
 
-	buf_addf(&title, "%s %d", i18n(lang, "lc_track_record_title"), t->year);
+	buf_addf(&title, "%s %d", i18n(lang, "lc.track_record_title"), t->year);
 	buf_addf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
 		 lang == LANG_KO ? "ko" : "en");
 	html_text(out, title.data);
@@ -878,26 +878,26 @@ void report_track_record_html(const struct lc_track_record *t, enum lang lang, s
 	html_text(out, title.data);
 	buf_adds(out, "</h1>\n<table>\n");
 	rate_text(&text, t->stab_within_plan, t->stab_judged, na);
-	html_row(out, i18n(lang, "lc_stabilization_rate"), text.data);
+	html_row(out, i18n(lang, "lc.stabilization_rate"), text.data);
 	buf_reset(&text);
 	mean_months(&text, t->sum_stabilized_at, t->stabilized, na);
 	buf_adds(&text, " / ");
 	mean_months(&text, t->sum_planned, t->stabilized, na);
-	html_row(out, i18n(lang, "lc_mean_months_to_stabilize"), text.data);
+	html_row(out, i18n(lang, "lc.mean_months_to_stabilize"), text.data);
 	rate_text(&text, t->ss_met, t->ss_with_data, na);
-	html_row(out, i18n(lang, "lc_steady_state_attainment"), text.data);
+	html_row(out, i18n(lang, "lc.steady_state_attainment"), text.data);
 	rate_text(&text, t->renewed, t->renewal_decided, na);
-	html_row(out, i18n(lang, "lc_renewal_rate"), text.data);
+	html_row(out, i18n(lang, "lc.renewal_rate"), text.data);
 	rate_text(&text, t->expansions, t->active_contracts, na);
-	html_row(out, i18n(lang, "lc_expansion_rate"), text.data);
+	html_row(out, i18n(lang, "lc.expansion_rate"), text.data);
 	buf_reset(&text);
 	put_wide_rate(&text, t->expansion_value, t->active_value, na);
-	html_row(out, i18n(lang, "lc_expansion_value_growth"), text.data);
+	html_row(out, i18n(lang, "lc.expansion_value_growth"), text.data);
 	buf_adds(out, "</table>\n");
 
 	/* the rates as bars on [0, 1] */
 	struct svg_bar rates[3];
-	const char *keys[3] = { "lc_stabilization_rate", "lc_steady_state_attainment", "lc_renewal_rate" };
+	const char *keys[3] = { "lc.stabilization_rate", "lc.steady_state_attainment", "lc.renewal_rate" };
 	long nums[3] = { t->stab_within_plan, t->ss_met, t->renewed };
 	long dens[3] = { t->stab_judged, t->ss_with_data, t->renewal_decided };
 	for (int i = 0; i < 3; i++) {
@@ -906,7 +906,7 @@ void report_track_record_html(const struct lc_track_record *t, enum lang lang, s
 		rates[i] = (struct svg_bar){ labels[i], rate_value(nums[i], dens[i]), values[i].data, NULL };
 	}
 	buf_adds(out, "<figure>\n");
-	svg_bar_chart(out, i18n(lang, "lc_track_record_title"), rates, 3, 1.0, na);
+	svg_bar_chart(out, i18n(lang, "lc.track_record_title"), rates, 3, 1.0, na);
 	buf_adds(out, "\n</figure>\n");
 
 	/* months to stabilize beside the plan, per anonymous contract */
@@ -922,7 +922,7 @@ void report_track_record_html(const struct lc_track_record *t, enum lang lang, s
 				int v = k ? c->stabilized_at : c->planned_months;
 				buf_init(&lab[b]);
 				buf_init(&val[b]);
-				buf_addf(&lab[b], "#%zu %s", i + 1, i18n(lang, k ? "lc_actual" : "lc_plan"));
+				buf_addf(&lab[b], "#%zu %s", i + 1, i18n(lang, k ? "lc.actual" : "lc.plan"));
 				if (v)
 					buf_addf(&val[b], "%d", v);
 				bars[b] = (struct svg_bar){ lab[b].data, v ? v : SVG_NONE,
@@ -932,8 +932,8 @@ void report_track_record_html(const struct lc_track_record *t, enum lang lang, s
 			}
 		}
 		buf_adds(out, "<figure>\n");
-		svg_bar_chart(out, i18n(lang, "lc_mean_months_to_stabilize"), bars, n, max,
-			      i18n(lang, "not_stabilized"));
+		svg_bar_chart(out, i18n(lang, "lc.mean_months_to_stabilize"), bars, n, max,
+			      i18n(lang, "term.not_stabilized"));
 		buf_adds(out, "\n</figure>\n");
 		for (size_t i = 0; i < n; i++) {
 			buf_release(&lab[i]);

@@ -13,7 +13,7 @@ static void put_score(struct buf *out, const struct score_group *g, enum lang la
 	if (g->available)
 		numfmt_ld(out, g->score, 2);
 	else
-		buf_adds(out, i18n(lang, "n/a"));
+		buf_adds(out, i18n(lang, "term.na"));
 }
 
 static void put_percent(struct buf *out, const struct score_group *g)
@@ -31,18 +31,18 @@ static void put_aggregate(const struct scores *s, const struct score_aggregate *
 	buf_addf(out, "  %s: ", model_name_text(&mo->name, ko));
 	put_score(out, &ag->total, lang);
 	if (ag->total.available)
-		buf_addf(out, " (%s %s)", i18n(lang, "grade"),
+		buf_addf(out, " (%s %s)", i18n(lang, "term.grade"),
 			 model_grade(s->model, numfmt_round(ag->total.score, 2)));
-	buf_addf(out, ", %s ", i18n(lang, "coverage"));
+	buf_addf(out, ", %s ", i18n(lang, "term.coverage"));
 	put_percent(out, &ag->total);
-	buf_addf(out, ", %s %zu\n", i18n(lang, "subjects"), ag->n_subjects);
+	buf_addf(out, ", %s %zu\n", i18n(lang, "term.subjects"), ag->n_subjects);
 	for (size_t c = 0; c < mo->n_categories; c++) {
 		const struct model_category *cat = &mo->categories[c];
 		buf_addf(out, "    %s %s: ", cat->id, model_name_text(&cat->name, ko));
 		put_score(out, &ag->categories[c], lang);
-		buf_addf(out, " (%s ", i18n(lang, "weight"));
+		buf_addf(out, " (%s ", i18n(lang, "term.weight"));
 		numfmt_double(out, cat->weight);
-		buf_addf(out, ", %s ", i18n(lang, "coverage"));
+		buf_addf(out, ", %s ", i18n(lang, "term.coverage"));
 		put_percent(out, &ag->categories[c]);
 		buf_adds(out, ")\n");
 	}
@@ -84,9 +84,9 @@ static void put_grade_distribution(const struct scores *s, enum lang lang, struc
 	const struct model *m = s->model;
 	size_t *counts = xcalloc(m->n_grades + 1, sizeof *counts);
 	static const enum subject_kind kinds[] = { SUBJECT_PERSON, SUBJECT_ORG_UNIT };
-	static const char *const labels[] = { "dist_people", "dist_units" };
+	static const char *const labels[] = { "report.dist_people", "report.dist_units" };
 
-	buf_addf(out, "\n%s\n", i18n(lang, "grade_distribution"));
+	buf_addf(out, "\n%s\n", i18n(lang, "report.grade_distribution"));
 	for (int org = 0; org < 2; org++) {
 		buf_addf(out, "  %s:", model_name_text(&m->orgs[org].name, lang == LANG_KO));
 		for (int k = 0; k < 2; k++) {
@@ -94,7 +94,7 @@ static void put_grade_distribution(const struct scores *s, enum lang lang, struc
 			buf_addf(out, "%s %s", k ? ";" : "", i18n(lang, labels[k]));
 			for (size_t g = 0; g <= m->n_grades; g++)
 				buf_addf(out, "%s %s %zu", g ? "," : "",
-					 g < m->n_grades ? m->grades[g].grade : i18n(lang, "n/a"), counts[g]);
+					 g < m->n_grades ? m->grades[g].grade : i18n(lang, "term.na"), counts[g]);
 		}
 		buf_addc(out, '\n');
 	}
@@ -109,17 +109,17 @@ static void put_too_early(const struct scores *s, enum lang lang, struct buf *ou
 	const struct dataset *ds = s->ds;
 	if (!s->model->operations_min_months)
 		return;
-	buf_addf(out, "\n%s: %zu (%s %d)\n", i18n(lang, "too_early"), s->n_too_early,
-		 i18n(lang, "too_early_help"), s->model->operations_min_months);
+	buf_addf(out, "\n%s: %zu (%s %d)\n", i18n(lang, "report.too_early"), s->n_too_early,
+		 i18n(lang, "report.too_early_help"), s->model->operations_min_months);
 	for (size_t i = 0; i < s->n_too_early; i++) {
 		const struct contract *k = &ds->contracts[s->too_early[i].contract];
 		char day[11];
 		date_format(k->go_live_on, day);
 		buf_addf(out, "  %s %s: %s %s, %s %d", k->id, ds->clients[k->client].name,
-			 i18n(lang, "too_early_went_live"), day, i18n(lang, "too_early_months"),
+			 i18n(lang, "report.too_early_went_live"), day, i18n(lang, "report.too_early_months"),
 			 s->too_early[i].months);
 		if (k->ops_owner >= 0)
-			buf_addf(out, ", %s %s", i18n(lang, "too_early_owner"), ds->people[k->ops_owner].id);
+			buf_addf(out, ", %s %s", i18n(lang, "report.too_early_owner"), ds->people[k->ops_owner].id);
 		buf_addc(out, '\n');
 	}
 }
@@ -129,11 +129,11 @@ void report_scores_text(const struct scores *s, enum lang lang, struct buf *out)
 	char from[11], to[11];
 	date_format(s->first_day, from);
 	date_format(s->last_day, to);
-	buf_addf(out, "Tandem %s %d (%s .. %s), model %s\n", i18n(lang, "scorecard"),
+	buf_addf(out, "Tandem %s %d (%s .. %s), model %s\n", i18n(lang, "term.scorecard"),
 		 s->year, from, to, s->model->name);
-	put_section(s, SUBJECT_COMPANY, "company", lang, out);
+	put_section(s, SUBJECT_COMPANY, "term.company", lang, out);
 	put_grade_distribution(s, lang, out);
 	put_too_early(s, lang, out);
-	put_section(s, SUBJECT_ORG_UNIT, "org_units", lang, out);
-	put_section(s, SUBJECT_PERSON, "people", lang, out);
+	put_section(s, SUBJECT_ORG_UNIT, "term.org_units", lang, out);
+	put_section(s, SUBJECT_PERSON, "term.people", lang, out);
 }

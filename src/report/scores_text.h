@@ -18,4 +18,8 @@ int report_explain(const struct scores *s, const char *contract_id,
 		   const char *criterion_id, enum lang lang, struct buf *out,
 		   struct buf *err);
 
+/* A scoring function in words ("0 points at 0.5 or less, 100 at 1 or
+ * more, in proportion between"), appended to out. */
+void report_scoring_words(const struct scoring *s, enum lang lang, struct buf *out);
+
 #endif

@@ -54,7 +54,12 @@ static void open_svg(struct buf *out, const char *title, double w, double h, con
 	fmt_num(out, w);
 	buf_addc(out, ' ');
 	fmt_num(out, h);
-	buf_adds(out, "\" preserveAspectRatio=\"xMinYMin meet\" aria-label=\"");
+	/* The natural size in pixels: a page shows the chart at 1:1 and
+	 * shrinks it only to fit a narrow screen (labels stay readable). */
+	buf_adds(out, "\"");
+	attr(out, "width", w);
+	attr(out, "height", h);
+	buf_adds(out, " preserveAspectRatio=\"xMinYMin meet\" aria-label=\"");
 	esc(out, title);
 	buf_adds(out, "\"><title>");
 	esc(out, title);
@@ -75,7 +80,22 @@ static void text(struct buf *out, double x, double y, const char *anchor, const 
 void svg_bar_chart(struct buf *out, const char *title, const struct svg_bar *bars, size_t n,
 		   double max, const char *na_text)
 {
-	const double label_w = 200, bar_w = 360, row_h = 28, w = label_w + bar_w + 80;
+	/* As narrow as the labels allow, so that a phone shows it at almost
+	 * full size: a label column as wide as the longest label (wide
+	 * characters count double, at 14 px), at most 170. */
+	double label_w = 40;
+	for (size_t i = 0; i < n; i++) {
+		double cw = 0;
+		for (const unsigned char *c = (const unsigned char *)(bars[i].label ? bars[i].label : "");
+		     *c; c++)
+			if ((*c & 0xC0) != 0x80)
+				cw += *c >= 0xE0 ? 14 : 8;
+		if (cw + 14 > label_w)
+			label_w = cw + 14;
+	}
+	if (label_w > 170)
+		label_w = 170;
+	const double bar_w = 170, row_h = 28, w = label_w + bar_w + 74;
 	double h = row_h * (double)n + 10;
 	if (max <= 0)
 		max = 1;

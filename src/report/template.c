@@ -18,93 +18,39 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-struct pair { const char *en, *ko; };
-
-static const char *tr(enum lang lang, const struct pair *p)
-{
-	return lang == LANG_KO ? p->ko : p->en;
-}
-
-/* What each sheet holds, for the guide (SPEC §4 order). */
-static const struct { const char *table; struct pair what; } sheet_help[] = {
-	{ "org_units", { "Organization units: sales teams, operation centers, executives; parent_id builds the tree.",
-			 "조직: 영업팀, 운영센터, 경영진. parent_id로 상위 조직을 지정합니다." } },
-	{ "people", { "People and the unit each belongs to.", "구성원과 소속 조직." } },
-	{ "clients", { "Client companies; referred_by names the client that introduced this one.",
-		       "고객사. referred_by는 이 고객을 소개한 고객사입니다." } },
-	{ "contracts", { "Contracts with their lifecycle dates, value, risk tier and owners.",
-			 "계약: 주요 일정, 연간 계약금액, 리스크 등급, 영업·운영 담당자." } },
-	{ "sla_metrics", { "The SLA metrics of each contract with direction and targets.",
-			   "계약별 SLA 지표, 방향(higher/lower)과 목표." } },
-	{ "sla_terms", { "Service-credit terms per SLA metric: minimum and expected levels, % of monthly fees at risk, "
-			 "its allocation, full or linear credits, earn-back and burn-in months (docs/evaluation.md).",
-			 "SLA 지표별 서비스 크레딧 조건: 최소·기대 수준, 월 대금 중 위험 부담률, 배분율, "
-			 "전액(full) 또는 비례(linear) 크레딧, 회복(earn-back)·유예(burn-in) 개월 (docs/evaluation.md)." } },
-	{ "measurements", { "Daily SLA data: numerator and denominator (empty denominator = 1).",
-			    "일별 SLA 실적: 분자와 분모 (분모가 비면 1)." } },
-	{ "readiness", { "Readiness checklist items before go-live.", "가동 전 준비 항목 체크리스트." } },
-	{ "manual_ratings", { "Operations' ratings of the operations manual sales prepared.",
-			      "영업이 준비한 운영 매뉴얼에 대한 운영 조직의 평가." } },
-	{ "handover", { "Handover items from sales to operations and when accepted.",
-			"영업에서 운영으로의 인수인계 항목과 인수일." } },
-	{ "scope_changes", { "Scope disputes and out-of-scope requests.", "업무 범위 분쟁과 범위 외 요청." } },
-	{ "financials", { "Monthly revenue and cost per contract.", "계약별 월 매출과 원가." } },
-	{ "expansions", { "Expansions of an account's scope, volume or sites.", "업무 범위·물량·사이트 확장." } },
-	{ "renewals", { "Renewals due and their outcome.", "갱신 예정일과 결과." } },
-	{ "proposals", { "Proposals (new work), with origin sales or operations.",
-			 "제안 (신규 업무). origin은 영업 또는 운영." } },
-	{ "feasibility_reviews", { "Operations' feasibility reviews of proposals.", "제안에 대한 운영 조직의 수행 가능성 검토." } },
-	{ "relationship_ratings", { "Client executive relationship level (rated outside operations).",
-				    "고객사 임원진 관계 수준 (운영 조직 외부에서 평가)." } },
-	{ "references", { "References won: case studies, reference calls, site visits, referrals.",
-			  "레퍼런스: 사례, 레퍼런스 콜, 현장 방문, 소개." } },
-	{ "innovations", { "Process improvements, service models and automations.",
-			   "프로세스 개선, 서비스 모델, 자동화." } },
-};
-
+/* What each sheet holds, for the guide: the catalog's "workbook.sheet." entries. */
 static const char *table_help(const char *table, enum lang lang)
 {
-	for (size_t i = 0; i < sizeof sheet_help / sizeof *sheet_help; i++)
-		if (!strcmp(sheet_help[i].table, table))
-			return tr(lang, &sheet_help[i].what);
-	return "";
+	return i18n_named(lang, "workbook.sheet.", table);
 }
 
-static const struct pair type_text[] = {
-	[COL_TEXT] = { "text", "텍스트" },
-	[COL_ID] = { "an id (text, no leading or trailing spaces)", "식별자 (텍스트, 앞뒤 공백 없이)" },
-	[COL_DATE] = { "a date, YYYY-MM-DD", "날짜 (YYYY-MM-DD)" },
-	[COL_MONTH] = { "a month, YYYY-MM", "월 (YYYY-MM)" },
-	[COL_DECIMAL] = { "a number, up to 6 decimals", "숫자 (소수 6자리까지)" },
-	[COL_MONEY] = { "an amount >= 0, up to 6 decimals", "금액 (0 이상, 소수 6자리까지)" },
-	[COL_COUNT] = { "a whole number >= 0", "0 이상의 정수" },
-	[COL_ENUM] = { "one of the list", "목록 중 하나" },
-	[COL_FLAG] = { "1 (yes) or 0 (no)", "1(예) 또는 0(아니오)" },
-	[COL_RATING] = { "a whole number from 1 to 5", "1~5 사이의 정수" },
+static const char *const type_keys[] = {
+	[COL_TEXT] = "workbook.type.text", [COL_ID] = "workbook.type.id",
+	[COL_DATE] = "workbook.type.date", [COL_MONTH] = "workbook.type.month",
+	[COL_DECIMAL] = "workbook.type.decimal", [COL_MONEY] = "workbook.type.money",
+	[COL_COUNT] = "workbook.type.count", [COL_ENUM] = "workbook.type.enum",
+	[COL_FLAG] = "workbook.type.flag", [COL_RATING] = "workbook.type.rating",
 };
 
 /* The note on a header cell: type, required, allowed values, reference. */
 static void column_note(const struct column *c, enum lang lang, struct buf *out)
 {
-	int ko = lang == LANG_KO;
-	buf_addf(out, "%s: %s", c->name, tr(lang, &type_text[c->type]));
+	buf_addf(out, "%s: %s", c->name, i18n(lang, type_keys[c->type]));
 	if (c->flags & COL_KEY)
-		buf_adds(out, ko ? ", 키 (필수)" : ", part of the key (required)");
+		buf_adds(out, i18n(lang, "workbook.note.key"));
 	else if (c->flags & COL_REQUIRED)
-		buf_adds(out, ko ? ", 필수" : ", required");
+		buf_adds(out, i18n(lang, "workbook.note.required"));
 	else
-		buf_adds(out, ko ? ", 선택 (비워도 됨)" : ", optional (may be empty)");
+		buf_adds(out, i18n(lang, "workbook.note.optional"));
 	if (c->enum_values) {
-		buf_adds(out, ko ? ".\n허용 값: " : ".\nAllowed: ");
+		buf_adds(out, i18n(lang, "workbook.note.allowed"));
 		for (size_t i = 0; c->enum_values[i]; i++)
 			buf_addf(out, "%s%s", i ? ", " : "", c->enum_values[i]);
 	}
 	if (c->ref_table) {
-		if (ko)
-			buf_addf(out, ".\n%s 시트의 %s", c->ref_table,
-				 (c->flags & COL_PERSON) ? "id (구성원)" : "id");
-		else
-			buf_addf(out, ".\nAn id from sheet %s", c->ref_table);
+		const char *args[] = { c->ref_table };
+		i18n_add(out, lang, (c->flags & COL_PERSON) ? "workbook.note.ref_person" : "workbook.note.ref",
+			 args, 1);
 	}
 	buf_addc(out, '.');
 }
@@ -132,7 +78,7 @@ static void add_validation(lxw_worksheet *ws, lxw_col_t col, const struct column
 	dv.ignore_blank = LXW_VALIDATION_ON;
 	dv.show_error = LXW_VALIDATION_ON;
 	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-	dv.error_title = (char *)(lang == LANG_KO ? "잘못된 값" : "Invalid value");
+	dv.error_title = (char *)i18n(lang, "workbook.error_title");
 	switch (c->type) {
 	case COL_ENUM:
 		dv.validate = LXW_VALIDATION_TYPE_LIST;
@@ -164,8 +110,7 @@ static void add_validation(lxw_worksheet *ws, lxw_col_t col, const struct column
 	default:
 		return;
 	}
-	dv.error_message = (char *)(lang == LANG_KO ? "열 제목의 메모를 참고하세요." :
-				    "See the note on the column's header.");
+	dv.error_message = (char *)i18n(lang, "workbook.error_message");
 	worksheet_data_validation_range(ws, 1, col, LXW_ROW_MAX - 1, col, &dv);
 }
 
@@ -292,39 +237,26 @@ out:
 
 static void write_guide(lxw_worksheet *ws, const struct formats *f, enum lang lang, int with_data)
 {
-	static const struct pair lines[] = {
-		{ "How to fill in this workbook", "이 통합 문서 작성 방법" },
-		{ "Each sheet is one kind of record; its name is the record kind. Keep the sheet names and the header row as they are.",
-		  "시트 하나가 기록 한 종류이며, 시트 이름이 기록 종류입니다. 시트 이름과 첫 행(열 제목)은 바꾸지 마세요." },
-		{ "One row per record. An empty cell means no value. Hover over a column's header to read what it holds.",
-		  "한 행이 기록 하나입니다. 빈 셀은 값 없음입니다. 열 제목에 마우스를 올리면 설명이 나옵니다." },
-		{ "Dates are real dates (or text YYYY-MM-DD); months are YYYY-MM; decimals use '.' with up to 6 places; no thousands separators in text.",
-		  "날짜는 날짜 서식(또는 YYYY-MM-DD 텍스트), 월은 YYYY-MM, 소수점은 '.'이며 6자리까지, 텍스트에는 천 단위 구분 기호를 쓰지 마세요." },
-		{ "Ids link the sheets: a contract's client_id is an id from the clients sheet, owners are ids from people.",
-		  "식별자로 시트가 연결됩니다: contracts의 client_id는 clients 시트의 id이고, 담당자는 people 시트의 id입니다." },
-		{ "Import with: tandem import book.xlsx — all or nothing; each problem is reported as book.xlsx:SHEET!CELL: message.",
-		  "가져오기: tandem import book.xlsx — 전부 또는 전무(all or nothing) 방식이며, 문제는 book.xlsx:시트!셀: 메시지 형식으로 모두 보고됩니다." },
-		{ "Sheets whose names begin with '_' (like this guide) are not imported. Empty sheets are fine.",
-		  "이름이 '_'로 시작하는 시트(이 안내 시트 등)는 가져오지 않습니다. 빈 시트는 괜찮습니다." },
+	static const char *const lines[] = {
+		"workbook.guide.1", "workbook.guide.2", "workbook.guide.3",
+		"workbook.guide.4", "workbook.guide.5", "workbook.guide.6",
 	};
-	static const struct pair heads[] = {
-		{ "sheet", "시트" }, { "what it holds", "내용" }, { "columns", "열" },
+	static const char *const heads[] = {
+		"workbook.head.sheet", "workbook.head.what", "workbook.head.columns",
 	};
 	lxw_row_t row = 0;
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 1, 1, 70, f->wrap);
 	worksheet_set_column(ws, 2, 2, 90, f->wrap);
-	worksheet_write_string(ws, row++, 0, tr(lang, &lines[0]), f->title);
+	worksheet_write_string(ws, row++, 0, i18n(lang, "workbook.guide.title"), f->title);
 	if (with_data)
-		worksheet_write_string(ws, row++, 0, lang == LANG_KO ?
-				       "Tandem 저장소에서 내보낸 데이터입니다." :
-				       "Exported from a Tandem store.", NULL);
+		worksheet_write_string(ws, row++, 0, i18n(lang, "workbook.exported"), NULL);
 	row++;
-	for (size_t i = 1; i < sizeof lines / sizeof *lines; i++)
-		worksheet_write_string(ws, row++, 0, tr(lang, &lines[i]), NULL);
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+		worksheet_write_string(ws, row++, 0, i18n(lang, lines[i]), NULL);
 	row++;
 	for (lxw_col_t c = 0; c < 3; c++)
-		worksheet_write_string(ws, row, c, tr(lang, &heads[c]), f->header);
+		worksheet_write_string(ws, row, c, i18n(lang, heads[c]), f->header);
 	row++;
 	for (size_t i = 0; i < schema_n_tables; i++) {
 		const struct table *t = &schema_tables[i];
@@ -338,8 +270,7 @@ static void write_guide(lxw_worksheet *ws, const struct formats *f, enum lang la
 		buf_release(&cols);
 		row++;
 	}
-	worksheet_write_string(ws, ++row, 0, lang == LANG_KO ? "* 표시는 필수 열입니다." :
-			       "* marks a required column.", NULL);
+	worksheet_write_string(ws, ++row, 0, i18n(lang, "workbook.guide.required"), NULL);
 }
 
 int report_workbook_write(const char *path, report_rows_fn rows, void *ctx, enum lang lang,
@@ -374,7 +305,7 @@ int report_workbook_write(const char *path, report_rows_fn rows, void *ctx, enum
 	format_set_text_wrap(f.wrap);
 	format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
 
-	write_guide(workbook_add_worksheet(wb, lang == LANG_KO ? "_안내" : "_guide"), &f, lang, rows != NULL);
+	write_guide(workbook_add_worksheet(wb, i18n(lang, "workbook.guide_sheet")), &f, lang, rows != NULL);
 	for (size_t i = 0; i < schema_n_tables; i++) {
 		const struct table *t = &schema_tables[i];
 		lxw_worksheet *ws = workbook_add_worksheet(wb, t->name);

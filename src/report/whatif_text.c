@@ -31,7 +31,7 @@ static void put_total(struct buf *out, int available, long double v, const char 
 		      enum lang lang)
 {
 	if (!available) {
-		buf_adds(out, i18n(lang, "n/a"));
+		buf_adds(out, i18n(lang, "term.na"));
 		return;
 	}
 	numfmt_ld(out, v, 2);
@@ -43,10 +43,10 @@ void report_whatif_text(const struct whatif *w, enum lang lang, struct buf *out)
 	for (size_t i = 0; i < w->n_rows; i++) {
 		const struct whatif_row *r = &w->rows[i];
 		if (r->kind == SUBJECT_COMPANY)
-			buf_addf(out, "%s (%s): ", i18n(lang, "company"), i18n(lang, score_org_id(r->org)));
+			buf_addf(out, "%s (%s): ", i18n(lang, "term.company"), i18n_named(lang, "term.", score_org_id(r->org)));
 		else
-			buf_addf(out, "%s %s (%s): ", i18n(lang, score_subject_kind_id(r->kind)),
-				 r->id, i18n(lang, score_org_id(r->org)));
+			buf_addf(out, "%s %s (%s): ", i18n_named(lang, "term.", score_subject_kind_id(r->kind)),
+				 r->id, i18n_named(lang, "term.", score_org_id(r->org)));
 		put_total(out, r->old_available, r->old_total, r->old_grade, lang);
 		buf_adds(out, " → ");
 		put_total(out, r->new_available, r->new_total, r->new_grade, lang);
@@ -61,16 +61,16 @@ void report_whatif_text(const struct whatif *w, enum lang lang, struct buf *out)
 		}
 		buf_addc(out, '\n');
 	}
-	buf_addf(out, "\n%s\n", i18n(lang, "grade_distribution_whatif"));
+	buf_addf(out, "\n%s\n", i18n(lang, "report.grade_distribution_whatif"));
 	for (int i = 0; i < 4; i++) {
 		const struct whatif_grades *g = &w->grades[i];
 		if (i % 2 == 0)
-			buf_addf(out, "  %s:", i18n(lang, score_org_id(g->org)));
+			buf_addf(out, "  %s:", i18n_named(lang, "term.", score_org_id(g->org)));
 		buf_addf(out, "%s %s", i % 2 ? ";" : "",
-			 i18n(lang, g->kind == SUBJECT_PERSON ? "dist_people" : "dist_units"));
+			 i18n(lang, g->kind == SUBJECT_PERSON ? "report.dist_people" : "report.dist_units"));
 		for (size_t k = 0; k < g->n; k++)
 			buf_addf(out, "%s %s %zu → %zu", k ? "," : "",
-				 g->grade[k] ? g->grade[k] : i18n(lang, "n/a"), g->before[k], g->after[k]);
+				 g->grade[k] ? g->grade[k] : i18n(lang, "term.na"), g->before[k], g->after[k]);
 		if (i % 2)
 			buf_addc(out, '\n');
 	}

@@ -16,13 +16,6 @@ struct xfmt {
 	lxw_format *header, *score, *ratio, *pct, *grade[5], *bold;
 };
 
-struct pair { const char *en, *ko; };
-
-static const char *tr(const struct report_input *in, const char *en, const char *ko)
-{
-	return in->lang == LANG_KO ? ko : en;
-}
-
 static void header_row(lxw_worksheet *ws, const char *const *names, size_t n, const struct xfmt *f)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -86,9 +79,9 @@ static void level_sheet(lxw_workbook *wb, const struct report_input *in, enum su
 	const struct model *m = s->model;
 	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
 	char cat_names[3][32];
-	const char *names[] = { "id", tr(in, "name", "이름"), tr(in, "org", "조직 구분"),
-				tr(in, "total", "종합"), tr(in, "grade", "등급"),
-				tr(in, "coverage", "반영률"), tr(in, "subjects", "대상 계약"),
+	const char *names[] = { "id", i18n(in->lang, "xlsx.name"), i18n(in->lang, "xlsx.org"),
+				i18n(in->lang, "xlsx.total"), i18n(in->lang, "xlsx.grade"),
+				i18n(in->lang, "xlsx.coverage"), i18n(in->lang, "xlsx.subjects"),
 				cat_names[0], cat_names[1], cat_names[2] };
 	lxw_row_t r = 1;
 	for (size_t k = 0; k < 3; k++)
@@ -120,10 +113,10 @@ static void contracts_sheet(lxw_workbook *wb, const struct report_input *in, con
 	const struct dataset *ds = s->ds;
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "contracts");
 	char cat_names[3][32];
-	const char *names[] = { "id", tr(in, "client", "고객사"), tr(in, "org", "조직 구분"),
-				tr(in, "total", "종합"), tr(in, "grade", "등급"),
-				tr(in, "coverage", "반영률"), tr(in, "owner", "담당자"),
-				cat_names[0], cat_names[1], cat_names[2], tr(in, "annual value", "연간 계약금액") };
+	const char *names[] = { "id", i18n(in->lang, "xlsx.client"), i18n(in->lang, "xlsx.org"),
+				i18n(in->lang, "xlsx.total"), i18n(in->lang, "xlsx.grade"),
+				i18n(in->lang, "xlsx.coverage"), i18n(in->lang, "xlsx.owner"),
+				cat_names[0], cat_names[1], cat_names[2], i18n(in->lang, "xlsx.annual_value") };
 	lxw_row_t r = 1;
 	for (size_t k = 0; k < 3; k++)
 		snprintf(cat_names[k], sizeof cat_names[k], "%s/%s",
@@ -157,7 +150,7 @@ static void criteria_sheet(lxw_workbook *wb, const struct report_input *in, cons
 	size_t n;
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "criteria");
 	const char *names[] = { "subject_kind", "subject_id", "org", "criterion",
-				tr(in, "name", "이름"), "value", "score", "weight", "coverage" };
+				i18n(in->lang, "xlsx.name"), "value", "score", "weight", "coverage" };
 	lxw_row_t r = 1;
 	header_row(ws, names, 9, f);
 	score_rows_build(s, &rows, &n);
@@ -193,9 +186,9 @@ static void sla_sheet(lxw_workbook *wb, const struct report_input *in, const str
 	const struct scores *s = in->scores;
 	const struct dataset *ds = s->ds;
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "sla_months");
-	const char *names[] = { "contract_id", "metric", tr(in, "month index", "개월차"),
-				tr(in, "month", "월"), "numerator", "denominator", "value",
-				"target", tr(in, "met", "달성"), tr(in, "compliant", "준수") };
+	const char *names[] = { "contract_id", "metric", i18n(in->lang, "xlsx.month_index"),
+				i18n(in->lang, "xlsx.month"), "numerator", "denominator", "value",
+				"target", i18n(in->lang, "xlsx.met"), i18n(in->lang, "xlsx.compliant") };
 	lxw_row_t r = 1;
 	header_row(ws, names, 10, f);
 	for (size_t i = 0; i < s->n_sets; i++) {
@@ -272,12 +265,12 @@ static void record_key(const struct dataset *ds, const struct evidence_row *ev, 
 
 static void evidence_sheet(lxw_workbook *wb, const struct report_input *in, const struct xfmt *f)
 {
-	static const char *const status_names[] = { "counted", "not_counted", "excluded" };
+	static const char *const status_names[] = { "term.counted", "term.not_counted", "term.excluded" };
 	const struct scores *s = in->scores;
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "evidence");
-	const char *names[] = { "contract_id", "org", "criterion", tr(in, "record kind", "기록 종류"),
-				tr(in, "record", "기록"), tr(in, "status", "상태"),
-				tr(in, "reason", "사유"), tr(in, "amount", "반영 값") };
+	const char *names[] = { "contract_id", "org", "criterion", i18n(in->lang, "xlsx.record_kind"),
+				i18n(in->lang, "xlsx.record"), i18n(in->lang, "xlsx.status"),
+				i18n(in->lang, "xlsx.reason"), i18n(in->lang, "xlsx.amount") };
 	struct buf key = BUF_INIT;
 	lxw_row_t r = 1;
 	header_row(ws, names, 8, f);
@@ -298,7 +291,7 @@ static void evidence_sheet(lxw_workbook *wb, const struct report_input *in, cons
 				worksheet_write_string(ws, r, 4, key.data, NULL);
 				worksheet_write_string(ws, r, 5, i18n(in->lang, status_names[ev->status]), NULL);
 				if (ev->reason)
-					worksheet_write_string(ws, r, 6, i18n(in->lang, ev->reason), NULL);
+					worksheet_write_string(ws, r, 6, i18n_named(in->lang, "reason.", ev->reason), NULL);
 				if (ev->status == EVS_COUNTED)
 					worksheet_write_number(ws, r, 7, (double)numfmt_round(ev->amount, 4), NULL);
 				r++;

@@ -850,3 +850,15 @@ int blocks_put_month(struct store *s, const char *contract, const char *metric, 
 	stmt_finalize(st);
 	return rc;
 }
+
+int blocks_newest_year(struct store *s, int64_t *year, struct buf *err)
+{
+	struct stmt *st;
+	*year = 0;
+	if (store_prepare(s, "SELECT max(year) FROM measurement_blocks", &st, err))
+		return -1;
+	if (stmt_step(st) == STORE_ROW && !stmt_is_null(st, 0))
+		*year = stmt_int64(st, 0);
+	stmt_finalize(st);
+	return 0;
+}

@@ -114,5 +114,7 @@ void block_writer_free(struct block_writer *w);
 typedef int (*measurement_fn)(void *ctx, const char *contract, const char *metric, day_t date,
 			      micro_t num, micro_t den);
 int blocks_each_measurement(struct store *s, measurement_fn fn, void *ctx, struct buf *err);
+/* The newest year with SLA data in *year (0 when none). 0, or -1 with err. */
+int blocks_newest_year(struct store *s, int64_t *year, struct buf *err);
 
 #endif

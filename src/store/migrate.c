@@ -478,10 +478,21 @@ static int migration_10(struct store *s, struct buf *err)
 	return rc;
 }
 
+/* Version 11 keeps acknowledgements of early warnings (store/alert_acks.h):
+ * the same SQL on SQLite and PostgreSQL. */
+static int migration_11(struct store *s, struct buf *err)
+{
+	return store_exec(s,
+			  "CREATE TABLE IF NOT EXISTS alert_acks (\n"
+			  "  contract_id TEXT NOT NULL, rule TEXT NOT NULL, acknowledged_on TEXT NOT NULL,\n"
+			  "  note TEXT NOT NULL, acknowledged_by TEXT NOT NULL, acknowledged_at TEXT NOT NULL,\n"
+			  "  PRIMARY KEY (contract_id, rule, acknowledged_on))", err);
+}
+
 typedef int (*migration_fn)(struct store *, struct buf *);
 static const migration_fn migrations[] = { migration_1, migration_2, migration_3, migration_4,
 					    migration_5, migration_6, migration_7, migration_8, migration_9,
-					    migration_10 };
+					    migration_10, migration_11 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int store_latest_version(void)

@@ -219,15 +219,16 @@ static void write_answer(struct request *req, struct response *res, enum write_r
 	const char *tab = strchr(errors, '\t');
 	const char *eol = strchr(errors, '\n');
 	buf_adds(&j, "{\"error\":");
-	if (tab && eol && tab < eol) {
-		json_write_string(&j, tab + 1, (size_t)(eol - tab - 1));
-		if (tab > errors) {
-			buf_adds(&j, ",\"field\":");
-			json_write_string(&j, errors, (size_t)(tab - errors));
-		}
-	} else {
-		jstr(&j, status == 500 ? "internal error" : "refused");
+	char *first_error = tab && eol && tab < eol
+		? arena_strndup(&req->arena, tab + 1, (size_t)(eol - tab - 1))
+		: (char *)(status == 500 ? "internal error" : "refused");
+	jstr(&j, first_error);
+	if (tab && eol && tab < eol && tab > errors) {
+		buf_adds(&j, ",\"field\":");
+		json_write_string(&j, errors, (size_t)(tab - errors));
 	}
+	buf_addc(&j, ',');
+	web_json_error_members(&j, req, first_error);
 	buf_adds(&j, ",\"errors\":[");
 	int first = 1;
 	for (const char *line = errors; *line;) {
@@ -238,6 +239,8 @@ static void write_answer(struct request *req, struct response *res, enum write_r
 		json_write_string(&j, line, (size_t)(t1 - line));
 		buf_adds(&j, ",\"error\":");
 		json_write_string(&j, t1 + 1, (size_t)(e1 - t1 - 1));
+		buf_addc(&j, ',');
+		web_json_error_members(&j, req, arena_strndup(&req->arena, t1 + 1, (size_t)(e1 - t1 - 1)));
 		buf_adds(&j, "}");
 		first = 0;
 		line = e1 + 1;

@@ -5,6 +5,7 @@
  * html_raw() is always a string literal of this module. */
 #include "web/web_impl.h"
 
+#include "report/i18n.h"
 #include "report/svg.h"
 
 #include <stdio.h>
@@ -26,6 +27,88 @@ void html_escape(struct buf *out, const char *s)
 void html_msg(struct buf *out, const struct request *req, const char *key)
 {
 	html_escape(out, msg(req->lang, key));
+}
+
+void html_error_text(struct buf *out, const struct request *req, const char *text)
+{
+	struct buf one = BUF_INIT, shown = BUF_INIT;
+	size_t n;
+	enum lang lang = i18n_lang(req->lang);
+	/* Problems come one a line or joined by "; "; each is read on its own. */
+	for (const char *s = text ? text : ""; *s;) {
+		const char *nl = strchr(s, '\n'), *semi = strstr(s, "; ");
+		const char *end = nl && (!semi || nl < semi) ? nl : semi ? semi : s + strlen(s);
+		buf_reset(&one);
+		buf_add(&one, s, (size_t)(end - s));
+		buf_reset(&shown);
+		i18n_translate(lang, one.data, &shown, NULL, &n);
+		html_escape(out, shown.data);
+		if (!*end)
+			break;
+		html_escape_n(out, end, *end == '\n' ? 1 : 2);
+		s = end + (*end == '\n' ? 1 : 2);
+	}
+	buf_release(&one);
+	buf_release(&shown);
+}
+
+void html_grouped_number(struct buf *o, const char *v)
+{
+	const char *dot = strchr(v, '.');
+	size_t int_len = dot ? (size_t)(dot - v) : strlen(v);
+	size_t start = v[0] == '-' ? 1 : 0;
+	buf_add(o, v, start);
+	for (size_t i = start; i < int_len; i++) {
+		if (i > start && (int_len - i) % 3 == 0)
+			buf_addc(o, ',');
+		buf_addc(o, v[i]);
+	}
+	buf_adds(o, v + int_len);
+}
+
+void html_money(struct buf *o, const struct request *req, const char *v)
+{
+	struct buf g = BUF_INIT;
+	html_grouped_number(&g, v);
+	html_escape(o, g.data);
+	buf_release(&g);
+	if (strcmp(req->lang, "ko") || v[0] == '-')
+		return;
+	/* Korean readers count in 만 (10⁴), 억 (10⁸) and 조 (10¹²): "4억 5,000만". */
+	size_t int_len = strcspn(v, ".");
+	if (int_len < 5 || int_len > 18)
+		return;
+	unsigned long long n = 0;
+	for (size_t i = 0; i < int_len; i++)
+		n = n * 10 + (unsigned long long)(v[i] - '0');
+	static const struct { unsigned long long unit; const char *name; } units[] = {
+		{ 1000000000000ULL, "조" }, { 100000000ULL, "억" }, { 10000ULL, "만" },
+	};
+	struct buf t = BUF_INIT;
+	for (size_t i = 0; i < 3; i++) {
+		unsigned long long q = n / units[i].unit;
+		n %= units[i].unit;
+		if (!q)
+			continue;
+		char num[32];
+		struct buf gq = BUF_INIT;
+		snprintf(num, sizeof num, "%llu", q);
+		html_grouped_number(&gq, num);
+		buf_addf(&t, "%s%s%s", t.len ? " " : "", gq.data, units[i].name);
+		buf_release(&gq);
+	}
+	if (n) {
+		char num[32];
+		struct buf gq = BUF_INIT;
+		snprintf(num, sizeof num, "%llu", n);
+		html_grouped_number(&gq, num);
+		buf_addf(&t, "%s%s", t.len ? " " : "", gq.data);
+		buf_release(&gq);
+	}
+	html_raw(o, " <span class=\"muted small\">(");
+	html_escape(o, t.data);
+	html_raw(o, "원)</span>");
+	buf_release(&t);
 }
 
 void html_link(struct buf *out, const char *href, const char *text)
@@ -50,6 +133,7 @@ void html_csrf_field(struct request *req, struct buf *out)
  * route (router.c): the visibility is the route table's, not a copy. */
 const struct web_nav_entry web_nav[] = {
 	{ "/", "nav.dashboard" },
+	{ "/alerts", "nav.alerts" },
 	{ "/scores", "nav.scores" },
 	{ "/proposals", "nav.proposals" },
 	{ "/promises", "nav.promises" },
@@ -185,7 +269,7 @@ void html_error_page(struct request *req, struct response *res, int status, cons
 	html_msg(&res->body, req, key);
 	if (detail) {
 		html_raw(&res->body, ": ");
-		html_escape(&res->body, detail);
+		html_error_text(&res->body, req, detail);
 	}
 	html_raw(&res->body, "</p>\n<p><a href=\"/\">");
 	html_msg(&res->body, req, "nav.dashboard");

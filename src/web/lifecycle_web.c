@@ -8,6 +8,8 @@
  * state machine (roles, gate, audit) every interface shares. */
 #include "web/web_impl.h"
 
+#include "report/i18n.h"
+
 #include "app/lifecycle.h"
 #include "base/clock.h"
 #include "domain/date.h"
@@ -18,6 +20,7 @@
 #include "report/credits_report.h"
 #include "report/lifecycle_text.h"
 #include "report/svg.h"
+#include "store/alert_acks.h"
 #include "store/load.h"
 #include "store/proposals.h"
 
@@ -46,15 +49,6 @@ static void api_internal(struct response *res, const struct buf *err)
 static enum lang lang_of(const struct request *req)
 {
 	return strcmp(req->lang, "ko") ? LANG_EN : LANG_KO;
-}
-
-static day_t today(void)
-{
-	char now[21];
-	day_t d = DAY_NONE;
-	clock_now_iso(now);
-	date_parse(now, 10, &d);
-	return d;
 }
 
 /* A year in the query: 0 and *out (dflt when absent), or -1 when malformed. */
@@ -144,7 +138,7 @@ static int compute_alerts(struct store *s, day_t as_of, struct model **m, struct
 void api_alerts(struct request *req, struct response *res)
 {
 	const char *t = http_query(req, "as_of");
-	day_t as_of = today();
+	day_t as_of = web_today();
 	struct model *m = NULL;
 	struct dataset ds;
 	struct lc_alerts al = { 0 };
@@ -167,17 +161,128 @@ void api_alerts(struct request *req, struct response *res)
 	buf_release(&err);
 }
 
-static void alerts_table(struct request *req, struct buf *o, const struct lc_alerts *al,
-			 const struct dataset *ds)
+/* Contracts in force on as_of (signed, not ended): what alerts watch. */
+static size_t contracts_in_force(const struct dataset *ds, day_t as_of)
 {
-	static const char *const heads[] = { "alerts.contract", "alerts.rule", "alerts.owners",
-					     "alerts.evidence" };
-	if (!al->n) {
-		html_raw(o, "<p class=\"muted\">");
-		html_msg(o, req, "alerts.none");
-		html_raw(o, "</p>\n");
+	size_t n = 0;
+	for (size_t i = 0; i < ds->n_contracts; i++) {
+		const struct contract *k = &ds->contracts[i];
+		if (k->signed_on != DAY_NONE && k->signed_on <= as_of &&
+		    (k->end_on == DAY_NONE || k->end_on >= as_of))
+			n++;
+	}
+	return n;
+}
+
+/* Whether alert a passes the filters: owner (a person id, sales or
+ * operations owner of the contract) and rule (lc_rule_id), NULL for all. */
+static int alert_matches(const struct lc_alert *a, const struct dataset *ds, const char *owner,
+			 const char *rule)
+{
+	const struct contract *k = &ds->contracts[a->contract];
+	if (rule && *rule && strcmp(lc_rule_id(a->rule), rule))
+		return 0;
+	if (owner && *owner) {
+		int s = k->sales_owner, o = k->ops_owner;
+		if (!((s >= 0 && !strcmp(ds->people[s].id, owner)) || (o >= 0 && !strcmp(ds->people[o].id, owner))))
+			return 0;
+	}
+	return 1;
+}
+
+/* The alerts grouped by contract (one row a contract, its rules listed,
+ * in the order the rules found them), filtered; at most limit contracts
+ * (0: all). The empty states say what is true: no contract in force, no
+ * alert for the filters, or every contract in force on track. Returns the
+ * number of contracts with alerts that pass the filters. */
+/* The acknowledgements shown with the alerts (alerts page only). */
+struct ack_view {
+	const struct alert_ack *acks;
+	size_t n;
+	int can_ack;                  /* the user may acknowledge: show the form */
+};
+
+/* The latest acknowledgement of (contract, rule) on or before as_of. */
+static const struct alert_ack *ack_of(const struct ack_view *v, const char *contract, const char *rule,
+				      const char *as_of)
+{
+	const struct alert_ack *best = NULL;
+	for (size_t i = 0; v && i < v->n; i++)
+		if (!strcmp(v->acks[i].contract_id, contract) && !strcmp(v->acks[i].rule, rule) &&
+		    strcmp(v->acks[i].acknowledged_on, as_of) <= 0)
+			best = &v->acks[i];
+	return best;
+}
+
+/* Under an alert: its acknowledgement, or the form to write one. */
+static void ack_block(struct request *req, struct buf *o, const struct ack_view *v,
+		      const char *contract, const char *rule, const char *as_of)
+{
+	const struct alert_ack *a = ack_of(v, contract, rule, as_of);
+	if (a) {
+		struct buf t = BUF_INIT;
+		const char *who = a->acknowledged_by;
+		if (!strncmp(who, "user:", 5))
+			who += 5;
+		const char *args[] = { who, a->acknowledged_on, a->note };
+		i18n_add(&t, lang_of(req), "alerts.acknowledged", args, 3);
+		html_raw(o, "<p class=\"ack small\">✓ ");
+		html_escape(o, t.data);
+		html_raw(o, "</p>");
+		buf_release(&t);
 		return;
 	}
+	if (!v || !v->can_ack)
+		return;
+	html_raw(o, "<details class=\"ack-form\"><summary>");
+	html_msg(o, req, "alerts.acknowledge");
+	html_raw(o, "</summary><form method=\"post\" action=\"/alerts/ack\" class=\"stack\">");
+	html_csrf_field(req, o);
+	html_raw(o, "<input type=\"hidden\" name=\"contract\" value=\"");
+	html_escape(o, contract);
+	html_raw(o, "\"><input type=\"hidden\" name=\"rule\" value=\"");
+	html_escape(o, rule);
+	html_raw(o, "\"><input type=\"hidden\" name=\"as_of\" value=\"");
+	html_escape(o, as_of);
+	html_raw(o, "\"><label>");
+	html_msg(o, req, "alerts.ack_note");
+	html_raw(o, " <input name=\"note\" maxlength=\"500\" required></label><button type=\"submit\">");
+	html_msg(o, req, "alerts.acknowledge");
+	html_raw(o, "</button></form></details>");
+}
+
+static size_t alerts_table(struct request *req, struct buf *o, const struct lc_alerts *al,
+			   const struct dataset *ds, day_t as_of, const char *owner, const char *rule,
+			   size_t limit, const struct ack_view *acks)
+{
+	char as_of_text[11];
+	date_format(as_of, as_of_text);
+	static const char *const heads[] = { "alerts.contract", "alerts.rule", "alerts.owners",
+					     "alerts.evidence" };
+	enum lang lang = lang_of(req);
+	size_t n_in_force = contracts_in_force(ds, as_of), groups = 0, shown = 0;
+	char *seen = xcalloc(ds->n_contracts + 1, 1);
+	for (size_t i = 0; i < al->n; i++)
+		if (alert_matches(&al->items[i], ds, owner, rule) && !seen[al->items[i].contract]) {
+			seen[al->items[i].contract] = 1;
+			groups++;
+		}
+	if (!groups) {
+		struct buf t = BUF_INIT;
+		char count[24], day[11];
+		snprintf(count, sizeof count, "%zu", n_in_force);
+		date_format(as_of, day);
+		const char *args[] = { day, count };
+		i18n_add(&t, lang, !n_in_force ? "alerts.no_contracts"
+			 : (owner && *owner) || (rule && *rule) ? "alerts.none_filtered" : "alerts.none", args, 2);
+		html_raw(o, "<p class=\"muted\" id=\"alerts-empty\">");
+		html_escape(o, t.data);
+		html_raw(o, "</p>\n");
+		buf_release(&t);
+		xfree(seen);
+		return 0;
+	}
+	memset(seen, 0, ds->n_contracts + 1);
 	html_raw(o, "<div class=\"scroll\"><table class=\"data alerts-table\"><thead><tr>");
 	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
 		html_raw(o, "<th scope=\"col\">");
@@ -185,18 +290,31 @@ static void alerts_table(struct request *req, struct buf *o, const struct lc_ale
 		html_raw(o, "</th>");
 	}
 	html_raw(o, "</tr></thead><tbody>\n");
-	for (size_t i = 0; i < al->n; i++) {
-		const struct lc_alert *a = &al->items[i];
-		const struct contract *k = &ds->contracts[a->contract];
+	for (size_t i = 0; i < al->n && (!limit || shown < limit); i++) {
+		const struct lc_alert *first = &al->items[i];
+		if (!alert_matches(first, ds, owner, rule) || seen[first->contract])
+			continue;
+		seen[first->contract] = 1;
+		shown++;
+		const struct contract *k = &ds->contracts[first->contract];
 		const char *sales = person_name(ds, k->sales_owner), *ops = person_name(ds, k->ops_owner);
-		struct buf ev = BUF_INIT;
 		html_raw(o, "<tr><td>");
 		contract_link(o, k->id);
 		html_raw(o, "<br><span class=\"small muted\">");
 		html_escape(o, ds->clients[k->client].name);
-		html_raw(o, "</span></td><td><span class=\"badge warn\">");
-		html_msg(o, req, arena_printf(&req->arena, "alerts.rule.%s", lc_rule_id(a->rule)));
 		html_raw(o, "</span></td><td>");
+		unsigned rules_shown = 0;          /* each rule once, however many metrics */
+		for (size_t j = i; j < al->n; j++) {
+			const struct lc_alert *a = &al->items[j];
+			if (a->contract != first->contract || !alert_matches(a, ds, owner, rule) ||
+			    rules_shown & (1u << a->rule))
+				continue;
+			rules_shown |= 1u << a->rule;
+			html_raw(o, "<span class=\"badge warn\">");
+			html_msg(o, req, arena_printf(&req->arena, "alerts.rule.%s", lc_rule_id(a->rule)));
+			html_raw(o, "</span> ");
+		}
+		html_raw(o, "</td><td>");
 		html_msg(o, req, "alerts.sales_owner");
 		html_raw(o, ": ");
 		html_escape(o, sales ? sales : "—");
@@ -204,18 +322,43 @@ static void alerts_table(struct request *req, struct buf *o, const struct lc_ale
 		html_msg(o, req, "alerts.ops_owner");
 		html_raw(o, ": ");
 		html_escape(o, ops ? ops : "—");
-		html_raw(o, "</td><td>");
-		report_alert_evidence(&ev, a, ds, lang_of(req));
-		html_escape(o, ev.data);
-		html_raw(o, "</td></tr>\n");
-		buf_release(&ev);
+		html_raw(o, "</td><td><ul class=\"evidence\">");
+		unsigned ack_shown = 0;            /* an acknowledgement is of a rule: once */
+		for (size_t j = i; j < al->n; j++) {
+			const struct lc_alert *a = &al->items[j];
+			struct buf ev = BUF_INIT;
+			if (a->contract != first->contract || !alert_matches(a, ds, owner, rule))
+				continue;
+			report_alert_evidence(&ev, a, ds, lang);
+			html_raw(o, "<li>");
+			html_escape(o, ev.data);
+			if (!(ack_shown & (1u << a->rule)))
+				ack_block(req, o, acks, k->id, lc_rule_id(a->rule), as_of_text);
+			ack_shown |= 1u << a->rule;
+			html_raw(o, "</li>");
+			buf_release(&ev);
+		}
+		html_raw(o, "</ul></td></tr>\n");
 	}
 	html_raw(o, "</tbody></table></div>\n");
+	if (limit && groups > shown) {
+		struct buf t = BUF_INIT;
+		char more[24];
+		snprintf(more, sizeof more, "%zu", groups);
+		const char *args[] = { more };
+		i18n_add(&t, lang, "alerts.see_all", args, 1);
+		html_raw(o, "<p><a href=\"/alerts\">");
+		html_escape(o, t.data);
+		html_raw(o, "</a></p>\n");
+		buf_release(&t);
+	}
+	xfree(seen);
+	return groups;
 }
 
 void web_alerts_panel(struct request *req, struct buf *o, const struct scored *sc)
 {
-	day_t end = model_year_last_day(sc->model, sc->year), now = today();
+	day_t end = model_year_last_day(sc->model, sc->year), now = web_today();
 	day_t as_of = now != DAY_NONE && now < end ? now : end;
 	struct model *m = NULL;
 	struct dataset ds;
@@ -234,7 +377,7 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 		/* the scored year's data is loaded up to this very day */
 		lifecycle_alerts(sc->ds, &sc->model->alerts, sc->model->stabilization_run_months,
 				 as_of, &al);
-		alerts_table(req, o, &al, sc->ds);
+		alerts_table(req, o, &al, sc->ds, as_of, NULL, NULL, 10, NULL);
 	} else if (compute_alerts(req->store, as_of, &m, &ds, &al, &err)) {
 		fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
 		html_raw(o, "<p class=\"notice error\">");
@@ -242,7 +385,7 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 		html_raw(o, "</p>\n");
 	} else {
 		loaded = 1;
-		alerts_table(req, o, &al, &ds);
+		alerts_table(req, o, &al, &ds, as_of, NULL, NULL, 10, NULL);
 	}
 	html_raw(o, "</section>\n");
 	lc_alerts_release(&al);
@@ -251,6 +394,153 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 		model_free(m);
 	}
 	buf_release(&err);
+}
+
+/* The alerts page: every early warning on a date, one row a contract,
+ * filtered by owner and rule. The date is the end of the year shown (the
+ * last complete one by default), or today while that year runs, or
+ * ?as_of=. */
+void page_alerts(struct request *req, struct response *res)
+{
+	struct buf *o = &res->body, err = BUF_INIT, t = BUF_INIT;
+	const char *owner = http_query(req, "owner"), *rule = http_query(req, "rule");
+	const char *as_of_text = http_query(req, "as_of");
+	int year = 0;
+	day_t as_of = DAY_NONE, now = web_today();
+	struct model *m = NULL, *ym = NULL;
+	char *version = NULL;
+	struct dataset ds;
+	struct lc_alerts al = { 0 };
+	int loaded = 0;
+	if (year_query(req, "year", web_default_year(req), &year) ||
+	    (as_of_text && date_parse(as_of_text, strlen(as_of_text), &as_of))) {
+		html_error_page(req, res, 400, "alerts.bad_date", NULL);
+		goto out;
+	}
+	if (as_of == DAY_NONE) {
+		if (web_load_model(req->store, year, &ym, &version, &err)) {
+			fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
+			html_error_page(req, res, 500, "error.internal", NULL);
+			goto out;
+		}
+		day_t end = model_year_last_day(ym, year);
+		as_of = now != DAY_NONE && now < end ? now : end;
+	}
+	if (compute_alerts(req->store, as_of, &m, &ds, &al, &err)) {
+		fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
+		html_error_page(req, res, 500, "error.internal", NULL);
+		goto out;
+	}
+	loaded = 1;
+	html_page_begin(req, res, "alerts.page_title", NULL);
+	html_raw(o, "<form method=\"get\" action=\"/alerts\" class=\"filters\" id=\"alert-filters\"><label for=\"as_of\">");
+	html_msg(o, req, "alerts.as_of");
+	html_raw(o, "</label> <input id=\"as_of\" name=\"as_of\" type=\"date\" value=\"");
+	put_date(o, as_of);
+	html_raw(o, "\"> <label for=\"owner\">");
+	html_msg(o, req, "alerts.owner");
+	html_raw(o, "</label> <select id=\"owner\" name=\"owner\"><option value=\"\">");
+	html_msg(o, req, "alerts.everyone");
+	html_raw(o, "</option>");
+	/* The owners of contracts in force, each once, in the people's order. */
+	for (size_t p = 0; p < ds.n_people; p++) {
+		int owns = 0;
+		for (size_t c = 0; c < ds.n_contracts && !owns; c++)
+			owns = ds.contracts[c].sales_owner == (int)p || ds.contracts[c].ops_owner == (int)p;
+		if (!owns)
+			continue;
+		html_raw(o, "<option value=\"");
+		html_escape(o, ds.people[p].id);
+		html_raw(o, owner && !strcmp(owner, ds.people[p].id) ? "\" selected>" : "\">");
+		html_escape(o, ds.people[p].name);
+		html_raw(o, "</option>");
+	}
+	html_raw(o, "</select> <label for=\"rule\">");
+	html_msg(o, req, "alerts.rule");
+	html_raw(o, "</label> <select id=\"rule\" name=\"rule\"><option value=\"\">");
+	html_msg(o, req, "alerts.every_rule");
+	html_raw(o, "</option>");
+	for (int r = 0; r < LC_RULE_COUNT; r++) {
+		const char *id = lc_rule_id((enum lc_rule)r);
+		html_raw(o, "<option value=\"");
+		html_escape(o, id);
+		html_raw(o, rule && !strcmp(rule, id) ? "\" selected>" : "\">");
+		html_msg(o, req, arena_printf(&req->arena, "alerts.rule.%s", id));
+		html_raw(o, "</option>");
+	}
+	html_raw(o, "</select> <button type=\"submit\">");
+	html_msg(o, req, "action.filter");
+	html_raw(o, "</button></form>\n<section class=\"card\" id=\"alerts\">\n");
+	if (http_query(req, "acknowledged")) {
+		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
+		html_msg(o, req, "alerts.ack_saved");
+		html_raw(o, "</p>\n");
+	}
+	struct ack_view acks = { NULL, 0, !!(req->session.user.role & (ROLE_ADMIN | ROLE_EXECUTIVE |
+									ROLE_SALES | ROLE_OPERATIONS)) };
+	struct alert_ack *ack_rows = NULL;
+	if (store_alert_acks(req->store, &ack_rows, &acks.n, &err))
+		fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
+	acks.acks = ack_rows;
+	size_t groups = alerts_table(req, o, &al, &ds, as_of, owner, rule, 0, &acks);
+	alert_acks_free(ack_rows, acks.n);
+	if (groups) {
+		char count[24], day[11];
+		snprintf(count, sizeof count, "%zu", groups);
+		date_format(as_of, day);
+		const char *args[] = { count, day };
+		i18n_add(&t, lang_of(req), "alerts.count", args, 2);
+		html_raw(o, "<p class=\"muted small\" id=\"alerts-count\">");
+		html_escape(o, t.data);
+		html_raw(o, "</p>\n");
+	}
+	html_raw(o, "</section>\n<p class=\"muted small\">");
+	html_msg(o, req, "alerts.help");
+	html_raw(o, "</p>\n");
+	html_page_end(req, res);
+out:
+	lc_alerts_release(&al);
+	if (loaded) {
+		dataset_free(&ds);
+		model_free(m);
+	}
+	model_free(ym);
+	xfree(version);
+	buf_release(&err);
+	buf_release(&t);
+}
+
+/* POST /alerts/ack: contract, rule, as_of, note. Back to the alerts of
+ * that date with a notice; a refused note (empty, too long) or an unknown
+ * contract is a 422 page that says why. */
+void page_alert_ack(struct request *req, struct response *res)
+{
+	const char *contract = http_form(req, "contract"), *rule = http_form(req, "rule");
+	const char *as_of = http_form(req, "as_of"), *note = http_form(req, "note");
+	struct buf err = BUF_INIT, to = BUF_INIT;
+	day_t d;
+	int known_rule = 0;
+	for (int r = 0; rule && r < LC_RULE_COUNT; r++)
+		known_rule |= !strcmp(rule, lc_rule_id((enum lc_rule)r));
+	if (!contract || !known_rule || !as_of || date_parse(as_of, strlen(as_of), &d)) {
+		html_error_page(req, res, 422, "alerts.ack_bad", NULL);
+		goto out;
+	}
+	int rc = store_alert_ack(req->store, contract, rule, as_of, note, req->actor, &err);
+	if (rc > 0) {
+		html_error_page(req, res, 422, "alerts.ack_refused", err.data);
+	} else if (rc < 0) {
+		fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
+		html_error_page(req, res, 500, "error.internal", NULL);
+	} else {
+		buf_adds(&to, "/alerts?as_of=");
+		http_url_escape(&to, as_of);
+		buf_adds(&to, "&acknowledged=1");
+		http_redirect(res, req, to.data);
+	}
+out:
+	buf_release(&err);
+	buf_release(&to);
 }
 
 /* ---- the growth cycle ---------------------------------------------------- */
@@ -630,11 +920,15 @@ static void calibration_table(struct request *req, struct buf *o, const struct d
 			html_escape(o, ds->people[c[i].person].name);
 		buf_addf(o, "</th><td class=\"num\">%ld</td><td class=\"num\">", c[i].n);
 		numfmt_ld(o, c[i].mae * 100, 1);
-		html_raw(o, " pt</td><td class=\"num\">");
+		html_raw(o, " ");
+		html_msg(o, req, "unit.pt");
+		html_raw(o, "</td><td class=\"num\">");
 		if (c[i].bias > 0)
 			buf_addc(o, '+');
 		numfmt_ld(o, c[i].bias * 100, 1);
-		html_raw(o, " pt</td></tr>\n");
+		html_raw(o, " ");
+		html_msg(o, req, "unit.pt");
+		html_raw(o, "</td></tr>\n");
 	}
 	html_raw(o, "</tbody></table></div>\n");
 }
@@ -725,7 +1019,9 @@ void page_promises(struct request *req, struct response *res)
 				if (pr->gap > 0)
 					buf_addc(o, '+');
 				numfmt_ld(o, pr->gap * 100, 1);
-				html_raw(o, " pt</span>");
+				html_raw(o, " ");
+				html_msg(o, req, "unit.pt");
+				html_raw(o, "</span>");
 			} else {
 				html_msg(o, req, "score.na");
 			}
@@ -1001,6 +1297,11 @@ void page_proposals(struct request *req, struct response *res)
 	struct proposal_detail *list = NULL;
 	size_t n = 0;
 	html_page_begin(req, res, "proposals.title", NULL);
+	if (web_kind_writers(schema_find("proposals")) & req->session.user.role) {
+		html_raw(o, "<p class=\"actions\"><a class=\"button primary\" id=\"new-proposal\" href=\"/records/proposals/new\">");
+		html_msg(o, req, "proposals.new");
+		html_raw(o, "</a></p>\n");
+	}
 	html_raw(o, "<p class=\"muted\">");
 	html_msg(o, req, "proposals.gate_help");
 	html_raw(o, "</p>\n");
@@ -1086,11 +1387,11 @@ static void field(struct request *req, struct buf *o, const char *name, const ch
 		  const char *input)
 {
 	html_raw(o, "<div class=\"field\"><label for=\"rv-");
-	html_raw(o, name);
+	html_escape(o, name);
 	html_raw(o, "\">");
 	html_msg(o, req, label_key);
 	html_raw(o, "</label>");
-	html_raw(o, input);
+	html_raw(o, input);  /* checksrc: allow html (markup built by the caller, every value through html_escape) */
 	html_raw(o, "</div>");
 }
 
@@ -1101,8 +1402,10 @@ static void select_field(struct request *req, struct buf *o, const char *name, c
 	buf_addf(&in, "<select id=\"rv-%s\" name=\"%s\">", name, name);
 	if (blank)
 		buf_adds(&in, "<option value=\"\"></option>");
+	const char *typed = http_form(req, name);     /* kept after a refused review */
 	for (; *options; options++) {
-		buf_addf(&in, "<option value=\"%s\">", *options);
+		buf_addf(&in, "<option value=\"%s\"%s>", *options,
+			 typed && !strcmp(typed, *options) ? " selected" : "");
 		html_escape(&in, msg(req->lang, arena_printf(&req->arena, "enum.%s", *options)));
 		buf_adds(&in, "</option>");
 	}
@@ -1162,7 +1465,7 @@ static void proposal_page(struct request *req, struct response *res, const char 
 		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p><strong>");
 		html_msg(o, req, "proposals.refused");
 		html_raw(o, "</strong> ");
-		html_escape(o, error);
+		html_error_text(o, req, error);
 		html_raw(o, "</p></div>\n");
 	} else if (http_query(req, "done")) {
 		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
@@ -1176,7 +1479,14 @@ static void proposal_page(struct request *req, struct response *res, const char 
 	dl_row(req, o, "col.title", d.title);
 	dl_row(req, o, "col.service_line", d.service_line);
 	dl_row(req, o, "col.proposed_on", d.proposed_on);
-	dl_row(req, o, "col.annual_value", d.annual_value);
+	html_raw(o, "<dt>");
+	html_msg(o, req, "col.annual_value");
+	html_raw(o, "</dt><dd>");
+	if (d.annual_value && *d.annual_value)
+		html_money(o, req, d.annual_value);
+	else
+		html_raw(o, "—");
+	html_raw(o, "</dd>");
 	dl_row(req, o, "col.origin", d.origin ? msg(req->lang, arena_printf(&req->arena, "enum.%s", d.origin)) : NULL);
 	dl_row(req, o, "col.status", msg(req->lang, arena_printf(&req->arena, "enum.%s", d.status)));
 	html_raw(o, "<dt>");
@@ -1244,7 +1554,10 @@ static void proposal_page(struct request *req, struct response *res, const char 
 		if (may_win) {
 			html_raw(o, "<div class=\"actions\">");
 			form_open(req, o, d.id, "/win", "inline");
-			html_raw(o, "<button type=\"submit\" class=\"primary\">");
+			/* Not the primary action while the gate is shut: it would
+			 * only be refused. */
+			html_raw(o, d.gate_open ? "<button type=\"submit\" class=\"primary\">"
+				 : "<button type=\"submit\" aria-describedby=\"gate-shut\">");
 			html_msg(o, req, "proposals.win");
 			html_raw(o, "</button></form> ");
 			form_open(req, o, d.id, "/lose", "inline");
@@ -1252,7 +1565,7 @@ static void proposal_page(struct request *req, struct response *res, const char 
 			html_msg(o, req, "proposals.lose");
 			html_raw(o, "</button></form></div>\n");
 			if (!d.gate_open) {
-				html_raw(o, "<p class=\"muted small\">");
+				html_raw(o, "<p class=\"muted small\" id=\"gate-shut\">");
 				html_msg(o, req, "proposals.win_needs_gate");
 				html_raw(o, "</p>\n");
 			}
@@ -1267,7 +1580,15 @@ static void proposal_page(struct request *req, struct response *res, const char 
 			html_msg(o, req, "proposals.add_review");
 			html_raw(o, "</h3>\n");
 			form_open(req, o, d.id, "/review", "grid-form");
-			buf_addf(&in, "<input id=\"rv-reviewed_on\" name=\"reviewed_on\" type=\"date\" required value=\"%.10s\">", now);
+			/* What was typed comes back after a refused review. */
+			const char *typed;
+			buf_adds(&in, "<input id=\"rv-reviewed_on\" name=\"reviewed_on\" type=\"date\" required value=\"");
+			typed = http_form(req, "reviewed_on");
+			if (typed)
+				html_escape(&in, typed);
+			else
+				buf_addf(&in, "%.10s", now);
+			buf_adds(&in, "\">");
 			field(req, o, "reviewed_on", "col.reviewed_on", in.data);
 			buf_reset(&in);
 			/* The reviewer is the account's person (SPEC §2, attribution). */
@@ -1276,13 +1597,22 @@ static void proposal_page(struct request *req, struct response *res, const char 
 			buf_adds(&in, "\">");
 			field(req, o, "reviewer", "col.reviewer", in.data);
 			select_field(req, o, "verdict", "col.verdict", verdicts, 0);
-			field(req, o, "predicted_attainment", "col.predicted_attainment",
-			      "<input id=\"rv-predicted_attainment\" name=\"predicted_attainment\" inputmode=\"decimal\" placeholder=\"0.95\">");
+			buf_reset(&in);
+			buf_adds(&in, "<input id=\"rv-predicted_attainment\" name=\"predicted_attainment\" inputmode=\"decimal\" placeholder=\"0.95\" value=\"");
+			html_escape(&in, http_form(req, "predicted_attainment"));
+			buf_adds(&in, "\">");
+			field(req, o, "predicted_attainment", "col.predicted_attainment", in.data);
 			select_field(req, o, "risk_tier", "col.risk_tier", tiers, 1);
-			field(req, o, "required_ramp_days", "col.required_ramp_days",
-			      "<input id=\"rv-required_ramp_days\" name=\"required_ramp_days\" type=\"number\" min=\"0\">");
-			field(req, o, "conditions", "col.conditions",
-			      "<input id=\"rv-conditions\" name=\"conditions\">");
+			buf_reset(&in);
+			buf_adds(&in, "<input id=\"rv-required_ramp_days\" name=\"required_ramp_days\" type=\"number\" min=\"0\" value=\"");
+			html_escape(&in, http_form(req, "required_ramp_days"));
+			buf_adds(&in, "\">");
+			field(req, o, "required_ramp_days", "col.required_ramp_days", in.data);
+			buf_reset(&in);
+			buf_adds(&in, "<input id=\"rv-conditions\" name=\"conditions\" value=\"");
+			html_escape(&in, http_form(req, "conditions"));
+			buf_adds(&in, "\">");
+			field(req, o, "conditions", "col.conditions", in.data);
 			html_raw(o, "<button type=\"submit\" class=\"primary\">");
 			html_msg(o, req, "proposals.add_review");
 			html_raw(o, "</button></form>\n");

@@ -9,6 +9,9 @@
  * here is released before the handler returns. */
 #include "web/web_impl.h"
 
+#include "report/i18n.h"
+#include "report/scores_text.h"
+
 #include "base/clock.h"
 #include "domain/date.h"
 #include "engine/calibrate.h"
@@ -651,7 +654,7 @@ static void notice(struct request *req, struct buf *o, const char *key, const ch
 	html_msg(o, req, key);
 	if (detail && *detail) {
 		html_raw(o, "</p><pre class=\"small\">");
-		html_escape(o, detail);
+		html_error_text(o, req, detail);
 		html_raw(o, "</pre></div>\n");
 	} else {
 		html_raw(o, "</p></div>\n");
@@ -728,7 +731,9 @@ static void models_page(struct request *req, struct response *res, const char *n
 	html_msg(o, req, "models.builtin");
 	html_raw(o, "</a></th><td>");
 	html_msg(o, req, "models.any_year");
-	html_raw(o, "</td><td></td><td>SPEC §5</td><td></td><td></td></tr>\n");
+	html_raw(o, "</td><td></td><td>");
+	html_msg(o, req, "models.builtin_source");
+	html_raw(o, "</td><td></td><td></td></tr>\n");
 	for (size_t i = 0; i < n; i++) {
 		struct buf href = BUF_INIT;
 		model_href(&href, list[i].version);
@@ -1061,8 +1066,13 @@ void page_model(struct request *req, struct response *res)
 				html_raw(o, "</th><td>");
 				for (size_t x = 0; x < cr->n_measures; x++) {
 					struct buf st = BUF_INIT;
+					report_scoring_words(&cr->measures[x].scoring, i18n_lang(req->lang), &st);
+					if (x)
+						html_raw(o, "<br>");
+					html_escape(o, st.data);
+					buf_reset(&st);
 					model_scoring_text(&cr->measures[x].scoring, &st);
-					html_raw(o, x ? "<br><code>" : "<code>");
+					html_raw(o, " <code class=\"muted small\">");
 					html_escape(o, st.data);
 					html_raw(o, "</code>");
 					buf_release(&st);
@@ -1119,7 +1129,7 @@ void page_models_diff(struct request *req, struct response *res)
 			const char *eol = strchr(line, '\n');
 			size_t len = eol ? (size_t)(eol - line) : strlen(line);
 			html_raw(o, "<li>");
-			html_escape_n(o, line, len);
+			html_error_text(o, req, arena_strndup(&req->arena, line, len));
 			html_raw(o, "</li>\n");
 			if (!eol)
 				break;
@@ -1329,6 +1339,62 @@ out:
 	buf_release(&err);
 }
 
+/* The second step of an activation: what changes, then a POST with
+ * confirm=1. */
+static void activate_confirm_page(struct request *req, struct response *res, const char *version)
+{
+	struct buf *o = &res->body, err = BUF_INIT, t = BUF_INIT, href = BUF_INIT;
+	struct stored_model sm = { 0 };
+	struct model *now = NULL;
+	char *now_version = NULL;
+	int rc = store_model_get(req->store, version, &sm, &err);
+	if (rc) {
+		log_failure(rc > 0 ? 404 : 500, &err);
+		html_error_page(req, res, rc > 0 ? 404 : 500, rc > 0 ? "error.not_found" : "error.internal",
+				rc > 0 ? version : NULL);
+		goto out;
+	}
+	int year = sm.year ? sm.year : web_default_year(req);
+	if (web_load_model(req->store, year, &now, &now_version, &err)) {
+		log_failure(500, &err);
+		html_error_page(req, res, 500, "error.internal", NULL);
+		goto out;
+	}
+	char y[8];
+	snprintf(y, sizeof y, "%d", year);
+	const char *args[] = { version, y, strcmp(now_version, "default") ? now_version
+			       : msg(req->lang, "models.builtin") };
+	html_page_begin(req, res, "models.activate_title", version);
+	html_raw(o, "<section class=\"card confirm\" id=\"confirm\">\n<p>");
+	i18n_add(&t, i18n_lang(req->lang), sm.year ? "models.activate_what" : "models.activate_what_any",
+		 args, 3);
+	html_escape(o, t.data);
+	html_raw(o, "</p>\n<p>");
+	html_msg(o, req, "models.activate_audited");
+	html_raw(o, "</p>\n");
+	model_href(&href, version);
+	buf_adds(&href, "/activate");
+	html_raw(o, "<form method=\"post\" action=\"");
+	html_escape(o, href.data);
+	html_raw(o, "\" class=\"confirm-actions\">");
+	html_csrf_field(req, o);
+	html_raw(o, "<input type=\"hidden\" name=\"confirm\" value=\"yes\"><button type=\"submit\" class=\"primary\">");
+	buf_reset(&t);
+	i18n_add(&t, i18n_lang(req->lang), "models.activate_confirm", args, 1);
+	html_escape(o, t.data);
+	html_raw(o, "</button> <a href=\"/models\">");
+	html_msg(o, req, "action.cancel");
+	html_raw(o, "</a></form>\n</section>\n");
+	html_page_end(req, res);
+out:
+	stored_model_release(&sm);
+	model_free(now);
+	xfree(now_version);
+	buf_release(&err);
+	buf_release(&t);
+	buf_release(&href);
+}
+
 void page_model_activate(struct request *req, struct response *res)
 {
 	struct buf err = BUF_INIT;
@@ -1345,8 +1411,11 @@ void page_model_activate(struct request *req, struct response *res)
 		return;
 	}
 	if (!confirm || strcmp(confirm, "yes")) {
-		/* activation changes every score of the year: only when confirmed */
-		html_error_page(req, res, 422, "models.confirm_needed", req->params[0]);
+		/* activation changes every score of the year: only when confirmed;
+		 * unconfirmed, the answer (422) says what would happen and asks */
+		activate_confirm_page(req, res, req->params[0]);
+		if (res->status < 400)
+			res->status = 422;
 		buf_release(&err);
 		return;
 	}
@@ -1365,6 +1434,72 @@ void page_model_activate(struct request *req, struct response *res)
 	buf_release(&err);
 }
 
+/* The second step of a freeze: what it does, a warning and a second
+ * confirmation when the year is not over; then a POST with confirm=1
+ * (and unfinished=1 for a year not over). problem: a message key shown
+ * as an error (the second confirmation missing). */
+static void freeze_confirm_page(struct request *req, struct response *res, int year,
+				const char *problem)
+{
+	struct buf *o = &res->body, err = BUF_INIT, t = BUF_INIT;
+	struct model *m = NULL;
+	char *version = NULL;
+	day_t last;
+	char y[8], last_text[11];
+	enum lang lang = i18n_lang(req->lang);
+	int over = web_year_is_over(req, year, &last);
+	if (web_load_model(req->store, year, &m, &version, &err)) {
+		log_failure(500, &err);
+		html_error_page(req, res, 500, "error.internal", NULL);
+		goto out;
+	}
+	snprintf(y, sizeof y, "%d", year);
+	date_format(last, last_text);
+	const char *args[] = { y, strcmp(version, "default") ? version : msg(req->lang, "models.builtin"),
+			       last_text };
+	buf_reset(&t);
+	i18n_add(&t, lang, "models.freeze_title", args, 1);
+	html_page_begin(req, res, "models.freeze", t.data);
+	if (problem) {
+		html_raw(o, "<div class=\"notice error\" role=\"alert\" id=\"freeze-problem\"><p>");
+		html_msg(o, req, problem);
+		html_raw(o, "</p></div>\n");
+	}
+	html_raw(o, "<section class=\"card confirm\" id=\"confirm\">\n<p>");
+	buf_reset(&t);
+	i18n_add(&t, lang, "models.freeze_what", args, 2);
+	html_escape(o, t.data);
+	html_raw(o, "</p>\n");
+	html_raw(o, "<form method=\"post\" action=\"/frozen\" class=\"stack confirm-actions\">");
+	html_csrf_field(req, o);
+	buf_addf(o, "<input type=\"hidden\" name=\"year\" value=\"%d\">", year);
+	html_raw(o, "<input type=\"hidden\" name=\"confirm\" value=\"1\">");
+	if (!over) {
+		html_raw(o, "<div class=\"notice warn\" role=\"alert\" id=\"freeze-unfinished\"><p><strong>");
+		buf_reset(&t);
+		i18n_add(&t, lang, "models.freeze_unfinished", args, 3);
+		html_escape(o, t.data);
+		html_raw(o, "</strong></p>\n<label class=\"check\"><input type=\"checkbox\" name=\"unfinished\" value=\"1\" required> ");
+		buf_reset(&t);
+		i18n_add(&t, lang, "models.freeze_unfinished_ok", args, 1);
+		html_escape(o, t.data);
+		html_raw(o, "</label></div>\n");
+	}
+	html_raw(o, "<div class=\"form-actions\"><button type=\"submit\" class=\"danger\">");
+	buf_reset(&t);
+	i18n_add(&t, lang, "models.freeze_confirm", args, 1);
+	html_escape(o, t.data);
+	html_raw(o, "</button> <a href=\"/models\">");
+	html_msg(o, req, "action.cancel");
+	html_raw(o, "</a></div></form>\n</section>\n");
+	html_page_end(req, res);
+out:
+	model_free(m);
+	xfree(version);
+	buf_release(&err);
+	buf_release(&t);
+}
+
 void page_freeze(struct request *req, struct response *res)
 {
 	struct buf err = BUF_INIT;
@@ -1376,6 +1511,18 @@ void page_freeze(struct request *req, struct response *res)
 	if (!y || *end || year < YEAR_FIRST || year > YEAR_LAST) {
 		res->status = 422;
 		models_page(req, res, "models.bad_year", NULL, 1);
+		goto out;
+	}
+	/* Two steps: what happens first; a year not over needs a second yes. */
+	const char *confirm = http_form(req, "confirm"), *unfinished = http_form(req, "unfinished");
+	day_t last;
+	if (!confirm || strcmp(confirm, "1")) {
+		freeze_confirm_page(req, res, (int)year, NULL);
+		goto out;
+	}
+	if (!web_year_is_over(req, (int)year, &last) && (!unfinished || strcmp(unfinished, "1"))) {
+		res->status = 422;
+		freeze_confirm_page(req, res, (int)year, "models.freeze_unfinished_needed");
 		goto out;
 	}
 	status = freeze_year(req, (int)year, &f, &err);

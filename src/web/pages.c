@@ -311,45 +311,9 @@ void page_dashboard(struct request *req, struct response *res)
 		xfree(bars);
 	}
 
-	/* Contracts needing attention: not stabilized within plan. */
-	html_raw(o, "<section class=\"card\">\n<h2>");
-	html_msg(o, req, "dash.attention");
-	html_raw(o, "</h2>\n<ul class=\"alerts\">\n");
-	int shown = 0;
-	for (size_t i = 0; i < sc->scores->n_sets; i++) {
-		const struct score_set *set = &sc->scores->sets[i];
-		if (set->org != ORG_SALES)
-			continue;
-		for (size_t c = 0; c < set->n_criteria; c++) {
-			const struct score_criterion *cr = &set->criteria[c];
-			if (strcmp(cr->def->id, "S3.1") || cr->stabilized_at || !cr->planned_months ||
-			    cr->elapsed_months <= cr->planned_months)
-				continue;
-			const char *id = score_set_id(sc->scores, set);
-			struct buf href = BUF_INIT;
-			buf_adds(&href, "/evidence/");
-			http_url_escape(&href, id);
-			buf_addf(&href, "/sales/S3.1?year=%d", year);
-			html_raw(o, "<li><a href=\"");
-			html_escape(o, href.data);
-			html_raw(o, "\">");
-			html_escape(o, id);
-			html_raw(o, " · ");
-			html_escape(o, subject_name(sc, SUBJECT_CONTRACT, set->contract));
-			html_raw(o, "</a> — ");
-			html_msg(o, req, "dash.not_stabilized");
-			buf_addf(o, " (%d / %d)", cr->elapsed_months, cr->planned_months);
-			html_raw(o, "</li>\n");
-			buf_release(&href);
-			shown++;
-		}
-	}
-	if (!shown) {
-		html_raw(o, "<li class=\"muted\">");
-		html_msg(o, req, "dash.all_well");
-		html_raw(o, "</li>\n");
-	}
-	html_raw(o, "</ul>\n</section>\n");
+	/* What needs attention is the early-warning panel below: the same
+	 * rules as the alerts page (a contract without SLA metrics is never
+	 * "not stabilized"). */
 	page_keep(res, sc, &key, begin, NULL);
 	web_alerts_panel(req, o, sc);
 	html_page_end(req, res);
@@ -370,6 +334,10 @@ static void aggregate_table(struct request *req, struct buf *o, const struct sco
 	html_msg(o, req, head);
 	html_raw(o, "</h2>\n<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th scope=\"col\">");
 	html_msg(o, req, "score.subject");
+	/* The total and its grade come first, so that a phone shows them
+	 * beside the name; the categories follow, scrolling if need be. */
+	html_raw(o, "</th><th scope=\"col\" class=\"num total\">");
+	html_msg(o, req, "score.total");
 	html_raw(o, "</th>");
 	for (size_t c = 0; c < mo->n_categories; c++) {
 		html_raw(o, "<th scope=\"col\" class=\"num\">");
@@ -377,8 +345,6 @@ static void aggregate_table(struct request *req, struct buf *o, const struct sco
 		html_raw(o, "</th>");
 	}
 	html_raw(o, "<th scope=\"col\" class=\"num\">");
-	html_msg(o, req, "score.total");
-	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
 	html_msg(o, req, "score.coverage");
 	html_raw(o, "</th></tr></thead>\n<tbody>\n");
 	if (kind == SUBJECT_CONTRACT) {
@@ -395,17 +361,17 @@ static void aggregate_table(struct request *req, struct buf *o, const struct sco
 			html_escape(o, id);
 			html_raw(o, "</a> <span class=\"muted\">");
 			html_escape(o, subject_name(sc, SUBJECT_CONTRACT, s->contract));
-			html_raw(o, "</span></th>");
+			html_raw(o, "</span></th><td class=\"num total\"><strong>");
+			score_text(o, req, &s->total);
+			html_raw(o, "</strong>");
+			grade_badge(o, grade_of(sc->model, &s->total));
+			html_raw(o, "</td>");
 			for (size_t c = 0; c < s->n_categories; c++) {
 				html_raw(o, "<td class=\"num\">");
 				score_text(o, req, &s->categories[c]);
 				html_raw(o, "</td>");
 			}
-			html_raw(o, "<td class=\"num\"><strong>");
-			score_text(o, req, &s->total);
-			html_raw(o, "</strong>");
-			grade_badge(o, grade_of(sc->model, &s->total));
-			html_raw(o, "</td><td class=\"num\">");
+			html_raw(o, "<td class=\"num\">");
 			coverage_text(o, &s->total);
 			html_raw(o, "</td></tr>\n");
 			buf_release(&href);
@@ -425,17 +391,17 @@ static void aggregate_table(struct request *req, struct buf *o, const struct sco
 				    : subject_name(sc, kind, a->index));
 			html_raw(o, "</a> <span class=\"muted\">");
 			html_escape(o, kind == SUBJECT_COMPANY ? "" : a->id);
-			html_raw(o, "</span></th>");
+			html_raw(o, "</span></th><td class=\"num total\"><strong>");
+			score_text(o, req, &a->total);
+			html_raw(o, "</strong>");
+			grade_badge(o, grade_of(sc->model, &a->total));
+			html_raw(o, "</td>");
 			for (size_t c = 0; c < a->n_categories; c++) {
 				html_raw(o, "<td class=\"num\">");
 				score_text(o, req, &a->categories[c]);
 				html_raw(o, "</td>");
 			}
-			html_raw(o, "<td class=\"num\"><strong>");
-			score_text(o, req, &a->total);
-			html_raw(o, "</strong>");
-			grade_badge(o, grade_of(sc->model, &a->total));
-			html_raw(o, "</td><td class=\"num\">");
+			html_raw(o, "<td class=\"num\">");
 			coverage_text(o, &a->total);
 			html_raw(o, "</td></tr>\n");
 			buf_release(&href);
@@ -981,9 +947,10 @@ static void month_views(struct request *req, struct buf *o, const struct scored 
 		html_raw(o, " <span class=\"muted\">(");
 		html_msg(o, req, sm->direction == DIR_HIGHER ? "evidence.higher" : "evidence.lower");
 		html_raw(o, ")</span></h3>\n");
+		html_raw(o, "<div class=\"scroll\">");
 		svg_line_chart(o, row_labels[m], xl, values, cols, 1, (double)target / 1e6,
 			       arena_printf(&req->arena, "%s %s", msg(req->lang, "evidence.target"), tt));
-		html_raw(o, "</section>\n");
+		html_raw(o, "</div>\n</section>\n");
 	}
 }
 
@@ -1032,7 +999,14 @@ void page_evidence(struct request *req, struct response *res)
 		numfmt_ld(o, cr->value, value_format_decimals(cr->def->format));
 	else
 		html_msg(o, req, "score.na");
-	html_raw(o, "</span></div><div class=\"tile\"><span class=\"tile-label\">");
+	html_raw(o, "</span>");
+	/* A ratio also reads as a percentage (0.4000 = 40.0%). */
+	if (cr->value_available && cr->def->format == VALUE_RATIO) {
+		html_raw(o, "<span class=\"tile-sub\" id=\"criterion-percent\">= ");
+		numfmt_ld(o, cr->value * 100, 1);
+		html_raw(o, "%</span>");
+	}
+	html_raw(o, "</div><div class=\"tile\"><span class=\"tile-label\">");
 	html_msg(o, req, "score.score");
 	html_raw(o, "</span><span class=\"tile-score\" id=\"criterion-score\">");
 	if (cr->available)
@@ -1078,7 +1052,7 @@ void page_evidence(struct request *req, struct response *res)
 			const struct model_measure *mm = &cr->model->measures[i];
 			const struct score_measure *sm = &cr->measures[mm->def_index];
 			struct buf st = BUF_INIT;
-			model_scoring_text(&mm->scoring, &st);
+			report_scoring_words(&mm->scoring, ko ? LANG_KO : LANG_EN, &st);
 			html_raw(o, "<tr><th scope=\"row\">");
 			html_escape(o, model_name_text(&mm->name, ko));
 			html_raw(o, "</th><td class=\"num\">");
@@ -1094,7 +1068,12 @@ void page_evidence(struct request *req, struct response *res)
 			} else {
 				html_msg(o, req, "score.na");
 			}
-			html_raw(o, "</td><td><code>");
+			html_raw(o, "</td><td>");
+			html_escape(o, st.data);
+			/* the formula too, for the analyst */
+			buf_reset(&st);
+			model_scoring_text(&mm->scoring, &st);
+			html_raw(o, " <code class=\"muted small\">");
 			html_escape(o, st.data);
 			html_raw(o, "</code></td><td class=\"num\">");
 			if (sm->available)

@@ -6,6 +6,9 @@
  * the audit log, the accounts and the embedded static files. */
 #include "web/web_impl.h"
 
+#include "domain/decimal.h"
+#include "report/i18n.h"
+
 #include "embedded.h"
 #include "store/audit.h"
 #include "report/i18n.h"
@@ -101,7 +104,7 @@ void page_records_index(struct request *req, struct response *res)
 		kind_title(req, o, t);
 		html_raw(o, "</a> <span class=\"muted\">");
 		html_escape(o, t->name);
-		buf_addf(o, " · %lld</span>", (long long)n);
+		buf_addf(o, ".csv · %lld</span>", (long long)n);
 		if (!can_write(req, t)) {
 			html_raw(o, " <span class=\"badge\">");
 			html_msg(o, req, "records.read_only");
@@ -188,6 +191,13 @@ void page_record_list(struct request *req, struct response *res)
 				http_url_escape(&h, v);
 				html_link(o, h.data, v);
 				buf_release(&h);
+			} else if (v && t->columns[c].type == COL_ENUM) {
+				html_msg(o, req, arena_printf(&req->arena, "enum.%s", v));
+			} else if (v && t->columns[c].type == COL_MONEY) {
+				struct buf g = BUF_INIT;
+				html_grouped_number(&g, v);
+				html_escape(o, g.data);
+				buf_release(&g);
 			} else {
 				html_escape(o, v ? v : "");
 			}
@@ -294,13 +304,18 @@ static void record_form(struct request *req, struct response *res, const struct 
 			http_url_escape(&action, key[i]);
 		}
 	}
+	if (!errors && key && http_query(req, "saved")) {
+		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
+		html_msg(o, req, "records.saved");
+		html_raw(o, "</p>\n");
+	}
 	if (errors && *errors) {
 		html_raw(o, "<div class=\"notice error\" role=\"alert\" id=\"form-errors\"><p>");
 		html_msg(o, req, "form.has_errors");
 		html_raw(o, "</p>");
 		if (general) {
 			html_raw(o, "<p>");
-			html_escape(o, general);
+			html_error_text(o, req, general);
 			html_raw(o, "</p>");
 		}
 		html_raw(o, "</div>\n");
@@ -406,7 +421,7 @@ static void record_form(struct request *req, struct response *res, const struct 
 			html_raw(o, "<p class=\"field-error\" id=\"");
 			html_escape(o, id);
 			html_raw(o, "-err\">");
-			html_escape(o, e);
+			html_error_text(o, req, e);
 			html_raw(o, "</p>\n");
 		}
 		html_raw(o, "</div>\n");
@@ -485,6 +500,49 @@ static const char **form_values(struct request *req, const struct table *t)
 	return values;
 }
 
+/* The values to write: amounts typed the way people type them
+ * ("450,000,000", "4억5천만") become plain numbers; everything else, and
+ * what cannot be read, goes to the importer as typed (which then says
+ * what is wrong). The form shows what was typed either way. */
+static const char **amounts_read(struct request *req, const struct table *t, const char **typed)
+{
+	const char **values = arena_alloc(&req->arena, t->n_columns * sizeof *values);
+	for (size_t c = 0; c < t->n_columns; c++) {
+		enum col_type ty = t->columns[c].type;
+		micro_t v;
+		char text[32];
+		values[c] = typed[c];
+		if (!typed[c] || (ty != COL_MONEY && ty != COL_DECIMAL && ty != COL_COUNT) ||
+		    decimal_parse(typed[c], strlen(typed[c]), &v) == DECIMAL_OK)
+			continue;
+		if (decimal_parse_human(typed[c], &v) == DECIMAL_OK) {
+			decimal_format(v, text);
+			values[c] = arena_strdup(&req->arena, text);
+		}
+	}
+	return values;
+}
+
+/* Where a saved record is shown: a contract or a proposal on its own
+ * page, any other record in its form (with the "saved" notice). */
+static void saved_href(struct buf *to, const struct table *t, const struct record *r)
+{
+	int keys[8];
+	size_t nk = record_key_columns(t, keys);
+	if (!strcmp(t->name, "contracts") || !strcmp(t->name, "proposals")) {
+		buf_addf(to, "/%s/", t->name);
+		http_url_escape(to, r->values[keys[0]]);
+		buf_adds(to, !strcmp(t->name, "contracts") ? "?saved=1" : "?done=1");
+		return;
+	}
+	buf_addf(to, "/records/%s/edit", t->name);
+	for (size_t i = 0; i < nk; i++) {
+		buf_addc(to, '/');
+		http_url_escape(to, r->values[keys[i]]);
+	}
+	buf_adds(to, "?saved=1");
+}
+
 static void save_form(struct request *req, struct response *res, const char *const *key)
 {
 	const struct table *t = req->table;
@@ -493,7 +551,7 @@ static void save_form(struct request *req, struct response *res, const char *con
 	struct buf errors = BUF_INIT;
 	int64_t change_id;
 	const char *code;
-	enum write_result wr = web_record_write(req, t, key, values, &saved, &errors, &change_id, &code);
+	enum write_result wr = web_record_write(req, t, key, amounts_read(req, t, values), &saved, &errors, &change_id, &code);
 	if ((wr == WRITE_FORBIDDEN || wr == WRITE_CONFLICT) && code) {
 		/* The policy's refusal, in the user's language, beside its field. */
 		const char *tab = strchr(errors.data, '\t');
@@ -510,10 +568,7 @@ static void save_form(struct request *req, struct response *res, const char *con
 		break;
 	case WRITE_OK: {
 		struct buf to = BUF_INIT;
-		int keys[8];
-		record_key_columns(t, keys);
-		buf_addf(&to, "/records/%s?saved=1&%s=", t->name, t->columns[keys[0]].name);
-		http_url_escape(&to, saved.values[keys[0]]);
+		saved_href(&to, t, &saved);
 		http_redirect(res, req, to.data);
 		buf_release(&to);
 		record_free(t, &saved);
@@ -577,21 +632,6 @@ void page_record_delete(struct request *req, struct response *res)
 
 /* --- the contract page ------------------------------------------------------ */
 
-/* "1234567.5" → "1,234,567.5", for reading amounts at a glance. */
-static void grouped_number(struct buf *o, const char *v)
-{
-	const char *dot = strchr(v, '.');
-	size_t int_len = dot ? (size_t)(dot - v) : strlen(v);
-	size_t start = v[0] == '-' ? 1 : 0;
-	buf_add(o, v, start);
-	for (size_t i = start; i < int_len; i++) {
-		if (i > start && (int_len - i) % 3 == 0)
-			buf_addc(o, ',');
-		buf_addc(o, v[i]);
-	}
-	buf_adds(o, v + int_len);
-}
-
 /* The name of a referenced client or person, or NULL. */
 static char *ref_name(struct request *req, const char *ref_table, const char *id)
 {
@@ -622,10 +662,7 @@ static void field_row(struct request *req, struct buf *o, const struct table *t,
 	if (!v) {
 		html_raw(o, "—");
 	} else if (cd->type == COL_MONEY) {
-		struct buf g = BUF_INIT;
-		grouped_number(&g, v);
-		html_escape(o, g.data);
-		buf_release(&g);
+		html_money(o, req, v);
 	} else if (cd->ref_table && strcmp(cd->ref_table, "contracts")) {
 		char *name = ref_name(req, cd->ref_table, v);
 		html_escape(o, name ? name : v);
@@ -648,8 +685,11 @@ static void field_row(struct request *req, struct buf *o, const struct table *t,
 	html_raw(o, "</dd></div>\n");
 }
 
+/* A contract's checklist. go_live: the contract's go-live date (readiness
+ * only): an item done after it is marked, since it does not count for
+ * readiness at go-live (S1.1). */
 static void checklist(struct request *req, struct buf *o, const char *kind, const char *contract,
-		      const char *done_col)
+		      const char *done_col, const char *go_live)
 {
 	const struct table *t = schema_find(kind);
 	struct record_filter f = { "contract_id", contract };
@@ -661,12 +701,15 @@ static void checklist(struct request *req, struct buf *o, const char *kind, cons
 	kind_title(req, o, t);
 	html_raw(o, "</h2>\n");
 	if (records_list(req->store, t, &f, 1, 500, 0, &l, &err) == 0) {
-		size_t n_done = 0;
+		size_t n_done = 0, n_late = 0;
 		html_raw(o, "<ul class=\"checklist\">\n");
 		for (size_t i = 0; i < l.n; i++) {
 			const char *d = l.rows[i].values[done];
+			int late = d && go_live && strcmp(d, go_live) > 0;   /* dates as YYYY-MM-DD */
 			n_done += d != NULL;
-			html_raw(o, d ? "<li class=\"done\"><span aria-hidden=\"true\">✓</span> "
+			n_late += late;
+			html_raw(o, late ? "<li class=\"late\"><span aria-hidden=\"true\">!</span> "
+				 : d ? "<li class=\"done\"><span aria-hidden=\"true\">✓</span> "
 				 : "<li class=\"open\"><span aria-hidden=\"true\">○</span> ");
 			html_escape(o, l.rows[i].values[item]);
 			if (req_col >= 0 && l.rows[i].values[req_col] && !strcmp(l.rows[i].values[req_col], "0")) {
@@ -680,6 +723,11 @@ static void checklist(struct request *req, struct buf *o, const char *kind, cons
 			else
 				html_msg(o, req, "contract.open_item");
 			html_raw(o, "</span>");
+			if (late) {
+				html_raw(o, " <span class=\"badge warn\">");
+				html_msg(o, req, "reason.done_after_go_live");
+				html_raw(o, "</span>");
+			}
 			if (can_write(req, t)) {
 				struct buf h = BUF_INIT;
 				record_href(&h, t, &l.rows[i], "edit");
@@ -695,7 +743,18 @@ static void checklist(struct request *req, struct buf *o, const char *kind, cons
 			html_raw(o, "</li>\n");
 		}
 		html_raw(o, "</ul>\n");
-		buf_addf(o, "<p class=\"muted\">%zu / %zu</p>\n", n_done, l.n);
+		buf_addf(o, "<p class=\"muted\" id=\"%s-count\">%zu / %zu", kind, n_done, l.n);
+		if (n_late) {
+			struct buf text = BUF_INIT;
+			char late_text[24];
+			snprintf(late_text, sizeof late_text, "%zu", n_late);
+			const char *args[] = { late_text };
+			i18n_add(&text, i18n_lang(req->lang), "contract.late_items", args, 1);
+			html_raw(o, " · ");
+			html_escape(o, text.data);
+			buf_release(&text);
+		}
+		html_raw(o, "</p>\n");
 		record_list_free(t, &l);
 	}
 	if (can_write(req, t)) {
@@ -724,6 +783,11 @@ void page_contract(struct request *req, struct response *res)
 		return;
 	}
 	html_page_begin(req, res, "contract.title", key[0]);
+	if (http_query(req, "saved")) {
+		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
+		html_msg(o, req, "records.saved");
+		html_raw(o, "</p>\n");
+	}
 	/* The lifecycle as a timeline of its dates. */
 	static const char *const steps[] = { "signed_on", "ramp_started_on", "staffed_on", "go_live_on", "end_on" };
 	char today[21];
@@ -771,8 +835,8 @@ void page_contract(struct request *req, struct response *res)
 		buf_release(&h);
 	}
 	html_raw(o, "</p>\n</section>\n<div class=\"columns\">\n");
-	checklist(req, o, "readiness", key[0], "done_on");
-	checklist(req, o, "handover", key[0], "accepted_on");
+	checklist(req, o, "readiness", key[0], "done_on", r.values[schema_column(t, "go_live_on")]);
+	checklist(req, o, "handover", key[0], "accepted_on", NULL);
 	html_raw(o, "</div>\n");
 	/* The SLA metrics. */
 	{
@@ -792,8 +856,12 @@ void page_contract(struct request *req, struct response *res)
 			for (size_t i = 0; i < l.n; i++) {
 				html_raw(o, "<tr>");
 				for (size_t c = 1; c < mt->n_columns; c++) {
+					const char *v = l.rows[i].values[c];
 					html_raw(o, "<td>");
-					html_escape(o, l.rows[i].values[c] ? l.rows[i].values[c] : "");
+					if (v && mt->columns[c].type == COL_ENUM)
+						html_msg(o, req, arena_printf(&req->arena, "enum.%s", v));
+					else
+						html_escape(o, v ? v : "");
 					html_raw(o, "</td>");
 				}
 				html_raw(o, "</tr>\n");
@@ -1013,11 +1081,11 @@ void page_import_job(struct request *req, struct response *res)
 		if (job.limit_name) {
 			struct buf key = BUF_INIT;
 			enum lang lang = req->lang && !strcmp(req->lang, "ko") ? LANG_KO : LANG_EN;
-			buf_addf(&key, "limit_%s", job.limit_name);
+			buf_addf(&key, "report.limit_%s", job.limit_name);
 			html_raw(o, "<p>");
 			html_escape(o, i18n(lang, key.data));
 			html_raw(o, "; ");
-			html_escape(o, i18n(lang, "limit_raise"));
+			html_escape(o, i18n(lang, "report.limit_raise"));
 			html_raw(o, "</p>");
 			buf_release(&key);
 		}
@@ -1062,6 +1130,35 @@ void page_import_job(struct request *req, struct response *res)
 
 /* --- the audit log ------------------------------------------------------------ */
 
+/* "user:kim" → "사용자 kim": who did it, in the user's language. */
+static void audit_actor(struct request *req, struct buf *o, const char *actor)
+{
+	static const struct { const char *prefix, *key; } kinds[] = {
+		{ "user:", "audit.by_user" }, { "cli:", "audit.by_cli" }, { "web:", "audit.by_web" },
+	};
+	for (size_t i = 0; actor && i < sizeof kinds / sizeof *kinds; i++) {
+		size_t n = strlen(kinds[i].prefix);
+		if (!strncmp(actor, kinds[i].prefix, n)) {
+			struct buf t = BUF_INIT;
+			const char *args[] = { strcmp(actor + n, "unknown") ? actor + n
+					       : msg(req->lang, "audit.unknown_user") };
+			i18n_add(&t, i18n_lang(req->lang), kinds[i].key, args, 1);
+			html_escape(o, t.data);
+			buf_release(&t);
+			return;
+		}
+	}
+	html_escape(o, actor);
+}
+
+/* A record kind's name, or the audit's own entities (model, results, user). */
+static void audit_entity(struct request *req, struct buf *o, const char *entity)
+{
+	enum lang lang = i18n_lang(req->lang);
+	const char *t = i18n_named(lang, "kind.", entity);
+	html_escape(o, t != entity ? t : i18n_named(lang, "audit.entity.", entity));
+}
+
 void page_audit(struct request *req, struct response *res)
 {
 	struct buf *o = &res->body, err = BUF_INIT, problems = BUF_INIT;
@@ -1092,13 +1189,21 @@ void page_audit(struct request *req, struct response *res)
 			buf_addf(o, "<tr><td class=\"num\">%lld</td><td>", (long long)rows[i].seq);
 			html_escape(o, rows[i].at);
 			html_raw(o, "</td><td>");
-			html_escape(o, rows[i].actor);
+			audit_actor(req, o, rows[i].actor);
 			html_raw(o, "</td><td>");
-			html_escape(o, rows[i].action);
+			html_escape(o, i18n_named(i18n_lang(req->lang), "audit.action.", rows[i].action));
 			html_raw(o, "</td><td>");
-			html_escape(o, rows[i].entity);
+			audit_entity(req, o, rows[i].entity);
 			html_raw(o, "</td><td>");
-			html_escape(o, rows[i].key);
+			if (!strncmp(rows[i].key, "batch ", 6)) {
+				struct buf t = BUF_INIT;
+				const char *args[] = { rows[i].key + 6 };
+				i18n_add(&t, i18n_lang(req->lang), "audit.batch", args, 1);
+				html_escape(o, t.data);
+				buf_release(&t);
+			} else {
+				html_escape(o, rows[i].key);
+			}
 			html_raw(o, "</td><td><code class=\"json\">");
 			html_escape(o, rows[i].before);
 			html_raw(o, "</code></td><td><code class=\"json\">");

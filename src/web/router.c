@@ -7,6 +7,8 @@
 #include "web/web_impl.h"
 
 #include "base/clock.h"
+#include "io/jsonw.h"
+#include "report/i18n.h"
 #include "store/closed.h"
 
 #include <sodium.h>
@@ -31,6 +33,8 @@
 
 const struct route web_routes[] = {
 	{ "/", GET, page_dashboard, ALL, 0, "dashboard" },
+	{ "/alerts", GET, page_alerts, ALL, 0, "the early warnings, one row a contract (?as_of, ?owner, ?rule)" },
+	{ "/alerts/ack", POST, page_alert_ack, A | E | S | O, 0, "acknowledge an alert with a note (audited)" },
 	{ "/api/v1/alerts", GET, api_alerts, ALL, API,
 	  "the early warnings in force on ?as_of=YYYY-MM-DD (today by default), as `tandem alerts --format json`" },
 	{ "/api/v1/audit", GET, api_audit, A | E, API, "the audit log, newest first (?limit, ?offset)" },
@@ -349,6 +353,71 @@ static int csrf_ok(struct request *req)
 	return sodium_memcmp(t, req->session.csrf, 64) == 0;
 }
 
+void web_json_error_members(struct buf *json, const struct request *req, const char *english)
+{
+	struct buf text = BUF_INIT, params = BUF_INIT;
+	size_t n_params;
+	const char *code = i18n_translate(i18n_lang(req->lang), english, &text, &params, &n_params);
+	buf_adds(json, "\"code\":");
+	code = code ? code : "error.other";
+	json_write_string(json, code, strlen(code));
+	buf_adds(json, ",\"params\":[");
+	for (size_t i = 0, at = 0; i < n_params; i++) {
+		const char *a = params.data + at;
+		buf_adds(json, i ? "," : "");
+		json_write_string(json, a, strlen(a));
+		at += strlen(a) + 1;
+	}
+	buf_adds(json, "],\"message\":");
+	json_write_string(json, text.data, text.len);
+	buf_release(&text);
+	buf_release(&params);
+}
+
+/* An API error {"error": "english text", "field": ...} made by any handler
+ * gains its code (the catalog key), parameters and the message in the
+ * user's language (?lang=, the session's, the cookie's, Accept-Language):
+ * {"error", "field", "code", "params", "message"}. "error" stays the
+ * English text the code wrote, for the scripts that read it. Bodies with
+ * nested members say so themselves (web_json_error_members). */
+static void localize_json_error(struct request *req, struct response *res)
+{
+	struct param *p;
+	size_t n;
+	struct buf err = BUF_INIT, json = BUF_INIT;
+	const char *error = NULL;
+	if (res->status < 400 || !res->content_type || strncmp(res->content_type, "application/json", 16) ||
+	    strncmp(res->body.data, "{\"error\":", 9) ||
+	    jsonin_parse_flat(&req->arena, res->body.data, res->body.len, &p, &n, &err))
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(p[i].name, "code") || !strcmp(p[i].name, "message"))
+			goto out;                       /* localized already (the policy's) */
+		if (!strcmp(p[i].name, "error"))
+			error = p[i].value;
+	}
+	if (!error)
+		goto out;
+	buf_addc(&json, '{');
+	for (size_t i = 0; i < n; i++) {
+		buf_adds(&json, i ? "," : "");
+		json_write_string(&json, p[i].name, strlen(p[i].name));
+		buf_addc(&json, ':');
+		if (p[i].value)
+			json_write_string(&json, p[i].value, strlen(p[i].value));
+		else
+			buf_adds(&json, "null");
+	}
+	buf_addc(&json, ',');
+	web_json_error_members(&json, req, error);
+	buf_addc(&json, '}');
+	buf_reset(&res->body);
+	buf_add(&res->body, json.data, json.len);
+out:
+	buf_release(&err);
+	buf_release(&json);
+}
+
 void web_store_unavailable(struct request *req, struct response *res)
 {
 	int api = req->route ? req->route->flags & ROUTE_API
@@ -501,6 +570,9 @@ out:
 	if (req->store && req->store->unavailable &&
 	    (res->status >= 400 || req->method == HTTP_GET || req->method == HTTP_HEAD))
 		web_store_unavailable(req, res);
+	if (!req->lang)
+		choose_lang(req);
+	localize_json_error(req, res);
 	buf_release(&err);
 }
 

@@ -14,9 +14,11 @@
 #include "web/web_impl.h"
 
 #include "base/clock.h"
+#include "domain/date.h"
 #include "engine/model.h"
 #include "engine/score.h"
 #include "report/score_rows.h"
+#include "store/blocks.h"
 #include "store/load.h"
 #include "store/models.h"
 
@@ -67,6 +69,7 @@ struct score_cache {
 	size_t n;
 	int64_t year_version;         /* the data version default_year is for */
 	int default_year;
+	day_t default_day;            /* ... and the day it was chosen on */
 };
 
 static void entry_free(struct score_entry *e)
@@ -327,16 +330,28 @@ out:
 /* --- the default year ---------------------------------------------------- */
 
 /* The year of the newest measurements, or 0. */
-static int newest_data_year(struct store *s, int64_t *year, struct buf *err)
+
+day_t web_today(void)
 {
-	struct stmt *st;
-	*year = 0;
-	if (store_prepare(s, "SELECT max(year) FROM measurement_blocks", &st, err))
-		return -1;
-	if (stmt_step(st) == STORE_ROW && !stmt_is_null(st, 0))
-		*year = stmt_int64(st, 0);
-	stmt_finalize(st);
-	return 0;
+	char now[21];
+	day_t d = DAY_NONE;
+	clock_now_iso(now);
+	date_parse(now, 10, &d);
+	return d;
+}
+
+int web_year_is_over(struct request *req, int year, day_t *last_day)
+{
+	struct model *m = NULL;
+	char *version = NULL;
+	struct buf err = BUF_INIT;
+	*last_day = date_from_ymd(year, 12, 31);
+	if (web_load_model(req->store, year, &m, &version, &err) == 0)
+		*last_day = model_year_last_day(m, year);
+	model_free(m);
+	free(version);
+	buf_release(&err);
+	return *last_day < web_today();
 }
 
 int web_default_year(struct request *req)
@@ -344,28 +359,36 @@ int web_default_year(struct request *req)
 	struct score_cache *c = cache_of(req->srv);
 	struct buf err = BUF_INIT;
 	int64_t version = 0, year = 0;
-	int y;
+	struct model *m = NULL;
+	char *model_version = NULL;
+	day_t today = web_today();
+	int y, dy, dm, dd;
 
 	if (web_data_version(req, &version, &err))
 		version = -1;
 	pthread_mutex_lock(&c->lock);
-	y = c->year_version == version && c->default_year ? c->default_year : 0;
+	y = c->year_version == version && c->default_year && c->default_day == today ? c->default_year : 0;
 	pthread_mutex_unlock(&c->lock);
 	if (y)
 		goto out;
-	/* The year of the newest SLA data: what a manager looks at first. */
-	if (newest_data_year(req->store, &year, &err) || year < 1000) {
-		time_t now = clock_now();
-		struct tm tm;
-		gmtime_r(&now, &tm);
-		year = tm.tm_year + 1900;
-	}
-	y = (int)year;
+	/* The last complete year, by the calendar of the model in force last
+	 * year (a fiscal year may end in another month) ... */
+	date_to_ymd(today, &dy, &dm, &dd);
+	if (web_load_model(req->store, dy - 1, &m, &model_version, &err) == 0)
+		y = model_last_complete_year(m, today);
+	else
+		y = dy - 1;
+	/* ... or the year of the newest SLA data when the data end before it. */
+	if (!blocks_newest_year(req->store, &year, &err) && year >= 1000 && year < y)
+		y = (int)year;
 	pthread_mutex_lock(&c->lock);
 	c->year_version = version;
 	c->default_year = y;
+	c->default_day = today;
 	pthread_mutex_unlock(&c->lock);
 out:
+	model_free(m);
+	free(model_version);
 	buf_release(&err);
 	return y;
 }

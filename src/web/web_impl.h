@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "app/policy.h"
+#include "domain/date.h"
 #include "store/records.h"
 #include "web/http.h"
 #include "web/web.h"
@@ -152,6 +153,10 @@ void html_escape_n(struct buf *out, const char *s, size_t n);
 #define html_raw(out, s) buf_adds((out), (s))
 /* msg(req->lang, key), escaped. */
 void html_msg(struct buf *out, const struct request *req, const char *key);
+/* An error message of the code (English, one problem a line or joined by
+ * "; "), each problem in the user's language through the catalog's
+ * "error." entries, escaped. */
+void html_error_text(struct buf *out, const struct request *req, const char *text);
 /* Begins a page: doctype, head, the navigation for the user's role, the
  * heading. title_key is a message key. */
 void html_page_begin(struct request *req, struct response *res, const char *title_key,
@@ -162,8 +167,18 @@ void html_csrf_field(struct request *req, struct buf *out);
 /* An error page of status with a message key and optional detail. */
 void html_error_page(struct request *req, struct response *res, int status, const char *key,
 		     const char *detail);
+/* "1234567.5" → "1,234,567.5" appended to o (not escaped: the caller
+ * escapes the result), for reading amounts at a glance. */
+void html_grouped_number(struct buf *o, const char *v);
+/* An amount with separators, escaped; in Korean also in 조/억/만
+ * ("450,000,000 (4억 5,000만원)"). */
+void html_money(struct buf *o, const struct request *req, const char *v);
 /* A link to a path built from data: href is escaped. */
 void html_link(struct buf *out, const char *href, const char *text);
+
+/* Appends "code":…,"params":[…],"message":… for an English error of the
+ * code: its catalog key, parameters and text in the user's language. */
+void web_json_error_members(struct buf *json, const struct request *req, const char *english);
 
 /* --- flat JSON objects (jsonin.c) ---------------------------------------- */
 
@@ -246,8 +261,16 @@ void web_answer_key(struct request *req, int per_user_view, struct buf *key);
 int web_answer_get(const struct scored *sc, const char *key, struct buf *out, char **title);
 void web_answer_put(const struct scored *sc, const char *key, const char *body, size_t len,
 		    const char *title);
-/* The default year: the year of the newest data, else this year. */
+/* The default year of every page and form (dashboard, scorecards, alerts,
+ * promises, models, freeze): the last COMPLETE year (ended before today by
+ * the calendar of its model), or the year of the newest SLA data when the
+ * data end before it. The one place that decides it. */
 int web_default_year(struct request *req);
+/* Today (TANDEM_NOW in tests). */
+day_t web_today(void);
+/* 1 when year ended before today by its model's calendar, else 0; its
+ * last day in *last_day. */
+int web_year_is_over(struct request *req, int year, day_t *last_day);
 
 /* --- handlers ----------------------------------------------------------- */
 
@@ -268,7 +291,7 @@ route_handler page_login, page_login_post, page_logout, page_dashboard, page_ass
 	page_model, page_model_activate, page_model_edit, page_model_edit_save, page_freeze,
 	page_verify, page_cycle, page_promises,
 	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_feeds,
-	page_feeds_post, page_feed_map_post, page_credits,
+	page_feeds_post, page_feed_map_post, page_credits, page_alerts, page_alert_ack,
 	page_changes, page_change, page_change_confirm, page_change_reject, page_change_withdraw;
 route_handler api_changes_list, api_change_get, api_change_confirm, api_change_reject,
 	api_change_withdraw;

@@ -139,7 +139,7 @@ try {
   await page.getByRole('button', { name: '저장' }).click();
   await page.waitForSelector('.field-error');
   const valueError = await page.locator('#f-annual_value-err').textContent();
-  ok(valueError.includes('negative amount'), 'browser-form-error-value', valueError);
+  ok(valueError.includes("연간 계약금액에 음수 금액 '-5'"), 'browser-form-error-value', valueError);
   ok(await page.locator('#f-annual_value').getAttribute('aria-invalid') === 'true', 'browser-form-aria-invalid');
   ok(await page.locator('#f-annual_value').inputValue() === '-5', 'browser-form-keeps-input');
   ok((await page.getByRole('alert').first().textContent()).includes('저장하지 못했습니다'), 'browser-form-summary-korean');
@@ -149,16 +149,17 @@ try {
   await page.getByRole('button', { name: '저장' }).click();
   await page.waitForSelector('#f-client_id-err');
   const clientError = await page.locator('#f-client_id-err').textContent();
-  ok(clientError.includes("unknown client 'NO-SUCH-CLIENT'"), 'browser-form-error-client', clientError);
+  ok(clientError.includes("없는 고객사 'NO-SUCH-CLIENT'"), 'browser-form-error-client', clientError);
   ok(await page.locator('#f-annual_value-err').count() === 0, 'browser-form-fixed-field-clear');
 
   // Correct it and save.
   await page.locator('#f-client_id').fill('');
   const firstClient = await page.evaluate(() => document.querySelector('#f-client_id-list option')?.value);
   await page.locator('#f-client_id').fill(firstClient || '');
-  await page.locator('#f-annual_value').fill('1000');
+  await page.locator('#f-annual_value').fill('4억5천만');
   await page.getByRole('button', { name: '저장' }).click();
-  await page.waitForURL(/\/records\/contracts\?saved=1/);
+  await page.waitForURL(/\/contracts\/K-NEW\?saved=1/);
+  ok((await page.locator('dl.fields').textContent()).includes('450,000,000'), 'browser-form-korean-amount-saved');
   ok((await page.getByRole('status').textContent()).includes('저장했습니다'), 'browser-form-saved');
   await shot('09-saved');
 

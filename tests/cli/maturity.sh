@@ -25,7 +25,7 @@ check "maturity-text-below-boundary-listed" grep -qx \
 check "maturity-text-count" grep -qx \
 	"Too early to judge (operations): 1 (live fewer months at the year's end than the model's operations_min_months 11)" t11.txt
 check "maturity-text-korean" grep -qx \
-	"  K2 가나 통신, 주식회사: 가동일 2026-03-02, 연도 말 가동 개월 10, 운영 담당 P-O1" k11.txt
+	"  K2 가나 통신, 주식회사: 운영 개시일 2026-03-02, 연도 말 운영 개시 후 개월 10, 운영 담당 P-O1" k11.txt
 check "maturity-text-on-boundary-scored" grep -qx \
 	"Too early to judge (operations): 0 (live fewer months at the year's end than the model's operations_min_months 10)" t10.txt
 check "maturity-text-default-says-nothing" sh -c '! grep -q "Too early" t0.txt'

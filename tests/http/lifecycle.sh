@@ -49,7 +49,7 @@ api viewer GET '/api/v1/alerts?as_of=2026-02-16&lang=en' >/dev/null
 check "lc-web-alerts-expected-file" same_lines "$EXP/alerts-2026-02-16.json" "$WORK/body"
 check "lc-web-alerts-readiness-k3" has "$WORK/body" '{"rule":"readiness_open","contract_id":"K3","client_id":"C3","sales_owner":{"id":"P-S1","name":"이영업"},"ops_owner":{"id":"P-O1","name":"박운영"},"evidence":{"go_live_on":"2026-03-02","days_to_go_live":14,"open_items":["교육","시스템"]}'
 check "lc-web-alerts-bad-date-400" is 400 "$(api viewer GET '/api/v1/alerts?as_of=2026-02-30')"
-check "lc-web-alerts-bad-date-message" is '{"error":"as_of takes a date YYYY-MM-DD, not '"'"'2026-02-30'"'"'","field":"as_of"}' "$(cat "$WORK/body")"
+check "lc-web-alerts-bad-date-message" is '{"error":"as_of takes a date YYYY-MM-DD, not '"'"'2026-02-30'"'"'","field":"as_of","code":"error.as_of","params":["2026-02-30"],"message":"as_of takes a date YYYY-MM-DD, not '"'"'2026-02-30'"'"'"}' "$(cat "$WORK/body")"
 check "lc-web-alerts-anon-401" is 401 "$(api anon GET '/api/v1/alerts?as_of=2026-02-16')"
 
 # The dashboard's panel: as of today, or the year's last day for a past year.
@@ -65,7 +65,7 @@ check "lc-dash-2026-sla-missed" has "$WORK/body" 'SLA missed months running'
 check "lc-dash-2026-cached-still-has-panel" is 200 "$(status viewer GET '/?year=2026&lang=en')"
 check "lc-dash-2026-cached-panel" has "$WORK/body" '<a href="/contracts/K1">K1</a>'
 check "lc-dash-2024-none" is 200 "$(status viewer GET '/?year=2024&lang=en')"
-check "lc-dash-2024-no-alerts" has "$WORK/body" 'No alerts: every contract is on track on this date.'
+check "lc-dash-2024-no-alerts" has "$WORK/body" '<p class="muted" id="alerts-empty">No alerts on 2024-12-31: every contract in force (1) is on track.</p>'
 check "lc-dash-ko" is 200 "$(status viewer GET '/?year=2025&lang=ko')"
 check "lc-dash-ko-title" has "$WORK/body" '조기 경보'
 check "lc-dash-ko-rule" has "$WORK/body" '관계 하락 중 갱신 도래'
@@ -107,7 +107,7 @@ check "lc-promises-page-calibration" has "$WORK/body" 'By reviewer'
 
 # --- proposals through the store's state machine ----------------------------
 check "lc-gate-win-refused-409" is 409 "$(api sales POST /api/v1/proposals/PR6/win)"
-check "lc-gate-win-refused-message" is '{"error":"proposal '"'"'PR6'"'"' cannot be won without a feasible or conditional feasibility review (or an executive'"'"'s override)"}' "$(cat "$WORK/body")"
+check "lc-gate-win-refused-message" is '{"error":"proposal '"'"'PR6'"'"' cannot be won without a feasible or conditional feasibility review (or an executive'"'"'s override)","code":"error.gate_shut","params":["PR6"],"message":"proposal '"'"'PR6'"'"' cannot be won without a feasible or conditional feasibility review (or an executive'"'"'s override)"}' "$(cat "$WORK/body")"
 check "lc-gate-operations-cannot-win-403" is 403 "$(api operations POST /api/v1/proposals/PR6/win)"
 check "lc-gate-viewer-cannot-win-403" is 403 "$(api viewer POST /api/v1/proposals/PR6/win)"
 check "lc-gate-still-review" is 200 "$(api viewer GET /api/v1/proposals/PR6)"
@@ -115,7 +115,7 @@ check "lc-gate-still-review-status" has "$WORK/body" '"status":"review","gate_op
 check "lc-override-sales-403" is 403 "$(api sales POST /api/v1/proposals/PR6/override '{"reason":"전략 고객"}')"
 check "lc-override-admin-403" is 403 "$(api admin POST /api/v1/proposals/PR6/override '{"reason":"전략 고객"}')"
 check "lc-override-no-reason-422" is 422 "$(api executive POST /api/v1/proposals/PR6/override '{}')"
-check "lc-override-no-reason-message" is '{"error":"an override of proposal '"'"'PR6'"'"' needs a written reason","field":"reason"}' "$(cat "$WORK/body")"
+check "lc-override-no-reason-message" is '{"error":"an override of proposal '"'"'PR6'"'"' needs a written reason","field":"reason","code":"error.override_reason","params":["PR6"],"message":"an override of proposal '"'"'PR6'"'"' needs a written reason"}' "$(cat "$WORK/body")"
 check "lc-override-blank-reason-422" is 422 "$(api executive POST /api/v1/proposals/PR6/override '{"reason":"   "}')"
 check "lc-override-not-json-415" is 415 "$(status executive POST /api/v1/proposals/PR6/override -H 'Content-Type: text/plain' --data-binary 'reason=x')"
 api admin GET '/api/v1/audit?limit=500' >/dev/null
@@ -132,7 +132,7 @@ api admin GET '/api/v1/audit?limit=500' >/dev/null
 check "lc-win-audited-with-gate" has "$WORK/body" '"actor":"user:sales","action":"win","entity":"proposals","key":"PR6"'
 check "lc-win-audit-gate-override" has "$WORK/body" '"before":{"status":"review"},"after":{"status":"won","role":"sales","gate":"override"}'
 check "lc-lose-won-409" is 409 "$(api sales POST /api/v1/proposals/PR6/lose)"
-check "lc-lose-won-message" is '{"error":"proposal '"'"'PR6'"'"' is won: only a proposal in draft or review can be lost"}' "$(cat "$WORK/body")"
+check "lc-lose-won-message" is '{"error":"proposal '"'"'PR6'"'"' is won: only a proposal in draft or review can be lost","code":"error.lose_status","params":["PR6","won"],"message":"proposal '"'"'PR6'"'"' is won: only a proposal in draft or review can be lost"}' "$(cat "$WORK/body")"
 check "lc-override-won-409" is 409 "$(api executive POST /api/v1/proposals/PR6/override '{"reason":"again"}')"
 check "lc-win-unknown-404" is 404 "$(api sales POST /api/v1/proposals/PR99/win)"
 check "lc-proposal-page-override" is 200 "$(status viewer GET '/proposals/PR6?lang=en')"

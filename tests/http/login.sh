@@ -50,7 +50,7 @@ cp "$WORK/body" "$WORK/malformed.body"
 check "unknown-locked-same-body" cmp "$WORK/unknown.body" "$WORK/locked.body"
 check "unknown-wrong-same-body" cmp "$WORK/unknown.body" "$WORK/wrong.body"
 check "unknown-malformed-same-body" cmp "$WORK/unknown.body" "$WORK/malformed.body"
-check "same-body-text" has "$WORK/body" '{"error":"wrong name or password"}'
+check "same-body-text" has "$WORK/body" '{"error":"wrong name or password","code":"error.login_wrong","params":[],"message":"wrong name or password"}'
 stop_server
 
 # The same time: real password hashing (no TANDEM_FAST_HASH) for one

@@ -142,9 +142,11 @@ curl -s -o "$WORK/body" -w '%{http_code}' -b "$WORK/admin.jar" -F "csrf=$(cat "$
 check "models-page-import" is 303 "$(cat "$WORK/code")"
 check "models-page-activate-admin-403" is 403 "$(form admin /models/page-2027/activate)"
 check "models-page-activate-unconfirmed-422" is 422 "$(form executive /models/page-2027/activate)"
+check "models-page-activate-asks-confirm" has "$WORK/body" '<input type="hidden" name="confirm" value="yes">'
 check "models-page-activate" is 303 "$(form executive /models/page-2027/activate confirm=yes)"
 check "models-page-freeze-viewer-403" is 403 "$(form viewer /frozen year=2025)"
-check "models-page-freeze" is 303 "$(form executive /frozen year=2025)"
+check "models-page-freeze-asks" is 200 "$(form executive /frozen year=2025)"
+check "models-page-freeze" is 303 "$(form executive /frozen year=2025 confirm=1)"
 check "models-page-verify" is 200 "$(status viewer GET '/frozen?year=2025')"
 check "models-page-verify-identical" has "$WORK/body" '<span class="tile-score" id="verify-results">identical</span>'
 check "models-page-verify-not-frozen" is 404 "$(status viewer GET '/frozen?year=2024')"

@@ -77,7 +77,7 @@ matrix audit               GET  /audit                                  -       
 matrix contract            GET  /contracts/K1                           -                             200 200 200 200 200 303
 matrix evidence            GET  '/evidence/K1/sales/S3.1?year=2026'     -                             200 200 200 200 200 303
 matrix verify              GET  '/frozen?year=1998'                     -                             404 404 404 404 404 303
-matrix freeze              POST /frozen                                 'form:year=1997'              403 303 403 403 403 401
+matrix freeze              POST /frozen                                 'form:year=1997&confirm=1'    403 303 403 403 403 401
 matrix models              GET  /models                                 -                             200 200 200 200 200 303
 matrix models-import       POST /models                                 'form:x=1'                    422 422 403 403 403 401
 matrix models-diff         GET  '/models/diff?a=default&b=default'      -                             200 200 200 200 200 303

@@ -140,7 +140,7 @@ check "lockout-fifth-bad-401" is 401 "$(bad_login viewer wrong-password)"
 # Locked, the right password gets the answer a wrong one gets (issue 16:
 # a distinct 429 told which names exist and are locked).
 check "lockout-right-password-refused-401" is 401 "$(bad_login viewer password-viewer)"
-check "lockout-message-same-as-wrong" has "$WORK/body" '{"error":"wrong name or password"}'
+check "lockout-message-same-as-wrong" has "$WORK/body" '{"error":"wrong name or password","code":"error.login_wrong","params":[],"message":"wrong name or password"}'
 check "lockout-other-account-fine" is 200 "$(bad_login sales password-sales)"
 check "lockout-audited" sh -c "'$TANDEM' audit list --db '$DB' --entity user | grep -q 'lock'"
 sleep 2.5

@@ -67,6 +67,38 @@ static void month_parse_and_index(void **state)
 	assert_int_equal(month_parse("2025-3", 6, &m), -1);
 }
 
+/* Amounts as people type them in forms: separators, Korean units. */
+static void decimal_parse_human_amounts(void **state)
+{
+	(void)state;
+	static const struct { const char *in; micro_t want; } ok[] = {
+		{ "450,000,000", 450000000LL * MICRO_ONE },
+		{ "4억5천만", 450000000LL * MICRO_ONE },
+		{ "4억 5천만", 450000000LL * MICRO_ONE },
+		{ "4억5천", 450000000LL * MICRO_ONE },          /* said, not written: 5천 = 5천만 */
+		{ "4억 5000", 400005000LL * MICRO_ONE },        /* plain digits count as written */
+		{ "1억2345만", 123450000LL * MICRO_ONE },
+		{ "3천만", 30000000LL * MICRO_ONE },
+		{ "2.5억", 250000000LL * MICRO_ONE },
+		{ "450만원", 4500000LL * MICRO_ONE },
+		{ "1조 2천억", 1200000000000LL * MICRO_ONE },
+		{ "1,234.5", 1234500000LL },
+		{ "천만", 10000000LL * MICRO_ONE },
+		{ "12", 12 * MICRO_ONE },
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		micro_t v = 0;
+		if (decimal_parse_human(ok[i].in, &v) != DECIMAL_OK || v != ok[i].want)
+			fail_msg("'%s' read as %lld", ok[i].in, (long long)v);
+	}
+	static const char *const bad[] = { "", "abc", "4억5천마", "12,34", "1,2345", "-5", "5 5", "억억" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		micro_t v = 0;
+		if (decimal_parse_human(bad[i], &v) == DECIMAL_OK)
+			fail_msg("'%s' accepted as %lld", bad[i], (long long)v);
+	}
+}
+
 static void decimal_parse_exact(void **state)
 {
 	(void)state;
@@ -137,6 +169,7 @@ int main(void)
 		cmocka_unit_test(date_add_months_clamps),
 		cmocka_unit_test(month_parse_and_index),
 		cmocka_unit_test(decimal_parse_exact),
+		cmocka_unit_test(decimal_parse_human_amounts),
 		cmocka_unit_test(decimal_parse_rejects),
 		cmocka_unit_test(decimal_format_shortest),
 		cmocka_unit_test(schema_tables_in_dependency_order),

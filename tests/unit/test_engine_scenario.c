@@ -493,7 +493,7 @@ static void report_scenario_explain(void **state)
 	buf_reset(&out);
 	assert_int_equal(report_explain(s, "A", "S1.1", LANG_KO, &out, &err), 0);
 	dump("scenario.explain.ko.txt", out.data);
-	assert_non_null(strstr(out.data, "- readiness r3, done_on 2025-02-20: 미반영 (가동일 이후 완료)\n"));
+	assert_non_null(strstr(out.data, "- 운영 준비 r3, 완료일 2025-02-20: 미반영 (운영 개시 후 완료)\n"));
 	assert_non_null(strstr(out.data, "값 = 2 ÷ 3 = 0.6667; linear(0.5, 1) → 33.33\n"));
 	buf_reset(&out);
 	assert_int_equal(report_explain(s, "D", "S1.1", LANG_EN, &out, &err), -1);
@@ -515,8 +515,82 @@ static void report_i18n_catalog_sorted(void **state)
 	(void)state;
 	for (unsigned i = 1; i < i18n_count(); i++)
 		assert_true(strcmp(i18n_key(i - 1), i18n_key(i)) < 0);
-	assert_string_equal(i18n(LANG_KO, "grade"), "등급");
+	assert_int_equal(i18n_check(), 0);
+	assert_string_equal(i18n(LANG_KO, "term.grade"), "등급");
 	assert_string_equal(i18n(LANG_EN, "no_such_key"), "no_such_key");
+	assert_null(i18n_find(LANG_KO, "no_such_key"));
+	assert_string_equal(i18n_named(LANG_KO, "reason.", "not_done"), "미완료");
+	assert_string_equal(i18n_named(LANG_KO, "reason.", "C-771"), "C-771");
+}
+
+/* Scoring in words, both languages, both directions. */
+static void report_scoring_in_words(void **state)
+{
+	(void)state;
+	struct buf out = BUF_INIT;
+	struct scoring lin = { .fn = SCORING_LINEAR, .zero = 0.5, .full = 1 };
+	report_scoring_words(&lin, LANG_EN, &out);
+	assert_string_equal(out.data, "0 points at 0.5 or less, 100 at 1 or more, in proportion between");
+	buf_reset(&out);
+	report_scoring_words(&lin, LANG_KO, &out);
+	assert_string_equal(out.data, "0.5 이하 0점, 1 이상 100점, 그 사이는 비례");
+	buf_reset(&out);
+	struct scoring down = { .fn = SCORING_LINEAR, .zero = 6, .full = 2 };
+	report_scoring_words(&down, LANG_KO, &out);
+	assert_string_equal(out.data, "2 이하 100점, 6 이상 0점, 그 사이는 비례");
+	buf_reset(&out);
+	struct band bands[] = { { 3, 100 }, { 5, 50 } };
+	struct scoring b = { .fn = SCORING_BANDS, .lower_is_better = 1, .bands = bands, .n_bands = 2,
+			     .otherwise = 0 };
+	report_scoring_words(&b, LANG_EN, &out);
+	assert_string_equal(out.data, "100 points at 3 or less, 50 points at 5 or less, otherwise 0");
+	buf_reset(&out);
+	report_scoring_words(&b, LANG_KO, &out);
+	assert_string_equal(out.data, "3 이하 100점, 5 이하 50점, 그 외 0점");
+	buf_release(&out);
+}
+
+/* Placeholders: {1} … {9} in the language's own order, a missing argument
+ * kept as it is. */
+static void report_i18n_parameters(void **state)
+{
+	(void)state;
+	struct buf out = BUF_INIT;
+	const char *args[] = { "4억5천", "annual_value" };
+	i18n_add(&out, LANG_EN, "error.bad_number", args, 2);
+	assert_string_equal(out.data, "bad number '4억5천' for annual_value");
+	buf_reset(&out);
+	i18n_add(&out, LANG_KO, "error.bad_number", args, 2);
+	assert_string_equal(out.data, "annual_value에 잘못된 숫자 '4억5천'");
+	buf_reset(&out);
+	i18n_add(&out, LANG_KO, "error.bad_number", args, 1);
+	assert_string_equal(out.data, "{2}에 잘못된 숫자 '4억5천'");
+	buf_release(&out);
+}
+
+/* One term per concept (docs/glossary.md): every catalog text whose English
+ * names a glossary concept uses the glossary's Korean term for it. */
+static void report_i18n_glossary_terms(void **state)
+{
+	(void)state;
+	static const struct { const char *en, *ko; } glossary[] = {
+		{ "coverage", "반영률" }, { "go-live", "운영 개시" },
+		{ "steady-state", "안정화 이후" }, { "service line", "서비스 라인" },
+		{ "ramp-up", "램프업" }, { "financials", "손익" },
+		{ "feasibility", "타당성" }, { "client", "고객사" },
+		{ "percentage points", "%p" }, { "stabiliz", "안정화" },
+		{ "readiness", "준비" }, { "renewal", "갱신" },
+	};
+	for (unsigned i = 0; i < i18n_count(); i++) {
+		const char *key = i18n_key(i), *en = i18n(LANG_EN, key), *ko = i18n(LANG_KO, key);
+		for (size_t g = 0; g < sizeof glossary / sizeof *glossary; g++) {
+			if (!strcasestr(en, glossary[g].en))
+				continue;
+			if (!strstr(ko, glossary[g].ko))
+				fail_msg("%s: '%s' should say '%s' for '%s'", key, ko, glossary[g].ko,
+					 glossary[g].en);
+		}
+	}
 }
 
 static void whatif_scenario_draft_model(void **state)
@@ -616,6 +690,9 @@ int main(void)
 		cmocka_unit_test(report_scenario_text),
 		cmocka_unit_test(report_scenario_explain),
 		cmocka_unit_test(report_i18n_catalog_sorted),
+		cmocka_unit_test(report_i18n_parameters),
+		cmocka_unit_test(report_scoring_in_words),
+		cmocka_unit_test(report_i18n_glossary_terms),
 		cmocka_unit_test(whatif_scenario_draft_model),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+// The screenshots of docs/user-guide.md: the demo company, as of
+// 2026-11-26, each page in Korean and English at 390×844 (a phone) and
+// 1366×768, as JPEG (quality 55; at most 2000 px tall on a phone, 1400 on a desktop) into
+// docs/screenshots/. Not a test (tests/run_all.sh runs tests/browser/*.mjs
+// only). Run: TANDEM=build/tandem node tests/browser/tools/screenshots.mjs
+// (SHOTS_TYPE=png SHOTS_DIR=/tmp/x to look at them as PNG).
+import { chromium } from 'playwright-core';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const top = join(here, '..', '..', '..');
+const tandem = process.env.TANDEM || join(top, 'build', 'tandem');
+const out = process.env.SHOTS_DIR || join(top, 'docs', 'screenshots');
+const type = process.env.SHOTS_TYPE || 'jpeg';      // png to look at them in a PNG-only viewer
+const work = mkdtempSync(join(tmpdir(), 'tandem-shots-'));
+const db = join(work, 'demo.db');
+const env = { ...process.env, TANDEM_FAST_HASH: '1', TANDEM_NOW: '2026-11-26T09:00:00Z' };
+execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
+for (const [name, role] of [['kim', 'admin'], ['lee', 'executive']])
+  execFileSync(tandem, ['user', 'add', name, '--role', role, '--password-stdin', '--db', db],
+    { env, input: `shots-pass-${name}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+const server = spawn(tandem, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet'],
+  { env, stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((resolve) => {
+  let o = '';
+  server.stdout.on('data', (d) => { o += d; const m = o.match(/listening on (http:\/\/\S+)/); if (m) resolve(m[1]); });
+});
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+
+async function session(name) {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  await page.goto(`${url}/login`);
+  await page.locator('input[name=name]').fill(name);
+  await page.locator('input[name=password]').fill(`shots-pass-${name}`);
+  await page.locator('form button[type=submit]').first().click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
+}
+
+// name, user, how to get there (a path, or a function of page and lang)
+const shots = [
+  ['dashboard', 'kim', '/'],
+  ['alerts', 'kim', '/alerts'],
+  ['scorecards', 'kim', '/scores'],
+  ['evidence', 'kim', '/evidence/CT10/sales/S1.1?year=2025'],
+  ['contract', 'kim', '/contracts/CT10'],
+  ['cycle', 'kim', '/cycle'],
+  ['form-errors', 'kim', async (page, lang) => {
+    await page.goto(`${url}/records/contracts/new?lang=${lang}`);
+    await page.locator('#f-client_id').fill('C01');
+    await page.locator('#f-annual_value').fill('4억5천마');
+    await page.locator('#f-signed_on').fill('2025-02-30');
+    await page.locator('form.record-form button[type=submit]').click();
+    await page.waitForSelector('.field-error');
+  }],
+  ['proposal-gate', 'kim', async (page, lang) => {
+    await page.goto(`${url}/proposals/PR44?lang=${lang}`);
+    await page.locator('#decide form[action$="/win"] button').click();
+    await page.waitForSelector('[role=alert]');
+  }],
+  ['freeze-confirm', 'lee', async (page, lang) => {
+    await page.goto(`${url}/models?lang=${lang}`);
+    await page.locator('#freeze-year').fill('2026');
+    await page.locator('form:has(#freeze-year) button[type=submit]').click();
+    await page.waitForSelector('#confirm');
+  }],
+];
+
+const pages = { kim: await session('kim'), lee: await session('lee') };
+for (const [name, user, how] of shots) {
+  const page = pages[user];
+  for (const lang of ['ko', 'en']) {
+    for (const [w, h] of [[390, 844], [1366, 768]]) {
+      await page.setViewportSize({ width: w, height: h });
+      if (typeof how === 'string') await page.goto(`${url}${how}${how.includes('?') ? '&' : '?'}lang=${lang}`);
+      else await how(page, lang);
+      const full = await page.evaluate(() => document.documentElement.scrollHeight);
+      const file = join(out, `${name}-${lang}-${w}.${type === 'png' ? 'png' : 'jpg'}`);
+      await page.screenshot({ path: file, type, fullPage: true, ...(type === 'jpeg' ? { quality: 55 } : {}),
+        clip: { x: 0, y: 0, width: w, height: Math.min(full, w < 800 ? 2000 : 1400) } });
+      console.log(file);
+    }
+  }
+}
+await browser.close();
+server.kill('SIGTERM');
+rmSync(work, { recursive: true, force: true });
