@@ -1,0 +1,26 @@
+#!/bin/sh
+# scripts/checksrc over src/: the rules of STYLE.md a machine can check
+# (rooms, SQL only in store/, banned calls, html_raw of literals, SPDX
+# lines), and that checksrc itself catches each kind of breach, so this
+# check cannot pass by finding nothing.
+. "$(dirname "$0")/lib.sh"
+
+check "style-checksrc-clean" "$TOP/scripts/checksrc"
+
+# A copy of the tree with one breach of each rule planted: every rule must
+# name it.
+mkdir -p tree/scripts
+cp "$TOP/scripts/checksrc" tree/scripts/
+cp -R "$TOP/src" tree/src
+printf '#include "store/store.h"\n' >> tree/src/engine/score.c
+printf 'static const char *q = "SELECT 1 FROM x";\n' >> tree/src/web/html.c
+printf 'static int f(const char *s) { return atoi(s); }\n' >> tree/src/base/buf.c
+printf 'static void g(struct buf *o, const char *v) { html_raw(o, v); }\n' >> tree/src/web/pages.c
+printf '/* no licence line */\n' > tree/src/base/planted.c
+tree/scripts/checksrc > planted.out 2>&1
+check "style-checksrc-fails-on-breach" test $? -eq 1
+check "style-checksrc-rooms" grep -q '^src/engine/score.c:.*rooms: engine includes a higher room' planted.out
+check "style-checksrc-sql" grep -q '^src/web/html.c:.*sql: SQL outside src/store' planted.out
+check "style-checksrc-banned" grep -q '^src/base/buf.c:.*banned:' planted.out
+check "style-checksrc-html" grep -q '^src/web/pages.c:.*html: html_raw() of a non-literal' planted.out
+check "style-checksrc-license" grep -q '^src/base/planted.c:1: license: no SPDX line' planted.out
