@@ -44,7 +44,7 @@ newdb() {
 # the loading of libraries, not a store. A suite that unsets TANDEM_DB for isolation from
 # the caller's environment runs from a copy without that line: here the
 # environment is this test's own.
-SKIP=" lib postgres valgrind fuzz crash reference torture demo dynlib "
+SKIP=" lib postgres valgrind fuzz crash reference torture demo dynlib style "
 # suite sh FILE: runs a suite script (its environment set by the caller)
 # and prints its TAP lines renumbered into this script's, each name
 # prefixed with $_prefix.

@@ -9,9 +9,12 @@ check "style-checksrc-clean" "$TOP/scripts/checksrc"
 
 # A copy of the tree with one breach of each rule planted: every rule must
 # name it.
-mkdir -p tree/scripts
+mkdir -p tree/scripts tree/src
 cp "$TOP/scripts/checksrc" tree/scripts/
-cp -R "$TOP/src" tree/src
+# Through "/." so that a symlinked src (postgres.sh's shadow tree) is copied,
+# not linked: the breaches must land in the copy only.
+cp -R "$TOP/src/." tree/src/
+check "style-copy-is-a-copy" test ! -L tree/src
 printf '#include "store/store.h"\n' >> tree/src/engine/score.c
 printf 'static const char *q = "SELECT 1 FROM x";\n' >> tree/src/web/html.c
 printf 'static int f(const char *s) { return atoi(s); }\n' >> tree/src/base/buf.c
