@@ -12,6 +12,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static struct addr_failures *addr_slot(struct web_server *srv, const char *addr, int create)
 {
@@ -67,7 +68,58 @@ void web_set_session_cookie(struct request *req, struct response *res, const cha
 	http_header(res, req, "Set-Cookie", c);
 }
 
-enum login_outcome { OUT_OK, OUT_BAD, OUT_DISABLED, OUT_BUSY, OUT_ERROR };
+enum login_outcome { OUT_OK, OUT_BAD, OUT_DISABLED, OUT_BUSY, OUT_HASHING, OUT_ERROR };
+
+int web_hash_limit(int threads)
+{
+	int limit = threads - 1;
+	if (limit > HASH_SLOTS)
+		limit = HASH_SLOTS;
+	return limit < 1 ? 1 : limit;
+}
+
+/* Takes a hashing slot for a login of name from addr: its index, or -1
+ * when hash_limit hashes are under way, or one for the same name, or one
+ * from the same address. An unknown name is treated as a known one, so
+ * the answer says nothing about which exist; one address flooding one or
+ * many names keeps one core busy at most, and the other workers answer. */
+static int hash_slot_take(struct web_server *srv, const char *name, const char *addr)
+{
+	unsigned char by_name[16], by_addr[16];
+	int used = 0, free_slot = -1, clash = 0;
+	crypto_generichash(by_name, sizeof by_name, (const unsigned char *)name, strlen(name),
+			   NULL, 0);
+	crypto_generichash(by_addr, sizeof by_addr, (const unsigned char *)addr, strlen(addr),
+			   NULL, 0);
+	pthread_mutex_lock(&srv->hash_lock);
+	for (int i = 0; i < HASH_SLOTS; i++) {
+		if (!srv->hash_used[i]) {
+			if (free_slot < 0)
+				free_slot = i;
+			continue;
+		}
+		used++;
+		if (!memcmp(srv->hash_name[i], by_name, sizeof by_name) ||
+		    !memcmp(srv->hash_addr[i], by_addr, sizeof by_addr))
+			clash = 1;
+	}
+	if (clash || used >= srv->hash_limit || free_slot < 0) {
+		free_slot = -1;
+	} else {
+		srv->hash_used[free_slot] = 1;
+		memcpy(srv->hash_name[free_slot], by_name, sizeof by_name);
+		memcpy(srv->hash_addr[free_slot], by_addr, sizeof by_addr);
+	}
+	pthread_mutex_unlock(&srv->hash_lock);
+	return free_slot;
+}
+
+static void hash_slot_give(struct web_server *srv, int slot)
+{
+	pthread_mutex_lock(&srv->hash_lock);
+	srv->hash_used[slot] = 0;
+	pthread_mutex_unlock(&srv->hash_lock);
+}
 
 /* Checks the limits and the password; on success makes the session and
  * sets the cookie, and *csrf is its token. */
@@ -95,7 +147,14 @@ static enum login_outcome do_login(struct request *req, struct response *res, co
 	 * hashes a dummy), and a locked account is checked all the same and
 	 * answered as a wrong password: neither the answer nor its time says
 	 * which names exist or are locked. */
-	if (users_login(req->store, name ? name : "", password, &policy, &lr, &u, &err))
+	int slot = hash_slot_take(srv, name ? name : "", req->remote);
+	if (slot < 0) {
+		out = OUT_HASHING;
+		goto done;
+	}
+	int failed = users_login(req->store, name ? name : "", password, &policy, &lr, &u, &err);
+	hash_slot_give(srv, slot);
+	if (failed)
 		goto done;
 	switch (lr) {
 	case LOGIN_OK:
@@ -182,6 +241,10 @@ void api_login(struct request *req, struct response *res)
 		break;
 	case OUT_BUSY:
 		http_json_error(res, 429, NULL, "too many failed logins from this address; try again later");
+		break;
+	case OUT_HASHING:
+		http_header(res, req, "Retry-After", "1");
+		http_json_error(res, 429, NULL, "too many logins at once; try again in a moment");
 		break;
 	case OUT_DISABLED:
 		http_json_error(res, 403, NULL, "this account is disabled");
@@ -314,6 +377,11 @@ void page_login_post(struct request *req, struct response *res)
 	case OUT_BUSY:
 		res->status = 429;
 		login_form(req, res, "login.locked", name);
+		break;
+	case OUT_HASHING:
+		res->status = 429;
+		http_header(res, req, "Retry-After", "1");
+		login_form(req, res, "login.busy", name);
 		break;
 	case OUT_DISABLED:
 		res->status = 403;

@@ -666,6 +666,8 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 	pthread_mutex_init(&srv->pool_lock, NULL);
 	pthread_mutex_init(&srv->write_lock, NULL);
 	pthread_mutex_init(&srv->addr_lock, NULL);
+	pthread_mutex_init(&srv->hash_lock, NULL);
+	srv->hash_limit = web_hash_limit(cfg->threads);
 	web_sessions_cache_init(srv);
 	memset(&addr, 0, sizeof addr);
 	addr.sin_family = AF_INET;
@@ -723,6 +725,7 @@ out:
 	pthread_mutex_destroy(&srv->pool_lock);
 	pthread_mutex_destroy(&srv->write_lock);
 	pthread_mutex_destroy(&srv->addr_lock);
+	pthread_mutex_destroy(&srv->hash_lock);
 	xfree(srv);
 	buf_release(&why);
 	return rc;

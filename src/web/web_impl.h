@@ -18,6 +18,7 @@
 
 #define STORE_POOL_MAX 32
 #define ADDR_SLOTS 256
+#define HASH_SLOTS 16
 
 struct addr_failures {
 	char addr[64];
@@ -45,6 +46,15 @@ struct web_server {
 	pthread_mutex_t write_lock;
 	pthread_mutex_t addr_lock;
 	struct addr_failures addrs[ADDR_SLOTS];
+	/* Password hashes under way (auth.c): at most hash_limit at once, one
+	 * per account name and one per client address, so that a login flood
+	 * holds neither every worker nor every core; a login finding no slot
+	 * answers 429 at once, without hashing. A slot keeps BLAKE2b digests
+	 * of the name and the address. */
+	pthread_mutex_t hash_lock;
+	int hash_limit;
+	int hash_used[HASH_SLOTS];
+	unsigned char hash_name[HASH_SLOTS][16], hash_addr[HASH_SLOTS][16];
 	struct score_cache *scores;
 	struct session_cache *sessions;
 	struct job_runner *jobs;      /* jobs.c */
@@ -222,6 +232,8 @@ void web_sessions_cache_free(struct web_server *srv);
 /* --- login limits (auth.c) --------------------------------------------- */
 
 int web_addr_blocked(struct web_server *srv, const char *addr);
+/* How many password hashes may run at once: never all the workers. */
+int web_hash_limit(int threads);
 void web_addr_failed(struct web_server *srv, const char *addr);
 /* Sets the session cookie (or clears it when token is NULL). */
 void web_set_session_cookie(struct request *req, struct response *res, const char *token);

@@ -79,9 +79,37 @@ echo "slow-password-1" | env -u TANDEM_FAST_HASH "$TANDEM" user add slowpoke --r
 	# Before: a locked account answered in 2-4 ms, an unknown one in ~150 ms.
 	check "timing-locked-not-fast" sh -c "[ $locked -ge 20 ] && [ \$(($locked * 3)) -ge $unknown ]"
 	check "timing-unknown-not-fast" sh -c "[ $unknown -ge 20 ] && [ \$(($unknown * 3)) -ge $locked ]"
+	# A flood on one account: one hash for a name at a time, the others
+	# answered 429 at once, unhashed, so they hold no worker or core.
+	# Eight threads released together by a barrier, each on its own connection.
+	python3 - "$URL" > "$WORK/flood.out" 2>&1 <<'PY'
+import json, sys, threading, urllib.request, urllib.error
+url = sys.argv[1] + "/api/v1/login"
+barrier = threading.Barrier(8)
+answers = []
+def one():
+    req = urllib.request.Request(url, data=b'{"name":"slowpoke","password":"wrong"}',
+                                 headers={"Content-Type": "application/json"})
+    barrier.wait()
+    try:
+        with urllib.request.urlopen(req, timeout=20) as r:
+            answers.append((r.status, r.read().decode(), r.headers.get("Retry-After")))
+    except urllib.error.HTTPError as e:
+        answers.append((e.code, e.read().decode(), e.headers.get("Retry-After")))
+threads = [threading.Thread(target=one) for _ in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+for code, body, retry in answers:
+    print(code, retry, json.loads(body).get("code"))
+PY
+	busy=$(grep -c '^429 1 error.login_busy$' "$WORK/flood.out")
+	wrong=$(grep -c '^401 None error.login_wrong$' "$WORK/flood.out")
+	echo "# 8 logins at once on one account: $busy answered 429 at once, $wrong were hashed"
+	check "login-flood-busy-429" sh -c "[ $busy -ge 1 ] && [ $wrong -ge 1 ] && [ \$(($busy + $wrong)) -eq 8 ]"
+	check "login-flood-busy-body" grep -q '^429 1 error.login_busy$' "$WORK/flood.out"
 	stop_server
 )
-_n=$((_n + 2))
+_n=$((_n + 4))
 
 # --- X-Forwarded-For only from the trusted proxy ----------------------------
 start_server --trusted-proxy 127.0.0.1 || exit 1
