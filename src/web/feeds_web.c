@@ -231,24 +231,6 @@ void api_feed_map_put(struct request *req, struct response *res)
 
 /* --- the page -------------------------------------------------------------- */
 
-static void problems(struct buf *o, const char *report)
-{
-	html_raw(o, "<ul class=\"problems\">\n");
-	for (const char *line = report; *line;) {
-		const char *eol = strchr(line, '\n');
-		size_t len = eol ? (size_t)(eol - line) : strlen(line);
-		if (len) {
-			html_raw(o, "<li><code>");
-			html_escape_n(o, line, len);
-			html_raw(o, "</code></li>\n");
-		}
-		if (!eol)
-			break;
-		line = eol + 1;
-	}
-	html_raw(o, "</ul>\n");
-}
-
 struct map_options {
 	struct buf *o;
 	const char *selected;
@@ -398,7 +380,7 @@ void page_feeds_post(struct request *req, struct response *res)
 		html_msg(o, req, "feeds.has_errors");
 		buf_addf(o, " (%llu)", (unsigned long long)(r.errors ? r.errors : 1));
 		html_raw(o, "</p>");
-		problems(o, report.data);
+		html_problem_list(o, report.data);
 		html_raw(o, "</div>\n");
 	} else {
 		html_raw(o, "<div class=\"notice ok\" role=\"status\"><p>");
@@ -408,7 +390,7 @@ void page_feeds_post(struct request *req, struct response *res)
 			buf_addf(o, " · batch %lld", (long long)r.batch);
 		html_raw(o, "</p>");
 		if (report.len)
-			problems(o, report.data);
+			html_problem_list(o, report.data);
 		html_raw(o, "</div>\n");
 	}
 	feeds_page(req, res, format, map, NULL, NULL);
@@ -433,7 +415,7 @@ void page_feed_map_post(struct request *req, struct response *res)
 		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p>");
 		html_msg(o, req, "feeds.map_has_errors");
 		html_raw(o, "</p>");
-		problems(o, report.data);
+		html_problem_list(o, report.data);
 		html_raw(o, "</div>\n");
 	} else {
 		html_raw(o, "<p class=\"notice ok\" role=\"status\">");

@@ -276,3 +276,21 @@ void html_error_page(struct request *req, struct response *res, int status, cons
 	html_raw(&res->body, "</a></p>\n");
 	html_page_end(req, res);
 }
+
+void html_problem_list(struct buf *o, const char *lines)
+{
+	html_raw(o, "<ul class=\"problems\">\n");
+	for (const char *line = lines ? lines : ""; *line;) {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line) : strlen(line);
+		if (len) {
+			html_raw(o, "<li><code>");
+			html_escape_n(o, line, len);
+			html_raw(o, "</code></li>\n");
+		}
+		if (!eol)
+			break;
+		line = eol + 1;
+	}
+	html_raw(o, "</ul>\n");
+}

@@ -1006,24 +1006,6 @@ out:
 	buf_release(&err);
 }
 
-static void problems_list(struct buf *o, const char *errors)
-{
-	html_raw(o, "<ul class=\"problems\">\n");
-	for (const char *line = errors ? errors : ""; *line;) {
-		const char *eol = strchr(line, '\n');
-		size_t len = eol ? (size_t)(eol - line) : strlen(line);
-		if (len) {
-			html_raw(o, "<li><code>");
-			html_escape_n(o, line, len);
-			html_raw(o, "</code></li>\n");
-		}
-		if (!eol)
-			break;
-		line = eol + 1;
-	}
-	html_raw(o, "</ul>");
-}
-
 /* A job's page: while it waits or runs, its place or its progress, and the
  * page reloads itself every second (a Refresh header: no script needed);
  * then the preview with the commit button, the problems, or the result. */
@@ -1090,7 +1072,7 @@ void page_import_job(struct request *req, struct response *res)
 			buf_release(&key);
 		}
 		html_raw(o, "</div>\n");
-		problems_list(o, job.errors);
+		html_problem_list(o, job.errors);
 		html_raw(o, "</section>\n");
 	} else if (job.dry_run) {
 		html_raw(o, "<div class=\"notice ok\" role=\"status\"><p>");

@@ -159,6 +159,9 @@ void web_change_answer(struct request *req, struct response *res, int64_t id, in
  * through it. Escapes & < > " ' . */
 void html_escape(struct buf *out, const char *s);
 void html_escape_n(struct buf *out, const char *s, size_t n);
+/* Problems, one a line (an importer's or a feed's report), as a list of
+ * escaped code lines; empty lines are skipped. */
+void html_problem_list(struct buf *o, const char *lines);
 /* Appends trusted markup (string literals of this module only). */
 #define html_raw(out, s) buf_adds((out), (s))
 /* msg(req->lang, key), escaped. */
