@@ -119,38 +119,67 @@ void units_months(struct buf *out, enum lang lang, long double months, int decim
 	counted(out, lang, months, decimals, "unit.month", "unit.months");
 }
 
-/* A model parameter as the reader sees it: a ratio as a percentage (the
- * shortest decimal, so 0.035 reads "3.5%"), else the number. */
+/* A model parameter as the reader sees it: the decimal written in the
+ * model (numfmt_double), and for a ratio the same digits with the point
+ * moved two places ("0.035" → "3.5%"), exactly, with no float noise. */
 static void parameter(struct buf *out, double v, int ratio)
 {
 	struct buf n = BUF_INIT;
-	numfmt_double(&n, ratio ? v * 100 : v);
-	/* v·100 of a short decimal may gain float noise (0.07·100); the
-	 * engine's own rounding to at most 4 places removes it */
-	if (strlen(n.data) > 8) {
-		buf_reset(&n);
-		numfmt_ld(&n, (long double)(ratio ? v * 100 : v), 4);
-		while (n.len && strchr(n.data, '.') && (n.data[n.len - 1] == '0' || n.data[n.len - 1] == '.')) {
-			int dot = n.data[n.len - 1] == '.';
-			n.data[--n.len] = 0;
-			if (dot)
-				break;
-		}
+	numfmt_double(&n, v);
+	if (!ratio) {
+		buf_add(out, n.data, n.len);
+		buf_release(&n);
+		return;
 	}
-	grouped(out, n.data);
-	if (ratio)
+	if (strchr(n.data, 'e')) {
+		/* a tiny or huge parameter: six places are plenty */
+		buf_reset(&n);
+		numfmt_ld(&n, (long double)v * 100, 6);
+		while (n.len > 1 && n.data[n.len - 1] == '0')
+			n.data[--n.len] = 0;
+		if (n.len > 1 && n.data[n.len - 1] == '.')
+			n.data[--n.len] = 0;
+		buf_add(out, n.data, n.len);
 		buf_addc(out, '%');
+		buf_release(&n);
+		return;
+	}
+	const char *s = n.data;
+	int neg = *s == '-';
+	s += neg;
+	const char *dot = strchr(s, '.');
+	size_t int_len = dot ? (size_t)(dot - s) : strlen(s);
+	const char *frac = dot ? dot + 1 : "";
+	size_t frac_len = strlen(frac);
+	struct buf d = BUF_INIT;
+	buf_add(&d, s, int_len);
+	for (size_t i = 0; i < 2; i++)
+		buf_addc(&d, i < frac_len ? frac[i] : '0');
+	/* drop leading zeros of the integer part, keep one */
+	size_t lead = 0;
+	while (lead + 1 < d.len && d.data[lead] == '0')
+		lead++;
+	if (neg)
+		buf_addc(out, '-');
+	buf_add(out, d.data + lead, d.len - lead);
+	if (frac_len > 2) {
+		buf_addc(out, '.');
+		buf_adds(out, frac + 2);
+	}
+	buf_addc(out, '%');
+	buf_release(&d);
 	buf_release(&n);
 }
 
 void units_scoring_words(struct buf *out, enum lang lang, const struct scoring *s, int ratio)
 {
-	struct buf a = BUF_INIT, b = BUF_INIT, c = BUF_INIT;
+	struct buf a = BUF_INIT, b = BUF_INIT;
 	if (s->fn == SCORING_LINEAR) {
-		parameter(&a, s->zero, ratio);
-		parameter(&b, s->full, ratio);
+		int lower = s->zero > s->full;
+		parameter(&a, lower ? s->full : s->zero, ratio);
+		parameter(&b, lower ? s->zero : s->full, ratio);
 		const char *args[] = { a.data, b.data };
-		i18n_add(out, lang, "unit.scoring_linear", args, 2);
+		i18n_add(out, lang, lower ? "scoring.linear_lower" : "scoring.linear", args, 2);
 		goto out;
 	}
 	for (size_t i = 0; i < s->n_bands; i++) {
@@ -160,19 +189,16 @@ void units_scoring_words(struct buf *out, enum lang lang, const struct scoring *
 		parameter(&b, s->bands[i].score, 0);
 		const char *args[] = { a.data, b.data };
 		if (i)
-			buf_adds(out, "; ");
-		i18n_add(out, lang, s->lower_is_better ? "unit.scoring_band_at_most"
-			 : "unit.scoring_band_at_least", args, 2);
+			buf_adds(out, ", ");
+		i18n_add(out, lang, s->lower_is_better ? "scoring.band_lower" : "scoring.band_higher", args, 2);
 	}
-	parameter(&c, s->otherwise, 0);
+	buf_reset(&a);
+	parameter(&a, s->otherwise, 0);
 	{
-		const char *args[] = { c.data };
-		if (s->n_bands)
-			buf_adds(out, "; ");
-		i18n_add(out, lang, "unit.scoring_otherwise", args, 1);
+		const char *args[] = { a.data };
+		i18n_add(out, lang, "scoring.otherwise", args, 1);
 	}
 out:
 	buf_release(&a);
 	buf_release(&b);
-	buf_release(&c);
 }

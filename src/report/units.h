@@ -31,10 +31,11 @@ void units_days(struct buf *out, enum lang lang, long double days, int decimals)
 void units_months(struct buf *out, enum lang lang, long double months, int decimals);
 /* An integer with thousands separators ("76809" → "76,809"). */
 void units_count(struct buf *out, long long n);
-/* How a scoring function turns a value into points, in words:
- * linear(0.5, 1) with a ratio → "0 points at 50%, full (100) at 100%,
- * a straight line between"; bands → each threshold and its score. ratio
- * says the values are ratios (shown as %), else plain numbers. */
+/* How a scoring function turns a value into points, in words (the one
+ * place: report_scoring_words() is this with plain numbers): linear(0.5,
+ * 1) of a ratio → "0 points at 50% or less, 100 at 100% or more, in
+ * proportion between"; bands → each threshold and its score. ratio says
+ * the values are ratios (shown as %), else plain numbers. */
 void units_scoring_words(struct buf *out, enum lang lang, const struct scoring *s, int ratio);
 
 #endif
