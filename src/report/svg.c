@@ -491,3 +491,117 @@ void svg_credit_chart(struct buf *out, const char *title, const struct svg_credi
 	}
 	buf_adds(out, "</svg>\n");
 }
+
+size_t svg_nice_ticks(double lo, double hi, size_t max_ticks, double *first, double *step)
+{
+	static const double steps[] = { 1, 2, 5, 10 };
+	if (max_ticks < 1)
+		max_ticks = 1;
+	if (!(hi > lo)) {
+		double unit = fabs(lo) > 0 ? pow(10, floor(log10(fabs(lo)))) : 1;
+		lo -= unit;
+		hi += unit;
+	}
+	double raw = (hi - lo) / (double)max_ticks;
+	double mag = pow(10, floor(log10(raw)));
+	double s = mag * 10;
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		if (mag * steps[i] >= raw * (1 - 1e-9)) {
+			s = mag * steps[i];
+			break;
+		}
+	/* the span rounded out may need one more interval than asked: widen */
+	double f = floor(lo / s + 1e-9) * s, l = ceil(hi / s - 1e-9) * s;
+	while ((l - f) / s > (double)max_ticks + 1e-9) {
+		double next = s;
+		for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+			double cand = mag * steps[i];
+			if (cand > s * (1 + 1e-9)) {
+				next = cand;
+				break;
+			}
+		}
+		if (next == s) {
+			mag *= 10;
+			next = mag;
+		}
+		s = next;
+		f = floor(lo / s + 1e-9) * s;
+		l = ceil(hi / s - 1e-9) * s;
+	}
+	*first = f == 0 ? 0 : f;      /* never -0 */
+	*step = s;
+	return (size_t)lround((l - f) / s) + 1;
+}
+
+void svg_sparkline(struct buf *out, const char *title, const char *const *labels,
+		   const double *values, size_t n, double lo, double hi, int partial_last,
+		   const char *partial_text)
+{
+	const double w = 96, h = 30, pad = 4;
+	if (hi <= lo)
+		hi = lo + 1;
+#define X(i) (pad + (n > 1 ? (w - 2 * pad) * (double)(i) / (double)(n - 1) : (w - 2 * pad) / 2))
+#define Y(v) (h - pad - (h - 2 * pad) * (((v) < lo ? lo : (v) > hi ? hi : (v)) - lo) / (hi - lo))
+	open_svg(out, title, w, h, "spark");
+	/* the scale's floor and middle, faint, so a flat line reads as a level */
+	buf_adds(out, "<line");
+	attr(out, "x1", pad);
+	attr(out, "x2", w - pad);
+	attr(out, "y1", Y((lo + hi) / 2));
+	attr(out, "y2", Y((lo + hi) / 2));
+	buf_adds(out, " stroke=\"#d5dae1\" stroke-width=\"1\"/>\n");
+	int drawing = 0;
+	size_t solid_end = partial_last && n ? n - 1 : n;
+	for (size_t i = 0; i < solid_end; i++) {
+		if (values[i] == SVG_NONE) {
+			if (drawing)
+				buf_adds(out, "\" fill=\"none\" stroke=\"#2f5d8a\" stroke-width=\"2\"/>\n");
+			drawing = 0;
+			continue;
+		}
+		buf_adds(out, drawing ? " L" : "<path d=\"M");
+		fmt_num(out, X(i));
+		buf_addc(out, ' ');
+		fmt_num(out, Y(values[i]));
+		drawing = 1;
+	}
+	if (drawing)
+		buf_adds(out, "\" fill=\"none\" stroke=\"#2f5d8a\" stroke-width=\"2\"/>\n");
+	if (partial_last && n >= 2 && values[n - 1] != SVG_NONE && values[n - 2] != SVG_NONE) {
+		buf_adds(out, "<path d=\"M");
+		fmt_num(out, X(n - 2));
+		buf_addc(out, ' ');
+		fmt_num(out, Y(values[n - 2]));
+		buf_adds(out, " L");
+		fmt_num(out, X(n - 1));
+		buf_addc(out, ' ');
+		fmt_num(out, Y(values[n - 1]));
+		buf_adds(out, "\" fill=\"none\" stroke=\"#2f5d8a\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>\n");
+	}
+	for (size_t i = 0; i < n; i++) {
+		char v[32];
+		int last = i + 1 == n, hollow = last && partial_last;
+		if (values[i] == SVG_NONE)
+			continue;
+		buf_adds(out, "<circle");
+		attr(out, "cx", X(i));
+		attr(out, "cy", Y(values[i]));
+		buf_adds(out, last ? " r=\"3.5\"" : " r=\"2\"");
+		buf_adds(out, hollow ? " fill=\"#ffffff\" stroke=\"#2f5d8a\" stroke-width=\"1.5\"><title>"
+			 : " fill=\"#2f5d8a\"><title>");
+		snprintf(v, sizeof v, "%.2f", values[i]);
+		esc(out, labels[i]);
+		buf_adds(out, ": ");
+		esc(out, v);
+		if (hollow) {
+			buf_adds(out, " (");
+			esc(out, partial_text);
+			buf_adds(out, ")");
+		}
+		buf_adds(out, "</title></circle>\n");
+	}
+#undef X
+#undef Y
+	buf_adds(out, "</svg>\n");
+}

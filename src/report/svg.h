@@ -86,6 +86,23 @@ struct svg_credit_month {
 void svg_credit_chart(struct buf *out, const char *title, const struct svg_credit_month *months,
 		      size_t n, const char *const legend[4]);
 
+/* A small trend line beside a score (issue 18): n points (SVG_NONE are
+ * gaps) on the common scale lo..hi — never each line scaled to itself —
+ * each dot titled "label: value", the last one larger; when partial_last
+ * the last point is a year not over yet: a hollow dot, a dashed segment
+ * to it, and its title says partial_text. The chart's title names the
+ * values for screen readers. Needs n >= 2 (one year is no trend: the
+ * caller says so in words). */
+void svg_sparkline(struct buf *out, const char *title, const char *const *labels,
+		   const double *values, size_t n, double lo, double hi, int partial_last,
+		   const char *partial_text);
+
+/* Round axis ticks (1-2-5 steps) covering lo..hi with at most max_ticks
+ * intervals: *first is the first tick (≤ lo), *step the step, and the
+ * return value the number of ticks (first + i·step for i < count, the last
+ * ≥ hi). lo == hi is widened to a unit around it. */
+size_t svg_nice_ticks(double lo, double hi, size_t max_ticks, double *first, double *step);
+
 /* The x position of month m on an axis of max_month months starting at x0
  * and plot_w wide (exported for the unit tests of the scale). */
 double svg_timeline_x(int m, int max_month, double x0, double plot_w);

@@ -349,15 +349,26 @@ static const char **distinct(struct request *req, const struct table_row *rows, 
 	return v;
 }
 
-static void filter_form(struct request *req, struct buf *out, const struct table_desc *t,
-			const struct table_state *st, const struct table_row *all, size_t n_all)
+/* Lists this short are read at a glance: no filter, no pager (unless a
+ * filter is on, so that it can be seen and cleared). */
+#define SHORT_LIST 10
+
+static int filter_active(const struct table_desc *t, const struct table_state *st)
 {
-	int any_choice = 0, active = st->q != NULL;
-	for (size_t c = 0; c < t->n_columns && c < TABLE_MAX_COLUMNS; c++) {
-		any_choice |= (t->columns[c].flags & TABLE_CHOICES) != 0;
+	int active = st->q != NULL;
+	for (size_t c = 0; c < t->n_columns && c < TABLE_MAX_COLUMNS; c++)
 		active |= st->choice[c] != NULL;
-	}
-	if (!any_choice && !has_search(t))
+	return active;
+}
+
+static void filter_form(struct request *req, struct buf *out, const struct table_desc *t,
+			const struct table_state *st, const struct table_row *all, size_t n_all,
+			size_t total)
+{
+	int any_choice = 0, active = filter_active(t, st);
+	for (size_t c = 0; c < t->n_columns && c < TABLE_MAX_COLUMNS; c++)
+		any_choice |= (t->columns[c].flags & TABLE_CHOICES) != 0;
+	if ((!any_choice && !has_search(t)) || (!active && (all ? n_all : total) <= SHORT_LIST))
 		return;
 	html_raw(out, "<form method=\"get\" class=\"filters table-filter\" role=\"search\" aria-label=\"");
 	html_msg(out, req, "action.filter");
@@ -494,6 +505,10 @@ static void cell(struct request *req, struct buf *out, const struct table_column
 	if (c->href) {
 		html_raw(out, "<a href=\"");
 		html_escape(out, c->href);
+		if (c->label) {
+			html_raw(out, "\" aria-label=\"");
+			html_escape(out, c->label);
+		}
 		html_raw(out, "\">");
 	}
 	html_table_value(req, out, col->kind, col->decimals, c);
@@ -569,10 +584,8 @@ static void render(struct request *req, struct buf *out, const struct table_desc
 		   size_t total, const struct table_cell *totals, const struct table_row *all,
 		   size_t n_all)
 {
-	int filtered = st->q != NULL;
-	for (size_t c = 0; c < t->n_columns && c < TABLE_MAX_COLUMNS; c++)
-		filtered |= st->choice[c] != NULL;
-	filter_form(req, out, t, st, all, n_all);
+	int filtered = filter_active(t, st);
+	filter_form(req, out, t, st, all, n_all, total);
 	html_raw(out, "<div class=\"scroll\"><table class=\"data\"");
 	if (t->id) {
 		html_raw(out, " id=\"");
@@ -610,12 +623,18 @@ static void render(struct request *req, struct buf *out, const struct table_desc
 				html_raw(out, "</th>");
 				continue;
 			}
+			if (!(col->flags & TABLE_SUM)) {
+				/* nothing to add up here (a score, a name): left empty */
+				html_raw(out, "<td class=\"total-row\"></td>");
+				continue;
+			}
 			cell(req, out, col, &totals[c], 1);
 		}
 		html_raw(out, "</tr></tfoot>\n");
 	}
 	html_raw(out, "</table></div>\n");
-	pager(req, out, t, st, total);
+	if (filtered || total > st->per_page || (all ? n_all : total) > SHORT_LIST)
+		pager(req, out, t, st, total);
 }
 
 size_t html_table(struct request *req, struct buf *out, const struct table_desc *t,

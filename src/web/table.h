@@ -83,6 +83,7 @@ struct table_cell {
 	const char *badge;           /* a grade letter, shown as a coloured badge */
 	const char *choice;          /* the value a choice filter compares; NULL: text */
 	const char *title;           /* a tooltip (the value unrounded, a reason) */
+	const char *label;           /* the link's name when its text alone does not say it */
 };
 
 struct table_row {
