@@ -980,6 +980,281 @@ static void contract_level(struct request *req, struct buf *o, const struct scor
 	}
 }
 
+/* --- the evidence records (the level below a criterion) -------------------------- */
+
+/* One evidence record as the table shows it: what (plain text), when, and
+ * the records page that holds it (a list filtered to its key). */
+struct evidence_view {
+	const char *kind;              /* schema table name */
+	struct buf what;
+	day_t day;                     /* DAY_NONE when it has none */
+	month_t month;                 /* financials; 0 otherwise */
+	struct buf href;
+};
+
+static void filter_param(struct buf *h, const char *name, const char *value, int first)
+{
+	buf_addc(h, first ? '?' : '&');
+	buf_adds(h, name);
+	buf_addc(h, '=');
+	http_url_escape(h, value ? value : "");
+}
+
+static void day_param(struct buf *h, const char *name, day_t d)
+{
+	char t[11];
+	date_format(d, t);
+	filter_param(h, name, t, 0);
+}
+
+static void money_text(struct request *req, struct buf *t, micro_t v)
+{
+	if (v == MICRO_NONE)
+		buf_adds(t, "—");
+	else
+		units_won(t, i18n_lang(req->lang), v);
+}
+
+static void evidence_view(struct request *req, const struct dataset *ds, const struct evidence_row *r,
+			  struct evidence_view *v)
+{
+	int i = r->index;
+	struct buf *t = &v->what, *h = &v->href;
+	v->day = DAY_NONE;
+	v->month = 0;
+	switch (r->kind) {
+	case EV_READINESS: {
+		const struct readiness_item *it = &ds->readiness[i];
+		v->kind = "readiness";
+		buf_adds(t, it->item);
+		if (!it->required)
+			buf_addf(t, " (%s)", msg(req->lang, "contract.optional"));
+		v->day = it->done_on;
+		buf_adds(h, "/records/readiness");
+		filter_param(h, "contract_id", ds->contracts[it->contract].id, 1);
+		filter_param(h, "item", it->item, 0);
+		break;
+	}
+	case EV_MANUAL_RATING: {
+		const struct manual_rating *m = &ds->manual_ratings[i];
+		v->kind = "manual_ratings";
+		buf_addf(t, "%s · %d / %d", ds->people[m->rated_by].name, m->concreteness, m->feasibility);
+		v->day = m->rated_on;
+		buf_adds(h, "/records/manual_ratings");
+		filter_param(h, "contract_id", ds->contracts[m->contract].id, 1);
+		day_param(h, "rated_on", m->rated_on);
+		break;
+	}
+	case EV_SCOPE_CHANGE: {
+		const struct scope_change *c = &ds->scope_changes[i];
+		v->kind = "scope_changes";
+		buf_adds(t, c->note ? c->note : "");
+		v->day = c->date;
+		buf_adds(h, "/records/scope_changes");
+		filter_param(h, "contract_id", ds->contracts[c->contract].id, 1);
+		day_param(h, "date", c->date);
+		break;
+	}
+	case EV_FINANCIAL: {
+		const struct financial *f = &ds->financials[i];
+		char m[8];
+		v->kind = "financials";
+		month_format(f->month, m);
+		v->month = f->month;
+		money_text(req, t, f->revenue);
+		buf_adds(t, " / ");
+		money_text(req, t, f->cost);
+		buf_adds(h, "/records/financials");
+		filter_param(h, "contract_id", ds->contracts[f->contract].id, 1);
+		filter_param(h, "month", m, 0);
+		break;
+	}
+	case EV_HANDOVER: {
+		const struct handover_item *it = &ds->handover[i];
+		v->kind = "handover";
+		buf_adds(t, it->item);
+		v->day = it->accepted_on;
+		buf_adds(h, "/records/handover");
+		filter_param(h, "contract_id", ds->contracts[it->contract].id, 1);
+		filter_param(h, "item", it->item, 0);
+		break;
+	}
+	case EV_EXPANSION: {
+		const struct expansion *e = &ds->expansions[i];
+		v->kind = "expansions";
+		money_text(req, t, e->added_annual_value);
+		v->day = e->date;
+		buf_adds(h, "/records/expansions");
+		filter_param(h, "contract_id", ds->contracts[e->contract].id, 1);
+		day_param(h, "date", e->date);
+		break;
+	}
+	case EV_CHILD_CONTRACT: {
+		const struct contract *k = &ds->contracts[i];
+		v->kind = "contracts";
+		buf_addf(t, "%s · %s", k->id, k->service_line ? k->service_line : "");
+		v->day = k->signed_on;
+		buf_adds(h, "/contracts/");
+		http_url_escape(h, k->id);
+		break;
+	}
+	case EV_RENEWAL: {
+		const struct renewal *rn = &ds->renewals[i];
+		v->kind = "renewals";
+		buf_adds(t, i18n_named(i18n_lang(req->lang), "enum.",
+				       rn->outcome == REN_RENEWED ? "renewed"
+				       : rn->outcome == REN_LOST ? "lost" : "pending"));
+		if (rn->new_annual_value != MICRO_NONE) {
+			buf_adds(t, " · ");
+			money_text(req, t, rn->new_annual_value);
+		}
+		v->day = rn->due_on;
+		buf_adds(h, "/records/renewals");
+		filter_param(h, "contract_id", ds->contracts[rn->contract].id, 1);
+		day_param(h, "due_on", rn->due_on);
+		break;
+	}
+	case EV_RELATIONSHIP_RATING: {
+		const struct relationship_rating *rr = &ds->relationship_ratings[i];
+		v->kind = "relationship_ratings";
+		buf_addf(t, "%d / 5", rr->level);
+		v->day = rr->date;
+		buf_adds(h, "/records/relationship_ratings");
+		filter_param(h, "client_id", ds->clients[rr->client].id, 1);
+		day_param(h, "date", rr->date);
+		break;
+	}
+	case EV_PROPOSAL: {
+		const struct proposal *pr = &ds->proposals[i];
+		v->kind = "proposals";
+		buf_addf(t, "%s · %s", pr->id, pr->title ? pr->title : "");
+		v->day = pr->proposed_on;
+		buf_adds(h, "/proposals/");
+		http_url_escape(h, pr->id);
+		break;
+	}
+	case EV_REFERENCE: {
+		const struct reference *rf = &ds->references[i];
+		v->kind = "references";
+		buf_adds(t, ds->clients[rf->client].name);
+		v->day = rf->date;
+		buf_adds(h, "/records/references");
+		filter_param(h, "client_id", ds->clients[rf->client].id, 1);
+		day_param(h, "date", rf->date);
+		break;
+	}
+	case EV_INNOVATION: {
+		const struct innovation *in = &ds->innovations[i];
+		v->kind = "innovations";
+		buf_adds(t, in->title);
+		v->day = in->date;
+		buf_adds(h, "/records/innovations");
+		filter_param(h, "contract_id", ds->contracts[in->contract].id, 1);
+		day_param(h, "date", in->date);
+		break;
+	}
+	}
+}
+
+static const char *const evidence_statuses[] = { "counted", "not_counted", "excluded", NULL };
+
+static const struct table_column evidence_columns[] = {
+	{ "kind", "evidence.kind", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_CHOICES, 0,
+	  NULL, "kind." },
+	{ "record", "evidence.record", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO,
+	  TABLE_SORTABLE | TABLE_ROW_HEADER | TABLE_SEARCH, 0, NULL, NULL },
+	{ "date", "explore.col_date", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE, 0, NULL, NULL },
+	{ "status", "evidence.status", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_CHOICES,
+	  0, evidence_statuses, "evidence." },
+	{ "amount", "evidence.amount", NULL, TABLE_NUMBER, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_SUM, 2,
+	  NULL, NULL },
+};
+
+void web_evidence_records(struct request *req, struct buf *o, const struct scored *sc,
+			  const struct score_set *set, const struct score_criterion *cr)
+{
+	static const struct table_desc t = {
+		"evidence-records", "ev", evidence_columns, 5, 50, "evidence.none", -1, 0,
+	};
+	const struct dataset *ds = sc->ds;
+	const struct contract *k = &ds->contracts[set->contract];
+	struct table_row *rows = arena_alloc(&req->arena, (cr->n_rows + 1) * sizeof *rows);
+	int late = 0;
+	for (size_t i = 0; i < cr->n_rows; i++) {
+		const struct evidence_row *r = &cr->rows[i];
+		struct evidence_view v = { NULL, BUF_INIT, DAY_NONE, 0, BUF_INIT };
+		struct table_cell *cells = arena_alloc(&req->arena, 5 * sizeof *cells);
+		static const char *const status_ids[] = { "counted", "not_counted", "excluded" };
+		memset(cells, 0, 5 * sizeof *cells);
+		evidence_view(req, ds, r, &v);
+		cells[0].text = i18n_named(i18n_lang(req->lang), "kind.", v.kind);
+		cells[0].choice = v.kind;
+		cells[1].text = arena_strdup(&req->arena, v.what.data);
+		cells[1].href = arena_strdup(&req->arena, v.href.data);
+		if (v.day != DAY_NONE) {
+			char d[11];
+			date_format(v.day, d);
+			cells[2].text = arena_strdup(&req->arena, d);
+		} else if (v.month) {
+			char m[8];
+			month_format(v.month, m);
+			cells[2].text = arena_strdup(&req->arena, m);
+		} else {
+			cells[2].text = "—";
+		}
+		cells[3].choice = status_ids[r->status];
+		if (r->reason)
+			cells[3].text = arena_printf(&req->arena, "%s (%s)",
+						     msg(req->lang, arena_printf(&req->arena, "evidence.%s",
+										 status_ids[r->status])),
+						     i18n_named(i18n_lang(req->lang), "reason.", r->reason));
+		else
+			cells[3].text = msg(req->lang, arena_printf(&req->arena, "evidence.%s",
+								    status_ids[r->status]));
+		/* a readiness item done after go-live: by how many days, and the
+		 * reason S1.1 is lower than a full checklist suggests */
+		if (r->kind == EV_READINESS && ds->readiness[r->index].done_on != DAY_NONE &&
+		    k->go_live_on != DAY_NONE && ds->readiness[r->index].done_on > k->go_live_on) {
+			struct buf d = BUF_INIT, text = BUF_INIT;
+			char g[11];
+			date_format(k->go_live_on, g);
+			units_days(&d, i18n_lang(req->lang),
+				   (long double)(ds->readiness[r->index].done_on - k->go_live_on), 0);
+			const char *args[] = { d.data, g };
+			i18n_add(&text, i18n_lang(req->lang), "explore.late_by", args, 2);
+			cells[2].note = arena_strdup(&req->arena, text.data);
+			rows[i].id = arena_printf(&req->arena, "late-%zu", i);
+			late++;
+			buf_release(&d);
+			buf_release(&text);
+		} else {
+			rows[i].id = NULL;
+		}
+		cells[4].has_num = r->status == EVS_COUNTED;
+		cells[4].num = r->amount;
+		cells[4].text = "";           /* not counted: nothing added */
+		rows[i].cells = cells;
+		buf_release(&v.what);
+		buf_release(&v.href);
+	}
+	html_raw(o, "<section class=\"card\" id=\"evidence-records-section\"><h2>");
+	html_msg(o, req, "evidence.records");
+	html_raw(o, "</h2>\n");
+	if (late) {
+		char n[16];
+		snprintf(n, sizeof n, "%d", late);
+		const char *args[] = { n };
+		struct buf text = BUF_INIT;
+		i18n_add(&text, i18n_lang(req->lang), "explore.late_items", args, 1);
+		html_raw(o, "<p class=\"notice\" id=\"late-items\">");
+		html_escape(o, text.data);
+		html_raw(o, "</p>\n");
+		buf_release(&text);
+	}
+	html_table(req, o, &t, rows, cr->n_rows);
+	html_raw(o, "</section>\n");
+}
+
 /* --- the handlers ---------------------------------------------------------------------- */
 
 static int year_of(struct request *req)

@@ -11,6 +11,7 @@
 #include "engine/score.h"
 #include "report/scores_text.h"
 #include "report/svg.h"
+#include "report/units.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,104 +332,6 @@ void web_evidence_href(struct buf *out, const char *contract, const char *oid, c
 
 /* --- evidence ------------------------------------------------------------ */
 
-static void day_text(struct buf *o, day_t d)
-{
-	char t[11];
-	if (d == DAY_NONE) {
-		buf_adds(o, "—");
-		return;
-	}
-	date_format(d, t);
-	buf_adds(o, t);
-}
-
-static void micro_text(struct buf *o, micro_t v)
-{
-	char t[32];
-	if (v == MICRO_NONE) {
-		buf_adds(o, "—");
-		return;
-	}
-	decimal_format(v, t);
-	buf_adds(o, t);
-}
-
-/* One evidence row as "what, when" text (plain; escaped by the caller). */
-static void evidence_text(const struct dataset *ds, const struct evidence_row *r, struct buf *t,
-			  const char **kind_key)
-{
-	int i = r->index;
-	char m[8];
-	switch (r->kind) {
-	case EV_READINESS:
-		*kind_key = "kind.readiness";
-		buf_addf(t, "%s (%s) · ", ds->readiness[i].item, ds->readiness[i].required ? "required" : "optional");
-		day_text(t, ds->readiness[i].done_on);
-		break;
-	case EV_MANUAL_RATING:
-		*kind_key = "kind.manual_ratings";
-		day_text(t, ds->manual_ratings[i].rated_on);
-		buf_addf(t, " · %s · %d / %d", ds->people[ds->manual_ratings[i].rated_by].name,
-			 ds->manual_ratings[i].concreteness, ds->manual_ratings[i].feasibility);
-		break;
-	case EV_SCOPE_CHANGE:
-		*kind_key = "kind.scope_changes";
-		day_text(t, ds->scope_changes[i].date);
-		buf_addf(t, " · %s", ds->scope_changes[i].note ? ds->scope_changes[i].note : "");
-		break;
-	case EV_FINANCIAL:
-		*kind_key = "kind.financials";
-		month_format(ds->financials[i].month, m);
-		buf_addf(t, "%s · ", m);
-		micro_text(t, ds->financials[i].revenue);
-		buf_adds(t, " / ");
-		micro_text(t, ds->financials[i].cost);
-		break;
-	case EV_HANDOVER:
-		*kind_key = "kind.handover";
-		buf_addf(t, "%s · ", ds->handover[i].item);
-		day_text(t, ds->handover[i].accepted_on);
-		break;
-	case EV_EXPANSION:
-		*kind_key = "kind.expansions";
-		day_text(t, ds->expansions[i].date);
-		buf_adds(t, " · ");
-		micro_text(t, ds->expansions[i].added_annual_value);
-		break;
-	case EV_CHILD_CONTRACT:
-		*kind_key = "kind.contracts";
-		buf_addf(t, "%s · %s · ", ds->contracts[i].id,
-			 ds->contracts[i].service_line ? ds->contracts[i].service_line : "");
-		day_text(t, ds->contracts[i].signed_on);
-		break;
-	case EV_RENEWAL:
-		*kind_key = "kind.renewals";
-		day_text(t, ds->renewals[i].due_on);
-		buf_adds(t, " · ");
-		micro_text(t, ds->renewals[i].new_annual_value);
-		break;
-	case EV_RELATIONSHIP_RATING:
-		*kind_key = "kind.relationship_ratings";
-		day_text(t, ds->relationship_ratings[i].date);
-		buf_addf(t, " · %d", ds->relationship_ratings[i].level);
-		break;
-	case EV_PROPOSAL:
-		*kind_key = "kind.proposals";
-		buf_addf(t, "%s · %s · ", ds->proposals[i].id, ds->proposals[i].title ? ds->proposals[i].title : "");
-		day_text(t, ds->proposals[i].proposed_on);
-		break;
-	case EV_REFERENCE:
-		*kind_key = "kind.references";
-		day_text(t, ds->references[i].date);
-		break;
-	case EV_INNOVATION:
-		*kind_key = "kind.innovations";
-		day_text(t, ds->innovations[i].date);
-		buf_addf(t, " · %s", ds->innovations[i].title);
-		break;
-	}
-}
-
 static void month_label(const struct month_table *mt, int index, char out[16])
 {
 	char m[8];
@@ -573,16 +476,8 @@ void page_evidence(struct request *req, struct response *res)
 	buf_addf(&title, "%s · %s %s · %d", id, cr->def->id, model_name_text(&cr->model->name, ko), year);
 	html_page_begin(req, res, "evidence.title", title.data);
 	begin = o->len;
-	{
-		struct buf back = BUF_INIT;
-		web_scorecard_href(&back, SUBJECT_CONTRACT, id, year, oid);
-		html_raw(o, "<p><a href=\"");
-		html_escape(o, back.data);
-		html_raw(o, "\">← ");
-		html_msg(o, req, "evidence.back");
-		html_raw(o, "</a></p>\n");
-		buf_release(&back);
-	}
+	web_score_crumbs(req, o, sc, org_kind_of(oid), SUBJECT_CONTRACT, set->contract,
+			 arena_printf(&req->arena, "%s %s", cr->def->id, model_name_text(&cr->model->name, ko)));
 	html_raw(o, "<section class=\"tiles\"><div class=\"tile\"><span class=\"tile-label\">");
 	html_msg(o, req, "score.value");
 	html_raw(o, "</span><span class=\"tile-score\" id=\"criterion-value\">");
@@ -643,7 +538,8 @@ void page_evidence(struct request *req, struct response *res)
 			const struct model_measure *mm = &cr->model->measures[i];
 			const struct score_measure *sm = &cr->measures[mm->def_index];
 			struct buf st = BUF_INIT;
-			report_scoring_words(&mm->scoring, ko ? LANG_KO : LANG_EN, &st);
+			units_scoring_words(&st, ko ? LANG_KO : LANG_EN, &mm->scoring,
+					    cr->def->measure_formats[mm->def_index] == VALUE_RATIO);
 			html_raw(o, "<tr><th scope=\"row\">");
 			html_escape(o, model_name_text(&mm->name, ko));
 			html_raw(o, "</th><td class=\"num\">");
@@ -661,12 +557,7 @@ void page_evidence(struct request *req, struct response *res)
 			}
 			html_raw(o, "</td><td>");
 			html_escape(o, st.data);
-			/* the formula too, for the analyst */
-			buf_reset(&st);
-			model_scoring_text(&mm->scoring, &st);
-			html_raw(o, " <code class=\"muted small\">");
-			html_escape(o, st.data);
-			html_raw(o, "</code></td><td class=\"num\">");
+			html_raw(o, "</td><td class=\"num\">");
 			if (sm->available)
 				numfmt_ld(o, sm->score, 2);
 			else
@@ -690,49 +581,7 @@ void page_evidence(struct request *req, struct response *res)
 		buf_release(&text);
 		buf_release(&err);
 	}
-	html_raw(o, "<section class=\"card\"><h2>");
-	html_msg(o, req, "evidence.records");
-	html_raw(o, "</h2>\n");
-	if (!cr->n_rows) {
-		html_raw(o, "<p class=\"muted\">");
-		html_msg(o, req, "evidence.none");
-		html_raw(o, "</p>\n");
-	} else {
-		html_raw(o, "<table class=\"data\"><thead><tr><th scope=\"col\">");
-		html_msg(o, req, "evidence.kind");
-		html_raw(o, "</th><th scope=\"col\">");
-		html_msg(o, req, "evidence.record");
-		html_raw(o, "</th><th scope=\"col\">");
-		html_msg(o, req, "evidence.status");
-		html_raw(o, "</th><th scope=\"col\" class=\"num\">");
-		html_msg(o, req, "evidence.amount");
-		html_raw(o, "</th></tr></thead><tbody>\n");
-		for (size_t i = 0; i < cr->n_rows; i++) {
-			const struct evidence_row *r = &cr->rows[i];
-			struct buf t = BUF_INIT;
-			const char *kind_key = "";
-			evidence_text(sc->ds, r, &t, &kind_key);
-			html_raw(o, "<tr><td>");
-			html_msg(o, req, kind_key);
-			html_raw(o, "</td><td>");
-			html_escape(o, t.data);
-			html_raw(o, "</td><td>");
-			html_msg(o, req, r->status == EVS_COUNTED ? "evidence.counted"
-				 : r->status == EVS_NOT_COUNTED ? "evidence.not_counted" : "evidence.excluded");
-			if (r->reason) {
-				html_raw(o, " <span class=\"muted small\">(");
-				html_msg(o, req, arena_printf(&req->arena, "reason.%s", r->reason));
-				html_raw(o, ")</span>");
-			}
-			html_raw(o, "</td><td class=\"num\">");
-			if (r->status == EVS_COUNTED)
-				numfmt_ld(o, r->amount, 2);
-			html_raw(o, "</td></tr>\n");
-			buf_release(&t);
-		}
-		html_raw(o, "</tbody></table>\n");
-	}
-	html_raw(o, "</section>\n");
+	web_evidence_records(req, o, sc, set, cr);
 	web_page_keep(res, sc, &key, begin, title.data);
 	html_page_end(req, res);
 out:

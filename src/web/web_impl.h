@@ -313,6 +313,13 @@ const char *web_grade_of(const struct model *m, const struct score_group *g);
  * names in the user's language; index is the unit, person or contract
  * (−1 with SUBJECT_COMPANY: the company page itself). Returns the number
  * of crumbs. */
+/* The evidence records behind criterion cr of set, as a table whose
+ * rows link to the records they are (explore.c); readiness items done
+ * after go-live are marked with the days late. */
+struct score_set;
+struct score_criterion;
+void web_evidence_records(struct request *req, struct buf *o, const struct scored *sc,
+			  const struct score_set *set, const struct score_criterion *cr);
 size_t web_score_crumbs(struct request *req, struct buf *o, const struct scored *sc,
 			enum org_kind org, enum subject_kind kind, int index, const char *criterion);
 
