@@ -342,7 +342,7 @@ static void trend(const struct report_input *in, struct buf *out)
 		org_heading(in, out, (enum org_kind)org);
 		buf_addf(&title, "%s · %s", w(lang, "trend"), org_name(in, (enum org_kind)org));
 		buf_adds(out, "<figure class=\"trend\">\n");
-		svg_line_chart(out, title.data, xl, values, 3, 0, 0, NULL);
+		svg_line_chart(out, title.data, xl, values, 3, 0, 0, NULL, NULL);
 		buf_adds(out, "</figure>\n<table>\n<tbody>\n<tr>");
 		for (int k = 0; k < 3; k++)
 			buf_addf(out, "<th class=\"num\">%s</th>", labels[k]);
@@ -436,7 +436,7 @@ static void level(const struct report_input *in, struct buf *out, enum subject_k
 	if (n) {
 		buf_addf(&title, "%s · %s", w(lang, title_key), org_name(in, org));
 		buf_adds(out, "<figure>\n");
-		svg_bar_chart(out, title.data, bars, n, 100, i18n(lang, "term.na"));
+		svg_bar_chart(out, title.data, bars, n, 100, i18n(lang, "term.na"), NULL);
 		buf_adds(out, "</figure>\n");
 	}
 	buf_add(out, table.data, table.len);
@@ -486,7 +486,7 @@ static void categories(const struct report_input *in, struct buf *out)
 		org_heading(in, out, ag->org);
 		buf_addf(&title, "%s · %s", w(lang, "categories"), org_name(in, ag->org));
 		buf_adds(out, "<figure>\n");
-		svg_bar_chart(out, title.data, bars, n, 100, i18n(lang, "term.na"));
+		svg_bar_chart(out, title.data, bars, n, 100, i18n(lang, "term.na"), NULL);
 		buf_adds(out, "</figure>\n");
 		buf_release(&title);
 	}
@@ -536,7 +536,7 @@ static void grade_chart(const struct report_input *in, struct buf *out, enum org
 	buf_adds(out, "<figure>\n<figcaption>");
 	put(out, w(in->lang, title_key));
 	buf_adds(out, "</figcaption>\n");
-	svg_bar_chart(out, title.data, bars, ng, max, i18n(in->lang, "term.na"));
+	svg_bar_chart(out, title.data, bars, ng, max, i18n(in->lang, "term.na"), NULL);
 	buf_adds(out, "</figure>\n");
 	buf_release(&title);
 }

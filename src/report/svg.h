@@ -24,19 +24,23 @@ struct svg_bar {
 	double value;                 /* SVG_NONE when not available */
 	const char *text;             /* the value as printed ("87.50"), or NULL */
 	const char *href;             /* a link for the bar, or NULL */
+	int partial;                  /* a year not over yet: drawn pale, dashed */
 };
 
-/* Horizontal bars scaled to [0, max]. title names the chart for screen
- * readers; na_text is what a missing value shows ("n/a"). */
+/* Horizontal bars on a scale from 0 to the first round tick (1-2-5
+ * steps) at or above max, with that axis under them in unit ("%", "점",
+ * or NULL). title names the chart for screen readers; na_text is what a
+ * missing value shows ("n/a"). */
 void svg_bar_chart(struct buf *out, const char *title, const struct svg_bar *bars, size_t n,
-		   double max, const char *na_text);
+		   double max, const char *na_text, const char *unit);
 
 /* A line over n points (values SVG_NONE are gaps) with x labels, and a
  * dashed horizontal target line when has_target. The y axis spans the data
- * and the target, with a margin. */
+ * and the target, from a round tick to a round tick (1-2-5 steps), its
+ * labels in y_unit (NULL: none). */
 void svg_line_chart(struct buf *out, const char *title, const char *const *x_labels,
 		    const double *values, size_t n, int has_target, double target,
-		    const char *target_label);
+		    const char *target_label, const char *y_unit);
 
 enum svg_cell {
 	SVG_CELL_EMPTY,               /* outside the range: nothing drawn */

@@ -290,7 +290,7 @@ void page_dashboard(struct request *req, struct response *res)
 		if (nb)
 			svg_bar_chart(o, msg(req->lang, org == ORG_SALES ? "dash.units_sales"
 					     : "dash.units_operations"), bars, nb, 100,
-				      msg(req->lang, "score.na"));
+				      msg(req->lang, "score.na"), NULL);
 		else {
 			html_raw(o, "<p class=\"muted\">");
 			html_msg(o, req, "score.no_subjects");
@@ -427,24 +427,39 @@ static void month_views(struct request *req, struct buf *o, const struct scored 
 		double *values = arena_alloc(&req->arena, cols * sizeof *values);
 		const char **xl = arena_alloc(&req->arena, cols * sizeof *xl);
 		micro_t target = mt->cells[m].target;
-		char tt[32];
+		/* a ratio reads as a percentage; other units through the catalog */
+		int ratio = sm->unit && (!strcmp(sm->unit, "ratio") || !strcmp(sm->unit, "%"));
+		double scale = ratio ? 100 : 1;
+		const char *unit = ratio ? "%" : sm->unit && *sm->unit
+			? i18n_named(i18n_lang(req->lang), "metric_unit.", sm->unit) : NULL;
+		struct buf tt = BUF_INIT;
 		for (size_t c = 0; c < cols; c++) {
 			const struct month_cell *cell = &mt->cells[c * mt->n_metrics + m];
 			char l[16];
 			month_label(mt, mt->first + (int)c, l);
 			xl[c] = arena_strdup(&req->arena, l);
-			values[c] = cell->has_data ? (double)cell->num / (double)cell->den : SVG_NONE;
+			values[c] = cell->has_data ? scale * (double)cell->num / (double)cell->den : SVG_NONE;
 		}
-		decimal_format(target, tt);
+		if (ratio) {
+			units_percent(&tt, (long double)target / 1e6L, 1);
+		} else {
+			char t[32];
+			decimal_format(target, t);
+			buf_adds(&tt, t);
+			if (unit)
+				buf_addf(&tt, " %s", unit);
+		}
 		html_raw(o, "<section class=\"card\">\n<h3>");
 		html_escape(o, row_labels[m]);
 		html_raw(o, " <span class=\"muted\">(");
 		html_msg(o, req, sm->direction == DIR_HIGHER ? "evidence.higher" : "evidence.lower");
 		html_raw(o, ")</span></h3>\n");
 		html_raw(o, "<div class=\"scroll\">");
-		svg_line_chart(o, row_labels[m], xl, values, cols, 1, (double)target / 1e6,
-			       arena_printf(&req->arena, "%s %s", msg(req->lang, "evidence.target"), tt));
+		svg_line_chart(o, row_labels[m], xl, values, cols, 1, scale * (double)target / 1e6,
+			       arena_printf(&req->arena, "%s %s", msg(req->lang, "evidence.target"), tt.data),
+			       unit);
 		html_raw(o, "</div>\n</section>\n");
+		buf_release(&tt);
 	}
 }
 
