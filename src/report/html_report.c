@@ -141,7 +141,11 @@ static const char css[] =
 	"th{background:#eef2f7;font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
 	"thead{display:table-header-group}tr{break-inside:avoid}\n"
 	".na{color:var(--muted)}.grade{display:inline-block;min-width:1.8em;text-align:center;border-radius:3px;font-weight:700;color:#fff}\n"
-	".g0{background:#1b5e20}.g1{background:#2e7d32}.g2{background:#1565c0}.g3{background:#b26a00}.g4{background:#b3261e}\n"
+	/* the web's grade colours: blue for good, orange for weak, told apart
+	 * by lightness too (deuteranopia), C and D never alike; the letter is
+	 * always printed */
+	".g0{background:#0b4f8a}.g1{background:#cfe3f7;color:#0b3d6b}.g2{background:#e8edf3;color:#1f2937}"
+	".g3{background:#fde3c8;color:#7a3a00}.g4{background:#9c3700}\n"
 	".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:14px}\n"
 	".card{border:1px solid var(--line);border-radius:6px;padding:10px 14px;break-inside:avoid}\n"
 	".card .total{font-size:28px;font-weight:700}\n"
