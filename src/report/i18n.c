@@ -988,7 +988,7 @@ static const struct message catalog[] = {
 	{ "unit.days", "{1} days", "{1}일" },
 	{ "unit.month", "{1} month", "{1}개월" },
 	{ "unit.months", "{1} months", "{1}개월" },
-	{ "unit.pt", "pt", "%p" },
+	{ "unit.pt", "%p", "%p" },
 	{ "users.active", "active", "사용 중" },
 	{ "users.add", "Add a user", "사용자 추가" },
 	{ "users.bad_input", "Check the name and role", "이름과 역할을 확인하세요" },

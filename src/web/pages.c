@@ -127,7 +127,13 @@ int web_page_from_cache(struct request *req, struct response *res, const struct 
 {
 	struct buf main_part = BUF_INIT;
 	char *title = NULL;
+	int today_y, today_m, today_d;
 	web_answer_key(req, 1, key);
+	/* A recent year may not be over (its trend point is marked so): such
+	 * a page is kept for the day only, so it never outlives the year. */
+	date_to_ymd(web_today(), &today_y, &today_m, &today_d);
+	if (sc->year >= today_y - 1)
+		buf_addf(key, "|%04d-%02d-%02d", today_y, today_m, today_d);
 	if (!web_answer_get(sc, key->data, &main_part, &title))
 		return 0;
 	html_page_begin(req, res, title_key, title);
