@@ -455,6 +455,7 @@ static const struct message catalog[] = {
 	{ "explore.category_weight", "weight {1}", "가중치 {1}" },
 	{ "explore.col_annual_value", "Annual value", "연간 계약금액" },
 	{ "explore.col_contract", "Contract", "계약" },
+	{ "explore.col_coverage", "Coverage", "반영률" },
 	{ "explore.col_date", "Date", "날짜" },
 	{ "explore.col_owner", "Owner", "담당자" },
 	{ "explore.col_person", "Person", "담당자" },

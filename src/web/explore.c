@@ -439,7 +439,7 @@ static struct table_desc *subject_desc(struct request *req, const struct scored 
 						   model_name_text(&mo->categories[c].name, is_ko(req)),
 						   TABLE_NUMBER, TABLE_ALIGN_AUTO, TABLE_SORTABLE, 2, NULL,
 						   NULL };
-	cols[n++] = (struct table_column){ "coverage", "score.coverage", NULL, TABLE_PERCENT,
+	cols[n++] = (struct table_column){ "coverage", "explore.col_coverage", NULL, TABLE_PERCENT,
 					   TABLE_ALIGN_AUTO, TABLE_SORTABLE, 0, NULL, NULL };
 	if (kind != LIST_CONTRACTS)
 		cols[n++] = (struct table_column){ "contracts", "scores.contracts", NULL, TABLE_NUMBER,

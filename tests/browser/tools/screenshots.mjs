@@ -53,7 +53,7 @@ const shots = [
   ['person', 'kim', '/scores/person/P05?org=sales'],
   ['contract-scorecard', 'kim', '/scores/contract/CT16?org=sales'],
   ['evidence', 'kim', '/evidence/CT16/sales/S1.1?year=2025'],
-  ['sorted-filtered', 'kim', '/scores/company/company?org=sales&contracts_sort=total&contracts_dir=asc&contracts_q=CT2'],
+  ['sorted-filtered', 'kim', '/scores/org_unit/SALES-2?org=sales&contracts_sort=total&contracts_dir=asc&contracts_q=CT2'],
   ['contract', 'kim', '/contracts/CT10'],
   ['cycle', 'kim', '/cycle'],
   ['form-errors', 'kim', async (page, lang) => {
