@@ -103,6 +103,16 @@ check "explore-filter-choice-only-theirs" is "" "$(awk '/id="contracts"/,/<\/tab
 check "explore-filter-none-match" is 200 "$(status viewer GET '/scores/company/company?year=2025&org=sales&lang=en&contracts_q=zzzz')"
 check "explore-filter-none-match-says" has "$WORK/body" 'No row matches the filter'
 
+# a table is a view: bad parameters fall back to the defaults, never an error
+check "explore-bad-params-200" is 200 "$(status viewer GET '/scores/company/company?year=2025&org=sales&lang=en&contracts_sort=nope&contracts_dir=up&contracts_page=abc&contracts_per=0')"
+check "explore-bad-params-first-page" has "$WORK/body" "<span class=\"range\">1–$n_sales of $n_sales</span>"
+check "explore-hostile-filter-200" is 200 "$(status viewer GET '/scores/company/company?year=2025&org=sales&lang=en&contracts_q=%3Cscript%3Ex%22')"
+check "explore-hostile-filter-escaped" has "$WORK/body" 'name="contracts_q" value="&lt;script&gt;x&quot;"'
+check "explore-hostile-filter-no-raw" hasnt "$WORK/body" '<script>x'
+check "explore-far-page-is-last" is 200 "$(status viewer GET '/scores/company/company?year=2025&org=sales&lang=en&contracts_per=10&contracts_page=99')"
+last_first=$(( (n_sales - 1) / 10 * 10 + 1 ))
+check "explore-far-page-range" has "$WORK/body" "<span class=\"range\">$last_first–$n_sales of $n_sales</span>"
+
 # --- org unit ------------------------------------------------------------------------
 check "explore-unit-200" is 200 "$(status viewer GET '/scores/org_unit/SALES-1?year=2025&org=sales&lang=en')"
 check "explore-unit-crumbs" has "$WORK/body" '<ol><li><a href="/scores?year=2025">Company</a></li><li><a href="/scores/company/company?year=2025&amp;org=sales">Sales</a></li><li><a href="/scores/org_unit/SALES?year=2025&amp;org=sales">영업본부</a></li><li aria-current="page">영업1팀</li></ol>'
