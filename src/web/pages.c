@@ -565,7 +565,18 @@ void page_evidence(struct request *req, struct response *res)
 			html_escape(o, model_name_text(&mm->name, ko));
 			html_raw(o, "</th><td class=\"num\">");
 			if (sm->available) {
-				numfmt_ld(o, sm->value, 4);
+				/* a ratio as a percentage, its exact value and the division beside */
+				struct buf v = BUF_INIT;
+				if (cr->def->measure_formats[mm->def_index] == VALUE_RATIO) {
+					units_percent(&v, sm->value, 1);
+					html_escape(o, v.data);
+					html_raw(o, " <span class=\"muted small\">(");
+					numfmt_ld(o, sm->value, 4);
+					html_raw(o, ")</span>");
+				} else {
+					numfmt_ld(o, sm->value, 4);
+				}
+				buf_release(&v);
 				if (sm->den != 1 && sm->den != 0) {
 					html_raw(o, " <span class=\"muted small\">= ");
 					numfmt_ld(o, sm->num, 4);
