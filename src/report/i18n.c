@@ -459,6 +459,7 @@ static const struct message catalog[] = {
 	{ "explore.col_date", "Date", "날짜" },
 	{ "explore.col_owner", "Owner", "담당자" },
 	{ "explore.col_person", "Person", "담당자" },
+	{ "explore.col_trend", "Trend (vs last year)", "추이(전년 대비)" },
 	{ "explore.col_unit", "Org unit", "조직" },
 	{ "explore.company_help", "Each organization is scored on its own criteria. Choose one to go down to its org units, people, contracts and the evidence.", "영업과 운영은 각자의 평가 기준으로 평가합니다. 조직을 선택하면 하위 조직, 담당자, 계약, 근거까지 차례로 볼 수 있습니다." },
 	{ "explore.crumbs", "Where you are", "현재 위치" },

@@ -228,33 +228,70 @@ static double total_in(const struct scored *sc, enum subject_kind kind, const ch
 	return g && g->available ? (double)numfmt_round(g->score, 2) : SVG_NONE;
 }
 
-/* The subject's totals over the years up to the one shown, from the same
- * score cache (a frozen year reproduces its frozen scores), as a
+/* The scored years a trend looks at: the year shown and the ones before
+ * it, from the same score cache (a frozen year reproduces its frozen
+ * scores), and whether the year shown is over. */
+struct history {
+	const struct scored *years[TREND_YEARS];
+	size_t n;
+	int partial;
+};
+
+static void history_open(struct request *req, const struct scored *sc, struct history *h)
+{
+	day_t last_day;
+	h->n = 0;
+	for (int y = sc->year - TREND_YEARS + 1; y <= sc->year; y++) {
+		struct buf err = BUF_INIT;
+		const struct scored *other = y == sc->year ? sc : web_scores_get(req, y, &err);
+		buf_release(&err);
+		if (other)
+			h->years[h->n++] = other;
+	}
+	h->partial = !web_year_is_over(req, sc->year, &last_day);
+}
+
+static void history_close(struct request *req, const struct scored *sc, struct history *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		if (h->years[i] != sc)
+			web_scores_release(req->srv, h->years[i]);
+	h->n = 0;
+}
+
+/* The subject's totals in the years it was scored: labels and values in
+ * the arena; returns how many. */
+static size_t history_series(struct request *req, const struct history *h, enum subject_kind kind,
+			     const char *id, enum org_kind org, const char ***labels, double **values,
+			     int *years)
+{
+	size_t n = 0;
+	*labels = arena_alloc(&req->arena, TREND_YEARS * sizeof **labels);
+	*values = arena_alloc(&req->arena, TREND_YEARS * sizeof **values);
+	for (size_t i = 0; i < h->n; i++) {
+		int found;
+		double v = total_in(h->years[i], kind, id, org, &found);
+		if (!found)
+			continue;
+		(*labels)[n] = arena_printf(&req->arena, "%d", h->years[i]->year);
+		years[n] = h->years[i]->year;
+		(*values)[n++] = v;
+	}
+	return n;
+}
+
+/* The subject's totals over the years up to the one shown, as a
  * sparkline on the common 0–100 scale; a year not over yet is marked. One
  * year alone is said in words: there is no trend to draw. */
 static void trend(struct request *req, struct buf *o, const struct scored *sc,
 		  enum subject_kind kind, const char *id, enum org_kind org)
 {
-	const char *labels[TREND_YEARS];
-	double values[TREND_YEARS];
-	size_t n = 0;
-	int found;
-	day_t last_day;
-	for (int y = sc->year - TREND_YEARS + 1; y <= sc->year; y++) {
-		struct buf err = BUF_INIT;
-		const struct scored *other = y == sc->year ? sc : web_scores_get(req, y, &err);
-		buf_release(&err);
-		if (!other)
-			continue;
-		double v = total_in(other, kind, id, org, &found);
-		if (other != sc)
-			web_scores_release(req->srv, other);
-		if (!found)
-			continue;
-		labels[n] = arena_printf(&req->arena, "%d", y);
-		values[n++] = v;
-	}
-	int partial = !web_year_is_over(req, sc->year, &last_day);
+	struct history h;
+	const char **labels;
+	double *values;
+	int years[TREND_YEARS];
+	history_open(req, sc, &h);
+	size_t n = history_series(req, &h, kind, id, org, &labels, &values, years);
 	html_raw(o, "<span class=\"tile-trend\">");
 	if (n < 2) {
 		html_raw(o, "<span class=\"muted small\">");
@@ -264,11 +301,33 @@ static void trend(struct request *req, struct buf *o, const struct scored *sc,
 		struct buf title = BUF_INIT;
 		const char *args[] = { labels[0], labels[n - 1] };
 		i18n_add(&title, i18n_lang(req->lang), "explore.trend_title", args, 2);
-		svg_sparkline(o, title.data, labels, values, n, 0, 100, partial,
-			      msg(req->lang, "explore.partial_year"));
+		svg_sparkline(o, title.data, labels, values, n, 0, 100,
+			      h.partial && years[n - 1] == sc->year, msg(req->lang, "explore.partial_year"));
 		buf_release(&title);
 	}
 	html_raw(o, "</span>");
+	history_close(req, sc, &h);
+}
+
+/* A trend cell: the series and the change of the total since the year
+ * before (when both years have one). */
+static void trend_cell(struct request *req, const struct history *h, enum subject_kind kind,
+		       const char *id, enum org_kind org, struct table_cell *c)
+{
+	const char **labels;
+	double *values;
+	int years[TREND_YEARS];
+	size_t n = history_series(req, h, kind, id, org, &labels, &values, years);
+	c->series = values;
+	c->series_labels = labels;
+	c->n_series = n;
+	/* the last point is the year shown only when the subject was scored in it */
+	c->series_partial = h->partial && n && h->n && years[n - 1] == h->years[h->n - 1]->year;
+	/* the change from the year before to the year shown, both scored */
+	c->has_num = n >= 2 && h->n && years[n - 1] == h->years[h->n - 1]->year &&
+		years[n - 2] == years[n - 1] - 1 && values[n - 1] != SVG_NONE && values[n - 2] != SVG_NONE;
+	c->num = c->has_num ? (long double)values[n - 1] - (long double)values[n - 2] : 0;
+	c->text = c->has_num ? NULL : "";
 }
 
 /* --- tiles ---------------------------------------------------------------------- */
@@ -434,6 +493,8 @@ static struct table_desc *subject_desc(struct request *req, const struct scored 
 						   NULL, NULL };
 	cols[n++] = (struct table_column){ "total", "score.total", NULL, TABLE_NUMBER, TABLE_ALIGN_AUTO,
 					   TABLE_SORTABLE, 2, NULL, NULL };
+	cols[n++] = (struct table_column){ "trend", "explore.col_trend", NULL, TABLE_TREND, TABLE_ALIGN_AUTO,
+					   TABLE_SORTABLE, 2, NULL, NULL };
 	for (size_t c = 0; c < mo->n_categories; c++)
 		cols[n++] = (struct table_column){ mo->categories[c].id, NULL,
 						   model_name_text(&mo->categories[c].name, is_ko(req)),
@@ -463,18 +524,20 @@ static struct table_desc *subject_desc(struct request *req, const struct scored 
 
 /* Fills the score columns of a row from a group set: total, categories,
  * coverage (cells from index at). */
-static size_t score_cells(const struct scored *sc, struct table_cell *cells, size_t at,
-			  const struct score_group *total, const struct score_group *cats,
-			  size_t n_cats)
+static size_t score_cells(struct request *req, const struct scored *sc, const struct history *h,
+			  enum subject_kind kind, const char *id, enum org_kind org,
+			  struct table_cell *cells, size_t at, const struct score_group *total,
+			  const struct score_group *cats, size_t n_cats)
 {
 	score_cell(sc, total, &cells[at++], 1);
+	trend_cell(req, h, kind, id, org, &cells[at++]);
 	for (size_t c = 0; c < n_cats; c++)
 		score_cell(sc, &cats[c], &cells[at++], 0);
 	coverage_cell(total, &cells[at++]);
 	return at;
 }
 
-static void aggregate_row(struct request *req, const struct scored *sc,
+static void aggregate_row(struct request *req, const struct scored *sc, const struct history *h,
 			  const struct score_aggregate *a, enum list_kind kind, struct table_row *row,
 			  size_t n_cols)
 {
@@ -489,15 +552,16 @@ static void aggregate_row(struct request *req, const struct scored *sc,
 		int u = ds->people[a->index].org_unit;
 		cells[at++].text = u >= 0 && (size_t)u < ds->n_units ? ds->units[u].name : "";
 	}
-	at = score_cells(sc, cells, at, &a->total, a->categories, a->n_categories);
+	at = score_cells(req, sc, h, a->kind, a->id, a->org, cells, at, &a->total, a->categories,
+			 a->n_categories);
 	count_cell((long)a->n_subjects, &cells[at++]);
 	count_cell(aggregate_evidence(sc->scores, a), &cells[at++]);
 	row->cells = cells;
 	row->id = NULL;
 }
 
-static void contract_row(struct request *req, const struct scored *sc, const struct score_set *s,
-			 struct table_row *row, size_t n_cols)
+static void contract_row(struct request *req, const struct scored *sc, const struct history *h,
+			 const struct score_set *s, struct table_row *row, size_t n_cols)
 {
 	const struct dataset *ds = sc->ds;
 	const struct contract *k = &ds->contracts[s->contract];
@@ -509,7 +573,8 @@ static void contract_row(struct request *req, const struct scored *sc, const str
 	cells[at].note = ds->clients[k->client].name;
 	cells[at++].href = subject_href(req, SUBJECT_CONTRACT, k->id, sc->year, s->org);
 	cells[at++].text = owner >= 0 && (size_t)owner < ds->n_people ? ds->people[owner].name : "";
-	at = score_cells(sc, cells, at, &s->total, s->categories, s->n_categories);
+	at = score_cells(req, sc, h, SUBJECT_CONTRACT, k->id, s->org, cells, at, &s->total,
+			 s->categories, s->n_categories);
 	cells[at].has_num = k->annual_value != MICRO_NONE;
 	cells[at++].micro = k->annual_value == MICRO_NONE ? 0 : k->annual_value;
 	count_cell(set_evidence(s), &cells[at++]);
@@ -536,12 +601,15 @@ static void aggregate_list(struct request *req, struct buf *o, const struct scor
 	struct table_row *rows = arena_alloc(&req->arena, (sc->scores->n_aggregates + 1) * sizeof *rows);
 	size_t n = 0;
 	enum subject_kind sk = kind == LIST_UNITS ? SUBJECT_ORG_UNIT : SUBJECT_PERSON;
+	struct history h;
+	history_open(req, sc, &h);
 	for (size_t i = 0; i < sc->scores->n_aggregates; i++) {
 		const struct score_aggregate *a = &sc->scores->aggregates[i];
 		if (a->kind != sk || a->org != org || !keep(sc->ds, a->index, org, arg))
 			continue;
-		aggregate_row(req, sc, a, kind, &rows[n++], t->n_columns);
+		aggregate_row(req, sc, &h, a, kind, &rows[n++], t->n_columns);
 	}
+	history_close(req, sc, &h);
 	section_begin(req, o, id, head_key);
 	html_table(req, o, t, rows, n);
 	html_raw(o, "</section>\n");
@@ -554,12 +622,15 @@ static void contract_list(struct request *req, struct buf *o, const struct score
 	size_t cap = all ? sc->scores->n_sets : n_subjects;
 	struct table_row *rows = arena_alloc(&req->arena, (cap + 1) * sizeof *rows);
 	size_t n = 0;
+	struct history h;
+	history_open(req, sc, &h);
 	for (size_t i = 0; i < cap; i++) {
 		const struct score_set *s = &sc->scores->sets[all ? i : subjects[i]];
 		if (s->org != org)
 			continue;
-		contract_row(req, sc, s, &rows[n++], t->n_columns);
+		contract_row(req, sc, &h, s, &rows[n++], t->n_columns);
 	}
+	history_close(req, sc, &h);
 	section_begin(req, o, "contracts", "scores.contracts");
 	html_table(req, o, t, rows, n);
 	html_raw(o, "</section>\n");

@@ -9,6 +9,7 @@
 #include "web/web_impl.h"
 
 #include "report/i18n.h"
+#include "report/svg.h"
 #include "report/units.h"
 
 #include <stdio.h>
@@ -131,6 +132,15 @@ void html_table_value(struct request *req, struct buf *out, enum table_kind kind
 	case TABLE_DAYS: units_days(&t, lang, c->num, decimals); break;
 	case TABLE_MONTHS: units_months(&t, lang, c->num, decimals); break;
 	case TABLE_WON: units_won(&t, lang, (wide_t)c->micro); break;
+	case TABLE_TREND: {
+		struct buf n = BUF_INIT;
+		numfmt_ld(&n, c->num, decimals);
+		if (n.data[0] != '-' && strspn(n.data, "0.") != n.len)
+			buf_addc(&t, '+');
+		buf_add(&t, n.data, n.len);
+		buf_release(&n);
+		break;
+	}
 	}
 	html_escape(out, t.data);
 	buf_release(&t);
@@ -510,6 +520,16 @@ static void cell(struct request *req, struct buf *out, const struct table_column
 			html_escape(out, c->label);
 		}
 		html_raw(out, "\">");
+	}
+	size_t drawn = 0;
+	for (size_t i = 0; col->kind == TABLE_TREND && i < c->n_series; i++)
+		drawn += c->series[i] != SVG_NONE;
+	if (drawn >= 2) {
+		char title[64];
+		snprintf(title, sizeof title, "%s–%s", c->series_labels[0], c->series_labels[c->n_series - 1]);
+		svg_sparkline(out, title, c->series_labels, c->series, c->n_series, 0, 100,
+			      c->series_partial, msg(req->lang, "explore.partial_year"));
+		html_raw(out, " ");
 	}
 	html_table_value(req, out, col->kind, col->decimals, c);
 	if (c->href)

@@ -32,6 +32,8 @@ enum table_kind {
 	TABLE_DAYS,        /* num days: "12일" / "12 days" */
 	TABLE_MONTHS,      /* num months: "3개월" / "3 months" */
 	TABLE_WON,         /* micro (micro-units of won): "4억 5,000만 원" / "₩450,000,000" */
+	TABLE_TREND,       /* a sparkline of series (report/svg.c), then num, the change
+			    * since the year before, signed ("+2.31"); sorts by num */
 };
 
 enum table_align { TABLE_ALIGN_AUTO, TABLE_ALIGN_LEFT, TABLE_ALIGN_RIGHT, TABLE_ALIGN_CENTER };
@@ -84,6 +86,12 @@ struct table_cell {
 	const char *choice;          /* the value a choice filter compares; NULL: text */
 	const char *title;           /* a tooltip (the value unrounded, a reason) */
 	const char *label;           /* the link's name when its text alone does not say it */
+	/* TABLE_TREND: values by year (SVG_NONE: not available), their labels,
+	 * and whether the last is a year not over yet */
+	const double *series;
+	const char *const *series_labels;
+	size_t n_series;
+	int series_partial;
 };
 
 struct table_row {

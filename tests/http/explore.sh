@@ -128,6 +128,17 @@ check "explore-unit-ko-crumbs" has "$WORK/body" '<nav class="crumbs" aria-label=
 check "explore-person-200" is 200 "$(status viewer GET '/scores/person/P05?year=2025&org=sales&lang=en')"
 check "explore-person-crumbs" has "$WORK/body" '<li><a href="/scores/org_unit/SALES-1?year=2025&amp;org=sales">영업1팀</a></li><li aria-current="page">정서연</li></ol>'
 check "explore-person-total" has "$WORK/body" "<span class=\"tile-score\">$(score person P05 sales total) "
+change=$(python3 -c "import sys; d=round(float(sys.argv[1])-float(sys.argv[2]),2); print(('+' if d>0 else '')+f'{d:.2f}')" "$(score person P05 sales total)" "$(score person P05 sales total "$WORK/s2024.csv")")
+status viewer GET '/scores/company/company?year=2025&org=sales&lang=en' > /dev/null
+check "explore-trend-column-change" has "$WORK/body" " $change</td>"
+check "explore-trend-column-sorts" is 200 "$(status viewer GET '/scores/company/company?year=2025&org=sales&lang=en&people_sort=trend&people_dir=desc')"
+top=$(for p in $(awk -F, '$1=="person" && $3=="sales" && $4=="total" && $6!="" { print $2 }' "$WORK/s2025.csv"); do
+	a=$(score person "$p" sales total); b=$(score person "$p" sales total "$WORK/s2024.csv")
+	[ -n "$b" ] && python3 -c "import sys; print(round(float(sys.argv[1])-float(sys.argv[2]),2), sys.argv[3])" "$a" "$b" "$p"
+done | sort -rn | head -1 | cut -d' ' -f2)
+awk '/id="people"/,/<\/table>/' "$WORK/body" | grep -o 'href="/scores/person/[^?]*' | head -1 > "$WORK/first"
+check "explore-trend-column-biggest-rise-first" is "href=\"/scores/person/$top" "$(cat "$WORK/first")"
+status viewer GET '/scores/person/P05?year=2025&org=sales&lang=en' > /dev/null
 check "explore-person-lists-CT16" has "$WORK/body" "<tr><th scope=\"row\"><a href=\"/scores/contract/CT16?year=2025&amp;org=sales\">CT16</a> <span class=\"muted\">초록캐피탈</span></th><td>정서연</td><td class=\"num\">$(score contract CT16 sales total) "
 
 # --- contract ------------------------------------------------------------------------
