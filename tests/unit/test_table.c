@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "engine/model.h"
+#include "report/svg.h"
 #include "report/units.h"
 #include "web/table.h"
 #include "web/web_impl.h"
@@ -214,6 +215,49 @@ static void table_given_shows_callers_page(void **state)
 	done(&f);
 }
 
+static void table_trend_column(void **state)
+{
+	static const struct table_column cols[] = {
+		{ "name", "score.subject", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_ROW_HEADER, 0, NULL, NULL },
+		{ "trend", NULL, "Trend", TABLE_TREND, TABLE_ALIGN_AUTO, TABLE_SORTABLE, 2, NULL, NULL },
+	};
+	static const struct table_desc t = { "tr", NULL, cols, 2, 50, NULL, 1, 1 };
+	static const char *const years[] = { "2024", "2025" };
+	static const double up[] = { 60.0, 62.31 }, down[] = { 70.5, 61.0 }, gap[] = { SVG_NONE, 50 };
+	struct fixture f;
+	struct table_cell cells[3][2];
+	struct table_row rows[3];
+	char names[64];
+	(void)state;
+	make(&f, "en", NULL, 0);
+	memset(cells, 0, sizeof cells);
+	const double *series[] = { down, up, gap };
+	const char *const who[] = { "Down", "Up", "Gap" };
+	for (size_t i = 0; i < 3; i++) {
+		cells[i][0].text = who[i];
+		cells[i][1].series = series[i];
+		cells[i][1].series_labels = years;
+		cells[i][1].n_series = 2;
+		cells[i][1].has_num = i < 2;
+		cells[i][1].num = i < 2 ? (long double)series[i][1] - (long double)series[i][0] : 0;
+		cells[i][1].text = i < 2 ? NULL : "";
+		rows[i].cells = cells[i];
+		rows[i].id = NULL;
+	}
+	html_table(&f.req, &f.out, &t, rows, 3);
+	order(f.out.data, names, sizeof names);
+	/* sorted by the change, biggest rise first; no change known: last */
+	assert_string_equal(names, "Up,Down,Gap");
+	assert_non_null(strstr(f.out.data, "</svg>\n +2.31</td>"));
+	assert_non_null(strstr(f.out.data, "</svg>\n -9.50</td>"));
+	/* one point is no line: no sparkline for Gap */
+	assert_int_equal((int)(strstr(f.out.data, "Gap") ? 1 : 0), 1);
+	const char *gap_row = strstr(f.out.data, ">Gap</th>");
+	assert_non_null(gap_row);
+	assert_null(strstr(gap_row, "<svg"));
+	done(&f);
+}
+
 static void units_won_korean_and_english(void **state)
 {
 	static const struct { long long won; const char *ko, *en; } cases[] = {
@@ -324,6 +368,7 @@ int main(void)
 		cmocka_unit_test(table_pages_and_past_the_end),
 		cmocka_unit_test(table_prefix_keeps_tables_apart),
 		cmocka_unit_test(table_given_shows_callers_page),
+		cmocka_unit_test(table_trend_column),
 		cmocka_unit_test(units_won_korean_and_english),
 		cmocka_unit_test(units_percent_points_days_months),
 		cmocka_unit_test(units_scoring_in_words),
