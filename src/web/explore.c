@@ -153,12 +153,16 @@ static void crumbs(struct request *req, struct buf *o, const struct crumb *c, si
 
 /* Appends the units from the top of org's tree down to u (u included). */
 static size_t unit_chain(struct request *req, const struct scored *sc, enum org_kind org, int u,
-			 struct crumb *c, size_t n)
+			 int want_self, struct crumb *c, size_t n)
 {
 	int chain[CRUMBS_MAX];
 	size_t k = 0;
 	for (int x = u; unit_in_org(sc->ds, x, org) && k < CRUMBS_MAX - 8; x = sc->ds->units[x].parent)
 		chain[k++] = x;
+	/* a unit of another kind (the executive office above both
+	 * organizations) is still the page's own crumb */
+	if (!k && u >= 0 && (size_t)u < sc->ds->n_units && want_self)
+		chain[k++] = u;
 	while (k--) {
 		const struct org_unit *unit = &sc->ds->units[chain[k]];
 		c[n].text = unit->name;
@@ -188,9 +192,9 @@ size_t web_score_crumbs(struct request *req, struct buf *o, const struct scored 
 		person = index;
 	}
 	if (kind == SUBJECT_ORG_UNIT)
-		n = unit_chain(req, sc, org, index, c, n);
+		n = unit_chain(req, sc, org, index, 1, c, n);
 	if (person >= 0 && (size_t)person < ds->n_people) {
-		n = unit_chain(req, sc, org, ds->people[person].org_unit, c, n);
+		n = unit_chain(req, sc, org, ds->people[person].org_unit, 0, c, n);
 		c[n].text = ds->people[person].name;
 		c[n++].href = subject_href(req, SUBJECT_PERSON, ds->people[person].id, sc->year, org);
 	}

@@ -120,6 +120,9 @@ check "explore-unit-total" has "$WORK/body" "<div class=\"tile\" id=\"total-tile
 check "explore-unit-members" has "$WORK/body" 'id="people-section"'
 check "explore-parent-unit-lists-child" is 200 "$(status viewer GET '/scores/org_unit/SALES?year=2025&org=sales&lang=en')"
 check "explore-parent-unit-child-row" has "$WORK/body" "<th scope=\"row\" title=\"SALES-1\"><a href=\"/scores/org_unit/SALES-1?year=2025&amp;org=sales\">영업1팀</a></th><td class=\"num\">$(score org_unit SALES-1 sales total) "
+check "explore-unit-other-kind-200" is 200 "$(status viewer GET '/scores/org_unit/HQ?year=2025&org=sales&lang=en')"
+check "explore-unit-other-kind-crumbs" has "$WORK/body" '<li><a href="/scores/company/company?year=2025&amp;org=sales">Sales</a></li><li aria-current="page">한빛 BPO 경영진</li></ol>'
+check "explore-unit-other-kind-total" has "$WORK/body" "<span class=\"tile-score\">$(score org_unit HQ sales total) "
 check "explore-unit-ko-200" is 200 "$(status viewer GET '/scores/org_unit/SALES?year=2025&org=sales&lang=ko')"
 check "explore-unit-ko-rollup" has "$WORK/body" "영업본부: 종합 점수 $(score org_unit SALES sales total)점은 담당 계약"
 check "explore-unit-ko-crumbs" has "$WORK/body" '<nav class="crumbs" aria-label="현재 위치"><ol><li><a href="/scores?year=2025">전사</a></li><li><a href="/scores/company/company?year=2025&amp;org=sales">영업</a></li>'
