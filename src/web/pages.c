@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* The read-only pages about scores and accounts: the dashboard, the
- * scorecards of org units, people and contracts, the evidence behind a
- * criterion (with the month-by-month grid and chart), the contract page and
- * the proposals with their gate. Numbers come from the engine's shared
- * score cache (scores.c) and are printed by engine/numfmt. */
+/* The read-only pages about scores: the dashboard and the evidence behind
+ * a criterion (with the month-by-month grid and chart), and what every
+ * score page shares (web_page_*: the scores of a year, pages kept with
+ * them, links, grades). The scorecards' drill-down is explore.c. Numbers
+ * come from the engine's shared score cache (scores.c) and are printed by
+ * engine/numfmt. */
 #include "web/web_impl.h"
 
 #include "engine/model.h"
