@@ -396,6 +396,57 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 	buf_release(&err);
 }
 
+void web_alerts_owner_panel(struct request *req, struct buf *o, const char *owner)
+{
+	struct model *ym = NULL, *m = NULL;
+	char *version = NULL;
+	struct dataset ds;
+	struct lc_alerts al = { 0 };
+	struct buf err = BUF_INIT, h = BUF_INIT;
+	day_t as_of, now = web_today();
+	int loaded = 0, year = web_default_year(req);
+	html_raw(o, "<section class=\"card\" id=\"my-alerts\" aria-labelledby=\"my-alerts-h\">\n<h2 id=\"my-alerts-h\">");
+	html_msg(o, req, "me.alerts");
+	if (web_load_model(req->store, year, &ym, &version, &err))
+		goto fail;
+	/* the alerts page's own date: the default year's end, or today
+	 * while that year runs */
+	as_of = model_year_last_day(ym, year);
+	if (now != DAY_NONE && now < as_of)
+		as_of = now;
+	html_raw(o, " <span class=\"subtitle small muted\">");
+	html_msg(o, req, "alerts.as_of");
+	html_raw(o, " ");
+	put_date(o, as_of);
+	html_raw(o, "</span></h2>\n");
+	if (compute_alerts(req->store, as_of, &m, &ds, &al, &err))
+		goto fail;
+	loaded = 1;
+	alerts_table(req, o, &al, &ds, as_of, owner, NULL, 0, NULL);
+	buf_adds(&h, "/alerts?owner=");
+	http_url_escape(&h, owner);
+	html_raw(o, "<p><a href=\"");
+	html_escape(o, h.data);
+	html_raw(o, "\">");
+	html_msg(o, req, "me.alerts_all");
+	html_raw(o, "</a></p>\n</section>\n");
+	goto out;
+fail:
+	fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
+	html_raw(o, "</h2>\n<p class=\"notice error\">");
+	html_msg(o, req, "error.internal");
+	html_raw(o, "</p>\n</section>\n");
+out:
+	lc_alerts_release(&al);
+	if (loaded)
+		dataset_free(&ds);
+	model_free(m);
+	model_free(ym);
+	xfree(version);
+	buf_release(&err);
+	buf_release(&h);
+}
+
 /* The alerts page: every early warning on a date, one row a contract,
  * filtered by owner and rule. The date is the end of the year shown (the
  * last complete one by default), or today while that year runs, or

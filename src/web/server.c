@@ -51,6 +51,7 @@ void web_config_default(struct web_config *cfg)
 {
 	memset(cfg, 0, sizeof *cfg);
 	cfg->host = "127.0.0.1";
+	cfg->time_zone = "Asia/Seoul";
 	cfg->port = 8080;
 	cfg->threads = 4;
 	cfg->session_ttl = 8 * 3600;
@@ -663,6 +664,10 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 		goto out;
 	}
 	srv->cfg = *cfg;
+	if (feed_tz_init(&srv->tz, cfg->time_zone ? cfg->time_zone : "Asia/Seoul", &why)) {
+		buf_addf(err, "--time-zone: %s", why.data);
+		goto out;
+	}
 	pthread_mutex_init(&srv->pool_lock, NULL);
 	pthread_mutex_init(&srv->write_lock, NULL);
 	pthread_mutex_init(&srv->addr_lock, NULL);
