@@ -61,8 +61,8 @@ check "forms-gate-open-win-primary" has "$WORK/body" '<button type="submit" clas
 # --- a refused review keeps what was typed ---------------------------------------
 api sales POST /api/v1/records/proposals '{"id":"PR7","client_id":"C1","origin":"sales","title":"y","proposed_on":"2026-02-01","status":"review"}' >/dev/null
 check "forms-review-refused" is 422 "$(form operations '/proposals/PR7/review?lang=en' reviewed_on=2026-02-11 reviewer=P-O1 verdict=conditional predicted_attainment=높음 conditions=교육-4주)"
-check "forms-review-kept-attainment" has "$WORK/body" 'name="predicted_attainment" inputmode="decimal" placeholder="0.95" value="높음"'
-check "forms-review-kept-conditions" has "$WORK/body" 'name="conditions" value="교육-4주"'
+check "forms-review-kept-attainment" has "$WORK/body" 'name="predicted_attainment" type="text" value="높음" inputmode="decimal" placeholder="0.95"'
+check "forms-review-kept-conditions" has "$WORK/body" 'name="conditions" type="text" value="교육-4주"'
 check "forms-review-kept-verdict" has "$WORK/body" '<option value="conditional" selected>'
 
 # --- readiness items done after go-live are marked --------------------------------

@@ -161,3 +161,14 @@ check "people-audit-utc-shown" has "$WORK/body" '<time datetime="2026-11-26T20:0
 check "people-audit-utc-said" has "$WORK/body" 'Times are in UTC (the server'
 stop_server
 check "people-bad-zone-refused" sh -c "! '$TANDEM' serve --db '$DB' --listen 127.0.0.1:0 --time-zone Mars/Olympus 2> '$WORK/zone.err' && grep -q 'time-zone' '$WORK/zone.err'"
+
+# --- the review form is built from the schema too ---------------------------------
+start_server --quiet || exit 1
+for r in sales operations; do login "$r" || exit 1; done
+api sales POST /api/v1/records/proposals '{"id":"PR9","client_id":"C1","origin":"sales","title":"z","proposed_on":"2026-02-01","status":"review"}' >/dev/null
+check "people-review-form" is 200 "$(status operations GET '/proposals/PR9?lang=en')"
+check "people-review-form-reviewer-locked" has "$WORK/body" '<input id="f-reviewer" name="reviewer" type="text" value="P-O1" aria-required="true" readonly>'
+check "people-review-form-no-proposal-field" hasnt "$WORK/body" 'name="proposal_id"'
+check "people-review-refused" is 422 "$(form operations '/proposals/PR9/review?lang=en' reviewed_on=2026-02-11 reviewer=P-O1 verdict=feasible predicted_attainment=높음)"
+check "people-review-error-beside-field" has "$WORK/body" '<p class="field-error" id="f-predicted_attainment-err">predicted_attainment &#39;높음&#39;: not a number</p>'
+check "people-review-kept" has "$WORK/body" 'name="predicted_attainment" type="text" value="높음" inputmode="decimal" placeholder="0.95" aria-invalid="true" aria-describedby="f-predicted_attainment-err">'
