@@ -253,8 +253,11 @@ void page_audit(struct request *req, struct response *res)
 	const char *from_text = http_query(req, "from"), *to_text = http_query(req, "to");
 	char from[21] = "", before[21] = "";
 	day_t d;
-	struct audit_query q = { http_query(req, "actor"), http_query(req, "entity"), http_query(req, "key"),
-				 NULL, NULL };
+	const char *actor = http_query(req, "actor");
+	struct audit_query q = { actor, http_query(req, "entity"), http_query(req, "key"), NULL, NULL };
+	/* "kim" is the account kim ("user:kim"); "cli:root" as it is */
+	if (actor && *actor && !strchr(actor, ':'))
+		q.actor = arena_printf(&req->arena, "user:%s", actor);
 	/* The dates are days in the server's zone: from its first second to
 	 * the end of the "to" day. */
 	if ((from_text && *from_text && date_parse(from_text, strlen(from_text), &d)) ||

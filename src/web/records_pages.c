@@ -101,16 +101,17 @@ static const char *name_of(struct request *req, struct name_cache *nc, const cha
 	return name;
 }
 
-/* One cell of a record list. */
+/* One cell of a record list; the first is the row's header, which stays
+ * in view while a wide table scrolls. */
 static void list_cell(struct request *req, struct buf *o, const struct table *t, size_t c,
 		      const char *v, struct name_cache *nc)
 {
 	const struct column *col = &t->columns[c];
 	int contract_link = (c == 0 && !strcmp(t->name, "contracts")) ||
 		(col->ref_table && !strcmp(col->ref_table, "contracts"));
-	html_raw(o, schema_is_integer(col) ? "<td class=\"num\">" : "<td>");
+	html_raw(o, c == 0 ? "<th scope=\"row\">" : schema_is_integer(col) ? "<td class=\"num\">" : "<td>");
 	if (!v) {
-		html_raw(o, "</td>");
+		html_raw(o, c == 0 ? "</th>" : "</td>");
 		return;
 	}
 	if (contract_link) {
@@ -139,7 +140,7 @@ static void list_cell(struct request *req, struct buf *o, const struct table *t,
 			html_escape(o, v);
 		}
 	}
-	html_raw(o, "</td>");
+	html_raw(o, c == 0 ? "</th>" : "</td>");
 }
 
 /* The list's address with its filters and offset (the pager's links). */

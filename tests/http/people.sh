@@ -98,6 +98,7 @@ check "people-me-anon" is 303 "$(status anon GET /me)"
 check "people-list-ko" is 200 "$(status admin GET '/records/contracts?lang=ko')"
 check "people-list-client-name" has "$WORK/body" '<td>가나 통신, 주식회사 <span class="muted small code">C1</span></td>'
 check "people-list-person-name" has "$WORK/body" '<td>이영업 <span class="muted small code">P-S1</span></td>'
+check "people-list-row-header" has "$WORK/body" '<tr><th scope="row"><a href="/contracts/K1">K1</a></th>'
 check "people-list-amount-ko" has "$WORK/body" '<td class="num"><span title="1,200,000,000">12억원</span></td>'
 check "people-list-range-ko" has "$WORK/body" '<span id="range">전체 6건 중 1–6 · 1쪽 중 1쪽</span>'
 check "people-list-en" is 200 "$(status admin GET '/records/contracts?lang=en')"
@@ -134,8 +135,10 @@ check "people-audit-update-fields" has "$WORK/body" '<ul class="changed"><li>서
 check "people-audit-update-three" has "$WORK/body" '<span id="range">전체 3건 중 1–3 · 1쪽 중 1쪽</span>'
 check "people-audit-filter-kept" has "$WORK/body" '<input id="a-key" name="key" type="text" value="KN1">'
 check "people-audit-filter-entity-kept" has "$WORK/body" '<option value="contracts" selected>계약</option>'
-check "people-audit-actor-other" is 200 "$(status executive GET '/audit?lang=en&entity=contracts&key=KN1&actor=user:sales')"
+check "people-audit-actor-other" is 200 "$(status executive GET '/audit?lang=en&entity=contracts&key=KN1&actor=sales')"
 check "people-audit-actor-other-none" has "$WORK/body" 'id="audit-empty">No audit entry matches these filters.'
+check "people-audit-actor-bare-name" is 200 "$(status executive GET '/audit?lang=en&entity=contracts&key=KN1&actor=admin')"
+check "people-audit-actor-bare-name-three" has "$WORK/body" '<span id="range">1–3 of 3 · page 1 of 1</span>'
 check "people-audit-bad-date" is 400 "$(status executive GET '/audit?lang=en&from=2026-02-30')"
 check "people-audit-viewer-403" is 403 "$(status viewer GET /audit)"
 # a change at 20:00 UTC is on the next day in Seoul: the dates filter local days
