@@ -506,6 +506,7 @@ static const struct message catalog[] = {
 	{ "form.ambiguous_many", "Many records match this name: choose one below or type more of it.", "이 이름에 해당하는 기록이 많습니다. 아래에서 고르거나 더 입력하세요." },
 	{ "form.choose_one", "Choose one:", "하나를 고르세요:" },
 	{ "form.has_errors", "The record was not saved. Correct the fields marked below.", "기록을 저장하지 못했습니다. 아래 표시된 항목을 고치세요." },
+	{ "form.name_or_id", "name or id", "이름 또는 ID" },
 	{ "form.required", "(required)", "(필수)" },
 	{ "grid.compliant", "Compliant", "준수" },
 	{ "grid.met", "met", "달성" },

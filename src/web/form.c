@@ -238,6 +238,7 @@ struct form_field *form_fields_of_table(struct request *req, const struct table 
 		if (pickable(col->ref_table)) {
 			f->kind = FIELD_REFERENCE;
 			f->ref = col->ref_table;
+			f->placeholder = msg(req->lang, "form.name_or_id");
 		}
 		f->options = col->type == COL_ENUM ? col->enum_values
 			: col->type == COL_FLAG ? flag_values : col->type == COL_RATING ? rating_values : NULL;

@@ -1495,6 +1495,7 @@ static void review_form(struct request *req, struct buf *o, const char *id, cons
 			fd->value = arena_printf(&req->arena, "%.10s", now);
 		if (!strcmp(fd->name, "reviewer")) {
 			fd->kind = FIELD_TEXT;
+			fd->placeholder = NULL;
 			fd->flags |= FIELD_LOCKED;
 			fd->value = req->session.user.person_id;
 		}

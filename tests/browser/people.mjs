@@ -64,7 +64,7 @@ async function session(name, password, options) {
   await page.waitForURL(`${url}/`);
   return { context, page, errors };
 }
-const shot = (page, name) => page.screenshot({ path: join(artifacts, `people-${name}.png`), fullPage: false });
+const shot = (page, name) => page.screenshot({ path: join(artifacts, `people-${name}.jpg`), type: 'jpeg', quality: 72 });
 const fits = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 try {

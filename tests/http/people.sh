@@ -33,7 +33,7 @@ check "people-ambiguous-message" has "$WORK/body" '<p class="field-error" id="f-
 check "people-ambiguous-candidate-1" has "$WORK/body" '<li><button type="submit" class="link" name="pick.sales_owner" value="P-S2">오현우 <span class="muted small">P-S2</span></button></li>'
 check "people-ambiguous-candidate-2" has "$WORK/body" '<li><button type="submit" class="link" name="pick.sales_owner" value="P-S3">오현정 <span class="muted small">P-S3</span></button></li>'
 check "people-ambiguous-other-errors-too" has "$WORK/body" 'id="f-annual_value-err">bad number &#39;abc&#39; for annual_value'
-check "people-ambiguous-kept" has "$WORK/body" 'name="sales_owner" type="text" value="오현"'
+check "people-ambiguous-kept" has "$WORK/body" 'name="sales_owner" type="text" value="오현" placeholder="name or id"'
 check "people-ambiguous-nothing-saved" is 404 "$(api admin GET /api/v1/records/contracts/KN3)"
 # the same name twice (P-S1 and P-O7 are both 이영업): the exact match is no help
 check "people-same-name-422" is 422 "$(form admin '/records/contracts?lang=ko' id=KN4 client_id=C1 sales_owner=이영업 $base)"
@@ -46,7 +46,7 @@ check "people-pick-value" has "$WORK/body" '"sales_owner":"P-O7"'
 check "people-id-stays-id-303" is 303 "$(form admin /records/contracts id=KN5 client_id=C1 sales_owner=P-S1 $base)"
 check "people-unknown-name-422" is 422 "$(form admin '/records/contracts?lang=en' id=KN6 client_id=C1 sales_owner=아무개 $base)"
 check "people-unknown-name-says" has "$WORK/body" 'id="f-sales_owner-err">unknown person &#39;아무개&#39;'
-check "people-picker-markup" has "$WORK/body" 'name="sales_owner" type="text" value="아무개" list="f-sales_owner-list" data-suggest="people" autocomplete="off"'
+check "people-picker-markup" has "$WORK/body" 'name="sales_owner" type="text" value="아무개" placeholder="name or id" list="f-sales_owner-list" data-suggest="people" autocomplete="off"'
 
 # --- suggestions (JSON) and the next free id ------------------------------------
 check "people-suggest-200" is 200 "$(api viewer GET '/api/v1/suggest/people?q=%EC%98%A4%ED%98%84')"
