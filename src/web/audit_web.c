@@ -297,10 +297,20 @@ void page_audit(struct request *req, struct response *res)
 	html_msg(o, req, "action.filter");
 	html_raw(o, "</button></form>\n<p class=\"muted small\" id=\"audit-zone\">");
 	{
+		/* the zone is a name of the tz database: shown as code */
 		struct buf t = BUF_INIT;
-		const char *args[] = { req->srv->tz.name };
+		const char *zone = req->srv->tz.name, *args[] = { zone };
 		i18n_add(&t, i18n_lang(req->lang), "audit.zone", args, 1);
-		html_escape(o, t.data);
+		const char *at = strstr(t.data, zone);
+		if (at) {
+			html_escape_n(o, t.data, (size_t)(at - t.data));
+			html_raw(o, "<code>");
+			html_escape(o, zone);
+			html_raw(o, "</code>");
+			html_escape(o, at + strlen(zone));
+		} else {
+			html_escape(o, t.data);
+		}
 		buf_release(&t);
 	}
 	html_raw(o, "</p>\n");

@@ -124,7 +124,7 @@ check "people-audit-model-stored" is 201 "$(api executive POST '/api/v1/models?y
 check "people-audit-update" is 200 "$(api admin PUT /api/v1/records/contracts/KN1 '{"service_line":"채팅"}')"
 check "people-audit-page" is 200 "$(status executive GET '/audit?lang=en&entity=model')"
 check "people-audit-local-time" has "$WORK/body" '<time datetime="2026-11-26T12:00:00Z">2026-11-26 21:00:00</time>'
-check "people-audit-zone-said" has "$WORK/body" '<p class="muted small" id="audit-zone">Times are in Asia/Seoul (the server&#39;s time zone); the log itself keeps UTC.</p>'
+check "people-audit-zone-said" has "$WORK/body" '<p class="muted small" id="audit-zone">Times are in <code>Asia/Seoul</code> (the server&#39;s time zone); the log itself keeps UTC.</p>'
 bytes=$(wc -c < "$WORK/model.json")
 check "people-audit-model-summary" has "$WORK/body" "<span class=\"model-change\">Model version v-audit stored ($bytes bytes of JSON) "
 check "people-audit-model-link" has "$WORK/body" '<a href="/models/v-audit">Open the model</a></span>'
@@ -161,7 +161,7 @@ check "people-audit-utc" is 200 "$(status executive GET '/audit?lang=en&entity=c
 check "people-audit-utc-none" has "$WORK/body" 'id="audit-empty">'
 check "people-audit-utc-time" is 200 "$(status executive GET '/audit?lang=en&entity=contracts&key=KN2')"
 check "people-audit-utc-shown" has "$WORK/body" '<time datetime="2026-11-26T20:00:00Z">2026-11-26 20:00:00</time>'
-check "people-audit-utc-said" has "$WORK/body" 'Times are in UTC (the server'
+check "people-audit-utc-said" has "$WORK/body" 'Times are in <code>UTC</code> (the server'
 stop_server
 check "people-bad-zone-refused" sh -c "! '$TANDEM' serve --db '$DB' --listen 127.0.0.1:0 --time-zone Mars/Olympus 2> '$WORK/zone.err' && grep -q 'time-zone' '$WORK/zone.err'"
 
