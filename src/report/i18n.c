@@ -399,6 +399,7 @@ static const struct message catalog[] = {
 	{ "error.no_stored_model", "no stored model version '{1}'", "등록된 평가 모델 버전 '{1}'이(가) 없습니다" },
 	{ "error.no_such", "no such {1}", "해당 {1}이(가) 없습니다" },
 	{ "error.no_such_user", "no such user", "해당 사용자가 없습니다" },
+	{ "error.no_text_filter", "no text filter on {1}", "{1} 기록에는 텍스트 필터를 쓸 수 없습니다(키 열로 거르세요)" },
 	{ "error.not_a_year", "not a year: '{1}'", "연도가 아닙니다: '{1}'" },
 	{ "error.not_found", "Not found", "찾을 수 없습니다" },
 	{ "error.not_found_text", "not found", "찾을 수 없습니다" },

@@ -85,7 +85,7 @@ static const char *name_of(struct request *req, struct name_cache *nc, const cha
 	if (col < 0 || rt->blocks || !strcmp(ref, "sla_metrics"))
 		return NULL;
 	for (size_t i = 0; i < nc->n; i++)
-		if (nc->table[i] == ref && !strcmp(nc->id[i], id))
+		if (!strcmp(nc->table[i], ref) && !strcmp(nc->id[i], id))
 			return nc->name[i];
 	if (records_get(req->store, rt, key, &r, &err) == 0) {
 		if (r.values[col])
@@ -99,6 +99,19 @@ static const char *name_of(struct request *req, struct name_cache *nc, const cha
 		nc->name[nc->n++] = name;
 	}
 	return name;
+}
+
+/* Is a column an amount of money (won)? COL_MONEY is any non-negative
+ * decimal — percentages, ratios and denominators too — so the columns
+ * that hold won are named here. */
+static int is_won(const struct column *col)
+{
+	static const char *const won[] = { "added_annual_value", "annual_savings", "annual_value", "cost",
+					   "new_annual_value", "revenue" };
+	for (size_t i = 0; col->type == COL_MONEY && i < sizeof won / sizeof won[0]; i++)
+		if (!strcmp(col->name, won[i]))
+			return 1;
+	return 0;
 }
 
 /* One cell of a record list; the first is the row's header, which stays
@@ -122,7 +135,7 @@ static void list_cell(struct request *req, struct buf *o, const struct table *t,
 		buf_release(&h);
 	} else if (col->type == COL_ENUM) {
 		html_msg(o, req, arena_printf(&req->arena, "enum.%s", v));
-	} else if (col->type == COL_MONEY && !strstr(col->name, "pct")) {
+	} else if (is_won(col)) {
 		html_money_short(o, req, v);
 	} else if (schema_is_integer(col)) {
 		struct buf g = BUF_INIT;
@@ -179,17 +192,15 @@ static void pager_link(struct request *req, struct buf *o, const struct table *t
 static void pager(struct request *req, struct buf *o, const struct table *t, long offset, long limit,
 		  size_t shown, int64_t total)
 {
-	char a[24], b[24], c[24], d[24], e[24];
-	struct buf t1 = BUF_INIT, g = BUF_INIT;
+	struct buf t1 = BUF_INIT, g[5] = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT };
 	long pages = total ? (long)((total + limit - 1) / limit) : 1, page = offset / limit + 1;
-	const char *nums[5] = { a, b, c, d, e };
+	const char *nums[5];
 	long values[5] = { shown ? offset + 1 : 0, offset + (long)shown, (long)total, page, pages };
 	for (size_t i = 0; i < 5; i++) {
 		char raw[24];
 		snprintf(raw, sizeof raw, "%ld", values[i]);
-		buf_reset(&g);
-		html_grouped_number(&g, raw);
-		snprintf((char *)nums[i], 24, "%s", g.data);
+		html_grouped_number(&g[i], raw);
+		nums[i] = g[i].data;
 	}
 	i18n_add(&t1, i18n_lang(req->lang), "records.range", nums, 5);
 	html_raw(o, "<nav class=\"pager\" id=\"pager\" aria-label=\"");
@@ -227,7 +238,8 @@ static void pager(struct request *req, struct buf *o, const struct table *t, lon
 	}
 	html_raw(o, "</nav>\n");
 	buf_release(&t1);
-	buf_release(&g);
+	for (size_t i = 0; i < 5; i++)
+		buf_release(&g[i]);
 }
 
 void page_record_list(struct request *req, struct response *res)

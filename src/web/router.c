@@ -106,7 +106,7 @@ const struct route web_routes[] = {
 	{ "/api/v1/proposals/{id}/win", POST, api_proposal_win, 0, API | POL,
 	  "mark a proposal won, through the gate (409 when it is shut)", "proposals", POLICY_WIN },
 	{ "/api/v1/records/{kind}", GET, api_records_list, ALL, API | REC,
-	  "list records (?limit, ?offset, ?COLUMN=VALUE filters)" },
+	  "list records (?limit, ?offset, ?COLUMN=VALUE filters, ?q=TEXT in any id, text or name referred to)" },
 	{ "/api/v1/records/{kind}", POST, api_record_create, WRITERS, API | RW,
 	  "create a record (202 with the proposed change where the policy asks for a confirmation)",
 	  NULL, POLICY_CREATE },

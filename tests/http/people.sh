@@ -175,3 +175,13 @@ check "people-review-form-no-proposal-field" hasnt "$WORK/body" 'name="proposal_
 check "people-review-refused" is 422 "$(form operations '/proposals/PR9/review?lang=en' reviewed_on=2026-02-11 reviewer=P-O1 verdict=feasible predicted_attainment=높음)"
 check "people-review-error-beside-field" has "$WORK/body" '<p class="field-error" id="f-predicted_attainment-err">predicted_attainment &#39;높음&#39;: not a number</p>'
 check "people-review-kept" has "$WORK/body" 'name="predicted_attainment" type="text" value="높음" inputmode="decimal" placeholder="0.95" aria-invalid="true" aria-describedby="f-predicted_attainment-err">'
+
+# --- the API's text filter ----------------------------------------------------------
+start_server --quiet || exit 1
+login viewer || exit 1
+check "people-api-q" is 200 "$(api viewer GET '/api/v1/records/contracts?q=%EB%8B%A4%EB%9D%BC&limit=1')"
+check "people-api-q-total" has "$WORK/body" '{"kind":"contracts","total":2,"limit":1,"offset":0,"items":[{"id":"KN1",'
+check "people-api-q-measurements-400" is 400 "$(api viewer GET '/api/v1/records/measurements?q=x&lang=ko')"
+check "people-api-q-measurements-ko" has "$WORK/body" '"message":"measurements 기록에는 텍스트 필터를 쓸 수 없습니다(키 열로 거르세요)"'
+check "people-amount-not-percent" is 200 "$(status viewer GET '/records/sla_terms?lang=en')"
+check "people-amount-percent-plain" hasnt "$WORK/body" '₩'
