@@ -1633,10 +1633,10 @@ static void proposal_page(struct request *req, struct response *res, const char 
 		if (may_win) {
 			html_raw(o, "<div class=\"actions\">");
 			form_open(req, o, d.id, "/win", "inline");
-			/* Not the primary action while the gate is shut: it would
-			 * only be refused. */
+			/* Disabled, with the reason beside it, while the gate is
+			 * shut: it would only be refused (the server still checks). */
 			html_raw(o, d.gate_open ? "<button type=\"submit\" class=\"primary\">"
-				 : "<button type=\"submit\" aria-describedby=\"gate-shut\">");
+				 : "<button type=\"submit\" disabled aria-describedby=\"gate-shut\">");
 			html_msg(o, req, "proposals.win");
 			html_raw(o, "</button></form> ");
 			form_open(req, o, d.id, "/lose", "inline");
