@@ -156,6 +156,20 @@ static void list_cell(struct request *req, struct buf *o, const struct table *t,
 	html_raw(o, c == 0 ? "</th>" : "</td>");
 }
 
+/* May the user change this record at all? The policy's answer to an update
+ * that changes nothing: the role's rule and its relation (a salesperson's
+ * own contracts, an operations unit's) — the same decision a save asks. */
+static int may_edit(struct request *req, const struct table *t, const struct record *r)
+{
+	struct policy_actor a = { req->session.user.role, req->session.user.person_id };
+	struct policy_decision d;
+	struct buf err = BUF_INIT;
+	int ok = web_can_write(req, t) && policy_decide(req->store, &a, t, POLICY_UPDATE, r, r, &d, &err) == 0 &&
+		 d.effect != POLICY_DENY;
+	buf_release(&err);
+	return ok;
+}
+
 /* The list's address with its filters and offset (the pager's links). */
 static void list_href(struct request *req, struct buf *h, const struct table *t, long offset)
 {
@@ -347,11 +361,15 @@ void page_record_list(struct request *req, struct response *res)
 		for (size_t c = 0; c < t->n_columns; c++)
 			list_cell(req, o, t, c, r->values[c], nc);
 		html_raw(o, "<td>");
-		if (web_can_write(req, t)) {
+		if (may_edit(req, t, r)) {
 			struct buf h = BUF_INIT;
 			web_record_href(&h, t, r, "edit");
 			html_link(o, h.data, msg(req->lang, "action.edit"));
 			buf_release(&h);
+		} else if (web_can_write(req, t)) {
+			html_raw(o, "<span class=\"muted small\">");
+			html_msg(o, req, "records.read_only");
+			html_raw(o, "</span>");
 		}
 		html_raw(o, "</td></tr>\n");
 	}

@@ -185,3 +185,10 @@ check "people-api-q-measurements-400" is 400 "$(api viewer GET '/api/v1/records/
 check "people-api-q-measurements-ko" has "$WORK/body" '"message":"measurements 기록에는 텍스트 필터를 쓸 수 없습니다(키 열로 거르세요)"'
 check "people-amount-not-percent" is 200 "$(status viewer GET '/records/sla_terms?lang=en')"
 check "people-amount-percent-plain" hasnt "$WORK/body" '₩'
+
+# --- the lists' Edit follows the policy, row by row -------------------------------------
+login sales || exit 1
+check "people-list-sales" is 200 "$(status sales GET '/records/contracts?lang=en')"
+check "people-list-sales-own-editable" has "$WORK/body" '<a href="/records/contracts/edit/K1">Edit</a>'
+check "people-list-sales-other-read-only" sh -c "grep -o '<a href=\"/contracts/KN1\">KN1</a>.*' '$WORK/body' | head -1 | grep -qF '<td><span class=\"muted small\">read only</span></td></tr>'"
+check "people-list-sales-other-no-edit" hasnt "$WORK/body" '/records/contracts/edit/KN1'
