@@ -162,33 +162,36 @@ struct block_list_ctx {
 	size_t cap;
 };
 
+/* Does one measurement pass a filter on column col (the schema's order:
+ * contract_id, metric, date, numerator, denominator)? Compared without
+ * building the record: most of the rows are only counted. */
+static int block_filter_holds(int col, const char *want, const char *contract, const char *metric,
+			      day_t date, micro_t num, micro_t den)
+{
+	char d[11];
+	micro_t w;
+	switch (col) {
+	case 0: return !strcmp(contract, want);
+	case 1: return !strcmp(metric, want);
+	case 2:
+		date_format(date, d);
+		return !strcmp(d, want);
+	default:
+		return decimal_parse(want, strlen(want), &w) == DECIMAL_OK && w == (col == 3 ? num : den);
+	}
+}
+
 static int block_list_one(void *vctx, const char *contract, const char *metric, day_t date,
 			  micro_t num, micro_t den)
 {
 	struct block_list_ctx *c = vctx;
-	struct record r;
-	block_day_record(contract, metric, date, num, den, &r);
-	for (size_t i = 0; i < c->n_filters; i++) {
-		int col = schema_column(c->t, c->filters[i].column);
-		const char *v = r.values[col];
-		int match;
-		if (col >= 3) {
-			micro_t want, have;
-			match = decimal_parse(c->filters[i].value, strlen(c->filters[i].value), &want) == DECIMAL_OK &&
-				decimal_parse(v, strlen(v), &have) == DECIMAL_OK && want == have;
-		} else {
-			match = !strcmp(v, c->filters[i].value);
-		}
-		if (!match) {
-			record_free(c->t, &r);
+	for (size_t i = 0; i < c->n_filters; i++)
+		if (!block_filter_holds(schema_column(c->t, c->filters[i].column), c->filters[i].value,
+					contract, metric, date, num, den))
 			return 0;
-		}
-	}
 	if (c->out->total >= c->offset && (int64_t)c->out->n < c->limit) {
 		ALLOC_GROW(c->out->rows, c->out->n + 1, c->cap);
-		c->out->rows[c->out->n++] = r;
-	} else {
-		record_free(c->t, &r);
+		block_day_record(contract, metric, date, num, den, &c->out->rows[c->out->n++]);
 	}
 	c->out->total++;
 	return 0;

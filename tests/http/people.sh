@@ -117,6 +117,10 @@ check "people-list-page-2-range" has "$WORK/body" '<span id="range">51–100 of'
 check "people-list-page-2-first" has "$WORK/body" '<a href="/records/measurements?lang=en&amp;offset=0" rel="first">First</a>'
 check "people-list-key-filter" is 200 "$(status admin GET '/records/measurements?lang=en&contract_id=K1&metric=SL&date=2025-03-15')"
 check "people-list-key-filter-one" has "$WORK/body" '<span id="range">1–1 of 1 · page 1 of 1</span>'
+check "people-list-number-filter" is 200 "$(status admin GET '/records/measurements?lang=en&metric=SL&numerator=900.0')"
+check "people-list-number-filter-count" has "$WORK/body" '<span id="range">1–50 of 1,121 · page 1 of 23</span>'
+check "people-list-text-filter-measurements-ignored" is 200 "$(status admin GET '/records/measurements?lang=en&q=x')"
+check "people-list-text-filter-measurements-all" has "$WORK/body" '<span id="range">1–50 of 1,125 · page 1 of 23</span>'
 
 # --- the audit log: local times, filters, summaries, paging ----------------------
 "$TANDEM" model show default --db "$DB" > "$WORK/model.json"
