@@ -184,6 +184,42 @@ static void change_cell(struct request *req, struct buf *o, const struct audit_r
 	}
 }
 
+/* The record an entry is about: a contract or a proposal as a link to its
+ * page, a client, person or unit with its name beside its code (while it
+ * exists), anything else as its key. */
+static void key_cell(struct request *req, struct buf *o, const struct audit_row *r)
+{
+	static const struct { const char *entity, *page; } pages[] = {
+		{ "contracts", "/contracts/" }, { "proposals", "/proposals/" },
+	};
+	const struct table *t = schema_find(r->entity);
+	int name_col = t && !t->blocks ? schema_column(t, "name") : -1;
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
+		if (!strcmp(r->entity, pages[i].entity) && strcmp(r->action, "delete") && !strchr(r->key, ' ')) {
+			struct buf h = BUF_INIT;
+			buf_adds(&h, pages[i].page);
+			http_url_escape(&h, r->key);
+			html_link(o, h.data, r->key);
+			buf_release(&h);
+			return;
+		}
+	html_escape(o, r->key);
+	if (name_col >= 0 && !strchr(r->key, '/') && !strchr(r->key, ' ')) {
+		const char *key[1] = { r->key };
+		struct record rec;
+		struct buf err = BUF_INIT;
+		if (records_get(req->store, t, key, &rec, &err) == 0) {
+			if (rec.values[name_col]) {
+				html_raw(o, " <span class=\"muted small\">");
+				html_escape(o, rec.values[name_col]);
+				html_raw(o, "</span>");
+			}
+			record_free(t, &rec);
+		}
+		buf_release(&err);
+	}
+}
+
 /* The page's address with its filters and another offset. */
 static void audit_href(struct request *req, struct buf *h, long offset)
 {
@@ -352,7 +388,7 @@ void page_audit(struct request *req, struct response *res)
 			html_escape(o, t.data);
 			buf_release(&t);
 		} else {
-			html_escape(o, rows[i].key);
+			key_cell(req, o, &rows[i]);
 		}
 		html_raw(o, "</td><td class=\"change\">");
 		change_cell(req, o, &rows[i]);

@@ -143,6 +143,9 @@ check "people-audit-actor-other" is 200 "$(status executive GET '/audit?lang=en&
 check "people-audit-actor-other-none" has "$WORK/body" 'id="audit-empty">No audit entry matches these filters.'
 check "people-audit-actor-bare-name" is 200 "$(status executive GET '/audit?lang=en&entity=contracts&key=KN1&actor=admin')"
 check "people-audit-actor-bare-name-three" has "$WORK/body" '<span id="range">1–3 of 3 · page 1 of 1</span>'
+check "people-audit-person-created" is 201 "$(api admin POST /api/v1/records/people '{"id":"P-S9","name":"구하나","org_unit_id":"S1"}')"
+check "people-audit-person-named" is 200 "$(status executive GET '/audit?lang=en&entity=people')"
+check "people-audit-person-name-beside" has "$WORK/body" '<td>P-S9 <span class="muted small">구하나</span></td>'
 check "people-audit-bad-date" is 400 "$(status executive GET '/audit?lang=en&from=2026-02-30')"
 check "people-audit-viewer-403" is 403 "$(status viewer GET /audit)"
 # a change at 20:00 UTC is on the next day in Seoul: the dates filter local days
@@ -151,12 +154,12 @@ TANDEM_NOW=2026-11-26T20:00:00Z start_server --quiet || exit 1
 for r in admin executive; do login "$r" || exit 1; done
 check "people-audit-late-update" is 200 "$(api admin PUT /api/v1/records/contracts/KN2 '{"service_line":"야간"}')"
 check "people-audit-day-26" is 200 "$(status executive GET '/audit?lang=en&entity=contracts&from=2026-11-26&to=2026-11-26')"
-check "people-audit-day-26-has-kn1" has "$WORK/body" '<td>KN1</td>'
+check "people-audit-day-26-has-kn1" has "$WORK/body" '<td><a href="/contracts/KN1">KN1</a></td>'
 check "people-audit-day-26-not-late" hasnt "$WORK/body" '<ins>야간</ins>'
 check "people-audit-day-27" is 200 "$(status executive GET '/audit?lang=en&entity=contracts&from=2026-11-27&to=2026-11-27')"
 check "people-audit-day-27-kn2" has "$WORK/body" '<time datetime="2026-11-26T20:00:00Z">2026-11-27 05:00:00</time>'
 check "people-audit-day-27-three" has "$WORK/body" '<span id="range">1–3 of 3 · page 1 of 1</span>'
-check "people-audit-replace-fields" has "$WORK/body" '<td>replace</td><td>Contracts</td><td>KN2</td><td class="change"><ul class="changed"><li>Service line: <del>x</del> → <ins>야간</ins></li></ul>'
+check "people-audit-replace-fields" has "$WORK/body" '<td>replace</td><td>Contracts</td><td><a href="/contracts/KN2">KN2</a></td><td class="change"><ul class="changed"><li>Service line: <del>x</del> → <ins>야간</ins></li></ul>'
 # another zone, by the server's option
 stop_server
 start_server --quiet --time-zone UTC || exit 1
