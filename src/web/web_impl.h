@@ -354,7 +354,8 @@ struct form_field *form_fields_of_table(struct request *req, const struct table 
  * Returns the number of ambiguous fields. */
 size_t form_resolve_refs(struct request *req, const struct table *t, const char **values,
 			 struct named_record ***cands, size_t **n_cands, struct buf *errors);
-/* The id offered to a new record of t (its pattern, next number), or NULL. */
+/* The id offered to a new record of t (its pattern, next number), in the
+ * request's arena; NULL when the kind has no single id or no numbered one. */
 const char *form_next_id(struct request *req, const struct table *t);
 
 /* --- records (records_pages.c) ------------------------------------------- */
