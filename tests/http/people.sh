@@ -184,7 +184,6 @@ check "people-review-error-beside-field" has "$WORK/body" '<p class="field-error
 check "people-review-kept" has "$WORK/body" 'name="predicted_attainment" type="text" value="높음" inputmode="decimal" placeholder="0.95" aria-invalid="true" aria-describedby="f-predicted_attainment-err">'
 
 # --- the API's text filter ----------------------------------------------------------
-start_server --quiet || exit 1
 login viewer || exit 1
 check "people-api-q" is 200 "$(api viewer GET '/api/v1/records/contracts?q=%EB%8B%A4%EB%9D%BC&limit=1')"
 check "people-api-q-total" has "$WORK/body" '{"kind":"contracts","total":2,"limit":1,"offset":0,"items":[{"id":"KN1",'
