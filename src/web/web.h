@@ -37,7 +37,8 @@ struct web_config {
 					 it names the client in X-Forwarded-For */
 	int per_ip_connections;       /* open connections per client address */
 	const char *time_zone;        /* the zone pages show times in (tz database
-					 name; default Asia/Seoul) */
+					 name); NULL: Asia/Seoul, or UTC where the
+					 tz database is missing */
 };
 
 /* Fills cfg with the defaults. */
