@@ -77,14 +77,21 @@ static void select_sql(const struct table *t, struct buf *sql)
 	buf_addf(sql, "src_batch, src_line FROM %s", t->sql_name);
 }
 
-static void order_sql(const struct table *t, struct buf *sql)
+/* By the key; or first by column sort_col (its name from the schema,
+ * never from a request), rows without a value last in either direction on
+ * SQLite and PostgreSQL alike, then by the key. */
+static void order_sql_by(const struct table *t, int sort_col, int desc, struct buf *sql)
 {
 	int keys[8];
 	size_t nk = record_key_columns(t, keys);
 	buf_adds(sql, " ORDER BY ");
+	if (sort_col >= 0 && (size_t)sort_col < t->n_columns)
+		buf_addf(sql, "(%s IS NULL), %s%s, ", t->columns[sort_col].name, t->columns[sort_col].name,
+			 desc ? " DESC" : "");
 	for (size_t i = 0; i < nk; i++)
 		buf_addf(sql, "%s%s", i ? ", " : "", t->columns[keys[i]].name);
 }
+
 
 static void key_where_sql(const struct table *t, struct buf *sql)
 {
@@ -343,6 +350,13 @@ int records_search(struct store *s, const struct table *t, const struct record_f
 		   size_t n_filters, const char *text, int64_t limit, int64_t offset,
 		   struct record_list *out, struct buf *err)
 {
+	return records_search_sorted(s, t, filters, n_filters, text, -1, 0, limit, offset, out, err);
+}
+
+int records_search_sorted(struct store *s, const struct table *t, const struct record_filter *filters,
+			  size_t n_filters, const char *text, int sort_col, int desc, int64_t limit,
+			  int64_t offset, struct record_list *out, struct buf *err)
+{
 	char *pattern = NULL;
 	int n_text = 0;
 	struct buf where = BUF_INIT, sql = BUF_INIT;
@@ -387,7 +401,7 @@ int records_search(struct store *s, const struct table *t, const struct record_f
 		else {
 			select_sql(t, &sql);
 			buf_adds(&sql, where.data);
-			order_sql(t, &sql);
+			order_sql_by(t, sort_col, desc, &sql);
 			buf_adds(&sql, " LIMIT ? OFFSET ?");
 		}
 		if (store_prepare(s, sql.data, &st, err))

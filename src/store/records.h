@@ -57,6 +57,12 @@ int records_list(struct store *s, const struct table *t, const struct record_fil
 int records_search(struct store *s, const struct table *t, const struct record_filter *filters,
 		   size_t n_filters, const char *text, int64_t limit, int64_t offset,
 		   struct record_list *out, struct buf *err);
+/* records_search() sorted first by column index sort_col (−1: by the key
+ * only), descending when desc, rows without a value last, then by the key.
+ * Measurements (t->blocks) are always by their key. */
+int records_search_sorted(struct store *s, const struct table *t, const struct record_filter *filters,
+			  size_t n_filters, const char *text, int sort_col, int desc, int64_t limit,
+			  int64_t offset, struct record_list *out, struct buf *err);
 
 /* A record found by its name: clients, people and org units by their own
  * name, contracts by their client's. Both strings owned by the array. */

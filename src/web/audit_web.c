@@ -5,6 +5,7 @@
  * as the fields it changed, a stored model as a summary and a link, never
  * the whole model inline. The chain's integrity is checked on each visit. */
 #include "web/web_impl.h"
+#include "web/table.h"
 
 #include "report/i18n.h"
 #include "store/audit.h"
@@ -14,8 +15,9 @@
 
 #define AUDIT_PAGE 100
 
-/* "user:kim" → "사용자 kim": who did it, in the user's language. */
-static void audit_actor(struct request *req, struct buf *o, const char *actor)
+/* "user:kim" → "사용자 kim": who did it, in the user's language (the
+ * request's arena's). */
+static const char *audit_actor(struct request *req, const char *actor)
 {
 	static const struct { const char *prefix, *key; } kinds[] = {
 		{ "user:", "audit.by_user" }, { "cli:", "audit.by_cli" }, { "web:", "audit.by_web" },
@@ -27,20 +29,20 @@ static void audit_actor(struct request *req, struct buf *o, const char *actor)
 			const char *args[] = { strcmp(actor + n, "unknown") ? actor + n
 					       : msg(req->lang, "audit.unknown_user") };
 			i18n_add(&t, i18n_lang(req->lang), kinds[i].key, args, 1);
-			html_escape(o, t.data);
+			const char *r = arena_strdup(&req->arena, t.data);
 			buf_release(&t);
-			return;
+			return r;
 		}
 	}
-	html_escape(o, actor);
+	return actor;
 }
 
 /* A record kind's name, or the audit's own entities (model, results, user). */
-static void audit_entity(struct request *req, struct buf *o, const char *entity)
+static const char *audit_entity(struct request *req, const char *entity)
 {
 	enum lang lang = i18n_lang(req->lang);
 	const char *t = i18n_named(lang, "kind.", entity);
-	html_escape(o, t != entity ? t : i18n_named(lang, "audit.entity.", entity));
+	return t != entity ? t : i18n_named(lang, "audit.entity.", entity);
 }
 
 /* The entities one can filter by: the record kinds and the audit's own. */
@@ -53,7 +55,7 @@ static void entity_select(struct request *req, struct buf *o, const char *curren
 		html_raw(o, "<option value=\"");
 		html_escape(o, name);
 		html_raw(o, current && !strcmp(current, name) ? "\" selected>" : "\">");
-		audit_entity(req, o, name);
+		html_escape(o, audit_entity(req, name));
 		html_raw(o, "</option>");
 	}
 	html_raw(o, "</select>");
@@ -147,8 +149,9 @@ static void folded(struct request *req, struct buf *o, const char *v)
 
 /* What changed, in one cell: a model as a summary and its link, an update
  * as its changed fields, anything else as its values (long ones folded). */
-static void change_cell(struct request *req, struct buf *o, const struct audit_row *r)
+static void change_cell(struct request *req, struct buf *o, const void *arg)
 {
+	const struct audit_row *r = arg;
 	if (!strcmp(r->entity, "model")) {
 		struct buf h = BUF_INIT, t = BUF_INIT;
 		char size[32];
@@ -187,13 +190,22 @@ static void change_cell(struct request *req, struct buf *o, const struct audit_r
 /* The record an entry is about: a contract or a proposal as a link to its
  * page, a client, person or unit with its name beside its code (while it
  * exists), anything else as its key. */
-static void key_cell(struct request *req, struct buf *o, const struct audit_row *r)
+static void key_cell(struct request *req, struct buf *o, const void *arg)
 {
+	const struct audit_row *r = arg;
 	static const struct { const char *entity, *page; } pages[] = {
 		{ "contracts", "/contracts/" }, { "proposals", "/proposals/" },
 	};
 	const struct table *t = schema_find(r->entity);
 	int name_col = t && !t->blocks ? schema_column(t, "name") : -1;
+	if (!strncmp(r->key, "batch ", 6)) {
+		struct buf b = BUF_INIT;
+		const char *args[] = { r->key + 6 };
+		i18n_add(&b, i18n_lang(req->lang), "audit.batch", args, 1);
+		html_escape(o, b.data);
+		buf_release(&b);
+		return;
+	}
 	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
 		if (!strcmp(r->entity, pages[i].entity) && strcmp(r->action, "delete") && !strchr(r->key, ' ')) {
 			struct buf h = BUF_INIT;
@@ -220,64 +232,36 @@ static void key_cell(struct request *req, struct buf *o, const struct audit_row 
 	}
 }
 
-/* The page's address with its filters and another offset. */
-static void audit_href(struct request *req, struct buf *h, long offset)
+/* When an entry was made, in the server's zone, its instant in datetime. */
+static void time_cell(struct request *req, struct buf *o, const void *arg)
 {
-	buf_adds(h, "/audit?");
-	for (size_t i = 0; i < req->n_query; i++) {
-		if (!strcmp(req->query[i].name, "offset") || !*req->query[i].value)
-			continue;
-		http_url_escape(h, req->query[i].name);
-		buf_addc(h, '=');
-		http_url_escape(h, req->query[i].value);
-		buf_addc(h, '&');
-	}
-	buf_addf(h, "offset=%ld", offset);
+	const struct audit_row *r = arg;
+	char local[20];
+	web_local_time(req, r->at, local);
+	html_raw(o, "<time datetime=\"");
+	html_escape(o, r->at);
+	html_raw(o, "\">");
+	html_escape(o, local);
+	html_raw(o, "</time>");
 }
 
-static void audit_pager(struct request *req, struct buf *o, long offset, size_t n, int64_t total)
-{
-	struct buf t = BUF_INIT, g[5] = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT };
-	long pages = total ? (long)((total + AUDIT_PAGE - 1) / AUDIT_PAGE) : 1;
-	long v[5] = { n ? offset + 1 : 0, offset + (long)n, (long)total, offset / AUDIT_PAGE + 1, pages };
-	const char *args[5];
-	for (size_t i = 0; i < 5; i++) {
-		char raw[24];
-		snprintf(raw, sizeof raw, "%ld", v[i]);
-		html_grouped_number(&g[i], raw);
-		args[i] = g[i].data;
-	}
-	i18n_add(&t, i18n_lang(req->lang), "records.range", args, 5);
-	html_raw(o, "<nav class=\"pager\" id=\"pager\" aria-label=\"");
-	html_msg(o, req, "records.pages");
-	html_raw(o, "\"><span id=\"range\">");
-	html_escape(o, t.data);
-	html_raw(o, "</span> ");
-	static const struct { int forward; const char *key, *rel; } links[] = {
-		{ 0, "action.first", "first" }, { 0, "action.prev", "prev" },
-		{ 1, "action.next", "next" }, { 1, "action.last", "last" },
-	};
-	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
-		long to = i == 0 ? 0 : i == 1 ? (offset > AUDIT_PAGE ? offset - AUDIT_PAGE : 0)
-			: i == 2 ? offset + AUDIT_PAGE : (pages - 1) * AUDIT_PAGE;
-		if (links[i].forward ? offset + AUDIT_PAGE >= total : offset <= 0)
-			continue;
-		struct buf h = BUF_INIT;
-		audit_href(req, &h, to);
-		html_raw(o, "<a href=\"");
-		html_escape(o, h.data);
-		html_raw(o, "\" rel=\"");
-		html_escape(o, links[i].rel);
-		html_raw(o, "\">");
-		html_msg(o, req, links[i].key);
-		html_raw(o, "</a> ");
-		buf_release(&h);
-	}
-	html_raw(o, "</nav>\n");
-	buf_release(&t);
-	for (size_t i = 0; i < 5; i++)
-		buf_release(&g[i]);
-}
+static const struct table_column audit_columns[] = {
+	{ .key = "seq", .label_key = "audit.seq", .kind = TABLE_NUMBER },
+	{ .key = "at", .label_key = "audit.at" },
+	{ .key = "actor", .label_key = "audit.actor" },
+	{ .key = "action", .label_key = "audit.action" },
+	{ .key = "entity", .label_key = "audit.entity" },
+	{ .key = "key", .label_key = "audit.key" },
+	{ .key = "change", .label_key = "audit.change", .class_name = "change" },
+};
+
+/* Newest first, a hundred a page, filtered by the page's own form (the
+ * store pages: html_table_given()). */
+static const struct table_desc audit_table = {
+	.id = "audit", .class_name = "audit", .columns = audit_columns,
+	.n_columns = sizeof audit_columns / sizeof audit_columns[0], .per_page = AUDIT_PAGE,
+	.empty_key = "audit.none", .default_sort = -1, .numbered = 1,
+};
 
 void page_audit(struct request *req, struct response *res)
 {
@@ -285,7 +269,9 @@ void page_audit(struct request *req, struct response *res)
 	struct audit_row *rows = NULL;
 	size_t n = 0;
 	int64_t total = 0;
-	long offset = web_query_long(req, "offset", 0, 0, 1L << 40);
+	struct table_state st;
+	table_state_read(req, &audit_table, &st);
+	long offset = (long)((st.page - 1) * st.per_page);
 	const char *from_text = http_query(req, "from"), *to_text = http_query(req, "to");
 	char from[21] = "", before[21] = "";
 	day_t d;
@@ -350,7 +336,7 @@ void page_audit(struct request *req, struct response *res)
 		buf_release(&t);
 	}
 	html_raw(o, "</p>\n");
-	if (records_audit_query(req->store, &q, AUDIT_PAGE, offset, &rows, &n, &total, &err)) {
+	if (records_audit_query(req->store, &q, (long)st.per_page, offset, &rows, &n, &total, &err)) {
 		fprintf(stderr, "tandem serve: audit: %s\n", err.data);
 		html_raw(o, "<p class=\"notice error\" role=\"alert\">");
 		html_msg(o, req, "error.internal");
@@ -358,49 +344,25 @@ void page_audit(struct request *req, struct response *res)
 		html_page_end(req, res);
 		goto out;
 	}
-	html_raw(o, "<div class=\"scroll\"><table class=\"data audit\" id=\"audit\"><thead><tr>");
-	static const char *const heads[] = { "audit.seq", "audit.at", "audit.actor", "audit.action",
-					     "audit.entity", "audit.key", "audit.change" };
-	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
-		html_raw(o, "<th scope=\"col\">");
-		html_msg(o, req, heads[i]);
-		html_raw(o, "</th>");
-	}
-	html_raw(o, "</tr></thead><tbody>\n");
+	struct table_row *trows = arena_alloc(&req->arena, (n + 1) * sizeof *trows);
 	for (size_t i = 0; i < n; i++) {
-		char local[20];
-		web_local_time(req, rows[i].at, local);
-		buf_addf(o, "<tr><td class=\"num\">%lld</td><td><time datetime=\"", (long long)rows[i].seq);
-		html_escape(o, rows[i].at);
-		html_raw(o, "\">");
-		html_escape(o, local);
-		html_raw(o, "</time></td><td>");
-		audit_actor(req, o, rows[i].actor);
-		html_raw(o, "</td><td>");
-		html_escape(o, i18n_named(i18n_lang(req->lang), "audit.action.", rows[i].action));
-		html_raw(o, "</td><td>");
-		audit_entity(req, o, rows[i].entity);
-		html_raw(o, "</td><td>");
-		if (!strncmp(rows[i].key, "batch ", 6)) {
-			struct buf t = BUF_INIT;
-			const char *args[] = { rows[i].key + 6 };
-			i18n_add(&t, i18n_lang(req->lang), "audit.batch", args, 1);
-			html_escape(o, t.data);
-			buf_release(&t);
-		} else {
-			key_cell(req, o, &rows[i]);
-		}
-		html_raw(o, "</td><td class=\"change\">");
-		change_cell(req, o, &rows[i]);
-		html_raw(o, "</td></tr>\n");
+		struct table_cell *c = arena_alloc(&req->arena, 7 * sizeof *c);
+		memset(c, 0, 7 * sizeof *c);
+		c[0].text = arena_printf(&req->arena, "%lld", (long long)rows[i].seq);
+		c[1].draw = time_cell;
+		c[2].text = audit_actor(req, rows[i].actor);
+		c[3].text = i18n_named(i18n_lang(req->lang), "audit.action.", rows[i].action);
+		c[4].text = audit_entity(req, rows[i].entity);
+		c[5].draw = key_cell;
+		c[6].draw = change_cell;
+		for (size_t k = 0; k < 7; k++)
+			if (c[k].draw)
+				c[k].draw_arg = &rows[i];
+		trows[i].cells = c;
+		trows[i].id = NULL;
 	}
-	if (!n) {
-		html_raw(o, "<tr><td colspan=\"7\" class=\"muted\" id=\"audit-empty\">");
-		html_msg(o, req, "audit.none");
-		html_raw(o, "</td></tr>\n");
-	}
-	html_raw(o, "</tbody></table></div>\n");
-	audit_pager(req, o, offset, n, total);
+	struct table_given given = { (size_t)total, NULL };
+	html_table_given(req, o, &audit_table, &st, trows, n, &given);
 	html_page_end(req, res);
 out:
 	records_audit_list_free(rows, n);

@@ -5,6 +5,7 @@
  * html_form() (form.c), with names accepted where ids are asked for — and
  * the suggestions behind the pickers (GET /api/v1/suggest/{kind}). */
 #include "web/web_impl.h"
+#include "web/table.h"
 
 #include "domain/decimal.h"
 #include "io/jsonw.h"
@@ -114,46 +115,57 @@ static int is_won(const struct column *col)
 	return 0;
 }
 
-/* One cell of a record list; the first is the row's header, which stays
- * in view while a wide table scrolls. */
-static void list_cell(struct request *req, struct buf *o, const struct table *t, size_t c,
+static void draw_money(struct request *req, struct buf *o, const void *v)
+{
+	html_money_short(o, req, v);
+}
+
+static void draw_read_only(struct request *req, struct buf *o, const void *unused)
+{
+	(void)unused;
+	html_raw(o, "<span class=\"muted small\">");
+	html_msg(o, req, "records.read_only");
+	html_raw(o, "</span>");
+}
+
+/* One cell of a record list: a contract as a link to its page, a choice
+ * in the user's language, won as people read it, counts grouped, a
+ * client, person or unit by its name with its code beside. */
+static void list_cell(struct request *req, struct table_cell *cell, const struct table *t, size_t c,
 		      const char *v, struct name_cache *nc)
 {
 	const struct column *col = &t->columns[c];
 	int contract_link = (c == 0 && !strcmp(t->name, "contracts")) ||
 		(col->ref_table && !strcmp(col->ref_table, "contracts"));
-	html_raw(o, c == 0 ? "<th scope=\"row\">" : schema_is_integer(col) ? "<td class=\"num\">" : "<td>");
-	if (!v) {
-		html_raw(o, c == 0 ? "</th>" : "</td>");
+	memset(cell, 0, sizeof *cell);
+	cell->text = v;
+	if (!v)
 		return;
-	}
 	if (contract_link) {
 		struct buf h = BUF_INIT;
 		buf_adds(&h, "/contracts/");
 		http_url_escape(&h, v);
-		html_link(o, h.data, v);
+		cell->href = arena_strdup(&req->arena, h.data);
 		buf_release(&h);
 	} else if (col->type == COL_ENUM) {
-		html_msg(o, req, arena_printf(&req->arena, "enum.%s", v));
+		cell->text = msg(req->lang, arena_printf(&req->arena, "enum.%s", v));
+		cell->choice = v;
 	} else if (is_won(col)) {
-		html_money_short(o, req, v);
+		cell->draw = draw_money;
+		cell->draw_arg = v;
 	} else if (schema_is_integer(col)) {
 		struct buf g = BUF_INIT;
 		html_grouped_number(&g, v);
-		html_escape(o, g.data);
+		cell->text = arena_strdup(&req->arena, g.data);
 		buf_release(&g);
 	} else {
 		const char *name = col->ref_table ? name_of(req, nc, col->ref_table, v) : NULL;
 		if (name) {
-			html_escape(o, name);
-			html_raw(o, " <span class=\"muted small code\">");
-			html_escape(o, v);
-			html_raw(o, "</span>");
-		} else {
-			html_escape(o, v);
+			cell->text = name;
+			cell->note = v;
+			cell->note_code = 1;
 		}
 	}
-	html_raw(o, c == 0 ? "</th>" : "</td>");
 }
 
 /* May the user change this record at all? The policy's answer to an update
@@ -170,90 +182,35 @@ static int may_edit(struct request *req, const struct table *t, const struct rec
 	return ok;
 }
 
-/* The list's address with its filters and offset (the pager's links). */
-static void list_href(struct request *req, struct buf *h, const struct table *t, long offset)
+/* The list's columns as a table: every column of the kind, sortable
+ * (but for measurements, listed by their key only), and the actions. */
+static struct table_desc *list_desc(struct request *req, const struct table *t)
 {
-	buf_addf(h, "/records/%s?", t->name);
-	for (size_t i = 0; i < req->n_query; i++) {
-		const char *name = req->query[i].name;
-		if (!strcmp(name, "offset") || !strcmp(name, "page") || !*req->query[i].value)
-			continue;
-		http_url_escape(h, name);
-		buf_addc(h, '=');
-		http_url_escape(h, req->query[i].value);
-		buf_addc(h, '&');
+	struct table_desc *d = arena_alloc(&req->arena, sizeof *d);
+	size_t n = t->n_columns < TABLE_MAX_COLUMNS - 1 ? t->n_columns : TABLE_MAX_COLUMNS - 1;
+	struct table_column *cols = arena_alloc(&req->arena, (n + 1) * sizeof *cols);
+	memset(d, 0, sizeof *d);
+	memset(cols, 0, (n + 1) * sizeof *cols);
+	for (size_t c = 0; c < n; c++) {
+		const struct column *col = &t->columns[c];
+		cols[c].key = col->name;
+		cols[c].label_key = arena_printf(&req->arena, "col.%s", col->name);
+		cols[c].kind = is_won(col) ? TABLE_WON : schema_is_integer(col) ? TABLE_NUMBER : TABLE_TEXT;
+		cols[c].flags = (c == 0 ? TABLE_ROW_HEADER : 0) | (t->blocks ? 0 : TABLE_SORTABLE);
 	}
-	buf_addf(h, "offset=%ld", offset);
-}
-
-static void pager_link(struct request *req, struct buf *o, const struct table *t, long offset,
-		       const char *key, const char *rel)
-{
-	struct buf h = BUF_INIT;
-	list_href(req, &h, t, offset);
-	html_raw(o, "<a href=\"");
-	html_escape(o, h.data);
-	html_raw(o, "\" rel=\"");
-	html_escape(o, rel);
-	html_raw(o, "\">");
-	html_msg(o, req, key);
-	html_raw(o, "</a> ");
-	buf_release(&h);
-}
-
-/* "1–50 of 76,809 · page 1 of 1,537", first/previous/next/last, and a
- * page number to go to. */
-static void pager(struct request *req, struct buf *o, const struct table *t, long offset, long limit,
-		  size_t shown, int64_t total)
-{
-	struct buf t1 = BUF_INIT, g[5] = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT };
-	long pages = total ? (long)((total + limit - 1) / limit) : 1, page = offset / limit + 1;
-	const char *nums[5];
-	long values[5] = { shown ? offset + 1 : 0, offset + (long)shown, (long)total, page, pages };
-	for (size_t i = 0; i < 5; i++) {
-		char raw[24];
-		snprintf(raw, sizeof raw, "%ld", values[i]);
-		html_grouped_number(&g[i], raw);
-		nums[i] = g[i].data;
-	}
-	i18n_add(&t1, i18n_lang(req->lang), "records.range", nums, 5);
-	html_raw(o, "<nav class=\"pager\" id=\"pager\" aria-label=\"");
-	html_msg(o, req, "records.pages");
-	html_raw(o, "\"><span id=\"range\">");
-	html_escape(o, t1.data);
-	html_raw(o, "</span> ");
-	if (offset > 0) {
-		pager_link(req, o, t, 0, "action.first", "first");
-		pager_link(req, o, t, offset > limit ? offset - limit : 0, "action.prev", "prev");
-	}
-	if (offset + limit < total) {
-		pager_link(req, o, t, offset + limit, "action.next", "next");
-		pager_link(req, o, t, (pages - 1) * limit, "action.last", "last");
-	}
-	if (pages > 1) {
-		html_raw(o, "<form method=\"get\" class=\"inline\">");
-		for (size_t i = 0; i < req->n_query; i++) {
-			const char *name = req->query[i].name;
-			if (!strcmp(name, "offset") || !strcmp(name, "page") || !*req->query[i].value)
-				continue;
-			html_raw(o, "<input type=\"hidden\" name=\"");
-			html_escape(o, name);
-			html_raw(o, "\" value=\"");
-			html_escape(o, req->query[i].value);
-			html_raw(o, "\">");
-		}
-		html_raw(o, "<label for=\"page\">");
-		html_msg(o, req, "records.page");
-		html_raw(o, "</label> <input id=\"page\" name=\"page\" type=\"number\" min=\"1\"");
-		buf_addf(o, " max=\"%ld\" value=\"%ld\"> ", pages, page);
-		html_raw(o, "<button type=\"submit\">");
-		html_msg(o, req, "action.go");
-		html_raw(o, "</button></form>");
-	}
-	html_raw(o, "</nav>\n");
-	buf_release(&t1);
-	for (size_t i = 0; i < 5; i++)
-		buf_release(&g[i]);
+	cols[n].key = "actions";
+	cols[n].label_key = "records.actions";
+	cols[n].flags = TABLE_LABEL_HIDDEN;
+	d->id = "records";
+	d->class_name = "records";
+	d->columns = cols;
+	d->n_columns = n + 1;
+	d->per_page = LIST_PAGE;
+	d->empty_key = "records.none";
+	d->none_match_key = "records.none_filtered";
+	d->default_sort = -1;
+	d->numbered = 1;
+	return d;
 }
 
 void page_record_list(struct request *req, struct response *res)
@@ -264,12 +221,13 @@ void page_record_list(struct request *req, struct response *res)
 	struct record_list l;
 	struct record_filter f[16];
 	struct name_cache *nc = arena_alloc(&req->arena, sizeof *nc);
+	struct table_desc *d = list_desc(req, t);
+	struct table_state st;
 	size_t nf = 0;
 	const char *q = t->blocks ? NULL : http_query(req, "q");
-	long limit = LIST_PAGE, offset = web_query_long(req, "offset", 0, 0, 1L << 40);
-	long page = web_query_long(req, "page", 0, 0, 1L << 30);
-	if (page > 0)
-		offset = (page - 1) * limit;
+	table_state_read(req, d, &st);
+	int sort = st.sort >= 0 && (size_t)st.sort < t->n_columns ? st.sort : -1;
+	long limit = (long)st.per_page, offset = (long)((st.page - 1) * st.per_page);
 	nc->n = 0;
 	for (size_t i = 0; i < req->n_query && nf < 16; i++)
 		if (schema_column(t, req->query[i].name) >= 0 && *req->query[i].value) {
@@ -277,7 +235,7 @@ void page_record_list(struct request *req, struct response *res)
 			f[nf].value = req->query[i].value;
 			nf++;
 		}
-	int rc = records_search(req->store, t, f, nf, q, limit, offset, &l, &err);
+	int rc = records_search_sorted(req->store, t, f, nf, q, sort, st.desc, limit, offset, &l, &err);
 	if (rc == -2)
 		memset(&l, 0, sizeof l);
 	else if (rc) {
@@ -287,8 +245,9 @@ void page_record_list(struct request *req, struct response *res)
 	if (rc == 0 && offset > 0 && offset >= l.total && l.total > 0) {
 		/* a page past the end: the last one */
 		record_list_free(t, &l);
-		offset = (long)((l.total - 1) / limit * limit);
-		if (records_search(req->store, t, f, nf, q, limit, offset, &l, &err)) {
+		st.page = (size_t)((l.total - 1) / limit) + 1;
+		offset = (long)((st.page - 1) * st.per_page);
+		if (records_search_sorted(req->store, t, f, nf, q, sort, st.desc, limit, offset, &l, &err)) {
 			html_error_page(req, res, 500, "error.internal", NULL);
 			goto out;
 		}
@@ -338,6 +297,13 @@ void page_record_list(struct request *req, struct response *res)
 			html_raw(o, "\"> ");
 		}
 	}
+	if (sort >= 0) {
+		/* a new filter keeps the order chosen */
+		html_raw(o, "<input type=\"hidden\" name=\"sort\" value=\"");
+		html_escape(o, t->columns[sort].name);
+		html_raw(o, st.desc ? "\"><input type=\"hidden\" name=\"dir\" value=\"desc\">"
+			 : "\"><input type=\"hidden\" name=\"dir\" value=\"asc\">");
+	}
 	html_raw(o, " <button type=\"submit\">");
 	html_msg(o, req, "action.filter");
 	html_raw(o, "</button></form>\n");
@@ -346,40 +312,28 @@ void page_record_list(struct request *req, struct response *res)
 		html_error_text(o, req, err.data);
 		html_raw(o, "</p>\n");
 	}
-	html_raw(o, "<div class=\"scroll\"><table class=\"data records\" id=\"records\"><thead><tr>");
-	for (size_t c = 0; c < t->n_columns; c++) {
-		html_raw(o, "<th scope=\"col\">");
-		html_msg(o, req, arena_printf(&req->arena, "col.%s", t->columns[c].name));
-		html_raw(o, "</th>");
-	}
-	html_raw(o, "<th scope=\"col\"><span class=\"visually-hidden\">");
-	html_msg(o, req, "records.actions");
-	html_raw(o, "</span></th></tr></thead><tbody>\n");
+	struct table_row *rows = arena_alloc(&req->arena, (l.n + 1) * sizeof *rows);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct record *r = &l.rows[i];
-		html_raw(o, "<tr>");
-		for (size_t c = 0; c < t->n_columns; c++)
-			list_cell(req, o, t, c, r->values[c], nc);
-		html_raw(o, "<td>");
+		struct table_cell *cells = arena_alloc(&req->arena, d->n_columns * sizeof *cells);
+		struct table_cell *act = &cells[d->n_columns - 1];
+		for (size_t c = 0; c + 1 < d->n_columns; c++)
+			list_cell(req, &cells[c], t, c, r->values[c], nc);
+		memset(act, 0, sizeof *act);
 		if (may_edit(req, t, r)) {
 			struct buf h = BUF_INIT;
 			web_record_href(&h, t, r, "edit");
-			html_link(o, h.data, msg(req->lang, "action.edit"));
+			act->href = arena_strdup(&req->arena, h.data);
+			act->text = msg(req->lang, "action.edit");
 			buf_release(&h);
 		} else if (web_can_write(req, t)) {
-			html_raw(o, "<span class=\"muted small\">");
-			html_msg(o, req, "records.read_only");
-			html_raw(o, "</span>");
+			act->draw = draw_read_only;
 		}
-		html_raw(o, "</td></tr>\n");
+		rows[i].cells = cells;
+		rows[i].id = NULL;
 	}
-	if (!l.n) {
-		html_raw(o, "<tr><td colspan=\"30\" class=\"muted\" id=\"records-empty\">");
-		html_msg(o, req, q && *q ? "records.none_filtered" : "records.none");
-		html_raw(o, "</td></tr>\n");
-	}
-	html_raw(o, "</tbody></table></div>\n");
-	pager(req, o, t, offset, limit, l.n, l.total);
+	struct table_given given = { (size_t)l.total, NULL };
+	html_table_given(req, o, d, &st, rows, l.n, &given);
 	html_page_end(req, res);
 	record_list_free(t, &l);
 out:

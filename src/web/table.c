@@ -39,7 +39,7 @@ static const char *query_of(const struct request *req, const struct table_desc *
  * per, f_*)? */
 static int own_param(const struct table_desc *t, const char *name)
 {
-	static const char *const own[] = { "dir", "page", "per", "q", "sort" };
+	static const char *const own[] = { "dir", "offset", "page", "per", "q", "sort" };
 	if (t->prefix) {
 		size_t pl = strlen(t->prefix);
 		if (strncmp(name, t->prefix, pl) || name[pl] != '_')
@@ -95,7 +95,9 @@ void table_state_read(const struct request *req, const struct table_desc *t,
 	}
 	st->per_page = parse_size(query_of(req, t, "per"), t->per_page ? t->per_page : DEFAULT_PER_PAGE,
 				  1, MAX_PER_PAGE);
-	st->page = parse_size(query_of(req, t, "page"), 1, 1, 1000000000);
+	st->page = parse_size(query_of(req, t, "page"), 0, 1, 1000000000);
+	if (!st->page)
+		st->page = parse_size(query_of(req, t, "offset"), 0, 0, 999999999) / st->per_page + 1;
 }
 
 /* --- values ------------------------------------------------------------ */
@@ -307,7 +309,11 @@ static enum table_align align_of(const struct table_column *col)
 
 static void label(struct request *req, struct buf *out, const struct table_column *col)
 {
-	if (col->label_key)
+	if (col->flags & TABLE_LABEL_HIDDEN) {
+		html_raw(out, "<span class=\"visually-hidden\">");
+		html_msg(out, req, col->label_key ? col->label_key : "table.empty");
+		html_raw(out, "</span>");
+	} else if (col->label_key)
 		html_msg(out, req, col->label_key);
 	else
 		html_escape(out, col->label ? col->label : col->key);
@@ -315,11 +321,25 @@ static void label(struct request *req, struct buf *out, const struct table_colum
 
 static void cell_class(struct buf *out, const struct table_column *col, int total)
 {
-	static const char *const names[] = { "", "", " class=\"num\"", " class=\"center\"" };
-	static const char *const total_names[] = { " class=\"total-row\"", " class=\"total-row\"",
-						    " class=\"num total-row\"",
-						    " class=\"center total-row\"" };
-	buf_adds(out, (total ? total_names : names)[align_of(col)]);
+	static const char *const aligns[] = { "", "", "num", "center" };
+	const char *align = aligns[align_of(col)];
+	int any = 0;
+	if (!*align && !col->class_name && !total)
+		return;
+	html_raw(out, " class=\"");
+	if (*align) {
+		html_escape(out, align);
+		any = 1;
+	}
+	if (col->class_name) {
+		if (any)
+			html_raw(out, " ");
+		html_escape(out, col->class_name);
+		any = 1;
+	}
+	if (total)
+		html_raw(out, any ? " total-row" : "total-row");
+	html_raw(out, "\"");
 }
 
 static void choice_text(struct request *req, struct buf *out, const struct table_column *col,
@@ -512,6 +532,11 @@ static void cell(struct request *req, struct buf *out, const struct table_column
 		html_raw(out, "\"");
 	}
 	html_raw(out, ">");
+	if (c->draw) {
+		c->draw(req, out, c->draw_arg);
+		html_raw(out, row_head ? "</th>" : "</td>");
+		return;
+	}
 	if (c->href) {
 		html_raw(out, "<a href=\"");
 		html_escape(out, c->href);
@@ -542,11 +567,68 @@ static void cell(struct request *req, struct buf *out, const struct table_column
 		html_raw(out, "</span>");
 	}
 	if (c->note && *c->note) {
-		html_raw(out, " <span class=\"muted\">");
+		html_raw(out, c->note_code ? " <span class=\"muted small code\">" : " <span class=\"muted\">");
 		html_escape(out, c->note);
 		html_raw(out, "</span>");
 	}
 	html_raw(out, row_head ? "</th>" : "</td>");
+}
+
+/* A link of the pager to page `page` of st. */
+static void page_link(struct request *req, struct buf *out, const struct table_desc *t,
+		      const struct table_state *st, size_t page, const char *rel, const char *key)
+{
+	struct table_state to = *st;
+	struct buf href = BUF_INIT;
+	static const struct { const char *rel, *before, *after; } arrows[] = {
+		{ "prev", "← ", "" }, { "next", "", " →" }, { "first", "", "" }, { "last", "", "" },
+	};
+	size_t a = 0;
+	while (a < sizeof arrows / sizeof arrows[0] - 1 && strcmp(arrows[a].rel, rel))
+		a++;
+	to.page = page;
+	state_href(req, t, &to, &href);
+	html_raw(out, " <a rel=\"");
+	html_escape(out, rel);
+	html_raw(out, "\" href=\"");
+	html_escape(out, href.data);
+	html_raw(out, "\">");
+	html_escape(out, arrows[a].before);
+	html_msg(out, req, key);
+	html_escape(out, arrows[a].after);
+	html_raw(out, "</a>");
+	buf_release(&href);
+}
+
+/* A numbered pager's page box: a GET form carrying the page's other
+ * parameters. */
+static void page_box(struct request *req, struct buf *out, const struct table_desc *t,
+		     const struct table_state *st, size_t pages)
+{
+	const char *page_name = param_name(req, t, "page"), *offset_name = param_name(req, t, "offset");
+	html_raw(out, " <form method=\"get\" class=\"inline\">");
+	for (size_t i = 0; i < req->n_query; i++) {
+		const char *name = req->query[i].name;
+		if (!strcmp(name, page_name) || !strcmp(name, offset_name) || !*req->query[i].value)
+			continue;
+		html_raw(out, "<input type=\"hidden\" name=\"");
+		html_escape(out, name);
+		html_raw(out, "\" value=\"");
+		html_escape(out, req->query[i].value);
+		html_raw(out, "\">");
+	}
+	html_raw(out, "<label for=\"");
+	html_escape(out, page_name);
+	html_raw(out, "\">");
+	html_msg(out, req, "records.page");
+	html_raw(out, "</label> <input id=\"");
+	html_escape(out, page_name);
+	html_raw(out, "\" name=\"");
+	html_escape(out, page_name);
+	buf_addf(out, "\" type=\"number\" min=\"1\" max=\"%zu\" value=\"%zu\"> ", pages, st->page);
+	html_raw(out, "<button type=\"submit\">");
+	html_msg(out, req, "action.go");
+	html_raw(out, "</button></form>");
 }
 
 static void pager(struct request *req, struct buf *out, const struct table_desc *t,
@@ -554,48 +636,36 @@ static void pager(struct request *req, struct buf *out, const struct table_desc 
 {
 	size_t first = total ? (st->page - 1) * st->per_page + 1 : 0;
 	size_t last = first ? first + st->per_page - 1 : 0;
-	struct buf a = BUF_INIT, b = BUF_INIT, c = BUF_INIT;
+	size_t pages = total ? (total + st->per_page - 1) / st->per_page : 1;
+	struct buf n[5] = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT }, text = BUF_INIT;
 	if (last > total)
 		last = total;
-	units_count(&a, (long long)first);
-	units_count(&b, (long long)last);
-	units_count(&c, (long long)total);
-	const char *args[] = { a.data, b.data, c.data };
-	struct buf text = BUF_INIT;
-	i18n_add(&text, i18n_lang(req->lang), "table.range", args, 3);
-	html_raw(out, "<nav class=\"pager\" aria-label=\"");
+	units_count(&n[0], (long long)first);
+	units_count(&n[1], (long long)last);
+	units_count(&n[2], (long long)total);
+	units_count(&n[3], (long long)st->page);
+	units_count(&n[4], (long long)pages);
+	const char *args[] = { n[0].data, n[1].data, n[2].data, n[3].data, n[4].data };
+	i18n_add(&text, i18n_lang(req->lang), t->numbered ? "records.range" : "table.range", args,
+		 t->numbered ? 5 : 3);
+	html_raw(out, t->numbered ? "<nav class=\"pager\" id=\"pager\" aria-label=\"" : "<nav class=\"pager\" aria-label=\"");
 	html_msg(out, req, "table.pages");
-	html_raw(out, "\"><span class=\"range\">");
+	html_raw(out, t->numbered ? "\"><span class=\"range\" id=\"range\">" : "\"><span class=\"range\">");
 	html_escape(out, text.data);
 	html_raw(out, "</span>");
-	if (st->page > 1) {
-		struct table_state prev = *st;
-		struct buf href = BUF_INIT;
-		prev.page = st->page - 1;
-		state_href(req, t, &prev, &href);
-		html_raw(out, " <a rel=\"prev\" href=\"");
-		html_escape(out, href.data);
-		html_raw(out, "\">← ");
-		html_msg(out, req, "action.prev");
-		html_raw(out, "</a>");
-		buf_release(&href);
-	}
-	if (last < total) {
-		struct table_state next = *st;
-		struct buf href = BUF_INIT;
-		next.page = st->page + 1;
-		state_href(req, t, &next, &href);
-		html_raw(out, " <a rel=\"next\" href=\"");
-		html_escape(out, href.data);
-		html_raw(out, "\">");
-		html_msg(out, req, "action.next");
-		html_raw(out, " →</a>");
-		buf_release(&href);
-	}
+	if (t->numbered && st->page > 1)
+		page_link(req, out, t, st, 1, "first", "action.first");
+	if (st->page > 1)
+		page_link(req, out, t, st, st->page - 1, "prev", "action.prev");
+	if (last < total)
+		page_link(req, out, t, st, st->page + 1, "next", "action.next");
+	if (t->numbered && last < total)
+		page_link(req, out, t, st, pages, "last", "action.last");
+	if (t->numbered && pages > 1)
+		page_box(req, out, t, st, pages);
 	html_raw(out, "</nav>\n");
-	buf_release(&a);
-	buf_release(&b);
-	buf_release(&c);
+	for (size_t i = 0; i < 5; i++)
+		buf_release(&n[i]);
 	buf_release(&text);
 }
 
@@ -606,7 +676,12 @@ static void render(struct request *req, struct buf *out, const struct table_desc
 {
 	int filtered = filter_active(t, st);
 	filter_form(req, out, t, st, all, n_all, total);
-	html_raw(out, "<div class=\"scroll\"><table class=\"data\"");
+	html_raw(out, "<div class=\"scroll\"><table class=\"data");
+	if (t->class_name) {
+		html_raw(out, " ");
+		html_escape(out, t->class_name);
+	}
+	html_raw(out, "\"");
 	if (t->id) {
 		html_raw(out, " id=\"");
 		html_escape(out, t->id);
@@ -628,8 +703,15 @@ static void render(struct request *req, struct buf *out, const struct table_desc
 		html_raw(out, "</tr>\n");
 	}
 	if (!n_rows) {
-		buf_addf(out, "<tr><td colspan=\"%zu\" class=\"muted empty\">", t->n_columns);
-		html_msg(out, req, filtered ? "table.none_match" : t->empty_key ? t->empty_key : "table.empty");
+		buf_addf(out, "<tr><td colspan=\"%zu\" class=\"muted empty\"", t->n_columns);
+		if (t->id) {
+			html_raw(out, " id=\"");
+			html_escape(out, t->id);
+			html_raw(out, "-empty\"");
+		}
+		html_raw(out, ">");
+		html_msg(out, req, filtered ? (t->none_match_key ? t->none_match_key : "table.none_match")
+			 : t->empty_key ? t->empty_key : "table.empty");
 		html_raw(out, "</td></tr>\n");
 	}
 	html_raw(out, "</tbody>\n");
@@ -653,7 +735,7 @@ static void render(struct request *req, struct buf *out, const struct table_desc
 		html_raw(out, "</tr></tfoot>\n");
 	}
 	html_raw(out, "</table></div>\n");
-	if (filtered || total > st->per_page || (all ? n_all : total) > SHORT_LIST)
+	if (t->numbered || filtered || total > st->per_page || (all ? n_all : total) > SHORT_LIST)
 		pager(req, out, t, st, total);
 }
 

@@ -44,6 +44,7 @@ enum table_column_flags {
 	TABLE_SUM = 1 << 2,          /* summed in the totals row (counts, money) */
 	TABLE_ROW_HEADER = 1 << 3,   /* the cell is the row's <th scope="row"> */
 	TABLE_SEARCH = 1 << 4,       /* the text filter (?q=) looks in this column */
+	TABLE_LABEL_HIDDEN = 1 << 5, /* the heading is for screen readers only (an actions column) */
 };
 
 struct table_column {
@@ -60,6 +61,7 @@ struct table_column {
 	 * given. */
 	const char *const *choices;
 	const char *choice_prefix;
+	const char *class_name;      /* a class of the column's cells (NULL: none) */
 };
 
 struct table_desc {
@@ -71,6 +73,13 @@ struct table_desc {
 	const char *empty_key;       /* what an empty table says (catalog key) */
 	int default_sort;            /* column index, or −1 for the rows' order */
 	int default_desc;
+	const char *class_name;      /* a class beside "data" (NULL: none) */
+	const char *none_match_key;  /* what a table says when the filter leaves nothing
+				      * (NULL: "table.none_match") */
+	/* Long lists (records, the audit log): the pager also says "page N of
+	 * M", links to the first and last pages and has a page box; its nav
+	 * is #pager and its range #range (one such table on a page). */
+	int numbered;
 };
 
 struct table_cell {
@@ -86,6 +95,13 @@ struct table_cell {
 	const char *choice;          /* the value a choice filter compares; NULL: text */
 	const char *title;           /* a tooltip (the value unrounded, a reason) */
 	const char *label;           /* the link's name when its text alone does not say it */
+	int note_code;               /* the note is a code (an id beside a name): small, monospaced */
+	/* Drawn by the caller instead of the value (and the link): for content
+	 * no kind says, such as an audit entry's changed fields. draw writes
+	 * only through the escaping functions (html_escape, html_raw with
+	 * literals); arg is its own. */
+	void (*draw)(struct request *req, struct buf *out, const void *arg);
+	const void *draw_arg;
 	/* TABLE_TREND: values by year (SVG_NONE: not available), their labels,
 	 * and whether the last is a year not over yet */
 	const double *series;
@@ -113,8 +129,9 @@ struct table_state {
 };
 
 /* Reads sort, dir, q, f_KEY, page and per (with t's prefix) from the
- * query; bad or unknown values fall back to the defaults (a table is a
- * view: a stale link still shows it). */
+ * query — and offset (the first row, from 0) as the page holding it when
+ * no page is given, for older links; bad or unknown values fall back to
+ * the defaults (a table is a view: a stale link still shows it). */
 void table_state_read(const struct request *req, const struct table_desc *t,
 		      struct table_state *st);
 
