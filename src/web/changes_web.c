@@ -5,6 +5,7 @@
  * proposed changes" and one change with its before and after. Deciding is
  * app/records.h's: one transaction with the audit entries. */
 #include "web/web_impl.h"
+#include "web/table.h"
 
 #include "app/records.h"
 #include "io/jsonw.h"
@@ -292,64 +293,67 @@ static void decide_forms(struct request *req, struct buf *o, const struct change
 	buf_release(&h);
 }
 
-static void changes_table(struct request *req, struct buf *o, const struct change *list, size_t n,
-			  int inbox)
+static void decide_cell(struct request *req, struct buf *o, const void *arg)
 {
+	decide_forms(req, o, arg);
+}
+
+static const struct table_column change_columns[] = {
+	{ .key = "id", .label_key = "changes.id" },
+	{ .key = "kind", .label_key = "changes.kind", .flags = TABLE_SORTABLE | TABLE_CHOICES,
+	  .choice_prefix = "kind." },
+	{ .key = "key", .label_key = "changes.key", .flags = TABLE_SORTABLE | TABLE_SEARCH },
+	{ .key = "op", .label_key = "changes.op", .flags = TABLE_CHOICES, .choice_prefix = "changes.op_" },
+	{ .key = "proposer", .label_key = "changes.proposer", .flags = TABLE_SORTABLE | TABLE_SEARCH },
+	{ .key = "reason", .label_key = "changes.reason", .flags = TABLE_SEARCH },
+	{ .key = "state", .label_key = "changes.state", .flags = TABLE_SORTABLE | TABLE_CHOICES,
+	  .choice_prefix = "changes.state_" },
+	{ .key = "decided_by", .label_key = "changes.decided_by", .flags = TABLE_SORTABLE },
+	{ .key = "note", .label_key = "changes.note", .flags = TABLE_SEARCH },
+	{ .key = "decide", .label_key = "changes.decide" },
+};
+
+/* A list of proposed changes (html_table): the inbox with the forms to
+ * decide, or a list to read; prefix names its parameters on the page. */
+static void changes_table(struct request *req, struct buf *o, const struct change *list, size_t n,
+			  int inbox, const char *prefix)
+{
+	struct table_desc d = { .prefix = prefix, .columns = change_columns,
+				.n_columns = sizeof change_columns / sizeof change_columns[0] - !inbox,
+				.default_sort = -1 };
 	if (!n) {
 		html_raw(o, "<p class=\"muted\">");
 		html_msg(o, req, inbox ? "changes.none_waiting" : "changes.none_mine");
 		html_raw(o, "</p>\n");
 		return;
 	}
-	static const char *const heads[] = { "changes.id", "changes.kind", "changes.key", "changes.op",
-					     "changes.proposer", "changes.reason", "changes.state",
-					     "changes.decided_by", "changes.note", NULL };
-	html_raw(o, "<div class=\"scroll\"><table class=\"data\">\n<thead><tr>");
-	for (size_t i = 0; heads[i]; i++) {
-		html_raw(o, "<th scope=\"col\">");
-		html_msg(o, req, heads[i]);
-		html_raw(o, "</th>");
-	}
-	if (inbox) {
-		html_raw(o, "<th scope=\"col\">");
-		html_msg(o, req, "changes.decide");
-		html_raw(o, "</th>");
-	}
-	html_raw(o, "</tr></thead>\n<tbody>\n");
+	struct table_row *rows = arena_alloc(&req->arena, n * sizeof *rows);
 	for (size_t i = 0; i < n; i++) {
 		const struct change *c = &list[i];
+		struct table_cell *cells = arena_alloc(&req->arena, 10 * sizeof *cells);
 		struct buf h = BUF_INIT;
-		char idtext[32];
-		snprintf(idtext, sizeof idtext, "#%lld", (long long)c->id);
+		memset(cells, 0, 10 * sizeof *cells);
 		change_href(&h, c->id, "");
-		html_raw(o, "<tr><td>");
-		html_link(o, h.data, idtext);
-		html_raw(o, "</td><td>");
-		html_msg(o, req, arena_printf(&req->arena, "kind.%s", c->kind));
-		html_raw(o, "</td><td>");
-		html_escape(o, c->key);
-		html_raw(o, "</td><td>");
-		html_msg(o, req, arena_printf(&req->arena, "changes.op_%s", c->op));
-		html_raw(o, "</td><td>");
-		html_escape(o, c->proposer_person ? c->proposer_person : c->proposer);
-		html_raw(o, "</td><td>");
-		html_escape(o, c->reason ? c->reason : "");
-		html_raw(o, "</td><td>");
-		html_msg(o, req, arena_printf(&req->arena, "changes.state_%s", c->state));
-		html_raw(o, "</td><td>");
-		html_escape(o, c->decided_person ? c->decided_person : c->decided_by ? c->decided_by : "");
-		html_raw(o, "</td><td>");
-		html_escape(o, c->note ? c->note : "");
-		html_raw(o, "</td>");
-		if (inbox) {
-			html_raw(o, "<td>");
-			decide_forms(req, o, c);
-			html_raw(o, "</td>");
-		}
-		html_raw(o, "</tr>\n");
+		cells[0].text = arena_printf(&req->arena, "#%lld", (long long)c->id);
+		cells[0].href = arena_strdup(&req->arena, h.data);
+		cells[1].text = msg(req->lang, arena_printf(&req->arena, "kind.%s", c->kind));
+		cells[1].choice = c->kind;
+		cells[2].text = c->key;
+		cells[3].text = msg(req->lang, arena_printf(&req->arena, "changes.op_%s", c->op));
+		cells[3].choice = c->op;
+		cells[4].text = c->proposer_person ? c->proposer_person : c->proposer;
+		cells[5].text = c->reason ? c->reason : "";
+		cells[6].text = msg(req->lang, arena_printf(&req->arena, "changes.state_%s", c->state));
+		cells[6].choice = c->state;
+		cells[7].text = c->decided_person ? c->decided_person : c->decided_by ? c->decided_by : "";
+		cells[8].text = c->note ? c->note : "";
+		cells[9].draw = decide_cell;
+		cells[9].draw_arg = c;
+		rows[i].cells = cells;
+		rows[i].id = NULL;
 		buf_release(&h);
 	}
-	html_raw(o, "</tbody></table></div>\n");
+	html_table(req, o, &d, rows, n);
 }
 
 int web_changes_waiting_section(struct request *req, struct buf *o)
@@ -369,7 +373,7 @@ int web_changes_waiting_section(struct request *req, struct buf *o)
 	html_msg(o, req, "changes.waiting");
 	buf_addf(o, " (%zu)", n);
 	html_raw(o, "</h2>\n");
-	changes_table(req, o, waiting, n, 1);
+	changes_table(req, o, waiting, n, 1, "waiting");
 	html_raw(o, "</section>\n");
 out:
 	changes_free(waiting, n);
@@ -400,7 +404,7 @@ void web_contract_changes_section(struct request *req, struct buf *o, const char
 		html_msg(o, req, "changes.for_contract");
 		buf_addf(o, " (%zu)", k);
 		html_raw(o, "</h2>\n");
-		changes_table(req, o, list, k, 0);
+		changes_table(req, o, list, k, 0, "changes");
 		html_raw(o, "</section>\n");
 	}
 	changes_free(list, n);
@@ -446,13 +450,13 @@ void page_changes(struct request *req, struct response *res)
 		html_msg(o, req, "policy.no_person");
 		html_raw(o, "</p>\n");
 	} else {
-		changes_table(req, o, waiting, n_waiting, 1);
+		changes_table(req, o, waiting, n_waiting, 1, "waiting");
 	}
 	html_raw(o, "</section>\n<section class=\"card\" id=\"mine\">\n<h2>");
 	html_msg(o, req, "changes.mine");
 	buf_addf(o, " (%zu)", n_mine);
 	html_raw(o, "</h2>\n");
-	changes_table(req, o, mine, n_mine, 0);
+	changes_table(req, o, mine, n_mine, 0, "mine");
 	html_raw(o, "</section>\n");
 	html_page_end(req, res);
 out:

@@ -244,8 +244,9 @@ void page_record_list(struct request *req, struct response *res)
 	}
 	if (rc == 0 && offset > 0 && offset >= l.total && l.total > 0) {
 		/* a page past the end: the last one */
+		int64_t total = l.total;
 		record_list_free(t, &l);
-		st.page = (size_t)((l.total - 1) / limit) + 1;
+		st.page = (size_t)((total - 1) / limit) + 1;
 		offset = (long)((st.page - 1) * st.per_page);
 		if (records_search_sorted(req->store, t, f, nf, q, sort, st.desc, limit, offset, &l, &err)) {
 			html_error_page(req, res, 500, "error.internal", NULL);
