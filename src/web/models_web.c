@@ -8,6 +8,7 @@
  * functions; who may do what is in the route table. Everything allocated
  * here is released before the handler returns. */
 #include "web/web_impl.h"
+#include "web/table.h"
 
 #include "report/i18n.h"
 #include "report/scores_text.h"
@@ -688,6 +689,80 @@ static void select_models(struct request *req, struct buf *o, const char *id,
 	select_models_named(req, o, id, id, list, n, selected);
 }
 
+static void model_state_cell(struct request *req, struct buf *o, const void *arg)
+{
+	const struct stored_model *m = arg;
+	if (m->active) {
+		html_raw(o, "<span class=\"grade grade-A\">");
+		html_msg(o, req, "models.active");
+		html_raw(o, "</span>");
+	} else {
+		html_msg(o, req, "models.inactive");
+	}
+}
+
+static void model_activate_cell(struct request *req, struct buf *o, const void *arg)
+{
+	const struct stored_model *m = arg;
+	struct buf href = BUF_INIT;
+	if (may_activate(req) && !m->active) {
+		model_href(&href, m->version);
+		buf_adds(&href, "/activate");
+		post_form_begin(req, o, href.data, 0);
+		html_raw(o, "<button type=\"submit\">");
+		html_msg(o, req, "models.activate");
+		html_raw(o, "</button></form>");
+	}
+	buf_release(&href);
+}
+
+static const struct table_column model_columns[] = {
+	{ .key = "version", .label_key = "models.version", .flags = TABLE_ROW_HEADER | TABLE_SEARCH },
+	{ .key = "year", .label_key = "score.year", .align = TABLE_ALIGN_LEFT },
+	{ .key = "state", .label_key = "models.state" },
+	{ .key = "created", .label_key = "models.created", .flags = TABLE_SEARCH },
+	{ .key = "note", .label_key = "models.note", .flags = TABLE_SEARCH, .class_name = "note" },
+	{ .key = "activate", .label_key = "models.activate", .flags = TABLE_LABEL_HIDDEN },
+};
+
+/* The versions stored, the built-in model first (html_table). */
+static void model_list_table(struct request *req, struct buf *o, const struct stored_model *list, size_t n)
+{
+	static const struct table_desc d = { .id = "model-list", .columns = model_columns,
+					     .n_columns = sizeof model_columns / sizeof model_columns[0],
+					     .default_sort = -1 };
+	struct table_row *rows = arena_alloc(&req->arena, (n + 1) * sizeof *rows);
+	for (size_t i = 0; i <= n; i++) {
+		struct table_cell *c = arena_alloc(&req->arena, 6 * sizeof *c);
+		memset(c, 0, 6 * sizeof *c);
+		rows[i].cells = c;
+		rows[i].id = NULL;
+		if (i == 0) {
+			c[0].text = msg(req->lang, "models.builtin");
+			c[0].href = "/models/default";
+			c[1].text = msg(req->lang, "models.any_year");
+			c[3].text = msg(req->lang, "models.builtin_source");
+			continue;
+		}
+		const struct stored_model *m = &list[i - 1];
+		struct buf href = BUF_INIT;
+		model_href(&href, m->version);
+		c[0].text = m->version;
+		c[0].href = arena_strdup(&req->arena, href.data);
+		c[1].text = m->year ? arena_printf(&req->arena, "%d", m->year) : msg(req->lang, "models.any_year");
+		c[2].draw = model_state_cell;
+		c[2].draw_arg = m;
+		c[3].text = arena_printf(&req->arena, "%s · %s", m->created_at, m->created_by);
+		char *note = model_note_of(m->body);
+		c[4].text = note ? arena_strdup(&req->arena, note) : NULL;
+		xfree(note);
+		c[5].draw = model_activate_cell;
+		c[5].draw_arg = m;
+		buf_release(&href);
+	}
+	html_table(req, o, &d, rows, n + 1);
+}
+
 /* The models page: the versions, and the forms of the review. */
 static void models_page(struct request *req, struct response *res, const char *notice_key,
 			const char *detail, int error)
@@ -716,65 +791,10 @@ static void models_page(struct request *req, struct response *res, const char *n
 	html_escape(o, strcmp(now_version, "default") ? now_version : msg(req->lang, "models.builtin"));
 	html_raw(o, "</strong></p>\n<section class=\"card\">\n<h2>");
 	html_msg(o, req, "models.versions");
-	html_raw(o, "</h2>\n<table class=\"data\" id=\"model-list\"><thead><tr><th scope=\"col\">");
-	html_msg(o, req, "models.version");
-	html_raw(o, "</th><th scope=\"col\">");
-	html_msg(o, req, "score.year");
-	html_raw(o, "</th><th scope=\"col\">");
-	html_msg(o, req, "models.state");
-	html_raw(o, "</th><th scope=\"col\">");
-	html_msg(o, req, "models.created");
-	html_raw(o, "</th><th scope=\"col\">");
-	html_msg(o, req, "models.note");
-	html_raw(o, "</th><th scope=\"col\"></th></tr></thead><tbody>\n<tr><th scope=\"row\">"
-		 "<a href=\"/models/default\">");
-	html_msg(o, req, "models.builtin");
-	html_raw(o, "</a></th><td>");
-	html_msg(o, req, "models.any_year");
-	html_raw(o, "</td><td></td><td>");
-	html_msg(o, req, "models.builtin_source");
-	html_raw(o, "</td><td></td><td></td></tr>\n");
-	for (size_t i = 0; i < n; i++) {
-		struct buf href = BUF_INIT;
-		model_href(&href, list[i].version);
-		html_raw(o, "<tr><th scope=\"row\"><a href=\"");
-		html_escape(o, href.data);
-		html_raw(o, "\">");
-		html_escape(o, list[i].version);
-		html_raw(o, "</a></th><td>");
-		if (list[i].year)
-			buf_addf(o, "%d", list[i].year);
-		else
-			html_msg(o, req, "models.any_year");
-		html_raw(o, "</td><td>");
-		if (list[i].active) {
-			html_raw(o, "<span class=\"grade grade-A\">");
-			html_msg(o, req, "models.active");
-			html_raw(o, "</span>");
-		} else {
-			html_msg(o, req, "models.inactive");
-		}
-		html_raw(o, "</td><td>");
-		html_escape(o, list[i].created_at);
-		html_raw(o, " · ");
-		html_escape(o, list[i].created_by);
-		html_raw(o, "</td><td class=\"note\">");
-		char *note = model_note_of(list[i].body);
-		if (note)
-			html_escape(o, note);
-		xfree(note);
-		html_raw(o, "</td><td>");
-		if (may_activate(req) && !list[i].active) {
-			buf_adds(&href, "/activate");
-			post_form_begin(req, o, href.data, 0);
-			html_raw(o, "<button type=\"submit\">");
-			html_msg(o, req, "models.activate");
-			html_raw(o, "</button></form>");
-		}
-		html_raw(o, "</td></tr>\n");
-		buf_release(&href);
-	}
-	html_raw(o, "</tbody></table>\n</section>\n");
+	html_raw(o, "</h2>\n");
+	model_list_table(req, o, list, n);
+	html_raw(o, "</section>\n");
+
 
 	/* The editor, from a model as it is or from its calibration. */
 	if (may_import(req)) {

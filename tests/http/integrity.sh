@@ -123,6 +123,9 @@ check "mine-sales-has-change" has "$WORK/body" "{\"id\":$CH,"
 check "inbox-header-count" is 200 "$(status operations GET /changes)"
 check "inbox-header-badge" has "$WORK/body" 'id="changes-waiting"'
 check "inbox-page-confirm-form" has "$WORK/body" "action=\"/changes/$CH/confirm\""
+check "inbox-page-sort-link" has "$WORK/body" '<a class="sort" href="/changes?waiting_sort=kind&amp;waiting_dir=asc">'
+check "inbox-page-sorted-200" is 200 "$(status operations GET '/changes?lang=en&waiting_sort=state&waiting_dir=desc')"
+check "inbox-page-sorted-aria" has "$WORK/body" 'aria-sort="descending"><a class="sort" href="/changes?waiting_sort=state&amp;waiting_dir=asc">'
 check "self-confirm-403" is 403 "$(api sales POST "/api/v1/changes/$CH/confirm" '{}')"
 check "other-unit-confirm-403" is 403 "$(api ops2 POST "/api/v1/changes/$CH/confirm" '{}')"
 check "other-unit-confirm-code" has "$WORK/body" '"error":"change.forbidden"'

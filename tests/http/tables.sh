@@ -80,3 +80,9 @@ check "tables-audit-offset" is 200 "$(status executive GET '/audit?lang=en&entit
 check "tables-audit-offset-range" has "$WORK/body" '<span class="range" id="range">13–24 of 36 · page 2 of 3</span>'
 check "tables-audit-empty-id" is 200 "$(status executive GET '/audit?lang=en&entity=contracts&actor=nobody')"
 check "tables-audit-empty-says" has "$WORK/body" '<td colspan="7" class="muted empty" id="audit-empty">No audit entry matches these filters.</td>'
+
+# the models list and the lists of changes are html_table too
+check "tables-models-200" is 200 "$(status executive GET '/models?lang=en')"
+check "tables-models-table" has "$WORK/body" '<table class="data" id="model-list">'
+check "tables-models-builtin-row" has "$WORK/body" '<tr><th scope="row"><a href="/models/default">'
+check "tables-models-activate-hidden-head" has "$WORK/body" '<th scope="col"><span class="visually-hidden">'
