@@ -46,7 +46,8 @@ static void field_select(struct request *req, struct buf *o, const struct form_f
 		if (f->flags & FIELD_PLAIN_OPTIONS)
 			html_escape(o, f->options[i]);
 		else
-			html_msg(o, req, arena_printf(&req->arena, "enum.%s", f->options[i]));
+			html_msg(o, req, arena_printf(&req->arena, "%s%s", f->option_prefix ? f->option_prefix : "enum.",
+						      f->options[i]));
 		html_raw(o, "</option>");
 	}
 	html_raw(o, "</select>\n");

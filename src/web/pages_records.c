@@ -3,6 +3,7 @@
  * accounts and the embedded static files. Record lists and forms are in
  * records_pages.c, the audit log in audit_web.c. */
 #include "web/web_impl.h"
+#include "web/table.h"
 
 #include "domain/decimal.h"
 #include "report/i18n.h"
@@ -555,6 +556,44 @@ static void role_select(struct request *req, struct buf *o, const char *id, cons
 	html_raw(o, "</select>");
 }
 
+/* An account's actions: its role, enable or disable, a new password. */
+static void user_actions_cell(struct request *req, struct buf *o, const void *arg)
+{
+	const struct user *u = arg;
+	struct buf h = BUF_INIT;
+	buf_adds(&h, "/users/");
+	http_url_escape(&h, u->name);
+	html_raw(o, "<form method=\"post\" class=\"inline\" action=\"");
+	html_escape(o, h.data);
+	html_raw(o, "\">");
+	html_csrf_field(req, o);
+	char *rid = arena_printf(&req->arena, "role-%s", u->name);
+	html_raw(o, "<label class=\"visually-hidden\" for=\"");
+	html_escape(o, rid);
+	html_raw(o, "\">");
+	html_msg(o, req, "users.role");
+	html_raw(o, "</label>");
+	role_select(req, o, rid, role_name(u->role));
+	html_raw(o, " <button type=\"submit\" name=\"op\" value=\"role\">");
+	html_msg(o, req, "users.set_role");
+	html_raw(o, "</button> <button type=\"submit\" name=\"op\" value=\"");
+	html_raw(o, u->disabled ? "enable\">" : "disable\">");
+	html_msg(o, req, u->disabled ? "users.enable" : "users.disable");
+	html_raw(o, "</button> <button type=\"submit\" name=\"op\" value=\"reset\">");
+	html_msg(o, req, "users.reset");
+	html_raw(o, "</button></form>");
+	buf_release(&h);
+}
+
+static const struct table_column user_columns[] = {
+	{ .key = "name", .label_key = "users.name", .flags = TABLE_ROW_HEADER | TABLE_SORTABLE | TABLE_SEARCH },
+	{ .key = "role", .label_key = "users.role", .flags = TABLE_SORTABLE | TABLE_CHOICES,
+	  .choice_prefix = "role." },
+	{ .key = "person", .label_key = "users.person", .flags = TABLE_SORTABLE | TABLE_SEARCH },
+	{ .key = "state", .label_key = "users.state", .flags = TABLE_SORTABLE },
+	{ .key = "change", .label_key = "users.change" },
+};
+
 static void users_page(struct request *req, struct response *res, const char *notice,
 		       const char *password_for, const char *password, int error)
 {
@@ -576,69 +615,47 @@ static void users_page(struct request *req, struct response *res, const char *no
 		html_raw(o, "</p>\n");
 	}
 	if (users_list(req->store, &list, &n, &err) == 0) {
-		html_raw(o, "<div class=\"scroll\"><table class=\"data\"><thead><tr>");
-		static const char *const heads[] = { "users.name", "users.role", "users.person", "users.state",
-						     "users.change" };
-		for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
-			html_raw(o, "<th scope=\"col\">");
-			html_msg(o, req, heads[i]);
-			html_raw(o, "</th>");
-		}
-		html_raw(o, "</tr></thead><tbody>\n");
+		static const struct table_desc d = { .id = "users", .columns = user_columns,
+						     .n_columns = sizeof user_columns / sizeof user_columns[0],
+						     .default_sort = -1 };
+		struct table_row *rows = arena_alloc(&req->arena, (n + 1) * sizeof *rows);
 		for (size_t i = 0; i < n; i++) {
 			struct user *u = &list[i];
-			struct buf h = BUF_INIT;
-			buf_adds(&h, "/users/");
-			http_url_escape(&h, u->name);
-			html_raw(o, "<tr><th scope=\"row\">");
-			html_escape(o, u->name);
-			html_raw(o, "</th><td>");
-			html_msg(o, req, arena_printf(&req->arena, "role.%s", role_name(u->role) ? role_name(u->role) : "?"));
-			html_raw(o, "</td><td>");
-			html_escape(o, u->person_id ? u->person_id : "—");
-			html_raw(o, "</td><td>");
-			html_msg(o, req, u->disabled ? "users.disabled" : u->locked_until ? "users.locked" : "users.active");
-			html_raw(o, "</td><td><form method=\"post\" class=\"inline\" action=\"");
-			html_escape(o, h.data);
-			html_raw(o, "\">");
-			html_csrf_field(req, o);
-			char *rid = arena_printf(&req->arena, "role-%s", u->name);
-			html_raw(o, "<label class=\"visually-hidden\" for=\"");
-			html_escape(o, rid);
-			html_raw(o, "\">");
-			html_msg(o, req, "users.role");
-			html_raw(o, "</label>");
-			role_select(req, o, rid, role_name(u->role));
-			html_raw(o, " <button type=\"submit\" name=\"op\" value=\"role\">");
-			html_msg(o, req, "users.set_role");
-			html_raw(o, "</button> <button type=\"submit\" name=\"op\" value=\"");
-			html_raw(o, u->disabled ? "enable\">" : "disable\">");
-			html_msg(o, req, u->disabled ? "users.enable" : "users.disable");
-			html_raw(o, "</button> <button type=\"submit\" name=\"op\" value=\"reset\">");
-			html_msg(o, req, "users.reset");
-			html_raw(o, "</button></form></td></tr>\n");
-			buf_release(&h);
+			struct table_cell *c = arena_alloc(&req->arena, 5 * sizeof *c);
+			const char *role = role_name(u->role) ? role_name(u->role) : "?";
+			memset(c, 0, 5 * sizeof *c);
+			c[0].text = u->name;
+			c[1].text = msg(req->lang, arena_printf(&req->arena, "role.%s", role));
+			c[1].choice = role;
+			c[2].text = u->person_id ? u->person_id : "—";
+			c[3].text = msg(req->lang, u->disabled ? "users.disabled" : u->locked_until ? "users.locked"
+					: "users.active");
+			c[4].draw = user_actions_cell;
+			c[4].draw_arg = u;
+			rows[i].cells = c;
+			rows[i].id = NULL;
 		}
-		html_raw(o, "</tbody></table></div>\n");
+		html_table(req, o, &d, rows, n);
 		users_free_list(list, n);
 	}
 	html_raw(o, "<section class=\"card\"><h2>");
 	html_msg(o, req, "users.add");
-	html_raw(o, "</h2><form method=\"post\" action=\"/users\" class=\"grid-form\">");
-	html_csrf_field(req, o);
-	html_raw(o, "<label for=\"u-name\">");
-	html_msg(o, req, "users.name");
-	html_raw(o, "</label><input id=\"u-name\" name=\"name\" required maxlength=\"64\" pattern=\"[A-Za-z0-9._@\\-]+\">"
-		 "<label for=\"u-role\">");
-	html_msg(o, req, "users.role");
-	html_raw(o, "</label>");
-	role_select(req, o, "u-role", "viewer");
-	html_raw(o, "<label for=\"u-person\">");
-	html_msg(o, req, "users.person");
-	html_raw(o, "</label><input id=\"u-person\" name=\"person_id\" maxlength=\"200\">"
-		 "<button type=\"submit\" class=\"primary\">");
-	html_msg(o, req, "users.add");
-	html_raw(o, "</button></form><p class=\"muted small\">");
+	html_raw(o, "</h2>");
+	{
+		/* a new account: its name, its role, the person it is (a picker by name) */
+		struct form_field fields[3] = {
+			{ .name = "name", .label = msg(req->lang, "users.name"), .kind = FIELD_TEXT,
+			  .flags = FIELD_REQUIRED },
+			{ .name = "role", .label = msg(req->lang, "users.role"), .kind = FIELD_ENUM,
+			  .flags = FIELD_REQUIRED, .options = role_names, .option_prefix = "role.", .value = "viewer" },
+			{ .name = "person_id", .label = msg(req->lang, "users.person"), .kind = FIELD_REFERENCE,
+			  .ref = "people" },
+		};
+		struct form f = { .id = "add-user", .action = "/users", .css = "record-form", .fields = fields, .n_fields = 3,
+				  .submit_label = msg(req->lang, "users.add") };
+		html_form(req, o, &f);
+	}
+	html_raw(o, "<p class=\"muted small\">");
 	html_msg(o, req, "users.password_help");
 	html_raw(o, "</p></section>\n");
 	html_page_end(req, res);
@@ -660,6 +677,16 @@ void page_users_create(struct request *req, struct response *res)
 		res->status = 422;
 		users_page(req, res, "users.bad_input", NULL, NULL, 1);
 		goto out;
+	}
+	if (person && *person) {
+		/* the picker takes a name: one person of that name (or id) is that person */
+		struct named_record *found = NULL;
+		size_t nfound = 0;
+		if (records_named(req->store, schema_find("people"), person, 2, &found, &nfound, &err) == 0 &&
+		    nfound >= 1 && (nfound == 1 || (found[0].exact && !found[1].exact)))
+			person = arena_strdup(&req->arena, found[0].id);
+		named_records_free(found, nfound);
+		buf_reset(&err);
 	}
 	password_generate(password);
 	int rc = users_add(req->store, name, role_parse(role), person && *person ? person : NULL,

@@ -354,6 +354,7 @@ struct form_field {
 	enum form_field_kind kind;
 	unsigned flags;
 	const char *const *options;   /* FIELD_ENUM: NULL-terminated values */
+	const char *option_prefix;    /* FIELD_ENUM: the catalog prefix of their names (NULL: "enum.") */
 	const char *ref;              /* FIELD_REFERENCE: the kind it names */
 	const char *value;            /* as typed or stored; NULL = empty */
 	const char *error;            /* shown beside it, or NULL */

@@ -86,3 +86,17 @@ check "tables-models-200" is 200 "$(status executive GET '/models?lang=en')"
 check "tables-models-table" has "$WORK/body" '<table class="data" id="model-list">'
 check "tables-models-builtin-row" has "$WORK/body" '<tr><th scope="row"><a href="/models/default">'
 check "tables-models-activate-hidden-head" has "$WORK/body" '<th scope="col"><span class="visually-hidden">'
+
+# the accounts: the form is html_form (a picker for the person, by name)
+check "tables-users-200" is 200 "$(status admin GET '/users?lang=en')"
+check "tables-users-form" has "$WORK/body" '<form method="post" id="add-user" class="record-form" novalidate action="/users">'
+check "tables-users-role-options" has "$WORK/body" '<option value="viewer" selected>viewer</option>'
+check "tables-users-person-picker" has "$WORK/body" 'name="person_id"'
+check "tables-users-create-by-name" is 200 "$(form admin '/users?lang=en' name=kim2 role=sales person_id=박운영)"
+check "tables-users-created" has "$WORK/body" '<strong>kim2</strong>'
+check "tables-users-person-resolved" is 200 "$(api admin GET /api/v1/users)"
+check "tables-users-person-resolved-id" has "$WORK/body" '"name":"kim2","role":"sales","person_id":"P-O1"'
+check "tables-users-list" is 200 "$(status admin GET '/users?lang=en')"
+check "tables-users-list-row" has "$WORK/body" '<tr><th scope="row">kim2</th><td>sales</td><td>P-O1</td><td>active</td>'
+check "tables-users-sorted-200" is 200 "$(status admin GET '/users?lang=en&sort=name&dir=desc')"
+check "tables-users-sorted-first" is "viewer" "$(grep -o '<tr><th scope="row">[^<]*' "$WORK/body" | head -1 | sed 's/.*>//')"
