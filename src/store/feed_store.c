@@ -84,6 +84,9 @@ struct day_row {
 	struct day_row *next;   /* in its hash bucket */
 	int64_t last_ord;       /* the import file last added (-1: none) ... */
 	uint32_t last_file;     /* ... and its index in files */
+	int64_t tot[N_VALUES];  /* the sums of iv[].v, kept as intervals come */
+	int64_t fraction;       /* non-zero when a time had a fraction of a second */
+	uint64_t touched;       /* when an interval last came (the feeder's count) */
 };
 
 /* Appends v as a varint at p; returns the end. */
@@ -135,7 +138,7 @@ static void row_encode(const struct day_row *r, struct buf *out)
 	unsigned char *p;
 	int k = 6;
 	int64_t div = MICRO_ONE;
-	for (size_t i = 0; i < r->n && k > 0; i++)
+	for (size_t i = 0; r->fraction && i < r->n && k > 0; i++)
 		while (k > 0 && (r->iv[i].v[6] % div || r->iv[i].v[7] % div)) {
 			k--;
 			div /= 10;
@@ -189,7 +192,10 @@ static int row_decode(struct day_row *r, const unsigned char *p, size_t len)
 		if (get_varint(&p, end, &v))
 			return -1;
 		iv->ord = (int64_t)v;
+		for (int f = 0; f < N_VALUES; f++)
+			r->tot[f] += iv->v[f];
 	}
+	r->fraction = mul < MICRO_ONE;
 	r->n = n;
 	return p == end ? 0 : -1;
 }
@@ -236,6 +242,8 @@ struct feeder {
 	/* the open day rows */
 	struct day_row *buckets[HASH_BUCKETS];
 	size_t n_open;
+	struct day_row *spare;          /* rows closed, for reuse (row_retire) */
+	uint64_t *ages;                 /* flush_old()'s scratch */
 	struct stmt *sel_day, *put_day, *sel_ticket, *put_ticket, *sel_tz;
 	struct buf blob, files_text;
 	/* tickets whose end moved off a day: that day is derived again */
@@ -247,6 +255,7 @@ struct feeder {
 	struct closed_years closed;   /* the frozen years, read when first needed */
 	int closed_read;
 	struct feed_correction *corrections;   /* days of closed years corrected */
+	struct blocks_year_io year_io;         /* the derivation's year rows */
 	size_t n_corrections, cap_corrections;
 };
 
@@ -377,6 +386,32 @@ static void row_free(struct day_row *r)
 	xfree(r);
 }
 
+/* A row closed goes to the feeder's spares, its arrays kept for the next
+ * row opened (no allocation per source-day). */
+static void row_retire(struct feeder *fd, struct day_row *r)
+{
+	for (size_t i = 0; i < r->n_files; i++)
+		xfree(r->files[i]);
+	r->n_files = 0;
+	xfree(r->source);
+	r->source = NULL;
+	r->next = fd->spare;
+	fd->spare = r;
+}
+
+static struct day_row *row_new(struct feeder *fd)
+{
+	struct day_row *r = fd->spare;
+	if (!r)
+		return xcalloc(1, sizeof *r);
+	fd->spare = r->next;
+	r->n = 0;
+	r->next = NULL;
+	memset(r->tot, 0, sizeof r->tot);
+	r->fraction = 0;
+	return r;
+}
+
 static void split_files(struct day_row *r, const char *text)
 {
 	while (*text) {
@@ -392,7 +427,7 @@ static void split_files(struct day_row *r, const char *text)
 static struct day_row *open_row(struct feeder *fd, const char *source, size_t len, day_t day,
 				uint32_t h)
 {
-	struct day_row *r = xcalloc(1, sizeof *r);
+	struct day_row *r = row_new(fd);
 	char date[11];
 	int step;
 	r->source = xstrndup(source, len);
@@ -433,30 +468,30 @@ static struct day_row *open_row(struct feeder *fd, const char *source, size_t le
 
 static int write_row(struct feeder *fd, struct day_row *r)
 {
-	int64_t tot[N_VALUES] = { 0 };
-	unsigned char used[256];
-	uint32_t *renum = xcalloc(r->n_files ? r->n_files : 1, sizeof *renum);
 	char date[11];
-	size_t kept = 0;
 	int rc = 0;
-	/* Keep the files some interval still comes from, in their order. */
-	memset(used, 0, sizeof used);
-	for (size_t i = 0; i < r->n; i++)
-		if (r->iv[i].file < sizeof used)
-			used[r->iv[i].file] = 1;
 	buf_reset(&fd->files_text);
-	for (size_t f = 0; f < r->n_files; f++) {
-		if (f < sizeof used && !used[f])
-			continue;
-		renum[f] = (uint32_t)kept++;
-		buf_addf(&fd->files_text, "%s%s", fd->files_text.len ? "\n" : "", r->files[f]);
+	if (r->n_files == 1) {
+		buf_adds(&fd->files_text, r->files[0]);
+	} else {
+		/* Keep the files some interval still comes from, in their order. */
+		unsigned char used[256];
+		uint32_t *renum = xcalloc(r->n_files ? r->n_files : 1, sizeof *renum);
+		size_t kept = 0;
+		memset(used, 0, sizeof used);
+		for (size_t i = 0; i < r->n; i++)
+			if (r->iv[i].file < sizeof used)
+				used[r->iv[i].file] = 1;
+		for (size_t f = 0; f < r->n_files; f++) {
+			if (f < sizeof used && !used[f])
+				continue;
+			renum[f] = (uint32_t)kept++;
+			buf_addf(&fd->files_text, "%s%s", fd->files_text.len ? "\n" : "", r->files[f]);
+		}
+		for (size_t i = 0; i < r->n; i++)
+			r->iv[i].file = renum[r->iv[i].file];
+		xfree(renum);
 	}
-	for (size_t i = 0; i < r->n; i++) {
-		r->iv[i].file = renum[r->iv[i].file];
-		for (int k = 0; k < N_VALUES; k++)
-			tot[k] += r->iv[i].v[k];
-	}
-	xfree(renum);
 	row_encode(r, &fd->blob);
 	date_format(r->day, date);
 	struct stmt *st = fd->put_day;
@@ -469,7 +504,7 @@ static int write_row(struct feeder *fd, struct day_row *r)
 	stmt_bind_str(st, 6, fd->files_text.data);
 	stmt_bind_int64(st, 7, (int64_t)r->n);
 	for (int k = 0; k < N_VALUES; k++)
-		stmt_bind_int64(st, 8 + k, tot[k]);
+		stmt_bind_int64(st, 8 + k, r->tot[k]);
 	stmt_bind_int64(st, 16, fd->batch);
 	if (stmt_step(st) == STORE_ERROR)
 		rc = storage_error(fd, st);
@@ -477,21 +512,56 @@ static int write_row(struct feeder *fd, struct day_row *r)
 	return rc;
 }
 
-static int flush_rows(struct feeder *fd)
+/* Writes and closes the open rows that took no interval since the
+ * feeder's count was older than `before` (every row: UINT64_MAX). */
+static int flush_rows_before(struct feeder *fd, uint64_t before)
 {
 	int rc = 0;
 	for (size_t b = 0; b < HASH_BUCKETS; b++) {
-		struct day_row *r = fd->buckets[b], *next;
-		for (; r; r = next) {
-			next = r->next;
+		struct day_row **link = &fd->buckets[b], *r;
+		while ((r = *link)) {
+			if (r->touched >= before) {
+				link = &r->next;
+				continue;
+			}
+			*link = r->next;
 			if (!rc && write_row(fd, r))
 				rc = -1;
-			row_free(r);
+			row_retire(fd, r);
+			fd->n_open--;
 		}
-		fd->buckets[b] = NULL;
 	}
-	fd->n_open = 0;
 	return rc;
+}
+
+static int flush_rows(struct feeder *fd)
+{
+	return flush_rows_before(fd, UINT64_MAX);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Room for new rows: the older half of the open rows (by their last
+ * interval) is written and closed. Intervals come in time order in most
+ * exports, so the rows of days done go, and the days still being filled
+ * stay open instead of being read back. */
+static int flush_old(struct feeder *fd)
+{
+	size_t n = 0;
+	if (!fd->ages)
+		fd->ages = xmalloc(FEED_MAX_OPEN * sizeof *fd->ages);
+	for (size_t b = 0; b < HASH_BUCKETS; b++)
+		for (struct day_row *r = fd->buckets[b]; r; r = r->next)
+			if (n < FEED_MAX_OPEN)
+				fd->ages[n++] = r->touched;
+	if (!n)
+		return 0;
+	xqsort(fd->ages, n, sizeof *fd->ages, cmp_u64);
+	return flush_rows_before(fd, fd->ages[n / 2] + 1);
 }
 
 static void progress(struct feeder *fd, int done)
@@ -515,12 +585,16 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 	day_t day;
 	uint32_t h;
 	struct day_row *r;
-	int64_t v[N_VALUES] = { iv->offered, iv->answered, iv->within, iv->abandoned,
-				iv->short_abandoned, iv->handled, iv->handle_us, iv->wait_us };
-	fd->res->records++;
+	/* Read one field at a time: the parser has just written them so, and
+	 * a wider read would wait for its stores (a store-forwarding stall). */
+	const volatile struct feed_interval *in = iv;
+	int64_t v[N_VALUES] = { in->offered, in->answered, in->within, in->abandoned,
+				in->short_abandoned, in->handled, in->handle_us, in->wait_us };
+	uint64_t seq = ++fd->res->records;
 	if (fd->storage_failed)
 		return -1;
-	progress(fd, 0);
+	if (fd->opt->progress)
+		progress(fd, 0);
 	day = feed_tz_day(&fd->tz, iv->start);
 	h = hash_key(iv->source_id, iv->source_len, day);
 	for (r = fd->buckets[h]; r; r = r->next)
@@ -539,11 +613,12 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 			return -1;
 		if (fd->res->errors)
 			return 0;   /* checked only: nothing will be written */
-		if (fd->n_open >= FEED_MAX_OPEN && flush_rows(fd))
+		if (fd->n_open >= FEED_MAX_OPEN && flush_old(fd))
 			return -1;
 		if (!(r = open_row(fd, iv->source_id, iv->source_len, day, h)))
 			return -1;
 	}
+	r->touched = seq;
 	/* The file's index in the row. */
 	uint32_t file = r->last_file;
 	if (r->last_ord != fd->ord) {
@@ -557,6 +632,7 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 		r->last_ord = fd->ord;
 		r->last_file = file;
 	}
+	r->fraction |= v[6] % MICRO_ONE | v[7] % MICRO_ONE;
 	/* Find the interval: rows come in time order, so look at the end first. */
 	size_t lo = 0, hi = r->n;
 	if (r->n && r->iv[r->n - 1].start < iv->start)
@@ -573,19 +649,26 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 		/* Within one file an interval given twice is split (by media
 		 * type, say) and adds up; from another file it replaces. */
 		int same_file = rec->batch == fd->batch && rec->ord == fd->ord;
-		for (int k = 0; k < N_VALUES; k++)
-			rec->v[k] = same_file ? rec->v[k] + v[k] : v[k];
+		for (int k = 0; k < N_VALUES; k++) {
+			int64_t was = rec->v[k];
+			rec->v[k] = same_file ? was + v[k] : v[k];
+			r->tot[k] += rec->v[k] - was;
+		}
 		rec->batch = fd->batch;
 		rec->ord = fd->ord;
 		rec->file = file;
 		return 0;
 	}
 	ALLOC_GROW(r->iv, r->n + 1, r->cap);
-	memmove(&r->iv[lo + 1], &r->iv[lo], (r->n - lo) * sizeof *r->iv);
+	if (lo < r->n)
+		memmove(&r->iv[lo + 1], &r->iv[lo], (r->n - lo) * sizeof *r->iv);
 	r->n++;
 	struct iv_rec *rec = &r->iv[lo];
 	rec->start = iv->start;
-	memcpy(rec->v, v, sizeof v);
+	for (int k = 0; k < N_VALUES; k++) {
+		rec->v[k] = v[k];
+		r->tot[k] += v[k];
+	}
 	rec->batch = fd->batch;
 	rec->ord = fd->ord;
 	rec->file = file;
@@ -860,6 +943,13 @@ static void push_day(struct metric_days *md, day_t day, micro_t num, micro_t den
 	md->n++;
 }
 
+static int year_of(day_t day)
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	return y;
+}
+
 /* Writes the dirty days of one contract metric: summed over its sources;
  * a day without a denominator left has no measurement. */
 static int write_metric(struct feeder *fd, const char *contract, struct metric_days *md)
@@ -877,26 +967,24 @@ static int write_metric(struct feeder *fd, const char *contract, struct metric_d
 	}
 	md->n = out;
 	while (i < md->n) {
-		month_t month = date_month(md->days[i].day);
+		int year = year_of(md->days[i].day);
 		size_t j = i;
 		int any = 0;
-		for (; j < md->n && date_month(md->days[j].day) == month; j++)
+		for (; j < md->n && year_of(md->days[j].day) == year; j++)
 			any |= md->days[j].dirty;
 		if (any) {
-			struct day_block b;
-			int rc = blocks_read_month(fd->s, contract, md->metric, month, &b, fd->err);
-			if (rc < 0)
+			struct day_block b[12];
+			if (blocks_year_read(fd->s, &fd->year_io, contract, md->metric, year, b, fd->err))
 				return -1;
-			if (rc == 1)
-				memset(&b, 0, sizeof b);
 			for (size_t k = i; k < j; k++) {
 				const struct day_value *dv = &md->days[k];
 				int y, m, d;
 				if (!dv->dirty)
 					continue;
 				date_to_ymd(dv->day, &y, &m, &d);
-				int had = (b.present >> (d - 1)) & 1;
-				int changes = dv->den > 0 ? !had || b.num[d - 1] != dv->num || b.den[d - 1] != dv->den
+				struct day_block *mb = &b[m - 1];
+				int had = (mb->present >> (d - 1)) & 1;
+				int changes = dv->den > 0 ? !had || mb->num[d - 1] != dv->num || mb->den[d - 1] != dv->den
 							  : had;
 				if (changes && year_closed(fd, y)) {
 					closed_day(fd, contract, md->metric, dv->day, y);
@@ -904,18 +992,17 @@ static int write_metric(struct feeder *fd, const char *contract, struct metric_d
 						continue;
 				}
 				if (dv->den > 0) {
-					b.present |= 1u << (d - 1);
-					b.num[d - 1] = dv->num;
-					b.den[d - 1] = dv->den;
+					mb->present |= 1u << (d - 1);
+					mb->num[d - 1] = dv->num;
+					mb->den[d - 1] = dv->den;
 					fd->res->days++;
-				} else if (b.present & 1u << (d - 1)) {
-					b.present &= ~(1u << (d - 1));
-					b.num[d - 1] = b.den[d - 1] = 0;
+				} else if (mb->present & 1u << (d - 1)) {
+					mb->present &= ~(1u << (d - 1));
+					mb->num[d - 1] = mb->den[d - 1] = 0;
 					fd->res->removed++;
 				}
 			}
-			b.touched = 0;
-			if (blocks_put_month(fd->s, contract, md->metric, month, &b, fd->err))
+			if (blocks_year_write(fd->s, &fd->year_io, contract, md->metric, year, b, fd->err))
 				return -1;
 		}
 		i = j;
@@ -1241,10 +1328,17 @@ out:
 			row_free(r);
 		}
 	}
+	while (fd->spare) {
+		struct day_row *r = fd->spare;
+		fd->spare = r->next;
+		row_free(r);
+	}
+	xfree(fd->ages);
 	stmt_finalize(fd->sel_day);
 	stmt_finalize(fd->put_day);
 	stmt_finalize(fd->sel_ticket);
 	stmt_finalize(fd->put_ticket);
+	blocks_year_io_release(&fd->year_io);
 	for (size_t i = 0; i < fd->n_unmapped; i++)
 		xfree(fd->unmapped[i].source);
 	xfree(fd->unmapped);
