@@ -32,6 +32,14 @@ check "feeds-map-get-body" is "$MAP" "$(cat "$WORK/body")"
 check "feeds-map-get-missing-404" is 404 "$(api admin GET /api/v1/feeds/maps/nothing)"
 check "feeds-map-audited" sh -c "curl -s -b '$WORK/admin.jar' '$URL/api/v1/audit' | grep -q '\"action\":\"create\",\"entity\":\"feed_maps\",\"key\":\"genesys\"'"
 
+# The CLI takes a stored map by name when no file has that name, and says
+# which maps are stored when neither exists.
+check "feeds-cli-stored-map" sh -c "cd '$WORK' && '$TANDEM' --db '$DB' feed import --dry-run --format genesys-aggregates --map genesys '$F/genesys-0302.json' > cli.out 2> cli.err"
+check "feeds-cli-stored-map-output" is "4 intervals in 1 file are valid; 2 daily measurements would be written (dry run: nothing written)
+skipped: 1 (source ids the map does not name)" "$(cat "$WORK/cli.out")"
+check "feeds-cli-missing-map-exit-1" is 1 "$(cd "$WORK" && "$TANDEM" --db "$DB" feed import --format genesys-aggregates --map genesis "$F/genesys-0302.json" 2> cli.err > /dev/null; echo $?)"
+check "feeds-cli-missing-map-message" is "tandem: genesis: no such map: neither a file nor a map stored by that name (stored maps: genesys)" "$(cat "$WORK/cli.err")"
+
 check "feeds-unknown-format-400" is 400 "$(upload admin 'format=avaya&map=genesys' "$F/genesys-0302.json")"
 check "feeds-unknown-format-message" has "$WORK/body" "format: unknown format 'avaya'"
 check "feeds-unknown-map-400" is 400 "$(upload admin 'format=genesys-aggregates&map=nothing' "$F/genesys-0302.json")"
