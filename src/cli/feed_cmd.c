@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 const char help_feed[] =
-	"usage: tandem feed import --format FORMAT --map MAP [--dry-run] [--strict]\n"
+	"usage: tandem feed import --format FORMAT --map MAP.json [--dry-run] [--strict]\n"
 	"                          [--correction REASON] [--db PATH] FILE...\n"
 	"       tandem feed formats\n"
 	"       tandem feed sources CONTRACT METRIC [--from DATE] [--to DATE]\n"

@@ -1406,6 +1406,100 @@ int store_feed_sources(struct store *s, const char *contract, const char *metric
 	return rc;
 }
 
+/* Adds each line of files not yet in list (lines) to it. */
+static void add_files(struct buf *list, const char *files)
+{
+	while (*files) {
+		const char *nl = strchr(files, '\n');
+		size_t len = nl ? (size_t)(nl - files) : strlen(files);
+		int have = 0;
+		for (const char *p = list->data; *p && !have;) {
+			const char *e = strchr(p, '\n');
+			size_t l = e ? (size_t)(e - p) : strlen(p);
+			have = l == len && !memcmp(p, files, len);
+			p += l + (e ? 1 : 0);
+		}
+		if (!have && len) {
+			if (list->len)
+				buf_addc(list, '\n');
+			buf_add(list, files, len);
+		}
+		files += len + (nl ? 1 : 0);
+	}
+}
+
+int store_feed_evidence(struct store *s, const char *contract, day_t from, day_t to,
+			struct feed_evidence **out, size_t *n, struct buf *err)
+{
+	struct stmt *st;
+	struct feed_evidence *fe = NULL;
+	size_t n_fe = 0, cap = 0;
+	struct buf files = BUF_INIT;
+	char f[11] = "0000-01-01", t[11] = "9999-12-31";
+	int step, rc = 0;
+	*out = NULL;
+	*n = 0;
+	if (from != DAY_NONE)
+		date_format(from, f);
+	if (to != DAY_NONE)
+		date_format(to, t);
+	if (store_prepare(s,
+			  "SELECT l.metric, l.format, l.source_id, d.day, d.files, d.n_intervals"
+			  " FROM feed_links l JOIN feed_days d ON d.format = l.format AND d.source_id = l.source_id"
+			  " WHERE l.contract_id = ? AND d.day >= ? AND d.day <= ?"
+			  " UNION ALL"
+			  " SELECT l.metric, l.format, l.source_id, k.end_day, min(k.file), count(*)"
+			  " FROM feed_links l JOIN feed_tickets k ON k.format = l.format AND k.source_id = l.source_id"
+			  " WHERE l.contract_id = ? AND k.end_day >= ? AND k.end_day <= ?"
+			  " GROUP BY l.metric, l.format, l.source_id, k.end_day"
+			  " ORDER BY 1, 2, 3, 4", &st, err))
+		return -1;
+	for (int base = 0; base <= 3; base += 3) {
+		stmt_bind_str(st, base + 1, contract);
+		stmt_bind_str(st, base + 2, f);
+		stmt_bind_str(st, base + 3, t);
+	}
+	while ((step = stmt_step(st)) == STORE_ROW) {
+		const char *metric = stmt_text(st, 0, NULL), *format = stmt_text(st, 1, NULL),
+			   *source = stmt_text(st, 2, NULL);
+		size_t dl;
+		const char *d = stmt_text(st, 3, &dl);
+		day_t day;
+		if (date_parse(d, dl, &day))
+			continue;
+		struct feed_evidence *e = n_fe ? &fe[n_fe - 1] : NULL;
+		if (!e || strcmp(e->metric, metric) || strcmp(e->format, format) || strcmp(e->source_id, source)) {
+			if (e) {
+				e->files = buf_detach(&files, NULL);
+			}
+			ALLOC_GROW(fe, n_fe + 1, cap);
+			e = &fe[n_fe++];
+			memset(e, 0, sizeof *e);
+			e->metric = xstrdup(metric);
+			e->format = xstrdup(format);
+			e->source_id = xstrdup(source);
+			e->first = day;
+		}
+		e->last = day;
+		e->days++;
+		e->items += stmt_int64(st, 5);
+		add_files(&files, stmt_text(st, 4, NULL));
+	}
+	if (n_fe)
+		fe[n_fe - 1].files = buf_detach(&files, NULL);
+	buf_release(&files);
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		rc = -1;
+		feed_evidence_free(fe, n_fe);
+	} else {
+		*out = fe;
+		*n = n_fe;
+	}
+	stmt_finalize(st);
+	return rc;
+}
+
 /* --- stored maps ---------------------------------------------------------- */
 
 int store_feed_map_put(struct store *s, const char *name, const char *body, const char *actor,

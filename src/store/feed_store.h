@@ -52,6 +52,13 @@ typedef int (*feed_source_fn)(void *ctx, day_t day, const char *format, const ch
 int store_feed_sources(struct store *s, const char *contract, const char *metric, day_t from,
 		       day_t to, feed_source_fn fn, void *ctx, struct buf *err);
 
+/* The feeds behind a contract's daily measurements from..to, per metric,
+ * format and source id, in that order (the evidence of `tandem explain`).
+ * *out is the caller's: feed_evidence_free(*out, *n). Returns 0, or -1
+ * (err). */
+int store_feed_evidence(struct store *s, const char *contract, day_t from, day_t to,
+			struct feed_evidence **out, size_t *n, struct buf *err);
+
 /* Per contract metric and source: what feeds a contract, for its page. */
 struct feed_summary {
 	const char *metric, *format, *source_id, *measure;

@@ -8,6 +8,7 @@
 
 #include "io/feed.h"
 #include "io/jsonw.h"
+#include "report/scores_text.h"
 #include "store/feed_store.h"
 
 #include <stdio.h>
@@ -533,4 +534,21 @@ void api_feed_sources(struct request *req, struct response *res)
 	}
 	buf_release(&j);
 	buf_release(&err);
+}
+
+int web_explain(struct request *req, const struct scores *s, const char *contract,
+		const char *criterion, enum lang lang, struct buf *out, struct buf *err)
+{
+	struct feed_evidence *fe = NULL;
+	size_t n = 0;
+	day_t from, to;
+	int rc;
+	if (report_explain_span(s, contract, criterion, &from, &to) &&
+	    store_feed_evidence(req->store, contract, from, to, &fe, &n, err)) {
+		fprintf(stderr, "tandem serve: feed evidence: %s\n", err->data);
+		buf_reset(err);   /* the explanation goes on without the feeds */
+	}
+	rc = report_explain_feeds(s, contract, criterion, fe, n, lang, out, err);
+	feed_evidence_free(fe, n);
+	return rc;
 }

@@ -10,6 +10,7 @@
 
 #include "app/policy.h"
 #include "domain/date.h"
+#include "report/i18n.h"
 #include "store/records.h"
 #include "web/http.h"
 #include "web/web.h"
@@ -314,6 +315,11 @@ route_handler api_changes_list, api_change_get, api_change_confirm, api_change_r
 /* The SLA feeds behind a contract's measurements, a card for its page
  * (nothing when no feed reaches it) (feeds_web.c). */
 void web_feed_sources_panel(struct request *req, struct buf *o, const char *contract);
+/* report_explain() with the SLA feeds behind the months it shows (the
+ * evidence page and GET /api/v1/explain) (feeds_web.c). */
+struct scores;
+int web_explain(struct request *req, const struct scores *s, const char *contract,
+		const char *criterion, enum lang lang, struct buf *out, struct buf *err);
 
 /* The contract page's SLA terms, month-by-month credits and chart for the
  * default year (credits_web.c). */

@@ -79,6 +79,13 @@ check "feeds-sources-exact" is '[{"date":"2026-03-02","format":"genesys-aggregat
 check "feeds-sources-range" sh -c "curl -s -b '$WORK/viewer.jar' '$URL/api/v1/feeds/sources?contract=K1&metric=SL&from=2026-03-03' | grep -q '^\[{\"date\":\"2026-03-03\"'"
 check "feeds-sources-missing-metric-400" is 400 "$(api viewer GET '/api/v1/feeds/sources?contract=K1')"
 check "feeds-sources-bad-date-400" is 400 "$(api viewer GET '/api/v1/feeds/sources?contract=K1&metric=SL&from=2026-02-30')"
+# The explanation of a measurement-based criterion names the feed behind
+# its days (format, source id, files): the API and the evidence page.
+check "feeds-explain-api-200" is 200 "$(api viewer GET '/api/v1/explain?contract=K1&criterion=S3.1&year=2026')"
+check "feeds-explain-api-names-feed" has "$WORK/body" 'Daily measurements derived from SLA feeds:\n- AHT 2026-03-02 – 2026-03-03: 2 days from 4 intervals of genesys-aggregates, source id 7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10; files: genesys-0302.json, genesys-0302-late.json\n- SL 2026-03-02 – 2026-03-03: 2 days from 4 intervals of genesys-aggregates, source id 7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10; files: genesys-0302.json, genesys-0302-late.json\nvalue = '
+check "feeds-evidence-page-200" is 200 "$(status viewer GET /evidence/K1/sales/S3.1?year=2026)"
+check "feeds-evidence-page-names-feed" has "$WORK/body" '- AHT 2026-03-02 – 2026-03-03: 2 days from 4 intervals of genesys-aggregates, source id 7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10; files: genesys-0302.json, genesys-0302-late.json'
+
 check "feeds-contract-page-panel" is 200 "$(status viewer GET /contracts/K1)"
 check "feeds-contract-page-source-row" has "$WORK/body" '<td>SL</td><td>genesys-aggregates</td><td>7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10</td><td>service_level</td><td>2026-03-02</td><td>2026-03-03</td><td class="num">2</td><td class="num">4</td>'
 check "feeds-contract-page-no-panel-without-feed" sh -c "curl -s -b '$WORK/viewer.jar' '$URL/contracts/K2' > '$WORK/k2.html' && grep -q 'K2' '$WORK/k2.html' && ! grep -q 'SLA feeds behind' '$WORK/k2.html'"
