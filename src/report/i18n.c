@@ -475,6 +475,7 @@ static const struct message catalog[] = {
 	{ "feeds.measure", "Measure", "측정 방식" },
 	{ "feeds.metric", "Metric", "지표" },
 	{ "feeds.no_maps", "No map is stored yet: write one below first.", "저장된 맵이 없습니다. 먼저 아래에서 맵을 작성하세요." },
+	{ "feeds.running", "Reading and storing: intervals or tickets · bytes", "읽고 저장하는 중: 구간 또는 티켓 수 · 바이트" },
 	{ "feeds.source_id", "Source id", "소스 ID" },
 	{ "feeds.sources", "SLA feeds behind these measurements", "이 측정값의 SLA 피드 출처" },
 	{ "feeds.submit", "Check and import", "검사 후 가져오기" },

@@ -252,6 +252,8 @@ struct feeder {
 	/* the queues whose zone was checked (by index in the map) */
 	unsigned char *zone_checked;
 	uint64_t last_progress_ms;
+	int want_progress;              /* a line on stderr or the caller's on_progress */
+	uint64_t bytes_before, bytes_now;   /* of the files given as bytes: done, and now */
 	struct closed_years closed;   /* the frozen years, read when first needed */
 	int closed_read;
 	struct feed_correction *corrections;   /* days of closed years corrected */
@@ -568,15 +570,18 @@ static void progress(struct feeder *fd, int done)
 {
 	struct timespec now;
 	uint64_t ms;
-	if (!fd->opt->progress)
+	if (!fd->want_progress)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	ms = (uint64_t)now.tv_sec * 1000 + (uint64_t)now.tv_nsec / 1000000;
 	if (!done && ms - fd->last_progress_ms < 250)
 		return;
 	fd->last_progress_ms = ms;
-	fprintf(stderr, "\rfeed %s: %llu %s%s", fd->file, (unsigned long long)fd->res->records,
-		fd->opt->format->tickets ? "tickets" : "intervals", done ? "\n" : "");
+	if (fd->opt->progress)
+		fprintf(stderr, "\rfeed %s: %llu %s%s", fd->file, (unsigned long long)fd->res->records,
+			fd->opt->format->tickets ? "tickets" : "intervals", done ? "\n" : "");
+	if (fd->opt->on_progress)
+		fd->opt->on_progress(fd->opt->progress_ctx, fd->res->records, fd->bytes_now);
 }
 
 static int on_interval(void *ctx, const struct feed_interval *iv)
@@ -593,7 +598,7 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 	uint64_t seq = ++fd->res->records;
 	if (fd->storage_failed)
 		return -1;
-	if (fd->opt->progress)
+	if (fd->want_progress)
 		progress(fd, 0);
 	day = feed_tz_day(&fd->tz, iv->start);
 	h = hash_key(iv->source_id, iv->source_len, day);
@@ -763,9 +768,10 @@ static int on_ticket(void *ctx, const struct feed_ticket *t)
 
 static void on_progress(void *ctx, uint64_t done, uint64_t total)
 {
-	(void)done;
+	struct feeder *fd = ctx;
 	(void)total;
-	progress(ctx, 0);
+	fd->bytes_now = fd->bytes_before + done;
+	progress(fd, 0);
 }
 
 /* --- checking the map against the store ------------------------------------ */
@@ -1246,6 +1252,7 @@ int store_feed_import(struct store *s, const struct feed_map *map, const struct 
 	fd->err = err;
 	fd->tz = map->tz;
 	fd->format = opt->format->name;
+	fd->want_progress = opt->progress || opt->on_progress;
 	fd->zone_checked = xcalloc(map->n_queues + 1, 1);
 	buf_init(&fd->blob);
 	buf_init(&fd->files_text);
@@ -1291,6 +1298,8 @@ int store_feed_import(struct store *s, const struct feed_map *map, const struct 
 		res->errors += n_errors;
 		if (fd->storage_failed || (prc && prc != 1))
 			goto out;
+		fd->bytes_before += files[i].data ? files[i].len : 0;
+		fd->bytes_now = fd->bytes_before;
 		progress(fd, 1);
 		report_unmapped(fd);
 	}

@@ -21,6 +21,11 @@ struct feed_import_options {
 	int strict;              /* a source id the map does not name is an error */
 	int progress;            /* a progress line on stderr */
 	const char *actor;       /* for the audit log; NULL: the CLI user */
+	/* Called at most every 250 ms and after each file with the records
+	 * read and the bytes of the files given as bytes parsed so far (a
+	 * background job's progress); NULL: none. */
+	void (*on_progress)(void *ctx, uint64_t records, uint64_t bytes);
+	void *progress_ctx;
 };
 
 struct feed_import_result {
