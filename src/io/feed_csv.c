@@ -508,13 +508,15 @@ static int lean_plan_make(struct lean_plan *lp, const struct csv_record *header,
 	return 0;
 }
 
-static inline int plain_byte(unsigned char ch)
-{
-	return ch >= 0x20 && ch < 0x7f && ch != '"';
-}
+/* Bytes of a plain field: printable ASCII but the quote and the comma. */
+static const unsigned char plain_field_byte[256] = {
+	[' '] = 1, ['!'] = 1, ['#' ... '+'] = 1, ['-' ... '~'] = 1,
+};
 
 /* Takes the plain lines buffered; returns 0 when the ordinary path must
- * read on, or the sink's non-zero value. */
+ * read on, or the sink's non-zero value. Each line is found first (its
+ * '\n' ends every scan below, so they need no bound checks), then its
+ * fields are read in one pass. */
 static int lean_intervals(struct table_in *t, struct lean_plan *lp)
 {
 	const char *p, *end;
@@ -527,54 +529,60 @@ static int lean_intervals(struct table_in *t, struct lean_plan *lp)
 	if (!csv_buffered(t->r, &p, &end, &line))
 		return 0;
 	while (p < end) {
-		const char *q = p;
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *q = p;
 		struct feed_interval iv;
-		memset(&iv, 0, sizeof iv);
+		int64_t val[8] = { 0 };   /* offered .. wait µs, as feed_interval_set() */
+		if (!nl)
+			return 0;
+		iv.source_id = NULL;
 		for (size_t f = 0; f < lp->n_fields; f++) {
 			const char *start = q;
 			int role = lp->role[f];
 			if (role >= 0) {
-				int64_t v = 0;
-				const char *lim = end - q > 18 ? q + 18 : end;
-				while (q < lim && (unsigned)(*q - '0') < 10)
-					v = v * 10 + (*q++ - '0');
+				uint64_t v = 0;
+				while ((unsigned)(*q - '0') < 10)
+					v = v * 10 + (uint64_t)(*q++ - '0');
+				if (q - start > 18)
+					return 0;
 				if (role >= LEAN_SECONDS) {
 					int64_t frac = 0;
-					int digits = 0;
 					if (q - start > 12)
 						return 0;
-					if (q < end && *q == '.') {
-						if (q == start)
+					if (*q == '.') {
+						const char *fs = ++q;
+						if (fs - 1 == start)
 							return 0;
-						q++;
-						while (q < end && digits < 7 && (unsigned)(*q - '0') < 10) {
+						while ((unsigned)(*q - '0') < 10 && q - fs < 7)
 							frac = frac * 10 + (*q++ - '0');
-							digits++;
-						}
-						if (!digits || digits > 6)
+						if (q == fs || q - fs > 6)
 							return 0;
-						for (int k = digits; k < 6; k++)
+						for (ptrdiff_t k = q - fs; k < 6; k++)
 							frac *= 10;
 					}
-					v = v * MICRO_ONE + frac;
+					v = v * MICRO_ONE + (uint64_t)frac;
 					role -= LEAN_SECONDS;
 				}
-				feed_interval_set(&iv, role, v);
+				val[role] = (int64_t)v;
+			} else if (role == LEAN_TIME && lp->last_time_len &&
+				   (size_t)(nl - q) > lp->last_time_len &&
+				   same_bytes(q, lp->last_time, lp->last_time_len) &&
+				   (q[lp->last_time_len] == ',' || q[lp->last_time_len] == '\n' ||
+				    q[lp->last_time_len] == '\r')) {
+				/* The interval start of the line before. */
+				q += lp->last_time_len;
+				iv.start = lp->last_utc;
 			} else {
-				while (q < end && *q != ',' && *q != '\n' && *q != '\r') {
-					if (!plain_byte((unsigned char)*q))
-						return 0;
+				while (plain_field_byte[(unsigned char)*q])
 					q++;
-				}
 				size_t len = (size_t)(q - start);
 				if (role == LEAN_TIME) {
-					if (len != lp->last_time_len || !same_bytes(start, lp->last_time, len)) {
-						if (!len || len > sizeof lp->last_time ||
-						    feed_parse_time(start, len, &c->tz, &lp->last_utc))
-							return 0;
-						memcpy(lp->last_time, start, len);
-						lp->last_time_len = len;
+					if (!len || len > sizeof lp->last_time ||
+					    feed_parse_time(start, len, &c->tz, &lp->last_utc)) {
+						lp->last_time_len = 0;
+						return 0;
 					}
+					memcpy(lp->last_time, start, len);
+					lp->last_time_len = len;
 					iv.start = lp->last_utc;
 				} else if (role == LEAN_SOURCE) {
 					if (!len || *start == ' ' || start[len - 1] == ' ')
@@ -585,30 +593,33 @@ static int lean_intervals(struct table_in *t, struct lean_plan *lp)
 			}
 			/* The field ends here: a comma before the last one, the line
 			 * end after it. */
-			if (q >= end)
-				return 0;
 			if (f + 1 < lp->n_fields) {
 				if (*q != ',')
 					return 0;
 				q++;
 			}
 		}
-		if (*q == '\r') {
-			if (end - q < 2 || q[1] != '\n')
-				return 0;
+		if (*q == '\r')
 			q++;
-		}
-		if (*q != '\n')
+		if (q != nl)
 			return 0;
 		if (!iv.source_id) {
 			iv.source_id = c->map->source_id;
 			iv.source_len = strlen(c->map->source_id);
 		}
+		iv.offered = val[0];
+		iv.answered = val[1];
+		iv.within = val[2];
+		iv.abandoned = val[3];
+		iv.short_abandoned = val[4];
+		iv.handled = val[5];
+		iv.handle_us = val[6];
+		iv.wait_us = val[7];
 		int rc = feed_emit_interval(c, &iv);
 		if (rc)
 			return rc;
-		csv_consume_line(t->r, (size_t)(q + 1 - p));
-		p = q + 1;
+		csv_consume_line(t->r, (size_t)(nl + 1 - p));
+		p = nl + 1;
 		if (!(++lp->lines & 0xffff) && c->sink->progress)
 			c->sink->progress(c->sink->ctx, csv_bytes_read(t->r), csv_bytes_total(t->r));
 	}
