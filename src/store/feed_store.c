@@ -20,6 +20,8 @@
 #include <time.h>
 
 #define FEED_MAX_OPEN 4096
+#define DAY_MIN_FEED INT32_MIN
+#define DAY_MAX_FEED INT32_MAX
 #define HASH_BUCKETS 8192
 #define N_VALUES 8
 
@@ -84,6 +86,7 @@ struct day_row {
 	struct iv_rec *iv;
 	size_t n, cap;
 	uint64_t touched;       /* when an interval last came (the feeder's count) */
+	size_t queue;           /* its queue's index in the map */
 	int64_t last_ord;       /* the import file last added (-1: none) ... */
 	uint32_t last_file;     /* ... and its index in files */
 	char **files;
@@ -295,6 +298,10 @@ struct feeder {
 	size_t n_moved, cap_moved;
 	/* the queues whose zone was checked (by index in the map) */
 	unsigned char *zone_checked;
+	/* per queue (by index in the map): the first and last day stored, so
+	 * that a day outside them is not looked up (known: read once) */
+	struct stored_days { day_t first, last; int known, any; } *stored;
+	struct stmt *sel_range;
 	uint64_t last_progress_ms;
 	int want_progress;              /* a line on stderr or the caller's on_progress */
 	uint64_t bytes_before, bytes_now;   /* of the files given as bytes: done, and now */
@@ -472,12 +479,54 @@ static void split_files(struct day_row *r, const char *text)
 }
 
 /* Opens the row of (source, day), reading what is stored. */
+/* Might the store hold a row of queue qi's source on day? (The first and
+ * last day stored are read once per queue and import, then kept as rows
+ * are written.) 1, 0, or -1 on a storage failure. */
+static int maybe_stored(struct feeder *fd, size_t qi, const char *source, size_t len, day_t day)
+{
+	struct stored_days *sd = &fd->stored[qi];
+	if (!sd->known) {
+		int step;
+		if (!fd->sel_range && store_prepare(fd->s, "SELECT min(day), max(day) FROM feed_days"
+						    " WHERE format = ? AND source_id = ?", &fd->sel_range, fd->err)) {
+			fd->storage_failed = 1;
+			return -1;
+		}
+		stmt_reset(fd->sel_range);
+		stmt_bind_str(fd->sel_range, 1, fd->format);
+		stmt_bind_text(fd->sel_range, 2, source, len);
+		step = stmt_step(fd->sel_range);
+		if (step == STORE_ERROR) {
+			storage_error(fd, fd->sel_range);
+			return -1;
+		}
+		sd->known = 1;
+		if (step == STORE_ROW && !stmt_is_null(fd->sel_range, 0)) {
+			size_t l1, l2;
+			const char *d1 = stmt_text(fd->sel_range, 0, &l1), *d2 = stmt_text(fd->sel_range, 1, &l2);
+			/* A day that does not parse: look every day up. */
+			if (date_parse(d1, l1, &sd->first) || date_parse(d2, l2, &sd->last)) {
+				sd->first = DAY_MIN_FEED;
+				sd->last = DAY_MAX_FEED;
+			}
+			sd->any = 1;
+		}
+		stmt_reset(fd->sel_range);
+	}
+	return sd->any && day >= sd->first && day <= sd->last;
+}
+
 static struct day_row *open_row(struct feeder *fd, const char *source, size_t len, day_t day,
-				uint32_t h)
+				uint32_t h, size_t qi)
 {
 	struct day_row *r = row_new(fd);
 	char date[11];
-	int step;
+	int step, maybe = maybe_stored(fd, qi, source, len, day);
+	if (maybe < 0) {
+		row_free(r);
+		return NULL;
+	}
+	r->queue = qi;
 	if (len < sizeof r->short_source) {
 		memcpy(r->short_source, source, len);
 		r->short_source[len] = '\0';
@@ -494,7 +543,7 @@ static struct day_row *open_row(struct feeder *fd, const char *source, size_t le
 	stmt_bind_str(fd->sel_day, 1, fd->format);
 	stmt_bind_text(fd->sel_day, 2, source, len);
 	stmt_bind_str(fd->sel_day, 3, date);
-	step = stmt_step(fd->sel_day);
+	step = maybe ? stmt_step(fd->sel_day) : STORE_DONE;
 	if (step == STORE_ERROR) {
 		storage_error(fd, fd->sel_day);
 		row_free(r);
@@ -563,6 +612,12 @@ static int write_row(struct feeder *fd, struct day_row *r)
 	if (stmt_step(st) == STORE_ERROR)
 		rc = storage_error(fd, st);
 	stmt_reset(st);
+	struct stored_days *sd = &fd->stored[r->queue];
+	if (!sd->any || r->day < sd->first)
+		sd->first = r->day;
+	if (!sd->any || r->day > sd->last)
+		sd->last = r->day;
+	sd->any = 1;
 	return rc;
 }
 
@@ -672,7 +727,7 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 			return 0;   /* checked only: nothing will be written */
 		if (fd->n_open >= FEED_MAX_OPEN && flush_old(fd))
 			return -1;
-		if (!(r = open_row(fd, iv->source_id, iv->source_len, day, h)))
+		if (!(r = open_row(fd, iv->source_id, iv->source_len, day, h, (size_t)(q - fd->map->queues))))
 			return -1;
 	}
 	r->touched = seq;
@@ -1306,6 +1361,7 @@ int store_feed_import(struct store *s, const struct feed_map *map, const struct 
 	fd->format = opt->format->name;
 	fd->want_progress = opt->progress || opt->on_progress;
 	fd->zone_checked = xcalloc(map->n_queues + 1, 1);
+	fd->stored = xcalloc(map->n_queues + 1, sizeof *fd->stored);
 	buf_init(&fd->blob);
 	buf_init(&fd->files_text);
 	res->files = n_files;
@@ -1408,6 +1464,8 @@ out:
 		xfree(fd->moved[i].source);
 	xfree(fd->moved);
 	xfree(fd->zone_checked);
+	xfree(fd->stored);
+	stmt_finalize(fd->sel_range);
 	for (size_t i = 0; i < fd->n_corrections; i++)
 		buf_release(&fd->corrections[i].keys);
 	xfree(fd->corrections);
