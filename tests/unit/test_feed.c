@@ -322,6 +322,64 @@ static void feed_intervals_lean_and_ordinary(void **state)
 	feed_map_free(m);
 }
 
+/* A Genesys response is scanned without a JSON tree when it is plain, and
+ * read by the tree reader otherwise (here: a key written with an escape):
+ * the same intervals either way, in the same order. Keys in any order,
+ * stats the import does not use, a metric given twice (the last counts). */
+static void feed_genesys_scanner_and_tree(void **state)
+{
+	static const char plain[] =
+		"{\"results\": [{\"group\": {\"mediaType\": \"voice\", \"queueId\": \"A\"}, \"data\": [\n"
+		" {\"metrics\": [{\"stats\": {\"max\": 3.5, \"count\": 10}, \"metric\": \"nOffered\"},\n"
+		"   {\"metric\": \"tAnswered\", \"stats\": {\"count\": 8, \"sum\": 96001, \"min\": -1}},\n"
+		"   {\"metric\": \"oServiceLevel\", \"stats\": {\"ratio\": 0.875, \"numerator\": 7, \"denominator\": 8}},\n"
+		"   {\"metric\": \"tHandle\", \"stats\": {\"count\": 8, \"sum\": 2400500}},\n"
+		"   {\"metric\": \"tTalk\", \"stats\": {\"count\": \"n/a\"}},\n"
+		"   {\"metric\": \"nOffered\", \"stats\": {\"count\": 11}}],\n"
+		"  \"interval\": \"2026-03-02T00:00:00.000Z/2026-03-02T00:15:00.000Z\", \"extra\": [true, null, {}]},\n"
+		" {\"interval\": \"2026-03-02T00:15:00Z/2026-03-02T00:30:00Z\", \"metrics\": []}]},\n"
+		" {\"group\": {\"queueId\": \"B\"}}], \"nextPage\": null}\n";
+	char escaped[sizeof plain + 8];
+	struct feed_map *m = seoul_map("");
+	struct collected a = { .n = 0 }, b = { .n = 0 };
+	struct feed_sink sa = { &a, collect, NULL, NULL }, sb = { &b, collect, NULL, NULL };
+	struct buf errors = BUF_INIT;
+	uint64_t n = 0;
+	(void)state;
+	/* "mediaType" -> "media\u0054ype": the same response, not plain. */
+	const char *at = strstr(plain, "mediaType");
+	snprintf(escaped, sizeof escaped, "%.*smedia\\u0054ype%s", (int)(at - plain), plain, at + 9);
+	struct feed_file fa = { "plain.json", NULL, plain, sizeof plain - 1 };
+	struct feed_file fb = { "escaped.json", NULL, escaped, strlen(escaped) };
+	assert_int_equal(feed_format_find("genesys-aggregates")->parse(&fa, m, &sa, &errors, &n), 0);
+	assert_int_equal(feed_format_find("genesys-aggregates")->parse(&fb, m, &sb, &errors, &n), 0);
+	assert_int_equal(n, 0);
+	assert_string_equal(errors.data, "");
+	assert_int_equal(a.n, 2);
+	assert_int_equal(b.n, 2);
+	for (int i = 0; i < 2; i++) {
+		assert_string_equal(a.iv[i].source_id, "A");
+		assert_string_equal(b.iv[i].source_id, "A");
+		assert_int_equal(a.iv[i].start, 1772409600 + i * 900);   /* 00:00Z = 09:00 in Seoul */
+		assert_int_equal(b.iv[i].start, a.iv[i].start);
+		assert_int_equal(b.iv[i].offered, a.iv[i].offered);
+		assert_int_equal(b.iv[i].answered, a.iv[i].answered);
+		assert_int_equal(b.iv[i].within, a.iv[i].within);
+		assert_int_equal(b.iv[i].handled, a.iv[i].handled);
+		assert_int_equal(b.iv[i].handle_us, a.iv[i].handle_us);
+		assert_int_equal(b.iv[i].wait_us, a.iv[i].wait_us);
+	}
+	assert_int_equal(a.iv[0].offered, 11);
+	assert_int_equal(a.iv[0].answered, 8);
+	assert_int_equal(a.iv[0].within, 7);
+	assert_int_equal(a.iv[0].handled, 8);
+	assert_int_equal(a.iv[0].handle_us, 2400500000LL);
+	assert_int_equal(a.iv[0].wait_us, 96001000LL);
+	assert_int_equal(a.iv[1].offered, 0);
+	buf_release(&errors);
+	feed_map_free(m);
+}
+
 static void feed_format_table(void **state)
 {
 	(void)state;
@@ -346,6 +404,7 @@ int main(void)
 		cmocka_unit_test(feed_intervals_xlsx),
 		cmocka_unit_test(feed_intervals_percentage_only),
 		cmocka_unit_test(feed_intervals_lean_and_ordinary),
+		cmocka_unit_test(feed_genesys_scanner_and_tree),
 		cmocka_unit_test(feed_format_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
