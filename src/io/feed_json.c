@@ -163,6 +163,19 @@ static json_t *array_at(json_t *root, const char *key, const struct feed_file *f
 
 /* --- genesys-aggregates: the scanner --------------------------------------- */
 
+/* The statistics read, per metric: the field of feed_interval_set() and,
+ * for a sum of milliseconds, its scale. Both readers below use it. */
+static const struct {
+	const char *metric, *stat;
+	int field;
+	int64_t scale;
+} genesys_uses[] = {
+	{ "nOffered", "count", 0, 0 }, { "tAnswered", "count", 1, 0 },
+	{ "tAnswered", "sum", 7, 1000 }, { "tAbandon", "count", 3, 0 },
+	{ "tShortAbandon", "count", 4, 0 }, { "tHandle", "count", 5, 0 },
+	{ "tHandle", "sum", 6, 1000 }, { "oServiceLevel", "numerator", 2, 0 },
+};
+
 /* A Genesys response is read first by a scanner of its own over the bytes,
  * without a JSON tree (a tree of ~45 small blocks an interval was most of
  * the import's time). It takes only what is plainly well-formed: ASCII
@@ -320,12 +333,6 @@ static int scan_skip(struct scan *s, int depth)
 /* One {"metric": NAME, "stats": {...}}: its values into v. */
 static int scan_metric(struct scan *s, int64_t v[8])
 {
-	static const struct { const char *metric, *stat; int field; int64_t scale; } uses[] = {
-		{ "nOffered", "count", 0, 0 }, { "tAnswered", "count", 1, 0 },
-		{ "tAnswered", "sum", 7, 1000 }, { "tAbandon", "count", 3, 0 },
-		{ "tShortAbandon", "count", 4, 0 }, { "tHandle", "count", 5, 0 },
-		{ "tHandle", "sum", 6, 1000 }, { "oServiceLevel", "numerator", 2, 0 },
-	};
 	static const char *const stat_names[3] = { "count", "sum", "numerator" };
 	const char *name = NULL, *k;
 	size_t name_len = 0, kl;
@@ -369,14 +376,14 @@ static int scan_metric(struct scan *s, int64_t v[8])
 	} while (scan_char(s, ','));
 	if (!scan_char(s, '}') || !name || !have_stats)
 		return 0;
-	for (size_t u = 0; u < sizeof uses / sizeof uses[0]; u++) {
-		int which = uses[u].stat[0] == 'c' ? 0 : uses[u].stat[0] == 's' ? 1 : 2;
-		if (!same_key(name, name_len, uses[u].metric) || !have_stat[which])
+	for (size_t u = 0; u < sizeof genesys_uses / sizeof genesys_uses[0]; u++) {
+		int which = genesys_uses[u].stat[0] == 'c' ? 0 : genesys_uses[u].stat[0] == 's' ? 1 : 2;
+		if (!same_key(name, name_len, genesys_uses[u].metric) || !have_stat[which])
 			continue;
 		int64_t n = stat[which];
-		if (n < 0 || (uses[u].scale && n >= INT64_MAX / (MICRO_ONE / uses[u].scale + 1)))
+		if (n < 0 || (genesys_uses[u].scale && n >= INT64_MAX / (MICRO_ONE / genesys_uses[u].scale + 1)))
 			return 0;
-		v[uses[u].field] = uses[u].scale ? n * (MICRO_ONE / uses[u].scale) : n;
+		v[genesys_uses[u].field] = genesys_uses[u].scale ? n * (MICRO_ONE / genesys_uses[u].scale) : n;
 	}
 	return 1;
 }
@@ -615,32 +622,27 @@ static int parse_genesys_tree(const struct feed_file *f, struct feed_ctx *c)
 			json_array_foreach(metrics, k, m) {
 				const char *name = json_string_value(json_object_get(m, "metric"));
 				json_t *stats = json_object_get(m, "stats");
-				static const struct { const char *metric, *stat; int field; int64_t scale; } uses[] = {
-					{ "nOffered", "count", 0, 0 }, { "tAnswered", "count", 1, 0 },
-					{ "tAnswered", "sum", 7, 1000 }, { "tAbandon", "count", 3, 0 },
-					{ "tShortAbandon", "count", 4, 0 }, { "tHandle", "count", 5, 0 },
-					{ "tHandle", "sum", 6, 1000 }, { "oServiceLevel", "numerator", 2, 0 },
-				};
 				if (!name || !json_is_object(stats)) {
 					feed_error(e, "%s: %s: not a {metric, stats} object", f->name,
 						   at(&p, "results[%zu].data[%zu].metrics[%zu]", i, j, k));
 					bad = 1;
 					continue;
 				}
-				for (size_t u = 0; u < sizeof uses / sizeof uses[0]; u++) {
+				for (size_t u = 0; u < sizeof genesys_uses / sizeof genesys_uses[0]; u++) {
 					json_t *v;
 					int64_t n = 0;
-					if (strcmp(uses[u].metric, name) || !(v = json_object_get(stats, uses[u].stat)))
+					if (strcmp(genesys_uses[u].metric, name) ||
+					    !(v = json_object_get(stats, genesys_uses[u].stat)))
 						continue;
-					if (uses[u].scale ? seconds_of(v, uses[u].scale, &n) : count_of(v, &n)) {
+					if (genesys_uses[u].scale ? seconds_of(v, genesys_uses[u].scale, &n) : count_of(v, &n)) {
 						feed_error(e, "%s: %s: not a %s", f->name,
 							   at(&p, "results[%zu].data[%zu].metrics[%zu].stats.%s", i, j, k,
-							      uses[u].stat),
-							   uses[u].scale ? "number of milliseconds >= 0" : "count (a whole number >= 0)");
+							      genesys_uses[u].stat),
+							   genesys_uses[u].scale ? "number of milliseconds >= 0" : "count (a whole number >= 0)");
 						bad = 1;
 						continue;
 					}
-					feed_interval_set(&out, uses[u].field, n);
+					feed_interval_set(&out, genesys_uses[u].field, n);
 				}
 			}
 			if (!bad && (rc = feed_emit_interval(c, &out)))
