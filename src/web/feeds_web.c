@@ -442,8 +442,18 @@ void page_feeds_post(struct request *req, struct response *res)
 	int rc;
 	if (commit) {
 		int64_t preview = web_job_id(commit);
-		rc = preview ? store_job_commit_preview(req->store, preview, req->session.user.name,
-							req->actor, &id, &err) : 1;
+		struct job pj;
+		/* Only a feed's preview is imported from here (an import's has
+		 * its own page). */
+		rc = preview ? store_job_get(req->store, preview, &pj, &err) : 1;
+		if (!rc) {
+			if (strcmp(pj.kind, "feed"))
+				rc = 1;
+			store_job_release(&pj);
+		}
+		if (!rc)
+			rc = store_job_commit_preview(req->store, preview, req->session.user.name, req->actor,
+						      &id, &err);
 		if (rc == 1) {
 			html_error_page(req, res, 410, "import.expired", NULL);
 			goto out;

@@ -112,6 +112,14 @@ check "feeds-page-commit-result" has "$WORK/job" "\"preview_of\":$pid"
 check "feeds-page-commit-page" is 200 "$(status admin GET "/feeds/jobs/$cid")"
 check "feeds-page-commit-done" has "$WORK/body" 'Imported: intervals or tickets · daily measurements: 2 · 4 · batch '
 check "feeds-page-job-import-404" is 404 "$(status admin GET /feeds/jobs/999)"
+check "feeds-page-commit-twice-410" is 410 "$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/admin.jar" \
+	-F csrf=$(cat "$WORK/admin.csrf") -F commit=$pid "$URL/feeds")"
+printf 'id,name,industry,referred_by\nCF1,Feed 1,,\n' > "$WORK/clients.csv"
+check "feeds-import-preview-200" is 200 "$(status admin POST '/api/v1/imports?dry_run=1&wait=30' -F "files=@$WORK/clients.csv;filename=clients.csv")"
+iid=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/body")
+check "feeds-page-commit-import-preview-410" is 410 "$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/admin.jar" \
+	-F csrf=$(cat "$WORK/admin.csrf") -F commit=$iid "$URL/feeds")"
+check "feeds-page-commit-import-preview-not-written" is 404 "$(api admin GET /api/v1/records/clients/CF1)"
 check "feeds-page-unknown-map-400" is 400 "$(curl -s -o "$WORK/body" -w '%{http_code}' -b "$WORK/admin.jar" \
 	-F csrf=$(cat "$WORK/admin.csrf") -F format=genesys-aggregates -F map=nothing -F files=@$F/genesys-0302-late.json "$URL/feeds")"
 check "feeds-page-unknown-map-message" has "$WORK/body" "map: no stored map &#39;nothing&#39;"
