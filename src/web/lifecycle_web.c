@@ -775,20 +775,51 @@ void page_cycle(struct request *req, struct response *res)
 	}
 	html_raw(o, "</tbody></table></div>\n</section>\n");
 
-	/* One small bar chart per indicator, a bar a year: shares on a 0–100%
-	 * scale, the other indicators up to their largest year. */
+	/* One small bar chart per indicator, a bar a year, all on ONE common
+	 * scale: every share (rates, growth) from 0 to the round tick above
+	 * the largest share of any indicator, every count per contract from 0
+	 * to the round tick above the largest count — never each chart to its
+	 * own maximum, so that 3.5% never fills a bar like 100%. A year not
+	 * over yet is marked: its bars pale and dashed, its label starred. */
 	html_raw(o, "<section class=\"card\">\n<h2>");
 	html_msg(o, req, "cycle.charts");
-	html_raw(o, "</h2>\n<div class=\"chart-grid\">\n");
+	html_raw(o, "</h2>\n");
 	{
 		struct svg_bar *bars = xcalloc(n + 1, sizeof *bars);
+		double max_share = 0, max_count = 0;
+		int partial_shown = 0;
+		for (size_t i = 0; i < sizeof indicators / sizeof indicators[0]; i++)
+			for (size_t y = 0; y < n; y++) {
+				long double num, den;
+				indicator_value(&years[y], i, &num, &den);
+				if (den == 0)
+					continue;
+				double v = (double)(num / den * (indicators[i].percent ? 100 : 1));
+				double *max = indicators[i].percent ? &max_share : &max_count;
+				if (v > *max)
+					*max = v;
+			}
+		int *partial = xcalloc(n + 1, sizeof *partial);
+		for (size_t y = 0; y < n; y++) {
+			day_t last_day;
+			partial[y] = !web_year_is_over(req, years[y].year, &last_day);
+			partial_shown |= partial[y];
+		}
+		if (partial_shown) {
+			html_raw(o, "<p class=\"muted small\" id=\"cycle-partial\">");
+			html_msg(o, req, "cycle.partial_year");
+			html_raw(o, "</p>\n");
+		}
+		html_raw(o, "<div class=\"chart-grid\">\n");
 		for (size_t i = 0; i < sizeof indicators / sizeof indicators[0]; i++) {
-			double max = 0;
+			double max = indicators[i].percent ? max_share : max_count;
 			for (size_t y = 0; y < n; y++) {
 				long double num, den;
 				struct buf t = BUF_INIT;
 				indicator_value(&years[y], i, &num, &den);
-				bars[y].label = arena_printf(&req->arena, "%d", years[y].year);
+				bars[y].partial = partial[y];
+				bars[y].label = arena_printf(&req->arena, bars[y].partial ? "%d*" : "%d",
+							     years[y].year);
 				bars[y].value = den == 0 ? SVG_NONE
 					: (double)(num / den * (indicators[i].percent ? 100 : 1));
 				if (den != 0) {
@@ -799,21 +830,18 @@ void page_cycle(struct request *req, struct response *res)
 				}
 				bars[y].text = den == 0 ? NULL : arena_printf(&req->arena, "%s", t.data);
 				bars[y].href = NULL;
-				if (den != 0 && bars[y].value > max)
-					max = bars[y].value;
 				buf_release(&t);
 			}
-			if (indicators[i].percent && i != 3)
-				max = 100;
-			else if (max <= 0)
+			if (max <= 0)
 				max = 1;
 			html_raw(o, "<figure class=\"mini\"><figcaption>");
 			html_msg(o, req, indicators[i].key);
 			html_raw(o, "</figcaption>");
 			svg_bar_chart(o, msg(req->lang, indicators[i].key), bars, n, max,
-				      msg(req->lang, "score.na"));
+				      msg(req->lang, "score.na"), indicators[i].percent ? "%" : NULL);
 			html_raw(o, "</figure>\n");
 		}
+		xfree(partial);
 		xfree(bars);
 	}
 	html_raw(o, "</div>\n</section>\n");

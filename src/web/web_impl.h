@@ -288,6 +288,42 @@ day_t web_today(void);
  * last day in *last_day. */
 int web_year_is_over(struct request *req, int year, day_t *last_day);
 
+/* --- score pages (pages.c, explore.c) ------------------------------------ */
+
+struct score_group;
+enum subject_kind;
+enum org_kind;
+/* The scores of year for a page, or NULL after an error page (500). */
+const struct scored *web_page_scores(struct request *req, struct response *res, int year);
+/* A page kept with the scored year: 1 when the kept main part was
+ * rendered into res (key filled either way, for web_page_keep()). */
+int web_page_from_cache(struct request *req, struct response *res, const struct scored *sc,
+			const char *title_key, struct buf *key);
+/* Keeps the main part of a page rendered since begin (before html_page_end). */
+void web_page_keep(struct response *res, const struct scored *sc, const struct buf *key,
+		   size_t begin, const char *title);
+/* "/scores/KIND/ID?year=Y&org=O" and "/evidence/ID/ORG/CRIT?year=Y". */
+void web_scorecard_href(struct buf *out, enum subject_kind kind, const char *id, int year,
+			const char *org);
+void web_evidence_href(struct buf *out, const char *contract, const char *oid, const char *crit,
+		       int year);
+/* The grade of a group's score as printed, or NULL when n/a. */
+const char *web_grade_of(const struct model *m, const struct score_group *g);
+/* The breadcrumbs of a drill-down level (explore.c): company ›
+ * organization › units › person › contract (› criterion, not a link),
+ * names in the user's language; index is the unit, person or contract
+ * (−1 with SUBJECT_COMPANY: the company page itself). Returns the number
+ * of crumbs. */
+/* The evidence records behind criterion cr of set, as a table whose
+ * rows link to the records they are (explore.c); readiness items done
+ * after go-live are marked with the days late. */
+struct score_set;
+struct score_criterion;
+void web_evidence_records(struct request *req, struct buf *o, const struct scored *sc,
+			  const struct score_set *set, const struct score_criterion *cr);
+size_t web_score_crumbs(struct request *req, struct buf *o, const struct scored *sc,
+			enum org_kind org, enum subject_kind kind, int index, const char *criterion);
+
 /* --- handlers ----------------------------------------------------------- */
 
 route_handler api_login, api_logout, api_me, api_openapi, api_kinds, api_records_list,

@@ -76,9 +76,9 @@ check "forms-late-item-data-marked" has "$WORK/body" '<li class="late"><span ari
 # --- the evidence page: a ratio as a percentage, the scoring in words -------------
 check "forms-evidence-page" is 200 "$(status viewer GET '/evidence/K1/sales/S1.1?year=2025&lang=en')"
 check "forms-evidence-ratio-percent" has "$WORK/body" '<span class="tile-score" id="criterion-value">0.5000</span><span class="tile-sub" id="criterion-percent">= 50.0%</span>'
-check "forms-evidence-scoring-words" has "$WORK/body" '0 points at 0.5 or less, 100 at 1 or more, in proportion between <code class="muted small">linear(0.5, 1)</code>'
+check "forms-evidence-scoring-words" has "$WORK/body" '<td>0 points at 50% or less, 100 at 100% or more, in proportion between</td>'
 check "forms-evidence-page-ko" is 200 "$(status viewer GET '/evidence/K1/sales/S1.1?year=2025&lang=ko')"
-check "forms-evidence-scoring-words-ko" has "$WORK/body" '0.5 이하 0점, 1 이상 100점, 그 사이는 비례'
+check "forms-evidence-scoring-words-ko" has "$WORK/body" '50% 이하 0점, 100% 이상 100점, 그 사이는 비례'
 check "forms-evidence-explain-ko" has "$WORK/body" '- 운영 준비 상담 시스템, 완료일 2025-03-20: 미반영 (운영 개시 후 완료)'
 
 # --- amounts: separators, and 억/만 for Korean readers -------------------------------
