@@ -45,6 +45,9 @@ done
 # shellcheck disable=SC2086
 python3 "$top/bench/load.py" "$url" "$work/bomb.xlsx" $args
 rc=$?
+# The server's own CPU time over the run (user + system; /proc, Linux).
+tck=$(getconf CLK_TCK)
+awk -v t="$tck" '{ sub(/^.*\) /, ""); printf "server CPU: %.1f s\n", ($12 + $13) / t }' "/proc/$pid/stat" 2>/dev/null
 kill -TERM "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 pid=
