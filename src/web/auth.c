@@ -226,7 +226,16 @@ static void hash_slot_give(struct web_server *srv, int slot)
  * When the hash is done the thread resumes the connection, and a worker
  * records the outcome and answers. A refusal beyond an
  * address's rate (refusal_token) waits the same way, on the delay thread,
- * for TARPIT_US. */
+ * for TARPIT_US.
+ *
+ * At nice 19 a hash may starve when other processes keep every core busy
+ * (measured on this machine at a load average of 16: logins waited more
+ * than 10 s). So a hash not done RESCUE_US after it was handed over is
+ * computed again by the rescue thread, at normal priority; whichever
+ * finishes first answers. A login thus waits at most about RESCUE_US
+ * plus one hash at normal priority, and the work is done twice only when
+ * the machine is that busy. */
+#define RESCUE_US 1000000
 
 struct login_wait {
 	int tarpit;                   /* a refusal waiting (else a hash) */
@@ -237,9 +246,13 @@ struct login_wait {
 	char *password;               /* a copy, wiped when freed */
 	char addr[64];                /* the client, for its hashing budget */
 	int slot;                     /* the hashing slot held; -1 once given back */
-	/* Set by the hashing thread before it resumes the connection. */
+	struct web_server *srv;
+	uint64_t handed_us;           /* when it was handed over (http_now_us) */
+	int rescued;                  /* the rescue thread is hashing it too */
+	int refs;                     /* the request + the threads hashing it */
+	/* Set, under the pool's lock, by the first thread to finish, before
+	 * it resumes the connection. */
 	int matches;                  /* 1, 0, or -1 with error */
-	uint64_t cpu_us;              /* what the hash cost */
 	char error[160];
 	int done;
 	void (*resume)(void *arg);
@@ -260,7 +273,88 @@ struct hasher_pool {
 	int stop;
 	int n_threads;
 	pthread_t threads[HASH_SLOTS];
+	struct login_wait *inflight[HASH_SLOTS];   /* handed over, not done */
+	pthread_cond_t rescue_wake;
+	pthread_t rescue_thread;
+	int rescue_started;
 };
+
+static void login_wait_destroy(struct login_wait *w)
+{
+	login_check_release(&w->check);
+	if (w->password)
+		sodium_memzero(w->password, strlen(w->password));
+	xfree(w->password);
+	xfree(w);
+}
+
+/* Hashes w's password on the calling thread and, if no other thread has
+ * yet, answers: the result is set and the connection resumed. Charges the
+ * address's budget with this thread's work. Drops the thread's reference
+ * (w may be freed on return). With pool->lock not held. */
+static void hash_one(struct hasher_pool *pool, struct login_wait *w)
+{
+	struct buf err = BUF_INIT;
+	uint64_t t0 = thread_cpu_us();
+	int matches = users_password_matches(&w->check, w->password, &err);
+	budget_charge(w->srv, w->addr, thread_cpu_us() - t0);
+	void (*resume)(void *) = NULL;
+	void *resume_arg = NULL;
+	pthread_mutex_lock(&pool->lock);
+	if (!w->done) {
+		w->matches = matches;
+		if (matches < 0)
+			snprintf(w->error, sizeof w->error, "%s", err.data ? err.data : "hashing failed");
+		w->done = 1;
+		for (int i = 0; i < HASH_SLOTS; i++)
+			if (pool->inflight[i] == w)
+				pool->inflight[i] = NULL;
+		resume = w->resume;
+		resume_arg = w->resume_arg;
+	}
+	int last = --w->refs == 0;
+	pthread_mutex_unlock(&pool->lock);
+	buf_release(&err);
+	if (last)
+		login_wait_destroy(w);
+	if (resume)
+		resume(resume_arg);   /* the worker may answer and drop its reference now */
+}
+
+/* Takes over hashes left undone RESCUE_US after they were handed over. */
+static void *rescue_main(void *arg)
+{
+	struct hasher_pool *pool = arg;
+	pthread_mutex_lock(&pool->lock);
+	while (!pool->stop) {
+		struct login_wait *oldest = NULL;
+		for (int i = 0; i < HASH_SLOTS; i++) {
+			struct login_wait *w = pool->inflight[i];
+			if (w && !w->rescued && (!oldest || w->handed_us < oldest->handed_us))
+				oldest = w;
+		}
+		if (!oldest) {
+			pthread_cond_wait(&pool->rescue_wake, &pool->lock);
+			continue;
+		}
+		uint64_t due = oldest->handed_us + RESCUE_US;
+		if (http_now_us() < due) {
+			struct timespec at = { (time_t)(due / 1000000u), (long)(due % 1000000u) * 1000 };
+			pthread_cond_timedwait(&pool->rescue_wake, &pool->lock, &at);
+			continue;
+		}
+		oldest->rescued = 1;
+		oldest->refs++;
+		pthread_mutex_unlock(&pool->lock);
+		fprintf(stderr, "tandem serve: a password hash waited %.1f s at nice 19 (every core"
+			" busy); hashing it again at normal priority\n",
+			(double)(http_now_us() - oldest->handed_us) / 1e6);
+		hash_one(pool, oldest);
+		pthread_mutex_lock(&pool->lock);
+	}
+	pthread_mutex_unlock(&pool->lock);
+	return NULL;
+}
 
 /* Nice 19 for the calling thread only (Linux keeps a niceness per
  * thread; an unprivileged thread may lower its own priority but never
@@ -286,21 +380,13 @@ static void *hasher_main(void *arg)
 		pool->head = w->next;
 		if (!pool->head)
 			pool->tail = NULL;
+		if (w->done) {          /* the rescue thread was quicker */
+			if (--w->refs == 0)
+				login_wait_destroy(w);
+			continue;
+		}
 		pthread_mutex_unlock(&pool->lock);
-
-		struct buf err = BUF_INIT;
-		uint64_t t0 = thread_cpu_us();
-		w->matches = users_password_matches(&w->check, w->password, &err);
-		w->cpu_us = thread_cpu_us() - t0;
-		if (w->matches < 0)
-			snprintf(w->error, sizeof w->error, "%s", err.data ? err.data : "hashing failed");
-		buf_release(&err);
-		void (*resume)(void *) = w->resume;
-		void *resume_arg = w->resume_arg;
-		w->done = 1;
-		/* The worker may answer and free w as soon as this returns. */
-		resume(resume_arg);
-
+		hash_one(pool, w);
 		pthread_mutex_lock(&pool->lock);
 	}
 	pthread_mutex_unlock(&pool->lock);
@@ -353,8 +439,15 @@ int web_hashers_start(struct web_server *srv, struct buf *err)
 	pthread_condattr_init(&attr);
 	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
 	pthread_cond_init(&pool->delay_wake, &attr);
+	pthread_cond_init(&pool->rescue_wake, &attr);
 	pthread_condattr_destroy(&attr);
 	srv->hashers = pool;
+	int rrc = pthread_create(&pool->rescue_thread, NULL, rescue_main, pool);
+	if (rrc) {
+		buf_addf(err, "cannot start the login rescue thread: %s", strerror(rrc));
+		return -1;
+	}
+	pool->rescue_started = 1;
 	int drc = pthread_create(&pool->delay_thread, NULL, delay_main, pool);
 	if (drc) {
 		buf_addf(err, "cannot start the login delay thread: %s", strerror(drc));
@@ -400,11 +493,15 @@ void web_hashers_stop(struct web_server *srv)
 	pool->stop = 1;
 	pthread_cond_broadcast(&pool->wake);
 	pthread_cond_signal(&pool->delay_wake);
+	pthread_cond_signal(&pool->rescue_wake);
 	pthread_mutex_unlock(&pool->lock);
 	for (int i = 0; i < pool->n_threads; i++)
 		pthread_join(pool->threads[i], NULL);
 	if (pool->delay_started)
 		pthread_join(pool->delay_thread, NULL);
+	if (pool->rescue_started)
+		pthread_join(pool->rescue_thread, NULL);
+	pthread_cond_destroy(&pool->rescue_wake);
 	pthread_cond_destroy(&pool->delay_wake);
 	pthread_cond_destroy(&pool->wake);
 	pthread_cond_destroy(&pool->idle);
@@ -448,12 +545,21 @@ void web_login_submit(struct request *req, void (*resume)(void *arg), void *arg)
 		pool->delayed_tail = w;
 		pthread_cond_signal(&pool->delay_wake);
 	} else {
+		w->handed_us = http_now_us();
+		w->refs++;                  /* the hashing thread's */
 		if (pool->tail)
 			pool->tail->next = w;
 		else
 			pool->head = w;
 		pool->tail = w;
 		pthread_cond_signal(&pool->wake);
+		/* At most one hash per slot is ever in flight. */
+		for (int i = 0; i < HASH_SLOTS; i++)
+			if (!pool->inflight[i]) {
+				pool->inflight[i] = w;
+				break;
+			}
+		pthread_cond_signal(&pool->rescue_wake);
 	}
 	pthread_mutex_unlock(&pool->lock);
 }
@@ -464,19 +570,19 @@ void web_login_free(struct request *req)
 	struct hasher_pool *pool = req->srv->hashers;
 	if (!w)
 		return;
+	int last = 1;
 	if (w->slot >= 0)
 		hash_slot_give(req->srv, w->slot);
+	w->slot = -1;
 	if (pool) {
 		pthread_mutex_lock(&pool->lock);
 		pool->suspended--;
+		last = --w->refs == 0;   /* a thread may still be hashing it */
 		pthread_cond_broadcast(&pool->idle);
 		pthread_mutex_unlock(&pool->lock);
 	}
-	login_check_release(&w->check);
-	if (w->password)
-		sodium_memzero(w->password, strlen(w->password));
-	xfree(w->password);
-	xfree(w);
+	if (last)
+		login_wait_destroy(w);
 	req->login = NULL;
 }
 
@@ -533,6 +639,8 @@ static enum login_outcome refuse(struct request *req, enum login_outcome refusal
 	w->retry_after = retry_after;
 	w->due_us = http_now_us() + TARPIT_US;
 	w->slot = -1;
+	w->srv = req->srv;
+	w->refs = 1;
 	req->login = w;
 	return OUT_PENDING;
 }
@@ -562,7 +670,6 @@ static enum login_outcome do_login(struct request *req, struct response *res, co
 	}
 	if (req->login) {               /* back from the hashing thread */
 		struct login_wait *w = req->login;
-		budget_charge(srv, w->addr, w->cpu_us);
 		if (w->matches < 0)
 			buf_addf(&err, "%s", w->error);
 		else
@@ -602,6 +709,8 @@ static enum login_outcome do_login(struct request *req, struct response *res, co
 		w->check = check;
 		w->password = xstrdup(password);
 		w->slot = slot;
+		w->srv = srv;
+		w->refs = 1;            /* the request's */
 		snprintf(w->addr, sizeof w->addr, "%s", req->remote);
 		req->login = w;
 		out = OUT_PENDING;

@@ -3,13 +3,16 @@
 # Logins under a flood (issue 21 goal, docs/reliability.md "Password
 # hashing"): (a) a password is hashed on a hashing thread while the
 # connection is suspended, so a worker serving the hash's neighbours is
-# never held by it: GETs on kept-alive connections answer faster than any
-# login while logins hash back to back, with 2 workers; (b) one address's
+# never held by it: while logins hash back to back, with 2 workers, fewer
+# than 5 % of the GETs on 8 kept-alive connections take as long as the
+# fastest login (before: 48 of 60); (b) one address's
 # refusals beyond 20 a second are answered after 1 s, holding no worker,
 # with the same answer; (c) one address may spend --login-cpu-percent of a
 # core on hashing: beyond it a login is refused 429 error.login_busy with
 # a Retry-After, while another address logs in at once.
-# (a) and (c) hash for real (no TANDEM_FAST_HASH). About 15 s.
+# (d) a hash starved at nice 19 (four busy loops at nice 0) is hashed again
+# at normal priority after 1 s, and the server says so.
+# (a), (c) and (d) hash for real (no TANDEM_FAST_HASH). About 20 s.
 . "$(dirname "$0")/lib.sh"
 make_store || exit 1
 
@@ -65,12 +68,12 @@ for t in ts:
     t.join()
 logins.sort()
 # A GET queued behind a hash on its worker waits for a good part of it.
-slow = sum(1 for _, ms in gets if ms >= logins[0] / 2)
-print("gets %d, %d of them slower than half the fastest login; max %.1f ms;"
+slow = sum(1 for _, ms in gets if ms >= logins[0])
+print("gets %d, %d of them slower than the fastest login; max %.1f ms;"
       " logins min %.1f median %.1f ms" % (len(gets), slow, max(ms for _, ms in gets),
                                            logins[0], logins[len(logins) // 2]))
 print("statuses", sorted({st for st, _ in gets}))
-print("verdict", "ok" if slow * 50 < len(gets) else "held")
+print("verdict", "ok" if slow * 20 < len(gets) else "held")
 PY
 	stop_server
 )
@@ -169,3 +172,29 @@ check "budget-some-hashed-first" is True "$(awk '/^ok_before/ { print ($2 >= 5 &
 check "budget-refused-login-busy" is "refused 429 error.login_busy" "$(grep '^refused' "$WORK/c.out")"
 check "budget-retry-after" is "retry_after_sane True" "$(grep '^retry_after_sane' "$WORK/c.out")"
 check "budget-per-address" is "other_address 200" "$(grep '^other_address' "$WORK/c.out")"
+
+# --- (d) a hash starved at nice 19 is rescued at normal priority ----------------
+# Four busy loops at nice 0 on this machine's two cores: a hashing thread
+# (nice 19) gets about 0.7 % of a core, so its hash (0.1-0.2 s of CPU)
+# would take 15 s and more, far longer on a machine busy already; after
+# 1 s the rescue thread hashes it again at normal priority, and says so.
+(
+	unset TANDEM_FAST_HASH
+	start_server --quiet --login-cpu-percent 0 || exit 1
+	hogs=
+	for k in 1 2 3 4; do
+		sh -c 'while :; do :; done' &
+		hogs="$hogs $!"
+	done
+	sleep 0.5
+	t=$(curl -s -m 120 -o "$WORK/d.body" -w '%{http_code} %{time_total}' -H 'Content-Type: application/json' \
+		-d '{"name":"slowpoke","password":"slow-password-1"}' "$URL/api/v1/login")
+	for h in $hogs; do kill "$h"; done
+	for h in $hogs; do wait "$h" 2> /dev/null; done
+	echo "$t" > "$WORK/d.out"
+	stop_server
+	cp "$WORK/server.err" "$WORK/d.err"
+)
+echo "# (d) a login beside four busy loops: $(cat "$WORK/d.out") s"
+check "rescue-login-200" is 200 "$(cut -d' ' -f1 "$WORK/d.out")"
+check "rescue-said-so" grep -q 'waited 1\.[0-9] s at nice 19 (every core busy); hashing it again at normal priority' "$WORK/d.err"
