@@ -231,11 +231,12 @@ static void hash_slot_give(struct web_server *srv, int slot)
  * At nice 19 a hash may starve when other processes keep every core busy
  * (measured on this machine at a load average of 16: logins waited more
  * than 10 s). So a hash not done RESCUE_US after it was handed over is
- * computed again by the rescue thread, at normal priority; whichever
- * finishes first answers. A login thus waits at most about RESCUE_US
- * plus one hash at normal priority, and the work is done twice only when
- * the machine is that busy. */
-#define RESCUE_US 1000000
+ * computed again by a rescue thread (as many as hashing threads), at
+ * normal priority; whichever finishes first answers. A login thus waits
+ * at most about RESCUE_US plus one hash at normal priority (a quiet
+ * machine hashes in 0.1-0.2 s), and the work is done twice only when the
+ * machine is that busy. */
+#define RESCUE_US 500000
 
 struct login_wait {
 	int tarpit;                   /* a refusal waiting (else a hash) */
@@ -275,8 +276,8 @@ struct hasher_pool {
 	pthread_t threads[HASH_SLOTS];
 	struct login_wait *inflight[HASH_SLOTS];   /* handed over, not done */
 	pthread_cond_t rescue_wake;
-	pthread_t rescue_thread;
-	int rescue_started;
+	pthread_t rescue_threads[HASH_SLOTS];
+	int n_rescue;
 };
 
 static void login_wait_destroy(struct login_wait *w)
@@ -321,7 +322,8 @@ static void hash_one(struct hasher_pool *pool, struct login_wait *w)
 		resume(resume_arg);   /* the worker may answer and drop its reference now */
 }
 
-/* Takes over hashes left undone RESCUE_US after they were handed over. */
+/* Takes over hashes left undone RESCUE_US after they were handed over
+ * (hash_limit of these threads share the work). */
 static void *rescue_main(void *arg)
 {
 	struct hasher_pool *pool = arg;
@@ -442,12 +444,14 @@ int web_hashers_start(struct web_server *srv, struct buf *err)
 	pthread_cond_init(&pool->rescue_wake, &attr);
 	pthread_condattr_destroy(&attr);
 	srv->hashers = pool;
-	int rrc = pthread_create(&pool->rescue_thread, NULL, rescue_main, pool);
-	if (rrc) {
-		buf_addf(err, "cannot start the login rescue thread: %s", strerror(rrc));
-		return -1;
+	for (int i = 0; i < srv->hash_limit; i++) {
+		int rrc = pthread_create(&pool->rescue_threads[i], NULL, rescue_main, pool);
+		if (rrc) {
+			buf_addf(err, "cannot start the login rescue threads: %s", strerror(rrc));
+			return -1;
+		}
+		pool->n_rescue++;
 	}
-	pool->rescue_started = 1;
 	int drc = pthread_create(&pool->delay_thread, NULL, delay_main, pool);
 	if (drc) {
 		buf_addf(err, "cannot start the login delay thread: %s", strerror(drc));
@@ -493,14 +497,14 @@ void web_hashers_stop(struct web_server *srv)
 	pool->stop = 1;
 	pthread_cond_broadcast(&pool->wake);
 	pthread_cond_signal(&pool->delay_wake);
-	pthread_cond_signal(&pool->rescue_wake);
+	pthread_cond_broadcast(&pool->rescue_wake);
 	pthread_mutex_unlock(&pool->lock);
 	for (int i = 0; i < pool->n_threads; i++)
 		pthread_join(pool->threads[i], NULL);
 	if (pool->delay_started)
 		pthread_join(pool->delay_thread, NULL);
-	if (pool->rescue_started)
-		pthread_join(pool->rescue_thread, NULL);
+	for (int i = 0; i < pool->n_rescue; i++)
+		pthread_join(pool->rescue_threads[i], NULL);
 	pthread_cond_destroy(&pool->rescue_wake);
 	pthread_cond_destroy(&pool->delay_wake);
 	pthread_cond_destroy(&pool->wake);
@@ -559,7 +563,7 @@ void web_login_submit(struct request *req, void (*resume)(void *arg), void *arg)
 				pool->inflight[i] = w;
 				break;
 			}
-		pthread_cond_signal(&pool->rescue_wake);
+		pthread_cond_broadcast(&pool->rescue_wake);
 	}
 	pthread_mutex_unlock(&pool->lock);
 }
