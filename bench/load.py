@@ -16,7 +16,7 @@
 # from addresses of its own, as on a network (the server limits connections
 # per address): the users from 127.0.1.N, the upload from 127.0.2.1, the
 # flood from 127.0.3.1, the slow connections from 127.0.4.1.
-#   load.py URL BOMB.xlsx [--seconds N] [--slow N] [--flood N]
+#   load.py URL BOMB.xlsx [--seconds N] [--slow N] [--flood N] [--nice N]
 import argparse
 import http.client
 import json

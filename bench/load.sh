@@ -7,7 +7,10 @@
 # `tandem serve` on loopback over a fresh SQLite store of tests/data/small.
 # Prints the ordinary users' p50/p99/max and every dropped request
 # (bench/load.py), then the server's log lines that are not access lines.
-#   bench/load.sh [--seconds N] [--slow N] [--flood N] [-- SERVE-OPTIONS...]
+#   bench/load.sh [--seconds N] [--slow N] [--flood N] [--nice N] [-- SERVE-OPTIONS...]
+# (--nice: the flood and the slow connections run at that niceness, as
+# attackers on other machines would not share this one's cores). Also
+# prints the CPU time of the server and of the load generator.
 # Environment: TANDEM (default build/tandem), TANDEM_FAST_HASH=1 for cheap
 # password hashing (the figures in docs/reliability.md say which).
 set -u

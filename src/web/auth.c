@@ -470,8 +470,8 @@ int web_hashers_start(struct web_server *srv, struct buf *err)
 }
 
 /* From now on logins hash on the worker; waits (at most 60 s) until every
- * login handed over has been answered, so that the daemon stops with no
- * connection suspended. */
+ * login handed over has been answered and its answer sent, so that the
+ * daemon stops with no connection suspended and no answer unsent. */
 void web_hashers_drain(struct web_server *srv)
 {
 	struct hasher_pool *pool = srv->hashers;
@@ -568,6 +568,17 @@ void web_login_submit(struct request *req, void (*resume)(void *arg), void *arg)
 	pthread_mutex_unlock(&pool->lock);
 }
 
+void web_login_sent(struct web_server *srv)
+{
+	struct hasher_pool *pool = srv->hashers;
+	if (!pool)
+		return;
+	pthread_mutex_lock(&pool->lock);
+	pool->suspended--;
+	pthread_cond_broadcast(&pool->idle);
+	pthread_mutex_unlock(&pool->lock);
+}
+
 void web_login_free(struct request *req)
 {
 	struct login_wait *w = req->login;
@@ -580,9 +591,7 @@ void web_login_free(struct request *req)
 	w->slot = -1;
 	if (pool) {
 		pthread_mutex_lock(&pool->lock);
-		pool->suspended--;
 		last = --w->refs == 0;   /* a thread may still be hashing it */
-		pthread_cond_broadcast(&pool->idle);
 		pthread_mutex_unlock(&pool->lock);
 	}
 	if (last)

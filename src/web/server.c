@@ -445,6 +445,7 @@ struct request_state {
 	size_t bytes;
 	int answered;
 	int suspended;                /* waiting for a password hash (auth.c) */
+	int was_suspended;            /* ... once: web_login_sent when complete */
 	const char *user;
 };
 
@@ -621,6 +622,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		 * connection is suspended before the hash is handed over, so
 		 * that its resumption cannot come first. */
 		rs->suspended = 1;
+		rs->was_suspended = 1;
 		buf_release(&err);
 		buf_release(&res.body);
 		mhd.MHD_suspend_connection(c);
@@ -661,6 +663,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (req->logged_in)
 		session_release(&req->session);
 	web_login_free(req);
+	if (rs->was_suspended)
+		web_login_sent(srv);
 	buf_release(&req->body);
 	arena_release(&req->arena);
 	xfree(rs);

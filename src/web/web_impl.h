@@ -258,6 +258,9 @@ void web_hashers_stop(struct web_server *srv);
 int web_login_pending(const struct request *req);
 void web_login_submit(struct request *req, void (*resume)(void *arg), void *arg);
 void web_login_free(struct request *req);
+/* A request whose connection was suspended for a login has completed
+ * (its answer sent, or its connection gone): the stop may go on. */
+void web_login_sent(struct web_server *srv);
 /* Sets the session cookie (or clears it when token is NULL). */
 void web_set_session_cookie(struct request *req, struct response *res, const char *token);
 

@@ -12,7 +12,8 @@
 # a Retry-After, while another address logs in at once.
 # (d) a hash starved at nice 19 (four busy loops at nice 0) is hashed again
 # at normal priority after 0.5 s, and the server says so.
-# (a), (c) and (d) hash for real (no TANDEM_FAST_HASH). About 20 s.
+# (e) a server stopped while it holds logins answers them before it exits.
+# (a), (c) and (d) hash for real (no TANDEM_FAST_HASH). About 25 s.
 . "$(dirname "$0")/lib.sh"
 make_store || exit 1
 
@@ -198,3 +199,27 @@ check "budget-per-address" is "other_address 200" "$(grep '^other_address' "$WOR
 echo "# (d) a login beside four busy loops: $(cat "$WORK/d.out") s"
 check "rescue-login-200" is 200 "$(cut -d' ' -f1 "$WORK/d.out")"
 check "rescue-said-so" grep -Eq 'waited [0-9]+\.[0-9] s at nice 19 \(every core busy\); hashing it again at normal priority' "$WORK/d.err"
+
+# --- (e) a stop answers the logins it holds ---------------------------------------
+# 25 refusals at once from one address: 20 answered at once, the rest held
+# 1 s; the server is stopped while they are held, and answers them all
+# before it exits.
+start_server --quiet --trusted-proxy 127.0.0.1 || exit 1
+i=0
+while [ $i -lt 20 ]; do
+	curl -s -o /dev/null -H 'Content-Type: application/json' -H 'X-Forwarded-For: 203.0.113.30' \
+		-d "{\"name\":\"guess$i\",\"password\":\"wrong\"}" "$URL/api/v1/login"
+	i=$((i + 1))
+done
+i=0
+while [ $i -lt 25 ]; do
+	curl -s -o /dev/null -w '%{http_code}\n' -m 20 -H 'Content-Type: application/json' \
+		-H 'X-Forwarded-For: 203.0.113.30' -d '{"name":"admin","password":"password-admin"}' \
+		"$URL/api/v1/login" >> "$WORK/e.out" &
+	i=$((i + 1))
+done
+sleep 0.5
+stop_server
+wait
+echo "# (e) answers to 25 held or refused logins across a stop: $(sort "$WORK/e.out" | uniq -c | tr '\n' ' ')"
+check "stop-answers-held-logins" is "25 429" "$(sort "$WORK/e.out" | uniq -c | awk '{ print $1, $2 }' | tr '\n' ' ' | sed 's/ $//')"
