@@ -235,8 +235,11 @@ static void hash_slot_give(struct web_server *srv, int slot)
  * normal priority; whichever finishes first answers. A login thus waits
  * at most about RESCUE_US plus one hash at normal priority (a quiet
  * machine hashes in 0.1-0.2 s), and the work is done twice only when the
- * machine is that busy. */
+ * machine is that busy. And for BUSY_US after a rescue the machine is
+ * taken to be busy still: the rescue threads take each hash at once, and
+ * a hashing thread skips one they took. */
 #define RESCUE_US 500000
+#define BUSY_US 10000000
 
 struct login_wait {
 	int tarpit;                   /* a refusal waiting (else a hash) */
@@ -276,6 +279,7 @@ struct hasher_pool {
 	pthread_t threads[HASH_SLOTS];
 	struct login_wait *inflight[HASH_SLOTS];   /* handed over, not done */
 	pthread_cond_t rescue_wake;
+	uint64_t busy_until_us;       /* a rescue was needed lately: rescue at once */
 	pthread_t rescue_threads[HASH_SLOTS];
 	int n_rescue;
 };
@@ -339,16 +343,21 @@ static void *rescue_main(void *arg)
 			pthread_cond_wait(&pool->rescue_wake, &pool->lock);
 			continue;
 		}
-		uint64_t due = oldest->handed_us + RESCUE_US;
-		if (http_now_us() < due) {
+		uint64_t now = http_now_us();
+		uint64_t due = oldest->handed_us + (now < pool->busy_until_us ? 0 : RESCUE_US);
+		if (now < due) {
 			struct timespec at = { (time_t)(due / 1000000u), (long)(due % 1000000u) * 1000 };
 			pthread_cond_timedwait(&pool->rescue_wake, &pool->lock, &at);
 			continue;
 		}
 		oldest->rescued = 1;
 		oldest->refs++;
+		int quiet = now < pool->busy_until_us;
+		if (!quiet)   /* starved: busy from now; after BUSY_US, nice 19 is tried again */
+			pool->busy_until_us = now + BUSY_US;
 		pthread_mutex_unlock(&pool->lock);
-		fprintf(stderr, "tandem serve: a password hash waited %.1f s at nice 19 (every core"
+		if (!quiet)
+			fprintf(stderr, "tandem serve: a password hash waited %.1f s at nice 19 (every core"
 			" busy); hashing it again at normal priority\n",
 			(double)(http_now_us() - oldest->handed_us) / 1e6);
 		hash_one(pool, oldest);
@@ -382,7 +391,7 @@ static void *hasher_main(void *arg)
 		pool->head = w->next;
 		if (!pool->head)
 			pool->tail = NULL;
-		if (w->done) {          /* the rescue thread was quicker */
+		if (w->done || w->rescued) {   /* a rescue thread has it */
 			if (--w->refs == 0)
 				login_wait_destroy(w);
 			continue;
