@@ -39,6 +39,9 @@ struct web_config {
 	int login_cpu_percent;        /* the share of one core that one address's
 					 logins may spend hashing passwords, on
 					 average (0: no limit; default 25) */
+	const char *time_zone;        /* the zone pages show times in (tz database
+					 name); NULL: Asia/Seoul, or UTC where the
+					 tz database is missing */
 };
 
 /* Fills cfg with the defaults. */
