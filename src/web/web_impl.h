@@ -11,6 +11,7 @@
 #include "app/policy.h"
 #include "domain/date.h"
 #include "io/feed.h"
+#include "report/i18n.h"
 #include "store/records.h"
 #include "web/http.h"
 #include "web/web.h"
@@ -25,11 +26,16 @@ struct addr_failures {
 	char addr[64];
 	int count;
 	time_t window_start;
+	int64_t budget_us;            /* password hashing CPU time left (auth.c) */
+	uint64_t budget_at_us;        /* when it was last refilled; 0: never */
+	int64_t refusals_milli;       /* refusals (429) it may have now, x1000 */
+	uint64_t refusals_at_us;      /* when they were last refilled; 0: never */
 };
 
 struct score_cache;
 struct session_cache;
 struct job_runner;
+struct hasher_pool;
 
 /* A pooled store connection and the statement every request runs on it. */
 struct web_conn {
@@ -56,6 +62,7 @@ struct web_server {
 	int hash_limit;
 	int hash_used[HASH_SLOTS];
 	unsigned char hash_name[HASH_SLOTS][16], hash_addr[HASH_SLOTS][16];
+	struct hasher_pool *hashers;  /* the hashing threads (auth.c) */
 	struct score_cache *scores;
 	struct session_cache *sessions;
 	struct job_runner *jobs;      /* jobs.c */
@@ -246,6 +253,23 @@ int web_addr_blocked(struct web_server *srv, const char *addr);
 /* How many password hashes may run at once: never all the workers. */
 int web_hash_limit(int threads);
 void web_addr_failed(struct web_server *srv, const char *addr);
+/* The password hashing threads (auth.c): started before the daemon;
+ * drained (every login handed over answered) before it stops, stopped
+ * after. */
+int web_hashers_start(struct web_server *srv, struct buf *err);
+void web_hashers_drain(struct web_server *srv);
+void web_hashers_stop(struct web_server *srv);
+/* Has the login handler left a password to hash (req->login)? Then the
+ * server suspends the connection and hands it over with web_login_submit:
+ * the hashing thread calls resume(arg) when done, and the server calls the
+ * handler again, which answers. web_login_free ends a login left over by
+ * a request that completed otherwise (its slot given back). */
+int web_login_pending(const struct request *req);
+void web_login_submit(struct request *req, void (*resume)(void *arg), void *arg);
+void web_login_free(struct request *req);
+/* A request whose connection was suspended for a login has completed
+ * (its answer sent, or its connection gone): the stop may go on. */
+void web_login_sent(struct web_server *srv);
 /* Sets the session cookie (or clears it when token is NULL). */
 void web_set_session_cookie(struct request *req, struct response *res, const char *token);
 
@@ -426,7 +450,7 @@ route_handler page_login, page_login_post, page_logout, page_dashboard, page_ass
 	page_model, page_model_activate, page_model_edit, page_model_edit_save, page_freeze,
 	page_verify, page_cycle, page_promises,
 	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_feeds,
-	page_feeds_post, page_feed_map_post, page_credits, page_alerts, page_alert_ack,
+	page_feeds_post, page_feed_map_post, page_feed_job, page_credits, page_alerts, page_alert_ack,
 	page_changes, page_change, page_change_confirm, page_change_reject, page_change_withdraw,
 	page_me;
 route_handler api_changes_list, api_change_get, api_change_confirm, api_change_reject,
@@ -435,6 +459,23 @@ route_handler api_changes_list, api_change_get, api_change_confirm, api_change_r
 /* The SLA feeds behind a contract's measurements, a card for its page
  * (nothing when no feed reaches it) (feeds_web.c). */
 void web_feed_sources_panel(struct request *req, struct buf *o, const char *contract);
+/* report_explain() with the SLA feeds behind the months it shows (the
+ * evidence page and GET /api/v1/explain) (feeds_web.c). */
+/* Runs a queued feed job (kind "feed", store/jobs.h) on the job runner's
+ * store: the format and map of its params, the files as uploaded. The
+ * importer's lines go to report; detail gets the result as a JSON object
+ * (format, map, records, skipped, days, removed, messages). Returns 0
+ * (written, or valid for a preview), 1 when the input has problems, -1 on
+ * a storage failure (feeds_web.c). */
+struct job;
+struct job_file;
+struct feed_import_result;
+int web_feed_job_run(struct store *s, const struct job *job, const struct job_file *files, size_t n,
+		     void (*on_progress)(void *ctx, uint64_t records, uint64_t bytes), void *ctx,
+		     struct feed_import_result *r, struct buf *report, struct buf *detail);
+struct scores;
+int web_explain(struct request *req, const struct scores *s, const char *contract,
+		const char *criterion, enum lang lang, struct buf *out, struct buf *err);
 
 /* The contract page's SLA terms, month-by-month credits and chart for the
  * default year (credits_web.c). */
