@@ -215,6 +215,56 @@ static void table_given_shows_callers_page(void **state)
 	done(&f);
 }
 
+/* A numbered pager (the record lists, the audit log): the page of pages,
+ * first and last, a page box that keeps the other parameters; an older
+ * ?offset= link opens the page holding that row; the empty row is named
+ * after the table; a drawn cell and a code beside a name. */
+static void draw_bold(struct request *req, struct buf *out, const void *arg)
+{
+	(void)req;
+	html_raw(out, "<b>");
+	html_escape(out, arg);
+	html_raw(out, "</b>");
+}
+
+static void table_numbered_pager(void **state)
+{
+	static const char *const q[] = { "offset", "5", "per", "2", "year", "2025" };
+	struct table_desc t = desc;
+	struct fixture f;
+	struct table_state st;
+	struct table_given g = { 9, NULL };
+	(void)state;
+	t.numbered = 1;
+	t.class_name = "records";
+	make(&f, "en", q, 3);
+	table_state_read(&f.req, &t, &st);
+	assert_int_equal(st.page, 3);
+	f.cells[0][0].note = "C1";
+	f.cells[0][0].note_code = 1;
+	f.cells[1][1].draw = draw_bold;
+	f.cells[1][1].draw_arg = "<ops>";
+	html_table_given(&f.req, &f.out, &t, &st, f.rows, 2, &g);
+	assert_non_null(strstr(f.out.data, "<table class=\"data records\" id=\"t\">"));
+	assert_non_null(strstr(f.out.data, "<span class=\"range\" id=\"range\">5–6 of 9 · page 3 of 5</span>"));
+	assert_non_null(strstr(f.out.data, "<a rel=\"first\" href=\"/scores?year=2025\">First</a>"));
+	assert_non_null(strstr(f.out.data, "<a rel=\"last\" href=\"/scores?year=2025&amp;page=5\">Last</a>"));
+	assert_non_null(strstr(f.out.data, "<input type=\"hidden\" name=\"per\" value=\"2\"><input type=\"hidden\" name=\"year\" value=\"2025\">"));
+	assert_non_null(strstr(f.out.data, "max=\"5\" value=\"3\">"));
+	assert_null(strstr(f.out.data, "offset"));
+	assert_non_null(strstr(f.out.data, "Delta <span class=\"muted small code\">C1</span>"));
+	assert_non_null(strstr(f.out.data, "<td><b>&lt;ops&gt;</b></td>"));
+	done(&f);
+	/* nothing at all: the empty row by the table's id */
+	make(&f, "en", NULL, 0);
+	g.total = 0;
+	table_state_read(&f.req, &t, &st);
+	html_table_given(&f.req, &f.out, &t, &st, f.rows, 0, &g);
+	assert_non_null(strstr(f.out.data, "<td colspan=\"4\" class=\"muted empty\" id=\"t-empty\">"));
+	assert_non_null(strstr(f.out.data, "<span class=\"range\" id=\"range\">0–0 of 0 · page 1 of 1</span>"));
+	done(&f);
+}
+
 static void table_trend_column(void **state)
 {
 	static const struct table_column cols[] = {
@@ -368,6 +418,7 @@ int main(void)
 		cmocka_unit_test(table_pages_and_past_the_end),
 		cmocka_unit_test(table_prefix_keeps_tables_apart),
 		cmocka_unit_test(table_given_shows_callers_page),
+		cmocka_unit_test(table_numbered_pager),
 		cmocka_unit_test(table_trend_column),
 		cmocka_unit_test(units_won_korean_and_english),
 		cmocka_unit_test(units_percent_points_days_months),
