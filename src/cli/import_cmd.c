@@ -4,6 +4,7 @@
 
 #include "io/xlsx_read.h"
 #include "report/i18n.h"
+#include "report/problems.h"
 #include "store/closed.h"
 #include "store/import.h"
 
@@ -41,6 +42,18 @@ const char help_import[] =
 	"the error):\n"
 	CLI_LIMITS_HELP;
 
+void cli_import_progress(void *ctx, const struct import_progress *p)
+{
+	(void)ctx;
+	if (p->total_bytes)
+		fprintf(stderr, "\rimporting %s: %3d%%, %llu rows%s", p->file,
+			(int)(p->bytes * 100 / p->total_bytes), (unsigned long long)p->rows,
+			p->done ? "\n" : "");
+	else
+		fprintf(stderr, "\rimporting %s: %llu rows%s", p->file, (unsigned long long)p->rows,
+			p->done ? "\n" : "");
+}
+
 /* A limit of the XLSX reader stopped the import: says so in the user's
  * language, and that it can be raised. */
 static void limit_hint(const char *errors, const struct cli *cli)
@@ -57,8 +70,9 @@ static void limit_hint(const char *errors, const struct cli *cli)
 
 int cmd_import(int argc, char **argv, struct cli *cli)
 {
-	struct import_options opt = { NULL, 0, 0, 100, NULL };
+	struct import_options opt = { .max_errors = 100 };
 	struct import_result res;
+	struct problem_list problems = PROBLEM_LIST_INIT;
 	struct buf errors = BUF_INIT, err = BUF_INIT;
 	struct store *s = NULL;
 	const char **paths = xcalloc((size_t)argc, sizeof *paths);
@@ -121,9 +135,12 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	}
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		goto out;
-	opt.progress = isatty(2);
+	if (isatty(2))
+		opt.on_progress = cli_import_progress;
 	closed_set_correction(s, correction);
-	rc = store_import(s, paths, n, &opt, &res, &errors, &err);
+	rc = store_import(s, paths, n, &opt, &res, &problems, &err);
+	/* The problems in the user's language (--lang, else LC_ALL, LANG). */
+	problems_render(&problems, cli_lang_ko(cli) ? LANG_KO : LANG_EN, &errors);
 	if (rc < 0) {
 		fputs(errors.data, stderr);
 		cli_error("%s", err.data);
@@ -144,6 +161,7 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	}
 out:
 	store_close(s);
+	problems_release(&problems);
 	buf_release(&errors);
 	buf_release(&err);
 	xfree(paths);

@@ -20,6 +20,20 @@ typedef int32_t month_t;            /* year * 12 + (month - 1) */
 /* Parses exactly "YYYY-MM-DD" (years 1000..9999) into *out. Returns 0, or
  * -1 when the text is not a date that exists (2026-02-30). */
 int date_parse(const char *s, size_t len, day_t *out);
+/* The same as year, month and day: the one reading of a date, which
+ * date_parse and the importer's fast path share. */
+int date_parse_ymd(const char *s, size_t len, int *y, int *m, int *d);
+/* A reader of many dates in a row, most of one month (a measurements
+ * file): the month of the last date is remembered, so that a date of the
+ * same month is checked by its day alone. Zero it before the first date. */
+struct date_memo {
+	char ym[8];          /* "YYYY-MM-" of the last month read */
+	int month_days;
+	month_t month;
+};
+/* Reads the 10 bytes at s as "YYYY-MM-DD" of a day that exists into
+ * *month and *day, as date_parse would take them. Returns 0 or -1. */
+int date_parse_memo(const char *s, struct date_memo *memo, month_t *month, int *day);
 /* Parses exactly "YYYY-MM". */
 int month_parse(const char *s, size_t len, month_t *out);
 day_t date_from_ymd(int y, int m, int d);

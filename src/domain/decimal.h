@@ -23,6 +23,12 @@ enum decimal_error {
  * six digits) into micro-units. */
 enum decimal_error decimal_parse(const char *s, size_t len, micro_t *out);
 const char *decimal_error_text(enum decimal_error e);
+/* The plain form of a number at s, before end: at most 12 digits, then
+ * optionally '.' and 1 to 6 digits, no sign. Returns where it stopped,
+ * with *out set, or NULL when the text there is no plain number. The one
+ * reading that decimal_parse and the importer's fast path share: a caller
+ * checks what follows (the end of the cell, a ',' or the end of a line). */
+const char *decimal_plain(const char *s, const char *end, micro_t *out);
 /* Writes the shortest exact text of v ("12.5", "3", "-0.000001") into out,
  * which must hold 32 bytes. */
 void decimal_format(micro_t v, char out[32]);

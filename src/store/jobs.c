@@ -16,7 +16,7 @@
 	" j.started_at, j.finished_at, j.server, j.progress_rows, j.progress_bytes, j.ok," \
 	" j.rows, j.files, j.batch, j.n_errors, j.errors, j.limit_name, j.preview_of," \
 	" j.committed_by, (SELECT count(*) FROM jobs b WHERE b.state IN ('queued', 'running')" \
-	" AND b.id < j.id)"
+	" AND b.id < j.id), j.encoding, j.problems, j.preview"
 
 static char *col_dup(struct stmt *st, int col)
 {
@@ -51,6 +51,9 @@ static void read_job(struct stmt *st, struct job *j)
 	j->preview_of = stmt_int64(st, 21);
 	j->committed_by = stmt_int64(st, 22);
 	j->ahead = stmt_int64(st, 23);
+	j->encoding = col_dup(st, 24);
+	j->problems = col_dup(st, 25);
+	j->preview = col_dup(st, 26);
 }
 
 void store_job_release(struct job *j)
@@ -66,6 +69,9 @@ void store_job_release(struct job *j)
 	xfree(j->server);
 	xfree(j->errors);
 	xfree(j->limit_name);
+	xfree(j->encoding);
+	xfree(j->problems);
+	xfree(j->preview);
 	memset(j, 0, sizeof *j);
 }
 
@@ -116,8 +122,8 @@ static int sweep(struct store *s, struct buf *err)
 }
 
 int store_job_enqueue(struct store *s, const char *kind, const char *owner, const char *actor,
-		      int dry_run, const struct job_file *files, size_t n, int64_t *id,
-		      struct buf *err)
+		      int dry_run, const char *encoding, const struct job_file *files, size_t n,
+		      int64_t *id, struct buf *err)
 {
 	struct stmt *st = NULL;
 	struct buf names = BUF_INIT;
@@ -132,7 +138,8 @@ int store_job_enqueue(struct store *s, const char *kind, const char *owner, cons
 		goto fail;
 	if (sweep(s, err) || next_id(s, id, err) ||
 	    store_prepare(s, "INSERT INTO jobs (id, kind, state, owner, actor, dry_run, names, bytes,"
-			  " created_at, heartbeat) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)", &st, err))
+			  " created_at, heartbeat, encoding) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)",
+			  &st, err))
 		goto fail;
 	stmt_bind_int64(st, 1, *id);
 	stmt_bind_str(st, 2, kind);
@@ -143,6 +150,10 @@ int store_job_enqueue(struct store *s, const char *kind, const char *owner, cons
 	stmt_bind_int64(st, 7, bytes);
 	stmt_bind_str(st, 8, now);
 	stmt_bind_int64(st, 9, (int64_t)clock_now());
+	if (encoding)
+		stmt_bind_str(st, 10, encoding);
+	else
+		stmt_bind_null(st, 10);
 	if (stmt_step(st) == STORE_ERROR) {
 		buf_addf(err, "cannot enqueue the job: %s", stmt_error(st));
 		goto fail;
@@ -209,8 +220,9 @@ int store_job_commit_preview(struct store *s, int64_t preview, const char *owner
 		const char *const texts[5] = { NULL, actor, now, NULL, NULL };
 		int64_t both[2] = { *id, preview };
 		if (run(s, "INSERT INTO jobs (id, kind, state, owner, actor, dry_run, names, bytes,"
-			" created_at, heartbeat, preview_of) SELECT CAST(? AS BIGINT), kind, 'queued', owner,"
-			" CAST(? AS TEXT), 0, names, bytes, CAST(? AS TEXT), CAST(? AS BIGINT), id"
+			" created_at, heartbeat, preview_of, encoding) SELECT CAST(? AS BIGINT), kind, 'queued',"
+			" owner, CAST(? AS TEXT), 0, names, bytes, CAST(? AS TEXT), CAST(? AS BIGINT), id,"
+			" encoding"
 			" FROM jobs WHERE id = ?", 5, ints, texts, err) ||
 		    run(s, "INSERT INTO job_files (job_id, seq, name, data) SELECT CAST(? AS BIGINT),"
 			" seq, name, data FROM job_files WHERE job_id = ?", 2, both, NULL, err) ||
@@ -320,10 +332,11 @@ int store_job_finish(struct store *s, int64_t id, const char *state, const struc
 {
 	char now[21];
 	clock_now_iso(now);
-	const int64_t ints[12] = { 0, 0, (int64_t)clock_now(), r->ok != 0, r->rows, r->files,
-				   r->batch, r->n_errors, 0, 0, r->rows, id };
-	const char *const texts[12] = { state, now, NULL, NULL, NULL, NULL, NULL, NULL,
+	const int64_t ints[14] = { 0, 0, (int64_t)clock_now(), r->ok != 0, r->rows, r->files,
+				   r->batch, r->n_errors, 0, 0, 0, 0, r->rows, id };
+	const char *const texts[14] = { state, now, NULL, NULL, NULL, NULL, NULL, NULL,
 					r->errors ? r->errors : "", r->limit_name ? r->limit_name : "",
+					r->problems ? r->problems : "", r->preview ? r->preview : "",
 					NULL, NULL };
 	int64_t keep = id;
 	if (store_begin(s, err))
@@ -331,7 +344,8 @@ int store_job_finish(struct store *s, int64_t id, const char *state, const struc
 	/* A valid preview keeps its files for the commit; nothing else does. */
 	if (run(s, "UPDATE jobs SET state = ?, finished_at = ?, heartbeat = ?, ok = ?, rows = ?,"
 		" files = ?, batch = ?, n_errors = ?, errors = NULLIF(?, ''), limit_name = NULLIF(?, ''),"
-		" progress_rows = ? WHERE id = ?", 12, ints, texts, err) ||
+		" problems = NULLIF(?, ''), preview = NULLIF(?, ''),"
+		" progress_rows = ? WHERE id = ?", 14, ints, texts, err) ||
 	    run(s, "DELETE FROM job_files WHERE job_id = ? AND job_id NOT IN (SELECT id FROM jobs"
 		" WHERE dry_run = 1 AND ok = 1 AND state = 'done')", 1, &keep, NULL, err))
 		goto fail;

@@ -46,6 +46,9 @@ struct job {
 	int64_t preview_of;    /* the preview this import commits, or 0 */
 	int64_t committed_by;  /* for a preview: the job that committed it, or 0 */
 	int64_t ahead;         /* queued or running jobs before it */
+	char *encoding;        /* the encoding chosen for the files; NULL: detected */
+	char *problems;        /* the problems as JSON (io/preview_json.h), or NULL */
+	char *preview;         /* a dry run's preview as JSON, or NULL */
 };
 
 struct job_result {
@@ -54,19 +57,22 @@ struct job_result {
 	int files;
 	const char *errors;
 	const char *limit_name;
+	const char *problems;    /* JSON, or NULL */
+	const char *preview;     /* JSON, or NULL */
 };
 
 void store_job_release(struct job *j);
 void store_job_files_free(struct job_file *files, size_t n);
 
 /* Stores files and a queued job of kind in one transaction; *id is its
- * id. Returns 0, or -1 with err. */
+ * id. encoding is the one chosen for the files ("utf-8", "cp949"), or NULL
+ * to detect it. Returns 0, or -1 with err. */
 int store_job_enqueue(struct store *s, const char *kind, const char *owner, const char *actor,
-		      int dry_run, const struct job_file *files, size_t n, int64_t *id,
-		      struct buf *err);
+		      int dry_run, const char *encoding, const struct job_file *files, size_t n,
+		      int64_t *id, struct buf *err);
 /* Enqueues the import of a finished, valid preview of owner's that is
  * younger than JOB_PREVIEW_SECONDS and not committed yet, with the
- * preview's files. Returns 0 (*id set), 1 when there is no such preview,
+ * preview's files and encoding. Returns 0 (*id set), 1 when there is no such preview,
  * or -1 with err. */
 int store_job_commit_preview(struct store *s, int64_t preview, const char *owner,
 			     const char *actor, int64_t *id, struct buf *err);

@@ -9,8 +9,11 @@
  * each comment says. */
 #include "web/web_impl.h"
 
+#include "io/csv.h"
 #include "io/jsonw.h"
+#include "io/preview_json.h"
 #include "io/xlsx_read.h"
+#include "report/problems.h"
 #include "store/import.h"
 #include "store/jobs.h"
 
@@ -38,18 +41,25 @@ struct job_runner {
 
 /* --- running one job ------------------------------------------------------ */
 
+/* A message of a reader that carries its own position. */
+static void text_problem(struct problem_list *problems, const char *msg)
+{
+	problem_arg(problems_add(problems, "text"), msg, strlen(msg));
+}
+
 /* Adds the sheets of a workbook named as record kinds as CSV sources; the
  * converted sheets go to sheets[] for the caller to release. Returns 0, or
- * -1 with a problem line in errors. */
+ * -1 with a problem added. */
 static int add_workbook(const struct job_file *f, struct import_source *src, int *n,
-			struct xlsx_csv **sheets, int *n_sheets, char **names, struct buf *errors)
+			struct xlsx_csv **sheets, int *n_sheets, char **names,
+			struct problem_list *problems)
 {
 	struct xlsx_book *book = NULL;
 	struct buf err = BUF_INIT;
 	size_t used = 0;
 	int rc = -1;
 	if (xlsx_open_mem(&book, f->name, f->data, f->len, &err)) {
-		buf_addf(errors, "%s\n", err.data);
+		text_problem(problems, err.data);
 		goto out;
 	}
 	for (size_t i = 0; i < xlsx_n_sheets(book); i++) {
@@ -58,12 +68,16 @@ static int add_workbook(const struct job_file *f, struct import_source *src, int
 		if (name[0] == '_')
 			continue;
 		if (!t) {
-			buf_addf(errors, "%s: unknown sheet '%s' (sheets are named after record kinds;"
-				 " sheets named _... are skipped)\n", f->name, name);
+			buf_reset(&err);
+			buf_addf(&err, "%s: unknown sheet '%s' (sheets are named after record kinds;"
+				 " sheets named _... are skipped)", f->name, name);
+			text_problem(problems, err.data);
 			goto out;
 		}
 		if (*n >= MAX_FILES) {
-			buf_addf(errors, "%s: too many sheets (at most 32 files and sheets)\n", f->name);
+			buf_reset(&err);
+			buf_addf(&err, "%s: too many sheets (at most 32 files and sheets)", f->name);
+			text_problem(problems, err.data);
 			goto out;
 		}
 		struct xlsx_csv *csv = xcalloc(1, sizeof *csv);
@@ -71,7 +85,7 @@ static int add_workbook(const struct job_file *f, struct import_source *src, int
 		sheets[(*n_sheets)++] = csv;
 		buf_reset(&err);
 		if (xlsx_sheet_csv(book, i, t, XLSX_MAX_CSV - used, csv, &err)) {
-			buf_addf(errors, "%s\n", err.data);
+			text_problem(problems, err.data);
 			goto out;
 		}
 		used += csv->text.len;
@@ -92,14 +106,13 @@ out:
 	return rc;
 }
 
-static void on_progress(void *ctx, uint64_t rows, uint64_t bytes, int done)
+static void on_progress(void *ctx, const struct import_progress *p)
 {
 	struct job_runner *r = ctx;
 	pthread_mutex_lock(&r->lock);
-	r->rows = r->rows_before + (int64_t)rows;
-	if (done)
+	r->rows = r->rows_before + (int64_t)p->rows;
+	if (p->done)
 		r->rows_before = r->rows;
-	(void)bytes;
 	pthread_mutex_unlock(&r->lock);
 }
 
@@ -125,12 +138,17 @@ static void run_job(struct web_server *srv, struct store *s, int64_t id)
 	int64_t bytes = 0;
 	struct import_result result;
 	struct job_result jr;
-	struct buf errors = BUF_INIT, err = BUF_INIT;
+	struct problem_list problems;
+	struct preview preview;
+	struct buf errors = BUF_INIT, err = BUF_INIT, problems_text = BUF_INIT, preview_text = BUF_INIT;
+	const char *detected = "utf-8";
 	enum xlsx_limit limit;
 
 	memset(src, 0, sizeof src);
 	memset(names, 0, sizeof names);
 	memset(&result, 0, sizeof result);
+	memset(&preview, 0, sizeof preview);
+	problems_init(&problems, 200);
 	if (store_job_get(s, id, &job, &err) || store_job_files(s, id, &files, &n_files, &err)) {
 		fprintf(stderr, "tandem serve: job %lld: %s\n", (long long)id, err.data);
 		store_job_release(&job);
@@ -144,7 +162,8 @@ static void run_job(struct web_server *srv, struct store *s, int64_t id)
 	/* Imports are the one kind this server runs (a newer one may have
 	 * enqueued another): say so rather than guess. */
 	if (strcmp(job.kind, "import")) {
-		buf_addf(&errors, "this server does not run jobs of kind '%s'\n", job.kind);
+		buf_addf(&err, "this server does not run jobs of kind '%s'", job.kind);
+		text_problem(&problems, err.data);
 		goto finish;
 	}
 
@@ -156,12 +175,18 @@ static void run_job(struct web_server *srv, struct store *s, int64_t id)
 		if (n >= MAX_FILES)
 			break;
 		if (len > 5 && !strcmp(f->name + len - 5, ".xlsx")) {
-			if (add_workbook(f, src, &n, sheets, &n_sheets, names, &errors))
+			if (add_workbook(f, src, &n, sheets, &n_sheets, names, &problems))
 				goto finish;
 		} else {
+			/* The encoding chosen, else the one the bytes are in
+			 * (CP949 is what Korean Excel saves). */
+			const char *enc = job.encoding ? job.encoding : csv_detect_encoding(f->data, f->len);
+			if (!strcmp(enc, "cp949"))
+				detected = "cp949";
 			src[n].name = f->name;
 			src[n].data = f->data;
 			src[n].len = f->len;
+			src[n].encoding = enc;
 			n++;
 		}
 		bytes += (int64_t)f->len;
@@ -172,21 +197,30 @@ static void run_job(struct web_server *srv, struct store *s, int64_t id)
 	}
 	set_progress(r, 0, bytes);
 	{
-		struct import_options opt = { NULL, job.dry_run, 0, 200, job.actor, on_progress, r };
+		struct import_options opt = { .dry_run = job.dry_run, .max_errors = 200,
+					      .actor = job.actor, .on_progress = on_progress,
+					      .progress_ctx = r, .preview = job.dry_run ? &preview : NULL };
+		preview.encoding = xstrdup(job.encoding ? job.encoding : detected);
 		buf_reset(&err);
 		/* One import writes at a time, after the writes of requests
 		 * already waiting (the server's write lock; across servers, the
 		 * store's: BEGIN IMMEDIATE or PostgreSQL's advisory lock). */
 		pthread_mutex_lock(&srv->write_lock);
-		rc = store_import_mem(s, src, n, &opt, &result, &errors, &err);
+		rc = store_import_mem(s, src, n, &opt, &result, &problems, &err);
 		pthread_mutex_unlock(&srv->write_lock);
 		if (rc < 0) {
 			fprintf(stderr, "tandem serve: job %lld: import: %s\n", (long long)id, err.data);
-			buf_reset(&errors);
-			buf_adds(&errors, "the import failed (a storage error); nothing was written\n");
+			problems_release(&problems);
+			text_problem(&problems, "the import failed (a storage error); nothing was written");
 		}
 	}
 finish:
+	/* The API's errors stay the English lines they were; the pages render
+	 * the problems in their reader's language. */
+	problems_render(&problems, LANG_EN, &errors);
+	problems_json(&problems, &problems_text);
+	if (rc == 0 && job.dry_run)
+		preview_json(&preview, &preview_text);
 	limit = xlsx_limit_in(errors.data);
 	memset(&jr, 0, sizeof jr);
 	jr.ok = rc == 0;
@@ -196,6 +230,8 @@ finish:
 	jr.n_errors = rc == 0 ? 0 : result.errors ? (int64_t)result.errors : 1;
 	jr.errors = errors.data;
 	jr.limit_name = xlsx_limit_name(limit);
+	jr.problems = problems.total ? problems_text.data : NULL;
+	jr.preview = preview_text.len ? preview_text.data : NULL;
 	buf_reset(&err);
 	if (store_job_finish(s, id, rc == 0 ? "done" : "failed", &jr, &err))
 		fprintf(stderr, "tandem serve: job %lld: %s\n", (long long)id, err.data);
@@ -210,8 +246,12 @@ finish:
 		xfree(names[i]);
 	store_job_files_free(files, n_files);
 	store_job_release(&job);
+	problems_release(&problems);
+	preview_release(&preview);
 	buf_release(&errors);
 	buf_release(&err);
+	buf_release(&problems_text);
+	buf_release(&preview_text);
 }
 
 /* Sleeps up to ms, or until woken. */
@@ -377,8 +417,19 @@ int web_job_enqueue_upload(struct request *req, int dry_run, int64_t *id, struct
 			 " (contracts.csv, ...) or an XLSX workbook with sheets named so");
 		return 1;
 	}
+	/* The encoding of the CSV files: chosen (the preview's choice, or
+	 * ?encoding=), else detected when the job runs. */
+	const char *encoding = http_form(req, "encoding");
+	if (!encoding)
+		encoding = http_query(req, "encoding");
+	if (encoding && (!*encoding || !strcmp(encoding, "auto")))
+		encoding = NULL;
+	if (encoding && strcmp(encoding, "utf-8") && strcmp(encoding, "cp949")) {
+		buf_addf(problem, "upload: unknown encoding '%s' (utf-8, cp949 or auto)", encoding);
+		return 1;
+	}
 	if (store_job_enqueue(req->store, "import", req->session.user.name, req->actor, dry_run,
-			      files, n, id, err))
+			      encoding, files, n, id, err))
 		return -1;
 	web_jobs_wake(req->srv);
 	return 0;

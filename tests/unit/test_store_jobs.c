@@ -50,8 +50,8 @@ static void jobs_queue(void **state)
 	struct job j;
 	int64_t a, b, c, claimed, commit;
 
-	assert_int_equal(store_job_enqueue(s, "import", "ann", "user:ann", 1, files, 2, &a, &err), 0);
-	assert_int_equal(store_job_enqueue(s, "import", "bob", "user:bob", 0, files, 1, &b, &err), 0);
+	assert_int_equal(store_job_enqueue(s, "import", "ann", "user:ann", 1, NULL, files, 2, &a, &err), 0);
+	assert_int_equal(store_job_enqueue(s, "import", "bob", "user:bob", 0, NULL, files, 1, &b, &err), 0);
 	assert_int_equal(a, 1);
 	assert_int_equal(b, 2);
 	assert_int_equal(store_job_get(s, b, &j, &err), 0);
