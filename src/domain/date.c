@@ -62,27 +62,9 @@ static int digits(const char *s, int n, int *out)
 	return 0;
 }
 
-/* The digits of "YYYY-MM-DD" at s, without a branch per digit: 0 with y,
- * m and d set (the day not yet checked to exist), or -1. */
-static inline int ymd_digits(const char *s, int *y, int *m, int *d)
-{
-	unsigned v[10];
-	if (s[4] != '-' || s[7] != '-')
-		return -1;
-	for (int i = 0; i < 10; i++)
-		v[i] = (unsigned)(unsigned char)s[i] - '0';
-	if ((v[0] > 9) | (v[1] > 9) | (v[2] > 9) | (v[3] > 9) | (v[5] > 9) | (v[6] > 9) |
-	    (v[8] > 9) | (v[9] > 9))
-		return -1;
-	*y = (int)(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3]);
-	*m = (int)(v[5] * 10 + v[6]);
-	*d = (int)(v[8] * 10 + v[9]);
-	return 0;
-}
-
 int date_parse_ymd(const char *s, size_t len, int *y, int *m, int *d)
 {
-	if (len != 10 || ymd_digits(s, y, m, d) || !date_valid(*y, *m, *d))
+	if (len != 10 || date_ymd_digits(s, y, m, d) || !date_valid(*y, *m, *d))
 		return -1;
 	return 0;
 }
@@ -93,25 +75,6 @@ int date_parse(const char *s, size_t len, day_t *out)
 	if (date_parse_ymd(s, len, &y, &m, &d))
 		return -1;
 	*out = date_from_ymd(y, m, d);
-	return 0;
-}
-
-int date_parse_memo(const char *s, struct date_memo *memo, month_t *month, int *day)
-{
-	if (memcmp(s, memo->ym, 8)) {
-		int y, m, d;
-		if (ymd_digits(s, &y, &m, &d) || !date_valid(y, m, 1))
-			return -1;
-		memcpy(memo->ym, s, 8);
-		memo->month_days = days_in_month(y, m);
-		memo->month = month_of_ymd(y, m);
-	}
-	unsigned d1 = (unsigned)(unsigned char)s[8] - '0', d2 = (unsigned)(unsigned char)s[9] - '0';
-	int d = (int)(d1 * 10 + d2);
-	if (d1 > 9 || d2 > 9 || d < 1 || d > memo->month_days)
-		return -1;
-	*month = memo->month;
-	*day = d;
 	return 0;
 }
 

@@ -6,29 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *decimal_plain(const char *s, const char *end, micro_t *out)
-{
-	/* At most 13 digits are read: 12 are taken, 13 decline. */
-	const char *q = s, *lim = end - s > 13 ? s + 13 : end;
-	int64_t whole = 0, frac = 0;
-	while (q < lim && (unsigned)(*q - '0') < 10)
-		whole = whole * 10 + (*q++ - '0');
-	if (q == s || q - s > 12)
-		return NULL;
-	if (q < end && *q == '.') {
-		const char *f = ++q;
-		lim = end - q > 7 ? q + 7 : end;
-		while (q < lim && (unsigned)(*q - '0') < 10)
-			frac = frac * 10 + (*q++ - '0');
-		if (q == f || q - f > 6)
-			return NULL;
-		for (ptrdiff_t k = q - f; k < 6; k++)
-			frac *= 10;
-	}
-	*out = whole * MICRO_ONE + frac;
-	return q;
-}
-
 enum decimal_error decimal_parse(const char *s, size_t len, micro_t *out)
 {
 	size_t i = 0;
