@@ -101,11 +101,8 @@ const char *validate_noun(const char *table)
 
 void validate_enum_list(const struct column *c, struct buf *out)
 {
-	int n = 0;
-	while (c->enum_values[n])
-		n++;
-	for (int i = 0; i < n; i++)
-		buf_addf(out, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", c->enum_values[i]);
+	for (int i = 0; c->enum_values[i]; i++)
+		buf_addf(out, "%s%s", i ? PROBLEM_LIST_SEP : "", c->enum_values[i]);
 }
 
 /* --- cells ------------------------------------------------------------- */

@@ -91,8 +91,11 @@ static inline void plain_denominator(struct cell *denominator)
 		denominator->num = MICRO_ONE;
 }
 
-/* The enum values of c as a message lists them ("low, medium or high"),
- * appended to out. */
+/* A parameter that is a list of values holds them separated by this byte;
+ * the renderer joins them as the language does ("low, medium or high"). */
+#define PROBLEM_LIST_SEP "\x1f"
+
+/* The enum values of c as a list parameter, appended to out. */
 void validate_enum_list(const struct column *c, struct buf *out);
 /* How messages name a record of table ("org unit" for org_units); the
  * table's name when it has no noun. Static. */

@@ -237,6 +237,55 @@ fail:
 	return -1;
 }
 
+int store_job_recheck(struct store *s, int64_t preview, const char *owner, const char *actor,
+		      const char *encoding, int64_t *id, struct buf *err)
+{
+	struct stmt *st = NULL;
+	char now[21];
+	int64_t fresh = (int64_t)clock_now() - JOB_PREVIEW_SECONDS;
+	int step;
+	clock_now_iso(now);
+	if (store_begin(s, err))
+		return -1;
+	if (store_prepare(s, "SELECT id FROM jobs WHERE id = ? AND owner = ? AND dry_run = 1"
+			  " AND state IN ('done', 'failed') AND heartbeat >= ?"
+			  " AND EXISTS (SELECT 1 FROM job_files f WHERE f.job_id = jobs.id)", &st, err))
+		goto fail;
+	stmt_bind_int64(st, 1, preview);
+	stmt_bind_str(st, 2, owner);
+	stmt_bind_int64(st, 3, fresh);
+	step = stmt_step(st);
+	stmt_finalize(st);
+	st = NULL;
+	if (step == STORE_ERROR) {
+		buf_addf(err, "cannot read the preview");
+		goto fail;
+	}
+	if (step == STORE_DONE) {
+		store_rollback(s);
+		return 1;
+	}
+	if (next_id(s, id, err))
+		goto fail;
+	{
+		const int64_t ints[6] = { *id, 0, 0, (int64_t)clock_now(), 0, preview };
+		const char *const texts[6] = { NULL, actor, now, NULL, encoding, NULL };
+		int64_t both[2] = { *id, preview };
+		if (run(s, "INSERT INTO jobs (id, kind, state, owner, actor, dry_run, names, bytes,"
+			" created_at, heartbeat, encoding) SELECT CAST(? AS BIGINT), kind, 'queued', owner,"
+			" CAST(? AS TEXT), 1, names, bytes, CAST(? AS TEXT), CAST(? AS BIGINT),"
+			" CAST(? AS TEXT) FROM jobs WHERE id = ?", 6, ints, texts, err) ||
+		    run(s, "INSERT INTO job_files (job_id, seq, name, data) SELECT CAST(? AS BIGINT),"
+			" seq, name, data FROM job_files WHERE job_id = ?", 2, both, NULL, err))
+			goto fail;
+	}
+	return store_commit(s, err);
+fail:
+	stmt_finalize(st);
+	store_rollback(s);
+	return -1;
+}
+
 int store_job_claim(struct store *s, const char *server, int64_t *id, struct buf *err)
 {
 	struct stmt *st = NULL;
@@ -341,13 +390,14 @@ int store_job_finish(struct store *s, int64_t id, const char *state, const struc
 	int64_t keep = id;
 	if (store_begin(s, err))
 		return -1;
-	/* A valid preview keeps its files for the commit; nothing else does. */
+	/* A preview keeps its files for the commit (when valid) or for a
+	 * check in another encoding; nothing else does. */
 	if (run(s, "UPDATE jobs SET state = ?, finished_at = ?, heartbeat = ?, ok = ?, rows = ?,"
 		" files = ?, batch = ?, n_errors = ?, errors = NULLIF(?, ''), limit_name = NULLIF(?, ''),"
 		" problems = NULLIF(?, ''), preview = NULLIF(?, ''),"
 		" progress_rows = ? WHERE id = ?", 14, ints, texts, err) ||
 	    run(s, "DELETE FROM job_files WHERE job_id = ? AND job_id NOT IN (SELECT id FROM jobs"
-		" WHERE dry_run = 1 AND ok = 1 AND state = 'done')", 1, &keep, NULL, err))
+		" WHERE dry_run = 1)", 1, &keep, NULL, err))
 		goto fail;
 	return store_commit(s, err);
 fail:

@@ -76,6 +76,12 @@ int store_job_enqueue(struct store *s, const char *kind, const char *owner, cons
  * or -1 with err. */
 int store_job_commit_preview(struct store *s, int64_t preview, const char *owner,
 			     const char *actor, int64_t *id, struct buf *err);
+/* Enqueues the preview of a finished preview of owner's (valid or not,
+ * younger than JOB_PREVIEW_SECONDS) again, with the same files read in
+ * encoding ("utf-8", "cp949"). Returns 0 (*id set), 1 when there is no
+ * such preview, or -1 with err. */
+int store_job_recheck(struct store *s, int64_t preview, const char *owner, const char *actor,
+		      const char *encoding, int64_t *id, struct buf *err);
 /* Fails the jobs whose server went quiet, then claims the oldest queued
  * job for server. Returns 0 (*id set), 1 when none is queued, -1 with err. */
 int store_job_claim(struct store *s, const char *server, int64_t *id, struct buf *err);
@@ -86,7 +92,7 @@ int store_job_files(struct store *s, int64_t id, struct job_file **files, size_t
 int store_job_progress(struct store *s, int64_t id, int64_t rows, int64_t bytes,
 		       struct buf *err);
 /* Ends job id as "done" or "failed" with its result; drops its files
- * unless it is a valid preview. */
+ * unless it is a preview. */
 int store_job_finish(struct store *s, int64_t id, const char *state, const struct job_result *r,
 		     struct buf *err);
 /* One job: 0, 1 when there is none, -1 with err. Release *out. */

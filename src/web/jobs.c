@@ -525,6 +525,13 @@ void web_job_json(struct buf *j, const struct job *job)
 	}
 	buf_adds(j, "],\"limit\":");
 	jstr(j, job->limit_name);
+	/* What the page shows, as data: the preview of a dry run (files,
+	 * counts, rows) and the problems with their codes and parameters
+	 * (io/preview_json.h), both written by this code into the store. */
+	buf_adds(j, ",\"preview\":");
+	buf_adds(j, job->preview ? job->preview : "null");
+	buf_adds(j, ",\"problems\":");
+	buf_adds(j, job->problems ? job->problems : "null");
 	buf_adds(j, "}}");
 }
 
@@ -537,46 +544,6 @@ int64_t web_job_id(const char *s)
 		return 0;
 	v = strtoll(s, &end, 10);
 	return *end || v <= 0 ? 0 : (int64_t)v;
-}
-
-void api_imports(struct request *req, struct response *res)
-{
-	struct buf problem = BUF_INIT, err = BUF_INIT, j = BUF_INIT;
-	const char *dr = http_query(req, "dry_run");
-	int dry = dr && strcmp(dr, "0");
-	/* A waiting request holds a worker: at most 30 s. */
-	long wait = web_query_long(req, "wait", 0, 0, 30);
-	int64_t id = 0;
-	struct job job;
-	int rc = web_job_enqueue_upload(req, dry, &id, &problem, &err);
-	memset(&job, 0, sizeof job);
-	if (rc > 0) {
-		/* The error, and the result the import would have had. */
-		buf_adds(&j, "{\"error\":");
-		jstr(&j, problem.data);
-		buf_addf(&j, ",\"ok\":false,\"dry_run\":%s,\"files\":0,\"rows\":0,\"batch\":0,"
-			 "\"errors\":[", dry ? "true" : "false");
-		jstr(&j, problem.data);
-		buf_adds(&j, "]}");
-		http_json(res, 422, &j);
-		goto out;
-	}
-	if (rc < 0 || web_job_wait(req, id, wait, &job, &err)) {
-		fprintf(stderr, "tandem serve: import: %s\n", err.data);
-		http_json_error(res, 500, NULL, "the import could not be queued (a storage error)");
-		goto out;
-	}
-	web_job_json(&j, &job);
-	char *loc = arena_printf(&req->arena, "/api/v1/jobs/%lld", (long long)id);
-	http_header(res, req, "Location", loc);
-	/* ?wait=S: a job finished by then answers as the synchronous import
-	 * did; otherwise (and always without ?wait) 202. */
-	http_json(res, !wait || !job.finished ? 202 : job.ok ? 200 : 422, &j);
-out:
-	store_job_release(&job);
-	buf_release(&problem);
-	buf_release(&err);
-	buf_release(&j);
 }
 
 void api_job_get(struct request *req, struct response *res)
