@@ -558,7 +558,7 @@ static const struct message catalog[] = {
 	{ "import.recheck", "Check again in this encoding", "이 인코딩으로 다시 검사" },
 	{ "import.refresh", "Refresh", "새로 고침" },
 	{ "import.refresh_help", "This page refreshes itself every second.", "이 페이지는 1초마다 새로 고쳐집니다." },
-	{ "import.replace_warning", "{1} rows already stored will be replaced by the rows of these files.", "이미 저장된 행 {1}개가 이 파일의 행으로 바뀝니다." },
+	{ "import.replace_warning", "Rows already stored that these files will replace: {1}.", "이미 저장된 행 {1}개가 이 파일의 행으로 바뀝니다." },
 	{ "import.row", "Row", "행" },
 	{ "import.rows_shown", "Each file lists its first {1} new and changed rows; the counts cover every row.", "파일마다 새 행과 바뀌는 행을 처음 {1}개까지 보여 주며, 개수는 모든 행을 셉니다." },
 	{ "import.running", "Reading and checking: rows · bytes", "읽고 확인하는 중: 행 · 바이트" },

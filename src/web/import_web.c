@@ -465,7 +465,8 @@ void page_import_job(struct request *req, struct response *res)
 			html_problem_list(o, job.errors);
 		html_raw(o, "</section>\n");
 		if (job.dry_run)
-			recheck_form(req, o, &job, job.encoding ? job.encoding : "utf-8");
+			recheck_form(req, o, &job,
+				     have_preview && preview.encoding ? preview.encoding : "utf-8");
 	} else if (job.dry_run) {
 		html_raw(o, "<div class=\"notice ok\" role=\"status\"><p>");
 		html_msg(o, req, "import.valid");

@@ -219,8 +219,14 @@ finish:
 	 * the problems in their reader's language. */
 	problems_render(&problems, LANG_EN, &errors);
 	problems_json(&problems, &problems_text);
-	if (rc == 0 && job.dry_run)
+	if (rc == 0 && job.dry_run) {
 		preview_json(&preview, &preview_text);
+	} else if (job.dry_run && preview.encoding) {
+		/* A failed preview keeps how its files were read (the page offers
+		 * the other encoding), not the half of a preview it made. */
+		struct preview read_as = { .encoding = preview.encoding };
+		preview_json(&read_as, &preview_text);
+	}
 	limit = xlsx_limit_in(errors.data);
 	memset(&jr, 0, sizeof jr);
 	jr.ok = rc == 0;

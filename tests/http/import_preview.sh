@@ -56,7 +56,7 @@ check "preview-page-en-200" is 200 "$(status admin GET "/import/jobs/$id?lang=en
 cp "$WORK/body" "$WORK/page-en"
 check "preview-page-counts-clients" has "$WORK/page-en" '<tr><td>clients.csv</td><td>Clients</td><td class="num added">1</td><td class="num changed">1</td><td class="num unchanged">1</td></tr>'
 check "preview-page-counts-measurements" has "$WORK/page-en" '<tr><td>measurements.csv</td><td>Measurements</td><td class="num added">1</td><td class="num changed">1</td><td class="num unchanged">1</td></tr>'
-check "preview-page-replace-warning" has "$WORK/page-en" '2 rows already stored will be replaced by the rows of these files.'
+check "preview-page-replace-warning" has "$WORK/page-en" 'Rows already stored that these files will replace: 2.'
 check "preview-page-new-row" has "$WORK/page-en" '<tr class="added"><td class="num">4</td><td><code>C9</code></td><td>new</td><td></td></tr>'
 check "preview-page-changed-cells" has "$WORK/page-en" '<tr class="changed"><td class="num">3</td><td><code>C2</code></td><td>changed</td><td><div class="cell-change">industry: <code>보험</code> → <code>금융</code></div></td></tr>'
 check "preview-page-unchanged-not-listed" hasnt "$WORK/page-en" '<code>C1</code>'
@@ -77,6 +77,7 @@ check "recheck-303" is 303 "$code"
 again=$(curl -s -b "$WORK/admin.jar" "$URL/api/v1/jobs?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 check "recheck-failed" is failed "$(await "$again")"
 check "recheck-chosen-encoding-kept" is 422 "$(status admin GET "/import/jobs/$again?lang=en")"
+check "recheck-page-chosen" has "$WORK/body" 'The CSV files were read as UTF-8, as chosen.'
 check "recheck-page-utf8-preselected" has "$WORK/body" '<input type="radio" name="encoding" value="utf-8" checked>'
 check "recheck-page-problem-row" has "$WORK/body" '<tr><td>clients.csv</td><td class="num">2</td><td></td><td>invalid UTF-8'
 check "recheck-bad-encoding-400" is 400 "$(form admin /import "recheck=$id" "encoding=latin1")"
@@ -95,6 +96,8 @@ check "problems-page-ko-enum" has "$WORK/body" "<tr><td>contracts.csv</td><td cl
 check "problems-page-en-422" is 422 "$(status admin GET "/import/jobs/$bad?lang=en")"
 cp "$WORK/body" "$WORK/problems-en"
 check "problems-page-ko-ref" has "$WORK/problems-ko" "<tr><td>contracts.csv</td><td class=\"num\">3</td><td>고객사</td><td>없는 고객사 &#39;C404&#39;</td><td><code>C404</code></td></tr>"
+check "problems-page-en-detected" has "$WORK/body" 'The CSV files were detected as UTF-8.'
+check "problems-api-read-as" is '{"encoding": "utf-8", "files": []}' "$(python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["result"]["preview"]))' "$WORK/job")"
 check "problems-page-en-enum" has "$WORK/body" "<td>risk_tier</td><td>unknown risk_tier &#39;urgent&#39; (expected low, medium or high)</td>"
 check "problems-page-en-ref" has "$WORK/body" "<tr><td>contracts.csv</td><td class=\"num\">3</td><td>client_id</td><td>unknown client &#39;C404&#39;</td><td><code>C404</code></td></tr>"
 
