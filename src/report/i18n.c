@@ -335,6 +335,7 @@ static const struct message catalog[] = {
 	{ "error.ack_note", "an acknowledgement needs a note", "확인에는 조치 내용을 적어야 합니다" },
 	{ "error.ack_note_long", "the note of an acknowledgement is at most {1} bytes", "확인 내용은 최대 {1}바이트입니다" },
 	{ "error.as_of", "as_of takes a date YYYY-MM-DD, not '{1}'", "기준일은 YYYY-MM-DD 형식의 날짜여야 합니다('{1}'은(는) 날짜가 아님)" },
+	{ "error.attainment_range", "predicted_attainment '{1}' is not between 0 and 1", "예상 달성률 '{1}'이(가) 0과 1 사이가 아닙니다" },
 	{ "error.bad_count", "bad value '{1}' for {2} (expected a whole number >= 0)", "{2}에 잘못된 값 '{1}' (0 이상의 정수여야 함)" },
 	{ "error.bad_date", "bad date '{1}' for {2} (expected YYYY-MM-DD, a day that exists)", "{2}에 잘못된 날짜 '{1}' (YYYY-MM-DD 형식의 실제 있는 날짜여야 함)" },
 	{ "error.bad_email", "bad email '{1}'", "잘못된 이메일 '{1}'" },
