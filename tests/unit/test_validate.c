@@ -286,7 +286,9 @@ static void validate_json_round_trip(void **state)
 	assert_int_equal(problems_parse(j.data, &back), 0);
 	problems_json(&back, &j2);
 	assert_string_equal(j2.data, j.data);
+	problems_release(&back);
 	assert_int_equal(problems_parse("[1]", &back), -1);
+	assert_int_equal(back.n, 0);
 
 	memset(&p, 0, sizeof p);
 	p.encoding = strdup("cp949");
