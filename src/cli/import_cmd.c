@@ -73,8 +73,10 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	struct import_options opt = { .max_errors = 100 };
 	struct import_result res;
 	struct problem_list problems = PROBLEM_LIST_INIT;
-	struct buf errors = BUF_INIT, err = BUF_INIT;
+	struct buf errors = BUF_INIT, err = BUF_INIT, outcome = BUF_INIT;
 	struct store *s = NULL;
+	enum lang lang;
+	char rows[24], files[16], count[24];
 	const char **paths = xcalloc((size_t)argc, sizeof *paths);
 	const char *correction = NULL;
 	int n = 0, rc;
@@ -139,29 +141,33 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 		opt.on_progress = cli_import_progress;
 	closed_set_correction(s, correction);
 	rc = store_import(s, paths, n, &opt, &res, &problems, &err);
-	/* The problems in the user's language (--lang, else LC_ALL, LANG). */
-	problems_render(&problems, cli_lang_ko(cli) ? LANG_KO : LANG_EN, &errors);
+	/* The problems and the outcome in the user's language (--lang, else
+	 * LC_ALL, LC_MESSAGES, LANG), from the one catalog. */
+	lang = cli_lang_ko(cli) ? LANG_KO : LANG_EN;
+	problems_render(&problems, lang, &errors);
+	snprintf(rows, sizeof rows, "%llu", (unsigned long long)res.rows);
+	snprintf(files, sizeof files, "%d", res.files);
+	snprintf(count, sizeof count, "%llu", (unsigned long long)(rc == 1 ? res.errors : (uint64_t)res.batch));
 	if (rc < 0) {
 		fputs(errors.data, stderr);
 		cli_error("%s", err.data);
 		rc = EXIT_STORAGE;
 	} else if (rc == 1) {
+		const char *args[2] = { count, rows };
 		fputs(errors.data, stderr);
 		limit_hint(errors.data, cli);
-		fprintf(stderr, "tandem: import failed: %llu problem%s in %llu rows; nothing was written\n",
-			(unsigned long long)res.errors, res.errors == 1 ? "" : "s",
-			(unsigned long long)res.rows);
+		i18n_add(&outcome, lang, res.errors == 1 ? "import.cli_failed_one" : "import.cli_failed", args, 2);
+		fprintf(stderr, "tandem: %s\n", outcome.data);
 		rc = EXIT_BAD_INPUT;
-	} else if (opt.dry_run) {
-		printf("%llu rows in %d files are valid (dry run: nothing written)\n",
-		       (unsigned long long)res.rows, res.files);
 	} else {
-		printf("imported %llu rows from %d files (batch %lld)\n",
-		       (unsigned long long)res.rows, res.files, (long long)res.batch);
+		const char *args[3] = { rows, files, count };
+		i18n_add(&outcome, lang, opt.dry_run ? "import.cli_valid" : "import.cli_done", args, 3);
+		printf("%s\n", outcome.data);
 	}
 out:
 	store_close(s);
 	problems_release(&problems);
+	buf_release(&outcome);
 	buf_release(&errors);
 	buf_release(&err);
 	xfree(paths);
