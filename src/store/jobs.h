@@ -49,6 +49,9 @@ struct job {
 	char *encoding;        /* the encoding chosen for the files; NULL: detected */
 	char *problems;        /* the problems as JSON (io/preview_json.h), or NULL */
 	char *preview;         /* a dry run's preview as JSON, or NULL */
+	char *params;          /* what to run, the kind's own text (a feed: format,
+				* map name and map, one a line), or NULL */
+	char *detail;          /* the kind's own result, a JSON object, or NULL */
 };
 
 struct job_result {
@@ -59,6 +62,7 @@ struct job_result {
 	const char *limit_name;
 	const char *problems;    /* JSON, or NULL */
 	const char *preview;     /* JSON, or NULL */
+	const char *detail;    /* a JSON object, or NULL */
 };
 
 void store_job_release(struct job *j);
@@ -70,6 +74,10 @@ void store_job_files_free(struct job_file *files, size_t n);
 int store_job_enqueue(struct store *s, const char *kind, const char *owner, const char *actor,
 		      int dry_run, const char *encoding, const struct job_file *files, size_t n,
 		      int64_t *id, struct buf *err);
+/* The same with the kind's params (NULL: none), kept with the job. */
+int store_job_enqueue_params(struct store *s, const char *kind, const char *params, const char *owner,
+			     const char *actor, int dry_run, const struct job_file *files, size_t n,
+			     int64_t *id, struct buf *err);
 /* Enqueues the import of a finished, valid preview of owner's that is
  * younger than JOB_PREVIEW_SECONDS and not committed yet, with the
  * preview's files and encoding. Returns 0 (*id set), 1 when there is no such preview,
