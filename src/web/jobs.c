@@ -586,13 +586,15 @@ void web_job_json(struct buf *j, const struct job *job)
 		buf_adds(j, ",\"detail\":");
 		buf_adds(j, job->detail);
 	}
-	/* What the page shows, as data: the preview of a dry run (files,
+	/* An import's page as data: the preview of a dry run (files,
 	 * counts, rows) and the problems with their codes and parameters
 	 * (io/preview_json.h), both written by this code into the store. */
-	buf_adds(j, ",\"preview\":");
-	buf_adds(j, job->preview ? job->preview : "null");
-	buf_adds(j, ",\"problems\":");
-	buf_adds(j, job->problems ? job->problems : "null");
+	if (!strcmp(job->kind, "import")) {
+		buf_adds(j, ",\"preview\":");
+		buf_adds(j, job->preview ? job->preview : "null");
+		buf_adds(j, ",\"problems\":");
+		buf_adds(j, job->problems ? job->problems : "null");
+	}
 	buf_adds(j, "}}");
 }
 
