@@ -5,67 +5,55 @@
 #include "app/records.h"
 
 #include "base/alloc.h"
+#include "report/problems.h"
 #include "store/import.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* "contracts.csv:2:9: message" → column 9's name and the message, one
- * "column\tmessage" line per problem. */
-static void import_errors_to_fields(const struct table *t, const char *errors, struct buf *out)
+/* The problems of one record, one "column\tmessage" line each (the
+ * column's name, empty when the problem is not about one cell). */
+static void problems_to_fields(const struct table *t, const struct problem_list *l,
+			       struct buf *out)
 {
-	const char *line = errors;
-	while (*line) {
-		const char *eol = strchr(line, '\n');
-		size_t len = eol ? (size_t)(eol - line) : strlen(line);
-		const char *p = memchr(line, ':', len);
-		char *end;
-		if (p) {
-			strtoul(p + 1, &end, 10);
-			if (*end == ':') {
-				unsigned long col = strtoul(end + 1, &end, 10);
-				if (*end == ':' && end[1] == ' ') {
-					const char *m = end + 2;
-					const char *name = col >= 1 && col <= t->n_columns
-						? t->columns[col - 1].name : "";
-					buf_addf(out, "%s\t%.*s\n", name, (int)(len - (size_t)(m - line)), m);
-					goto next;
-				}
-			}
-		}
-		if (len)
-			buf_addf(out, "\t%.*s\n", (int)len, line);
-next:
-		if (!eol)
-			break;
-		line = eol + 1;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct problem *p = &l->items[i];
+		int col = p->col >= 0 && (size_t)p->col < t->n_columns && p->table &&
+			  !strcmp(p->table, t->name) ? p->col : -1;
+		buf_addf(out, "%s\t", col >= 0 ? t->columns[col].name : "");
+		problem_message(p, LANG_EN, out);
+		buf_addc(out, '\n');
 	}
 }
 
-/* Runs the importer over one record: dry_run validates only. 0, 1 with
- * errors (2 when they are about a closed year), -1 with err. */
-static int import_one(struct store *s, const struct table *t, const char *csv, int dry_run,
-		      const char *actor, struct buf *errors, struct buf *err)
+/* Runs the importer over one record, given as values (a form's, NULL =
+ * empty) or, for a stored proposed change, as the one-row CSV it was kept
+ * as: dry_run validates only. 0, 1 with errors (2 when they are about a
+ * closed year), -1 with err. */
+static int import_one(struct store *s, const struct table *t, const char *const *values,
+		      const char *csv, int dry_run, const char *actor, struct buf *errors,
+		      struct buf *err)
 {
 	char name[64];
 	struct import_source src;
-	struct import_options opt = { NULL, dry_run, 0, 50, actor };
+	struct import_options opt = { .dry_run = dry_run, .max_errors = 50, .actor = actor };
 	struct import_result res;
-	struct buf ierr = BUF_INIT;
+	struct problem_list problems = PROBLEM_LIST_INIT;
 	snprintf(name, sizeof name, "%s.csv", t->name);
 	memset(&src, 0, sizeof src);
 	src.name = name;
+	src.values = values;
 	src.data = csv;
-	src.len = strlen(csv);
+	src.len = csv ? strlen(csv) : 0;
 	memset(&res, 0, sizeof res);
-	int rc = store_import_mem(s, &src, 1, &opt, &res, &ierr, err);
+	int rc = store_import_mem(s, &src, 1, &opt, &res, &problems, err);
 	if (rc == 1) {
-		import_errors_to_fields(t, ierr.data, errors);
+		problems_to_fields(t, &problems, errors);
 		if (res.closed)
 			rc = 2;
 	}
-	buf_release(&ierr);
+	problems_release(&problems);
 	return rc;
 }
 
@@ -143,8 +131,7 @@ enum app_status app_record_write(struct store *s, const struct app_actor *a, con
 			/* Without its key the record cannot be looked up, but every
 			 * problem is still reported at once: a dry run of the
 			 * importer checks the row (and says the key is required). */
-			record_csv(t, values, &csv);
-			rc = import_one(s, t, csv.data, 1, a->account, errors, &err);
+			rc = import_one(s, t, values, NULL, 1, a->account, errors, &err);
 			st = rc < 0 ? APP_FAILED : APP_INVALID;
 			if (rc == 0)
 				buf_addf(errors, "%s\t%s is required\n", t->columns[keys[i]].name,
@@ -181,7 +168,7 @@ enum app_status app_record_write(struct store *s, const struct app_actor *a, con
 	}
 	record_csv(t, values, &csv);
 	if (d->effect == POLICY_PROPOSE) {
-		rc = import_one(s, t, csv.data, 1, a->account, errors, &err);
+		rc = import_one(s, t, values, NULL, 1, a->account, errors, &err);
 		if (rc) {
 			st = rc == 1 ? APP_INVALID : rc == 2 ? APP_CLOSED : APP_FAILED;
 			goto out;
@@ -195,7 +182,7 @@ enum app_status app_record_write(struct store *s, const struct app_actor *a, con
 		st = APP_PROPOSED;
 		goto out;
 	}
-	rc = import_one(s, t, csv.data, 0, a->account, errors, &err);
+	rc = import_one(s, t, values, NULL, 0, a->account, errors, &err);
 	if (rc) {
 		st = rc == 1 ? APP_INVALID : rc == 2 ? APP_CLOSED : APP_FAILED;
 		goto out;
@@ -386,7 +373,7 @@ static enum app_status apply_change(struct store *s, const struct app_actor *a,
 		st = rc == 0 ? APP_OK : rc == 1 ? APP_MISSING : APP_FAILED;
 		goto out;
 	}
-	rc = import_one(s, t, c->after_csv ? c->after_csv : "", 0, a->account, errors, err);
+	rc = import_one(s, t, NULL, c->after_csv ? c->after_csv : "", 0, a->account, errors, err);
 	if (rc) {
 		st = rc == 1 ? APP_INVALID : rc == 2 ? APP_CLOSED : APP_FAILED;
 		goto out;

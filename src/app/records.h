@@ -2,8 +2,9 @@
 /* Changing evidence, once for every interface: a record written, deleted,
  * proposed, confirmed or rejected under the policy (app/policy.h), with
  * the attribution taken from the account's person, the importer's own
- * validation (a record becomes a one-row CSV of its kind, so no interface
- * accepts what an import would refuse) and the audit entries, each in one
+ * validation (the record's values go through the importer's checks,
+ * domain/validate.c and the store's rules, so no interface accepts what an
+ * import would refuse) and the audit entries, each in one
  * transaction. The CLI and the web map app_status to exit codes and HTTP
  * statuses in one table each. */
 #ifndef TANDEM_APP_RECORDS_H

@@ -37,4 +37,9 @@ DECLARE_COMMAND(restore);
 DECLARE_COMMAND(changes);
 DECLARE_COMMAND(policy);
 
+/* The terminal's progress line of an import (store/import.h's
+ * on_progress), on stderr; import_cmd.c. */
+struct import_progress;
+void cli_import_progress(void *ctx, const struct import_progress *p);
+
 #endif

@@ -6,6 +6,7 @@
 #include "cli/scoring.h"
 #include "engine/calibrate.h"
 #include "io/demo_gen.h"
+#include "report/problems.h"
 #include "report/scores_text.h"
 #include "store/audit.h"
 #include "store/import.h"
@@ -277,10 +278,15 @@ int cmd_demo(int argc, char **argv, struct cli *cli)
 		cli_error("%s", err.data);
 		goto out;
 	}
-	struct import_options opt = { NULL, 0, isatty(2), 100, "demo" };
+	struct import_options opt = { .max_errors = 100, .actor = "demo" };
 	struct import_result res;
+	struct problem_list problems = PROBLEM_LIST_INIT;
 	const char *paths[1] = { tmp };
-	int irc = store_import(s, paths, 1, &opt, &res, &errors, &err);
+	if (isatty(2))
+		opt.on_progress = cli_import_progress;
+	int irc = store_import(s, paths, 1, &opt, &res, &problems, &err);
+	problems_render(&problems, LANG_EN, &errors);
+	problems_release(&problems);
 	if (irc) {
 		fputs(errors.data, stderr);
 		cli_error("the demo data did not import (a bug): %s", err.data);

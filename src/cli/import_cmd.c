@@ -4,6 +4,7 @@
 
 #include "io/xlsx_read.h"
 #include "report/i18n.h"
+#include "report/problems.h"
 #include "store/closed.h"
 #include "store/import.h"
 
@@ -41,6 +42,18 @@ const char help_import[] =
 	"the error):\n"
 	CLI_LIMITS_HELP;
 
+void cli_import_progress(void *ctx, const struct import_progress *p)
+{
+	(void)ctx;
+	if (p->total_bytes)
+		fprintf(stderr, "\rimporting %s: %3d%%, %llu rows%s", p->file,
+			(int)(p->bytes * 100 / p->total_bytes), (unsigned long long)p->rows,
+			p->done ? "\n" : "");
+	else
+		fprintf(stderr, "\rimporting %s: %llu rows%s", p->file, (unsigned long long)p->rows,
+			p->done ? "\n" : "");
+}
+
 /* A limit of the XLSX reader stopped the import: says so in the user's
  * language, and that it can be raised. */
 static void limit_hint(const char *errors, const struct cli *cli)
@@ -57,10 +70,13 @@ static void limit_hint(const char *errors, const struct cli *cli)
 
 int cmd_import(int argc, char **argv, struct cli *cli)
 {
-	struct import_options opt = { NULL, 0, 0, 100, NULL };
+	struct import_options opt = { .max_errors = 100 };
 	struct import_result res;
-	struct buf errors = BUF_INIT, err = BUF_INIT;
+	struct problem_list problems = PROBLEM_LIST_INIT;
+	struct buf errors = BUF_INIT, err = BUF_INIT, outcome = BUF_INIT;
 	struct store *s = NULL;
+	enum lang lang;
+	char rows[24], files[16], count[24];
 	const char **paths = xcalloc((size_t)argc, sizeof *paths);
 	const char *correction = NULL;
 	int n = 0, rc;
@@ -121,29 +137,37 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	}
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		goto out;
-	opt.progress = isatty(2);
+	if (isatty(2))
+		opt.on_progress = cli_import_progress;
 	closed_set_correction(s, correction);
-	rc = store_import(s, paths, n, &opt, &res, &errors, &err);
+	rc = store_import(s, paths, n, &opt, &res, &problems, &err);
+	/* The problems and the outcome in the user's language (--lang, else
+	 * LC_ALL, LC_MESSAGES, LANG), from the one catalog. */
+	lang = cli_lang_ko(cli) ? LANG_KO : LANG_EN;
+	problems_render(&problems, lang, &errors);
+	snprintf(rows, sizeof rows, "%llu", (unsigned long long)res.rows);
+	snprintf(files, sizeof files, "%d", res.files);
+	snprintf(count, sizeof count, "%llu", (unsigned long long)(rc == 1 ? res.errors : (uint64_t)res.batch));
 	if (rc < 0) {
 		fputs(errors.data, stderr);
 		cli_error("%s", err.data);
 		rc = EXIT_STORAGE;
 	} else if (rc == 1) {
+		const char *args[2] = { count, rows };
 		fputs(errors.data, stderr);
 		limit_hint(errors.data, cli);
-		fprintf(stderr, "tandem: import failed: %llu problem%s in %llu rows; nothing was written\n",
-			(unsigned long long)res.errors, res.errors == 1 ? "" : "s",
-			(unsigned long long)res.rows);
+		i18n_add(&outcome, lang, res.errors == 1 ? "import.cli_failed_one" : "import.cli_failed", args, 2);
+		fprintf(stderr, "tandem: %s\n", outcome.data);
 		rc = EXIT_BAD_INPUT;
-	} else if (opt.dry_run) {
-		printf("%llu rows in %d files are valid (dry run: nothing written)\n",
-		       (unsigned long long)res.rows, res.files);
 	} else {
-		printf("imported %llu rows from %d files (batch %lld)\n",
-		       (unsigned long long)res.rows, res.files, (long long)res.batch);
+		const char *args[3] = { rows, files, count };
+		i18n_add(&outcome, lang, opt.dry_run ? "import.cli_valid" : "import.cli_done", args, 3);
+		printf("%s\n", outcome.data);
 	}
 out:
 	store_close(s);
+	problems_release(&problems);
+	buf_release(&outcome);
 	buf_release(&errors);
 	buf_release(&err);
 	xfree(paths);

@@ -3,6 +3,8 @@
  * algorithm, rederived here). */
 #include "domain/date.h"
 
+#include <string.h>
+
 static int is_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -60,11 +62,17 @@ static int digits(const char *s, int n, int *out)
 	return 0;
 }
 
+int date_parse_ymd(const char *s, size_t len, int *y, int *m, int *d)
+{
+	if (len != 10 || date_ymd_digits(s, y, m, d) || !date_valid(*y, *m, *d))
+		return -1;
+	return 0;
+}
+
 int date_parse(const char *s, size_t len, day_t *out)
 {
 	int y, m, d;
-	if (len != 10 || s[4] != '-' || s[7] != '-' || digits(s, 4, &y) ||
-	    digits(s + 5, 2, &m) || digits(s + 8, 2, &d) || !date_valid(y, m, d))
+	if (date_parse_ymd(s, len, &y, &m, &d))
 		return -1;
 	*out = date_from_ymd(y, m, d);
 	return 0;

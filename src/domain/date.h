@@ -6,6 +6,7 @@
 #define TANDEM_DATE_H
 
 #include <stdint.h>
+#include <string.h>
 #include <stddef.h>
 
 typedef int32_t day_t;
@@ -20,6 +21,21 @@ typedef int32_t month_t;            /* year * 12 + (month - 1) */
 /* Parses exactly "YYYY-MM-DD" (years 1000..9999) into *out. Returns 0, or
  * -1 when the text is not a date that exists (2026-02-30). */
 int date_parse(const char *s, size_t len, day_t *out);
+/* The same as year, month and day: the one reading of a date, which
+ * date_parse and the importer's fast path share. */
+int date_parse_ymd(const char *s, size_t len, int *y, int *m, int *d);
+/* A reader of many dates in a row, most of one month (a measurements
+ * file): the month of the last date is remembered, so that a date of the
+ * same month is checked by its day alone. Zero it before the first date. */
+struct date_memo {
+	char ym[8];          /* "YYYY-MM-" of the last month read */
+	int month_days;
+	month_t month;
+};
+/* date_parse_memo (below) reads the 10 bytes at s as "YYYY-MM-DD" of a
+ * day that exists into *month and *day, as date_parse would take them.
+ * Returns 0 or -1. */
+
 /* Parses exactly "YYYY-MM". */
 int month_parse(const char *s, size_t len, month_t *out);
 day_t date_from_ymd(int y, int m, int d);
@@ -37,5 +53,43 @@ day_t date_add_months(day_t day, int n);
 month_t month_of_ymd(int y, int m);
 int month_year(month_t m);
 int month_month(month_t m);   /* 1..12 */
+
+/* Inline here so that the importer's fast path inlines them. The digits of
+ * "YYYY-MM-DD" at s, without a branch per digit: 0 with y, m and d set
+ * (the day not yet checked to exist), or -1. */
+static inline int date_ymd_digits(const char *s, int *y, int *m, int *d)
+{
+	unsigned v[10];
+	if (s[4] != '-' || s[7] != '-')
+		return -1;
+	for (int i = 0; i < 10; i++)
+		v[i] = (unsigned)(unsigned char)s[i] - '0';
+	if ((v[0] > 9) | (v[1] > 9) | (v[2] > 9) | (v[3] > 9) | (v[5] > 9) | (v[6] > 9) |
+	    (v[8] > 9) | (v[9] > 9))
+		return -1;
+	*y = (int)(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3]);
+	*m = (int)(v[5] * 10 + v[6]);
+	*d = (int)(v[8] * 10 + v[9]);
+	return 0;
+}
+
+static inline int date_parse_memo(const char *s, struct date_memo *memo, month_t *month, int *day)
+{
+	if (memcmp(s, memo->ym, 8)) {
+		int y, m, d;
+		if (date_ymd_digits(s, &y, &m, &d) || !date_valid(y, m, 1))
+			return -1;
+		memcpy(memo->ym, s, 8);
+		memo->month_days = days_in_month(y, m);
+		memo->month = month_of_ymd(y, m);
+	}
+	unsigned d1 = (unsigned)(unsigned char)s[8] - '0', d2 = (unsigned)(unsigned char)s[9] - '0';
+	int d = (int)(d1 * 10 + d2);
+	if (d1 > 9 || d2 > 9 || d < 1 || d > memo->month_days)
+		return -1;
+	*month = memo->month;
+	*day = d;
+	return 0;
+}
 
 #endif

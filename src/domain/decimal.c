@@ -2,6 +2,7 @@
 /* Fixed-point decimal parsing and printing for micro-unit quantities. */
 #include "domain/decimal.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +13,8 @@ enum decimal_error decimal_parse(const char *s, size_t len, micro_t *out)
 	int64_t whole = 0, frac = 0;
 	int frac_digits = 0;
 
+	if (len && decimal_plain(s, s + len, out) == s + len)
+		return DECIMAL_OK;
 	if (i < len && (s[i] == '-' || s[i] == '+')) {
 		neg = s[i] == '-';
 		i++;

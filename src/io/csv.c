@@ -372,6 +372,23 @@ static int utf8_length(const unsigned char *s, size_t avail)
 	return len;
 }
 
+const char *csv_detect_encoding(const char *data, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)data, *end = s + len;
+	while (s < end) {
+		int n;
+		if (*s < 0x80) {
+			s++;
+			continue;
+		}
+		n = utf8_length(s, (size_t)(end - s));
+		if (n <= 0)
+			return "cp949";
+		s += n;
+	}
+	return "utf-8";
+}
+
 static void rec_grow(struct csv_reader *r, size_t extra)
 {
 	size_t need = r->rec_len + extra;

@@ -43,6 +43,10 @@ int csv_open_file(struct csv_reader **out, const char *path,
 int csv_open_mem(struct csv_reader **out, const char *data, size_t len,
 		 const struct csv_options *opt, struct buf *err);
 
+/* The encoding data is in: "utf-8" when every byte sequence is valid
+ * UTF-8, else "cp949" (what Korean Excel saves as CSV). Static. */
+const char *csv_detect_encoding(const char *data, size_t len);
+
 /* Reads the next record. Returns 1 with *rec filled, 0 at end of input, or
  * -1 on malformed input, with err set to "LINE:COLUMN: message" (COLUMN is
  * the 1-based field number). After -1 the reader is unusable. A blank line

@@ -16,7 +16,7 @@
 	" j.started_at, j.finished_at, j.server, j.progress_rows, j.progress_bytes, j.ok," \
 	" j.rows, j.files, j.batch, j.n_errors, j.errors, j.limit_name, j.preview_of," \
 	" j.committed_by, (SELECT count(*) FROM jobs b WHERE b.state IN ('queued', 'running')" \
-	" AND b.id < j.id), j.params, j.detail"
+	" AND b.id < j.id), j.encoding, j.problems, j.preview, j.params, j.detail"
 
 static char *col_dup(struct stmt *st, int col)
 {
@@ -51,8 +51,11 @@ static void read_job(struct stmt *st, struct job *j)
 	j->preview_of = stmt_int64(st, 21);
 	j->committed_by = stmt_int64(st, 22);
 	j->ahead = stmt_int64(st, 23);
-	j->params = col_dup(st, 24);
-	j->detail = col_dup(st, 25);
+	j->encoding = col_dup(st, 24);
+	j->problems = col_dup(st, 25);
+	j->preview = col_dup(st, 26);
+	j->params = col_dup(st, 27);
+	j->detail = col_dup(st, 28);
 }
 
 void store_job_release(struct job *j)
@@ -68,6 +71,9 @@ void store_job_release(struct job *j)
 	xfree(j->server);
 	xfree(j->errors);
 	xfree(j->limit_name);
+	xfree(j->encoding);
+	xfree(j->problems);
+	xfree(j->preview);
 	xfree(j->params);
 	xfree(j->detail);
 	memset(j, 0, sizeof *j);
@@ -119,16 +125,29 @@ static int sweep(struct store *s, struct buf *err)
 		   " WHERE state IN ('done', 'failed') AND heartbeat < ?)", 1, &before, NULL, err);
 }
 
+static int enqueue(struct store *s, const char *kind, const char *params, const char *encoding,
+		   const char *owner, const char *actor, int dry_run, const struct job_file *files,
+		   size_t n, int64_t *id, struct buf *err);
+
 int store_job_enqueue(struct store *s, const char *kind, const char *owner, const char *actor,
-		      int dry_run, const struct job_file *files, size_t n, int64_t *id,
-		      struct buf *err)
+		      int dry_run, const char *encoding, const struct job_file *files, size_t n,
+		      int64_t *id, struct buf *err)
 {
-	return store_job_enqueue_params(s, kind, NULL, owner, actor, dry_run, files, n, id, err);
+	return enqueue(s, kind, NULL, encoding, owner, actor, dry_run, files, n, id, err);
 }
 
 int store_job_enqueue_params(struct store *s, const char *kind, const char *params, const char *owner,
 			     const char *actor, int dry_run, const struct job_file *files, size_t n,
 			     int64_t *id, struct buf *err)
+{
+	return enqueue(s, kind, params, NULL, owner, actor, dry_run, files, n, id, err);
+}
+
+/* The job of kind with its params and the encoding of its files (each
+ * NULL when none) and its files, in one transaction. */
+static int enqueue(struct store *s, const char *kind, const char *params, const char *encoding,
+		   const char *owner, const char *actor, int dry_run, const struct job_file *files,
+		   size_t n, int64_t *id, struct buf *err)
 {
 	struct stmt *st = NULL;
 	struct buf names = BUF_INIT;
@@ -143,8 +162,8 @@ int store_job_enqueue_params(struct store *s, const char *kind, const char *para
 		goto fail;
 	if (sweep(s, err) || next_id(s, id, err) ||
 	    store_prepare(s, "INSERT INTO jobs (id, kind, state, owner, actor, dry_run, names, bytes,"
-			  " created_at, heartbeat, params) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)", &st,
-			  err))
+			  " created_at, heartbeat, params, encoding) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			  &st, err))
 		goto fail;
 	if (params)
 		stmt_bind_str(st, 10, params);
@@ -159,6 +178,10 @@ int store_job_enqueue_params(struct store *s, const char *kind, const char *para
 	stmt_bind_int64(st, 7, bytes);
 	stmt_bind_str(st, 8, now);
 	stmt_bind_int64(st, 9, (int64_t)clock_now());
+	if (encoding)
+		stmt_bind_str(st, 11, encoding);
+	else
+		stmt_bind_null(st, 11);
 	if (stmt_step(st) == STORE_ERROR) {
 		buf_addf(err, "cannot enqueue the job: %s", stmt_error(st));
 		goto fail;
@@ -225,13 +248,62 @@ int store_job_commit_preview(struct store *s, int64_t preview, const char *owner
 		const char *const texts[5] = { NULL, actor, now, NULL, NULL };
 		int64_t both[2] = { *id, preview };
 		if (run(s, "INSERT INTO jobs (id, kind, state, owner, actor, dry_run, names, bytes,"
-			" created_at, heartbeat, preview_of, params) SELECT CAST(? AS BIGINT), kind, 'queued',"
-			" owner, CAST(? AS TEXT), 0, names, bytes, CAST(? AS TEXT), CAST(? AS BIGINT), id,"
-			" params FROM jobs WHERE id = ?", 5, ints, texts, err) ||
+			" created_at, heartbeat, preview_of, params, encoding) SELECT CAST(? AS BIGINT), kind,"
+			" 'queued', owner, CAST(? AS TEXT), 0, names, bytes, CAST(? AS TEXT), CAST(? AS BIGINT),"
+			" id, params, encoding FROM jobs WHERE id = ?", 5, ints, texts, err) ||
 		    run(s, "INSERT INTO job_files (job_id, seq, name, data) SELECT CAST(? AS BIGINT),"
 			" seq, name, data FROM job_files WHERE job_id = ?", 2, both, NULL, err) ||
 		    run(s, "UPDATE jobs SET committed_by = ? WHERE id = ?", 2, both, NULL, err) ||
 		    run(s, "DELETE FROM job_files WHERE job_id = ?", 1, &preview, NULL, err))
+			goto fail;
+	}
+	return store_commit(s, err);
+fail:
+	stmt_finalize(st);
+	store_rollback(s);
+	return -1;
+}
+
+int store_job_recheck(struct store *s, int64_t preview, const char *owner, const char *actor,
+		      const char *encoding, int64_t *id, struct buf *err)
+{
+	struct stmt *st = NULL;
+	char now[21];
+	int64_t fresh = (int64_t)clock_now() - JOB_PREVIEW_SECONDS;
+	int step;
+	clock_now_iso(now);
+	if (store_begin(s, err))
+		return -1;
+	if (store_prepare(s, "SELECT id FROM jobs WHERE id = ? AND owner = ? AND dry_run = 1"
+			  " AND state IN ('done', 'failed') AND heartbeat >= ?"
+			  " AND EXISTS (SELECT 1 FROM job_files f WHERE f.job_id = jobs.id)", &st, err))
+		goto fail;
+	stmt_bind_int64(st, 1, preview);
+	stmt_bind_str(st, 2, owner);
+	stmt_bind_int64(st, 3, fresh);
+	step = stmt_step(st);
+	stmt_finalize(st);
+	st = NULL;
+	if (step == STORE_ERROR) {
+		buf_addf(err, "cannot read the preview");
+		goto fail;
+	}
+	if (step == STORE_DONE) {
+		store_rollback(s);
+		return 1;
+	}
+	if (next_id(s, id, err))
+		goto fail;
+	{
+		const int64_t ints[6] = { *id, 0, 0, (int64_t)clock_now(), 0, preview };
+		const char *const texts[6] = { NULL, actor, now, NULL, encoding, NULL };
+		int64_t both[2] = { *id, preview };
+		if (run(s, "INSERT INTO jobs (id, kind, state, owner, actor, dry_run, names, bytes,"
+			" created_at, heartbeat, encoding) SELECT CAST(? AS BIGINT), kind, 'queued', owner,"
+			" CAST(? AS TEXT), 1, names, bytes, CAST(? AS TEXT), CAST(? AS BIGINT),"
+			" CAST(? AS TEXT) FROM jobs WHERE id = ?", 6, ints, texts, err) ||
+		    run(s, "INSERT INTO job_files (job_id, seq, name, data) SELECT CAST(? AS BIGINT),"
+			" seq, name, data FROM job_files WHERE job_id = ?", 2, both, NULL, err))
 			goto fail;
 	}
 	return store_commit(s, err);
@@ -336,20 +408,23 @@ int store_job_finish(struct store *s, int64_t id, const char *state, const struc
 {
 	char now[21];
 	clock_now_iso(now);
-	const int64_t ints[13] = { 0, 0, (int64_t)clock_now(), r->ok != 0, r->rows, r->files,
-				   r->batch, r->n_errors, 0, 0, 0, r->rows, id };
-	const char *const texts[13] = { state, now, NULL, NULL, NULL, NULL, NULL, NULL,
+	const int64_t ints[15] = { 0, 0, (int64_t)clock_now(), r->ok != 0, r->rows, r->files,
+				   r->batch, r->n_errors, 0, 0, 0, 0, 0, r->rows, id };
+	const char *const texts[15] = { state, now, NULL, NULL, NULL, NULL, NULL, NULL,
 					r->errors ? r->errors : "", r->limit_name ? r->limit_name : "",
+					r->problems ? r->problems : "", r->preview ? r->preview : "",
 					r->detail ? r->detail : "", NULL, NULL };
 	int64_t keep = id;
 	if (store_begin(s, err))
 		return -1;
-	/* A valid preview keeps its files for the commit; nothing else does. */
+	/* A preview keeps its files for the commit (when valid) or for a
+	 * check in another encoding; nothing else does. */
 	if (run(s, "UPDATE jobs SET state = ?, finished_at = ?, heartbeat = ?, ok = ?, rows = ?,"
 		" files = ?, batch = ?, n_errors = ?, errors = NULLIF(?, ''), limit_name = NULLIF(?, ''),"
-		" detail = NULLIF(?, ''), progress_rows = ? WHERE id = ?", 13, ints, texts, err) ||
+		" problems = NULLIF(?, ''), preview = NULLIF(?, ''), detail = NULLIF(?, ''),"
+		" progress_rows = ? WHERE id = ?", 15, ints, texts, err) ||
 	    run(s, "DELETE FROM job_files WHERE job_id = ? AND job_id NOT IN (SELECT id FROM jobs"
-		" WHERE dry_run = 1 AND ok = 1 AND state = 'done')", 1, &keep, NULL, err))
+		" WHERE dry_run = 1)", 1, &keep, NULL, err))
 		goto fail;
 	return store_commit(s, err);
 fail:

@@ -46,6 +46,9 @@ struct job {
 	int64_t preview_of;    /* the preview this import commits, or 0 */
 	int64_t committed_by;  /* for a preview: the job that committed it, or 0 */
 	int64_t ahead;         /* queued or running jobs before it */
+	char *encoding;        /* the encoding chosen for the files; NULL: detected */
+	char *problems;        /* the problems as JSON (io/preview_json.h), or NULL */
+	char *preview;         /* a dry run's preview as JSON, or NULL */
 	char *params;          /* what to run, the kind's own text (a feed: format,
 				* map name and map, one a line), or NULL */
 	char *detail;          /* the kind's own result, a JSON object, or NULL */
@@ -57,6 +60,8 @@ struct job_result {
 	int files;
 	const char *errors;
 	const char *limit_name;
+	const char *problems;    /* JSON, or NULL */
+	const char *preview;     /* JSON, or NULL */
 	const char *detail;    /* a JSON object, or NULL */
 };
 
@@ -64,20 +69,27 @@ void store_job_release(struct job *j);
 void store_job_files_free(struct job_file *files, size_t n);
 
 /* Stores files and a queued job of kind in one transaction; *id is its
- * id. Returns 0, or -1 with err. */
+ * id. encoding is the one chosen for the files ("utf-8", "cp949"), or NULL
+ * to detect it. Returns 0, or -1 with err. */
 int store_job_enqueue(struct store *s, const char *kind, const char *owner, const char *actor,
-		      int dry_run, const struct job_file *files, size_t n, int64_t *id,
-		      struct buf *err);
+		      int dry_run, const char *encoding, const struct job_file *files, size_t n,
+		      int64_t *id, struct buf *err);
 /* The same with the kind's params (NULL: none), kept with the job. */
 int store_job_enqueue_params(struct store *s, const char *kind, const char *params, const char *owner,
 			     const char *actor, int dry_run, const struct job_file *files, size_t n,
 			     int64_t *id, struct buf *err);
 /* Enqueues the import of a finished, valid preview of owner's that is
  * younger than JOB_PREVIEW_SECONDS and not committed yet, with the
- * preview's files. Returns 0 (*id set), 1 when there is no such preview,
+ * preview's files and encoding. Returns 0 (*id set), 1 when there is no such preview,
  * or -1 with err. */
 int store_job_commit_preview(struct store *s, int64_t preview, const char *owner,
 			     const char *actor, int64_t *id, struct buf *err);
+/* Enqueues the preview of a finished preview of owner's (valid or not,
+ * younger than JOB_PREVIEW_SECONDS) again, with the same files read in
+ * encoding ("utf-8", "cp949"). Returns 0 (*id set), 1 when there is no
+ * such preview, or -1 with err. */
+int store_job_recheck(struct store *s, int64_t preview, const char *owner, const char *actor,
+		      const char *encoding, int64_t *id, struct buf *err);
 /* Fails the jobs whose server went quiet, then claims the oldest queued
  * job for server. Returns 0 (*id set), 1 when none is queued, -1 with err. */
 int store_job_claim(struct store *s, const char *server, int64_t *id, struct buf *err);
@@ -88,7 +100,7 @@ int store_job_files(struct store *s, int64_t id, struct job_file **files, size_t
 int store_job_progress(struct store *s, int64_t id, int64_t rows, int64_t bytes,
 		       struct buf *err);
 /* Ends job id as "done" or "failed" with its result; drops its files
- * unless it is a valid preview. */
+ * unless it is a preview. */
 int store_job_finish(struct store *s, int64_t id, const char *state, const struct job_result *r,
 		     struct buf *err);
 /* One job: 0, 1 when there is none, -1 with err. Release *out. */

@@ -506,10 +506,37 @@ static int migration_12(struct store *s, struct buf *err)
 				     "ALTER TABLE jobs ADD COLUMN detail TEXT", err);
 }
 
+/* Version 13: what a web import preview shows (issue 18), kept with its
+ * job so that any server shows it and commits it: the encoding the files
+ * were read in (NULL: detected), the problems and the preview as JSON
+ * (io/preview_json.h). */
+static int migration_13(struct store *s, struct buf *err)
+{
+	struct stmt *st;
+	int rc;
+	/* A store migrated again from an older version has them already. */
+	if (store_prepare(s, s->ops->kind == STORE_SQLITE
+			  ? "SELECT 1 FROM pragma_table_info('jobs') WHERE name = 'preview'"
+			  : "SELECT 1 FROM information_schema.columns WHERE table_name = 'jobs'"
+			    " AND column_name = 'preview' AND table_schema = current_schema()", &st, err))
+		return -1;
+	rc = stmt_step(st);
+	if (rc == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_finalize(st);
+	if (rc != STORE_DONE)
+		return rc == STORE_ROW ? 0 : -1;
+	return store_exec(s,
+			  "ALTER TABLE jobs ADD COLUMN encoding TEXT;\n"
+			  "ALTER TABLE jobs ADD COLUMN problems TEXT;\n"
+			  "ALTER TABLE jobs ADD COLUMN preview TEXT;\n", err);
+}
+
 typedef int (*migration_fn)(struct store *, struct buf *);
 static const migration_fn migrations[] = { migration_1, migration_2, migration_3, migration_4,
 					    migration_5, migration_6, migration_7, migration_8, migration_9,
-					    migration_10, migration_11, migration_12 };
+					    migration_10, migration_11, migration_12,
+					    migration_13 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int store_latest_version(void)

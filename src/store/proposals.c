@@ -454,44 +454,55 @@ static int empty(const char *s)
 	return !s || !*s;
 }
 
-static int one_of(const char *v, const char *const *names)
-{
-	for (; *names; names++)
-		if (!strcmp(v, *names))
-			return 1;
-	return 0;
-}
-
-/* Checks the fields that need no store; problems go to the (empty) buffer
- * err, "; "-joined. */
+/* Checks the fields that need no store as the importer checks a row of
+ * feasibility_reviews.csv (domain/validate.c: the schema's types and
+ * enums), then the review's own rule, a predicted attainment from 0 to 1;
+ * the proposal and the reviewer are checked against the store by the
+ * caller. Sets the values read. */
 static void check_review_fields(const struct proposal_review_input *in, day_t *on,
-				micro_t *predicted, int64_t *ramp, struct buf *err)
+				micro_t *predicted, int64_t *ramp, struct problem_list *out)
 {
-	static const char *const verdicts[] = { "feasible", "conditional", "infeasible", NULL };
-	static const char *const tiers[] = { "low", "medium", "high", NULL };
-#define PROBLEM(...) do { if (err->len) buf_adds(err, "; "); buf_addf(err, __VA_ARGS__); } while (0)
-	if (empty(in->reviewed_on) || date_parse(in->reviewed_on, strlen(in->reviewed_on), on))
-		PROBLEM("reviewed_on '%s' is not a date (YYYY-MM-DD)", in->reviewed_on ? in->reviewed_on : "");
-	if (empty(in->verdict) || !one_of(in->verdict, verdicts))
-		PROBLEM("verdict '%s' is not feasible, conditional or infeasible",
-			in->verdict ? in->verdict : "");
-	*predicted = MICRO_NONE;
-	if (!empty(in->predicted_attainment)) {
-		enum decimal_error de = decimal_parse(in->predicted_attainment,
-						      strlen(in->predicted_attainment), predicted);
-		if (de)
-			PROBLEM("predicted_attainment '%s': %s", in->predicted_attainment,
-				decimal_error_text(de));
-		else if (*predicted < 0 || *predicted > MICRO_ONE)
-			PROBLEM("predicted_attainment '%s' is not between 0 and 1", in->predicted_attainment);
+	const struct table *t = schema_find("feasibility_reviews");
+	const char *const values[8] = { in->proposal_id, in->reviewed_on, in->reviewer, in->verdict,
+					in->predicted_attainment, in->risk_tier,
+					in->required_ramp_days, in->conditions };
+	struct cell cells[8];
+	struct problem_list found;
+	problems_init(&found, 0);
+	for (size_t i = 0; i < t->n_columns; i++) {
+		memset(&cells[i], 0, sizeof cells[i]);
+		cells[i].text = values[i] ? values[i] : "";
+		cells[i].len = strlen(cells[i].text);
 	}
-	if (!empty(in->risk_tier) && !one_of(in->risk_tier, tiers))
-		PROBLEM("risk_tier '%s' is not low, medium or high", in->risk_tier);
-	*ramp = -1;
-	if (!empty(in->required_ramp_days) &&
-	    (integer_parse(in->required_ramp_days, strlen(in->required_ramp_days), ramp) || *ramp < 0))
-		PROBLEM("required_ramp_days '%s' is not a whole number of days", in->required_ramp_days);
-#undef PROBLEM
+	for (size_t i = 0; i < t->n_columns; i++) {
+		/* The proposal and the reviewer are named by the caller's checks. */
+		if (!strcmp(t->columns[i].name, "proposal_id") || !strcmp(t->columns[i].name, "reviewer"))
+			continue;
+		if (validate_cell(t, (int)i, &cells[i], &found))
+			continue;
+		if (!strcmp(t->columns[i].name, "predicted_attainment") && cells[i].present &&
+		    cells[i].num > MICRO_ONE) {
+			struct problem *p = problems_add(&found, "attainment_range");
+			if (p) {
+				p->table = t->name;
+				p->col = (int)i;
+				problem_value(p, cells[i].text, cells[i].len);
+			}
+			problem_arg(p, cells[i].text, cells[i].len);
+		}
+	}
+	*on = cells[1].present ? cells[1].day : DAY_NONE;
+	*predicted = cells[4].present ? cells[4].num : MICRO_NONE;
+	*ramp = cells[6].present ? cells[6].num : -1;
+	for (size_t i = 0; i < found.n; i++) {
+		struct problem *p = problems_add(out, found.items[i].code);
+		if (!p)
+			continue;
+		*p = found.items[i];
+		memset(&found.items[i], 0, sizeof found.items[i]);
+	}
+	out->total += found.total - found.n;
+	problems_release(&found);
 }
 
 /* The kind of the reviewer's org unit, or NULL when no such person. */
@@ -529,7 +540,8 @@ int store_proposal_review(struct store *s, const struct proposal_review_input *i
 {
 	int depth = s->in_tx;   /* a caller's transaction, if any */
 	const struct transition *t = find_transition("review");
-	struct buf after = BUF_INIT, key = BUF_INIT, problems = BUF_INIT;
+	struct buf after = BUF_INIT, key = BUF_INIT;
+	struct problem_list own, *problems = in->problems ? in->problems : &own;
 	char *status = NULL, *kind = NULL;
 	day_t on = DAY_NONE;
 	micro_t predicted;
@@ -537,12 +549,14 @@ int store_proposal_review(struct store *s, const struct proposal_review_input *i
 	struct stmt *st = NULL;
 	int rc;
 
+	problems_init(&own, 0);
 	if (store_begin(s, err))
 		return PROPOSAL_ERROR;
 	rc = check_transition(s, t, in->proposal_id ? in->proposal_id : "", role, allowed, &status, err);
 	if (rc)
 		goto out;
-	check_review_fields(in, &on, &predicted, &ramp, &problems);
+	uint64_t before = problems->total;
+	check_review_fields(in, &on, &predicted, &ramp, problems);
 	if (in->reviewed_on) {
 		struct buf rk = BUF_INIT;
 		buf_addf(&rk, "%s/%s", in->proposal_id ? in->proposal_id : "", in->reviewed_on);
@@ -557,15 +571,16 @@ int store_proposal_review(struct store *s, const struct proposal_review_input *i
 	if (reviewer_kind(s, in->reviewer ? in->reviewer : "", &kind, err))
 		goto out;
 	if (!kind || strcmp(kind, "operations")) {
-		if (problems.len)
-			buf_adds(&problems, "; ");
-		if (!kind)
-			buf_addf(&problems, "no person '%s'", in->reviewer ? in->reviewer : "");
-		else
-			buf_addf(&problems, "reviewer '%s' is not in an operations unit: feasibility"
-				 " reviews are written by operations", in->reviewer);
+		const char *who = in->reviewer ? in->reviewer : "";
+		struct problem *p = problems_add(problems, kind ? "reviewer_not_operations" : "no_person");
+		if (p) {
+			p->table = "feasibility_reviews";
+			p->col = 2;
+			problem_value(p, who, strlen(who));
+		}
+		problem_arg(p, who, strlen(who));
 	}
-	if (!problems.len) {
+	if (problems->total == before) {
 		if (store_prepare(s, "SELECT count(*) FROM feasibility_reviews WHERE proposal_id = ?"
 				  " AND reviewed_on = ?", &st, err))
 			goto out;
@@ -578,12 +593,21 @@ int store_proposal_review(struct store *s, const struct proposal_review_input *i
 		exists = stmt_int64(st, 0);
 		stmt_finalize(st);
 		st = NULL;
-		if (exists)
-			buf_addf(&problems, "proposal '%s' has a review dated %s already",
-				 in->proposal_id, in->reviewed_on);
+		if (exists) {
+			struct problem *p = problems_add(problems, "review_dated");
+			if (p) {
+				p->table = "feasibility_reviews";
+				p->col = 1;
+				problem_value(p, in->reviewed_on, strlen(in->reviewed_on));
+			}
+			problem_arg(p, in->proposal_id, strlen(in->proposal_id));
+			problem_arg(p, in->reviewed_on, strlen(in->reviewed_on));
+		}
 	}
-	if (problems.len) {
-		buf_adds(err, problems.data);
+	if (problems->total != before) {
+		if (!in->problems)
+			buf_addf(err, "the review has %llu problems",
+				 (unsigned long long)(problems->total - before));
 		rc = PROPOSAL_REFUSED;
 		goto out;
 	}
@@ -643,7 +667,7 @@ out:
 		store_rollback(s);
 	buf_release(&after);
 	buf_release(&key);
-	buf_release(&problems);
+	problems_release(&own);
 	xfree(status);
 	xfree(kind);
 	return rc;

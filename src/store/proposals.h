@@ -15,6 +15,7 @@
 
 #include "base/buf.h"
 #include "domain/proposal_detail.h"
+#include "domain/validate.h"
 #include "store/store.h"
 #include "store/users.h"
 
@@ -40,11 +41,17 @@ int store_proposal_list(struct store *s, const char *status, struct proposal_det
 struct proposal_review_input {
 	const char *proposal_id, *reviewed_on, *reviewer, *verdict, *predicted_attainment,
 		   *risk_tier, *required_ramp_days, *conditions;
+	/* Where the review's problems go (its fields checked as a row of
+	 * feasibility_reviews.csv is, domain/validate.h; then the reviewer
+	 * and the date), for the caller to render; NULL: only counted, in
+	 * err. */
+	struct problem_list *problems;
 };
 
 /* Records a review (roles operations, admin): the reviewer must be a person
  * of an operations unit; the proposal must be draft or review, and moves to
- * review. */
+ * review. PROPOSAL_REFUSED with in->problems filled when the review itself
+ * is wrong. */
 int store_proposal_review(struct store *s, const struct proposal_review_input *in,
 			  const char *actor, enum role role, unsigned allowed, struct buf *err);
 /* draft|review → won (roles sales, executive, admin), through the gate. */

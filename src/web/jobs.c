@@ -9,8 +9,11 @@
  * each comment says. */
 #include "web/web_impl.h"
 
+#include "io/csv.h"
 #include "io/jsonw.h"
+#include "io/preview_json.h"
 #include "io/xlsx_read.h"
+#include "report/problems.h"
 #include "store/feed_store.h"
 #include "store/import.h"
 #include "store/jobs.h"
@@ -39,18 +42,25 @@ struct job_runner {
 
 /* --- running one job ------------------------------------------------------ */
 
+/* A message of a reader that carries its own position. */
+static void text_problem(struct problem_list *problems, const char *msg)
+{
+	problem_arg(problems_add(problems, "text"), msg, strlen(msg));
+}
+
 /* Adds the sheets of a workbook named as record kinds as CSV sources; the
  * converted sheets go to sheets[] for the caller to release. Returns 0, or
- * -1 with a problem line in errors. */
+ * -1 with a problem added. */
 static int add_workbook(const struct job_file *f, struct import_source *src, int *n,
-			struct xlsx_csv **sheets, int *n_sheets, char **names, struct buf *errors)
+			struct xlsx_csv **sheets, int *n_sheets, char **names,
+			struct problem_list *problems)
 {
 	struct xlsx_book *book = NULL;
 	struct buf err = BUF_INIT;
 	size_t used = 0;
 	int rc = -1;
 	if (xlsx_open_mem(&book, f->name, f->data, f->len, &err)) {
-		buf_addf(errors, "%s\n", err.data);
+		text_problem(problems, err.data);
 		goto out;
 	}
 	for (size_t i = 0; i < xlsx_n_sheets(book); i++) {
@@ -59,12 +69,16 @@ static int add_workbook(const struct job_file *f, struct import_source *src, int
 		if (name[0] == '_')
 			continue;
 		if (!t) {
-			buf_addf(errors, "%s: unknown sheet '%s' (sheets are named after record kinds;"
-				 " sheets named _... are skipped)\n", f->name, name);
+			buf_reset(&err);
+			buf_addf(&err, "%s: unknown sheet '%s' (sheets are named after record kinds;"
+				 " sheets named _... are skipped)", f->name, name);
+			text_problem(problems, err.data);
 			goto out;
 		}
 		if (*n >= MAX_FILES) {
-			buf_addf(errors, "%s: too many sheets (at most 32 files and sheets)\n", f->name);
+			buf_reset(&err);
+			buf_addf(&err, "%s: too many sheets (at most 32 files and sheets)", f->name);
+			text_problem(problems, err.data);
 			goto out;
 		}
 		struct xlsx_csv *csv = xcalloc(1, sizeof *csv);
@@ -72,7 +86,7 @@ static int add_workbook(const struct job_file *f, struct import_source *src, int
 		sheets[(*n_sheets)++] = csv;
 		buf_reset(&err);
 		if (xlsx_sheet_csv(book, i, t, XLSX_MAX_CSV - used, csv, &err)) {
-			buf_addf(errors, "%s\n", err.data);
+			text_problem(problems, err.data);
 			goto out;
 		}
 		used += csv->text.len;
@@ -93,14 +107,13 @@ out:
 	return rc;
 }
 
-static void on_progress(void *ctx, uint64_t rows, uint64_t bytes, int done)
+static void on_progress(void *ctx, const struct import_progress *p)
 {
 	struct job_runner *r = ctx;
 	pthread_mutex_lock(&r->lock);
-	r->rows = r->rows_before + (int64_t)rows;
-	if (done)
+	r->rows = r->rows_before + (int64_t)p->rows;
+	if (p->done)
 		r->rows_before = r->rows;
-	(void)bytes;
 	pthread_mutex_unlock(&r->lock);
 }
 
@@ -169,12 +182,17 @@ static void run_job(struct web_server *srv, struct store *s, int64_t id)
 	int64_t bytes = 0;
 	struct import_result result;
 	struct job_result jr;
-	struct buf errors = BUF_INIT, err = BUF_INIT;
+	struct problem_list problems;
+	struct preview preview;
+	struct buf errors = BUF_INIT, err = BUF_INIT, problems_text = BUF_INIT, preview_text = BUF_INIT;
+	const char *detected = "utf-8";
 	enum xlsx_limit limit;
 
 	memset(src, 0, sizeof src);
 	memset(names, 0, sizeof names);
 	memset(&result, 0, sizeof result);
+	memset(&preview, 0, sizeof preview);
+	problems_init(&problems, 200);
 	if (store_job_get(s, id, &job, &err) || store_job_files(s, id, &files, &n_files, &err)) {
 		fprintf(stderr, "tandem serve: job %lld: %s\n", (long long)id, err.data);
 		store_job_release(&job);
@@ -192,7 +210,8 @@ static void run_job(struct web_server *srv, struct store *s, int64_t id)
 	/* Imports and feeds are the kinds this server runs (a newer one may
 	 * have enqueued another): say so rather than guess. */
 	if (strcmp(job.kind, "import")) {
-		buf_addf(&errors, "this server does not run jobs of kind '%s'\n", job.kind);
+		buf_addf(&err, "this server does not run jobs of kind '%s'", job.kind);
+		text_problem(&problems, err.data);
 		goto finish;
 	}
 
@@ -204,12 +223,18 @@ static void run_job(struct web_server *srv, struct store *s, int64_t id)
 		if (n >= MAX_FILES)
 			break;
 		if (len > 5 && !strcmp(f->name + len - 5, ".xlsx")) {
-			if (add_workbook(f, src, &n, sheets, &n_sheets, names, &errors))
+			if (add_workbook(f, src, &n, sheets, &n_sheets, names, &problems))
 				goto finish;
 		} else {
+			/* The encoding chosen, else the one the bytes are in
+			 * (CP949 is what Korean Excel saves). */
+			const char *enc = job.encoding ? job.encoding : csv_detect_encoding(f->data, f->len);
+			if (!strcmp(enc, "cp949"))
+				detected = "cp949";
 			src[n].name = f->name;
 			src[n].data = f->data;
 			src[n].len = f->len;
+			src[n].encoding = enc;
 			n++;
 		}
 		bytes += (int64_t)f->len;
@@ -220,21 +245,36 @@ static void run_job(struct web_server *srv, struct store *s, int64_t id)
 	}
 	set_progress(r, 0, bytes);
 	{
-		struct import_options opt = { NULL, job.dry_run, 0, 200, job.actor, on_progress, r };
+		struct import_options opt = { .dry_run = job.dry_run, .max_errors = 200,
+					      .actor = job.actor, .on_progress = on_progress,
+					      .progress_ctx = r, .preview = job.dry_run ? &preview : NULL };
+		preview.encoding = xstrdup(job.encoding ? job.encoding : detected);
 		buf_reset(&err);
 		/* One import writes at a time, after the writes of requests
 		 * already waiting (the server's write lock; across servers, the
 		 * store's: BEGIN IMMEDIATE or PostgreSQL's advisory lock). */
 		pthread_mutex_lock(&srv->write_lock);
-		rc = store_import_mem(s, src, n, &opt, &result, &errors, &err);
+		rc = store_import_mem(s, src, n, &opt, &result, &problems, &err);
 		pthread_mutex_unlock(&srv->write_lock);
 		if (rc < 0) {
 			fprintf(stderr, "tandem serve: job %lld: import: %s\n", (long long)id, err.data);
-			buf_reset(&errors);
-			buf_adds(&errors, "the import failed (a storage error); nothing was written\n");
+			problems_release(&problems);
+			text_problem(&problems, "the import failed (a storage error); nothing was written");
 		}
 	}
 finish:
+	/* The API's errors stay the English lines they were; the pages render
+	 * the problems in their reader's language. */
+	problems_render(&problems, LANG_EN, &errors);
+	problems_json(&problems, &problems_text);
+	if (rc == 0 && job.dry_run) {
+		preview_json(&preview, &preview_text);
+	} else if (job.dry_run && preview.encoding) {
+		/* A failed preview keeps how its files were read (the page offers
+		 * the other encoding), not the half of a preview it made. */
+		struct preview read_as = { .encoding = preview.encoding };
+		preview_json(&read_as, &preview_text);
+	}
 	limit = xlsx_limit_in(errors.data);
 	memset(&jr, 0, sizeof jr);
 	jr.ok = rc == 0;
@@ -244,6 +284,8 @@ finish:
 	jr.n_errors = rc == 0 ? 0 : result.errors ? (int64_t)result.errors : 1;
 	jr.errors = errors.data;
 	jr.limit_name = xlsx_limit_name(limit);
+	jr.problems = problems.total ? problems_text.data : NULL;
+	jr.preview = preview_text.len ? preview_text.data : NULL;
 	buf_reset(&err);
 	if (store_job_finish(s, id, rc == 0 ? "done" : "failed", &jr, &err))
 		fprintf(stderr, "tandem serve: job %lld: %s\n", (long long)id, err.data);
@@ -259,8 +301,12 @@ done:
 		xfree(names[i]);
 	store_job_files_free(files, n_files);
 	store_job_release(&job);
+	problems_release(&problems);
+	preview_release(&preview);
 	buf_release(&errors);
 	buf_release(&err);
+	buf_release(&problems_text);
+	buf_release(&preview_text);
 }
 
 /* Sleeps up to ms, or until woken. */
@@ -426,8 +472,19 @@ int web_job_enqueue_upload(struct request *req, int dry_run, int64_t *id, struct
 			 " (contracts.csv, ...) or an XLSX workbook with sheets named so");
 		return 1;
 	}
+	/* The encoding of the CSV files: chosen (the preview's choice, or
+	 * ?encoding=), else detected when the job runs. */
+	const char *encoding = http_form(req, "encoding");
+	if (!encoding)
+		encoding = http_query(req, "encoding");
+	if (encoding && (!*encoding || !strcmp(encoding, "auto")))
+		encoding = NULL;
+	if (encoding && strcmp(encoding, "utf-8") && strcmp(encoding, "cp949")) {
+		buf_addf(problem, "upload: unknown encoding '%s' (utf-8, cp949 or auto)", encoding);
+		return 1;
+	}
 	if (store_job_enqueue(req->store, "import", req->session.user.name, req->actor, dry_run,
-			      files, n, id, err))
+			      encoding, files, n, id, err))
 		return -1;
 	web_jobs_wake(req->srv);
 	return 0;
@@ -529,6 +586,15 @@ void web_job_json(struct buf *j, const struct job *job)
 		buf_adds(j, ",\"detail\":");
 		buf_adds(j, job->detail);
 	}
+	/* An import's page as data: the preview of a dry run (files,
+	 * counts, rows) and the problems with their codes and parameters
+	 * (io/preview_json.h), both written by this code into the store. */
+	if (!strcmp(job->kind, "import")) {
+		buf_adds(j, ",\"preview\":");
+		buf_adds(j, job->preview ? job->preview : "null");
+		buf_adds(j, ",\"problems\":");
+		buf_adds(j, job->problems ? job->problems : "null");
+	}
 	buf_adds(j, "}}");
 }
 
@@ -541,46 +607,6 @@ int64_t web_job_id(const char *s)
 		return 0;
 	v = strtoll(s, &end, 10);
 	return *end || v <= 0 ? 0 : (int64_t)v;
-}
-
-void api_imports(struct request *req, struct response *res)
-{
-	struct buf problem = BUF_INIT, err = BUF_INIT, j = BUF_INIT;
-	const char *dr = http_query(req, "dry_run");
-	int dry = dr && strcmp(dr, "0");
-	/* A waiting request holds a worker: at most 30 s. */
-	long wait = web_query_long(req, "wait", 0, 0, 30);
-	int64_t id = 0;
-	struct job job;
-	int rc = web_job_enqueue_upload(req, dry, &id, &problem, &err);
-	memset(&job, 0, sizeof job);
-	if (rc > 0) {
-		/* The error, and the result the import would have had. */
-		buf_adds(&j, "{\"error\":");
-		jstr(&j, problem.data);
-		buf_addf(&j, ",\"ok\":false,\"dry_run\":%s,\"files\":0,\"rows\":0,\"batch\":0,"
-			 "\"errors\":[", dry ? "true" : "false");
-		jstr(&j, problem.data);
-		buf_adds(&j, "]}");
-		http_json(res, 422, &j);
-		goto out;
-	}
-	if (rc < 0 || web_job_wait(req, id, wait, &job, &err)) {
-		fprintf(stderr, "tandem serve: import: %s\n", err.data);
-		http_json_error(res, 500, NULL, "the import could not be queued (a storage error)");
-		goto out;
-	}
-	web_job_json(&j, &job);
-	char *loc = arena_printf(&req->arena, "/api/v1/jobs/%lld", (long long)id);
-	http_header(res, req, "Location", loc);
-	/* ?wait=S: a job finished by then answers as the synchronous import
-	 * did; otherwise (and always without ?wait) 202. */
-	http_json(res, !wait || !job.finished ? 202 : job.ok ? 200 : 422, &j);
-out:
-	store_job_release(&job);
-	buf_release(&problem);
-	buf_release(&err);
-	buf_release(&j);
 }
 
 void api_job_get(struct request *req, struct response *res)

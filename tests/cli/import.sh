@@ -114,6 +114,15 @@ mkdir cp && printf 'id,name,industry,referred_by\nC7,\260\241\263\252,\264\331,\
 check "import-cp949" sh -c '"$TANDEM" import --encoding cp949 cp >/dev/null && "$TANDEM" export clients --out cpx >/dev/null && grep -q "^C7,가나,다,\$" cpx/clients.csv'
 check "import-cp949-without-flag-fails" status 1 "$TANDEM" import cp
 
+# The problems in the user's language (--lang, else LANG), from the one
+# catalog; the position stays as it is.
+mkdir lang && printf 'id,name,industry,referred_by\nC8,,,C404\n' > lang/clients.csv
+check "import-problems-korean" sh -c '[ "$("$TANDEM" --lang ko import lang 2>&1 | head -1)" = "lang/clients.csv:2:2: 이름은(는) 필수입니다" ]'
+check "import-problems-korean-from-LANG" sh -c '[ "$(LC_ALL= LC_MESSAGES= LANG=ko_KR.UTF-8 "$TANDEM" import lang 2>&1 | head -1)" = "lang/clients.csv:2:2: 이름은(는) 필수입니다" ]'
+check "import-summary-korean" sh -c '[ "$("$TANDEM" --lang ko import lang 2>&1 | tail -1)" = "tandem: 가져오기 실패: 1행에서 문제 1건, 아무것도 저장하지 않았습니다" ]'
+check "import-dry-run-korean" sh -c '[ "$("$TANDEM" --lang ko import --dry-run replace 2>&1)" = "파일 1개의 1행이 올바릅니다 (검사만 했으며 저장하지 않음)" ]'
+check "import-problems-english" sh -c '[ "$("$TANDEM" --lang en import lang 2>&1 | head -1)" = "lang/clients.csv:2:2: name is required" ]'
+
 # Separation of duties and the proposal gate.
 mkdir duty && printf 'contract_id,rated_on,rated_by,concreteness,feasibility\nK1,2025-05-01,P-S1,5,5\n' > duty/manual_ratings.csv
 check "import-manual-rating-by-sales-refused" sh -c '"$TANDEM" import duty 2>&1 | grep -q "^duty/manual_ratings.csv:2:3: rated_by .P-S1. is not in an operations unit"'

@@ -54,7 +54,7 @@ check "lc-audit-chain-intact" "$TANDEM" audit verify
 # Reviews: only by a person of an operations unit, acting as operations.
 check "lc-review-by-sales-person-refused" status 1 "$TANDEM" proposal review PR5 --reviewer P-S1 --verdict feasible --as operations
 check "lc-review-as-sales-refused" status 1 "$TANDEM" proposal review PR5 --reviewer P-O1 --verdict feasible --as sales
-check "lc-review-bad-fields" sh -c '"$TANDEM" proposal review PR5 --reviewer P-O1 --verdict maybe --predicted 1.2 --on 2026-13-01 --as operations 2>&1 | grep -qx "tandem: reviewed_on .2026-13-01. is not a date (YYYY-MM-DD); verdict .maybe. is not feasible, conditional or infeasible; predicted_attainment .1.2. is not between 0 and 1"'
+check "lc-review-bad-fields" sh -c '"$TANDEM" proposal review PR5 --reviewer P-O1 --verdict maybe --predicted 1.2 --on 2026-13-01 --as operations 2>&1 | grep -qx "tandem: bad date .2026-13-01. for reviewed_on (expected YYYY-MM-DD, a day that exists); unknown verdict .maybe. (expected feasible, conditional or infeasible); predicted_attainment .1.2. is not between 0 and 1"'
 check "lc-review-recorded" "$TANDEM" proposal review PR5 --reviewer P-O1 --verdict conditional --predicted 0.92 --on 2026-01-22 --risk low --ramp-days 20 --conditions "채팅 솔루션 선도입" --as operations
 check "lc-review-moves-draft-to-review" sh -c '"$TANDEM" proposal show PR5 | grep -qx "  status        review"'
 check "lc-review-twice-same-day-refused" status 1 "$TANDEM" proposal review PR5 --reviewer P-O1 --verdict feasible --on 2026-01-22 --as operations

@@ -43,7 +43,7 @@ check "jobs-api-location" grep -qi "^Location: /api/v1/jobs/$id" "$WORK/headers"
 check "jobs-api-202-job" has "$WORK/body" "\"id\":$id,\"kind\":\"import\","
 check "jobs-api-202-href" has "$WORK/body" "\"href\":\"/api/v1/jobs/$id\""
 check "jobs-api-done" is done "$(await "$id")"
-check "jobs-api-result" has "$WORK/job" '"result":{"ok":true,"dry_run":true,"files":1,"rows":2,"batch":0,"errors":[],"limit":null}}'
+check "jobs-api-result" has "$WORK/job" '"result":{"ok":true,"dry_run":true,"files":1,"rows":2,"batch":0,"errors":[],"limit":null,"preview":{"encoding":"utf-8","files":[{"file":"clients.csv","table":"clients","added":2,"changed":0,"unchanged":0,"rows":[{"key":"CJ1","line":2,"changed":false,"cells":[]},{"key":"CJ2","line":3,"changed":false,"cells":[]}]}]},"problems":null}}'
 check "jobs-api-progress" has "$WORK/job" '"progress":{"rows":2,"bytes":56,"total_bytes":56}'
 check "jobs-api-preview-wrote-nothing" is 404 "$(api admin GET /api/v1/records/clients/CJ1)"
 check "jobs-api-unknown-404" is 404 "$(api admin GET /api/v1/jobs/999)"
@@ -65,7 +65,7 @@ check "jobs-bomb-failed" is failed "$(await "$bomb" 10)"
 t2=$(ms)
 echo "# bomb: answered in $((t1 - t0)) ms, failed after $((t2 - t0)) ms"
 check "jobs-bomb-failed-fast" test $((t2 - t0)) -lt 5000
-check "jobs-bomb-limit-named" has "$WORK/job" '"errors":["bomb.xlsx: xl/worksheets/sheet1.xml: limit xlsx-max-part: the part is larger than 256 MiB uncompressed"],"limit":"xlsx-max-part"}'
+check "jobs-bomb-limit-named" has "$WORK/job" '"errors":["bomb.xlsx: xl/worksheets/sheet1.xml: limit xlsx-max-part: the part is larger than 256 MiB uncompressed"],"limit":"xlsx-max-part","preview":null,"problems":{"total":1,"items":[{"code":"text","table":null,"col":-1,"file":null,"where":null,"line":0,"column":0,"value":null,"args":["bomb.xlsx: xl/worksheets/sheet1.xml: limit xlsx-max-part: the part is larger than 256 MiB uncompressed"]}]}}'
 check "jobs-lying-bomb-failed" is failed "$(status admin POST '/api/v1/imports?dry_run=1&wait=30' -F "files=@$WORK/lying.xlsx;filename=lying.xlsx" >/dev/null; cp "$WORK/body" "$WORK/job"; field state)"
 check "jobs-lying-bomb-gap" is xlsx-max-gap "$(field result.limit)"
 # The web page of a failed job names the limit in the user's language.

@@ -180,7 +180,7 @@ check "people-review-form" is 200 "$(status operations GET '/proposals/PR9?lang=
 check "people-review-form-reviewer-locked" has "$WORK/body" '<input id="f-reviewer" name="reviewer" type="text" value="P-O1" aria-required="true" readonly>'
 check "people-review-form-no-proposal-field" hasnt "$WORK/body" 'name="proposal_id"'
 check "people-review-refused" is 422 "$(form operations '/proposals/PR9/review?lang=en' reviewed_on=2026-02-11 reviewer=P-O1 verdict=feasible predicted_attainment=높음)"
-check "people-review-error-beside-field" has "$WORK/body" '<p class="field-error" id="f-predicted_attainment-err">predicted_attainment &#39;높음&#39;: not a number</p>'
+check "people-review-error-beside-field" has "$WORK/body" '<p class="field-error" id="f-predicted_attainment-err">bad number &#39;높음&#39; for predicted_attainment: not a number (use &#39;.&#39; for decimals and no thousands separators)</p>'
 check "people-review-kept" has "$WORK/body" 'name="predicted_attainment" type="text" value="높음" inputmode="decimal" placeholder="0.95" aria-invalid="true" aria-describedby="f-predicted_attainment-err">'
 
 # --- the API's text filter ----------------------------------------------------------

@@ -50,8 +50,8 @@ static void jobs_queue(void **state)
 	struct job j;
 	int64_t a, b, c, claimed, commit;
 
-	assert_int_equal(store_job_enqueue(s, "import", "ann", "user:ann", 1, files, 2, &a, &err), 0);
-	assert_int_equal(store_job_enqueue(s, "import", "bob", "user:bob", 0, files, 1, &b, &err), 0);
+	assert_int_equal(store_job_enqueue(s, "import", "ann", "user:ann", 1, NULL, files, 2, &a, &err), 0);
+	assert_int_equal(store_job_enqueue(s, "import", "bob", "user:bob", 0, NULL, files, 1, &b, &err), 0);
 	assert_int_equal(a, 1);
 	assert_int_equal(b, 2);
 	assert_int_equal(store_job_get(s, b, &j, &err), 0);
@@ -138,10 +138,49 @@ static void jobs_queue(void **state)
 	buf_release(&err);
 }
 
+/* A preview, valid or not, is checked again in another encoding with the
+ * same files; its preview and problems are kept with it as JSON. */
+static void jobs_recheck(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/tandem-jobs-XXXXXX";
+	struct store *s = fresh_store(path);
+	struct buf err = BUF_INIT;
+	struct job_file files[1] = { { "clients.csv", "id,name\n", 8 } };
+	int64_t a, claimed, again;
+	struct job j;
+	assert_int_equal(store_job_enqueue(s, "import", "ann", "user:ann", 1, NULL, files, 1, &a, &err), 0);
+	assert_int_equal(store_job_claim(s, "h:1", &claimed, &err), 0);
+	struct job_result bad = { 0, 1, 0, 1, 1, "clients.csv:2:1: x\n", NULL,
+				  "{\"total\":1,\"items\":[]}", NULL };
+	assert_int_equal(store_job_finish(s, a, "failed", &bad, &err), 0);
+	assert_int_equal(count(s, "SELECT count(*) FROM job_files WHERE job_id = 1"), 1);
+	assert_int_equal(store_job_get(s, a, &j, &err), 0);
+	assert_null(j.encoding);
+	assert_string_equal(j.problems, "{\"total\":1,\"items\":[]}");
+	assert_null(j.preview);
+	store_job_release(&j);
+	assert_int_equal(store_job_recheck(s, a, "bob", "user:bob", "cp949", &again, &err), 1);
+	assert_int_equal(store_job_recheck(s, 99, "ann", "user:ann", "cp949", &again, &err), 1);
+	assert_int_equal(store_job_recheck(s, a, "ann", "user:ann", "cp949", &again, &err), 0);
+	assert_int_equal(again, 2);
+	assert_int_equal(store_job_get(s, again, &j, &err), 0);
+	assert_string_equal(j.state, "queued");
+	assert_int_equal(j.dry_run, 1);
+	assert_string_equal(j.encoding, "cp949");
+	assert_string_equal(j.names, "clients.csv");
+	store_job_release(&j);
+	assert_int_equal(count(s, "SELECT count(*) FROM job_files WHERE job_id = 2"), 1);
+	store_close(s);
+	unlink(path);
+	buf_release(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(jobs_queue),
+		cmocka_unit_test(jobs_recheck),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

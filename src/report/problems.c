@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: MIT */
+/* Rendering problems through the catalog (report/problems.h). */
+#include "report/problems.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Code "text": a message from below that has no code of its own (the CSV
+ * reader's, the XLSX reader's, the system's), shown as it is. */
+static const char text_code[] = "text";
+
+/* A list parameter ("a\x1fb\x1fc") as the language joins it: "a, b or c",
+ * "a, b, c 중 하나". */
+static const char *join_list(const char *arg, enum lang lang, struct buf *out)
+{
+	const char *sep = PROBLEM_LIST_SEP, *s = arg, *next;
+	size_t n = 1;
+	for (const char *q = arg; (q = strstr(q, sep)); q++)
+		n++;
+	for (size_t i = 0; i < n; i++, s = next + 1) {
+		next = strstr(s, sep);
+		if (!next)
+			next = s + strlen(s);
+		buf_adds(out, i == 0 ? "" : lang == LANG_EN && i == n - 1 ? " or " : ", ");
+		buf_add(out, s, (size_t)(next - s));
+	}
+	if (lang == LANG_KO)
+		buf_adds(out, " 중 하나");
+	return out->data;
+}
+
+void problem_message(const struct problem *p, enum lang lang, struct buf *out)
+{
+	static const char *const label_groups[] = { "col.", "enum.", "noun." };
+	const char *shown[PROBLEM_MAX_ARGS];
+	struct buf lists[PROBLEM_MAX_ARGS];
+	char key[96];
+	if (!strcmp(p->code, text_code)) {
+		buf_adds(out, p->n_args ? p->args[0] : "");
+		return;
+	}
+	/* A column's name, an enum value or a record's noun ("client") reads
+	 * as its Korean label. */
+	for (int i = 0; i < p->n_args; i++) {
+		buf_init(&lists[i]);
+		shown[i] = p->args[i];
+		if (strstr(p->args[i], PROBLEM_LIST_SEP)) {
+			shown[i] = join_list(p->args[i], lang, &lists[i]);
+			continue;
+		}
+		for (size_t g = 0; lang == LANG_KO && g < 3 && shown[i] == p->args[i]; g++)
+			shown[i] = i18n_named(lang, label_groups[g], p->args[i]);
+	}
+	snprintf(key, sizeof key, "error.%s", p->code);
+	i18n_add(out, lang, key, shown, (size_t)p->n_args);
+	for (int i = 0; i < p->n_args; i++)
+		buf_release(&lists[i]);
+}
+
+void problem_line(const struct problem *p, enum lang lang, struct buf *out)
+{
+	if (p->where)
+		buf_addf(out, "%s: ", p->where);
+	else if (p->file && p->line)
+		buf_addf(out, "%s:%lu:%d: ", p->file, p->line, p->column);
+	else if (p->file)
+		buf_addf(out, "%s: ", p->file);
+	problem_message(p, lang, out);
+}
+
+void problems_render(const struct problem_list *l, enum lang lang, struct buf *out)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		problem_line(&l->items[i], lang, out);
+		buf_addc(out, '\n');
+	}
+	if (l->total > l->n) {
+		char n[24];
+		const char *args[1] = { n };
+		snprintf(n, sizeof n, "%llu", (unsigned long long)(l->total - l->n));
+		i18n_add(out, lang, "import.more_errors", args, 1);
+		buf_addc(out, '\n');
+	}
+}
+
+const char *problem_column_name(const struct problem *p, enum lang lang)
+{
+	const struct table *t = p->table ? schema_find(p->table) : NULL;
+	if (!t || p->col < 0 || (size_t)p->col >= t->n_columns)
+		return "";
+	return lang == LANG_KO ? i18n_named(lang, "col.", t->columns[p->col].name)
+			       : t->columns[p->col].name;
+}
