@@ -6,6 +6,8 @@
  * app/records.h's: one transaction with the audit entries. */
 #include "web/web_impl.h"
 
+#include "report/i18n.h"
+
 #include "app/records.h"
 #include "io/jsonw.h"
 
@@ -331,13 +333,19 @@ static void changes_table(struct request *req, struct buf *o, const struct chang
 		html_raw(o, "</td><td>");
 		html_msg(o, req, arena_printf(&req->arena, "changes.op_%s", c->op));
 		html_raw(o, "</td><td>");
-		html_escape(o, c->proposer_person ? c->proposer_person : c->proposer);
+		if (c->proposer_person)
+			html_escape(o, c->proposer_person);
+		else
+			html_actor(o, req, c->proposer);
 		html_raw(o, "</td><td>");
 		html_escape(o, c->reason ? c->reason : "");
 		html_raw(o, "</td><td>");
 		html_msg(o, req, arena_printf(&req->arena, "changes.state_%s", c->state));
 		html_raw(o, "</td><td>");
-		html_escape(o, c->decided_person ? c->decided_person : c->decided_by ? c->decided_by : "");
+		if (c->decided_person || !c->decided_by)
+			html_escape(o, c->decided_person ? c->decided_person : "");
+		else
+			html_actor(o, req, c->decided_by);
 		html_raw(o, "</td><td>");
 		html_escape(o, c->note ? c->note : "");
 		html_raw(o, "</td>");
@@ -460,11 +468,22 @@ void page_change(struct request *req, struct response *res)
 	const char *values[] = { c.kind, c.key, c.op, c.state,
 				 c.proposer_person ? c.proposer_person : c.proposer, c.reason, c.confirmer,
 				 c.created_at, c.decided_person ? c.decided_person : c.decided_by, c.note };
+	/* Values that are codes read through the catalog (kind.contracts →
+	 * 계약); an account without a person reads as the audit names it. */
+	static const char *const value_prefix[] = { "kind.", NULL, "changes.op_", "changes.state_",
+						    NULL, NULL, "changes.confirmer_", NULL, NULL, NULL };
 	for (size_t i = 0; facts[i]; i++) {
 		html_raw(o, "<dt>");
 		html_msg(o, req, facts[i]);
 		html_raw(o, "</dt><dd>");
-		html_escape(o, values[i] ? values[i] : "–");
+		if (!values[i])
+			html_escape(o, "–");
+		else if (value_prefix[i])
+			html_escape(o, i18n_named(i18n_lang(req->lang), value_prefix[i], values[i]));
+		else if ((i == 4 && !c.proposer_person) || (i == 8 && !c.decided_person))
+			html_actor(o, req, values[i]);
+		else
+			html_escape(o, values[i]);
 		html_raw(o, "</dd>");
 	}
 	html_raw(o, "</dl>\n<h2>");

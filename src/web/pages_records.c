@@ -160,8 +160,10 @@ void page_record_list(struct request *req, struct response *res)
 	html_raw(o, "</a></p>\n");
 	/* A filter on the first (key) column. */
 	html_raw(o, "<form method=\"get\" class=\"filters\"><label for=\"f\">");
+	html_msg(o, req, arena_printf(&req->arena, "col.%s", t->columns[0].name));
+	html_raw(o, " <span class=\"colname\">");
 	html_escape(o, t->columns[0].name);
-	html_raw(o, "</label> <input id=\"f\" name=\"");
+	html_raw(o, "</span></label> <input id=\"f\" name=\"");
 	html_escape(o, t->columns[0].name);
 	html_raw(o, "\" value=\"");
 	html_escape(o, http_query(req, t->columns[0].name));
@@ -1112,27 +1114,6 @@ void page_import_job(struct request *req, struct response *res)
 
 /* --- the audit log ------------------------------------------------------------ */
 
-/* "user:kim" → "사용자 kim": who did it, in the user's language. */
-static void audit_actor(struct request *req, struct buf *o, const char *actor)
-{
-	static const struct { const char *prefix, *key; } kinds[] = {
-		{ "user:", "audit.by_user" }, { "cli:", "audit.by_cli" }, { "web:", "audit.by_web" },
-	};
-	for (size_t i = 0; actor && i < sizeof kinds / sizeof *kinds; i++) {
-		size_t n = strlen(kinds[i].prefix);
-		if (!strncmp(actor, kinds[i].prefix, n)) {
-			struct buf t = BUF_INIT;
-			const char *args[] = { strcmp(actor + n, "unknown") ? actor + n
-					       : msg(req->lang, "audit.unknown_user") };
-			i18n_add(&t, i18n_lang(req->lang), kinds[i].key, args, 1);
-			html_escape(o, t.data);
-			buf_release(&t);
-			return;
-		}
-	}
-	html_escape(o, actor);
-}
-
 /* A record kind's name, or the audit's own entities (model, results, user). */
 static void audit_entity(struct request *req, struct buf *o, const char *entity)
 {
@@ -1171,7 +1152,7 @@ void page_audit(struct request *req, struct response *res)
 			buf_addf(o, "<tr><td class=\"num\">%lld</td><td>", (long long)rows[i].seq);
 			html_escape(o, rows[i].at);
 			html_raw(o, "</td><td>");
-			audit_actor(req, o, rows[i].actor);
+			html_actor(o, req, rows[i].actor);
 			html_raw(o, "</td><td>");
 			html_escape(o, i18n_named(i18n_lang(req->lang), "audit.action.", rows[i].action));
 			html_raw(o, "</td><td>");

@@ -447,11 +447,12 @@ void web_dispatch(struct request *req, struct response *res)
 			enum http_method m = req->method == HTTP_HEAD ? HTTP_GET : req->method;
 			web_route_find((const char *const *)req->segs, req->n_segs, m, &known);
 		}
-		req->lang = "en";
+		/* ?lang=, the cookie's or the browser's: the JSON error's
+		 * message, like the page, is in the user's language. */
+		choose_lang(req);
 		if (req->n_segs && !strcmp(req->segs[0], "api"))
 			http_json_error(res, known ? 405 : 404, NULL, known ? "method not allowed" : "not found");
 		else {
-			choose_lang(req);
 			html_error_page(req, res, known ? 405 : 404,
 					known ? "error.method" : "error.not_found", NULL);
 		}
