@@ -125,15 +125,15 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	closed_set_correction(s, correction);
 	rc = store_import(s, paths, n, &opt, &res, &errors, &err);
 	if (rc < 0) {
-		fputs(errors.data, stderr);
+		cli_put_problems(stderr, "", errors.data);
 		cli_error("%s", err.data);
 		rc = EXIT_STORAGE;
 	} else if (rc == 1) {
-		fputs(errors.data, stderr);
+		cli_put_problems(stderr, "", errors.data);
 		limit_hint(errors.data, cli);
-		fprintf(stderr, "tandem: import failed: %llu problem%s in %llu rows; nothing was written\n",
-			(unsigned long long)res.errors, res.errors == 1 ? "" : "s",
-			(unsigned long long)res.rows);
+		cli_error("import failed: %llu problem%s in %llu rows; nothing was written",
+			  (unsigned long long)res.errors, res.errors == 1 ? "" : "s",
+			  (unsigned long long)res.rows);
 		rc = EXIT_BAD_INPUT;
 	} else if (opt.dry_run) {
 		printf("%llu rows in %d files are valid (dry run: nothing written)\n",
