@@ -359,12 +359,16 @@ static const struct message catalog[] = {
 	{ "error.bad_number_range", "bad number '{1}' for {2}: number too large", "{2}에 잘못된 숫자 '{1}': 너무 큰 수" },
 	{ "error.bad_number_syntax", "bad number '{1}' for {2}: not a number (use '.' for decimals and no thousands separators)", "{2}에 잘못된 숫자 '{1}': 숫자가 아닙니다 (소수점은 '.', 천 단위 구분 기호 없이)" },
 	{ "error.bad_whole", "bad value '{1}' for {2} (expected a whole number{3})", "{2}에 잘못된 값 '{1}' (정수여야 함{3})" },
+	{ "error.bad_whole_flag", "bad value '{1}' for {2} (expected a whole number: 1 or 0)", "{2}에 잘못된 값 '{1}' (1 또는 0이어야 함)" },
+	{ "error.bad_whole_nonnegative", "bad value '{1}' for {2} (expected a whole number >= 0)", "{2}에 잘못된 값 '{1}' (0 이상의 정수여야 함)" },
+	{ "error.bad_whole_range", "bad value '{1}' for {2} (expected a whole number from {3} to {4})", "{2}에 잘못된 값 '{1}' ({3}~{4} 사이의 정수여야 함)" },
 	{ "error.before", "{1} {2} is before {3} {4}", "{1} {2}이(가) {3} {4}보다 앞섭니다" },
 	{ "error.body_too_large", "request body too large (at most {1} bytes)", "요청 본문이 너무 큽니다 (최대 {1}바이트)" },
 	{ "error.cli.calibrate_years", "calibration takes 1 to 20 years of history, not {1}", "보정에는 1~20년의 이력이 필요합니다({1}년이 아님)" },
 	{ "error.cli.cannot_read", "cannot read '{1}': {2}", "'{1}'을(를) 읽을 수 없습니다: {2}" },
 	{ "error.cli.cannot_write", "cannot write '{1}': {2}", "'{1}'에 쓸 수 없습니다: {2}" },
 	{ "error.cli.format", "--format takes text, csv or json, not '{1}'", "--format은 text, csv, json 중 하나입니다('{1}'이 아님)" },
+	{ "error.cli.frozen_format", "--frozen prints the frozen csv or json; it takes no --model", "--frozen은 확정된 결과를 csv 또는 json으로 출력하며 --model은 받지 않습니다" },
 	{ "error.cli.import_failed", "import failed: {1} problems in {2} rows; nothing was written", "가져오기 실패: {2}행에서 문제 {1}건, 아무것도 저장하지 않았습니다" },
 	{ "error.cli.import_failed_one", "import failed: {1} problem in {2} rows; nothing was written", "가져오기 실패: {2}행에서 문제 {1}건, 아무것도 저장하지 않았습니다" },
 	{ "error.cli.no_model_spec", "no model file or stored version '{1}' (see 'tandem model list')", "평가 모델 파일이나 등록된 버전 '{1}'이(가) 없습니다('tandem model list' 참고)" },
@@ -398,6 +402,8 @@ static const struct message catalog[] = {
 	{ "error.csv.text_after_quote", "text after closing quote", "닫는 따옴표 뒤에 글자가 있습니다" },
 	{ "error.csv.unterminated", "unterminated quoted field", "따옴표로 묶은 필드가 닫히지 않았습니다" },
 	{ "error.duplicate_key", "duplicate key '{1}' (first at line {2})", "중복 키 '{1}' ({2}행에 처음 나옴)" },
+	{ "error.empty_file", "empty file (expected a header row: see docs/data-formats.md)", "빈 파일입니다 (머리글 행이 있어야 합니다: docs/data-formats.md 참고)" },
+	{ "error.empty_file_feed", "empty file (expected a header row)", "빈 파일입니다 (머리글 행이 있어야 합니다)" },
 	{ "error.exists", "{1} '{2}' exists already", "{1} '{2}'이(가) 이미 있습니다" },
 	{ "error.field_required", "{1} is required", "{1}은(는) 필수입니다" },
 	{ "error.forbidden", "Your role may not do this", "이 역할로는 할 수 없는 작업입니다" },
@@ -1277,6 +1283,22 @@ const char *i18n_translate(enum lang lang, const char *message, struct buf *out,
 	const char *arg[9] = { 0 }, *best_arg[9] = { 0 };
 	size_t len[9] = { 0 }, best_len[9] = { 0 }, best_literal = 0, n = 0;
 	*n_params = 0;
+	/* "contracts.csv:6:6: staffed_on … is before …", "organizations[0].
+	 * weight: must be > 0": a place (no spaces before ": ") stays as it
+	 * is and the problem after it is read on its own, when it reads. */
+	const char *colon = strstr(message, ": ");
+	size_t place = colon ? (size_t)(colon - message) : 0;
+	if (place && !memchr(message, ' ', place)) {
+		struct buf rest = BUF_INIT;
+		const char *key = i18n_translate(lang, colon + 2, &rest, params, n_params);
+		if (key) {
+			buf_add(out, message, place + 2);
+			buf_add(out, rest.data, rest.len);
+			buf_release(&rest);
+			return key;
+		}
+		buf_release(&rest);
+	}
 	/* The most specific entry wins: "bad number '{1}' for {2}: not a
 	 * number (…)" over "bad number '{1}' for {2}". */
 	for (size_t i = 0; i < N_CATALOG; i++) {
@@ -1296,15 +1318,6 @@ const char *i18n_translate(enum lang lang, const char *message, struct buf *out,
 		memcpy(best_len, len, sizeof len);
 	}
 	if (!best) {
-		/* "model:1:11: unexpected token …", "organizations[0].weight: must
-		 * be > 0": a place (no spaces) before the problem stays as it is,
-		 * the problem is read on its own. */
-		const char *colon = strstr(message, ": ");
-		size_t place = colon ? (size_t)(colon - message) : 0;
-		if (place && !memchr(message, ' ', place)) {
-			buf_add(out, message, place + 2);
-			return i18n_translate(lang, colon + 2, out, params, n_params);
-		}
 		buf_adds(out, message);
 		return NULL;
 	}
@@ -1329,7 +1342,8 @@ const char *i18n_translate(enum lang lang, const char *message, struct buf *out,
 		 * user said and stays as it is. */
 		shown[k] = copies[k];
 		char quoted[6] = { '\'', '{', (char)('1' + k), '}', '\'', '\0' };
-		if (strstr(best->en, quoted))
+		char file[5] = { '{', (char)('1' + k), '}', '.', '\0' };
+		if (strstr(best->en, quoted) || strstr(best->en, file))
 			continue;
 		static const char *const label_groups[] = { "col.", "enum.", "noun.", "kind." };
 		for (size_t g = 0; lang == LANG_KO && g < 4 && shown[k] == copies[k]; g++)

@@ -236,6 +236,9 @@ function wanted(href) {
 // One page per shape: /records/contracts/edit/CT01 and …/CT02 are one page.
 function shape(path) {
   const [p, q] = path.split('?');
+  // Each criterion explains itself in its own words: one evidence page each.
+  const ev = p.match(/^\/evidence\/[^/]+\/([a-z]+)\/([^/]+)$/);
+  if (ev) return `/evidence/*/${ev[1]}/${ev[2]}`;
   const keys = q ? q.split('&').map((kv) => kv.split('=')[0]).filter((k) => k !== 'lang').sort().join('&') : '';
   return p.split('/').map((s, i) => (i >= 3 || /[0-9]/.test(s) ? '*' : s)).join('/') + (keys ? `?${keys}` : '');
 }
@@ -303,7 +306,8 @@ async function errorPath(page, name, resp, expect) {
 // --- ids from the demo store for the route table's patterns --------------------
 const sample = {
   '/changes/{id}': [], '/contracts/{id}': ['/contracts/CT01', '/contracts/CT16'],
-  '/evidence/{id}/{org}/{criterion}': ['/evidence/CT16/sales/S3.1?year=2025', '/evidence/CT01/sales/S1.1?year=2025'],
+  '/evidence/{id}/{org}/{criterion}': [...modelIds].filter((c) => /^[SO][0-9]\.[0-9]$/.test(c)).sort()
+    .map((c) => (c[0] === 'S' ? `/evidence/CT16/sales/${c}?year=2025` : `/evidence/CT01/operations/${c}?year=2025`)),
   '/frozen': ['/frozen?year=2025', '/frozen?year=2024'], '/import/jobs/{id}': [],
   '/models/diff': [`/models/diff?a=${modelVersions[0]}&b=${modelVersions[modelVersions.length - 1]}`],
   '/models/edit': ['/models/edit', '/models/edit?calibrate=2026'],
