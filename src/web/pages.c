@@ -762,16 +762,18 @@ static void micro_text(struct buf *o, micro_t v)
 	buf_adds(o, t);
 }
 
-/* One evidence row as "what, when" text (plain; escaped by the caller). */
-static void evidence_text(const struct dataset *ds, const struct evidence_row *r, struct buf *t,
-			  const char **kind_key)
+/* One evidence row as "what, when" text in the request's language (plain;
+ * escaped by the caller). */
+static void evidence_text(const struct request *req, const struct dataset *ds,
+			  const struct evidence_row *r, struct buf *t, const char **kind_key)
 {
 	int i = r->index;
 	char m[8];
 	switch (r->kind) {
 	case EV_READINESS:
 		*kind_key = "kind.readiness";
-		buf_addf(t, "%s (%s) · ", ds->readiness[i].item, ds->readiness[i].required ? "required" : "optional");
+		buf_addf(t, "%s (%s) · ", ds->readiness[i].item,
+			 msg(req->lang, ds->readiness[i].required ? "evidence.required" : "evidence.optional"));
 		day_text(t, ds->readiness[i].done_on);
 		break;
 	case EV_MANUAL_RATING:
@@ -1120,7 +1122,7 @@ void page_evidence(struct request *req, struct response *res)
 			const struct evidence_row *r = &cr->rows[i];
 			struct buf t = BUF_INIT;
 			const char *kind_key = "";
-			evidence_text(sc->ds, r, &t, &kind_key);
+			evidence_text(req, sc->ds, r, &t, &kind_key);
 			html_raw(o, "<tr><td>");
 			html_msg(o, req, kind_key);
 			html_raw(o, "</td><td>");

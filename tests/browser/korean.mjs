@@ -234,11 +234,12 @@ function wanted(href) {
   return !/^\/(api|assets|logout)|[?&](format|download)=|\.(csv|xlsx|json|html)$/.test(p) && !p.startsWith('/#');
 }
 // One page per shape: /records/contracts/edit/CT01 and …/CT02 are one page.
-function shape(path) {
+function shape(path, everyCriterion = false) {
   const [p, q] = path.split('?');
-  // Each criterion explains itself in its own words: one evidence page each.
+  // Each criterion explains itself in its own words: one evidence page
+  // each (for one role; the others see the same words).
   const ev = p.match(/^\/evidence\/[^/]+\/([a-z]+)\/([^/]+)$/);
-  if (ev) return `/evidence/*/${ev[1]}/${ev[2]}`;
+  if (ev && everyCriterion) return `/evidence/*/${ev[1]}/${ev[2]}`;
   const keys = q ? q.split('&').map((kv) => kv.split('=')[0]).filter((k) => k !== 'lang').sort().join('&') : '';
   return p.split('/').map((s, i) => (i >= 3 || /[0-9]/.test(s) ? '*' : s)).join('/') + (keys ? `?${keys}` : '');
 }
@@ -361,7 +362,7 @@ try {
   for (const role of process.env.KOREAN_SKIP_WALK ? [] : roles) {
     const page = await login(role);
     const seen = new Map();
-    const add = (p) => { const k = shape(p); if (!seen.has(k)) seen.set(k, p); };
+    const add = (p) => { const k = shape(p, role === 'admin'); if (!seen.has(k)) seen.set(k, p); };
     await page.goto(`${url}/`);
     const nav = await page.$$eval('header nav a[href]', (as) => as.map((a) => new URL(a.getAttribute('href'), location.href).href));
     for (const h of nav) if (wanted(h)) add(noLang(h.slice(url.length)));
