@@ -255,7 +255,8 @@ static int referring_page(const struct request *req, struct buf *out)
 	if (strncmp(r, req->host, host_len) || r[host_len] != '/')
 		return 0;
 	path = r + host_len;
-	if (path[1] == '/' || strchr(path, '#'))
+	/* "//host" and "/\\host" would leave the site; a fragment is no page. */
+	if (path[1] == '/' || path[1] == '\\' || strchr(path, '#'))
 		return 0;
 	const char *q = strchr(path, '?');
 	size_t path_len = q ? (size_t)(q - path) : strlen(path);
@@ -274,9 +275,7 @@ static int referring_page(const struct request *req, struct buf *out)
 		*slash = '\0';
 		t = slash + 1;
 	}
-	int known;
-	const struct route *rt = web_route_find((const char *const *)segs, n, HTTP_GET, &known);
-	if (!rt || rt->flags & ROUTE_API)
+	if (!web_route_page((const char *const *)segs, n))
 		return 0;
 	buf_add(out, path, path_len);
 	buf_addc(out, '?');
@@ -290,12 +289,8 @@ static int referring_page(const struct request *req, struct buf *out)
 static void page_above(const struct request *req, struct buf *out)
 {
 	size_t k = req->n_segs;
-	int known;
-	for (; k > 0; k--) {
-		const struct route *rt = web_route_find((const char *const *)req->segs, k, HTTP_GET, &known);
-		if (rt && !(rt->flags & ROUTE_API))
-			break;
-	}
+	while (k > 0 && !web_route_page((const char *const *)req->segs, k))
+		k--;
 	/* The first k segments of the path as sent (still percent-encoded). */
 	const char *p = req->path;
 	for (size_t i = 0; i < k && *p; i++) {

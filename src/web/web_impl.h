@@ -101,6 +101,9 @@ extern const size_t web_n_routes;
  * path exists for some other method (so 405, not 404). */
 const struct route *web_route_find(const char *const *segs, size_t n_segs,
 				   enum http_method method, int *path_known);
+/* The GET page (not the API) at segs, or NULL: none, or the path is
+ * another method's own address (/models/whatif is no model version). */
+const struct route *web_route_page(const char *const *segs, size_t n_segs);
 /* Runs the checks the table states (login, role, CSRF, record kind and its
  * write permission), then the handler. */
 void web_dispatch(struct request *req, struct response *res);
