@@ -635,8 +635,21 @@ try {
           apiBad.push(`${sess} ${method} ${p} → ${r.status()} (expected ${expect}) ${JSON.stringify(j).slice(0, 300)}`);
       }
     }
+    // The same errors asked in English carry no Korean (outside the values
+    // the request sent, quoted).
+    const enBad = [];
+    for (const [method, path, body] of calls) {
+      const p = path + (path.includes('?') ? '&' : '?') + 'lang=en';
+      const r = await page.request.fetch(url + p, { method, headers: h, data: body ?? undefined, failOnStatusCode: false });
+      let j = {};
+      try { j = await r.json(); } catch { /* not JSON */ }
+      if (!j.message || /[가-힣]/.test(j.message.replace(/'[^']*'/g, '')))
+        enBad.push(`${method} ${p} → ${r.status()} ${JSON.stringify(j).slice(0, 300)}`);
+    }
+    await page.goto(`${url}/?lang=ko`);
     await page.context().close();
     ok(apiBad.length === 0, 'korean-api-errors-code-and-korean-message', apiBad.join('\n'));
+    ok(enBad.length === 0, 'english-api-errors-no-korean', enBad.join('\n'));
   }
 
   const unvisited = routes.filter((r) => r.pattern !== '/login' && ![...visited].some((p) => routeRe(r.pattern).test(p.split('?')[0])));
