@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* The pages that show and change data: record lists and the forms to
- * enter and correct every record kind (driven by domain/schema.c, with the
- * importer's messages shown beside the fields), the contract page, the
- * proposals with the gate, the import page with its validation preview,
- * the audit log, the accounts and the embedded static files. */
+/* The contract page, the import page with its validation preview, the
+ * accounts and the embedded static files. Record lists and forms are in
+ * records_pages.c, the audit log in audit_web.c. */
 #include "web/web_impl.h"
 
 #include "domain/decimal.h"
@@ -22,28 +20,6 @@
 #include <time.h>
 
 #include "base/clock.h"
-
-static int can_write(const struct request *req, const struct table *t)
-{
-	return req->logged_in && (web_kind_writers(t) & req->session.user.role);
-}
-
-static void kind_title(struct request *req, struct buf *o, const struct table *t)
-{
-	html_msg(o, req, arena_printf(&req->arena, "kind.%s", t->name));
-}
-
-static void record_href(struct buf *out, const struct table *t, const struct record *r,
-			const char *what)
-{
-	int keys[8];
-	size_t nk = record_key_columns(t, keys);
-	buf_addf(out, "/records/%s/%s", t->name, what);
-	for (size_t i = 0; i < nk; i++) {
-		buf_addc(out, '/');
-		http_url_escape(out, r->values[keys[i]] ? r->values[keys[i]] : "");
-	}
-}
 
 /* --- assets -------------------------------------------------------------- */
 
@@ -80,556 +56,6 @@ void page_asset(struct request *req, struct response *res)
 	http_header(res, req, "Cache-Control", "public, max-age=3600");
 out:
 	buf_release(&name);
-}
-
-/* --- record lists -------------------------------------------------------- */
-
-void page_records_index(struct request *req, struct response *res)
-{
-	struct buf *o = &res->body;
-	struct buf err = BUF_INIT;
-	html_page_begin(req, res, "records.title", NULL);
-	html_raw(o, "<section class=\"card\"><ul class=\"kinds\">\n");
-	for (size_t k = 0; k < schema_n_tables; k++) {
-		const struct table *t = &schema_tables[k];
-		struct record_list l;
-		int64_t n = 0;
-		if (records_list(req->store, t, NULL, 0, 0, 0, &l, &err) == 0) {
-			n = l.total;
-			record_list_free(t, &l);
-		}
-		html_raw(o, "<li><a href=\"/records/");
-		html_escape(o, t->name);
-		html_raw(o, "\">");
-		kind_title(req, o, t);
-		html_raw(o, "</a> <span class=\"muted\">");
-		html_escape(o, t->name);
-		buf_addf(o, ".csv · %lld</span>", (long long)n);
-		if (!can_write(req, t)) {
-			html_raw(o, " <span class=\"badge\">");
-			html_msg(o, req, "records.read_only");
-			html_raw(o, "</span>");
-		}
-		html_raw(o, "</li>\n");
-	}
-	html_raw(o, "</ul></section>\n");
-	html_page_end(req, res);
-	buf_release(&err);
-}
-
-void page_record_list(struct request *req, struct response *res)
-{
-	const struct table *t = req->table;
-	struct buf *o = &res->body;
-	struct buf err = BUF_INIT;
-	struct record_list l;
-	struct record_filter f[16];
-	size_t nf = 0;
-	long limit = 50, offset = web_query_long(req, "offset", 0, 0, 1L << 40);
-
-	for (size_t i = 0; i < req->n_query && nf < 16; i++)
-		if (schema_column(t, req->query[i].name) >= 0 && *req->query[i].value) {
-			f[nf].column = req->query[i].name;
-			f[nf].value = req->query[i].value;
-			nf++;
-		}
-	int rc = records_list(req->store, t, f, nf, limit, offset, &l, &err);
-	if (rc == -2)
-		memset(&l, 0, sizeof l);
-	else if (rc) {
-		html_error_page(req, res, 500, "error.internal", NULL);
-		goto out;
-	}
-	html_page_begin(req, res, arena_printf(&req->arena, "kind.%s", t->name), NULL);
-	const char *saved = http_query(req, "saved");
-	if (saved) {
-		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
-		html_msg(o, req, !strcmp(saved, "deleted") ? "records.deleted" : "records.saved");
-		html_raw(o, "</p>\n");
-	}
-	html_raw(o, "<p class=\"actions\">");
-	if (can_write(req, t)) {
-		html_raw(o, "<a class=\"button primary\" href=\"/records/");
-		html_escape(o, t->name);
-		html_raw(o, "/new\">");
-		html_msg(o, req, "records.new");
-		html_raw(o, "</a> ");
-	}
-	html_raw(o, "<a href=\"/records\">");
-	html_msg(o, req, "records.all_kinds");
-	html_raw(o, "</a></p>\n");
-	/* A filter on the first (key) column. */
-	html_raw(o, "<form method=\"get\" class=\"filters\"><label for=\"f\">");
-	html_msg(o, req, arena_printf(&req->arena, "col.%s", t->columns[0].name));
-	html_raw(o, " <span class=\"colname\">");
-	html_escape(o, t->columns[0].name);
-	html_raw(o, "</span></label> <input id=\"f\" name=\"");
-	html_escape(o, t->columns[0].name);
-	html_raw(o, "\" value=\"");
-	html_escape(o, http_query(req, t->columns[0].name));
-	html_raw(o, "\"> <button type=\"submit\">");
-	html_msg(o, req, "action.filter");
-	html_raw(o, "</button></form>\n");
-	html_raw(o, "<div class=\"scroll\"><table class=\"data\" id=\"records\"><thead><tr>");
-	for (size_t c = 0; c < t->n_columns; c++) {
-		html_raw(o, "<th scope=\"col\">");
-		html_msg(o, req, arena_printf(&req->arena, "col.%s", t->columns[c].name));
-		html_raw(o, "</th>");
-	}
-	html_raw(o, "<th scope=\"col\"><span class=\"visually-hidden\">");
-	html_msg(o, req, "records.actions");
-	html_raw(o, "</span></th></tr></thead><tbody>\n");
-	for (size_t i = 0; i < l.n; i++) {
-		const struct record *r = &l.rows[i];
-		html_raw(o, "<tr>");
-		for (size_t c = 0; c < t->n_columns; c++) {
-			const char *v = r->values[c];
-			int link = v && ((c == 0 && !strcmp(t->name, "contracts")) ||
-					 (t->columns[c].ref_table && !strcmp(t->columns[c].ref_table, "contracts")));
-			html_raw(o, schema_is_integer(&t->columns[c]) ? "<td class=\"num\">" : "<td>");
-			if (link) {
-				struct buf h = BUF_INIT;
-				buf_adds(&h, "/contracts/");
-				http_url_escape(&h, v);
-				html_link(o, h.data, v);
-				buf_release(&h);
-			} else if (v && t->columns[c].type == COL_ENUM) {
-				html_msg(o, req, arena_printf(&req->arena, "enum.%s", v));
-			} else if (v && t->columns[c].type == COL_MONEY) {
-				struct buf g = BUF_INIT;
-				html_grouped_number(&g, v);
-				html_escape(o, g.data);
-				buf_release(&g);
-			} else {
-				html_escape(o, v ? v : "");
-			}
-			html_raw(o, "</td>");
-		}
-		html_raw(o, "<td>");
-		if (can_write(req, t)) {
-			struct buf h = BUF_INIT;
-			record_href(&h, t, r, "edit");
-			html_link(o, h.data, msg(req->lang, "action.edit"));
-			buf_release(&h);
-		}
-		html_raw(o, "</td></tr>\n");
-	}
-	if (!l.n) {
-		html_raw(o, "<tr><td colspan=\"30\" class=\"muted\">");
-		html_msg(o, req, "records.none");
-		html_raw(o, "</td></tr>\n");
-	}
-	html_raw(o, "</tbody></table></div>\n<p class=\"pager\">");
-	buf_addf(o, "%lld–%lld / %lld ", (long long)(l.n ? offset + 1 : 0), (long long)(offset + (long)l.n),
-		 (long long)l.total);
-	if (offset > 0) {
-		html_raw(o, "<a href=\"?offset=");
-		buf_addf(o, "%ld", offset > limit ? offset - limit : 0);
-		html_raw(o, "\">");
-		html_msg(o, req, "action.prev");
-		html_raw(o, "</a> ");
-	}
-	if (offset + limit < l.total) {
-		html_raw(o, "<a href=\"?offset=");
-		buf_addf(o, "%ld", offset + limit);
-		html_raw(o, "\">");
-		html_msg(o, req, "action.next");
-		html_raw(o, "</a>");
-	}
-	html_raw(o, "</p>\n");
-	html_page_end(req, res);
-	record_list_free(t, &l);
-out:
-	buf_release(&err);
-}
-
-/* --- record forms ---------------------------------------------------------- */
-
-/* The error message of a column in "column\tmessage" lines, or NULL. */
-static const char *field_error(struct request *req, const char *errors, const char *column)
-{
-	size_t cl = strlen(column);
-	for (const char *line = errors; line && *line;) {
-		const char *tab = strchr(line, '\t'), *eol = strchr(line, '\n');
-		if (!tab || !eol)
-			break;
-		if ((size_t)(tab - line) == cl && !memcmp(line, column, cl))
-			return arena_strndup(&req->arena, tab + 1, (size_t)(eol - tab - 1));
-		line = eol + 1;
-	}
-	return NULL;
-}
-
-static void ref_datalist(struct request *req, struct buf *o, const char *ref, const char *id)
-{
-	const struct table *rt = schema_find(ref);
-	struct record_list l;
-	struct buf err = BUF_INIT;
-	if (!rt || !strcmp(ref, "sla_metrics"))
-		return;
-	if (records_list(req->store, rt, NULL, 0, 500, 0, &l, &err) == 0) {
-		html_raw(o, "<datalist id=\"");
-		html_escape(o, id);
-		html_raw(o, "\">");
-		int name_col = schema_column(rt, "name");
-		for (size_t i = 0; i < l.n; i++) {
-			html_raw(o, "<option value=\"");
-			html_escape(o, l.rows[i].values[0]);
-			html_raw(o, "\">");
-			if (name_col >= 0)
-				html_escape(o, l.rows[i].values[name_col]);
-			html_raw(o, "</option>");
-		}
-		html_raw(o, "</datalist>\n");
-		record_list_free(rt, &l);
-	}
-	buf_release(&err);
-}
-
-/* One form for creating (key NULL) and correcting a record. values are
- * the field values to show; errors the "column\tmessage" lines. */
-static void record_form(struct request *req, struct response *res, const struct table *t,
-			const char *const *key, const char *const *values, const char *errors)
-{
-	struct buf *o = &res->body, action = BUF_INIT;
-	int keys[8];
-	size_t nk = record_key_columns(t, keys);
-	const char *general = errors ? field_error(req, errors, "") : NULL;
-
-	html_page_begin(req, res, key ? "records.edit" : "records.new",
-			msg(req->lang, arena_printf(&req->arena, "kind.%s", t->name)));
-	buf_addf(&action, "/records/%s", t->name);
-	if (key) {
-		buf_adds(&action, "/edit");
-		for (size_t i = 0; i < nk; i++) {
-			buf_addc(&action, '/');
-			http_url_escape(&action, key[i]);
-		}
-	}
-	if (!errors && key && http_query(req, "saved")) {
-		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
-		html_msg(o, req, "records.saved");
-		html_raw(o, "</p>\n");
-	}
-	if (errors && *errors) {
-		html_raw(o, "<div class=\"notice error\" role=\"alert\" id=\"form-errors\"><p>");
-		html_msg(o, req, "form.has_errors");
-		html_raw(o, "</p>");
-		if (general) {
-			html_raw(o, "<p>");
-			html_error_text(o, req, general);
-			html_raw(o, "</p>");
-		}
-		html_raw(o, "</div>\n");
-	}
-	html_raw(o, "<form method=\"post\" class=\"record-form card\" novalidate action=\"");
-	html_escape(o, action.data);
-	html_raw(o, "\">\n");
-	html_csrf_field(req, o);
-	for (size_t c = 0; c < t->n_columns; c++) {
-		const struct column *col = &t->columns[c];
-		const char *v = values ? values[c] : NULL;
-		const char *e = errors ? field_error(req, errors, col->name) : NULL;
-		int locked = key && (col->flags & COL_KEY);
-		char *id = arena_printf(&req->arena, "f-%s", col->name);
-		html_raw(o, "<div class=\"field");
-		html_raw(o, e ? " invalid\">" : "\">");
-		html_raw(o, "<label for=\"");
-		html_escape(o, id);
-		html_raw(o, "\">");
-		html_msg(o, req, arena_printf(&req->arena, "col.%s", col->name));
-		html_raw(o, " <span class=\"colname\">");
-		html_escape(o, col->name);
-		html_raw(o, "</span>");
-		if (col->flags & COL_REQUIRED) {
-			html_raw(o, " <span class=\"req\" aria-hidden=\"true\">*</span><span class=\"visually-hidden\">");
-			html_msg(o, req, "form.required");
-			html_raw(o, "</span>");
-		}
-		html_raw(o, "</label>\n");
-		if (col->type == COL_ENUM || col->type == COL_FLAG || col->type == COL_RATING) {
-			static const char *const flag_values[] = { "1", "0", NULL };
-			static const char *const rating_values[] = { "1", "2", "3", "4", "5", NULL };
-			const char *const *opts = col->type == COL_ENUM ? col->enum_values
-				: col->type == COL_FLAG ? flag_values : rating_values;
-			html_raw(o, "<select id=\"");
-			html_escape(o, id);
-			html_raw(o, "\" name=\"");
-			html_escape(o, col->name);
-			html_raw(o, "\"");
-			if (e)
-				html_raw(o, " aria-invalid=\"true\"");
-			if (e) {
-				html_raw(o, " aria-describedby=\"");
-				html_escape(o, id);
-				html_raw(o, "-err\"");
-			}
-			if (locked)
-				html_raw(o, " disabled");
-			html_raw(o, ">");
-			if (!(col->flags & COL_REQUIRED) || !v)
-				html_raw(o, "<option value=\"\"></option>");
-			for (int i = 0; opts[i]; i++) {
-				html_raw(o, "<option value=\"");
-				html_escape(o, opts[i]);
-				html_raw(o, v && !strcmp(v, opts[i]) ? "\" selected>" : "\">");
-				if (col->type == COL_ENUM)
-					html_msg(o, req, arena_printf(&req->arena, "enum.%s", opts[i]));
-				else
-					html_escape(o, opts[i]);
-				html_raw(o, "</option>");
-			}
-			/* A stored value outside the list is still shown. */
-			html_raw(o, "</select>\n");
-			if (locked) {
-				html_raw(o, "<input type=\"hidden\" name=\"");
-				html_escape(o, col->name);
-				html_raw(o, "\" value=\"");
-				html_escape(o, v ? v : "");
-				html_raw(o, "\">");
-			}
-		} else {
-			html_raw(o, "<input id=\"");
-			html_escape(o, id);
-			html_raw(o, "\" name=\"");
-			html_escape(o, col->name);
-			html_raw(o, col->type == COL_DATE ? "\" type=\"date" : "\" type=\"text");
-			html_raw(o, "\" value=\"");
-			html_escape(o, v ? v : "");
-			html_raw(o, "\"");
-			if (col->type == COL_DECIMAL || col->type == COL_MONEY || col->type == COL_COUNT)
-				html_raw(o, " inputmode=\"decimal\"");
-			if (col->type == COL_MONTH)
-				html_raw(o, " placeholder=\"YYYY-MM\"");
-			if (col->ref_table) {
-				html_raw(o, " list=\"");
-				html_escape(o, id);
-				html_raw(o, "-list\"");
-			}
-			if (col->flags & COL_REQUIRED)
-				html_raw(o, " aria-required=\"true\"");
-			if (e) {
-				html_raw(o, " aria-invalid=\"true\" aria-describedby=\"");
-				html_escape(o, id);
-				html_raw(o, "-err\"");
-			}
-			if (locked)
-				html_raw(o, " readonly");
-			html_raw(o, ">\n");
-			if (col->ref_table && !locked)
-				ref_datalist(req, o, col->ref_table, arena_printf(&req->arena, "%s-list", id));
-		}
-		if (e) {
-			html_raw(o, "<p class=\"field-error\" id=\"");
-			html_escape(o, id);
-			html_raw(o, "-err\">");
-			html_error_text(o, req, e);
-			html_raw(o, "</p>\n");
-		}
-		html_raw(o, "</div>\n");
-	}
-	/* Why, for a change that waits for the other side's confirmation. */
-	html_raw(o, "<div class=\"field\"><label for=\"f-reason\">");
-	html_msg(o, req, "records.reason");
-	html_raw(o, "</label><input id=\"f-reason\" name=\"reason\" maxlength=\"2000\" value=\"");
-	html_escape(o, http_form(req, "reason") ? http_form(req, "reason") : "");
-	html_raw(o, "\"></div>\n");
-	html_raw(o, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">");
-	html_msg(o, req, "action.save");
-	html_raw(o, "</button> <a href=\"/records/");
-	html_escape(o, t->name);
-	html_raw(o, "\">");
-	html_msg(o, req, "action.cancel");
-	html_raw(o, "</a></div>\n</form>\n");
-	if (key) {
-		struct buf del = BUF_INIT;
-		buf_addf(&del, "/records/%s/delete", t->name);
-		for (size_t i = 0; i < nk; i++) {
-			buf_addc(&del, '/');
-			http_url_escape(&del, key[i]);
-		}
-		html_raw(o, "<form method=\"post\" class=\"danger-zone\" data-confirm=\"");
-		html_msg(o, req, "records.confirm_delete");
-		html_raw(o, "\" action=\"");
-		html_escape(o, del.data);
-		html_raw(o, "\">");
-		html_csrf_field(req, o);
-		html_raw(o, "<button type=\"submit\" class=\"danger\">");
-		html_msg(o, req, "action.delete");
-		html_raw(o, "</button></form>\n");
-		buf_release(&del);
-	}
-	html_page_end(req, res);
-	buf_release(&action);
-}
-
-void page_record_new(struct request *req, struct response *res)
-{
-	const struct table *t = req->table;
-	const char **values = arena_alloc(&req->arena, t->n_columns * sizeof *values);
-	/* Query parameters prefill the form (links like "add a readiness item
-	 * to this contract"). */
-	for (size_t c = 0; c < t->n_columns; c++)
-		values[c] = http_query(req, t->columns[c].name);
-	/* A rating or review is written in the account's own name (SPEC §2). */
-	int pc = policy_person_column(t);
-	if (pc >= 0 && !values[pc])
-		values[pc] = req->session.user.person_id;
-	record_form(req, res, t, NULL, values, NULL);
-}
-
-void page_record_edit(struct request *req, struct response *res)
-{
-	struct record r;
-	struct buf err = BUF_INIT;
-	int rc = records_get(req->store, req->table, req->key, &r, &err);
-	if (rc) {
-		html_error_page(req, res, rc < 0 ? 500 : 404, rc < 0 ? "error.internal" : "error.not_found", NULL);
-	} else {
-		record_form(req, res, req->table, req->key, (const char *const *)r.values, NULL);
-		record_free(req->table, &r);
-	}
-	buf_release(&err);
-}
-
-static const char **form_values(struct request *req, const struct table *t)
-{
-	const char **values = arena_alloc(&req->arena, t->n_columns * sizeof *values);
-	for (size_t c = 0; c < t->n_columns; c++) {
-		const struct param *p = http_form_param(req, t->columns[c].name);
-		values[c] = p && *p->value && strlen(p->value) == p->len ? p->value : NULL;
-	}
-	return values;
-}
-
-/* The values to write: amounts typed the way people type them
- * ("450,000,000", "4억5천만") become plain numbers; everything else, and
- * what cannot be read, goes to the importer as typed (which then says
- * what is wrong). The form shows what was typed either way. */
-static const char **amounts_read(struct request *req, const struct table *t, const char **typed)
-{
-	const char **values = arena_alloc(&req->arena, t->n_columns * sizeof *values);
-	for (size_t c = 0; c < t->n_columns; c++) {
-		enum col_type ty = t->columns[c].type;
-		micro_t v;
-		char text[32];
-		values[c] = typed[c];
-		if (!typed[c] || (ty != COL_MONEY && ty != COL_DECIMAL && ty != COL_COUNT) ||
-		    decimal_parse(typed[c], strlen(typed[c]), &v) == DECIMAL_OK)
-			continue;
-		if (decimal_parse_human(typed[c], &v) == DECIMAL_OK) {
-			decimal_format(v, text);
-			values[c] = arena_strdup(&req->arena, text);
-		}
-	}
-	return values;
-}
-
-/* Where a saved record is shown: a contract or a proposal on its own
- * page, any other record in its form (with the "saved" notice). */
-static void saved_href(struct buf *to, const struct table *t, const struct record *r)
-{
-	int keys[8];
-	size_t nk = record_key_columns(t, keys);
-	if (!strcmp(t->name, "contracts") || !strcmp(t->name, "proposals")) {
-		buf_addf(to, "/%s/", t->name);
-		http_url_escape(to, r->values[keys[0]]);
-		buf_adds(to, !strcmp(t->name, "contracts") ? "?saved=1" : "?done=1");
-		return;
-	}
-	buf_addf(to, "/records/%s/edit", t->name);
-	for (size_t i = 0; i < nk; i++) {
-		buf_addc(to, '/');
-		http_url_escape(to, r->values[keys[i]]);
-	}
-	buf_adds(to, "?saved=1");
-}
-
-static void save_form(struct request *req, struct response *res, const char *const *key)
-{
-	const struct table *t = req->table;
-	const char **values = form_values(req, t);
-	struct record saved;
-	struct buf errors = BUF_INIT;
-	int64_t change_id;
-	const char *code;
-	enum write_result wr = web_record_write(req, t, key, amounts_read(req, t, values), &saved, &errors, &change_id, &code);
-	if ((wr == WRITE_FORBIDDEN || wr == WRITE_CONFLICT) && code) {
-		/* The policy's refusal, in the user's language, beside its field. */
-		const char *tab = strchr(errors.data, '\t');
-		struct buf f = BUF_INIT;
-		if (tab)
-			buf_add(&f, errors.data, (size_t)(tab - errors.data));
-		buf_reset(&errors);
-		buf_addf(&errors, "%s\t%s\n", f.len ? f.data : "", msg(req->lang, code));
-		buf_release(&f);
-	}
-	switch (wr) {
-	case WRITE_PROPOSED:
-		http_redirect(res, req, arena_printf(&req->arena, "/changes?proposed=%lld", (long long)change_id));
-		break;
-	case WRITE_OK: {
-		struct buf to = BUF_INIT;
-		saved_href(&to, t, &saved);
-		http_redirect(res, req, to.data);
-		buf_release(&to);
-		record_free(t, &saved);
-		break;
-	}
-	case WRITE_MISSING:
-		html_error_page(req, res, 404, "error.not_found", NULL);
-		break;
-	default:
-		res->status = wr == WRITE_FORBIDDEN ? 403
-			: wr == WRITE_EXISTS || wr == WRITE_CONFLICT || wr == WRITE_CLOSED ? 409
-			: wr == WRITE_INVALID ? 422 : 500;
-		record_form(req, res, t, key, values, errors.data);
-		break;
-	}
-	buf_release(&errors);
-}
-
-void page_record_create(struct request *req, struct response *res)
-{
-	save_form(req, res, NULL);
-}
-
-void page_record_update(struct request *req, struct response *res)
-{
-	save_form(req, res, req->key);
-}
-
-void page_record_delete(struct request *req, struct response *res)
-{
-	struct buf errors = BUF_INIT;
-	int64_t change_id;
-	const char *code;
-	enum write_result wr = web_record_delete(req, req->table, req->key, &errors, &change_id, &code);
-	const char *tab = strchr(errors.data, '\t');
-	const char *detail = code ? msg(req->lang, code)
-		: tab ? arena_printf(&req->arena, "%.*s", (int)strcspn(tab + 1, "\n"), tab + 1) : NULL;
-	switch (wr) {
-	case WRITE_OK:
-		http_redirect(res, req, arena_printf(&req->arena, "/records/%s?saved=deleted", req->table->name));
-		break;
-	case WRITE_PROPOSED:
-		http_redirect(res, req, arena_printf(&req->arena, "/changes?proposed=%lld", (long long)change_id));
-		break;
-	case WRITE_FORBIDDEN:
-		html_error_page(req, res, 403, "error.forbidden", detail);
-		break;
-	case WRITE_CONFLICT:
-	case WRITE_CLOSED:
-		html_error_page(req, res, 409, code ? "error.forbidden" : "records.in_use", detail);
-		break;
-	case WRITE_MISSING:
-		html_error_page(req, res, 404, "error.not_found", NULL);
-		break;
-	default:
-		html_error_page(req, res, 500, "error.internal", NULL);
-		break;
-	}
-	buf_release(&errors);
 }
 
 /* --- the contract page ------------------------------------------------------ */
@@ -700,7 +126,7 @@ static void checklist(struct request *req, struct buf *o, const char *kind, cons
 	int item = schema_column(t, "item"), done = schema_column(t, done_col);
 	int req_col = schema_column(t, "required");
 	html_raw(o, "<section class=\"card\"><h2>");
-	kind_title(req, o, t);
+	html_msg(o, req, arena_printf(&req->arena, "kind.%s", t->name));
 	html_raw(o, "</h2>\n");
 	if (records_list(req->store, t, &f, 1, 500, 0, &l, &err) == 0) {
 		size_t n_done = 0, n_late = 0;
@@ -730,9 +156,9 @@ static void checklist(struct request *req, struct buf *o, const char *kind, cons
 				html_msg(o, req, "reason.done_after_go_live");
 				html_raw(o, "</span>");
 			}
-			if (can_write(req, t)) {
+			if (web_can_write(req, t)) {
 				struct buf h = BUF_INIT;
-				record_href(&h, t, &l.rows[i], "edit");
+				web_record_href(&h, t, &l.rows[i], "edit");
 				html_raw(o, " ");
 				html_link(o, h.data, msg(req->lang, "action.edit"));
 				buf_release(&h);
@@ -759,7 +185,7 @@ static void checklist(struct request *req, struct buf *o, const char *kind, cons
 		html_raw(o, "</p>\n");
 		record_list_free(t, &l);
 	}
-	if (can_write(req, t)) {
+	if (web_can_write(req, t)) {
 		struct buf h = BUF_INIT;
 		buf_addf(&h, "/records/%s/new?contract_id=", kind);
 		http_url_escape(&h, contract);
@@ -828,10 +254,10 @@ void page_contract(struct request *req, struct response *res)
 		http_url_escape(&h, key[0]);
 		buf_addf(&h, "?year=%d&org=operations", year);
 		html_link(o, h.data, msg(req->lang, "contract.ops_scores"));
-		if (can_write(req, t)) {
+		if (web_can_write(req, t)) {
 			html_raw(o, " · ");
 			buf_reset(&h);
-			record_href(&h, t, &r, "edit");
+			web_record_href(&h, t, &r, "edit");
 			html_link(o, h.data, msg(req->lang, "action.edit"));
 		}
 		buf_release(&h);
@@ -847,7 +273,7 @@ void page_contract(struct request *req, struct response *res)
 		struct record_list l;
 		if (records_list(req->store, mt, &f, 1, 100, 0, &l, &err) == 0) {
 			html_raw(o, "<section class=\"card\"><h2>");
-			kind_title(req, o, mt);
+			html_msg(o, req, arena_printf(&req->arena, "kind.%s", mt->name));
 			html_raw(o, "</h2><table class=\"data\"><thead><tr>");
 			for (size_t c = 1; c < mt->n_columns; c++) {
 				html_raw(o, "<th scope=\"col\">");
@@ -1110,83 +536,6 @@ void page_import_job(struct request *req, struct response *res)
 	html_page_end(req, res);
 	store_job_release(&job);
 	buf_release(&err);
-}
-
-/* --- the audit log ------------------------------------------------------------ */
-
-/* A record kind's name, or the audit's own entities (model, results, user). */
-static void audit_entity(struct request *req, struct buf *o, const char *entity)
-{
-	enum lang lang = i18n_lang(req->lang);
-	const char *t = i18n_named(lang, "kind.", entity);
-	html_escape(o, t != entity ? t : i18n_named(lang, "audit.entity.", entity));
-}
-
-void page_audit(struct request *req, struct response *res)
-{
-	struct buf *o = &res->body, err = BUF_INIT, problems = BUF_INIT;
-	struct audit_row *rows;
-	size_t n;
-	int64_t total;
-	long limit = 100, offset = web_query_long(req, "offset", 0, 0, 1L << 40);
-	html_page_begin(req, res, "audit.title", NULL);
-	int v = audit_verify(req->store, &problems, &err);
-	html_raw(o, v == 0 ? "<p class=\"notice ok\" role=\"status\">" : "<p class=\"notice error\" role=\"alert\">");
-	html_msg(o, req, v == 0 ? "audit.intact" : "audit.broken");
-	if (v) {
-		html_raw(o, " ");
-		html_escape(o, v < 0 || v >= 2 ? err.data : problems.data);   /* 2, 3: the key */
-	}
-	html_raw(o, "</p>\n");
-	if (records_audit_list(req->store, limit, offset, NULL, &rows, &n, &total, &err) == 0) {
-		html_raw(o, "<div class=\"scroll\"><table class=\"data audit\"><thead><tr>");
-		static const char *const heads[] = { "audit.seq", "audit.at", "audit.actor", "audit.action",
-						     "audit.entity", "audit.key", "audit.before", "audit.after" };
-		for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
-			html_raw(o, "<th scope=\"col\">");
-			html_msg(o, req, heads[i]);
-			html_raw(o, "</th>");
-		}
-		html_raw(o, "</tr></thead><tbody>\n");
-		for (size_t i = 0; i < n; i++) {
-			buf_addf(o, "<tr><td class=\"num\">%lld</td><td>", (long long)rows[i].seq);
-			html_escape(o, rows[i].at);
-			html_raw(o, "</td><td>");
-			html_actor(o, req, rows[i].actor);
-			html_raw(o, "</td><td>");
-			html_escape(o, i18n_named(i18n_lang(req->lang), "audit.action.", rows[i].action));
-			html_raw(o, "</td><td>");
-			audit_entity(req, o, rows[i].entity);
-			html_raw(o, "</td><td>");
-			if (!strncmp(rows[i].key, "batch ", 6)) {
-				struct buf t = BUF_INIT;
-				const char *args[] = { rows[i].key + 6 };
-				i18n_add(&t, i18n_lang(req->lang), "audit.batch", args, 1);
-				html_escape(o, t.data);
-				buf_release(&t);
-			} else {
-				html_escape(o, rows[i].key);
-			}
-			html_raw(o, "</td><td><code class=\"json\">");
-			html_escape(o, rows[i].before);
-			html_raw(o, "</code></td><td><code class=\"json\">");
-			html_escape(o, rows[i].after);
-			html_raw(o, "</code></td></tr>\n");
-		}
-		html_raw(o, "</tbody></table></div>\n<p class=\"pager\">");
-		buf_addf(o, "%lld–%lld / %lld ", (long long)(n ? offset + 1 : 0), (long long)(offset + (long)n),
-			 (long long)total);
-		if (offset + limit < total) {
-			buf_addf(o, "<a href=\"?offset=%ld\">", offset + limit);
-			html_msg(o, req, "action.next");
-			html_raw(o, "</a>");
-		}
-		html_raw(o, "</p>\n");
-		records_audit_list_free(rows, n);
-	}
-	html_page_end(req, res);
-	buf_release(&err);
-	buf_release(&problems);
 }
 
 /* --- accounts ------------------------------------------------------------------ */
