@@ -16,11 +16,12 @@
 # from addresses of its own, as on a network (the server limits connections
 # per address): the users from 127.0.1.N, the upload from 127.0.2.1, the
 # flood from 127.0.3.1, the slow connections from 127.0.4.1.
-#   load.py URL BOMB.xlsx [--seconds N] [--slow N] [--flood N]
+#   load.py URL BOMB.xlsx [--seconds N] [--slow N] [--flood N] [--nice N]
 import argparse
 import http.client
 import json
 import multiprocessing as mp
+import os
 import socket
 import threading
 import time
@@ -33,6 +34,8 @@ ap.add_argument("--seconds", type=float, default=20)
 ap.add_argument("--users", type=int, default=8)
 ap.add_argument("--slow", type=int, default=300)
 ap.add_argument("--flood", type=int, default=8)
+ap.add_argument("--nice", type=int, default=0,
+                help="niceness of the flood and the slow connections (the attackers)")
 a = ap.parse_args()
 u = urllib.parse.urlparse(a.url)
 HOST, PORT = u.hostname, u.port
@@ -46,14 +49,30 @@ def connect(addr, timeout=TIMEOUT):
     return http.client.HTTPConnection(HOST, PORT, timeout=timeout, source_address=(addr, 0))
 
 
-def login(conn, name, password):
+def login(conn, name, password, retry_after=None):
     body = json.dumps({"name": name, "password": password})
     conn.request("POST", "/api/v1/login", body, {"Content-Type": "application/json"})
     r = conn.getresponse()
     data = r.read()
     cookie = (r.getheader("Set-Cookie") or "").split(";")[0]
     csrf = json.loads(data).get("csrf", "") if r.status == 200 else ""
+    if retry_after is not None:
+        retry_after[0] = int(r.getheader("Retry-After") or 1)
     return r.status, cookie, csrf
+
+
+def patient_login(conn, name, password, until, q=None):
+    """Logs in as a person would: a 429 (the server busy hashing) is tried
+    again after its Retry-After. Each attempt is put on q as a "login"."""
+    while True:
+        wait = [1]
+        t0 = time.perf_counter()
+        st, cookie, csrf = login(conn, name, password, wait)
+        if q is not None:
+            q.put(("login", (time.perf_counter() - t0) * 1000, st))
+        if st != 429 or time.time() + wait[0] >= until:
+            return st, cookie, csrf
+        time.sleep(wait[0])
 
 
 def user(n, until, q):
@@ -61,12 +80,11 @@ def user(n, until, q):
     me = USERS_NET + str(n)
     conn = connect(me)
     name = "u%d" % n
-    t0 = time.perf_counter()
     try:
-        st, cookie, csrf = login(conn, name, "password-" + name)
+        st, cookie, csrf = patient_login(conn, name, "password-" + name, until, q)
     except Exception as e:
         st = "dropped:%s" % type(e).__name__
-    q.put(("login", (time.perf_counter() - t0) * 1000, st))
+        q.put(("login", 0.0, st))
     if st != 200:
         return
     reqs = [
@@ -124,6 +142,7 @@ def users_proc(until, out):
     while not q.empty():
         rows.append(q.get())
     out.put(("users", rows))
+    out.put(("users_cpu", round(cpu_seconds(), 1)))
 
 
 def upload_proc(until, out):
@@ -137,7 +156,7 @@ def upload_proc(until, out):
 def upload(until):
     time.sleep(1.0)
     conn = connect(UPLOAD_ADDR, 60)
-    st, cookie, csrf = login(conn, "uploader", "password-uploader")
+    st, cookie, csrf = patient_login(conn, "uploader", "password-uploader", until)
     data = open(a.bomb, "rb").read()
     boundary = "tandemloadboundary"
     body = (("--%s\r\nContent-Disposition: form-data; name=\"files\"; filename=\"bomb.xlsx\"\r\n"
@@ -179,17 +198,27 @@ def flood_thread(until, counts, lock):
             counts[str(st)] = counts.get(str(st), 0) + 1
 
 
+def cpu_seconds():
+    """This process's CPU time (user + system), in seconds."""
+    import resource
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def flood_proc(until, out):
+    os.nice(a.nice)
     counts, lock = {}, threading.Lock()
     ts = [threading.Thread(target=flood_thread, args=(until, counts, lock)) for _ in range(a.flood)]
     for t in ts:
         t.start()
     for t in ts:
         t.join()
+    counts["cpu_s"] = round(cpu_seconds(), 1)
     out.put(("flood", counts))
 
 
 def slow_proc(until, out):
+    os.nice(a.nice)
     socks, refused = [], 0
     for _ in range(a.slow):
         s = socket.socket()
@@ -249,7 +278,7 @@ if __name__ == "__main__":
     time.sleep(0.5)      # the slow connections and the flood are on first
     procs[0].start()
     got = {}
-    for _ in procs:
+    for _ in range(len(procs) + 1):   # the users report twice
         try:
             k, v = out.get(timeout=a.seconds + 90)
         except Exception:
@@ -267,16 +296,20 @@ if __name__ == "__main__":
         "users": {"requests": len(rows), "p50_ms": round(pct(lat, 50), 1),
                   "p99_ms": round(pct(lat, 99), 1), "max_ms": round(max(lat) if lat else 0, 1),
                   "dropped": len(dropped), "dropped_examples": dropped[:5],
-                  "statuses": sorted({str(st) for _, _, st in rows}),
+                  "statuses": {k: sum(1 for _, _, st in rows if str(st) == k)
+                               for k in sorted({str(st) for _, _, st in rows})},
                   "p99_by_kind": {k: round(pct(v, 99), 1) for k, v in sorted(by.items())}},
         "upload": got.get("upload"), "flood": got.get("flood"), "slow": got.get("slow"),
-        "seconds": a.seconds,
+        "seconds": a.seconds, "users_cpu_s": got.get("users_cpu"),
     }
     print("ordinary requests: %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms, dropped %d"
           % (rep["users"]["requests"], rep["users"]["p50_ms"], rep["users"]["p99_ms"],
              rep["users"]["max_ms"], rep["users"]["dropped"]))
     print("p99 by kind: %s" % rep["users"]["p99_by_kind"])
+    print("answers: %s" % rep["users"]["statuses"])
     print("upload: %s" % rep["upload"])
     print("login flood: %s" % rep["flood"])
     print("slow connections: %s" % rep["slow"])
+    print("load generator CPU: users %s s, flood %s s (nice %d)"
+          % (rep["users_cpu_s"], (rep["flood"] or {}).get("cpu_s"), a.nice))
     print(json.dumps(rep))

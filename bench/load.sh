@@ -7,7 +7,10 @@
 # `tandem serve` on loopback over a fresh SQLite store of tests/data/small.
 # Prints the ordinary users' p50/p99/max and every dropped request
 # (bench/load.py), then the server's log lines that are not access lines.
-#   bench/load.sh [--seconds N] [--slow N] [--flood N] [-- SERVE-OPTIONS...]
+#   bench/load.sh [--seconds N] [--slow N] [--flood N] [--nice N] [-- SERVE-OPTIONS...]
+# (--nice: the flood and the slow connections run at that niceness, as
+# attackers on other machines would not share this one's cores). Also
+# prints the CPU time of the server and of the load generator.
 # Environment: TANDEM (default build/tandem), TANDEM_FAST_HASH=1 for cheap
 # password hashing (the figures in docs/reliability.md say which).
 set -u
@@ -45,6 +48,9 @@ done
 # shellcheck disable=SC2086
 python3 "$top/bench/load.py" "$url" "$work/bomb.xlsx" $args
 rc=$?
+# The server's own CPU time over the run (user + system; /proc, Linux).
+tck=$(getconf CLK_TCK)
+awk -v t="$tck" '{ sub(/^.*\) /, ""); printf "server CPU: %.1f s\n", ($12 + $13) / t }' "/proc/$pid/stat" 2>/dev/null
 kill -TERM "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 pid=

@@ -15,7 +15,8 @@ const char help_serve[] =
 	"                    [--session-ttl SECONDS] [--lockout SECONDS] [--tls-proxy]\n"
 	"                    [--header-timeout SECONDS] [--body-timeout SECONDS]\n"
 	"                    [--trusted-proxy ADDR] [--max-sessions N]\n"
-	"                    [--per-ip-connections N] [--time-zone ZONE]\n"
+	"                    [--per-ip-connections N] [--login-cpu-percent N]\n"
+	"                    [--time-zone ZONE]\n"
 	"                    [--quiet] [--routes | --routes-md]\n"
 	"\n"
 	"Serves the JSON API (/api/v1, described at /api/v1/openapi.json) and the\n"
@@ -47,6 +48,12 @@ const char help_serve[] =
 	"  --per-ip-connections N  open connections per client address, 1 to 1024\n"
 	"                      (default 32; behind a proxy every client shares its\n"
 	"                      address, so raise it there)\n"
+	"  --login-cpu-percent N  the share of one core, 0 to 100, that the logins\n"
+	"                      of one client address may spend hashing passwords on\n"
+	"                      average, in bursts of up to 2 s of CPU (default 25;\n"
+	"                      0: no limit); beyond it a login is answered 429 at\n"
+	"                      once with Retry-After. Passwords are hashed on\n"
+	"                      threads of their own at nice 19\n"
 	"  --time-zone ZONE    the zone pages show times in, a tz database name\n"
 	"                      (default Asia/Seoul); the audit log is kept in UTC\n"
 	"  --quiet             no access log on stderr\n"
@@ -170,6 +177,13 @@ int cmd_serve(int argc, char **argv, struct cli *cli)
 				goto out;
 			}
 			cfg.per_ip_connections = (int)n;
+		} else if ((r = cli_opt(argc, argv, &i, "--login-cpu-percent", &v)) != 0) {
+			if (r < 0 || number(v, 0, 100, &n)) {
+				rc = r < 0 ? EXIT_USAGE
+					: cli_usage_error("serve", "--login-cpu-percent takes 0 to 100");
+				goto out;
+			}
+			cfg.login_cpu_percent = (int)n;
 		} else if (!strcmp(argv[i], "--tls-proxy")) {
 			cfg.tls_proxy = 1;
 		} else if (!strcmp(argv[i], "--quiet")) {

@@ -140,3 +140,26 @@ void numfmt_double(struct buf *out, double d)
 	}
 	buf_adds(out, s);
 }
+
+void numfmt_date(struct buf *out, day_t d)
+{
+	char text[11];
+	if (d == DAY_NONE)
+		return;
+	date_format(d, text);
+	buf_adds(out, text);
+}
+
+void numfmt_month(struct buf *out, month_t m)
+{
+	char text[8];
+	month_format(m, text);
+	buf_adds(out, text);
+}
+
+void numfmt_decimal(struct buf *out, micro_t v)
+{
+	char text[32];
+	decimal_format(v, text);
+	buf_adds(out, text);
+}

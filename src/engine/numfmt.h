@@ -6,6 +6,8 @@
 #define TANDEM_NUMFMT_H
 
 #include "base/buf.h"
+#include "domain/date.h"
+#include "domain/decimal.h"
 
 /* A wide integer for exact sums of micro-units (annual values, revenue). */
 typedef __int128 wide_t;
@@ -26,5 +28,11 @@ void numfmt_micro(struct buf *out, wide_t v, int decimals);
  * back as d ("0.6", "30", "1e-07"): for model parameters, which are plain
  * doubles; engine/exact.h takes this decimal as the exact parameter. */
 void numfmt_double(struct buf *out, double d);
+/* Dates, months and decimals as the data formats write them
+ * ("2026-03-01", "2026-03", "12.5"); a date that is DAY_NONE appends
+ * nothing. */
+void numfmt_date(struct buf *out, day_t d);
+void numfmt_month(struct buf *out, month_t m);
+void numfmt_decimal(struct buf *out, micro_t v);
 
 #endif

@@ -5,6 +5,7 @@
  * The struct scores returned is released with scores_free(). */
 #include "engine/score_impl.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@ static void bucket_build(struct bucket *b, const void *base, size_t n, size_t st
 	}
 	for (size_t k = 0; k < n_keys; k++)
 		b->start[k + 1] += b->start[k];
+	assert(b->start[n_keys] <= n);   /* else a record would be counted twice */
 	cursor = xcalloc(n_keys + 1, sizeof *cursor);
 	memcpy(cursor, b->start, (n_keys + 1) * sizeof *cursor);
 	for (size_t i = 0; i < n; i++) {
@@ -121,6 +123,10 @@ static int is_integral(long double x)
 
 void score_measure_set(struct score_criterion *out, int i, long double num, long double den)
 {
+	/* Every caller checks its denominator first (an empty year is "no
+	 * data", not a score); a zero here would score inf or NaN silently. */
+	assert(i >= 0 && i < CRITERION_MAX_MEASURES);
+	assert(den > 0);
 	struct score_measure *m = &out->measures[i];
 	m->available = 1;
 	m->num = num;
@@ -135,6 +141,7 @@ void score_measure_set(struct score_criterion *out, int i, long double num, long
 
 void score_measure_exact(struct score_criterion *out, int i, wide_t num, wide_t den)
 {
+	assert(i >= 0 && i < CRITERION_MAX_MEASURES && out->measures[i].available);
 	out->measures[i].exact_num = den > 0 ? num : 0;
 	out->measures[i].exact_den = den > 0 ? den : 0;
 }
@@ -164,6 +171,7 @@ static void finish_criterion(struct score_criterion *sc, const struct scoring *s
 	int n = 0;
 	for (size_t i = 0; i < cr->n_measures; i++) {
 		const struct model_measure *mm = &cr->measures[i];
+		assert(mm->def_index >= 0 && (size_t)mm->def_index < sc->def->n_measures);
 		struct score_measure *m = &sc->measures[mm->def_index];
 		m->model = mm;
 		if (!m->available)
@@ -228,6 +236,8 @@ static void score_contract(const struct score_ctx *ctx, int c, enum org_kind org
 			total_den += ctx->numbers.category_weight[org][ci];
 		}
 	}
+	/* The categories hold every criterion of the organization once. */
+	assert(x == mo->n_criteria);
 	set->total.available = total_den > 0;
 	set->total.score = set->total.available ? total_num / total_den : 0;
 	if (ctx->model->rollup_weighting == ROLLUP_EQUAL)

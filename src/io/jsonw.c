@@ -38,3 +38,11 @@ void json_write_string_plain(struct buf *out, const char *s, size_t len)
 {
 	write_string(out, s, len, 0);
 }
+
+void json_write_string_or_null(struct buf *out, const char *s)
+{
+	if (s)
+		json_write_string(out, s, strlen(s));
+	else
+		buf_adds(out, "null");
+}

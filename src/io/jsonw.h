@@ -12,5 +12,7 @@ void json_write_string(struct buf *out, const char *s, size_t len);
 /* The same without the HTML escapes: for canonical files people read (the
  * model's JSON, score reports). */
 void json_write_string_plain(struct buf *out, const char *s, size_t len);
+/* json_write_string of a NUL-terminated s, or null when s is NULL. */
+void json_write_string_or_null(struct buf *out, const char *s);
 
 #endif

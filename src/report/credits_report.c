@@ -6,33 +6,12 @@
 
 #include "domain/date.h"
 #include "io/csv.h"
+#include "engine/numfmt.h"
 #include "io/jsonw.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-
-static void put_month(struct buf *out, month_t m)
-{
-	char text[8];
-	month_format(m, text);
-	buf_adds(out, text);
-}
-
-static void put_decimal(struct buf *out, micro_t v)
-{
-	char text[32];
-	decimal_format(v, text);
-	buf_adds(out, text);
-}
-
-static void json_str(struct buf *out, const char *s)
-{
-	if (s)
-		json_write_string(out, s, strlen(s));
-	else
-		buf_adds(out, "null");
-}
 
 void report_credit_value(struct buf *out, micro_t num, micro_t den, int decimals)
 {
@@ -93,13 +72,13 @@ void report_credits_csv(const struct credits *c, int year, int contract, struct 
 		buf_addc(out, ',');
 		csv_write_field(out, metric, strlen(metric));
 		buf_addc(out, ',');
-		put_month(out, r->month);
+		numfmt_month(out, r->month);
 		buf_addc(out, ',');
 		report_credit_value(out, mm->sum_numerator, mm->sum_denominator, 4);
 		buf_addc(out, ',');
-		put_decimal(out, t->minimum);
+		numfmt_decimal(out, t->minimum);
 		buf_addc(out, ',');
-		put_decimal(out, t->expected);
+		numfmt_decimal(out, t->expected);
 		for (enum credit_state s = CREDIT_OWED; s <= CREDIT_PENDING; s++) {
 			buf_addc(out, ',');
 			if (r->state == s)
@@ -154,7 +133,7 @@ static void text_contract(const struct credits *c, int year, int k, enum lang la
 
 	buf_addf(out, "%s %s %s\n", ct->id, ds->clients[ct->client].id, ds->clients[ct->client].name);
 	buf_addf(out, "  %s ", i18n(lang, "report.cr_at_risk"));
-	put_decimal(out, first->at_risk_pct);
+	numfmt_decimal(out, first->at_risk_pct);
 	buf_addf(out, " %%, %s %d\n", i18n(lang, "report.cr_burn_in_months"), first->burn_in_months);
 	buf_addf(out, "  %-8s %-10s %12s %10s %10s %-7s %14s  %s\n", i18n(lang, "report.cr_month"),
 		 i18n(lang, "report.cr_metric"), i18n(lang, "report.cr_value"), i18n(lang, "report.cr_minimum"),
@@ -259,21 +238,21 @@ static void json_row(const struct credits *c, const struct credit_row *r, struct
 	struct earn_back_month *look = xcalloc(n + 1, sizeof *look);
 
 	buf_adds(out, "{\"metric\":");
-	json_str(out, metric_of(c, r));
+	json_write_string_or_null(out, metric_of(c, r));
 	buf_addf(out, ",\"direction\":\"%s\",\"sum_numerator\":",
 		 ds->sla_metrics[t->sla_metric].direction == DIR_HIGHER ? "higher" : "lower");
-	put_decimal(out, mm->sum_numerator);
+	numfmt_decimal(out, mm->sum_numerator);
 	buf_adds(out, ",\"sum_denominator\":");
-	put_decimal(out, mm->sum_denominator);
+	numfmt_decimal(out, mm->sum_denominator);
 	buf_adds(out, ",\"value\":");
 	report_credit_value(out, mm->sum_numerator, mm->sum_denominator, 4);
 	buf_adds(out, ",\"minimum\":");
-	put_decimal(out, t->minimum);
+	numfmt_decimal(out, t->minimum);
 	buf_adds(out, ",\"expected\":");
-	put_decimal(out, t->expected);
+	numfmt_decimal(out, t->expected);
 	buf_addf(out, ",\"credit_rule\":\"%s\",\"allocation_pct\":",
 		 t->credit_rule == CREDIT_FULL ? "full" : "linear");
-	put_decimal(out, t->allocation_pct);
+	numfmt_decimal(out, t->allocation_pct);
 	buf_adds(out, ",\"allocation\":");
 	credits_format(out, r->allocation, 2);
 	buf_addf(out, ",\"outcome\":\"%s\",\"credit_before_cap\":", credits_outcome_id(r->outcome));
@@ -286,7 +265,7 @@ static void json_row(const struct credits *c, const struct credit_row *r, struct
 		credits_earn_back(c, r, look);
 		for (size_t k = 0; k < n; k++) {
 			buf_adds(out, k ? ",{\"month\":\"" : "{\"month\":\"");
-			put_month(out, look[k].month);
+			numfmt_month(out, look[k].month);
 			buf_adds(out, "\",\"value\":");
 			if (look[k].metric_month == NO_INDEX) {
 				buf_addf(out, "null,\"met\":false,\"after_last_data\":%s",
@@ -319,17 +298,17 @@ void report_credits_json(const struct credits *c, int year, int contract, struct
 		term = contract_term(c, ki);
 		buf_adds(out, first_contract ? "\n    {\"contract_id\":" : ",\n    {\"contract_id\":");
 		first_contract = 0;
-		json_str(out, ct->id);
+		json_write_string_or_null(out, ct->id);
 		buf_adds(out, ",\"client_id\":");
-		json_str(out, ds->clients[ct->client].id);
+		json_write_string_or_null(out, ds->clients[ct->client].id);
 		buf_adds(out, ",\"sales_owner\":");
-		json_str(out, ct->sales_owner == NO_INDEX ? NULL : ds->people[ct->sales_owner].id);
+		json_write_string_or_null(out, ct->sales_owner == NO_INDEX ? NULL : ds->people[ct->sales_owner].id);
 		buf_adds(out, ",\"ops_owner\":");
-		json_str(out, ct->ops_owner == NO_INDEX ? NULL : ds->people[ct->ops_owner].id);
+		json_write_string_or_null(out, ct->ops_owner == NO_INDEX ? NULL : ds->people[ct->ops_owner].id);
 		buf_adds(out, ",\"go_live_month\":\"");
-		put_month(out, date_month(ct->go_live_on));
+		numfmt_month(out, date_month(ct->go_live_on));
 		buf_adds(out, "\",\"at_risk_pct\":");
-		put_decimal(out, term->at_risk_pct);
+		numfmt_decimal(out, term->at_risk_pct);
 		buf_addf(out, ",\"burn_in_months\":%d,\"totals\":", term->burn_in_months);
 		credits_sum(c, in_contract, &ki, month_of_ymd(year, 1), month_of_ymd(year, 12), &t);
 		json_totals(out, &t);
@@ -341,13 +320,13 @@ void report_credits_json(const struct credits *c, int year, int contract, struct
 				continue;
 			buf_adds(out, first_month ? "\n      {\"month\":\"" : ",\n      {\"month\":\"");
 			first_month = 0;
-			put_month(out, pl->month);
+			numfmt_month(out, pl->month);
 			buf_addf(out, "\",\"index\":%d,\"burn_in\":%s,\"revenue\":", pl->index,
 				 pl->index <= term->burn_in_months ? "true" : "false");
 			if (pl->revenue == MICRO_NONE)
 				buf_adds(out, "null");
 			else
-				put_decimal(out, pl->revenue);
+				numfmt_decimal(out, pl->revenue);
 			buf_adds(out, ",\"pool\":");
 			credits_format(out, pl->pool, 2);
 			buf_adds(out, ",\"credits_before_cap\":");
@@ -385,17 +364,17 @@ int report_credit_terms_line(struct buf *out, const struct dataset *ds, int cont
 		if (!first)
 			first = t;
 		buf_addf(out, "%s ", ds->sla_metrics[t->sla_metric].metric);
-		put_decimal(out, t->minimum);
+		numfmt_decimal(out, t->minimum);
 		buf_adds(out, "–");
-		put_decimal(out, t->expected);
+		numfmt_decimal(out, t->expected);
 		buf_addf(out, " %s ", i18n(lang, t->credit_rule == CREDIT_FULL ? "enum.full" : "enum.linear"));
-		put_decimal(out, t->allocation_pct);
+		numfmt_decimal(out, t->allocation_pct);
 		buf_adds(out, " %");
 	}
 	if (!first)
 		return 0;
 	buf_adds(out, "; ");
-	put_decimal(out, first->at_risk_pct);
+	numfmt_decimal(out, first->at_risk_pct);
 	buf_addf(out, " %% %s, %s %d", i18n(lang, "report.cr_pool_total"), i18n(lang, "report.cr_burn_in_months"),
 		 first->burn_in_months);
 	return 1;
@@ -411,16 +390,16 @@ void report_credit_terms_json(struct buf *out, const struct dataset *ds, int con
 			continue;
 		buf_adds(out, any ? ",{\"metric\":" : "{\"metric\":");
 		any = 1;
-		json_str(out, ds->sla_metrics[t->sla_metric].metric);
+		json_write_string_or_null(out, ds->sla_metrics[t->sla_metric].metric);
 		buf_adds(out, ",\"minimum\":");
-		put_decimal(out, t->minimum);
+		numfmt_decimal(out, t->minimum);
 		buf_adds(out, ",\"expected\":");
-		put_decimal(out, t->expected);
+		numfmt_decimal(out, t->expected);
 		buf_addf(out, ",\"credit_rule\":\"%s\",\"at_risk_pct\":",
 			 t->credit_rule == CREDIT_FULL ? "full" : "linear");
-		put_decimal(out, t->at_risk_pct);
+		numfmt_decimal(out, t->at_risk_pct);
 		buf_adds(out, ",\"allocation_pct\":");
-		put_decimal(out, t->allocation_pct);
+		numfmt_decimal(out, t->allocation_pct);
 		buf_addf(out, ",\"earn_back_months\":%d,\"burn_in_months\":%d}", t->earn_back_months,
 			 t->burn_in_months);
 	}

@@ -40,33 +40,9 @@ static void put_wide_rate(struct buf *out, wide_t num, wide_t den, const char *n
 		buf_adds(out, none);
 }
 
-static void put_date(struct buf *out, day_t d)
-{
-	char text[11];
-	if (d == DAY_NONE)
-		return;
-	date_format(d, text);
-	buf_adds(out, text);
-}
-
-static void put_month(struct buf *out, month_t m)
-{
-	char text[8];
-	month_format(m, text);
-	buf_adds(out, text);
-}
-
-static void json_str(struct buf *out, const char *s)
-{
-	if (s)
-		json_write_string(out, s, strlen(s));
-	else
-		buf_adds(out, "null");
-}
-
 static void json_key(struct buf *out, const char *key)
 {
-	json_str(out, key);
+	json_write_string_or_null(out, key);
 	buf_addc(out, ':');
 }
 
@@ -77,7 +53,7 @@ static void json_date(struct buf *out, day_t d)
 		return;
 	}
 	buf_addc(out, '"');
-	put_date(out, d);
+	numfmt_date(out, d);
 	buf_addc(out, '"');
 }
 
@@ -109,10 +85,10 @@ static void json_person(struct buf *out, const struct dataset *ds, int p)
 	}
 	buf_addc(out, '{');
 	json_key(out, "id");
-	json_str(out, ds->people[p].id);
+	json_write_string_or_null(out, ds->people[p].id);
 	buf_addc(out, ',');
 	json_key(out, "name");
-	json_str(out, ds->people[p].name);
+	json_write_string_or_null(out, ds->people[p].name);
 	buf_addc(out, '}');
 }
 
@@ -294,10 +270,10 @@ void report_promises_json(const struct lc_promises *p, const struct dataset *ds,
 		const struct contract *k = &ds->contracts[r->contract];
 		buf_adds(out, i ? ",\n    {" : "\n    {");
 		json_key(out, "proposal_id");
-		json_str(out, ds->proposals[r->proposal].id);
+		json_write_string_or_null(out, ds->proposals[r->proposal].id);
 		buf_addc(out, ',');
 		json_key(out, "contract_id");
-		json_str(out, k->id);
+		json_write_string_or_null(out, k->id);
 		buf_addc(out, ',');
 		json_key(out, "sales_owner");
 		json_person(out, ds, k->sales_owner);
@@ -335,13 +311,13 @@ void report_promises_json(const struct lc_promises *p, const struct dataset *ds,
 			const struct lc_override *o = &overrides[r->override];
 			buf_addc(out, '{');
 			json_key(out, "decided_by");
-			json_str(out, o->decided_by);
+			json_write_string_or_null(out, o->decided_by);
 			buf_addc(out, ',');
 			json_key(out, "decided_at");
-			json_str(out, o->decided_at);
+			json_write_string_or_null(out, o->decided_at);
 			buf_addc(out, ',');
 			json_key(out, "reason");
-			json_str(out, o->reason);
+			json_write_string_or_null(out, o->reason);
 			buf_addc(out, '}');
 		} else {
 			buf_adds(out, "null");
@@ -370,7 +346,7 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 		buf_addf(out, ko ? "계획 안정화 %d개월 + 연속 %d개월: 기한 %d개월차(" :
 			 "planned %d months + a run of %d: month %d (", a->planned_months,
 			 a->run_months, a->planned_months + a->run_months - 1);
-		put_month(out, a->deadline_month);
+		numfmt_month(out, a->deadline_month);
 		buf_addf(out, ko ? ") 경과, 현재 %d개월차, 준수 월 %d개, 안정화 미달성" :
 			 ") has passed; now month %d, %d compliant months, not stabilized",
 			 a->months_elapsed, a->compliant_months);
@@ -383,7 +359,7 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 		buf_adds(out, "):");
 		for (size_t i = 0; i < a->n_months; i++) {
 			buf_adds(out, i ? ", " : " ");
-			put_month(out, a->months[i].month);
+			numfmt_month(out, a->months[i].month);
 			buf_addc(out, ' ');
 			numfmt_ld(out, (long double)a->months[i].num / a->months[i].den, 4);
 		}
@@ -391,7 +367,7 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 	}
 	case LC_READINESS_OPEN:
 		buf_addf(out, ko ? "가동일(" : "go-live (");
-		put_date(out, k->go_live_on);
+		numfmt_date(out, k->go_live_on);
 		buf_addf(out, ko ? ")까지 %d일, 미완료 필수 항목 %zu개:" :
 			 ") in %d days, %zu required items open:", a->days_to_go_live, a->n_items);
 		for (size_t i = 0; i < a->n_items; i++)
@@ -399,22 +375,22 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 		break;
 	case LC_RENEWAL_AT_RISK:
 		buf_adds(out, ko ? "갱신 기한 " : "renewal due ");
-		put_date(out, ds->renewals[a->renewal].due_on);
+		numfmt_date(out, ds->renewals[a->renewal].due_on);
 		buf_addf(out, ko ? " (%d일 남음), 관계 수준 하락: " : " (in %d days), relationship level falling: ",
 			 a->days_to_due);
 		numfmt_ld(out, a->previous_level, 2);
 		buf_adds(out, " (");
-		put_date(out, a->previous_on);
+		numfmt_date(out, a->previous_on);
 		buf_adds(out, ") → ");
 		numfmt_ld(out, a->latest_level, 2);
 		buf_adds(out, " (");
-		put_date(out, a->latest_on);
+		numfmt_date(out, a->latest_on);
 		buf_addc(out, ')');
 		break;
 	case LC_BELOW_MINIMUM: {
 		const struct sla_metric *m = &ds->sla_metrics[a->sla_metric];
 		buf_addf(out, ko ? "%s(%s) " : "%s (%s) ", m->metric, m->name);
-		put_month(out, a->month);
+		numfmt_month(out, a->month);
 		buf_adds(out, ko ? " 현재 " : " so far ");
 		report_credit_value(out, a->months[0].num, a->months[0].den, 4);
 		buf_adds(out, ko ? ", 계약상 최소 수준 " : ", missing its contractual minimum ");
@@ -431,7 +407,7 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 		buf_adds(out, ko ? "서비스 크레딧 " : "service credits ");
 		credits_format_cents(out, a->exposure_cents);
 		buf_addf(out, ko ? " (지표 %d개, " : " over %d metrics in ", a->n_metrics);
-		put_month(out, a->month);
+		numfmt_month(out, a->month);
 		buf_adds(out, ko ? ", 위험 부담액 " : " so far, of a pool of ");
 		credits_format_cents(out, a->pool_cents);
 		if (ko)
@@ -446,7 +422,7 @@ void report_alerts_text(const struct lc_alerts *a, const struct dataset *ds, enu
 			struct buf *out)
 {
 	buf_addf(out, "%s ", i18n(lang, "lc.alerts_as_of"));
-	put_date(out, a->as_of);
+	numfmt_date(out, a->as_of);
 	buf_addf(out, ": %zu\n", a->n);
 	for (size_t i = 0; i < a->n; i++) {
 		const struct lc_alert *al = &a->items[i];
@@ -471,21 +447,21 @@ static void json_alert_detail(struct buf *out, const struct lc_alert *a, const s
 	case LC_STABILIZATION_OVERDUE:
 		buf_addf(out, "\"planned_months\":%d,\"run_months\":%d,\"deadline_month\":\"",
 			 a->planned_months, a->run_months);
-		put_month(out, a->deadline_month);
+		numfmt_month(out, a->deadline_month);
 		buf_addf(out, "\",\"months_elapsed\":%d,\"compliant_months\":%d", a->months_elapsed,
 			 a->compliant_months);
 		break;
 	case LC_SLA_MISSED:
 		json_key(out, "metric");
-		json_str(out, ds->sla_metrics[a->sla_metric].metric);
+		json_write_string_or_null(out, ds->sla_metrics[a->sla_metric].metric);
 		buf_adds(out, ",\"direction\":");
-		json_str(out, ds->sla_metrics[a->sla_metric].direction == DIR_HIGHER ? "higher" : "lower");
+		json_write_string_or_null(out, ds->sla_metrics[a->sla_metric].direction == DIR_HIGHER ? "higher" : "lower");
 		buf_adds(out, ",\"target\":");
 		numfmt_micro(out, ds->sla_metrics[a->sla_metric].target, 4);
 		buf_adds(out, ",\"months\":[");
 		for (size_t i = 0; i < a->n_months; i++) {
 			buf_adds(out, i ? ",{\"month\":\"" : "{\"month\":\"");
-			put_month(out, a->months[i].month);
+			numfmt_month(out, a->months[i].month);
 			buf_adds(out, "\",\"value\":");
 			numfmt_ld(out, (long double)a->months[i].num / a->months[i].den, 4);
 			buf_addc(out, '}');
@@ -499,7 +475,7 @@ static void json_alert_detail(struct buf *out, const struct lc_alert *a, const s
 		for (size_t i = 0; i < a->n_items; i++) {
 			if (i)
 				buf_addc(out, ',');
-			json_str(out, ds->readiness[a->items[i]].item);
+			json_write_string_or_null(out, ds->readiness[a->items[i]].item);
 		}
 		buf_addc(out, ']');
 		break;
@@ -518,11 +494,11 @@ static void json_alert_detail(struct buf *out, const struct lc_alert *a, const s
 		break;
 	case LC_BELOW_MINIMUM:
 		json_key(out, "metric");
-		json_str(out, ds->sla_metrics[a->sla_metric].metric);
+		json_write_string_or_null(out, ds->sla_metrics[a->sla_metric].metric);
 		buf_adds(out, ",\"direction\":");
-		json_str(out, ds->sla_metrics[a->sla_metric].direction == DIR_HIGHER ? "higher" : "lower");
+		json_write_string_or_null(out, ds->sla_metrics[a->sla_metric].direction == DIR_HIGHER ? "higher" : "lower");
 		buf_adds(out, ",\"month\":\"");
-		put_month(out, a->month);
+		numfmt_month(out, a->month);
 		buf_adds(out, "\",\"value\":");
 		report_credit_value(out, a->months[0].num, a->months[0].den, 4);
 		buf_adds(out, ",\"minimum\":");
@@ -531,7 +507,7 @@ static void json_alert_detail(struct buf *out, const struct lc_alert *a, const s
 		break;
 	case LC_CREDIT_EXPOSURE:
 		buf_adds(out, "\"month\":\"");
-		put_month(out, a->month);
+		numfmt_month(out, a->month);
 		buf_adds(out, "\",\"pool\":");
 		credits_format_cents(out, a->pool_cents);
 		buf_adds(out, ",\"credits\":");
@@ -555,13 +531,13 @@ void report_alerts_json(const struct lc_alerts *a, const struct dataset *ds, enu
 		const struct contract *k = &ds->contracts[al->contract];
 		buf_adds(out, i ? ",\n    {" : "\n    {");
 		json_key(out, "rule");
-		json_str(out, lc_rule_id(al->rule));
+		json_write_string_or_null(out, lc_rule_id(al->rule));
 		buf_addc(out, ',');
 		json_key(out, "contract_id");
-		json_str(out, k->id);
+		json_write_string_or_null(out, k->id);
 		buf_addc(out, ',');
 		json_key(out, "client_id");
-		json_str(out, ds->clients[k->client].id);
+		json_write_string_or_null(out, ds->clients[k->client].id);
 		buf_addc(out, ',');
 		json_key(out, "sales_owner");
 		json_person(out, ds, k->sales_owner);
@@ -573,7 +549,7 @@ void report_alerts_json(const struct lc_alerts *a, const struct dataset *ds, enu
 		buf_adds(out, "},\"message\":");
 		buf_reset(&text);
 		report_alert_evidence(&text, al, ds, lang);
-		json_str(out, text.data);
+		json_write_string_or_null(out, text.data);
 		buf_addc(out, '}');
 	}
 	buf_adds(out, a->n ? "\n  ]\n}\n" : "]\n}\n");
@@ -722,7 +698,7 @@ void report_referrals_text(const struct lc_referral *r, size_t n, const struct d
 		buf_addf(out, "%s %s", c->id, c->name);
 		if (r[i].on != DAY_NONE) {
 			buf_adds(out, " (");
-			put_date(out, r[i].on);
+			numfmt_date(out, r[i].on);
 			buf_addc(out, ')');
 		}
 		if (r[i].depth == 0 && r[i].parent != NO_INDEX)
@@ -740,13 +716,13 @@ void report_referrals_json(const struct lc_referral *r, size_t n, const struct d
 	for (size_t i = 0; i < n; i++) {
 		buf_adds(out, i ? ",\n    {" : "\n    {");
 		json_key(out, "client_id");
-		json_str(out, ds->clients[r[i].client].id);
+		json_write_string_or_null(out, ds->clients[r[i].client].id);
 		buf_addc(out, ',');
 		json_key(out, "name");
-		json_str(out, ds->clients[r[i].client].name);
+		json_write_string_or_null(out, ds->clients[r[i].client].name);
 		buf_addc(out, ',');
 		json_key(out, "referred_by");
-		json_str(out, r[i].parent == NO_INDEX ? NULL : ds->clients[r[i].parent].id);
+		json_write_string_or_null(out, r[i].parent == NO_INDEX ? NULL : ds->clients[r[i].parent].id);
 		buf_addf(out, ",\"depth\":%d,\"date\":", r[i].depth);
 		json_date(out, r[i].on);
 		buf_addc(out, '}');

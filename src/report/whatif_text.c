@@ -123,28 +123,20 @@ static void json_total(struct buf *out, int available, long double v)
 		buf_adds(out, "null");
 }
 
-static void json_str(struct buf *out, const char *s)
-{
-	if (s)
-		json_write_string(out, s, strlen(s));  /* HTML-safe: the web serves it too */
-	else
-		buf_adds(out, "null");
-}
-
 void report_whatif_json(const struct whatif *w, const char *old_model, const char *new_model,
 			struct buf *out)
 {
 	buf_addf(out, "{\"year\":%d,\"old_model\":", w->year);
-	json_str(out, old_model);
+	json_write_string_or_null(out, old_model);
 	buf_adds(out, ",\"new_model\":");
-	json_str(out, new_model);
+	json_write_string_or_null(out, new_model);
 	buf_adds(out, ",\"rows\":[");
 	for (size_t i = 0; i < w->n_rows; i++) {
 		const struct whatif_row *row = &w->rows[i];
 		int both = row->old_available && row->new_available;
 		buf_addf(out, "%s{\"subject_kind\":\"%s\",\"subject_id\":", i ? "," : "",
 			 score_subject_kind_id(row->kind));
-		json_str(out, row->id);
+		json_write_string_or_null(out, row->id);
 		buf_addf(out, ",\"org\":\"%s\",\"old_total\":", score_org_id(row->org));
 		json_total(out, row->old_available, row->old_total);
 		buf_adds(out, ",\"new_total\":");
@@ -152,13 +144,13 @@ void report_whatif_json(const struct whatif *w, const char *old_model, const cha
 		buf_adds(out, ",\"delta\":");
 		json_total(out, both, row->delta);
 		buf_adds(out, ",\"old_grade\":");
-		json_str(out, row->old_grade);
+		json_write_string_or_null(out, row->old_grade);
 		buf_adds(out, ",\"new_grade\":");
-		json_str(out, row->new_grade);
+		json_write_string_or_null(out, row->new_grade);
 		buf_adds(out, ",\"movers\":[");
 		for (size_t k = 0; k < row->n_movers; k++) {
 			buf_addf(out, "%s{\"category\":", k ? "," : "");
-			json_str(out, row->movers[k].category);
+			json_write_string_or_null(out, row->movers[k].category);
 			buf_adds(out, ",\"delta\":");
 			numfmt_ld(out, row->movers[k].delta, 2);
 			buf_adds(out, "}");
@@ -167,7 +159,7 @@ void report_whatif_json(const struct whatif *w, const char *old_model, const cha
 		for (size_t k = 0; k < row->n_contributions; k++) {
 			const struct whatif_contribution *c = &row->contributions[k];
 			buf_addf(out, "%s{\"category\":", k ? "," : "");
-			json_str(out, c->category);
+			json_write_string_or_null(out, c->category);
 			buf_adds(out, ",\"old\":");
 			numfmt_ld(out, c->old_value, 2);
 			buf_adds(out, ",\"new\":");
@@ -185,7 +177,7 @@ void report_whatif_json(const struct whatif *w, const char *old_model, const cha
 			 score_org_id(g->org), score_subject_kind_id(g->kind));
 		for (size_t k = 0; k < g->n; k++) {
 			buf_addf(out, "%s{\"grade\":", k ? "," : "");
-			json_str(out, g->grade[k]);
+			json_write_string_or_null(out, g->grade[k]);
 			buf_addf(out, ",\"before\":%zu,\"after\":%zu}", g->before[k], g->after[k]);
 		}
 		buf_adds(out, "]}");

@@ -7,6 +7,7 @@
 #include "base/buf.h"
 #include "base/strset.h"
 
+#include <assert.h>
 #include <endian.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,8 @@ static inline size_t put_values(const struct day_block *b, unsigned char *p, int
 	for (int d = 0; d < 31; d++) {
 		if (!(b->present & (1u << d)))
 			continue;
+		/* The scale was chosen so: a remainder would be lost silently. */
+		assert(b->num[d] % div == 0 && b->den[d] % div == 0);
 		n += put_varint(p + n, zigzag(b->num[d] / div));
 		n += put_varint(p + n, zigzag(b->den[d] / div));
 	}
@@ -84,6 +87,7 @@ size_t block_encode(const struct day_block *b, unsigned char out[BLOCK_MAX_BYTES
 {
 	int k = 6;
 	size_t n = 2;
+	assert(!(b->present >> 31) && !(b->touched >> 31));   /* days 1..31 */
 	/* Whole numbers (counts) are the common case: k = 6, checked with a
 	 * constant divisor first. */
 	for (int d = 0; d < 31 && k == 6; d++)
@@ -99,7 +103,9 @@ size_t block_encode(const struct day_block *b, unsigned char out[BLOCK_MAX_BYTES
 	out[1] = (unsigned char)k;
 	n += put_varint(out + n, b->present);
 	n += put_varint(out + n, b->touched);
-	return n + (k == 6 ? put_values(b, out + n, 1000000) : put_values(b, out + n, pow10[k]));
+	n += k == 6 ? put_values(b, out + n, 1000000) : put_values(b, out + n, pow10[k]);
+	assert(n <= BLOCK_MAX_BYTES);
+	return n;
 }
 
 int block_decode(const unsigned char *data, size_t len, struct day_block *b)
@@ -233,6 +239,7 @@ size_t year_encode(const struct year_month months[12], unsigned char out[YEAR_MA
 		memcpy(out + n, ym->block, ym->block_len);
 		n += ym->block_len;
 	}
+	assert(n <= YEAR_MAX_BYTES);
 	return n;
 }
 

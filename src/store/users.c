@@ -311,18 +311,13 @@ static time_t iso_time(const char *s)
 	return timegm(&tm);
 }
 
-int users_login(struct store *s, const char *name, const char *password,
-		const struct login_policy *policy, enum login_result *result,
-		struct user *out, struct buf *err)
+int users_login_fetch(struct store *s, const char *name, struct login_check *out,
+		      struct buf *err)
 {
-	int depth = s->in_tx;   /* a caller's transaction, if any */
 	struct stmt *st = NULL;
-	char *hash = NULL;
-	time_t now = clock_now();
-	int rc = -1, found;
+	int found, rc = -1;
 
 	memset(out, 0, sizeof *out);
-	*result = LOGIN_BAD;
 	if (store_prepare(s, "SELECT " USER_COLUMNS ", password_hash FROM users WHERE name = ?",
 			  &st, err))
 		return -1;
@@ -332,31 +327,71 @@ int users_login(struct store *s, const char *name, const char *password,
 		buf_addf(err, "%s", stmt_error(st));
 		goto out;
 	}
-	if (found == STORE_DONE) {
+	if (found == STORE_ROW) {
+		user_from_row(st, 0, &out->user);
+		out->hash = xstrdup(stmt_text(st, 7, NULL));
+	}
+	rc = 0;
+out:
+	stmt_finalize(st);
+	return rc;
+}
+
+void login_check_release(struct login_check *c)
+{
+	user_release(&c->user);
+	if (c->hash)
+		sodium_memzero(c->hash, strlen(c->hash));
+	xfree(c->hash);
+	c->hash = NULL;
+}
+
+int users_password_matches(const struct login_check *c, const char *password, struct buf *err)
+{
+	if (!c->hash) {
 		/* Spend about the same time as a real check, so that timing does
 		 * not tell which names exist. */
 		char dummy[128];
-		if (password_hash(password, dummy, err))
-			goto out;
-		rc = 0;
-		goto out;
+		return password_hash(password, dummy, err) ? -1 : 0;
 	}
-	user_from_row(st, 0, out);
-	hash = xstrdup(stmt_text(st, 7, NULL));
-	stmt_finalize(st);
-	st = NULL;
+	/* A locked account is checked all the same (the caller ignores the
+	 * result), so that it answers in the time a wrong password takes. */
+	return crypto_pwhash_str_verify(c->hash, password, strlen(password)) == 0;
+}
+
+int users_login_record(struct store *s, const char *name, const struct login_check *c,
+		       int matches, const struct login_policy *policy, enum login_result *result,
+		       struct user *out, struct buf *err)
+{
+	int depth = s->in_tx;   /* a caller's transaction, if any */
+	time_t now = clock_now();
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	*result = LOGIN_BAD;
+	if (!c->hash)
+		return 0;       /* no such name: LOGIN_BAD, nothing to count */
+	/* The account as it is now: it may have changed while the password
+	 * was being hashed (the caller holds no lock meanwhile). */
+	struct login_check now_c;
+	if (users_login_fetch(s, name, &now_c, err))
+		return -1;
+	if (!now_c.hash || strcmp(now_c.hash, c->hash)) {
+		/* Deleted, or its password changed meanwhile: the password
+		 * checked was the old one; a failure, not counted. */
+		login_check_release(&now_c);
+		return 0;
+	}
+	*out = now_c.user;
+	memset(&now_c.user, 0, sizeof now_c.user);
+	login_check_release(&now_c);
 
 	if (out->locked_until && iso_time(out->locked_until) > now) {
-		/* The same work as a check, so that a locked account answers in
-		 * the time a wrong password takes; the result is not used. */
-		if (crypto_pwhash_str_verify(hash, password, strlen(password)) == 0) {
-			/* Right, and still locked: the same answer. */
-		}
-		*result = LOGIN_LOCKED;
+		*result = LOGIN_LOCKED;    /* right or wrong, the same answer */
 		rc = 0;
 		goto out;
 	}
-	if (crypto_pwhash_str_verify(hash, password, strlen(password)) == 0) {
+	if (matches) {
 		const char *p[1] = { name };
 		if (out->disabled) {
 			*result = LOGIN_DISABLED;
@@ -404,10 +439,26 @@ int users_login(struct store *s, const char *name, const char *password,
 out:
 	if (s->in_tx > depth)   /* ours is still open */
 		store_rollback(s);
-	stmt_finalize(st);
-	xfree(hash);
 	if (rc || *result != LOGIN_OK)
 		user_release(out);
+	return rc;
+}
+
+int users_login(struct store *s, const char *name, const char *password,
+		const struct login_policy *policy, enum login_result *result,
+		struct user *out, struct buf *err)
+{
+	struct login_check c;
+	int matches, rc = -1;
+
+	memset(out, 0, sizeof *out);
+	*result = LOGIN_BAD;
+	if (users_login_fetch(s, name, &c, err))
+		return -1;
+	matches = users_password_matches(&c, password, err);
+	if (matches >= 0)
+		rc = users_login_record(s, name, &c, matches, policy, result, out, err);
+	login_check_release(&c);
 	return rc;
 }
 

@@ -87,6 +87,30 @@ int users_login(struct store *s, const char *name, const char *password,
 		const struct login_policy *policy, enum login_result *result,
 		struct user *out, struct buf *err);
 
+/* users_login in three steps, so that a server can hash the password on a
+ * thread of its own, holding no store connection meanwhile (issue 21):
+ * fetch the account (store), check the password (CPU only, no store),
+ * record the outcome (store: failure count, lockout and its audit entry). */
+struct login_check {
+	struct user user;         /* the account as fetched; empty when none */
+	char *hash;               /* its password hash; NULL: no such name */
+};
+/* Fills *out (release with login_check_release). 0, or -1 with err. */
+int users_login_fetch(struct store *s, const char *name, struct login_check *out,
+		      struct buf *err);
+void login_check_release(struct login_check *c);
+/* Does password match c's hash? 1 or 0 (an unknown name: a dummy hash of
+ * the same cost, then 0), -1 with err. Touches no store: safe on any
+ * thread. */
+int users_password_matches(const struct login_check *c, const char *password, struct buf *err);
+/* Records a check of c (fetched before) whose password matched or not:
+ * re-reads the account, so a lockout or a change made meanwhile counts
+ * (a password changed meanwhile makes the check a failure, not counted).
+ * On LOGIN_OK *out is the user (release with user_release). */
+int users_login_record(struct store *s, const char *name, const struct login_check *c,
+		       int matches, const struct login_policy *policy, enum login_result *result,
+		       struct user *out, struct buf *err);
+
 /* A session as the server sees it on each request. */
 struct session {
 	struct user user;

@@ -89,6 +89,7 @@ struct request {
 	size_t n_rest;
 	char actor[96];                   /* "user:NAME" for the audit log */
 	uint64_t started_us;
+	struct login_wait *login;         /* a login being hashed (auth.c), owned */
 };
 
 struct header {

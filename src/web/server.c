@@ -31,7 +31,8 @@
 	X(MHD_add_response_header) X(MHD_create_response_from_buffer) \
 	X(MHD_destroy_response) X(MHD_get_connection_info) X(MHD_get_connection_values) \
 	X(MHD_get_daemon_info) X(MHD_lookup_connection_value) X(MHD_queue_response) \
-	X(MHD_quiesce_daemon) X(MHD_start_daemon) X(MHD_stop_daemon)
+	X(MHD_quiesce_daemon) X(MHD_resume_connection) X(MHD_start_daemon) \
+	X(MHD_stop_daemon) X(MHD_suspend_connection)
 
 static struct libmicrohttpd_functions {
 	LIBMICROHTTPD_FUNCTIONS(DYNLIB_POINTER)
@@ -68,6 +69,7 @@ void web_config_default(struct web_config *cfg)
 	cfg->session_cache_ms = 2000;
 	cfg->max_sessions = 10;
 	cfg->per_ip_connections = 32;
+	cfg->login_cpu_percent = 25;
 }
 
 static void conn_close(struct web_conn *c)
@@ -443,8 +445,16 @@ struct request_state {
 	int status;
 	size_t bytes;
 	int answered;
+	int suspended;                /* waiting for a password hash (auth.c) */
+	int was_suspended;            /* ... once: web_login_sent when complete */
 	const char *user;
 };
+
+/* Called by a hashing thread when a login's hash is done. */
+static void resume_connection(void *arg)
+{
+	mhd.MHD_resume_connection(arg);
+}
 
 static enum MHD_Result send_response(struct MHD_Connection *c, struct request_state *rs,
 				     struct response *res)
@@ -581,6 +591,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct request *req = &rs->req;
 	struct response res = { 200, BUF_INIT, NULL, { { 0 } }, 0 };
 	struct buf err = BUF_INIT;
+	if (rs->suspended) {
+		/* Back from a password hash: the request is handled again from
+		 * the start, and the login handler finds its hash done. */
+		rs->suspended = 0;
+		if (req->logged_in)
+			session_release(&req->session);
+		req->logged_in = 0;
+		req->have_data_version = 0;
+		req->n_query = 0;
+	}
 	req->content_type = header(c, "Content-Type");
 	req->cookie_header = header(c, "Cookie");
 	req->csrf_header = header(c, "X-CSRF-Token");
@@ -600,6 +620,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	web_conn_release(srv, req->conn);
 	req->conn = NULL;
 	req->store = NULL;
+	if (web_login_pending(req)) {
+		/* The worker goes on with its other connections meanwhile. The
+		 * connection is suspended before the hash is handed over, so
+		 * that its resumption cannot come first. */
+		rs->suspended = 1;
+		rs->was_suspended = 1;
+		buf_release(&err);
+		buf_release(&res.body);
+		mhd.MHD_suspend_connection(c);
+		web_login_submit(req, resume_connection, c);
+		return MHD_YES;
+	}
 	if (req->logged_in)
 		rs->user = arena_strdup(&req->arena, req->session.user.name);
 	buf_release(&err);
@@ -633,6 +665,9 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	}
 	if (req->logged_in)
 		session_release(&req->session);
+	web_login_free(req);
+	if (rs->was_suspended)
+		web_login_sent(srv);
 	buf_release(&req->body);
 	arena_release(&req->arena);
 	xfree(rs);
@@ -695,11 +730,12 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 	sigaddset(&sigs, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (watchdog_start(&dog, cfg, err) || web_jobs_start(srv, err))
+	if (watchdog_start(&dog, cfg, err) || web_hashers_start(srv, err) ||
+	    web_jobs_start(srv, err))
 		goto out;
 
 	d = mhd.MHD_start_daemon(MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC |
-				 MHD_USE_ERROR_LOG,
+				 MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME,
 				 0, NULL, NULL, on_request, srv,
 				 MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL,
 				 MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
@@ -726,10 +762,12 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 	fprintf(stderr, "tandem serve: stopping (signal %d)\n", sig);
 	/* Stop accepting, let the requests in progress finish, then stop. */
 	mhd.MHD_quiesce_daemon(d);
+	web_hashers_drain(srv);   /* no connection may be suspended at the stop */
 	mhd.MHD_stop_daemon(d);
 	rc = 0;
 out:
 	web_jobs_stop(srv);
+	web_hashers_stop(srv);
 	watchdog_stop(&dog);
 	for (size_t i = 0; i < srv->n_pool; i++)
 		conn_close(srv->pool[i]);

@@ -36,6 +36,9 @@ struct web_config {
 	const char *trusted_proxy;    /* the proxy's address: only a request from
 					 it names the client in X-Forwarded-For */
 	int per_ip_connections;       /* open connections per client address */
+	int login_cpu_percent;        /* the share of one core that one address's
+					 logins may spend hashing passwords, on
+					 average (0: no limit; default 25) */
 	const char *time_zone;        /* the zone pages show times in (tz database
 					 name); NULL: Asia/Seoul, or UTC where the
 					 tz database is missing */

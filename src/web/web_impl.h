@@ -26,11 +26,16 @@ struct addr_failures {
 	char addr[64];
 	int count;
 	time_t window_start;
+	int64_t budget_us;            /* password hashing CPU time left (auth.c) */
+	uint64_t budget_at_us;        /* when it was last refilled; 0: never */
+	int64_t refusals_milli;       /* refusals (429) it may have now, x1000 */
+	uint64_t refusals_at_us;      /* when they were last refilled; 0: never */
 };
 
 struct score_cache;
 struct session_cache;
 struct job_runner;
+struct hasher_pool;
 
 /* A pooled store connection and the statement every request runs on it. */
 struct web_conn {
@@ -57,6 +62,7 @@ struct web_server {
 	int hash_limit;
 	int hash_used[HASH_SLOTS];
 	unsigned char hash_name[HASH_SLOTS][16], hash_addr[HASH_SLOTS][16];
+	struct hasher_pool *hashers;  /* the hashing threads (auth.c) */
 	struct score_cache *scores;
 	struct session_cache *sessions;
 	struct job_runner *jobs;      /* jobs.c */
@@ -259,6 +265,23 @@ int web_addr_blocked(struct web_server *srv, const char *addr);
 /* How many password hashes may run at once: never all the workers. */
 int web_hash_limit(int threads);
 void web_addr_failed(struct web_server *srv, const char *addr);
+/* The password hashing threads (auth.c): started before the daemon;
+ * drained (every login handed over answered) before it stops, stopped
+ * after. */
+int web_hashers_start(struct web_server *srv, struct buf *err);
+void web_hashers_drain(struct web_server *srv);
+void web_hashers_stop(struct web_server *srv);
+/* Has the login handler left a password to hash (req->login)? Then the
+ * server suspends the connection and hands it over with web_login_submit:
+ * the hashing thread calls resume(arg) when done, and the server calls the
+ * handler again, which answers. web_login_free ends a login left over by
+ * a request that completed otherwise (its slot given back). */
+int web_login_pending(const struct request *req);
+void web_login_submit(struct request *req, void (*resume)(void *arg), void *arg);
+void web_login_free(struct request *req);
+/* A request whose connection was suspended for a login has completed
+ * (its answer sent, or its connection gone): the stop may go on. */
+void web_login_sent(struct web_server *srv);
 /* Sets the session cookie (or clears it when token is NULL). */
 void web_set_session_cookie(struct request *req, struct response *res, const char *token);
 

@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: MIT
 # Import jobs on PostgreSQL with two servers sharing one database (issue 21
 # item 5), on a throwaway cluster (scripts/pg-test.sh): a job enqueued on
-# one server is seen, with the same state and result, from both; while one
-# server is busy the other claims the next job; twelve imports enqueued on
-# both at once each run exactly once (twelve batches, each record once);
-# a preview made through one server is committed through the other.
+# one server is seen, with the same state and result, from both (while it
+# runs, claimed by one server, and when it has finished); while one server
+# is busy the other claims the next job; twelve imports enqueued on both
+# at once each run exactly once (twelve batches, each record once); a
+# preview made through one server is committed through the other.
 . "$(dirname "$0")/lib.sh"
 
 PGT="sh $TOP/scripts/pg-test.sh"
@@ -90,6 +91,11 @@ printf 'id,name,industry,referred_by\nPJ0,Job 0,,\n' > "$WORK/clients.csv"
 # A slow job on A, then a quick one on A: A is busy, so B runs it.
 slow=$(post "$URL_A" '/api/v1/imports?dry_run=1' -F "files=@$WORK/slow.xlsx;filename=slow.xlsx")
 sleep 0.3
+# While it runs, both servers show it running, claimed by the same one.
+ra=$(state "$URL_A" "$slow") rb=$(state "$URL_B" "$slow")
+echo "# the slow job 0.3 s in, from A: $ra; from B: $rb"
+check "pgjobs-running-seen-alike-from-both" test "$ra" = "$rb"
+check "pgjobs-running-claimed" sh -c "echo '$ra' | grep -q '^running [^ ]'"
 quick=$(post "$URL_A" '/api/v1/imports?dry_run=1' -F "files=@$WORK/clients.csv;filename=clients.csv")
 check "pgjobs-quick-finished" await "$quick"
 check "pgjobs-slow-finished" await "$slow"
