@@ -45,6 +45,11 @@ the libpq to load for a PostgreSQL store (a path or soname; default libpq.so.5).
 .B TANDEM_LIBMICROHTTPD
 the libmicrohttpd to load for \fBserve\fR and \fBdemo\fR (default libmicrohttpd.so.12).
 .TP
+.B LC_ALL\fR, \fBLC_MESSAGES\fR, \fBLANG
+the language of reports and messages when \fB\-\-lang\fR is not given: a
+locale starting with ko (ko_KR.UTF\-8) is Korean, any other English. Errors
+keep their FILE:LINE:COLUMN: place in both languages.
+.TP
 .B TANDEM_NOW
 the current time for reproducible runs and tests (2026\-11\-26 or 2026\-11\-26T12:00:00Z).
 .SH EXIT STATUS

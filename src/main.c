@@ -70,7 +70,9 @@ static void usage(FILE *out)
 		"  --db PATH      the store: a SQLite file (default ./tandem.db, or $TANDEM_DB)\n"
 		"  --audit-key PATH  the audit log's key file (default: beside a SQLite store,\n"
 		"                 tandem.db.key; or $TANDEM_AUDIT_KEY_FILE)\n"
-		"  --lang ko|en   the language of reports and messages (default: the locale)\n"
+		"  --lang ko|en   the language of reports and messages, errors included\n"
+		"                 (default: the locale, LC_ALL, LC_MESSAGES or LANG: ko_KR.UTF-8\n"
+		"                 is Korean); an error keeps its FILE:LINE:COLUMN: place\n"
 		"  --version      print the version\n"
 		"\n"
 		"'tandem COMMAND --help' explains each command. Exit status: 0 ok, 1 bad\n"
@@ -185,6 +187,7 @@ int main(int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			cli.lang = v;
+			cli_set_lang(v);
 		} else {
 			fprintf(stderr, "tandem: unknown option '%s'\n", argv[i]);
 			usage(stderr);

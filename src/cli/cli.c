@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 
 #include "io/xlsx_read.h"
+#include "report/i18n.h"
 #include "store/audit.h"
 
 #include <stdarg.h>
@@ -46,25 +47,76 @@ const struct command *cli_find(const char *name)
 	return NULL;
 }
 
+/* The language of messages: --lang (global or the command's), else the
+ * locale (LC_ALL, LC_MESSAGES, LANG); -1 until known. */
+static int messages_ko = -1;
+
+void cli_set_lang(const char *lang)
+{
+	if (lang && *lang)
+		messages_ko = !strcmp(lang, "ko");
+}
+
+enum lang cli_messages_lang(void)
+{
+	if (messages_ko < 0) {
+		struct cli none = { 0 };
+		messages_ko = cli_lang_ko(&none);
+	}
+	return messages_ko ? LANG_KO : LANG_EN;
+}
+
+void cli_put_problems(FILE *f, const char *prefix, const char *text)
+{
+	struct buf one = BUF_INIT, shown = BUF_INIT;
+	size_t n;
+	enum lang lang = cli_messages_lang();
+	for (const char *s = text; s && *s;) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		buf_reset(&one);
+		buf_add(&one, s, len);
+		buf_reset(&shown);
+		if (lang == LANG_EN)
+			buf_add(&shown, s, len);
+		else
+			i18n_translate(lang, one.data, &shown, NULL, &n);
+		fprintf(f, "%s%s\n", prefix, shown.data);
+		if (!nl)
+			break;
+		s = nl + 1;
+	}
+	buf_release(&one);
+	buf_release(&shown);
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "tandem %s: ", cmd);
+	struct buf m = BUF_INIT, prefix = BUF_INIT;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	buf_vaddf(&m, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n(see 'tandem %s --help')\n", cmd);
+	buf_addf(&prefix, "tandem %s: ", cmd);
+	cli_put_problems(stderr, prefix.data, m.data);
+	const char *args[] = { cmd };
+	buf_reset(&m);
+	i18n_add(&m, cli_messages_lang(), "cli.see_help", args, 1);
+	fprintf(stderr, "%s\n", m.data);
+	buf_release(&m);
+	buf_release(&prefix);
 	return EXIT_USAGE;
 }
 
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("tandem: ", stderr);
+	struct buf m = BUF_INIT;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	buf_vaddf(&m, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	cli_put_problems(stderr, "tandem: ", m.data);
+	buf_release(&m);
 }
 
 int cli_open_store(struct cli *cli, struct store **out)
@@ -175,6 +227,7 @@ int cli_common_opt(int argc, char **argv, int *i, struct cli *cli)
 				return -1;
 			}
 			cli->lang = v;
+			cli_set_lang(v);
 		}
 		return r;
 	}

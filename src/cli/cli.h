@@ -5,7 +5,10 @@
 #define TANDEM_CLI_H
 
 #include "base/buf.h"
+#include "report/i18n.h"
 #include "store/store.h"
+
+#include <stdio.h>
 
 enum exit_code {
 	EXIT_OK = 0,
@@ -42,8 +45,17 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
  * failure prints the message and returns the exit code; the caller closes
  * *out with store_close(). */
 int cli_open_store(struct cli *cli, struct store **out);
-/* Prints "tandem: msg" to stderr. */
+/* Prints "tandem: msg" to stderr, in the language of messages: each line
+ * read through the catalog (report/i18n.c), a "FILE:LINE:COL: " place
+ * kept as it is. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints each line of text (problems, one a line) as prefix + the line in
+ * the language of messages. */
+void cli_put_problems(FILE *f, const char *prefix, const char *text);
+/* Sets the language of messages ("ko" or "en"; NULL/"" keeps it). */
+void cli_set_lang(const char *lang);
+/* The language of messages: cli_set_lang's, else the locale's. */
+enum lang cli_messages_lang(void);
 /* Is the user's language Korean (--lang ko, or a ko_* locale)? */
 int cli_lang_ko(const struct cli *cli);
 

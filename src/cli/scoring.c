@@ -50,7 +50,7 @@ int cli_load_model(struct store *s, const char *spec, int year, struct model **o
 			goto out;
 		}
 		if (model_parse(text.data, text.len, spec, out, &err)) {
-			fputs(err.data, stderr);
+			cli_put_problems(stderr, "", err.data);
 			rc = EXIT_BAD_INPUT;
 			goto out;
 		}
@@ -73,7 +73,7 @@ int cli_load_model(struct store *s, const char *spec, int year, struct model **o
 	}
 	if (got == 0) {
 		if (model_parse(sm.body, strlen(sm.body), sm.version, out, &err)) {
-			fputs(err.data, stderr);
+			cli_put_problems(stderr, "", err.data);
 			rc = EXIT_BAD_INPUT;
 			goto out;
 		}

@@ -367,7 +367,7 @@ int report_credit_terms_line(struct buf *out, const struct dataset *ds, int cont
 		numfmt_decimal(out, t->minimum);
 		buf_adds(out, "–");
 		numfmt_decimal(out, t->expected);
-		buf_addf(out, " %s ", t->credit_rule == CREDIT_FULL ? "full" : "linear");
+		buf_addf(out, " %s ", i18n(lang, t->credit_rule == CREDIT_FULL ? "enum.full" : "enum.linear"));
 		numfmt_decimal(out, t->allocation_pct);
 		buf_adds(out, " %");
 	}

@@ -59,6 +59,7 @@ static const struct message catalog[] = {
 	{ "audit.action.acknowledge", "acknowledge", "확인" },
 	{ "audit.action.activate", "activate", "활성화" },
 	{ "audit.action.confirm", "confirm", "확인(승인)" },
+	{ "audit.action.correct", "correct", "정정" },
 	{ "audit.action.correction", "correction", "정정" },
 	{ "audit.action.create", "create", "생성" },
 	{ "audit.action.delete", "delete", "삭제" },
@@ -86,6 +87,8 @@ static const struct message catalog[] = {
 	{ "audit.before", "Before", "변경 전" },
 	{ "audit.broken", "The audit chain is broken:", "감사 로그 체인이 손상되었습니다:" },
 	{ "audit.by_cli", "command line ({1})", "명령줄 ({1})" },
+	{ "audit.by_demo", "the demo generator", "데모 생성기" },
+	{ "audit.by_person", "{1} ({2})", "{1} ({2})" },
 	{ "audit.by_user", "user {1}", "사용자 {1}" },
 	{ "audit.by_web", "web ({1})", "웹 ({1})" },
 	{ "audit.change", "Change", "변경 내용" },
@@ -118,11 +121,14 @@ static const struct message catalog[] = {
 	{ "changes.confirm", "Confirm", "확인(승인)" },
 	{ "changes.confirmed_notice", "The change is confirmed and applied.", "변경을 승인했고 반영했습니다." },
 	{ "changes.confirmer", "Confirmed by", "확인 주체" },
+	{ "changes.confirmer_executive", "an executive", "임원" },
+	{ "changes.confirmer_operations", "operations (the contract's ops owner or their unit)", "운영 (계약의 운영 담당 또는 그 조직)" },
+	{ "changes.confirmer_sales owner", "the contract's sales owner", "계약의 영업 담당" },
 	{ "changes.created_at", "Proposed at", "제안 시각" },
 	{ "changes.decide", "Decide", "결정" },
 	{ "changes.decided_by", "Decided by", "결정자" },
 	{ "changes.for_contract", "Changes waiting for confirmation", "확인을 기다리는 변경" },
-	{ "changes.help", "A change that a rated party makes to its own evidence counts only after a person of the other side confirms it (SPEC §2). Scores read confirmed records only.", "평가받는 쪽이 자기 근거 데이터를 바꾸면 상대 조직의 담당자가 확인해야 반영됩니다(SPEC §2). 점수는 확인된 기록만 읽습니다." },
+	{ "changes.help", "A change that a rated party makes to its own evidence counts only after a person of the other side confirms it (SPEC §2). Scores read confirmed records only.", "평가받는 쪽이 자기 근거 데이터를 바꾸면 상대 조직의 담당자가 확인해야 반영됩니다. 점수는 확인된 기록만 읽습니다." },
 	{ "changes.id", "Change", "변경" },
 	{ "changes.key", "Record", "기록" },
 	{ "changes.kind", "Kind", "종류" },
@@ -149,6 +155,7 @@ static const struct message catalog[] = {
 	{ "changes.waiting", "Waiting for my confirmation", "내 확인을 기다리는 변경" },
 	{ "changes.withdraw", "Withdraw", "철회" },
 	{ "changes.withdrawn_notice", "The change is withdrawn.", "변경 제안을 철회했습니다." },
+	{ "cli.see_help", "(see 'tandem {1} --help')", "('tandem {1} --help' 참고)" },
 	{ "col.accepted_on", "Accepted", "인수일" },
 	{ "col.added_annual_value", "Added annual value", "추가 연간 금액" },
 	{ "col.allocation_pct", "Allocation (% of the pool)", "배분율 (풀 대비 %)" },
@@ -304,6 +311,7 @@ static const struct message catalog[] = {
 	{ "diff.measure_name", "name of measure {1} of {2} ({3}): {4} → {5}", "{2}의 측정 항목 {1}의 이름({3}): {4} → {5}" },
 	{ "diff.measure_removed", "measure {1} of {2} removed", "{2}의 측정 항목 {1}이(가) 삭제됨" },
 	{ "diff.measure_scoring", "{1} {2} scoring: {3} → {4}", "{1} {2} 채점 방식: {3} → {4}" },
+	{ "diff.min_months", "operations minimum months: {1} → {2}", "운영 평가 최소 개월 수: {1} → {2}" },
 	{ "diff.name", "name: {1} → {2}", "이름: {1} → {2}" },
 	{ "diff.org_name", "name of organization {1} ({2}): {3} → {4}", "조직 구분 {1}의 이름({2}): {3} → {4}" },
 	{ "diff.reference_weight", "reference weight ({1}): {2} → {3}", "레퍼런스 가중치({1}): {2} → {3}" },
@@ -356,7 +364,8 @@ static const struct message catalog[] = {
 	{ "error.ack_note", "an acknowledgement needs a note", "확인에는 조치 내용을 적어야 합니다" },
 	{ "error.ack_note_long", "the note of an acknowledgement is at most {1} bytes", "확인 내용은 최대 {1}바이트입니다" },
 	{ "error.as_of", "as_of takes a date YYYY-MM-DD, not '{1}'", "기준일은 YYYY-MM-DD 형식의 날짜여야 합니다('{1}'은(는) 날짜가 아님)" },
-	{ "error.attainment_range", "predicted_attainment '{1}' is not between 0 and 1", "예상 달성률 '{1}'이(가) 0과 1 사이가 아닙니다" },
+	{ "error.attainment_not_number", "predicted_attainment '{1}': not a number", "예상 달성률 '{1}': 숫자가 아닙니다" },
+	{ "error.attainment_range", "predicted_attainment '{1}' is not between 0 and 1", "예상 달성률 '{1}'은(는) 0과 1 사이가 아닙니다" },
 	{ "error.bad_count", "bad value '{1}' for {2} (expected a whole number >= 0)", "{2}에 잘못된 값 '{1}' (0 이상의 정수여야 함)" },
 	{ "error.bad_date", "bad date '{1}' for {2} (expected YYYY-MM-DD, a day that exists)", "{2}에 잘못된 날짜 '{1}' (YYYY-MM-DD 형식의 실제 있는 날짜여야 함)" },
 	{ "error.bad_email", "bad email '{1}'", "잘못된 이메일 '{1}'" },
@@ -370,17 +379,52 @@ static const struct message catalog[] = {
 	{ "error.bad_number_syntax", "bad number '{1}' for {2}: not a number (use '.' for decimals and no thousands separators)", "{2}에 잘못된 숫자 '{1}': 숫자가 아닙니다 (소수점은 '.', 천 단위 구분 기호 없이)" },
 	{ "error.bad_rating", "bad value '{1}' for {2} (expected a whole number from 1 to 5)", "{2}에 잘못된 값 '{1}' (1~5의 정수여야 함)" },
 	{ "error.bad_whole", "bad value '{1}' for {2} (expected a whole number{3})", "{2}에 잘못된 값 '{1}' (정수여야 함{3})" },
+	{ "error.bad_whole_flag", "bad value '{1}' for {2} (expected a whole number: 1 or 0)", "{2}에 잘못된 값 '{1}' (1 또는 0이어야 함)" },
+	{ "error.bad_whole_nonnegative", "bad value '{1}' for {2} (expected a whole number >= 0)", "{2}에 잘못된 값 '{1}' (0 이상의 정수여야 함)" },
+	{ "error.bad_whole_range", "bad value '{1}' for {2} (expected a whole number from {3} to {4})", "{2}에 잘못된 값 '{1}' ({3}~{4} 사이의 정수여야 함)" },
 	{ "error.before", "{1} {2} is before {3} {4}", "{1} {2}이(가) {3} {4}보다 앞섭니다" },
 	{ "error.body_too_large", "request body too large (at most {1} bytes)", "요청 본문이 너무 큽니다 (최대 {1}바이트)" },
-	{ "error.closed_year", "{1} is a closed year (its results were frozen): its evidence changes only through an executive's correction with a reason", "{1}년은 마감된 연도입니다(결과 확정됨): 그 근거는 임원이 사유를 적어 정정할 때만 바뀝니다" },
+	{ "error.cli.calibrate_years", "calibration takes 1 to 20 years of history, not {1}", "보정에는 1~20년의 이력이 필요합니다({1}년이 아님)" },
+	{ "error.cli.cannot_read", "cannot read '{1}': {2}", "'{1}'을(를) 읽을 수 없습니다: {2}" },
+	{ "error.cli.cannot_write", "cannot write '{1}': {2}", "'{1}'에 쓸 수 없습니다: {2}" },
+	{ "error.cli.format", "--format takes text, csv or json, not '{1}'", "--format은 text, csv, json 중 하나입니다('{1}'이 아님)" },
+	{ "error.cli.frozen_format", "--frozen prints the frozen csv or json; it takes no --model", "--frozen은 확정된 결과를 csv 또는 json으로 출력하며 --model은 받지 않습니다" },
+	{ "error.cli.import_failed", "import failed: {1} problems in {2} rows; nothing was written", "가져오기 실패: {2}행에서 문제 {1}건, 아무것도 저장하지 않았습니다" },
+	{ "error.cli.import_failed_one", "import failed: {1} problem in {2} rows; nothing was written", "가져오기 실패: {2}행에서 문제 {1}건, 아무것도 저장하지 않았습니다" },
+	{ "error.cli.no_model_spec", "no model file or stored version '{1}' (see 'tandem model list')", "평가 모델 파일이나 등록된 버전 '{1}'이(가) 없습니다('tandem model list' 참고)" },
+	{ "error.cli.no_stored_model", "no stored model version '{1}' (see 'tandem model list')", "등록된 평가 모델 버전 '{1}'이(가) 없습니다('tandem model list' 참고)" },
+	{ "error.cli.no_user", "no user '{1}'", "사용자 '{1}'이(가) 없습니다" },
+	{ "error.cli.not_frozen_help", "the results of {1} are not frozen (see 'tandem freeze --help')", "{1}년 결과는 확정되지 않았습니다('tandem freeze --help' 참고)" },
+	{ "error.cli.nothing_to_import", "nothing to import: name files or folders", "가져올 것이 없습니다: 파일이나 폴더를 지정하세요" },
+	{ "error.cli.org", "--org takes sales or operations, not '{1}'", "--org는 sales(영업) 또는 operations(운영)입니다('{1}'이 아님)" },
+	{ "error.cli.out_required", "--out FILE is required", "--out FILE이 필요합니다" },
+	{ "error.cli.password_length", "a password has 10 to {1} characters", "비밀번호는 10~{1}자입니다" },
+	{ "error.cli.role", "unknown role '{1}' (admin, executive, sales, operations, viewer)", "알 수 없는 역할 '{1}' (admin(관리자), executive(임원), sales(영업), operations(운영), viewer(조회자))" },
+	{ "error.cli.unexpected_argument", "unexpected argument '{1}'", "예상하지 못한 인수 '{1}'" },
+	{ "error.cli.unknown_kind", "unknown record kind '{1}'", "알 수 없는 기록 종류 '{1}'" },
+	{ "error.cli.unknown_option", "unknown option '{1}'", "알 수 없는 옵션 '{1}'" },
+	{ "error.cli.unknown_subcommand", "unknown subcommand '{1}'", "알 수 없는 하위 명령 '{1}'" },
+	{ "error.cli.user_name", "name a user: 1 to 64 letters, digits or . _ @ -", "사용자 이름을 지정하세요: 1~64자의 영문자, 숫자 또는 . _ @ -" },
+	{ "error.cli.year", "--year takes a year from {1} to {2} such as 2026", "--year에는 {1}~{2} 사이의 연도를 지정하세요(예: 2026)" },
+	{ "error.cli.year_not", "--year takes a year from {1} to {2} such as 2026, not '{3}'", "--year에는 {1}~{2} 사이의 연도를 지정하세요(예: 2026, '{3}'이 아님)" },
+	{ "error.closed_year", "{1} is a closed year (its results were frozen): its evidence changes only through an executive's correction with a reason", "{1}년은 마감된 연도입니다(결과 확정됨): 근거 데이터는 임원이 사유를 적어 정정할 때만 바뀝니다" },
+	{ "error.closed_year_record", "{1} '{2}': {3} is a closed year (its results were frozen): its evidence changes only through an executive's correction with a reason", "{1} '{2}': {3}년은 마감된 연도입니다(결과 확정됨): 근거 데이터는 임원이 사유를 적어 정정할 때만 바뀝니다" },
+	{ "error.column_twice", "column '{1}' appears twice", "열 '{1}'이(가) 두 번 나옵니다" },
 	{ "error.control_char", "{1} contains a control character", "{1}에 제어 문자가 있습니다" },
 	{ "error.correction_reason", "A correction of a closed year needs a reason", "마감된 연도의 정정에는 사유가 필요합니다" },
 	{ "error.correction_role", "Only an executive may correct a closed year", "마감된 연도는 임원만 정정할 수 있습니다" },
 	{ "error.csrf", "The form expired or came from elsewhere. Reload the page and try again.", "양식이 만료되었거나 다른 곳에서 왔습니다. 페이지를 새로 고친 뒤 다시 시도하세요." },
 	{ "error.csrf_token", "csrf token missing or wrong", "보안 토큰(CSRF)이 없거나 틀렸습니다" },
+	{ "error.csv.invalid_utf8", "invalid UTF-8 (byte {1} at character {2} of the line)", "UTF-8이 아닙니다(그 행의 {2}번째 글자, 바이트 {1}). Excel에서 'CSV UTF-8'로 저장하거나 CP949(EUC-KR) 파일이면 인코딩을 지정하세요" },
+	{ "error.csv.nul_byte", "NUL byte in input", "입력에 NUL 바이트가 있습니다" },
+	{ "error.csv.record_too_long", "record longer than {1} bytes", "한 행이 {1}바이트보다 깁니다" },
+	{ "error.csv.stray_quote", "stray quote in unquoted field", "따옴표로 묶지 않은 필드에 따옴표가 있습니다" },
+	{ "error.csv.text_after_quote", "text after closing quote", "닫는 따옴표 뒤에 글자가 있습니다" },
+	{ "error.csv.unterminated", "unterminated quoted field", "따옴표로 묶은 필드가 닫히지 않았습니다" },
 	{ "error.duplicate_key", "duplicate key '{1}' (first at line {2})", "중복 키 '{1}' ({2}행에 처음 나옴)" },
 	{ "error.duplicate_key_earlier", "duplicate key '{1}' (given earlier in this import)", "중복 키 '{1}' (이번 가져오기에서 앞서 나옴)" },
-	{ "error.empty_file", "empty file (expected a header row: see docs/data-formats.md)", "빈 파일입니다 (머리글 행이 있어야 함: docs/data-formats.md 참조)" },
+	{ "error.empty_file", "empty file (expected a header row: see docs/data-formats.md)", "빈 파일입니다 (머리글 행이 있어야 합니다: docs/data-formats.md 참고)" },
+	{ "error.empty_file_feed", "empty file (expected a header row)", "빈 파일입니다 (머리글 행이 있어야 합니다)" },
 	{ "error.exists", "{1} '{2}' exists already", "{1} '{2}'이(가) 이미 있습니다" },
 	{ "error.field_count", "expected {1} fields, found {2}", "필드가 {1}개여야 하는데 {2}개입니다" },
 	{ "error.field_required", "{1} is required", "{1}은(는) 필수입니다" },
@@ -398,6 +442,9 @@ static const struct message catalog[] = {
 	{ "error.import_storage", "the import failed (a storage error)", "가져오기에 실패했습니다 (저장소 오류)" },
 	{ "error.internal", "Something went wrong on the server", "서버에서 문제가 발생했습니다" },
 	{ "error.internal_text", "internal error", "서버 내부 오류" },
+	{ "error.json_expected", "'{1}' expected near {2}", "{2} 근처에 '{1}'이(가) 필요합니다" },
+	{ "error.json_expected_two", "'{1}' or '{2}' expected near {3}", "{3} 근처에 '{1}' 또는 '{2}'이(가) 필요합니다" },
+	{ "error.json_unexpected", "unexpected token near {1}", "{1} 근처에 예상하지 못한 토큰이 있습니다" },
 	{ "error.key_fixed", "the key cannot change (delete the record and create a new one)", "키는 바꿀 수 없습니다 (기록을 삭제하고 새로 만드세요)" },
 	{ "error.login_busy", "too many logins at once; try again in a moment", "지금 로그인 요청이 너무 많습니다. 잠시 후 다시 시도하세요" },
 	{ "error.login_needed", "Please log in", "로그인하세요" },
@@ -405,6 +452,29 @@ static const struct message catalog[] = {
 	{ "error.lose_status", "proposal '{1}' is {2}: only a proposal in draft or review can be lost", "제안 '{1}'은(는) {2} 상태입니다: 초안이나 검토 중인 제안만 실주 처리할 수 있습니다" },
 	{ "error.method", "This page does not accept that request", "이 페이지는 그 요청을 받지 않습니다" },
 	{ "error.method_text", "method not allowed", "허용되지 않는 요청 방식입니다" },
+	{ "error.model.belongs", "criterion '{1}' belongs to organization '{2}'", "평가 기준 '{1}'은(는) 조직 구분 '{2}'에 속합니다" },
+	{ "error.model.between", "must be between {1} and {2}", "{1}~{2} 사이여야 합니다" },
+	{ "error.model.dup_category", "duplicate category '{1}'", "평가 영역 '{1}'이(가) 중복됩니다" },
+	{ "error.model.dup_criterion", "duplicate criterion '{1}'", "평가 기준 '{1}'이(가) 중복됩니다" },
+	{ "error.model.dup_grade", "duplicate grade '{1}'", "등급 '{1}'이(가) 중복됩니다" },
+	{ "error.model.dup_measure", "duplicate measure '{1}'", "측정 항목 '{1}'이(가) 중복됩니다" },
+	{ "error.model.dup_org", "duplicate organization '{1}'", "조직 구분 '{1}'이(가) 중복됩니다" },
+	{ "error.model.gt", "must be > {1}", "{1}보다 커야 합니다" },
+	{ "error.model.gte", "must be >= {1}", "{1} 이상이어야 합니다" },
+	{ "error.model.last_grade", "must be 0 for the last grade", "마지막 등급은 0이어야 합니다" },
+	{ "error.model.less_than_before", "must be less than the grade before", "앞 등급보다 작아야 합니다" },
+	{ "error.model.lte", "must be <= {1}", "{1} 이하여야 합니다" },
+	{ "error.model.missing", "missing", "값이 없습니다" },
+	{ "error.model.missing_org", "missing organization '{1}'", "조직 구분 '{1}'이(가) 없습니다" },
+	{ "error.model.nonempty_array", "must be a non-empty array", "비어 있지 않은 배열이어야 합니다" },
+	{ "error.model.nonempty_string", "must be a non-empty string", "비어 있지 않은 문자열이어야 합니다" },
+	{ "error.model.not_zero", "must differ from zero", "0점 기준과 달라야 합니다" },
+	{ "error.model.number", "must be a number", "숫자여야 합니다" },
+	{ "error.model.object", "must be an object", "객체여야 합니다" },
+	{ "error.model.unknown_criterion", "unknown criterion '{1}'", "알 수 없는 평가 기준 '{1}'" },
+	{ "error.model.unknown_key", "unknown key", "알 수 없는 키" },
+	{ "error.model.whole", "must be a whole number", "정수여야 합니다" },
+	{ "error.model.whole_range", "must be a whole number from {1} to {2}", "{1}~{2} 사이의 정수여야 합니다" },
 	{ "error.model_exists", "model version '{1}' exists already with other content (versions never change: import under a new version)", "평가 모델 버전 '{1}'이(가) 다른 내용으로 이미 있습니다 (버전은 바뀌지 않으므로 새 버전 이름으로 등록하세요)" },
 	{ "error.negative_amount", "negative amount '{1}' for {2}", "{2}에 음수 금액 '{1}'" },
 	{ "error.no_contract", "no contract '{1}'", "계약 '{1}'이(가) 없습니다" },
@@ -433,11 +503,14 @@ static const struct message catalog[] = {
 	{ "error.perm.contracts_ramp", "the ramp-up dates are recorded by operations", "램프업 일자는 운영이 기록합니다" },
 	{ "error.perm.handover_accept", "handover items are accepted by operations, not by sales", "인수인계 항목의 인수는 영업이 아니라 운영이 합니다" },
 	{ "error.perm.proposal_won", "operations cannot mark a proposal won", "운영은 제안을 수주 처리할 수 없습니다" },
+	{ "error.ramp_days", "required_ramp_days '{1}' is not a whole number of days", "필요 램프업 일수 '{1}'은(는) 정수 일수가 아닙니다" },
 	{ "error.rater_not_operations", "rated_by '{1}' is not in an operations unit: manual ratings are written by operations", "평가자 '{1}'은(는) 운영 조직 소속이 아닙니다: 매뉴얼 평가는 운영이 작성합니다" },
 	{ "error.rater_operations", "rated_by '{1}' is in an operations unit: operations cannot rate its own client relationship", "평가자 '{1}'은(는) 운영 조직 소속입니다: 운영은 자신이 맡은 고객사와의 관계를 평가할 수 없습니다" },
 	{ "error.refer_itself", "{1} '{2}' cannot refer to itself", "{1} '{2}'은(는) 자기 자신을 참조할 수 없습니다" },
 	{ "error.review_dated", "proposal '{1}' has a review dated {2} already", "제안 '{1}'에는 {2} 날짜의 검토가 이미 있습니다" },
+	{ "error.reviewed_on", "reviewed_on '{1}' is not a date (YYYY-MM-DD)", "검토일 '{1}'은(는) 날짜(YYYY-MM-DD)가 아닙니다" },
 	{ "error.reviewer_not_operations", "reviewer '{1}' is not in an operations unit: feasibility reviews are written by operations", "검토자 '{1}'은(는) 운영 조직 소속이 아닙니다: 타당성 검토는 운영이 작성합니다" },
+	{ "error.risk_tier", "risk_tier '{1}' is not low, medium or high", "위험 등급 '{1}'은(는) 낮음, 중간, 높음 중 하나가 아닙니다" },
 	{ "error.role_forbidden", "your role may not do this", "이 역할로는 할 수 없는 작업입니다" },
 	{ "error.role_value", "role must be admin, executive, sales, operations or viewer", "역할은 admin(관리자), executive(임원), sales(영업), operations(운영), viewer(조회자) 중 하나입니다" },
 	{ "error.role_writers", "your role may not write these records", "이 역할로는 이 기록을 쓸 수 없습니다" },
@@ -457,7 +530,9 @@ static const struct message catalog[] = {
 	{ "error.unavailable", "The database is not available at the moment. Please try again in a few seconds.", "지금은 데이터베이스를 사용할 수 없습니다. 잠시 후 다시 시도하세요." },
 	{ "error.unit_cycle", "org unit '{1}' is its own ancestor (parent_id forms a cycle)", "조직 '{1}'이(가) 자기 자신의 상위 조직입니다 (parent_id가 순환함)" },
 	{ "error.unknown_column", "unknown column '{1}' of {2}", "{2}에 없는 열 '{1}'" },
-	{ "error.unknown_file", "unknown file '{1}' (expected one of {2})", "알 수 없는 파일 '{1}' (다음 중 하나여야 함: {2})" },
+	{ "error.unknown_column_has", "unknown column '{1}' ({2}.csv has: {3})", "없는 열 '{1}' ({2}.csv의 열: {3})" },
+	{ "error.unknown_encoding", "unknown encoding '{1}'", "알 수 없는 인코딩 '{1}'" },
+	{ "error.unknown_file", "unknown file '{1}' (expected one of {2})", "알 수 없는 파일 '{1}' (허용: {2})" },
 	{ "error.unknown_metric", "unknown SLA metric '{1}' of contract '{2}' (not in sla_metrics.csv)", "계약 '{2}'에 없는 SLA 지표 '{1}' (sla_metrics.csv에 없음)" },
 	{ "error.unknown_ref", "unknown {1} '{2}'", "없는 {1} '{2}'" },
 	{ "error.unknown_ref_expected", "unknown {1} '{2}' (expected {3})", "없는 {1} '{2}' (허용: {3})" },
@@ -465,8 +540,12 @@ static const struct message catalog[] = {
 	{ "error.unreadable", "cannot read: {1}", "읽을 수 없습니다: {1}" },
 	{ "error.user_exists", "user '{1}' exists already", "사용자 '{1}'이(가) 이미 있습니다" },
 	{ "error.user_name", "a name is 1 to 64 letters, digits or . _ @ -", "이름은 1~64자의 영문자, 숫자 또는 . _ @ - 입니다" },
+	{ "error.verdict", "verdict '{1}' is not feasible, conditional or infeasible", "판정 '{1}'은(는) 가능, 조건부, 불가 중 하나여야 합니다" },
+	{ "error.whatif_no_draft", "send the draft model's JSON (or ?model=VERSION)", "초안 모델 JSON 파일을 보내거나 등록된 버전을 고르세요" },
+	{ "error.win_status", "proposal '{1}' is {2}: only a proposal in draft or review can be won", "제안 '{1}'은(는) {2} 상태입니다: 초안이나 검토 중인 제안만 수주 처리할 수 있습니다" },
 	{ "error.year_number", "year must be a number from 1000 to 9999", "연도는 1000~9999 사이의 숫자여야 합니다" },
 	{ "error.year_param", "year takes a year (YYYY)", "연도는 YYYY 형식이어야 합니다" },
+	{ "error.year_range", "year must be a number from {1} to {2}", "연도는 {1}~{2} 사이의 숫자여야 합니다" },
 	{ "evidence.amount", "Counts as", "반영값" },
 	{ "evidence.as_table", "Show as a table", "표로 보기" },
 	{ "evidence.back", "Back to the scorecard", "평가표로 돌아가기" },
@@ -533,6 +612,13 @@ static const struct message catalog[] = {
 	{ "explore.trend_title", "Total by year, {1}–{2}", "연도별 종합 점수, {1}–{2}" },
 	{ "explore.units_operations", "Operations org units", "운영 조직" },
 	{ "explore.units_sales", "Sales org units", "영업 조직" },
+	{ "feed.format.connect-metrics-v2", "Amazon Connect GetMetricDataV2 response (JSON; one page a file), grouped by QUEUE", "Amazon Connect GetMetricDataV2 응답(JSON, 파일 하나에 한 페이지), 대기열(QUEUE)별" },
+	{ "feed.format.cxone-skills", "NICE CXone skills summary (JSON), one period of a day or less", "NICE CXone 스킬 요약(JSON), 하루 이하의 기간 하나" },
+	{ "feed.format.genesys-aggregates", "Genesys Cloud POST /api/v2/analytics/conversations/aggregates/query response (JSON), grouped by queueId", "Genesys Cloud 집계 조회 응답(JSON: /api/v2/analytics/conversations/aggregates/query), 대기열(queueId)별" },
+	{ "feed.format.intervals", "any interval report, CSV or the first sheet of an XLSX workbook", "어떤 구간 보고서든: CSV 또는 XLSX 통합 문서의 첫 시트" },
+	{ "feed.format.servicenow-task-sla", "ServiceNow task_sla export (CSV or XLSX)", "ServiceNow task_sla 내보내기(CSV 또는 XLSX)" },
+	{ "feed.format.ucce-interval", "Cisco UCCE Call_Type_Interval rows (CSV or XLSX)", "Cisco UCCE Call_Type_Interval 행(CSV 또는 XLSX)" },
+	{ "feed.format.zendesk-sla", "Zendesk ticket metric events (JSON: /api/v2/incremental/ticket_metric_events)", "Zendesk 티켓 지표 이벤트(JSON: /api/v2/incremental/ticket_metric_events)" },
 	{ "feeds.days", "Days", "일수" },
 	{ "feeds.done", "Imported: intervals or tickets · daily measurements", "가져왔습니다: 구간 또는 티켓 수 · 일별 측정값 수" },
 	{ "feeds.dry_run", "Preview only (a dry run: check and count, write nothing)", "미리보기만 (검사하고 건수만 셈, 기록하지 않음)" },
@@ -732,7 +818,7 @@ static const struct message catalog[] = {
 	{ "models.calibrate", "Calibrate from history", "이력으로 보정" },
 	{ "models.calibrate_both", "both", "모두" },
 	{ "models.calibrate_for", "Calibrate for year", "보정 대상 연도" },
-	{ "models.calibrate_help", "Proposes bounds from the company's own results of the years before: zero = P10 and full = P90 of each linear measure's per-contract values (direction kept; fewer than 5 values, P10 = P90 or bands keep their scoring; weights unchanged). Review them in the editor before saving.", "직전 연도들의 회사 실적으로 기준을 제안합니다. 각 linear 측정값의 계약별 값에서 zero = P10, full = P90(방향 유지; 값이 5개 미만이거나 P10 = P90이거나 bands면 유지; 가중치 불변). 저장 전에 편집기에서 검토하세요." },
+	{ "models.calibrate_help", "Proposes bounds from the company's own results of the years before: zero = P10 and full = P90 of each linear measure's per-contract values (direction kept; fewer than 5 values, P10 = P90 or bands keep their scoring; weights unchanged). Review them in the editor before saving.", "직전 연도들의 회사 실적으로 기준을 제안합니다. 선형 채점 측정 항목마다 계약별 값의 P10을 0점 기준, P90을 만점 기준으로 합니다(방향 유지; 값이 5개 미만이거나 P10 = P90이거나 구간 채점이면 그대로 둠; 가중치 불변). 저장 전에 편집기에서 검토하세요." },
 	{ "models.calibrate_org", "Organizations", "조직" },
 	{ "models.calibrate_years", "Years of history", "이력 연수" },
 	{ "models.calibration", "Calibration", "보정 결과" },
@@ -778,6 +864,13 @@ static const struct message catalog[] = {
 	{ "models.intro", "The evaluation model of each year: its categories, criteria, weights and scoring. Try a draft with a what-if before it is activated.", "연도별 평가 모델(평가 영역, 평가 기준, 가중치, 산식)입니다. 활성화하기 전에 가상 평가로 초안을 시험해 보세요." },
 	{ "models.json", "The model as JSON", "모델 JSON" },
 	{ "models.kept", "kept", "유지" },
+	{ "models.label_band_score", "{1} {2} band {3} score", "{1} {2} 구간 {3} 점수" },
+	{ "models.label_band_threshold", "{1} {2} band {3} threshold", "{1} {2} 구간 {3} 임계값" },
+	{ "models.label_category_weight", "weight of category {1}", "평가 영역 {1}의 가중치" },
+	{ "models.label_criterion_weight", "weight of criterion {1}", "평가 기준 {1}의 가중치" },
+	{ "models.label_full", "{1} {2} full", "{1} {2} 만점 기준" },
+	{ "models.label_otherwise", "{1} {2} otherwise", "{1} {2} 그 밖" },
+	{ "models.label_zero", "{1} {2} zero", "{1} {2} 0점 기준" },
 	{ "models.min_months", "Operations judged from month (operations_min_months)", "운영 평가 시작 개월 (operations_min_months)" },
 	{ "models.movers", "Change by category (contribution)", "평가 영역별 변화 (기여도)" },
 	{ "models.name_two", "Choose two models to compare", "비교할 두 모델을 고르세요" },
@@ -833,17 +926,26 @@ static const struct message catalog[] = {
 	{ "nav.scores", "Scorecards", "평가표" },
 	{ "nav.skip", "Skip to content", "본문으로 건너뛰기" },
 	{ "nav.users", "Users", "사용자" },
+	{ "note.calibrated_all", "calibrated for {1} from {2}-{3}: all linear bounds = P10/P90 of each measure's per-contract values", "{1}년용 보정({2}-{3}년 실적): 모든 선형 채점 기준 = 측정 항목별 계약 값의 P10/P90" },
+	{ "note.calibrated_none", "calibrated for {1} without history: bounds kept", "{1}년용 보정: 이력이 없어 기준을 유지함" },
+	{ "note.calibrated_operations", "calibrated for {1} from {2}-{3}: operations linear bounds = P10/P90 of each measure's per-contract values", "{1}년용 보정({2}-{3}년 실적): 운영 선형 채점 기준 = 측정 항목별 계약 값의 P10/P90" },
+	{ "note.calibrated_sales", "calibrated for {1} from {2}-{3}: sales linear bounds = P10/P90 of each measure's per-contract values", "{1}년용 보정({2}-{3}년 실적): 영업 선형 채점 기준 = 측정 항목별 계약 값의 P10/P90" },
+	{ "note.default_model", "The default evaluation model of SPEC §5", "제품 명세 §5의 기본 평가 모델" },
+	{ "note.demo_builtin", "The built-in model of SPEC §5, used since the company started with Tandem (2023 and 2024).", "제품 명세 §5의 기본 평가 모델로, 회사가 Tandem을 쓰기 시작한 때부터(2023년과 2024년) 사용했습니다." },
+	{ "note.demo_review", "Yearly review for {1}. Under the default bounds {2} of the {3} graded operations people were graded {4} in {5}: an account records some of the expansions, proposals, references and innovations in a year but seldom all, so bounds such as linear(0, 2) were out of reach. Operations scoring bounds are calibrated from the company's own 2023-2024 results (zero = P10, full = P90 of each measure's per-contract values: 'tandem model calibrate --year 2025 --org operations'); an account's growth is judged from its 12th month (operations_min_months 12: renewals and expansions come after the first year). Sales bounds and every weight are unchanged.", "{1}년 연간 검토. 기본 기준으로는 {5}년에 등급을 받은 운영 담당 {3}명 중 {2}명이 {4} 등급이었습니다. 계정마다 한 해에 업무 확장, 제안, 레퍼런스, 혁신 활동 중 일부는 기록하지만 전부를 기록하는 일은 드물어 linear(0, 2) 같은 기준에는 도달할 수 없었습니다. 그래서 운영 채점 기준을 회사 자체의 2023-2024년 실적으로 보정했습니다(측정 항목별 계약 값의 P10을 0점 기준, P90을 만점 기준으로: 'tandem model calibrate --year 2025 --org operations'). 계정의 성장은 12번째 달부터 판단합니다(operations_min_months 12: 갱신과 업무 확장은 첫해 이후에 옵니다). 영업 기준과 모든 가중치는 바뀌지 않았습니다." },
 	{ "noun.SLA metric", "SLA metric", "SLA 지표" },
 	{ "noun.client", "client", "고객사" },
 	{ "noun.contract", "contract", "계약" },
+	{ "noun.end of file", "end of file", "파일 끝" },
 	{ "noun.org unit", "org unit", "조직" },
 	{ "noun.person", "person", "담당자" },
 	{ "noun.proposal", "proposal", "제안" },
+	{ "noun.record kind", "record kind", "기록 종류" },
 	{ "org.operations", "Operations", "운영" },
 	{ "org.sales", "Sales", "영업" },
 	{ "policy.field", "Your role may not change this field", "이 역할은 이 항목을 바꿀 수 없습니다" },
 	{ "policy.no_contract", "This record names no contract, so it cannot be yours", "이 기록에는 계약이 없어 본인 담당으로 볼 수 없습니다" },
-	{ "policy.no_person", "This account is not linked to a person", "이 계정은 인물(people)과 연결되어 있지 않습니다" },
+	{ "policy.no_person", "This account is not linked to a person", "이 계정은 담당자 기록(people.csv)과 연결되어 있지 않습니다" },
 	{ "policy.not_own", "You may change only the evidence of contracts whose sales owner you are", "본인이 영업 담당인 계약의 근거 데이터만 바꿀 수 있습니다" },
 	{ "policy.not_self", "You may rate or review only as yourself", "평가·검토는 본인 이름으로만 할 수 있습니다" },
 	{ "policy.not_unit", "You may change only the evidence of contracts run by your operations unit or below", "본인 운영 조직(및 하위 조직)이 운영하는 계약의 근거 데이터만 바꿀 수 있습니다" },
@@ -1285,6 +1387,31 @@ static size_t literal_length(const char *s)
 	return n;
 }
 
+/* "low, medium or high" → "낮음, 보통 또는 높음": each item as its Korean
+ * label (enum., noun.), "or" as 또는. */
+static void shown_list(struct buf *out, const char *list)
+{
+	const char *p = list;
+	while (*p) {
+		const char *comma = strstr(p, ", "), *or = strstr(p, " or ");
+		const char *end = comma && (!or || comma < or) ? comma : or;
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char item[64];
+		if (len < sizeof item) {
+			memcpy(item, p, len);
+			item[len] = '\0';
+			const char *t = i18n_named(LANG_KO, "enum.", item);
+			buf_adds(out, t != item ? t : i18n_named(LANG_KO, "noun.", item));
+		} else {
+			buf_add(out, p, len);
+		}
+		if (!end)
+			break;
+		buf_adds(out, end == comma ? ", " : " 또는 ");
+		p = end + (end == comma ? 2 : 4);
+	}
+}
+
 const char *i18n_translate(enum lang lang, const char *message, struct buf *out,
 			   struct buf *params, size_t *n_params)
 {
@@ -1292,11 +1419,28 @@ const char *i18n_translate(enum lang lang, const char *message, struct buf *out,
 	const char *arg[9] = { 0 }, *best_arg[9] = { 0 };
 	size_t len[9] = { 0 }, best_len[9] = { 0 }, best_literal = 0, n = 0;
 	*n_params = 0;
+	/* "contracts.csv:6:6: staffed_on … is before …", "organizations[0].
+	 * weight: must be > 0": a place (no spaces before ": ") stays as it
+	 * is and the problem after it is read on its own, when it reads. */
+	const char *colon = strstr(message, ": ");
+	size_t place = colon ? (size_t)(colon - message) : 0;
+	if (place && !memchr(message, ' ', place)) {
+		struct buf rest = BUF_INIT;
+		const char *key = i18n_translate(lang, colon + 2, &rest, params, n_params);
+		if (key) {
+			buf_add(out, message, place + 2);
+			buf_add(out, rest.data, rest.len);
+			buf_release(&rest);
+			return key;
+		}
+		buf_release(&rest);
+	}
 	/* The most specific entry wins: "bad number '{1}' for {2}: not a
 	 * number (…)" over "bad number '{1}' for {2}". */
 	for (size_t i = 0; i < N_CATALOG; i++) {
 		const struct message *m = &catalog[i];
-		if (strncmp(m->key, "error.", 6) && strncmp(m->key, "diff.", 5))
+		if (strncmp(m->key, "error.", 6) && strncmp(m->key, "diff.", 5) &&
+		    strncmp(m->key, "note.", 5))
 			continue;
 		memset(arg, 0, sizeof arg);
 		if (!match(m->en, message, arg, len))
@@ -1313,8 +1457,9 @@ const char *i18n_translate(enum lang lang, const char *message, struct buf *out,
 		buf_adds(out, message);
 		return NULL;
 	}
-	struct buf all = BUF_INIT;
-	size_t at[9];
+	struct buf all = BUF_INIT, lists = BUF_INIT;
+	size_t at[9], at_list[9] = { 0 };
+	int listed[9] = { 0 };
 	const char *copies[9], *shown[9];
 	for (n = 0; n < 9 && best_arg[n]; n++) {
 		at[n] = all.len;
@@ -1328,14 +1473,48 @@ const char *i18n_translate(enum lang lang, const char *message, struct buf *out,
 			buf_addc(params, '\0');
 		}
 		/* A column's name, an enum value or a record's noun ("client")
-		 * reads as its Korean label. */
+		 * reads as its Korean label; a value in quotes ("missing column
+		 * 'referred_by'", "bad number '4억5천'") is what the file or the
+		 * user said and stays as it is. */
 		shown[k] = copies[k];
-		static const char *const label_groups[] = { "col.", "enum.", "noun." };
-		for (size_t g = 0; lang == LANG_KO && g < 3 && shown[k] == copies[k]; g++)
+		char quoted[6] = { '\'', '{', (char)('1' + k), '}', '\'', '\0' };
+		char file[5] = { '{', (char)('1' + k), '}', '.', '\0' };
+		if (strstr(best->en, quoted) || strstr(best->en, file))
+			continue;
+		static const char *const label_groups[] = { "col.", "enum.", "noun.", "kind." };
+		for (size_t g = 0; lang == LANG_KO && g < 4 && shown[k] == copies[k]; g++)
 			shown[k] = i18n_named(lang, label_groups[g], copies[k]);
+		/* A list of allowed values ("sales or operations", "low, medium
+		 * or high") reads item by item, joined the Korean way. */
+		if (lang == LANG_KO && shown[k] == copies[k] && strstr(copies[k], " or ")) {
+			at_list[k] = lists.len;
+			shown_list(&lists, copies[k]);
+			buf_addc(&lists, '\0');
+			listed[k] = 1;
+		}
+		/* A note Tandem wrote (a model's description in a difference). */
+		if (lang == LANG_KO && shown[k] == copies[k] && !listed[k] && strchr(copies[k], ' ')) {
+			struct buf note = BUF_INIT;
+			size_t n_note;
+			const char *key = i18n_translate(lang, copies[k], &note, NULL, &n_note);
+			if (key && !strncmp(key, "note.", 5)) {
+				at_list[k] = lists.len;
+				buf_add(&lists, note.data, note.len);
+				buf_addc(&lists, '\0');
+				listed[k] = 1;
+			}
+			buf_release(&note);
+		}
+		/* An account as the audit names it ("user:kim") reads as its name. */
+		if (!strncmp(shown[k], "user:", 5) && shown[k][5])
+			shown[k] += 5;
 	}
+	for (size_t k = 0; k < n; k++)
+		if (listed[k])
+			shown[k] = lists.data + at_list[k];
 	i18n_add(out, lang, best->key, shown, n);
 	buf_release(&all);
+	buf_release(&lists);
 	*n_params = n;
 	return best->key;
 }

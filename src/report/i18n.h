@@ -27,13 +27,15 @@ const char *i18n_named(enum lang lang, const char *prefix, const char *name);
  * written as it is. */
 void i18n_add(struct buf *out, enum lang lang, const char *key, const char *const *args, size_t n);
 /* Reads an English message made by the code ("bad number '4억5천' for
- * annual_value", a model difference) as the catalog's "error." or "diff."
- * entry whose English text it
- * matches, and appends that entry's text in lang with the same parameters
+ * annual_value", a model difference, a note Tandem wrote) as the catalog's
+ * "error.", "diff." or "note." entry whose English text it matches, and appends that entry's text in lang with the same parameters
  * (a column's name shown as its label in Korean). Returns the entry's key,
  * the error's code, and appends each parameter NUL-terminated to params
- * (when not NULL), counting them in *n_params; when no entry matches,
- * appends message as it is and returns NULL. */
+ * (when not NULL), counting them in *n_params. A place before the
+ * problem ("model:1:11: …", "organizations[0].weight: …": no spaces before
+ * ": ") is kept as it is and the rest read on its own; a parameter naming
+ * an account ("user:kim") reads as the account's name. When no entry
+ * matches, appends message as it is and returns NULL. */
 const char *i18n_translate(enum lang lang, const char *message, struct buf *out,
 			   struct buf *params, size_t *n_params);
 /* "en" or "ko" → 0 and *out; anything else → −1. */

@@ -22,7 +22,16 @@ static const char *join_list(const char *arg, enum lang lang, struct buf *out)
 		if (!next)
 			next = s + strlen(s);
 		buf_adds(out, i == 0 ? "" : lang == LANG_EN && i == n - 1 ? " or " : ", ");
-		buf_add(out, s, (size_t)(next - s));
+		/* An allowed value reads as its label in Korean ("sales" → 영업). */
+		char item[64];
+		size_t len = (size_t)(next - s);
+		if (lang == LANG_KO && len < sizeof item) {
+			memcpy(item, s, len);
+			item[len] = '\0';
+			buf_adds(out, i18n_named(lang, "enum.", item));
+		} else {
+			buf_add(out, s, len);
+		}
 	}
 	if (lang == LANG_KO)
 		buf_adds(out, " 중 하나");

@@ -15,28 +15,6 @@
 
 #define AUDIT_PAGE 100
 
-/* "user:kim" → "사용자 kim": who did it, in the user's language (the
- * request's arena's). */
-static const char *audit_actor(struct request *req, const char *actor)
-{
-	static const struct { const char *prefix, *key; } kinds[] = {
-		{ "user:", "audit.by_user" }, { "cli:", "audit.by_cli" }, { "web:", "audit.by_web" },
-	};
-	for (size_t i = 0; actor && i < sizeof kinds / sizeof *kinds; i++) {
-		size_t n = strlen(kinds[i].prefix);
-		if (!strncmp(actor, kinds[i].prefix, n)) {
-			struct buf t = BUF_INIT;
-			const char *args[] = { strcmp(actor + n, "unknown") ? actor + n
-					       : msg(req->lang, "audit.unknown_user") };
-			i18n_add(&t, i18n_lang(req->lang), kinds[i].key, args, 1);
-			const char *r = arena_strdup(&req->arena, t.data);
-			buf_release(&t);
-			return r;
-		}
-	}
-	return actor;
-}
-
 /* A record kind's name, or the audit's own entities (model, results, user). */
 static const char *audit_entity(struct request *req, const char *entity)
 {
@@ -350,7 +328,7 @@ void page_audit(struct request *req, struct response *res)
 		memset(c, 0, 7 * sizeof *c);
 		c[0].text = arena_printf(&req->arena, "%lld", (long long)rows[i].seq);
 		c[1].draw = time_cell;
-		c[2].text = audit_actor(req, rows[i].actor);
+		c[2].text = web_actor_text(req, rows[i].actor);
 		c[3].text = i18n_named(i18n_lang(req->lang), "audit.action.", rows[i].action);
 		c[4].text = audit_entity(req, rows[i].entity);
 		c[5].draw = key_cell;

@@ -7,6 +7,8 @@
 #include "web/web_impl.h"
 #include "web/table.h"
 
+#include "report/i18n.h"
+
 #include "app/records.h"
 #include "io/jsonw.h"
 
@@ -341,11 +343,11 @@ static void changes_table(struct request *req, struct buf *o, const struct chang
 		cells[2].text = c->key;
 		cells[3].text = msg(req->lang, arena_printf(&req->arena, "changes.op_%s", c->op));
 		cells[3].choice = c->op;
-		cells[4].text = c->proposer_person ? c->proposer_person : c->proposer;
+		cells[4].text = c->proposer_person ? c->proposer_person : web_actor_text(req, c->proposer);
 		cells[5].text = c->reason ? c->reason : "";
 		cells[6].text = msg(req->lang, arena_printf(&req->arena, "changes.state_%s", c->state));
 		cells[6].choice = c->state;
-		cells[7].text = c->decided_person ? c->decided_person : c->decided_by ? c->decided_by : "";
+		cells[7].text = c->decided_person ? c->decided_person : c->decided_by ? web_actor_text(req, c->decided_by) : "";
 		cells[8].text = c->note ? c->note : "";
 		cells[9].draw = decide_cell;
 		cells[9].draw_arg = c;
@@ -489,11 +491,22 @@ void page_change(struct request *req, struct response *res)
 	const char *values[] = { c.kind, c.key, c.op, c.state,
 				 c.proposer_person ? c.proposer_person : c.proposer, c.reason, c.confirmer,
 				 c.created_at, c.decided_person ? c.decided_person : c.decided_by, c.note };
+	/* Values that are codes read through the catalog (kind.contracts →
+	 * 계약); an account without a person reads as the audit names it. */
+	static const char *const value_prefix[] = { "kind.", NULL, "changes.op_", "changes.state_",
+						    NULL, NULL, "changes.confirmer_", NULL, NULL, NULL };
 	for (size_t i = 0; facts[i]; i++) {
 		html_raw(o, "<dt>");
 		html_msg(o, req, facts[i]);
 		html_raw(o, "</dt><dd>");
-		html_escape(o, values[i] ? values[i] : "–");
+		if (!values[i])
+			html_escape(o, "–");
+		else if (value_prefix[i])
+			html_escape(o, i18n_named(i18n_lang(req->lang), value_prefix[i], values[i]));
+		else if ((i == 4 && !c.proposer_person) || (i == 8 && !c.decided_person))
+			html_actor(o, req, values[i]);
+		else
+			html_escape(o, values[i]);
 		html_raw(o, "</dd>");
 	}
 	html_raw(o, "</dl>\n<h2>");

@@ -6,6 +6,8 @@
  * request's arena or is released before it returns. */
 #include "web/web_impl.h"
 
+#include "report/i18n.h"
+
 #include "io/feed.h"
 #include "io/jsonw.h"
 #include "report/scores_text.h"
@@ -355,7 +357,11 @@ static void feeds_page(struct request *req, struct response *res, const char *fo
 		html_raw(o, format && !strcmp(format, feed_formats[i].name) ? "\" selected>" : "\">");
 		html_escape(o, feed_formats[i].name);
 		html_raw(o, " — ");
-		html_escape(o, feed_formats[i].summary);
+		/* The summary in the user's language (feed.format.NAME), the
+		 * English one of the format table when the catalog lacks it. */
+		const char *summary = i18n_find(i18n_lang(req->lang),
+						arena_printf(&req->arena, "feed.format.%s", feed_formats[i].name));
+		html_escape(o, summary ? summary : feed_formats[i].summary);
 		html_raw(o, "</option>");
 	}
 	html_raw(o, "</select><label for=\"map\">");

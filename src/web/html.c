@@ -8,6 +8,7 @@
 #include "report/i18n.h"
 #include "report/svg.h"
 #include "base/clock.h"
+#include "store/users.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -51,6 +52,90 @@ void html_error_text(struct buf *out, const struct request *req, const char *tex
 	}
 	buf_release(&one);
 	buf_release(&shown);
+}
+
+/* The name of the person an account belongs to, or NULL (in the arena). */
+static const char *account_person_name(struct request *req, const char *account)
+{
+	struct user u;
+	struct buf err = BUF_INIT;
+	const char *name = NULL;
+	if (!req->store || users_get(req->store, account, &u, &err) != 0) {
+		buf_release(&err);
+		return NULL;
+	}
+	const struct table *people = schema_find("people");
+	int col = people ? schema_column(people, "name") : -1;
+	if (u.person_id && col >= 0) {
+		const char *key[1] = { u.person_id };
+		struct record r;
+		if (records_get(req->store, people, key, &r, &err) == 0) {
+			if (r.values[col] && *r.values[col])
+				name = arena_strdup(&req->arena, r.values[col]);
+			record_free(people, &r);
+		}
+	}
+	user_release(&u);
+	buf_release(&err);
+	return name;
+}
+
+const char *web_note_text(struct request *req, const char *text)
+{
+	struct buf t = BUF_INIT;
+	size_t n;
+	i18n_translate(i18n_lang(req->lang), text, &t, NULL, &n);
+	const char *r = arena_strdup(&req->arena, t.data ? t.data : "");
+	buf_release(&t);
+	return r;
+}
+
+void html_note(struct buf *o, const struct request *req, const char *text)
+{
+	struct buf t = BUF_INIT;
+	size_t n;
+	i18n_translate(i18n_lang(req->lang), text, &t, NULL, &n);
+	html_escape(o, t.data);
+	buf_release(&t);
+}
+
+const char *web_actor_text(struct request *req, const char *actor)
+{
+	static const struct { const char *prefix, *key; } kinds[] = {
+		{ "user:", "audit.by_user" }, { "cli:", "audit.by_cli" }, { "web:", "audit.by_web" },
+	};
+	enum lang lang = i18n_lang(req->lang);
+	if (!actor || !*actor)
+		return msg(req->lang, "audit.unknown_user");
+	if (!strcmp(actor, "demo"))
+		return msg(req->lang, "audit.by_demo");
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		size_t n = strlen(kinds[i].prefix);
+		if (strncmp(actor, kinds[i].prefix, n))
+			continue;
+		const char *who = actor + n, *person = NULL;
+		struct buf t = BUF_INIT;
+		if (!strcmp(who, "unknown"))
+			who = msg(req->lang, "audit.unknown_user");
+		else if (i == 0)
+			person = account_person_name(req, who);
+		if (person) {
+			const char *args[] = { person, who };
+			i18n_add(&t, lang, "audit.by_person", args, 2);
+		} else {
+			const char *args[] = { who };
+			i18n_add(&t, lang, kinds[i].key, args, 1);
+		}
+		const char *r = arena_strdup(&req->arena, t.data);
+		buf_release(&t);
+		return r;
+	}
+	return actor;
+}
+
+void html_actor(struct buf *o, struct request *req, const char *actor)
+{
+	html_escape(o, web_actor_text(req, actor));
 }
 
 void html_grouped_number(struct buf *o, const char *v)
@@ -175,9 +260,107 @@ const struct web_nav_entry web_nav[] = {
 };
 const size_t web_n_nav = sizeof web_nav / sizeof web_nav[0];
 
-/* The current URL with lang=L instead of any lang it had. */
+/* Appends query (the part after '?', as sent) without its lang fields. */
+static void query_without_lang(struct buf *out, const char *query, size_t len)
+{
+	const char *p = query, *end = query + len;
+	while (p < end) {
+		const char *amp = memchr(p, '&', (size_t)(end - p));
+		size_t n = amp ? (size_t)(amp - p) : (size_t)(end - p);
+		if (n && !(n >= 5 && !memcmp(p, "lang=", 5))) {
+			buf_add(out, p, n);
+			buf_addc(out, '&');
+		}
+		p += n + 1;
+	}
+}
+
+/* The page a POST was sent from, when the browser says so and it is this
+ * site's: "http://HOST/path?q" → "/path?q&" (lang dropped). 0 when not. */
+static int referring_page(const struct request *req, struct buf *out)
+{
+	const char *r = req->referer, *path;
+	size_t host_len = req->host ? strlen(req->host) : 0;
+	if (!r || !host_len)
+		return 0;
+	if (!strncmp(r, "http://", 7))
+		r += 7;
+	else if (!strncmp(r, "https://", 8))
+		r += 8;
+	else
+		return 0;
+	if (strncmp(r, req->host, host_len) || r[host_len] != '/')
+		return 0;
+	path = r + host_len;
+	/* "//host" and "/\\host" would leave the site; a fragment is no page. */
+	if (path[1] == '/' || path[1] == '\\' || strchr(path, '#'))
+		return 0;
+	const char *q = strchr(path, '?');
+	size_t path_len = q ? (size_t)(q - path) : strlen(path);
+	/* Only a page a link can show again: one with a GET route. */
+	char copy[512], *segs[16];
+	size_t n = 0;
+	if (path_len >= sizeof copy)
+		return 0;
+	memcpy(copy, path, path_len);
+	copy[path_len] = '\0';
+	for (char *t = copy + 1; *t && n < 16;) {
+		segs[n++] = t;
+		char *slash = strchr(t, '/');
+		if (!slash)
+			break;
+		*slash = '\0';
+		t = slash + 1;
+	}
+	if (!web_route_page((const char *const *)segs, n))
+		return 0;
+	buf_add(out, path, path_len);
+	buf_addc(out, '?');
+	if (q)
+		query_without_lang(out, q + 1, strlen(q + 1));
+	return 1;
+}
+
+/* The nearest GET page at or above the request's path: /proposals/PR6/win
+ * → /proposals/PR6, /models/whatif → /models; "/path?" into out. */
+static void page_above(const struct request *req, struct buf *out)
+{
+	size_t k = req->n_segs;
+	while (k > 0 && !web_route_page((const char *const *)req->segs, k))
+		k--;
+	/* The first k segments of the path as sent (still percent-encoded). */
+	const char *p = req->path;
+	for (size_t i = 0; i < k && *p; i++) {
+		p = strchr(p + 1, '/');
+		if (!p) {
+			p = req->path + strlen(req->path);
+			break;
+		}
+	}
+	if (k == 0)
+		buf_adds(out, "/");
+	else
+		buf_add(out, req->path, (size_t)(p - req->path));
+	buf_addc(out, '?');
+}
+
+/* The current page with lang=L instead of any lang it had. A request that
+ * cannot be repeated by a link (a POST: a refused win, a what-if, a form
+ * with errors; a GET of a path that only takes POST) switches to the GET
+ * page showing the same thing: the page the form was sent from, else the
+ * record's page above the path. */
 static void lang_href(struct request *req, struct buf *out, const char *lang)
 {
+	int known = 0;
+	int repeatable = req->method == HTTP_GET &&
+			 (req->route || (!web_route_find((const char *const *)req->segs, req->n_segs,
+							 HTTP_GET, &known) && !known));
+	if (!repeatable) {
+		if (!referring_page(req, out))
+			page_above(req, out);
+		buf_addf(out, "lang=%s", lang);
+		return;
+	}
 	buf_adds(out, req->path);
 	buf_addc(out, '?');
 	for (size_t i = 0; i < req->n_query; i++) {

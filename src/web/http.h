@@ -63,6 +63,8 @@ struct request {
 	const char *cookie_header;
 	const char *csrf_header;
 	const char *accept_language;
+	const char *referer;              /* Referer and Host: the language */
+	const char *host;                 /* ... switch after a POST */
 	char remote[64];                  /* the peer's address, for logs and limits */
 
 	const struct route *route;

@@ -32,6 +32,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void diff_lines(struct request *req, struct buf *o, const char *diff);
+
 #define MODEL_BODY_MAX (1u << 20)
 
 static void jstr(struct buf *o, const char *s)
@@ -752,9 +754,9 @@ static void model_list_table(struct request *req, struct buf *o, const struct st
 		c[1].text = m->year ? arena_printf(&req->arena, "%d", m->year) : msg(req->lang, "models.any_year");
 		c[2].draw = model_state_cell;
 		c[2].draw_arg = m;
-		c[3].text = arena_printf(&req->arena, "%s · %s", m->created_at, m->created_by);
+		c[3].text = arena_printf(&req->arena, "%s · %s", m->created_at, web_actor_text(req, m->created_by));
 		char *note = model_note_of(m->body);
-		c[4].text = note ? arena_strdup(&req->arena, note) : NULL;
+		c[4].text = note ? web_note_text(req, note) : NULL;
 		xfree(note);
 		c[5].draw = model_activate_cell;
 		c[5].draw_arg = m;
@@ -962,7 +964,7 @@ static void model_review_cards(struct request *req, struct buf *o, const char *n
 			buf_addf(o, ", %d)</h2>", year);
 			if (model_diff(nm, m, &diff)) {
 				html_raw(o, "<pre class=\"small\" id=\"model-diff-active\">");
-				html_escape(o, diff.data);
+				diff_lines(req, o, diff.data);
 				html_raw(o, "</pre>");
 			} else {
 				html_raw(o, "<p class=\"muted\" id=\"model-diff-active\">");
@@ -1040,7 +1042,7 @@ void page_model(struct request *req, struct response *res)
 		html_raw(o, "<section class=\"card\"><h2>");
 		html_msg(o, req, "models.note");
 		html_raw(o, "</h2><p id=\"model-note\">");
-		html_escape(o, m->description);
+		html_note(o, req, m->description);
 		html_raw(o, "</p></section>\n");
 	}
 	model_review_cards(req, o, name, m, &sm);
@@ -1592,7 +1594,7 @@ void page_verify(struct request *req, struct response *res)
 	html_raw(o, " ");
 	html_escape(o, v.f.frozen_at);
 	html_raw(o, " · ");
-	html_escape(o, v.f.frozen_by);
+	html_actor(o, req, v.f.frozen_by);
 	html_raw(o, " · ");
 	html_escape(o, v.f.model_version);
 	html_raw(o, "</p>\n<section class=\"tiles\"><div class=\"tile\"><span class=\"tile-label\">");
@@ -1720,7 +1722,7 @@ static void editor_page(struct request *req, struct response *res, const struct 
 			if (len) {
 				char *line = arena_printf(&req->arena, "%.*s", (int)len, p);
 				html_raw(o, "<li>");
-				html_escape(o, line);
+				html_error_text(o, req, line);
 				html_raw(o, "</li>");
 			}
 			p += len + (e != NULL);
@@ -1755,7 +1757,7 @@ static void editor_page(struct request *req, struct response *res, const struct 
 	if (again && http_form(req, "note"))
 		html_escape(o, http_form(req, "note"));
 	else if (cal && m->description)
-		html_escape(o, m->description);
+		html_note(o, req, m->description);
 	html_raw(o, "</textarea>\n<label for=\"ed-min\">");
 	html_msg(o, req, "models.min_months");
 	html_raw(o, "</label>");
@@ -1889,6 +1891,38 @@ out:
 	buf_release(&err);
 }
 
+/* A model difference, one line a change, each in the user's language. */
+static void diff_lines(struct request *req, struct buf *o, const char *diff)
+{
+	struct buf shown = BUF_INIT;
+	size_t n;
+	for (const char *line = diff; *line;) {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line) : strlen(line);
+		buf_reset(&shown);
+		i18n_translate(i18n_lang(req->lang), arena_strndup(&req->arena, line, len), &shown, NULL, &n);
+		html_escape(o, shown.data);
+		if (!eol)
+			break;
+		buf_addc(o, '\n');
+		line = eol + 1;
+	}
+	buf_release(&shown);
+}
+
+/* The label of an editor field in the user's language ("평가 영역 S1의
+ * 가중치"), from the catalog entry key with {1} … {3}; in the arena. */
+static const char *field_label(struct request *req, const char *key, const char *a, const char *b,
+			       const char *c)
+{
+	struct buf t = BUF_INIT;
+	const char *args[] = { a, b, c };
+	i18n_add(&t, i18n_lang(req->lang), key, args, 3);
+	const char *shown = arena_strdup(&req->arena, t.data);
+	buf_release(&t);
+	return shown;
+}
+
 /* A number field into *v; a problem is appended to errors. */
 static void read_number(struct request *req, const char *name, const char *label, double *v,
 			struct buf *errors)
@@ -1930,7 +1964,8 @@ void page_model_edit_save(struct request *req, struct response *res)
 	min_months = m->operations_min_months;
 	read_number(req, "min_months", "operations_min_months", &min_months, &errors);
 	if (min_months != (int)min_months || min_months < 0 || min_months > 120)
-		buf_addf(&errors, "operations_min_months: must be a whole number from 0 to 120\n");
+		buf_addf(&errors, "operations_min_months: %s\n",
+			 field_label(req, "error.model.whole_range", "0", "120", NULL));
 	else
 		m->operations_min_months = (int)min_months;
 	for (int org = 0; org < 2; org++) {
@@ -1938,34 +1973,34 @@ void page_model_edit_save(struct request *req, struct response *res)
 		for (size_t c = 0; c < mo->n_categories; c++) {
 			struct model_category *cat = &mo->categories[c];
 			read_number(req, arena_printf(&req->arena, "cw:%s", cat->id),
-				    arena_printf(&req->arena, "weight of category %s", cat->id), &cat->weight, &errors);
+				    field_label(req, "models.label_category_weight", cat->id, NULL, NULL), &cat->weight, &errors);
 			for (size_t k = 0; k < cat->n_criteria; k++) {
 				struct model_criterion *cr = &cat->criteria[k];
 				read_number(req, arena_printf(&req->arena, "kw:%s", cr->id),
-					    arena_printf(&req->arena, "weight of criterion %s", cr->id), &cr->weight,
+					    field_label(req, "models.label_criterion_weight", cr->id, NULL, NULL), &cr->weight,
 					    &errors);
 				for (size_t x = 0; x < cr->n_measures; x++) {
 					struct model_measure *mm = &cr->measures[x];
 					struct scoring *sc = &mm->scoring;
 					if (sc->fn == SCORING_LINEAR) {
 						read_number(req, arena_printf(&req->arena, "z:%s:%s", cr->id, mm->id),
-							    arena_printf(&req->arena, "%s %s zero", cr->id, mm->id),
+							    field_label(req, "models.label_zero", cr->id, mm->id, NULL),
 							    &sc->zero, &errors);
 						read_number(req, arena_printf(&req->arena, "f:%s:%s", cr->id, mm->id),
-							    arena_printf(&req->arena, "%s %s full", cr->id, mm->id),
+							    field_label(req, "models.label_full", cr->id, mm->id, NULL),
 							    &sc->full, &errors);
 						continue;
 					}
 					for (size_t b = 0; b < sc->n_bands; b++) {
 						read_number(req, arena_printf(&req->arena, "bt:%s:%s:%zu", cr->id, mm->id, b),
-							    arena_printf(&req->arena, "%s %s band %zu threshold", cr->id,
-									 mm->id, b + 1), &sc->bands[b].threshold, &errors);
+							    field_label(req, "models.label_band_threshold", cr->id, mm->id,
+								arena_printf(&req->arena, "%zu", b + 1)), &sc->bands[b].threshold, &errors);
 						read_number(req, arena_printf(&req->arena, "bs:%s:%s:%zu", cr->id, mm->id, b),
-							    arena_printf(&req->arena, "%s %s band %zu score", cr->id,
-									 mm->id, b + 1), &sc->bands[b].score, &errors);
+							    field_label(req, "models.label_band_score", cr->id, mm->id,
+								arena_printf(&req->arena, "%zu", b + 1)), &sc->bands[b].score, &errors);
 					}
 					read_number(req, arena_printf(&req->arena, "bo:%s:%s", cr->id, mm->id),
-						    arena_printf(&req->arena, "%s %s otherwise", cr->id, mm->id),
+						    field_label(req, "models.label_otherwise", cr->id, mm->id, NULL),
 						    &sc->otherwise, &errors);
 				}
 			}

@@ -78,7 +78,11 @@ void web_policy_error(struct request *req, struct response *res, int status, con
 		buf_adds(&j, ",\"field\":");
 		json_write_string(&j, field, strlen(field));
 	}
-	buf_addc(&j, '}');
+	/* The shape of every API error: the code (here the same as "error"),
+	 * its parameters (none) and the message. */
+	buf_adds(&j, ",\"code\":");
+	json_write_string(&j, code, strlen(code));
+	buf_adds(&j, ",\"params\":[]}");
 	http_json(res, status, &j);
 	buf_release(&j);
 }

@@ -248,6 +248,40 @@ const struct route *web_route_find(const char *const *segs, size_t n_segs,
 	return NULL;
 }
 
+/* The segments of a pattern written out ("/models/whatif": 2, "/models/
+ * {version}": 1). */
+static size_t literal_segments(const char *pattern)
+{
+	size_t n = 0;
+	for (const char *p = pattern; *p; p++)
+		if (*p == '/' && p[1] && p[1] != '{' && p[1] != '*')
+			n++;
+	return n;
+}
+
+const struct route *web_route_page(const char *const *segs, size_t n_segs)
+{
+	const struct route *page = NULL;
+	size_t best = 0;
+	for (size_t i = 0; i < web_n_routes; i++) {
+		const struct route *r = &web_routes[i];
+		if (!match(r->pattern, segs, n_segs))
+			continue;
+		size_t lit = literal_segments(r->pattern);
+		if (r->method == HTTP_GET && !(r->flags & ROUTE_API) && (!page || lit > best)) {
+			page = r;
+			best = lit;
+		}
+	}
+	/* /models/whatif is the what-if's own address (POST), not the page
+	 * of a model version named "whatif". */
+	for (size_t i = 0; page && i < web_n_routes; i++)
+		if (web_routes[i].method != HTTP_GET && match(web_routes[i].pattern, segs, n_segs) &&
+		    literal_segments(web_routes[i].pattern) > best)
+			return NULL;
+	return page;
+}
+
 void web_route_bind(struct request *req)
 {
 	const char *p = req->route->pattern + 1;
@@ -454,11 +488,12 @@ void web_dispatch(struct request *req, struct response *res)
 			enum http_method m = req->method == HTTP_HEAD ? HTTP_GET : req->method;
 			web_route_find((const char *const *)req->segs, req->n_segs, m, &known);
 		}
-		req->lang = "en";
+		/* ?lang=, the cookie's or the browser's: the JSON error's
+		 * message, like the page, is in the user's language. */
+		choose_lang(req);
 		if (req->n_segs && !strcmp(req->segs[0], "api"))
 			http_json_error(res, known ? 405 : 404, NULL, known ? "method not allowed" : "not found");
 		else {
-			choose_lang(req);
 			html_error_page(req, res, known ? 405 : 404,
 					known ? "error.method" : "error.not_found", NULL);
 		}

@@ -605,6 +605,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	req->cookie_header = header(c, "Cookie");
 	req->csrf_header = header(c, "X-CSRF-Token");
 	req->accept_language = header(c, "Accept-Language");
+	req->referer = header(c, "Referer");
+	req->host = header(c, "Host");
 	mhd.MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_query, req);
 	parse_form(req);
 	req->conn = web_conn_acquire(srv, &err);

@@ -110,6 +110,9 @@ extern const size_t web_n_routes;
  * path exists for some other method (so 405, not 404). */
 const struct route *web_route_find(const char *const *segs, size_t n_segs,
 				   enum http_method method, int *path_known);
+/* The GET page (not the API) at segs, or NULL: none, or the path is
+ * another method's own address (/models/whatif is no model version). */
+const struct route *web_route_page(const char *const *segs, size_t n_segs);
 /* Runs the checks the table states (login, role, CSRF, record kind and its
  * write permission), then the handler. */
 void web_dispatch(struct request *req, struct response *res);
@@ -182,6 +185,19 @@ void html_msg(struct buf *out, const struct request *req, const char *key);
  * "; "), each problem in the user's language through the catalog's
  * "error." entries, escaped. */
 void html_error_text(struct buf *out, const struct request *req, const char *text);
+/* Who did something, as the audit log names it ("user:kim", "cli:root",
+ * "demo"), escaped, in the user's language: a linked account as its
+ * person's name ("김대현 (kim)"), else "사용자 kim"; "명령줄 (root)"; the
+ * demo generator. */
+void html_actor(struct buf *o, struct request *req, const char *actor);
+/* The same, as text in the request's arena (for a table cell). */
+const char *web_actor_text(struct request *req, const char *actor);
+/* A model's note, escaped: one Tandem wrote itself (the default model's,
+ * a calibration's, the demo's) in the user's language through the
+ * catalog's "note." entries; one a person wrote as it is. */
+void html_note(struct buf *o, const struct request *req, const char *text);
+/* The same, as text in the request's arena (for a table cell). */
+const char *web_note_text(struct request *req, const char *text);
 /* Begins a page: doctype, head, the navigation for the user's role, the
  * heading. title_key is a message key. */
 void html_page_begin(struct request *req, struct response *res, const char *title_key,

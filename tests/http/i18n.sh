@@ -30,3 +30,29 @@ check "i18n-page-refused-no-english" hasnt "$WORK/body" 'cannot be won'
 check "i18n-form-errors-ko-422" is 422 "$(form admin '/records/contracts?lang=ko' client_id=C1 annual_value=abc signed_on=2025-13-01)"
 check "i18n-form-required-ko" has "$WORK/body" 'ID은(는) 필수입니다'
 check "i18n-form-no-english" hasnt "$WORK/body" 'is required'
+
+# --- the language switch after a POST -----------------------------------------
+# A POST cannot be repeated by a link: the switch goes to the page the form
+# was sent from (Referer, this site's), else the record's page above.
+en_link() { grep -o '<a lang="en" hreflang="en" href="[^"]*"' "$WORK/body" | sed 's/.*href="//; s/"$//'; }
+csrf_sales="csrf=$(cat "$WORK/sales.csrf")"
+check "i18n-switch-refused-win-referer-409" is 409 "$(status sales POST '/proposals/PR6/win?lang=ko' --data-urlencode "$csrf_sales" -H "Referer: $URL/proposals/PR6?tab=reviews&lang=ko")"
+check "i18n-switch-refused-win-referer" is '/proposals/PR6?tab=reviews&amp;lang=en' "$(en_link)"
+check "i18n-switch-refused-win-no-referer-409" is 409 "$(status sales POST '/proposals/PR6/win?lang=ko' --data-urlencode "$csrf_sales")"
+check "i18n-switch-refused-win-no-referer" is '/proposals/PR6?lang=en' "$(en_link)"
+check "i18n-switch-foreign-referer-409" is 409 "$(status sales POST '/proposals/PR6/win?lang=ko' --data-urlencode "$csrf_sales" -H 'Referer: http://evil.example/proposals/PR1')"
+check "i18n-switch-foreign-referer-ignored" is '/proposals/PR6?lang=en' "$(en_link)"
+check "i18n-switch-other-host-path-409" is 409 "$(status sales POST '/proposals/PR6/win?lang=ko' --data-urlencode "$csrf_sales" -H "Referer: $URL//evil.example/x")"
+check "i18n-switch-other-host-path-ignored" is '/proposals/PR6?lang=en' "$(en_link)"
+check "i18n-switch-post-only-referer-409" is 409 "$(status sales POST '/proposals/PR6/win?lang=ko' --data-urlencode "$csrf_sales" -H "Referer: $URL/proposals/PR6/win")"
+check "i18n-switch-post-only-referer-ignored" is '/proposals/PR6?lang=en' "$(en_link)"
+check "i18n-switch-whatif-422" is 422 "$(form admin '/models/whatif?lang=ko' stored= year=2026)"
+check "i18n-switch-whatif-models" is '/models?lang=en' "$(en_link)"
+check "i18n-switch-form-error-referer-422" is 422 "$(status admin POST '/records/contracts?lang=ko' --data-urlencode "csrf=$(cat "$WORK/admin.csrf")" --data-urlencode annual_value=abc -H "Referer: $URL/records/contracts/new")"
+check "i18n-switch-form-error-back-to-form" is '/records/contracts/new?lang=en' "$(en_link)"
+check "i18n-switch-get-of-post-only-405" is 405 "$(status sales GET '/proposals/PR6/win?lang=ko')"
+check "i18n-switch-get-of-post-only" is '/proposals/PR6?lang=en' "$(en_link)"
+check "i18n-switch-unknown-page-404" is 404 "$(status sales GET '/no-such-page?lang=ko')"
+check "i18n-switch-unknown-page-stays" is '/no-such-page?lang=en' "$(en_link)"
+check "i18n-switch-get-keeps-query" is 200 "$(status sales GET '/scores?year=2025&org=sales&lang=ko')"
+check "i18n-switch-get-keeps-query-link" is '/scores?year=2025&amp;org=sales&amp;lang=en' "$(en_link)"

@@ -147,7 +147,7 @@ check "lc-proposals-list-reason" has "$WORK/body" '전략 고객, 야간 인력�
 check "lc-review-sales-403" is 403 "$(api sales POST /api/v1/proposals/PR5/review '{"reviewer":"P-O1","verdict":"feasible"}')"
 # A review is written as the account's person (SPEC §2): naming another is refused.
 check "lc-review-as-other-person-403" is 403 "$(api operations POST /api/v1/proposals/PR5/review '{"reviewed_on":"2026-01-22","reviewer":"P-S1","verdict":"feasible"}')"
-check "lc-review-as-other-person-message" is '{"error":"policy.not_self","message":"You may rate or review only as yourself","field":"reviewer"}' "$(cat "$WORK/body")"
+check "lc-review-as-other-person-message" is '{"error":"policy.not_self","message":"You may rate or review only as yourself","field":"reviewer","code":"policy.not_self","params":[]}' "$(cat "$WORK/body")"
 check "lc-review-bad-fields-422" is 422 "$(api operations POST /api/v1/proposals/PR5/review '{"reviewed_on":"2026-13-01","verdict":"maybe","predicted_attainment":1.2}')"
 check "lc-review-bad-fields-message" has "$WORK/body" "bad date '2026-13-01' for reviewed_on (expected YYYY-MM-DD, a day that exists); unknown verdict 'maybe' (expected feasible, conditional or infeasible); predicted_attainment '1.2' is not between 0 and 1"
 check "lc-review-201" is 201 "$(api operations POST /api/v1/proposals/PR5/review '{"reviewed_on":"2026-01-22","verdict":"conditional","predicted_attainment":0.92,"risk_tier":"low","required_ramp_days":20,"conditions":"채팅 솔루션 선도입"}')"

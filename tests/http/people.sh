@@ -188,7 +188,7 @@ login viewer || exit 1
 check "people-api-q" is 200 "$(api viewer GET '/api/v1/records/contracts?q=%EB%8B%A4%EB%9D%BC&limit=1')"
 check "people-api-q-total" has "$WORK/body" '{"kind":"contracts","total":2,"limit":1,"offset":0,"items":[{"id":"KN1",'
 check "people-api-q-measurements-400" is 400 "$(api viewer GET '/api/v1/records/measurements?q=x&lang=ko')"
-check "people-api-q-measurements-ko" has "$WORK/body" '"message":"measurements 기록에는 텍스트 필터를 쓸 수 없습니다(키 열로 거르세요)"'
+check "people-api-q-measurements-ko" has "$WORK/body" '"message":"측정값 기록에는 텍스트 필터를 쓸 수 없습니다(키 열로 거르세요)"'
 check "people-amount-not-percent" is 200 "$(status viewer GET '/records/sla_terms?lang=en')"
 check "people-amount-percent-plain" hasnt "$WORK/body" '₩'
 
