@@ -70,7 +70,7 @@ static int remove_store_files(const char *path)
 
 static int print_scorecard(struct store *s, int year, struct cli *cli)
 {
-	struct scored_year y;
+	struct app_scored_year y;
 	struct buf out = BUF_INIT;
 	int rc = cli_score_year(s, NULL, year, &y);
 	if (rc == EXIT_OK) {
@@ -80,7 +80,7 @@ static int print_scorecard(struct store *s, int year, struct cli *cli)
 		       "          tandem --db %s explain CT16 S3.1 --year %d   (a contract that stabilized late)\n",
 		       cli->db, year, cli->db, year);
 	}
-	scored_year_release(&y);
+	app_scored_year_release(&y);
 	buf_release(&out);
 	return rc;
 }
@@ -145,9 +145,9 @@ static int demo_review(struct store *s)
 	xfree(draft->name);
 	draft->name = xstrdup("Hanbit BPO 2025 (calibrated operations)");
 	/* the note says what the review saw: the last year's grades */
-	struct scored_year last;
+	struct app_scored_year last;
 	if ((rc = cli_score_year(s, "2024-1", DEMO_REVIEW_YEAR - 1, &last)) != EXIT_OK) {
-		scored_year_release(&last);
+		app_scored_year_release(&last);
 		goto out;
 	}
 	size_t *counts = xcalloc(base->n_grades + 1, sizeof *counts), graded = 0;
@@ -159,7 +159,7 @@ static int demo_review(struct store *s)
 		 counts[base->n_grades - 1], graded, base->grades[base->n_grades - 1].grade,
 		 DEMO_REVIEW_YEAR - 1, note_review);
 	xfree(counts);
-	scored_year_release(&last);
+	app_scored_year_release(&last);
 	rc = store_version(s, draft, "2025-1", DEMO_REVIEW_YEAR, note.data);
 out:
 	buf_release(&note);
