@@ -4,6 +4,7 @@
 
 #include "base/clock.h"
 #include "domain/date.h"
+#include "engine/calibrate.h"
 #include "report/scores_csv.h"
 #include "report/scores_json.h"
 #include "store/blocks.h"
@@ -319,6 +320,25 @@ enum app_status app_whatif(struct store *s, const struct scores *now, struct mod
 	    whatif_compare(now, scored->scores, w, err))
 		return APP_FAILED;
 	return APP_OK;
+}
+
+enum app_status app_calibrate(struct store *s, const struct model *base, int year, int n_years,
+			      const int orgs[2], struct model **draft, struct calibration **cal,
+			      struct buf *err)
+{
+	struct dataset ds = { 0 };
+	enum app_status st = APP_FAILED;
+	*draft = NULL;
+	*cal = NULL;
+	if (n_years < 1 || n_years > 20) {
+		buf_addf(err, "calibration takes 1 to 20 years of history, not %d", n_years);
+		return APP_INVALID;
+	}
+	if (!store_load(s, model_year_last_day(base, year - 1), &ds, err) &&
+	    !calibrate_from(base, &ds, year, n_years, orgs, draft, cal, err))
+		st = APP_OK;
+	dataset_free(&ds);
+	return st;
 }
 
 /* Is version a name a stored version may take? */

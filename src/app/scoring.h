@@ -112,6 +112,16 @@ enum app_status app_whatif(struct store *s, const struct scores *now, struct mod
 			   const char *draft_version, int year, struct app_scored_year *scored,
 			   struct whatif **w, struct buf *err);
 
+struct calibration;
+/* Calibrates base for year from the n_years (1..20) years before it, each
+ * scored under base from the store's data, for the organizations in
+ * orgs[2] (engine/calibrate.h). APP_INVALID when n_years is out of range;
+ * on APP_OK *draft (model_free) and *cal (calibration_free) are the
+ * caller's. */
+enum app_status app_calibrate(struct store *s, const struct model *base, int year, int n_years,
+			      const int orgs[2], struct model **draft, struct calibration **cal,
+			      struct buf *err);
+
 /* Stores m as a model version of year: version NULL or "" names it
  * "YEAR-N", the next of its year. A version is 1 to 40 letters, digits,
  * '-', '_' or '.', and not a word of the paths (default, diff, whatif,

@@ -97,22 +97,6 @@ int cli_open_store(struct cli *cli, struct store **out)
 	return EXIT_OK;
 }
 
-int cli_exit_of(enum app_status st)
-{
-	static const enum exit_code exit_of[APP_N_STATUS] = {
-		[APP_OK] = EXIT_OK,
-		[APP_PROPOSED] = EXIT_OK,
-		[APP_INVALID] = EXIT_BAD_INPUT,
-		[APP_FORBIDDEN] = EXIT_BAD_INPUT,
-		[APP_CONFLICT] = EXIT_BAD_INPUT,
-		[APP_EXISTS] = EXIT_BAD_INPUT,
-		[APP_MISSING] = EXIT_BAD_INPUT,
-		[APP_FAILED] = EXIT_STORAGE,
-		[APP_CLOSED] = EXIT_BAD_INPUT,
-	};
-	return st < APP_N_STATUS ? (int)exit_of[st] : EXIT_STORAGE;
-}
-
 int cli_lang_ko(const struct cli *cli)
 {
 	const char *l = cli->lang;

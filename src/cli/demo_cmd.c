@@ -112,13 +112,13 @@ static int store_version(struct store *s, struct model *m, const char *version, 
 	m->year = year;
 	xfree(m->description);
 	m->description = xstrdup(note);
-	char *json = model_to_json(m);
-	if (store_model_put(s, version, year, json, "demo", &err) ||
-	    store_model_activate(s, version, "demo", &err)) {
+	char *stored = NULL;
+	if (app_model_import(s, m, year, version, "demo", &stored, &err) != APP_OK ||
+	    app_model_activate(s, version, "demo", &err) != APP_OK) {
 		cli_error("the demo model %s did not store (a bug): %s", version, err.data);
 		rc = EXIT_STORAGE;
 	}
-	xfree(json);
+	xfree(stored);
 	buf_release(&err);
 	return rc;
 }
@@ -133,7 +133,10 @@ static int demo_review(struct store *s)
 	struct buf err = BUF_INIT, note = BUF_INIT;
 	int rc = EXIT_STORAGE;
 
-	if (model_default(&base, &err)) {
+	char *builtin = NULL;
+	enum app_status st = app_model_load(NULL, "default", 0, 0, &base, &builtin, &err);
+	xfree(builtin);
+	if (st != APP_OK) {
 		cli_error("the built-in model does not parse (a bug): %s", err.data);
 		goto out;
 	}

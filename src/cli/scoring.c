@@ -3,10 +3,6 @@
 #include "cli/scoring.h"
 
 #include "cli/cli.h"
-#include "domain/date.h"
-#include "engine/calibrate.h"
-#include "store/load.h"
-#include "store/models.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,22 +48,14 @@ int cli_score_year(struct store *s, const char *model_spec, int year, struct app
 int cli_calibrate(struct store *s, const struct model *base, int year, int n_years,
 		  const int orgs[2], struct model **draft, struct calibration **cal)
 {
-	struct dataset ds = { 0 };
 	struct buf err = BUF_INIT;
-	int rc = EXIT_STORAGE;
-
-	*draft = NULL;
-	*cal = NULL;
+	enum app_status st;
 	if (n_years < 1 || n_years > 20) {
 		cli_error("calibration takes 1 to 20 years of history, not %d", n_years);
 		return EXIT_USAGE;
 	}
-	if (store_load(s, model_year_last_day(base, year - 1), &ds, &err) ||
-	    calibrate_from(base, &ds, year, n_years, orgs, draft, cal, &err))
-		cli_error("%s", err.data);
-	else
-		rc = EXIT_OK;
-	dataset_free(&ds);
+	st = app_calibrate(s, base, year, n_years, orgs, draft, cal, &err);
+	int rc = cli_app_result(st, &err);
 	buf_release(&err);
 	return rc;
 }

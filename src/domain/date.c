@@ -88,6 +88,15 @@ static void put_digits(char *out, int v, int n)
 	}
 }
 
+void date_append(struct buf *out, day_t day)
+{
+	char text[11];
+	if (day == DAY_NONE)
+		return;
+	date_format(day, text);
+	buf_adds(out, text);
+}
+
 void date_format(day_t day, char out[11])
 {
 	int y, m, d;

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <stddef.h>
 
+#include "base/buf.h"
+
 typedef int32_t day_t;
 typedef int32_t month_t;            /* year * 12 + (month - 1) */
 #define DAY_NONE INT32_MIN          /* an empty date cell */
@@ -28,6 +30,8 @@ int date_valid(int y, int m, int d);
 int days_in_month(int y, int m);
 /* Writes "YYYY-MM-DD" and a NUL into out (11 bytes). */
 void date_format(day_t day, char out[11]);
+/* Appends "YYYY-MM-DD" to out; nothing for DAY_NONE. */
+void date_append(struct buf *out, day_t day);
 /* Writes "YYYY-MM" and a NUL into out (8 bytes). */
 void month_format(month_t month, char out[8]);
 month_t date_month(day_t day);

@@ -2,6 +2,8 @@
 /* JSON string escaping for hand-written JSON. */
 #include "io/jsonw.h"
 
+#include <string.h>
+
 /* The one JSON string escaper. html_safe also escapes '<', '>' and '&', so
  * the text may sit inside an HTML page. */
 static void write_string(struct buf *out, const char *s, size_t len, int html_safe)
@@ -37,4 +39,12 @@ void json_write_string(struct buf *out, const char *s, size_t len)
 void json_write_string_plain(struct buf *out, const char *s, size_t len)
 {
 	write_string(out, s, len, 0);
+}
+
+void json_write_str_or_null(struct buf *out, const char *s)
+{
+	if (s)
+		json_write_string(out, s, strlen(s));
+	else
+		buf_adds(out, "null");
 }

@@ -40,15 +40,6 @@ static void put_wide_rate(struct buf *out, wide_t num, wide_t den, const char *n
 		buf_adds(out, none);
 }
 
-static void put_date(struct buf *out, day_t d)
-{
-	char text[11];
-	if (d == DAY_NONE)
-		return;
-	date_format(d, text);
-	buf_adds(out, text);
-}
-
 static void put_month(struct buf *out, month_t m)
 {
 	char text[8];
@@ -77,7 +68,7 @@ static void json_date(struct buf *out, day_t d)
 		return;
 	}
 	buf_addc(out, '"');
-	put_date(out, d);
+	date_append(out, d);
 	buf_addc(out, '"');
 }
 
@@ -391,7 +382,7 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 	}
 	case LC_READINESS_OPEN:
 		buf_addf(out, ko ? "가동일(" : "go-live (");
-		put_date(out, k->go_live_on);
+		date_append(out, k->go_live_on);
 		buf_addf(out, ko ? ")까지 %d일, 미완료 필수 항목 %zu개:" :
 			 ") in %d days, %zu required items open:", a->days_to_go_live, a->n_items);
 		for (size_t i = 0; i < a->n_items; i++)
@@ -399,16 +390,16 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 		break;
 	case LC_RENEWAL_AT_RISK:
 		buf_adds(out, ko ? "갱신 기한 " : "renewal due ");
-		put_date(out, ds->renewals[a->renewal].due_on);
+		date_append(out, ds->renewals[a->renewal].due_on);
 		buf_addf(out, ko ? " (%d일 남음), 관계 수준 하락: " : " (in %d days), relationship level falling: ",
 			 a->days_to_due);
 		numfmt_ld(out, a->previous_level, 2);
 		buf_adds(out, " (");
-		put_date(out, a->previous_on);
+		date_append(out, a->previous_on);
 		buf_adds(out, ") → ");
 		numfmt_ld(out, a->latest_level, 2);
 		buf_adds(out, " (");
-		put_date(out, a->latest_on);
+		date_append(out, a->latest_on);
 		buf_addc(out, ')');
 		break;
 	case LC_BELOW_MINIMUM: {
@@ -446,7 +437,7 @@ void report_alerts_text(const struct lc_alerts *a, const struct dataset *ds, enu
 			struct buf *out)
 {
 	buf_addf(out, "%s ", i18n(lang, "lc.alerts_as_of"));
-	put_date(out, a->as_of);
+	date_append(out, a->as_of);
 	buf_addf(out, ": %zu\n", a->n);
 	for (size_t i = 0; i < a->n; i++) {
 		const struct lc_alert *al = &a->items[i];
@@ -722,7 +713,7 @@ void report_referrals_text(const struct lc_referral *r, size_t n, const struct d
 		buf_addf(out, "%s %s", c->id, c->name);
 		if (r[i].on != DAY_NONE) {
 			buf_adds(out, " (");
-			put_date(out, r[i].on);
+			date_append(out, r[i].on);
 			buf_addc(out, ')');
 		}
 		if (r[i].depth == 0 && r[i].parent != NO_INDEX)

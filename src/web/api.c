@@ -13,14 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void jstr(struct buf *out, const char *s)
-{
-	if (s)
-		json_write_string(out, s, strlen(s));
-	else
-		buf_adds(out, "null");
-}
-
 static int body_is_json(struct request *req, struct response *res)
 {
 	if (!req->content_type || strncmp(req->content_type, "application/json", 16)) {
@@ -34,15 +26,15 @@ void api_me(struct request *req, struct response *res)
 {
 	struct buf j = BUF_INIT;
 	buf_adds(&j, "{\"name\":");
-	jstr(&j, req->session.user.name);
+	json_write_str_or_null(&j, req->session.user.name);
 	buf_adds(&j, ",\"role\":");
-	jstr(&j, web_role(req));
+	json_write_str_or_null(&j, web_role(req));
 	buf_adds(&j, ",\"person_id\":");
-	jstr(&j, req->session.user.person_id);
+	json_write_str_or_null(&j, req->session.user.person_id);
 	buf_adds(&j, ",\"lang\":");
-	jstr(&j, req->lang);
+	json_write_str_or_null(&j, req->lang);
 	buf_adds(&j, ",\"csrf\":");
-	jstr(&j, req->session.csrf);
+	json_write_str_or_null(&j, req->session.csrf);
 	buf_adds(&j, "}");
 	http_json(res, 200, &j);
 	buf_release(&j);
@@ -222,7 +214,7 @@ static void write_answer(struct request *req, struct response *res, enum write_r
 	char *first_error = tab && eol && tab < eol
 		? arena_strndup(&req->arena, tab + 1, (size_t)(eol - tab - 1))
 		: (char *)(status == 500 ? "internal error" : "refused");
-	jstr(&j, first_error);
+	json_write_str_or_null(&j, first_error);
 	if (tab && eol && tab < eol && tab > errors) {
 		buf_adds(&j, ",\"field\":");
 		json_write_string(&j, errors, (size_t)(tab - errors));
@@ -370,15 +362,15 @@ void api_record_delete(struct request *req, struct response *res)
 static void user_json(struct buf *j, const struct user *u)
 {
 	buf_adds(j, "{\"name\":");
-	jstr(j, u->name);
+	json_write_str_or_null(j, u->name);
 	buf_adds(j, ",\"role\":");
-	jstr(j, role_name(u->role));
+	json_write_str_or_null(j, role_name(u->role));
 	buf_adds(j, ",\"person_id\":");
-	jstr(j, u->person_id);
+	json_write_str_or_null(j, u->person_id);
 	buf_addf(j, ",\"disabled\":%s,\"created_at\":", u->disabled ? "true" : "false");
-	jstr(j, u->created_at);
+	json_write_str_or_null(j, u->created_at);
 	buf_adds(j, ",\"locked_until\":");
-	jstr(j, u->locked_until);
+	json_write_str_or_null(j, u->locked_until);
 	buf_adds(j, "}");
 }
 
@@ -463,9 +455,9 @@ void api_users_create(struct request *req, struct response *res)
 		goto out;
 	}
 	buf_adds(&j, "{\"name\":");
-	jstr(&j, name);
+	json_write_str_or_null(&j, name);
 	buf_adds(&j, ",\"role\":");
-	jstr(&j, role);
+	json_write_str_or_null(&j, role);
 	if (password == generated)
 		buf_addf(&j, ",\"password\":\"%s\"", generated);
 	buf_adds(&j, "}");
@@ -556,15 +548,15 @@ void api_audit(struct request *req, struct response *res)
 	for (size_t i = 0; i < n; i++) {
 		struct audit_row *r = &rows[i];
 		buf_addf(&j, "%s{\"seq\":%lld,\"at\":", i ? "," : "", (long long)r->seq);
-		jstr(&j, r->at);
+		json_write_str_or_null(&j, r->at);
 		buf_adds(&j, ",\"actor\":");
-		jstr(&j, r->actor);
+		json_write_str_or_null(&j, r->actor);
 		buf_adds(&j, ",\"action\":");
-		jstr(&j, r->action);
+		json_write_str_or_null(&j, r->action);
 		buf_adds(&j, ",\"entity\":");
-		jstr(&j, r->entity);
+		json_write_str_or_null(&j, r->entity);
 		buf_adds(&j, ",\"key\":");
-		jstr(&j, r->key);
+		json_write_str_or_null(&j, r->key);
 		/* before/after are JSON written by tandem itself. */
 		buf_adds(&j, ",\"before\":");
 		buf_adds(&j, r->before ? r->before : "null");

@@ -22,8 +22,6 @@
 
 #define MAX_FILES 32
 
-static void jstr(struct buf *out, const char *s);
-
 struct job_runner {
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
@@ -413,32 +411,24 @@ int web_job_wait(struct request *req, int64_t id, long seconds, struct job *out,
 	}
 }
 
-static void jstr(struct buf *out, const char *s)
-{
-	if (s)
-		json_write_string(out, s, strlen(s));
-	else
-		buf_adds(out, "null");
-}
-
 void web_job_json(struct buf *j, const struct job *job)
 {
 	buf_addf(j, "{\"id\":%lld,\"kind\":", (long long)job->id);
-	jstr(j, job->kind);
+	json_write_str_or_null(j, job->kind);
 	buf_adds(j, ",\"state\":");
-	jstr(j, job->state);
+	json_write_str_or_null(j, job->state);
 	buf_adds(j, ",\"owner\":");
-	jstr(j, job->owner);
+	json_write_str_or_null(j, job->owner);
 	buf_addf(j, ",\"dry_run\":%s,\"files\":", job->dry_run ? "true" : "false");
-	jstr(j, job->names);
+	json_write_str_or_null(j, job->names);
 	buf_adds(j, ",\"created_at\":");
-	jstr(j, job->created_at);
+	json_write_str_or_null(j, job->created_at);
 	buf_adds(j, ",\"started_at\":");
-	jstr(j, job->started_at);
+	json_write_str_or_null(j, job->started_at);
 	buf_adds(j, ",\"finished_at\":");
-	jstr(j, job->finished_at);
+	json_write_str_or_null(j, job->finished_at);
 	buf_adds(j, ",\"server\":");
-	jstr(j, job->server);
+	json_write_str_or_null(j, job->server);
 	buf_addf(j, ",\"ahead\":%lld,\"progress\":{\"rows\":%lld,\"bytes\":%lld,\"total_bytes\":%lld}",
 		 (long long)job->ahead, (long long)job->progress_rows,
 		 (long long)job->progress_bytes, (long long)job->bytes);
@@ -473,7 +463,7 @@ void web_job_json(struct buf *j, const struct job *job)
 		line = eol + 1;
 	}
 	buf_adds(j, "],\"limit\":");
-	jstr(j, job->limit_name);
+	json_write_str_or_null(j, job->limit_name);
 	buf_adds(j, "}}");
 }
 
@@ -502,10 +492,10 @@ void api_imports(struct request *req, struct response *res)
 	if (rc > 0) {
 		/* The error, and the result the import would have had. */
 		buf_adds(&j, "{\"error\":");
-		jstr(&j, problem.data);
+		json_write_str_or_null(&j, problem.data);
 		buf_addf(&j, ",\"ok\":false,\"dry_run\":%s,\"files\":0,\"rows\":0,\"batch\":0,"
 			 "\"errors\":[", dry ? "true" : "false");
-		jstr(&j, problem.data);
+		json_write_str_or_null(&j, problem.data);
 		buf_adds(&j, "]}");
 		http_json(res, 422, &j);
 		goto out;

@@ -27,11 +27,6 @@ static enum org_kind org_kind_of(const char *o)
 	return !strcmp(o, "operations") ? ORG_OPERATIONS : ORG_SALES;
 }
 
-static int year_param(struct request *req)
-{
-	return (int)web_query_long(req, "year", web_default_year(req), 1000, 9999);
-}
-
 static void score_text(struct buf *o, const struct request *req, const struct score_group *g)
 {
 	if (g->available)
@@ -200,7 +195,7 @@ static void grade_distribution_card(struct request *req, struct buf *o, const st
 
 void page_dashboard(struct request *req, struct response *res)
 {
-	int year = year_param(req);
+	int year = req->year;
 	const struct scored *sc = get_scores(req, res, year), *prev;
 	struct buf *o = &res->body;
 	struct buf err = BUF_INIT, key = BUF_INIT;
@@ -492,7 +487,7 @@ static void too_early_card(struct request *req, struct buf *o, const struct scor
 
 void page_scores(struct request *req, struct response *res)
 {
-	int year = year_param(req);
+	int year = req->year;
 	const char *oid = org_param(req);
 	enum org_kind org = org_kind_of(oid);
 	const struct scored *sc = get_scores(req, res, year);
@@ -613,7 +608,7 @@ static void contract_scorecard(struct request *req, struct buf *o, const struct 
 
 void page_scorecard(struct request *req, struct response *res)
 {
-	int year = year_param(req);
+	int year = req->year;
 	const char *oid = org_param(req);
 	enum org_kind org = org_kind_of(oid);
 	const char *kind_text = req->params[0], *id = req->params[1];
@@ -957,7 +952,7 @@ static void month_views(struct request *req, struct buf *o, const struct scored 
 void page_evidence(struct request *req, struct response *res)
 {
 	const char *id = req->params[0], *oid = req->params[1], *crit = req->params[2];
-	int year = year_param(req);
+	int year = req->year;
 	struct buf *o = &res->body, title = BUF_INIT, key = BUF_INIT;
 	size_t begin;
 	if (strcmp(oid, "sales") && strcmp(oid, "operations")) {
