@@ -63,7 +63,9 @@ const char help_freeze[] =
 	"the model version and a hash of all evaluation data. 'tandem score --year Y\n"
 	"--frozen' then prints them byte for byte, whatever changes later; 'tandem\n"
 	"verify --year Y' recomputes and shows every difference. A year is frozen\n"
-	"once; the freeze is audit-logged.\n";
+	"once; the freeze is audit-logged. When another process (a server, an\n"
+	"import) changes the data while the scores are computed and hashed, nothing\n"
+	"is frozen and the exit status is 1: run it again.\n";
 
 const char help_verify[] =
 	"usage: tandem verify --year Y\n"

@@ -62,13 +62,10 @@ int cli_calibrate(struct store *s, const struct model *base, int year, int n_yea
 
 int cli_parse_year(const char *cmd, const char *text, int *year)
 {
-	char *end;
-	long y = text ? strtol(text, &end, 10) : 0;
-	if (!text || *end || y < YEAR_FIRST || y > YEAR_LAST) {
+	if (year_parse(text, year)) {
 		cli_usage_error(cmd, "--year takes a year from %d to %d such as 2026%s%s%s", YEAR_FIRST,
 				YEAR_LAST, text ? ", not '" : "", text ? text : "", text ? "'" : "");
 		return -1;
 	}
-	*year = (int)y;
 	return 0;
 }

@@ -3,6 +3,8 @@
  * algorithm, rederived here). */
 #include "domain/date.h"
 
+#include <string.h>
+
 static int is_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -86,6 +88,22 @@ static void put_digits(char *out, int v, int n)
 		out[i] = (char)('0' + v % 10);
 		v /= 10;
 	}
+}
+
+int year_parse(const char *s, int *out)
+{
+	long y = 0;
+	if (!s || !*s || strlen(s) > 4)
+		return -1;
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		y = y * 10 + (*p - '0');
+	}
+	if (y < YEAR_FIRST || y > YEAR_LAST)
+		return -1;
+	*out = (int)y;
+	return 0;
 }
 
 void date_append(struct buf *out, day_t day)

@@ -22,6 +22,9 @@ typedef int32_t month_t;            /* year * 12 + (month - 1) */
 /* Parses exactly "YYYY-MM-DD" (years 1000..9999) into *out. Returns 0, or
  * -1 when the text is not a date that exists (2026-02-30). */
 int date_parse(const char *s, size_t len, day_t *out);
+/* Parses an evaluation year: digits only, YEAR_FIRST to YEAR_LAST.
+ * Returns 0 with *out, or -1. The one year parser of the CLI and the web. */
+int year_parse(const char *s, int *out);
 /* Parses exactly "YYYY-MM". */
 int month_parse(const char *s, size_t len, month_t *out);
 day_t date_from_ymd(int y, int m, int d);

@@ -163,25 +163,25 @@ void api_record_get(struct request *req, struct response *res)
 
 /* The write's outcome as the API's answer. errors holds "column\tmessage"
  * lines (records_web.c). */
-static void write_answer(struct request *req, struct response *res, enum write_result wr,
+static void write_answer(struct request *req, struct response *res, enum app_status wr,
 			 const struct record *saved, const char *errors, int created,
 			 int64_t change_id, const char *code)
 {
 	const struct table *t = req->table;
 	struct buf j = BUF_INIT;
-	if (wr == WRITE_PROPOSED) {
+	if (wr == APP_PROPOSED) {
 		web_change_answer(req, res, change_id, 202);
 		return;
 	}
-	if ((wr == WRITE_FORBIDDEN || wr == WRITE_CONFLICT) && code) {
+	if ((wr == APP_FORBIDDEN || wr == APP_CONFLICT) && code) {
 		const char *tab = strchr(errors, '\t');
 		char field[64] = "";
 		if (tab && tab > errors && (size_t)(tab - errors) < sizeof field)
 			snprintf(field, sizeof field, "%.*s", (int)(tab - errors), errors);
-		web_policy_error(req, res, wr == WRITE_CONFLICT ? 409 : 403, code, field[0] ? field : NULL);
+		web_policy_error(req, res, web_app_http(wr), code, field[0] ? field : NULL);
 		return;
 	}
-	if (wr == WRITE_OK) {
+	if (wr == APP_OK) {
 		record_json(t, saved, &j);
 		if (created) {
 			struct buf loc = BUF_INIT, kt = BUF_INIT;
@@ -200,10 +200,8 @@ static void write_answer(struct request *req, struct response *res, enum write_r
 		buf_release(&j);
 		return;
 	}
-	int status = wr == WRITE_INVALID ? 422 : wr == WRITE_FORBIDDEN ? 403
-		: wr == WRITE_EXISTS || wr == WRITE_CONFLICT || wr == WRITE_CLOSED ? 409
-		: wr == WRITE_MISSING ? 404 : 500;
-	if (wr == WRITE_MISSING) {
+	int status = web_app_http(wr);
+	if (wr == APP_MISSING) {
 		http_json_error(res, 404, NULL, "no such %s", t->name);
 		return;
 	}
@@ -287,10 +285,10 @@ void api_record_create(struct request *req, struct response *res)
 	const char *code;
 	if (values_from_json(req, res, NULL, &values))
 		return;
-	enum write_result wr = web_record_write(req, req->table, NULL, values, &saved, &errors,
+	enum app_status wr = web_record_write(req, req->table, NULL, values, &saved, &errors,
 						&change_id, &code);
 	write_answer(req, res, wr, &saved, errors.data, 1, change_id, code);
-	if (wr == WRITE_OK)
+	if (wr == APP_OK)
 		record_free(req->table, &saved);
 	buf_release(&errors);
 }
@@ -312,10 +310,10 @@ void api_record_update(struct request *req, struct response *res)
 	if (!values_from_json(req, res, &before, &values)) {
 		int64_t change_id;
 		const char *code;
-		enum write_result wr = web_record_write(req, req->table, req->key, values, &saved, &errors,
+		enum app_status wr = web_record_write(req, req->table, req->key, values, &saved, &errors,
 							&change_id, &code);
 		write_answer(req, res, wr, &saved, errors.data, 0, change_id, code);
-		if (wr == WRITE_OK)
+		if (wr == APP_OK)
 			record_free(req->table, &saved);
 	}
 	record_free(req->table, &before);
@@ -328,26 +326,26 @@ void api_record_delete(struct request *req, struct response *res)
 	struct buf errors = BUF_INIT;
 	int64_t change_id;
 	const char *code;
-	enum write_result wr = web_record_delete(req, req->table, req->key, &errors, &change_id, &code);
+	enum app_status wr = web_record_delete(req, req->table, req->key, &errors, &change_id, &code);
 	const char *tab = strchr(errors.data, '\t');
 	switch (wr) {
-	case WRITE_OK:
+	case APP_OK:
 		res->status = 204;
 		res->content_type = "application/json; charset=utf-8";
 		break;
-	case WRITE_PROPOSED:
+	case APP_PROPOSED:
 		web_change_answer(req, res, change_id, 202);
 		break;
-	case WRITE_MISSING:
+	case APP_MISSING:
 		http_json_error(res, 404, NULL, "no such %s", req->table->name);
 		break;
-	case WRITE_FORBIDDEN:
-	case WRITE_CONFLICT:
-	case WRITE_CLOSED:
+	case APP_FORBIDDEN:
+	case APP_CONFLICT:
+	case APP_CLOSED:
 		if (code)
-			web_policy_error(req, res, wr == WRITE_FORBIDDEN ? 403 : 409, code, NULL);
+			web_policy_error(req, res, wr == APP_FORBIDDEN ? 403 : 409, code, NULL);
 		else
-			http_json_error(res, wr == WRITE_FORBIDDEN ? 403 : 409, NULL, "%.*s",
+			http_json_error(res, wr == APP_FORBIDDEN ? 403 : 409, NULL, "%.*s",
 					tab ? (int)strcspn(tab + 1, "\n") : 0, tab ? tab + 1 : "");
 		break;
 	default:

@@ -16,15 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const evidence_kinds[] = {
-	[EV_READINESS] = "readiness", [EV_MANUAL_RATING] = "manual_ratings",
-	[EV_SCOPE_CHANGE] = "scope_changes", [EV_FINANCIAL] = "financials",
-	[EV_HANDOVER] = "handover", [EV_EXPANSION] = "expansions",
-	[EV_CHILD_CONTRACT] = "contracts", [EV_RENEWAL] = "renewals",
-	[EV_RELATIONSHIP_RATING] = "relationship_ratings", [EV_PROPOSAL] = "proposals",
-	[EV_REFERENCE] = "references", [EV_INNOVATION] = "innovations",
-};
-static const char *const evidence_statuses[] = { "counted", "not_counted", "excluded" };
 
 /* A cell: the printed number, or null when empty. */
 static void jnum(struct buf *o, const char *s)
@@ -68,7 +59,7 @@ static void evidence_json(struct buf *o, const struct scored *sc, const struct s
 	for (size_t i = 0; i < cr->n_rows; i++) {
 		const struct evidence_row *r = &cr->rows[i];
 		buf_addf(o, "%s{\"kind\":\"%s\",\"index\":%d,\"status\":\"%s\",\"reason\":",
-			 i ? "," : "", evidence_kinds[r->kind], r->index, evidence_statuses[r->status]);
+			 i ? "," : "", score_evidence_kinds[r->kind], r->index, score_evidence_statuses[r->status]);
 		json_write_str_or_null(o, r->reason);
 		buf_addf(o, ",\"measure\":%d,\"amount\":", r->measure);
 		numfmt_ld(o, r->amount, 4);

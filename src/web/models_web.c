@@ -383,9 +383,8 @@ void api_model_activate(struct request *req, struct response *res)
 
 static int path_year(struct request *req)
 {
-	char *end;
-	long y = strtol(req->params[0], &end, 10);
-	return *end || y < YEAR_FIRST || y > YEAR_LAST ? 0 : (int)y;
+	int y = 0;
+	return web_parse_year(req->params[0], &y) == 1 ? y : 0;
 }
 
 void api_freeze(struct request *req, struct response *res)

@@ -303,20 +303,17 @@ long web_query_long(const struct request *req, const char *name, long dflt, long
 	return n;
 }
 
+int web_parse_year(const char *text, int *out)
+{
+	if (!text || !*text)
+		return 0;
+	return year_parse(text, out) ? -1 : 1;
+}
+
 int web_year_param(const struct request *req, const char *name, int *out)
 {
 	const char *v = http_query(req, name);
-	char *end;
-	long y;
-	if (!v || !*v)
-		v = http_form(req, name);
-	if (!v || !*v)
-		return 0;
-	y = strtol(v, &end, 10);
-	if (*end || y < YEAR_FIRST || y > YEAR_LAST)
-		return -1;
-	*out = (int)y;
-	return 1;
+	return web_parse_year(v && *v ? v : http_form(req, name), out);
 }
 
 void web_bad_year(struct request *req, struct response *res, const char *name)

@@ -116,6 +116,8 @@ void web_dispatch(struct request *req, struct response *res);
  * empty (*out untouched), -1 when it is not a year. The one parser of a
  * year in a request. */
 int web_year_param(const struct request *req, const char *name, int *out);
+/* The same for a text (a path segment): 1, 0 when empty, -1. */
+int web_parse_year(const char *text, int *out);
 /* Answers 400 for the year parameter name: JSON {"error": "NAME must be a
  * number from 1001 to 9998", "field": NAME, "code": "error.year_number",
  * ...} for the API, else the page of "models.bad_year". */
@@ -344,16 +346,14 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 /* Record writes shared by the API and the pages (records_web.c). The
  * values are text per column (NULL = empty); on a validation error the
  * problems are appended to errors as one "column\tmessage" line each. */
-enum write_result { WRITE_OK, WRITE_PROPOSED, WRITE_INVALID, WRITE_FORBIDDEN, WRITE_CONFLICT,
-		    WRITE_EXISTS, WRITE_MISSING, WRITE_FAILED,
-		    WRITE_CLOSED };   /* evidence of a closed year, no correction: 409 */
-/* *change_id is set for WRITE_PROPOSED, *code (a policy message key) for
- * WRITE_FORBIDDEN and WRITE_CONFLICT refused by the policy. */
-enum write_result web_record_write(struct request *req, const struct table *t,
+/* The app's result (app/app.h); *change_id is set for APP_PROPOSED, *code
+ * (a policy message key) for APP_FORBIDDEN and APP_CONFLICT refused by the
+ * policy. */
+enum app_status web_record_write(struct request *req, const struct table *t,
 				   const char *const *key, const char **values,
 				   struct record *saved, struct buf *errors, int64_t *change_id,
 				   const char **code);
-enum write_result web_record_delete(struct request *req, const struct table *t,
+enum app_status web_record_delete(struct request *req, const struct table *t,
 				    const char *const *key, struct buf *errors, int64_t *change_id,
 				    const char **code);
 /* --- jobs (jobs.c) --------------------------------------------------------- */

@@ -219,6 +219,32 @@ static void app_default_year_is_last_complete(void **state)
 	remove_store(path);
 }
 
+/* The one year parser (domain/date.h) behind cli_parse_year and the
+ * router's ROUTE_YEAR. */
+static void app_year_parse_one_rule(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int ok, year;
+	} cases[] = {
+		{ "2025", 1, 2025 }, { "1001", 1, 1001 }, { "9998", 1, 9998 }, { "1000", 0, 0 },
+		{ "9999", 0, 0 }, { "abc", 0, 0 }, { "", 0, 0 }, { " 2025", 0, 0 }, { "2025x", 0, 0 },
+		{ "+2025", 0, 0 }, { "-2025", 0, 0 }, { "20251", 0, 0 }, { "99999999999999999999", 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int y = -7;
+		assert_int_equal(year_parse(cases[i].text, &y), cases[i].ok ? 0 : -1);
+		assert_int_equal(y, cases[i].ok ? cases[i].year : -7);
+	}
+	int y = -7;
+	assert_int_equal(year_parse(NULL, &y), -1);
+	assert_int_equal(web_parse_year("abc", &y), -1);
+	assert_int_equal(web_parse_year("", &y), 0);
+	assert_int_equal(web_parse_year("2024", &y), 1);
+	assert_int_equal(y, 2024);
+}
+
 /* Each status has its exit code and its HTTP status, in one table each. */
 static void app_status_tables(void **state)
 {
@@ -250,6 +276,7 @@ int main(void)
 		cmocka_unit_test(app_freeze_refuses_data_changed_meanwhile),
 		cmocka_unit_test(app_model_precedence_is_one_rule),
 		cmocka_unit_test(app_default_year_is_last_complete),
+		cmocka_unit_test(app_year_parse_one_rule),
 		cmocka_unit_test(app_status_tables),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
