@@ -129,27 +129,19 @@ static void signed_number(struct buf *o, long double v)
 	numfmt_ld(o, v, 2);
 }
 
-/* Freezes year with the model that scores it now (the cached scores and
- * their data version: app_freeze re-checks it). Returns 201, or a status
- * with a message in err. */
-static int freeze_year(struct request *req, int year, struct frozen *f, struct buf *err)
+/* Freezes year with the model that scores it now: the cached scores and
+ * the data version they were read at (app_freeze re-checks it). */
+static enum app_status freeze_year(struct request *req, int year, struct frozen *f,
+				   struct buf *err)
 {
 	const struct scored *sc = web_scores_get(req, year, err);
 	memset(f, 0, sizeof *f);
 	if (!sc)
-		return 500;
+		return APP_FAILED;
 	enum app_status st = app_freeze(req->store, year, sc->scores, sc->model_version,
 					sc->data_version, req->actor, f, err);
 	web_scores_release(req->srv, sc);
-	return st == APP_OK ? 201 : web_app_http(st);
-}
-
-/* Recomputes a frozen year with its frozen model. Returns 0, or a status
- * with a message in err; release *v with app_verification_release. */
-static int verify_year(struct request *req, int year, struct app_verification *v, struct buf *err)
-{
-	enum app_status st = app_verify(req->store, year, v, err);
-	return st == APP_OK ? 0 : web_app_http(st);
+	return st;
 }
 
 /* Stores the model text as version (NULL: "Y-N") for year. Returns 201,
@@ -396,8 +388,8 @@ void api_freeze(struct request *req, struct response *res)
 		http_json_error(res, 404, NULL, "not a year: '%s'", req->params[0]);
 		goto out;
 	}
-	status = freeze_year(req, year, &f, &err);
-	if (status != 201) {
+	status = web_app_http(freeze_year(req, year, &f, &err));
+	if (status != 200) {
 		api_fail(res, status, &err);
 		goto out;
 	}
@@ -426,8 +418,8 @@ void api_verify(struct request *req, struct response *res)
 		http_json_error(res, 404, NULL, "not a year: '%s'", req->params[0]);
 		goto out;
 	}
-	status = verify_year(req, year, &v, &err);
-	if (status) {
+	status = web_app_http(app_verify(req->store, year, &v, &err));
+	if (status != 200) {
 		api_fail(res, status, &err);
 	} else {
 		buf_addf(&j, "{\"year\":%d,\"model_version\":", year);
@@ -1344,8 +1336,8 @@ void page_freeze(struct request *req, struct response *res)
 		freeze_confirm_page(req, res, (int)year, "models.freeze_unfinished_needed");
 		goto out;
 	}
-	status = freeze_year(req, (int)year, &f, &err);
-	if (status != 201) {
+	status = web_app_http(freeze_year(req, (int)year, &f, &err));
+	if (status != 200) {
 		log_failure(status, &err);
 		res->status = status;
 		if (status >= 500)
@@ -1365,8 +1357,8 @@ void page_verify(struct request *req, struct response *res)
 	struct buf *o = &res->body, err = BUF_INIT, title = BUF_INIT;
 	struct app_verification v;
 	int year = req->year, status;
-	status = verify_year(req, year, &v, &err);
-	if (status) {
+	status = web_app_http(app_verify(req->store, year, &v, &err));
+	if (status != 200) {
 		log_failure(status, &err);
 		res->status = status;
 		if (status >= 500)
