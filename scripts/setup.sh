@@ -8,11 +8,12 @@ set -eu
 cd "$(dirname "$0")/.."
 
 # libpq-dev and libmicrohttpd-dev bring libpq5 and libmicrohttpd12, which
-# tandem loads at run time (docs/deploy.md, "Libraries").
+# tandem loads at run time (docs/deploy.md, "Libraries"). tzdata: the
+# feeds' time zones and the pages' (serve --time-zone, Asia/Seoul).
 PACKAGES="build-essential pkg-config clang llvm valgrind
 libsqlite3-dev sqlite3 libpq-dev postgresql
 libmicrohttpd-dev libjansson-dev libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev
-libcmocka-dev libgmp-dev curl chromium python3 fonts-noto-cjk libreoffice-calc"
+libcmocka-dev libgmp-dev curl chromium python3 fonts-noto-cjk libreoffice-calc tzdata"
 
 if [ "${1:-}" = --bench ]; then
 	PACKAGES="$PACKAGES python3-pandas wrk"

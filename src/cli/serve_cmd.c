@@ -15,7 +15,7 @@ const char help_serve[] =
 	"                    [--session-ttl SECONDS] [--lockout SECONDS] [--tls-proxy]\n"
 	"                    [--header-timeout SECONDS] [--body-timeout SECONDS]\n"
 	"                    [--trusted-proxy ADDR] [--max-sessions N]\n"
-	"                    [--per-ip-connections N]\n"
+	"                    [--per-ip-connections N] [--time-zone ZONE]\n"
 	"                    [--quiet] [--routes | --routes-md]\n"
 	"\n"
 	"Serves the JSON API (/api/v1, described at /api/v1/openapi.json) and the\n"
@@ -47,6 +47,8 @@ const char help_serve[] =
 	"  --per-ip-connections N  open connections per client address, 1 to 1024\n"
 	"                      (default 32; behind a proxy every client shares its\n"
 	"                      address, so raise it there)\n"
+	"  --time-zone ZONE    the zone pages show times in, a tz database name\n"
+	"                      (default Asia/Seoul); the audit log is kept in UTC\n"
 	"  --quiet             no access log on stderr\n"
 	"  --routes            print the route x role table and exit\n"
 	"  --routes-md         the same, as markdown (`tandem policy` prints who may\n"
@@ -109,6 +111,12 @@ int cmd_serve(int argc, char **argv, struct cli *cli)
 			buf_reset(&host);
 			buf_add(&host, v, (size_t)(colon - v));
 			cfg.port = (int)n;
+		} else if ((r = cli_opt(argc, argv, &i, "--time-zone", &v)) != 0) {
+			if (r < 0) {
+				rc = EXIT_USAGE;
+				goto out;
+			}
+			cfg.time_zone = v;
 		} else if ((r = cli_opt(argc, argv, &i, "--threads", &v)) != 0) {
 			if (r < 0 || number(v, 1, 16, &n)) {
 				rc = r < 0 ? EXIT_USAGE : cli_usage_error("serve", "--threads takes 1 to 16");

@@ -32,6 +32,8 @@ struct feed_tz {
 };
 /* Checks the name against the tz database; 0, or -1 with err. */
 int feed_tz_init(struct feed_tz *tz, const char *name, struct buf *err);
+/* The local time of a UTC instant as "YYYY-MM-DD HH:MM:SS". */
+void feed_tz_local(const struct feed_tz *tz, int64_t utc, char out[20]);
 /* The local day of a UTC instant. */
 day_t feed_tz_day(struct feed_tz *tz, int64_t utc);
 /* A local wall-clock time (day and seconds of the day) as UTC seconds: a

@@ -93,6 +93,18 @@ day_t feed_tz_day(struct feed_tz *tz, int64_t utc)
 	return tz->day;
 }
 
+void feed_tz_local(const struct feed_tz *tz, int64_t utc, char out[20])
+{
+	struct tm t;
+	time_t when = (time_t)utc;
+	tz_enter(tz);
+	localtime_r(&when, &t);
+	tz_leave();
+	snprintf(out, 20, "%04u-%02u-%02u %02u:%02u:%02u", (unsigned)(t.tm_year + 1900) % 10000u,
+		 (unsigned)(t.tm_mon + 1) % 100u, (unsigned)t.tm_mday % 100u, (unsigned)t.tm_hour % 100u,
+		 (unsigned)t.tm_min % 100u, (unsigned)t.tm_sec % 100u);
+}
+
 int64_t feed_tz_utc(struct feed_tz *tz, day_t day, int seconds)
 {
 	int64_t utc;

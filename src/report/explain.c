@@ -4,6 +4,7 @@
  * > target 300 → not met"), in English or Korean. Appends to the caller's
  * buffer. */
 #include "report/scores_text.h"
+#include "report/units.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -262,30 +263,5 @@ int report_explain(const struct scores *s, const char *contract_id,
 
 void report_scoring_words(const struct scoring *s, enum lang lang, struct buf *out)
 {
-	struct buf a = BUF_INIT, b = BUF_INIT;
-	if (s->fn == SCORING_LINEAR) {
-		int lower = s->zero > s->full;
-		numfmt_double(&a, lower ? s->full : s->zero);
-		numfmt_double(&b, lower ? s->zero : s->full);
-		const char *args[] = { a.data, b.data };
-		i18n_add(out, lang, lower ? "scoring.linear_lower" : "scoring.linear", args, 2);
-		goto out;
-	}
-	for (size_t i = 0; i < s->n_bands; i++) {
-		buf_reset(&a);
-		buf_reset(&b);
-		numfmt_double(&a, s->bands[i].threshold);
-		numfmt_double(&b, s->bands[i].score);
-		const char *args[] = { a.data, b.data };
-		if (i)
-			buf_adds(out, ", ");
-		i18n_add(out, lang, s->lower_is_better ? "scoring.band_lower" : "scoring.band_higher", args, 2);
-	}
-	buf_reset(&a);
-	numfmt_double(&a, s->otherwise);
-	const char *args[] = { a.data };
-	i18n_add(out, lang, "scoring.otherwise", args, 1);
-out:
-	buf_release(&a);
-	buf_release(&b);
+	units_scoring_words(out, lang, s, 0);
 }

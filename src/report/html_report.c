@@ -141,7 +141,11 @@ static const char css[] =
 	"th{background:#eef2f7;font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
 	"thead{display:table-header-group}tr{break-inside:avoid}\n"
 	".na{color:var(--muted)}.grade{display:inline-block;min-width:1.8em;text-align:center;border-radius:3px;font-weight:700;color:#fff}\n"
-	".g0{background:#1b5e20}.g1{background:#2e7d32}.g2{background:#1565c0}.g3{background:#b26a00}.g4{background:#b3261e}\n"
+	/* the web's grade colours: blue for good, orange for weak, told apart
+	 * by lightness too (deuteranopia), C and D never alike; the letter is
+	 * always printed */
+	".g0{background:#0b4f8a}.g1{background:#cfe3f7;color:#0b3d6b}.g2{background:#e8edf3;color:#1f2937}"
+	".g3{background:#fde3c8;color:#7a3a00}.g4{background:#9c3700}\n"
 	".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:14px}\n"
 	".card{border:1px solid var(--line);border-radius:6px;padding:10px 14px;break-inside:avoid}\n"
 	".card .total{font-size:28px;font-weight:700}\n"
@@ -342,7 +346,7 @@ static void trend(const struct report_input *in, struct buf *out)
 		org_heading(in, out, (enum org_kind)org);
 		buf_addf(&title, "%s · %s", w(lang, "trend"), org_name(in, (enum org_kind)org));
 		buf_adds(out, "<figure class=\"trend\">\n");
-		svg_line_chart(out, title.data, xl, values, 3, 0, 0, NULL);
+		svg_line_chart(out, title.data, xl, values, 3, 0, 0, NULL, NULL);
 		buf_adds(out, "</figure>\n<table>\n<tbody>\n<tr>");
 		for (int k = 0; k < 3; k++)
 			buf_addf(out, "<th class=\"num\">%s</th>", labels[k]);
@@ -436,7 +440,7 @@ static void level(const struct report_input *in, struct buf *out, enum subject_k
 	if (n) {
 		buf_addf(&title, "%s · %s", w(lang, title_key), org_name(in, org));
 		buf_adds(out, "<figure>\n");
-		svg_bar_chart(out, title.data, bars, n, 100, i18n(lang, "term.na"));
+		svg_bar_chart(out, title.data, bars, n, 100, i18n(lang, "term.na"), NULL);
 		buf_adds(out, "</figure>\n");
 	}
 	buf_add(out, table.data, table.len);
@@ -486,7 +490,7 @@ static void categories(const struct report_input *in, struct buf *out)
 		org_heading(in, out, ag->org);
 		buf_addf(&title, "%s · %s", w(lang, "categories"), org_name(in, ag->org));
 		buf_adds(out, "<figure>\n");
-		svg_bar_chart(out, title.data, bars, n, 100, i18n(lang, "term.na"));
+		svg_bar_chart(out, title.data, bars, n, 100, i18n(lang, "term.na"), NULL);
 		buf_adds(out, "</figure>\n");
 		buf_release(&title);
 	}
@@ -536,7 +540,7 @@ static void grade_chart(const struct report_input *in, struct buf *out, enum org
 	buf_adds(out, "<figure>\n<figcaption>");
 	put(out, w(in->lang, title_key));
 	buf_adds(out, "</figcaption>\n");
-	svg_bar_chart(out, title.data, bars, ng, max, i18n(in->lang, "term.na"));
+	svg_bar_chart(out, title.data, bars, ng, max, i18n(in->lang, "term.na"), NULL);
 	buf_adds(out, "</figure>\n");
 	buf_release(&title);
 }

@@ -897,7 +897,7 @@ void report_track_record_html(const struct lc_track_record *t, enum lang lang, s
 		rates[i] = (struct svg_bar){ labels[i], rate_value(nums[i], dens[i]), values[i].data, NULL };
 	}
 	buf_adds(out, "<figure>\n");
-	svg_bar_chart(out, i18n(lang, "lc.track_record_title"), rates, 3, 1.0, na);
+	svg_bar_chart(out, i18n(lang, "lc.track_record_title"), rates, 3, 1.0, na, NULL);
 	buf_adds(out, "\n</figure>\n");
 
 	/* months to stabilize beside the plan, per anonymous contract */
@@ -924,7 +924,7 @@ void report_track_record_html(const struct lc_track_record *t, enum lang lang, s
 		}
 		buf_adds(out, "<figure>\n");
 		svg_bar_chart(out, i18n(lang, "lc.mean_months_to_stabilize"), bars, n, max,
-			      i18n(lang, "term.not_stabilized"));
+			      i18n(lang, "term.not_stabilized"), NULL);
 		buf_adds(out, "\n</figure>\n");
 		for (size_t i = 0; i < n; i++) {
 			buf_release(&lab[i]);

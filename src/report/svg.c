@@ -77,8 +77,25 @@ static void text(struct buf *out, double x, double y, const char *anchor, const 
 	buf_adds(out, "</text>\n");
 }
 
+/* A tick's text: as many decimals as the step needs, then the unit ("%"
+ * sticks to the number, a word follows a space). */
+static void tick_text(struct buf *out, double v, double step, const char *unit)
+{
+	int decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
+	char t[48];
+	if (decimals > 6)
+		decimals = 6;
+	snprintf(t, sizeof t, "%.*f", decimals, fabs(v) < step / 1e6 ? 0.0 : v);
+	buf_adds(out, t);
+	if (unit && *unit) {
+		if (strcmp(unit, "%"))
+			buf_addc(out, ' ');
+		buf_adds(out, unit);
+	}
+}
+
 void svg_bar_chart(struct buf *out, const char *title, const struct svg_bar *bars, size_t n,
-		   double max, const char *na_text)
+		   double max, const char *na_text, const char *unit)
 {
 	/* As narrow as the labels allow, so that a phone shows it at almost
 	 * full size: a label column as wide as the longest label (wide
@@ -96,10 +113,28 @@ void svg_bar_chart(struct buf *out, const char *title, const struct svg_bar *bar
 	if (label_w > 170)
 		label_w = 170;
 	const double bar_w = 170, row_h = 28, w = label_w + bar_w + 74;
-	double h = row_h * (double)n + 10;
+	double rows_h = row_h * (double)n + 10, h = rows_h + 26;
+	double first, step;
 	if (max <= 0)
 		max = 1;
+	/* the scale ends on a round tick at or above max: 0, 25, 50 … */
+	size_t ticks = svg_nice_ticks(0, max, 4, &first, &step);
+	double top = first + step * (double)(ticks - 1);
 	open_svg(out, title, w, h, "bars");
+	for (size_t t = 0; t < ticks; t++) {
+		double v = first + step * (double)t, x = label_w + bar_w * v / top;
+		struct buf l = BUF_INIT;
+		buf_adds(out, "<line");
+		attr(out, "x1", x);
+		attr(out, "x2", x);
+		attr(out, "y1", 5);
+		attr(out, "y2", rows_h);
+		buf_adds(out, t ? " stroke=\"#e3e7ec\" stroke-width=\"1\"/>\n"
+			 : " stroke=\"#8a94a3\" stroke-width=\"1\"/>\n");
+		tick_text(&l, v, step, unit);
+		text(out, x, rows_h + 18, t == 0 ? "start" : t + 1 == ticks ? "end" : "middle", "axis", l.data);
+		buf_release(&l);
+	}
 	for (size_t i = 0; i < n; i++) {
 		double y = 5 + row_h * (double)i;
 		const struct svg_bar *b = &bars[i];
@@ -109,20 +144,16 @@ void svg_bar_chart(struct buf *out, const char *title, const struct svg_bar *bar
 			buf_adds(out, "\">");
 		}
 		text(out, label_w - 8, y + row_h * 0.65, "end", "label", b->label);
-		buf_adds(out, "<rect");
-		attr(out, "x", label_w);
-		attr(out, "y", y + 4);
-		attr(out, "width", bar_w);
-		attr(out, "height", row_h - 8);
-		buf_adds(out, " fill=\"#eef1f5\"/>\n");
 		if (b->value != SVG_NONE) {
-			double v = b->value < 0 ? 0 : b->value > max ? max : b->value;
+			double v = b->value < 0 ? 0 : b->value > top ? top : b->value;
 			buf_adds(out, "<rect");
 			attr(out, "x", label_w);
 			attr(out, "y", y + 4);
-			attr(out, "width", bar_w * v / max);
+			attr(out, "width", bar_w * v / top);
 			attr(out, "height", row_h - 8);
-			buf_adds(out, " fill=\"#2f5d8a\"/>\n");
+			/* a year not over yet: pale, outlined dashes */
+			buf_adds(out, b->partial ? " fill=\"#c9d7e8\" stroke=\"#2f5d8a\" stroke-dasharray=\"4 3\"/>\n"
+				 : " fill=\"#2f5d8a\"/>\n");
 		}
 		text(out, label_w + bar_w + 8, y + row_h * 0.65, "start", "value",
 		     b->value == SVG_NONE ? na_text : b->text ? b->text : "");
@@ -134,9 +165,9 @@ void svg_bar_chart(struct buf *out, const char *title, const struct svg_bar *bar
 
 void svg_line_chart(struct buf *out, const char *title, const char *const *x_labels,
 		    const double *values, size_t n, int has_target, double target,
-		    const char *target_label)
+		    const char *target_label, const char *y_unit)
 {
-	const double left = 56, right = 110, top = 14, bottom = 36, plot_h = 200;
+	const double left = 70, right = 110, top = 14, bottom = 36, plot_h = 200;
 	const double plot_w = 720;
 	double w = left + plot_w + right, h = top + plot_h + bottom;
 	double lo = 0, hi = 0;
@@ -161,26 +192,27 @@ void svg_line_chart(struct buf *out, const char *title, const char *const *x_lab
 		lo = 0;
 		hi = 1;
 	}
-	double pad = (hi - lo) * 0.1;
-	if (pad <= 0)
-		pad = fabs(hi) * 0.1 + 1;
-	lo -= pad;
-	hi += pad;
+	/* round ticks (1-2-5 steps) around the data and the target */
+	double first, step;
+	size_t ticks = svg_nice_ticks(lo, hi, 4, &first, &step);
+	lo = first;
+	hi = first + step * (double)(ticks - 1);
 #define X(i) (left + (n > 1 ? plot_w * (double)(i) / (double)(n - 1) : plot_w / 2))
 #define Y(v) (top + plot_h - plot_h * ((v) - lo) / (hi - lo))
 	open_svg(out, title, w, h, "line");
-	/* Axes and three horizontal guides with their values. */
-	for (int g = 0; g <= 2; g++) {
-		double v = lo + (hi - lo) * g / 2.0;
-		char label[32];
+	for (size_t g = 0; g < ticks; g++) {
+		double v = first + step * (double)g;
+		struct buf label = BUF_INIT;
 		buf_adds(out, "<line");
 		attr(out, "x1", left);
 		attr(out, "x2", left + plot_w);
 		attr(out, "y1", Y(v));
 		attr(out, "y2", Y(v));
-		buf_adds(out, " stroke=\"#d5dae1\" stroke-width=\"1\"/>\n");
-		snprintf(label, sizeof label, "%.2f", v);
-		text(out, left - 6, Y(v) + 4, "end", "axis", label);
+		buf_adds(out, g ? " stroke=\"#d5dae1\" stroke-width=\"1\"/>\n"
+			 : " stroke=\"#8a94a3\" stroke-width=\"1\"/>\n");
+		tick_text(&label, v, step, y_unit);
+		text(out, left - 6, Y(v) + 4, "end", "axis", label.data);
+		buf_release(&label);
 	}
 	/* At most about twelve x labels, evenly spaced, so that none overlap. */
 	size_t stride = n > 12 ? (n + 11) / 12 : 1;
@@ -489,5 +521,119 @@ void svg_credit_chart(struct buf *out, const char *title, const struct svg_credi
 		buf_addf(out, " fill=\"%s\"/>\n", fills[k]);
 		text(out, x + 16, y + 11, "start", "legend", legend[k]);
 	}
+	buf_adds(out, "</svg>\n");
+}
+
+size_t svg_nice_ticks(double lo, double hi, size_t max_ticks, double *first, double *step)
+{
+	static const double steps[] = { 1, 2, 5, 10 };
+	if (max_ticks < 1)
+		max_ticks = 1;
+	if (!(hi > lo)) {
+		double unit = fabs(lo) > 0 ? pow(10, floor(log10(fabs(lo)))) : 1;
+		lo -= unit;
+		hi += unit;
+	}
+	double raw = (hi - lo) / (double)max_ticks;
+	double mag = pow(10, floor(log10(raw)));
+	double s = mag * 10;
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		if (mag * steps[i] >= raw * (1 - 1e-9)) {
+			s = mag * steps[i];
+			break;
+		}
+	/* the span rounded out may need one more interval than asked: widen */
+	double f = floor(lo / s + 1e-9) * s, l = ceil(hi / s - 1e-9) * s;
+	while ((l - f) / s > (double)max_ticks + 1e-9) {
+		double next = s;
+		for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+			double cand = mag * steps[i];
+			if (cand > s * (1 + 1e-9)) {
+				next = cand;
+				break;
+			}
+		}
+		if (next == s) {
+			mag *= 10;
+			next = mag;
+		}
+		s = next;
+		f = floor(lo / s + 1e-9) * s;
+		l = ceil(hi / s - 1e-9) * s;
+	}
+	*first = f == 0 ? 0 : f;      /* never -0 */
+	*step = s;
+	return (size_t)lround((l - f) / s) + 1;
+}
+
+void svg_sparkline(struct buf *out, const char *title, const char *const *labels,
+		   const double *values, size_t n, double lo, double hi, int partial_last,
+		   const char *partial_text)
+{
+	const double w = 96, h = 30, pad = 4;
+	if (hi <= lo)
+		hi = lo + 1;
+#define X(i) (pad + (n > 1 ? (w - 2 * pad) * (double)(i) / (double)(n - 1) : (w - 2 * pad) / 2))
+#define Y(v) (h - pad - (h - 2 * pad) * (((v) < lo ? lo : (v) > hi ? hi : (v)) - lo) / (hi - lo))
+	open_svg(out, title, w, h, "spark");
+	/* the scale's floor and middle, faint, so a flat line reads as a level */
+	buf_adds(out, "<line");
+	attr(out, "x1", pad);
+	attr(out, "x2", w - pad);
+	attr(out, "y1", Y((lo + hi) / 2));
+	attr(out, "y2", Y((lo + hi) / 2));
+	buf_adds(out, " stroke=\"#d5dae1\" stroke-width=\"1\"/>\n");
+	int drawing = 0;
+	size_t solid_end = partial_last && n ? n - 1 : n;
+	for (size_t i = 0; i < solid_end; i++) {
+		if (values[i] == SVG_NONE) {
+			if (drawing)
+				buf_adds(out, "\" fill=\"none\" stroke=\"#2f5d8a\" stroke-width=\"2\"/>\n");
+			drawing = 0;
+			continue;
+		}
+		buf_adds(out, drawing ? " L" : "<path d=\"M");
+		fmt_num(out, X(i));
+		buf_addc(out, ' ');
+		fmt_num(out, Y(values[i]));
+		drawing = 1;
+	}
+	if (drawing)
+		buf_adds(out, "\" fill=\"none\" stroke=\"#2f5d8a\" stroke-width=\"2\"/>\n");
+	if (partial_last && n >= 2 && values[n - 1] != SVG_NONE && values[n - 2] != SVG_NONE) {
+		buf_adds(out, "<path d=\"M");
+		fmt_num(out, X(n - 2));
+		buf_addc(out, ' ');
+		fmt_num(out, Y(values[n - 2]));
+		buf_adds(out, " L");
+		fmt_num(out, X(n - 1));
+		buf_addc(out, ' ');
+		fmt_num(out, Y(values[n - 1]));
+		buf_adds(out, "\" fill=\"none\" stroke=\"#2f5d8a\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>\n");
+	}
+	for (size_t i = 0; i < n; i++) {
+		char v[32];
+		int last = i + 1 == n, hollow = last && partial_last;
+		if (values[i] == SVG_NONE)
+			continue;
+		buf_adds(out, "<circle");
+		attr(out, "cx", X(i));
+		attr(out, "cy", Y(values[i]));
+		buf_adds(out, last ? " r=\"3.5\"" : " r=\"2\"");
+		buf_adds(out, hollow ? " fill=\"#ffffff\" stroke=\"#2f5d8a\" stroke-width=\"1.5\"><title>"
+			 : " fill=\"#2f5d8a\"><title>");
+		snprintf(v, sizeof v, "%.2f", values[i]);
+		esc(out, labels[i]);
+		buf_adds(out, ": ");
+		esc(out, v);
+		if (hollow) {
+			buf_adds(out, " (");
+			esc(out, partial_text);
+			buf_adds(out, ")");
+		}
+		buf_adds(out, "</title></circle>\n");
+	}
+#undef X
+#undef Y
 	buf_adds(out, "</svg>\n");
 }

@@ -24,19 +24,23 @@ struct svg_bar {
 	double value;                 /* SVG_NONE when not available */
 	const char *text;             /* the value as printed ("87.50"), or NULL */
 	const char *href;             /* a link for the bar, or NULL */
+	int partial;                  /* a year not over yet: drawn pale, dashed */
 };
 
-/* Horizontal bars scaled to [0, max]. title names the chart for screen
- * readers; na_text is what a missing value shows ("n/a"). */
+/* Horizontal bars on a scale from 0 to the first round tick (1-2-5
+ * steps) at or above max, with that axis under them in unit ("%", "점",
+ * or NULL). title names the chart for screen readers; na_text is what a
+ * missing value shows ("n/a"). */
 void svg_bar_chart(struct buf *out, const char *title, const struct svg_bar *bars, size_t n,
-		   double max, const char *na_text);
+		   double max, const char *na_text, const char *unit);
 
 /* A line over n points (values SVG_NONE are gaps) with x labels, and a
  * dashed horizontal target line when has_target. The y axis spans the data
- * and the target, with a margin. */
+ * and the target, from a round tick to a round tick (1-2-5 steps), its
+ * labels in y_unit (NULL: none). */
 void svg_line_chart(struct buf *out, const char *title, const char *const *x_labels,
 		    const double *values, size_t n, int has_target, double target,
-		    const char *target_label);
+		    const char *target_label, const char *y_unit);
 
 enum svg_cell {
 	SVG_CELL_EMPTY,               /* outside the range: nothing drawn */
@@ -85,6 +89,23 @@ struct svg_credit_month {
 };
 void svg_credit_chart(struct buf *out, const char *title, const struct svg_credit_month *months,
 		      size_t n, const char *const legend[4]);
+
+/* A small trend line beside a score (issue 18): n points (SVG_NONE are
+ * gaps) on the common scale lo..hi — never each line scaled to itself —
+ * each dot titled "label: value", the last one larger; when partial_last
+ * the last point is a year not over yet: a hollow dot, a dashed segment
+ * to it, and its title says partial_text. The chart's title names the
+ * values for screen readers. Needs n >= 2 (one year is no trend: the
+ * caller says so in words). */
+void svg_sparkline(struct buf *out, const char *title, const char *const *labels,
+		   const double *values, size_t n, double lo, double hi, int partial_last,
+		   const char *partial_text);
+
+/* Round axis ticks (1-2-5 steps) covering lo..hi with at most max_ticks
+ * intervals: *first is the first tick (≤ lo), *step the step, and the
+ * return value the number of ticks (first + i·step for i < count, the last
+ * ≥ hi). lo == hi is widened to a unit around it. */
+size_t svg_nice_ticks(double lo, double hi, size_t max_ticks, double *first, double *step);
 
 /* The x position of month m on an axis of max_month months starting at x0
  * and plot_w wide (exported for the unit tests of the scale). */

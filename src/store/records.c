@@ -162,33 +162,36 @@ struct block_list_ctx {
 	size_t cap;
 };
 
+/* Does one measurement pass a filter on column col (the schema's order:
+ * contract_id, metric, date, numerator, denominator)? Compared without
+ * building the record: most of the rows are only counted. */
+static int block_filter_holds(int col, const char *want, const char *contract, const char *metric,
+			      day_t date, micro_t num, micro_t den)
+{
+	char d[11];
+	micro_t w;
+	switch (col) {
+	case 0: return !strcmp(contract, want);
+	case 1: return !strcmp(metric, want);
+	case 2:
+		date_format(date, d);
+		return !strcmp(d, want);
+	default:
+		return decimal_parse(want, strlen(want), &w) == DECIMAL_OK && w == (col == 3 ? num : den);
+	}
+}
+
 static int block_list_one(void *vctx, const char *contract, const char *metric, day_t date,
 			  micro_t num, micro_t den)
 {
 	struct block_list_ctx *c = vctx;
-	struct record r;
-	block_day_record(contract, metric, date, num, den, &r);
-	for (size_t i = 0; i < c->n_filters; i++) {
-		int col = schema_column(c->t, c->filters[i].column);
-		const char *v = r.values[col];
-		int match;
-		if (col >= 3) {
-			micro_t want, have;
-			match = decimal_parse(c->filters[i].value, strlen(c->filters[i].value), &want) == DECIMAL_OK &&
-				decimal_parse(v, strlen(v), &have) == DECIMAL_OK && want == have;
-		} else {
-			match = !strcmp(v, c->filters[i].value);
-		}
-		if (!match) {
-			record_free(c->t, &r);
+	for (size_t i = 0; i < c->n_filters; i++)
+		if (!block_filter_holds(schema_column(c->t, c->filters[i].column), c->filters[i].value,
+					contract, metric, date, num, den))
 			return 0;
-		}
-	}
 	if (c->out->total >= c->offset && (int64_t)c->out->n < c->limit) {
 		ALLOC_GROW(c->out->rows, c->out->n + 1, c->cap);
-		c->out->rows[c->out->n++] = r;
-	} else {
-		record_free(c->t, &r);
+		block_day_record(contract, metric, date, num, den, &c->out->rows[c->out->n++]);
 	}
 	c->out->total++;
 	return 0;
@@ -290,10 +293,58 @@ int records_get_cached(struct store *s, const struct table *t, struct stmt **st,
 	return rc;
 }
 
+/* "%text%" for LIKE with '!' as the escape character, lower case (ASCII;
+ * Hangul has no case). */
+static char *like_pattern(const char *text)
+{
+	struct buf p = BUF_INIT;
+	buf_addc(&p, '%');
+	for (const char *c = text; *c; c++) {
+		if (*c == '%' || *c == '_' || *c == '!')
+			buf_addc(&p, '!');
+		buf_addc(&p, *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c);
+	}
+	buf_addc(&p, '%');
+	return buf_detach(&p, NULL);
+}
+
+/* The text filter's condition: any text or id column contains the text, or
+ * a referenced record's name does (a contract found by its client's name).
+ * Appends one '?' per place the pattern is bound and returns their count. */
+static int text_where_sql(const struct table *t, struct buf *where)
+{
+	int n = 0;
+	buf_adds(where, where->len ? " AND (" : " WHERE (");
+	for (size_t i = 0; i < t->n_columns; i++) {
+		const struct column *c = &t->columns[i];
+		const struct table *rt = c->ref_table ? schema_find(c->ref_table) : NULL;
+		if (c->type != COL_TEXT && c->type != COL_ID)
+			continue;
+		buf_addf(where, "%slower(%s) LIKE ? ESCAPE '!'", n ? " OR " : "", c->name);
+		n++;
+		if (rt && rt != t && schema_column(rt, "name") >= 0 && !rt->blocks) {
+			buf_addf(where, " OR %s IN (SELECT id FROM %s WHERE lower(name) LIKE ? ESCAPE '!')",
+				 c->name, rt->sql_name);
+			n++;
+		}
+	}
+	buf_adds(where, n ? ")" : "1 = 1)");
+	return n;
+}
+
 int records_list(struct store *s, const struct table *t, const struct record_filter *filters,
 		 size_t n_filters, int64_t limit, int64_t offset, struct record_list *out,
 		 struct buf *err)
 {
+	return records_search(s, t, filters, n_filters, NULL, limit, offset, out, err);
+}
+
+int records_search(struct store *s, const struct table *t, const struct record_filter *filters,
+		   size_t n_filters, const char *text, int64_t limit, int64_t offset,
+		   struct record_list *out, struct buf *err)
+{
+	char *pattern = NULL;
+	int n_text = 0;
 	struct buf where = BUF_INIT, sql = BUF_INIT;
 	struct stmt *st = NULL;
 	size_t cap = 0;
@@ -302,6 +353,10 @@ int records_list(struct store *s, const struct table *t, const struct record_fil
 
 	memset(out, 0, sizeof *out);
 	if (t->blocks) {
+		if (text && *text) {
+			buf_addf(err, "no text filter on %s", t->name);
+			return -2;
+		}
 		rc = block_list(s, t, filters, n_filters, limit, offset, out, err);
 		if (rc)
 			record_list_free(t, out);
@@ -321,6 +376,10 @@ int records_list(struct store *s, const struct table *t, const struct record_fil
 		}
 		buf_addf(&where, "%s%s = ?", i ? " AND " : " WHERE ", t->columns[cols[i]].name);
 	}
+	if (text && *text) {
+		pattern = like_pattern(text);
+		n_text = text_where_sql(t, &where);
+	}
 	for (int pass = 0; pass < 2; pass++) {
 		buf_reset(&sql);
 		if (pass == 0)
@@ -339,9 +398,11 @@ int records_list(struct store *s, const struct table *t, const struct record_fil
 				rc = -2;
 				goto out;
 			}
+		for (int i = 0; i < n_text; i++)
+			stmt_bind_str(st, (int)n_filters + 1 + i, pattern);
 		if (pass == 1) {
-			stmt_bind_int64(st, (int)n_filters + 1, limit);
-			stmt_bind_int64(st, (int)n_filters + 2, offset);
+			stmt_bind_int64(st, (int)n_filters + n_text + 1, limit);
+			stmt_bind_int64(st, (int)n_filters + n_text + 2, offset);
 		}
 		while ((step = stmt_step(st)) == STORE_ROW) {
 			if (pass == 0) {
@@ -361,10 +422,103 @@ int records_list(struct store *s, const struct table *t, const struct record_fil
 	rc = 0;
 out:
 	stmt_finalize(st);
+	xfree(pattern);
 	buf_release(&where);
 	buf_release(&sql);
 	if (rc)
 		record_list_free(t, out);
+	return rc;
+}
+
+int records_named(struct store *s, const struct table *t, const char *text, int64_t limit,
+		  struct named_record **out, size_t *n, struct buf *err)
+{
+	struct buf sql = BUF_INIT;
+	struct stmt *st = NULL;
+	size_t cap = 0;
+	int step, contracts = !strcmp(t->name, "contracts");
+	char *pattern = like_pattern(text);
+	*out = NULL;
+	*n = 0;
+	if (contracts)
+		buf_adds(&sql, "SELECT k.id, c.name, CASE WHEN lower(k.id) = lower(?) OR lower(c.name) = lower(?)"
+			 " THEN 0 ELSE 1 END AS exact FROM contracts k JOIN clients c ON c.id = k.client_id"
+			 " WHERE lower(k.id) LIKE ? ESCAPE '!' OR lower(c.name) LIKE ? ESCAPE '!'"
+			 " ORDER BY exact, k.id LIMIT ?");
+	else
+		buf_addf(&sql, "SELECT id, name, CASE WHEN lower(id) = lower(?) OR lower(name) = lower(?)"
+			 " THEN 0 ELSE 1 END AS exact FROM %s"
+			 " WHERE lower(id) LIKE ? ESCAPE '!' OR lower(name) LIKE ? ESCAPE '!'"
+			 " ORDER BY exact, id LIMIT ?", t->sql_name);
+	if (t->blocks || schema_column(t, contracts ? "client_id" : "name") < 0) {
+		buf_addf(err, "%s has no names", t->name);
+		xfree(pattern);
+		buf_release(&sql);
+		return -2;
+	}
+	int rc = -1;
+	if (store_prepare(s, sql.data, &st, err))
+		goto out;
+	stmt_bind_str(st, 1, text);
+	stmt_bind_str(st, 2, text);
+	stmt_bind_str(st, 3, pattern);
+	stmt_bind_str(st, 4, pattern);
+	stmt_bind_int64(st, 5, limit);
+	while ((step = stmt_step(st)) == STORE_ROW) {
+		ALLOC_GROW(*out, *n + 1, cap);
+		struct named_record *r = &(*out)[(*n)++];
+		r->id = xstrdup(stmt_text(st, 0, NULL));
+		r->name = stmt_is_null(st, 1) ? xstrdup("") : xstrdup(stmt_text(st, 1, NULL));
+		r->exact = stmt_int64(st, 2) == 0;
+	}
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		goto out;
+	}
+	rc = 0;
+out:
+	stmt_finalize(st);
+	xfree(pattern);
+	buf_release(&sql);
+	if (rc) {
+		named_records_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+void named_records_free(struct named_record *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		xfree(r[i].id);
+		xfree(r[i].name);
+	}
+	xfree(r);
+}
+
+int records_ids(struct store *s, const struct table *t, char ***ids, size_t *n, struct buf *err)
+{
+	struct buf sql = BUF_INIT;
+	struct stmt *st = NULL;
+	size_t cap = 0;
+	int step, rc = -1;
+	*ids = NULL;
+	*n = 0;
+	buf_addf(&sql, "SELECT %s FROM %s", t->columns[0].name, t->sql_name);
+	if (store_prepare(s, sql.data, &st, err))
+		goto out;
+	while ((step = stmt_step(st)) == STORE_ROW) {
+		ALLOC_GROW(*ids, *n + 1, cap);
+		(*ids)[(*n)++] = xstrdup(stmt_text(st, 0, NULL));
+	}
+	if (step == STORE_ERROR)
+		buf_addf(err, "%s", stmt_error(st));
+	else
+		rc = 0;
+out:
+	stmt_finalize(st);
+	buf_release(&sql);
 	return rc;
 }
 
@@ -555,26 +709,50 @@ static char *dup_col(struct stmt *st, int col)
 int records_audit_list(struct store *s, int64_t limit, int64_t offset, const char *entity,
 		       struct audit_row **rows, size_t *n, int64_t *total, struct buf *err)
 {
+	struct audit_query q = { .entity = entity };
+	return records_audit_query(s, &q, limit, offset, rows, n, total, err);
+}
+
+int records_audit_query(struct store *s, const struct audit_query *q, int64_t limit, int64_t offset,
+			struct audit_row **rows, size_t *n, int64_t *total, struct buf *err)
+{
+	/* Each filter: its condition and its value (NULL or "": no filter). */
+	const struct { const char *sql, *value; } conds[] = {
+		{ "actor = ?", q->actor },
+		{ "entity = ?", q->entity },
+		{ "entity_key = ?", q->key },
+		{ "at >= ?", q->from },
+		{ "at < ?", q->before },
+	};
+	struct buf where = BUF_INIT, sql = BUF_INIT;
 	struct stmt *st;
 	size_t cap = 0;
 	int rc, p = 1;
 	*rows = NULL;
 	*n = 0;
-	if (store_prepare(s, entity ? "SELECT count(*) FROM audit_log WHERE entity = ?"
-			  : "SELECT count(*) FROM audit_log", &st, err))
-		return -1;
-	if (entity)
-		stmt_bind_str(st, 1, entity);
+	*total = 0;
+	for (size_t i = 0; i < sizeof conds / sizeof conds[0]; i++)
+		if (conds[i].value && *conds[i].value)
+			buf_addf(&where, "%s%s", where.len ? " AND " : " WHERE ", conds[i].sql);
+	buf_addf(&sql, "SELECT count(*) FROM audit_log%s", where.data);
+	if (store_prepare(s, sql.data, &st, err))
+		goto fail;
+	for (size_t i = 0; i < sizeof conds / sizeof conds[0]; i++)
+		if (conds[i].value && *conds[i].value)
+			stmt_bind_str(st, p++, conds[i].value);
 	*total = stmt_step(st) == STORE_ROW ? stmt_int64(st, 0) : 0;
 	stmt_finalize(st);
-	if (store_prepare(s, entity
-			  ? "SELECT seq, at, actor, action, entity, entity_key, before_value, after_value"
-			    " FROM audit_log WHERE entity = ? ORDER BY seq DESC LIMIT ? OFFSET ?"
-			  : "SELECT seq, at, actor, action, entity, entity_key, before_value, after_value"
-			    " FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?", &st, err))
-		return -1;
-	if (entity)
-		stmt_bind_str(st, p++, entity);
+	buf_reset(&sql);
+	buf_addf(&sql, "SELECT seq, at, actor, action, entity, entity_key, before_value, after_value"
+		 " FROM audit_log%s ORDER BY seq DESC LIMIT ? OFFSET ?", where.data);
+	if (store_prepare(s, sql.data, &st, err))
+		goto fail;
+	p = 1;
+	for (size_t i = 0; i < sizeof conds / sizeof conds[0]; i++)
+		if (conds[i].value && *conds[i].value)
+			stmt_bind_str(st, p++, conds[i].value);
+	buf_release(&where);
+	buf_release(&sql);
 	stmt_bind_int64(st, p++, limit);
 	stmt_bind_int64(st, p, offset);
 	while ((rc = stmt_step(st)) == STORE_ROW) {
@@ -593,6 +771,10 @@ int records_audit_list(struct store *s, int64_t limit, int64_t offset, const cha
 		buf_addf(err, "%s", stmt_error(st));
 	stmt_finalize(st);
 	return rc == STORE_ERROR ? -1 : 0;
+fail:
+	buf_release(&where);
+	buf_release(&sql);
+	return -1;
 }
 
 void records_audit_list_free(struct audit_row *rows, size_t n)

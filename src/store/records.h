@@ -50,6 +50,30 @@ int records_get_cached(struct store *s, const struct table *t, struct stmt **st,
 int records_list(struct store *s, const struct table *t, const struct record_filter *filters,
 		 size_t n_filters, int64_t limit, int64_t offset, struct record_list *out,
 		 struct buf *err);
+/* records_list() with a text filter as well (NULL or "": none): rows where
+ * any text or id column contains text, ignoring ASCII case, or refers to a
+ * client, person or unit whose name contains it. -2 for measurements (no
+ * text filter there). */
+int records_search(struct store *s, const struct table *t, const struct record_filter *filters,
+		   size_t n_filters, const char *text, int64_t limit, int64_t offset,
+		   struct record_list *out, struct buf *err);
+
+/* A record found by its name: clients, people and org units by their own
+ * name, contracts by their client's. Both strings owned by the array. */
+struct named_record {
+	char *id, *name;
+	int exact;                /* the id or the whole name equals the text */
+};
+/* Up to limit records whose id or name contains text (ASCII case ignored),
+ * exact matches first, then by id. *out is freed with named_records_free().
+ * Returns 0, -2 when t has no names, -1 with err. */
+int records_named(struct store *s, const struct table *t, const char *text, int64_t limit,
+		  struct named_record **out, size_t *n, struct buf *err);
+void named_records_free(struct named_record *r, size_t n);
+/* Every value of t's first column (its id), unordered; the caller frees
+ * each string and the array. Returns 0 or -1 with err. */
+int records_ids(struct store *s, const struct table *t, char ***ids, size_t *n, struct buf *err);
+
 /* Deletes a record and appends its audit entry in one transaction.
  * Returns 0, 1 when there is none, 2 when other records still refer to it
  * or it is dated in a closed year and this is no correction (nothing
@@ -78,6 +102,16 @@ struct audit_row {
 };
 int records_audit_list(struct store *s, int64_t limit, int64_t offset, const char *entity,
 		       struct audit_row **rows, size_t *n, int64_t *total, struct buf *err);
+/* The audit log filtered: each field NULL or "" for no filter; from and
+ * before compare the entry's UTC time text ("2026-01-05T00:00:00Z"). */
+struct audit_query {
+	const char *actor;        /* "user:kim" */
+	const char *entity;       /* a kind, or "model", "results", "user" */
+	const char *key;          /* the entity key, exactly */
+	const char *from, *before;
+};
+int records_audit_query(struct store *s, const struct audit_query *q, int64_t limit, int64_t offset,
+			struct audit_row **rows, size_t *n, int64_t *total, struct buf *err);
 void records_audit_list_free(struct audit_row *rows, size_t n);
 
 void record_free(const struct table *t, struct record *r);

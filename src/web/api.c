@@ -93,7 +93,7 @@ void api_kinds(struct request *req, struct response *res)
 
 static int reserved_param(const char *name)
 {
-	return !strcmp(name, "limit") || !strcmp(name, "offset") || !strcmp(name, "lang");
+	return !strcmp(name, "limit") || !strcmp(name, "offset") || !strcmp(name, "lang") || !strcmp(name, "q");
 }
 
 void api_records_list(struct request *req, struct response *res)
@@ -118,7 +118,13 @@ void api_records_list(struct request *req, struct response *res)
 		f[nf].value = req->query[i].value;
 		nf++;
 	}
-	int rc = records_list(req->store, t, f, nf, limit, offset, &l, &err);
+	/* ?q=TEXT: the pages' text filter (ids, text, the names referred to) */
+	const char *q = http_query(req, "q");
+	if (q && *q && t->blocks) {
+		http_json_error(res, 400, "q", "no text filter on %s", t->name);
+		goto out;
+	}
+	int rc = records_search(req->store, t, f, nf, q, limit, offset, &l, &err);
 	if (rc == -2) {
 		/* A value that cannot be stored in its column matches nothing. */
 		memset(&l, 0, sizeof l);

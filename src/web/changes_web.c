@@ -352,6 +352,31 @@ static void changes_table(struct request *req, struct buf *o, const struct chang
 	html_raw(o, "</tbody></table></div>\n");
 }
 
+int web_changes_waiting_section(struct request *req, struct buf *o)
+{
+	struct change *waiting = NULL;
+	size_t n = 0;
+	struct app_actor a;
+	struct buf err = BUF_INIT;
+	int rc = 0;
+	actor_of(req, &a);
+	if (a.person && app_changes_waiting(req->store, &a, &waiting, &n, &err)) {
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+		rc = -1;
+		goto out;
+	}
+	html_raw(o, "<section class=\"card\" id=\"my-changes\">\n<h2>");
+	html_msg(o, req, "changes.waiting");
+	buf_addf(o, " (%zu)", n);
+	html_raw(o, "</h2>\n");
+	changes_table(req, o, waiting, n, 1);
+	html_raw(o, "</section>\n");
+out:
+	changes_free(waiting, n);
+	buf_release(&err);
+	return rc;
+}
+
 void web_contract_changes_section(struct request *req, struct buf *o, const char *contract)
 {
 	struct change *list;

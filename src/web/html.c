@@ -7,6 +7,7 @@
 
 #include "report/i18n.h"
 #include "report/svg.h"
+#include "base/clock.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -66,25 +67,19 @@ void html_grouped_number(struct buf *o, const char *v)
 	buf_adds(o, v + int_len);
 }
 
-void html_money(struct buf *o, const struct request *req, const char *v)
+/* Korean readers count in 만 (10⁴), 억 (10⁸) and 조 (10¹²): "4억 5,000만"
+ * into t; 0, or -1 for an amount under 만, negative or too large. */
+static int korean_units(const char *v, struct buf *t)
 {
-	struct buf g = BUF_INIT;
-	html_grouped_number(&g, v);
-	html_escape(o, g.data);
-	buf_release(&g);
-	if (strcmp(req->lang, "ko") || v[0] == '-')
-		return;
-	/* Korean readers count in 만 (10⁴), 억 (10⁸) and 조 (10¹²): "4억 5,000만". */
 	size_t int_len = strcspn(v, ".");
-	if (int_len < 5 || int_len > 18)
-		return;
+	if (v[0] == '-' || int_len < 5 || int_len > 18)
+		return -1;
 	unsigned long long n = 0;
 	for (size_t i = 0; i < int_len; i++)
 		n = n * 10 + (unsigned long long)(v[i] - '0');
 	static const struct { unsigned long long unit; const char *name; } units[] = {
 		{ 1000000000000ULL, "조" }, { 100000000ULL, "억" }, { 10000ULL, "만" },
 	};
-	struct buf t = BUF_INIT;
 	for (size_t i = 0; i < 3; i++) {
 		unsigned long long q = n / units[i].unit;
 		n %= units[i].unit;
@@ -94,7 +89,7 @@ void html_money(struct buf *o, const struct request *req, const char *v)
 		struct buf gq = BUF_INIT;
 		snprintf(num, sizeof num, "%llu", q);
 		html_grouped_number(&gq, num);
-		buf_addf(&t, "%s%s%s", t.len ? " " : "", gq.data, units[i].name);
+		buf_addf(t, "%s%s%s", t->len ? " " : "", gq.data, units[i].name);
 		buf_release(&gq);
 	}
 	if (n) {
@@ -102,12 +97,43 @@ void html_money(struct buf *o, const struct request *req, const char *v)
 		struct buf gq = BUF_INIT;
 		snprintf(num, sizeof num, "%llu", n);
 		html_grouped_number(&gq, num);
-		buf_addf(&t, "%s%s", t.len ? " " : "", gq.data);
+		buf_addf(t, "%s%s", t->len ? " " : "", gq.data);
 		buf_release(&gq);
+	}
+	return 0;
+}
+
+void html_money(struct buf *o, const struct request *req, const char *v)
+{
+	struct buf g = BUF_INIT, t = BUF_INIT;
+	html_grouped_number(&g, v);
+	html_escape(o, g.data);
+	buf_release(&g);
+	if (strcmp(req->lang, "ko") || korean_units(v, &t)) {
+		buf_release(&t);
+		return;
 	}
 	html_raw(o, " <span class=\"muted small\">(");
 	html_escape(o, t.data);
 	html_raw(o, "원)</span>");
+	buf_release(&t);
+}
+
+void html_money_short(struct buf *o, const struct request *req, const char *v)
+{
+	struct buf g = BUF_INIT, t = BUF_INIT;
+	html_grouped_number(&g, v);
+	if (!strcmp(req->lang, "ko") && !korean_units(v, &t)) {
+		html_raw(o, "<span title=\"");
+		html_escape(o, g.data);
+		html_raw(o, "\">");
+		html_escape(o, t.data);
+		html_raw(o, "원</span>");
+	} else {
+		html_raw(o, "₩");
+		html_escape(o, g.data);
+	}
+	buf_release(&g);
 	buf_release(&t);
 }
 
@@ -234,6 +260,13 @@ void html_page_begin(struct request *req, struct response *res, const char *titl
 	buf_release(&href);
 	if (req->logged_in) {
 		html_raw(o, "<span class=\"user\">");
+		if (req->session.user.person_id) {
+			/* an account that is a person has its own page */
+			html_raw(o, "<a href=\"/me\" id=\"my-page\"");
+			html_raw(o, !strcmp(req->path, "/me") ? " aria-current=\"page\">" : ">");
+			html_msg(o, req, "me.title");
+			html_raw(o, "</a> · ");
+		}
 		html_escape(o, req->session.user.name);
 		html_raw(o, " <span class=\"role\">");
 		html_msg(o, req, arena_printf(&req->arena, "role.%s", web_role(req)));
@@ -293,4 +326,32 @@ void html_problem_list(struct buf *o, const char *lines)
 		line = eol + 1;
 	}
 	html_raw(o, "</ul>\n");
+}
+
+/* --- times in the server's zone ---------------------------------------------- */
+
+static int two_digits(const char *s, int *v)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return -1;
+	*v = (s[0] - '0') * 10 + (s[1] - '0');
+	return 0;
+}
+
+void web_local_time(struct request *req, const char *utc, char out[20])
+{
+	day_t d;
+	int h, mi, se;
+	if (!utc || strlen(utc) != 20 || utc[10] != 'T' || utc[19] != 'Z' || date_parse(utc, 10, &d) ||
+	    two_digits(utc + 11, &h) || two_digits(utc + 14, &mi) || two_digits(utc + 17, &se)) {
+		snprintf(out, 20, "%s", utc ? utc : "");
+		return;
+	}
+	feed_tz_local(&req->srv->tz, (int64_t)d * 86400 + h * 3600 + mi * 60 + se, out);
+}
+
+void web_local_day_start(struct request *req, day_t d, char out[21])
+{
+	struct feed_tz tz = req->srv->tz;      /* its caches are per copy: no sharing */
+	clock_iso((time_t)feed_tz_utc(&tz, d, 0), out);
 }

@@ -362,6 +362,52 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 	buf_release(&err);
 }
 
+void web_alerts_owner_panel(struct request *req, struct buf *o, const char *owner)
+{
+	struct model *m = NULL;
+	struct dataset ds;
+	struct lc_alerts al = { 0 };
+	struct buf err = BUF_INIT, h = BUF_INIT;
+	day_t as_of, now = web_today();
+	int loaded = 0, year = web_default_year(req);
+	html_raw(o, "<section class=\"card\" id=\"my-alerts\" aria-labelledby=\"my-alerts-h\">\n<h2 id=\"my-alerts-h\">");
+	html_msg(o, req, "me.alerts");
+	/* the alerts page's own date: the default year's end, or today
+	 * while that year runs */
+	app_year_is_over(req->store, year, now, &as_of);
+	if (now != DAY_NONE && now < as_of)
+		as_of = now;
+	html_raw(o, " <span class=\"subtitle small muted\">");
+	html_msg(o, req, "alerts.as_of");
+	html_raw(o, " ");
+	date_append(o, as_of);
+	html_raw(o, "</span></h2>\n");
+	if (compute_alerts(req->store, as_of, &m, &ds, &al, &err))
+		goto fail;
+	loaded = 1;
+	alerts_table(req, o, &al, &ds, as_of, owner, NULL, 0, NULL);
+	buf_adds(&h, "/alerts?owner=");
+	http_url_escape(&h, owner);
+	html_raw(o, "<p><a href=\"");
+	html_escape(o, h.data);
+	html_raw(o, "\">");
+	html_msg(o, req, "me.alerts_all");
+	html_raw(o, "</a></p>\n</section>\n");
+	goto out;
+fail:
+	fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
+	html_raw(o, "</h2>\n<p class=\"notice error\">");
+	html_msg(o, req, "error.internal");
+	html_raw(o, "</p>\n</section>\n");
+out:
+	lc_alerts_release(&al);
+	if (loaded)
+		dataset_free(&ds);
+	model_free(m);
+	buf_release(&err);
+	buf_release(&h);
+}
+
 /* The alerts page: every early warning on a date, one row a contract,
  * filtered by owner and rule. The date is the end of the year shown (the
  * last complete one by default), or today while that year runs, or
@@ -726,20 +772,51 @@ void page_cycle(struct request *req, struct response *res)
 	}
 	html_raw(o, "</tbody></table></div>\n</section>\n");
 
-	/* One small bar chart per indicator, a bar a year: shares on a 0–100%
-	 * scale, the other indicators up to their largest year. */
+	/* One small bar chart per indicator, a bar a year, all on ONE common
+	 * scale: every share (rates, growth) from 0 to the round tick above
+	 * the largest share of any indicator, every count per contract from 0
+	 * to the round tick above the largest count — never each chart to its
+	 * own maximum, so that 3.5% never fills a bar like 100%. A year not
+	 * over yet is marked: its bars pale and dashed, its label starred. */
 	html_raw(o, "<section class=\"card\">\n<h2>");
 	html_msg(o, req, "cycle.charts");
-	html_raw(o, "</h2>\n<div class=\"chart-grid\">\n");
+	html_raw(o, "</h2>\n");
 	{
 		struct svg_bar *bars = xcalloc(n + 1, sizeof *bars);
+		double max_share = 0, max_count = 0;
+		int partial_shown = 0;
+		for (size_t i = 0; i < sizeof indicators / sizeof indicators[0]; i++)
+			for (size_t y = 0; y < n; y++) {
+				long double num, den;
+				indicator_value(&years[y], i, &num, &den);
+				if (den == 0)
+					continue;
+				double v = (double)(num / den * (indicators[i].percent ? 100 : 1));
+				double *max = indicators[i].percent ? &max_share : &max_count;
+				if (v > *max)
+					*max = v;
+			}
+		int *partial = xcalloc(n + 1, sizeof *partial);
+		for (size_t y = 0; y < n; y++) {
+			day_t last_day;
+			partial[y] = !web_year_is_over(req, years[y].year, &last_day);
+			partial_shown |= partial[y];
+		}
+		if (partial_shown) {
+			html_raw(o, "<p class=\"muted small\" id=\"cycle-partial\">");
+			html_msg(o, req, "cycle.partial_year");
+			html_raw(o, "</p>\n");
+		}
+		html_raw(o, "<div class=\"chart-grid\">\n");
 		for (size_t i = 0; i < sizeof indicators / sizeof indicators[0]; i++) {
-			double max = 0;
+			double max = indicators[i].percent ? max_share : max_count;
 			for (size_t y = 0; y < n; y++) {
 				long double num, den;
 				struct buf t = BUF_INIT;
 				indicator_value(&years[y], i, &num, &den);
-				bars[y].label = arena_printf(&req->arena, "%d", years[y].year);
+				bars[y].partial = partial[y];
+				bars[y].label = arena_printf(&req->arena, bars[y].partial ? "%d*" : "%d",
+							     years[y].year);
 				bars[y].value = den == 0 ? SVG_NONE
 					: (double)(num / den * (indicators[i].percent ? 100 : 1));
 				if (den != 0) {
@@ -750,21 +827,18 @@ void page_cycle(struct request *req, struct response *res)
 				}
 				bars[y].text = den == 0 ? NULL : arena_printf(&req->arena, "%s", t.data);
 				bars[y].href = NULL;
-				if (den != 0 && bars[y].value > max)
-					max = bars[y].value;
 				buf_release(&t);
 			}
-			if (indicators[i].percent && i != 3)
-				max = 100;
-			else if (max <= 0)
+			if (max <= 0)
 				max = 1;
 			html_raw(o, "<figure class=\"mini\"><figcaption>");
 			html_msg(o, req, indicators[i].key);
 			html_raw(o, "</figcaption>");
 			svg_bar_chart(o, msg(req->lang, indicators[i].key), bars, n, max,
-				      msg(req->lang, "score.na"));
+				      msg(req->lang, "score.na"), indicators[i].percent ? "%" : NULL);
 			html_raw(o, "</figure>\n");
 		}
+		xfree(partial);
 		xfree(bars);
 	}
 	html_raw(o, "</div>\n</section>\n");
@@ -1321,37 +1395,6 @@ static void form_open(struct request *req, struct buf *o, const char *id, const 
 	buf_release(&h);
 }
 
-static void field(struct request *req, struct buf *o, const char *name, const char *label_key,
-		  const char *input)
-{
-	html_raw(o, "<div class=\"field\"><label for=\"rv-");
-	html_escape(o, name);
-	html_raw(o, "\">");
-	html_msg(o, req, label_key);
-	html_raw(o, "</label>");
-	html_raw(o, input);  /* checksrc: allow html (markup built by the caller, every value through html_escape) */
-	html_raw(o, "</div>");
-}
-
-static void select_field(struct request *req, struct buf *o, const char *name, const char *key,
-			 const char *const *options, int blank)
-{
-	struct buf in = BUF_INIT;
-	buf_addf(&in, "<select id=\"rv-%s\" name=\"%s\">", name, name);
-	if (blank)
-		buf_adds(&in, "<option value=\"\"></option>");
-	const char *typed = http_form(req, name);     /* kept after a refused review */
-	for (; *options; options++) {
-		buf_addf(&in, "<option value=\"%s\"%s>", *options,
-			 typed && !strcmp(typed, *options) ? " selected" : "");
-		html_escape(&in, msg(req->lang, arena_printf(&req->arena, "enum.%s", *options)));
-		buf_adds(&in, "</option>");
-	}
-	buf_adds(&in, "</select>");
-	field(req, o, name, key, in.data);
-	buf_release(&in);
-}
-
 /* May the logged-in user take action on proposal id, under the policy
  * (role and relation, the same decision the action itself asks)? */
 static int policy_allows(struct request *req, const char *id, enum policy_action action)
@@ -1374,8 +1417,67 @@ static int policy_allows(struct request *req, const char *id, enum policy_action
 
 /* The proposal page: its fields, reviews and gate, and the changes the
  * user's role may make now. status and error: a refused change. */
+/* Is a refusal about column name? The review's messages name the column
+ * first ("predicted_attainment '0.x': not a number") or last ("bad date
+ * 'x' for reviewed_on"). */
+static int refusal_names(const char *error, const char *name)
+{
+	size_t n = strlen(name);
+	const char *at = strstr(error, " for ");
+	if (!strncmp(error, name, n) && (error[n] == ' ' || error[n] == ':'))
+		return 1;
+	for (; at; at = strstr(at + 1, " for "))
+		if (!strncmp(at + 5, name, n) && !(at[5 + n] == '_' || (at[5 + n] >= 'a' && at[5 + n] <= 'z')))
+			return 1;
+	return 0;
+}
+
+/* The feasibility review form: feasibility_reviews' columns from the schema
+ * (html_form), the proposal given by the page, the reviewer the account's
+ * own person (SPEC §2, attribution), today's date offered; after a refused
+ * review what was typed comes back, the refusal beside its field. */
+static void review_form(struct request *req, struct buf *o, const char *id, const char *error,
+			const char *error_field)
+{
+	const struct table *t = schema_find("feasibility_reviews");
+	const char **values = arena_alloc(&req->arena, t->n_columns * sizeof *values);
+	char now[21];
+	size_t n;
+	struct buf action = BUF_INIT;
+	struct form f = { 0 };
+	clock_now_iso(now);
+	for (size_t c = 0; c < t->n_columns; c++)
+		values[c] = http_form(req, t->columns[c].name);
+	struct form_field *fields = form_fields_of_table(req, t, values, NULL, 0, &n);
+	for (size_t c = 0; c < n; c++) {
+		struct form_field *fd = &fields[c];
+		fd->code = NULL;
+		if (!strcmp(fd->name, "reviewed_on") && !fd->value)
+			fd->value = arena_printf(&req->arena, "%.10s", now);
+		if (!strcmp(fd->name, "reviewer")) {
+			fd->kind = FIELD_TEXT;
+			fd->placeholder = NULL;
+			fd->flags |= FIELD_LOCKED;
+			fd->value = req->session.user.person_id;
+		}
+		if (!strcmp(fd->name, "predicted_attainment"))
+			fd->placeholder = "0.95";
+		if (error && error_field && refusal_names(error, fd->name))
+			fd->error = error;
+	}
+	proposal_href(&action, id, "/review");
+	f.id = "review-form";
+	f.action = action.data;
+	f.css = "grid-form";
+	f.fields = fields + 1;            /* the proposal is the page's */
+	f.n_fields = n - 1;
+	f.submit_label = msg(req->lang, "proposals.add_review");
+	html_form(req, o, &f);
+	buf_release(&action);
+}
+
 static void proposal_page(struct request *req, struct response *res, const char *id, int status,
-			  const char *error)
+			  const char *error, const char *error_field)
 {
 	struct buf *o = &res->body, err = BUF_INIT;
 	struct proposal_detail d;
@@ -1492,10 +1594,10 @@ static void proposal_page(struct request *req, struct response *res, const char 
 		if (may_win) {
 			html_raw(o, "<div class=\"actions\">");
 			form_open(req, o, d.id, "/win", "inline");
-			/* Not the primary action while the gate is shut: it would
-			 * only be refused. */
+			/* Disabled, with the reason beside it, while the gate is
+			 * shut: it would only be refused (the server still checks). */
 			html_raw(o, d.gate_open ? "<button type=\"submit\" class=\"primary\">"
-				 : "<button type=\"submit\" aria-describedby=\"gate-shut\">");
+				 : "<button type=\"submit\" disabled aria-describedby=\"gate-shut\">");
 			html_msg(o, req, "proposals.win");
 			html_raw(o, "</button></form> ");
 			form_open(req, o, d.id, "/lose", "inline");
@@ -1508,54 +1610,8 @@ static void proposal_page(struct request *req, struct response *res, const char 
 				html_raw(o, "</p>\n");
 			}
 		}
-		if (may_review) {
-			static const char *const verdicts[] = { "feasible", "conditional", "infeasible", NULL };
-			static const char *const tiers[] = { "low", "medium", "high", NULL };
-			char now[21];
-			struct buf in = BUF_INIT;
-			clock_now_iso(now);
-			html_raw(o, "<h3>");
-			html_msg(o, req, "proposals.add_review");
-			html_raw(o, "</h3>\n");
-			form_open(req, o, d.id, "/review", "grid-form");
-			/* What was typed comes back after a refused review. */
-			const char *typed;
-			buf_adds(&in, "<input id=\"rv-reviewed_on\" name=\"reviewed_on\" type=\"date\" required value=\"");
-			typed = http_form(req, "reviewed_on");
-			if (typed)
-				html_escape(&in, typed);
-			else
-				buf_addf(&in, "%.10s", now);
-			buf_adds(&in, "\">");
-			field(req, o, "reviewed_on", "col.reviewed_on", in.data);
-			buf_reset(&in);
-			/* The reviewer is the account's person (SPEC §2, attribution). */
-			buf_adds(&in, "<input id=\"rv-reviewer\" name=\"reviewer\" readonly value=\"");
-			html_escape(&in, req->session.user.person_id ? req->session.user.person_id : "");
-			buf_adds(&in, "\">");
-			field(req, o, "reviewer", "col.reviewer", in.data);
-			select_field(req, o, "verdict", "col.verdict", verdicts, 0);
-			buf_reset(&in);
-			buf_adds(&in, "<input id=\"rv-predicted_attainment\" name=\"predicted_attainment\" inputmode=\"decimal\" placeholder=\"0.95\" value=\"");
-			html_escape(&in, http_form(req, "predicted_attainment"));
-			buf_adds(&in, "\">");
-			field(req, o, "predicted_attainment", "col.predicted_attainment", in.data);
-			select_field(req, o, "risk_tier", "col.risk_tier", tiers, 1);
-			buf_reset(&in);
-			buf_adds(&in, "<input id=\"rv-required_ramp_days\" name=\"required_ramp_days\" type=\"number\" min=\"0\" value=\"");
-			html_escape(&in, http_form(req, "required_ramp_days"));
-			buf_adds(&in, "\">");
-			field(req, o, "required_ramp_days", "col.required_ramp_days", in.data);
-			buf_reset(&in);
-			buf_adds(&in, "<input id=\"rv-conditions\" name=\"conditions\" value=\"");
-			html_escape(&in, http_form(req, "conditions"));
-			buf_adds(&in, "\">");
-			field(req, o, "conditions", "col.conditions", in.data);
-			html_raw(o, "<button type=\"submit\" class=\"primary\">");
-			html_msg(o, req, "proposals.add_review");
-			html_raw(o, "</button></form>\n");
-			buf_release(&in);
-		}
+		if (may_review)
+			review_form(req, o, d.id, error, error_field);
 		if (may_override) {
 			html_raw(o, "<h3>");
 			html_msg(o, req, "proposals.override");
@@ -1584,7 +1640,7 @@ static void proposal_page(struct request *req, struct response *res, const char 
 
 void page_proposal(struct request *req, struct response *res)
 {
-	proposal_page(req, res, req->params[0], 0, NULL);
+	proposal_page(req, res, req->params[0], 0, NULL, NULL);
 }
 
 static void page_action(struct request *req, struct response *res, enum proposal_action act)
@@ -1618,7 +1674,8 @@ static void page_action(struct request *req, struct response *res, enum proposal
 	} else if (status == 500) {
 		html_error_page(req, res, 500, "error.internal", NULL);
 	} else {
-		proposal_page(req, res, id, open || status == 403 ? status : 409, err.data);
+		proposal_page(req, res, id, open || status == 403 ? status : 409, err.data,
+			      act == ACT_REVIEW ? field : NULL);
 	}
 out:
 	buf_release(&err);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* The read-only pages about scores and accounts: the dashboard, the
- * scorecards of org units, people and contracts, the evidence behind a
- * criterion (with the month-by-month grid and chart), the contract page and
- * the proposals with their gate. Numbers come from the engine's shared
- * score cache (scores.c) and are printed by engine/numfmt. */
+/* The read-only pages about scores: the dashboard and the evidence behind
+ * a criterion (with the month-by-month grid and chart), and what every
+ * score page shares (web_page_*: the scores of a year, pages kept with
+ * them, links, grades). The scorecards' drill-down is explore.c. Numbers
+ * come from the engine's shared score cache (scores.c) and are printed by
+ * engine/numfmt. */
 #include "web/web_impl.h"
 
 #include "engine/model.h"
@@ -11,16 +12,11 @@
 #include "engine/score.h"
 #include "report/scores_text.h"
 #include "report/svg.h"
+#include "report/units.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *org_param(struct request *req)
-{
-	const char *o = http_query(req, "org");
-	return o && !strcmp(o, "operations") ? "operations" : "sales";
-}
 
 static enum org_kind org_kind_of(const char *o)
 {
@@ -35,7 +31,7 @@ static void score_text(struct buf *o, const struct request *req, const struct sc
 		html_msg(o, req, "score.na");
 }
 
-static const char *grade_of(const struct model *m, const struct score_group *g)
+const char *web_grade_of(const struct model *m, const struct score_group *g)
 {
 	return g->available ? model_grade(m, numfmt_round(g->score, 2)) : NULL;
 }
@@ -86,7 +82,7 @@ static void year_form(struct request *req, struct buf *o, int year, const char *
 	html_raw(o, "</button>\n</form>\n");
 }
 
-static const struct scored *get_scores(struct request *req, struct response *res, int year)
+const struct scored *web_page_scores(struct request *req, struct response *res, int year)
 {
 	struct buf err = BUF_INIT;
 	const struct scored *sc = web_scores_get(req, year, &err);
@@ -109,7 +105,7 @@ static const char *subject_name(const struct scored *sc, enum subject_kind kind,
 	return NULL;
 }
 
-static void scorecard_href(struct buf *out, enum subject_kind kind, const char *id, int year,
+void web_scorecard_href(struct buf *out, enum subject_kind kind, const char *id, int year,
 			   const char *org)
 {
 	buf_addf(out, "/scores/%s/", score_subject_kind_id(kind));
@@ -121,13 +117,19 @@ static void scorecard_href(struct buf *out, enum subject_kind kind, const char *
  * the main part between the frame's head and foot, which depends only on
  * the data, the path and query, the language and the role, never on who
  * is asking (the name and CSRF token are in the frame). A hit renders the
- * frame around the kept part; key is filled for page_keep(). */
-static int page_from_cache(struct request *req, struct response *res, const struct scored *sc,
+ * frame around the kept part; key is filled for web_page_keep(). */
+int web_page_from_cache(struct request *req, struct response *res, const struct scored *sc,
 			   const char *title_key, struct buf *key)
 {
 	struct buf main_part = BUF_INIT;
 	char *title = NULL;
+	int today_y, today_m, today_d;
 	web_answer_key(req, 1, key);
+	/* A recent year may not be over (its trend point is marked so): such
+	 * a page is kept for the day only, so it never outlives the year. */
+	date_to_ymd(web_today(), &today_y, &today_m, &today_d);
+	if (sc->year >= today_y - 1)
+		buf_addf(key, "|%04d-%02d-%02d", today_y, today_m, today_d);
 	if (!web_answer_get(sc, key->data, &main_part, &title))
 		return 0;
 	html_page_begin(req, res, title_key, title);
@@ -140,7 +142,7 @@ static int page_from_cache(struct request *req, struct response *res, const stru
 
 /* Keeps the main part of a page rendered since begin (call before
  * html_page_end). */
-static void page_keep(struct response *res, const struct scored *sc, const struct buf *key,
+void web_page_keep(struct response *res, const struct scored *sc, const struct buf *key,
 		      size_t begin, const char *title)
 {
 	if (res->status == 200)
@@ -196,7 +198,7 @@ static void grade_distribution_card(struct request *req, struct buf *o, const st
 void page_dashboard(struct request *req, struct response *res)
 {
 	int year = req->year;
-	const struct scored *sc = get_scores(req, res, year), *prev;
+	const struct scored *sc = web_page_scores(req, res, year), *prev;
 	struct buf *o = &res->body;
 	struct buf err = BUF_INIT, key = BUF_INIT;
 	if (!sc)
@@ -233,7 +235,7 @@ void page_dashboard(struct request *req, struct response *res)
 		const char *oid = score_org_id((enum org_kind)org);
 		html_raw(o, "<a class=\"tile\" href=\"");
 		struct buf href = BUF_INIT;
-		scorecard_href(&href, SUBJECT_COMPANY, "company", year, oid);
+		web_scorecard_href(&href, SUBJECT_COMPANY, "company", year, oid);
 		html_escape(o, href.data);
 		buf_release(&href);
 		html_raw(o, "\"><span class=\"tile-label\">");
@@ -241,7 +243,7 @@ void page_dashboard(struct request *req, struct response *res)
 		html_raw(o, "</span><span class=\"tile-score\">");
 		if (a) {
 			score_text(o, req, &a->total);
-			grade_badge(o, grade_of(sc->model, &a->total));
+			grade_badge(o, web_grade_of(sc->model, &a->total));
 		} else {
 			html_msg(o, req, "score.na");
 		}
@@ -277,7 +279,7 @@ void page_dashboard(struct request *req, struct response *res)
 			hrefs[nb] = (struct buf)BUF_INIT;
 			if (a->total.available)
 				numfmt_ld(&texts[nb], a->total.score, 2);
-			scorecard_href(&hrefs[nb], SUBJECT_ORG_UNIT, a->id, year, oid);
+			web_scorecard_href(&hrefs[nb], SUBJECT_ORG_UNIT, a->id, year, oid);
 			bars[nb].label = subject_name(sc, a->kind, a->index);
 			bars[nb].value = a->total.available ? (double)a->total.score : SVG_NONE;
 			bars[nb].text = texts[nb].data;
@@ -290,7 +292,7 @@ void page_dashboard(struct request *req, struct response *res)
 		if (nb)
 			svg_bar_chart(o, msg(req->lang, org == ORG_SALES ? "dash.units_sales"
 					     : "dash.units_operations"), bars, nb, 100,
-				      msg(req->lang, "score.na"));
+				      msg(req->lang, "score.na"), NULL);
 		else {
 			html_raw(o, "<p class=\"muted\">");
 			html_msg(o, req, "score.no_subjects");
@@ -309,7 +311,7 @@ void page_dashboard(struct request *req, struct response *res)
 	/* What needs attention is the early-warning panel below: the same
 	 * rules as the alerts page (a contract without SLA metrics is never
 	 * "not stabilized"). */
-	page_keep(res, sc, &key, begin, NULL);
+	web_page_keep(res, sc, &key, begin, NULL);
 	web_alerts_panel(req, o, sc);
 	html_page_end(req, res);
 	web_scores_release(req->srv, prev);
@@ -318,201 +320,9 @@ void page_dashboard(struct request *req, struct response *res)
 	buf_release(&key);
 }
 
-/* --- scorecards ---------------------------------------------------------- */
+/* --- scorecards: explore.c ---------------------------------------------- */
 
-static void aggregate_table(struct request *req, struct buf *o, const struct scored *sc,
-			    enum subject_kind kind, enum org_kind org, const char *oid, const char *head)
-{
-	const struct model_org *mo = &sc->model->orgs[org];
-	int rows = 0;
-	html_raw(o, "<section class=\"card\">\n<h2>");
-	html_msg(o, req, head);
-	html_raw(o, "</h2>\n<div class=\"scroll\"><table class=\"data\">\n<thead><tr><th scope=\"col\">");
-	html_msg(o, req, "score.subject");
-	/* The total and its grade come first, so that a phone shows them
-	 * beside the name; the categories follow, scrolling if need be. */
-	html_raw(o, "</th><th scope=\"col\" class=\"num total\">");
-	html_msg(o, req, "score.total");
-	html_raw(o, "</th>");
-	for (size_t c = 0; c < mo->n_categories; c++) {
-		html_raw(o, "<th scope=\"col\" class=\"num\">");
-		html_escape(o, model_name_text(&mo->categories[c].name, !strcmp(req->lang, "ko")));
-		html_raw(o, "</th>");
-	}
-	html_raw(o, "<th scope=\"col\" class=\"num\">");
-	html_msg(o, req, "score.coverage");
-	html_raw(o, "</th></tr></thead>\n<tbody>\n");
-	if (kind == SUBJECT_CONTRACT) {
-		for (size_t i = 0; i < sc->scores->n_sets; i++) {
-			const struct score_set *s = &sc->scores->sets[i];
-			if (s->org != org)
-				continue;
-			const char *id = score_set_id(sc->scores, s);
-			struct buf href = BUF_INIT;
-			scorecard_href(&href, SUBJECT_CONTRACT, id, sc->year, oid);
-			html_raw(o, "<tr><th scope=\"row\"><a href=\"");
-			html_escape(o, href.data);
-			html_raw(o, "\">");
-			html_escape(o, id);
-			html_raw(o, "</a> <span class=\"muted\">");
-			html_escape(o, subject_name(sc, SUBJECT_CONTRACT, s->contract));
-			html_raw(o, "</span></th><td class=\"num total\"><strong>");
-			score_text(o, req, &s->total);
-			html_raw(o, "</strong>");
-			grade_badge(o, grade_of(sc->model, &s->total));
-			html_raw(o, "</td>");
-			for (size_t c = 0; c < s->n_categories; c++) {
-				html_raw(o, "<td class=\"num\">");
-				score_text(o, req, &s->categories[c]);
-				html_raw(o, "</td>");
-			}
-			html_raw(o, "<td class=\"num\">");
-			coverage_text(o, &s->total);
-			html_raw(o, "</td></tr>\n");
-			buf_release(&href);
-			rows++;
-		}
-	} else {
-		for (size_t i = 0; i < sc->scores->n_aggregates; i++) {
-			const struct score_aggregate *a = &sc->scores->aggregates[i];
-			if (a->kind != kind || a->org != org)
-				continue;
-			struct buf href = BUF_INIT;
-			scorecard_href(&href, kind, a->id, sc->year, oid);
-			html_raw(o, "<tr><th scope=\"row\"><a href=\"");
-			html_escape(o, href.data);
-			html_raw(o, "\">");
-			html_escape(o, kind == SUBJECT_COMPANY ? msg(req->lang, "score.company")
-				    : subject_name(sc, kind, a->index));
-			html_raw(o, "</a> <span class=\"muted\">");
-			html_escape(o, kind == SUBJECT_COMPANY ? "" : a->id);
-			html_raw(o, "</span></th><td class=\"num total\"><strong>");
-			score_text(o, req, &a->total);
-			html_raw(o, "</strong>");
-			grade_badge(o, grade_of(sc->model, &a->total));
-			html_raw(o, "</td>");
-			for (size_t c = 0; c < a->n_categories; c++) {
-				html_raw(o, "<td class=\"num\">");
-				score_text(o, req, &a->categories[c]);
-				html_raw(o, "</td>");
-			}
-			html_raw(o, "<td class=\"num\">");
-			coverage_text(o, &a->total);
-			html_raw(o, "</td></tr>\n");
-			buf_release(&href);
-			rows++;
-		}
-	}
-	if (!rows) {
-		html_raw(o, "<tr><td colspan=\"9\" class=\"muted\">");
-		html_msg(o, req, "score.no_subjects");
-		html_raw(o, "</td></tr>\n");
-	}
-	html_raw(o, "</tbody></table></div>\n</section>\n");
-}
-
-/* Is too-early contract c in the subjects of (kind, index): owned (as
- * ops_owner) by the person, by someone in the unit or below it, or any for
- * the company? */
-static int too_early_belongs(const struct dataset *ds, int c, enum subject_kind kind, int index)
-{
-	int owner = ds->contracts[c].ops_owner;
-	if (kind == SUBJECT_COMPANY)
-		return 1;
-	if (owner < 0 || (size_t)owner >= ds->n_people)
-		return 0;
-	if (kind == SUBJECT_PERSON)
-		return owner == index;
-	for (int u = ds->people[owner].org_unit, steps = 0; u >= 0 && (size_t)u < ds->n_units &&
-	     steps <= (int)ds->n_units; u = ds->units[u].parent, steps++)
-		if (u == index)
-			return 1;
-	return 0;
-}
-
-/* The operations contracts of (kind, index) not judged this year (SPEC §5
- * "Maturity"), listed apart so that none reads as a low score. Nothing
- * when the model judges every contract or none of them is too early. */
-static void too_early_card(struct request *req, struct buf *o, const struct scored *sc,
-			   enum subject_kind kind, int index)
-{
-	const struct scores *s = sc->scores;
-	const struct dataset *ds = sc->ds;
-	size_t shown = 0;
-	for (size_t i = 0; i < s->n_too_early; i++)
-		shown += too_early_belongs(ds, s->too_early[i].contract, kind, index);
-	if (!s->model->operations_min_months || !shown)
-		return;
-	html_raw(o, "<section class=\"card\" id=\"too-early\">\n<h2>");
-	html_msg(o, req, "score.too_early");
-	buf_addf(o, " <span class=\"muted\">%zu</span></h2>\n<p class=\"muted\">", shown);
-	html_msg(o, req, "score.too_early_help");
-	buf_addf(o, " %d.</p>\n<table class=\"data\"><thead><tr><th scope=\"col\">",
-		 s->model->operations_min_months);
-	html_msg(o, req, "score.subject");
-	html_raw(o, "</th><th scope=\"col\">");
-	html_msg(o, req, "col.go_live_on");
-	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
-	html_msg(o, req, "score.months_live");
-	html_raw(o, "</th><th scope=\"col\">");
-	html_msg(o, req, "col.ops_owner");
-	html_raw(o, "</th></tr></thead><tbody>\n");
-	for (size_t i = 0; i < s->n_too_early; i++) {
-		int c = s->too_early[i].contract;
-		const struct contract *k = &ds->contracts[c];
-		char day[11];
-		if (!too_early_belongs(ds, c, kind, index))
-			continue;
-		date_format(k->go_live_on, day);
-		html_raw(o, "<tr><th scope=\"row\"><a href=\"/contracts/");
-		{
-			struct buf h = BUF_INIT;
-			http_url_escape(&h, k->id);
-			html_escape(o, h.data);
-			buf_release(&h);
-		}
-		html_raw(o, "\">");
-		html_escape(o, k->id);
-		html_raw(o, "</a> <span class=\"muted\">");
-		html_escape(o, ds->clients[k->client].name);
-		html_raw(o, "</span></th><td>");
-		html_escape(o, day);
-		buf_addf(o, "</td><td class=\"num\">%d</td><td>", s->too_early[i].months);
-		if (k->ops_owner >= 0)
-			html_escape(o, ds->people[k->ops_owner].name);
-		html_raw(o, "</td></tr>\n");
-	}
-	html_raw(o, "</tbody></table>\n</section>\n");
-}
-
-void page_scores(struct request *req, struct response *res)
-{
-	int year = req->year;
-	const char *oid = org_param(req);
-	enum org_kind org = org_kind_of(oid);
-	const struct scored *sc = get_scores(req, res, year);
-	const char *title = msg(req->lang, org == ORG_SALES ? "org.sales" : "org.operations");
-	struct buf *o = &res->body, key = BUF_INIT;
-	if (!sc)
-		return;
-	if (!page_from_cache(req, res, sc, "scores.title", &key)) {
-		html_page_begin(req, res, "scores.title", title);
-		size_t begin = o->len;
-		year_form(req, o, year, oid, 1);
-		aggregate_table(req, o, sc, SUBJECT_COMPANY, org, oid, "scores.company");
-		aggregate_table(req, o, sc, SUBJECT_ORG_UNIT, org, oid, "scores.units");
-		aggregate_table(req, o, sc, SUBJECT_PERSON, org, oid, "scores.people");
-		aggregate_table(req, o, sc, SUBJECT_CONTRACT, org, oid, "scores.contracts");
-		if (org == ORG_OPERATIONS)
-			too_early_card(req, o, sc, SUBJECT_COMPANY, -1);
-		page_keep(res, sc, &key, begin, title);
-		html_page_end(req, res);
-	}
-	web_scores_release(req->srv, sc);
-	buf_release(&key);
-}
-
-static void evidence_href(struct buf *out, const char *contract, const char *oid, const char *crit,
+void web_evidence_href(struct buf *out, const char *contract, const char *oid, const char *crit,
 			  int year)
 {
 	buf_adds(out, "/evidence/");
@@ -522,316 +332,7 @@ static void evidence_href(struct buf *out, const char *contract, const char *oid
 	buf_addf(out, "?year=%d", year);
 }
 
-static void contract_scorecard(struct request *req, struct buf *o, const struct scored *sc,
-			       const struct score_set *set, const char *oid)
-{
-	const struct model_org *mo = &sc->model->orgs[set->org];
-	const char *id = score_set_id(sc->scores, set);
-	int ko = !strcmp(req->lang, "ko");
-	size_t x = 0;
-	html_raw(o, "<p><a href=\"/contracts/");
-	{
-		struct buf h = BUF_INIT;
-		http_url_escape(&h, id);
-		html_escape(o, h.data);
-		buf_release(&h);
-	}
-	html_raw(o, "\">");
-	html_msg(o, req, "contract.open");
-	html_raw(o, "</a></p>\n<section class=\"tiles\"><div class=\"tile\"><span class=\"tile-label\">");
-	html_msg(o, req, "score.total");
-	html_raw(o, "</span><span class=\"tile-score\">");
-	score_text(o, req, &set->total);
-	grade_badge(o, grade_of(sc->model, &set->total));
-	html_raw(o, "</span><span class=\"tile-sub\">");
-	html_msg(o, req, "score.coverage");
-	html_raw(o, " ");
-	coverage_text(o, &set->total);
-	html_raw(o, "</span></div></section>\n");
-	for (size_t c = 0; c < mo->n_categories; c++) {
-		const struct model_category *cat = &mo->categories[c];
-		html_raw(o, "<section class=\"card\">\n<h2>");
-		html_escape(o, model_name_text(&cat->name, ko));
-		html_raw(o, " <span class=\"muted\">");
-		score_text(o, req, &set->categories[c]);
-		html_raw(o, "</span></h2>\n<table class=\"data scorecard\"><thead><tr><th scope=\"col\">");
-		html_msg(o, req, "score.criterion");
-		html_raw(o, "</th><th scope=\"col\" class=\"num\">");
-		html_msg(o, req, "score.value");
-		html_raw(o, "</th><th scope=\"col\" class=\"num\">");
-		html_msg(o, req, "score.score");
-		html_raw(o, "</th><th scope=\"col\">");
-		html_msg(o, req, "score.evidence");
-		html_raw(o, "</th></tr></thead><tbody>\n");
-		for (size_t i = 0; i < cat->n_criteria; i++) {
-			const struct score_criterion *cr = &set->criteria[x++];
-			struct buf href = BUF_INIT;
-			evidence_href(&href, id, oid, cr->def->id, sc->year);
-			html_raw(o, "<tr><th scope=\"row\"><span class=\"crit-id\">");
-			html_escape(o, cr->def->id);
-			html_raw(o, "</span> ");
-			html_escape(o, model_name_text(&cr->model->name, ko));
-			html_raw(o, "</th><td class=\"num\"><a href=\"");
-			html_escape(o, href.data);
-			html_raw(o, "\">");
-			if (cr->value_available && cr->def->format != VALUE_NONE)
-				numfmt_ld(o, cr->value, value_format_decimals(cr->def->format));
-			else if (!cr->available)
-				html_msg(o, req, "score.na");
-			else
-				html_raw(o, "…");
-			html_raw(o, "</a></td><td class=\"num\">");
-			if (cr->available)
-				numfmt_ld(o, cr->score, 2);
-			else {
-				html_msg(o, req, "score.na");
-				if (cr->na_reason) {
-					html_raw(o, " <span class=\"muted small\">(");
-					html_msg(o, req, arena_printf(&req->arena, "reason.%s", cr->na_reason));
-					html_raw(o, ")</span>");
-				}
-			}
-			html_raw(o, "</td><td><a href=\"");
-			html_escape(o, href.data);
-			html_raw(o, "\" aria-label=\"");
-			html_msg(o, req, "score.evidence");
-			html_raw(o, " ");
-			html_escape(o, cr->def->id);
-			html_raw(o, "\">");
-			html_msg(o, req, "score.see_evidence");
-			html_raw(o, "</a></td></tr>\n");
-			buf_release(&href);
-		}
-		html_raw(o, "</tbody></table>\n</section>\n");
-	}
-}
-
-void page_scorecard(struct request *req, struct response *res)
-{
-	int year = req->year;
-	const char *oid = org_param(req);
-	enum org_kind org = org_kind_of(oid);
-	const char *kind_text = req->params[0], *id = req->params[1];
-	enum subject_kind kind;
-	struct buf *o = &res->body;
-	struct buf title = BUF_INIT, key = BUF_INIT;
-	size_t begin;
-
-	if (!strcmp(kind_text, "contract"))
-		kind = SUBJECT_CONTRACT;
-	else if (!strcmp(kind_text, "person"))
-		kind = SUBJECT_PERSON;
-	else if (!strcmp(kind_text, "org_unit"))
-		kind = SUBJECT_ORG_UNIT;
-	else if (!strcmp(kind_text, "company"))
-		kind = SUBJECT_COMPANY;
-	else {
-		html_error_page(req, res, 404, "error.not_found", NULL);
-		return;
-	}
-	const struct scored *sc = get_scores(req, res, year);
-	if (!sc)
-		return;
-	if (page_from_cache(req, res, sc, "scorecard.title", &key))
-		goto out;
-	const struct score_set *set = kind == SUBJECT_CONTRACT ? score_find_set(sc->scores, id, org) : NULL;
-	const struct score_aggregate *a = kind != SUBJECT_CONTRACT
-		? score_find_aggregate(sc->scores, kind, id, org) : NULL;
-	if (!set && !a && kind == SUBJECT_CONTRACT && org == ORG_OPERATIONS) {
-		/* too early to judge: said so, never shown as a low score */
-		for (size_t i = 0; i < sc->scores->n_too_early; i++) {
-			const struct contract *k = &sc->ds->contracts[sc->scores->too_early[i].contract];
-			if (strcmp(k->id, id))
-				continue;
-			buf_addf(&title, "%s · %s · %d", id, msg(req->lang, "org.operations"), year);
-			html_page_begin(req, res, "scorecard.title", title.data);
-			begin = o->len;
-			year_form(req, o, year, oid, 1);
-			html_raw(o, "<p class=\"notice\" id=\"too-early-contract\">");
-			html_msg(o, req, "score.too_early_contract");
-			html_raw(o, "</p>\n");
-			too_early_card(req, o, sc, SUBJECT_PERSON,
-				       k->ops_owner >= 0 ? k->ops_owner : -2);
-			page_keep(res, sc, &key, begin, title.data);
-			html_page_end(req, res);
-			goto out;
-		}
-	}
-	if (!set && !a) {
-		html_error_page(req, res, 404, "score.not_scored", id);
-		goto out;
-	}
-	buf_addf(&title, "%s · %s · %d", kind == SUBJECT_COMPANY ? msg(req->lang, "score.company")
-		 : set ? id : subject_name(sc, kind, a->index),
-		 msg(req->lang, org == ORG_SALES ? "org.sales" : "org.operations"), year);
-	html_page_begin(req, res, "scorecard.title", title.data);
-	begin = o->len;
-	year_form(req, o, year, oid, 1);
-	if (set) {
-		contract_scorecard(req, o, sc, set, oid);
-	} else {
-		const struct model_org *mo = &sc->model->orgs[org];
-		html_raw(o, "<section class=\"tiles\">\n");
-		for (size_t c = 0; c < a->n_categories; c++) {
-			html_raw(o, "<div class=\"tile\"><span class=\"tile-label\">");
-			html_escape(o, model_name_text(&mo->categories[c].name, !strcmp(req->lang, "ko")));
-			html_raw(o, "</span><span class=\"tile-score\">");
-			score_text(o, req, &a->categories[c]);
-			html_raw(o, "</span></div>\n");
-		}
-		html_raw(o, "<div class=\"tile\"><span class=\"tile-label\">");
-		html_msg(o, req, "score.total");
-		html_raw(o, "</span><span class=\"tile-score\">");
-		score_text(o, req, &a->total);
-		grade_badge(o, grade_of(sc->model, &a->total));
-		html_raw(o, "</span><span class=\"tile-sub\">");
-		html_msg(o, req, "score.coverage");
-		html_raw(o, " ");
-		coverage_text(o, &a->total);
-		html_raw(o, "</span></div>\n</section>\n<section class=\"card\"><h2>");
-		html_msg(o, req, "scores.contracts");
-		html_raw(o, "</h2>\n<table class=\"data\"><thead><tr><th scope=\"col\">");
-		html_msg(o, req, "score.subject");
-		html_raw(o, "</th><th scope=\"col\" class=\"num\">");
-		html_msg(o, req, "score.total");
-		html_raw(o, "</th><th scope=\"col\" class=\"num\">");
-		html_msg(o, req, "score.coverage");
-		html_raw(o, "</th></tr></thead><tbody>\n");
-		for (size_t i = 0; i < a->n_subjects; i++) {
-			const struct score_set *s = &sc->scores->sets[a->subjects[i]];
-			const char *cid = score_set_id(sc->scores, s);
-			struct buf href = BUF_INIT;
-			scorecard_href(&href, SUBJECT_CONTRACT, cid, year, oid);
-			html_raw(o, "<tr><th scope=\"row\"><a href=\"");
-			html_escape(o, href.data);
-			html_raw(o, "\">");
-			html_escape(o, cid);
-			html_raw(o, "</a> <span class=\"muted\">");
-			html_escape(o, subject_name(sc, SUBJECT_CONTRACT, s->contract));
-			html_raw(o, "</span></th><td class=\"num\">");
-			score_text(o, req, &s->total);
-			grade_badge(o, grade_of(sc->model, &s->total));
-			html_raw(o, "</td><td class=\"num\">");
-			coverage_text(o, &s->total);
-			html_raw(o, "</td></tr>\n");
-			buf_release(&href);
-		}
-		if (!a->n_subjects) {
-			html_raw(o, "<tr><td colspan=\"3\" class=\"muted\">");
-			html_msg(o, req, "score.no_subjects");
-			html_raw(o, "</td></tr>\n");
-		}
-		html_raw(o, "</tbody></table></section>\n");
-		if (org == ORG_OPERATIONS)
-			too_early_card(req, o, sc, kind, a->index);
-	}
-	page_keep(res, sc, &key, begin, title.data);
-	html_page_end(req, res);
-out:
-	buf_release(&title);
-	buf_release(&key);
-	web_scores_release(req->srv, sc);
-}
-
 /* --- evidence ------------------------------------------------------------ */
-
-static void day_text(struct buf *o, day_t d)
-{
-	char t[11];
-	if (d == DAY_NONE) {
-		buf_adds(o, "—");
-		return;
-	}
-	date_format(d, t);
-	buf_adds(o, t);
-}
-
-static void micro_text(struct buf *o, micro_t v)
-{
-	char t[32];
-	if (v == MICRO_NONE) {
-		buf_adds(o, "—");
-		return;
-	}
-	decimal_format(v, t);
-	buf_adds(o, t);
-}
-
-/* One evidence row as "what, when" text (plain; escaped by the caller). */
-static void evidence_text(const struct dataset *ds, const struct evidence_row *r, struct buf *t,
-			  const char **kind_key)
-{
-	int i = r->index;
-	char m[8];
-	switch (r->kind) {
-	case EV_READINESS:
-		*kind_key = "kind.readiness";
-		buf_addf(t, "%s (%s) · ", ds->readiness[i].item, ds->readiness[i].required ? "required" : "optional");
-		day_text(t, ds->readiness[i].done_on);
-		break;
-	case EV_MANUAL_RATING:
-		*kind_key = "kind.manual_ratings";
-		day_text(t, ds->manual_ratings[i].rated_on);
-		buf_addf(t, " · %s · %d / %d", ds->people[ds->manual_ratings[i].rated_by].name,
-			 ds->manual_ratings[i].concreteness, ds->manual_ratings[i].feasibility);
-		break;
-	case EV_SCOPE_CHANGE:
-		*kind_key = "kind.scope_changes";
-		day_text(t, ds->scope_changes[i].date);
-		buf_addf(t, " · %s", ds->scope_changes[i].note ? ds->scope_changes[i].note : "");
-		break;
-	case EV_FINANCIAL:
-		*kind_key = "kind.financials";
-		month_format(ds->financials[i].month, m);
-		buf_addf(t, "%s · ", m);
-		micro_text(t, ds->financials[i].revenue);
-		buf_adds(t, " / ");
-		micro_text(t, ds->financials[i].cost);
-		break;
-	case EV_HANDOVER:
-		*kind_key = "kind.handover";
-		buf_addf(t, "%s · ", ds->handover[i].item);
-		day_text(t, ds->handover[i].accepted_on);
-		break;
-	case EV_EXPANSION:
-		*kind_key = "kind.expansions";
-		day_text(t, ds->expansions[i].date);
-		buf_adds(t, " · ");
-		micro_text(t, ds->expansions[i].added_annual_value);
-		break;
-	case EV_CHILD_CONTRACT:
-		*kind_key = "kind.contracts";
-		buf_addf(t, "%s · %s · ", ds->contracts[i].id,
-			 ds->contracts[i].service_line ? ds->contracts[i].service_line : "");
-		day_text(t, ds->contracts[i].signed_on);
-		break;
-	case EV_RENEWAL:
-		*kind_key = "kind.renewals";
-		day_text(t, ds->renewals[i].due_on);
-		buf_adds(t, " · ");
-		micro_text(t, ds->renewals[i].new_annual_value);
-		break;
-	case EV_RELATIONSHIP_RATING:
-		*kind_key = "kind.relationship_ratings";
-		day_text(t, ds->relationship_ratings[i].date);
-		buf_addf(t, " · %d", ds->relationship_ratings[i].level);
-		break;
-	case EV_PROPOSAL:
-		*kind_key = "kind.proposals";
-		buf_addf(t, "%s · %s · ", ds->proposals[i].id, ds->proposals[i].title ? ds->proposals[i].title : "");
-		day_text(t, ds->proposals[i].proposed_on);
-		break;
-	case EV_REFERENCE:
-		*kind_key = "kind.references";
-		day_text(t, ds->references[i].date);
-		break;
-	case EV_INNOVATION:
-		*kind_key = "kind.innovations";
-		day_text(t, ds->innovations[i].date);
-		buf_addf(t, " · %s", ds->innovations[i].title);
-		break;
-	}
-}
 
 static void month_label(const struct month_table *mt, int index, char out[16])
 {
@@ -928,24 +429,39 @@ static void month_views(struct request *req, struct buf *o, const struct scored 
 		double *values = arena_alloc(&req->arena, cols * sizeof *values);
 		const char **xl = arena_alloc(&req->arena, cols * sizeof *xl);
 		micro_t target = mt->cells[m].target;
-		char tt[32];
+		/* a ratio reads as a percentage; other units through the catalog */
+		int ratio = sm->unit && (!strcmp(sm->unit, "ratio") || !strcmp(sm->unit, "%"));
+		double scale = ratio ? 100 : 1;
+		const char *unit = ratio ? "%" : sm->unit && *sm->unit
+			? i18n_named(i18n_lang(req->lang), "metric_unit.", sm->unit) : NULL;
+		struct buf tt = BUF_INIT;
 		for (size_t c = 0; c < cols; c++) {
 			const struct month_cell *cell = &mt->cells[c * mt->n_metrics + m];
 			char l[16];
 			month_label(mt, mt->first + (int)c, l);
 			xl[c] = arena_strdup(&req->arena, l);
-			values[c] = cell->has_data ? (double)cell->num / (double)cell->den : SVG_NONE;
+			values[c] = cell->has_data ? scale * (double)cell->num / (double)cell->den : SVG_NONE;
 		}
-		decimal_format(target, tt);
+		if (ratio) {
+			units_percent(&tt, (long double)target / 1e6L, 1);
+		} else {
+			char t[32];
+			decimal_format(target, t);
+			buf_adds(&tt, t);
+			if (unit)
+				buf_addf(&tt, " %s", unit);
+		}
 		html_raw(o, "<section class=\"card\">\n<h3>");
 		html_escape(o, row_labels[m]);
 		html_raw(o, " <span class=\"muted\">(");
 		html_msg(o, req, sm->direction == DIR_HIGHER ? "evidence.higher" : "evidence.lower");
 		html_raw(o, ")</span></h3>\n");
 		html_raw(o, "<div class=\"scroll\">");
-		svg_line_chart(o, row_labels[m], xl, values, cols, 1, (double)target / 1e6,
-			       arena_printf(&req->arena, "%s %s", msg(req->lang, "evidence.target"), tt));
+		svg_line_chart(o, row_labels[m], xl, values, cols, 1, scale * (double)target / 1e6,
+			       arena_printf(&req->arena, "%s %s", msg(req->lang, "evidence.target"), tt.data),
+			       unit);
 		html_raw(o, "</div>\n</section>\n");
+		buf_release(&tt);
 	}
 }
 
@@ -959,10 +475,10 @@ void page_evidence(struct request *req, struct response *res)
 		html_error_page(req, res, 404, "error.not_found", NULL);
 		return;
 	}
-	const struct scored *sc = get_scores(req, res, year);
+	const struct scored *sc = web_page_scores(req, res, year);
 	if (!sc)
 		return;
-	if (page_from_cache(req, res, sc, "evidence.title", &key))
+	if (web_page_from_cache(req, res, sc, "evidence.title", &key))
 		goto out;
 	const struct score_set *set = score_find_set(sc->scores, id, org_kind_of(oid));
 	const struct score_criterion *cr = NULL;
@@ -977,16 +493,8 @@ void page_evidence(struct request *req, struct response *res)
 	buf_addf(&title, "%s · %s %s · %d", id, cr->def->id, model_name_text(&cr->model->name, ko), year);
 	html_page_begin(req, res, "evidence.title", title.data);
 	begin = o->len;
-	{
-		struct buf back = BUF_INIT;
-		scorecard_href(&back, SUBJECT_CONTRACT, id, year, oid);
-		html_raw(o, "<p><a href=\"");
-		html_escape(o, back.data);
-		html_raw(o, "\">← ");
-		html_msg(o, req, "evidence.back");
-		html_raw(o, "</a></p>\n");
-		buf_release(&back);
-	}
+	web_score_crumbs(req, o, sc, org_kind_of(oid), SUBJECT_CONTRACT, set->contract,
+			 arena_printf(&req->arena, "%s %s", cr->def->id, model_name_text(&cr->model->name, ko)));
 	html_raw(o, "<section class=\"tiles\"><div class=\"tile\"><span class=\"tile-label\">");
 	html_msg(o, req, "score.value");
 	html_raw(o, "</span><span class=\"tile-score\" id=\"criterion-value\">");
@@ -1047,12 +555,24 @@ void page_evidence(struct request *req, struct response *res)
 			const struct model_measure *mm = &cr->model->measures[i];
 			const struct score_measure *sm = &cr->measures[mm->def_index];
 			struct buf st = BUF_INIT;
-			report_scoring_words(&mm->scoring, ko ? LANG_KO : LANG_EN, &st);
+			units_scoring_words(&st, ko ? LANG_KO : LANG_EN, &mm->scoring,
+					    cr->def->measure_formats[mm->def_index] == VALUE_RATIO);
 			html_raw(o, "<tr><th scope=\"row\">");
 			html_escape(o, model_name_text(&mm->name, ko));
 			html_raw(o, "</th><td class=\"num\">");
 			if (sm->available) {
-				numfmt_ld(o, sm->value, 4);
+				/* a ratio as a percentage, its exact value and the division beside */
+				struct buf v = BUF_INIT;
+				if (cr->def->measure_formats[mm->def_index] == VALUE_RATIO) {
+					units_percent(&v, sm->value, 1);
+					html_escape(o, v.data);
+					html_raw(o, " <span class=\"muted small\">(");
+					numfmt_ld(o, sm->value, 4);
+					html_raw(o, ")</span>");
+				} else {
+					numfmt_ld(o, sm->value, 4);
+				}
+				buf_release(&v);
 				if (sm->den != 1 && sm->den != 0) {
 					html_raw(o, " <span class=\"muted small\">= ");
 					numfmt_ld(o, sm->num, 4);
@@ -1065,12 +585,7 @@ void page_evidence(struct request *req, struct response *res)
 			}
 			html_raw(o, "</td><td>");
 			html_escape(o, st.data);
-			/* the formula too, for the analyst */
-			buf_reset(&st);
-			model_scoring_text(&mm->scoring, &st);
-			html_raw(o, " <code class=\"muted small\">");
-			html_escape(o, st.data);
-			html_raw(o, "</code></td><td class=\"num\">");
+			html_raw(o, "</td><td class=\"num\">");
 			if (sm->available)
 				numfmt_ld(o, sm->score, 2);
 			else
@@ -1094,50 +609,8 @@ void page_evidence(struct request *req, struct response *res)
 		buf_release(&text);
 		buf_release(&err);
 	}
-	html_raw(o, "<section class=\"card\"><h2>");
-	html_msg(o, req, "evidence.records");
-	html_raw(o, "</h2>\n");
-	if (!cr->n_rows) {
-		html_raw(o, "<p class=\"muted\">");
-		html_msg(o, req, "evidence.none");
-		html_raw(o, "</p>\n");
-	} else {
-		html_raw(o, "<table class=\"data\"><thead><tr><th scope=\"col\">");
-		html_msg(o, req, "evidence.kind");
-		html_raw(o, "</th><th scope=\"col\">");
-		html_msg(o, req, "evidence.record");
-		html_raw(o, "</th><th scope=\"col\">");
-		html_msg(o, req, "evidence.status");
-		html_raw(o, "</th><th scope=\"col\" class=\"num\">");
-		html_msg(o, req, "evidence.amount");
-		html_raw(o, "</th></tr></thead><tbody>\n");
-		for (size_t i = 0; i < cr->n_rows; i++) {
-			const struct evidence_row *r = &cr->rows[i];
-			struct buf t = BUF_INIT;
-			const char *kind_key = "";
-			evidence_text(sc->ds, r, &t, &kind_key);
-			html_raw(o, "<tr><td>");
-			html_msg(o, req, kind_key);
-			html_raw(o, "</td><td>");
-			html_escape(o, t.data);
-			html_raw(o, "</td><td>");
-			html_msg(o, req, r->status == EVS_COUNTED ? "evidence.counted"
-				 : r->status == EVS_NOT_COUNTED ? "evidence.not_counted" : "evidence.excluded");
-			if (r->reason) {
-				html_raw(o, " <span class=\"muted small\">(");
-				html_msg(o, req, arena_printf(&req->arena, "reason.%s", r->reason));
-				html_raw(o, ")</span>");
-			}
-			html_raw(o, "</td><td class=\"num\">");
-			if (r->status == EVS_COUNTED)
-				numfmt_ld(o, r->amount, 2);
-			html_raw(o, "</td></tr>\n");
-			buf_release(&t);
-		}
-		html_raw(o, "</tbody></table>\n");
-	}
-	html_raw(o, "</section>\n");
-	page_keep(res, sc, &key, begin, title.data);
+	web_evidence_records(req, o, sc, set, cr);
+	web_page_keep(res, sc, &key, begin, title.data);
 	html_page_end(req, res);
 out:
 	buf_release(&title);

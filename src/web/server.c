@@ -51,6 +51,7 @@ void web_config_default(struct web_config *cfg)
 {
 	memset(cfg, 0, sizeof *cfg);
 	cfg->host = "127.0.0.1";
+	cfg->time_zone = NULL;        /* Asia/Seoul, or UTC without the tz database */
 	cfg->port = 8080;
 	cfg->threads = 4;
 	cfg->session_ttl = 8 * 3600;
@@ -663,6 +664,16 @@ int web_serve(const struct web_config *cfg, struct buf *err)
 		goto out;
 	}
 	srv->cfg = *cfg;
+	if (feed_tz_init(&srv->tz, cfg->time_zone ? cfg->time_zone : "Asia/Seoul", &why)) {
+		if (cfg->time_zone) {
+			buf_addf(err, "--time-zone: %s", why.data);
+			goto out;
+		}
+		/* the default on a machine without the tz database: UTC, said */
+		fprintf(stderr, "tandem serve: no time zone data for Asia/Seoul (install tzdata); pages show UTC\n");
+		buf_reset(&why);
+		feed_tz_init(&srv->tz, "UTC", &why);
+	}
 	pthread_mutex_init(&srv->pool_lock, NULL);
 	pthread_mutex_init(&srv->write_lock, NULL);
 	pthread_mutex_init(&srv->addr_lock, NULL);

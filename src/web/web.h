@@ -36,6 +36,9 @@ struct web_config {
 	const char *trusted_proxy;    /* the proxy's address: only a request from
 					 it names the client in X-Forwarded-For */
 	int per_ip_connections;       /* open connections per client address */
+	const char *time_zone;        /* the zone pages show times in (tz database
+					 name); NULL: Asia/Seoul, or UTC where the
+					 tz database is missing */
 };
 
 /* Fills cfg with the defaults. */

@@ -11,6 +11,7 @@
 #include "app/app.h"
 #include "app/policy.h"
 #include "domain/date.h"
+#include "io/feed.h"
 #include "store/records.h"
 #include "web/http.h"
 #include "web/web.h"
@@ -59,6 +60,7 @@ struct web_server {
 	struct score_cache *scores;
 	struct session_cache *sessions;
 	struct job_runner *jobs;      /* jobs.c */
+	struct feed_tz tz;            /* cfg.time_zone, checked at start */
 };
 
 /* --- routes ------------------------------------------------------------ */
@@ -174,6 +176,9 @@ extern const size_t web_n_nav;
 /* The proposed changes waiting for the logged-in user's confirmation
  * (changes_web.c); 0 on a storage error. */
 long web_changes_waiting_count(struct request *req);
+/* The proposed changes waiting for the logged-in user's confirmation, as
+ * a section with the confirm and reject forms (my page). 0, or -1 (logged). */
+int web_changes_waiting_section(struct request *req, struct buf *o);
 /* The changes waiting for confirmation about contract, as a section of
  * its page (nothing when there is none). */
 void web_contract_changes_section(struct request *req, struct buf *o, const char *contract);
@@ -212,6 +217,9 @@ void html_grouped_number(struct buf *o, const char *v);
 /* An amount with separators, escaped; in Korean also in 조/억/만
  * ("450,000,000 (4억 5,000만원)"). */
 void html_money(struct buf *o, const struct request *req, const char *v);
+/* An amount for a table cell: "24억 5,000만원" (the full number as its
+ * title) in Korean, "₩2,450,000,000" in English. */
+void html_money_short(struct buf *o, const struct request *req, const char *v);
 /* A link to a path built from data: href is escaped. */
 void html_link(struct buf *out, const char *href, const char *text);
 
@@ -307,6 +315,117 @@ day_t web_today(void);
  * last day in *last_day. */
 int web_year_is_over(struct request *req, int year, day_t *last_day);
 
+/* --- score pages (pages.c, explore.c) ------------------------------------ */
+
+struct score_group;
+enum subject_kind;
+enum org_kind;
+/* The scores of year for a page, or NULL after an error page (500). */
+const struct scored *web_page_scores(struct request *req, struct response *res, int year);
+/* A page kept with the scored year: 1 when the kept main part was
+ * rendered into res (key filled either way, for web_page_keep()). */
+int web_page_from_cache(struct request *req, struct response *res, const struct scored *sc,
+			const char *title_key, struct buf *key);
+/* Keeps the main part of a page rendered since begin (before html_page_end). */
+void web_page_keep(struct response *res, const struct scored *sc, const struct buf *key,
+		   size_t begin, const char *title);
+/* "/scores/KIND/ID?year=Y&org=O" and "/evidence/ID/ORG/CRIT?year=Y". */
+void web_scorecard_href(struct buf *out, enum subject_kind kind, const char *id, int year,
+			const char *org);
+void web_evidence_href(struct buf *out, const char *contract, const char *oid, const char *crit,
+		       int year);
+/* The grade of a group's score as printed, or NULL when n/a. */
+const char *web_grade_of(const struct model *m, const struct score_group *g);
+/* The breadcrumbs of a drill-down level (explore.c): company ›
+ * organization › units › person › contract (› criterion, not a link),
+ * names in the user's language; index is the unit, person or contract
+ * (−1 with SUBJECT_COMPANY: the company page itself). Returns the number
+ * of crumbs. */
+/* The evidence records behind criterion cr of set, as a table whose
+ * rows link to the records they are (explore.c); readiness items done
+ * after go-live are marked with the days late. */
+struct score_set;
+struct score_criterion;
+void web_evidence_records(struct request *req, struct buf *o, const struct scored *sc,
+			  const struct score_set *set, const struct score_criterion *cr);
+size_t web_score_crumbs(struct request *req, struct buf *o, const struct scored *sc,
+			enum org_kind org, enum subject_kind kind, int index, const char *criterion);
+/* --- time (html.c) ------------------------------------------------------ */
+
+/* A stored UTC time ("2026-01-05T03:04:05Z") as the server's local time,
+ * "2026-01-05 12:04:05" in Asia/Seoul; the text itself when it is not one. */
+void web_local_time(struct request *req, const char *utc, char out[20]);
+/* The UTC time text at which local day d begins (for filters by day). */
+void web_local_day_start(struct request *req, day_t d, char out[21]);
+
+/* --- forms described as data (form.c) ------------------------------------ */
+
+enum form_field_kind { FIELD_TEXT, FIELD_DATE, FIELD_MONTH, FIELD_AMOUNT, FIELD_ENUM, FIELD_REFERENCE };
+enum {
+	FIELD_REQUIRED = 1 << 0,
+	FIELD_LOCKED = 1 << 1,        /* shown, sent, not changeable (a key being corrected) */
+	FIELD_PLAIN_OPTIONS = 1 << 2, /* enum options shown as they are, not as enum.X */
+};
+/* One field: what the renderer needs, nothing about where it came from. */
+struct form_field {
+	const char *name;             /* the parameter; the element id is "f-" name */
+	const char *label;            /* shown (already in the user's language) */
+	const char *code;             /* the column name shown beside the label, or NULL */
+	enum form_field_kind kind;
+	unsigned flags;
+	const char *const *options;   /* FIELD_ENUM: NULL-terminated values */
+	const char *ref;              /* FIELD_REFERENCE: the kind it names */
+	const char *value;            /* as typed or stored; NULL = empty */
+	const char *error;            /* shown beside it, or NULL */
+	const char *placeholder;
+	const struct named_record *candidates;  /* an ambiguous name: the choices */
+	size_t n_candidates;
+};
+struct form {
+	const char *id;               /* the form element's id, or NULL */
+	const char *action;
+	const char *css;              /* class="..." */
+	const char *error;            /* a problem of no one field, or NULL */
+	int has_errors;               /* show the summary above the form */
+	struct form_field *fields;
+	size_t n_fields;
+	const char *submit_label;
+	const char *cancel_href;      /* NULL: no cancel link */
+};
+/* Renders f: the error summary, every field with its label, value and
+ * error, the pickers' datalists and candidates, the CSRF field and the
+ * buttons. All text is escaped here. */
+void html_form(struct request *req, struct buf *o, const struct form *f);
+/* The fields of a record kind's form from its schema (domain/schema.c):
+ * values and errors by column ("column\tmessage" lines); key != NULL locks
+ * the key columns. The array lives in the request's arena. */
+struct form_field *form_fields_of_table(struct request *req, const struct table *t,
+					const char *const *values, const char *errors, int locked_keys,
+					size_t *n);
+/* Reads the reference fields of a record kind's form: a unique name, or
+ * a unique part of one, becomes the id; "pick.COLUMN" (a candidate's
+ * button) wins. values is changed in place; an ambiguous value gets its
+ * candidates in *cands (arena; per column) and an error line in errors.
+ * Returns the number of ambiguous fields. */
+size_t form_resolve_refs(struct request *req, const struct table *t, const char **values,
+			 struct named_record ***cands, size_t **n_cands, struct buf *errors);
+/* The id offered to a new record of t (its pattern, next number), in the
+ * request's arena; NULL when the kind has no single id or no numbered one. */
+const char *form_next_id(struct request *req, const struct table *t);
+
+/* --- records (records_pages.c) ------------------------------------------- */
+
+/* May the logged-in user write records of t at all (the policy's writers)? */
+int web_can_write(const struct request *req, const struct table *t);
+/* "/records/KIND/WHAT/KEY1/KEY2": a record's edit or delete address. */
+void web_record_href(struct buf *out, const struct table *t, const struct record *r, const char *what);
+
+/* --- my page (me_web.c) -------------------------------------------------- */
+
+/* The early warnings of the contracts owner (a person id) is sales or
+ * operations owner of, on the alerts page's default date (lifecycle_web.c). */
+void web_alerts_owner_panel(struct request *req, struct buf *o, const char *owner);
+
 /* --- handlers ----------------------------------------------------------- */
 
 route_handler api_login, api_logout, api_me, api_openapi, api_kinds, api_records_list,
@@ -316,7 +435,7 @@ route_handler api_login, api_logout, api_me, api_openapi, api_kinds, api_records
 	api_model_activate, api_freeze, api_verify, api_explain, api_alerts, api_cycle,
 	api_cycle_referrals, api_promises, api_proposals_list, api_proposal_get, api_proposal_win,
 	api_proposal_lose, api_proposal_review, api_feeds, api_feed_maps, api_feed_map_get,
-	api_feed_map_put, api_feed_sources, api_jobs_list, api_job_get, api_credits;
+	api_feed_map_put, api_feed_sources, api_jobs_list, api_job_get, api_credits, api_suggest;
 route_handler page_login, page_login_post, page_logout, page_dashboard, page_asset,
 	page_audit, page_import, page_import_post, page_import_job, page_proposals, page_override,
 	page_records_index, page_record_list, page_record_new, page_record_create,
@@ -327,7 +446,8 @@ route_handler page_login, page_login_post, page_logout, page_dashboard, page_ass
 	page_verify, page_cycle, page_promises,
 	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_feeds,
 	page_feeds_post, page_feed_map_post, page_credits, page_alerts, page_alert_ack,
-	page_changes, page_change, page_change_confirm, page_change_reject, page_change_withdraw;
+	page_changes, page_change, page_change_confirm, page_change_reject, page_change_withdraw,
+	page_me;
 route_handler api_changes_list, api_change_get, api_change_confirm, api_change_reject,
 	api_change_withdraw;
 

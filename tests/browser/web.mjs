@@ -153,7 +153,9 @@ try {
   ok(await page.locator('#f-annual_value-err').count() === 0, 'browser-form-fixed-field-clear');
 
   // Correct it and save.
+  // The picker's list is filled by the script from /api/v1/suggest.
   await page.locator('#f-client_id').fill('');
+  await page.waitForFunction(() => document.querySelectorAll('#f-client_id-list option').length > 0);
   const firstClient = await page.evaluate(() => document.querySelector('#f-client_id-list option')?.value);
   await page.locator('#f-client_id').fill(firstClient || '');
   await page.locator('#f-annual_value').fill('4억5천만');
@@ -272,7 +274,12 @@ try {
   await page.goto(`${url}/proposals?lang=en`);
   await page.getByRole('link', { name: 'PR44' }).click();
   await page.waitForURL(/\/proposals\/PR44/);
-  await page.getByRole('button', { name: 'Mark won' }).click();
+  // Disabled while the gate is shut, the reason beside it; the server
+  // refuses a win sent anyway.
+  ok(await page.getByRole('button', { name: 'Mark won' }).isDisabled(), 'browser-proposal-win-disabled');
+  ok((await page.locator('#gate-shut').textContent()).length > 0, 'browser-proposal-win-reason');
+  await Promise.all([page.waitForNavigation(),
+    page.locator('form[action$="/win"]').evaluate((f) => f.submit())]);
   ok(await page.getByRole('alert').textContent().then((t) => t.includes('cannot be won without a feasible or conditional')),
     'browser-proposal-gate-refuses');
   await shot('18-proposal-gate');

@@ -2,8 +2,8 @@
 # Forms for people: amounts typed with separators or Korean units are read
 # in forms (never in CSV files), every problem is shown at once beside its
 # field with what was typed kept, a saved record opens on its own page, the
-# proposals page offers "New proposal", and "Mark won" is not the primary
-# action while the gate is shut.
+# proposals page offers "New proposal", and "Mark won" is disabled, with the
+# reason beside it, while the gate is shut.
 . "$(dirname "$0")/lib.sh"
 make_store || exit 1
 start_server --quiet || exit 1
@@ -45,14 +45,14 @@ curl -s -o "$WORK/body" -D "$WORK/headers" -b "$WORK/admin.jar" --data-urlencode
 	--data-urlencode id=KU4 --data-urlencode annual_value=1000 $(for kv in $base; do printf -- '--data-urlencode %s ' "$kv"; done) "$URL/records/contracts" > /dev/null
 check "forms-create-redirects-to-contract" sh -c "grep -qi '^location: /contracts/KU4?saved=1' '$WORK/headers'"
 
-# --- proposals: New proposal, Mark won not primary while the gate is shut ------
+# --- proposals: New proposal, Mark won disabled while the gate is shut --------
 check "forms-proposals-page-sales" is 200 "$(status sales GET '/proposals?lang=en')"
 check "forms-new-proposal-button" has "$WORK/body" '<a class="button primary" id="new-proposal" href="/records/proposals/new">New proposal</a>'
 check "forms-proposals-page-viewer" is 200 "$(status viewer GET /proposals)"
 check "forms-no-new-proposal-for-viewer" hasnt "$WORK/body" 'id="new-proposal"'
 api sales POST /api/v1/records/proposals '{"id":"PR6","client_id":"C1","origin":"sales","title":"x","proposed_on":"2026-02-01","status":"review"}' >/dev/null
 check "forms-gate-shut-page" is 200 "$(status sales GET '/proposals/PR6?lang=en')"
-check "forms-gate-shut-win-not-primary" has "$WORK/body" '<button type="submit" aria-describedby="gate-shut">Mark won</button>'
+check "forms-gate-shut-win-disabled" has "$WORK/body" '<button type="submit" disabled aria-describedby="gate-shut">Mark won</button>'
 check "forms-gate-shut-says-why" has "$WORK/body" 'id="gate-shut"'
 api operations POST /api/v1/proposals/PR6/review '{"reviewed_on":"2026-02-10","reviewer":"P-O1","verdict":"feasible","predicted_attainment":"0.9","risk_tier":"low","required_ramp_days":"20"}' >/dev/null
 check "forms-gate-open-page" is 200 "$(status sales GET '/proposals/PR6?lang=en')"
@@ -61,8 +61,8 @@ check "forms-gate-open-win-primary" has "$WORK/body" '<button type="submit" clas
 # --- a refused review keeps what was typed ---------------------------------------
 api sales POST /api/v1/records/proposals '{"id":"PR7","client_id":"C1","origin":"sales","title":"y","proposed_on":"2026-02-01","status":"review"}' >/dev/null
 check "forms-review-refused" is 422 "$(form operations '/proposals/PR7/review?lang=en' reviewed_on=2026-02-11 reviewer=P-O1 verdict=conditional predicted_attainment=높음 conditions=교육-4주)"
-check "forms-review-kept-attainment" has "$WORK/body" 'name="predicted_attainment" inputmode="decimal" placeholder="0.95" value="높음"'
-check "forms-review-kept-conditions" has "$WORK/body" 'name="conditions" value="교육-4주"'
+check "forms-review-kept-attainment" has "$WORK/body" 'name="predicted_attainment" type="text" value="높음" inputmode="decimal" placeholder="0.95"'
+check "forms-review-kept-conditions" has "$WORK/body" 'name="conditions" type="text" value="교육-4주"'
 check "forms-review-kept-verdict" has "$WORK/body" '<option value="conditional" selected>'
 
 # --- readiness items done after go-live are marked --------------------------------
@@ -76,9 +76,9 @@ check "forms-late-item-data-marked" has "$WORK/body" '<li class="late"><span ari
 # --- the evidence page: a ratio as a percentage, the scoring in words -------------
 check "forms-evidence-page" is 200 "$(status viewer GET '/evidence/K1/sales/S1.1?year=2025&lang=en')"
 check "forms-evidence-ratio-percent" has "$WORK/body" '<span class="tile-score" id="criterion-value">0.5000</span><span class="tile-sub" id="criterion-percent">= 50.0%</span>'
-check "forms-evidence-scoring-words" has "$WORK/body" '0 points at 0.5 or less, 100 at 1 or more, in proportion between <code class="muted small">linear(0.5, 1)</code>'
+check "forms-evidence-scoring-words" has "$WORK/body" '<td>0 points at 50% or less, 100 at 100% or more, in proportion between</td>'
 check "forms-evidence-page-ko" is 200 "$(status viewer GET '/evidence/K1/sales/S1.1?year=2025&lang=ko')"
-check "forms-evidence-scoring-words-ko" has "$WORK/body" '0.5 이하 0점, 1 이상 100점, 그 사이는 비례'
+check "forms-evidence-scoring-words-ko" has "$WORK/body" '50% 이하 0점, 100% 이상 100점, 그 사이는 비례'
 check "forms-evidence-explain-ko" has "$WORK/body" '- 운영 준비 상담 시스템, 완료일 2025-03-20: 미반영 (운영 개시 후 완료)'
 
 # --- amounts: separators, and 억/만 for Korean readers -------------------------------

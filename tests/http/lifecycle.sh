@@ -101,7 +101,7 @@ check "lc-web-promises-pr1" has "$WORK/body" '{"proposal_id":"PR1","contract_id"
 cli_is "lc-web-promises-2025" "/api/v1/promises?year=2025" promises --year 2025 --format json
 check "lc-web-promises-bad-year-400" is 400 "$(api viewer GET '/api/v1/promises?year=abc')"
 check "lc-promises-page-200" is 200 "$(status viewer GET '/promises?year=2026&lang=en')"
-check "lc-promises-page-gap" has "$WORK/body" '<span class="badge bad">-23.3 pt</span>'
+check "lc-promises-page-gap" has "$WORK/body" '<span class="badge bad">-23.3 %p</span>'
 check "lc-promises-page-predicted" has "$WORK/body" '<td class="num">90.0%</td><td class="num">66.7% <span class="muted small">(8/12)</span>'
 check "lc-promises-page-calibration" has "$WORK/body" 'By reviewer'
 

@@ -82,7 +82,7 @@ done
 check "xss-escaped-in-list" is 200 "$(status admin GET /records/clients)"
 check "xss-escaped-text" has "$WORK/body" '&lt;script&gt;alert(1)&lt;/script&gt;'
 check "xss-escaped-attribute" has "$WORK/body" '&quot;&gt;&lt;img src=x onerror=alert(2)&gt;'
-check "xss-scorecard-name-escaped" is 200 "$(status admin GET '/scores?year=2026')"
+check "xss-scorecard-name-escaped" is 200 "$(status admin GET '/scores?year=2026&org=sales')"
 check "xss-scorecard-name-escaped-text" has "$WORK/body" '&lt;script&gt;alert(1)&lt;/script&gt;'
 check "xss-lang-link-escaped" is 200 "$(status admin GET '/records?x=%22%3E%3Cscript%3Ealert(3)%3C/script%3E')"
 check "xss-lang-link-no-raw" hasnt "$WORK/body" '<script>alert(3)'

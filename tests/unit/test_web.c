@@ -266,8 +266,8 @@ static void svg_escapes_and_is_deterministic(void **state)
 	(void)state;
 	for (int i = 0; i < 2; i++) {
 		struct buf *o = i ? &b : &a;
-		svg_bar_chart(o, "T<1>", bars, 2, 100, "n/a");
-		svg_line_chart(o, "L", x, v, 3, 1, 0.85, "target 0.85");
+		svg_bar_chart(o, "T<1>", bars, 2, 100, "n/a", NULL);
+		svg_line_chart(o, "L", x, v, 3, 1, 0.85, "target 0.85", NULL);
 		svg_grid(o, "G", rows, 1, cols, 2, cells, legend);
 	}
 	assert_string_equal(a.data, b.data);

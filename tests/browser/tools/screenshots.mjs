@@ -48,7 +48,12 @@ const shots = [
   ['dashboard', 'kim', '/'],
   ['alerts', 'kim', '/alerts'],
   ['scorecards', 'kim', '/scores'],
-  ['evidence', 'kim', '/evidence/CT10/sales/S1.1?year=2025'],
+  ['organization', 'kim', '/scores/company/company?org=sales'],
+  ['org-unit', 'kim', '/scores/org_unit/SALES-1?org=sales'],
+  ['person', 'kim', '/scores/person/P05?org=sales'],
+  ['contract-scorecard', 'kim', '/scores/contract/CT16?org=sales'],
+  ['evidence', 'kim', '/evidence/CT16/sales/S1.1?year=2025'],
+  ['sorted-filtered', 'kim', '/scores/org_unit/SALES-2?org=sales&contracts_sort=total&contracts_dir=asc&contracts_q=CT2'],
   ['contract', 'kim', '/contracts/CT10'],
   ['cycle', 'kim', '/cycle'],
   ['form-errors', 'kim', async (page, lang) => {
@@ -72,8 +77,11 @@ const shots = [
   }],
 ];
 
+// SHOTS_ONLY=name,name takes only those (a change that touches a few pages).
+const only = process.env.SHOTS_ONLY ? process.env.SHOTS_ONLY.split(',') : null;
 const pages = { kim: await session('kim'), lee: await session('lee') };
 for (const [name, user, how] of shots) {
+  if (only && !only.includes(name)) continue;
   const page = pages[user];
   for (const lang of ['ko', 'en']) {
     for (const [w, h] of [[390, 844], [1366, 768]]) {

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/* Values with their units, the way a reader of each language expects them:
+ * money in won (Korean: "1,234억 5,000만 원"; English: "₩123,450,000,000"),
+ * percentages ("40.0%"), differences in percentage points ("+3.5%p"), days
+ * and months, and a scoring function in words instead of
+ * "linear(0.5, 1)". One module, so a page, a report and a table print a
+ * value the same way. Everything appends plain text to a caller's buffer
+ * (the caller escapes it for HTML). */
+#ifndef TANDEM_UNITS_H
+#define TANDEM_UNITS_H
+
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "engine/numfmt.h"
+#include "report/i18n.h"
+
+struct scoring;
+
+/* An amount of won given in micro-units (domain/decimal.h), rounded half
+ * away from zero to whole won. Korean groups by 조/억/만 and ends in 원;
+ * English prints ₩ and thousands separators. */
+void units_won(struct buf *out, enum lang lang, wide_t micro);
+/* ratio × 100 with decimals places and "%" ("0.4" → "40.0%"). */
+void units_percent(struct buf *out, long double ratio, int decimals);
+/* A difference of two ratios in percentage points, signed ("+3.5%p",
+ * "-0.8%p", "0.0%p"). */
+void units_points(struct buf *out, long double ratio_difference, int decimals);
+/* A count of days or months with its unit ("12일" / "12 days", "1 month"). */
+void units_days(struct buf *out, enum lang lang, long double days, int decimals);
+void units_months(struct buf *out, enum lang lang, long double months, int decimals);
+/* An integer with thousands separators ("76809" → "76,809"). */
+void units_count(struct buf *out, long long n);
+/* How a scoring function turns a value into points, in words (the one
+ * place: report_scoring_words() is this with plain numbers): linear(0.5,
+ * 1) of a ratio → "0 points at 50% or less, 100 at 100% or more, in
+ * proportion between"; bands → each threshold and its score. ratio says
+ * the values are ratios (shown as %), else plain numbers. */
+void units_scoring_words(struct buf *out, enum lang lang, const struct scoring *s, int ratio);
+
+#endif

@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: MIT */
+/* Forms described as data: a form is a list of fields (text, date, month,
+ * amount, enum, reference), and html_form() is the one renderer — labels,
+ * the values as typed, every error beside its field, the reference pickers
+ * (a <datalist> the script fills from /api/v1/suggest, and, without the
+ * script, the candidates of an ambiguous name as buttons), the CSRF field
+ * and the buttons. A record kind's form is built from its schema
+ * (domain/schema.c) by form_fields_of_table(); names typed into reference
+ * fields are read back into ids by form_resolve_refs(). */
+#include "web/web_impl.h"
+
+#include "domain/ids.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* --- the renderer ------------------------------------------------------------ */
+
+static void attr(struct buf *o, const char *name, const char *value)
+{
+	html_raw(o, " ");
+	html_escape(o, name);
+	html_raw(o, "=\"");
+	html_escape(o, value);
+	html_raw(o, "\"");
+}
+
+static void field_select(struct request *req, struct buf *o, const struct form_field *f, const char *id)
+{
+	html_raw(o, "<select");
+	attr(o, "id", id);
+	attr(o, "name", f->name);
+	if (f->error) {
+		html_raw(o, " aria-invalid=\"true\"");
+		attr(o, "aria-describedby", arena_printf(&req->arena, "%s-err", id));
+	}
+	if (f->flags & FIELD_LOCKED)
+		html_raw(o, " disabled");
+	html_raw(o, ">");
+	if (!(f->flags & FIELD_REQUIRED) || !f->value)
+		html_raw(o, "<option value=\"\"></option>");
+	for (int i = 0; f->options && f->options[i]; i++) {
+		html_raw(o, "<option value=\"");
+		html_escape(o, f->options[i]);
+		html_raw(o, f->value && !strcmp(f->value, f->options[i]) ? "\" selected>" : "\">");
+		if (f->flags & FIELD_PLAIN_OPTIONS)
+			html_escape(o, f->options[i]);
+		else
+			html_msg(o, req, arena_printf(&req->arena, "enum.%s", f->options[i]));
+		html_raw(o, "</option>");
+	}
+	html_raw(o, "</select>\n");
+	if (f->flags & FIELD_LOCKED) {
+		/* a disabled select is not sent: the value goes as a hidden field */
+		html_raw(o, "<input type=\"hidden\"");
+		attr(o, "name", f->name);
+		attr(o, "value", f->value ? f->value : "");
+		html_raw(o, ">");
+	}
+}
+
+/* The choices of an ambiguous name: each a button that sends the form with
+ * that id chosen ("pick.COLUMN"). */
+static void field_candidates(struct request *req, struct buf *o, const struct form_field *f,
+			     const char *id)
+{
+	html_raw(o, "<div class=\"candidates\"");
+	attr(o, "id", arena_printf(&req->arena, "%s-candidates", id));
+	html_raw(o, "><p class=\"small\">");
+	html_msg(o, req, "form.choose_one");
+	html_raw(o, "</p><ul>");
+	for (size_t i = 0; i < f->n_candidates; i++) {
+		html_raw(o, "<li><button type=\"submit\" class=\"link\"");
+		attr(o, "name", arena_printf(&req->arena, "pick.%s", f->name));
+		attr(o, "value", f->candidates[i].id);
+		html_raw(o, ">");
+		html_escape(o, f->candidates[i].name);
+		html_raw(o, " <span class=\"muted small\">");
+		html_escape(o, f->candidates[i].id);
+		html_raw(o, "</span></button></li>");
+	}
+	html_raw(o, "</ul></div>\n");
+}
+
+static void field_input(struct request *req, struct buf *o, const struct form_field *f, const char *id)
+{
+	static const char *const types[] = {
+		[FIELD_TEXT] = "text", [FIELD_DATE] = "date", [FIELD_MONTH] = "text",
+		[FIELD_AMOUNT] = "text", [FIELD_ENUM] = "text", [FIELD_REFERENCE] = "text",
+	};
+	html_raw(o, "<input");
+	attr(o, "id", id);
+	attr(o, "name", f->name);
+	attr(o, "type", types[f->kind]);
+	attr(o, "value", f->value ? f->value : "");
+	if (f->kind == FIELD_AMOUNT)
+		html_raw(o, " inputmode=\"decimal\"");
+	if (f->placeholder)
+		attr(o, "placeholder", f->placeholder);
+	else if (f->kind == FIELD_MONTH)
+		html_raw(o, " placeholder=\"YYYY-MM\"");
+	if (f->kind == FIELD_REFERENCE) {
+		attr(o, "list", arena_printf(&req->arena, "%s-list", id));
+		attr(o, "data-suggest", f->ref);
+		html_raw(o, " autocomplete=\"off\"");
+	}
+	if (f->flags & FIELD_REQUIRED)
+		html_raw(o, " aria-required=\"true\"");
+	if (f->error) {
+		html_raw(o, " aria-invalid=\"true\"");
+		attr(o, "aria-describedby", arena_printf(&req->arena, "%s-err", id));
+	}
+	if (f->flags & FIELD_LOCKED)
+		html_raw(o, " readonly");
+	html_raw(o, ">\n");
+	if (f->kind == FIELD_REFERENCE && !(f->flags & FIELD_LOCKED)) {
+		html_raw(o, "<datalist");
+		attr(o, "id", arena_printf(&req->arena, "%s-list", id));
+		html_raw(o, "></datalist>\n");
+	}
+}
+
+void html_form(struct request *req, struct buf *o, const struct form *f)
+{
+	if (f->has_errors) {
+		html_raw(o, "<div class=\"notice error\" role=\"alert\" id=\"form-errors\"><p>");
+		html_msg(o, req, "form.has_errors");
+		html_raw(o, "</p>");
+		if (f->error) {
+			html_raw(o, "<p>");
+			html_error_text(o, req, f->error);
+			html_raw(o, "</p>");
+		}
+		html_raw(o, "</div>\n");
+	}
+	html_raw(o, "<form method=\"post\"");
+	if (f->id)
+		attr(o, "id", f->id);
+	attr(o, "class", f->css ? f->css : "record-form card");
+	html_raw(o, " novalidate");
+	attr(o, "action", f->action);
+	html_raw(o, ">\n");
+	html_csrf_field(req, o);
+	for (size_t i = 0; i < f->n_fields; i++) {
+		const struct form_field *fd = &f->fields[i];
+		char *id = arena_printf(&req->arena, "f-%s", fd->name);
+		html_raw(o, fd->error ? "<div class=\"field invalid\"><label" : "<div class=\"field\"><label");
+		attr(o, "for", id);
+		html_raw(o, ">");
+		html_escape(o, fd->label);
+		if (fd->code) {
+			html_raw(o, " <span class=\"colname\">");
+			html_escape(o, fd->code);
+			html_raw(o, "</span>");
+		}
+		if (fd->flags & FIELD_REQUIRED) {
+			html_raw(o, " <span class=\"req\" aria-hidden=\"true\">*</span><span class=\"visually-hidden\">");
+			html_msg(o, req, "form.required");
+			html_raw(o, "</span>");
+		}
+		html_raw(o, "</label>\n");
+		if (fd->kind == FIELD_ENUM)
+			field_select(req, o, fd, id);
+		else
+			field_input(req, o, fd, id);
+		if (fd->error) {
+			html_raw(o, "<p class=\"field-error\"");
+			attr(o, "id", arena_printf(&req->arena, "%s-err", id));
+			html_raw(o, ">");
+			html_error_text(o, req, fd->error);
+			html_raw(o, "</p>\n");
+		}
+		if (fd->n_candidates)
+			field_candidates(req, o, fd, id);
+		html_raw(o, "</div>\n");
+	}
+	html_raw(o, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">");
+	html_escape(o, f->submit_label);
+	html_raw(o, "</button>");
+	if (f->cancel_href) {
+		html_raw(o, " <a");
+		attr(o, "href", f->cancel_href);
+		html_raw(o, ">");
+		html_msg(o, req, "action.cancel");
+		html_raw(o, "</a>");
+	}
+	html_raw(o, "</div>\n</form>\n");
+}
+
+/* --- record kinds' forms from the schema ------------------------------------- */
+
+/* The error of a column in "column\tmessage" lines, or NULL. */
+static const char *column_error(struct request *req, const char *errors, const char *column)
+{
+	size_t cl = strlen(column);
+	for (const char *line = errors; line && *line;) {
+		const char *tab = strchr(line, '\t'), *eol = strchr(line, '\n');
+		if (!tab || !eol)
+			break;
+		if ((size_t)(tab - line) == cl && !memcmp(line, column, cl))
+			return arena_strndup(&req->arena, tab + 1, (size_t)(eol - tab - 1));
+		line = eol + 1;
+	}
+	return NULL;
+}
+
+/* Which kinds can be picked by name (records_named()). */
+static int pickable(const char *ref)
+{
+	static const char *const kinds[] = { "clients", "contracts", "org_units", "people" };
+	for (size_t i = 0; ref && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (!strcmp(ref, kinds[i]))
+			return 1;
+	return 0;
+}
+
+struct form_field *form_fields_of_table(struct request *req, const struct table *t,
+					const char *const *values, const char *errors, int locked_keys,
+					size_t *n)
+{
+	static const char *const flag_values[] = { "1", "0", NULL };
+	static const char *const rating_values[] = { "1", "2", "3", "4", "5", NULL };
+	static const enum form_field_kind kinds[] = {
+		[COL_TEXT] = FIELD_TEXT, [COL_ID] = FIELD_TEXT, [COL_DATE] = FIELD_DATE,
+		[COL_MONTH] = FIELD_MONTH, [COL_DECIMAL] = FIELD_AMOUNT, [COL_MONEY] = FIELD_AMOUNT,
+		[COL_COUNT] = FIELD_AMOUNT, [COL_ENUM] = FIELD_ENUM, [COL_FLAG] = FIELD_ENUM,
+		[COL_RATING] = FIELD_ENUM,
+	};
+	struct form_field *fields = arena_alloc(&req->arena, t->n_columns * sizeof *fields);
+	for (size_t c = 0; c < t->n_columns; c++) {
+		const struct column *col = &t->columns[c];
+		struct form_field *f = &fields[c];
+		memset(f, 0, sizeof *f);
+		f->name = col->name;
+		f->label = msg(req->lang, arena_printf(&req->arena, "col.%s", col->name));
+		f->code = col->name;
+		f->kind = kinds[col->type];
+		if (pickable(col->ref_table)) {
+			f->kind = FIELD_REFERENCE;
+			f->ref = col->ref_table;
+			f->placeholder = msg(req->lang, "form.name_or_id");
+		}
+		f->options = col->type == COL_ENUM ? col->enum_values
+			: col->type == COL_FLAG ? flag_values : col->type == COL_RATING ? rating_values : NULL;
+		if (col->type == COL_FLAG || col->type == COL_RATING)
+			f->flags |= FIELD_PLAIN_OPTIONS;
+		if (col->flags & COL_REQUIRED)
+			f->flags |= FIELD_REQUIRED;
+		if (locked_keys && (col->flags & COL_KEY))
+			f->flags |= FIELD_LOCKED;
+		f->value = values ? values[c] : NULL;
+		f->error = errors ? column_error(req, errors, col->name) : NULL;
+	}
+	*n = t->n_columns;
+	return fields;
+}
+
+size_t form_resolve_refs(struct request *req, const struct table *t, const char **values,
+			 struct named_record ***cands, size_t **n_cands, struct buf *errors)
+{
+	size_t ambiguous = 0;
+	*cands = arena_alloc(&req->arena, t->n_columns * sizeof **cands);
+	*n_cands = arena_alloc(&req->arena, t->n_columns * sizeof **n_cands);
+	for (size_t c = 0; c < t->n_columns; c++) {
+		const struct column *col = &t->columns[c];
+		const struct param *pick = http_form_param(req, arena_printf(&req->arena, "pick.%s", col->name));
+		const struct table *rt = pickable(col->ref_table) ? schema_find(col->ref_table) : NULL;
+		struct named_record *found = NULL;
+		size_t n = 0, exact = 0, which = 0;
+		struct buf err = BUF_INIT;
+		(*cands)[c] = NULL;
+		(*n_cands)[c] = 0;
+		if (pick && *pick->value && strlen(pick->value) == pick->len)
+			values[c] = pick->value;
+		if (!rt || !values[c] || !*values[c])
+			continue;
+		if (records_named(req->store, rt, values[c], 9, &found, &n, &err)) {
+			buf_release(&err);
+			continue;             /* the importer says what is wrong */
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (!strcmp(found[i].id, values[c]))
+				goto keep;    /* an id as it is */
+			if (found[i].exact && !exact++)
+				which = i;
+		}
+		if (exact == 1 || (exact == 0 && n == 1)) {
+			values[c] = arena_strdup(&req->arena, found[which].id);
+		} else if (n > 1) {
+			struct named_record *list = arena_alloc(&req->arena, n * sizeof *list);
+			size_t shown = n > 8 ? 8 : n;
+			for (size_t i = 0; i < shown; i++) {
+				list[i].id = arena_strdup(&req->arena, found[i].id);
+				list[i].name = arena_strdup(&req->arena, found[i].name);
+				list[i].exact = found[i].exact;
+			}
+			(*cands)[c] = list;
+			(*n_cands)[c] = shown;
+			buf_addf(errors, "%s\t%s\n", col->name,
+				 msg(req->lang, n > 8 ? "form.ambiguous_many" : "form.ambiguous"));
+			ambiguous++;
+		}
+	keep:
+		named_records_free(found, n);
+		buf_release(&err);
+	}
+	return ambiguous;
+}
+
+const char *form_next_id(struct request *req, const struct table *t)
+{
+	int keys[8];
+	char **ids = NULL, next[128];
+	size_t n = 0;
+	struct buf err = BUF_INIT;
+	const char *out = NULL;
+	if (t->blocks || record_key_columns(t, keys) != 1 || t->columns[0].type != COL_ID ||
+	    t->columns[0].ref_table)
+		goto done;
+	if (records_ids(req->store, t, &ids, &n, &err) == 0 &&
+	    id_next((const char *const *)ids, n, next, sizeof next) == 0)
+		out = arena_strdup(&req->arena, next);
+	for (size_t i = 0; i < n; i++)
+		xfree(ids[i]);
+	xfree(ids);
+done:
+	buf_release(&err);
+	return out;
+}
