@@ -37,6 +37,16 @@ $top/src/domain/schema.c $top/src/domain/date.c"
 $CC $FLAGS $(pkg-config --cflags libzip expat) -o "$out/fuzz_xlsx" $xlsx_src $(pkg-config --libs libzip expat) -lm
 echo "built $out/fuzz_xlsx"
 
+# The feed readers that take their bytes in place (issue 19): the Genesys
+# scanner and the interval report's lean lines, each against the ordinary
+# reader.
+feed_src="$top/fuzz/fuzz_feed.c $top/src/io/feed_json.c $top/src/io/feed_csv.c $top/src/io/feed_map.c \
+$top/src/io/xlsx_read.c $top/src/io/csv.c $top/src/base/buf.c $top/src/base/alloc.c \
+$top/src/domain/schema.c $top/src/domain/date.c $top/src/domain/decimal.c"
+$CC $FLAGS $(pkg-config --cflags libzip expat jansson) -o "$out/fuzz_feed" $feed_src \
+	$(pkg-config --libs libzip expat jansson) -lm -lpthread
+echo "built $out/fuzz_feed"
+
 # HTTP request parsing (issue 9): the path splitter, the route table, query
 # strings, forms, multipart and JSON bodies. router.c names every handler,
 # so the target links the whole library but main.c and the commands (not

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 const char help_feed[] =
@@ -29,7 +30,8 @@ const char help_feed[] =
 	"several files or the same file twice gives the same measurements.\n"
 	"\n"
 	"  import      read FILE... in FORMAT (see 'tandem feed formats') with the\n"
-	"              map MAP.json; all or nothing, one transaction\n"
+	"              map MAP: a JSON file, or the name of a map stored on the web\n"
+	"              page SLA feeds; all or nothing, one transaction\n"
 	"  formats     the formats and the fields each reads\n"
 	"  sources     for each day of CONTRACT METRIC: format, source id, files\n"
 	"              and intervals (or tickets) behind its measurement, as CSV\n"
@@ -127,6 +129,50 @@ static int feed_sources_cmd(int argc, char **argv, struct cli *cli)
 	return rc;
 }
 
+static int add_map_name(void *ctx, const char *name, const char *updated_at, const char *updated_by)
+{
+	struct buf *names = ctx;
+	(void)updated_at;
+	(void)updated_by;
+	buf_addf(names, "%s%s", names->len ? ", " : "", name);
+	return 0;
+}
+
+/* --map names a file or, when there is no such file, a map stored by name
+ * (the web page's SLA feeds, PUT /api/v1/feeds/maps/NAME). Returns EXIT_OK
+ * with *map, EXIT_BAD_INPUT with the map's problems in report, or another
+ * exit status after printing why. */
+static int read_map(struct store *s, const char *name, struct feed_map **map, struct buf *report)
+{
+	struct stat st;
+	struct buf err = BUF_INIT, names = BUF_INIT;
+	char *body = NULL;
+	int rc;
+	if (!stat(name, &st))
+		return feed_map_read(name, NULL, 0, map, report) ? EXIT_BAD_INPUT : EXIT_OK;
+	rc = store_feed_map_get(s, name, &body, &err);
+	if (rc < 0) {
+		cli_error("%s", err.data);
+		rc = EXIT_STORAGE;
+	} else if (rc == 1) {
+		if (store_feed_map_list(s, add_map_name, &names, &err)) {
+			cli_error("%s", err.data);
+			rc = EXIT_STORAGE;
+		} else {
+			cli_error("%s: no such map: neither a file nor a map stored by that name (%s%s)", name,
+				  names.len ? "stored maps: " : "no map is stored; the web page SLA feeds stores them",
+				  names.len ? names.data : "");
+			rc = EXIT_BAD_INPUT;
+		}
+	} else {
+		rc = feed_map_read(name, body, strlen(body), map, report) ? EXIT_BAD_INPUT : EXIT_OK;
+	}
+	xfree(body);
+	buf_release(&err);
+	buf_release(&names);
+	return rc;
+}
+
 static int feed_import_cmd(int argc, char **argv, struct cli *cli)
 {
 	struct feed_import_options opt = { NULL, 0, 0, 0, NULL };
@@ -197,15 +243,15 @@ static int feed_import_cmd(int argc, char **argv, struct cli *cli)
 		rc = cli_usage_error("feed", "nothing to import: name the files");
 		goto out;
 	}
-	rc = feed_map_read(map_path, NULL, 0, &map, &report);
-	if (rc) {
-		fputs(report.data, stderr);
-		fprintf(stderr, "tandem: feed import failed: the map has problems; nothing was written\n");
-		rc = EXIT_BAD_INPUT;
-		goto out;
-	}
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		goto out;
+	if ((rc = read_map(s, map_path, &map, &report)) != EXIT_OK) {
+		if (rc == EXIT_BAD_INPUT && report.len) {
+			fputs(report.data, stderr);
+			fprintf(stderr, "tandem: feed import failed: the map has problems; nothing was written\n");
+		}
+		goto out;
+	}
 	opt.progress = isatty(2);
 	closed_set_correction(s, correction);
 	rc = store_feed_import(s, map, files, n, &opt, &res, &report, &err);

@@ -13,6 +13,7 @@
 #include "report/whatif_text.h"
 #include "store/audit.h"
 #include "store/closed.h"
+#include "store/feed_store.h"
 #include "store/models.h"
 
 #include <stdio.h>
@@ -229,6 +230,8 @@ int cmd_explain(int argc, char **argv, struct cli *cli)
 	struct store *s = NULL;
 	struct app_scored_year y = { 0 };
 	struct buf out = BUF_INIT, err = BUF_INIT;
+	struct feed_evidence *fe = NULL;
+	size_t n_fe = 0;
 	int year, rc = parse_args("explain", argc, argv, cli, &a);
 
 	if (rc == -2)
@@ -246,7 +249,14 @@ int cmd_explain(int argc, char **argv, struct cli *cli)
 		goto out;
 	if ((rc = cli_score_year(s, a.model, year, &y)) != EXIT_OK)
 		goto out;
-	if (report_explain(y.scores, contract, a.pos[1], cli_lang(cli), &out, &err)) {
+	day_t from, to;
+	if (report_explain_span(y.scores, contract, a.pos[1], &from, &to) &&
+	    store_feed_evidence(s, contract, from, to, &fe, &n_fe, &err)) {
+		cli_error("%s", err.data);
+		rc = EXIT_STORAGE;
+		goto out;
+	}
+	if (report_explain_feeds(y.scores, contract, a.pos[1], fe, n_fe, cli_lang(cli), &out, &err)) {
 		cli_error("%s", err.data);
 		rc = EXIT_BAD_INPUT;
 		goto out;
@@ -254,6 +264,7 @@ int cmd_explain(int argc, char **argv, struct cli *cli)
 	fwrite(out.data, 1, out.len, stdout);
 	rc = EXIT_OK;
 out:
+	feed_evidence_free(fe, n_fe);
 	app_scored_year_release(&y);
 	store_close(s);
 	buf_release(&out);

@@ -71,6 +71,17 @@ struct feed_ticket {
 };
 #define FEED_NO_TIME INT64_MIN
 
+/* What a contract metric's daily measurements came from, over some days:
+ * one format and source id (store/feed_store.h store_feed_evidence()). */
+struct feed_evidence {
+	char *metric, *format, *source_id;
+	day_t first, last;          /* the first and last day with data */
+	int64_t days, items;        /* days; intervals or tickets on them */
+	char *files;                /* the distinct files, one a line, as first met */
+};
+/* Frees n records and the array. */
+void feed_evidence_free(struct feed_evidence *fe, size_t n);
+
 /* --- the map ------------------------------------------------------------ */
 
 enum feed_measure {

@@ -468,8 +468,168 @@ static unsigned needed_columns(const struct feed_map *m)
 	return need;
 }
 
+/* The lean path of the intervals format: plain lines taken straight from
+ * the reader's buffer, each field parsed as it is scanned (a count as
+ * digits, seconds as digits with up to 6 decimals, the interval start by
+ * feed_parse_time(), remembered while the next lines repeat its text, as a
+ * CTI export's lines of one interval do). A line with anything else (a
+ * quote, a byte outside printable ASCII, a space to trim, a thousands
+ * comma, a clock duration, a missing or extra field, a bad value) is left
+ * to the ordinary path, which takes it or says what is wrong with it, so
+ * both paths give the same intervals and the same messages. */
+enum { LEAN_SKIP = -1, LEAN_TIME = -2, LEAN_SOURCE = -3 };
+#define LEAN_SECONDS 16                /* added to a value's slot: seconds */
+#define LEAN_MAX_FIELDS 64
+
+struct lean_plan {
+	size_t n_fields;                    /* the header's */
+	signed char role[LEAN_MAX_FIELDS];  /* LEAN_* or the value's slot (0..7) */
+	char last_time[40];
+	size_t last_time_len;
+	int64_t last_utc;
+	uint64_t lines;
+};
+
+static int lean_plan_make(struct lean_plan *lp, const struct csv_record *header, const int idx[])
+{
+	memset(lp, 0, sizeof *lp);
+	if (header->n_fields > LEAN_MAX_FIELDS || idx[FEEDCOL_INTERVAL_START] < 0)
+		return -1;
+	lp->n_fields = header->n_fields;
+	for (size_t f = 0; f < lp->n_fields; f++)
+		lp->role[f] = LEAN_SKIP;
+	lp->role[idx[FEEDCOL_INTERVAL_START]] = LEAN_TIME;
+	if (idx[FEEDCOL_SOURCE_ID] >= 0)
+		lp->role[idx[FEEDCOL_SOURCE_ID]] = LEAN_SOURCE;
+	for (int i = FEEDCOL_OFFERED; i < FEEDCOL_COUNT; i++)
+		if (idx[i] >= 0)
+			lp->role[idx[i]] = (signed char)(i - FEEDCOL_OFFERED +
+				(i == FEEDCOL_HANDLE_SECONDS || i == FEEDCOL_WAIT_SECONDS ? LEAN_SECONDS : 0));
+	return 0;
+}
+
+/* Bytes of a plain field: printable ASCII but the quote and the comma. */
+static const unsigned char plain_field_byte[256] = {
+	[' '] = 1, ['!'] = 1, ['#' ... '+'] = 1, ['-' ... '~'] = 1,
+};
+
+/* Takes the plain lines buffered; returns 0 when the ordinary path must
+ * read on, or the sink's non-zero value. Each line is found first (its
+ * '\n' ends every scan below, so they need no bound checks), then its
+ * fields are read in one pass. */
+static int lean_intervals(struct table_in *t, struct lean_plan *lp)
+{
+	const char *p, *end;
+	unsigned long line;
+	struct feed_ctx *c = t->c;
+	if (t->peeked) {
+		csv_skip_line(t->r);
+		t->peeked = 0;
+	}
+	if (!csv_buffered(t->r, &p, &end, &line))
+		return 0;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *q = p;
+		struct feed_interval iv;
+		int64_t val[8] = { 0 };   /* offered .. wait µs, as feed_interval_set() */
+		if (!nl)
+			return 0;
+		iv.source_id = NULL;
+		for (size_t f = 0; f < lp->n_fields; f++) {
+			const char *start = q;
+			int role = lp->role[f];
+			if (role >= 0) {
+				uint64_t v = 0;
+				while ((unsigned)(*q - '0') < 10)
+					v = v * 10 + (uint64_t)(*q++ - '0');
+				if (q - start > 18)
+					return 0;
+				if (role >= LEAN_SECONDS) {
+					int64_t frac = 0;
+					if (q - start > 12)
+						return 0;
+					if (*q == '.') {
+						const char *fs = ++q;
+						if (fs - 1 == start)
+							return 0;
+						while ((unsigned)(*q - '0') < 10 && q - fs < 7)
+							frac = frac * 10 + (*q++ - '0');
+						if (q == fs || q - fs > 6)
+							return 0;
+						for (ptrdiff_t k = q - fs; k < 6; k++)
+							frac *= 10;
+					}
+					v = v * MICRO_ONE + (uint64_t)frac;
+					role -= LEAN_SECONDS;
+				}
+				val[role] = (int64_t)v;
+			} else if (role == LEAN_TIME && lp->last_time_len &&
+				   (size_t)(nl - q) > lp->last_time_len &&
+				   same_bytes(q, lp->last_time, lp->last_time_len) &&
+				   (q[lp->last_time_len] == ',' || q[lp->last_time_len] == '\n' ||
+				    q[lp->last_time_len] == '\r')) {
+				/* The interval start of the line before. */
+				q += lp->last_time_len;
+				iv.start = lp->last_utc;
+			} else {
+				while (plain_field_byte[(unsigned char)*q])
+					q++;
+				size_t len = (size_t)(q - start);
+				if (role == LEAN_TIME) {
+					if (!len || len > sizeof lp->last_time ||
+					    feed_parse_time(start, len, &c->tz, &lp->last_utc)) {
+						lp->last_time_len = 0;
+						return 0;
+					}
+					memcpy(lp->last_time, start, len);
+					lp->last_time_len = len;
+					iv.start = lp->last_utc;
+				} else if (role == LEAN_SOURCE) {
+					if (!len || *start == ' ' || start[len - 1] == ' ')
+						return 0;
+					iv.source_id = start;
+					iv.source_len = len;
+				}
+			}
+			/* The field ends here: a comma before the last one, the line
+			 * end after it. */
+			if (f + 1 < lp->n_fields) {
+				if (*q != ',')
+					return 0;
+				q++;
+			}
+		}
+		if (*q == '\r')
+			q++;
+		if (q != nl)
+			return 0;
+		if (!iv.source_id) {
+			iv.source_id = c->map->source_id;
+			iv.source_len = strlen(c->map->source_id);
+		}
+		iv.offered = val[0];
+		iv.answered = val[1];
+		iv.within = val[2];
+		iv.abandoned = val[3];
+		iv.short_abandoned = val[4];
+		iv.handled = val[5];
+		iv.handle_us = val[6];
+		iv.wait_us = val[7];
+		int rc = feed_emit_interval(c, &iv);
+		if (rc)
+			return rc;
+		csv_consume_line(t->r, (size_t)(nl + 1 - p));
+		p = nl + 1;
+		if (!(++lp->lines & 0xffff) && c->sink->progress)
+			c->sink->progress(c->sink->ctx, csv_bytes_read(t->r), csv_bytes_total(t->r));
+	}
+	return 0;
+}
+
 static int parse_intervals(const struct feed_file *f, struct feed_ctx *c)
 {
+	struct lean_plan lp;
+	int lean = 0;
 	struct table_in t;
 	struct wanted w[FEEDCOL_COUNT + 1];
 	int idx[FEEDCOL_COUNT + 1], rc = 0, step;
@@ -509,7 +669,12 @@ static int parse_intervals(const struct feed_file *f, struct feed_ctx *c)
 		}
 		buf_release(&miss);
 	}
-	while ((step = table_next(&t)) > 0) {
+	lean = !t.is_sheet && !lean_plan_make(&lp, &t.rec, idx);
+	for (;;) {
+		if (lean && (rc = lean_intervals(&t, &lp)))
+			goto out;
+		if ((step = table_next(&t)) <= 0)
+			break;
 		struct feed_interval iv;
 		int bad = 0;
 		memset(&iv, 0, sizeof iv);

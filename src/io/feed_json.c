@@ -161,9 +161,411 @@ static json_t *array_at(json_t *root, const char *key, const struct feed_file *f
 	return NULL;
 }
 
+/* --- genesys-aggregates: the scanner --------------------------------------- */
+
+/* The statistics read, per metric: the field of feed_interval_set() and,
+ * for a sum of milliseconds, its scale. Both readers below use it. */
+static const struct {
+	const char *metric, *stat;
+	int field;
+	int64_t scale;
+} genesys_uses[] = {
+	{ "nOffered", "count", 0, 0 }, { "tAnswered", "count", 1, 0 },
+	{ "tAnswered", "sum", 7, 1000 }, { "tAbandon", "count", 3, 0 },
+	{ "tShortAbandon", "count", 4, 0 }, { "tHandle", "count", 5, 0 },
+	{ "tHandle", "sum", 6, 1000 }, { "oServiceLevel", "numerator", 2, 0 },
+};
+
+/* A Genesys response is read first by a scanner of its own over the bytes,
+ * without a JSON tree (a tree of ~45 small blocks an interval was most of
+ * the import's time). It takes only what is plainly well-formed: ASCII
+ * strings without escapes, integers of at most 18 digits where a count or
+ * a sum is read, every key it reads given once, "group" before "data",
+ * valid intervals. Anything else — and every file with a problem — is read
+ * again by the tree reader below, which reports it; nothing is given to
+ * the sink before the whole file has been scanned, so both ways give the
+ * same intervals. */
+struct scan {
+	const char *p, *end;
+};
+
+struct scanned {
+	const char *source;
+	size_t source_len;
+	int64_t start;
+	int64_t v[8];               /* offered .. wait µs, as feed_interval_set() */
+};
+
+struct scan_out {
+	struct scanned *iv;
+	size_t n, cap;
+};
+
+static void scan_ws(struct scan *s)
+{
+	while (s->p < s->end && (*s->p == ' ' || *s->p == '\n' || *s->p == '\r' || *s->p == '\t'))
+		s->p++;
+}
+
+static int scan_char(struct scan *s, char ch)
+{
+	scan_ws(s);
+	if (s->p < s->end && *s->p == ch) {
+		s->p++;
+		return 1;
+	}
+	return 0;
+}
+
+/* A string of printable ASCII without escapes. */
+static int scan_str(struct scan *s, const char **out, size_t *len)
+{
+	scan_ws(s);
+	if (s->p >= s->end || *s->p != '"')
+		return 0;
+	const char *q = ++s->p;
+	while (s->p < s->end && *s->p != '"') {
+		unsigned char ch = (unsigned char)*s->p;
+		if (ch < 0x20 || ch >= 0x7f || ch == '\\')
+			return 0;
+		s->p++;
+	}
+	if (s->p >= s->end)
+		return 0;
+	*out = q;
+	*len = (size_t)(s->p - q);
+	s->p++;
+	return 1;
+}
+
+static int same_key(const char *k, size_t len, const char *name)
+{
+	return strlen(name) == len && !memcmp(k, name, len);
+}
+
+/* A JSON number (no exponent); *whole is its value when it is an integer
+ * >= 0 of at most 18 digits, else -1. */
+static int scan_num(struct scan *s, int64_t *whole)
+{
+	const char *q, *digits;
+	int neg = 0, frac = 0;
+	int64_t v = 0;
+	scan_ws(s);
+	q = s->p;
+	if (q < s->end && *q == '-') {
+		neg = 1;
+		q++;
+	}
+	digits = q;
+	if (q < s->end && *q == '0') {
+		q++;
+	} else {
+		while (q < s->end && *q >= '0' && *q <= '9' && q - digits < 19)
+			v = v * 10 + (*q++ - '0');
+	}
+	if (q == digits || q - digits > 18 || (q < s->end && *q >= '0' && *q <= '9'))
+		return 0;
+	if (q < s->end && *q == '.') {
+		const char *f = ++q;
+		while (q < s->end && *q >= '0' && *q <= '9')
+			q++;
+		if (q == f)
+			return 0;
+		frac = 1;
+	}
+	if (q < s->end && (*q == 'e' || *q == 'E'))
+		return 0;
+	*whole = neg || frac ? -1 : v;
+	s->p = q;
+	return 1;
+}
+
+static int scan_word(struct scan *s, const char *w)
+{
+	size_t n = strlen(w);
+	if ((size_t)(s->end - s->p) < n || memcmp(s->p, w, n))
+		return 0;
+	s->p += n;
+	return 1;
+}
+
+/* Any value, checked and passed over. */
+static int scan_skip(struct scan *s, int depth)
+{
+	const char *k;
+	size_t kl;
+	int64_t w;
+	scan_ws(s);
+	if (s->p >= s->end || depth > 64)
+		return 0;
+	switch (*s->p) {
+	case '"':
+		return scan_str(s, &k, &kl);
+	case '{':
+		s->p++;
+		if (scan_char(s, '}'))
+			return 1;
+		do {
+			if (!scan_str(s, &k, &kl) || !scan_char(s, ':') || !scan_skip(s, depth + 1))
+				return 0;
+		} while (scan_char(s, ','));
+		return scan_char(s, '}');
+	case '[':
+		s->p++;
+		if (scan_char(s, ']'))
+			return 1;
+		do {
+			if (!scan_skip(s, depth + 1))
+				return 0;
+		} while (scan_char(s, ','));
+		return scan_char(s, ']');
+	case 't':
+		return scan_word(s, "true");
+	case 'f':
+		return scan_word(s, "false");
+	case 'n':
+		return scan_word(s, "null");
+	default:
+		return scan_num(s, &w);
+	}
+}
+
+/* One {"metric": NAME, "stats": {...}}: its values into v. */
+static int scan_metric(struct scan *s, int64_t v[8])
+{
+	static const char *const stat_names[3] = { "count", "sum", "numerator" };
+	const char *name = NULL, *k;
+	size_t name_len = 0, kl;
+	int64_t stat[3];
+	int have_stat[3] = { 0, 0, 0 }, have_stats = 0;
+	if (!scan_char(s, '{') || scan_char(s, '}'))
+		return 0;
+	do {
+		if (!scan_str(s, &k, &kl) || !scan_char(s, ':'))
+			return 0;
+		if (same_key(k, kl, "metric")) {
+			if (name || !scan_str(s, &name, &name_len))
+				return 0;
+		} else if (same_key(k, kl, "stats")) {
+			if (have_stats || !scan_char(s, '{'))
+				return 0;
+			have_stats = 1;
+			if (scan_char(s, '}'))
+				continue;
+			do {
+				int which = -1;
+				if (!scan_str(s, &k, &kl) || !scan_char(s, ':'))
+					return 0;
+				for (int i = 0; i < 3; i++)
+					if (same_key(k, kl, stat_names[i]))
+						which = i;
+				if (which < 0) {
+					if (!scan_skip(s, 0))
+						return 0;
+				} else if (have_stat[which] || !scan_num(s, &stat[which])) {
+					return 0;
+				} else {
+					have_stat[which] = 1;
+				}
+			} while (scan_char(s, ','));
+			if (!scan_char(s, '}'))
+				return 0;
+		} else if (!scan_skip(s, 0)) {
+			return 0;
+		}
+	} while (scan_char(s, ','));
+	if (!scan_char(s, '}') || !name || !have_stats)
+		return 0;
+	for (size_t u = 0; u < sizeof genesys_uses / sizeof genesys_uses[0]; u++) {
+		int which = genesys_uses[u].stat[0] == 'c' ? 0 : genesys_uses[u].stat[0] == 's' ? 1 : 2;
+		if (!same_key(name, name_len, genesys_uses[u].metric) || !have_stat[which])
+			continue;
+		int64_t n = stat[which];
+		if (n < 0 || (genesys_uses[u].scale && n >= INT64_MAX / (MICRO_ONE / genesys_uses[u].scale + 1)))
+			return 0;
+		v[genesys_uses[u].field] = genesys_uses[u].scale ? n * (MICRO_ONE / genesys_uses[u].scale) : n;
+	}
+	return 1;
+}
+
+/* One {"interval": "START/END", "metrics": [...]} of a queue. */
+static int scan_entry(struct scan *s, const char *queue, size_t queue_len, struct feed_ctx *c,
+		      struct scan_out *out)
+{
+	const char *iv = NULL, *k;
+	size_t iv_len = 0, kl;
+	int have_metrics = 0;
+	int64_t v[8] = { 0 }, start, end;
+	if (!scan_char(s, '{') || scan_char(s, '}'))
+		return 0;
+	do {
+		if (!scan_str(s, &k, &kl) || !scan_char(s, ':'))
+			return 0;
+		if (same_key(k, kl, "interval")) {
+			if (iv || !scan_str(s, &iv, &iv_len))
+				return 0;
+		} else if (same_key(k, kl, "metrics")) {
+			if (have_metrics || !scan_char(s, '['))
+				return 0;
+			have_metrics = 1;
+			if (scan_char(s, ']'))
+				continue;
+			do {
+				if (!scan_metric(s, v))
+					return 0;
+			} while (scan_char(s, ','));
+			if (!scan_char(s, ']'))
+				return 0;
+		} else if (!scan_skip(s, 0)) {
+			return 0;
+		}
+	} while (scan_char(s, ','));
+	if (!scan_char(s, '}') || !iv || !have_metrics)
+		return 0;
+	const char *slash = memchr(iv, '/', iv_len);
+	if (!slash || feed_parse_time(iv, (size_t)(slash - iv), &c->tz, &start) ||
+	    feed_parse_time(slash + 1, iv_len - (size_t)(slash + 1 - iv), &c->tz, &end) || end <= start ||
+	    end - start > 86400)
+		return 0;
+	ALLOC_GROW(out->iv, out->n + 1, out->cap);
+	struct scanned *o = &out->iv[out->n++];
+	o->source = queue;
+	o->source_len = queue_len;
+	o->start = start;
+	memcpy(o->v, v, sizeof v);
+	return 1;
+}
+
+static int scan_result(struct scan *s, struct feed_ctx *c, struct scan_out *out)
+{
+	const char *queue = NULL, *k;
+	size_t queue_len = 0, kl;
+	int have_group = 0, have_data = 0;
+	if (!scan_char(s, '{') || scan_char(s, '}'))
+		return 0;
+	do {
+		if (!scan_str(s, &k, &kl) || !scan_char(s, ':'))
+			return 0;
+		if (same_key(k, kl, "group")) {
+			if (have_group || !scan_char(s, '{') || scan_char(s, '}'))
+				return 0;
+			have_group = 1;
+			do {
+				if (!scan_str(s, &k, &kl) || !scan_char(s, ':'))
+					return 0;
+				if (same_key(k, kl, "queueId")) {
+					if (queue || !scan_str(s, &queue, &queue_len) || !queue_len)
+						return 0;
+				} else if (!scan_skip(s, 0)) {
+					return 0;
+				}
+			} while (scan_char(s, ','));
+			if (!scan_char(s, '}'))
+				return 0;
+		} else if (same_key(k, kl, "data")) {
+			/* The queue must be known by now (Genesys writes the group first). */
+			if (have_data || !queue || !scan_char(s, '['))
+				return 0;
+			have_data = 1;
+			if (scan_char(s, ']'))
+				continue;
+			do {
+				if (!scan_entry(s, queue, queue_len, c, out))
+					return 0;
+			} while (scan_char(s, ','));
+			if (!scan_char(s, ']'))
+				return 0;
+		} else if (!scan_skip(s, 0)) {
+			return 0;
+		}
+	} while (scan_char(s, ','));
+	return scan_char(s, '}') && queue;
+}
+
+/* 1 when the whole response was scanned into out, 0 when the tree reader
+ * must read it. */
+static int scan_genesys(const char *data, size_t len, struct feed_ctx *c, struct scan_out *out)
+{
+	struct scan s = { data, data + len };
+	const char *k;
+	size_t kl;
+	int have_results = 0;
+	if (!scan_char(&s, '{') || scan_char(&s, '}'))
+		return 0;
+	do {
+		if (!scan_str(&s, &k, &kl) || !scan_char(&s, ':'))
+			return 0;
+		if (same_key(k, kl, "results")) {
+			if (have_results || !scan_char(&s, '['))
+				return 0;
+			have_results = 1;
+			if (scan_char(&s, ']'))
+				continue;
+			do {
+				if (!scan_result(&s, c, out))
+					return 0;
+			} while (scan_char(&s, ','));
+			if (!scan_char(&s, ']'))
+				return 0;
+		} else if (!scan_skip(&s, 0)) {
+			return 0;
+		}
+	} while (scan_char(&s, ','));
+	if (!scan_char(&s, '}') || !have_results)
+		return 0;
+	scan_ws(&s);
+	return s.p == s.end;
+}
+
+/* Reads a whole file into out (bounded by the file: the tree reader reads
+ * it whole too). 0, or -1. */
+static int read_whole(const char *path, struct buf *out)
+{
+	FILE *fp = fopen(path, "rb");
+	char chunk[65536];
+	size_t got;
+	if (!fp)
+		return -1;
+	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(out, chunk, got);
+	int bad = ferror(fp);
+	fclose(fp);
+	return bad ? -1 : 0;
+}
+
 /* --- genesys-aggregates ---------------------------------------------------- */
 
+static int parse_genesys_tree(const struct feed_file *f, struct feed_ctx *c);
+
 static int parse_genesys(const struct feed_file *f, struct feed_ctx *c)
+{
+	struct buf bytes = BUF_INIT;
+	struct scan_out out = { NULL, 0, 0 };
+	const char *data = f->data;
+	size_t len = f->len;
+	int rc = 0, scanned = 0;
+	if (!data && !read_whole(f->path, &bytes)) {
+		data = bytes.data;
+		len = bytes.len;
+	}
+	if (data)
+		scanned = scan_genesys(data, len, c, &out);
+	for (size_t i = 0; scanned && i < out.n && !rc; i++) {
+		struct feed_interval iv;
+		memset(&iv, 0, sizeof iv);
+		iv.source_id = out.iv[i].source;
+		iv.source_len = out.iv[i].source_len;
+		iv.start = out.iv[i].start;
+		for (int k = 0; k < 8; k++)
+			feed_interval_set(&iv, k, out.iv[i].v[k]);
+		rc = feed_emit_interval(c, &iv);
+	}
+	xfree(out.iv);
+	buf_release(&bytes);
+	return scanned ? rc : parse_genesys_tree(f, c);
+}
+
+static int parse_genesys_tree(const struct feed_file *f, struct feed_ctx *c)
 {
 	struct feed_errors *e = &c->errors;
 	json_t *root = load(f, e), *results, *r;
@@ -220,32 +622,27 @@ static int parse_genesys(const struct feed_file *f, struct feed_ctx *c)
 			json_array_foreach(metrics, k, m) {
 				const char *name = json_string_value(json_object_get(m, "metric"));
 				json_t *stats = json_object_get(m, "stats");
-				static const struct { const char *metric, *stat; int field; int64_t scale; } uses[] = {
-					{ "nOffered", "count", 0, 0 }, { "tAnswered", "count", 1, 0 },
-					{ "tAnswered", "sum", 7, 1000 }, { "tAbandon", "count", 3, 0 },
-					{ "tShortAbandon", "count", 4, 0 }, { "tHandle", "count", 5, 0 },
-					{ "tHandle", "sum", 6, 1000 }, { "oServiceLevel", "numerator", 2, 0 },
-				};
 				if (!name || !json_is_object(stats)) {
 					feed_error(e, "%s: %s: not a {metric, stats} object", f->name,
 						   at(&p, "results[%zu].data[%zu].metrics[%zu]", i, j, k));
 					bad = 1;
 					continue;
 				}
-				for (size_t u = 0; u < sizeof uses / sizeof uses[0]; u++) {
+				for (size_t u = 0; u < sizeof genesys_uses / sizeof genesys_uses[0]; u++) {
 					json_t *v;
 					int64_t n = 0;
-					if (strcmp(uses[u].metric, name) || !(v = json_object_get(stats, uses[u].stat)))
+					if (strcmp(genesys_uses[u].metric, name) ||
+					    !(v = json_object_get(stats, genesys_uses[u].stat)))
 						continue;
-					if (uses[u].scale ? seconds_of(v, uses[u].scale, &n) : count_of(v, &n)) {
+					if (genesys_uses[u].scale ? seconds_of(v, genesys_uses[u].scale, &n) : count_of(v, &n)) {
 						feed_error(e, "%s: %s: not a %s", f->name,
 							   at(&p, "results[%zu].data[%zu].metrics[%zu].stats.%s", i, j, k,
-							      uses[u].stat),
-							   uses[u].scale ? "number of milliseconds >= 0" : "count (a whole number >= 0)");
+							      genesys_uses[u].stat),
+							   genesys_uses[u].scale ? "number of milliseconds >= 0" : "count (a whole number >= 0)");
 						bad = 1;
 						continue;
 					}
-					feed_interval_set(&out, uses[u].field, n);
+					feed_interval_set(&out, genesys_uses[u].field, n);
 				}
 			}
 			if (!bad && (rc = feed_emit_interval(c, &out)))

@@ -542,3 +542,14 @@ const struct feed_queue *feed_map_queue(const struct feed_map *m, const char *id
 	}
 	return NULL;
 }
+
+void feed_evidence_free(struct feed_evidence *fe, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		xfree(fe[i].metric);
+		xfree(fe[i].format);
+		xfree(fe[i].source_id);
+		xfree(fe[i].files);
+	}
+	xfree(fe);
+}

@@ -184,9 +184,76 @@ static void explain_months(const struct scores *s, const struct score_criterion 
 		buf_addf(out, "%s: %ld / %ld\n", i18n(lang, "term.met"), met, with_data);
 }
 
+/* The scored criterion, or NULL. */
+static const struct score_criterion *find_criterion(const struct scores *s, const char *contract_id,
+						    const char *criterion_id)
+{
+	const struct criterion_def *def = criterion_find(criterion_id);
+	const struct score_set *set = def ? score_find_set(s, contract_id, def->org) : NULL;
+	for (size_t i = 0; set && i < set->n_criteria; i++)
+		if (set->criteria[i].def == def)
+			return &set->criteria[i];
+	return NULL;
+}
+
+static int has_months(const struct criterion_def *def)
+{
+	return def->code == CRIT_S2_1 || def->code == CRIT_S3_1 || def->code == CRIT_S3_2;
+}
+
+int report_explain_span(const struct scores *s, const char *contract_id, const char *criterion_id,
+			day_t *from, day_t *to)
+{
+	const struct score_criterion *sc = find_criterion(s, contract_id, criterion_id);
+	if (!sc || !has_months(sc->def) || !sc->months.n_metrics || sc->months.last < sc->months.first)
+		return 0;
+	month_t first = sc->months.go_live_month + sc->months.first - 1;
+	month_t last = sc->months.go_live_month + sc->months.last - 1;
+	*from = date_from_ymd(month_year(first), month_month(first), 1);
+	*to = date_from_ymd(month_year(last), month_month(last), days_in_month(month_year(last), month_month(last)));
+	return 1;
+}
+
+/* The feeds behind the daily measurements: one line per metric, format
+ * and source id. */
+static void explain_feeds(const struct feed_evidence *fe, size_t n, enum lang lang, struct buf *out)
+{
+	if (!n)
+		return;
+	buf_addf(out, "%s\n", i18n(lang, "explain.feeds"));
+	for (size_t i = 0; i < n; i++) {
+		const struct feed_format *f = feed_format_find(fe[i].format);
+		char first[11], last[11], days[24], items[24];
+		struct buf files = BUF_INIT;
+		date_format(fe[i].first, first);
+		date_format(fe[i].last, last);
+		snprintf(days, sizeof days, "%lld", (long long)fe[i].days);
+		snprintf(items, sizeof items, "%lld", (long long)fe[i].items);
+		for (const char *p = fe[i].files ? fe[i].files : ""; *p; p++) {
+			if (*p == '\n')
+				buf_adds(&files, ", ");
+			else
+				buf_addc(&files, *p);
+		}
+		const char *args[] = { fe[i].metric, first, last, days, items, fe[i].format, fe[i].source_id,
+				       files.data };
+		buf_adds(out, "- ");
+		i18n_add(out, lang, f && f->tickets ? "explain.feed_tickets" : "explain.feed_intervals", args, 8);
+		buf_addc(out, '\n');
+		buf_release(&files);
+	}
+}
+
 int report_explain(const struct scores *s, const char *contract_id,
 		   const char *criterion_id, enum lang lang, struct buf *out,
 		   struct buf *err)
+{
+	return report_explain_feeds(s, contract_id, criterion_id, NULL, 0, lang, out, err);
+}
+
+int report_explain_feeds(const struct scores *s, const char *contract_id, const char *criterion_id,
+			 const struct feed_evidence *fe, size_t n_fe, enum lang lang, struct buf *out,
+			 struct buf *err)
 {
 	const struct criterion_def *def = criterion_find(criterion_id);
 	const struct score_set *set = def ? score_find_set(s, contract_id, def->org) : NULL;
@@ -214,8 +281,10 @@ int report_explain(const struct scores *s, const char *contract_id,
 	}
 	buf_addf(out, "%s %s — %s %s (%s %d)\n", i18n(lang, "term.contract"), contract_id,
 		 def->id, model_name_text(&sc->model->name, ko), i18n(lang, "term.year"), s->year);
-	if (def->code == CRIT_S2_1 || def->code == CRIT_S3_1 || def->code == CRIT_S3_2)
+	if (has_months(def)) {
 		explain_months(s, sc, lang, out);
+		explain_feeds(fe, n_fe, lang, out);
+	}
 	for (size_t i = 0; i < sc->n_rows; i++) {
 		const struct evidence_row *r = &sc->rows[i];
 		static const char *const status_keys[] = { "term.counted", "term.not_counted", "term.excluded" };

@@ -862,3 +862,76 @@ int blocks_newest_year(struct store *s, int64_t *year, struct buf *err)
 	stmt_finalize(st);
 	return 0;
 }
+
+/* ---- whole years ------------------------------------------------------- */
+
+int blocks_year_read(struct store *s, struct blocks_year_io *io, const char *contract,
+		     const char *metric, int year, struct day_block b[12], struct buf *err)
+{
+	unsigned char bufs[12][BLOCK_MAX_BYTES];
+	struct year_month months[12];
+	int rc;
+	memset(b, 0, 12 * sizeof *b);
+	if (!io->select && store_prepare(s, YEAR_SELECT, &io->select, err))
+		return -1;
+	rc = read_year(io->select, contract, strlen(contract), metric, strlen(metric), year, -1, months,
+		       bufs, err);
+	if (rc < 0)
+		return -1;
+	for (int m = 0; rc == 0 && m < 12; m++) {
+		if (!months[m].block)
+			continue;
+		if (block_decode(months[m].block, months[m].block_len, &b[m])) {
+			buf_addf(err, "a stored measurement block of '%s' (%d) is damaged", contract, year);
+			return -1;
+		}
+		b[m].touched = 0;
+	}
+	return 0;
+}
+
+int blocks_year_write(struct store *s, struct blocks_year_io *io, const char *contract,
+		      const char *metric, int year, const struct day_block b[12], struct buf *err)
+{
+	unsigned char bufs[12][BLOCK_MAX_BYTES], data[YEAR_MAX_BYTES];
+	struct year_month months[12];
+	struct stmt *st;
+	int any = 0;
+	for (int m = 0; m < 12; m++) {
+		struct day_block clean = b[m];
+		clean.touched = 0;
+		year_month_of(&clean, m + 1, bufs[m], &months[m]);
+		any |= months[m].block != NULL;
+	}
+	if (!any) {
+		if (!io->remove && store_prepare(s, "DELETE FROM measurement_blocks WHERE contract_id = ?"
+						 " AND metric = ? AND year = ?", &io->remove, err))
+			return -1;
+		st = io->remove;
+	} else {
+		if (!io->upsert && store_prepare(s, YEAR_UPSERT, &io->upsert, err))
+			return -1;
+		st = io->upsert;
+	}
+	stmt_reset(st);
+	stmt_bind_str(st, 1, contract);
+	stmt_bind_str(st, 2, metric);
+	stmt_bind_int64(st, 3, year);
+	if (any) {
+		stmt_bind_blob(st, 4, data, year_encode(months, data));
+		stmt_bind_int64(st, 5, 0);
+	}
+	int rc = stmt_step(st) == STORE_ERROR ? -1 : 0;
+	if (rc)
+		buf_addf(err, "%s", stmt_error(st));
+	stmt_reset(st);
+	return rc;
+}
+
+void blocks_year_io_release(struct blocks_year_io *io)
+{
+	stmt_finalize(io->select);
+	stmt_finalize(io->upsert);
+	stmt_finalize(io->remove);
+	memset(io, 0, sizeof *io);
+}

@@ -82,6 +82,23 @@ int blocks_read_month(struct store *s, const char *contract, const char *metric,
 int blocks_put_month(struct store *s, const char *contract, const char *metric, month_t month,
 		     const struct day_block *b, struct buf *err);
 
+/* A whole year of (contract, metric) at once, for a caller that changes
+ * many days (the feed derivation): one read and one write of the year row
+ * instead of one per month. The statements are prepared on first use and
+ * kept in io until blocks_year_io_release(). */
+struct blocks_year_io {
+	struct stmt *select, *upsert, *remove;
+};
+/* Reads the months into b[0..11] (a month absent has no day present);
+ * days marked as touched by an import are unmarked. Returns 0, -1 (err). */
+int blocks_year_read(struct store *s, struct blocks_year_io *io, const char *contract,
+		     const char *metric, int year, struct day_block b[12], struct buf *err);
+/* Replaces the year row with b[0..11] (the row goes when no day is left).
+ * Returns 0, -1 (err). */
+int blocks_year_write(struct store *s, struct blocks_year_io *io, const char *contract,
+		      const char *metric, int year, const struct day_block b[12], struct buf *err);
+void blocks_year_io_release(struct blocks_year_io *io);
+
 /* Collects an import's measurements into blocks, merging with the blocks
  * already stored, and writes them inside the import's transaction. Memory
  * is bounded by max_open blocks (flushed when full), not by the file. */

@@ -20,6 +20,8 @@
 #include <time.h>
 
 #define FEED_MAX_OPEN 4096
+#define DAY_MIN_FEED INT32_MIN
+#define DAY_MAX_FEED INT32_MAX
 #define HASH_BUCKETS 8192
 #define N_VALUES 8
 
@@ -74,16 +76,31 @@ struct iv_rec {
 };
 
 struct day_row {
+	/* What a lookup compares, in the first cache line: a short source id
+	 * is kept inline (source points to short_source). */
+	struct day_row *next;   /* in its hash bucket */
 	char *source;
 	size_t source_len;
 	day_t day;
+	char short_source[28];
 	struct iv_rec *iv;
 	size_t n, cap;
-	char **files;
-	size_t n_files, cap_files;
-	struct day_row *next;   /* in its hash bucket */
+	uint64_t touched;       /* when an interval last came (the feeder's count) */
+	size_t queue;           /* its queue's index in the map */
 	int64_t last_ord;       /* the import file last added (-1: none) ... */
 	uint32_t last_file;     /* ... and its index in files */
+	char **files;
+	size_t n_files, cap_files;
+	int64_t tot[N_VALUES];  /* the sums of iv[].v, kept as intervals come */
+	int64_t fraction;       /* non-zero when a time had a fraction of a second */
+	/* A new row whose intervals came in time order, from one file, on
+	 * 15-minute starts and in whole seconds is kept as its blob's body
+	 * (format 3, unit 900, k 6): about 11 bytes an interval instead of an
+	 * iv_rec, and written as it is. Anything else unpacks it into iv. */
+	int packed;
+	unsigned char *body;
+	size_t body_len, body_cap;
+	int64_t last_start;
 };
 
 /* Appends v as a varint at p; returns the end. */
@@ -123,59 +140,83 @@ static int64_t unzigzag(uint64_t v)
 	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
 }
 
-/* The blob: the byte 2, the count, k (the handle and wait times are
- * stored divided by 10^k: whole seconds take 2 bytes, not 5), then per
- * interval the start (zigzag delta from the one before), the file index,
- * the 8 values, the batch and the file's place in its import, all
- * varints. */
-static void row_encode(const struct day_row *r, struct buf *out)
+/* The blob (format 3): the byte 3, the count, k (the handle and wait
+ * times are stored divided by 10^k: whole seconds take 2 bytes, not 5),
+ * the time unit u (900, 60 or 1: the starts are stored as multiples of
+ * it), the batch that wrote the row, and a flag (1: one file, no file
+ * index per interval); then per interval the start (zigzag delta from the
+ * one before, in u), the file index (unless the flag says one file), the 8
+ * values, and a mark: the file's place in its import plus one when the
+ * interval came in the row's batch, else 0 (within an import an interval
+ * of the same file adds up, of another replaces). All varints: a
+ * 15-minute interval of counts under 128 and whole seconds takes about
+ * 11 bytes. Format 2 (the batch and place of every interval, no unit)
+ * is still read. */
+static void row_encode(const struct day_row *r, int64_t batch, struct buf *out)
 {
-	/* At most 10 bytes a varint, 12 varints an interval. */
-	int64_t prev = 0;
+	/* At most 10 bytes a varint, 11 varints an interval. */
+	int64_t prev = 0, unit = 900;
 	unsigned char *p;
 	int k = 6;
 	int64_t div = MICRO_ONE;
-	for (size_t i = 0; i < r->n && k > 0; i++)
+	int one_file = r->n_files == 1;
+	for (size_t i = 0; r->fraction && i < r->n && k > 0; i++)
 		while (k > 0 && (r->iv[i].v[6] % div || r->iv[i].v[7] % div)) {
 			k--;
 			div /= 10;
 		}
+	for (size_t i = 0; i < r->n && unit > 1; i++) {
+		int64_t d = r->iv[i].start - prev;
+		prev = r->iv[i].start;
+		if (unit == 900 && d % 900)
+			unit = 60;
+		if (unit == 60 && d % 60)
+			unit = 1;
+	}
+	prev = 0;
 	buf_reset(out);
-	buf_grow(out, 12 + r->n * 12 * 10);
+	buf_grow(out, 40 + r->n * 11 * 10);
 	p = (unsigned char *)out->data;
-	*p++ = 2;
+	*p++ = 3;
 	p = put_varint(p, r->n);
 	*p++ = (unsigned char)k;
+	p = put_varint(p, (uint64_t)unit);
+	p = put_varint(p, (uint64_t)batch);
+	*p++ = (unsigned char)one_file;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct iv_rec *iv = &r->iv[i];
-		p = put_varint(p, zigzag(iv->start - prev));
+		p = put_varint(p, zigzag((iv->start - prev) / unit));
 		prev = iv->start;
-		p = put_varint(p, iv->file);
-		for (int f = 0; f < N_VALUES; f++)
-			p = put_varint(p, (uint64_t)(f >= 6 ? iv->v[f] / div : iv->v[f]));
-		p = put_varint(p, (uint64_t)iv->batch);
-		p = put_varint(p, (uint64_t)iv->ord);
+		if (!one_file)
+			p = put_varint(p, iv->file);
+		for (int f = 0; f < 6; f++)
+			p = put_varint(p, (uint64_t)iv->v[f]);
+		p = put_varint(p, (uint64_t)(iv->v[6] / div));
+		p = put_varint(p, (uint64_t)(iv->v[7] / div));
+		p = put_varint(p, iv->batch == batch ? (uint64_t)iv->ord + 1 : 0);
 	}
 	buf_setlen(out, (size_t)(p - (unsigned char *)out->data));
 }
 
-static int row_decode(struct day_row *r, const unsigned char *p, size_t len)
+/* The intervals of a blob's body into r->iv (not r->tot): n of them,
+ * starts in unit, times in 10^(6-k) (mul), a file index unless one_file,
+ * then the batch and place (format 2) or a mark (format 3). */
+static int decode_body(struct day_row *r, const unsigned char *p, const unsigned char *end,
+		       uint64_t n, uint64_t unit, int64_t mul, int one_file, int version,
+		       uint64_t row_batch)
 {
-	const unsigned char *end = p + len;
-	uint64_t n, v;
-	int64_t prev = 0, mul = 1;
-	if (!len || *p++ != 2 || get_varint(&p, end, &n) || n > len || p >= end || *p > 6)
-		return -1;
-	for (int k = *p++; k > 0; k--)
-		mul *= 10;
+	uint64_t v;
+	int64_t prev = 0;
 	ALLOC_GROW(r->iv, n, r->cap);
 	for (uint64_t i = 0; i < n; i++) {
 		struct iv_rec *iv = &r->iv[i];
-		if (get_varint(&p, end, &v))
+		if (get_varint(&p, end, &v) || (int64_t)(v >> 1) > INT64_MAX / 4 / (int64_t)unit)
 			return -1;
-		iv->start = prev + unzigzag(v);
+		iv->start = prev + unzigzag(v) * (int64_t)unit;
 		prev = iv->start;
-		if (get_varint(&p, end, &v) || v >= r->n_files)
+		if (one_file)
+			v = 0;
+		else if (get_varint(&p, end, &v) || v >= r->n_files)
 			return -1;
 		iv->file = (uint32_t)v;
 		for (int f = 0; f < N_VALUES; f++) {
@@ -183,15 +224,50 @@ static int row_decode(struct day_row *r, const unsigned char *p, size_t len)
 				return -1;
 			iv->v[f] = (int64_t)v * (f >= 6 ? mul : 1);
 		}
-		if (get_varint(&p, end, &v))
-			return -1;
-		iv->batch = (int64_t)v;
-		if (get_varint(&p, end, &v))
-			return -1;
-		iv->ord = (int64_t)v;
+		if (version == 2) {
+			if (get_varint(&p, end, &v))
+				return -1;
+			iv->batch = (int64_t)v;
+			if (get_varint(&p, end, &v))
+				return -1;
+			iv->ord = (int64_t)v;
+		} else {
+			if (get_varint(&p, end, &v) || v > INT32_MAX)
+				return -1;
+			iv->batch = v ? (int64_t)row_batch : -1;
+			iv->ord = v ? (int64_t)v - 1 : -1;
+		}
 	}
-	r->n = n;
 	return p == end ? 0 : -1;
+}
+
+static int row_decode(struct day_row *r, const unsigned char *p, size_t len)
+{
+	const unsigned char *end = p + len;
+	uint64_t n, unit = 1, row_batch = 0;
+	int64_t mul = 1;
+	int version = len ? *p : 0, one_file = 0;
+	if (!len || (version != 2 && version != 3) || (p++, get_varint(&p, end, &n)) || n > len ||
+	    p >= end || *p > 6)
+		return -1;
+	for (int k = *p++; k > 0; k--)
+		mul *= 10;
+	if (version == 3) {
+		if (get_varint(&p, end, &unit) || !unit || unit > 86400 || get_varint(&p, end, &row_batch) ||
+		    p >= end || *p > 1)
+			return -1;
+		one_file = *p++;
+		if (one_file && r->n_files != 1)
+			return -1;
+	}
+	if (decode_body(r, p, end, n, unit, mul, one_file, version, row_batch))
+		return -1;
+	for (uint64_t i = 0; i < n; i++)
+		for (int f = 0; f < N_VALUES; f++)
+			r->tot[f] += r->iv[i].v[f];
+	r->fraction = mul < MICRO_ONE;
+	r->n = n;
+	return 0;
 }
 
 /* --- the importer ------------------------------------------------------------ */
@@ -236,6 +312,8 @@ struct feeder {
 	/* the open day rows */
 	struct day_row *buckets[HASH_BUCKETS];
 	size_t n_open;
+	struct day_row *spare;          /* rows closed, for reuse (row_retire) */
+	uint64_t *ages;                 /* flush_old()'s scratch */
 	struct stmt *sel_day, *put_day, *sel_ticket, *put_ticket, *sel_tz;
 	struct buf blob, files_text;
 	/* tickets whose end moved off a day: that day is derived again */
@@ -243,10 +321,17 @@ struct feeder {
 	size_t n_moved, cap_moved;
 	/* the queues whose zone was checked (by index in the map) */
 	unsigned char *zone_checked;
+	/* per queue (by index in the map): the first and last day stored, so
+	 * that a day outside them is not looked up (known: read once) */
+	struct stored_days { day_t first, last; int known, any; } *stored;
+	struct stmt *sel_range;
 	uint64_t last_progress_ms;
+	int want_progress;              /* a line on stderr or the caller's on_progress */
+	uint64_t bytes_before, bytes_now;   /* of the files given as bytes: done, and now */
 	struct closed_years closed;   /* the frozen years, read when first needed */
 	int closed_read;
 	struct feed_correction *corrections;   /* days of closed years corrected */
+	struct blocks_year_io year_io;         /* the derivation's year rows */
 	size_t n_corrections, cap_corrections;
 };
 
@@ -373,8 +458,39 @@ static void row_free(struct day_row *r)
 		xfree(r->files[i]);
 	xfree(r->files);
 	xfree(r->iv);
-	xfree(r->source);
+	xfree(r->body);
+	if (r->source != r->short_source)
+		xfree(r->source);
 	xfree(r);
+}
+
+/* A row closed goes to the feeder's spares, its arrays kept for the next
+ * row opened (no allocation per source-day). */
+static void row_retire(struct feeder *fd, struct day_row *r)
+{
+	for (size_t i = 0; i < r->n_files; i++)
+		xfree(r->files[i]);
+	r->n_files = 0;
+	if (r->source != r->short_source)
+		xfree(r->source);
+	r->source = NULL;
+	r->next = fd->spare;
+	fd->spare = r;
+}
+
+static struct day_row *row_new(struct feeder *fd)
+{
+	struct day_row *r = fd->spare;
+	if (!r)
+		return xcalloc(1, sizeof *r);
+	fd->spare = r->next;
+	r->n = 0;
+	r->packed = 0;
+	r->body_len = 0;
+	r->next = NULL;
+	memset(r->tot, 0, sizeof r->tot);
+	r->fraction = 0;
+	return r;
 }
 
 static void split_files(struct day_row *r, const char *text)
@@ -389,23 +505,70 @@ static void split_files(struct day_row *r, const char *text)
 }
 
 /* Opens the row of (source, day), reading what is stored. */
-static struct day_row *open_row(struct feeder *fd, const char *source, size_t len, day_t day,
-				uint32_t h)
+/* Might the store hold a row of queue qi's source on day? (The first and
+ * last day stored are read once per queue and import, then kept as rows
+ * are written.) 1, 0, or -1 on a storage failure. */
+static int maybe_stored(struct feeder *fd, size_t qi, const char *source, size_t len, day_t day)
 {
-	struct day_row *r = xcalloc(1, sizeof *r);
+	struct stored_days *sd = &fd->stored[qi];
+	if (!sd->known) {
+		int step;
+		if (!fd->sel_range && store_prepare(fd->s, "SELECT min(day), max(day) FROM feed_days"
+						    " WHERE format = ? AND source_id = ?", &fd->sel_range, fd->err)) {
+			fd->storage_failed = 1;
+			return -1;
+		}
+		stmt_reset(fd->sel_range);
+		stmt_bind_str(fd->sel_range, 1, fd->format);
+		stmt_bind_text(fd->sel_range, 2, source, len);
+		step = stmt_step(fd->sel_range);
+		if (step == STORE_ERROR) {
+			storage_error(fd, fd->sel_range);
+			return -1;
+		}
+		sd->known = 1;
+		if (step == STORE_ROW && !stmt_is_null(fd->sel_range, 0)) {
+			size_t l1, l2;
+			const char *d1 = stmt_text(fd->sel_range, 0, &l1), *d2 = stmt_text(fd->sel_range, 1, &l2);
+			/* A day that does not parse: look every day up. */
+			if (date_parse(d1, l1, &sd->first) || date_parse(d2, l2, &sd->last)) {
+				sd->first = DAY_MIN_FEED;
+				sd->last = DAY_MAX_FEED;
+			}
+			sd->any = 1;
+		}
+		stmt_reset(fd->sel_range);
+	}
+	return sd->any && day >= sd->first && day <= sd->last;
+}
+
+static struct day_row *open_row(struct feeder *fd, const char *source, size_t len, day_t day,
+				uint32_t h, size_t qi)
+{
+	struct day_row *r = row_new(fd);
 	char date[11];
-	int step;
-	r->source = xstrndup(source, len);
+	int step, maybe = maybe_stored(fd, qi, source, len, day);
+	if (maybe < 0) {
+		row_free(r);
+		return NULL;
+	}
+	r->queue = qi;
+	if (len < sizeof r->short_source) {
+		memcpy(r->short_source, source, len);
+		r->short_source[len] = '\0';
+		r->source = r->short_source;
+	} else {
+		r->source = xstrndup(source, len);
+	}
 	r->source_len = len;
 	r->day = day;
 	r->last_ord = -1;
-	ALLOC_GROW(r->iv, 96, r->cap);   /* a day of 15-minute intervals */
 	date_format(day, date);
 	stmt_reset(fd->sel_day);
 	stmt_bind_str(fd->sel_day, 1, fd->format);
 	stmt_bind_text(fd->sel_day, 2, source, len);
 	stmt_bind_str(fd->sel_day, 3, date);
-	step = stmt_step(fd->sel_day);
+	step = maybe ? stmt_step(fd->sel_day) : STORE_DONE;
 	if (step == STORE_ERROR) {
 		storage_error(fd, fd->sel_day);
 		row_free(r);
@@ -425,6 +588,8 @@ static struct day_row *open_row(struct feeder *fd, const char *source, size_t le
 		}
 	}
 	stmt_reset(fd->sel_day);
+	r->packed = step != STORE_ROW;
+	r->body_len = 0;
 	r->next = fd->buckets[h];
 	fd->buckets[h] = r;
 	fd->n_open++;
@@ -433,31 +598,46 @@ static struct day_row *open_row(struct feeder *fd, const char *source, size_t le
 
 static int write_row(struct feeder *fd, struct day_row *r)
 {
-	int64_t tot[N_VALUES] = { 0 };
-	unsigned char used[256];
-	uint32_t *renum = xcalloc(r->n_files ? r->n_files : 1, sizeof *renum);
 	char date[11];
-	size_t kept = 0;
 	int rc = 0;
-	/* Keep the files some interval still comes from, in their order. */
-	memset(used, 0, sizeof used);
-	for (size_t i = 0; i < r->n; i++)
-		if (r->iv[i].file < sizeof used)
-			used[r->iv[i].file] = 1;
 	buf_reset(&fd->files_text);
-	for (size_t f = 0; f < r->n_files; f++) {
-		if (f < sizeof used && !used[f])
-			continue;
-		renum[f] = (uint32_t)kept++;
-		buf_addf(&fd->files_text, "%s%s", fd->files_text.len ? "\n" : "", r->files[f]);
+	if (r->n_files == 1) {
+		buf_adds(&fd->files_text, r->files[0]);
+	} else {
+		/* Keep the files some interval still comes from, in their order. */
+		unsigned char used[256];
+		uint32_t *renum = xcalloc(r->n_files ? r->n_files : 1, sizeof *renum);
+		size_t kept = 0;
+		memset(used, 0, sizeof used);
+		for (size_t i = 0; i < r->n; i++)
+			if (r->iv[i].file < sizeof used)
+				used[r->iv[i].file] = 1;
+		for (size_t f = 0; f < r->n_files; f++) {
+			if (f < sizeof used && !used[f])
+				continue;
+			renum[f] = (uint32_t)kept++;
+			buf_addf(&fd->files_text, "%s%s", fd->files_text.len ? "\n" : "", r->files[f]);
+		}
+		for (size_t i = 0; i < r->n; i++)
+			r->iv[i].file = renum[r->iv[i].file];
+		xfree(renum);
 	}
-	for (size_t i = 0; i < r->n; i++) {
-		r->iv[i].file = renum[r->iv[i].file];
-		for (int k = 0; k < N_VALUES; k++)
-			tot[k] += r->iv[i].v[k];
+	if (r->packed) {
+		unsigned char *p;
+		buf_reset(&fd->blob);
+		buf_grow(&fd->blob, 40 + r->body_len);
+		p = (unsigned char *)fd->blob.data;
+		*p++ = 3;
+		p = put_varint(p, r->n);
+		*p++ = 6;
+		p = put_varint(p, 900);
+		p = put_varint(p, (uint64_t)fd->batch);
+		*p++ = 1;
+		memcpy(p, r->body, r->body_len);
+		buf_setlen(&fd->blob, (size_t)(p - (unsigned char *)fd->blob.data) + r->body_len);
+	} else {
+		row_encode(r, fd->batch, &fd->blob);
 	}
-	xfree(renum);
-	row_encode(r, &fd->blob);
 	date_format(r->day, date);
 	struct stmt *st = fd->put_day;
 	stmt_reset(st);
@@ -469,44 +649,88 @@ static int write_row(struct feeder *fd, struct day_row *r)
 	stmt_bind_str(st, 6, fd->files_text.data);
 	stmt_bind_int64(st, 7, (int64_t)r->n);
 	for (int k = 0; k < N_VALUES; k++)
-		stmt_bind_int64(st, 8 + k, tot[k]);
+		stmt_bind_int64(st, 8 + k, r->tot[k]);
 	stmt_bind_int64(st, 16, fd->batch);
 	if (stmt_step(st) == STORE_ERROR)
 		rc = storage_error(fd, st);
 	stmt_reset(st);
+	struct stored_days *sd = &fd->stored[r->queue];
+	if (!sd->any || r->day < sd->first)
+		sd->first = r->day;
+	if (!sd->any || r->day > sd->last)
+		sd->last = r->day;
+	sd->any = 1;
+	return rc;
+}
+
+/* Writes and closes the open rows that took no interval since the
+ * feeder's count was older than `before` (every row: UINT64_MAX). */
+static int flush_rows_before(struct feeder *fd, uint64_t before)
+{
+	int rc = 0;
+	for (size_t b = 0; b < HASH_BUCKETS; b++) {
+		struct day_row **link = &fd->buckets[b], *r;
+		while ((r = *link)) {
+			if (r->touched >= before) {
+				link = &r->next;
+				continue;
+			}
+			*link = r->next;
+			if (!rc && write_row(fd, r))
+				rc = -1;
+			row_retire(fd, r);
+			fd->n_open--;
+		}
+	}
 	return rc;
 }
 
 static int flush_rows(struct feeder *fd)
 {
-	int rc = 0;
-	for (size_t b = 0; b < HASH_BUCKETS; b++) {
-		struct day_row *r = fd->buckets[b], *next;
-		for (; r; r = next) {
-			next = r->next;
-			if (!rc && write_row(fd, r))
-				rc = -1;
-			row_free(r);
-		}
-		fd->buckets[b] = NULL;
-	}
-	fd->n_open = 0;
-	return rc;
+	return flush_rows_before(fd, UINT64_MAX);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Room for new rows: the older half of the open rows (by their last
+ * interval) is written and closed. Intervals come in time order in most
+ * exports, so the rows of days done go, and the days still being filled
+ * stay open instead of being read back. */
+static int flush_old(struct feeder *fd)
+{
+	size_t n = 0;
+	if (!fd->ages)
+		fd->ages = xmalloc(FEED_MAX_OPEN * sizeof *fd->ages);
+	for (size_t b = 0; b < HASH_BUCKETS; b++)
+		for (struct day_row *r = fd->buckets[b]; r; r = r->next)
+			if (n < FEED_MAX_OPEN)
+				fd->ages[n++] = r->touched;
+	if (!n)
+		return 0;
+	xqsort(fd->ages, n, sizeof *fd->ages, cmp_u64);
+	return flush_rows_before(fd, fd->ages[n / 2] + 1);
 }
 
 static void progress(struct feeder *fd, int done)
 {
 	struct timespec now;
 	uint64_t ms;
-	if (!fd->opt->progress)
+	if (!fd->want_progress)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	ms = (uint64_t)now.tv_sec * 1000 + (uint64_t)now.tv_nsec / 1000000;
 	if (!done && ms - fd->last_progress_ms < 250)
 		return;
 	fd->last_progress_ms = ms;
-	fprintf(stderr, "\rfeed %s: %llu %s%s", fd->file, (unsigned long long)fd->res->records,
-		fd->opt->format->tickets ? "tickets" : "intervals", done ? "\n" : "");
+	if (fd->opt->progress)
+		fprintf(stderr, "\rfeed %s: %llu %s%s", fd->file, (unsigned long long)fd->res->records,
+			fd->opt->format->tickets ? "tickets" : "intervals", done ? "\n" : "");
+	if (fd->opt->on_progress)
+		fd->opt->on_progress(fd->opt->progress_ctx, fd->res->records, fd->bytes_now);
 }
 
 static int on_interval(void *ctx, const struct feed_interval *iv)
@@ -515,12 +739,16 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 	day_t day;
 	uint32_t h;
 	struct day_row *r;
-	int64_t v[N_VALUES] = { iv->offered, iv->answered, iv->within, iv->abandoned,
-				iv->short_abandoned, iv->handled, iv->handle_us, iv->wait_us };
-	fd->res->records++;
+	/* Read one field at a time: the parser has just written them so, and
+	 * a wider read would wait for its stores (a store-forwarding stall). */
+	const volatile struct feed_interval *in = iv;
+	int64_t v[N_VALUES] = { in->offered, in->answered, in->within, in->abandoned,
+				in->short_abandoned, in->handled, in->handle_us, in->wait_us };
+	uint64_t seq = ++fd->res->records;
 	if (fd->storage_failed)
 		return -1;
-	progress(fd, 0);
+	if (fd->want_progress)
+		progress(fd, 0);
 	day = feed_tz_day(&fd->tz, iv->start);
 	h = hash_key(iv->source_id, iv->source_len, day);
 	for (r = fd->buckets[h]; r; r = r->next)
@@ -539,11 +767,12 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 			return -1;
 		if (fd->res->errors)
 			return 0;   /* checked only: nothing will be written */
-		if (fd->n_open >= FEED_MAX_OPEN && flush_rows(fd))
+		if (fd->n_open >= FEED_MAX_OPEN && flush_old(fd))
 			return -1;
-		if (!(r = open_row(fd, iv->source_id, iv->source_len, day, h)))
+		if (!(r = open_row(fd, iv->source_id, iv->source_len, day, h, (size_t)(q - fd->map->queues))))
 			return -1;
 	}
+	r->touched = seq;
 	/* The file's index in the row. */
 	uint32_t file = r->last_file;
 	if (r->last_ord != fd->ord) {
@@ -557,6 +786,42 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 		r->last_ord = fd->ord;
 		r->last_file = file;
 	}
+	if (r->packed) {
+		int64_t delta = iv->start - (r->n ? r->last_start : 0);
+		if (file == 0 && delta > 0 && delta % 900 == 0 && v[6] % MICRO_ONE == 0 &&
+		    v[7] % MICRO_ONE == 0 && (v[0] | v[1] | v[2] | v[3] | v[4] | v[5] | v[6] | v[7]) >= 0) {
+			unsigned char *p;
+			/* At most 10 bytes a varint, 10 varints and the mark. */
+			if (r->body_len + 11 * 10 > r->body_cap) {
+				r->body_cap = r->body_cap ? r->body_cap * 2 : 2048;
+				r->body = xrealloc(r->body, r->body_cap);
+			}
+			p = r->body + r->body_len;
+			p = put_varint(p, zigzag(delta / 900));
+			for (int k = 0; k < 6; k++)
+				p = put_varint(p, (uint64_t)v[k]);
+			p = put_varint(p, (uint64_t)(v[6] / MICRO_ONE));
+			p = put_varint(p, (uint64_t)(v[7] / MICRO_ONE));
+			p = put_varint(p, (uint64_t)fd->ord + 1);
+			r->body_len = (size_t)(p - r->body);
+			r->last_start = iv->start;
+			r->n++;
+			for (int k = 0; k < N_VALUES; k++)
+				r->tot[k] += v[k];
+			return 0;
+		}
+		/* Out of order, another file, another step or a fraction: the
+		 * intervals so far go to iv, and this one the ordinary way. */
+		if (decode_body(r, r->body, r->body + r->body_len, r->n, 900, MICRO_ONE, 1, 3,
+				(uint64_t)fd->batch)) {
+			buf_addf(fd->err, "the intervals of %s '%s' kept in memory are damaged", fd->format,
+				 r->source);
+			fd->storage_failed = 1;
+			return -1;
+		}
+		r->packed = 0;
+	}
+	r->fraction |= v[6] % MICRO_ONE | v[7] % MICRO_ONE;
 	/* Find the interval: rows come in time order, so look at the end first. */
 	size_t lo = 0, hi = r->n;
 	if (r->n && r->iv[r->n - 1].start < iv->start)
@@ -573,19 +838,26 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 		/* Within one file an interval given twice is split (by media
 		 * type, say) and adds up; from another file it replaces. */
 		int same_file = rec->batch == fd->batch && rec->ord == fd->ord;
-		for (int k = 0; k < N_VALUES; k++)
-			rec->v[k] = same_file ? rec->v[k] + v[k] : v[k];
+		for (int k = 0; k < N_VALUES; k++) {
+			int64_t was = rec->v[k];
+			rec->v[k] = same_file ? was + v[k] : v[k];
+			r->tot[k] += rec->v[k] - was;
+		}
 		rec->batch = fd->batch;
 		rec->ord = fd->ord;
 		rec->file = file;
 		return 0;
 	}
 	ALLOC_GROW(r->iv, r->n + 1, r->cap);
-	memmove(&r->iv[lo + 1], &r->iv[lo], (r->n - lo) * sizeof *r->iv);
+	if (lo < r->n)
+		memmove(&r->iv[lo + 1], &r->iv[lo], (r->n - lo) * sizeof *r->iv);
 	r->n++;
 	struct iv_rec *rec = &r->iv[lo];
 	rec->start = iv->start;
-	memcpy(rec->v, v, sizeof v);
+	for (int k = 0; k < N_VALUES; k++) {
+		rec->v[k] = v[k];
+		r->tot[k] += v[k];
+	}
 	rec->batch = fd->batch;
 	rec->ord = fd->ord;
 	rec->file = file;
@@ -680,9 +952,10 @@ static int on_ticket(void *ctx, const struct feed_ticket *t)
 
 static void on_progress(void *ctx, uint64_t done, uint64_t total)
 {
-	(void)done;
+	struct feeder *fd = ctx;
 	(void)total;
-	progress(ctx, 0);
+	fd->bytes_now = fd->bytes_before + done;
+	progress(fd, 0);
 }
 
 /* --- checking the map against the store ------------------------------------ */
@@ -860,6 +1133,13 @@ static void push_day(struct metric_days *md, day_t day, micro_t num, micro_t den
 	md->n++;
 }
 
+static int year_of(day_t day)
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	return y;
+}
+
 /* Writes the dirty days of one contract metric: summed over its sources;
  * a day without a denominator left has no measurement. */
 static int write_metric(struct feeder *fd, const char *contract, struct metric_days *md)
@@ -877,26 +1157,24 @@ static int write_metric(struct feeder *fd, const char *contract, struct metric_d
 	}
 	md->n = out;
 	while (i < md->n) {
-		month_t month = date_month(md->days[i].day);
+		int year = year_of(md->days[i].day);
 		size_t j = i;
 		int any = 0;
-		for (; j < md->n && date_month(md->days[j].day) == month; j++)
+		for (; j < md->n && year_of(md->days[j].day) == year; j++)
 			any |= md->days[j].dirty;
 		if (any) {
-			struct day_block b;
-			int rc = blocks_read_month(fd->s, contract, md->metric, month, &b, fd->err);
-			if (rc < 0)
+			struct day_block b[12];
+			if (blocks_year_read(fd->s, &fd->year_io, contract, md->metric, year, b, fd->err))
 				return -1;
-			if (rc == 1)
-				memset(&b, 0, sizeof b);
 			for (size_t k = i; k < j; k++) {
 				const struct day_value *dv = &md->days[k];
 				int y, m, d;
 				if (!dv->dirty)
 					continue;
 				date_to_ymd(dv->day, &y, &m, &d);
-				int had = (b.present >> (d - 1)) & 1;
-				int changes = dv->den > 0 ? !had || b.num[d - 1] != dv->num || b.den[d - 1] != dv->den
+				struct day_block *mb = &b[m - 1];
+				int had = (mb->present >> (d - 1)) & 1;
+				int changes = dv->den > 0 ? !had || mb->num[d - 1] != dv->num || mb->den[d - 1] != dv->den
 							  : had;
 				if (changes && year_closed(fd, y)) {
 					closed_day(fd, contract, md->metric, dv->day, y);
@@ -904,18 +1182,17 @@ static int write_metric(struct feeder *fd, const char *contract, struct metric_d
 						continue;
 				}
 				if (dv->den > 0) {
-					b.present |= 1u << (d - 1);
-					b.num[d - 1] = dv->num;
-					b.den[d - 1] = dv->den;
+					mb->present |= 1u << (d - 1);
+					mb->num[d - 1] = dv->num;
+					mb->den[d - 1] = dv->den;
 					fd->res->days++;
-				} else if (b.present & 1u << (d - 1)) {
-					b.present &= ~(1u << (d - 1));
-					b.num[d - 1] = b.den[d - 1] = 0;
+				} else if (mb->present & 1u << (d - 1)) {
+					mb->present &= ~(1u << (d - 1));
+					mb->num[d - 1] = mb->den[d - 1] = 0;
 					fd->res->removed++;
 				}
 			}
-			b.touched = 0;
-			if (blocks_put_month(fd->s, contract, md->metric, month, &b, fd->err))
+			if (blocks_year_write(fd->s, &fd->year_io, contract, md->metric, year, b, fd->err))
 				return -1;
 		}
 		i = j;
@@ -1159,7 +1436,9 @@ int store_feed_import(struct store *s, const struct feed_map *map, const struct 
 	fd->err = err;
 	fd->tz = map->tz;
 	fd->format = opt->format->name;
+	fd->want_progress = opt->progress || opt->on_progress;
 	fd->zone_checked = xcalloc(map->n_queues + 1, 1);
+	fd->stored = xcalloc(map->n_queues + 1, sizeof *fd->stored);
 	buf_init(&fd->blob);
 	buf_init(&fd->files_text);
 	res->files = n_files;
@@ -1204,6 +1483,8 @@ int store_feed_import(struct store *s, const struct feed_map *map, const struct 
 		res->errors += n_errors;
 		if (fd->storage_failed || (prc && prc != 1))
 			goto out;
+		fd->bytes_before += files[i].data ? files[i].len : 0;
+		fd->bytes_now = fd->bytes_before;
 		progress(fd, 1);
 		report_unmapped(fd);
 	}
@@ -1241,10 +1522,17 @@ out:
 			row_free(r);
 		}
 	}
+	while (fd->spare) {
+		struct day_row *r = fd->spare;
+		fd->spare = r->next;
+		row_free(r);
+	}
+	xfree(fd->ages);
 	stmt_finalize(fd->sel_day);
 	stmt_finalize(fd->put_day);
 	stmt_finalize(fd->sel_ticket);
 	stmt_finalize(fd->put_ticket);
+	blocks_year_io_release(&fd->year_io);
 	for (size_t i = 0; i < fd->n_unmapped; i++)
 		xfree(fd->unmapped[i].source);
 	xfree(fd->unmapped);
@@ -1253,6 +1541,8 @@ out:
 		xfree(fd->moved[i].source);
 	xfree(fd->moved);
 	xfree(fd->zone_checked);
+	xfree(fd->stored);
+	stmt_finalize(fd->sel_range);
 	for (size_t i = 0; i < fd->n_corrections; i++)
 		buf_release(&fd->corrections[i].keys);
 	xfree(fd->corrections);
@@ -1307,6 +1597,100 @@ int store_feed_sources(struct store *s, const char *contract, const char *metric
 	if (step == STORE_ERROR) {
 		buf_addf(err, "%s", stmt_error(st));
 		rc = -1;
+	}
+	stmt_finalize(st);
+	return rc;
+}
+
+/* Adds each line of files not yet in list (lines) to it. */
+static void add_files(struct buf *list, const char *files)
+{
+	while (*files) {
+		const char *nl = strchr(files, '\n');
+		size_t len = nl ? (size_t)(nl - files) : strlen(files);
+		int have = 0;
+		for (const char *p = list->data; *p && !have;) {
+			const char *e = strchr(p, '\n');
+			size_t l = e ? (size_t)(e - p) : strlen(p);
+			have = l == len && !memcmp(p, files, len);
+			p += l + (e ? 1 : 0);
+		}
+		if (!have && len) {
+			if (list->len)
+				buf_addc(list, '\n');
+			buf_add(list, files, len);
+		}
+		files += len + (nl ? 1 : 0);
+	}
+}
+
+int store_feed_evidence(struct store *s, const char *contract, day_t from, day_t to,
+			struct feed_evidence **out, size_t *n, struct buf *err)
+{
+	struct stmt *st;
+	struct feed_evidence *fe = NULL;
+	size_t n_fe = 0, cap = 0;
+	struct buf files = BUF_INIT;
+	char f[11] = "0000-01-01", t[11] = "9999-12-31";
+	int step, rc = 0;
+	*out = NULL;
+	*n = 0;
+	if (from != DAY_NONE)
+		date_format(from, f);
+	if (to != DAY_NONE)
+		date_format(to, t);
+	if (store_prepare(s,
+			  "SELECT l.metric, l.format, l.source_id, d.day, d.files, d.n_intervals"
+			  " FROM feed_links l JOIN feed_days d ON d.format = l.format AND d.source_id = l.source_id"
+			  " WHERE l.contract_id = ? AND d.day >= ? AND d.day <= ?"
+			  " UNION ALL"
+			  " SELECT l.metric, l.format, l.source_id, k.end_day, min(k.file), count(*)"
+			  " FROM feed_links l JOIN feed_tickets k ON k.format = l.format AND k.source_id = l.source_id"
+			  " WHERE l.contract_id = ? AND k.end_day >= ? AND k.end_day <= ?"
+			  " GROUP BY l.metric, l.format, l.source_id, k.end_day"
+			  " ORDER BY 1, 2, 3, 4", &st, err))
+		return -1;
+	for (int base = 0; base <= 3; base += 3) {
+		stmt_bind_str(st, base + 1, contract);
+		stmt_bind_str(st, base + 2, f);
+		stmt_bind_str(st, base + 3, t);
+	}
+	while ((step = stmt_step(st)) == STORE_ROW) {
+		const char *metric = stmt_text(st, 0, NULL), *format = stmt_text(st, 1, NULL),
+			   *source = stmt_text(st, 2, NULL);
+		size_t dl;
+		const char *d = stmt_text(st, 3, &dl);
+		day_t day;
+		if (date_parse(d, dl, &day))
+			continue;
+		struct feed_evidence *e = n_fe ? &fe[n_fe - 1] : NULL;
+		if (!e || strcmp(e->metric, metric) || strcmp(e->format, format) || strcmp(e->source_id, source)) {
+			if (e) {
+				e->files = buf_detach(&files, NULL);
+			}
+			ALLOC_GROW(fe, n_fe + 1, cap);
+			e = &fe[n_fe++];
+			memset(e, 0, sizeof *e);
+			e->metric = xstrdup(metric);
+			e->format = xstrdup(format);
+			e->source_id = xstrdup(source);
+			e->first = day;
+		}
+		e->last = day;
+		e->days++;
+		e->items += stmt_int64(st, 5);
+		add_files(&files, stmt_text(st, 4, NULL));
+	}
+	if (n_fe)
+		fe[n_fe - 1].files = buf_detach(&files, NULL);
+	buf_release(&files);
+	if (step == STORE_ERROR) {
+		buf_addf(err, "%s", stmt_error(st));
+		rc = -1;
+		feed_evidence_free(fe, n_fe);
+	} else {
+		*out = fe;
+		*n = n_fe;
 	}
 	stmt_finalize(st);
 	return rc;

@@ -21,6 +21,11 @@ struct feed_import_options {
 	int strict;              /* a source id the map does not name is an error */
 	int progress;            /* a progress line on stderr */
 	const char *actor;       /* for the audit log; NULL: the CLI user */
+	/* Called at most every 250 ms and after each file with the records
+	 * read and the bytes of the files given as bytes parsed so far (a
+	 * background job's progress); NULL: none. */
+	void (*on_progress)(void *ctx, uint64_t records, uint64_t bytes);
+	void *progress_ctx;
 };
 
 struct feed_import_result {
@@ -51,6 +56,13 @@ typedef int (*feed_source_fn)(void *ctx, day_t day, const char *format, const ch
 			      const char *measure, const char *files, int64_t items);
 int store_feed_sources(struct store *s, const char *contract, const char *metric, day_t from,
 		       day_t to, feed_source_fn fn, void *ctx, struct buf *err);
+
+/* The feeds behind a contract's daily measurements from..to, per metric,
+ * format and source id, in that order (the evidence of `tandem explain`).
+ * *out is the caller's: feed_evidence_free(*out, *n). Returns 0, or -1
+ * (err). */
+int store_feed_evidence(struct store *s, const char *contract, day_t from, day_t to,
+			struct feed_evidence **out, size_t *n, struct buf *err);
 
 /* Per contract metric and source: what feeds a contract, for its page. */
 struct feed_summary {

@@ -16,7 +16,7 @@
 	" j.started_at, j.finished_at, j.server, j.progress_rows, j.progress_bytes, j.ok," \
 	" j.rows, j.files, j.batch, j.n_errors, j.errors, j.limit_name, j.preview_of," \
 	" j.committed_by, (SELECT count(*) FROM jobs b WHERE b.state IN ('queued', 'running')" \
-	" AND b.id < j.id)"
+	" AND b.id < j.id), j.params, j.detail"
 
 static char *col_dup(struct stmt *st, int col)
 {
@@ -51,6 +51,8 @@ static void read_job(struct stmt *st, struct job *j)
 	j->preview_of = stmt_int64(st, 21);
 	j->committed_by = stmt_int64(st, 22);
 	j->ahead = stmt_int64(st, 23);
+	j->params = col_dup(st, 24);
+	j->detail = col_dup(st, 25);
 }
 
 void store_job_release(struct job *j)
@@ -66,6 +68,8 @@ void store_job_release(struct job *j)
 	xfree(j->server);
 	xfree(j->errors);
 	xfree(j->limit_name);
+	xfree(j->params);
+	xfree(j->detail);
 	memset(j, 0, sizeof *j);
 }
 
@@ -119,6 +123,13 @@ int store_job_enqueue(struct store *s, const char *kind, const char *owner, cons
 		      int dry_run, const struct job_file *files, size_t n, int64_t *id,
 		      struct buf *err)
 {
+	return store_job_enqueue_params(s, kind, NULL, owner, actor, dry_run, files, n, id, err);
+}
+
+int store_job_enqueue_params(struct store *s, const char *kind, const char *params, const char *owner,
+			     const char *actor, int dry_run, const struct job_file *files, size_t n,
+			     int64_t *id, struct buf *err)
+{
 	struct stmt *st = NULL;
 	struct buf names = BUF_INIT;
 	char now[21];
@@ -132,8 +143,13 @@ int store_job_enqueue(struct store *s, const char *kind, const char *owner, cons
 		goto fail;
 	if (sweep(s, err) || next_id(s, id, err) ||
 	    store_prepare(s, "INSERT INTO jobs (id, kind, state, owner, actor, dry_run, names, bytes,"
-			  " created_at, heartbeat) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)", &st, err))
+			  " created_at, heartbeat, params) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?)", &st,
+			  err))
 		goto fail;
+	if (params)
+		stmt_bind_str(st, 10, params);
+	else
+		stmt_bind_null(st, 10);
 	stmt_bind_int64(st, 1, *id);
 	stmt_bind_str(st, 2, kind);
 	stmt_bind_str(st, 3, owner);
@@ -209,9 +225,9 @@ int store_job_commit_preview(struct store *s, int64_t preview, const char *owner
 		const char *const texts[5] = { NULL, actor, now, NULL, NULL };
 		int64_t both[2] = { *id, preview };
 		if (run(s, "INSERT INTO jobs (id, kind, state, owner, actor, dry_run, names, bytes,"
-			" created_at, heartbeat, preview_of) SELECT CAST(? AS BIGINT), kind, 'queued', owner,"
-			" CAST(? AS TEXT), 0, names, bytes, CAST(? AS TEXT), CAST(? AS BIGINT), id"
-			" FROM jobs WHERE id = ?", 5, ints, texts, err) ||
+			" created_at, heartbeat, preview_of, params) SELECT CAST(? AS BIGINT), kind, 'queued',"
+			" owner, CAST(? AS TEXT), 0, names, bytes, CAST(? AS TEXT), CAST(? AS BIGINT), id,"
+			" params FROM jobs WHERE id = ?", 5, ints, texts, err) ||
 		    run(s, "INSERT INTO job_files (job_id, seq, name, data) SELECT CAST(? AS BIGINT),"
 			" seq, name, data FROM job_files WHERE job_id = ?", 2, both, NULL, err) ||
 		    run(s, "UPDATE jobs SET committed_by = ? WHERE id = ?", 2, both, NULL, err) ||
@@ -320,18 +336,18 @@ int store_job_finish(struct store *s, int64_t id, const char *state, const struc
 {
 	char now[21];
 	clock_now_iso(now);
-	const int64_t ints[12] = { 0, 0, (int64_t)clock_now(), r->ok != 0, r->rows, r->files,
-				   r->batch, r->n_errors, 0, 0, r->rows, id };
-	const char *const texts[12] = { state, now, NULL, NULL, NULL, NULL, NULL, NULL,
+	const int64_t ints[13] = { 0, 0, (int64_t)clock_now(), r->ok != 0, r->rows, r->files,
+				   r->batch, r->n_errors, 0, 0, 0, r->rows, id };
+	const char *const texts[13] = { state, now, NULL, NULL, NULL, NULL, NULL, NULL,
 					r->errors ? r->errors : "", r->limit_name ? r->limit_name : "",
-					NULL, NULL };
+					r->detail ? r->detail : "", NULL, NULL };
 	int64_t keep = id;
 	if (store_begin(s, err))
 		return -1;
 	/* A valid preview keeps its files for the commit; nothing else does. */
 	if (run(s, "UPDATE jobs SET state = ?, finished_at = ?, heartbeat = ?, ok = ?, rows = ?,"
 		" files = ?, batch = ?, n_errors = ?, errors = NULLIF(?, ''), limit_name = NULLIF(?, ''),"
-		" progress_rows = ? WHERE id = ?", 12, ints, texts, err) ||
+		" detail = NULLIF(?, ''), progress_rows = ? WHERE id = ?", 13, ints, texts, err) ||
 	    run(s, "DELETE FROM job_files WHERE job_id = ? AND job_id NOT IN (SELECT id FROM jobs"
 		" WHERE dry_run = 1 AND ok = 1 AND state = 'done')", 1, &keep, NULL, err))
 		goto fail;

@@ -46,6 +46,9 @@ struct job {
 	int64_t preview_of;    /* the preview this import commits, or 0 */
 	int64_t committed_by;  /* for a preview: the job that committed it, or 0 */
 	int64_t ahead;         /* queued or running jobs before it */
+	char *params;          /* what to run, the kind's own text (a feed: format,
+				* map name and map, one a line), or NULL */
+	char *detail;          /* the kind's own result, a JSON object, or NULL */
 };
 
 struct job_result {
@@ -54,6 +57,7 @@ struct job_result {
 	int files;
 	const char *errors;
 	const char *limit_name;
+	const char *detail;    /* a JSON object, or NULL */
 };
 
 void store_job_release(struct job *j);
@@ -64,6 +68,10 @@ void store_job_files_free(struct job_file *files, size_t n);
 int store_job_enqueue(struct store *s, const char *kind, const char *owner, const char *actor,
 		      int dry_run, const struct job_file *files, size_t n, int64_t *id,
 		      struct buf *err);
+/* The same with the kind's params (NULL: none), kept with the job. */
+int store_job_enqueue_params(struct store *s, const char *kind, const char *params, const char *owner,
+			     const char *actor, int dry_run, const struct job_file *files, size_t n,
+			     int64_t *id, struct buf *err);
 /* Enqueues the import of a finished, valid preview of owner's that is
  * younger than JOB_PREVIEW_SECONDS and not committed yet, with the
  * preview's files. Returns 0 (*id set), 1 when there is no such preview,

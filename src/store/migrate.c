@@ -489,10 +489,27 @@ static int migration_11(struct store *s, struct buf *err)
 			  "  PRIMARY KEY (contract_id, rule, acknowledged_on))", err);
 }
 
+/* Version 12: jobs of other kinds than the import (SLA feeds): params says
+ * what to run (kind's own text), detail holds the result beyond the common
+ * columns (kind's own JSON object). Checked first: a store taken back to an
+ * older version and migrated again keeps the columns. */
+static int migration_12(struct store *s, struct buf *err)
+{
+	int64_t have = 0;
+	if (s->ops->kind != STORE_SQLITE)
+		return store_exec(s, "ALTER TABLE jobs ADD COLUMN IF NOT EXISTS params TEXT;\n"
+				  "ALTER TABLE jobs ADD COLUMN IF NOT EXISTS detail TEXT", err);
+	if (store_query_int64(s, "SELECT count(*) FROM pragma_table_info('jobs') WHERE name = 'params'", 0,
+			      &have, err))
+		return -1;
+	return have ? 0 : store_exec(s, "ALTER TABLE jobs ADD COLUMN params TEXT;\n"
+				     "ALTER TABLE jobs ADD COLUMN detail TEXT", err);
+}
+
 typedef int (*migration_fn)(struct store *, struct buf *);
 static const migration_fn migrations[] = { migration_1, migration_2, migration_3, migration_4,
 					    migration_5, migration_6, migration_7, migration_8, migration_9,
-					    migration_10, migration_11 };
+					    migration_10, migration_11, migration_12 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int store_latest_version(void)

@@ -183,8 +183,8 @@ void api_explain(struct request *req, struct response *res)
 		http_json_error(res, 500, NULL, "the scores could not be computed");
 		goto out;
 	}
-	if (report_explain(sc->scores, contract, criterion, strcmp(req->lang, "ko") ? LANG_EN : LANG_KO,
-			   &text, &err)) {
+	if (web_explain(req, sc->scores, contract, criterion, strcmp(req->lang, "ko") ? LANG_EN : LANG_KO,
+			&text, &err)) {
 		http_json_error(res, 404, NULL, "%s", err.data);
 		goto out;
 	}

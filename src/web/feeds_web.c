@@ -8,8 +8,11 @@
 
 #include "io/feed.h"
 #include "io/jsonw.h"
+#include "report/scores_text.h"
 #include "store/feed_store.h"
+#include "store/jobs.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,65 +28,73 @@ static int good_map_name(const char *name)
 	       name[0] != '.';
 }
 
-/* Runs a feed import of the request's uploaded files with the stored map
- * and format named. Problems go to report (one a line). Returns the
- * importer's status, or 2 when the request itself is wrong (report says
- * why), -1 on a storage failure. */
-static int run_feed(struct request *req, const char *format_name, const char *map_name,
-		    int dry_run, struct feed_import_result *r, struct buf *report)
+/* A feed job's params (store/jobs.h): the format, the map's name and the
+ * map's JSON as stored when the job was queued, one a line (neither the
+ * format nor a map name has a line break). */
+
+/* Queues the import (or the preview) of the request's uploaded files with
+ * the stored map and the format named. Returns 0 with *id, 2 when the
+ * request itself is wrong (problem says why, one line), -1 on a storage
+ * failure. Nothing is parsed here: the job runner does it. */
+static int enqueue_feed(struct request *req, const char *format_name, const char *map_name,
+			int dry_run, int64_t *id, struct buf *problem)
 {
-	struct feed_file files[MAX_FEED_FILES];
-	struct feed_import_options opt = { NULL, dry_run, 0, 0, req->actor };
-	struct feed_map *map = NULL;
-	struct buf err = BUF_INIT;
+	struct job_file files[MAX_FEED_FILES];
+	struct buf err = BUF_INIT, params = BUF_INIT;
 	char *body = NULL;
-	int n = 0, rc;
-	memset(r, 0, sizeof *r);
-	if (!format_name || !(opt.format = feed_format_find(format_name))) {
-		buf_addf(report, "format: unknown format '%s'\n", format_name ? format_name : "");
+	size_t n = 0;
+	int rc;
+	if (!format_name || !feed_format_find(format_name)) {
+		buf_addf(problem, "format: unknown format '%s'", format_name ? format_name : "");
 		return 2;
 	}
 	if (!good_map_name(map_name)) {
-		buf_addf(report, "map: choose a stored map\n");
+		buf_addf(problem, "map: choose a stored map");
 		return 2;
 	}
-	rc = store_feed_map_get(req->store, map_name, &body, &err);
-	if (rc) {
-		if (rc > 0)
-			buf_addf(report, "map: no stored map '%s'\n", map_name);
-		else
-			fprintf(stderr, "tandem serve: feed: %s\n", err.data);
-		buf_release(&err);
-		return rc > 0 ? 2 : -1;
-	}
-	for (size_t i = 0; i < req->n_form && n < MAX_FEED_FILES; i++) {
+	for (size_t i = 0; i < req->n_form; i++) {
 		const struct param *part = &req->form[i];
 		if (!part->filename || !part->len)
 			continue;
 		/* Only the base name: it names the file in messages and evidence. */
 		const char *base = strrchr(part->filename, '/');
-		files[n].name = base ? base + 1 : part->filename;
-		files[n].path = NULL;
-		files[n].data = part->value;
+		if (n >= MAX_FEED_FILES) {
+			buf_addf(problem, "%s: too many files (at most %d in one feed import)",
+				 base ? base + 1 : part->filename, MAX_FEED_FILES);
+			return 2;
+		}
+		files[n].name = (char *)(base ? base + 1 : part->filename);
+		files[n].data = (char *)part->value;
 		files[n].len = part->len;
 		n++;
 	}
+	rc = store_feed_map_get(req->store, map_name, &body, &err);
+	if (rc) {
+		if (rc > 0)
+			buf_addf(problem, "map: no stored map '%s'", map_name);
+		else
+			fprintf(stderr, "tandem serve: feed: %s\n", err.data);
+		buf_release(&err);
+		return rc > 0 ? 2 : -1;
+	}
 	if (!n) {
-		buf_adds(report, "upload: no files: choose the exported files to import\n");
+		buf_adds(problem, "upload: no files: choose the exported files to import");
 		rc = 2;
 		goto out;
 	}
-	if ((rc = feed_map_read(map_name, body, strlen(body), &map, report)) != 0) {
-		rc = 1;
+	buf_addf(&params, "%s\n%s\n%s", format_name, map_name, body);
+	if (store_job_enqueue_params(req->store, "feed", params.data, req->session.user.name, req->actor,
+				     dry_run, files, n, id, &err)) {
+		fprintf(stderr, "tandem serve: feed: %s\n", err.data);
+		rc = -1;
 		goto out;
 	}
-	rc = store_feed_import(req->store, map, files, n, &opt, r, report, &err);
-	if (rc < 0)
-		fprintf(stderr, "tandem serve: feed import: %s\n", err.data);
+	web_jobs_wake(req->srv);
+	rc = 0;
 out:
-	feed_map_free(map);
 	xfree(body);
 	buf_release(&err);
+	buf_release(&params);
 	return rc;
 }
 
@@ -106,33 +117,92 @@ static void report_json(struct buf *j, const char *report)
 	buf_adds(j, "]");
 }
 
-/* POST /api/v1/feeds?format=F&map=NAME[&dry_run=1], the files multipart. */
+int web_feed_job_run(struct store *s, const struct job *job, const struct job_file *jf, size_t n_jf,
+		     void (*on_progress)(void *ctx, uint64_t records, uint64_t bytes), void *ctx,
+		     struct feed_import_result *r, struct buf *report, struct buf *detail)
+{
+	struct feed_file files[MAX_FEED_FILES];
+	struct feed_import_options opt = { NULL, job->dry_run, 0, 0, job->actor, on_progress, ctx };
+	struct feed_map *map = NULL;
+	struct buf err = BUF_INIT;
+	const char *params = job->params ? job->params : "";
+	const char *nl1 = strchr(params, '\n'), *nl2 = nl1 ? strchr(nl1 + 1, '\n') : NULL;
+	char *format = NULL, *map_name = NULL;
+	size_t n = 0;
+	int rc = 1;
+	memset(r, 0, sizeof *r);
+	if (!nl2) {
+		buf_adds(report, "the job names no format and map (it was queued by another version)\n");
+		goto out;
+	}
+	format = xstrndup(params, (size_t)(nl1 - params));
+	map_name = xstrndup(nl1 + 1, (size_t)(nl2 - nl1 - 1));
+	if (!(opt.format = feed_format_find(format))) {
+		buf_addf(report, "format: unknown format '%s'\n", format);
+		goto out;
+	}
+	for (size_t i = 0; i < n_jf && n < MAX_FEED_FILES; i++) {
+		files[n].name = jf[i].name;
+		files[n].path = NULL;
+		files[n].data = jf[i].data;
+		files[n].len = jf[i].len;
+		n++;
+	}
+	if (feed_map_read(map_name, nl2 + 1, strlen(nl2 + 1), &map, report))
+		goto out;
+	rc = store_feed_import(s, map, files, (int)n, &opt, r, report, &err);
+	if (rc < 0) {
+		fprintf(stderr, "tandem serve: feed import: %s\n", err.data);
+		buf_reset(report);
+		buf_adds(report, "the feed import failed (a storage error); nothing was written\n");
+	}
+out:
+	buf_adds(detail, "{\"format\":");
+	json_write_string(detail, format ? format : "", format ? strlen(format) : 0);
+	buf_adds(detail, ",\"map\":");
+	json_write_string(detail, map_name ? map_name : "", map_name ? strlen(map_name) : 0);
+	buf_addf(detail, ",\"records\":%llu,\"skipped\":%llu,\"days\":%llu,\"removed\":%llu,\"messages\":",
+		 (unsigned long long)r->records, (unsigned long long)r->skipped, (unsigned long long)r->days,
+		 (unsigned long long)r->removed);
+	report_json(detail, report->data);
+	buf_adds(detail, "}");
+	feed_map_free(map);
+	xfree(format);
+	xfree(map_name);
+	buf_release(&err);
+	return rc;
+}
+
+/* POST /api/v1/feeds?format=F&map=NAME[&dry_run=1][&wait=S], the files
+ * multipart: queues the job (202 and the job, as POST /api/v1/imports);
+ * with ?wait=S a job finished by then answers 200 or 422. */
 void api_feeds(struct request *req, struct response *res)
 {
-	struct feed_import_result r;
-	struct buf report = BUF_INIT, j = BUF_INIT;
+	struct buf problem = BUF_INIT, err = BUF_INIT, j = BUF_INIT;
 	const char *dr = http_query(req, "dry_run");
 	int dry = dr && strcmp(dr, "0");
-	int rc = run_feed(req, http_query(req, "format"), http_query(req, "map"), dry, &r, &report);
-	if (rc < 0) {
-		http_json_error(res, 500, NULL, "the feed import failed (a storage error)");
-		goto out;
-	}
+	long wait = web_query_long(req, "wait", 0, 0, 30);
+	int64_t id = 0;
+	struct job job;
+	int rc = enqueue_feed(req, http_query(req, "format"), http_query(req, "map"), dry, &id, &problem);
+	memset(&job, 0, sizeof job);
 	if (rc == 2) {
-		buf_setlen(&report, report.len ? report.len - 1 : 0);
-		http_json_error(res, 400, NULL, "%s", report.data);
+		http_json_error(res, 400, NULL, "%s", problem.data);
 		goto out;
 	}
-	buf_addf(&j, "{\"ok\":%s,\"dry_run\":%s,\"files\":%d,\"records\":%llu,\"skipped\":%llu,"
-		 "\"days\":%llu,\"removed\":%llu,\"batch\":%lld,\"messages\":",
-		 rc == 0 ? "true" : "false", dry ? "true" : "false", r.files,
-		 (unsigned long long)r.records, (unsigned long long)r.skipped, (unsigned long long)r.days,
-		 (unsigned long long)r.removed, (long long)r.batch);
-	report_json(&j, report.data);
-	buf_adds(&j, "}");
-	http_json(res, rc == 0 ? 200 : 422, &j);
+	if (rc < 0 || web_job_wait(req, id, wait, &job, &err)) {
+		if (rc >= 0)
+			fprintf(stderr, "tandem serve: feed: %s\n", err.data);
+		http_json_error(res, 500, NULL, "the feed import could not be queued (a storage error)");
+		goto out;
+	}
+	web_job_json(&j, &job);
+	http_header(res, req, "Location", arena_printf(&req->arena, "/api/v1/jobs/%lld", (long long)id));
+	http_json(res, !wait || !job.finished ? 202 : job.ok ? 200 : 422, &j);
 out:
-	buf_release(&report);
+	store_job_release(&job);
+	buf_release(&problem);
+	buf_release(&err);
 	buf_release(&j);
 }
 
@@ -360,42 +430,181 @@ void page_feeds(struct request *req, struct response *res)
 	buf_release(&err);
 }
 
-/* POST /feeds: preview (dry run) or import. */
+/* POST /feeds: queues a preview (dry run) or an import, or the import of a
+ * valid preview (commit=ID), and sends the browser to the job's page.
+ * Nothing is parsed here. */
 void page_feeds_post(struct request *req, struct response *res)
 {
-	struct buf *o = &res->body, report = BUF_INIT;
-	struct feed_import_result r;
+	struct buf *o = &res->body, problem = BUF_INIT, err = BUF_INIT;
 	const char *format = http_form(req, "format"), *map = http_form(req, "map");
-	int dry = http_form(req, "dry_run") != NULL;
-	int rc = run_feed(req, format, map, dry, &r, &report);
-	html_page_begin(req, res, "feeds.title", NULL);
+	const char *commit = http_form(req, "commit");
+	int64_t id = 0;
+	int rc;
+	if (commit) {
+		int64_t preview = web_job_id(commit);
+		struct job pj;
+		/* Only a feed's preview is imported from here (an import's has
+		 * its own page). */
+		rc = preview ? store_job_get(req->store, preview, &pj, &err) : 1;
+		if (!rc) {
+			if (strcmp(pj.kind, "feed"))
+				rc = 1;
+			store_job_release(&pj);
+		}
+		if (!rc)
+			rc = store_job_commit_preview(req->store, preview, req->session.user.name, req->actor,
+						      &id, &err);
+		if (rc == 1) {
+			html_error_page(req, res, 410, "import.expired", NULL);
+			goto out;
+		}
+		if (rc < 0)
+			fprintf(stderr, "tandem serve: feed: %s\n", err.data);
+		else
+			web_jobs_wake(req->srv);
+	} else {
+		rc = enqueue_feed(req, format, map, http_form(req, "dry_run") != NULL, &id, &problem);
+	}
 	if (rc < 0) {
-		res->status = 500;
-		html_raw(o, "<p class=\"notice error\" role=\"alert\">");
-		html_msg(o, req, "error.internal");
-		html_raw(o, "</p>");
-	} else if (rc) {
-		res->status = rc == 2 ? 400 : 422;
+		html_error_page(req, res, 500, "error.internal", NULL);
+		goto out;
+	}
+	if (rc == 2) {
+		html_page_begin(req, res, "feeds.title", NULL);
+		res->status = 400;
 		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p>");
 		html_msg(o, req, "feeds.has_errors");
-		buf_addf(o, " (%llu)", (unsigned long long)(r.errors ? r.errors : 1));
 		html_raw(o, "</p>");
-		html_problem_list(o, report.data);
+		html_problem_list(o, problem.data);
 		html_raw(o, "</div>\n");
+		feeds_page(req, res, format, map, NULL, NULL);
+		html_page_end(req, res);
+		goto out;
+	}
+	http_redirect(res, req, arena_printf(&req->arena, "/feeds/jobs/%lld", (long long)id));
+out:
+	buf_release(&problem);
+	buf_release(&err);
+}
+
+/* The lines of a feed job's messages (its detail's "messages"), for the
+ * page: the detail is our own JSON, read back with the JSON reader. */
+static void job_messages(const struct job *job, struct buf *lines)
+{
+	json_error_t je;
+	json_t *d = job->detail ? json_loads(job->detail, 0, &je) : NULL, *m = json_object_get(d, "messages");
+	size_t i;
+	json_t *v;
+	json_array_foreach(m, i, v)
+		if (json_is_string(v))
+			buf_addf(lines, "%s\n", json_string_value(v));
+	json_decref(d);
+}
+
+static int64_t detail_int(const struct job *job, const char *key)
+{
+	json_error_t je;
+	json_t *d = job->detail ? json_loads(job->detail, 0, &je) : NULL;
+	int64_t v = json_integer_value(json_object_get(d, key));
+	json_decref(d);
+	return v;
+}
+
+/* GET /feeds/jobs/{id}: a feed job's page, as an import job's: its place
+ * in the queue or its progress (the page reloads itself every second),
+ * then the problems, or what was (or would be) written with the button
+ * that imports a valid preview. */
+void page_feed_job(struct request *req, struct response *res)
+{
+	struct buf *o = &res->body, err = BUF_INIT, lines = BUF_INIT, key = BUF_INIT;
+	struct job job;
+	int64_t id = web_job_id(req->n_params ? req->params[0] : NULL);
+	int rc = id ? web_job_get(req, id, &job, &err) : 1;
+	if (!rc && strcmp(job.kind, "feed")) {
+		store_job_release(&job);
+		rc = 1;
+	}
+	if (rc) {
+		if (rc < 0)
+			fprintf(stderr, "tandem serve: %s\n", err.data);
+		html_error_page(req, res, rc < 0 ? 500 : 404, rc < 0 ? "error.internal" : "error.not_found",
+				NULL);
+		buf_release(&err);
+		return;
+	}
+	html_page_begin(req, res, "feeds.title", NULL);
+	html_raw(o, "<section class=\"card\" id=\"job\"><h2>");
+	html_msg(o, req, "import.job");
+	buf_addf(o, " #%lld · ", (long long)job.id);
+	buf_addf(&key, "job.%s", job.state);
+	html_msg(o, req, key.data);
+	html_raw(o, "</h2><p>");
+	html_escape(o, job.names);
+	html_raw(o, "</p>\n");
+	job_messages(&job, &lines);
+	if (!job.finished) {
+		http_header(res, req, "Refresh", "1");
+		html_raw(o, "<p role=\"status\">");
+		if (!strcmp(job.state, "queued")) {
+			html_msg(o, req, "import.queued");
+			buf_addf(o, ": %lld", (long long)job.ahead);
+		} else {
+			html_msg(o, req, "feeds.running");
+			buf_addf(o, ": %lld · %lld / %lld B", (long long)job.progress_rows,
+				 (long long)job.progress_bytes, (long long)job.bytes);
+		}
+		html_raw(o, "</p>");
+		buf_addf(o, "<progress id=\"job-progress\" max=\"%lld\" value=\"%lld\"></progress>",
+			 (long long)(job.bytes ? job.bytes : 1),
+			 (long long)(!strcmp(job.state, "queued") ? 0 : job.progress_bytes));
+		html_raw(o, "<p class=\"muted small\">");
+		html_msg(o, req, "import.refresh_help");
+		html_raw(o, " ");
+		html_link(o, arena_printf(&req->arena, "/feeds/jobs/%lld", (long long)job.id),
+			  msg(req->lang, "import.refresh"));
+		html_raw(o, "</p></section>\n");
+	} else if (!job.ok) {
+		res->status = 422;
+		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p>");
+		html_msg(o, req, "feeds.has_errors");
+		buf_addf(o, " (%lld)", (long long)job.n_errors);
+		html_raw(o, "</p>");
+		html_problem_list(o, job.errors ? job.errors : lines.data);
+		html_raw(o, "</div></section>\n");
 	} else {
 		html_raw(o, "<div class=\"notice ok\" role=\"status\"><p>");
-		html_msg(o, req, dry ? "feeds.valid" : "feeds.done");
-		buf_addf(o, ": %llu · %llu", (unsigned long long)r.records, (unsigned long long)r.days);
-		if (!dry)
-			buf_addf(o, " · batch %lld", (long long)r.batch);
+		html_msg(o, req, job.dry_run ? "feeds.valid" : "feeds.done");
+		buf_addf(o, ": %lld · %lld", (long long)job.rows, (long long)detail_int(&job, "days"));
+		if (!job.dry_run)
+			buf_addf(o, " · batch %lld", (long long)job.batch);
 		html_raw(o, "</p>");
-		if (report.len)
-			html_problem_list(o, report.data);
-		html_raw(o, "</div>\n");
+		if (lines.len)
+			html_problem_list(o, lines.data);
+		html_raw(o, "</div></section>\n");
+		if (job.dry_run && job.committed_by) {
+			html_raw(o, "<p>");
+			html_msg(o, req, "import.committed");
+			html_raw(o, " ");
+			html_link(o, arena_printf(&req->arena, "/feeds/jobs/%lld", (long long)job.committed_by),
+				  arena_printf(&req->arena, "#%lld", (long long)job.committed_by));
+			html_raw(o, "</p>\n");
+		} else if (job.dry_run) {
+			html_raw(o, "<form method=\"post\" action=\"/feeds\" class=\"card\">");
+			html_csrf_field(req, o);
+			buf_addf(o, "<input type=\"hidden\" name=\"commit\" value=\"%lld\"><p>", (long long)job.id);
+			html_msg(o, req, "import.commit_help");
+			html_raw(o, "</p><button type=\"submit\" class=\"primary\">");
+			html_msg(o, req, "import.commit");
+			html_raw(o, "</button></form>\n");
+		}
 	}
-	feeds_page(req, res, format, map, NULL, NULL);
+	if (job.finished)
+		feeds_page(req, res, NULL, NULL, NULL, NULL);
 	html_page_end(req, res);
-	buf_release(&report);
+	store_job_release(&job);
+	buf_release(&err);
+	buf_release(&lines);
+	buf_release(&key);
 }
 
 /* POST /feeds/maps: store (create or replace) a map by name. */
@@ -533,4 +742,21 @@ void api_feed_sources(struct request *req, struct response *res)
 	}
 	buf_release(&j);
 	buf_release(&err);
+}
+
+int web_explain(struct request *req, const struct scores *s, const char *contract,
+		const char *criterion, enum lang lang, struct buf *out, struct buf *err)
+{
+	struct feed_evidence *fe = NULL;
+	size_t n = 0;
+	day_t from, to;
+	int rc;
+	if (report_explain_span(s, contract, criterion, &from, &to) &&
+	    store_feed_evidence(req->store, contract, from, to, &fe, &n, err)) {
+		fprintf(stderr, "tandem serve: feed evidence: %s\n", err->data);
+		buf_reset(err);   /* the explanation goes on without the feeds */
+	}
+	rc = report_explain_feeds(s, contract, criterion, fe, n, lang, out, err);
+	feed_evidence_free(fe, n);
+	return rc;
 }

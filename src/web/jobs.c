@@ -11,6 +11,7 @@
 
 #include "io/jsonw.h"
 #include "io/xlsx_read.h"
+#include "store/feed_store.h"
 #include "store/import.h"
 #include "store/jobs.h"
 
@@ -109,6 +110,49 @@ static void set_progress(struct job_runner *r, int64_t rows, int64_t bytes)
 	pthread_mutex_unlock(&r->lock);
 }
 
+static void on_feed_progress(void *ctx, uint64_t records, uint64_t bytes)
+{
+	struct job_runner *r = ctx;
+	pthread_mutex_lock(&r->lock);
+	r->rows = (int64_t)records;
+	r->bytes = (int64_t)bytes;
+	pthread_mutex_unlock(&r->lock);
+}
+
+/* A feed job (feeds_web.c reads it): one writer at a time, as imports. */
+static void run_feed_job(struct web_server *srv, struct store *s, const struct job *job,
+			 const struct job_file *files, size_t n_files)
+{
+	struct feed_import_result fr;
+	struct job_result jr;
+	struct buf report = BUF_INIT, detail = BUF_INIT, err = BUF_INIT;
+	int rc;
+	pthread_mutex_lock(&srv->write_lock);
+	rc = web_feed_job_run(s, job, files, n_files, on_feed_progress, srv->jobs, &fr, &report, &detail);
+	pthread_mutex_unlock(&srv->write_lock);
+	/* The bytes read, for the job's progress once it is done. */
+	int64_t bytes = 0;
+	for (size_t i = 0; i < n_files; i++)
+		bytes += (int64_t)files[i].len;
+	if (store_job_progress(s, job->id, (int64_t)fr.records, bytes, &err)) {
+		fprintf(stderr, "tandem serve: job %lld: %s\n", (long long)job->id, err.data);
+		buf_reset(&err);
+	}
+	memset(&jr, 0, sizeof jr);
+	jr.ok = rc == 0;
+	jr.rows = (int64_t)fr.records;
+	jr.batch = fr.batch;
+	jr.files = fr.files;
+	jr.n_errors = rc == 0 ? 0 : fr.errors ? (int64_t)fr.errors : 1;
+	jr.errors = rc == 0 ? NULL : report.data;
+	jr.detail = detail.data;
+	if (store_job_finish(s, job->id, rc == 0 ? "done" : "failed", &jr, &err))
+		fprintf(stderr, "tandem serve: job %lld: %s\n", (long long)job->id, err.data);
+	buf_release(&report);
+	buf_release(&detail);
+	buf_release(&err);
+}
+
 /* Runs job id, claimed by this server, to its end. */
 static void run_job(struct web_server *srv, struct store *s, int64_t id)
 {
@@ -139,8 +183,12 @@ static void run_job(struct web_server *srv, struct store *s, int64_t id)
 	r->current = id;
 	r->rows = r->bytes = r->rows_before = r->bytes_before = 0;
 	pthread_mutex_unlock(&r->lock);
-	/* Imports are the one kind this server runs (a newer one may have
-	 * enqueued another): say so rather than guess. */
+	if (!strcmp(job.kind, "feed")) {
+		run_feed_job(srv, s, &job, files, n_files);
+		goto done;
+	}
+	/* Imports and feeds are the kinds this server runs (a newer one may
+	 * have enqueued another): say so rather than guess. */
 	if (strcmp(job.kind, "import")) {
 		buf_addf(&errors, "this server does not run jobs of kind '%s'\n", job.kind);
 		goto finish;
@@ -197,6 +245,7 @@ finish:
 	buf_reset(&err);
 	if (store_job_finish(s, id, rc == 0 ? "done" : "failed", &jr, &err))
 		fprintf(stderr, "tandem serve: job %lld: %s\n", (long long)id, err.data);
+done:
 	pthread_mutex_lock(&r->lock);
 	r->current = 0;
 	pthread_mutex_unlock(&r->lock);
@@ -464,6 +513,12 @@ void web_job_json(struct buf *j, const struct job *job)
 	}
 	buf_adds(j, "],\"limit\":");
 	json_write_str_or_null(j, job->limit_name);
+	/* The kind's own result (a feed's: format, map, records, skipped,
+	 * days, removed, messages), our own JSON as stored. */
+	if (job->detail) {
+		buf_adds(j, ",\"detail\":");
+		buf_adds(j, job->detail);
+	}
 	buf_adds(j, "}}");
 }
 

@@ -599,7 +599,7 @@ void page_evidence(struct request *req, struct response *res)
 	{
 		/* The account `tandem explain` gives, step by step. */
 		struct buf text = BUF_INIT, err = BUF_INIT;
-		if (!report_explain(sc->scores, id, crit, ko ? LANG_KO : LANG_EN, &text, &err)) {
+		if (!web_explain(req, sc->scores, id, crit, ko ? LANG_KO : LANG_EN, &text, &err)) {
 			html_raw(o, "<section class=\"card\"><h2>");
 			html_msg(o, req, "evidence.explain");
 			html_raw(o, "</h2>\n<pre class=\"explain\" id=\"explain\">");

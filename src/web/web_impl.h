@@ -12,6 +12,7 @@
 #include "app/policy.h"
 #include "domain/date.h"
 #include "io/feed.h"
+#include "report/i18n.h"
 #include "store/records.h"
 #include "web/http.h"
 #include "web/web.h"
@@ -445,7 +446,7 @@ route_handler page_login, page_login_post, page_logout, page_dashboard, page_ass
 	page_model, page_model_activate, page_model_edit, page_model_edit_save, page_freeze,
 	page_verify, page_cycle, page_promises,
 	page_proposal, page_proposal_win, page_proposal_lose, page_proposal_review, page_feeds,
-	page_feeds_post, page_feed_map_post, page_credits, page_alerts, page_alert_ack,
+	page_feeds_post, page_feed_map_post, page_feed_job, page_credits, page_alerts, page_alert_ack,
 	page_changes, page_change, page_change_confirm, page_change_reject, page_change_withdraw,
 	page_me;
 route_handler api_changes_list, api_change_get, api_change_confirm, api_change_reject,
@@ -454,6 +455,23 @@ route_handler api_changes_list, api_change_get, api_change_confirm, api_change_r
 /* The SLA feeds behind a contract's measurements, a card for its page
  * (nothing when no feed reaches it) (feeds_web.c). */
 void web_feed_sources_panel(struct request *req, struct buf *o, const char *contract);
+/* report_explain() with the SLA feeds behind the months it shows (the
+ * evidence page and GET /api/v1/explain) (feeds_web.c). */
+/* Runs a queued feed job (kind "feed", store/jobs.h) on the job runner's
+ * store: the format and map of its params, the files as uploaded. The
+ * importer's lines go to report; detail gets the result as a JSON object
+ * (format, map, records, skipped, days, removed, messages). Returns 0
+ * (written, or valid for a preview), 1 when the input has problems, -1 on
+ * a storage failure (feeds_web.c). */
+struct job;
+struct job_file;
+struct feed_import_result;
+int web_feed_job_run(struct store *s, const struct job *job, const struct job_file *files, size_t n,
+		     void (*on_progress)(void *ctx, uint64_t records, uint64_t bytes), void *ctx,
+		     struct feed_import_result *r, struct buf *report, struct buf *detail);
+struct scores;
+int web_explain(struct request *req, const struct scores *s, const char *contract,
+		const char *criterion, enum lang lang, struct buf *out, struct buf *err);
 
 /* The contract page's SLA terms, month-by-month credits and chart for the
  * default year (credits_web.c). */

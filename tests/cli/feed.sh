@@ -207,3 +207,27 @@ for spec in "connect-threshold connect-metrics-v2 bad/map-connect-threshold.json
 		"$TANDEM" --db dry.db feed import --format "$2" --map "$3" "$4" > "$1.out" 2>&1; test $? -eq 1 &&
 		diff -u "expected/$1.err" "$1.out"' - "$@"
 done
+
+# The evidence names the feeds: `tandem explain` of a measurement-based
+# criterion lists, for the months it shows, each metric's days with the
+# format, source id and files (English and Korean); months without feed
+# days (S3.2's first three, in 2025) list none.
+fresh explain.db && feed explain.db genesys-aggregates map-genesys.json genesys-0302.json genesys-0302-late.json
+check "feed-explain-S3.1-names-feeds" sh -c '
+	"$TANDEM" --db explain.db explain K1 S3.1 --year 2026 > explain.out &&
+	sed -n "/^Daily measurements/,/^- SL/p" explain.out > explain.feeds &&
+	printf "%s\n" "Daily measurements derived from SLA feeds:" \
+		"- ABN 2026-03-02 – 2026-03-03: 2 days from 4 intervals of genesys-aggregates, source id 7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10; files: genesys-0302.json, genesys-0302-late.json" \
+		"- AHT 2026-03-02 – 2026-03-03: 2 days from 4 intervals of genesys-aggregates, source id 7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10; files: genesys-0302.json, genesys-0302-late.json" \
+		"- ASA 2026-03-02 – 2026-03-03: 2 days from 4 intervals of genesys-aggregates, source id 7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10; files: genesys-0302.json, genesys-0302-late.json" \
+		"- SL 2026-03-02 – 2026-03-03: 2 days from 4 intervals of genesys-aggregates, source id 7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10; files: genesys-0302.json, genesys-0302-late.json" > explain.want &&
+	diff -u explain.want explain.feeds'
+check "feed-explain-S3.1-korean" sh -c '
+	"$TANDEM" --db explain.db --lang ko explain K1 S3.1 --year 2026 | grep -qxF -- "- SL 2026-03-02 – 2026-03-03: 2일, genesys-aggregates 소스 ID 7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10의 구간 4개; 파일: genesys-0302.json, genesys-0302-late.json"'
+check "feed-explain-S3.2-months-without-feeds" sh -c '
+	"$TANDEM" --db explain.db explain K1 S3.2 --year 2026 > explain32.out && grep -q "^month 3 (2025-05)" explain32.out &&
+	! grep -q "SLA feeds" explain32.out'
+check "feed-explain-tickets" sh -c '
+	rm -f tk.db && "$TANDEM" --db tk.db init >/dev/null && "$TANDEM" --db tk.db import base >/dev/null &&
+	"$TANDEM" --db tk.db feed import --format zendesk-sla --map map-zendesk.json zendesk-events.json zendesk-later.json >/dev/null 2>&1 &&
+	"$TANDEM" --db tk.db explain K2 S3.1 --year 2026 | grep -qxF -- "- TKT 2026-03-02 – 2026-03-03: 2 days from 4 tickets of zendesk-sla, source id 360001; files: zendesk-events.json, zendesk-later.json"'

@@ -264,6 +264,122 @@ static void feed_intervals_percentage_only(void **state)
 	feed_map_free(m);
 }
 
+/* Plain lines are read in place (the lean path); a line with anything
+ * else goes the ordinary way: both give the same intervals, in order, and
+ * the ordinary way's messages. Lines: plain; a repeated start (remembered);
+ * CRLF; a quoted id; a thousands comma; a clock duration; 7 decimals (an
+ * error); a missing field (0); fractions of a second; plain again. */
+static void feed_intervals_lean_and_ordinary(void **state)
+{
+	static const char csv[] =
+		"interval_start,queue,offered,answered,answered_within,abandoned,handled,handle_seconds,answer_wait_seconds\n"
+		"2026-03-02 09:00,A,10,9,8,1,9,900,45\n"
+		"2026-03-02 09:00,A,1,1,1,0,1,60,2\r\n"
+		"2026-03-02 09:15,\"A\",2,2,2,0,2,120,4\n"
+		"2026-03-02 09:30,A,\"1,200\",1100,1000,100,1100,96000,3600\n"
+		"2026-03-02 09:45,A,5,5,5,0,5,00:10:00,1:00\n"
+		"2026-03-02 10:00,A,5,5,5,0,5,1.1234567,0\n"
+		"2026-03-02 10:15,A,3,3,3,0,3,30\n"
+		"2026-03-02 10:30,A,4,4,4,0,4,40.5,0.000001\n"
+		"2026-03-02 10:45,A,6,6,6,0,6,60,6\n";
+	static const int64_t want[][9] = {
+		/* start offset from 09:00 (s), offered, answered, within, abandoned, handled, handle µs, wait µs */
+		{ 0, 10, 9, 8, 1, 9, 900000000LL, 45000000LL },
+		{ 0, 1, 1, 1, 0, 1, 60000000LL, 2000000LL },
+		{ 900, 2, 2, 2, 0, 2, 120000000LL, 4000000LL },
+		{ 1800, 1200, 1100, 1000, 100, 1100, 96000000000LL, 3600000000LL },
+		{ 2700, 5, 5, 5, 0, 5, 600000000LL, 60000000LL },
+		{ 4500, 3, 3, 3, 0, 3, 30000000LL, 0 },
+		{ 5400, 4, 4, 4, 0, 4, 40500000LL, 1 },
+		{ 6300, 6, 6, 6, 0, 6, 60000000LL, 6000000LL },
+	};
+	struct feed_map *m = seoul_map("");
+	struct collected c = { .n = 0 };
+	struct feed_sink sink = { &c, collect, NULL, NULL };
+	struct feed_file f = { "r.csv", NULL, csv, sizeof csv - 1 };
+	struct buf errors = BUF_INIT;
+	uint64_t n = 0;
+	(void)state;
+	assert_int_equal(feed_format_find("intervals")->parse(&f, m, &sink, &errors, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(errors.data, "r.csv:7:8: handle_seconds '1.1234567' is not seconds (245.5 or"
+			    " 00:04:05.5)\n");
+	assert_int_equal(c.n, 8);
+	for (int i = 0; i < 8; i++) {
+		const struct feed_interval *iv = &c.iv[i];
+		assert_string_equal(iv->source_id, "A");
+		assert_int_equal(iv->start, 1772409600 + want[i][0]);
+		assert_int_equal(iv->offered, want[i][1]);
+		assert_int_equal(iv->answered, want[i][2]);
+		assert_int_equal(iv->within, want[i][3]);
+		assert_int_equal(iv->abandoned, want[i][4]);
+		assert_int_equal(iv->short_abandoned, 0);
+		assert_int_equal(iv->handled, want[i][5]);
+		assert_int_equal(iv->handle_us, want[i][6]);
+		assert_int_equal(iv->wait_us, want[i][7]);
+	}
+	buf_release(&errors);
+	feed_map_free(m);
+}
+
+/* A Genesys response is scanned without a JSON tree when it is plain, and
+ * read by the tree reader otherwise (here: a key written with an escape):
+ * the same intervals either way, in the same order. Keys in any order,
+ * stats the import does not use, a metric given twice (the last counts). */
+static void feed_genesys_scanner_and_tree(void **state)
+{
+	static const char plain[] =
+		"{\"results\": [{\"group\": {\"mediaType\": \"voice\", \"queueId\": \"A\"}, \"data\": [\n"
+		" {\"metrics\": [{\"stats\": {\"max\": 3.5, \"count\": 10}, \"metric\": \"nOffered\"},\n"
+		"   {\"metric\": \"tAnswered\", \"stats\": {\"count\": 8, \"sum\": 96001, \"min\": -1}},\n"
+		"   {\"metric\": \"oServiceLevel\", \"stats\": {\"ratio\": 0.875, \"numerator\": 7, \"denominator\": 8}},\n"
+		"   {\"metric\": \"tHandle\", \"stats\": {\"count\": 8, \"sum\": 2400500}},\n"
+		"   {\"metric\": \"tTalk\", \"stats\": {\"count\": \"n/a\"}},\n"
+		"   {\"metric\": \"nOffered\", \"stats\": {\"count\": 11}}],\n"
+		"  \"interval\": \"2026-03-02T00:00:00.000Z/2026-03-02T00:15:00.000Z\", \"extra\": [true, null, {}]},\n"
+		" {\"interval\": \"2026-03-02T00:15:00Z/2026-03-02T00:30:00Z\", \"metrics\": []}]},\n"
+		" {\"group\": {\"queueId\": \"B\"}}], \"nextPage\": null}\n";
+	char escaped[sizeof plain + 8];
+	struct feed_map *m = seoul_map("");
+	struct collected a = { .n = 0 }, b = { .n = 0 };
+	struct feed_sink sa = { &a, collect, NULL, NULL }, sb = { &b, collect, NULL, NULL };
+	struct buf errors = BUF_INIT;
+	uint64_t n = 0;
+	(void)state;
+	/* "mediaType" -> "media\u0054ype": the same response, not plain. */
+	const char *at = strstr(plain, "mediaType");
+	snprintf(escaped, sizeof escaped, "%.*smedia\\u0054ype%s", (int)(at - plain), plain, at + 9);
+	struct feed_file fa = { "plain.json", NULL, plain, sizeof plain - 1 };
+	struct feed_file fb = { "escaped.json", NULL, escaped, strlen(escaped) };
+	assert_int_equal(feed_format_find("genesys-aggregates")->parse(&fa, m, &sa, &errors, &n), 0);
+	assert_int_equal(feed_format_find("genesys-aggregates")->parse(&fb, m, &sb, &errors, &n), 0);
+	assert_int_equal(n, 0);
+	assert_string_equal(errors.data, "");
+	assert_int_equal(a.n, 2);
+	assert_int_equal(b.n, 2);
+	for (int i = 0; i < 2; i++) {
+		assert_string_equal(a.iv[i].source_id, "A");
+		assert_string_equal(b.iv[i].source_id, "A");
+		assert_int_equal(a.iv[i].start, 1772409600 + i * 900);   /* 00:00Z = 09:00 in Seoul */
+		assert_int_equal(b.iv[i].start, a.iv[i].start);
+		assert_int_equal(b.iv[i].offered, a.iv[i].offered);
+		assert_int_equal(b.iv[i].answered, a.iv[i].answered);
+		assert_int_equal(b.iv[i].within, a.iv[i].within);
+		assert_int_equal(b.iv[i].handled, a.iv[i].handled);
+		assert_int_equal(b.iv[i].handle_us, a.iv[i].handle_us);
+		assert_int_equal(b.iv[i].wait_us, a.iv[i].wait_us);
+	}
+	assert_int_equal(a.iv[0].offered, 11);
+	assert_int_equal(a.iv[0].answered, 8);
+	assert_int_equal(a.iv[0].within, 7);
+	assert_int_equal(a.iv[0].handled, 8);
+	assert_int_equal(a.iv[0].handle_us, 2400500000LL);
+	assert_int_equal(a.iv[0].wait_us, 96001000LL);
+	assert_int_equal(a.iv[1].offered, 0);
+	buf_release(&errors);
+	feed_map_free(m);
+}
+
 static void feed_format_table(void **state)
 {
 	(void)state;
@@ -287,6 +403,8 @@ int main(void)
 		cmocka_unit_test(feed_cxone_durations),
 		cmocka_unit_test(feed_intervals_xlsx),
 		cmocka_unit_test(feed_intervals_percentage_only),
+		cmocka_unit_test(feed_intervals_lean_and_ordinary),
+		cmocka_unit_test(feed_genesys_scanner_and_tree),
 		cmocka_unit_test(feed_format_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
