@@ -29,7 +29,7 @@ engine_src="$top/src/engine/model.c $top/src/engine/criteria.c $top/src/engine/n
 $top/src/engine/jsonout.c $top/src/io/jsonw.c $top/src/domain/date.c $top/src/base/buf.c $top/src/base/alloc.c $out/gen/embedded.c"
 $CC $FLAGS -I"$out/gen" -o "$out/fuzz_model" "$top/fuzz/fuzz_model.c" $engine_src -ljansson -lm
 $CC $FLAGS -o "$out/fuzz_parse" "$top/fuzz/fuzz_parse.c" "$top/src/domain/date.c" \
-	"$top/src/domain/decimal.c"
+	"$top/src/domain/decimal.c" "$top/src/base/buf.c" "$top/src/base/alloc.c"
 echo "built $out/fuzz_model $out/fuzz_parse"
 # The XLSX reader (issue 6): libzip and expat from pkg-config.
 xlsx_src="$top/fuzz/fuzz_xlsx.c $top/src/io/xlsx_read.c $top/src/io/csv.c $top/src/base/buf.c $top/src/base/alloc.c \

@@ -468,7 +468,8 @@ static int relation_holds(struct store *s, const struct policy_actor *a, const s
 	return 0;
 }
 
-static void deny(struct policy_decision *d, int status, const char *code, const char *field)
+static void deny(struct policy_decision *d, enum app_status status, const char *code,
+		 const char *field)
 {
 	d->effect = DENY;
 	d->status = status;
@@ -501,7 +502,7 @@ static int lifecycle_guard(struct store *s, const struct table *t, enum policy_a
 				int won = same(p.values[status_col], "won");
 				record_free(pt, &p);
 				if (won) {
-					deny(d, 409, "policy.won_review", NULL);
+					deny(d, APP_CONFLICT, "policy.won_review", NULL);
 					return 0;
 				}
 			}
@@ -516,7 +517,7 @@ static int lifecycle_guard(struct store *s, const struct table *t, enum policy_a
 		int64_t n = l.total;
 		record_list_free(rt, &l);
 		if (n > 0)
-			deny(d, 409, "policy.proposal_reviews", NULL);
+			deny(d, APP_CONFLICT, "policy.proposal_reviews", NULL);
 	}
 	return 0;
 }
@@ -531,9 +532,9 @@ int policy_decide(struct store *s, const struct policy_actor *a, const struct ta
 
 	memset(d, 0, sizeof *d);
 	d->effect = ALLOW;
-	d->status = 200;
+	d->status = APP_OK;
 	if (!(policy_roles(t->name, action) & a->role)) {
-		deny(d, 403, "policy.role", NULL);
+		deny(d, APP_FORBIDDEN, "policy.role", NULL);
 		return 0;
 	}
 	for (size_t i = 0; i < t->n_columns && action <= POLICY_DELETE; i++) {
@@ -559,22 +560,22 @@ int policy_decide(struct store *s, const struct policy_actor *a, const struct ta
 			continue;
 		judged = 1;
 		if (!row) {
-			deny(d, 403, group ? "policy.field" : "policy.role", t->columns[i].name);
+			deny(d, APP_FORBIDDEN, group ? "policy.field" : "policy.role", t->columns[i].name);
 			return 0;
 		}
 		if (row->effect == DENY) {
-			deny(d, 403, row->code ? row->code : "policy.field", t->columns[i].name);
+			deny(d, APP_FORBIDDEN, row->code ? row->code : "policy.field", t->columns[i].name);
 			return 0;
 		}
 		if (row->values && new && !in_list(row->values, new)) {
-			deny(d, 403, row->code ? row->code : "policy.field", t->columns[i].name);
+			deny(d, APP_FORBIDDEN, row->code ? row->code : "policy.field", t->columns[i].name);
 			return 0;
 		}
 		for (int k = 0; k < 2; k++) {
 			if (relation_holds(s, a, t, k ? after : before, row->relation, &code, d, err))
 				return -1;
 			if (code) {
-				deny(d, 403, code, NULL);
+				deny(d, APP_FORBIDDEN, code, NULL);
 				return 0;
 			}
 		}
@@ -593,18 +594,18 @@ int policy_decide(struct store *s, const struct policy_actor *a, const struct ta
 			    when_holds(t, rules[r].when, before) && when_holds(t, rules[r].when, after))
 				row = &rules[r];
 		if (!row) {
-			deny(d, 403, "policy.role", NULL);
+			deny(d, APP_FORBIDDEN, "policy.role", NULL);
 			return 0;
 		}
 		if (action == POLICY_REVIEW && row->relation & SELF && !a->person) {
-			deny(d, 403, "policy.no_person", NULL);
+			deny(d, APP_FORBIDDEN, "policy.no_person", NULL);
 			return 0;
 		}
 		for (int k = 0; k < 2; k++) {
 			if (relation_holds(s, a, t, k ? after : before, row->relation, &code, d, err))
 				return -1;
 			if (code) {
-				deny(d, 403, code, NULL);
+				deny(d, APP_FORBIDDEN, code, NULL);
 				return 0;
 			}
 		}

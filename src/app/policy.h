@@ -11,6 +11,7 @@
 #ifndef TANDEM_APP_POLICY_H
 #define TANDEM_APP_POLICY_H
 
+#include "app/app.h"
 #include "base/buf.h"
 #include "domain/schema.h"
 #include "store/records.h"
@@ -67,7 +68,8 @@ struct policy_actor {
 struct policy_decision {
 	enum policy_effect effect;
 	enum policy_confirmer confirmer;
-	int status;          /* HTTP-like: 403 refused by role/relation, 409 by state, 400 input */
+	enum app_status status;  /* APP_OK; APP_FORBIDDEN refused by role or relation,
+				  * APP_CONFLICT by the state */
 	const char *code;
 	const char *field;
 	char contract[128];

@@ -60,7 +60,7 @@ static int import_one(struct store *s, const struct table *t, const char *const 
 static enum app_status refused(const struct policy_decision *d, struct buf *errors)
 {
 	buf_addf(errors, "%s\t%s\n", d->field ? d->field : "", policy_message_en(d->code));
-	return d->status == 409 ? APP_CONFLICT : APP_FORBIDDEN;
+	return d->status == APP_CONFLICT ? APP_CONFLICT : APP_FORBIDDEN;
 }
 
 /* Stores the proposed change of a decided PROPOSE (inside the caller's

@@ -12,27 +12,10 @@
 
 #include <stdint.h>
 
+#include "app/app.h"
 #include "app/policy.h"
 #include "store/changes.h"
 #include "store/records.h"
-
-enum app_status {
-	APP_OK,
-	APP_PROPOSED,        /* stored as a proposed change; *change_id says which */
-	APP_INVALID,         /* the input is wrong (errors says why) */
-	APP_FORBIDDEN,       /* the policy says no (decision.code) */
-	APP_CONFLICT,        /* the state says no (won proposal, record changed meanwhile) */
-	APP_EXISTS,          /* a create of a key that exists */
-	APP_MISSING,         /* no such record or change */
-	APP_FAILED,          /* storage failure */
-	APP_CLOSED,          /* evidence of a closed year, and no correction (store/closed.h) */
-};
-
-struct app_actor {
-	enum role role;
-	const char *person;  /* NULL when the account is not a person */
-	const char *account; /* the audit actor: "user:kim", "cli:root" */
-};
 
 /* Creates (key NULL) or updates (key: the record's key values) a record
  * of t from text values per column (NULL = empty; the array may be

@@ -263,7 +263,7 @@ int cmd_changes(int argc, char **argv, struct cli *cli)
 			else
 				cli_error("change %lld: %.*s", (long long)id,
 					  tab ? (int)strcspn(tab + 1, "\n") : 0, tab ? tab + 1 : "");
-			rc = st == APP_FAILED ? EXIT_STORAGE : EXIT_BAD_INPUT;
+			rc = cli_exit_of(st);
 		}
 		buf_release(&errors);
 	}

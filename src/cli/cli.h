@@ -4,6 +4,7 @@
 #ifndef TANDEM_CLI_H
 #define TANDEM_CLI_H
 
+#include "app/app.h"
 #include "base/buf.h"
 #include "report/i18n.h"
 #include "store/store.h"
@@ -16,6 +17,9 @@ enum exit_code {
 	EXIT_USAGE = 2,
 	EXIT_STORAGE = 3,
 };
+
+/* The exit code of an app result (app/app.h): the one table. */
+int cli_exit_of(enum app_status st);
 
 struct cli {
 	const char *db;          /* --db, or NULL for the default */

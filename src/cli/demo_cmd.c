@@ -71,7 +71,7 @@ static int remove_store_files(const char *path)
 
 static int print_scorecard(struct store *s, int year, struct cli *cli)
 {
-	struct scored_year y;
+	struct app_scored_year y;
 	struct buf out = BUF_INIT;
 	int rc = cli_score_year(s, NULL, year, &y);
 	if (rc == EXIT_OK) {
@@ -81,7 +81,7 @@ static int print_scorecard(struct store *s, int year, struct cli *cli)
 		       "          tandem --db %s explain CT16 S3.1 --year %d   (a contract that stabilized late)\n",
 		       cli->db, year, cli->db, year);
 	}
-	scored_year_release(&y);
+	app_scored_year_release(&y);
 	buf_release(&out);
 	return rc;
 }
@@ -113,13 +113,13 @@ static int store_version(struct store *s, struct model *m, const char *version, 
 	m->year = year;
 	xfree(m->description);
 	m->description = xstrdup(note);
-	char *json = model_to_json(m);
-	if (store_model_put(s, version, year, json, "demo", &err) ||
-	    store_model_activate(s, version, "demo", &err)) {
+	char *stored = NULL;
+	if (app_model_import(s, m, year, version, "demo", &stored, &err) != APP_OK ||
+	    app_model_activate(s, version, "demo", &err) != APP_OK) {
 		cli_error("the demo model %s did not store (a bug): %s", version, err.data);
 		rc = EXIT_STORAGE;
 	}
-	xfree(json);
+	xfree(stored);
 	buf_release(&err);
 	return rc;
 }
@@ -134,7 +134,10 @@ static int demo_review(struct store *s)
 	struct buf err = BUF_INIT, note = BUF_INIT;
 	int rc = EXIT_STORAGE;
 
-	if (model_default(&base, &err)) {
+	char *builtin = NULL;
+	enum app_status st = app_model_load(NULL, "default", 0, 0, &base, &builtin, &err);
+	xfree(builtin);
+	if (st != APP_OK) {
 		cli_error("the built-in model does not parse (a bug): %s", err.data);
 		goto out;
 	}
@@ -146,9 +149,9 @@ static int demo_review(struct store *s)
 	xfree(draft->name);
 	draft->name = xstrdup("Hanbit BPO 2025 (calibrated operations)");
 	/* the note says what the review saw: the last year's grades */
-	struct scored_year last;
+	struct app_scored_year last;
 	if ((rc = cli_score_year(s, "2024-1", DEMO_REVIEW_YEAR - 1, &last)) != EXIT_OK) {
-		scored_year_release(&last);
+		app_scored_year_release(&last);
 		goto out;
 	}
 	size_t *counts = xcalloc(base->n_grades + 1, sizeof *counts), graded = 0;
@@ -160,7 +163,7 @@ static int demo_review(struct store *s)
 		 counts[base->n_grades - 1], graded, base->grades[base->n_grades - 1].grade,
 		 DEMO_REVIEW_YEAR - 1, note_review);
 	xfree(counts);
-	scored_year_release(&last);
+	app_scored_year_release(&last);
 	rc = store_version(s, draft, "2025-1", DEMO_REVIEW_YEAR, note.data);
 out:
 	buf_release(&note);

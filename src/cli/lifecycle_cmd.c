@@ -152,7 +152,7 @@ int cmd_promises(int argc, char **argv, struct cli *cli)
 	static const char *const formats[] = { "text", "csv", "json", NULL };
 	struct lc_args a;
 	struct store *s = NULL;
-	struct scored_year y = { 0 };
+	struct app_scored_year y = { 0 };
 	struct proposal_override_row *rows = NULL;
 	struct lc_override *ov = NULL;
 	struct lc_promises p = { 0 };
@@ -185,7 +185,7 @@ out:
 	lc_promises_release(&p);
 	xfree(ov);
 	proposal_overrides_free(rows, n_rows);
-	scored_year_release(&y);
+	app_scored_year_release(&y);
 	store_close(s);
 	buf_release(&out);
 	return rc;
@@ -193,35 +193,16 @@ out:
 
 /* ---- alerts ------------------------------------------------------------ */
 
-static day_t today(void)
-{
-	char now[21];
-	day_t d = DAY_NONE;
-	clock_now_iso(now);
-	date_parse(now, 10, &d);
-	return d;
-}
-
-/* The evaluation year (of model m) that contains day d. */
-static int year_of(const struct model *m, day_t d)
-{
-	int y, mo, da;
-	date_to_ymd(d, &y, &mo, &da);
-	return d < model_year_first_day(m, y) ? y - 1 : y;
-}
-
 int cmd_alerts(int argc, char **argv, struct cli *cli)
 {
 	static const char *const formats[] = { "text", "json", NULL };
 	struct lc_args a;
 	struct store *s = NULL;
-	struct model *m = NULL;
-	char *version = NULL;
-	struct dataset ds = { 0 };
+	struct app_scored_year y = { 0 };
 	struct lc_alerts al = { 0 };
 	struct buf out = BUF_INIT, err = BUF_INIT;
 	day_t as_of;
-	int rc = parse_args("alerts", argc, argv, cli, &a), loaded = 0;
+	int rc = parse_args("alerts", argc, argv, cli, &a);
 
 	if (rc == -2)
 		return EXIT_OK;
@@ -230,45 +211,24 @@ int cmd_alerts(int argc, char **argv, struct cli *cli)
 	const char *format = a.format ? a.format : "text";
 	if (check_format("alerts", format, formats, "text or json"))
 		return EXIT_USAGE;
-	if (a.as_of ? date_parse(a.as_of, strlen(a.as_of), &as_of) : (as_of = today()) == DAY_NONE)
+	if (a.as_of ? date_parse(a.as_of, strlen(a.as_of), &as_of) : (as_of = app_today()) == DAY_NONE)
 		return cli_usage_error("alerts", "--as-of takes a date YYYY-MM-DD, not '%s'",
 				       a.as_of ? a.as_of : "");
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		return rc;
-	{
-		int y, mo, da;
-		date_to_ymd(as_of, &y, &mo, &da);
-		/* the model of the calendar year first, to learn its fiscal start */
-		if ((rc = cli_load_model(s, a.model, y, &m, &version)) != EXIT_OK)
-			goto out;
-		int fiscal = year_of(m, as_of);
-		if (!a.model && fiscal != y) {
-			model_free(m);
-			xfree(version);
-			m = NULL;
-			version = NULL;
-			if ((rc = cli_load_model(s, NULL, fiscal, &m, &version)) != EXIT_OK)
-				goto out;
-		}
-	}
-	if (store_load(s, as_of, &ds, &err)) {
-		cli_error("%s", err.data);
-		rc = EXIT_STORAGE;
+	rc = cli_model_result(app_open_as_of(s, a.model, as_of, APP_MODEL_FILES, &y, &err), a.model,
+			      &err);
+	if (rc)
 		goto out;
-	}
-	loaded = 1;
-	lifecycle_alerts(&ds, &m->alerts, m->stabilization_run_months, as_of, &al);
+	lifecycle_alerts(&y.ds, &y.model->alerts, y.model->stabilization_run_months, as_of, &al);
 	if (!strcmp(format, "json"))
-		report_alerts_json(&al, &ds, cli_lang(cli), &out);
+		report_alerts_json(&al, &y.ds, cli_lang(cli), &out);
 	else
-		report_alerts_text(&al, &ds, cli_lang(cli), &out);
+		report_alerts_text(&al, &y.ds, cli_lang(cli), &out);
 	print(&out);
 out:
 	lc_alerts_release(&al);
-	if (loaded)
-		dataset_free(&ds);
-	model_free(m);
-	xfree(version);
+	app_scored_year_release(&y);
 	store_close(s);
 	buf_release(&out);
 	buf_release(&err);
@@ -314,13 +274,11 @@ int cmd_cycle(int argc, char **argv, struct cli *cli)
 	static const char *const tree_formats[] = { "text", "json", NULL };
 	struct lc_args a;
 	struct store *s = NULL;
-	struct model *m = NULL;
-	char *version = NULL;
-	struct dataset ds = { 0 };
+	struct app_scored_year y = { 0 };
 	struct lc_cycle_year *years = NULL;
 	struct buf out = BUF_INIT, err = BUF_INIT;
 	size_t n = 0;
-	int y1, y2, rc = parse_args("cycle", argc, argv, cli, &a), loaded = 0;
+	int y1, y2, rc = parse_args("cycle", argc, argv, cli, &a);
 
 	if (rc == -2)
 		return EXIT_OK;
@@ -344,15 +302,11 @@ int cmd_cycle(int argc, char **argv, struct cli *cli)
 		return cli_usage_error("cycle", "--to must be from --from up to 50 years later");
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		return rc;
-	if ((rc = cli_load_model(s, a.model, y2, &m, &version)) != EXIT_OK)
+	rc = cli_model_result(app_open_year_data(s, a.model, y2, APP_MODEL_FILES, &y, &err), a.model,
+			      &err);
+	if (rc)
 		goto out;
-	if (store_load(s, model_year_last_day(m, y2), &ds, &err)) {
-		cli_error("%s", err.data);
-		rc = EXIT_STORAGE;
-		goto out;
-	}
-	loaded = 1;
-	lifecycle_cycle(&ds, m, y1, y2, &years, &n);
+	lifecycle_cycle(&y.ds, y.model, y1, y2, &years, &n);
 	if (!strcmp(format, "csv"))
 		report_cycle_csv(years, n, &out);
 	else if (!strcmp(format, "json"))
@@ -362,10 +316,7 @@ int cmd_cycle(int argc, char **argv, struct cli *cli)
 	print(&out);
 out:
 	xfree(years);
-	if (loaded)
-		dataset_free(&ds);
-	model_free(m);
-	xfree(version);
+	app_scored_year_release(&y);
 	store_close(s);
 	buf_release(&out);
 	buf_release(&err);
@@ -379,7 +330,7 @@ int cmd_track_record(int argc, char **argv, struct cli *cli)
 	static const char *const formats[] = { "text", "html", "json", NULL };
 	struct lc_args a;
 	struct store *s = NULL;
-	struct scored_year y = { 0 };
+	struct app_scored_year y = { 0 };
 	struct lc_track_record t = { 0 };
 	struct buf out = BUF_INIT;
 	int year, rc = parse_args("track-record", argc, argv, cli, &a);
@@ -406,7 +357,7 @@ int cmd_track_record(int argc, char **argv, struct cli *cli)
 	print(&out);
 out:
 	lc_track_record_release(&t);
-	scored_year_release(&y);
+	app_scored_year_release(&y);
 	store_close(s);
 	buf_release(&out);
 	return rc;

@@ -289,48 +289,25 @@ int cmd_model(int argc, char **argv, struct cli *cli)
 		}
 		if ((rc = cli_load_model(NULL, args[1], year, &a, &va)) != EXIT_OK)
 			goto out;
-		char name[64];
-		if (!version) {
-			struct stored_model *list;
-			size_t count, same_year = 0;
-			if (store_model_list(s, &list, &count, &err)) {
-				cli_error("%s", err.data);
-				rc = EXIT_STORAGE;
-				goto out;
-			}
-			for (size_t i = 0; i < count; i++) {
-				same_year += list[i].year == year;
-				stored_model_release(&list[i]);
-			}
-			xfree(list);
-			snprintf(name, sizeof name, "%d-%zu", year, same_year + 1);
-			version = name;
-		}
-		char *json = model_to_json(a);
-		int put = store_model_put(s, version, year, json, audit_cli_actor(), &err);
-		xfree(json);
-		if (put) {
-			cli_error("%s", err.data);
-			rc = put > 0 ? EXIT_BAD_INPUT : EXIT_STORAGE;
+		char *stored = NULL;
+		rc = cli_app_result(app_model_import(s, a, year, version, audit_cli_actor(), &stored, &err),
+				    &err);
+		if (rc)
 			goto out;
-		}
 		printf("stored model version %s for %d (not active yet: 'tandem model activate %s')\n",
-		       version, year, version);
+		       stored, year, stored);
+		xfree(stored);
 		rc = EXIT_OK;
 	} else if (!strcmp(what, "activate")) {
 		if (n != 2) {
 			rc = cli_usage_error("model", "activate takes one VERSION");
 			goto out;
 		}
-		int act = store_model_activate(s, args[1], audit_cli_actor(), &err);
-		if (act) {
-			if (act > 0)
-				cli_error("no stored model version '%s' (see 'tandem model list')", args[1]);
-			else
-				cli_error("%s", err.data);
-			rc = act > 0 ? EXIT_BAD_INPUT : EXIT_STORAGE;
+		enum app_status st = app_model_activate(s, args[1], audit_cli_actor(), &err);
+		if (st == APP_MISSING)
+			buf_adds(&err, " (see 'tandem model list')");
+		if ((rc = cli_app_result(st, &err)) != EXIT_OK)
 			goto out;
-		}
 		printf("model %s is now active\n", args[1]);
 		rc = EXIT_OK;
 	} else {

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 
 #include "app/lifecycle.h"
+#include "cli/scoring.h"
 #include "base/clock.h"
 #include "io/jsonw.h"
 #include "store/audit.h"
@@ -96,10 +97,7 @@ static int parse_args(int argc, char **argv, struct cli *cli, struct proposal_ar
 /* The exit status of a store_proposal_* result, after printing why. */
 static int result_status(enum app_status st, const struct buf *err)
 {
-	if (st == APP_OK)
-		return EXIT_OK;
-	cli_error("%s", err->data);
-	return st == APP_FAILED ? EXIT_STORAGE : EXIT_BAD_INPUT;
+	return cli_app_result(st, err);
 }
 
 /* The policy's proposal action as the command-line operator in role --as. */

@@ -108,7 +108,7 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	static const char *const kinds[] = { "contract", "person", "org_unit", "company" };
 	struct report_args a;
 	struct report_input in;
-	struct scored_year years[3];
+	struct app_scored_year years[3];
 	struct store *s = NULL;
 	struct buf out = BUF_INIT, err = BUF_INIT;
 	char *kind = NULL;
@@ -165,7 +165,7 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 		if ((rc = cli_score_year(s, a.model, y, &years[k])) != EXIT_OK) {
 			if (k == 2)
 				goto out;
-			scored_year_release(&years[k]);
+			app_scored_year_release(&years[k]);
 			continue;
 		}
 		in.history[k] = years[k].scores;
@@ -221,7 +221,7 @@ out:
 		dataset_free(&all);
 	}
 	for (int k = 0; k < 3; k++)
-		scored_year_release(&years[k]);
+		app_scored_year_release(&years[k]);
 	store_close(s);
 	buf_release(&out);
 	buf_release(&err);

@@ -64,7 +64,9 @@ const char help_freeze[] =
 	"the model version and a hash of all evaluation data. 'tandem score --year Y\n"
 	"--frozen' then prints them byte for byte, whatever changes later; 'tandem\n"
 	"verify --year Y' recomputes and shows every difference. A year is frozen\n"
-	"once; the freeze is audit-logged.\n";
+	"once; the freeze is audit-logged. When another process (a server, an\n"
+	"import) changes the data while the scores are computed and hashed, nothing\n"
+	"is frozen and the exit status is 1: run it again.\n";
 
 const char help_verify[] =
 	"usage: tandem verify --year Y\n"
@@ -173,7 +175,7 @@ int cmd_score(int argc, char **argv, struct cli *cli)
 {
 	struct score_args a;
 	struct store *s = NULL;
-	struct scored_year y = { 0 };
+	struct app_scored_year y = { 0 };
 	struct buf out = BUF_INIT;
 	char *kind = NULL;
 	const char *id = NULL;
@@ -215,7 +217,7 @@ int cmd_score(int argc, char **argv, struct cli *cli)
 	fwrite(out.data, 1, out.len, stdout);
 	rc = EXIT_OK;
 out:
-	scored_year_release(&y);
+	app_scored_year_release(&y);
 	store_close(s);
 	buf_release(&out);
 	xfree(kind);
@@ -226,7 +228,7 @@ int cmd_explain(int argc, char **argv, struct cli *cli)
 {
 	struct score_args a;
 	struct store *s = NULL;
-	struct scored_year y = { 0 };
+	struct app_scored_year y = { 0 };
 	struct buf out = BUF_INIT, err = BUF_INIT;
 	struct feed_evidence *fe = NULL;
 	size_t n_fe = 0;
@@ -263,7 +265,7 @@ int cmd_explain(int argc, char **argv, struct cli *cli)
 	rc = EXIT_OK;
 out:
 	feed_evidence_free(fe, n_fe);
-	scored_year_release(&y);
+	app_scored_year_release(&y);
 	store_close(s);
 	buf_release(&out);
 	buf_release(&err);
@@ -274,8 +276,10 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 {
 	struct score_args a;
 	struct store *s = NULL;
-	struct scored_year now = { 0 }, draft = { 0 };
+	struct app_scored_year now = { 0 }, draft = { 0 };
 	struct whatif *w = NULL;
+	struct model *m = NULL;
+	char *version = NULL;
 	struct buf out = BUF_INIT, err = BUF_INIT;
 	int year, rc = parse_args("whatif", argc, argv, cli, &a);
 
@@ -295,13 +299,12 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		goto out;
 	if ((rc = cli_score_year(s, a.against, year, &now)) != EXIT_OK ||
-	    (rc = cli_score_year(s, a.model, year, &draft)) != EXIT_OK)
+	    (rc = cli_load_model(s, a.model, year, &m, &version)) != EXIT_OK)
 		goto out;
-	if (whatif_compare(now.scores, draft.scores, &w, &err)) {
-		cli_error("%s", err.data);
-		rc = EXIT_STORAGE;
+	rc = cli_app_result(app_whatif(s, now.scores, m, version, year, &draft, &w, &err), &err);
+	m = NULL;                      /* draft's now */
+	if (rc)
 		goto out;
-	}
 	if (!strcmp(format, "csv")) {
 		report_whatif_csv(w, &out);
 	} else if (!strcmp(format, "json")) {
@@ -315,8 +318,10 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 	rc = EXIT_OK;
 out:
 	whatif_free(w);
-	scored_year_release(&now);
-	scored_year_release(&draft);
+	model_free(m);
+	xfree(version);
+	app_scored_year_release(&now);
+	app_scored_year_release(&draft);
 	store_close(s);
 	buf_release(&out);
 	buf_release(&err);
@@ -327,9 +332,9 @@ int cmd_freeze(int argc, char **argv, struct cli *cli)
 {
 	struct score_args a;
 	struct store *s = NULL;
-	struct scored_year y = { 0 };
-	struct buf csv = BUF_INIT, json = BUF_INIT, err = BUF_INIT;
-	char hash[65], at[21];
+	struct app_scored_year y = { 0 };
+	struct frozen f = { 0 };
+	struct buf err = BUF_INIT;
 	int year, rc = parse_args("freeze", argc, argv, cli, &a);
 
 	if (rc == -2)
@@ -344,23 +349,11 @@ int cmd_freeze(int argc, char **argv, struct cli *cli)
 		goto out;
 	if ((rc = cli_score_year(s, a.model, year, &y)) != EXIT_OK)
 		goto out;
-	if (store_data_hash(s, hash, &err)) {
-		cli_error("%s", err.data);
-		rc = EXIT_STORAGE;
+	rc = cli_app_result(app_freeze(s, year, y.scores, y.model_version, y.data_version,
+				       audit_cli_actor(), &f, &err), &err);
+	if (rc)
 		goto out;
-	}
-	report_scores_csv(y.scores, &csv);
-	report_scores_json(y.scores, &json);
-	clock_now_iso(at);
-	struct frozen f = { year, y.model_version, hash, csv.data, json.data, at,
-			    (char *)audit_cli_actor() };
-	int frc = store_freeze(s, &f, &err);
-	if (frc) {
-		cli_error("%s", err.data);
-		rc = frc > 0 ? EXIT_BAD_INPUT : EXIT_STORAGE;
-		goto out;
-	}
-	printf("froze the results of %d (model %s, data %.16s…)\n", year, y.model_version, hash);
+	printf("froze the results of %d (model %s, data %.16s…)\n", year, f.model_version, f.data_hash);
 	{
 		/* The anchor to keep beside the official results: the audit log
 		 * cannot lose an entry up to it unnoticed (docs/security.md). */
@@ -372,10 +365,9 @@ int cmd_freeze(int argc, char **argv, struct cli *cli)
 	}
 	rc = EXIT_OK;
 out:
-	scored_year_release(&y);
+	frozen_release(&f);
+	app_scored_year_release(&y);
 	store_close(s);
-	buf_release(&csv);
-	buf_release(&json);
 	buf_release(&err);
 	return rc;
 }
@@ -385,10 +377,8 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 {
 	struct score_args a;
 	struct store *s = NULL;
-	struct scored_year y = { 0 };
-	struct frozen f = { 0 };
-	struct buf csv = BUF_INIT, err = BUF_INIT, diff = BUF_INIT;
-	char hash[65];
+	struct app_verification v = { 0 };
+	struct buf err = BUF_INIT;
 	int year, rc = parse_args("verify", argc, argv, cli, &a);
 
 	if (rc == -2)
@@ -401,31 +391,15 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 		return EXIT_USAGE;
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		goto out;
-	int got = store_frozen_get(s, year, &f, &err);
-	if (got) {
-		if (got > 0)
-			cli_error("the results of %d are not frozen", year);
-		else
-			cli_error("%s", err.data);
-		rc = got > 0 ? EXIT_BAD_INPUT : EXIT_STORAGE;
+	if ((rc = cli_app_result(app_verify(s, year, &v, &err), &err)) != EXIT_OK)
 		goto out;
-	}
-	if ((rc = cli_score_year(s, f.model_version, year, &y)) != EXIT_OK)
-		goto out;
-	if (store_data_hash(s, hash, &err)) {
-		cli_error("%s", err.data);
-		rc = EXIT_STORAGE;
-		goto out;
-	}
-	report_scores_csv(y.scores, &csv);
-	int data_same = !strcmp(hash, f.data_hash), results_same = !strcmp(csv.data, f.csv);
-	printf("year %d frozen %s by %s with model %s\n", year, f.frozen_at, f.frozen_by, f.model_version);
+	int data_same = v.data_same, results_same = v.results_same;
+	printf("year %d frozen %s by %s with model %s\n", year, v.f.frozen_at, v.f.frozen_by,
+	       v.f.model_version);
 	printf("data:    %s\n", data_same ? "unchanged since the freeze" : "CHANGED since the freeze");
 	printf("results: %s\n", results_same ? "identical to the frozen results" : "DIFFER from the frozen results:");
-	if (!results_same) {
-		report_scores_csv_diff(f.csv, csv.data, &diff);
-		fputs(diff.data, stdout);
-	}
+	if (!results_same)
+		fputs(v.diff.data, stdout);
 	/* The frozen bytes themselves never change ('score --frozen'); what
 	 * changed the data since is named: the corrections of the closed year. */
 	{
@@ -448,11 +422,8 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 	}
 	rc = results_same && data_same ? EXIT_OK : EXIT_BAD_INPUT;
 out:
-	frozen_release(&f);
-	scored_year_release(&y);
+	app_verification_release(&v);
 	store_close(s);
-	buf_release(&csv);
 	buf_release(&err);
-	buf_release(&diff);
 	return rc;
 }

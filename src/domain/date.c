@@ -96,6 +96,31 @@ static void put_digits(char *out, int v, int n)
 	}
 }
 
+int year_parse(const char *s, int *out)
+{
+	long y = 0;
+	if (!s || !*s || strlen(s) > 4)
+		return -1;
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		y = y * 10 + (*p - '0');
+	}
+	if (y < YEAR_FIRST || y > YEAR_LAST)
+		return -1;
+	*out = (int)y;
+	return 0;
+}
+
+void date_append(struct buf *out, day_t day)
+{
+	char text[11];
+	if (day == DAY_NONE)
+		return;
+	date_format(day, text);
+	buf_adds(out, text);
+}
+
 void date_format(day_t day, char out[11])
 {
 	int y, m, d;

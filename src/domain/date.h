@@ -9,6 +9,8 @@
 #include <string.h>
 #include <stddef.h>
 
+#include "base/buf.h"
+
 typedef int32_t day_t;
 typedef int32_t month_t;            /* year * 12 + (month - 1) */
 #define DAY_NONE INT32_MIN          /* an empty date cell */
@@ -36,6 +38,9 @@ struct date_memo {
  * day that exists into *month and *day, as date_parse would take them.
  * Returns 0 or -1. */
 
+/* Parses an evaluation year: digits only, YEAR_FIRST to YEAR_LAST.
+ * Returns 0 with *out, or -1. The one year parser of the CLI and the web. */
+int year_parse(const char *s, int *out);
 /* Parses exactly "YYYY-MM". */
 int month_parse(const char *s, size_t len, month_t *out);
 day_t date_from_ymd(int y, int m, int d);
@@ -44,6 +49,8 @@ int date_valid(int y, int m, int d);
 int days_in_month(int y, int m);
 /* Writes "YYYY-MM-DD" and a NUL into out (11 bytes). */
 void date_format(day_t day, char out[11]);
+/* Appends "YYYY-MM-DD" to out; nothing for DAY_NONE. */
+void date_append(struct buf *out, day_t day);
 /* Writes "YYYY-MM" and a NUL into out (8 bytes). */
 void month_format(month_t month, char out[8]);
 month_t date_month(day_t day);

@@ -2,6 +2,8 @@
 /* JSON string escaping for hand-written JSON. */
 #include "io/jsonw.h"
 
+#include <string.h>
+
 /* The one JSON string escaper. html_safe also escapes '<', '>' and '&', so
  * the text may sit inside an HTML page. */
 static void write_string(struct buf *out, const char *s, size_t len, int html_safe)

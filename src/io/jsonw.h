@@ -9,10 +9,10 @@
 /* Appends s as a quoted JSON string, escaping as RFC 8259 requires (and
  * '<', '>' and '&' as \u escapes, so the text is also safe inside HTML). */
 void json_write_string(struct buf *out, const char *s, size_t len);
+/* s (NUL-terminated) as json_write_string does, or null when s is NULL. */
+void json_write_string_or_null(struct buf *out, const char *s);
 /* The same without the HTML escapes: for canonical files people read (the
  * model's JSON, score reports). */
 void json_write_string_plain(struct buf *out, const char *s, size_t len);
-/* json_write_string of a NUL-terminated s, or null when s is NULL. */
-void json_write_string_or_null(struct buf *out, const char *s);
 
 #endif

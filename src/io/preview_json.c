@@ -9,34 +9,26 @@
 #include <jansson.h>
 #include <string.h>
 
-static void jstr(struct buf *out, const char *s)
-{
-	if (s)
-		json_write_string(out, s, strlen(s));
-	else
-		buf_adds(out, "null");
-}
-
 void problems_json(const struct problem_list *l, struct buf *out)
 {
 	buf_addf(out, "{\"total\":%llu,\"items\":[", (unsigned long long)l->total);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct problem *p = &l->items[i];
 		buf_adds(out, i ? ",{\"code\":" : "{\"code\":");
-		jstr(out, p->code);
+		json_write_string_or_null(out, p->code);
 		buf_adds(out, ",\"table\":");
-		jstr(out, p->table);
+		json_write_string_or_null(out, p->table);
 		buf_addf(out, ",\"col\":%d,\"file\":", p->col);
-		jstr(out, p->file);
+		json_write_string_or_null(out, p->file);
 		buf_adds(out, ",\"where\":");
-		jstr(out, p->where);
+		json_write_string_or_null(out, p->where);
 		buf_addf(out, ",\"line\":%lu,\"column\":%d,\"value\":", p->line, p->column);
-		jstr(out, p->value);
+		json_write_string_or_null(out, p->value);
 		buf_adds(out, ",\"args\":[");
 		for (int a = 0; a < p->n_args; a++) {
 			if (a)
 				buf_addc(out, ',');
-			jstr(out, p->args[a]);
+			json_write_string_or_null(out, p->args[a]);
 		}
 		buf_adds(out, "]}");
 	}
@@ -95,30 +87,30 @@ int problems_parse(const char *text, struct problem_list *out)
 void preview_json(const struct preview *p, struct buf *out)
 {
 	buf_adds(out, "{\"encoding\":");
-	jstr(out, p->encoding);
+	json_write_string_or_null(out, p->encoding);
 	buf_adds(out, ",\"files\":[");
 	for (size_t i = 0; i < p->n_files; i++) {
 		const struct preview_file *f = &p->files[i];
 		buf_adds(out, i ? ",{\"file\":" : "{\"file\":");
-		jstr(out, f->file);
+		json_write_string_or_null(out, f->file);
 		buf_adds(out, ",\"table\":");
-		jstr(out, f->table);
+		json_write_string_or_null(out, f->table);
 		buf_addf(out, ",\"added\":%llu,\"changed\":%llu,\"unchanged\":%llu,\"rows\":[",
 			 (unsigned long long)f->added, (unsigned long long)f->changed,
 			 (unsigned long long)f->unchanged);
 		for (size_t r = 0; r < f->n_rows; r++) {
 			const struct preview_row *row = &f->rows[r];
 			buf_adds(out, r ? ",{\"key\":" : "{\"key\":");
-			jstr(out, row->key);
+			json_write_string_or_null(out, row->key);
 			buf_addf(out, ",\"line\":%lu,\"changed\":%s,\"cells\":[", row->line,
 				 row->changed ? "true" : "false");
 			for (size_t c = 0; c < row->n_cells; c++) {
 				buf_adds(out, c ? ",{\"column\":" : "{\"column\":");
-				jstr(out, row->cells[c].column);
+				json_write_string_or_null(out, row->cells[c].column);
 				buf_adds(out, ",\"before\":");
-				jstr(out, row->cells[c].before);
+				json_write_string_or_null(out, row->cells[c].before);
 				buf_adds(out, ",\"after\":");
-				jstr(out, row->cells[c].after);
+				json_write_string_or_null(out, row->cells[c].after);
 				buf_addc(out, '}');
 			}
 			buf_adds(out, "]}");

@@ -9,6 +9,19 @@
 
 #include "engine/numfmt.h"
 
+const char *const score_evidence_kinds[] = {
+	[EV_READINESS] = "readiness", [EV_MANUAL_RATING] = "manual_ratings",
+	[EV_SCOPE_CHANGE] = "scope_changes", [EV_FINANCIAL] = "financials",
+	[EV_HANDOVER] = "handover", [EV_EXPANSION] = "expansions",
+	[EV_CHILD_CONTRACT] = "contracts", [EV_RENEWAL] = "renewals",
+	[EV_RELATIONSHIP_RATING] = "relationship_ratings", [EV_PROPOSAL] = "proposals",
+	[EV_REFERENCE] = "references", [EV_INNOVATION] = "innovations",
+};
+const char *const score_evidence_statuses[] = {
+	[EVS_COUNTED] = "counted", [EVS_NOT_COUNTED] = "not_counted",
+	[EVS_EXCLUDED] = "excluded",
+};
+
 struct row_list {
 	struct score_row *rows;
 	size_t n, alloc;

@@ -28,6 +28,12 @@ struct score_row {
 	size_t category;                        /* category rows: model index */
 };
 
+/* The names of evidence rows in the machine-readable reports: the record
+ * kind of each enum evidence_kind ("readiness", "manual_ratings", ...) and
+ * each enum evidence_status ("counted", "not_counted", "excluded"). */
+extern const char *const score_evidence_kinds[];
+extern const char *const score_evidence_statuses[];
+
 /* Builds every row of s, sorted by subject_kind (contract, person, org_unit,
  * company), subject_id, org and criterion as byte strings. *rows is a new
  * array the caller frees with xfree(); its pointers borrow from s. */

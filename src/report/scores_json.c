@@ -13,20 +13,6 @@
 #include "engine/numfmt.h"
 #include "report/score_rows.h"
 
-static const char *const record_names[] = {
-	[EV_READINESS] = "readiness", [EV_MANUAL_RATING] = "manual_ratings",
-	[EV_SCOPE_CHANGE] = "scope_changes", [EV_FINANCIAL] = "financials",
-	[EV_HANDOVER] = "handover", [EV_EXPANSION] = "expansions",
-	[EV_CHILD_CONTRACT] = "contracts", [EV_RENEWAL] = "renewals",
-	[EV_RELATIONSHIP_RATING] = "relationship_ratings", [EV_PROPOSAL] = "proposals",
-	[EV_REFERENCE] = "references", [EV_INNOVATION] = "innovations",
-};
-
-static const char *const status_names[] = {
-	[EVS_COUNTED] = "counted", [EVS_NOT_COUNTED] = "not_counted",
-	[EVS_EXCLUDED] = "excluded",
-};
-
 /* ---- small writers ----------------------------------------------------- */
 
 static void key(struct buf *b, const char *k, int *first)
@@ -283,10 +269,10 @@ static void put_criterion_evidence(struct buf *b, const struct scores *s,
 			buf_addc(b, ',');
 		jsonout_indent(b, 4);
 		buf_addc(b, '{');
-		kv_str(b, "record", record_names[r->kind], &g);
+		kv_str(b, "record", score_evidence_kinds[r->kind], &g);
 		put_record(b, s->ds, r, &g);
 		kv_str(b, "measure", def->measures[r->measure], &g);
-		kv_str(b, "status", status_names[r->status], &g);
+		kv_str(b, "status", score_evidence_statuses[r->status], &g);
 		kv_str(b, "reason", r->reason, &g);
 		if (r->status == EVS_COUNTED)
 			kv_ld(b, "amount", r->amount, 6, &g);

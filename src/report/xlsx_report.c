@@ -234,15 +234,6 @@ static void sla_sheet(lxw_workbook *wb, const struct report_input *in, const str
 	finish(ws, r, 10);
 }
 
-static const char *const record_names[] = {
-	[EV_READINESS] = "readiness", [EV_MANUAL_RATING] = "manual_ratings",
-	[EV_SCOPE_CHANGE] = "scope_changes", [EV_FINANCIAL] = "financials",
-	[EV_HANDOVER] = "handover", [EV_EXPANSION] = "expansions",
-	[EV_CHILD_CONTRACT] = "contracts", [EV_RENEWAL] = "renewals",
-	[EV_RELATIONSHIP_RATING] = "relationship_ratings", [EV_PROPOSAL] = "proposals",
-	[EV_REFERENCE] = "references", [EV_INNOVATION] = "innovations",
-};
-
 /* A short key of the record behind an evidence row: its date, item or id. */
 static void record_key(const struct dataset *ds, const struct evidence_row *ev, struct buf *out)
 {
@@ -287,7 +278,7 @@ static void evidence_sheet(lxw_workbook *wb, const struct report_input *in, cons
 				worksheet_write_string(ws, r, 0, score_set_id(s, set), NULL);
 				worksheet_write_string(ws, r, 1, score_org_id(set->org), NULL);
 				worksheet_write_string(ws, r, 2, sc->model->id, NULL);
-				worksheet_write_string(ws, r, 3, record_names[ev->kind], NULL);
+				worksheet_write_string(ws, r, 3, score_evidence_kinds[ev->kind], NULL);
 				worksheet_write_string(ws, r, 4, key.data, NULL);
 				worksheet_write_string(ws, r, 5, i18n(in->lang, status_names[ev->status]), NULL);
 				if (ev->reason)

@@ -13,14 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void jstr(struct buf *out, const char *s)
-{
-	if (s)
-		json_write_string(out, s, strlen(s));
-	else
-		buf_adds(out, "null");
-}
-
 static int body_is_json(struct request *req, struct response *res)
 {
 	if (!req->content_type || strncmp(req->content_type, "application/json", 16)) {
@@ -34,15 +26,15 @@ void api_me(struct request *req, struct response *res)
 {
 	struct buf j = BUF_INIT;
 	buf_adds(&j, "{\"name\":");
-	jstr(&j, req->session.user.name);
+	json_write_string_or_null(&j, req->session.user.name);
 	buf_adds(&j, ",\"role\":");
-	jstr(&j, web_role(req));
+	json_write_string_or_null(&j, web_role(req));
 	buf_adds(&j, ",\"person_id\":");
-	jstr(&j, req->session.user.person_id);
+	json_write_string_or_null(&j, req->session.user.person_id);
 	buf_adds(&j, ",\"lang\":");
-	jstr(&j, req->lang);
+	json_write_string_or_null(&j, req->lang);
 	buf_adds(&j, ",\"csrf\":");
-	jstr(&j, req->session.csrf);
+	json_write_string_or_null(&j, req->session.csrf);
 	buf_adds(&j, "}");
 	http_json(res, 200, &j);
 	buf_release(&j);
@@ -177,25 +169,25 @@ void api_record_get(struct request *req, struct response *res)
 
 /* The write's outcome as the API's answer. errors holds "column\tmessage"
  * lines (records_web.c). */
-static void write_answer(struct request *req, struct response *res, enum write_result wr,
+static void write_answer(struct request *req, struct response *res, enum app_status wr,
 			 const struct record *saved, const char *errors, int created,
 			 int64_t change_id, const char *code)
 {
 	const struct table *t = req->table;
 	struct buf j = BUF_INIT;
-	if (wr == WRITE_PROPOSED) {
+	if (wr == APP_PROPOSED) {
 		web_change_answer(req, res, change_id, 202);
 		return;
 	}
-	if ((wr == WRITE_FORBIDDEN || wr == WRITE_CONFLICT) && code) {
+	if ((wr == APP_FORBIDDEN || wr == APP_CONFLICT) && code) {
 		const char *tab = strchr(errors, '\t');
 		char field[64] = "";
 		if (tab && tab > errors && (size_t)(tab - errors) < sizeof field)
 			snprintf(field, sizeof field, "%.*s", (int)(tab - errors), errors);
-		web_policy_error(req, res, wr == WRITE_CONFLICT ? 409 : 403, code, field[0] ? field : NULL);
+		web_policy_error(req, res, web_app_http(wr), code, field[0] ? field : NULL);
 		return;
 	}
-	if (wr == WRITE_OK) {
+	if (wr == APP_OK) {
 		record_json(t, saved, &j);
 		if (created) {
 			struct buf loc = BUF_INIT, kt = BUF_INIT;
@@ -214,10 +206,8 @@ static void write_answer(struct request *req, struct response *res, enum write_r
 		buf_release(&j);
 		return;
 	}
-	int status = wr == WRITE_INVALID ? 422 : wr == WRITE_FORBIDDEN ? 403
-		: wr == WRITE_EXISTS || wr == WRITE_CONFLICT || wr == WRITE_CLOSED ? 409
-		: wr == WRITE_MISSING ? 404 : 500;
-	if (wr == WRITE_MISSING) {
+	int status = web_app_http(wr);
+	if (wr == APP_MISSING) {
 		http_json_error(res, 404, NULL, "no such %s", t->name);
 		return;
 	}
@@ -228,7 +218,7 @@ static void write_answer(struct request *req, struct response *res, enum write_r
 	char *first_error = tab && eol && tab < eol
 		? arena_strndup(&req->arena, tab + 1, (size_t)(eol - tab - 1))
 		: (char *)(status == 500 ? "internal error" : "refused");
-	jstr(&j, first_error);
+	json_write_string_or_null(&j, first_error);
 	if (tab && eol && tab < eol && tab > errors) {
 		buf_adds(&j, ",\"field\":");
 		json_write_string(&j, errors, (size_t)(tab - errors));
@@ -301,10 +291,10 @@ void api_record_create(struct request *req, struct response *res)
 	const char *code;
 	if (values_from_json(req, res, NULL, &values))
 		return;
-	enum write_result wr = web_record_write(req, req->table, NULL, values, &saved, &errors,
+	enum app_status wr = web_record_write(req, req->table, NULL, values, &saved, &errors,
 						&change_id, &code);
 	write_answer(req, res, wr, &saved, errors.data, 1, change_id, code);
-	if (wr == WRITE_OK)
+	if (wr == APP_OK)
 		record_free(req->table, &saved);
 	buf_release(&errors);
 }
@@ -326,10 +316,10 @@ void api_record_update(struct request *req, struct response *res)
 	if (!values_from_json(req, res, &before, &values)) {
 		int64_t change_id;
 		const char *code;
-		enum write_result wr = web_record_write(req, req->table, req->key, values, &saved, &errors,
+		enum app_status wr = web_record_write(req, req->table, req->key, values, &saved, &errors,
 							&change_id, &code);
 		write_answer(req, res, wr, &saved, errors.data, 0, change_id, code);
-		if (wr == WRITE_OK)
+		if (wr == APP_OK)
 			record_free(req->table, &saved);
 	}
 	record_free(req->table, &before);
@@ -342,26 +332,26 @@ void api_record_delete(struct request *req, struct response *res)
 	struct buf errors = BUF_INIT;
 	int64_t change_id;
 	const char *code;
-	enum write_result wr = web_record_delete(req, req->table, req->key, &errors, &change_id, &code);
+	enum app_status wr = web_record_delete(req, req->table, req->key, &errors, &change_id, &code);
 	const char *tab = strchr(errors.data, '\t');
 	switch (wr) {
-	case WRITE_OK:
+	case APP_OK:
 		res->status = 204;
 		res->content_type = "application/json; charset=utf-8";
 		break;
-	case WRITE_PROPOSED:
+	case APP_PROPOSED:
 		web_change_answer(req, res, change_id, 202);
 		break;
-	case WRITE_MISSING:
+	case APP_MISSING:
 		http_json_error(res, 404, NULL, "no such %s", req->table->name);
 		break;
-	case WRITE_FORBIDDEN:
-	case WRITE_CONFLICT:
-	case WRITE_CLOSED:
+	case APP_FORBIDDEN:
+	case APP_CONFLICT:
+	case APP_CLOSED:
 		if (code)
-			web_policy_error(req, res, wr == WRITE_FORBIDDEN ? 403 : 409, code, NULL);
+			web_policy_error(req, res, wr == APP_FORBIDDEN ? 403 : 409, code, NULL);
 		else
-			http_json_error(res, wr == WRITE_FORBIDDEN ? 403 : 409, NULL, "%.*s",
+			http_json_error(res, wr == APP_FORBIDDEN ? 403 : 409, NULL, "%.*s",
 					tab ? (int)strcspn(tab + 1, "\n") : 0, tab ? tab + 1 : "");
 		break;
 	default:
@@ -376,15 +366,15 @@ void api_record_delete(struct request *req, struct response *res)
 static void user_json(struct buf *j, const struct user *u)
 {
 	buf_adds(j, "{\"name\":");
-	jstr(j, u->name);
+	json_write_string_or_null(j, u->name);
 	buf_adds(j, ",\"role\":");
-	jstr(j, role_name(u->role));
+	json_write_string_or_null(j, role_name(u->role));
 	buf_adds(j, ",\"person_id\":");
-	jstr(j, u->person_id);
+	json_write_string_or_null(j, u->person_id);
 	buf_addf(j, ",\"disabled\":%s,\"created_at\":", u->disabled ? "true" : "false");
-	jstr(j, u->created_at);
+	json_write_string_or_null(j, u->created_at);
 	buf_adds(j, ",\"locked_until\":");
-	jstr(j, u->locked_until);
+	json_write_string_or_null(j, u->locked_until);
 	buf_adds(j, "}");
 }
 
@@ -469,9 +459,9 @@ void api_users_create(struct request *req, struct response *res)
 		goto out;
 	}
 	buf_adds(&j, "{\"name\":");
-	jstr(&j, name);
+	json_write_string_or_null(&j, name);
 	buf_adds(&j, ",\"role\":");
-	jstr(&j, role);
+	json_write_string_or_null(&j, role);
 	if (password == generated)
 		buf_addf(&j, ",\"password\":\"%s\"", generated);
 	buf_adds(&j, "}");
@@ -562,15 +552,15 @@ void api_audit(struct request *req, struct response *res)
 	for (size_t i = 0; i < n; i++) {
 		struct audit_row *r = &rows[i];
 		buf_addf(&j, "%s{\"seq\":%lld,\"at\":", i ? "," : "", (long long)r->seq);
-		jstr(&j, r->at);
+		json_write_string_or_null(&j, r->at);
 		buf_adds(&j, ",\"actor\":");
-		jstr(&j, r->actor);
+		json_write_string_or_null(&j, r->actor);
 		buf_adds(&j, ",\"action\":");
-		jstr(&j, r->action);
+		json_write_string_or_null(&j, r->action);
 		buf_adds(&j, ",\"entity\":");
-		jstr(&j, r->entity);
+		json_write_string_or_null(&j, r->entity);
 		buf_adds(&j, ",\"key\":");
-		jstr(&j, r->key);
+		json_write_string_or_null(&j, r->key);
 		/* before/after are JSON written by tandem itself. */
 		buf_adds(&j, ",\"before\":");
 		buf_adds(&j, r->before ? r->before : "null");

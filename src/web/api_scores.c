@@ -16,23 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const evidence_kinds[] = {
-	[EV_READINESS] = "readiness", [EV_MANUAL_RATING] = "manual_ratings",
-	[EV_SCOPE_CHANGE] = "scope_changes", [EV_FINANCIAL] = "financials",
-	[EV_HANDOVER] = "handover", [EV_EXPANSION] = "expansions",
-	[EV_CHILD_CONTRACT] = "contracts", [EV_RENEWAL] = "renewals",
-	[EV_RELATIONSHIP_RATING] = "relationship_ratings", [EV_PROPOSAL] = "proposals",
-	[EV_REFERENCE] = "references", [EV_INNOVATION] = "innovations",
-};
-static const char *const evidence_statuses[] = { "counted", "not_counted", "excluded" };
-
-static void jstr(struct buf *o, const char *s)
-{
-	if (s)
-		json_write_string(o, s, strlen(s));
-	else
-		buf_adds(o, "null");
-}
 
 /* A cell: the printed number, or null when empty. */
 static void jnum(struct buf *o, const char *s)
@@ -55,7 +38,7 @@ static void month_json(struct buf *o, const struct scored *sc, const struct scor
 			const struct month_cell *cell = &mt->cells[c * mt->n_metrics + k];
 			char t[32];
 			buf_addf(o, "%s{\"metric\":", k ? "," : "");
-			jstr(o, sc->ds->sla_metrics[mt->metrics[k]].metric);
+			json_write_string_or_null(o, sc->ds->sla_metrics[mt->metrics[k]].metric);
 			buf_addf(o, ",\"has_data\":%s,\"met\":%s", cell->has_data ? "true" : "false",
 				 cell->met ? "true" : "false");
 			if (cell->has_data) {
@@ -76,8 +59,8 @@ static void evidence_json(struct buf *o, const struct scored *sc, const struct s
 	for (size_t i = 0; i < cr->n_rows; i++) {
 		const struct evidence_row *r = &cr->rows[i];
 		buf_addf(o, "%s{\"kind\":\"%s\",\"index\":%d,\"status\":\"%s\",\"reason\":",
-			 i ? "," : "", evidence_kinds[r->kind], r->index, evidence_statuses[r->status]);
-		jstr(o, r->reason);
+			 i ? "," : "", score_evidence_kinds[r->kind], r->index, score_evidence_statuses[r->status]);
+		json_write_string_or_null(o, r->reason);
 		buf_addf(o, ",\"measure\":%d,\"amount\":", r->measure);
 		numfmt_ld(o, r->amount, 4);
 		buf_adds(o, "}");
@@ -85,7 +68,7 @@ static void evidence_json(struct buf *o, const struct scored *sc, const struct s
 	buf_adds(o, "]");
 	if (cr->na_reason) {
 		buf_adds(o, ",\"na_reason\":");
-		jstr(o, cr->na_reason);
+		json_write_string_or_null(o, cr->na_reason);
 	}
 	if (cr->months.n_metrics)
 		month_json(o, sc, cr);
@@ -93,7 +76,7 @@ static void evidence_json(struct buf *o, const struct scored *sc, const struct s
 
 void api_scores(struct request *req, struct response *res)
 {
-	int year = (int)web_query_long(req, "year", 0, YEAR_FIRST, YEAR_LAST);
+	int year = req->year;
 	const char *subject = http_query(req, "subject"), *org = http_query(req, "org");
 	const char *ev = http_query(req, "evidence");
 	char *want_kind = NULL, *want_id = NULL;
@@ -101,12 +84,6 @@ void api_scores(struct request *req, struct response *res)
 	const struct score_row *rows = NULL;
 	size_t n = 0;
 
-	if (!year)
-		year = web_default_year(req);
-	if (http_query(req, "year") && !web_query_long(req, "year", 0, YEAR_FIRST, YEAR_LAST)) {
-		http_json_error(res, 400, "year", "year must be a number from %d to %d", YEAR_FIRST, YEAR_LAST);
-		goto out;
-	}
 	if (org && strcmp(org, "sales") && strcmp(org, "operations")) {
 		http_json_error(res, 400, "org", "org is sales or operations");
 		goto out;
@@ -136,9 +113,9 @@ void api_scores(struct request *req, struct response *res)
 	web_scores_rows(sc, &rows, &n);
 	int with_evidence = subject || (ev && strcmp(ev, "0"));
 	buf_addf(&j, "{\"year\":%d,\"model\":", year);
-	jstr(&j, sc->model->name);
+	json_write_string_or_null(&j, sc->model->name);
 	buf_adds(&j, ",\"model_version\":");
-	jstr(&j, sc->model_version);
+	json_write_string_or_null(&j, sc->model_version);
 	buf_adds(&j, ",\"rows\":[");
 	int first = 1, found = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -152,9 +129,9 @@ void api_scores(struct request *req, struct response *res)
 		buf_adds(&j, first ? "{" : ",{");
 		first = 0;
 		buf_addf(&j, "\"subject_kind\":\"%s\",\"subject_id\":", kind);
-		jstr(&j, r->subject_id);
+		json_write_string_or_null(&j, r->subject_id);
 		buf_addf(&j, ",\"org\":\"%s\",\"criterion\":", score_org_id(r->org));
-		jstr(&j, r->criterion);
+		json_write_string_or_null(&j, r->criterion);
 		buf_adds(&j, ",\"value\":");
 		jnum(&j, r->value);
 		buf_adds(&j, ",\"score\":");
@@ -165,7 +142,7 @@ void api_scores(struct request *req, struct response *res)
 		jnum(&j, r->coverage);
 		if (r->level == ROW_TOTAL && r->group && r->group->available) {
 			buf_adds(&j, ",\"grade\":");
-			jstr(&j, model_grade(sc->model, numfmt_round(r->group->score, 2)));
+			json_write_string_or_null(&j, model_grade(sc->model, numfmt_round(r->group->score, 2)));
 		}
 		if (with_evidence && r->crit)
 			evidence_json(&j, sc, r->crit);
@@ -191,21 +168,15 @@ out:
 void api_explain(struct request *req, struct response *res)
 {
 	const char *contract = http_query(req, "contract"), *criterion = http_query(req, "criterion");
-	int year = (int)web_query_long(req, "year", 0, YEAR_FIRST, YEAR_LAST);
+	int year = req->year;
 	struct buf err = BUF_INIT, text = BUF_INIT, j = BUF_INIT;
 	const struct scored *sc = NULL;
 
-	if (http_query(req, "year") && !year) {
-		http_json_error(res, 400, "year", "year must be a number from %d to %d", YEAR_FIRST, YEAR_LAST);
-		goto out;
-	}
 	if (!contract || !*contract || !criterion || !*criterion) {
 		http_json_error(res, 400, contract && *contract ? "criterion" : "contract",
 				"name a contract and a criterion: ?contract=ID&criterion=S3.1");
 		goto out;
 	}
-	if (!year)
-		year = web_default_year(req);
 	sc = web_scores_get(req, year, &err);
 	if (!sc) {
 		fprintf(stderr, "tandem serve: scores: %s\n", err.data);
@@ -218,11 +189,11 @@ void api_explain(struct request *req, struct response *res)
 		goto out;
 	}
 	buf_adds(&j, "{\"contract\":");
-	jstr(&j, contract);
+	json_write_string_or_null(&j, contract);
 	buf_adds(&j, ",\"criterion\":");
-	jstr(&j, criterion);
+	json_write_string_or_null(&j, criterion);
 	buf_addf(&j, ",\"year\":%d,\"lang\":\"%s\",\"text\":", year, req->lang);
-	jstr(&j, text.data);
+	json_write_string_or_null(&j, text.data);
 	buf_adds(&j, "}");
 	http_json(res, 200, &j);
 out:

@@ -174,17 +174,17 @@ void api_change_get(struct request *req, struct response *res)
 static void decide_refusal(struct request *req, struct response *res, enum app_status st,
 			   const char *errors)
 {
+	/* The message of each refusal; the status is web_app_http's. */
 	static const struct {
 		enum app_status st;
-		int status;
 		const char *code;
 	} map[] = {
-		{ APP_FORBIDDEN, 403, "change.forbidden" },
-		{ APP_CONFLICT, 409, "change.conflict" },
-		{ APP_CLOSED, 409, "change.conflict" },
-		{ APP_INVALID, 422, "change.invalid" },
-		{ APP_MISSING, 404, "change.missing" },
-		{ APP_FAILED, 500, "error.internal" },
+		{ APP_FORBIDDEN, "change.forbidden" },
+		{ APP_CONFLICT, "change.conflict" },
+		{ APP_CLOSED, "change.conflict" },
+		{ APP_INVALID, "change.invalid" },
+		{ APP_MISSING, "change.missing" },
+		{ APP_FAILED, "error.internal" },
 	};
 	struct buf j = BUF_INIT;
 	const char *tab = strchr(errors, '\t');
@@ -205,7 +205,7 @@ static void decide_refusal(struct request *req, struct response *res, enum app_s
 			}
 		}
 		buf_addc(&j, '}');
-		http_json(res, map[i].status, &j);
+		http_json(res, web_app_http(st), &j);
 		break;
 	}
 	buf_release(&j);
@@ -560,17 +560,17 @@ static void page_decide(struct request *req, struct response *res, enum change_d
 		http_redirect(res, req, arena_printf(&req->arena, "/changes?done=%s", done[what]));
 		break;
 	case APP_FORBIDDEN:
-		html_error_page(req, res, 403, "change.forbidden", detail);
+		html_error_page(req, res, web_app_http(st), "change.forbidden", detail);
 		break;
 	case APP_CONFLICT:
 	case APP_CLOSED:
-		html_error_page(req, res, 409, "change.conflict", detail);
+		html_error_page(req, res, web_app_http(st), "change.conflict", detail);
 		break;
 	case APP_INVALID:
-		html_error_page(req, res, 422, "change.invalid", detail);
+		html_error_page(req, res, web_app_http(st), "change.invalid", detail);
 		break;
 	case APP_MISSING:
-		html_error_page(req, res, 404, "error.not_found", NULL);
+		html_error_page(req, res, web_app_http(st), "error.not_found", NULL);
 		break;
 	default:
 		html_error_page(req, res, 500, "error.internal", NULL);

@@ -46,22 +46,6 @@ static int find_contract(const struct dataset *ds, const char *id)
 	return -1;
 }
 
-/* A year in the query: 0 and *out (dflt when absent), or -1 when malformed. */
-static int year_param(const struct request *req, int dflt, int *out)
-{
-	const char *t = http_query(req, "year");
-	char *end;
-	long y;
-	*out = dflt;
-	if (!t)
-		return 0;
-	y = strtol(t, &end, 10);
-	if (end == t || *end || y < 1000 || y > 9999)
-		return -1;
-	*out = (int)y;
-	return 0;
-}
-
 static void money(struct buf *o, int64_t cents)
 {
 	credits_format_cents(o, cents);
@@ -146,8 +130,7 @@ void web_credits_contract(struct request *req, struct buf *o, const char *contra
 	struct loaded l;
 	struct buf err = BUF_INIT;
 	int year, k;
-	if (year_param(req, web_default_year(req), &year))
-		year = web_default_year(req);
+	year = req->year;
 	html_raw(o, "<section class=\"card\" id=\"credits\"><h2>");
 	html_msg(o, req, "credits.contract_title");
 	buf_addf(o, " <span class=\"subtitle small muted\">%d</span></h2>\n", year);
@@ -298,10 +281,7 @@ void page_credits(struct request *req, struct response *res)
 	int year;
 	char now_text[21], label[8];
 	day_t now;
-	if (year_param(req, web_default_year(req), &year)) {
-		html_error_page(req, res, 400, "models.bad_year", NULL);
-		return;
-	}
+	year = req->year;
 	if (load(req, &l, &err)) {
 		fprintf(stderr, "tandem serve: credits: %s\n", err.data);
 		html_error_page(req, res, 500, "error.internal", NULL);
@@ -324,7 +304,7 @@ void page_credits(struct request *req, struct response *res)
 	html_msg(o, req, "credits.help");
 	html_raw(o, "</p>\n<form method=\"get\" class=\"filters\"><label for=\"year\">");
 	html_msg(o, req, "score.year");
-	buf_addf(o, "</label> <input id=\"year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\""
+	buf_addf(o, "</label> <input id=\"year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\""
 		 " value=\"%d\"> <button type=\"submit\">", year);
 	html_msg(o, req, "action.show");
 	html_raw(o, "</button></form>\n");
@@ -404,10 +384,7 @@ void api_credits(struct request *req, struct response *res)
 	struct loaded l;
 	int year, contract = -1;
 	const char *id = http_query(req, "contract");
-	if (year_param(req, web_default_year(req), &year)) {
-		http_json_error(res, 400, "year", "year takes a year (YYYY)");
-		return;
-	}
+	year = req->year;
 	if (load(req, &l, &err)) {
 		fprintf(stderr, "tandem serve: credits: %s\n", err.data);
 		http_json_error(res, 500, NULL, "internal error");

@@ -1332,14 +1332,9 @@ void web_evidence_records(struct request *req, struct buf *o, const struct score
 
 /* --- the handlers ---------------------------------------------------------------------- */
 
-static int year_of(struct request *req)
-{
-	return (int)web_query_long(req, "year", web_default_year(req), 1000, 9999);
-}
-
 void page_scores(struct request *req, struct response *res)
 {
-	int year = year_of(req);
+	int year = req->year;
 	int org_given = http_query(req, "org") != NULL;
 	enum org_kind org = org_of(req);
 	const struct scored *sc = web_page_scores(req, res, year);
@@ -1368,7 +1363,7 @@ void page_scorecard(struct request *req, struct response *res)
 		{ "company", SUBJECT_COMPANY }, { "contract", SUBJECT_CONTRACT },
 		{ "org_unit", SUBJECT_ORG_UNIT }, { "person", SUBJECT_PERSON },
 	};
-	int year = year_of(req);
+	int year = req->year;
 	enum org_kind org = org_of(req);
 	const char *oid = score_org_id(org), *id = req->params[1];
 	struct buf *o = &res->body, title = BUF_INIT, key = BUF_INIT;

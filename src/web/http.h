@@ -88,6 +88,10 @@ struct request {
 	char **rest;                      /* the segments matched by a final '*' */
 	size_t n_rest;
 	char actor[96];                   /* "user:NAME" for the audit log */
+	/* Bound by the router for ROUTE_YEAR routes: ?year=, else the
+	 * default year (year_given 0). */
+	int year;
+	int year_given;
 	uint64_t started_us;
 	struct login_wait *login;         /* a login being hashed (auth.c), owned */
 };

@@ -26,8 +26,6 @@
 
 #define MAX_FILES 32
 
-static void jstr(struct buf *out, const char *s);
-
 struct job_runner {
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
@@ -519,32 +517,24 @@ int web_job_wait(struct request *req, int64_t id, long seconds, struct job *out,
 	}
 }
 
-static void jstr(struct buf *out, const char *s)
-{
-	if (s)
-		json_write_string(out, s, strlen(s));
-	else
-		buf_adds(out, "null");
-}
-
 void web_job_json(struct buf *j, const struct job *job)
 {
 	buf_addf(j, "{\"id\":%lld,\"kind\":", (long long)job->id);
-	jstr(j, job->kind);
+	json_write_string_or_null(j, job->kind);
 	buf_adds(j, ",\"state\":");
-	jstr(j, job->state);
+	json_write_string_or_null(j, job->state);
 	buf_adds(j, ",\"owner\":");
-	jstr(j, job->owner);
+	json_write_string_or_null(j, job->owner);
 	buf_addf(j, ",\"dry_run\":%s,\"files\":", job->dry_run ? "true" : "false");
-	jstr(j, job->names);
+	json_write_string_or_null(j, job->names);
 	buf_adds(j, ",\"created_at\":");
-	jstr(j, job->created_at);
+	json_write_string_or_null(j, job->created_at);
 	buf_adds(j, ",\"started_at\":");
-	jstr(j, job->started_at);
+	json_write_string_or_null(j, job->started_at);
 	buf_adds(j, ",\"finished_at\":");
-	jstr(j, job->finished_at);
+	json_write_string_or_null(j, job->finished_at);
 	buf_adds(j, ",\"server\":");
-	jstr(j, job->server);
+	json_write_string_or_null(j, job->server);
 	buf_addf(j, ",\"ahead\":%lld,\"progress\":{\"rows\":%lld,\"bytes\":%lld,\"total_bytes\":%lld}",
 		 (long long)job->ahead, (long long)job->progress_rows,
 		 (long long)job->progress_bytes, (long long)job->bytes);
@@ -579,7 +569,7 @@ void web_job_json(struct buf *j, const struct job *job)
 		line = eol + 1;
 	}
 	buf_adds(j, "],\"limit\":");
-	jstr(j, job->limit_name);
+	json_write_string_or_null(j, job->limit_name);
 	/* The kind's own result (a feed's: format, map, records, skipped,
 	 * days, removed, messages), our own JSON as stored. */
 	if (job->detail) {

@@ -11,6 +11,7 @@
 #include "report/i18n.h"
 
 #include "app/lifecycle.h"
+#include "app/scoring.h"
 #include "base/clock.h"
 #include "domain/date.h"
 #include "engine/credits.h"
@@ -51,31 +52,6 @@ static enum lang lang_of(const struct request *req)
 	return strcmp(req->lang, "ko") ? LANG_EN : LANG_KO;
 }
 
-/* A year in the query: 0 and *out (dflt when absent), or -1 when malformed. */
-static int year_query(const struct request *req, const char *name, int dflt, int *out)
-{
-	const char *t = http_query(req, name);
-	char *end;
-	long y;
-	*out = dflt;
-	if (!t)
-		return 0;
-	y = strtol(t, &end, 10);
-	if (end == t || *end || y < YEAR_FIRST || y > YEAR_LAST)
-		return -1;
-	*out = (int)y;
-	return 0;
-}
-
-static void put_date(struct buf *o, day_t d)
-{
-	char t[11];
-	if (d == DAY_NONE)
-		return;
-	date_format(d, t);
-	buf_adds(o, t);
-}
-
 static const char *person_name(const struct dataset *ds, int p)
 {
 	return p == NO_INDEX ? NULL : ds->people[p].name;
@@ -109,28 +85,18 @@ static void contract_link(struct buf *o, const char *id)
 static int compute_alerts(struct store *s, day_t as_of, struct model **m, struct dataset *ds,
 			  struct lc_alerts *al, struct buf *err)
 {
-	char *version = NULL;
-	int y, mo, d;
-	date_to_ymd(as_of, &y, &mo, &d);
+	struct app_scored_year y;
 	*m = NULL;
-	if (web_load_model(s, y, m, &version, err))
-		return -1;
-	xfree(version);
-	version = NULL;
-	if (as_of < model_year_first_day(*m, y)) {
-		/* the fiscal year began the calendar year before */
-		model_free(*m);
-		*m = NULL;
-		if (web_load_model(s, y - 1, m, &version, err))
-			return -1;
-		xfree(version);
-	}
 	memset(ds, 0, sizeof *ds);
-	if (store_load(s, as_of, ds, err)) {
-		model_free(*m);
-		*m = NULL;
+	if (app_open_as_of(s, NULL, as_of, 0, &y, err) != APP_OK) {
+		app_scored_year_release(&y);
 		return -1;
 	}
+	*m = y.model;
+	*ds = y.ds;
+	y.model = NULL;
+	memset(&y.ds, 0, sizeof y.ds);
+	app_scored_year_release(&y);
 	lifecycle_alerts(ds, &(*m)->alerts, (*m)->stabilization_run_months, as_of, al);
 	return 0;
 }
@@ -371,7 +337,7 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 	html_raw(o, " <span class=\"subtitle small muted\">");
 	html_msg(o, req, "alerts.as_of");
 	html_raw(o, " ");
-	put_date(o, as_of);
+	date_append(o, as_of);
 	html_raw(o, "</span></h2>\n");
 	if (as_of == end) {
 		/* the scored year's data is loaded up to this very day */
@@ -398,8 +364,7 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 
 void web_alerts_owner_panel(struct request *req, struct buf *o, const char *owner)
 {
-	struct model *ym = NULL, *m = NULL;
-	char *version = NULL;
+	struct model *m = NULL;
 	struct dataset ds;
 	struct lc_alerts al = { 0 };
 	struct buf err = BUF_INIT, h = BUF_INIT;
@@ -407,17 +372,15 @@ void web_alerts_owner_panel(struct request *req, struct buf *o, const char *owne
 	int loaded = 0, year = web_default_year(req);
 	html_raw(o, "<section class=\"card\" id=\"my-alerts\" aria-labelledby=\"my-alerts-h\">\n<h2 id=\"my-alerts-h\">");
 	html_msg(o, req, "me.alerts");
-	if (web_load_model(req->store, year, &ym, &version, &err))
-		goto fail;
 	/* the alerts page's own date: the default year's end, or today
 	 * while that year runs */
-	as_of = model_year_last_day(ym, year);
+	app_year_is_over(req->store, year, now, &as_of);
 	if (now != DAY_NONE && now < as_of)
 		as_of = now;
 	html_raw(o, " <span class=\"subtitle small muted\">");
 	html_msg(o, req, "alerts.as_of");
 	html_raw(o, " ");
-	put_date(o, as_of);
+	date_append(o, as_of);
 	html_raw(o, "</span></h2>\n");
 	if (compute_alerts(req->store, as_of, &m, &ds, &al, &err))
 		goto fail;
@@ -441,8 +404,6 @@ out:
 	if (loaded)
 		dataset_free(&ds);
 	model_free(m);
-	model_free(ym);
-	xfree(version);
 	buf_release(&err);
 	buf_release(&h);
 }
@@ -456,25 +417,19 @@ void page_alerts(struct request *req, struct response *res)
 	struct buf *o = &res->body, err = BUF_INIT, t = BUF_INIT;
 	const char *owner = http_query(req, "owner"), *rule = http_query(req, "rule");
 	const char *as_of_text = http_query(req, "as_of");
-	int year = 0;
+	int year = req->year;
 	day_t as_of = DAY_NONE, now = web_today();
-	struct model *m = NULL, *ym = NULL;
-	char *version = NULL;
+	struct model *m = NULL;
 	struct dataset ds;
 	struct lc_alerts al = { 0 };
 	int loaded = 0;
-	if (year_query(req, "year", web_default_year(req), &year) ||
-	    (as_of_text && date_parse(as_of_text, strlen(as_of_text), &as_of))) {
+	if (as_of_text && date_parse(as_of_text, strlen(as_of_text), &as_of)) {
 		html_error_page(req, res, 400, "alerts.bad_date", NULL);
 		goto out;
 	}
 	if (as_of == DAY_NONE) {
-		if (web_load_model(req->store, year, &ym, &version, &err)) {
-			fprintf(stderr, "tandem serve: alerts: %s\n", err.data);
-			html_error_page(req, res, 500, "error.internal", NULL);
-			goto out;
-		}
-		day_t end = model_year_last_day(ym, year);
+		day_t end;
+		app_year_is_over(req->store, year, now, &end);
 		as_of = now != DAY_NONE && now < end ? now : end;
 	}
 	if (compute_alerts(req->store, as_of, &m, &ds, &al, &err)) {
@@ -487,7 +442,7 @@ void page_alerts(struct request *req, struct response *res)
 	html_raw(o, "<form method=\"get\" action=\"/alerts\" class=\"filters\" id=\"alert-filters\"><label for=\"as_of\">");
 	html_msg(o, req, "alerts.as_of");
 	html_raw(o, "</label> <input id=\"as_of\" name=\"as_of\" type=\"date\" value=\"");
-	put_date(o, as_of);
+	date_append(o, as_of);
 	html_raw(o, "\"> <label for=\"owner\">");
 	html_msg(o, req, "alerts.owner");
 	html_raw(o, "</label> <select id=\"owner\" name=\"owner\"><option value=\"\">");
@@ -555,8 +510,6 @@ out:
 		dataset_free(&ds);
 		model_free(m);
 	}
-	model_free(ym);
-	xfree(version);
 	buf_release(&err);
 	buf_release(&t);
 }
@@ -601,31 +554,24 @@ out:
 static int compute_cycle(struct store *s, int y1, int y2, struct lc_cycle_year **years, size_t *n,
 			 struct buf *err)
 {
-	struct model *m = NULL;
-	char *version = NULL;
-	struct dataset ds;
-	if (web_load_model(s, y2, &m, &version, err))
-		return -1;
-	xfree(version);
-	memset(&ds, 0, sizeof ds);
-	if (store_load(s, model_year_last_day(m, y2), &ds, err)) {
-		model_free(m);
-		return -1;
+	struct app_scored_year y;
+	int rc = -1;
+	if (app_open_year_data(s, NULL, y2, 0, &y, err) == APP_OK) {
+		lifecycle_cycle(&y.ds, y.model, y1, y2, years, n);
+		rc = 0;
 	}
-	lifecycle_cycle(&ds, m, y1, y2, years, n);
-	dataset_free(&ds);
-	model_free(m);
-	return 0;
+	app_scored_year_release(&y);
+	return rc;
 }
 
 /* from and to of the query: 0, or -1 with the error answered. */
 static int cycle_years(struct request *req, struct response *res, int api, int *y1, int *y2)
 {
-	int dflt = web_default_year(req);
 	const char *bad = NULL;
-	if (year_query(req, "to", dflt, y2))
+	*y2 = web_default_year(req);
+	if (web_year_param(req, "to", y2) < 0)
 		bad = "to";
-	else if (year_query(req, "from", api ? 0 : *y2 - 3, y1))
+	else if ((*y1 = api ? 0 : *y2 - 3), web_year_param(req, "from", y1) < 0)
 		bad = "from";
 	if (!bad && api && !http_query(req, "from")) {
 		http_json_error(res, 400, "from", "from is needed: the first year (YYYY)");
@@ -742,7 +688,7 @@ static void referral_tree(struct request *req, struct buf *o, const struct lc_re
 			html_raw(o, " · ");
 			html_msg(o, req, "cycle.referred_on");
 			html_raw(o, " ");
-			put_date(o, r[i].on);
+			date_append(o, r[i].on);
 		}
 		html_raw(o, "</span>");
 	}
@@ -961,11 +907,7 @@ void api_promises(struct request *req, struct response *res)
 {
 	struct promises_run run;
 	struct buf j = BUF_INIT, err = BUF_INIT;
-	int year;
-	if (year_query(req, "year", web_default_year(req), &year)) {
-		http_json_error(res, 400, "year", "year takes a year (YYYY)");
-		return;
-	}
+	int year = req->year;
 	if (compute_promises(req, year, &run, &err)) {
 		api_internal(res, &err);
 	} else {
@@ -1016,11 +958,7 @@ void page_promises(struct request *req, struct response *res)
 {
 	struct buf *o = &res->body, err = BUF_INIT;
 	struct promises_run run;
-	int year;
-	if (year_query(req, "year", web_default_year(req), &year)) {
-		html_error_page(req, res, 400, "models.bad_year", NULL);
-		return;
-	}
+	int year = req->year;
 	if (compute_promises(req, year, &run, &err)) {
 		fprintf(stderr, "tandem serve: promises: %s\n", err.data);
 		html_error_page(req, res, 500, "error.scores", NULL);
@@ -1252,20 +1190,15 @@ static int run_action(struct request *req, enum proposal_action act, const char 
 						      POLICY_OVERRIDE };
 	struct app_actor actor = { req->session.user.role, req->session.user.person_id, req->actor };
 	*field = NULL;
-	switch (app_proposal_act(req->store, &actor, 0, actions[act], id, review, reason, code, err)) {
-	case APP_OK: return 0;
-	case APP_MISSING: return 404;
-	case APP_FORBIDDEN: return 403;
-	case APP_CONFLICT: return 409;
-	case APP_INVALID:
-		/* a review or an override of an open proposal is refused only
-		 * for its input */
+	enum app_status st = app_proposal_act(req->store, &actor, 0, actions[act], id, review, reason,
+					      code, err);
+	/* a review or an override of an open proposal is refused only for
+	 * its input */
+	if (st == APP_INVALID)
 		*field = act == ACT_REVIEW ? "review" : "reason";
-		return 422;
-	default:
+	if (web_app_http(st) >= 500)
 		fprintf(stderr, "tandem serve: %s\n", err->data);
-		return 500;
-	}
+	return st == APP_OK ? 0 : web_app_http(st);
 }
 
 static const char *member_of(const struct param *p, size_t n, const char *name)

@@ -160,13 +160,7 @@ void page_me(struct request *req, struct response *res)
 {
 	struct buf *o = &res->body, err = BUF_INIT;
 	const char *pid = req->session.user.person_id;
-	int year = (int)web_query_long(req, "year", 0, 0, YEAR_LAST);
-	if (!year)
-		year = web_default_year(req);
-	if (year < YEAR_FIRST) {
-		html_error_page(req, res, 400, "alerts.bad_date", NULL);
-		return;
-	}
+	int year = req->year;
 	if (!pid) {
 		html_page_begin(req, res, "me.title", NULL);
 		html_raw(o, "<p class=\"notice\" id=\"me-not-linked\">");

@@ -10,6 +10,8 @@
 #include "web/web_impl.h"
 #include "web/table.h"
 
+#include "app/scoring.h"
+
 #include "report/i18n.h"
 #include "report/scores_text.h"
 
@@ -36,14 +38,6 @@ static void diff_lines(struct request *req, struct buf *o, const char *diff);
 
 #define MODEL_BODY_MAX (1u << 20)
 
-static void jstr(struct buf *o, const char *s)
-{
-	if (s)
-		json_write_string(o, s, strlen(s));
-	else
-		buf_adds(o, "null");
-}
-
 /* Each line of text as a JSON string array member. */
 static void jlines(struct buf *o, const char *text)
 {
@@ -64,80 +58,31 @@ static void jlines(struct buf *o, const char *text)
 	buf_addc(o, ']');
 }
 
-/* --- the work ------------------------------------------------------------ */
+/* --- the work: app/scoring.h, its results as HTTP statuses --------------- */
 
-/* A model by name: "default" (the built-in one) or a stored version.
- * Returns 0 with *out (model_free), 1 when there is no such version, -1
- * with err. */
+/* A model by name ("default" or a stored version: app_model_load's rule,
+ * no files). Returns 0 with *out (model_free), 1 when there is no such
+ * version, -1 with err. */
 static int model_by_name(struct store *s, const char *name, struct model **out,
 			 struct buf *err)
 {
-	struct stored_model sm;
-	int rc;
-	*out = NULL;
-	if (!strcmp(name, "default"))
-		return model_default(out, err) ? -1 : 0;
-	rc = store_model_get(s, name, &sm, err);
-	if (rc)
-		return rc;
-	rc = model_parse(sm.body, strlen(sm.body), sm.version, out, err) ? -1 : 0;
-	stored_model_release(&sm);
-	return rc;
-}
-
-/* A scoring of a year under a model other than the cached one. */
-struct year_scoring {
-	struct model *model;
-	struct dataset ds;
-	struct scores *scores;
-};
-
-static void scoring_release(struct year_scoring *y)
-{
-	scores_free(y->scores);
-	dataset_free(&y->ds);
-	model_free(y->model);
-	memset(y, 0, sizeof *y);
-}
-
-/* Scores year under m (taken over: released with y). */
-static int score_with(struct store *s, struct model *m, int year, struct year_scoring *y,
-		      struct buf *err)
-{
-	memset(y, 0, sizeof *y);
-	y->model = m;
-	if (store_load(s, model_year_last_day(m, year), &y->ds, err) ||
-	    score_run(m, &y->ds, year, &y->scores, err))
-		return -1;
-	return 0;
-}
-
-/* The year of ?year= (or a form field year), else the default year; 0
- * when it is not a year. */
-static int year_query(struct request *req)
-{
-	const char *y = http_query(req, "year");
-	char *end;
-	long v;
-	if (!y || !*y)
-		y = http_form(req, "year");
-	if (!y || !*y)
-		return web_default_year(req);
-	v = strtol(y, &end, 10);
-	return *end || v < YEAR_FIRST || v > YEAR_LAST ? 0 : (int)v;
+	char *version = NULL;
+	enum app_status st = app_model_load(s, name, 0, 0, out, &version, err);
+	xfree(version);
+	return st == APP_OK ? 0 : st == APP_MISSING ? 1 : -1;
 }
 
 /* What the what-if compared: the year's model now beside a draft. */
 struct whatif_run {
 	const struct scored *now;
-	struct year_scoring draft;
+	struct app_scored_year draft;
 	struct whatif *w;
 };
 
 static void whatif_run_release(struct web_server *srv, struct whatif_run *r)
 {
 	whatif_free(r->w);
-	scoring_release(&r->draft);
+	app_scored_year_release(&r->draft);
 	web_scores_release(srv, r->now);
 	memset(r, 0, sizeof *r);
 }
@@ -167,10 +112,17 @@ static int whatif_run(struct request *req, int year, const char *text, size_t le
 		model_free(m);
 		return 500;
 	}
-	if (score_with(req->store, m, year, &r->draft, err) ||
-	    whatif_compare(r->now->scores, r->draft.scores, &r->w, err))
-		return 500;
-	return 0;
+	enum app_status st = app_whatif(req->store, r->now->scores, m, version && *version ? version : "draft",
+					year, &r->draft, &r->w, err);
+	return st == APP_OK ? 0 : web_app_http(st);
+}
+
+/* The year of a form's year field, else the default year; 0 when it is
+ * not a year. */
+static int form_year(struct request *req)
+{
+	int year = 0, got = web_year_param(req, "year", &year);
+	return got < 0 ? 0 : got ? year : web_default_year(req);
 }
 
 static void signed_number(struct buf *o, long double v)
@@ -180,103 +132,19 @@ static void signed_number(struct buf *o, long double v)
 	numfmt_ld(o, v, 2);
 }
 
-/* Freezes year with the model that scores it now. Returns 201, or a
- * status with a message in err. */
-static int freeze_year(struct request *req, int year, struct frozen *f, struct buf *err)
+/* Freezes year with the model that scores it now: the cached scores and
+ * the data version they were read at (app_freeze re-checks it). */
+static enum app_status freeze_year(struct request *req, int year, struct frozen *f,
+				   struct buf *err)
 {
-	struct buf csv = BUF_INIT, json = BUF_INIT, version_err = BUF_INIT;
-	char hash[65], at[21];
-	int64_t after;
-	int status = 500, rc;
 	const struct scored *sc = web_scores_get(req, year, err);
-
 	memset(f, 0, sizeof *f);
 	if (!sc)
-		return 500;
-	if (store_data_hash(req->store, hash, err))
-		goto out;
-	/* The hash and the scores must describe the same data: a write by
-	 * another process in between would freeze a mismatch. */
-	req->have_data_version = 0;
-	if (web_data_version(req, &after, &version_err) || after != sc->data_version) {
-		buf_addf(err, "the data changed while freezing %d; try again", year);
-		status = 409;
-		goto out;
-	}
-	report_scores_csv(sc->scores, &csv);
-	report_scores_json(sc->scores, &json);
-	clock_now_iso(at);
-	struct frozen nf = { year, (char *)sc->model_version, hash, csv.data, json.data, at,
-			     req->actor };
-	rc = store_freeze(req->store, &nf, err);
-	if (rc) {
-		status = rc > 0 ? 409 : 500;
-		goto out;
-	}
-	f->year = year;
-	f->model_version = xstrdup(sc->model_version);
-	f->data_hash = xstrdup(hash);
-	f->frozen_at = xstrdup(at);
-	f->frozen_by = xstrdup(req->actor);
-	status = 201;
-out:
+		return APP_FAILED;
+	enum app_status st = app_freeze(req->store, year, sc->scores, sc->model_version,
+					sc->data_version, req->actor, f, err);
 	web_scores_release(req->srv, sc);
-	buf_release(&csv);
-	buf_release(&json);
-	buf_release(&version_err);
-	return status;
-}
-
-
-struct verify {
-	struct frozen f;
-	int data_same, results_same;
-	struct buf diff;
-};
-
-/* Recomputes a frozen year with its frozen model. Returns 0, or a status
- * with a message in err. */
-static int verify_year(struct request *req, int year, struct verify *v, struct buf *err)
-{
-	struct year_scoring y = { 0 };
-	struct model *m = NULL;
-	struct buf csv = BUF_INIT;
-	char hash[65];
-	int status = 500, got;
-
-	memset(v, 0, sizeof *v);
-	v->diff = (struct buf)BUF_INIT;
-	got = store_frozen_get(req->store, year, &v->f, err);
-	if (got) {
-		if (got > 0)
-			buf_addf(err, "the results of %d are not frozen", year);
-		return got > 0 ? 404 : 500;
-	}
-	got = model_by_name(req->store, v->f.model_version, &m, err);
-	if (got) {
-		if (got > 0)
-			buf_addf(err, "the frozen model '%s' is not a stored version", v->f.model_version);
-		status = got > 0 ? 409 : 500;
-		goto out;
-	}
-	if (score_with(req->store, m, year, &y, err) || store_data_hash(req->store, hash, err))
-		goto out;
-	report_scores_csv(y.scores, &csv);
-	v->data_same = !strcmp(hash, v->f.data_hash);
-	v->results_same = !strcmp(csv.data, v->f.csv);
-	if (!v->results_same)
-		report_scores_csv_diff(v->f.csv, csv.data, &v->diff);
-	status = 0;
-out:
-	scoring_release(&y);
-	buf_release(&csv);
-	return status;
-}
-
-static void verify_release(struct verify *v)
-{
-	frozen_release(&v->f);
-	buf_release(&v->diff);
+	return st;
 }
 
 /* Stores the model text as version (NULL: "Y-N") for year. Returns 201,
@@ -285,8 +153,6 @@ static int import_model(struct request *req, const char *text, size_t len, int y
 			const char *version, char **stored, struct buf *err)
 {
 	struct model *m = NULL;
-	char name[64];
-	int status = 500, put;
 	*stored = NULL;
 	if (!text || !len) {
 		buf_adds(err, "send the model's JSON");
@@ -296,45 +162,11 @@ static int import_model(struct request *req, const char *text, size_t len, int y
 		buf_adds(err, "the model is too large");
 		return 413;
 	}
-	if (version && *version) {
-		size_t vl = strlen(version);
-		int ok = vl <= 40;
-		for (size_t i = 0; ok && i < vl; i++)
-			ok = (version[i] >= 'a' && version[i] <= 'z') || (version[i] >= 'A' && version[i] <= 'Z') ||
-				(version[i] >= '0' && version[i] <= '9') || strchr("-_.", version[i]);
-		if (!ok || !strcmp(version, "default") || !strcmp(version, "diff") ||
-		    !strcmp(version, "whatif") || !strcmp(version, "edit")) {
-			buf_adds(err, "a version is 1 to 40 letters, digits, '-', '_' or '.' (not default, diff, whatif or edit)");
-			return 422;
-		}
-	}
 	if (model_parse(text, len, "model", &m, err))
 		return 422;
-	if (!version || !*version) {
-		struct stored_model *list;
-		size_t count, same_year = 0;
-		if (store_model_list(req->store, &list, &count, err))
-			goto out;
-		for (size_t i = 0; i < count; i++) {
-			same_year += list[i].year == year;
-			stored_model_release(&list[i]);
-		}
-		xfree(list);
-		snprintf(name, sizeof name, "%d-%zu", year, same_year + 1);
-		version = name;
-	}
-	char *json = model_to_json(m);
-	put = store_model_put(req->store, version, year, json, req->actor, err);
-	xfree(json);
-	if (put) {
-		status = put > 0 ? 409 : 500;
-		goto out;
-	}
-	*stored = xstrdup(version);
-	status = 201;
-out:
+	enum app_status st = app_model_import(req->store, m, year, version, req->actor, stored, err);
 	model_free(m);
-	return status;
+	return st == APP_OK ? 201 : web_app_http(st);
 }
 
 static void log_failure(int status, const struct buf *err)
@@ -373,27 +205,27 @@ void api_models_list(struct request *req, struct response *res)
 	int year = web_default_year(req);
 
 	if (store_model_list(req->store, &list, &n, &err) ||
-	    web_load_model(req->store, year, &now, &now_version, &err)) {
+	    app_model_load(req->store, NULL, year, 0, &now, &now_version, &err) != APP_OK) {
 		api_fail(res, 500, &err);
 		goto out;
 	}
 	buf_addf(&j, "{\"year\":%d,\"scoring_model\":", year);
-	jstr(&j, now_version);
+	json_write_string_or_null(&j, now_version);
 	buf_adds(&j, ",\"models\":[");
 	for (size_t i = 0; i < n; i++) {
 		buf_adds(&j, i ? ",{\"version\":" : "{\"version\":");
-		jstr(&j, list[i].version);
+		json_write_string_or_null(&j, list[i].version);
 		if (list[i].year)
 			buf_addf(&j, ",\"year\":%d", list[i].year);
 		else
 			buf_adds(&j, ",\"year\":null");
 		buf_addf(&j, ",\"active\":%s,\"created_at\":", list[i].active ? "true" : "false");
-		jstr(&j, list[i].created_at);
+		json_write_string_or_null(&j, list[i].created_at);
 		buf_adds(&j, ",\"created_by\":");
-		jstr(&j, list[i].created_by);
+		json_write_string_or_null(&j, list[i].created_by);
 		char *note = model_note_of(list[i].body);
 		buf_adds(&j, ",\"note\":");
-		jstr(&j, note);
+		json_write_string_or_null(&j, note);
 		xfree(note);
 		buf_adds(&j, "}");
 	}
@@ -429,7 +261,7 @@ void api_model_get(struct request *req, struct response *res)
 	}
 	char *json = model_to_json(m);
 	buf_adds(&j, "{\"version\":");
-	jstr(&j, name);
+	json_write_string_or_null(&j, name);
 	if (sm.year)
 		buf_addf(&j, ",\"year\":%d", sm.year);
 	else
@@ -464,9 +296,9 @@ void api_models_diff(struct request *req, struct response *res)
 	}
 	int n = model_diff(ma, mb, &d);
 	buf_adds(&j, "{\"a\":");
-	jstr(&j, a);
+	json_write_string_or_null(&j, a);
 	buf_adds(&j, ",\"b\":");
-	jstr(&j, b);
+	json_write_string_or_null(&j, b);
 	buf_addf(&j, ",\"same\":%s,\"changes\":", n ? "false" : "true");
 	jlines(&j, d.data);
 	buf_adds(&j, "}");
@@ -489,11 +321,7 @@ void api_models_whatif(struct request *req, struct response *res)
 	struct whatif_run r;
 	struct buf err = BUF_INIT, j = BUF_INIT;
 	const char *version = http_query(req, "model");
-	int year = year_query(req), status;
-	if (!year) {
-		http_json_error(res, 400, "year", "year must be a number from %d to %d", YEAR_FIRST, YEAR_LAST);
-		goto out;
-	}
+	int year = req->year, status;
 	if (!(version && *version) && !api_body_json(req, res))
 		goto out;
 	status = whatif_run(req, year, req->body.data, req->body.len, version, &r, &err);
@@ -513,12 +341,7 @@ void api_models_import(struct request *req, struct response *res)
 {
 	struct buf err = BUF_INIT, j = BUF_INIT;
 	char *stored = NULL;
-	const char *y = http_query(req, "year");
-	int year = (int)web_query_long(req, "year", 0, YEAR_FIRST, YEAR_LAST), status;
-	if (!y || !year) {
-		http_json_error(res, 400, "year", "name the model's year: ?year=Y (%d to %d)", YEAR_FIRST, YEAR_LAST);
-		goto out;
-	}
+	int year = req->year, status;
 	if (!api_body_json(req, res))
 		goto out;
 	status = import_model(req, req->body.data, req->body.len, year, http_query(req, "version"),
@@ -528,7 +351,7 @@ void api_models_import(struct request *req, struct response *res)
 		goto out;
 	}
 	buf_adds(&j, "{\"version\":");
-	jstr(&j, stored);
+	json_write_string_or_null(&j, stored);
 	buf_addf(&j, ",\"year\":%d,\"active\":false}", year);
 	http_json(res, 201, &j);
 out:
@@ -540,14 +363,12 @@ out:
 void api_model_activate(struct request *req, struct response *res)
 {
 	struct buf err = BUF_INIT, j = BUF_INIT;
-	int rc = store_model_activate(req->store, req->params[0], req->actor, &err);
-	if (rc > 0)
-		http_json_error(res, 404, NULL, "no stored model version '%s'", req->params[0]);
-	else if (rc)
-		api_fail(res, 500, &err);
+	enum app_status st = app_model_activate(req->store, req->params[0], req->actor, &err);
+	if (st != APP_OK)
+		api_fail(res, web_app_http(st), &err);
 	else {
 		buf_adds(&j, "{\"version\":");
-		jstr(&j, req->params[0]);
+		json_write_string_or_null(&j, req->params[0]);
 		buf_adds(&j, ",\"active\":true}");
 		http_json(res, 200, &j);
 	}
@@ -557,9 +378,8 @@ void api_model_activate(struct request *req, struct response *res)
 
 static int path_year(struct request *req)
 {
-	char *end;
-	long y = strtol(req->params[0], &end, 10);
-	return *end || y < YEAR_FIRST || y > YEAR_LAST ? 0 : (int)y;
+	int y = 0;
+	return web_parse_year(req->params[0], &y) == 1 ? y : 0;
 }
 
 void api_freeze(struct request *req, struct response *res)
@@ -571,19 +391,19 @@ void api_freeze(struct request *req, struct response *res)
 		http_json_error(res, 404, NULL, "not a year: '%s'", req->params[0]);
 		goto out;
 	}
-	status = freeze_year(req, year, &f, &err);
-	if (status != 201) {
+	status = web_app_http(freeze_year(req, year, &f, &err));
+	if (status != 200) {
 		api_fail(res, status, &err);
 		goto out;
 	}
 	buf_addf(&j, "{\"year\":%d,\"model_version\":", year);
-	jstr(&j, f.model_version);
+	json_write_string_or_null(&j, f.model_version);
 	buf_adds(&j, ",\"data_hash\":");
-	jstr(&j, f.data_hash);
+	json_write_string_or_null(&j, f.data_hash);
 	buf_adds(&j, ",\"frozen_at\":");
-	jstr(&j, f.frozen_at);
+	json_write_string_or_null(&j, f.frozen_at);
 	buf_adds(&j, ",\"frozen_by\":");
-	jstr(&j, f.frozen_by);
+	json_write_string_or_null(&j, f.frozen_by);
 	buf_adds(&j, "}");
 	http_json(res, 201, &j);
 	frozen_release(&f);
@@ -595,29 +415,29 @@ out:
 void api_verify(struct request *req, struct response *res)
 {
 	struct buf err = BUF_INIT, j = BUF_INIT;
-	struct verify v;
+	struct app_verification v;
 	int year = path_year(req), status;
 	if (!year) {
 		http_json_error(res, 404, NULL, "not a year: '%s'", req->params[0]);
 		goto out;
 	}
-	status = verify_year(req, year, &v, &err);
-	if (status) {
+	status = web_app_http(app_verify(req->store, year, &v, &err));
+	if (status != 200) {
 		api_fail(res, status, &err);
 	} else {
 		buf_addf(&j, "{\"year\":%d,\"model_version\":", year);
-		jstr(&j, v.f.model_version);
+		json_write_string_or_null(&j, v.f.model_version);
 		buf_adds(&j, ",\"frozen_at\":");
-		jstr(&j, v.f.frozen_at);
+		json_write_string_or_null(&j, v.f.frozen_at);
 		buf_adds(&j, ",\"frozen_by\":");
-		jstr(&j, v.f.frozen_by);
+		json_write_string_or_null(&j, v.f.frozen_by);
 		buf_addf(&j, ",\"data_unchanged\":%s,\"results_identical\":%s,\"differences\":",
 			 v.data_same ? "true" : "false", v.results_same ? "true" : "false");
 		jlines(&j, v.diff.data);
 		buf_adds(&j, "}");
 		http_json(res, 200, &j);
 	}
-	verify_release(&v);
+	app_verification_release(&v);
 out:
 	buf_release(&err);
 	buf_release(&j);
@@ -777,7 +597,7 @@ static void models_page(struct request *req, struct response *res, const char *n
 	struct model *now = NULL;
 
 	if (store_model_list(req->store, &list, &n, &err) ||
-	    web_load_model(req->store, year, &now, &now_version, &err)) {
+	    app_model_load(req->store, NULL, year, 0, &now, &now_version, &err) != APP_OK) {
 		log_failure(500, &err);
 		html_error_page(req, res, 500, "error.internal", NULL);
 		goto out;
@@ -822,7 +642,7 @@ static void models_page(struct request *req, struct response *res, const char *n
 		select_models_named(req, o, "cal-from", "from", list, n, now_version);
 		html_raw(o, " <label for=\"cal-year\">");
 		html_msg(o, req, "models.calibrate_for");
-		html_raw(o, "</label> <input id=\"cal-year\" name=\"calibrate\" type=\"number\" min=\"1001\" max=\"9999\" value=\"");
+		html_raw(o, "</label> <input id=\"cal-year\" name=\"calibrate\" type=\"number\" min=\"1001\" max=\"9998\" value=\"");
 		buf_addf(o, "%d", year + 1);
 		html_raw(o, "\" required> <label for=\"cal-years\">");
 		html_msg(o, req, "models.calibrate_years");
@@ -948,19 +768,18 @@ void page_models(struct request *req, struct response *res)
 static void model_review_cards(struct request *req, struct buf *o, const char *name,
 			       const struct model *m, const struct stored_model *sm)
 {
-	struct stored_model now = { 0 };
 	struct model *nm = NULL;
+	char *now = NULL;
 	struct buf err = BUF_INIT, diff = BUF_INIT;
 	int year = sm->year ? sm->year : web_default_year(req);
-	int got = store_model_for_year(req->store, year, &now, &err);
-	if (got >= 0 && !(got == 0 && !strcmp(now.version, name))) {
-		int bad = got == 0 ? model_parse(now.body, strlen(now.body), now.version, &nm, &err)
-				   : model_default(&nm, &err);
-		if (!bad) {
+	/* the model scoring the year now, unless it is this stored version */
+	if (app_model_load(req->store, NULL, year, 0, &nm, &now, &err) == APP_OK) {
+		int builtin = !strcmp(now, "default");
+		if (builtin || strcmp(now, name)) {
 			html_raw(o, "<section class=\"card\"><h2>");
 			html_msg(o, req, "models.diff_active");
 			html_raw(o, " (");
-			html_escape(o, got == 0 ? now.version : msg(req->lang, "models.builtin"));
+			html_escape(o, builtin ? msg(req->lang, "models.builtin") : now);
 			buf_addf(o, ", %d)</h2>", year);
 			if (model_diff(nm, m, &diff)) {
 				html_raw(o, "<pre class=\"small\" id=\"model-diff-active\">");
@@ -983,7 +802,7 @@ static void model_review_cards(struct request *req, struct buf *o, const char *n
 		html_escape(o, name);
 		html_raw(o, "\"><label for=\"wi-year\">");
 		html_msg(o, req, "models.whatif_this");
-		html_raw(o, "</label> <input id=\"wi-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" value=\"");
+		html_raw(o, "</label> <input id=\"wi-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" value=\"");
 		buf_addf(o, "%d", sm->year ? sm->year - 1 : web_default_year(req));
 		html_raw(o, "\"> <button type=\"submit\">");
 		html_msg(o, req, "models.run_whatif");
@@ -998,7 +817,7 @@ static void model_review_cards(struct request *req, struct buf *o, const char *n
 		html_msg(o, req, "models.edit");
 		html_raw(o, "</a></section>\n");
 	}
-	stored_model_release(&now);
+	xfree(now);
 	model_free(nm);
 	buf_release(&err);
 	buf_release(&diff);
@@ -1246,7 +1065,7 @@ void page_models_whatif(struct request *req, struct response *res)
 	struct buf *o = &res->body, err = BUF_INIT, title = BUF_INIT;
 	const struct param *file = http_form_param(req, "model");
 	const char *stored = http_form(req, "stored");
-	int year = year_query(req), status;
+	int year = form_year(req), status;
 	if (!year) {
 		res->status = 422;
 		models_page(req, res, "models.bad_year", NULL, 1);
@@ -1332,11 +1151,9 @@ void page_models_import(struct request *req, struct response *res)
 {
 	struct buf err = BUF_INIT;
 	const struct param *file = http_form_param(req, "model");
-	const char *y = http_form(req, "year");
-	char *stored = NULL, *end = NULL;
-	long year = y ? strtol(y, &end, 10) : 0;
-	int status;
-	if (!y || *end || year < YEAR_FIRST || year > YEAR_LAST) {
+	char *stored = NULL;
+	int year = 0, status;
+	if (web_year_param(req, "year", &year) != 1) {
 		res->status = 422;
 		models_page(req, res, "models.bad_year", NULL, 1);
 		goto out;
@@ -1377,7 +1194,7 @@ static void activate_confirm_page(struct request *req, struct response *res, con
 		goto out;
 	}
 	int year = sm.year ? sm.year : web_default_year(req);
-	if (web_load_model(req->store, year, &now, &now_version, &err)) {
+	if (app_model_load(req->store, NULL, year, 0, &now, &now_version, &err) != APP_OK) {
 		log_failure(500, &err);
 		html_error_page(req, res, 500, "error.internal", NULL);
 		goto out;
@@ -1441,12 +1258,9 @@ void page_model_activate(struct request *req, struct response *res)
 		buf_release(&err);
 		return;
 	}
-	int rc = store_model_activate(req->store, req->params[0], req->actor, &err);
-	if (rc > 0) {
-		html_error_page(req, res, 404, "error.not_found", req->params[0]);
-	} else if (rc) {
-		log_failure(500, &err);
-		html_error_page(req, res, 500, "error.internal", NULL);
+	enum app_status st = app_model_activate(req->store, req->params[0], req->actor, &err);
+	if (st != APP_OK) {
+		web_app_error(req, res, st, NULL, err.data);
 	} else {
 		struct buf href = BUF_INIT;
 		model_href(&href, req->params[0]);
@@ -1470,7 +1284,7 @@ static void freeze_confirm_page(struct request *req, struct response *res, int y
 	char y[8], last_text[11];
 	enum lang lang = i18n_lang(req->lang);
 	int over = web_year_is_over(req, year, &last);
-	if (web_load_model(req->store, year, &m, &version, &err)) {
+	if (app_model_load(req->store, NULL, year, 0, &m, &version, &err) != APP_OK) {
 		log_failure(500, &err);
 		html_error_page(req, res, 500, "error.internal", NULL);
 		goto out;
@@ -1526,11 +1340,8 @@ void page_freeze(struct request *req, struct response *res)
 {
 	struct buf err = BUF_INIT;
 	struct frozen f;
-	const char *y = http_form(req, "year");
-	char *end = NULL;
-	long year = y ? strtol(y, &end, 10) : 0;
-	int status;
-	if (!y || *end || year < YEAR_FIRST || year > YEAR_LAST) {
+	int year = 0, status;
+	if (web_year_param(req, "year", &year) != 1) {
 		res->status = 422;
 		models_page(req, res, "models.bad_year", NULL, 1);
 		goto out;
@@ -1547,8 +1358,8 @@ void page_freeze(struct request *req, struct response *res)
 		freeze_confirm_page(req, res, (int)year, "models.freeze_unfinished_needed");
 		goto out;
 	}
-	status = freeze_year(req, (int)year, &f, &err);
-	if (status != 201) {
+	status = web_app_http(freeze_year(req, (int)year, &f, &err));
+	if (status != 200) {
 		log_failure(status, &err);
 		res->status = status;
 		if (status >= 500)
@@ -1558,7 +1369,7 @@ void page_freeze(struct request *req, struct response *res)
 		goto out;
 	}
 	frozen_release(&f);
-	http_redirect(res, req, arena_printf(&req->arena, "/frozen?year=%ld", year));
+	http_redirect(res, req, arena_printf(&req->arena, "/frozen?year=%d", year));
 out:
 	buf_release(&err);
 }
@@ -1566,15 +1377,10 @@ out:
 void page_verify(struct request *req, struct response *res)
 {
 	struct buf *o = &res->body, err = BUF_INIT, title = BUF_INIT;
-	struct verify v;
-	int year = (int)web_query_long(req, "year", 0, YEAR_FIRST, YEAR_LAST), status;
-	if (!year) {
-		res->status = 422;
-		models_page(req, res, "models.bad_year", NULL, 1);
-		goto out;
-	}
-	status = verify_year(req, year, &v, &err);
-	if (status) {
+	struct app_verification v;
+	int year = req->year, status;
+	status = web_app_http(app_verify(req->store, year, &v, &err));
+	if (status != 200) {
 		log_failure(status, &err);
 		res->status = status;
 		if (status >= 500)
@@ -1582,7 +1388,7 @@ void page_verify(struct request *req, struct response *res)
 		else
 			models_page(req, res, status == 404 ? "models.not_frozen" : "models.verify_failed",
 				    err.data, 1);
-		verify_release(&v);
+		app_verification_release(&v);
 		goto out;
 	}
 	buf_addf(&title, "%d", year);
@@ -1614,7 +1420,7 @@ void page_verify(struct request *req, struct response *res)
 		html_raw(o, "</pre></section>\n");
 	}
 	html_page_end(req, res);
-	verify_release(&v);
+	app_verification_release(&v);
 out:
 	buf_release(&err);
 	buf_release(&title);
@@ -1741,9 +1547,10 @@ static void editor_page(struct request *req, struct response *res, const struct 
 	html_escape(o, strcmp(from, "default") ? from : msg(req->lang, "models.builtin"));
 	html_raw(o, "</strong></p>\n<label for=\"ed-year\">");
 	html_msg(o, req, "models.for_year");
-	html_raw(o, "</label><input id=\"ed-year\" name=\"year\" type=\"number\" min=\"1000\" max=\"9999\" value=\"");
-	if (again && http_form(req, "year"))
-		html_escape(o, http_form(req, "year"));
+	html_raw(o, "</label><input id=\"ed-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" value=\"");
+	const char *typed = again ? http_form(req, "year") : NULL; /* checksrc: allow year (shown back as typed) */
+	if (typed)
+		html_escape(o, typed);
 	else
 		buf_addf(o, "%d", year);
 	html_raw(o, "\" required>\n<label for=\"ed-version\">");
@@ -1851,7 +1658,6 @@ void page_model_edit(struct request *req, struct response *res)
 	const char *org = http_query(req, "org"), *years = http_query(req, "years");
 	struct model *m = NULL, *draft = NULL;
 	struct calibration *cal = NULL;
-	struct dataset ds = { 0 };
 	struct buf err = BUF_INIT;
 	int year = web_default_year(req) + 1;
 
@@ -1865,17 +1671,17 @@ void page_model_edit(struct request *req, struct response *res)
 		goto out;
 	}
 	if (cal_year && *cal_year) {
-		char *end;
-		long y = strtol(cal_year, &end, 10), n = years && *years ? strtol(years, &end, 10) : 2;
-		int orgs[2] = { !org || !*org || !strcmp(org, "sales"),
-				!org || !*org || !strcmp(org, "operations") };
-		if (y < 1001 || y > 9999 || n < 1 || n > 20 || (!orgs[0] && !orgs[1])) {
+		char *end = NULL;
+		long n = years && *years ? strtol(years, &end, 10) : 2;
+		int y = 0, orgs[2] = { !org || !*org || !strcmp(org, "sales"),
+				       !org || !*org || !strcmp(org, "operations") };
+		if (web_year_param(req, "calibrate", &y) != 1 || (end && *end) || n < 1 || n > 20 ||
+		    (!orgs[0] && !orgs[1])) {
 			res->status = 422;
 			models_page(req, res, "models.bad_year", NULL, 1);
 			goto out;
 		}
-		if (store_load(req->store, model_year_last_day(m, (int)y - 1), &ds, &err) ||
-		    calibrate_from(m, &ds, (int)y, (int)n, orgs, &draft, &cal, &err)) {
+		if (app_calibrate(req->store, m, (int)y, (int)n, orgs, &draft, &cal, &err) != APP_OK) {
 			log_failure(500, &err);
 			html_error_page(req, res, 500, "error.internal", NULL);
 			goto out;
@@ -1885,7 +1691,6 @@ void page_model_edit(struct request *req, struct response *res)
 	editor_page(req, res, draft ? draft : m, from, year, cal, NULL);
 out:
 	calibration_free(cal);
-	dataset_free(&ds);
 	model_free(draft);
 	model_free(m);
 	buf_release(&err);
@@ -1941,11 +1746,10 @@ static void read_number(struct request *req, const char *name, const char *label
 void page_model_edit_save(struct request *req, struct response *res)
 {
 	const char *from = http_form(req, "base"), *note = http_form(req, "note");
-	const char *year_text = http_form(req, "year");
 	struct model *m = NULL, *check = NULL;
 	struct buf err = BUF_INIT, errors = BUF_INIT;
-	char *stored = NULL, *json = NULL, *end = NULL;
-	long year = year_text ? strtol(year_text, &end, 10) : 0;
+	char *stored = NULL, *json = NULL;
+	int year = 0, year_ok = web_year_param(req, "year", &year) == 1;
 	double min_months = 0;
 
 	if (!from || !*from)
@@ -1957,7 +1761,7 @@ void page_model_edit_save(struct request *req, struct response *res)
 				from);
 		goto out;
 	}
-	if (!year_text || *end || year < 1000 || year > 9999)
+	if (!year_ok)
 		buf_addf(&errors, "%s: %s\n", msg(req->lang, "models.for_year"), msg(req->lang, "models.bad_year"));
 	if (!note || !*note)
 		buf_addf(&errors, "%s\n", msg(req->lang, "models.note_required"));
@@ -2009,14 +1813,14 @@ void page_model_edit_save(struct request *req, struct response *res)
 	/* The model as any model file is checked, with the numbers that did
 	 * read: every problem is listed at once (a field that is not a number
 	 * keeps the base's value here, so it is reported once). */
-	m->year = year >= 1000 && year <= 9999 ? (int)year : 0;
+	m->year = year_ok ? year : 0;
 	xfree(m->description);
 	m->description = note && *note ? xstrdup(note) : NULL;
 	json = model_to_json(m);
 	model_parse(json, strlen(json), "model", &check, &errors);
 	if (errors.len) {
 		res->status = 422;
-		editor_page(req, res, m, from, year >= 1000 && year <= 9999 ? (int)year : 0, NULL, errors.data);
+		editor_page(req, res, m, from, year_ok ? year : 0, NULL, errors.data);
 		goto out;
 	}
 	int status = import_model(req, json, strlen(json), (int)year, http_form(req, "version"), &stored,

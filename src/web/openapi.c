@@ -10,11 +10,6 @@
 
 #include <string.h>
 
-static void jstr(struct buf *o, const char *s)
-{
-	json_write_string(o, s, strlen(s));
-}
-
 static void column_schema(struct buf *o, const struct column *c)
 {
 	switch (c->type) {
@@ -43,7 +38,7 @@ static void column_schema(struct buf *o, const struct column *c)
 		buf_adds(o, "{\"type\":\"string\",\"enum\":[");
 		for (int e = 0; c->enum_values[e]; e++) {
 			buf_adds(o, e ? "," : "");
-			jstr(o, c->enum_values[e]);
+			json_write_string_or_null(o, c->enum_values[e]);
 		}
 		buf_adds(o, "]");
 		break;
@@ -83,16 +78,16 @@ static void operation(struct buf *o, const struct route *r, const struct table *
 	if (t) {
 		struct buf s = BUF_INIT;
 		buf_addf(&s, "%s: %s", t->name, r->summary);
-		jstr(o, s.data);
+		json_write_string_or_null(o, s.data);
 		buf_release(&s);
 	} else {
-		jstr(o, r->summary);
+		json_write_string_or_null(o, r->summary);
 	}
 	buf_adds(o, ",\"x-route\":");
 	{
 		struct buf s = BUF_INIT;
 		buf_addf(&s, "%s %s", m, r->pattern);
-		jstr(o, s.data);
+		json_write_string_or_null(o, s.data);
 		buf_release(&s);
 	}
 	buf_adds(o, ",\"x-roles\":[");
@@ -212,7 +207,7 @@ void api_openapi(struct request *req, struct response *res)
 			path_of(&path, r, t);
 			buf_adds(&o, first_path ? "" : ",");
 			first_path = 0;
-			jstr(&o, path.data);
+			json_write_string_or_null(&o, path.data);
 			buf_adds(&o, ":{");
 			for (size_t m = i; m <= j; m++) {
 				if (m > i)

@@ -23,11 +23,6 @@ static enum org_kind org_kind_of(const char *o)
 	return !strcmp(o, "operations") ? ORG_OPERATIONS : ORG_SALES;
 }
 
-static int year_param(struct request *req)
-{
-	return (int)web_query_long(req, "year", web_default_year(req), 1000, 9999);
-}
-
 static void score_text(struct buf *o, const struct request *req, const struct score_group *g)
 {
 	if (g->available)
@@ -202,7 +197,7 @@ static void grade_distribution_card(struct request *req, struct buf *o, const st
 
 void page_dashboard(struct request *req, struct response *res)
 {
-	int year = year_param(req);
+	int year = req->year;
 	const struct scored *sc = web_page_scores(req, res, year), *prev;
 	struct buf *o = &res->body;
 	struct buf err = BUF_INIT, key = BUF_INIT;
@@ -473,7 +468,7 @@ static void month_views(struct request *req, struct buf *o, const struct scored 
 void page_evidence(struct request *req, struct response *res)
 {
 	const char *id = req->params[0], *oid = req->params[1], *crit = req->params[2];
-	int year = year_param(req);
+	int year = req->year;
 	struct buf *o = &res->body, title = BUF_INIT, key = BUF_INIT;
 	size_t begin;
 	if (strcmp(oid, "sales") && strcmp(oid, "operations")) {

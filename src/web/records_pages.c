@@ -529,8 +529,8 @@ static void save_form(struct request *req, struct response *res, const char *con
 	 * the other problems are shown too). Its line comes first: it wins. */
 	form_resolve_refs(req, t, values, &cands, &n_cands, &ambiguous);
 	buf_add(&errors, ambiguous.data, ambiguous.len);
-	enum write_result wr = web_record_write(req, t, key, amounts_read(req, t, values), &saved, &errors, &change_id, &code);
-	if ((wr == WRITE_FORBIDDEN || wr == WRITE_CONFLICT) && code) {
+	enum app_status wr = web_record_write(req, t, key, amounts_read(req, t, values), &saved, &errors, &change_id, &code);
+	if ((wr == APP_FORBIDDEN || wr == APP_CONFLICT) && code) {
 		/* The policy's refusal, in the user's language, beside its field. */
 		const char *tab = strchr(errors.data + ambiguous.len, '\t');
 		struct buf f = BUF_INIT;
@@ -541,10 +541,10 @@ static void save_form(struct request *req, struct response *res, const char *con
 		buf_release(&f);
 	}
 	switch (wr) {
-	case WRITE_PROPOSED:
+	case APP_PROPOSED:
 		http_redirect(res, req, arena_printf(&req->arena, "/changes?proposed=%lld", (long long)change_id));
 		break;
-	case WRITE_OK: {
+	case APP_OK: {
 		struct buf to = BUF_INIT;
 		saved_href(&to, t, &saved);
 		http_redirect(res, req, to.data);
@@ -552,13 +552,11 @@ static void save_form(struct request *req, struct response *res, const char *con
 		record_free(t, &saved);
 		break;
 	}
-	case WRITE_MISSING:
+	case APP_MISSING:
 		html_error_page(req, res, 404, "error.not_found", NULL);
 		break;
 	default:
-		res->status = wr == WRITE_FORBIDDEN ? 403
-			: wr == WRITE_EXISTS || wr == WRITE_CONFLICT || wr == WRITE_CLOSED ? 409
-			: wr == WRITE_INVALID ? 422 : 500;
+		res->status = web_app_http(wr);
 		record_form(req, res, t, key, values, errors.data, cands, n_cands);
 		break;
 	}
@@ -581,25 +579,25 @@ void page_record_delete(struct request *req, struct response *res)
 	struct buf errors = BUF_INIT;
 	int64_t change_id;
 	const char *code;
-	enum write_result wr = web_record_delete(req, req->table, req->key, &errors, &change_id, &code);
+	enum app_status wr = web_record_delete(req, req->table, req->key, &errors, &change_id, &code);
 	const char *tab = strchr(errors.data, '\t');
 	const char *detail = code ? msg(req->lang, code)
 		: tab ? arena_printf(&req->arena, "%.*s", (int)strcspn(tab + 1, "\n"), tab + 1) : NULL;
 	switch (wr) {
-	case WRITE_OK:
+	case APP_OK:
 		http_redirect(res, req, arena_printf(&req->arena, "/records/%s?saved=deleted", req->table->name));
 		break;
-	case WRITE_PROPOSED:
+	case APP_PROPOSED:
 		http_redirect(res, req, arena_printf(&req->arena, "/changes?proposed=%lld", (long long)change_id));
 		break;
-	case WRITE_FORBIDDEN:
+	case APP_FORBIDDEN:
 		html_error_page(req, res, 403, "error.forbidden", detail);
 		break;
-	case WRITE_CONFLICT:
-	case WRITE_CLOSED:
+	case APP_CONFLICT:
+	case APP_CLOSED:
 		html_error_page(req, res, 409, code ? "error.forbidden" : "records.in_use", detail);
 		break;
-	case WRITE_MISSING:
+	case APP_MISSING:
 		html_error_page(req, res, 404, "error.not_found", NULL);
 		break;
 	default:

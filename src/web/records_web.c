@@ -13,17 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static enum write_result write_result_of(enum app_status st)
-{
-	static const enum write_result map[] = {
-		[APP_OK] = WRITE_OK, [APP_PROPOSED] = WRITE_PROPOSED, [APP_INVALID] = WRITE_INVALID,
-		[APP_FORBIDDEN] = WRITE_FORBIDDEN, [APP_CONFLICT] = WRITE_CONFLICT,
-		[APP_EXISTS] = WRITE_EXISTS, [APP_MISSING] = WRITE_MISSING, [APP_FAILED] = WRITE_FAILED,
-		[APP_CLOSED] = WRITE_CLOSED,
-	};
-	return map[st];
-}
-
 static void actor_of(const struct request *req, struct app_actor *a)
 {
 	a->role = req->session.user.role;
@@ -38,7 +27,7 @@ static const char *reason_of(const struct request *req)
 	return r ? r : http_form(req, "reason");
 }
 
-enum write_result web_record_write(struct request *req, const struct table *t,
+enum app_status web_record_write(struct request *req, const struct table *t,
 				   const char *const *key, const char **values,
 				   struct record *saved, struct buf *errors, int64_t *change_id,
 				   const char **code)
@@ -49,10 +38,10 @@ enum write_result web_record_write(struct request *req, const struct table *t,
 	enum app_status st = app_record_write(req->store, &a, t, key, values, reason_of(req), saved,
 					      change_id, &d, errors);
 	*code = d.code;
-	return write_result_of(st);
+	return st;
 }
 
-enum write_result web_record_delete(struct request *req, const struct table *t,
+enum app_status web_record_delete(struct request *req, const struct table *t,
 				    const char *const *key, struct buf *errors, int64_t *change_id,
 				    const char **code)
 {
@@ -62,7 +51,7 @@ enum write_result web_record_delete(struct request *req, const struct table *t,
 	enum app_status st = app_record_delete(req->store, &a, t, key, reason_of(req), change_id, &d,
 					       errors);
 	*code = d.code;
-	return write_result_of(st);
+	return st;
 }
 
 void web_policy_error(struct request *req, struct response *res, int status, const char *code,

@@ -30,10 +30,11 @@
 #define REC ROUTE_RECORD
 #define RW (ROUTE_RECORD | ROUTE_RECORD_WRITE | ROUTE_POLICY)
 #define POL (ROUTE_POLICY)
+#define YEAR ROUTE_YEAR
 
 const struct route web_routes[] = {
-	{ "/", GET, page_dashboard, ALL, 0, "dashboard" },
-	{ "/alerts", GET, page_alerts, ALL, 0, "the early warnings, one row a contract (?as_of, ?owner, ?rule)" },
+	{ "/", GET, page_dashboard, ALL, YEAR, "dashboard" },
+	{ "/alerts", GET, page_alerts, ALL, YEAR, "the early warnings, one row a contract (?as_of, ?owner, ?rule)" },
 	{ "/alerts/ack", POST, page_alert_ack, A | E | S | O, 0, "acknowledge an alert with a note (audited)" },
 	{ "/api/v1/alerts", GET, api_alerts, ALL, API,
 	  "the early warnings in force on ?as_of=YYYY-MM-DD (today by default), as `tandem alerts --format json`" },
@@ -47,13 +48,13 @@ const struct route web_routes[] = {
 	  "reject a proposed change with {\"note\"}", "*", POLICY_CONFIRM },
 	{ "/api/v1/changes/{id}/withdraw", POST, api_change_withdraw, WRITERS, API,
 	  "withdraw one's own proposed change" },
-	{ "/api/v1/credits", GET, api_credits, ALL, API,
+	{ "/api/v1/credits", GET, api_credits, ALL, API | YEAR,
 	  "service credits of ?year=Y (&contract=ID) with their evidence, as `tandem credits --format json`" },
 	{ "/api/v1/cycle", GET, api_cycle, ALL, API,
 	  "the growth-cycle indicators of ?from=Y1 to ?to=Y2, as `tandem cycle --format json`" },
 	{ "/api/v1/cycle/referrals", GET, api_cycle_referrals, ALL, API,
 	  "the referral tree, as `tandem cycle --referrals --format json`" },
-	{ "/api/v1/explain", GET, api_explain, ALL, API,
+	{ "/api/v1/explain", GET, api_explain, ALL, API | YEAR,
 	  "how one contract criterion was computed (?contract=ID&criterion=S3.1&year=Y), as text" },
 	{ "/api/v1/feeds", POST, api_feeds, A, API | ROUTE_UPLOAD | ROUTE_OWN_LOCKING | ROUTE_JOB,
 	  "queue an import of SLA feed files (multipart) with ?format=FORMAT&map=NAME (a stored map): 202 and the job; ?dry_run=1 previews, ?wait=S waits up to S (at most 30) seconds for the result" },
@@ -80,17 +81,17 @@ const struct route web_routes[] = {
 	{ "/api/v1/me", GET, api_me, ALL, API, "the logged-in user, role and CSRF token" },
 	{ "/api/v1/models", GET, api_models_list, ALL, API,
 	  "the stored model versions and the model scoring the default year" },
-	{ "/api/v1/models", POST, api_models_import, A | E, API,
+	{ "/api/v1/models", POST, api_models_import, A | E, API | YEAR | ROUTE_YEAR_NEEDED,
 	  "store a model version: the model JSON as the body, ?year=Y (&version=NAME)" },
 	{ "/api/v1/models/diff", GET, api_models_diff, ALL, API,
 	  "what differs between two models (?a=VERSION&b=VERSION; default is the built-in)" },
-	{ "/api/v1/models/whatif", POST, api_models_whatif, A | E, API,
+	{ "/api/v1/models/whatif", POST, api_models_whatif, A | E, API | YEAR,
 	  "re-score ?year=Y under a draft (the JSON body, or ?model=VERSION) beside the model now" },
 	{ "/api/v1/models/{version}", GET, api_model_get, ALL, API, "one model version as JSON" },
 	{ "/api/v1/models/{version}/activate", POST, api_model_activate, E, API,
 	  "make a version the active model of its year" },
 	{ "/api/v1/openapi.json", GET, api_openapi, 0, API | ROUTE_PUBLIC, "this API as OpenAPI 3" },
-	{ "/api/v1/promises", GET, api_promises, ALL, API,
+	{ "/api/v1/promises", GET, api_promises, ALL, API | YEAR,
 	  "promise vs delivery of ?year=Y and the calibration, as `tandem promises --format json`" },
 	{ "/api/v1/proposals", GET, api_proposals_list, ALL, API,
 	  "the proposals with their reviews and gate (?status=draft|review|won|lost)" },
@@ -116,7 +117,7 @@ const struct route web_routes[] = {
 	  "update a record: the fields sent replace, null empties (202: proposed)", NULL, POLICY_UPDATE },
 	{ "/api/v1/records/{kind}/*", DELETE, api_record_delete, WRITERS, API | RW,
 	  "delete a record (202: proposed)", NULL, POLICY_DELETE },
-	{ "/api/v1/scores", GET, api_scores, ALL, API,
+	{ "/api/v1/scores", GET, api_scores, ALL, API | YEAR,
 	  "scores of a year (?year, ?subject=KIND:ID, ?org) with evidence" },
 	{ "/api/v1/suggest/{kind}", GET, api_suggest, ALL, API | REC,
 	  "the pickers' suggestions: clients, people, org units or contracts whose id or name contains ?q (contracts by their client's name), exact matches first, and the next free id" },
@@ -135,10 +136,10 @@ const struct route web_routes[] = {
 	{ "/changes/{id}/reject", POST, page_change_reject, 0, POL, "reject a proposed change (a note)",
 	  "*", POLICY_CONFIRM },
 	{ "/changes/{id}/withdraw", POST, page_change_withdraw, WRITERS, 0, "withdraw my proposed change" },
-	{ "/contracts/{id}", GET, page_contract, ALL, 0, "a contract: lifecycle, checklists, scores" },
-	{ "/credits", GET, page_credits, ALL, 0, "money at risk: service credits this month and year to date" },
+	{ "/contracts/{id}", GET, page_contract, ALL, YEAR, "a contract: lifecycle, checklists, scores" },
+	{ "/credits", GET, page_credits, ALL, YEAR, "money at risk: service credits this month and year to date" },
 	{ "/cycle", GET, page_cycle, ALL, 0, "the growth cycle year by year and the referral tree" },
-	{ "/evidence/{id}/{org}/{criterion}", GET, page_evidence, ALL, 0,
+	{ "/evidence/{id}/{org}/{criterion}", GET, page_evidence, ALL, YEAR,
 	  "the evidence behind one criterion of a contract" },
 	{ "/feeds", GET, page_feeds, A, 0, "SLA feeds: import with a stored map; the maps" },
 	{ "/feeds", POST, page_feeds_post, A, ROUTE_UPLOAD | ROUTE_OWN_LOCKING | ROUTE_JOB,
@@ -146,7 +147,7 @@ const struct route web_routes[] = {
 	{ "/feeds/jobs/{id}", GET, page_feed_job, A, 0,
 	  "a feed job: its place in the queue, its progress, then the preview or the result" },
 	{ "/feeds/maps", POST, page_feed_map_post, A, 0, "store a feed map by name" },
-	{ "/frozen", GET, page_verify, ALL, 0, "verify a frozen year (?year=Y)" },
+	{ "/frozen", GET, page_verify, ALL, YEAR | ROUTE_YEAR_NEEDED, "verify a frozen year (?year=Y)" },
 	{ "/frozen", POST, page_freeze, E, 0, "freeze a year's official results" },
 	{ "/import", GET, page_import, A, 0, "the import page" },
 	{ "/import", POST, page_import_post, A, ROUTE_UPLOAD | ROUTE_OWN_LOCKING | ROUTE_JOB,
@@ -156,7 +157,7 @@ const struct route web_routes[] = {
 	{ "/login", GET, page_login, 0, ROUTE_PUBLIC, "the login form" },
 	{ "/login", POST, page_login_post, 0, ROUTE_PUBLIC | ROUTE_NO_CSRF | ROUTE_OWN_LOCKING, "log in" },
 	{ "/logout", POST, page_logout, ALL, ROUTE_OWN_LOCKING, "log out" },
-	{ "/me", GET, page_me, ALL, 0,
+	{ "/me", GET, page_me, ALL, YEAR,
 	  "my page: my scorecard, my alerts, the changes waiting for my confirmation" },
 	{ "/models", GET, page_models, ALL, 0, "the models: versions, diff, what-if, import, freeze" },
 	{ "/models", POST, page_models_import, A | E, ROUTE_UPLOAD, "store a model version" },
@@ -169,7 +170,7 @@ const struct route web_routes[] = {
 	  "re-score a year under a draft model" },
 	{ "/models/{version}", GET, page_model, ALL, 0, "one model version" },
 	{ "/models/{version}/activate", POST, page_model_activate, E, 0, "activate a model version" },
-	{ "/promises", GET, page_promises, ALL, 0, "promise vs delivery and the calibration" },
+	{ "/promises", GET, page_promises, ALL, YEAR, "promise vs delivery and the calibration" },
 	{ "/proposals", GET, page_proposals, ALL, 0, "proposals and the feasibility gate" },
 	{ "/proposals/{id}", GET, page_proposal, ALL, 0, "a proposal: reviews, gate, override, decisions" },
 	{ "/proposals/{id}/lose", POST, page_proposal_lose, 0, POL, "mark a proposal lost", "proposals",
@@ -191,8 +192,8 @@ const struct route web_routes[] = {
 	  NULL, POLICY_UPDATE },
 	{ "/records/{kind}/new", GET, page_record_new, WRITERS, RW, "the form for a new record", NULL,
 	  POLICY_CREATE },
-	{ "/scores", GET, page_scores, ALL, 0, "scorecards of org units, people and contracts" },
-	{ "/scores/{subject}/{id}", GET, page_scorecard, ALL, 0, "one scorecard" },
+	{ "/scores", GET, page_scores, ALL, YEAR, "scorecards of org units, people and contracts" },
+	{ "/scores/{subject}/{id}", GET, page_scorecard, ALL, YEAR, "one scorecard" },
 	{ "/users", GET, page_users, A, 0, "accounts" },
 	{ "/users", POST, page_users_create, A, ROUTE_OWN_LOCKING, "create an account" },
 	{ "/users/{name}", POST, page_users_update, A, ROUTE_OWN_LOCKING, "change an account" },
@@ -341,6 +342,67 @@ long web_query_long(const struct request *req, const char *name, long dflt, long
 	if (*end || n < min || n > max)
 		return dflt;
 	return n;
+}
+
+int web_parse_year(const char *text, int *out)
+{
+	if (!text || !*text)
+		return 0;
+	return year_parse(text, out) ? -1 : 1;
+}
+
+int web_year_param(const struct request *req, const char *name, int *out)
+{
+	const char *v = http_query(req, name);
+	return web_parse_year(v && *v ? v : http_form(req, name), out);
+}
+
+void web_bad_year(struct request *req, struct response *res, const char *name)
+{
+	if (req->route && req->route->flags & ROUTE_API)
+		http_json_error(res, 400, name, "%s must be a number from %d to %d", name, YEAR_FIRST,
+				YEAR_LAST);
+	else
+		html_error_page(req, res, 400, "models.bad_year", NULL);
+}
+
+/* The one table: an app result as an HTTP status and, for pages, the
+ * message key of the refusal. */
+static const struct {
+	int http;
+	const char *key;
+} app_answers[APP_N_STATUS] = {
+	[APP_OK] = { 200, NULL },
+	[APP_PROPOSED] = { 202, NULL },
+	[APP_INVALID] = { 422, "error.invalid" },
+	[APP_FORBIDDEN] = { 403, "error.forbidden" },
+	[APP_CONFLICT] = { 409, "error.conflict" },
+	[APP_EXISTS] = { 409, "error.exists" },
+	[APP_MISSING] = { 404, "error.not_found" },
+	[APP_FAILED] = { 500, "error.internal" },
+	[APP_CLOSED] = { 409, "error.conflict" },
+};
+
+int web_app_http(enum app_status st)
+{
+	return st < APP_N_STATUS ? app_answers[st].http : 500;
+}
+
+void web_app_error(struct request *req, struct response *res, enum app_status st,
+		   const char *field, const char *err)
+{
+	int status = web_app_http(st);
+	if (status >= 500) {
+		fprintf(stderr, "tandem serve: %s\n", err);
+		if (req->route && req->route->flags & ROUTE_API)
+			http_json_error(res, status, NULL, "internal error");
+		else
+			html_error_page(req, res, status, "error.internal", NULL);
+	} else if (req->route && req->route->flags & ROUTE_API) {
+		http_json_error(res, status, field, "%s", err);
+	} else {
+		html_error_page(req, res, status, app_answers[st].key, err && *err ? err : NULL);
+	}
 }
 
 static void refuse(struct request *req, struct response *res, int status, const char *key,
@@ -587,6 +649,16 @@ void web_dispatch(struct request *req, struct response *res)
 			goto out;
 		}
 		closed_set_correction(req->store, reason);
+	}
+	if (rt->flags & ROUTE_YEAR) {
+		int got = web_year_param(req, "year", &req->year);
+		if (got < 0 || (!got && rt->flags & ROUTE_YEAR_NEEDED)) {
+			web_bad_year(req, res, "year");
+			goto out;
+		}
+		req->year_given = got;
+		if (!got)
+			req->year = web_default_year(req);
 	}
 	if (writes && !(rt->flags & ROUTE_OWN_LOCKING)) {
 		pthread_mutex_lock(&req->srv->write_lock);

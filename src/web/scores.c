@@ -13,14 +13,12 @@
  * outlive the data it was rendered from. */
 #include "web/web_impl.h"
 
-#include "base/clock.h"
+#include "app/scoring.h"
+
 #include "domain/date.h"
 #include "engine/model.h"
 #include "engine/score.h"
 #include "report/score_rows.h"
-#include "store/blocks.h"
-#include "store/load.h"
-#include "store/models.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,10 +43,7 @@ struct score_entry {
 	int64_t version;
 	int refs;
 	int stale;
-	struct model *model;
-	struct dataset ds;
-	struct scores *scores;
-	char *model_version;
+	struct app_scored_year y;     /* the model, the data and the scores */
 	/* Filled on demand by readers; guarded by lock. */
 	pthread_rwlock_t lock;
 	struct score_row *rows;
@@ -85,10 +80,7 @@ static void entry_free(struct score_entry *e)
 	}
 	xfree(e->rows);
 	pthread_rwlock_destroy(&e->lock);
-	scores_free(e->scores);
-	dataset_free(&e->ds);
-	model_free(e->model);
-	xfree(e->model_version);
+	app_scored_year_release(&e->y);
 	xfree(e);
 }
 
@@ -118,43 +110,20 @@ void web_scores_cache_free(struct web_server *srv)
 	srv->scores = NULL;
 }
 
-int web_load_model(struct store *s, int year, struct model **out, char **version,
-		   struct buf *err)
-{
-	struct stored_model sm;
-	int rc = store_model_for_year(s, year, &sm, err);
-	*out = NULL;
-	*version = NULL;
-	if (rc < 0)
-		return -1;
-	if (rc == 0) {
-		rc = model_parse(sm.body, strlen(sm.body), sm.version, out, err);
-		if (!rc)
-			*version = xstrdup(sm.version);
-		stored_model_release(&sm);
-		return rc ? -1 : 0;
-	}
-	if (model_default(out, err))
-		return -1;
-	*version = xstrdup("default");
-	return 0;
-}
-
 static struct score_entry *compute(struct store *s, int year, int64_t version, struct buf *err)
 {
 	struct score_entry *e = xcalloc(1, sizeof *e);
 	e->version = version;
 	pthread_rwlock_init(&e->lock, NULL);
-	if (web_load_model(s, year, &e->model, &e->model_version, err))
+	/* Scored in place: the scores point at the entry's dataset. The
+	 * version the entry is keyed by is the one the request read before
+	 * (never newer than the data). */
+	if (app_open_scored_year(s, NULL, year, 0, &e->y, err) != APP_OK)
 		goto fail;
-	if (store_load(s, model_year_last_day(e->model, year), &e->ds, err))
-		goto fail;
-	if (score_run(e->model, &e->ds, year, &e->scores, err))
-		goto fail;
-	e->pub.scores = e->scores;
-	e->pub.ds = &e->ds;
-	e->pub.model = e->model;
-	e->pub.model_version = e->model_version;
+	e->pub.scores = e->y.scores;
+	e->pub.ds = &e->y.ds;
+	e->pub.model = e->y.model;
+	e->pub.model_version = e->y.model_version;
 	e->pub.year = year;
 	e->pub.data_version = version;
 	return e;
@@ -243,7 +212,7 @@ void web_scores_rows(const struct scored *sc, const struct score_row **rows, siz
 	if (!have) {
 		pthread_rwlock_wrlock(&e->lock);
 		if (!e->have_rows) {
-			score_rows_build(e->scores, &e->rows, &e->n_rows);
+			score_rows_build(e->y.scores, &e->rows, &e->n_rows);
 			e->have_rows = 1;
 		}
 		pthread_rwlock_unlock(&e->lock);
@@ -329,66 +298,39 @@ out:
 
 /* --- the default year ---------------------------------------------------- */
 
-/* The year of the newest measurements, or 0. */
+/* --- the default year (app/scoring.h decides; cached here) --------------- */
 
 day_t web_today(void)
 {
-	char now[21];
-	day_t d = DAY_NONE;
-	clock_now_iso(now);
-	date_parse(now, 10, &d);
-	return d;
+	return app_today();
 }
 
 int web_year_is_over(struct request *req, int year, day_t *last_day)
 {
-	struct model *m = NULL;
-	char *version = NULL;
-	struct buf err = BUF_INIT;
-	*last_day = date_from_ymd(year, 12, 31);
-	if (web_load_model(req->store, year, &m, &version, &err) == 0)
-		*last_day = model_year_last_day(m, year);
-	model_free(m);
-	free(version);
-	buf_release(&err);
-	return *last_day < web_today();
+	return app_year_is_over(req->store, year, app_today(), last_day);
 }
 
 int web_default_year(struct request *req)
 {
 	struct score_cache *c = cache_of(req->srv);
 	struct buf err = BUF_INIT;
-	int64_t version = 0, year = 0;
-	struct model *m = NULL;
-	char *model_version = NULL;
-	day_t today = web_today();
-	int y, dy, dm, dd;
+	int64_t version = 0;
+	day_t today = app_today();
+	int y;
 
 	if (web_data_version(req, &version, &err))
 		version = -1;
 	pthread_mutex_lock(&c->lock);
 	y = c->year_version == version && c->default_year && c->default_day == today ? c->default_year : 0;
 	pthread_mutex_unlock(&c->lock);
-	if (y)
-		goto out;
-	/* The last complete year, by the calendar of the model in force last
-	 * year (a fiscal year may end in another month) ... */
-	date_to_ymd(today, &dy, &dm, &dd);
-	if (web_load_model(req->store, dy - 1, &m, &model_version, &err) == 0)
-		y = model_last_complete_year(m, today);
-	else
-		y = dy - 1;
-	/* ... or the year of the newest SLA data when the data end before it. */
-	if (!blocks_newest_year(req->store, &year, &err) && year >= 1000 && year < y)
-		y = (int)year;
-	pthread_mutex_lock(&c->lock);
-	c->year_version = version;
-	c->default_year = y;
-	c->default_day = today;
-	pthread_mutex_unlock(&c->lock);
-out:
-	model_free(m);
-	free(model_version);
+	if (!y) {
+		y = app_default_year(req->store, today);
+		pthread_mutex_lock(&c->lock);
+		c->year_version = version;
+		c->default_year = y;
+		c->default_day = today;
+		pthread_mutex_unlock(&c->lock);
+	}
 	buf_release(&err);
 	return y;
 }

@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stddef.h>
 
+#include "app/app.h"
 #include "app/policy.h"
 #include "domain/date.h"
 #include "io/feed.h"
@@ -88,6 +89,11 @@ enum route_flags {
 	ROUTE_POLICY = 1 << 7,        /* the roles are the policy's for (policy_kind, action) */
 	ROUTE_JOB = 1 << 8,           /* queues a job and answers 202 with it (takes
 				       * no write lock: ROUTE_OWN_LOCKING) */
+	/* ?year= is an evaluation year, parsed by the dispatcher into
+	 * req->year (the default year when absent); a value that is not a
+	 * year is answered 400 (web_bad_year) before the handler runs. */
+	ROUTE_YEAR = 1 << 9,
+	ROUTE_YEAR_NEEDED = 1 << 10,  /* ... and ?year= must be given (400 when not) */
 };
 
 typedef void route_handler(struct request *req, struct response *res);
@@ -116,6 +122,26 @@ const struct route *web_route_page(const char *const *segs, size_t n_segs);
 /* Runs the checks the table states (login, role, CSRF, record kind and its
  * write permission), then the handler. */
 void web_dispatch(struct request *req, struct response *res);
+/* A year parameter of the query, else of the form (name: "year", "from",
+ * "to"): 1 and *out
+ * when given as a year from YEAR_FIRST to YEAR_LAST, 0 when absent or
+ * empty (*out untouched), -1 when it is not a year. The one parser of a
+ * year in a request. */
+int web_year_param(const struct request *req, const char *name, int *out);
+/* The same for a text (a path segment): 1, 0 when empty, -1. */
+int web_parse_year(const char *text, int *out);
+/* Answers 400 for the year parameter name: JSON {"error": "NAME must be a
+ * number from 1001 to 9998", "field": NAME, "code": "error.year_number",
+ * ...} for the API, else the page of "models.bad_year". */
+void web_bad_year(struct request *req, struct response *res, const char *name);
+/* An app result (app/app.h) as an HTTP status: the one table. */
+int web_app_http(enum app_status st);
+/* Answers a refused app result st: JSON {"error": err, "field": field}
+ * (localized by the dispatcher) for the API, else the error page of the
+ * status's message key with err as the detail. A failure (500) is logged
+ * and its text not shown. */
+void web_app_error(struct request *req, struct response *res, enum app_status st,
+		   const char *field, const char *err);
 /* Seconds a client is asked to wait when the store is not available. */
 #define WEB_RETRY_AFTER "5"
 /* Replaces the response with 503 and Retry-After: JSON for the API, a page
@@ -311,11 +337,6 @@ void web_scores_cache_free(struct web_server *srv);
 /* The machine-readable rows of sc (report/score_rows.h), built on first
  * use and owned by the entry: valid while sc is held. */
 void web_scores_rows(const struct scored *sc, const struct score_row **rows, size_t *n);
-/* The model that scores year, as the CLI chooses it: the store's model for
- * the year (store_model_for_year), else the built-in default. *out is
- * released with model_free, *version with free. Returns 0, or -1 with err. */
-int web_load_model(struct store *s, int year, struct model **out, char **version,
-		   struct buf *err);
 /* Rendered answers kept with a scored year (they die with it). The key is
  * the path and query, with the role and language first when per_user_view
  * (pages; JSON does not depend on them). get appends the body to out and
@@ -325,9 +346,8 @@ int web_answer_get(const struct scored *sc, const char *key, struct buf *out, ch
 void web_answer_put(const struct scored *sc, const char *key, const char *body, size_t len,
 		    const char *title);
 /* The default year of every page and form (dashboard, scorecards, alerts,
- * promises, models, freeze): the last COMPLETE year (ended before today by
- * the calendar of its model), or the year of the newest SLA data when the
- * data end before it. The one place that decides it. */
+ * promises, models, freeze): app_default_year (app/scoring.h decides),
+ * cached per data version and day. */
 int web_default_year(struct request *req);
 /* Today (TANDEM_NOW in tests). */
 day_t web_today(void);
@@ -504,16 +524,14 @@ void web_alerts_panel(struct request *req, struct buf *o, const struct scored *s
 /* Record writes shared by the API and the pages (records_web.c). The
  * values are text per column (NULL = empty); on a validation error the
  * problems are appended to errors as one "column\tmessage" line each. */
-enum write_result { WRITE_OK, WRITE_PROPOSED, WRITE_INVALID, WRITE_FORBIDDEN, WRITE_CONFLICT,
-		    WRITE_EXISTS, WRITE_MISSING, WRITE_FAILED,
-		    WRITE_CLOSED };   /* evidence of a closed year, no correction: 409 */
-/* *change_id is set for WRITE_PROPOSED, *code (a policy message key) for
- * WRITE_FORBIDDEN and WRITE_CONFLICT refused by the policy. */
-enum write_result web_record_write(struct request *req, const struct table *t,
+/* The app's result (app/app.h); *change_id is set for APP_PROPOSED, *code
+ * (a policy message key) for APP_FORBIDDEN and APP_CONFLICT refused by the
+ * policy. */
+enum app_status web_record_write(struct request *req, const struct table *t,
 				   const char *const *key, const char **values,
 				   struct record *saved, struct buf *errors, int64_t *change_id,
 				   const char **code);
-enum write_result web_record_delete(struct request *req, const struct table *t,
+enum app_status web_record_delete(struct request *req, const struct table *t,
 				    const char *const *key, struct buf *errors, int64_t *change_id,
 				    const char **code);
 /* --- jobs (jobs.c) --------------------------------------------------------- */

@@ -20,6 +20,9 @@ printf 'static const char *q = "SELECT 1 FROM x";\n' >> tree/src/web/html.c
 printf 'static int f(const char *s) { return atoi(s); }\n' >> tree/src/base/buf.c
 printf 'static void g(struct buf *o, const char *v) { html_raw(o, v); }\n' >> tree/src/web/pages.c
 printf '/* no licence line */\n' > tree/src/base/planted.c
+printf 'static int h(struct model **m, struct buf *e) { return model_default(m, e); }\n' >> tree/src/cli/score_cmd.c
+printf 'static const char *y(struct request *r) { return http_query(r, "year"); }\n' >> tree/src/web/credits_web.c
+printf 'static void jstr(struct buf *o, const char *s) { buf_adds(o, s); }\n' >> tree/src/web/openapi.c
 tree/scripts/checksrc > planted.out 2>&1
 check "style-checksrc-fails-on-breach" test $? -eq 1
 check "style-checksrc-rooms" grep -q '^src/engine/score.c:.*rooms: engine includes a higher room' planted.out
@@ -27,3 +30,6 @@ check "style-checksrc-sql" grep -q '^src/web/html.c:.*sql: SQL outside src/store
 check "style-checksrc-banned" grep -q '^src/base/buf.c:.*banned:' planted.out
 check "style-checksrc-html" grep -q '^src/web/pages.c:.*html: html_raw() of a non-literal' planted.out
 check "style-checksrc-license" grep -q '^src/base/planted.c:1: license: no SPDX line' planted.out
+check "style-checksrc-app" grep -q '^src/cli/score_cmd.c:.*app: call src/app' planted.out
+check "style-checksrc-year" grep -q '^src/web/credits_web.c:.*year: a year is parsed by the router' planted.out
+check "style-checksrc-copies" grep -q '^src/web/openapi.c:.*copies: use json_write_string_or_null' planted.out

@@ -84,7 +84,7 @@ check "editor-bad-csrf-nothing-stored" sh -c "! '$TANDEM' model list --db '$DB' 
 # Calibration opens the editor with the proposed bounds.
 check "editor-calibrate" is 200 "$(status executive GET '/models/edit?from=default&calibrate=2026&org=operations')"
 check "editor-calibrate-table" has "$WORK/body" 'id="calibration"'
-check "editor-calibrate-year" has "$WORK/body" 'name="year" type="number" min="1000" max="9999" value="2026"'
+check "editor-calibrate-year" has "$WORK/body" 'name="year" type="number" min="1001" max="9998" value="2026"'
 check "editor-calibrate-bad-year" is 422 "$(status executive GET '/models/edit?calibrate=20x6')"
 
 # The saved draft's page: note, diff against the model scoring 2026, a

@@ -88,7 +88,7 @@ static void validate_cells_by_type(void **state)
 		 NULL);
 	one_cell("contracts", "risk_tier", "urgent", "unknown_ref_expected",
 		 "unknown risk_tier 'urgent' (expected low, medium or high)",
-		 "없는 리스크 등급 'urgent' (허용: low, medium, high 중 하나)");
+		 "없는 리스크 등급 'urgent' (허용: 낮음, 중간, 높음 중 하나)");
 }
 
 static void validate_cells_good(void **state)

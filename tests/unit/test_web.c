@@ -92,7 +92,7 @@ static void web_policy_status_only_through_actions(void **state)
 		struct policy_actor actor = { roles[i], "P-X" };
 		assert_int_equal(policy_decide(NULL, &actor, p, POLICY_UPDATE, &before, &after, &d, &err), 0);
 		assert_int_equal(d.effect, POLICY_DENY);
-		assert_int_equal(d.status, 403);
+		assert_int_equal(d.status, APP_FORBIDDEN);
 		assert_string_equal(d.code, "policy.status");
 		assert_string_equal(d.field, "status");
 		assert_int_equal(policy_decide(NULL, &actor, p, POLICY_CREATE, NULL, &won, &d, &err), 0);
