@@ -545,7 +545,7 @@ static const struct message catalog[] = {
 	{ "error.verdict", "verdict '{1}' is not feasible, conditional or infeasible", "판정 '{1}'은(는) 가능, 조건부, 불가 중 하나여야 합니다" },
 	{ "error.whatif_no_draft", "send the draft model's JSON (or ?model=VERSION)", "초안 모델 JSON 파일을 보내거나 등록된 버전을 고르세요" },
 	{ "error.win_status", "proposal '{1}' is {2}: only a proposal in draft or review can be won", "제안 '{1}'은(는) {2} 상태입니다: 초안이나 검토 중인 제안만 수주 처리할 수 있습니다" },
-	{ "error.year_number", "{1} must be a number from {2} to {3}", "{1}: 연도는 {2}~{3} 사이의 숫자여야 합니다" },
+	{ "error.year_number", "{1} must be a number from {2} to {3}", "연도는 {2}~{3} 사이의 숫자여야 합니다" },
 	{ "error.year_param", "year takes a year (YYYY)", "연도는 YYYY 형식이어야 합니다" },
 	{ "evidence.amount", "Counts as", "반영값" },
 	{ "evidence.as_table", "Show as a table", "표로 보기" },

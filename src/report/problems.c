@@ -45,7 +45,13 @@ void problem_message(const struct problem *p, enum lang lang, struct buf *out)
 	struct buf lists[PROBLEM_MAX_ARGS];
 	char key[96];
 	if (!strcmp(p->code, text_code)) {
-		buf_adds(out, p->n_args ? p->args[0] : "");
+		/* Plain text from a reader below validation ("invalid UTF-8 …"):
+		 * the catalog reads it back into the user's language. */
+		size_t n;
+		if (lang == LANG_KO && p->n_args)
+			i18n_translate(lang, p->args[0], out, NULL, &n);
+		else
+			buf_adds(out, p->n_args ? p->args[0] : "");
 		return;
 	}
 	/* A column's name, an enum value or a record's noun ("client") reads

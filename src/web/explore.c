@@ -747,31 +747,6 @@ static void too_early_card(struct request *req, struct buf *o, const struct scor
 
 /* --- the year form ---------------------------------------------------------------------- */
 
-static void year_form(struct request *req, struct buf *o, int year, const char *org)
-{
-	html_raw(o, "<form method=\"get\" class=\"filters\" aria-label=\"");
-	html_msg(o, req, "score.choose");
-	html_raw(o, "\">\n<label for=\"year\">");
-	html_msg(o, req, "score.year");
-	html_raw(o, "</label> <input id=\"year\" name=\"year\" type=\"number\" min=\"2000\" max=\"2100\" value=\"");
-	buf_addf(o, "%d", year);
-	html_raw(o, "\">\n");
-	if (org) {
-		html_raw(o, "<label for=\"org\">");
-		html_msg(o, req, "score.org");
-		html_raw(o, "</label> <select id=\"org\" name=\"org\">");
-		html_raw(o, strcmp(org, "sales") ? "<option value=\"sales\">" : "<option value=\"sales\" selected>");
-		html_msg(o, req, "org.sales");
-		html_raw(o, strcmp(org, "operations") ? "</option><option value=\"operations\">"
-			 : "</option><option value=\"operations\" selected>");
-		html_msg(o, req, "org.operations");
-		html_raw(o, "</option></select>\n");
-	}
-	html_raw(o, "<button type=\"submit\">");
-	html_msg(o, req, "action.show");
-	html_raw(o, "</button>\n</form>\n");
-}
-
 /* --- the levels ----------------------------------------------------------------------- */
 
 /* An organization: the company's aggregate for org, its top units, all
@@ -781,7 +756,7 @@ static void organization_level(struct request *req, struct buf *o, const struct 
 {
 	const struct score_aggregate *a = score_find_aggregate(sc->scores, SUBJECT_COMPANY, "company", org);
 	web_score_crumbs(req, o, sc, org, SUBJECT_COMPANY, 0, NULL);
-	year_form(req, o, sc->year, score_org_id(org));
+	web_year_form(req, o, sc->year, score_org_id(org));
 	if (a) {
 		html_raw(o, "<section class=\"tiles\">\n");
 		total_tile(req, o, sc, &a->total, aggregate_evidence(sc->scores, a), SUBJECT_COMPANY,
@@ -801,7 +776,7 @@ static void organization_level(struct request *req, struct buf *o, const struct 
 static void company_level(struct request *req, struct buf *o, const struct scored *sc)
 {
 	web_score_crumbs(req, o, sc, ORG_SALES, SUBJECT_COMPANY, -1, NULL);
-	year_form(req, o, sc->year, NULL);
+	web_year_form(req, o, sc->year, NULL);
 	html_raw(o, "<p class=\"muted\">");
 	html_msg(o, req, "explore.company_help");
 	html_raw(o, "</p>\n<section class=\"tiles\" id=\"organizations\">\n");
@@ -864,7 +839,7 @@ static void unit_level(struct request *req, struct buf *o, const struct scored *
 {
 	const struct org_unit *u = &sc->ds->units[a->index];
 	web_score_crumbs(req, o, sc, a->org, SUBJECT_ORG_UNIT, a->index, NULL);
-	year_form(req, o, sc->year, score_org_id(a->org));
+	web_year_form(req, o, sc->year, score_org_id(a->org));
 	html_raw(o, "<section class=\"tiles\">\n");
 	total_tile(req, o, sc, &a->total, aggregate_evidence(sc->scores, a), SUBJECT_ORG_UNIT, a->id,
 		   a->org);
@@ -888,7 +863,7 @@ static void person_level(struct request *req, struct buf *o, const struct scored
 			 const struct score_aggregate *a)
 {
 	web_score_crumbs(req, o, sc, a->org, SUBJECT_PERSON, a->index, NULL);
-	year_form(req, o, sc->year, score_org_id(a->org));
+	web_year_form(req, o, sc->year, score_org_id(a->org));
 	html_raw(o, "<section class=\"tiles\">\n");
 	total_tile(req, o, sc, &a->total, aggregate_evidence(sc->scores, a), SUBJECT_PERSON, a->id,
 		   a->org);
@@ -961,7 +936,7 @@ static void contract_level(struct request *req, struct buf *o, const struct scor
 	const char *oid = score_org_id(set->org);
 	size_t x = 0;
 	web_score_crumbs(req, o, sc, set->org, SUBJECT_CONTRACT, set->contract, NULL);
-	year_form(req, o, sc->year, oid);
+	web_year_form(req, o, sc->year, oid);
 	html_raw(o, "<p><a href=\"/contracts/");
 	{
 		struct buf h = BUF_INIT;
@@ -1393,7 +1368,7 @@ void page_scorecard(struct request *req, struct response *res)
 			buf_addf(&title, "%s · %s · %d", id, msg(req->lang, "org.operations"), year);
 			html_page_begin(req, res, "scorecard.title", title.data);
 			begin = o->len;
-			year_form(req, o, year, oid);
+			web_year_form(req, o, year, oid);
 			html_raw(o, "<p class=\"notice\" id=\"too-early-contract\">");
 			html_msg(o, req, "score.too_early_contract");
 			html_raw(o, "</p>\n");

@@ -56,8 +56,7 @@ static void coverage_text(struct buf *o, const struct score_group *g)
 	buf_release(&b);
 }
 
-/* The year and organization switch shown above score pages. */
-static void year_form(struct request *req, struct buf *o, int year, const char *org, int with_org)
+void web_year_form(struct request *req, struct buf *o, int year, const char *org)
 {
 	html_raw(o, "<form method=\"get\" class=\"filters\" aria-label=\"");
 	html_msg(o, req, "score.choose");
@@ -66,7 +65,7 @@ static void year_form(struct request *req, struct buf *o, int year, const char *
 	html_raw(o, "</label> <input id=\"year\" name=\"year\" type=\"number\" min=\"2000\" max=\"2100\" value=\"");
 	buf_addf(o, "%d", year);
 	html_raw(o, "\">\n");
-	if (with_org) {
+	if (org) {
 		html_raw(o, "<label for=\"org\">");
 		html_msg(o, req, "score.org");
 		html_raw(o, "</label> <select id=\"org\" name=\"org\">");
@@ -223,7 +222,7 @@ void page_dashboard(struct request *req, struct response *res)
 	prev = web_scores_get(req, year - 1, &err);
 	html_page_begin(req, res, "dash.title", NULL);
 	size_t begin = o->len;
-	year_form(req, o, year, "sales", 0);
+	web_year_form(req, o, year, NULL);
 	html_raw(o, "<section class=\"tiles\" aria-label=\"");
 	html_msg(o, req, "dash.company");
 	html_raw(o, "\">\n");

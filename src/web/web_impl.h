@@ -357,6 +357,10 @@ int web_year_is_over(struct request *req, int year, day_t *last_day);
 
 /* --- score pages (pages.c, explore.c) ------------------------------------ */
 
+/* The year switch shown above score pages, with the organization's when
+ * org is "sales" or "operations" (NULL: none). */
+void web_year_form(struct request *req, struct buf *o, int year, const char *org);
+
 struct score_group;
 enum subject_kind;
 enum org_kind;

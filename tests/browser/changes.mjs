@@ -8,6 +8,8 @@
 // tests/browser/artifacts/ (git-ignored; docs/screenshots/ keeps copies).
 // Prints TAP lines.
 import { chromium } from 'playwright-core';
+import { tap, startServer, pageErrors } from './tools/lib.mjs';
+import { chromiumArgs } from './tools/lib.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,12 +25,8 @@ const work = mkdtempSync(join(tmpdir(), 'tandem-browser-changes-'));
 const db = join(work, 'demo.db');
 const env = { ...process.env, TANDEM_FAST_HASH: '1' };
 
-let n = 0, failed = 0;
-function ok(cond, name, detail) {
-  n++;
-  if (cond) console.log(`ok ${n} - ${name}`);
-  else { failed++; console.log(`not ok ${n} - ${name}`); if (detail) console.log(`#   ${detail}`); }
-}
+const t = tap();
+const ok = t.ok;
 
 // The demo company; a contract of P04 and the SLA metric to lower.
 execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
@@ -45,31 +43,17 @@ for (const [name, role, person] of [['ana', 'sales', 'P04'], ['oh', 'operations'
   execFileSync(tandem, ['user', 'add', name, '--role', role, '--person', person, '--password-stdin', '--db', db],
     { env, input: `browser-pass-${name}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
 
-const server = spawn(tandem, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet'],
-  { env, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  const timer = setTimeout(() => reject(new Error('the server did not start')), 10000);
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = out.match(/listening on (http:\/\/\S+)/);
-    if (m) { clearTimeout(timer); resolve(m[1]); }
-  });
-  server.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
-});
+const { server, url } = await startServer(tandem, db, env);
 
 const context = await chromium.launchPersistentContext(join(work, 'profile'), {
   executablePath: '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: chromiumArgs,
   viewport: { width: 1280, height: 900 },
   locale: 'en-US',
 });
 const page = context.pages()[0] || await context.newPage();
-const errors = [];
-page.on('pageerror', (e) => errors.push(String(e)));
-page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
+const errors = pageErrors(page);
 const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
 async function login(name) {
@@ -124,4 +108,4 @@ try {
   server.kill('SIGTERM');
   rmSync(work, { recursive: true, force: true });
 }
-process.exitCode = failed ? 1 : 0;
+process.exitCode = t.failed ? 1 : 0;

@@ -10,6 +10,7 @@
 // docs/user-guide.md are written with SHOTS_DIR set (else to
 // tests/browser/artifacts/). Prints TAP lines.
 import { chromium } from 'playwright-core';
+import { tap, startServer, pageErrors } from './tools/lib.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,28 +27,13 @@ const work = mkdtempSync(join(tmpdir(), 'tandem-import-browser-'));
 const db = join(work, 'demo.db');
 const env = { ...process.env, TANDEM_FAST_HASH: '1', TANDEM_NOW: '2026-11-26T09:00:00Z' };
 
-let n = 0, failed = 0;
-function ok(cond, name, detail) {
-  n++;
-  if (cond) console.log(`ok ${n} - ${name}`);
-  else { failed++; console.log(`not ok ${n} - ${name}`); if (detail) console.log(`#   ${detail}`); }
-}
+const t = tap();
+const ok = t.ok;
 
 execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
 execFileSync(tandem, ['user', 'add', 'kim', '--role', 'admin', '--password-stdin', '--db', db],
   { env, input: 'import-pass-1\n', stdio: ['pipe', 'ignore', 'inherit'] });
-const server = spawn(tandem, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet'],
-  { env, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  const timer = setTimeout(() => reject(new Error('the server did not start')), 10000);
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = out.match(/listening on (http:\/\/\S+)/);
-    if (m) { clearTimeout(timer); resolve(m[1]); }
-  });
-  server.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
-});
+const { server, url } = await startServer(tandem, db, env);
 
 // CL01 as it is, CL02 in another industry, CL99 new: in CP949, as Korean
 // Excel saves "CSV (쉼표로 분리)".
@@ -62,9 +48,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu'] });
 const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ko-KR' });
 const page = await ctx.newPage();
-const errors = [];
-page.on('pageerror', (e) => errors.push(String(e)));
-page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
+const errors = pageErrors(page);
 
 // Every width and language: no sideways scroll; a screenshot of each.
 async function fits(name, path) {
@@ -133,5 +117,5 @@ try {
   server.kill('SIGTERM');
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+console.log(`1..${t.n}`);
+process.exit(t.failed ? 1 : 0);

@@ -13,6 +13,7 @@
 // people wrote (names, titles, notes). The language switch after a POST
 // leads to a GET page that shows the same thing. Prints TAP lines.
 import { chromium } from 'playwright-core';
+import { tap, startServer, pageErrors, launch } from './tools/lib.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,16 +29,8 @@ const work = mkdtempSync(join(tmpdir(), 'tandem-korean-'));
 const db = join(work, 'demo.db');
 const env = { ...process.env, TANDEM_FAST_HASH: '1', TANDEM_NOW: '2026-11-26T09:00:00Z' };
 
-let n = 0, failed = 0;
-function ok(cond, name, detail) {
-  n++;
-  if (cond) console.log(`ok ${n} - ${name}`);
-  else {
-    failed++;
-    console.log(`not ok ${n} - ${name}`);
-    if (detail) for (const l of String(detail).split('\n').slice(0, 80)) console.log(`#   ${l.slice(0, 400)}`);
-  }
-}
+const t = tap();
+const ok = t.ok;
 
 // --- the store: the demo company, one account per role ---------------------
 execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
@@ -96,18 +89,7 @@ for (const v of [...modelVersions, 'default']) {
 }
 
 // --- the server ----------------------------------------------------------------
-const server = spawn(tandem, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet'],
-  { env, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  const timer = setTimeout(() => reject(new Error('the server did not start')), 10000);
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = out.match(/listening on (http:\/\/\S+)/);
-    if (m) { clearTimeout(timer); resolve(m[1]); }
-  });
-  server.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
-});
+const { server, url } = await startServer(tandem, db, env);
 
 // The GET pages of the route table and who may open them.
 const routes = execFileSync(tandem, ['serve', '--routes'], { env }).toString().trim().split('\n')
@@ -116,11 +98,7 @@ const routes = execFileSync(tandem, ['serve', '--routes'], { env }).toString().t
   .filter((r) => !/^\/(api|assets)\b/.test(r.pattern));
 const routeRe = (p) => new RegExp('^' + p.replace(/[.]/g, '\\.').replace(/\{[a-z]+\}/g, '[^/]+').replace(/\/\*$/, '/.+') + '$');
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
 async function login(role, lang = 'ko') {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
@@ -342,7 +320,9 @@ try {
   const admin0 = await login('admin');
   await admin0.goto(`${url}/import`);
   const cp949 = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'CP949'], { input: 'id,name,industry,referred_by\nCL90,한글고객사,telecom,\n' });
-  let r = await submit(admin0, '/import', {}, [{ field: 'files', name: 'clients.csv', buffer: cp949 }]);
+  // Read as UTF-8 on purpose (the page detects CP949 by itself): the
+  // encoding error is the path walked.
+  let r = await submit(admin0, '/import', { encoding: 'utf-8' }, [{ field: 'files', name: 'clients.csv', buffer: cp949 }]);
   const cpJob = new URL(admin0.url()).pathname;
   r = await finishedJob(admin0, cpJob);
   await errorPath(admin0, 'import-cp949', r, 422);
@@ -673,4 +653,4 @@ try {
   server.kill('SIGTERM');
   rmSync(work, { recursive: true, force: true });
 }
-process.exitCode = failed ? 1 : 0;
+process.exitCode = t.failed ? 1 : 0;

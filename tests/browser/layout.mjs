@@ -10,6 +10,7 @@
 // wrong password), must show no English sentence outside the allow-list
 // (ids, codes, units, file and column names). Prints TAP lines.
 import { chromium } from 'playwright-core';
+import { tap, startServer, pageErrors, launch } from './tools/lib.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,12 +26,8 @@ const work = mkdtempSync(join(tmpdir(), 'tandem-layout-'));
 const db = join(work, 'demo.db');
 const env = { ...process.env, TANDEM_FAST_HASH: '1', TANDEM_NOW: '2026-11-26T09:00:00Z' };
 
-let n = 0, failed = 0;
-function ok(cond, name, detail) {
-  n++;
-  if (cond) console.log(`ok ${n} - ${name}`);
-  else { failed++; console.log(`not ok ${n} - ${name}`); if (detail) console.log(`#   ${String(detail).slice(0, 1500)}`); }
-}
+const t = tap();
+const ok = t.ok;
 
 execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
 const roles = ['admin', 'executive', 'sales', 'operations', 'viewer'];
@@ -38,24 +35,9 @@ for (const r of roles)
   execFileSync(tandem, ['user', 'add', `lay-${r}`, '--role', r, '--password-stdin', '--db', db],
     { env, input: `layout-pass-${r}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
 
-const server = spawn(tandem, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet'],
-  { env, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  const timer = setTimeout(() => reject(new Error('the server did not start')), 10000);
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = out.match(/listening on (http:\/\/\S+)/);
-    if (m) { clearTimeout(timer); resolve(m[1]); }
-  });
-  server.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
-});
+const { server, url } = await startServer(tandem, db, env);
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
 // Links worth a visit: same origin, GET pages (no API, assets, downloads,
 // logout), one representative per shape (/records/contracts/edit/K1 and
@@ -263,4 +245,4 @@ try {
   server.kill('SIGTERM');
   rmSync(work, { recursive: true, force: true });
 }
-process.exitCode = failed ? 1 : 0;
+process.exitCode = t.failed ? 1 : 0;

@@ -8,6 +8,8 @@
 // the growth cycle, promises and a proposal with its gate. Screenshots go
 // to tests/browser/artifacts/ (git-ignored). Prints TAP lines.
 import { chromium } from 'playwright-core';
+import { tap, startServer, pageErrors } from './tools/lib.mjs';
+import { chromiumArgs } from './tools/lib.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,36 +25,20 @@ const work = mkdtempSync(join(tmpdir(), 'tandem-browser-'));
 const db = join(work, 'demo.db');
 const env = { ...process.env, TANDEM_FAST_HASH: '1' };
 
-let n = 0, failed = 0;
-function ok(cond, name, detail) {
-  n++;
-  if (cond) console.log(`ok ${n} - ${name}`);
-  else { failed++; console.log(`not ok ${n} - ${name}`); if (detail) console.log(`#   ${detail}`); }
-}
+const t = tap();
+const ok = t.ok;
 
 execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
 execFileSync(tandem, ['user', 'add', 'kim', '--role', 'admin', '--password-stdin', '--db', db],
   { env, input: 'browser-pass-1\n', stdio: ['pipe', 'ignore', 'inherit'] });
 
-const server = spawn(tandem, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet'],
-  { env, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  const timer = setTimeout(() => reject(new Error('the server did not start')), 10000);
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = out.match(/listening on (http:\/\/\S+)/);
-    if (m) { clearTimeout(timer); resolve(m[1]); }
-  });
-  server.on('exit', (code) => reject(new Error(`the server exited (${code})`)));
-});
+const { server, url } = await startServer(tandem, db, env);
 
 const profile = join(work, 'profile');
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: chromiumArgs,
   viewport: { width: 1280, height: 900 },
   locale: 'en-US',
 });
@@ -292,4 +278,4 @@ try {
   server.kill('SIGTERM');
   rmSync(work, { recursive: true, force: true });
 }
-process.exitCode = failed ? 1 : 0;
+process.exitCode = t.failed ? 1 : 0;

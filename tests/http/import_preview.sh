@@ -92,7 +92,7 @@ check "problems-api-errors-lines" is "contracts.csv:2:9: bad number '4억' for a
 check "problems-page-ko-422" is 422 "$(status admin GET "/import/jobs/$bad?lang=ko")"
 cp "$WORK/body" "$WORK/problems-ko"
 check "problems-page-ko-row" has "$WORK/body" "<tr><td>contracts.csv</td><td class=\"num\">2</td><td>연간 계약금액</td><td>연간 계약금액에 잘못된 숫자 &#39;4억&#39;: 숫자가 아닙니다 (소수점은 &#39;.&#39;, 천 단위 구분 기호 없이)</td><td><code>4억</code></td></tr>"
-check "problems-page-ko-enum" has "$WORK/body" "<tr><td>contracts.csv</td><td class=\"num\">4</td><td>리스크 등급</td><td>없는 리스크 등급 &#39;urgent&#39; (허용: low, medium, high 중 하나)</td><td><code>urgent</code></td></tr>"
+check "problems-page-ko-enum" has "$WORK/body" "<tr><td>contracts.csv</td><td class=\"num\">4</td><td>리스크 등급</td><td>없는 리스크 등급 &#39;urgent&#39; (허용: 낮음, 중간, 높음 중 하나)</td><td><code>urgent</code></td></tr>"
 check "problems-page-en-422" is 422 "$(status admin GET "/import/jobs/$bad?lang=en")"
 cp "$WORK/body" "$WORK/problems-en"
 check "problems-page-ko-ref" has "$WORK/problems-ko" "<tr><td>contracts.csv</td><td class=\"num\">3</td><td>고객사</td><td>없는 고객사 &#39;C404&#39;</td><td><code>C404</code></td></tr>"

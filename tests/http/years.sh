@@ -34,7 +34,7 @@ check "years-api-model-import-201" is 201 "$(api executive POST '/api/v1/models?
 check "years-api-model-import-named" has "$WORK/body" '{"version":"2026-1","year":2026,"active":false}'
 # In Korean.
 check "years-api-ko-400" is 400 "$(api viewer GET '/api/v1/scores?year=abc&lang=ko')"
-check "years-api-ko-message" has "$WORK/body" '"code":"error.year_number","params":["year","1001","9998"],"message":"year: 연도는 1001~9998 사이의 숫자여야 합니다"'
+check "years-api-ko-message" has "$WORK/body" '"code":"error.year_number","params":["year","1001","9998"],"message":"연도는 1001~9998 사이의 숫자여야 합니다"'
 # Who asks comes first (401), then the parameters.
 check "years-api-anon-401-first" is 401 "$(api anon GET '/api/v1/scores?year=abc')"
 
