@@ -213,31 +213,51 @@ fail:
 	return -1;
 }
 
+/* What a kept preview must be for each use: committable (a clean dry run
+ * not yet committed) or checkable again in another encoding (done or
+ * failed). Both: the owner's, still fresh, its files kept. */
+enum preview_use { PREVIEW_COMMITTABLE, PREVIEW_CHECKABLE };
+
+/* Inside a transaction: 0 when the preview can serve use, 1 when not,
+ * −1 on a storage error (err). */
+static int preview_kept(struct store *s, int64_t preview, const char *owner, enum preview_use use,
+			struct buf *err)
+{
+	static const char *const sql[] = {
+		[PREVIEW_COMMITTABLE] = "SELECT id FROM jobs WHERE id = ? AND owner = ? AND state = 'done'"
+			" AND ok = 1 AND dry_run = 1 AND committed_by IS NULL AND heartbeat >= ?"
+			" AND EXISTS (SELECT 1 FROM job_files f WHERE f.job_id = jobs.id)",
+		[PREVIEW_CHECKABLE] = "SELECT id FROM jobs WHERE id = ? AND owner = ? AND dry_run = 1"
+			" AND state IN ('done', 'failed') AND heartbeat >= ?"
+			" AND EXISTS (SELECT 1 FROM job_files f WHERE f.job_id = jobs.id)",
+	};
+	struct stmt *st;
+	int step;
+	if (store_prepare(s, sql[use], &st, err))
+		return -1;
+	stmt_bind_int64(st, 1, preview);
+	stmt_bind_str(st, 2, owner);
+	stmt_bind_int64(st, 3, (int64_t)clock_now() - JOB_PREVIEW_SECONDS);
+	step = stmt_step(st);
+	stmt_finalize(st);
+	if (step == STORE_ERROR) {
+		buf_addf(err, "cannot read the preview");
+		return -1;
+	}
+	return step == STORE_DONE;
+}
+
 int store_job_commit_preview(struct store *s, int64_t preview, const char *owner,
 			     const char *actor, int64_t *id, struct buf *err)
 {
-	struct stmt *st = NULL;
 	char now[21];
-	int64_t fresh = (int64_t)clock_now() - JOB_PREVIEW_SECONDS;
-	int step;
+	int missing;
 	clock_now_iso(now);
 	if (store_begin(s, err))
 		return -1;
-	if (store_prepare(s, "SELECT id FROM jobs WHERE id = ? AND owner = ? AND state = 'done'"
-			  " AND ok = 1 AND dry_run = 1 AND committed_by IS NULL AND heartbeat >= ?"
-			  " AND EXISTS (SELECT 1 FROM job_files f WHERE f.job_id = jobs.id)", &st, err))
+	if ((missing = preview_kept(s, preview, owner, PREVIEW_COMMITTABLE, err)) < 0)
 		goto fail;
-	stmt_bind_int64(st, 1, preview);
-	stmt_bind_str(st, 2, owner);
-	stmt_bind_int64(st, 3, fresh);
-	step = stmt_step(st);
-	stmt_finalize(st);
-	st = NULL;
-	if (step == STORE_ERROR) {
-		buf_addf(err, "cannot read the preview");
-		goto fail;
-	}
-	if (step == STORE_DONE) {
+	if (missing) {
 		store_rollback(s);
 		return 1;
 	}
@@ -259,7 +279,6 @@ int store_job_commit_preview(struct store *s, int64_t preview, const char *owner
 	}
 	return store_commit(s, err);
 fail:
-	stmt_finalize(st);
 	store_rollback(s);
 	return -1;
 }
@@ -267,28 +286,14 @@ fail:
 int store_job_recheck(struct store *s, int64_t preview, const char *owner, const char *actor,
 		      const char *encoding, int64_t *id, struct buf *err)
 {
-	struct stmt *st = NULL;
 	char now[21];
-	int64_t fresh = (int64_t)clock_now() - JOB_PREVIEW_SECONDS;
-	int step;
+	int missing;
 	clock_now_iso(now);
 	if (store_begin(s, err))
 		return -1;
-	if (store_prepare(s, "SELECT id FROM jobs WHERE id = ? AND owner = ? AND dry_run = 1"
-			  " AND state IN ('done', 'failed') AND heartbeat >= ?"
-			  " AND EXISTS (SELECT 1 FROM job_files f WHERE f.job_id = jobs.id)", &st, err))
+	if ((missing = preview_kept(s, preview, owner, PREVIEW_CHECKABLE, err)) < 0)
 		goto fail;
-	stmt_bind_int64(st, 1, preview);
-	stmt_bind_str(st, 2, owner);
-	stmt_bind_int64(st, 3, fresh);
-	step = stmt_step(st);
-	stmt_finalize(st);
-	st = NULL;
-	if (step == STORE_ERROR) {
-		buf_addf(err, "cannot read the preview");
-		goto fail;
-	}
-	if (step == STORE_DONE) {
+	if (missing) {
 		store_rollback(s);
 		return 1;
 	}
@@ -308,7 +313,6 @@ int store_job_recheck(struct store *s, int64_t preview, const char *owner, const
 	}
 	return store_commit(s, err);
 fail:
-	stmt_finalize(st);
 	store_rollback(s);
 	return -1;
 }
