@@ -8,7 +8,7 @@
 // tests/browser/artifacts/ (git-ignored; docs/screenshots/ keeps copies).
 // Prints TAP lines.
 import { chromium } from 'playwright-core';
-import { tap, startServer, pageErrors } from './tools/lib.mjs';
+import { tap, startServer, pageErrors, snap } from './tools/lib.mjs';
 import { chromiumArgs } from './tools/lib.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -54,7 +54,7 @@ const context = await chromium.launchPersistentContext(join(work, 'profile'), {
 });
 const page = context.pages()[0] || await context.newPage();
 const errors = pageErrors(page);
-const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+const shot = (name) => snap(page, { path: join(artifacts, `${name}.png`), fullPage: true });
 
 async function login(name) {
   await page.context().clearCookies();

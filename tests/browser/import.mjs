@@ -10,7 +10,7 @@
 // docs/user-guide.md are written with SHOTS_DIR set (else to
 // tests/browser/artifacts/). Prints TAP lines.
 import { chromium } from 'playwright-core';
-import { tap, startServer, pageErrors } from './tools/lib.mjs';
+import { tap, startServer, pageErrors, snap } from './tools/lib.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +59,7 @@ async function fits(name, path) {
       const [sw, iw] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       ok(sw <= iw, `${name}-${lang}-${w}-no-sideways-scroll`, `${sw} > ${iw}`);
       const full = await page.evaluate(() => document.documentElement.scrollHeight);
-      await page.screenshot({ path: join(shots, `${name}-${lang}-${w}.${type === 'png' ? 'png' : 'jpg'}`), type,
+      await snap(page, { path: join(shots, `${name}-${lang}-${w}.${type === 'png' ? 'png' : 'jpg'}`), type,
         ...(type === 'jpeg' ? { quality: 55 } : {}), fullPage: true, clip: { x: 0, y: 0, width: w, height: Math.min(full, w < 800 ? 2000 : 1400) } });
     }
   }

@@ -13,7 +13,7 @@
 // people wrote (names, titles, notes). The language switch after a POST
 // leads to a GET page that shows the same thing. Prints TAP lines.
 import { chromium } from 'playwright-core';
-import { tap, startServer, pageErrors, launch } from './tools/lib.mjs';
+import { tap, startServer, pageErrors, launch, snap } from './tools/lib.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -279,7 +279,7 @@ async function errorPath(page, name, resp, expect) {
   const status = resp ? resp.status() : 0;
   const bad = await scanKo(page, `error path ${name} (${status})`);
   errorPaths.push({ name, status, expect, bad: bad.length });
-  await page.screenshot({ path: join(artifacts, `korean-${name}.png`), fullPage: true }).catch(() => {});
+  await snap(page, { path: join(artifacts, `korean-${name}.png`), fullPage: true });
 }
 
 // --- ids from the demo store for the route table's patterns --------------------

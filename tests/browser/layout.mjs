@@ -10,7 +10,7 @@
 // wrong password), must show no English sentence outside the allow-list
 // (ids, codes, units, file and column names). Prints TAP lines.
 import { chromium } from 'playwright-core';
-import { tap, startServer, pageErrors, launch } from './tools/lib.mjs';
+import { tap, startServer, pageErrors, launch, snap } from './tools/lib.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -164,7 +164,7 @@ try {
           if (m.sw > m.iw) {
             overflow.push(`${role} ${lang} ${w}: ${p} (${m.sw} > ${m.iw})`);
             if (overflow.length <= 12)
-              await page.screenshot({ path: join(artifacts, `overflow-${overflow.length}.png`) });
+              await snap(page, { path: join(artifacts, `overflow-${overflow.length}.png`) });
           }
           if (lang === 'ko' && w === 1366 && resp && resp.status() < 500) {
             const bad = await englishSentences(page);
@@ -214,7 +214,7 @@ try {
   await exec.waitForSelector('#confirm');
   ok(await exec.locator('#freeze-unfinished').count() === 1, 'layout-ko-freeze-unfinished-warning');
   { const bad = await englishSentences(exec); if (bad.length) english.push(`freeze confirm: ${bad.join(' | ')}`); }
-  await exec.screenshot({ path: join(artifacts, 'freeze-confirm-ko-390.png'), fullPage: true });
+  await snap(exec, { path: join(artifacts, 'freeze-confirm-ko-390.png'), fullPage: true });
   await exec.locator('#confirm button[type=submit]').click();
   await exec.waitForSelector('#freeze-problem, #freeze-unfinished');
   { const bad = await englishSentences(exec); if (bad.length) english.push(`freeze refused: ${bad.join(' | ')}`); }

@@ -7,7 +7,7 @@
 // audit log, each checked not to scroll sideways at 1366 and 390 px.
 // Screenshots go to tests/browser/artifacts/ (people-*.png). Prints TAP.
 import { chromium } from 'playwright-core';
-import { tap, startServer, pageErrors, launch } from './tools/lib.mjs';
+import { tap, startServer, pageErrors, launch, snap } from './tools/lib.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,7 +46,7 @@ async function session(name, password, options) {
   await page.waitForURL(`${url}/`);
   return { context, page, errors };
 }
-const shot = (page, name) => page.screenshot({ path: join(artifacts, `people-${name}.jpg`), type: 'jpeg', quality: 72 });
+const shot = (page, name) => snap(page, { path: join(artifacts, `people-${name}.jpg`), type: 'jpeg', quality: 72 });
 const fits = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 try {

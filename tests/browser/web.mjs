@@ -8,7 +8,7 @@
 // the growth cycle, promises and a proposal with its gate. Screenshots go
 // to tests/browser/artifacts/ (git-ignored). Prints TAP lines.
 import { chromium } from 'playwright-core';
-import { tap, startServer, pageErrors } from './tools/lib.mjs';
+import { tap, startServer, pageErrors, snap } from './tools/lib.mjs';
 import { chromiumArgs } from './tools/lib.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -47,7 +47,7 @@ const errors = [];
 page.on('pageerror', (e) => errors.push(String(e)));
 // Pages answered with 401/422 on purpose log 'Failed to load resource'.
 page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
-const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+const shot = (name) => snap(page, { path: join(artifacts, `${name}.png`), fullPage: true });
 
 try {
   // Log in.
@@ -238,7 +238,7 @@ try {
   const alertRows = await alerts.locator('tbody tr').count();
   ok(alertRows >= 1, 'browser-alerts-rows', String(alertRows));
   ok(await alerts.locator('tbody tr a[href^="/contracts/"]').count() === alertRows, 'browser-alerts-contract-links');
-  await alerts.screenshot({ path: join(artifacts, '14-alerts.png') });
+  await snap(alerts, { path: join(artifacts, '14-alerts.png') });
   await alerts.locator('tbody tr a[href^="/contracts/"]').first().click();
   await page.waitForURL(/\/contracts\//);
   ok(await page.locator('ol.timeline li').count() === 5, 'browser-alerts-to-contract');

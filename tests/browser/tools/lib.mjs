@@ -55,3 +55,21 @@ export function pageErrors(page) {
   });
   return errors;
 }
+
+// A screenshot for people to look at (docs/screenshots, artifacts), never a
+// check: Chromium under a loaded CI machine sometimes answers "Unable to
+// capture screenshot", so it is tried three times, and a last failure is a
+// TAP comment, not a failed test. target is a page or a locator.
+export async function snap(target, options) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await target.screenshot(options);
+    } catch (e) {
+      if (attempt >= 3) {
+        console.log(`# screenshot ${options.path} not taken: ${String(e).split('\n')[0]}`);
+        return null;
+      }
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
+}
