@@ -13,6 +13,7 @@
 #include "report/scores_text.h"
 #include "store/feed_store.h"
 #include "store/jobs.h"
+#include "web/table.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -303,118 +304,141 @@ void api_feed_map_put(struct request *req, struct response *res)
 
 /* --- the page -------------------------------------------------------------- */
 
-struct map_options {
-	struct buf *o;
-	const char *selected;
-	int n;
+/* The stored maps as rows (for the list) and as values (for the
+ * import form's choice). */
+struct stored_maps {
+	struct request *req;
+	struct table_row *rows;
+	const char **names;           /* NULL-terminated */
+	size_t n, cap;
 };
 
-static int map_option(void *ctx, const char *name, const char *at, const char *by)
-{
-	struct map_options *mo = ctx;
-	(void)at;
-	(void)by;
-	html_raw(mo->o, "<option value=\"");
-	html_escape(mo->o, name);
-	html_raw(mo->o, mo->selected && !strcmp(mo->selected, name) ? "\" selected>" : "\">");
-	html_escape(mo->o, name);
-	html_raw(mo->o, "</option>");
-	mo->n++;
-	return 0;
-}
+enum { MAP_COLUMNS = 3 };
 
 static int map_row(void *ctx, const char *name, const char *at, const char *by)
 {
-	struct buf *o = ctx;
-	html_raw(o, "<tr><td><a href=\"/feeds?map=");
-	html_escape(o, name);
-	html_raw(o, "#map-editor\">");
-	html_escape(o, name);
-	html_raw(o, "</a></td><td>");
-	html_escape(o, at);
-	html_raw(o, "</td><td>");
-	html_escape(o, by);
-	html_raw(o, "</td></tr>\n");
+	struct stored_maps *m = ctx;
+	struct request *req = m->req;
+	char local[20];
+	if (m->n + 1 >= m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 16;
+		struct table_row *rows = arena_alloc(&req->arena, cap * sizeof *rows);
+		const char **names = arena_alloc(&req->arena, cap * sizeof *names);
+		if (m->n) {
+			memcpy(rows, m->rows, m->n * sizeof *rows);
+			memcpy(names, m->names, m->n * sizeof *names);
+		}
+		m->rows = rows;
+		m->names = names;
+		m->cap = cap;
+	}
+	struct table_cell *cells = arena_alloc(&req->arena, MAP_COLUMNS * sizeof *cells);
+	memset(cells, 0, MAP_COLUMNS * sizeof *cells);
+	cells[0].text = arena_strdup(&req->arena, name);
+	{
+		struct buf h = BUF_INIT;
+		buf_adds(&h, "/feeds?map=");
+		http_url_escape(&h, name);
+		buf_adds(&h, "#map-editor");
+		cells[0].href = arena_strdup(&req->arena, h.data);
+		buf_release(&h);
+	}
+	web_local_time(req, at, local);
+	cells[1].text = arena_strdup(&req->arena, local);
+	cells[2].text = arena_strdup(&req->arena, by);
+	m->rows[m->n].cells = cells;
+	m->rows[m->n].id = NULL;
+	m->names[m->n++] = cells[0].text;
+	m->names[m->n] = NULL;
 	return 0;
+}
+
+static const struct table_column map_columns[MAP_COLUMNS] = {
+	{ "name", "feeds.map_name", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO,
+	  TABLE_SORTABLE | TABLE_ROW_HEADER | TABLE_SEARCH },
+	{ "updated_at", "feeds.updated_at", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE },
+	{ "updated_by", "feeds.updated_by", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO,
+	  TABLE_SORTABLE | TABLE_CHOICES | TABLE_SEARCH },
+};
+static const struct table_desc map_table = {
+	"feed-maps", "maps", map_columns, MAP_COLUMNS, 50, "feeds.no_maps", 0, 0,
+};
+
+/* The import form: format, stored map, files, dry run. */
+static void import_form(struct request *req, struct buf *o, const struct stored_maps *m,
+			const char *format, const char *map)
+{
+	const char **formats = arena_alloc(&req->arena, (feed_n_formats + 1) * sizeof *formats);
+	const char **labels = arena_alloc(&req->arena, (feed_n_formats + 1) * sizeof *labels);
+	for (size_t i = 0; i < feed_n_formats; i++) {
+		/* The summary in the user's language (feed.format.NAME), the
+		 * English one of the format table when the catalog lacks it. */
+		const char *summary = i18n_find(i18n_lang(req->lang),
+						arena_printf(&req->arena, "feed.format.%s", feed_formats[i].name));
+		formats[i] = feed_formats[i].name;
+		labels[i] = arena_printf(&req->arena, "%s — %s", feed_formats[i].name,
+					 summary ? summary : feed_formats[i].summary);
+	}
+	formats[feed_n_formats] = labels[feed_n_formats] = NULL;
+	static const char *const no_maps[] = { NULL };
+	struct form_field fields[] = {
+		{ .name = "format", .id = "format", .label = msg(req->lang, "feeds.format"), .kind = FIELD_ENUM,
+		  .flags = FIELD_REQUIRED | FIELD_NO_EMPTY, .options = formats, .option_labels = labels,
+		  .value = format },
+		{ .name = "map", .id = "map", .label = msg(req->lang, "feeds.map"), .kind = FIELD_ENUM,
+		  .flags = FIELD_REQUIRED | FIELD_NO_EMPTY | FIELD_PLAIN_OPTIONS,
+		  .options = m->n ? m->names : no_maps, .value = map,
+		  .help = m->n ? NULL : msg(req->lang, "feeds.no_maps") },
+		{ .name = "files", .id = "files", .label = msg(req->lang, "feeds.files"), .kind = FIELD_FILE,
+		  .flags = FIELD_REQUIRED | FIELD_MULTIPLE, .accept = ".json,.csv,.xlsx" },
+		{ .name = "dry_run", .id = "dry_run", .label = msg(req->lang, "feeds.dry_run"),
+		  .kind = FIELD_CHECKBOX, .flags = FIELD_CHECKED, .value = "1" },
+	};
+	struct form f = { .id = "feed-import", .action = "/feeds", .css = "stack", .fields = fields,
+			  .n_fields = sizeof fields / sizeof fields[0],
+			  .submit_label = msg(req->lang, "feeds.submit"), .help = msg(req->lang, "feeds.help") };
+	html_form(req, o, &f);
+}
+
+/* The map editor: a name and the map's JSON. */
+static void map_form(struct request *req, struct buf *o, const char *name, const char *body)
+{
+	struct form_field fields[] = {
+		{ .name = "name", .id = "map-name", .label = msg(req->lang, "feeds.map_name"), .kind = FIELD_TEXT,
+		  .flags = FIELD_REQUIRED, .maxlength = MAP_NAME_MAX, .value = name },
+		{ .name = "body", .id = "map-body", .label = msg(req->lang, "feeds.map_body"),
+		  .kind = FIELD_TEXTAREA, .flags = FIELD_REQUIRED, .rows = 14,
+		  .value = body ? body
+				: "{\"timezone\": \"Asia/Seoul\",\n \"service_level\": {\"threshold_seconds\": 20},\n"
+				  " \"queues\": [{\"source_id\": \"...\", \"contract_id\": \"...\",\n"
+				  "             \"metrics\": {\"SL\": \"service_level\", \"AHT\": \"handle_time\"}}]}\n" },
+	};
+	struct form f = { .id = "map-editor", .action = "/feeds/maps", .css = "stack", .fields = fields,
+			  .n_fields = sizeof fields / sizeof fields[0], .plain_submit = 1,
+			  .submit_label = msg(req->lang, "feeds.map_save") };
+	html_form(req, o, &f);
 }
 
 static void feeds_page(struct request *req, struct response *res, const char *format,
 		       const char *map, const char *edit_name, const char *edit_body)
 {
 	struct buf *o = &res->body, err = BUF_INIT;
-	struct map_options mo = { o, map, 0 };
-	/* The import form: format, stored map, files, dry run. */
+	struct stored_maps m = { req, NULL, NULL, 0, 0 };
+	if (store_feed_map_list(req->store, map_row, &m, &err))
+		fprintf(stderr, "tandem serve: feed maps: %s\n", err.data);
 	html_raw(o, "<section class=\"card\"><h2>");
 	html_msg(o, req, "feeds.import");
-	html_raw(o, "</h2><form method=\"post\" action=\"/feeds\" enctype=\"multipart/form-data\" class=\"stack\">");
-	html_csrf_field(req, o);
-	html_raw(o, "<label for=\"format\">");
-	html_msg(o, req, "feeds.format");
-	html_raw(o, "</label><select id=\"format\" name=\"format\" required>");
-	for (size_t i = 0; i < feed_n_formats; i++) {
-		html_raw(o, "<option value=\"");
-		html_escape(o, feed_formats[i].name);
-		html_raw(o, format && !strcmp(format, feed_formats[i].name) ? "\" selected>" : "\">");
-		html_escape(o, feed_formats[i].name);
-		html_raw(o, " — ");
-		/* The summary in the user's language (feed.format.NAME), the
-		 * English one of the format table when the catalog lacks it. */
-		const char *summary = i18n_find(i18n_lang(req->lang),
-						arena_printf(&req->arena, "feed.format.%s", feed_formats[i].name));
-		html_escape(o, summary ? summary : feed_formats[i].summary);
-		html_raw(o, "</option>");
-	}
-	html_raw(o, "</select><label for=\"map\">");
-	html_msg(o, req, "feeds.map");
-	html_raw(o, "</label><select id=\"map\" name=\"map\" required>");
-	if (store_feed_map_list(req->store, map_option, &mo, &err))
-		fprintf(stderr, "tandem serve: feed maps: %s\n", err.data);
-	html_raw(o, "</select>");
-	if (!mo.n) {
-		html_raw(o, "<p class=\"muted small\">");
-		html_msg(o, req, "feeds.no_maps");
-		html_raw(o, "</p>");
-	}
-	html_raw(o, "<label for=\"files\">");
-	html_msg(o, req, "feeds.files");
-	html_raw(o, "</label><input id=\"files\" name=\"files\" type=\"file\" accept=\".json,.csv,.xlsx\" multiple required>"
-		 "<label><input type=\"checkbox\" name=\"dry_run\" value=\"1\" checked> ");
-	html_msg(o, req, "feeds.dry_run");
-	html_raw(o, "</label><p class=\"muted small\">");
-	html_msg(o, req, "feeds.help");
-	html_raw(o, "</p><button type=\"submit\" class=\"primary\">");
-	html_msg(o, req, "feeds.submit");
-	html_raw(o, "</button></form></section>\n");
+	html_raw(o, "</h2>\n");
+	import_form(req, o, &m, format, map);
+	html_raw(o, "</section>\n");
 
 	/* The stored maps and the editor. */
 	html_raw(o, "<section class=\"card\"><h2>");
 	html_msg(o, req, "feeds.maps");
-	html_raw(o, "</h2><table class=\"data\"><thead><tr><th scope=\"col\">");
-	html_msg(o, req, "feeds.map_name");
-	html_raw(o, "</th><th scope=\"col\">");
-	html_msg(o, req, "feeds.updated_at");
-	html_raw(o, "</th><th scope=\"col\">");
-	html_msg(o, req, "feeds.updated_by");
-	html_raw(o, "</th></tr></thead><tbody>\n");
-	buf_reset(&err);
-	if (store_feed_map_list(req->store, map_row, o, &err))
-		fprintf(stderr, "tandem serve: feed maps: %s\n", err.data);
-	html_raw(o, "</tbody></table>\n<form id=\"map-editor\" method=\"post\" action=\"/feeds/maps\" class=\"stack\">");
-	html_csrf_field(req, o);
-	html_raw(o, "<label for=\"map-name\">");
-	html_msg(o, req, "feeds.map_name");
-	html_raw(o, "</label><input id=\"map-name\" name=\"name\" required maxlength=\"64\" pattern=\"[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]*\" value=\"");
-	html_escape(o, edit_name ? edit_name : "");
-	html_raw(o, "\"><label for=\"map-body\">");
-	html_msg(o, req, "feeds.map_body");
-	html_raw(o, "</label><textarea id=\"map-body\" name=\"body\" rows=\"14\" spellcheck=\"false\" required>");
-	html_escape(o, edit_body ? edit_body
-				 : "{\"timezone\": \"Asia/Seoul\",\n \"service_level\": {\"threshold_seconds\": 20},\n"
-				   " \"queues\": [{\"source_id\": \"...\", \"contract_id\": \"...\",\n"
-				   "             \"metrics\": {\"SL\": \"service_level\", \"AHT\": \"handle_time\"}}]}\n");
-	html_raw(o, "</textarea><button type=\"submit\">");
-	html_msg(o, req, "feeds.map_save");
-	html_raw(o, "</button></form></section>\n");
+	html_raw(o, "</h2>\n");
+	html_table(req, o, &map_table, m.rows, m.n);
+	map_form(req, o, edit_name, edit_body);
+	html_raw(o, "</section>\n");
 	buf_release(&err);
 }
 
@@ -646,51 +670,68 @@ void page_feed_map_post(struct request *req, struct response *res)
 
 /* --- the evidence ----------------------------------------------------------- */
 
+/* The feed sources behind a contract's measurements, one row each. */
+enum { SOURCE_COLUMNS = 8 };
+static const struct table_column source_columns[SOURCE_COLUMNS] = {
+	{ "metric", "feeds.metric", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_CHOICES },
+	{ "format", "feeds.format", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_CHOICES },
+	{ "source_id", "feeds.source_id", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SEARCH },
+	{ "measure", "feeds.measure", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE },
+	{ "first_day", "feeds.first_day", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE },
+	{ "last_day", "feeds.last_day", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE },
+	{ "days", "feeds.days", NULL, TABLE_DAYS, TABLE_ALIGN_AUTO, TABLE_SORTABLE },
+	{ "items", "feeds.items", NULL, TABLE_NUMBER, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_SUM },
+};
+static const struct table_desc source_table = {
+	"feed-sources", "sources", source_columns, SOURCE_COLUMNS, 50, NULL, -1, 0,
+};
+
+struct source_rows {
+	struct request *req;
+	struct table_row *rows;
+	size_t n, cap;
+};
+
 static int summary_row(void *ctx, const struct feed_summary *f)
 {
-	struct buf *o = ctx;
-	const char *cells[] = { f->metric, f->format, f->source_id, f->measure, f->first_day, f->last_day };
-	html_raw(o, "<tr>");
-	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
-		html_raw(o, "<td>");
-		html_escape(o, cells[i]);
-		html_raw(o, "</td>");
+	struct source_rows *sr = ctx;
+	struct request *req = sr->req;
+	const char *texts[] = { f->metric, f->format, f->source_id, f->measure, f->first_day, f->last_day };
+	if (sr->n == sr->cap) {
+		size_t cap = sr->cap ? sr->cap * 2 : 16;
+		struct table_row *rows = arena_alloc(&req->arena, cap * sizeof *rows);
+		if (sr->n)
+			memcpy(rows, sr->rows, sr->n * sizeof *rows);
+		sr->rows = rows;
+		sr->cap = cap;
 	}
-	buf_addf(o, "<td class=\"num\">%lld</td><td class=\"num\">%lld</td></tr>\n", (long long)f->days,
-		 (long long)f->items);
-	return 0;
-}
-
-static int count_summary(void *ctx, const struct feed_summary *f)
-{
-	(void)f;
-	++*(int *)ctx;
+	struct table_cell *cells = arena_alloc(&req->arena, SOURCE_COLUMNS * sizeof *cells);
+	memset(cells, 0, SOURCE_COLUMNS * sizeof *cells);
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		cells[i].text = arena_strdup(&req->arena, texts[i]);
+	cells[6].has_num = cells[7].has_num = 1;
+	cells[6].num = (long double)f->days;
+	cells[7].num = (long double)f->items;
+	sr->rows[sr->n].cells = cells;
+	sr->rows[sr->n++].id = NULL;
 	return 0;
 }
 
 void web_feed_sources_panel(struct request *req, struct buf *o, const char *contract)
 {
 	struct buf err = BUF_INIT;
-	int n = 0;
-	static const char *const heads[] = { "feeds.metric", "feeds.format", "feeds.source_id",
-					     "feeds.measure", "feeds.first_day", "feeds.last_day",
-					     "feeds.days", "feeds.items" };
-	if (store_feed_contract_sources(req->store, contract, count_summary, &n, &err) || !n) {
+	struct source_rows sr = { req, NULL, 0, 0 };
+	if (store_feed_contract_sources(req->store, contract, summary_row, &sr, &err) || !sr.n) {
+		if (err.len)
+			fprintf(stderr, "tandem serve: feed sources: %s\n", err.data);
 		buf_release(&err);
 		return;   /* no feed: nothing to show */
 	}
 	html_raw(o, "<section class=\"card\"><h2>");
 	html_msg(o, req, "feeds.sources");
-	html_raw(o, "</h2><div class=\"scroll\"><table class=\"data\"><thead><tr>");
-	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
-		html_raw(o, "<th scope=\"col\">");
-		html_msg(o, req, heads[i]);
-		html_raw(o, "</th>");
-	}
-	html_raw(o, "</tr></thead><tbody>\n");
-	if (store_feed_contract_sources(req->store, contract, summary_row, o, &err))
-		fprintf(stderr, "tandem serve: feed sources: %s\n", err.data);
-	html_raw(o, "</tbody></table></div></section>\n");
+	html_raw(o, "</h2>\n");
+	html_table(req, o, &source_table, sr.rows, sr.n);
+	html_raw(o, "</section>\n");
 	buf_release(&err);
 }
 

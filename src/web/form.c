@@ -37,13 +37,15 @@ static void field_select(struct request *req, struct buf *o, const struct form_f
 	if (f->flags & FIELD_LOCKED)
 		html_raw(o, " disabled");
 	html_raw(o, ">");
-	if (!(f->flags & FIELD_REQUIRED) || !f->value)
+	if (!(f->flags & FIELD_NO_EMPTY) && (!(f->flags & FIELD_REQUIRED) || !f->value))
 		html_raw(o, "<option value=\"\"></option>");
 	for (int i = 0; f->options && f->options[i]; i++) {
 		html_raw(o, "<option value=\"");
 		html_escape(o, f->options[i]);
 		html_raw(o, f->value && !strcmp(f->value, f->options[i]) ? "\" selected>" : "\">");
-		if (f->flags & FIELD_PLAIN_OPTIONS)
+		if (f->option_labels)
+			html_escape(o, f->option_labels[i]);
+		else if (f->flags & FIELD_PLAIN_OPTIONS)
 			html_escape(o, f->options[i]);
 		else
 			html_msg(o, req, arena_printf(&req->arena, "%s%s", f->option_prefix ? f->option_prefix : "enum.",
@@ -88,14 +90,34 @@ static void field_input(struct request *req, struct buf *o, const struct form_fi
 	static const char *const types[] = {
 		[FIELD_TEXT] = "text", [FIELD_DATE] = "date", [FIELD_MONTH] = "text",
 		[FIELD_AMOUNT] = "text", [FIELD_ENUM] = "text", [FIELD_REFERENCE] = "text",
+		[FIELD_NUMBER] = "number", [FIELD_FILE] = "file", [FIELD_CHECKBOX] = "checkbox",
+		[FIELD_TEXTAREA] = "text", [FIELD_HIDDEN] = "hidden",
 	};
-	html_raw(o, "<input");
+	int textarea = f->kind == FIELD_TEXTAREA;
+	html_raw(o, textarea ? "<textarea" : "<input");
 	attr(o, "id", id);
 	attr(o, "name", f->name);
-	attr(o, "type", types[f->kind]);
-	attr(o, "value", f->value ? f->value : "");
+	if (textarea)
+		buf_addf(o, " rows=\"%d\" spellcheck=\"false\"", f->rows ? f->rows : 3);
+	else
+		attr(o, "type", types[f->kind]);
+	if (f->kind == FIELD_CHECKBOX) {
+		attr(o, "value", f->value ? f->value : "1");
+		if (f->flags & FIELD_CHECKED)
+			html_raw(o, " checked");
+	} else if (f->kind != FIELD_FILE && !textarea) {
+		attr(o, "value", f->value ? f->value : "");
+	}
 	if (f->kind == FIELD_AMOUNT)
 		html_raw(o, " inputmode=\"decimal\"");
+	if (f->kind == FIELD_NUMBER && (f->min || f->max))
+		buf_addf(o, " min=\"%d\" max=\"%d\"", f->min, f->max);
+	if (f->maxlength)
+		buf_addf(o, " maxlength=\"%d\"", f->maxlength);
+	if (f->accept)
+		attr(o, "accept", f->accept);
+	if (f->flags & FIELD_MULTIPLE)
+		html_raw(o, " multiple");
 	if (f->placeholder)
 		attr(o, "placeholder", f->placeholder);
 	else if (f->kind == FIELD_MONTH)
@@ -113,7 +135,13 @@ static void field_input(struct request *req, struct buf *o, const struct form_fi
 	}
 	if (f->flags & FIELD_LOCKED)
 		html_raw(o, " readonly");
-	html_raw(o, ">\n");
+	if (textarea) {
+		html_raw(o, ">");
+		html_escape(o, f->value ? f->value : "");
+		html_raw(o, "</textarea>\n");
+	} else {
+		html_raw(o, ">\n");
+	}
 	if (f->kind == FIELD_REFERENCE && !(f->flags & FIELD_LOCKED)) {
 		html_raw(o, "<datalist");
 		attr(o, "id", arena_printf(&req->arena, "%s-list", id));
@@ -121,8 +149,71 @@ static void field_input(struct request *req, struct buf *o, const struct form_fi
 	}
 }
 
+/* The label of a field, with its column name and the required mark. */
+static void field_label(struct request *req, struct buf *o, const struct form_field *fd)
+{
+	html_escape(o, fd->label);
+	if (fd->code) {
+		html_raw(o, " <span class=\"colname\">");
+		html_escape(o, fd->code);
+		html_raw(o, "</span>");
+	}
+	if (fd->flags & FIELD_REQUIRED) {
+		html_raw(o, " <span class=\"req\" aria-hidden=\"true\">*</span><span class=\"visually-hidden\">");
+		html_msg(o, req, "form.required");
+		html_raw(o, "</span>");
+	}
+}
+
+static void field(struct request *req, struct buf *o, const struct form_field *fd)
+{
+	const char *id = fd->id ? fd->id : arena_printf(&req->arena, "f-%s", fd->name);
+	if (fd->kind == FIELD_HIDDEN) {
+		html_raw(o, "<input type=\"hidden\"");
+		attr(o, "name", fd->name);
+		attr(o, "value", fd->value ? fd->value : "");
+		html_raw(o, ">\n");
+		return;
+	}
+	if (fd->kind == FIELD_CHECKBOX) {
+		/* the box inside its label, the label after it */
+		html_raw(o, fd->error ? "<div class=\"field check invalid\"><label>" : "<div class=\"field check\"><label>");
+		field_input(req, o, fd, id);
+		field_label(req, o, fd);
+		html_raw(o, "</label>\n");
+	} else {
+		html_raw(o, fd->error ? "<div class=\"field invalid\"><label" : "<div class=\"field\"><label");
+		attr(o, "for", id);
+		html_raw(o, ">");
+		field_label(req, o, fd);
+		html_raw(o, "</label>\n");
+		if (fd->kind == FIELD_ENUM)
+			field_select(req, o, fd, id);
+		else
+			field_input(req, o, fd, id);
+	}
+	if (fd->help) {
+		html_raw(o, "<p class=\"muted small\">");
+		html_escape(o, fd->help);
+		html_raw(o, "</p>\n");
+	}
+	if (fd->error) {
+		html_raw(o, "<p class=\"field-error\"");
+		attr(o, "id", arena_printf(&req->arena, "%s-err", id));
+		html_raw(o, ">");
+		html_error_text(o, req, fd->error);
+		html_raw(o, "</p>\n");
+	}
+	if (fd->n_candidates)
+		field_candidates(req, o, fd, id);
+	html_raw(o, "</div>\n");
+}
+
 void html_form(struct request *req, struct buf *o, const struct form *f)
 {
+	int multipart = 0;
+	for (size_t i = 0; i < f->n_fields; i++)
+		multipart |= f->fields[i].kind == FIELD_FILE;
 	if (f->has_errors) {
 		html_raw(o, "<div class=\"notice error\" role=\"alert\" id=\"form-errors\"><p>");
 		html_msg(o, req, "form.has_errors");
@@ -134,48 +225,26 @@ void html_form(struct request *req, struct buf *o, const struct form *f)
 		}
 		html_raw(o, "</div>\n");
 	}
-	html_raw(o, "<form method=\"post\"");
+	html_raw(o, f->get ? "<form method=\"get\"" : "<form method=\"post\"");
 	if (f->id)
 		attr(o, "id", f->id);
 	attr(o, "class", f->css ? f->css : "record-form card");
+	if (multipart)
+		html_raw(o, " enctype=\"multipart/form-data\"");
 	html_raw(o, " novalidate");
 	attr(o, "action", f->action);
 	html_raw(o, ">\n");
-	html_csrf_field(req, o);
-	for (size_t i = 0; i < f->n_fields; i++) {
-		const struct form_field *fd = &f->fields[i];
-		char *id = arena_printf(&req->arena, "f-%s", fd->name);
-		html_raw(o, fd->error ? "<div class=\"field invalid\"><label" : "<div class=\"field\"><label");
-		attr(o, "for", id);
-		html_raw(o, ">");
-		html_escape(o, fd->label);
-		if (fd->code) {
-			html_raw(o, " <span class=\"colname\">");
-			html_escape(o, fd->code);
-			html_raw(o, "</span>");
-		}
-		if (fd->flags & FIELD_REQUIRED) {
-			html_raw(o, " <span class=\"req\" aria-hidden=\"true\">*</span><span class=\"visually-hidden\">");
-			html_msg(o, req, "form.required");
-			html_raw(o, "</span>");
-		}
-		html_raw(o, "</label>\n");
-		if (fd->kind == FIELD_ENUM)
-			field_select(req, o, fd, id);
-		else
-			field_input(req, o, fd, id);
-		if (fd->error) {
-			html_raw(o, "<p class=\"field-error\"");
-			attr(o, "id", arena_printf(&req->arena, "%s-err", id));
-			html_raw(o, ">");
-			html_error_text(o, req, fd->error);
-			html_raw(o, "</p>\n");
-		}
-		if (fd->n_candidates)
-			field_candidates(req, o, fd, id);
-		html_raw(o, "</div>\n");
+	if (!f->get)
+		html_csrf_field(req, o);
+	for (size_t i = 0; i < f->n_fields; i++)
+		field(req, o, &f->fields[i]);
+	if (f->help) {
+		html_raw(o, "<p class=\"muted small\">");
+		html_escape(o, f->help);
+		html_raw(o, "</p>\n");
 	}
-	html_raw(o, "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">");
+	html_raw(o, f->plain_submit ? "<div class=\"form-actions\"><button type=\"submit\">"
+		 : "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">");
 	html_escape(o, f->submit_label);
 	html_raw(o, "</button>");
 	if (f->cancel_href) {

@@ -404,15 +404,25 @@ void web_local_day_start(struct request *req, day_t d, char out[21]);
 
 /* --- forms described as data (form.c) ------------------------------------ */
 
-enum form_field_kind { FIELD_TEXT, FIELD_DATE, FIELD_MONTH, FIELD_AMOUNT, FIELD_ENUM, FIELD_REFERENCE };
+enum form_field_kind {
+	FIELD_TEXT, FIELD_DATE, FIELD_MONTH, FIELD_AMOUNT, FIELD_ENUM, FIELD_REFERENCE,
+	FIELD_NUMBER,                 /* a whole number between min and max (a year) */
+	FIELD_FILE,                   /* an upload (the form is sent as multipart) */
+	FIELD_CHECKBOX,               /* sends value when ticked */
+	FIELD_TEXTAREA,               /* several lines */
+	FIELD_HIDDEN,                 /* sent, not shown */
+};
 enum {
 	FIELD_REQUIRED = 1 << 0,
 	FIELD_LOCKED = 1 << 1,        /* shown, sent, not changeable (a key being corrected) */
 	FIELD_PLAIN_OPTIONS = 1 << 2, /* enum options shown as they are, not as enum.X */
+	FIELD_MULTIPLE = 1 << 3,      /* FIELD_FILE: several files */
+	FIELD_CHECKED = 1 << 4,       /* FIELD_CHECKBOX: ticked */
+	FIELD_NO_EMPTY = 1 << 5,      /* FIELD_ENUM: no empty choice even when not required */
 };
 /* One field: what the renderer needs, nothing about where it came from. */
 struct form_field {
-	const char *name;             /* the parameter; the element id is "f-" name */
+	const char *name;             /* the parameter */
 	const char *label;            /* shown (already in the user's language) */
 	const char *code;             /* the column name shown beside the label, or NULL */
 	enum form_field_kind kind;
@@ -425,6 +435,15 @@ struct form_field {
 	const char *placeholder;
 	const struct named_record *candidates;  /* an ambiguous name: the choices */
 	size_t n_candidates;
+	const char *id;               /* the element id (NULL: "f-" name) */
+	/* FIELD_ENUM: the options' names in the user's language, in the
+	 * options' order (NULL: through the catalog, or plain) */
+	const char *const *option_labels;
+	const char *accept;           /* FIELD_FILE: the types offered */
+	const char *help;             /* a muted line under the field (the user's language) */
+	int min, max;                 /* FIELD_NUMBER: the bounds (both 0: none) */
+	int maxlength;                /* text kinds: 0 = no limit */
+	int rows;                     /* FIELD_TEXTAREA: its height (0: 3) */
 };
 struct form {
 	const char *id;               /* the form element's id, or NULL */
@@ -436,10 +455,14 @@ struct form {
 	size_t n_fields;
 	const char *submit_label;
 	const char *cancel_href;      /* NULL: no cancel link */
+	int get;                      /* method="get" (a view's filter: no CSRF field) */
+	int plain_submit;             /* the button is not the page's primary action */
+	const char *help;             /* a muted line above the buttons (the user's language) */
 };
 /* Renders f: the error summary, every field with its label, value and
- * error, the pickers' datalists and candidates, the CSRF field and the
- * buttons. All text is escaped here. */
+ * error, the pickers' datalists and candidates, the CSRF field (a POST
+ * form's) and the buttons; a form with a FIELD_FILE is sent as
+ * multipart. All text is escaped here. */
 void html_form(struct request *req, struct buf *o, const struct form *f);
 /* The fields of a record kind's form from its schema (domain/schema.c):
  * values and errors by column ("column\tmessage" lines); key != NULL locks

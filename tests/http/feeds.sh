@@ -88,11 +88,26 @@ check "feeds-jobs-listed" sh -c "curl -s -b '$WORK/admin.jar' '$URL/api/v1/jobs'
 check "feeds-page-admin-200" is 200 "$(status admin GET /feeds)"
 check "feeds-page-has-map-option" has "$WORK/body" '<option value="genesys">genesys</option>'
 check "feeds-page-has-format" has "$WORK/body" '<option value="ucce-interval">'
+# the page's forms and list are data (issue 15 item 4): html_form, html_table
+check "feeds-page-import-form" has "$WORK/body" '<form method="post" id="feed-import" class="stack" enctype="multipart/form-data" novalidate action="/feeds">'
+check "feeds-page-files-field" has "$WORK/body" '<input id="files" name="files" type="file" accept=".json,.csv,.xlsx" multiple aria-required="true">'
+check "feeds-page-dry-run-ticked" has "$WORK/body" '<input id="dry_run" name="dry_run" type="checkbox" value="1" checked>'
+check "feeds-page-maps-table-row" sh -c "grep -E '^<tr><th scope=\"row\"><a href=\"/feeds\\?map=genesys#map-editor\">genesys</a></th><td>[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}</td><td>user:admin</td></tr>\$' '$WORK/body'"
+check "feeds-page-map-editor-name" has "$WORK/body" '<input id="map-name" name="name" type="text" value="" maxlength="64" aria-required="true">'
 check "feeds-page-viewer-403" is 403 "$(status viewer GET /feeds)"
 check "feeds-page-edit-loads-map" sh -c "curl -s -b '$WORK/admin.jar' '$URL/feeds?map=genesys' | grep -qF '&quot;contract_id&quot;: &quot;K1&quot;'"
 check "feeds-page-map-save-422" is 422 "$(form admin /feeds/maps name=other "body=$BAD")"
 check "feeds-page-map-save-message" has "$WORK/body" "other: queues[0].metrics.SL: unknown measure"
 check "feeds-page-map-save-200" is 200 "$(form admin /feeds/maps name=other "body=$MAP")"
+map_rows() { sed -n '/id="feed-maps"/,/<\/table>/p' "$WORK/body" | sed -n 's/^<tr><th scope="row"><a href="[^"]*">\([^<]*\)<.*/\1/p' | tr '\n' ' '; }
+check "feeds-maps-table-200" is 200 "$(status admin GET '/feeds?lang=en')"
+check "feeds-maps-table-by-name" is "genesys other " "$(map_rows)"
+check "feeds-maps-table-sort-200" is 200 "$(status admin GET '/feeds?lang=en&maps_sort=name&maps_dir=desc')"
+check "feeds-maps-table-sort-desc" is "other genesys " "$(map_rows)"
+check "feeds-maps-table-sort-aria" has "$WORK/body" '<th scope="col" aria-sort="descending"><a class="sort" href="/feeds">Name <span aria-hidden="true">▼</span></a></th>'
+check "feeds-maps-table-filter-200" is 200 "$(status admin GET '/feeds?lang=en&maps_q=oth')"
+check "feeds-maps-table-filter-rows" is "other " "$(map_rows)"
+check "feeds-maps-table-map-choices" has "$WORK/body" '<select id="map" name="map"><option value="genesys">genesys</option><option value="other">other</option></select>'
 # The page queues a job and sends the browser to its page, which shows the
 # preview and imports it as a second job.
 check "feeds-page-preview-303" is 303 "$(curl -s -o "$WORK/body" -w '%{http_code}' -D "$WORK/headers" -b "$WORK/admin.jar" \
@@ -139,5 +154,17 @@ check "feeds-evidence-page-200" is 200 "$(status viewer GET /evidence/K1/sales/S
 check "feeds-evidence-page-names-feed" has "$WORK/body" '- AHT 2026-03-02 – 2026-03-03: 2 days from 4 intervals of genesys-aggregates, source id 7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10; files: genesys-0302.json, genesys-0302-late.json'
 
 check "feeds-contract-page-panel" is 200 "$(status viewer GET /contracts/K1)"
-check "feeds-contract-page-source-row" has "$WORK/body" '<td>SL</td><td>genesys-aggregates</td><td>7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10</td><td>service_level</td><td>2026-03-02</td><td>2026-03-03</td><td class="num">2</td><td class="num">4</td>'
+check "feeds-contract-page-source-row" has "$WORK/body" '<tr><td>SL</td><td>genesys-aggregates</td><td>7f3c1a52-9b1e-4c8e-a1d2-0c5e2b7d9a10</td><td>service_level</td><td>2026-03-02</td><td>2026-03-03</td><td class="num">2 days</td><td class="num">4</td></tr>'
+# the sources panel is a table (issue 15 item 4): by metric, a total of
+# intervals, a choice of metric
+source_rows() { sed -n '/id="feed-sources"/,/<\/table>/p' "$WORK/body" | sed -n 's/^<tr><td>\([A-Z]*\)<\/td>.*/\1/p' | tr '\n' ' '; }
+check "feeds-sources-table-200" is 200 "$(status viewer GET '/contracts/K1?lang=en')"
+check "feeds-sources-table-rows" is "AHT SL " "$(source_rows)"
+check "feeds-sources-table-days-unit" has "$WORK/body" '<td>handle_time</td><td>2026-03-02</td><td>2026-03-03</td><td class="num">2 days</td><td class="num">4</td></tr>'
+check "feeds-sources-table-total" has "$WORK/body" '<td class="total-row"></td><td class="num total-row">8</td></tr></tfoot>'
+check "feeds-sources-table-sort-200" is 200 "$(status viewer GET '/contracts/K1?lang=en&sources_sort=metric&sources_dir=desc')"
+check "feeds-sources-table-sort-desc" is "SL AHT " "$(source_rows)"
+check "feeds-sources-table-filter-200" is 200 "$(status viewer GET '/contracts/K1?lang=en&sources_f_metric=SL')"
+check "feeds-sources-table-filter-rows" is "SL " "$(source_rows)"
+check "feeds-sources-table-filter-total" has "$WORK/body" '<td class="total-row"></td><td class="num total-row">4</td></tr></tfoot>'
 check "feeds-contract-page-no-panel-without-feed" sh -c "curl -s -b '$WORK/viewer.jar' '$URL/contracts/K2' > '$WORK/k2.html' && grep -q 'K2' '$WORK/k2.html' && ! grep -q 'SLA feeds behind' '$WORK/k2.html'"
