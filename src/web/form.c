@@ -37,8 +37,12 @@ static void field_select(struct request *req, struct buf *o, const struct form_f
 	if (f->flags & FIELD_LOCKED)
 		html_raw(o, " disabled");
 	html_raw(o, ">");
-	if (!(f->flags & FIELD_NO_EMPTY) && (!(f->flags & FIELD_REQUIRED) || !f->value))
-		html_raw(o, "<option value=\"\"></option>");
+	if (!(f->flags & FIELD_NO_EMPTY) && (!(f->flags & FIELD_REQUIRED) || !f->value)) {
+		html_raw(o, "<option value=\"\">");
+		if (f->empty_label)
+			html_escape(o, f->empty_label);
+		html_raw(o, "</option>");
+	}
 	for (int i = 0; f->options && f->options[i]; i++) {
 		html_raw(o, "<option value=\"");
 		html_escape(o, f->options[i]);
@@ -172,7 +176,7 @@ static void field(struct request *req, struct buf *o, const struct form_field *f
 		html_raw(o, "<input type=\"hidden\"");
 		attr(o, "name", fd->name);
 		attr(o, "value", fd->value ? fd->value : "");
-		html_raw(o, ">\n");
+		html_raw(o, ">");
 		return;
 	}
 	if (fd->kind == FIELD_CHECKBOX) {

@@ -24,6 +24,7 @@
 #include "store/alert_acks.h"
 #include "store/load.h"
 #include "store/proposals.h"
+#include "web/table.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -200,39 +201,157 @@ static void ack_block(struct request *req, struct buf *o, const struct ack_view 
 	}
 	if (!v || !v->can_ack)
 		return;
+	struct form_field fields[] = {
+		{ .name = "contract", .kind = FIELD_HIDDEN, .value = contract },
+		{ .name = "rule", .kind = FIELD_HIDDEN, .value = rule },
+		{ .name = "as_of", .kind = FIELD_HIDDEN, .value = as_of },
+		{ .name = "note", .id = arena_printf(&req->arena, "note-%s-%s", contract, rule),
+		  .label = msg(req->lang, "alerts.ack_note"), .kind = FIELD_TEXT, .flags = FIELD_REQUIRED,
+		  .maxlength = 500 },
+	};
+	struct form f = { .action = "/alerts/ack", .css = "stack", .fields = fields,
+			  .n_fields = sizeof fields / sizeof fields[0], .plain_submit = 1,
+			  .submit_label = msg(req->lang, "alerts.acknowledge") };
 	html_raw(o, "<details class=\"ack-form\"><summary>");
 	html_msg(o, req, "alerts.acknowledge");
-	html_raw(o, "</summary><form method=\"post\" action=\"/alerts/ack\" class=\"stack\">");
-	html_csrf_field(req, o);
-	html_raw(o, "<input type=\"hidden\" name=\"contract\" value=\"");
-	html_escape(o, contract);
-	html_raw(o, "\"><input type=\"hidden\" name=\"rule\" value=\"");
-	html_escape(o, rule);
-	html_raw(o, "\"><input type=\"hidden\" name=\"as_of\" value=\"");
-	html_escape(o, as_of);
-	html_raw(o, "\"><label>");
-	html_msg(o, req, "alerts.ack_note");
-	html_raw(o, " <input name=\"note\" maxlength=\"500\" required></label><button type=\"submit\">");
-	html_msg(o, req, "alerts.acknowledge");
-	html_raw(o, "</button></form></details>");
+	html_raw(o, "</summary>");
+	html_form(req, o, &f);
+	html_raw(o, "</details>");
 }
 
+/* One contract's row of alerts: its first alert (they follow in the
+ * rules' order) and what the reader filtered by. */
+struct alert_group {
+	const struct lc_alerts *al;
+	const struct dataset *ds;
+	size_t first;
+	const char *owner, *rule, *as_of;
+	const struct ack_view *acks;
+};
+
+static int in_group(const struct alert_group *g, const struct lc_alert *a)
+{
+	return a->contract == g->al->items[g->first].contract && alert_matches(a, g->ds, g->owner, g->rule);
+}
+
+/* The rules a contract trips, each once however many metrics. */
+static void draw_rules(struct request *req, struct buf *o, const void *arg)
+{
+	const struct alert_group *g = arg;
+	unsigned shown = 0;
+	for (size_t j = g->first; j < g->al->n; j++) {
+		const struct lc_alert *a = &g->al->items[j];
+		if (!in_group(g, a) || shown & (1u << a->rule))
+			continue;
+		shown |= 1u << a->rule;
+		html_raw(o, "<span class=\"badge warn\">");
+		html_msg(o, req, arena_printf(&req->arena, "alerts.rule.%s", lc_rule_id(a->rule)));
+		html_raw(o, "</span> ");
+	}
+}
+
+static void draw_owners(struct request *req, struct buf *o, const void *arg)
+{
+	const struct alert_group *g = arg;
+	const struct contract *k = &g->ds->contracts[g->al->items[g->first].contract];
+	const char *sales = person_name(g->ds, k->sales_owner), *ops = person_name(g->ds, k->ops_owner);
+	html_msg(o, req, "alerts.sales_owner");
+	html_raw(o, ": ");
+	html_escape(o, sales ? sales : "—");
+	html_raw(o, "<br>");
+	html_msg(o, req, "alerts.ops_owner");
+	html_raw(o, ": ");
+	html_escape(o, ops ? ops : "—");
+}
+
+/* Each alert's evidence; under the first of each rule its
+ * acknowledgement (an acknowledgement is of a rule). */
+static void draw_evidence(struct request *req, struct buf *o, const void *arg)
+{
+	const struct alert_group *g = arg;
+	const struct contract *k = &g->ds->contracts[g->al->items[g->first].contract];
+	unsigned ack_shown = 0;
+	html_raw(o, "<ul class=\"evidence\">");
+	for (size_t j = g->first; j < g->al->n; j++) {
+		const struct lc_alert *a = &g->al->items[j];
+		struct buf ev = BUF_INIT;
+		if (!in_group(g, a))
+			continue;
+		report_alert_evidence(&ev, a, g->ds, lang_of(req));
+		html_raw(o, "<li>");
+		html_escape(o, ev.data);
+		if (!(ack_shown & (1u << a->rule)))
+			ack_block(req, o, g->acks, k->id, lc_rule_id(a->rule), g->as_of);
+		ack_shown |= 1u << a->rule;
+		html_raw(o, "</li>");
+		buf_release(&ev);
+	}
+	html_raw(o, "</ul>");
+}
+
+enum { ALERT_COLUMNS = 4 };
+static const struct table_column alert_columns[ALERT_COLUMNS] = {
+	{ "contract", "alerts.contract", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_SEARCH },
+	{ "rules", "alerts.rule", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_SEARCH },
+	{ "owners", "alerts.owners", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_SEARCH },
+	{ "evidence", "alerts.evidence", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, 0 },
+};
+
+/* The alerts grouped by contract (one row a contract, its rules listed,
+ * in the order the rules found them), filtered; at most limit contracts
+ * (0: all, paged). The empty states say what is true: no contract in
+ * force, no alert for the filters, or every contract in force on track.
+ * Returns the number of contracts with alerts that pass the filters. */
 static size_t alerts_table(struct request *req, struct buf *o, const struct lc_alerts *al,
 			   const struct dataset *ds, day_t as_of, const char *owner, const char *rule,
 			   size_t limit, const struct ack_view *acks)
 {
-	char as_of_text[11];
-	date_format(as_of, as_of_text);
-	static const char *const heads[] = { "alerts.contract", "alerts.rule", "alerts.owners",
-					     "alerts.evidence" };
+	const char *as_of_text = arena_alloc(&req->arena, 11);
+	date_format(as_of, (char *)as_of_text);
 	enum lang lang = lang_of(req);
 	size_t n_in_force = contracts_in_force(ds, as_of), groups = 0, shown = 0;
 	char *seen = xcalloc(ds->n_contracts + 1, 1);
-	for (size_t i = 0; i < al->n; i++)
-		if (alert_matches(&al->items[i], ds, owner, rule) && !seen[al->items[i].contract]) {
-			seen[al->items[i].contract] = 1;
-			groups++;
-		}
+	struct table_row *rows = arena_alloc(&req->arena, (al->n + 1) * sizeof *rows);
+	for (size_t i = 0; i < al->n; i++) {
+		const struct lc_alert *first = &al->items[i];
+		if (!alert_matches(first, ds, owner, rule) || seen[first->contract])
+			continue;
+		seen[first->contract] = 1;
+		groups++;
+		if (limit && shown >= limit)
+			continue;
+		const struct contract *k = &ds->contracts[first->contract];
+		struct alert_group *g = arena_alloc(&req->arena, sizeof *g);
+		*g = (struct alert_group){ al, ds, i, owner, rule, as_of_text, acks };
+		struct table_cell *cells = arena_alloc(&req->arena, ALERT_COLUMNS * sizeof *cells);
+		memset(cells, 0, ALERT_COLUMNS * sizeof *cells);
+		struct buf h = BUF_INIT, names = BUF_INIT;
+		buf_adds(&h, "/contracts/");
+		http_url_escape(&h, k->id);
+		cells[0].text = k->id;
+		cells[0].href = arena_strdup(&req->arena, h.data);
+		cells[0].note = ds->clients[k->client].name;
+		/* what the rules and owners columns sort and search by */
+		for (size_t j = i; j < al->n; j++)
+			if (in_group(g, &al->items[j]))
+				buf_addf(&names, "%s ", msg(req->lang, arena_printf(&req->arena, "alerts.rule.%s",
+										 lc_rule_id(al->items[j].rule))));
+		cells[1].text = arena_strdup(&req->arena, names.data);
+		cells[1].draw = draw_rules;
+		cells[1].draw_arg = g;
+		cells[2].text = arena_printf(&req->arena, "%s %s", person_name(ds, k->sales_owner) ?
+					     person_name(ds, k->sales_owner) : "",
+					     person_name(ds, k->ops_owner) ? person_name(ds, k->ops_owner) : "");
+		cells[2].draw = draw_owners;
+		cells[2].draw_arg = g;
+		cells[3].draw = draw_evidence;
+		cells[3].draw_arg = g;
+		rows[shown].cells = cells;
+		rows[shown++].id = NULL;
+		buf_release(&h);
+		buf_release(&names);
+	}
+	xfree(seen);
 	if (!groups) {
 		struct buf t = BUF_INIT;
 		char count[24], day[11];
@@ -245,80 +364,27 @@ static size_t alerts_table(struct request *req, struct buf *o, const struct lc_a
 		html_escape(o, t.data);
 		html_raw(o, "</p>\n");
 		buf_release(&t);
-		xfree(seen);
 		return 0;
 	}
-	memset(seen, 0, ds->n_contracts + 1);
-	html_raw(o, "<div class=\"scroll\"><table class=\"data alerts-table\"><thead><tr>");
-	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
-		html_raw(o, "<th scope=\"col\">");
-		html_msg(o, req, heads[i]);
-		html_raw(o, "</th>");
-	}
-	html_raw(o, "</tr></thead><tbody>\n");
-	for (size_t i = 0; i < al->n && (!limit || shown < limit); i++) {
-		const struct lc_alert *first = &al->items[i];
-		if (!alert_matches(first, ds, owner, rule) || seen[first->contract])
-			continue;
-		seen[first->contract] = 1;
-		shown++;
-		const struct contract *k = &ds->contracts[first->contract];
-		const char *sales = person_name(ds, k->sales_owner), *ops = person_name(ds, k->ops_owner);
-		html_raw(o, "<tr><td>");
-		contract_link(o, k->id);
-		html_raw(o, "<br><span class=\"small muted\">");
-		html_escape(o, ds->clients[k->client].name);
-		html_raw(o, "</span></td><td>");
-		unsigned rules_shown = 0;          /* each rule once, however many metrics */
-		for (size_t j = i; j < al->n; j++) {
-			const struct lc_alert *a = &al->items[j];
-			if (a->contract != first->contract || !alert_matches(a, ds, owner, rule) ||
-			    rules_shown & (1u << a->rule))
-				continue;
-			rules_shown |= 1u << a->rule;
-			html_raw(o, "<span class=\"badge warn\">");
-			html_msg(o, req, arena_printf(&req->arena, "alerts.rule.%s", lc_rule_id(a->rule)));
-			html_raw(o, "</span> ");
-		}
-		html_raw(o, "</td><td>");
-		html_msg(o, req, "alerts.sales_owner");
-		html_raw(o, ": ");
-		html_escape(o, sales ? sales : "—");
-		html_raw(o, "<br>");
-		html_msg(o, req, "alerts.ops_owner");
-		html_raw(o, ": ");
-		html_escape(o, ops ? ops : "—");
-		html_raw(o, "</td><td><ul class=\"evidence\">");
-		unsigned ack_shown = 0;            /* an acknowledgement is of a rule: once */
-		for (size_t j = i; j < al->n; j++) {
-			const struct lc_alert *a = &al->items[j];
-			struct buf ev = BUF_INIT;
-			if (a->contract != first->contract || !alert_matches(a, ds, owner, rule))
-				continue;
-			report_alert_evidence(&ev, a, ds, lang);
-			html_raw(o, "<li>");
-			html_escape(o, ev.data);
-			if (!(ack_shown & (1u << a->rule)))
-				ack_block(req, o, acks, k->id, lc_rule_id(a->rule), as_of_text);
-			ack_shown |= 1u << a->rule;
-			html_raw(o, "</li>");
-			buf_release(&ev);
-		}
-		html_raw(o, "</ul></td></tr>\n");
-	}
-	html_raw(o, "</tbody></table></div>\n");
+	/* the dashboard's short list is not a view of its own: no controls */
+	struct table_column cols[ALERT_COLUMNS];
+	memcpy(cols, alert_columns, sizeof cols);
+	for (size_t c = 0; limit && c < ALERT_COLUMNS; c++)
+		cols[c].flags = 0;
+	const struct table_desc t = { limit ? "alerts-short" : "alert-rows", "alerts", cols, ALERT_COLUMNS,
+				      100, "table.empty", -1, 0, "alerts-table" };
+	html_table(req, o, &t, rows, shown);
 	if (limit && groups > shown) {
-		struct buf t = BUF_INIT;
+		struct buf t2 = BUF_INIT;
 		char more[24];
 		snprintf(more, sizeof more, "%zu", groups);
 		const char *args[] = { more };
-		i18n_add(&t, lang, "alerts.see_all", args, 1);
+		i18n_add(&t2, lang, "alerts.see_all", args, 1);
 		html_raw(o, "<p><a href=\"/alerts\">");
-		html_escape(o, t.data);
+		html_escape(o, t2.data);
 		html_raw(o, "</a></p>\n");
-		buf_release(&t);
+		buf_release(&t2);
 	}
-	xfree(seen);
 	return groups;
 }
 
@@ -408,6 +474,46 @@ out:
 	buf_release(&h);
 }
 
+/* The alerts page's filters: the date, an owner (of contracts, each
+ * once, in the people's order) and a rule. */
+static void alert_filters(struct request *req, struct buf *o, const struct dataset *ds, day_t as_of,
+			  const char *owner, const char *rule)
+{
+	const char **owners = arena_alloc(&req->arena, (ds->n_people + 1) * sizeof *owners);
+	const char **names = arena_alloc(&req->arena, (ds->n_people + 1) * sizeof *names);
+	const char **rules = arena_alloc(&req->arena, (LC_RULE_COUNT + 1) * sizeof *rules);
+	char *day = arena_alloc(&req->arena, 11);
+	size_t n = 0;
+	for (size_t p = 0; p < ds->n_people; p++) {
+		int owns = 0;
+		for (size_t c = 0; c < ds->n_contracts && !owns; c++)
+			owns = ds->contracts[c].sales_owner == (int)p || ds->contracts[c].ops_owner == (int)p;
+		if (!owns)
+			continue;
+		owners[n] = ds->people[p].id;
+		names[n++] = ds->people[p].name;
+	}
+	owners[n] = names[n] = NULL;
+	for (int r = 0; r < LC_RULE_COUNT; r++)
+		rules[r] = lc_rule_id((enum lc_rule)r);
+	rules[LC_RULE_COUNT] = NULL;
+	date_format(as_of, day);
+	struct form_field fields[] = {
+		{ .name = "as_of", .id = "as_of", .label = msg(req->lang, "alerts.as_of"), .kind = FIELD_DATE,
+		  .value = day },
+		{ .name = "owner", .id = "owner", .label = msg(req->lang, "alerts.owner"), .kind = FIELD_ENUM,
+		  .options = owners, .option_labels = names, .value = owner,
+		  .empty_label = msg(req->lang, "alerts.everyone") },
+		{ .name = "rule", .id = "rule", .label = msg(req->lang, "alerts.rule"), .kind = FIELD_ENUM,
+		  .options = rules, .option_prefix = "alerts.rule.", .value = rule,
+		  .empty_label = msg(req->lang, "alerts.every_rule") },
+	};
+	struct form f = { .id = "alert-filters", .action = "/alerts", .css = "filters", .fields = fields,
+			  .n_fields = sizeof fields / sizeof fields[0], .get = 1, .plain_submit = 1,
+			  .submit_label = msg(req->lang, "action.filter") };
+	html_form(req, o, &f);
+}
+
 /* The alerts page: every early warning on a date, one row a contract,
  * filtered by owner and rule. The date is the end of the year shown (the
  * last complete one by default), or today while that year runs, or
@@ -439,44 +545,8 @@ void page_alerts(struct request *req, struct response *res)
 	}
 	loaded = 1;
 	html_page_begin(req, res, "alerts.page_title", NULL);
-	html_raw(o, "<form method=\"get\" action=\"/alerts\" class=\"filters\" id=\"alert-filters\"><label for=\"as_of\">");
-	html_msg(o, req, "alerts.as_of");
-	html_raw(o, "</label> <input id=\"as_of\" name=\"as_of\" type=\"date\" value=\"");
-	date_append(o, as_of);
-	html_raw(o, "\"> <label for=\"owner\">");
-	html_msg(o, req, "alerts.owner");
-	html_raw(o, "</label> <select id=\"owner\" name=\"owner\"><option value=\"\">");
-	html_msg(o, req, "alerts.everyone");
-	html_raw(o, "</option>");
-	/* The owners of contracts in force, each once, in the people's order. */
-	for (size_t p = 0; p < ds.n_people; p++) {
-		int owns = 0;
-		for (size_t c = 0; c < ds.n_contracts && !owns; c++)
-			owns = ds.contracts[c].sales_owner == (int)p || ds.contracts[c].ops_owner == (int)p;
-		if (!owns)
-			continue;
-		html_raw(o, "<option value=\"");
-		html_escape(o, ds.people[p].id);
-		html_raw(o, owner && !strcmp(owner, ds.people[p].id) ? "\" selected>" : "\">");
-		html_escape(o, ds.people[p].name);
-		html_raw(o, "</option>");
-	}
-	html_raw(o, "</select> <label for=\"rule\">");
-	html_msg(o, req, "alerts.rule");
-	html_raw(o, "</label> <select id=\"rule\" name=\"rule\"><option value=\"\">");
-	html_msg(o, req, "alerts.every_rule");
-	html_raw(o, "</option>");
-	for (int r = 0; r < LC_RULE_COUNT; r++) {
-		const char *id = lc_rule_id((enum lc_rule)r);
-		html_raw(o, "<option value=\"");
-		html_escape(o, id);
-		html_raw(o, rule && !strcmp(rule, id) ? "\" selected>" : "\">");
-		html_msg(o, req, arena_printf(&req->arena, "alerts.rule.%s", id));
-		html_raw(o, "</option>");
-	}
-	html_raw(o, "</select> <button type=\"submit\">");
-	html_msg(o, req, "action.filter");
-	html_raw(o, "</button></form>\n<section class=\"card\" id=\"alerts\">\n");
+	alert_filters(req, o, &ds, as_of, owner, rule);
+	html_raw(o, "<section class=\"card\" id=\"alerts\">\n");
 	if (http_query(req, "acknowledged")) {
 		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
 		html_msg(o, req, "alerts.ack_saved");

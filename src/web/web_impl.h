@@ -444,6 +444,7 @@ struct form_field {
 	int min, max;                 /* FIELD_NUMBER: the bounds (both 0: none) */
 	int maxlength;                /* text kinds: 0 = no limit */
 	int rows;                     /* FIELD_TEXTAREA: its height (0: 3) */
+	const char *empty_label;      /* FIELD_ENUM: the empty choice's name ("everyone"), or NULL */
 };
 struct form {
 	const char *id;               /* the form element's id, or NULL */

@@ -23,6 +23,25 @@ check "alerts-grouped-fewer-rows-than-alerts" test "$n_rows" -lt "$n_alerts"
 status viewer GET '/alerts?year=2025&lang=en' >/dev/null
 check "alerts-count-line" has "$WORK/body" "<p class=\"muted small\" id=\"alerts-count\">Contracts with alerts on 2025-12-31: $n_rows.</p>"
 check "alerts-nav-link" has "$WORK/body" '<li><a href="/alerts" aria-current="page">Alerts</a></li>'
+# one table renderer (issue 15 item 4): the rows in the rules' order, a
+# sort by contract or owners, a text filter that looks in the owners
+alert_rows() { grep -o '<tr><td><a href="/contracts/[^"]*"' "$WORK/body" | sed 's|.*/contracts/||; s|"||' | tr '\n' ' '; }
+check "alerts-table-rows" is "CT10 CT24 CT31 CT32 " "$(alert_rows)"
+check "alerts-table-row-exact" has "$WORK/body" '<tr><td><a href="/contracts/CT10">CT10</a> <span class="muted">하늘길항공</span></td><td><span class="badge warn">Stabilization overdue</span> </td><td>Sales: 윤지호<br>Operations: 황성민</td><td><ul class="evidence"><li>planned 4 months + a run of 3: month 6 (2024-06) has passed; now month 24, 14 compliant months, not stabilized</li></ul></td></tr>'
+check "alerts-table-sort-link" has "$WORK/body" '<th scope="col"><a class="sort" href="/alerts?year=2025&amp;alerts_sort=contract&amp;alerts_dir=asc">Contract</a></th>'
+check "alerts-table-sort-200" is 200 "$(status viewer GET '/alerts?year=2025&lang=en&alerts_sort=contract&alerts_dir=desc')"
+check "alerts-table-sort-desc" is "CT32 CT31 CT24 CT10 " "$(alert_rows)"
+check "alerts-table-sort-owners-200" is 200 "$(status viewer GET '/alerts?year=2025&lang=en&alerts_sort=owners&alerts_dir=asc')"
+check "alerts-table-sort-owners" is "CT10 CT32 CT24 CT31 " "$(alert_rows)"
+check "alerts-table-search-200" is 200 "$(status viewer GET '/alerts?year=2025&lang=en&alerts_q=%ED%95%9C%EC%86%8C%EC%9C%A8')"
+check "alerts-table-search-rows" is "CT24 CT31 " "$(alert_rows)"
+check "alerts-table-search-range" has "$WORK/body" '<span class="range">1–2 of 2</span>'
+check "alerts-table-owner-keeps-sort" is 200 "$(status viewer GET '/alerts?year=2025&lang=en&owner=P11&alerts_sort=contract&alerts_dir=desc')"
+check "alerts-table-owner-sorted-rows" is "CT31 CT24 " "$(alert_rows)"
+check "alerts-table-owner-sort-link-keeps-owner" has "$WORK/body" 'href="/alerts?year=2025&amp;owner=P11&amp;alerts_sort=contract&amp;alerts_dir=asc"'
+check "alerts-filter-form-is-get" has "$WORK/body" '<form method="get" id="alert-filters" class="filters" novalidate action="/alerts">'
+check "alerts-filter-owner-selected-name" has "$WORK/body" '<option value="P11" selected>한소율</option>'
+status viewer GET '/alerts?year=2025&lang=en' >/dev/null
 
 check "alerts-rule-filter-200" is 200 "$(status viewer GET '/alerts?year=2025&rule=sla_missed&lang=en')"
 check "alerts-rule-filter-only-sla" is "" "$(grep -o 'badge warn">[^<]*' "$WORK/body" | sort -u | grep -v 'SLA missed months running')"
