@@ -10,6 +10,7 @@
 #include "engine/numfmt.h"
 #include "engine/score.h"
 #include "report/i18n.h"
+#include "web/table.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -46,65 +47,64 @@ static void say(struct request *req, struct buf *o, const char *id, const char *
 }
 
 /* My contracts of one organization: total and every criterion, each a link
- * to its evidence. */
+ * to its evidence; sortable by any of them, found by id or client. */
 static void my_contracts(struct request *req, struct buf *o, const struct scored *sc,
 			 const struct score_aggregate *a, const char *oid)
 {
 	const struct model_org *mo = &sc->model->orgs[a->org];
 	int ko = !strcmp(req->lang, "ko");
-	html_raw(o, "<div class=\"scroll\"><table class=\"data my-contracts\"><thead><tr><th scope=\"col\">");
-	html_msg(o, req, "alerts.contract");
-	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
-	html_msg(o, req, "score.total");
-	html_raw(o, "</th>");
+	size_t n_cols = 2;
 	for (size_t c = 0; c < mo->n_categories; c++)
-		for (size_t i = 0; i < mo->categories[c].n_criteria; i++) {
+		n_cols += mo->categories[c].n_criteria;
+	struct table_column *cols = arena_alloc(&req->arena, n_cols * sizeof *cols);
+	cols[0] = (struct table_column){ "contract", "alerts.contract", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO,
+					 TABLE_SORTABLE | TABLE_ROW_HEADER | TABLE_SEARCH };
+	cols[1] = (struct table_column){ "total", "score.total", NULL, TABLE_NUMBER, TABLE_ALIGN_AUTO,
+					 TABLE_SORTABLE, 2 };
+	for (size_t c = 0, k = 2; c < mo->n_categories; c++)
+		for (size_t i = 0; i < mo->categories[c].n_criteria; i++, k++) {
 			const struct model_criterion *cr = &mo->categories[c].criteria[i];
-			html_raw(o, "<th scope=\"col\" class=\"num\" title=\"");
-			html_escape(o, model_name_text(&cr->name, ko));
-			html_raw(o, "\">");
-			html_escape(o, cr->id);
-			html_raw(o, "</th>");
+			cols[k] = (struct table_column){ cr->id, NULL, cr->id, TABLE_NUMBER, TABLE_ALIGN_AUTO,
+							 TABLE_SORTABLE, 2 };
+			cols[k].title = model_name_text(&cr->name, ko);
 		}
-	html_raw(o, "</tr></thead><tbody>\n");
+	struct table_row *rows = arena_alloc(&req->arena, (a->n_subjects + 1) * sizeof *rows);
 	for (size_t s = 0; s < a->n_subjects; s++) {
 		const struct score_set *set = &sc->scores->sets[a->subjects[s]];
 		const char *cid = score_set_id(sc->scores, set);
+		struct table_cell *cells = arena_alloc(&req->arena, n_cols * sizeof *cells);
 		struct buf h = BUF_INIT;
+		memset(cells, 0, n_cols * sizeof *cells);
 		buf_adds(&h, "/contracts/");
 		http_url_escape(&h, cid);
-		html_raw(o, "<tr><th scope=\"row\">");
-		html_link(o, h.data, cid);
-		html_raw(o, " <span class=\"muted small\">");
-		html_escape(o, sc->ds->clients[sc->ds->contracts[set->contract].client].name);
-		html_raw(o, "</span></th><td class=\"num\">");
-		group_score(req, o, sc->model, &set->total);
-		html_raw(o, "</td>");
-		for (size_t i = 0; i < set->n_criteria; i++) {
+		cells[0].text = cid;
+		cells[0].href = arena_strdup(&req->arena, h.data);
+		cells[0].note = sc->ds->clients[sc->ds->contracts[set->contract].client].name;
+		cells[1].has_num = set->total.available;
+		cells[1].num = set->total.score;
+		if (set->total.available)
+			cells[1].badge = model_grade(sc->model, numfmt_round(set->total.score, 2));
+		for (size_t i = 0; i < set->n_criteria && 2 + i < n_cols; i++) {
 			const struct score_criterion *cr = &set->criteria[i];
+			struct table_cell *c = &cells[2 + i];
 			buf_reset(&h);
 			buf_adds(&h, "/evidence/");
 			http_url_escape(&h, cid);
 			buf_addf(&h, "/%s/", oid);
 			http_url_escape(&h, cr->def->id);
 			buf_addf(&h, "?year=%d", sc->year);
-			html_raw(o, "<td class=\"num\"><a href=\"");
-			html_escape(o, h.data);
-			html_raw(o, "\" aria-label=\"");
-			html_escape(o, cid);
-			html_raw(o, " ");
-			html_escape(o, cr->def->id);
-			html_raw(o, "\">");
-			if (cr->available)
-				numfmt_ld(o, cr->score, 2);
-			else
-				html_msg(o, req, "score.na");
-			html_raw(o, "</a></td>");
+			c->href = arena_strdup(&req->arena, h.data);
+			c->label = arena_printf(&req->arena, "%s %s", cid, cr->def->id);
+			c->has_num = cr->available;
+			c->num = cr->score;
 		}
-		html_raw(o, "</tr>\n");
+		rows[s].cells = cells;
+		rows[s].id = NULL;
 		buf_release(&h);
 	}
-	html_raw(o, "</tbody></table></div>\n");
+	const struct table_desc t = { NULL, arena_printf(&req->arena, "my_%s", oid), cols, n_cols, 50,
+				      "score.no_subjects", -1, 0, "my-contracts" };
+	html_table(req, o, &t, rows, a->n_subjects);
 }
 
 /* My scorecard of one organization; 1 when I have one there. */

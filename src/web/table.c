@@ -493,6 +493,11 @@ static void head(struct request *req, struct buf *out, const struct table_desc *
 		cell_class(out, col, 0);
 		if (sorted)
 			html_raw(out, st->desc ? " aria-sort=\"descending\"" : " aria-sort=\"ascending\"");
+		if (col->title) {
+			html_raw(out, " title=\"");
+			html_escape(out, col->title);
+			html_raw(out, "\"");
+		}
 		html_raw(out, ">");
 		if (!(col->flags & TABLE_SORTABLE) || c >= TABLE_MAX_COLUMNS) {
 			label(req, out, col);

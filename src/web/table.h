@@ -62,6 +62,7 @@ struct table_column {
 	const char *const *choices;
 	const char *choice_prefix;
 	const char *class_name;      /* a class of the column's cells (NULL: none) */
+	const char *title;           /* the heading's tooltip (a criterion's name beside its id), or NULL */
 };
 
 struct table_desc {

@@ -71,6 +71,17 @@ check "people-me-title" has "$WORK/body" '<h1>My page <span class="subtitle">이
 check "people-me-who" has "$WORK/body" '<p class="muted" id="me-who">P-S1 · 영업1팀 · sales</p>'
 check "people-me-total" has "$WORK/body" '<span class="tile-score" id="my-total-sales">51.81 <span class="grade grade-D">D</span></span>'
 check "people-me-criterion-evidence" has "$WORK/body" '<a href="/evidence/K1/sales/S1.1?year=2025" aria-label="K1 S1.1">33.33</a>'
+# my contracts are one html_table (issue 15 item 4): each criterion named in
+# its heading's tooltip, sortable, the grade beside the total
+check "people-me-table-row" has "$WORK/body" '<tr><th scope="row"><a href="/contracts/K1">K1</a> <span class="muted">가나 통신, 주식회사</span></th><td class="num">51.81 <span class="grade grade-D">D</span></td><td class="num"><a href="/evidence/K1/sales/S1.1?year=2025" aria-label="K1 S1.1">33.33</a></td><td class="num"><a href="/evidence/K1/sales/S1.2?year=2025" aria-label="K1 S1.2">100.00</a></td>'
+check "people-me-table-heading" has "$WORK/body" '<th scope="col" class="num" title="SLA realism"><a class="sort" href="/me?my_sales_sort=S2.1&amp;my_sales_dir=desc">S2.1</a></th>'
+check "people-me-table-na" has "$WORK/body" '<a href="/evidence/K1/sales/S2.1?year=2025" aria-label="K1 S2.1">n/a</a>'
+check "people-me-table-filter-none" is 200 "$(status sales GET '/me?lang=en&my_sales_q=nothing')"
+check "people-me-table-filter-none-says" has "$WORK/body" '<td colspan="'
+check "people-me-table-filter-none-no-row" hasnt "$WORK/body" '<a href="/evidence/K1/sales/S1.1?year=2025"'
+check "people-me-table-filter-k1" is 200 "$(status sales GET '/me?lang=en&my_sales_q=%EA%B0%80%EB%82%98')"
+check "people-me-table-filter-k1-row" has "$WORK/body" '<a href="/evidence/K1/sales/S1.1?year=2025" aria-label="K1 S1.1">33.33</a>'
+status sales GET '/me?lang=en' >/dev/null
 check "people-me-no-ops-score" hasnt "$WORK/body" 'id="my-score-operations"'
 check "people-me-full-scorecard" has "$WORK/body" '<a href="/scores/person/P-S1?year=2025&amp;org=sales">My full scorecard</a>'
 check "people-me-alert" has "$WORK/body" '<span class="badge warn">Stabilization overdue</span>'
