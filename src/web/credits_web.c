@@ -431,12 +431,11 @@ void page_credits(struct request *req, struct response *res)
 	html_page_begin(req, res, "credits.title", arena_printf(&req->arena, "%d", year));
 	html_raw(o, "<p class=\"muted\">");
 	html_msg(o, req, "credits.help");
-	html_raw(o, "</p>\n<form method=\"get\" class=\"filters\"><label for=\"year\">");
-	html_msg(o, req, "score.year");
-	buf_addf(o, "</label> <input id=\"year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\""
-		 " value=\"%d\"> <button type=\"submit\">", year);
-	html_msg(o, req, "action.show");
-	html_raw(o, "</button></form>\n");
+	html_raw(o, "</p>\n");
+	{
+		struct form_field year_field = form_year_field(req, "year", "year", "score.year", year);
+		html_view_form(req, o, NULL, "/credits", &year_field, 1);
+	}
 
 	struct credit_totals now_t, ytd_t;
 	credits_sum(&l.c, NULL, NULL, this_month, this_month, &now_t);

@@ -105,6 +105,8 @@ static void field_input(struct request *req, struct buf *o, const struct form_fi
 		buf_addf(o, " rows=\"%d\" spellcheck=\"false\"", f->rows ? f->rows : 3);
 	else
 		attr(o, "type", types[f->kind]);
+	if (f->kind == FIELD_NUMBER && (f->min || f->max))
+		buf_addf(o, " min=\"%d\" max=\"%d\"", f->min, f->max);
 	if (f->kind == FIELD_CHECKBOX) {
 		attr(o, "value", f->value ? f->value : "1");
 		if (f->flags & FIELD_CHECKED)
@@ -114,8 +116,6 @@ static void field_input(struct request *req, struct buf *o, const struct form_fi
 	}
 	if (f->kind == FIELD_AMOUNT)
 		html_raw(o, " inputmode=\"decimal\"");
-	if (f->kind == FIELD_NUMBER && (f->min || f->max))
-		buf_addf(o, " min=\"%d\" max=\"%d\"", f->min, f->max);
 	if (f->maxlength)
 		buf_addf(o, " maxlength=\"%d\"", f->maxlength);
 	if (f->accept)
@@ -259,6 +259,23 @@ void html_form(struct request *req, struct buf *o, const struct form *f)
 		html_raw(o, "</a>");
 	}
 	html_raw(o, "</div>\n</form>\n");
+}
+
+struct form_field form_year_field(struct request *req, const char *name, const char *id,
+				  const char *label_key, int year)
+{
+	struct form_field f = { .name = name, .id = id, .label = msg(req->lang, label_key),
+				.kind = FIELD_NUMBER, .min = 1001, .max = 9998 };
+	f.value = year ? arena_printf(&req->arena, "%d", year) : NULL;
+	return f;
+}
+
+void html_view_form(struct request *req, struct buf *o, const char *id, const char *action,
+		    struct form_field *fields, size_t n)
+{
+	struct form f = { .id = id, .action = action, .css = "filters", .fields = fields, .n_fields = n,
+			  .get = 1, .plain_submit = 1, .submit_label = msg(req->lang, "action.show") };
+	html_form(req, o, &f);
 }
 
 /* --- record kinds' forms from the schema ------------------------------------- */

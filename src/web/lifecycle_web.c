@@ -21,6 +21,7 @@
 #include "report/credits_report.h"
 #include "report/lifecycle_text.h"
 #include "report/svg.h"
+#include "report/units.h"
 #include "store/alert_acks.h"
 #include "store/load.h"
 #include "store/proposals.h"
@@ -56,26 +57,6 @@ static enum lang lang_of(const struct request *req)
 static const char *person_name(const struct dataset *ds, int p)
 {
 	return p == NO_INDEX ? NULL : ds->people[p].name;
-}
-
-/* "92.5%" of num ÷ den, or n/a. */
-static void percent(struct buf *o, const struct request *req, long double num, long double den)
-{
-	if (den == 0) {
-		html_msg(o, req, "score.na");
-		return;
-	}
-	numfmt_ld(o, num * 100 / den, 1);
-	buf_addc(o, '%');
-}
-
-static void contract_link(struct buf *o, const char *id)
-{
-	struct buf h = BUF_INIT;
-	buf_adds(&h, "/contracts/");
-	http_url_escape(&h, id);
-	html_link(o, h.data, id);
-	buf_release(&h);
 }
 
 /* ---- alerts ------------------------------------------------------------ */
@@ -768,6 +749,59 @@ static void referral_tree(struct request *req, struct buf *o, const struct lc_re
 	html_raw(o, "</ul>\n");
 }
 
+/* The indicators down, the years across: a share with its count
+ * ("50.0%" and "1/2"), a count per contract, then the plain counts. */
+static void cycle_table(struct request *req, struct buf *o, const struct lc_cycle_year *years, size_t n)
+{
+	enum { N_INDICATORS = sizeof indicators / sizeof indicators[0] };
+	static const char *const counts[] = { "cycle.active_contracts", "cycle.new_clients" };
+	size_t n_cols = n + 1, n_rows = N_INDICATORS + 2;
+	struct table_column *cols = arena_alloc(&req->arena, n_cols * sizeof *cols);
+	struct table_row *rows = arena_alloc(&req->arena, n_rows * sizeof *rows);
+	cols[0] = (struct table_column){ "indicator", "cycle.indicator", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO,
+					 TABLE_ROW_HEADER };
+	for (size_t y = 0; y < n; y++)
+		cols[y + 1] = (struct table_column){ arena_printf(&req->arena, "y%d", years[y].year), NULL,
+						     arena_printf(&req->arena, "%d", years[y].year), TABLE_TEXT,
+						     TABLE_ALIGN_RIGHT };
+	for (size_t i = 0; i < n_rows; i++) {
+		struct table_cell *cells = arena_alloc(&req->arena, n_cols * sizeof *cells);
+		memset(cells, 0, n_cols * sizeof *cells);
+		cells[0].text = msg(req->lang, i < N_INDICATORS ? indicators[i].key : counts[i - N_INDICATORS]);
+		for (size_t y = 0; y < n; y++) {
+			struct table_cell *c = &cells[y + 1];
+			struct buf t = BUF_INIT;
+			long double num, den;
+			if (i >= N_INDICATORS) {
+				c->text = arena_printf(&req->arena, "%ld", i > N_INDICATORS ? years[y].new_clients
+						       : years[y].active_contracts);
+				continue;
+			}
+			indicator_value(&years[y], i, &num, &den);
+			if (den == 0) {
+				c->text = msg(req->lang, "score.na");
+				continue;
+			}
+			if (indicators[i].percent)
+				units_percent(&t, num / den, 1);
+			else
+				numfmt_ld(&t, num / den, 2);
+			c->text = arena_strdup(&req->arena, t.data);
+			if (i != 3)   /* a value growth: its won would not help */
+				c->note = arena_printf(&req->arena, "(%.0Lf/%.0Lf)", num, den);
+			buf_release(&t);
+		}
+		rows[i].cells = cells;
+		rows[i].id = NULL;
+	}
+	const struct table_desc t = { "cycle-indicators", "cycle", cols, n_cols, 50, NULL, -1, 0 };
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, "cycle.indicators");
+	html_raw(o, "</h2>\n");
+	html_table(req, o, &t, rows, n_rows);
+	html_raw(o, "</section>\n");
+}
+
 void page_cycle(struct request *req, struct response *res)
 {
 	struct buf *o = &res->body, err = BUF_INIT;
@@ -791,56 +825,14 @@ void page_cycle(struct request *req, struct response *res)
 	html_page_begin(req, res, "cycle.title", NULL);
 	html_raw(o, "<p class=\"muted\">");
 	html_msg(o, req, "cycle.help");
-	html_raw(o, "</p>\n<form method=\"get\" class=\"filters\"><label for=\"from\">");
-	html_msg(o, req, "cycle.from");
-	buf_addf(o, "</label> <input id=\"from\" name=\"from\" type=\"number\" min=\"1001\" max=\"9998\""
-		 " value=\"%d\"> <label for=\"to\">", y1);
-	html_msg(o, req, "cycle.to");
-	buf_addf(o, "</label> <input id=\"to\" name=\"to\" type=\"number\" min=\"1001\" max=\"9998\""
-		 " value=\"%d\"> <button type=\"submit\">", y2);
-	html_msg(o, req, "action.show");
-	html_raw(o, "</button></form>\n");
+	html_raw(o, "</p>\n");
+	{
+		struct form_field range[] = { form_year_field(req, "from", "from", "cycle.from", y1),
+					      form_year_field(req, "to", "to", "cycle.to", y2) };
+		html_view_form(req, o, NULL, "/cycle", range, 2);
+	}
 
-	/* The table: indicators down, years across. */
-	html_raw(o, "<section class=\"card\">\n<h2>");
-	html_msg(o, req, "cycle.indicators");
-	html_raw(o, "</h2>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th scope=\"col\">");
-	html_msg(o, req, "cycle.indicator");
-	html_raw(o, "</th>");
-	for (size_t y = 0; y < n; y++)
-		buf_addf(o, "<th scope=\"col\" class=\"num\">%d</th>", years[y].year);
-	html_raw(o, "</tr></thead><tbody>\n");
-	for (size_t i = 0; i < sizeof indicators / sizeof indicators[0]; i++) {
-		html_raw(o, "<tr><th scope=\"row\">");
-		html_msg(o, req, indicators[i].key);
-		html_raw(o, "</th>");
-		for (size_t y = 0; y < n; y++) {
-			long double num, den;
-			indicator_value(&years[y], i, &num, &den);
-			html_raw(o, "<td class=\"num\">");
-			if (indicators[i].percent)
-				percent(o, req, num, den);
-			else if (den == 0)
-				html_msg(o, req, "score.na");
-			else
-				numfmt_ld(o, num / den, 2);
-			if (den != 0 && i != 3)
-				buf_addf(o, " <span class=\"muted small\">(%.0Lf/%.0Lf)</span>", num, den);
-			html_raw(o, "</td>");
-		}
-		html_raw(o, "</tr>\n");
-	}
-	static const char *const counts[] = { "cycle.active_contracts", "cycle.new_clients" };
-	for (size_t i = 0; i < 2; i++) {
-		html_raw(o, "<tr><th scope=\"row\">");
-		html_msg(o, req, counts[i]);
-		html_raw(o, "</th>");
-		for (size_t y = 0; y < n; y++)
-			buf_addf(o, "<td class=\"num\">%ld</td>",
-				 i ? years[y].new_clients : years[y].active_contracts);
-		html_raw(o, "</tr>\n");
-	}
-	html_raw(o, "</tbody></table></div>\n</section>\n");
+	cycle_table(req, o, years, n);
 
 	/* One small bar chart per indicator, a bar a year, all on ONE common
 	 * scale: every share (rates, growth) from 0 to the round tick above
@@ -989,39 +981,168 @@ void api_promises(struct request *req, struct response *res)
 	buf_release(&err);
 }
 
+/* A calibration: per person how many reviews, the mean absolute error
+ * and the bias, in percentage points. */
 static void calibration_table(struct request *req, struct buf *o, const struct dataset *ds,
 			      const char *head, const struct lc_calibration *c, size_t n)
 {
+	static const struct table_column cols[] = {
+		{ "person", "promises.person", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_ROW_HEADER },
+		{ "n", "promises.n", NULL, TABLE_NUMBER, TABLE_ALIGN_AUTO, TABLE_SORTABLE },
+		{ "mae", "promises.mae", NULL, TABLE_TEXT, TABLE_ALIGN_RIGHT, 0 },
+		{ "bias", "promises.bias", NULL, TABLE_POINTS, TABLE_ALIGN_AUTO, TABLE_SORTABLE, 1 },
+	};
+	enum { N = sizeof cols / sizeof cols[0] };
+	struct table_row *rows = arena_alloc(&req->arena, (n + 1) * sizeof *rows);
+	for (size_t i = 0; i < n; i++) {
+		struct table_cell *cells = arena_alloc(&req->arena, N * sizeof *cells);
+		struct buf t = BUF_INIT;
+		memset(cells, 0, N * sizeof *cells);
+		cells[0].text = c[i].person == NO_INDEX ? msg(req->lang, "promises.overall")
+			: ds->people[c[i].person].name;
+		cells[1].has_num = 1;
+		cells[1].num = c[i].n;
+		/* an error is never signed: the points without units_points' "+" */
+		numfmt_ld(&t, c[i].mae * 100, 1);
+		cells[2].text = arena_printf(&req->arena, "%s%s", t.data, msg(req->lang, "unit.pt"));
+		cells[3].has_num = 1;
+		cells[3].num = c[i].bias;
+		rows[i].cells = cells;
+		rows[i].id = NULL;
+		buf_release(&t);
+	}
+	/* the three tables of the page each sort by themselves */
+	const struct table_desc t = { NULL, head + strlen("promises."), cols, N, 50, NULL, -1, 0 };
 	html_raw(o, "<h3>");
 	html_msg(o, req, head);
-	html_raw(o, "</h3>\n<div class=\"scroll\"><table class=\"data\"><thead><tr><th scope=\"col\">");
-	html_msg(o, req, "promises.person");
-	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
-	html_msg(o, req, "promises.n");
-	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
-	html_msg(o, req, "promises.mae");
-	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
-	html_msg(o, req, "promises.bias");
-	html_raw(o, "</th></tr></thead><tbody>\n");
-	for (size_t i = 0; i < n; i++) {
-		html_raw(o, "<tr><th scope=\"row\">");
-		if (c[i].person == NO_INDEX)
-			html_msg(o, req, "promises.overall");
-		else
-			html_escape(o, ds->people[c[i].person].name);
-		buf_addf(o, "</th><td class=\"num\">%ld</td><td class=\"num\">", c[i].n);
-		numfmt_ld(o, c[i].mae * 100, 1);
-		html_raw(o, " ");
-		html_msg(o, req, "unit.pt");
-		html_raw(o, "</td><td class=\"num\">");
-		if (c[i].bias > 0)
-			buf_addc(o, '+');
-		numfmt_ld(o, c[i].bias * 100, 1);
-		html_raw(o, " ");
-		html_msg(o, req, "unit.pt");
-		html_raw(o, "</td></tr>\n");
+	html_raw(o, "</h3>\n");
+	html_table(req, o, &t, rows, n);
+}
+
+/* A promise's row: the run, the promise and the credits of its contract. */
+struct promise_draw {
+	const struct promises_run *run;
+	const struct lc_promise *pr;
+	const struct credits *credits;
+};
+
+static void draw_proposal(struct request *req, struct buf *o, const void *arg)
+{
+	const struct promise_draw *d = arg;
+	const struct dataset *ds = d->run->sc->ds;
+	const struct proposal *p = &ds->proposals[d->pr->proposal];
+	struct buf h = BUF_INIT;
+	buf_adds(&h, "/proposals/");
+	http_url_escape(&h, p->id);
+	html_link(o, h.data, p->id);
+	html_raw(o, " <span class=\"muted\">");
+	html_escape(o, ds->clients[p->client].name);
+	html_raw(o, "</span>");
+	if (d->pr->override >= 0) {
+		html_raw(o, " <span class=\"badge warn\" title=\"");
+		html_escape(o, d->run->ov[d->pr->override].reason);
+		html_raw(o, "\">");
+		html_msg(o, req, "proposals.gate_overridden");
+		html_raw(o, "</span>");
 	}
-	html_raw(o, "</tbody></table></div>\n");
+	buf_release(&h);
+}
+
+static void draw_gap(struct request *req, struct buf *o, const void *arg)
+{
+	const struct promise_draw *d = arg;
+	struct buf t = BUF_INIT;
+	if (!d->pr->has_predicted) {
+		html_msg(o, req, "score.na");
+		return;
+	}
+	units_points(&t, d->pr->gap, 1);
+	html_raw(o, d->pr->gap < 0 ? "<span class=\"badge bad\">" : "<span class=\"badge ok\">");
+	html_escape(o, t.data);
+	html_raw(o, "</span>");
+	buf_release(&t);
+}
+
+/* The terms sales signed and what they cost (issue 20). */
+static void draw_terms(struct request *req, struct buf *o, const void *arg)
+{
+	const struct promise_draw *d = arg;
+	const struct dataset *ds = d->run->sc->ds;
+	struct buf h = BUF_INIT;
+	if (report_credit_terms_line(&h, ds, d->pr->contract, lang_of(req))) {
+		struct credit_totals t;
+		html_escape(o, h.data);
+		report_credits_contract_totals(d->credits, d->pr->contract, &t);
+		html_raw(o, "<br>");
+		html_msg(o, req, "promises.credits_incurred");
+		html_raw(o, " <strong>");
+		credits_format_cents(o, t.incurred);
+		html_raw(o, "</strong> / ");
+		credits_format_cents(o, t.pool);
+	} else {
+		html_raw(o, "<span class=\"muted\">");
+		html_msg(o, req, "credits.no_terms");
+		html_raw(o, "</span>");
+	}
+	buf_release(&h);
+}
+
+static const struct table_column promise_columns[] = {
+	{ "proposal", "promises.proposal", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO,
+	  TABLE_SORTABLE | TABLE_ROW_HEADER | TABLE_SEARCH },
+	{ "contract", "promises.contract", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_SEARCH },
+	{ "reviewer", "promises.reviewer", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_CHOICES },
+	{ "sales_owner", "promises.sales_owner", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO,
+	  TABLE_SORTABLE | TABLE_CHOICES },
+	{ "predicted", "promises.predicted", NULL, TABLE_PERCENT, TABLE_ALIGN_AUTO, TABLE_SORTABLE, 1 },
+	{ "actual", "promises.actual", NULL, TABLE_PERCENT, TABLE_ALIGN_AUTO, TABLE_SORTABLE, 1 },
+	{ "gap", "promises.gap", NULL, TABLE_POINTS, TABLE_ALIGN_AUTO, TABLE_SORTABLE, 1 },
+	{ "terms", "promises.terms_credits", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, 0, 0, NULL, NULL, "small" },
+};
+
+/* Every won proposal with a review: promised against delivered. */
+static void promises_table(struct request *req, struct buf *o, const struct promises_run *run,
+			   const struct credits *credits)
+{
+	enum { N = sizeof promise_columns / sizeof promise_columns[0] };
+	const struct dataset *ds = run->sc->ds;
+	struct table_row *rows = arena_alloc(&req->arena, (run->p.n + 1) * sizeof *rows);
+	for (size_t i = 0; i < run->p.n; i++) {
+		const struct lc_promise *pr = &run->p.rows[i];
+		const struct contract *k = &ds->contracts[pr->contract];
+		int reviewer = pr->review == NO_INDEX ? NO_INDEX : ds->feasibility_reviews[pr->review].reviewer;
+		struct promise_draw *d = arena_alloc(&req->arena, sizeof *d);
+		struct table_cell *cells = arena_alloc(&req->arena, N * sizeof *cells);
+		struct buf h = BUF_INIT;
+		*d = (struct promise_draw){ run, pr, credits };
+		memset(cells, 0, N * sizeof *cells);
+		cells[0].text = ds->proposals[pr->proposal].id;
+		cells[0].note = ds->clients[ds->proposals[pr->proposal].client].name;
+		cells[0].draw = draw_proposal;
+		cells[0].draw_arg = d;
+		buf_adds(&h, "/contracts/");
+		http_url_escape(&h, k->id);
+		cells[1].text = k->id;
+		cells[1].href = arena_strdup(&req->arena, h.data);
+		cells[2].text = reviewer == NO_INDEX ? "—" : ds->people[reviewer].name;
+		cells[3].text = k->sales_owner == NO_INDEX ? "—" : ds->people[k->sales_owner].name;
+		cells[4].has_num = pr->has_predicted;
+		cells[4].num = pr->predicted;
+		cells[5].has_num = pr->with_data != 0;
+		cells[5].num = pr->with_data ? (long double)pr->met / pr->with_data : 0;
+		cells[5].note = arena_printf(&req->arena, "(%ld/%ld)", pr->met, pr->with_data);
+		cells[6].has_num = pr->has_predicted;
+		cells[6].num = pr->gap;
+		cells[6].draw = draw_gap;
+		cells[6].draw_arg = d;
+		cells[7].draw = draw_terms;
+		cells[7].draw_arg = d;
+		rows[i].cells = cells;
+		rows[i].id = NULL;
+		buf_release(&h);
+	}
+	const struct table_desc t = { "promise-rows", "promises", promise_columns, N, 50, "promises.none", -1, 0 };
+	html_table(req, o, &t, rows, run->p.n);
 }
 
 void page_promises(struct request *req, struct response *res)
@@ -1039,12 +1160,12 @@ void page_promises(struct request *req, struct response *res)
 	html_page_begin(req, res, "promises.title", arena_printf(&req->arena, "%d", year));
 	html_raw(o, "<p class=\"muted\">");
 	html_msg(o, req, "promises.help");
-	html_raw(o, "</p>\n<form method=\"get\" class=\"filters\"><label for=\"year\">");
-	html_msg(o, req, "score.year");
-	buf_addf(o, "</label> <input id=\"year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\""
-		 " value=\"%d\"> <button type=\"submit\">", year);
-	html_msg(o, req, "action.show");
-	html_raw(o, "</button></form>\n<section class=\"card\">\n<h2>");
+	html_raw(o, "</p>\n");
+	{
+		struct form_field year_field = form_year_field(req, "year", "year", "score.year", year);
+		html_view_form(req, o, NULL, "/promises", &year_field, 1);
+	}
+	html_raw(o, "<section class=\"card\">\n<h2>");
 	html_msg(o, req, "promises.rows");
 	html_raw(o, "</h2>\n");
 	if (!run.p.n) {
@@ -1052,89 +1173,10 @@ void page_promises(struct request *req, struct response *res)
 		html_msg(o, req, "promises.none");
 		html_raw(o, "</p>\n");
 	} else {
-		static const char *const heads[] = { "promises.proposal", "promises.contract",
-						     "promises.reviewer", "promises.sales_owner",
-						     "promises.predicted", "promises.actual",
-						     "promises.gap", "promises.terms_credits" };
-		html_raw(o, "<div class=\"scroll\"><table class=\"data\"><thead><tr>");
-		for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
-			html_raw(o, i >= 4 && i < 7 ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
-			html_msg(o, req, heads[i]);
-			html_raw(o, "</th>");
-		}
-		html_raw(o, "</tr></thead><tbody>\n");
 		struct credits credits;
 		credits_compute(ds, &credits);
-		for (size_t i = 0; i < run.p.n; i++) {
-			const struct lc_promise *pr = &run.p.rows[i];
-			const struct proposal *p = &ds->proposals[pr->proposal];
-			const struct contract *k = &ds->contracts[pr->contract];
-			int reviewer = pr->review == NO_INDEX ? NO_INDEX
-				: ds->feasibility_reviews[pr->review].reviewer;
-			struct buf h = BUF_INIT;
-			buf_adds(&h, "/proposals/");
-			http_url_escape(&h, p->id);
-			html_raw(o, "<tr><td>");
-			html_link(o, h.data, p->id);
-			html_raw(o, " <span class=\"small muted\">");
-			html_escape(o, ds->clients[p->client].name);
-			html_raw(o, "</span>");
-			if (pr->override >= 0) {
-				html_raw(o, " <span class=\"badge warn\" title=\"");
-				html_escape(o, run.ov[pr->override].reason);
-				html_raw(o, "\">");
-				html_msg(o, req, "proposals.gate_overridden");
-				html_raw(o, "</span>");
-			}
-			html_raw(o, "</td><td>");
-			contract_link(o, k->id);
-			html_raw(o, "</td><td>");
-			html_escape(o, reviewer == NO_INDEX ? "—" : ds->people[reviewer].name);
-			html_raw(o, "</td><td>");
-			html_escape(o, k->sales_owner == NO_INDEX ? "—" : ds->people[k->sales_owner].name);
-			html_raw(o, "</td><td class=\"num\">");
-			if (pr->has_predicted)
-				percent(o, req, pr->predicted, 1);
-			else
-				html_msg(o, req, "score.na");
-			html_raw(o, "</td><td class=\"num\">");
-			percent(o, req, pr->met, pr->with_data);
-			buf_addf(o, " <span class=\"muted small\">(%ld/%ld)</span></td><td class=\"num\">",
-				 pr->met, pr->with_data);
-			if (pr->has_predicted) {
-				html_raw(o, pr->gap < 0 ? "<span class=\"badge bad\">" : "<span class=\"badge ok\">");
-				if (pr->gap > 0)
-					buf_addc(o, '+');
-				numfmt_ld(o, pr->gap * 100, 1);
-				html_raw(o, " ");
-				html_msg(o, req, "unit.pt");
-				html_raw(o, "</span>");
-			} else {
-				html_msg(o, req, "score.na");
-			}
-			/* The terms sales signed and what they cost (issue 20). */
-			html_raw(o, "</td><td class=\"small\">");
-			buf_reset(&h);
-			if (report_credit_terms_line(&h, ds, pr->contract, lang_of(req))) {
-				struct credit_totals t;
-				html_escape(o, h.data);
-				report_credits_contract_totals(&credits, pr->contract, &t);
-				html_raw(o, "<br>");
-				html_msg(o, req, "promises.credits_incurred");
-				html_raw(o, " <strong>");
-				credits_format_cents(o, t.incurred);
-				html_raw(o, "</strong> / ");
-				credits_format_cents(o, t.pool);
-			} else {
-				html_raw(o, "<span class=\"muted\">");
-				html_msg(o, req, "credits.no_terms");
-				html_raw(o, "</span>");
-			}
-			html_raw(o, "</td></tr>\n");
-			buf_release(&h);
-		}
+		promises_table(req, o, &run, &credits);
 		credits_free(&credits);
-		html_raw(o, "</tbody></table></div>\n");
 	}
 	html_raw(o, "</section>\n<section class=\"card\">\n<h2>");
 	html_msg(o, req, "promises.calibration");

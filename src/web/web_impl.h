@@ -465,6 +465,14 @@ struct form {
  * form's) and the buttons; a form with a FIELD_FILE is sent as
  * multipart. All text is escaped here. */
 void html_form(struct request *req, struct buf *o, const struct form *f);
+/* A year field (1001–9998), the year shown (0: empty); label_key is a
+ * catalog key. */
+struct form_field form_year_field(struct request *req, const char *name, const char *id,
+				  const char *label_key, int year);
+/* What a view is shown for (a year, a date, a range): a GET form of
+ * fields with a "Show" button, in a filter row. */
+void html_view_form(struct request *req, struct buf *o, const char *id, const char *action,
+		    struct form_field *fields, size_t n);
 /* The fields of a record kind's form from its schema (domain/schema.c):
  * values and errors by column ("column\tmessage" lines); key != NULL locks
  * the key columns. The array lives in the request's arena. */

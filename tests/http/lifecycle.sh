@@ -86,7 +86,11 @@ check "lc-web-cycle-bad-year-400" is 400 "$(api viewer GET '/api/v1/cycle?from=2
 cli_is "lc-web-referrals" "/api/v1/cycle/referrals" cycle --referrals --format json
 check "lc-web-referrals-expected-file" same_lines "$EXP/referrals.json" "$WORK/body"
 check "lc-cycle-page-200" is 200 "$(status viewer GET '/cycle?from=2025&to=2026&lang=en')"
-check "lc-cycle-page-rate" has "$WORK/body" '<td class="num">50.0% <span class="muted small">(1/2)</span></td>'
+check "lc-cycle-page-rate" has "$WORK/body" '<td class="num">50.0% <span class="muted">(1/2)</span></td>'
+check "lc-cycle-table-counts" has "$WORK/body" '<tr><th scope="row">Active contracts</th><td class="num">3</td><td class="num">5</td></tr>'
+check "lc-cycle-table-per-contract" has "$WORK/body" '<tr><th scope="row">Expansions per active contract</th><td class="num">0.33 <span class="muted">(1/3)</span></td><td class="num">0.40 <span class="muted">(2/5)</span></td></tr>'
+check "lc-cycle-table-growth-no-count" has "$WORK/body" '<tr><th scope="row">Expansion value growth</th><td class="num">4.3%</td><td class="num">1.6%</td></tr>'
+check "lc-cycle-range-form" has "$WORK/body" '<input id="from" name="from" type="number" min="1001" max="9998" value="2025">'
 check "lc-cycle-page-chart" has "$WORK/body" '<svg'
 check "lc-cycle-page-tree" has "$WORK/body" '<li><strong>베타 보험</strong> <span class="muted small">C2</span><ul>'
 check "lc-cycle-page-tree-date" has "$WORK/body" '<strong>감마 카드</strong> <span class="muted small">C3 · introduced on 2025-12-15</span>'
@@ -101,9 +105,22 @@ check "lc-web-promises-pr1" has "$WORK/body" '{"proposal_id":"PR1","contract_id"
 cli_is "lc-web-promises-2025" "/api/v1/promises?year=2025" promises --year 2025 --format json
 check "lc-web-promises-bad-year-400" is 400 "$(api viewer GET '/api/v1/promises?year=abc')"
 check "lc-promises-page-200" is 200 "$(status viewer GET '/promises?year=2026&lang=en')"
-check "lc-promises-page-gap" has "$WORK/body" '<span class="badge bad">-23.3 %p</span>'
-check "lc-promises-page-predicted" has "$WORK/body" '<td class="num">90.0%</td><td class="num">66.7% <span class="muted small">(8/12)</span>'
+check "lc-promises-page-gap" has "$WORK/body" '<span class="badge bad">-23.3%p</span>'
+check "lc-promises-page-predicted" has "$WORK/body" '<td class="num">90.0%</td><td class="num">66.7% <span class="muted">(8/12)</span>'
 check "lc-promises-page-calibration" has "$WORK/body" 'By reviewer'
+# the promises and calibrations are html_table lists (issue 15 item 4)
+promise_rows() { grep -o '<tr><th scope="row"><a href="/proposals/[^"]*"' "$WORK/body" | sed 's|.*/proposals/||; s|"||' | tr '\n' ' '; }
+check "lc-promises-table-rows" is "PR1 PR2 " "$(promise_rows)"
+check "lc-promises-table-row-exact" has "$WORK/body" '<tr><th scope="row"><a href="/proposals/PR2">PR2</a> <span class="muted">베타 보험</span></th><td><a href="/contracts/K2">K2</a></td><td>최운영</td><td>정영업</td><td class="num">95.0%</td><td class="num">100.0% <span class="muted">(2/2)</span></td><td class="num"><span class="badge ok">+5.0%p</span></td><td class="small"><span class="muted">No SLA terms for this contract (sla_terms).</span></td></tr>'
+check "lc-promises-table-calibration-row" has "$WORK/body" '<tr><th scope="row">박운영</th><td class="num">1</td><td class="num">23.3%p</td><td class="num">-23.3%p</td></tr>'
+check "lc-promises-table-sort-gap-200" is 200 "$(status viewer GET '/promises?year=2026&lang=en&promises_sort=gap&promises_dir=desc')"
+check "lc-promises-table-sort-gap" is "PR2 PR1 " "$(promise_rows)"
+check "lc-promises-table-reviewer-200" is 200 "$(status viewer GET '/promises?year=2026&lang=en&promises_f_reviewer=%EC%B5%9C%EC%9A%B4%EC%98%81')"
+check "lc-promises-table-reviewer-rows" is "PR2 " "$(promise_rows)"
+check "lc-promises-table-calibration-sort-200" is 200 "$(status viewer GET '/promises?year=2026&lang=en&by_reviewer_sort=bias&by_reviewer_dir=desc')"
+check "lc-promises-table-calibration-sort" has "$WORK/body" '<tr><th scope="row">최운영</th><td class="num">1</td><td class="num">5.0%p</td><td class="num">+5.0%p</td></tr>
+<tr><th scope="row">박운영</th>'
+check "lc-promises-year-form" has "$WORK/body" '<input id="year" name="year" type="number" min="1001" max="9998" value="2026">'
 
 # --- proposals through the store's state machine ----------------------------
 check "lc-gate-win-refused-409" is 409 "$(api sales POST /api/v1/proposals/PR6/win)"
