@@ -1388,23 +1388,41 @@ void api_override(struct request *req, struct response *res) { api_action(req, r
 
 /* ---- proposals: the pages ------------------------------------------------ */
 
-static void gate_badge(struct request *req, struct buf *o, const struct proposal_detail *d)
+/* The gate of a proposal: open (a feasible or conditional review),
+ * overridden (an executive's decision) or closed. */
+static const char *gate_state(const struct proposal_detail *d)
 {
-	int by_review = 0;
 	for (size_t i = 0; i < d->n_reviews; i++)
 		if (d->reviews[i].verdict && strcmp(d->reviews[i].verdict, "infeasible"))
-			by_review = 1;
-	if (by_review) {
-		html_raw(o, "<span class=\"badge ok\">");
-		html_msg(o, req, "proposals.gate_open");
-	} else if (d->has_override) {
-		html_raw(o, "<span class=\"badge warn\">");
-		html_msg(o, req, "proposals.gate_overridden");
-	} else {
-		html_raw(o, "<span class=\"badge bad\">");
-		html_msg(o, req, "proposals.gate_closed");
-	}
+			return "open";
+	return d->has_override ? "overridden" : "closed";
+}
+
+static void gate_badge(struct request *req, struct buf *o, const struct proposal_detail *d)
+{
+	static const struct { const char *state, *badge; } badges[] = {
+		{ "open", "ok" }, { "overridden", "warn" }, { "closed", "bad" },
+	};
+	const char *state = gate_state(d);
+	html_raw(o, "<span class=\"badge ");
+	for (size_t i = 0; i < sizeof badges / sizeof badges[0]; i++)
+		if (!strcmp(badges[i].state, state))
+			html_escape(o, badges[i].badge);
+	html_raw(o, "\">");
+	html_msg(o, req, arena_printf(&req->arena, "proposals.gate_%s", state));
 	html_raw(o, "</span>");
+}
+
+/* The list's gate cell: the badge, and an override's reason beside it. */
+static void draw_gate(struct request *req, struct buf *o, const void *arg)
+{
+	const struct proposal_detail *d = arg;
+	gate_badge(req, o, d);
+	if (d->has_override) {
+		html_raw(o, " <span class=\"muted small\">");
+		html_escape(o, d->override_reason);
+		html_raw(o, "</span>");
+	}
 }
 
 static void proposal_href(struct buf *h, const char *id, const char *tail)
@@ -1413,6 +1431,53 @@ static void proposal_href(struct buf *h, const char *id, const char *tail)
 	http_url_escape(h, id);
 	if (tail)
 		buf_adds(h, tail);
+}
+
+static const struct table_column proposal_columns[] = {
+	{ "id", "col.id", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_ROW_HEADER | TABLE_SEARCH },
+	{ "client", "col.client_id", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_SEARCH },
+	{ "title", "col.title", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_SEARCH },
+	{ "origin", "col.origin", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_CHOICES, 0, NULL,
+	  "enum." },
+	{ "status", "col.status", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_CHOICES, 0, statuses,
+	  "enum." },
+	{ "review", "proposals.review", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE },
+	{ "gate", "proposals.gate", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SORTABLE | TABLE_CHOICES, 0, NULL,
+	  "proposals.gate_" },
+};
+
+/* The proposals: found by id, client or title, chosen by origin, status
+ * and gate, paged. */
+static void proposals_table(struct request *req, struct buf *o, const struct proposal_detail *list, size_t n)
+{
+	enum { N = sizeof proposal_columns / sizeof proposal_columns[0] };
+	struct table_row *rows = arena_alloc(&req->arena, (n + 1) * sizeof *rows);
+	for (size_t i = 0; i < n; i++) {
+		const struct proposal_detail *d = &list[i];
+		struct table_cell *cells = arena_alloc(&req->arena, N * sizeof *cells);
+		struct buf h = BUF_INIT;
+		const char *verdict = d->n_reviews ? d->reviews[d->n_reviews - 1].verdict : NULL;
+		memset(cells, 0, N * sizeof *cells);
+		proposal_href(&h, d->id, NULL);
+		cells[0].text = d->id;
+		cells[0].href = arena_strdup(&req->arena, h.data);
+		cells[1].text = d->client_name ? d->client_name : d->client_id;
+		cells[2].text = d->title ? d->title : "";
+		cells[3].text = d->origin ? i18n_named(lang_of(req), "enum.", d->origin) : "";
+		cells[3].choice = d->origin ? d->origin : "";
+		cells[4].text = i18n_named(lang_of(req), "enum.", d->status);
+		cells[4].choice = d->status;
+		cells[5].text = verdict ? i18n_named(lang_of(req), "enum.", verdict) : msg(req->lang, "proposals.no_review");
+		cells[6].choice = gate_state(d);
+		cells[6].text = msg(req->lang, arena_printf(&req->arena, "proposals.gate_%s", cells[6].choice));
+		cells[6].draw = draw_gate;
+		cells[6].draw_arg = d;
+		rows[i].cells = cells;
+		rows[i].id = NULL;
+		buf_release(&h);
+	}
+	const struct table_desc t = { "proposal-list", NULL, proposal_columns, N, 50, "records.none", -1, 0 };
+	html_table(req, o, &t, rows, n);
 }
 
 void page_proposals(struct request *req, struct response *res)
@@ -1439,47 +1504,7 @@ void page_proposals(struct request *req, struct response *res)
 		html_msg(o, req, "records.none");
 		html_raw(o, "</p>");
 	} else {
-		static const char *const heads[] = { "col.id", "col.client_id", "col.title", "col.origin",
-						     "col.status", "proposals.review", "proposals.gate" };
-		html_raw(o, "<div class=\"scroll\"><table class=\"data\"><thead><tr>");
-		for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
-			html_raw(o, "<th scope=\"col\">");
-			html_msg(o, req, heads[i]);
-			html_raw(o, "</th>");
-		}
-		html_raw(o, "</tr></thead><tbody>\n");
-		for (size_t i = 0; i < n; i++) {
-			const struct proposal_detail *d = &list[i];
-			struct buf h = BUF_INIT;
-			proposal_href(&h, d->id, NULL);
-			html_raw(o, "<tr><td>");
-			html_link(o, h.data, d->id);
-			html_raw(o, "</td><td>");
-			html_escape(o, d->client_name ? d->client_name : d->client_id);
-			html_raw(o, "</td><td>");
-			html_escape(o, d->title ? d->title : "");
-			html_raw(o, "</td><td>");
-			if (d->origin)
-				html_msg(o, req, arena_printf(&req->arena, "enum.%s", d->origin));
-			html_raw(o, "</td><td>");
-			html_msg(o, req, arena_printf(&req->arena, "enum.%s", d->status));
-			html_raw(o, "</td><td>");
-			if (d->n_reviews && d->reviews[d->n_reviews - 1].verdict)
-				html_msg(o, req, arena_printf(&req->arena, "enum.%s",
-							      d->reviews[d->n_reviews - 1].verdict));
-			else
-				html_msg(o, req, "proposals.no_review");
-			html_raw(o, "</td><td>");
-			gate_badge(req, o, d);
-			if (d->has_override) {
-				html_raw(o, " <span class=\"muted small\">");
-				html_escape(o, d->override_reason);
-				html_raw(o, "</span>");
-			}
-			html_raw(o, "</td></tr>\n");
-			buf_release(&h);
-		}
-		html_raw(o, "</tbody></table></div>\n");
+		proposals_table(req, o, list, n);
 	}
 	proposal_list_free(list, n);
 	html_page_end(req, res);

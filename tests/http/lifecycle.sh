@@ -159,6 +159,22 @@ check "lc-proposal-page-override-badge" has "$WORK/body" '<span class="badge war
 check "lc-proposals-list-override" is 200 "$(status viewer GET '/proposals?lang=en')"
 check "lc-proposals-list-link" has "$WORK/body" '<a href="/proposals/PR6">PR6</a>'
 check "lc-proposals-list-reason" has "$WORK/body" '전략 고객, 야간 인력은 본사 지원 &lt;b&gt;'
+# the proposals list is an html_table: chosen by status and gate, sorted, found
+proposal_list() { grep -o '<tr><th scope="row"><a href="/proposals/[^"]*"' "$WORK/body" | sed 's|.*/proposals/||; s|"||' | tr '\n' ' '; }
+check "lc-proposals-table-rows" is "PR1 PR2 PR3 PR4 PR5 PR6 " "$(proposal_list)"
+check "lc-proposals-table-row-exact" has "$WORK/body" '<tr><th scope="row"><a href="/proposals/PR6">PR6</a></th><td>델타 유통</td><td>델타 야간</td><td>sales</td><td>won</td><td>infeasible</td><td><span class="badge warn">overridden</span> <span class="muted small">전략 고객, 야간 인력은 본사 지원 &lt;b&gt;</span></td></tr>'
+check "lc-proposals-table-won-200" is 200 "$(status viewer GET '/proposals?lang=en&f_status=won')"
+check "lc-proposals-table-won" is "PR1 PR2 PR4 PR6 " "$(proposal_list)"
+check "lc-proposals-table-gate-closed-200" is 200 "$(status viewer GET '/proposals?lang=en&f_gate=closed')"
+check "lc-proposals-table-gate-closed" is "PR3 PR5 " "$(proposal_list)"
+check "lc-proposals-table-sort-200" is 200 "$(status viewer GET '/proposals?lang=en&sort=client&dir=desc')"
+check "lc-proposals-table-sort-client-desc" is "PR1 PR5 PR2 PR4 PR6 PR3 " "$(proposal_list)"
+check "lc-proposals-table-search-200" is 200 "$(status viewer GET '/proposals?lang=en&q=%EC%B1%84%ED%8C%85')"
+check "lc-proposals-table-search" is "PR2 PR5 " "$(proposal_list)"
+check "lc-proposals-table-ko-200" is 200 "$(status viewer GET '/proposals?lang=ko&f_status=draft')"
+check "lc-proposals-table-ko-status" has "$WORK/body" '<td>운영</td><td>초안</td><td>검토 없음</td>'
+check "lc-proposals-table-ko-choice" has "$WORK/body" '<option value="draft" selected>초안</option>'
+
 
 # Reviews: by operations, of a person of an operations unit; draft → review.
 check "lc-review-sales-403" is 403 "$(api sales POST /api/v1/proposals/PR5/review '{"reviewer":"P-O1","verdict":"feasible"}')"
