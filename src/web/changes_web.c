@@ -262,37 +262,35 @@ static void change_href(struct buf *o, int64_t id, const char *what)
 	buf_addf(o, "/changes/%lld%s", (long long)id, what);
 }
 
-static void decide_forms(struct request *req, struct buf *o, const struct change *c)
+/* What an action on a change sends as its note: none (withdraw), an
+ * empty one (confirm) or one the user types (reject needs a reason). */
+enum note_kind { NOTE_NONE, NOTE_EMPTY, NOTE_TYPED };
+
+/* One action on change c: a button (and its note) posted to
+ * /changes/ID/WHAT. */
+static void decide_form(struct request *req, struct buf *o, const struct change *c, const char *what,
+			const char *label_key, int primary, enum note_kind with_note)
 {
 	struct buf h = BUF_INIT;
-	char idtext[32];
-	snprintf(idtext, sizeof idtext, "%lld", (long long)c->id);
-	change_href(&h, c->id, "/confirm");
-	html_raw(o, "<form method=\"post\" class=\"inline\" action=\"");
-	html_escape(o, h.data);
-	html_raw(o, "\">");
-	html_csrf_field(req, o);
-	html_raw(o, "<input type=\"hidden\" name=\"note\" value=\"\"><button type=\"submit\" class=\"primary\">");
-	html_msg(o, req, "changes.confirm");
-	html_raw(o, "</button></form> ");
-	buf_reset(&h);
-	change_href(&h, c->id, "/reject");
-	html_raw(o, "<form method=\"post\" class=\"inline\" action=\"");
-	html_escape(o, h.data);
-	html_raw(o, "\">");
-	html_csrf_field(req, o);
-	html_raw(o, "<label class=\"visually-hidden\" for=\"note-");
-	html_escape(o, idtext);
-	html_raw(o, "\">");
-	html_msg(o, req, "changes.note");
-	html_raw(o, "</label><input id=\"note-");
-	html_escape(o, idtext);
-	html_raw(o, "\" name=\"note\" required maxlength=\"2000\" placeholder=\"");
-	html_msg(o, req, "changes.note");
-	html_raw(o, "\"> <button type=\"submit\">");
-	html_msg(o, req, "changes.reject");
-	html_raw(o, "</button></form>");
+	change_href(&h, c->id, what);
+	struct form_field note = { .name = "note", .kind = FIELD_HIDDEN, .value = "" };
+	if (with_note == NOTE_TYPED)
+		note = (struct form_field){ .name = "note", .id = arena_printf(&req->arena, "note-%lld",
+									      (long long)c->id),
+					    .label = msg(req->lang, "changes.note"), .kind = FIELD_TEXT,
+					    .flags = FIELD_REQUIRED | FIELD_LABEL_HIDDEN, .maxlength = 2000,
+					    .placeholder = msg(req->lang, "changes.note") };
+	struct form f = { .action = h.data, .inline_form = 1, .fields = &note, .n_fields = with_note != NOTE_NONE,
+			  .plain_submit = !primary, .submit_label = msg(req->lang, label_key) };
+	html_form(req, o, &f);
 	buf_release(&h);
+}
+
+static void decide_forms(struct request *req, struct buf *o, const struct change *c)
+{
+	decide_form(req, o, c, "/confirm", "changes.confirm", 1, NOTE_EMPTY);
+	html_raw(o, " ");
+	decide_form(req, o, c, "/reject", "changes.reject", 0, NOTE_TYPED);
 }
 
 static void decide_cell(struct request *req, struct buf *o, const void *arg)
@@ -520,18 +518,8 @@ void page_change(struct request *req, struct response *res)
 	html_raw(o, "</pre>\n");
 	if (ok)
 		decide_forms(req, o, &c);
-	if (!strcmp(c.state, "proposed") && c.proposer && !strcmp(c.proposer, req->actor)) {
-		struct buf h = BUF_INIT;
-		change_href(&h, c.id, "/withdraw");
-		html_raw(o, "<form method=\"post\" class=\"inline\" action=\"");
-		html_escape(o, h.data);
-		html_raw(o, "\">");
-		html_csrf_field(req, o);
-		html_raw(o, "<button type=\"submit\">");
-		html_msg(o, req, "changes.withdraw");
-		html_raw(o, "</button></form>");
-		buf_release(&h);
-	}
+	if (!strcmp(c.state, "proposed") && c.proposer && !strcmp(c.proposer, req->actor))
+		decide_form(req, o, &c, "/withdraw", "changes.withdraw", 0, NOTE_NONE);
 	html_raw(o, "</section>\n<p><a href=\"/changes\">");
 	html_msg(o, req, "changes.back");
 	html_raw(o, "</a></p>\n");

@@ -407,7 +407,7 @@ static void map_form(struct request *req, struct buf *o, const char *name, const
 		{ .name = "name", .id = "map-name", .label = msg(req->lang, "feeds.map_name"), .kind = FIELD_TEXT,
 		  .flags = FIELD_REQUIRED, .maxlength = MAP_NAME_MAX, .value = name },
 		{ .name = "body", .id = "map-body", .label = msg(req->lang, "feeds.map_body"),
-		  .kind = FIELD_TEXTAREA, .flags = FIELD_REQUIRED, .rows = 14,
+		  .kind = FIELD_TEXTAREA, .flags = FIELD_REQUIRED | FIELD_CODE, .rows = 14,
 		  .value = body ? body
 				: "{\"timezone\": \"Asia/Seoul\",\n \"service_level\": {\"threshold_seconds\": 20},\n"
 				  " \"queues\": [{\"source_id\": \"...\", \"contract_id\": \"...\",\n"

@@ -102,7 +102,9 @@ static void field_input(struct request *req, struct buf *o, const struct form_fi
 	attr(o, "id", id);
 	attr(o, "name", f->name);
 	if (textarea)
-		buf_addf(o, " rows=\"%d\" spellcheck=\"false\"", f->rows ? f->rows : 3);
+		buf_addf(o, " rows=\"%d\"", f->rows ? f->rows : 3);
+	if (f->flags & FIELD_CODE)
+		html_raw(o, " spellcheck=\"false\"");
 	else
 		attr(o, "type", types[f->kind]);
 	if (f->kind == FIELD_NUMBER && (f->min || f->max))
@@ -169,7 +171,7 @@ static void field_label(struct request *req, struct buf *o, const struct form_fi
 	}
 }
 
-static void field(struct request *req, struct buf *o, const struct form_field *fd)
+static void field(struct request *req, struct buf *o, const struct form_field *fd, int bare)
 {
 	const char *id = fd->id ? fd->id : arena_printf(&req->arena, "f-%s", fd->name);
 	if (fd->kind == FIELD_HIDDEN) {
@@ -181,16 +183,22 @@ static void field(struct request *req, struct buf *o, const struct form_field *f
 	}
 	if (fd->kind == FIELD_CHECKBOX) {
 		/* the box inside its label, the label after it */
-		html_raw(o, fd->error ? "<div class=\"field check invalid\"><label>" : "<div class=\"field check\"><label>");
+		if (!bare)
+			html_raw(o, fd->error ? "<div class=\"field check invalid\">" : "<div class=\"field check\">");
+		html_raw(o, "<label>");
 		field_input(req, o, fd, id);
 		field_label(req, o, fd);
 		html_raw(o, "</label>\n");
 	} else {
-		html_raw(o, fd->error ? "<div class=\"field invalid\"><label" : "<div class=\"field\"><label");
+		if (!bare)
+			html_raw(o, fd->error ? "<div class=\"field invalid\">" : "<div class=\"field\">");
+		html_raw(o, fd->flags & FIELD_LABEL_HIDDEN ? "<label class=\"visually-hidden\"" : "<label");
 		attr(o, "for", id);
 		html_raw(o, ">");
 		field_label(req, o, fd);
-		html_raw(o, "</label>\n");
+		html_raw(o, "</label>");
+		if (!bare)
+			html_raw(o, "\n");
 		if (fd->kind == FIELD_ENUM)
 			field_select(req, o, fd, id);
 		else
@@ -210,7 +218,26 @@ static void field(struct request *req, struct buf *o, const struct form_field *f
 	}
 	if (fd->n_candidates)
 		field_candidates(req, o, fd, id);
-	html_raw(o, "</div>\n");
+	if (!bare)
+		html_raw(o, "</div>\n");
+}
+
+/* The submit button as f asks: primary, plain or its own class; disabled
+ * with the reason's id. */
+static void submit_button(struct buf *o, const struct form *f)
+{
+	html_raw(o, "<button type=\"submit\"");
+	if (f->submit_class)
+		attr(o, "class", f->submit_class);
+	else if (!f->plain_submit && !f->disabled_by)
+		html_raw(o, " class=\"primary\"");
+	if (f->disabled_by) {
+		html_raw(o, " disabled");
+		attr(o, "aria-describedby", f->disabled_by);
+	}
+	html_raw(o, ">");
+	html_escape(o, f->submit_label);
+	html_raw(o, "</button>");
 }
 
 void html_form(struct request *req, struct buf *o, const struct form *f)
@@ -232,25 +259,32 @@ void html_form(struct request *req, struct buf *o, const struct form *f)
 	html_raw(o, f->get ? "<form method=\"get\"" : "<form method=\"post\"");
 	if (f->id)
 		attr(o, "id", f->id);
-	attr(o, "class", f->css ? f->css : "record-form card");
+	attr(o, "class", f->css ? f->css : f->inline_form ? "inline" : "record-form card");
 	if (multipart)
 		html_raw(o, " enctype=\"multipart/form-data\"");
+	if (f->confirm)
+		attr(o, "data-confirm", f->confirm);
 	html_raw(o, " novalidate");
 	attr(o, "action", f->action);
-	html_raw(o, ">\n");
+	html_raw(o, f->inline_form ? ">" : ">\n");
 	if (!f->get)
 		html_csrf_field(req, o);
 	for (size_t i = 0; i < f->n_fields; i++)
-		field(req, o, &f->fields[i]);
+		field(req, o, &f->fields[i], f->inline_form);
 	if (f->help) {
 		html_raw(o, "<p class=\"muted small\">");
 		html_escape(o, f->help);
 		html_raw(o, "</p>\n");
 	}
-	html_raw(o, f->plain_submit ? "<div class=\"form-actions\"><button type=\"submit\">"
-		 : "<div class=\"form-actions\"><button type=\"submit\" class=\"primary\">");
-	html_escape(o, f->submit_label);
-	html_raw(o, "</button>");
+	if (f->inline_form) {
+		if (f->n_fields && f->fields[f->n_fields - 1].kind != FIELD_HIDDEN)
+			html_raw(o, " ");
+		submit_button(o, f);
+		html_raw(o, "</form>");
+		return;
+	}
+	html_raw(o, "<div class=\"form-actions\">");
+	submit_button(o, f);
 	if (f->cancel_href) {
 		html_raw(o, " <a");
 		attr(o, "href", f->cancel_href);

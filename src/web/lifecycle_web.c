@@ -1520,15 +1520,30 @@ static void dl_row(struct request *req, struct buf *o, const char *key, const ch
 	html_raw(o, "</dd>");
 }
 
-static void form_open(struct request *req, struct buf *o, const char *id, const char *action,
-		      const char *cls)
+/* A button posting to /proposals/ID/WHAT: primary, or disabled with the
+ * id of the reason (disabled_by). */
+static void proposal_button(struct request *req, struct buf *o, const char *id, const char *what,
+			    const char *label_key, const char *disabled_by, int primary)
 {
 	struct buf h = BUF_INIT;
-	proposal_href(&h, id, action);
-	buf_addf(o, "<form method=\"post\" class=\"%s\" action=\"", cls);
-	html_escape(o, h.data);
-	html_raw(o, "\">");
-	html_csrf_field(req, o);
+	proposal_href(&h, id, what);
+	struct form f = { .action = h.data, .inline_form = 1, .plain_submit = !primary,
+			  .disabled_by = disabled_by, .submit_label = msg(req->lang, label_key) };
+	html_form(req, o, &f);
+	buf_release(&h);
+}
+
+/* An executive's override of the gate: the reason, kept after a refusal. */
+static void override_form(struct request *req, struct buf *o, const char *id, const char *reason)
+{
+	struct buf h = BUF_INIT;
+	proposal_href(&h, id, "/override");
+	struct form_field field = { .name = "reason", .id = "reason", .label = msg(req->lang, "proposals.reason"),
+				    .kind = FIELD_TEXTAREA, .flags = FIELD_REQUIRED, .maxlength = 2000,
+				    .rows = 3, .value = reason };
+	struct form f = { .id = "override-form", .action = h.data, .css = "stack", .fields = &field,
+			  .n_fields = 1, .plain_submit = 1, .submit_label = msg(req->lang, "proposals.override") };
+	html_form(req, o, &f);
 	buf_release(&h);
 }
 
@@ -1729,18 +1744,13 @@ static void proposal_page(struct request *req, struct response *res, const char 
 		html_msg(o, req, "proposals.actions");
 		html_raw(o, "</h2>\n");
 		if (may_win) {
-			html_raw(o, "<div class=\"actions\">");
-			form_open(req, o, d.id, "/win", "inline");
 			/* Disabled, with the reason beside it, while the gate is
 			 * shut: it would only be refused (the server still checks). */
-			html_raw(o, d.gate_open ? "<button type=\"submit\" class=\"primary\">"
-				 : "<button type=\"submit\" disabled aria-describedby=\"gate-shut\">");
-			html_msg(o, req, "proposals.win");
-			html_raw(o, "</button></form> ");
-			form_open(req, o, d.id, "/lose", "inline");
-			html_raw(o, "<button type=\"submit\">");
-			html_msg(o, req, "proposals.lose");
-			html_raw(o, "</button></form></div>\n");
+			html_raw(o, "<div class=\"actions\">");
+			proposal_button(req, o, d.id, "/win", "proposals.win", d.gate_open ? NULL : "gate-shut", 1);
+			html_raw(o, " ");
+			proposal_button(req, o, d.id, "/lose", "proposals.lose", NULL, 0);
+			html_raw(o, "</div>\n");
 			if (!d.gate_open) {
 				html_raw(o, "<p class=\"muted small\" id=\"gate-shut\">");
 				html_msg(o, req, "proposals.win_needs_gate");
@@ -1755,15 +1765,7 @@ static void proposal_page(struct request *req, struct response *res, const char 
 			html_raw(o, "</h3>\n<p class=\"muted small\">");
 			html_msg(o, req, "proposals.override_help");
 			html_raw(o, "</p>\n");
-			form_open(req, o, d.id, "/override", "stack");
-			html_raw(o, "<label for=\"reason\">");
-			html_msg(o, req, "proposals.reason");
-			html_raw(o, "</label> <textarea id=\"reason\" name=\"reason\" required maxlength=\"2000\" rows=\"3\">");
-			if (d.override_reason)
-				html_escape(o, d.override_reason);
-			html_raw(o, "</textarea> <button type=\"submit\">");
-			html_msg(o, req, "proposals.override");
-			html_raw(o, "</button></form>\n");
+			override_form(req, o, d.id, d.override_reason);
 		}
 		html_raw(o, "</section>\n");
 	}

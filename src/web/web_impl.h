@@ -419,6 +419,8 @@ enum {
 	FIELD_MULTIPLE = 1 << 3,      /* FIELD_FILE: several files */
 	FIELD_CHECKED = 1 << 4,       /* FIELD_CHECKBOX: ticked */
 	FIELD_NO_EMPTY = 1 << 5,      /* FIELD_ENUM: no empty choice even when not required */
+	FIELD_LABEL_HIDDEN = 1 << 6,  /* the label is for screen readers (the placeholder says it) */
+	FIELD_CODE = 1 << 7,          /* FIELD_TEXTAREA: code (JSON), not words: no spellcheck */
 };
 /* One field: what the renderer needs, nothing about where it came from. */
 struct form_field {
@@ -459,6 +461,13 @@ struct form {
 	int get;                      /* method="get" (a view's filter: no CSRF field) */
 	int plain_submit;             /* the button is not the page's primary action */
 	const char *help;             /* a muted line above the buttons (the user's language) */
+	/* An action of a button or two, inline in a line of text (confirm,
+	 * withdraw, mark won): the fields and the button without the
+	 * form's blocks. */
+	int inline_form;
+	const char *submit_class;     /* the button's class ("danger"), beside plain_submit */
+	const char *disabled_by;      /* the button is disabled: the id of what says why */
+	const char *confirm;          /* asked before sending (data-confirm, app.js), or NULL */
 };
 /* Renders f: the error summary, every field with its label, value and
  * error, the pickers' datalists and candidates, the CSRF field (a POST
