@@ -95,7 +95,7 @@ static void field_input(struct request *req, struct buf *o, const struct form_fi
 		[FIELD_TEXT] = "text", [FIELD_DATE] = "date", [FIELD_MONTH] = "text",
 		[FIELD_AMOUNT] = "text", [FIELD_ENUM] = "text", [FIELD_REFERENCE] = "text",
 		[FIELD_NUMBER] = "number", [FIELD_FILE] = "file", [FIELD_CHECKBOX] = "checkbox",
-		[FIELD_TEXTAREA] = "text", [FIELD_HIDDEN] = "hidden",
+		[FIELD_TEXTAREA] = "text", [FIELD_HIDDEN] = "hidden", [FIELD_RADIO] = "radio",
 	};
 	int textarea = f->kind == FIELD_TEXTAREA;
 	html_raw(o, textarea ? "<textarea" : "<input");
@@ -155,6 +155,38 @@ static void field_input(struct request *req, struct buf *o, const struct form_fi
 	}
 }
 
+/* One of several: a fieldset, its legend the label, a radio an option
+ * (named by option_labels, else through the catalog). */
+static void field_radios(struct request *req, struct buf *o, const struct form_field *f)
+{
+	html_raw(o, "<fieldset");
+	if (f->id)
+		attr(o, "id", f->id);
+	html_raw(o, "><legend>");
+	html_escape(o, f->label);
+	html_raw(o, "</legend>");
+	for (int i = 0; f->options && f->options[i]; i++) {
+		html_raw(o, "<label><input type=\"radio\"");
+		attr(o, "name", f->name);
+		attr(o, "value", f->options[i]);
+		if (f->value && !strcmp(f->value, f->options[i]))
+			html_raw(o, " checked");
+		html_raw(o, "> ");
+		if (f->option_labels)
+			html_escape(o, f->option_labels[i]);
+		else
+			html_msg(o, req, arena_printf(&req->arena, "%s%s", f->option_prefix ? f->option_prefix : "enum.",
+						      f->options[i]));
+		html_raw(o, "</label> ");
+	}
+	if (f->help) {
+		html_raw(o, "<p class=\"muted small\">");
+		html_escape(o, f->help);
+		html_raw(o, "</p>");
+	}
+	html_raw(o, "</fieldset>\n");
+}
+
 /* The label of a field, with its column name and the required mark. */
 static void field_label(struct request *req, struct buf *o, const struct form_field *fd)
 {
@@ -179,6 +211,10 @@ static void field(struct request *req, struct buf *o, const struct form_field *f
 		attr(o, "name", fd->name);
 		attr(o, "value", fd->value ? fd->value : "");
 		html_raw(o, ">");
+		return;
+	}
+	if (fd->kind == FIELD_RADIO) {
+		field_radios(req, o, fd);
 		return;
 	}
 	if (fd->kind == FIELD_CHECKBOX) {
@@ -269,6 +305,11 @@ void html_form(struct request *req, struct buf *o, const struct form *f)
 	html_raw(o, f->inline_form ? ">" : ">\n");
 	if (!f->get)
 		html_csrf_field(req, o);
+	if (f->intro) {
+		html_raw(o, "<p>");
+		html_escape(o, f->intro);
+		html_raw(o, "</p>");
+	}
 	for (size_t i = 0; i < f->n_fields; i++)
 		field(req, o, &f->fields[i], f->inline_form);
 	if (f->help) {

@@ -14,6 +14,7 @@
 #include "io/preview_json.h"
 #include "report/problems.h"
 #include "store/jobs.h"
+#include "web/table.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -27,41 +28,38 @@ static const struct {
 	{ "cp949", "import.encoding_cp949" },
 };
 
-/* The encoding radios; checked is the value preselected. */
-static void encoding_choice(struct request *req, struct buf *o, const char *checked, int with_auto)
+/* The encoding field: radios, checked the value preselected; "auto" only
+ * before a first preview. */
+static struct form_field encoding_field(struct request *req, const char *checked, int with_auto)
 {
-	html_raw(o, "<fieldset class=\"encoding\"><legend>");
-	html_msg(o, req, "import.encoding");
-	html_raw(o, "</legend>");
-	for (size_t i = with_auto ? 0 : 1; i < sizeof encodings / sizeof encodings[0]; i++) {
-		html_raw(o, "<label><input type=\"radio\" name=\"encoding\" value=\"");
-		html_escape(o, encodings[i].value);
-		html_raw(o, "\"");
-		if (!strcmp(encodings[i].value, checked))
-			html_raw(o, " checked");
-		html_raw(o, "> ");
-		html_msg(o, req, encodings[i].key);
-		html_raw(o, "</label> ");
+	enum { N = sizeof encodings / sizeof encodings[0] };
+	const char **values = arena_alloc(&req->arena, (N + 1) * sizeof *values);
+	const char **labels = arena_alloc(&req->arena, (N + 1) * sizeof *labels);
+	size_t n = 0;
+	for (size_t i = with_auto ? 0 : 1; i < N; i++) {
+		values[n] = encodings[i].value;
+		labels[n++] = msg(req->lang, encodings[i].key);
 	}
-	html_raw(o, "<p class=\"muted small\">");
-	html_msg(o, req, "import.encoding_help");
-	html_raw(o, "</p></fieldset>");
+	values[n] = labels[n] = NULL;
+	return (struct form_field){ .name = "encoding", .id = "encoding", .label = msg(req->lang, "import.encoding"),
+				    .kind = FIELD_RADIO, .options = values, .option_labels = labels,
+				    .value = checked, .help = msg(req->lang, "import.encoding_help") };
 }
 
 static void import_form(struct request *req, struct buf *o)
 {
-	html_raw(o, "<section class=\"card\"><form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\" class=\"stack\">");
-	html_csrf_field(req, o);
-	html_raw(o, "<label for=\"files\">");
-	html_msg(o, req, "import.files");
-	html_raw(o, "</label><input id=\"files\" name=\"files\" type=\"file\" accept=\".csv,.xlsx,text/csv\" multiple required>"
-		 "<p class=\"muted small\">");
-	html_msg(o, req, "import.help");
-	html_raw(o, "</p>");
-	encoding_choice(req, o, "auto", 1);
-	html_raw(o, "<button type=\"submit\" class=\"primary\">");
-	html_msg(o, req, "import.preview");
-	html_raw(o, "</button></form></section>\n");
+	struct form_field fields[] = {
+		{ .name = "files", .id = "files", .label = msg(req->lang, "import.files"), .kind = FIELD_FILE,
+		  .flags = FIELD_REQUIRED | FIELD_MULTIPLE, .accept = ".csv,.xlsx,text/csv",
+		  .help = msg(req->lang, "import.help") },
+		encoding_field(req, "auto", 1),
+	};
+	struct form f = { .id = "import-form", .action = "/import", .css = "stack", .fields = fields,
+			  .n_fields = sizeof fields / sizeof fields[0],
+			  .submit_label = msg(req->lang, "import.preview") };
+	html_raw(o, "<section class=\"card\">");
+	html_form(req, o, &f);
+	html_raw(o, "</section>\n");
 }
 
 static void job_state(struct buf *o, const struct request *req, const char *state)
@@ -72,9 +70,18 @@ static void job_state(struct buf *o, const struct request *req, const char *stat
 	buf_release(&key);
 }
 
+static const struct table_column queue_columns[] = {
+	{ "job", "import.job", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_ROW_HEADER },
+	{ "state", "import.state", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_CHOICES, 0, NULL, "job." },
+	{ "files", "import.files", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SEARCH },
+	{ "created", "import.created", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, 0 },
+	{ "owner", "import.owner", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_CHOICES | TABLE_SEARCH },
+};
+
 /* The queue: the jobs waiting and running, then the newest finished. */
 static void import_queue(struct request *req, struct buf *o)
 {
+	enum { N = sizeof queue_columns / sizeof queue_columns[0] };
 	struct job *jobs;
 	size_t n;
 	struct buf err = BUF_INIT;
@@ -84,41 +91,30 @@ static void import_queue(struct request *req, struct buf *o)
 		return;
 	}
 	if (n) {
+		struct table_row *rows = arena_alloc(&req->arena, n * sizeof *rows);
+		for (size_t i = 0; i < n; i++) {
+			struct table_cell *c = arena_alloc(&req->arena, N * sizeof *c);
+			char local[20];
+			memset(c, 0, N * sizeof *c);
+			c[0].text = arena_printf(&req->arena, "#%lld", (long long)jobs[i].id);
+			c[0].href = arena_printf(&req->arena, "/import/jobs/%lld", (long long)jobs[i].id);
+			c[1].choice = arena_strdup(&req->arena, jobs[i].state);
+			c[1].text = msg(req->lang, arena_printf(&req->arena, "job.%s", jobs[i].state));
+			if (jobs[i].dry_run)
+				c[1].note = msg(req->lang, "import.preview_job");
+			c[2].text = arena_strdup(&req->arena, jobs[i].names);
+			web_local_time(req, jobs[i].created_at, local);
+			c[3].text = arena_strdup(&req->arena, local);
+			c[4].text = arena_strdup(&req->arena, jobs[i].owner);
+			rows[i].cells = c;
+			rows[i].id = NULL;
+		}
+		const struct table_desc t = { "import-queue", "queue", queue_columns, N, 20, NULL, -1, 0 };
 		html_raw(o, "<section class=\"card\"><h2>");
 		html_msg(o, req, "import.queue");
-		html_raw(o, "</h2><div class=\"scroll\"><table class=\"data\"><thead><tr><th>");
-		html_msg(o, req, "import.job");
-		html_raw(o, "</th><th>");
-		html_msg(o, req, "import.state");
-		html_raw(o, "</th><th>");
-		html_msg(o, req, "import.files");
-		html_raw(o, "</th><th>");
-		html_msg(o, req, "import.created");
-		html_raw(o, "</th><th>");
-		html_msg(o, req, "import.owner");
-		html_raw(o, "</th></tr></thead><tbody>\n");
-		for (size_t i = 0; i < n; i++) {
-			char href[64], label[32];
-			snprintf(href, sizeof href, "/import/jobs/%lld", (long long)jobs[i].id);
-			snprintf(label, sizeof label, "#%lld", (long long)jobs[i].id);
-			html_raw(o, "<tr><td>");
-			html_link(o, href, label);
-			html_raw(o, "</td><td>");
-			job_state(o, req, jobs[i].state);
-			if (jobs[i].dry_run) {
-				html_raw(o, " (");
-				html_msg(o, req, "import.preview_job");
-				html_raw(o, ")");
-			}
-			html_raw(o, "</td><td>");
-			html_escape(o, jobs[i].names);
-			html_raw(o, "</td><td>");
-			html_escape(o, jobs[i].created_at);
-			html_raw(o, "</td><td>");
-			html_escape(o, jobs[i].owner);
-			html_raw(o, "</td></tr>\n");
-		}
-		html_raw(o, "</tbody></table></div></section>\n");
+		html_raw(o, "</h2>\n");
+		html_table(req, o, &t, rows, n);
+		html_raw(o, "</section>\n");
 	}
 	store_job_list_free(jobs, n);
 	buf_release(&err);
@@ -208,19 +204,92 @@ static const char *column_label(struct request *req, const char *name)
 	return i18n_lang(req->lang) == LANG_KO ? i18n_named(LANG_KO, "col.", name) : name;
 }
 
-static void count_cell(struct buf *o, const char *cls, uint64_t n)
+static const struct table_column count_columns[] = {
+	{ "file", "import.file", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, 0 },
+	{ "kind", "import.kind", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, 0 },
+	{ "added", "import.added", NULL, TABLE_NUMBER, TABLE_ALIGN_AUTO, TABLE_SUM, 0, NULL, NULL, "added" },
+	{ "changed", "import.changed", NULL, TABLE_NUMBER, TABLE_ALIGN_AUTO, TABLE_SUM, 0, NULL, NULL, "changed" },
+	{ "unchanged", "import.unchanged", NULL, TABLE_NUMBER, TABLE_ALIGN_AUTO, TABLE_SUM, 0, NULL, NULL,
+	  "unchanged" },
+};
+
+static const struct table_column change_columns[] = {
+	{ "row", "import.row", NULL, TABLE_NUMBER, TABLE_ALIGN_AUTO, 0 },
+	{ "key", "import.key", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SEARCH },
+	{ "status", "import.status", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, 0 },
+	{ "change", "import.change", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, 0 },
+};
+
+static const struct table_column problem_columns[] = {
+	{ "file", "import.file", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_CHOICES },
+	{ "row", "import.row", NULL, TABLE_NUMBER, TABLE_ALIGN_AUTO, 0 },
+	{ "column", "import.column", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_CHOICES },
+	{ "message", "import.message", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_SEARCH },
+	{ "value", "import.value", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, 0 },
+};
+
+/* Drawn: a key or a value as code, "(empty)" when there is none. */
+static void draw_code(struct request *req, struct buf *o, const void *arg)
 {
-	buf_addf(o, "<td class=\"num %s\">%llu</td>", cls, (unsigned long long)n);
+	shown_value(req, o, arg);
+}
+
+/* Drawn: a changed row's cells, each "column: before → after". */
+static void draw_change(struct request *req, struct buf *o, const void *arg)
+{
+	const struct preview_row *row = arg;
+	for (size_t c = 0; c < row->n_cells; c++) {
+		const struct preview_cell *cell = &row->cells[c];
+		html_raw(o, "<div class=\"cell-change\">");
+		html_escape(o, column_label(req, cell->column));
+		html_raw(o, ": ");
+		shown_value(req, o, cell->before);
+		html_raw(o, " → ");
+		shown_value(req, o, cell->after);
+		html_raw(o, "</div>");
+	}
+}
+
+/* One file's rows that are new or changed. */
+static void preview_rows(struct request *req, struct buf *o, const struct preview_file *f, size_t index)
+{
+	enum { N = sizeof change_columns / sizeof change_columns[0] };
+	struct table_row *rows = arena_alloc(&req->arena, (f->n_rows + 1) * sizeof *rows);
+	for (size_t r = 0; r < f->n_rows; r++) {
+		const struct preview_row *row = &f->rows[r];
+		struct table_cell *c = arena_alloc(&req->arena, N * sizeof *c);
+		memset(c, 0, N * sizeof *c);
+		c[0].row_class = row->changed ? "changed" : "added";
+		c[0].has_num = 1;
+		c[0].num = row->line;
+		c[1].text = row->key;
+		c[1].draw = draw_code;
+		c[1].draw_arg = row->key;
+		c[2].text = msg(req->lang, row->changed ? "import.status_changed" : "import.status_new");
+		c[3].draw = draw_change;
+		c[3].draw_arg = row;
+		rows[r].cells = c;
+		rows[r].id = NULL;
+	}
+	/* each file's list pages by itself */
+	const struct table_desc t = { NULL, arena_printf(&req->arena, "f%zu", index), change_columns, N, 50,
+				      NULL, -1, 0, "preview-rows" };
+	html_raw(o, "<h3>");
+	html_escape(o, f->file);
+	html_raw(o, "</h3>");
+	html_table(req, o, &t, rows, f->n_rows);
 }
 
 /* What the import will do, file by file (domain/preview.h). */
 static void preview_section(struct request *req, struct buf *o, const struct preview *p)
 {
+	enum { N = sizeof count_columns / sizeof count_columns[0] };
 	uint64_t replaced = 0;
 	char n[24];
 	const char *args[1] = { n };
 	enum lang lang = i18n_lang(req->lang);
 	struct buf text = BUF_INIT;
+	struct table_row *rows = arena_alloc(&req->arena, (p->n_files + 1) * sizeof *rows);
 
 	for (size_t i = 0; i < p->n_files; i++)
 		replaced += p->files[i].changed;
@@ -234,68 +303,24 @@ static void preview_section(struct request *req, struct buf *o, const struct pre
 		html_escape(o, text.data);
 		html_raw(o, "</p>");
 	}
-	html_raw(o, "<div class=\"scroll\"><table class=\"data\" id=\"preview-counts\"><thead><tr><th>");
-	html_msg(o, req, "import.file");
-	html_raw(o, "</th><th>");
-	html_msg(o, req, "import.kind");
-	html_raw(o, "</th><th class=\"num\">");
-	html_msg(o, req, "import.added");
-	html_raw(o, "</th><th class=\"num\">");
-	html_msg(o, req, "import.changed");
-	html_raw(o, "</th><th class=\"num\">");
-	html_msg(o, req, "import.unchanged");
-	html_raw(o, "</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < p->n_files; i++) {
 		const struct preview_file *f = &p->files[i];
-		html_raw(o, "<tr><td>");
-		html_escape(o, f->file);
-		html_raw(o, "</td><td>");
-		html_escape(o, i18n_named(lang, "kind.", f->table));
-		html_raw(o, "</td>");
-		count_cell(o, "added", f->added);
-		count_cell(o, "changed", f->changed);
-		count_cell(o, "unchanged", f->unchanged);
-		html_raw(o, "</tr>\n");
+		struct table_cell *c = arena_alloc(&req->arena, N * sizeof *c);
+		memset(c, 0, N * sizeof *c);
+		c[0].text = f->file;
+		c[1].text = i18n_named(lang, "kind.", f->table);
+		c[2].has_num = c[3].has_num = c[4].has_num = 1;
+		c[2].num = (long double)f->added;
+		c[3].num = (long double)f->changed;
+		c[4].num = (long double)f->unchanged;
+		rows[i].cells = c;
+		rows[i].id = NULL;
 	}
-	html_raw(o, "</tbody></table></div>\n");
-
-	for (size_t i = 0; i < p->n_files; i++) {
-		const struct preview_file *f = &p->files[i];
-		if (!f->n_rows)
-			continue;
-		html_raw(o, "<h3>");
-		html_escape(o, f->file);
-		html_raw(o, "</h3><div class=\"scroll\"><table class=\"data preview-rows\"><thead><tr><th>");
-		html_msg(o, req, "import.row");
-		html_raw(o, "</th><th>");
-		html_msg(o, req, "import.key");
-		html_raw(o, "</th><th>");
-		html_msg(o, req, "import.status");
-		html_raw(o, "</th><th>");
-		html_msg(o, req, "import.change");
-		html_raw(o, "</th></tr></thead><tbody>\n");
-		for (size_t r = 0; r < f->n_rows; r++) {
-			const struct preview_row *row = &f->rows[r];
-			buf_addf(o, "<tr class=\"%s\"><td class=\"num\">%lu</td><td><code>",
-				 row->changed ? "changed" : "added", row->line);
-			html_escape(o, row->key);
-			html_raw(o, "</code></td><td>");
-			html_msg(o, req, row->changed ? "import.status_changed" : "import.status_new");
-			html_raw(o, "</td><td>");
-			for (size_t c = 0; c < row->n_cells; c++) {
-				const struct preview_cell *cell = &row->cells[c];
-				html_raw(o, "<div class=\"cell-change\">");
-				html_escape(o, column_label(req, cell->column));
-				html_raw(o, ": ");
-				shown_value(req, o, cell->before);
-				html_raw(o, " → ");
-				shown_value(req, o, cell->after);
-				html_raw(o, "</div>");
-			}
-			html_raw(o, "</td></tr>\n");
-		}
-		html_raw(o, "</tbody></table></div>\n");
-	}
+	const struct table_desc counts = { "preview-counts", "counts", count_columns, N, 50, NULL, -1, 0 };
+	html_table(req, o, &counts, rows, p->n_files);
+	for (size_t i = 0; i < p->n_files; i++)
+		if (p->files[i].n_rows)
+			preview_rows(req, o, &p->files[i], i);
 	snprintf(n, sizeof n, "%d", PREVIEW_ROWS);
 	buf_reset(&text);
 	i18n_add(&text, lang, "import.rows_shown", args, 1);
@@ -309,38 +334,32 @@ static void preview_section(struct request *req, struct buf *o, const struct pre
  * language), the message in that language, the offending value. */
 static void problems_table(struct request *req, struct buf *o, const struct problem_list *l)
 {
+	enum { N = sizeof problem_columns / sizeof problem_columns[0] };
 	enum lang lang = i18n_lang(req->lang);
 	struct buf text = BUF_INIT;
-	html_raw(o, "<div class=\"scroll\"><table class=\"data\" id=\"problems\"><thead><tr><th>");
-	html_msg(o, req, "import.file");
-	html_raw(o, "</th><th class=\"num\">");
-	html_msg(o, req, "import.row");
-	html_raw(o, "</th><th>");
-	html_msg(o, req, "import.column");
-	html_raw(o, "</th><th>");
-	html_msg(o, req, "import.message");
-	html_raw(o, "</th><th>");
-	html_msg(o, req, "import.value");
-	html_raw(o, "</th></tr></thead><tbody>\n");
+	struct table_row *rows = arena_alloc(&req->arena, (l->n + 1) * sizeof *rows);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct problem *p = &l->items[i];
-		html_raw(o, "<tr><td>");
-		html_escape(o, p->where ? p->where : p->file ? p->file : "");
-		html_raw(o, "</td><td class=\"num\">");
-		if (p->line)
-			buf_addf(o, "%lu", p->line);
-		html_raw(o, "</td><td>");
-		html_escape(o, problem_column_name(p, lang));
-		html_raw(o, "</td><td>");
+		struct table_cell *c = arena_alloc(&req->arena, N * sizeof *c);
+		memset(c, 0, N * sizeof *c);
+		c[0].text = p->where ? p->where : p->file ? p->file : "";
+		c[1].has_num = p->line != 0;
+		c[1].num = p->line;
+		c[1].text = "";
+		c[2].text = arena_strdup(&req->arena, problem_column_name(p, lang));
 		buf_reset(&text);
 		problem_message(p, lang, &text);
-		html_escape(o, text.data);
-		html_raw(o, "</td><td>");
-		if (p->value)
-			shown_value(req, o, p->value);
-		html_raw(o, "</td></tr>\n");
+		c[3].text = arena_strdup(&req->arena, text.data);
+		c[4].text = p->value ? p->value : "";
+		if (p->value) {
+			c[4].draw = draw_code;
+			c[4].draw_arg = p->value;
+		}
+		rows[i].cells = c;
+		rows[i].id = NULL;
 	}
-	html_raw(o, "</tbody></table></div>\n");
+	const struct table_desc t = { "problems", "problems", problem_columns, N, 100, NULL, -1, 0 };
+	html_table(req, o, &t, rows, l->n);
 	if (l->total > l->n) {
 		char n[24];
 		const char *args[1] = { n };
@@ -366,15 +385,16 @@ static void recheck_form(struct request *req, struct buf *o, const struct job *j
 	snprintf(args_n, sizeof args_n, "%s", !strcmp(used, "cp949") ? "CP949" : "UTF-8");
 	i18n_add(&text, i18n_lang(req->lang), job->encoding ? "import.encoding_chosen"
 							    : "import.encoding_detected", args, 1);
-	html_raw(o, "<form method=\"post\" action=\"/import\" class=\"card\" id=\"recheck\">");
-	html_csrf_field(req, o);
-	buf_addf(o, "<input type=\"hidden\" name=\"recheck\" value=\"%lld\"><p>", (long long)job->id);
-	html_escape(o, text.data);
-	html_raw(o, "</p>");
-	encoding_choice(req, o, used, 0);
-	html_raw(o, "<button type=\"submit\">");
-	html_msg(o, req, "import.recheck");
-	html_raw(o, "</button></form>\n");
+	struct form_field fields[] = {
+		{ .name = "recheck", .kind = FIELD_HIDDEN,
+		  .value = arena_printf(&req->arena, "%lld", (long long)job->id) },
+		encoding_field(req, used, 0),
+	};
+	struct form f = { .id = "recheck", .action = "/import", .css = "card stack", .fields = fields,
+			  .n_fields = sizeof fields / sizeof fields[0], .plain_submit = 1,
+			  .intro = arena_strdup(&req->arena, text.data),
+			  .submit_label = msg(req->lang, "import.recheck") };
+	html_form(req, o, &f);
 	buf_release(&text);
 }
 
@@ -483,14 +503,12 @@ void page_import_job(struct request *req, struct response *res)
 				  arena_printf(&req->arena, "#%lld", (long long)job.committed_by));
 			html_raw(o, "</p>\n");
 		} else {
-			html_raw(o, "<form method=\"post\" action=\"/import\" class=\"card\">");
-			html_csrf_field(req, o);
-			buf_addf(o, "<input type=\"hidden\" name=\"commit\" value=\"%lld\"><p>",
-				 (long long)job.id);
-			html_msg(o, req, "import.commit_help");
-			html_raw(o, "</p><button type=\"submit\" class=\"primary\">");
-			html_msg(o, req, "import.commit");
-			html_raw(o, "</button></form>\n");
+			struct form_field commit = { .name = "commit", .kind = FIELD_HIDDEN,
+						     .value = arena_printf(&req->arena, "%lld", (long long)job.id) };
+			struct form f = { .id = "commit", .action = "/import", .css = "card stack", .fields = &commit,
+					  .n_fields = 1, .intro = msg(req->lang, "import.commit_help"),
+					  .submit_label = msg(req->lang, "import.commit") };
+			html_form(req, o, &f);
 			recheck_form(req, o, &job,
 				     have_preview && preview.encoding ? preview.encoding : "utf-8");
 		}

@@ -697,6 +697,11 @@ static void render(struct request *req, struct buf *out, const struct table_desc
 	html_raw(out, "<tbody>\n");
 	for (size_t i = 0; i < n_rows; i++) {
 		html_raw(out, "<tr");
+		if (t->n_columns && rows[i].cells[0].row_class) {
+			html_raw(out, " class=\"");
+			html_escape(out, rows[i].cells[0].row_class);
+			html_raw(out, "\"");
+		}
 		if (rows[i].id) {
 			html_raw(out, " id=\"");
 			html_escape(out, rows[i].id);

@@ -109,6 +109,10 @@ struct table_cell {
 	const char *const *series_labels;
 	size_t n_series;
 	int series_partial;
+	/* The first cell only: a class of its row (a preview's "changed"
+	 * rows). A row is two fields its callers set one by one; a cell is
+	 * cleared whole, so the class lives here. */
+	const char *row_class;
 };
 
 struct table_row {

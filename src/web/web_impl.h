@@ -411,6 +411,7 @@ enum form_field_kind {
 	FIELD_CHECKBOX,               /* sends value when ticked */
 	FIELD_TEXTAREA,               /* several lines */
 	FIELD_HIDDEN,                 /* sent, not shown */
+	FIELD_RADIO,                  /* one of options, each a radio in a fieldset */
 };
 enum {
 	FIELD_REQUIRED = 1 << 0,
@@ -468,6 +469,7 @@ struct form {
 	const char *submit_class;     /* the button's class ("danger"), beside plain_submit */
 	const char *disabled_by;      /* the button is disabled: the id of what says why */
 	const char *confirm;          /* asked before sending (data-confirm, app.js), or NULL */
+	const char *intro;            /* a line before the fields (the user's language), or NULL */
 };
 /* Renders f: the error summary, every field with its label, value and
  * error, the pickers' datalists and candidates, the CSRF field (a POST

@@ -64,6 +64,14 @@ check "preview-page-measurement-cells" has "$WORK/page-en" '<div class="cell-cha
 check "preview-page-detected-cp949" has "$WORK/page-en" 'The CSV files were detected as CP949.'
 check "preview-page-cp949-preselected" has "$WORK/page-en" '<input type="radio" name="encoding" value="cp949" checked>'
 check "preview-page-commit-form" has "$WORK/page-en" "<input type=\"hidden\" name=\"commit\" value=\"$id\">"
+# the counts are an html_table with a totals row (issue 15 item 4)
+check "preview-page-counts-total" has "$WORK/page-en" '<tfoot><tr><th scope="row" class="total-row">Total</th><td class="total-row"></td><td class="num added total-row">2</td><td class="num changed total-row">2</td><td class="num unchanged total-row">2</td></tr></tfoot>'
+check "preview-page-rows-per-file" has "$WORK/page-en" '<h3>clients.csv</h3><div class="scroll"><table class="data preview-rows">'
+check "preview-page-rows-search-200" is 200 "$(status admin GET "/import/jobs/$id?lang=en&f0_q=C9")"
+check "preview-page-rows-search-c9" has "$WORK/body" '<tr class="added"><td class="num">4</td><td><code>C9</code></td><td>new</td><td></td></tr>'
+check "preview-page-rows-search-not-c2" hasnt "$WORK/body" '<td><code>C2</code></td>'
+check "preview-page-rows-search-other-file" has "$WORK/body" '<div class="cell-change">numerator: <code>850</code> → <code>900</code></div>'
+check "preview-page-commit-intro" has "$WORK/page-en" '<form method="post" id="commit" class="card stack" novalidate action="/import">'
 
 check "preview-page-ko-200" is 200 "$(status admin GET "/import/jobs/$id?lang=ko")"
 cp "$WORK/body" "$WORK/page-ko"
@@ -100,10 +108,21 @@ check "problems-page-en-detected" has "$WORK/body" 'The CSV files were detected 
 check "problems-api-read-as" is '{"encoding": "utf-8", "files": []}' "$(python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["result"]["preview"]))' "$WORK/job")"
 check "problems-page-en-enum" has "$WORK/body" "<td>risk_tier</td><td>unknown risk_tier &#39;urgent&#39; (expected low, medium or high)</td>"
 check "problems-page-en-ref" has "$WORK/body" "<tr><td>contracts.csv</td><td class=\"num\">3</td><td>client_id</td><td>unknown client &#39;C404&#39;</td><td><code>C404</code></td></tr>"
+# the problems are an html_table: chosen by column, found by message
+problem_lines() { sed -n '/id="problems"/,/<\/table>/p' "$WORK/body" | grep -o '^<tr><td>contracts.csv</td><td class="num">[0-9]*' | sed 's/.*">//' | tr '\n' ' '; }
+check "problems-table-rows" is "2 3 4 " "$(problem_lines)"
+check "problems-table-column-422" is 422 "$(status admin GET "/import/jobs/$bad?lang=en&problems_f_column=risk_tier")"
+check "problems-table-column-rows" is "4 " "$(problem_lines)"
+check "problems-table-search-422" is 422 "$(status admin GET "/import/jobs/$bad?lang=en&problems_q=unknown%20client")"
+check "problems-table-search-rows" is "3 " "$(problem_lines)"
 
 # The import page offers the encoding, detection preselected.
 check "import-page-200" is 200 "$(status admin GET '/import?lang=en')"
 check "import-page-encoding-auto" has "$WORK/body" '<input type="radio" name="encoding" value="auto" checked>'
+check "import-page-form" has "$WORK/body" '<input id="files" name="files" type="file" accept=".csv,.xlsx,text/csv" multiple aria-required="true">'
+check "import-page-queue-table" has "$WORK/body" '<table class="data" id="import-queue">'
+check "import-page-queue-failed-200" is 200 "$(status admin GET "/import?lang=en&queue_f_state=failed")"
+check "import-page-queue-failed-rows" is "$again $bad " "$(grep -o '<tr><th scope="row"><a href="/import/jobs/[0-9]*' "$WORK/body" | sed 's|.*/||' | sort -n | tr '\n' ' ')"
 
 # Committing the preview writes what it showed.
 code=$(form admin /import "commit=$id")
