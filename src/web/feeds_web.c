@@ -101,25 +101,6 @@ out:
 	return rc;
 }
 
-static void report_json(struct buf *j, const char *report)
-{
-	int first = 1;
-	buf_adds(j, "[");
-	for (const char *line = report; *line;) {
-		const char *eol = strchr(line, '\n');
-		size_t len = eol ? (size_t)(eol - line) : strlen(line);
-		if (len) {
-			buf_adds(j, first ? "" : ",");
-			json_write_string(j, line, len);
-			first = 0;
-		}
-		if (!eol)
-			break;
-		line = eol + 1;
-	}
-	buf_adds(j, "]");
-}
-
 int web_feed_job_run(struct store *s, const struct job *job, const struct job_file *jf, size_t n_jf,
 		     void (*on_progress)(void *ctx, uint64_t records, uint64_t bytes), void *ctx,
 		     struct feed_import_result *r, struct buf *report, struct buf *detail)
@@ -167,7 +148,7 @@ out:
 	buf_addf(detail, ",\"records\":%llu,\"skipped\":%llu,\"days\":%llu,\"removed\":%llu,\"messages\":",
 		 (unsigned long long)r->records, (unsigned long long)r->skipped, (unsigned long long)r->days,
 		 (unsigned long long)r->removed);
-	report_json(detail, report->data);
+	web_json_lines(detail, report->data);
 	buf_adds(detail, "}");
 	feed_map_free(map);
 	xfree(format);
@@ -294,7 +275,7 @@ void api_feed_map_put(struct request *req, struct response *res)
 		buf_addf(&j, "{\"ok\":%s,\"name\":", rc ? "false" : "true");
 		json_write_string(&j, req->params[0], strlen(req->params[0]));
 		buf_adds(&j, ",\"messages\":");
-		report_json(&j, report.data);
+		web_json_lines(&j, report.data);
 		buf_adds(&j, "}");
 		http_json(res, rc ? 422 : 200, &j);
 	}
@@ -546,7 +527,7 @@ static int64_t detail_int(const struct job *job, const char *key)
  * that imports a valid preview. */
 void page_feed_job(struct request *req, struct response *res)
 {
-	struct buf *o = &res->body, err = BUF_INIT, lines = BUF_INIT, key = BUF_INIT;
+	struct buf *o = &res->body, err = BUF_INIT, lines = BUF_INIT;
 	struct job job;
 	int64_t id = web_job_id(req->n_params ? req->params[0] : NULL);
 	int rc = id ? web_job_get(req, id, &job, &err) : 1;
@@ -563,36 +544,10 @@ void page_feed_job(struct request *req, struct response *res)
 		return;
 	}
 	html_page_begin(req, res, "feeds.title", NULL);
-	html_raw(o, "<section class=\"card\" id=\"job\"><h2>");
-	html_msg(o, req, "import.job");
-	buf_addf(o, " #%lld · ", (long long)job.id);
-	buf_addf(&key, "job.%s", job.state);
-	html_msg(o, req, key.data);
-	html_raw(o, "</h2><p>");
-	html_escape(o, job.names);
-	html_raw(o, "</p>\n");
+	web_job_heading(req, o, &job);
 	job_messages(&job, &lines);
 	if (!job.finished) {
-		http_header(res, req, "Refresh", "1");
-		html_raw(o, "<p role=\"status\">");
-		if (!strcmp(job.state, "queued")) {
-			html_msg(o, req, "import.queued");
-			buf_addf(o, ": %lld", (long long)job.ahead);
-		} else {
-			html_msg(o, req, "feeds.running");
-			buf_addf(o, ": %lld · %lld / %lld B", (long long)job.progress_rows,
-				 (long long)job.progress_bytes, (long long)job.bytes);
-		}
-		html_raw(o, "</p>");
-		buf_addf(o, "<progress id=\"job-progress\" max=\"%lld\" value=\"%lld\"></progress>",
-			 (long long)(job.bytes ? job.bytes : 1),
-			 (long long)(!strcmp(job.state, "queued") ? 0 : job.progress_bytes));
-		html_raw(o, "<p class=\"muted small\">");
-		html_msg(o, req, "import.refresh_help");
-		html_raw(o, " ");
-		html_link(o, arena_printf(&req->arena, "/feeds/jobs/%lld", (long long)job.id),
-			  msg(req->lang, "import.refresh"));
-		html_raw(o, "</p></section>\n");
+		web_job_waiting(req, res, &job, "/feeds/jobs/", "feeds.running");
 	} else if (!job.ok) {
 		res->status = 422;
 		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p>");
@@ -612,20 +567,9 @@ void page_feed_job(struct request *req, struct response *res)
 			html_problem_list(o, lines.data);
 		html_raw(o, "</div></section>\n");
 		if (job.dry_run && job.committed_by) {
-			html_raw(o, "<p>");
-			html_msg(o, req, "import.committed");
-			html_raw(o, " ");
-			html_link(o, arena_printf(&req->arena, "/feeds/jobs/%lld", (long long)job.committed_by),
-				  arena_printf(&req->arena, "#%lld", (long long)job.committed_by));
-			html_raw(o, "</p>\n");
+			web_job_committed(req, o, &job, "/feeds/jobs/");
 		} else if (job.dry_run) {
-			html_raw(o, "<form method=\"post\" action=\"/feeds\" class=\"card\">");
-			html_csrf_field(req, o);
-			buf_addf(o, "<input type=\"hidden\" name=\"commit\" value=\"%lld\"><p>", (long long)job.id);
-			html_msg(o, req, "import.commit_help");
-			html_raw(o, "</p><button type=\"submit\" class=\"primary\">");
-			html_msg(o, req, "import.commit");
-			html_raw(o, "</button></form>\n");
+			web_job_commit_form(req, o, &job, "/feeds");
 		}
 	}
 	if (job.finished)
@@ -634,7 +578,6 @@ void page_feed_job(struct request *req, struct response *res)
 	store_job_release(&job);
 	buf_release(&err);
 	buf_release(&lines);
-	buf_release(&key);
 }
 
 /* POST /feeds/maps: store (create or replace) a map by name. */

@@ -62,14 +62,6 @@ static void import_form(struct request *req, struct buf *o)
 	html_raw(o, "</section>\n");
 }
 
-static void job_state(struct buf *o, const struct request *req, const char *state)
-{
-	struct buf key = BUF_INIT;
-	buf_addf(&key, "job.%s", state);
-	html_msg(o, req, key.data);
-	buf_release(&key);
-}
-
 static const struct table_column queue_columns[] = {
 	{ "job", "import.job", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_ROW_HEADER },
 	{ "state", "import.state", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_CHOICES, 0, NULL, "job." },
@@ -412,31 +404,6 @@ static void limit_notice(struct request *req, struct buf *o, const char *limit_n
 	buf_release(&key);
 }
 
-static void job_waiting(struct request *req, struct response *res, const struct job *job)
-{
-	struct buf *o = &res->body;
-	http_header(res, req, "Refresh", "1");
-	html_raw(o, "<p role=\"status\">");
-	if (!strcmp(job->state, "queued")) {
-		html_msg(o, req, "import.queued");
-		buf_addf(o, ": %lld", (long long)job->ahead);
-	} else {
-		html_msg(o, req, "import.running");
-		buf_addf(o, ": %lld · %lld / %lld B", (long long)job->progress_rows,
-			 (long long)job->progress_bytes, (long long)job->bytes);
-	}
-	html_raw(o, "</p>");
-	buf_addf(o, "<progress id=\"job-progress\" max=\"%lld\" value=\"%lld\"></progress>",
-		 (long long)(job->bytes ? job->bytes : 1),
-		 (long long)(!strcmp(job->state, "queued") ? 0 : job->progress_bytes));
-	html_raw(o, "<p class=\"muted small\">");
-	html_msg(o, req, "import.refresh_help");
-	html_raw(o, " ");
-	html_link(o, arena_printf(&req->arena, "/import/jobs/%lld", (long long)job->id),
-		  msg(req->lang, "import.refresh"));
-	html_raw(o, "</p></section>\n");
-}
-
 /* A job's page: while it waits or runs, its place or its progress, and the
  * page reloads itself every second (a Refresh header: no script needed);
  * then the preview with the commit button, the problems, or the result. */
@@ -460,15 +427,9 @@ void page_import_job(struct request *req, struct response *res)
 	}
 	have_preview = job.preview && !preview_parse(job.preview, &preview);
 	html_page_begin(req, res, "import.title", NULL);
-	html_raw(o, "<section class=\"card\" id=\"job\"><h2>");
-	html_msg(o, req, "import.job");
-	buf_addf(o, " #%lld · ", (long long)job.id);
-	job_state(o, req, job.state);
-	html_raw(o, "</h2><p>");
-	html_escape(o, job.names);
-	html_raw(o, "</p>\n");
+	web_job_heading(req, o, &job);
 	if (!job.finished) {
-		job_waiting(req, res, &job);
+		web_job_waiting(req, res, &job, "/import/jobs/", "import.running");
 	} else if (!job.ok) {
 		res->status = 422;
 		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p>");
@@ -496,19 +457,9 @@ void page_import_job(struct request *req, struct response *res)
 		if (have_preview)
 			preview_section(req, o, &preview);
 		if (job.committed_by) {
-			html_raw(o, "<p>");
-			html_msg(o, req, "import.committed");
-			html_raw(o, " ");
-			html_link(o, arena_printf(&req->arena, "/import/jobs/%lld", (long long)job.committed_by),
-				  arena_printf(&req->arena, "#%lld", (long long)job.committed_by));
-			html_raw(o, "</p>\n");
+			web_job_committed(req, o, &job, "/import/jobs/");
 		} else {
-			struct form_field commit = { .name = "commit", .kind = FIELD_HIDDEN,
-						     .value = arena_printf(&req->arena, "%lld", (long long)job.id) };
-			struct form f = { .id = "commit", .action = "/import", .css = "card stack", .fields = &commit,
-					  .n_fields = 1, .intro = msg(req->lang, "import.commit_help"),
-					  .submit_label = msg(req->lang, "import.commit") };
-			html_form(req, o, &f);
+			web_job_commit_form(req, o, &job, "/import");
 			recheck_form(req, o, &job,
 				     have_preview && preview.encoding ? preview.encoding : "utf-8");
 		}

@@ -517,6 +517,25 @@ int web_job_wait(struct request *req, int64_t id, long seconds, struct job *out,
 	}
 }
 
+void web_json_lines(struct buf *j, const char *text)
+{
+	int first = 1;
+	buf_addc(j, '[');
+	for (const char *line = text ? text : ""; *line;) {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line) : strlen(line);
+		if (len) {
+			buf_adds(j, first ? "" : ",");
+			json_write_string(j, line, len);
+			first = 0;
+		}
+		if (!eol)
+			break;
+		line = eol + 1;
+	}
+	buf_addc(j, ']');
+}
+
 void web_job_json(struct buf *j, const struct job *job)
 {
 	buf_addf(j, "{\"id\":%lld,\"kind\":", (long long)job->id);
@@ -552,23 +571,11 @@ void web_job_json(struct buf *j, const struct job *job)
 		return;
 	}
 	/* The synchronous import's answer, as it was. */
-	buf_addf(j, "{\"ok\":%s,\"dry_run\":%s,\"files\":%d,\"rows\":%lld,\"batch\":%lld,\"errors\":[",
+	buf_addf(j, "{\"ok\":%s,\"dry_run\":%s,\"files\":%d,\"rows\":%lld,\"batch\":%lld,\"errors\":",
 		 job->ok ? "true" : "false", job->dry_run ? "true" : "false", job->files,
 		 (long long)job->rows, (long long)job->batch);
-	int first = 1;
-	for (const char *line = job->errors ? job->errors : ""; *line;) {
-		const char *eol = strchr(line, '\n');
-		size_t len = eol ? (size_t)(eol - line) : strlen(line);
-		if (len) {
-			buf_adds(j, first ? "" : ",");
-			json_write_string(j, line, len);
-			first = 0;
-		}
-		if (!eol)
-			break;
-		line = eol + 1;
-	}
-	buf_adds(j, "],\"limit\":");
+	web_json_lines(j, job->errors);
+	buf_adds(j, ",\"limit\":");
 	json_write_string_or_null(j, job->limit_name);
 	/* The kind's own result (a feed's: format, map, records, skipped,
 	 * days, removed, messages), our own JSON as stored. */
@@ -586,6 +593,63 @@ void web_job_json(struct buf *j, const struct job *job)
 		buf_adds(j, job->problems ? job->problems : "null");
 	}
 	buf_adds(j, "}}");
+}
+
+void web_job_heading(struct request *req, struct buf *o, const struct job *job)
+{
+	html_raw(o, "<section class=\"card\" id=\"job\"><h2>");
+	html_msg(o, req, "import.job");
+	buf_addf(o, " #%lld · ", (long long)job->id);
+	html_msg(o, req, arena_printf(&req->arena, "job.%s", job->state));
+	html_raw(o, "</h2><p>");
+	html_escape(o, job->names);
+	html_raw(o, "</p>\n");
+}
+
+void web_job_committed(struct request *req, struct buf *o, const struct job *job, const char *page)
+{
+	html_raw(o, "<p>");
+	html_msg(o, req, "import.committed");
+	html_raw(o, " ");
+	html_link(o, arena_printf(&req->arena, "%s%lld", page, (long long)job->committed_by),
+		  arena_printf(&req->arena, "#%lld", (long long)job->committed_by));
+	html_raw(o, "</p>\n");
+}
+
+void web_job_waiting(struct request *req, struct response *res, const struct job *job, const char *page,
+		     const char *running_key)
+{
+	struct buf *o = &res->body;
+	http_header(res, req, "Refresh", "1");
+	html_raw(o, "<p role=\"status\">");
+	if (!strcmp(job->state, "queued")) {
+		html_msg(o, req, "import.queued");
+		buf_addf(o, ": %lld", (long long)job->ahead);
+	} else {
+		html_msg(o, req, running_key);
+		buf_addf(o, ": %lld · %lld / %lld B", (long long)job->progress_rows,
+			 (long long)job->progress_bytes, (long long)job->bytes);
+	}
+	html_raw(o, "</p>");
+	buf_addf(o, "<progress id=\"job-progress\" max=\"%lld\" value=\"%lld\"></progress>",
+		 (long long)(job->bytes ? job->bytes : 1),
+		 (long long)(!strcmp(job->state, "queued") ? 0 : job->progress_bytes));
+	html_raw(o, "<p class=\"muted small\">");
+	html_msg(o, req, "import.refresh_help");
+	html_raw(o, " ");
+	html_link(o, arena_printf(&req->arena, "%s%lld", page, (long long)job->id),
+		  msg(req->lang, "import.refresh"));
+	html_raw(o, "</p></section>\n");
+}
+
+void web_job_commit_form(struct request *req, struct buf *o, const struct job *job, const char *action)
+{
+	struct form_field commit = { .name = "commit", .kind = FIELD_HIDDEN,
+				     .value = arena_printf(&req->arena, "%lld", (long long)job->id) };
+	struct form f = { .id = "commit", .action = action, .css = "card stack", .fields = &commit, .n_fields = 1,
+			  .intro = msg(req->lang, "import.commit_help"),
+			  .submit_label = msg(req->lang, "import.commit") };
+	html_form(req, o, &f);
 }
 
 /* Parses a job id path segment; 0 when it is not one. */

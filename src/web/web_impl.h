@@ -602,6 +602,22 @@ int web_job_get(struct request *req, int64_t id, struct job *out, struct buf *er
 int web_job_wait(struct request *req, int64_t id, long seconds, struct job *out, struct buf *err);
 /* Appends the API's JSON object of a job. */
 void web_job_json(struct buf *j, const struct job *job);
+/* The non-empty lines of text (NULL: none) as a JSON array of strings,
+ * appended to j (a job's errors, a feed's messages). */
+void web_json_lines(struct buf *j, const char *text);
+/* A job page's heading: its number, state and files; opens the job's
+ * section. */
+void web_job_heading(struct request *req, struct buf *o, const struct job *job);
+/* "Imported as #N": the link to the job that committed a preview. */
+void web_job_committed(struct request *req, struct buf *o, const struct job *job, const char *page);
+/* A job page while the job waits or runs: its place in the queue or its
+ * progress (running_key names it), the page reloading itself every
+ * second; page is the job pages' path ("/import/jobs/"). Ends the job's
+ * section. */
+void web_job_waiting(struct request *req, struct response *res, const struct job *job, const char *page,
+		     const char *running_key);
+/* The form that imports a valid preview (POST action, commit=ID). */
+void web_job_commit_form(struct request *req, struct buf *o, const struct job *job, const char *action);
 /* A path segment as a job id; 0 when it is not one. */
 int64_t web_job_id(const char *s);
 /* The user's role as text. */
