@@ -484,31 +484,28 @@ static void notice(struct request *req, struct buf *o, const char *key, const ch
 	}
 }
 
-static void select_models_named(struct request *req, struct buf *o, const char *id,
-				const char *name, const struct stored_model *list, size_t n,
-				const char *selected)
+/* A field choosing a model: the built-in one ("default") and the stored
+ * versions, selected the one named; without the built-in, an empty
+ * choice "—" first (none: a file instead). */
+static struct form_field model_field(struct request *req, const char *name, const char *id,
+				     const char *label_key, const struct stored_model *list, size_t n,
+				     const char *selected, int with_builtin)
 {
-	html_raw(o, "<select id=\"");
-	html_escape(o, id);
-	html_raw(o, "\" name=\"");
-	html_escape(o, name);
-	html_raw(o, "\"><option value=\"default\">");
-	html_msg(o, req, "models.builtin");
-	html_raw(o, "</option>");
-	for (size_t i = 0; i < n; i++) {
-		html_raw(o, "<option value=\"");
-		html_escape(o, list[i].version);
-		html_raw(o, selected && !strcmp(selected, list[i].version) ? "\" selected>" : "\">");
-		html_escape(o, list[i].version);
-		html_raw(o, "</option>");
+	const char **values = arena_alloc(&req->arena, (n + 2) * sizeof *values);
+	const char **labels = arena_alloc(&req->arena, (n + 2) * sizeof *labels);
+	size_t k = 0;
+	if (with_builtin) {
+		values[k] = "default";
+		labels[k++] = msg(req->lang, "models.builtin");
 	}
-	html_raw(o, "</select>");
-}
-
-static void select_models(struct request *req, struct buf *o, const char *id,
-			  const struct stored_model *list, size_t n, const char *selected)
-{
-	select_models_named(req, o, id, id, list, n, selected);
+	for (size_t i = 0; i < n; i++) {
+		values[k] = list[i].version;
+		labels[k++] = list[i].version;
+	}
+	values[k] = labels[k] = NULL;
+	return (struct form_field){ .name = name, .id = id, .label = msg(req->lang, label_key), .kind = FIELD_ENUM,
+				    .flags = with_builtin ? FIELD_NO_EMPTY : 0, .options = values,
+				    .option_labels = labels, .value = selected, .empty_label = "—" };
 }
 
 static void model_state_cell(struct request *req, struct buf *o, const void *arg)
@@ -530,10 +527,9 @@ static void model_activate_cell(struct request *req, struct buf *o, const void *
 	if (may_activate(req) && !m->active) {
 		model_href(&href, m->version);
 		buf_adds(&href, "/activate");
-		post_form_begin(req, o, href.data, 0);
-		html_raw(o, "<button type=\"submit\">");
-		html_msg(o, req, "models.activate");
-		html_raw(o, "</button></form>");
+		struct form f = { .action = href.data, .inline_form = 1, .plain_submit = 1,
+				  .submit_label = msg(req->lang, "models.activate") };
+		html_form(req, o, &f);
 	}
 	buf_release(&href);
 }
@@ -585,6 +581,116 @@ static void model_list_table(struct request *req, struct buf *o, const struct st
 	html_table(req, o, &d, rows, n + 1);
 }
 
+/* The editor, from a model as it is or from its calibration. */
+static void editor_forms(struct request *req, struct buf *o, const struct stored_model *list, size_t n,
+			 const char *now_version, int year)
+{
+	static const char *const orgs[] = { "sales", "operations", NULL };
+	struct form_field open = model_field(req, "from", "ed-from", "models.editor_from", list, n, now_version, 1);
+	struct form editor = { .id = "open-editor", .action = "/models/edit", .css = "filters", .fields = &open,
+			       .n_fields = 1, .get = 1, .plain_submit = 1,
+			       .submit_label = msg(req->lang, "models.editor_open") };
+	struct form_field cal[] = {
+		model_field(req, "from", "cal-from", "models.editor_from", list, n, now_version, 1),
+		form_year_field(req, "calibrate", "cal-year", "models.calibrate_for", year + 1),
+		{ .name = "years", .id = "cal-years", .label = msg(req->lang, "models.calibrate_years"),
+		  .kind = FIELD_NUMBER, .min = 1, .max = 20, .value = "2" },
+		{ .name = "org", .id = "cal-org", .label = msg(req->lang, "models.calibrate_org"), .kind = FIELD_ENUM,
+		  .options = orgs, .option_prefix = "org.", .empty_label = msg(req->lang, "models.calibrate_both") },
+	};
+	cal[1].flags |= FIELD_REQUIRED;
+	struct form calibrate = { .id = "calibrate", .action = "/models/edit", .css = "filters", .fields = cal,
+				  .n_fields = sizeof cal / sizeof cal[0], .get = 1, .plain_submit = 1,
+				  .submit_label = msg(req->lang, "models.calibrate") };
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, "models.editor");
+	html_raw(o, "</h2>\n<p class=\"muted\">");
+	html_msg(o, req, "models.editor_help");
+	html_raw(o, "</p>");
+	html_form(req, o, &editor);
+	html_raw(o, "<h3>");
+	html_msg(o, req, "models.calibrate");
+	html_raw(o, "</h3><p class=\"muted\">");
+	html_msg(o, req, "models.calibrate_help");
+	html_raw(o, "</p>");
+	html_form(req, o, &calibrate);
+	html_raw(o, "</section>\n");
+}
+
+/* Diff: two models, a GET form. */
+static void diff_form(struct request *req, struct buf *o, const struct stored_model *list, size_t n)
+{
+	struct form_field pair[] = {
+		model_field(req, "a", "a", "models.from", list, n, NULL, 1),
+		model_field(req, "b", "b", "models.to", list, n, n ? list[n - 1].version : NULL, 1),
+	};
+	struct form f = { .id = "diff-form", .action = "/models/diff", .css = "filters", .fields = pair,
+			  .n_fields = 2, .get = 1, .plain_submit = 1, .submit_label = msg(req->lang, "models.compare") };
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, "models.diff");
+	html_raw(o, "</h2>\n");
+	html_form(req, o, &f);
+	html_raw(o, "</section>\n");
+}
+
+/* What-if and import: both take a model's JSON file. */
+static void upload_forms(struct request *req, struct buf *o, const struct stored_model *list, size_t n,
+			 int year)
+{
+	struct form_field whatif[] = {
+		{ .name = "model", .id = "whatif-file", .label = msg(req->lang, "models.file"), .kind = FIELD_FILE,
+		  .accept = ".json,application/json" },
+		model_field(req, "stored", "whatif-stored", "models.or_stored", list, n, NULL, 0),
+		form_year_field(req, "year", "whatif-year", "score.year", year),
+	};
+	struct form_field import[] = {
+		{ .name = "model", .id = "import-file", .label = msg(req->lang, "models.file"), .kind = FIELD_FILE,
+		  .flags = FIELD_REQUIRED, .accept = ".json,application/json" },
+		form_year_field(req, "year", "import-year", "score.year", year),
+		{ .name = "version", .id = "import-version", .label = msg(req->lang, "models.version_name"),
+		  .kind = FIELD_TEXT, .maxlength = 40 },
+	};
+	import[1].flags |= FIELD_REQUIRED;
+	struct form w = { .id = "whatif-form", .action = "/models/whatif", .css = "stack", .fields = whatif,
+			  .n_fields = sizeof whatif / sizeof whatif[0], .submit_label = msg(req->lang, "models.run_whatif") };
+	struct form i = { .id = "import-form", .action = "/models", .css = "stack", .fields = import,
+			  .n_fields = sizeof import / sizeof import[0],
+			  .submit_label = msg(req->lang, "models.import_button") };
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, "models.whatif");
+	html_raw(o, "</h2>\n<p class=\"muted\">");
+	html_msg(o, req, "models.whatif_help");
+	html_raw(o, "</p>\n");
+	html_form(req, o, &w);
+	html_raw(o, "</section>\n<section class=\"card\">\n<h2>");
+	html_msg(o, req, "models.import");
+	html_raw(o, "</h2>\n<p class=\"muted\">");
+	html_msg(o, req, "models.import_help");
+	html_raw(o, "</p>\n");
+	html_form(req, o, &i);
+	html_raw(o, "</section>\n");
+}
+
+/* Official results: verify a frozen year; freeze one (who may). */
+static void frozen_forms(struct request *req, struct buf *o, int year)
+{
+	struct form_field verify = form_year_field(req, "year", "verify-year", "score.year", year);
+	struct form_field freeze = form_year_field(req, "year", "freeze-year", "score.year", year);
+	struct form v = { .id = "verify-form", .action = "/frozen", .css = "filters", .fields = &verify,
+			  .n_fields = 1, .get = 1, .plain_submit = 1, .submit_label = msg(req->lang, "models.verify") };
+	struct form f = { .id = "freeze-form", .action = "/frozen", .css = "filters", .fields = &freeze,
+			  .n_fields = 1, .submit_label = msg(req->lang, "models.freeze") };
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, "models.frozen");
+	html_raw(o, "</h2>\n<p class=\"muted\">");
+	html_msg(o, req, "models.frozen_help");
+	html_raw(o, "</p>\n");
+	html_form(req, o, &v);
+	if (web_may(req, HTTP_POST, "/frozen", NULL))
+		html_form(req, o, &f);
+	html_raw(o, "</section>\n");
+}
+
 /* The models page: the versions, and the forms of the review. */
 static void models_page(struct request *req, struct response *res, const char *notice_key,
 			const char *detail, int error)
@@ -618,136 +724,12 @@ static void models_page(struct request *req, struct response *res, const char *n
 	html_raw(o, "</section>\n");
 
 
-	/* The editor, from a model as it is or from its calibration. */
-	if (may_import(req)) {
-		html_raw(o, "<section class=\"card\">\n<h2>");
-		html_msg(o, req, "models.editor");
-		html_raw(o, "</h2>\n<p class=\"muted\">");
-		html_msg(o, req, "models.editor_help");
-		html_raw(o, "</p><form method=\"get\" action=\"/models/edit\" class=\"filters\" id=\"open-editor\">"
-			 "<label for=\"ed-from\">");
-		html_msg(o, req, "models.editor_from");
-		html_raw(o, "</label> ");
-		select_models_named(req, o, "ed-from", "from", list, n, now_version);
-		html_raw(o, " <button type=\"submit\">");
-		html_msg(o, req, "models.editor_open");
-		html_raw(o, "</button></form>\n<h3>");
-		html_msg(o, req, "models.calibrate");
-		html_raw(o, "</h3><p class=\"muted\">");
-		html_msg(o, req, "models.calibrate_help");
-		html_raw(o, "</p><form method=\"get\" action=\"/models/edit\" class=\"filters\" id=\"calibrate\">"
-			 "<label for=\"cal-from\">");
-		html_msg(o, req, "models.editor_from");
-		html_raw(o, "</label> ");
-		select_models_named(req, o, "cal-from", "from", list, n, now_version);
-		html_raw(o, " <label for=\"cal-year\">");
-		html_msg(o, req, "models.calibrate_for");
-		html_raw(o, "</label> <input id=\"cal-year\" name=\"calibrate\" type=\"number\" min=\"1001\" max=\"9998\" value=\"");
-		buf_addf(o, "%d", year + 1);
-		html_raw(o, "\" required> <label for=\"cal-years\">");
-		html_msg(o, req, "models.calibrate_years");
-		html_raw(o, "</label> <input id=\"cal-years\" name=\"years\" type=\"number\" min=\"1\" max=\"20\" value=\"2\"> "
-			 "<label for=\"cal-org\">");
-		html_msg(o, req, "models.calibrate_org");
-		html_raw(o, "</label> <select id=\"cal-org\" name=\"org\"><option value=\"\">");
-		html_msg(o, req, "models.calibrate_both");
-		html_raw(o, "</option><option value=\"sales\">");
-		html_msg(o, req, "org.sales");
-		html_raw(o, "</option><option value=\"operations\">");
-		html_msg(o, req, "org.operations");
-		html_raw(o, "</option></select> <button type=\"submit\">");
-		html_msg(o, req, "models.calibrate");
-		html_raw(o, "</button></form>\n</section>\n");
-	}
-
-	/* Diff: two selects, a GET form. */
-	html_raw(o, "<section class=\"card\">\n<h2>");
-	html_msg(o, req, "models.diff");
-	html_raw(o, "</h2>\n<form method=\"get\" action=\"/models/diff\" class=\"filters\">"
-		 "<label for=\"a\">");
-	html_msg(o, req, "models.from");
-	html_raw(o, "</label> ");
-	select_models(req, o, "a", list, n, NULL);
-	html_raw(o, " <label for=\"b\">");
-	html_msg(o, req, "models.to");
-	html_raw(o, "</label> ");
-	select_models(req, o, "b", list, n, n ? list[n - 1].version : NULL);
-	html_raw(o, " <button type=\"submit\">");
-	html_msg(o, req, "models.compare");
-	html_raw(o, "</button></form>\n</section>\n");
-
-	if (may_import(req)) {
-		/* What-if and import share the upload. */
-		html_raw(o, "<section class=\"card\">\n<h2>");
-		html_msg(o, req, "models.whatif");
-		html_raw(o, "</h2>\n<p class=\"muted\">");
-		html_msg(o, req, "models.whatif_help");
-		html_raw(o, "</p>\n");
-		post_form_begin(req, o, "/models/whatif", 1);
-		html_raw(o, "<label for=\"whatif-file\">");
-		html_msg(o, req, "models.file");
-		html_raw(o, "</label><input id=\"whatif-file\" name=\"model\" type=\"file\" accept=\".json,application/json\">"
-			 "<label for=\"whatif-stored\">");
-		html_msg(o, req, "models.or_stored");
-		html_raw(o, "</label>");
-		html_raw(o, "<select id=\"whatif-stored\" name=\"stored\"><option value=\"\">—</option>");
-		for (size_t i = 0; i < n; i++) {
-			html_raw(o, "<option value=\"");
-			html_escape(o, list[i].version);
-			html_raw(o, "\">");
-			html_escape(o, list[i].version);
-			html_raw(o, "</option>");
-		}
-		html_raw(o, "</select><label for=\"whatif-year\">");
-		html_msg(o, req, "score.year");
-		html_raw(o, "</label><input id=\"whatif-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" value=\"");
-		buf_addf(o, "%d", year);
-		html_raw(o, "\"><button type=\"submit\" class=\"primary\">");
-		html_msg(o, req, "models.run_whatif");
-		html_raw(o, "</button></form>\n</section>\n<section class=\"card\">\n<h2>");
-		html_msg(o, req, "models.import");
-		html_raw(o, "</h2>\n<p class=\"muted\">");
-		html_msg(o, req, "models.import_help");
-		html_raw(o, "</p>\n");
-		post_form_begin(req, o, "/models", 1);
-		html_raw(o, "<label for=\"import-file\">");
-		html_msg(o, req, "models.file");
-		html_raw(o, "</label><input id=\"import-file\" name=\"model\" type=\"file\" accept=\".json,application/json\" required>"
-			 "<label for=\"import-year\">");
-		html_msg(o, req, "score.year");
-		html_raw(o, "</label><input id=\"import-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" required value=\"");
-		buf_addf(o, "%d", year);
-		html_raw(o, "\"><label for=\"import-version\">");
-		html_msg(o, req, "models.version_name");
-		html_raw(o, "</label><input id=\"import-version\" name=\"version\" maxlength=\"40\" pattern=\"[A-Za-z0-9._\\-]+\">"
-			 "<button type=\"submit\" class=\"primary\">");
-		html_msg(o, req, "models.import_button");
-		html_raw(o, "</button></form>\n</section>\n");
-	}
-
-	/* Official results. */
-	html_raw(o, "<section class=\"card\">\n<h2>");
-	html_msg(o, req, "models.frozen");
-	html_raw(o, "</h2>\n<p class=\"muted\">");
-	html_msg(o, req, "models.frozen_help");
-	html_raw(o, "</p>\n<form method=\"get\" action=\"/frozen\" class=\"filters\"><label for=\"verify-year\">");
-	html_msg(o, req, "score.year");
-	html_raw(o, "</label> <input id=\"verify-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" value=\"");
-	buf_addf(o, "%d", year);
-	html_raw(o, "\"> <button type=\"submit\">");
-	html_msg(o, req, "models.verify");
-	html_raw(o, "</button></form>\n");
-	if (web_may(req, HTTP_POST, "/frozen", NULL)) {
-		post_form_begin(req, o, "/frozen", 0);
-		html_raw(o, "<label for=\"freeze-year\">");
-		html_msg(o, req, "score.year");
-		html_raw(o, "</label> <input id=\"freeze-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" value=\"");
-		buf_addf(o, "%d", year);
-		html_raw(o, "\"> <button type=\"submit\" class=\"primary\">");
-		html_msg(o, req, "models.freeze");
-		html_raw(o, "</button></form>\n");
-	}
-	html_raw(o, "</section>\n");
+	if (may_import(req))
+		editor_forms(req, o, list, n, now_version, year);
+	diff_form(req, o, list, n);
+	if (may_import(req))
+		upload_forms(req, o, list, n, year);
+	frozen_forms(req, o, year);
 	html_page_end(req, res);
 out:
 	for (size_t i = 0; i < n; i++)

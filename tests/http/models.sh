@@ -116,13 +116,16 @@ check "models-frozen-unmoved" same_lines "$WORK/frozen.csv" "$WORK/frozen2.csv"
 check "models-page" is 200 "$(status viewer GET /models)"
 check "models-page-lists" has "$WORK/body" '<a href="/models/2026-1">2026-1</a>'
 check "models-page-viewer-no-import" hasnt "$WORK/body" 'action="/models/whatif"'
-check "models-page-viewer-verify-form" has "$WORK/body" '<form method="get" action="/frozen"'
-check "models-page-viewer-no-freeze" hasnt "$WORK/body" '<form method="post" action="/frozen"'
+check "models-page-viewer-verify-form" has "$WORK/body" '<form method="get" id="verify-form" class="filters" novalidate action="/frozen">'
+check "models-page-viewer-no-freeze" hasnt "$WORK/body" 'id="freeze-form"'
 check "models-page-admin" is 200 "$(status admin GET /models)"
-check "models-page-admin-whatif-form" has "$WORK/body" 'action="/models/whatif" enctype="multipart/form-data"'
+check "models-page-admin-whatif-form" has "$WORK/body" '<form method="post" id="whatif-form" class="stack" enctype="multipart/form-data" novalidate action="/models/whatif">'
+check "models-page-admin-whatif-stored" has "$WORK/body" '<select id="whatif-stored" name="stored"><option value="">—</option><option value="2026-1">2026-1</option>'
+check "models-page-admin-diff-form" has "$WORK/body" '<select id="a" name="a"><option value="default">built-in default</option><option value="2026-1">2026-1</option>'
+check "models-page-admin-calibrate-org" has "$WORK/body" '<select id="cal-org" name="org"><option value="">both</option><option value="sales">Sales</option><option value="operations">Operations</option></select>'
 check "models-page-admin-no-activate" hasnt "$WORK/body" '/activate"'
 check "models-page-executive" is 200 "$(status executive GET '/models?lang=ko')"
-check "models-page-executive-freeze" has "$WORK/body" '<form method="post" action="/frozen"'
+check "models-page-executive-freeze" has "$WORK/body" '<form method="post" id="freeze-form" class="filters" novalidate action="/frozen">'
 check "models-page-korean" has "$WORK/body" '평가 모델'
 check "models-page-one" is 200 "$(status viewer GET /models/2026-1)"
 check "models-page-one-json" has "$WORK/body" '<pre class="small" id="model-json">{'
