@@ -113,6 +113,10 @@ static void field_input(struct request *req, struct buf *o, const struct form_fi
 		attr(o, "value", f->value ? f->value : "1");
 		if (f->flags & FIELD_CHECKED)
 			html_raw(o, " checked");
+		/* a confirmation the browser asks for before sending (the
+		 * server asks again when it is missing) */
+		if (f->flags & FIELD_REQUIRED)
+			html_raw(o, " required");
 	} else if (f->kind != FIELD_FILE && !textarea) {
 		attr(o, "value", f->value ? f->value : "");
 	}
@@ -300,7 +304,8 @@ void html_form(struct request *req, struct buf *o, const struct form *f)
 		html_raw(o, " enctype=\"multipart/form-data\"");
 	if (f->confirm)
 		attr(o, "data-confirm", f->confirm);
-	html_raw(o, " novalidate");
+	if (!f->validate)
+		html_raw(o, " novalidate");
 	attr(o, "action", f->action);
 	html_raw(o, f->inline_form ? ">" : ">\n");
 	if (!f->get)

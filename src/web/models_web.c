@@ -462,14 +462,6 @@ static void model_href(struct buf *out, const char *version)
 	http_url_escape(out, version);
 }
 
-static void post_form_begin(struct request *req, struct buf *o, const char *action, int upload)
-{
-	html_raw(o, "<form method=\"post\" action=\"");
-	html_escape(o, action);
-	html_raw(o, upload ? "\" enctype=\"multipart/form-data\" class=\"stack\">" : "\" class=\"inline\">");
-	html_csrf_field(req, o);
-}
-
 static void notice(struct request *req, struct buf *o, const char *key, const char *detail, int error)
 {
 	html_raw(o, error ? "<div class=\"notice error\" role=\"alert\"><p>"
@@ -779,16 +771,15 @@ static void model_review_cards(struct request *req, struct buf *o, const char *n
 		html_raw(o, "<section class=\"card\"><h2>");
 		html_msg(o, req, "models.whatif");
 		html_raw(o, "</h2>");
-		post_form_begin(req, o, "/models/whatif", 0);
-		html_raw(o, "<input type=\"hidden\" name=\"stored\" value=\"");
-		html_escape(o, name);
-		html_raw(o, "\"><label for=\"wi-year\">");
-		html_msg(o, req, "models.whatif_this");
-		html_raw(o, "</label> <input id=\"wi-year\" name=\"year\" type=\"number\" min=\"1001\" max=\"9998\" value=\"");
-		buf_addf(o, "%d", sm->year ? sm->year - 1 : web_default_year(req));
-		html_raw(o, "\"> <button type=\"submit\">");
-		html_msg(o, req, "models.run_whatif");
-		html_raw(o, "</button></form> <a class=\"button\" id=\"edit-model\" href=\"/models/edit?from=");
+		struct form_field wf[] = {
+			{ .name = "stored", .kind = FIELD_HIDDEN, .value = name },
+			form_year_field(req, "year", "wi-year", "models.whatif_this",
+					sm->year ? sm->year - 1 : web_default_year(req)),
+		};
+		struct form f = { .id = "whatif-this", .action = "/models/whatif", .css = "filters", .fields = wf,
+				  .n_fields = 2, .plain_submit = 1, .submit_label = msg(req->lang, "models.run_whatif") };
+		html_form(req, o, &f);
+		html_raw(o, "<p><a class=\"button\" id=\"edit-model\" href=\"/models/edit?from=");
 		{
 			struct buf h = BUF_INIT;
 			http_url_escape(&h, name);
@@ -797,7 +788,7 @@ static void model_review_cards(struct request *req, struct buf *o, const char *n
 		}
 		html_raw(o, "\">");
 		html_msg(o, req, "models.edit");
-		html_raw(o, "</a></section>\n");
+		html_raw(o, "</a></p></section>\n");
 	}
 	xfree(now);
 	model_free(nm);
@@ -851,13 +842,13 @@ void page_model(struct request *req, struct response *res)
 		struct buf href = BUF_INIT;
 		model_href(&href, name);
 		buf_adds(&href, "/activate");
-		post_form_begin(req, o, href.data, 0);
-		html_raw(o, "<label class=\"confirm\"><input type=\"checkbox\" name=\"confirm\" value=\"yes\" "
-			 "required id=\"confirm-activate\"> ");
-		html_msg(o, req, "models.confirm_activate");
-		html_raw(o, "</label> <button type=\"submit\" class=\"primary\">");
-		html_msg(o, req, "models.activate");
-		html_raw(o, "</button></form>\n");
+		struct form_field confirm = { .name = "confirm", .id = "confirm-activate",
+					      .label = msg(req->lang, "models.confirm_activate"), .kind = FIELD_CHECKBOX,
+					      .flags = FIELD_REQUIRED, .value = "yes" };
+		struct form f = { .id = "activate-form", .action = href.data, .css = "stack confirm-actions",
+				  .fields = &confirm, .n_fields = 1, .validate = 1,
+				  .submit_label = msg(req->lang, "models.activate") };
+		html_form(req, o, &f);
 		buf_release(&href);
 	}
 	/* The categories and criteria as a readable table, then the JSON. */
@@ -988,57 +979,98 @@ static const char *subject_display(const struct request *req, const struct datas
 	return r->id;
 }
 
-static void total_cell(struct request *req, struct buf *o, int available, long double v,
-		       const char *grade)
+/* A total before or after: its score and grade, or n/a. */
+static void total_cell(struct table_cell *c, int available, long double v, const char *grade)
 {
-	html_raw(o, "<td class=\"num\">");
-	if (available) {
-		numfmt_ld(o, v, 2);
-		if (grade) {
-			html_raw(o, " <span class=\"grade grade-");
-			html_escape(o, grade);
-			html_raw(o, "\">");
-			html_escape(o, grade);
-			html_raw(o, "</span>");
-		}
-	} else {
-		html_msg(o, req, "score.na");
-	}
-	html_raw(o, "</td>");
+	c->has_num = available;
+	c->num = v;
+	c->badge = available ? grade : NULL;
 }
 
 /* People and org units per grade before → after, one row per organization
- * and kind. */
+ * and kind (html_table; the page answers a POST, so it has no controls). */
 static void whatif_grades_card(struct request *req, struct buf *o, const struct whatif *w)
 {
-	html_raw(o, "<section class=\"card\"><h2>");
-	html_msg(o, req, "dash.grades");
-	html_raw(o, "</h2><div class=\"scroll\"><table class=\"data\" id=\"whatif-grades\"><thead><tr>"
-		 "<th scope=\"col\">");
-	html_msg(o, req, "score.org");
-	html_raw(o, "</th>");
 	const struct whatif_grades *head = &w->grades[0];
-	for (size_t k = 0; k < head->n; k++) {
-		html_raw(o, "<th scope=\"col\" class=\"num\">");
-		if (head->grade[k])
-			html_escape(o, head->grade[k]);
-		else
-			html_msg(o, req, "score.na");
-		html_raw(o, "</th>");
-	}
-	html_raw(o, "</tr></thead><tbody>\n");
+	size_t n_cols = head->n + 1;
+	struct table_column *cols = arena_alloc(&req->arena, n_cols * sizeof *cols);
+	struct table_row *rows = arena_alloc(&req->arena, 4 * sizeof *rows);
+	cols[0] = (struct table_column){ "org", "score.org", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_ROW_HEADER };
+	for (size_t k = 0; k < head->n; k++)
+		cols[k + 1] = (struct table_column){ arena_printf(&req->arena, "g%zu", k),
+						     head->grade[k] ? NULL : "score.na", head->grade[k], TABLE_TEXT,
+						     TABLE_ALIGN_RIGHT };
 	for (int i = 0; i < 4; i++) {
 		const struct whatif_grades *g = &w->grades[i];
-		html_raw(o, "<tr><th scope=\"row\">");
-		html_msg(o, req, g->org == ORG_SALES ? "org.sales" : "org.operations");
-		html_raw(o, " · ");
-		html_msg(o, req, g->kind == SUBJECT_PERSON ? "dash.grades_people" : "dash.grades_units");
-		html_raw(o, "</th>");
-		for (size_t k = 0; k < g->n; k++)
-			buf_addf(o, "<td class=\"num\">%zu → %zu</td>", g->before[k], g->after[k]);
-		html_raw(o, "</tr>\n");
+		struct table_cell *c = arena_alloc(&req->arena, n_cols * sizeof *c);
+		memset(c, 0, n_cols * sizeof *c);
+		c[0].text = arena_printf(&req->arena, "%s · %s",
+					 msg(req->lang, g->org == ORG_SALES ? "org.sales" : "org.operations"),
+					 msg(req->lang, g->kind == SUBJECT_PERSON ? "dash.grades_people"
+					     : "dash.grades_units"));
+		for (size_t k = 0; k < g->n && k + 1 < n_cols; k++)
+			c[k + 1].text = arena_printf(&req->arena, "%zu → %zu", g->before[k], g->after[k]);
+		rows[i].cells = c;
+		rows[i].id = NULL;
 	}
-	html_raw(o, "</tbody></table></div></section>\n");
+	const struct table_desc t = { "whatif-grades", "grades", cols, n_cols, 50, NULL, -1, 0 };
+	html_raw(o, "<section class=\"card\"><h2>");
+	html_msg(o, req, "dash.grades");
+	html_raw(o, "</h2>");
+	html_table(req, o, &t, rows, 4);
+	html_raw(o, "</section>\n");
+}
+
+static const struct table_column whatif_columns[] = {
+	{ "subject", "score.subject", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, TABLE_ROW_HEADER },
+	{ "org", "score.org", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, 0 },
+	{ "old", "models.old", NULL, TABLE_NUMBER, TABLE_ALIGN_AUTO, 0, 2 },
+	{ "new", "models.new", NULL, TABLE_NUMBER, TABLE_ALIGN_AUTO, 0, 2 },
+	{ "delta", "models.delta", NULL, TABLE_TEXT, TABLE_ALIGN_RIGHT, 0 },
+	{ "movers", "models.movers", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, 0 },
+};
+
+/* Every subject's total before and after, what moved it; a row whose
+ * grade changes is marked. All rows on one page: the page answers a POST,
+ * so it has no sort or page links. */
+static void whatif_table(struct request *req, struct buf *o, const struct whatif_run *r)
+{
+	enum { N = sizeof whatif_columns / sizeof whatif_columns[0] };
+	struct table_row *rows = arena_alloc(&req->arena, (r->w->n_rows + 1) * sizeof *rows);
+	for (size_t i = 0; i < r->w->n_rows; i++) {
+		const struct whatif_row *row = &r->w->rows[i];
+		struct table_cell *c = arena_alloc(&req->arena, N * sizeof *c);
+		struct buf t = BUF_INIT;
+		memset(c, 0, N * sizeof *c);
+		if (row->old_grade && row->new_grade && strcmp(row->old_grade, row->new_grade))
+			c[0].row_class = "moved";
+		c[0].text = subject_display(req, r->now->ds, row);
+		c[0].note = msg(req->lang, arena_printf(&req->arena, "subject.%s", score_subject_kind_id(row->kind)));
+		c[1].text = msg(req->lang, row->org == ORG_SALES ? "org.sales" : "org.operations");
+		total_cell(&c[2], row->old_available, row->old_total, row->old_grade);
+		total_cell(&c[3], row->new_available, row->new_total, row->new_grade);
+		if (row->old_available && row->new_available)
+			signed_number(&t, row->delta);
+		c[4].text = arena_strdup(&req->arena, t.data);
+		buf_reset(&t);
+		for (size_t k = 0; k < row->n_contributions; k++) {
+			struct buf num = BUF_INIT;
+			buf_adds(&t, k ? " + " : "= ");
+			buf_adds(&t, row->contributions[k].category);
+			buf_addc(&t, ' ');
+			report_hundredths(&num, row->contributions[k].shown_delta);
+			buf_adds(&t, num.data);
+			buf_release(&num);
+		}
+		c[5].text = arena_strdup(&req->arena, t.data);
+		rows[i].cells = c;
+		rows[i].id = NULL;
+		buf_release(&t);
+	}
+	const struct table_desc d = { "whatif", "whatif", whatif_columns, N, 500, "score.no_subjects", -1, 0 };
+	html_raw(o, "<section class=\"card\">");
+	html_table(req, o, &d, rows, r->w->n_rows);
+	html_raw(o, "</section>\n");
 }
 
 void page_models_whatif(struct request *req, struct response *res)
@@ -1074,53 +1106,8 @@ void page_models_whatif(struct request *req, struct response *res)
 	html_msg(o, req, "models.back");
 	html_raw(o, "</a></p>\n<p class=\"muted\">");
 	html_msg(o, req, "models.whatif_result_help");
-	html_raw(o, "</p>\n<section class=\"card\"><div class=\"scroll\"><table class=\"data\" id=\"whatif\">"
-		 "<thead><tr><th scope=\"col\">");
-	html_msg(o, req, "score.subject");
-	html_raw(o, "</th><th scope=\"col\">");
-	html_msg(o, req, "score.org");
-	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
-	html_msg(o, req, "models.old");
-	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
-	html_msg(o, req, "models.new");
-	html_raw(o, "</th><th scope=\"col\" class=\"num\">");
-	html_msg(o, req, "models.delta");
-	html_raw(o, "</th><th scope=\"col\">");
-	html_msg(o, req, "models.movers");
-	html_raw(o, "</th></tr></thead><tbody>\n");
-	for (size_t i = 0; i < r.w->n_rows; i++) {
-		const struct whatif_row *row = &r.w->rows[i];
-		int grade_changed = row->old_grade && row->new_grade && strcmp(row->old_grade, row->new_grade);
-		html_raw(o, grade_changed ? "<tr class=\"moved\"><th scope=\"row\">" : "<tr><th scope=\"row\">");
-		html_escape(o, subject_display(req, r.now->ds, row));
-		html_raw(o, " <span class=\"muted\">");
-		html_msg(o, req, arena_printf(&req->arena, "subject.%s", score_subject_kind_id(row->kind)));
-		html_raw(o, "</span></th><td>");
-		html_msg(o, req, row->org == ORG_SALES ? "org.sales" : "org.operations");
-		html_raw(o, "</td>");
-		total_cell(req, o, row->old_available, row->old_total, row->old_grade);
-		total_cell(req, o, row->new_available, row->new_total, row->new_grade);
-		html_raw(o, "<td class=\"num\">");
-		if (row->old_available && row->new_available)
-			signed_number(o, row->delta);
-		html_raw(o, "</td><td>");
-		for (size_t k = 0; k < row->n_contributions; k++) {
-			struct buf num = BUF_INIT;
-			html_raw(o, k ? " + " : "= ");
-			html_escape(o, row->contributions[k].category);
-			html_raw(o, " ");
-			report_hundredths(&num, row->contributions[k].shown_delta);
-			html_escape(o, num.data);
-			buf_release(&num);
-		}
-		html_raw(o, "</td></tr>\n");
-	}
-	if (!r.w->n_rows) {
-		html_raw(o, "<tr><td colspan=\"6\" class=\"muted\">");
-		html_msg(o, req, "score.no_subjects");
-		html_raw(o, "</td></tr>\n");
-	}
-	html_raw(o, "</tbody></table></div></section>\n");
+	html_raw(o, "</p>\n");
+	whatif_table(req, o, &r);
 	whatif_grades_card(req, o, r.w);
 	html_page_end(req, res);
 	whatif_run_release(req->srv, &r);

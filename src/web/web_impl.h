@@ -470,6 +470,7 @@ struct form {
 	const char *disabled_by;      /* the button is disabled: the id of what says why */
 	const char *confirm;          /* asked before sending (data-confirm, app.js), or NULL */
 	const char *intro;            /* a line before the fields (the user's language), or NULL */
+	int validate;                 /* the browser checks it first (a confirmation box): no novalidate */
 };
 /* Renders f: the error summary, every field with its label, value and
  * error, the pickers' datalists and candidates, the CSRF field (a POST

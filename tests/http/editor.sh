@@ -94,7 +94,7 @@ check "model-page-note" has "$WORK/body" '<p id="model-note">S1 weighs more</p>'
 check "model-page-diff-active" has "$WORK/body" 'weight of category S1: 30 → 40'
 check "model-page-viewer-no-whatif" hasnt "$WORK/body" 'id="edit-model"'
 check "model-page-executive" is 200 "$(status executive GET /models/s1)"
-check "model-page-confirm-box" has "$WORK/body" 'name="confirm" value="yes" required'
+check "model-page-confirm-box" has "$WORK/body" 'name="confirm" type="checkbox" value="yes" required'
 check "model-page-edit-link" has "$WORK/body" 'href="/models/edit?from=s1"'
 check "activate-unconfirmed-422" is 422 "$(form executive /models/s1/activate)"
 check "activate-unconfirmed-not-active" sh -c "! '$TANDEM' model list --db '$DB' | grep -q '^s1  *2026  active'"
