@@ -150,7 +150,7 @@ static void field_input(struct request *req, struct buf *o, const struct form_fi
 		html_escape(o, f->value ? f->value : "");
 		html_raw(o, "</textarea>\n");
 	} else {
-		html_raw(o, ">\n");
+		html_raw(o, f->kind == FIELD_CHECKBOX ? "> " : ">\n");
 	}
 	if (f->kind == FIELD_REFERENCE && !(f->flags & FIELD_LOCKED)) {
 		html_raw(o, "<datalist");
@@ -200,7 +200,8 @@ static void field_label(struct request *req, struct buf *o, const struct form_fi
 		html_escape(o, fd->code);
 		html_raw(o, "</span>");
 	}
-	if (fd->flags & FIELD_REQUIRED) {
+	/* a box to tick says what it confirms: no mark */
+	if ((fd->flags & FIELD_REQUIRED) && fd->kind != FIELD_CHECKBOX) {
 		html_raw(o, " <span class=\"req\" aria-hidden=\"true\">*</span><span class=\"visually-hidden\">");
 		html_msg(o, req, "form.required");
 		html_raw(o, "</span>");

@@ -1182,17 +1182,13 @@ static void activate_confirm_page(struct request *req, struct response *res, con
 	html_raw(o, "</p>\n");
 	model_href(&href, version);
 	buf_adds(&href, "/activate");
-	html_raw(o, "<form method=\"post\" action=\"");
-	html_escape(o, href.data);
-	html_raw(o, "\" class=\"confirm-actions\">");
-	html_csrf_field(req, o);
-	html_raw(o, "<input type=\"hidden\" name=\"confirm\" value=\"yes\"><button type=\"submit\" class=\"primary\">");
 	buf_reset(&t);
 	i18n_add(&t, i18n_lang(req->lang), "models.activate_confirm", args, 1);
-	html_escape(o, t.data);
-	html_raw(o, "</button> <a href=\"/models\">");
-	html_msg(o, req, "action.cancel");
-	html_raw(o, "</a></form>\n</section>\n");
+	struct form_field confirm = { .name = "confirm", .kind = FIELD_HIDDEN, .value = "yes" };
+	struct form f = { .action = href.data, .css = "confirm-actions", .fields = &confirm, .n_fields = 1,
+			  .submit_label = t.data, .cancel_href = "/models" };
+	html_form(req, o, &f);
+	html_raw(o, "</section>\n");
 	html_page_end(req, res);
 out:
 	stored_model_release(&sm);
@@ -1275,28 +1271,29 @@ static void freeze_confirm_page(struct request *req, struct response *res, int y
 	i18n_add(&t, lang, "models.freeze_what", args, 2);
 	html_escape(o, t.data);
 	html_raw(o, "</p>\n");
-	html_raw(o, "<form method=\"post\" action=\"/frozen\" class=\"stack confirm-actions\">");
-	html_csrf_field(req, o);
-	buf_addf(o, "<input type=\"hidden\" name=\"year\" value=\"%d\">", year);
-	html_raw(o, "<input type=\"hidden\" name=\"confirm\" value=\"1\">");
+	/* A year not over yet: said plainly, and a second box to tick. */
+	struct form_field fields[] = {
+		{ .name = "year", .kind = FIELD_HIDDEN, .value = y },
+		{ .name = "confirm", .kind = FIELD_HIDDEN, .value = "1" },
+		{ .name = "unfinished", .id = "unfinished", .kind = FIELD_CHECKBOX, .flags = FIELD_REQUIRED, .value = "1" },
+	};
 	if (!over) {
 		html_raw(o, "<div class=\"notice warn\" role=\"alert\" id=\"freeze-unfinished\"><p><strong>");
 		buf_reset(&t);
 		i18n_add(&t, lang, "models.freeze_unfinished", args, 3);
 		html_escape(o, t.data);
-		html_raw(o, "</strong></p>\n<label class=\"check\"><input type=\"checkbox\" name=\"unfinished\" value=\"1\" required> ");
+		html_raw(o, "</strong></p></div>\n");
 		buf_reset(&t);
 		i18n_add(&t, lang, "models.freeze_unfinished_ok", args, 1);
-		html_escape(o, t.data);
-		html_raw(o, "</label></div>\n");
+		fields[2].label = arena_strdup(&req->arena, t.data);
 	}
-	html_raw(o, "<div class=\"form-actions\"><button type=\"submit\" class=\"danger\">");
 	buf_reset(&t);
 	i18n_add(&t, lang, "models.freeze_confirm", args, 1);
-	html_escape(o, t.data);
-	html_raw(o, "</button> <a href=\"/models\">");
-	html_msg(o, req, "action.cancel");
-	html_raw(o, "</a></div></form>\n</section>\n");
+	struct form f = { .id = "freeze-confirm", .action = "/frozen", .css = "stack confirm-actions",
+			  .fields = fields, .n_fields = over ? 2 : 3, .validate = 1, .submit_class = "danger",
+			  .submit_label = t.data, .cancel_href = "/models" };
+	html_form(req, o, &f);
+	html_raw(o, "</section>\n");
 	html_page_end(req, res);
 out:
 	model_free(m);

@@ -22,7 +22,7 @@ check "safe-default-year-api-2025" has "$WORK/body" '{"year":2025,'
 # --- freezing an unfinished year: a warning and a second confirmation ------------
 check "safe-freeze-2026-asks" is 200 "$(form executive '/frozen?lang=ko' year=2026)"
 check "safe-freeze-2026-warns" has "$WORK/body" '<div class="notice warn" role="alert" id="freeze-unfinished"><p><strong>2026년은 아직 끝나지 않았습니다(2026-12-31 종료).'
-check "safe-freeze-2026-second-box" has "$WORK/body" '<input type="checkbox" name="unfinished" value="1" required> 연도가 끝나지 않았지만 2026년 결과를 확정합니다'
+check "safe-freeze-2026-second-box" has "$WORK/body" '<input id="unfinished" name="unfinished" type="checkbox" value="1" required aria-required="true"> 연도가 끝나지 않았지만 2026년 결과를 확정합니다'
 check "safe-freeze-2026-names-model" has "$WORK/body" '2026년 점수를 평가 모델 ‘기본 평가 모델’(으)로 계산해'
 check "safe-freeze-2026-not-yet" is 404 "$(api viewer GET /api/v1/frozen/2026)"
 check "safe-freeze-2026-one-yes-422" is 422 "$(form executive /frozen year=2026 confirm=1)"
