@@ -162,32 +162,18 @@ out:
  * with ?wait=S a job finished by then answers 200 or 422. */
 void api_feeds(struct request *req, struct response *res)
 {
-	struct buf problem = BUF_INIT, err = BUF_INIT, j = BUF_INIT;
-	const char *dr = http_query(req, "dry_run");
-	int dry = dr && strcmp(dr, "0");
-	long wait = web_query_long(req, "wait", 0, 0, 30);
+	struct buf problem = BUF_INIT;
+	int dry;
+	long wait = web_job_query(req, &dry);
 	int64_t id = 0;
-	struct job job;
 	int rc = enqueue_feed(req, http_query(req, "format"), http_query(req, "map"), dry, &id, &problem);
-	memset(&job, 0, sizeof job);
-	if (rc == 2) {
+	if (rc == 2)
 		http_json_error(res, 400, NULL, "%s", problem.data);
-		goto out;
-	}
-	if (rc < 0 || web_job_wait(req, id, wait, &job, &err)) {
-		if (rc >= 0)
-			fprintf(stderr, "tandem serve: feed: %s\n", err.data);
+	else if (rc < 0)
 		http_json_error(res, 500, NULL, "the feed import could not be queued (a storage error)");
-		goto out;
-	}
-	web_job_json(&j, &job);
-	http_header(res, req, "Location", arena_printf(&req->arena, "/api/v1/jobs/%lld", (long long)id));
-	http_json(res, !wait || !job.finished ? 202 : job.ok ? 200 : 422, &j);
-out:
-	store_job_release(&job);
+	else
+		web_job_answer(req, res, id, wait, "the feed import could not be queued (a storage error)");
 	buf_release(&problem);
-	buf_release(&err);
-	buf_release(&j);
 }
 
 static int list_json(void *ctx, const char *name, const char *at, const char *by)
@@ -670,11 +656,7 @@ void web_feed_sources_panel(struct request *req, struct buf *o, const char *cont
 		buf_release(&err);
 		return;   /* no feed: nothing to show */
 	}
-	html_raw(o, "<section class=\"card\"><h2>");
-	html_msg(o, req, "feeds.sources");
-	html_raw(o, "</h2>\n");
-	html_table(req, o, &source_table, sr.rows, sr.n);
-	html_raw(o, "</section>\n");
+	html_table_card(req, o, "feed-sources-card", "feeds.sources", &source_table, sr.rows, sr.n);
 	buf_release(&err);
 }
 

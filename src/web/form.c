@@ -359,6 +359,22 @@ void html_view_form(struct request *req, struct buf *o, const char *id, const ch
 	html_form(req, o, &f);
 }
 
+void html_form_section(struct request *req, struct buf *o, const char *title_key, const char *help_key,
+		       const struct form *forms, size_t n)
+{
+	html_raw(o, "<section class=\"card\">\n<h2>");
+	html_msg(o, req, title_key);
+	html_raw(o, "</h2>\n");
+	if (help_key) {
+		html_raw(o, "<p class=\"muted\">");
+		html_msg(o, req, help_key);
+		html_raw(o, "</p>\n");
+	}
+	for (size_t i = 0; i < n; i++)
+		html_form(req, o, &forms[i]);
+	html_raw(o, "</section>\n");
+}
+
 /* --- record kinds' forms from the schema ------------------------------------- */
 
 /* The error of a column in "column\tmessage" lines, or NULL. */

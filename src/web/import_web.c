@@ -102,11 +102,7 @@ static void import_queue(struct request *req, struct buf *o)
 			rows[i].id = NULL;
 		}
 		const struct table_desc t = { "import-queue", "queue", queue_columns, N, 20, NULL, -1, 0 };
-		html_raw(o, "<section class=\"card\"><h2>");
-		html_msg(o, req, "import.queue");
-		html_raw(o, "</h2>\n");
-		html_table(req, o, &t, rows, n);
-		html_raw(o, "</section>\n");
+		html_table_card(req, o, "queue", "import.queue", &t, rows, n);
 	}
 	store_job_list_free(jobs, n);
 	buf_release(&err);
@@ -485,14 +481,11 @@ void page_import_job(struct request *req, struct response *res)
 void api_imports(struct request *req, struct response *res)
 {
 	struct buf problem = BUF_INIT, err = BUF_INIT, j = BUF_INIT;
-	const char *dr = http_query(req, "dry_run");
-	int dry = dr && strcmp(dr, "0");
+	int dry;
 	/* A waiting request holds a worker: at most 30 s. */
-	long wait = web_query_long(req, "wait", 0, 0, 30);
+	long wait = web_job_query(req, &dry);
 	int64_t id = 0;
-	struct job job;
 	int rc = web_job_enqueue_upload(req, dry, &id, &problem, &err);
-	memset(&job, 0, sizeof job);
 	if (rc > 0) {
 		/* The error, and the result the import would have had. */
 		buf_adds(&j, "{\"error\":");
@@ -502,19 +495,12 @@ void api_imports(struct request *req, struct response *res)
 		json_write_string(&j, problem.data, problem.len);
 		buf_adds(&j, "]}");
 		http_json(res, 422, &j);
-		goto out;
-	}
-	if (rc < 0 || web_job_wait(req, id, wait, &job, &err)) {
+	} else if (rc < 0) {
 		fprintf(stderr, "tandem serve: import: %s\n", err.data);
 		http_json_error(res, 500, NULL, "the import could not be queued (a storage error)");
-		goto out;
+	} else {
+		web_job_answer(req, res, id, wait, "the import could not be queued (a storage error)");
 	}
-	web_job_json(&j, &job);
-	char *loc = arena_printf(&req->arena, "/api/v1/jobs/%lld", (long long)id);
-	http_header(res, req, "Location", loc);
-	http_json(res, !wait || !job.finished ? 202 : job.ok ? 200 : 422, &j);
-out:
-	store_job_release(&job);
 	buf_release(&problem);
 	buf_release(&err);
 	buf_release(&j);

@@ -652,6 +652,31 @@ void web_job_commit_form(struct request *req, struct buf *o, const struct job *j
 	html_form(req, o, &f);
 }
 
+long web_job_query(const struct request *req, int *dry_run)
+{
+	const char *dr = http_query(req, "dry_run");
+	*dry_run = dr && strcmp(dr, "0");
+	return web_query_long(req, "wait", 0, 0, 30);
+}
+
+void web_job_answer(struct request *req, struct response *res, int64_t id, long wait, const char *failure)
+{
+	struct job job;
+	struct buf err = BUF_INIT, j = BUF_INIT;
+	memset(&job, 0, sizeof job);
+	if (web_job_wait(req, id, wait, &job, &err)) {
+		fprintf(stderr, "tandem serve: job %lld: %s\n", (long long)id, err.data);
+		http_json_error(res, 500, NULL, "%s", failure);
+	} else {
+		web_job_json(&j, &job);
+		http_header(res, req, "Location", arena_printf(&req->arena, "/api/v1/jobs/%lld", (long long)id));
+		http_json(res, !wait || !job.finished ? 202 : job.ok ? 200 : 422, &j);
+	}
+	store_job_release(&job);
+	buf_release(&err);
+	buf_release(&j);
+}
+
 /* Parses a job id path segment; 0 when it is not one. */
 int64_t web_job_id(const char *s)
 {

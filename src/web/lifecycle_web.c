@@ -795,11 +795,7 @@ static void cycle_table(struct request *req, struct buf *o, const struct lc_cycl
 		rows[i].id = NULL;
 	}
 	const struct table_desc t = { "cycle-indicators", "cycle", cols, n_cols, 50, NULL, -1, 0 };
-	html_raw(o, "<section class=\"card\">\n<h2>");
-	html_msg(o, req, "cycle.indicators");
-	html_raw(o, "</h2>\n");
-	html_table(req, o, &t, rows, n_rows);
-	html_raw(o, "</section>\n");
+	html_table_card(req, o, NULL, "cycle.indicators", &t, rows, n_rows);
 }
 
 void page_cycle(struct request *req, struct response *res)

@@ -594,19 +594,8 @@ static void editor_forms(struct request *req, struct buf *o, const struct stored
 	struct form calibrate = { .id = "calibrate", .action = "/models/edit", .css = "filters", .fields = cal,
 				  .n_fields = sizeof cal / sizeof cal[0], .get = 1, .plain_submit = 1,
 				  .submit_label = msg(req->lang, "models.calibrate") };
-	html_raw(o, "<section class=\"card\">\n<h2>");
-	html_msg(o, req, "models.editor");
-	html_raw(o, "</h2>\n<p class=\"muted\">");
-	html_msg(o, req, "models.editor_help");
-	html_raw(o, "</p>");
-	html_form(req, o, &editor);
-	html_raw(o, "<h3>");
-	html_msg(o, req, "models.calibrate");
-	html_raw(o, "</h3><p class=\"muted\">");
-	html_msg(o, req, "models.calibrate_help");
-	html_raw(o, "</p>");
-	html_form(req, o, &calibrate);
-	html_raw(o, "</section>\n");
+	html_form_section(req, o, "models.editor", "models.editor_help", &editor, 1);
+	html_form_section(req, o, "models.calibrate", "models.calibrate_help", &calibrate, 1);
 }
 
 /* Diff: two models, a GET form. */
@@ -618,11 +607,7 @@ static void diff_form(struct request *req, struct buf *o, const struct stored_mo
 	};
 	struct form f = { .id = "diff-form", .action = "/models/diff", .css = "filters", .fields = pair,
 			  .n_fields = 2, .get = 1, .plain_submit = 1, .submit_label = msg(req->lang, "models.compare") };
-	html_raw(o, "<section class=\"card\">\n<h2>");
-	html_msg(o, req, "models.diff");
-	html_raw(o, "</h2>\n");
-	html_form(req, o, &f);
-	html_raw(o, "</section>\n");
+	html_form_section(req, o, "models.diff", NULL, &f, 1);
 }
 
 /* What-if and import: both take a model's JSON file. */
@@ -648,19 +633,8 @@ static void upload_forms(struct request *req, struct buf *o, const struct stored
 	struct form i = { .id = "import-form", .action = "/models", .css = "stack", .fields = import,
 			  .n_fields = sizeof import / sizeof import[0],
 			  .submit_label = msg(req->lang, "models.import_button") };
-	html_raw(o, "<section class=\"card\">\n<h2>");
-	html_msg(o, req, "models.whatif");
-	html_raw(o, "</h2>\n<p class=\"muted\">");
-	html_msg(o, req, "models.whatif_help");
-	html_raw(o, "</p>\n");
-	html_form(req, o, &w);
-	html_raw(o, "</section>\n<section class=\"card\">\n<h2>");
-	html_msg(o, req, "models.import");
-	html_raw(o, "</h2>\n<p class=\"muted\">");
-	html_msg(o, req, "models.import_help");
-	html_raw(o, "</p>\n");
-	html_form(req, o, &i);
-	html_raw(o, "</section>\n");
+	html_form_section(req, o, "models.whatif", "models.whatif_help", &w, 1);
+	html_form_section(req, o, "models.import", "models.import_help", &i, 1);
 }
 
 /* Official results: verify a frozen year; freeze one (who may). */
@@ -668,19 +642,14 @@ static void frozen_forms(struct request *req, struct buf *o, int year)
 {
 	struct form_field verify = form_year_field(req, "year", "verify-year", "score.year", year);
 	struct form_field freeze = form_year_field(req, "year", "freeze-year", "score.year", year);
-	struct form v = { .id = "verify-form", .action = "/frozen", .css = "filters", .fields = &verify,
-			  .n_fields = 1, .get = 1, .plain_submit = 1, .submit_label = msg(req->lang, "models.verify") };
-	struct form f = { .id = "freeze-form", .action = "/frozen", .css = "filters", .fields = &freeze,
-			  .n_fields = 1, .submit_label = msg(req->lang, "models.freeze") };
-	html_raw(o, "<section class=\"card\">\n<h2>");
-	html_msg(o, req, "models.frozen");
-	html_raw(o, "</h2>\n<p class=\"muted\">");
-	html_msg(o, req, "models.frozen_help");
-	html_raw(o, "</p>\n");
-	html_form(req, o, &v);
-	if (web_may(req, HTTP_POST, "/frozen", NULL))
-		html_form(req, o, &f);
-	html_raw(o, "</section>\n");
+	const struct form forms[] = {
+		{ .id = "verify-form", .action = "/frozen", .css = "filters", .fields = &verify, .n_fields = 1,
+		  .get = 1, .plain_submit = 1, .submit_label = msg(req->lang, "models.verify") },
+		{ .id = "freeze-form", .action = "/frozen", .css = "filters", .fields = &freeze, .n_fields = 1,
+		  .submit_label = msg(req->lang, "models.freeze") },
+	};
+	html_form_section(req, o, "models.frozen", "models.frozen_help", forms,
+			  web_may(req, HTTP_POST, "/frozen", NULL) ? 2 : 1);
 }
 
 /* The models page: the versions, and the forms of the review. */

@@ -800,3 +800,20 @@ void html_table_given(struct request *req, struct buf *out, const struct table_d
 	render(req, out, t, st, rows, n_rows, given ? given->total : n_rows,
 	       given ? given->totals : NULL, NULL, 0);
 }
+
+size_t html_table_card(struct request *req, struct buf *out, const char *section_id, const char *title_key,
+		       const struct table_desc *t, struct table_row *rows, size_t n_rows)
+{
+	html_raw(out, "<section class=\"card\"");
+	if (section_id) {
+		html_raw(out, " id=\"");
+		html_escape(out, section_id);
+		html_raw(out, "\"");
+	}
+	html_raw(out, ">\n<h2>");
+	html_msg(out, req, title_key);
+	html_raw(out, "</h2>\n");
+	size_t shown = html_table(req, out, t, rows, n_rows);
+	html_raw(out, "</section>\n");
+	return shown;
+}

@@ -146,6 +146,11 @@ void table_state_read(const struct request *req, const struct table_desc *t,
 size_t html_table(struct request *req, struct buf *out, const struct table_desc *t,
 		  struct table_row *rows, size_t n_rows);
 
+/* html_table() in a card of its own under a heading (a catalog key);
+ * section_id is the card's id, or NULL. */
+size_t html_table_card(struct request *req, struct buf *out, const char *section_id, const char *title_key,
+		       const struct table_desc *t, struct table_row *rows, size_t n_rows);
+
 /* What a caller who pages by itself knows: how many rows match in all,
  * and the totals row (or NULL). */
 struct table_given {

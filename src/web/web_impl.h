@@ -477,6 +477,10 @@ struct form {
  * form's) and the buttons; a form with a FIELD_FILE is sent as
  * multipart. All text is escaped here. */
 void html_form(struct request *req, struct buf *o, const struct form *f);
+/* Forms in a card of their own: its heading and a help line (catalog
+ * keys; help_key may be NULL) above the n forms. */
+void html_form_section(struct request *req, struct buf *o, const char *title_key, const char *help_key,
+		       const struct form *forms, size_t n);
 /* A year field (1001–9998), the year shown (0: empty); label_key is a
  * catalog key. */
 struct form_field form_year_field(struct request *req, const char *name, const char *id,
@@ -619,6 +623,14 @@ void web_job_waiting(struct request *req, struct response *res, const struct job
 		     const char *running_key);
 /* The form that imports a valid preview (POST action, commit=ID). */
 void web_job_commit_form(struct request *req, struct buf *o, const struct job *job, const char *action);
+/* A job API's query: ?dry_run= (anything but 0 is a preview) into
+ * *dry_run; returns ?wait= in seconds (0 to 30: a waiting request holds
+ * a worker). */
+long web_job_query(const struct request *req, int *dry_run);
+/* Answers a queued job: 202 and the job, or, when it finished within wait
+ * seconds, 200 or 422 with its result; Location names it. failure is the
+ * 500's message. */
+void web_job_answer(struct request *req, struct response *res, int64_t id, long wait, const char *failure);
 /* A path segment as a job id; 0 when it is not one. */
 int64_t web_job_id(const char *s);
 /* The user's role as text. */
