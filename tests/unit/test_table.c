@@ -265,6 +265,29 @@ static void table_numbered_pager(void **state)
 	done(&f);
 }
 
+/* A row's class from its first cell, a heading's tooltip, a table in a
+ * card of its own. */
+static void table_row_class_title_card(void **state)
+{
+	struct table_column cols[4];
+	struct fixture f;
+	(void)state;
+	memcpy(cols, columns, sizeof cols);
+	cols[2].title = "the <total> score";
+	struct table_desc t = desc;
+	t.columns = cols;
+	t.per_page = 5;
+	make(&f, "en", NULL, 0);
+	f.cells[1][0].row_class = "moved";
+	html_table_card(&f.req, &f.out, "sec", "score.total", &t, f.rows, 5);
+	assert_non_null(strstr(f.out.data, "<section class=\"card\" id=\"sec\">\n<h2>Total</h2>\n<div class=\"scroll\"><table class=\"data\" id=\"t\">"));
+	assert_non_null(strstr(f.out.data, "<th scope=\"col\" class=\"num\" title=\"the &lt;total&gt; score\"><a class=\"sort\""));
+	assert_non_null(strstr(f.out.data, "<tr class=\"moved\"><th scope=\"row\">alpha</th>"));
+	assert_non_null(strstr(f.out.data, "<tr><th scope=\"row\">Delta</th>"));
+	assert_non_null(strstr(f.out.data, "</table></div>\n</section>\n"));
+	done(&f);
+}
+
 static void table_trend_column(void **state)
 {
 	static const struct table_column cols[] = {
@@ -420,6 +443,7 @@ int main(void)
 		cmocka_unit_test(table_given_shows_callers_page),
 		cmocka_unit_test(table_numbered_pager),
 		cmocka_unit_test(table_trend_column),
+		cmocka_unit_test(table_row_class_title_card),
 		cmocka_unit_test(units_won_korean_and_english),
 		cmocka_unit_test(units_percent_points_days_months),
 		cmocka_unit_test(units_scoring_in_words),
