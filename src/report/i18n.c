@@ -926,6 +926,7 @@ static const struct message catalog[] = {
 	{ "nav.import", "Import", "가져오기" },
 	{ "nav.label", "Main", "주 메뉴" },
 	{ "nav.logout", "Log out", "로그아웃" },
+	{ "nav.menu", "Menu", "메뉴" },
 	{ "nav.models", "Models", "평가 모델" },
 	{ "nav.promises", "Promises", "약속 대비 실적" },
 	{ "nav.proposals", "Proposals", "제안" },
