@@ -4,6 +4,8 @@
 
 #include "cli/scoring.h"
 #include "engine/calibrate.h"
+#include "report/model_diff_text.h"
+#include "report/units.h"
 #include "store/audit.h"
 #include "store/load.h"
 #include "store/models.h"
@@ -88,6 +90,15 @@ static void calibration_text(const struct calibration *c, const char *from,
 			buf_addf(out, " %s", calib_outcome_text[r->outcome]);
 		}
 		buf_addc(out, '\n');
+		/* the new bounds in words, as people read them on the model page */
+		if (r->outcome == CALIB_CHANGED) {
+			const struct criterion_def *def = criterion_find(r->criterion);
+			int at = def ? criterion_measure_index(def, r->measure) : -1;
+			buf_addf(out, "%-43s -> ", "");
+			units_scoring_words(out, LANG_EN, &r->new_scoring,
+					    at >= 0 && def->measure_formats[at] == VALUE_RATIO);
+			buf_addc(out, '\n');
+		}
 	}
 }
 
@@ -318,7 +329,7 @@ int cmd_model(int argc, char **argv, struct cli *cli)
 		if ((rc = cli_load_model(s, args[1], 0, &a, &va)) ||
 		    (rc = cli_load_model(s, args[2], 0, &b, &vb)))
 			goto out;
-		if (!model_diff(a, b, &out))
+		if (!report_model_diff(a, b, cli_lang_ko(cli) ? LANG_KO : LANG_EN, DIFF_WORDS, &out))
 			printf("%s and %s are the same model\n", va, vb);
 		fputs(out.data, stdout);
 		rc = EXIT_OK;

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* `tandem explain`: one contract criterion told step by step from its
  * evidence (for SLA criteria month by month: "month 4 (2025-05): aht 312.4
- * > target 300 → not met"), in English or Korean. Appends to the caller's
- * buffer. */
+ * > target 300 → not met"), in English or Korean, with money in won, ratios
+ * also as percentages and the scoring function in words ("0 points at 50%
+ * or less, 100 at 100% or more, in proportion between"). Appends to the
+ * caller's buffer. */
 #include "report/scores_text.h"
 #include "report/units.h"
 
@@ -44,11 +46,15 @@ static const char *date_text(day_t d, char t[16])
 	return t;
 }
 
-/* A micro amount's text. The caller releases b. */
-static const char *micro_text(struct buf *b, micro_t v)
+/* An amount of money as the reader expects it ("1억 2,000만 원",
+ * "₩120,000,000"; "-" when absent). The caller releases b. */
+static const char *won_text(struct buf *b, micro_t v, enum lang lang)
 {
 	buf_reset(b);
-	put_micro(b, v);
+	if (v == MICRO_NONE)
+		buf_adds(b, "-");
+	else
+		units_won(b, lang, (wide_t)v);
 	return b->data;
 }
 
@@ -79,8 +85,8 @@ static void describe_record(struct buf *out, const struct dataset *ds, const str
 	}
 	case EV_FINANCIAL: {
 		month_format(ds->financials[i].month, month);
-		const char *args[] = { month, micro_text(&a, ds->financials[i].revenue),
-				       micro_text(&b, ds->financials[i].cost) };
+		const char *args[] = { month, won_text(&a, ds->financials[i].revenue, lang),
+				       won_text(&b, ds->financials[i].cost, lang) };
 		i18n_add(out, lang, "explain.financials", args, 3);
 		break;
 	}
@@ -91,7 +97,7 @@ static void describe_record(struct buf *out, const struct dataset *ds, const str
 	}
 	case EV_EXPANSION: {
 		const char *args[] = { date_text(ds->expansions[i].date, d),
-				       micro_text(&a, ds->expansions[i].added_annual_value) };
+				       won_text(&a, ds->expansions[i].added_annual_value, lang) };
 		i18n_add(out, lang, "explain.expansion", args, 2);
 		break;
 	}
@@ -103,7 +109,7 @@ static void describe_record(struct buf *out, const struct dataset *ds, const str
 	}
 	case EV_RENEWAL: {
 		const char *args[] = { date_text(ds->renewals[i].due_on, d),
-				       micro_text(&a, ds->renewals[i].new_annual_value) };
+				       won_text(&a, ds->renewals[i].new_annual_value, lang) };
 		i18n_add(out, lang, "explain.renewal", args, 2);
 		break;
 	}
@@ -312,10 +318,17 @@ int report_explain_feeds(const struct scores *s, const char *contract_id, const 
 			put_trim(out, m->den);
 			buf_adds(out, " = ");
 		}
+		int ratio = def->measure_formats[i] == VALUE_RATIO;
 		numfmt_ld(out, m->value, value_format_decimals(def->measure_formats[i]));
+		if (ratio) {
+			buf_adds(out, " (");
+			units_percent(out, m->value, 1);
+			buf_addc(out, ')');
+		}
 		if (m->model) {
+			/* the scoring as people read it, then what it gave */
 			buf_adds(out, "; ");
-			model_scoring_text(&m->model->scoring, out);
+			units_scoring_words(out, lang, &m->model->scoring, ratio);
 			buf_adds(out, " → ");
 			numfmt_ld(out, m->score, 2);
 		}

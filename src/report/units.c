@@ -122,7 +122,7 @@ void units_months(struct buf *out, enum lang lang, long double months, int decim
 /* A model parameter as the reader sees it: the decimal written in the
  * model (numfmt_double), and for a ratio the same digits with the point
  * moved two places ("0.035" → "3.5%"), exactly, with no float noise. */
-static void parameter(struct buf *out, double v, int ratio)
+void units_parameter(struct buf *out, double v, int ratio)
 {
 	struct buf n = BUF_INIT;
 	numfmt_double(&n, v);
@@ -176,8 +176,8 @@ void units_scoring_words(struct buf *out, enum lang lang, const struct scoring *
 	struct buf a = BUF_INIT, b = BUF_INIT;
 	if (s->fn == SCORING_LINEAR) {
 		int lower = s->zero > s->full;
-		parameter(&a, lower ? s->full : s->zero, ratio);
-		parameter(&b, lower ? s->zero : s->full, ratio);
+		units_parameter(&a, lower ? s->full : s->zero, ratio);
+		units_parameter(&b, lower ? s->zero : s->full, ratio);
 		const char *args[] = { a.data, b.data };
 		i18n_add(out, lang, lower ? "scoring.linear_lower" : "scoring.linear", args, 2);
 		goto out;
@@ -185,15 +185,15 @@ void units_scoring_words(struct buf *out, enum lang lang, const struct scoring *
 	for (size_t i = 0; i < s->n_bands; i++) {
 		buf_reset(&a);
 		buf_reset(&b);
-		parameter(&a, s->bands[i].threshold, ratio);
-		parameter(&b, s->bands[i].score, 0);
+		units_parameter(&a, s->bands[i].threshold, ratio);
+		units_parameter(&b, s->bands[i].score, 0);
 		const char *args[] = { a.data, b.data };
 		if (i)
 			buf_adds(out, ", ");
 		i18n_add(out, lang, s->lower_is_better ? "scoring.band_lower" : "scoring.band_higher", args, 2);
 	}
 	buf_reset(&a);
-	parameter(&a, s->otherwise, 0);
+	units_parameter(&a, s->otherwise, 0);
 	{
 		const char *args[] = { a.data };
 		i18n_add(out, lang, "scoring.otherwise", args, 1);

@@ -25,3 +25,15 @@ check "explain-api-anon" is 401 "$(api anon GET '/api/v1/explain?contract=K1&cri
 check "explain-page" is 200 "$(status viewer GET '/evidence/K1/sales/S3.1?year=2025&lang=en')"
 check "explain-page-section" has "$WORK/body" '<pre class="explain" id="explain">'
 check "explain-page-first-line" has "$WORK/body" "$(head -1 "$WORK/cli-en.txt" | sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; s/"/\&quot;/g; s/'"'"'/\&#39;/g')"
+
+# Scoring in words and values with units (issue 18): the step-by-step text
+# says how the value became points, ratios also as %, money in won.
+check "explain-cli-scoring-words-en" grep -qx 'value = 9 ÷ 3 = 3.0000 (300.0%); 100 points at 100% or less, 0 at 300% or more, in proportion between → 0.00' "$WORK/cli-en.txt"
+check "explain-cli-no-formula" sh -c "! grep -q 'linear(' '$WORK/cli-en.txt' '$WORK/cli-ko.txt'"
+check "explain-page-scoring-words-en" has "$WORK/body" 'value = 9 ÷ 3 = 3.0000 (300.0%); 100 points at 100% or less, 0 at 300% or more, in proportion between → 0.00'
+check "explain-page-ko-S2.2" is 200 "$(status viewer GET '/evidence/K1/sales/S2.2?year=2025&lang=ko')"
+check "explain-page-ko-won" has "$WORK/body" '- 손익 2025-03: 매출 1억 원, 비용 9,500만 원: 반영'
+check "explain-page-ko-scoring-words" has "$WORK/body" '값 = 17000000 ÷ 24000000 = 0.7083 (70.8%); 0% 이하 0점, 100% 이상 100점, 그 사이는 비례 → 70.83'
+check "explain-page-en-S2.2" is 200 "$(status viewer GET '/evidence/K1/sales/S2.2?year=2025&lang=en')"
+check "explain-page-en-won" has "$WORK/body" '- financials 2025-03: revenue ₩100,000,000, cost ₩95,000,000: counted'
+check "explain-json-scoring-kept-and-words" sh -c "'$TANDEM' score --year 2025 --format json --db '$DB' | grep -qF '\"scoring\": \"linear(0.5, 1)\", \"scoring_words\": {\"en\": \"0 points at 50% or less, 100 at 100% or more, in proportion between\", \"ko\": \"50% 이하 0점, 100% 이상 100점, 그 사이는 비례\"}'"
