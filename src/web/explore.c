@@ -381,18 +381,7 @@ static void total_tile(struct request *req, struct buf *o, const struct scored *
 	html_raw(o, "<div class=\"tile\" id=\"total-tile\"><span class=\"tile-label\">");
 	html_msg(o, req, "score.total");
 	html_raw(o, "</span><span class=\"tile-score\">");
-	if (g->available)
-		numfmt_ld(o, g->score, 2);
-	else
-		html_msg(o, req, "score.na");
-	const char *grade = web_grade_of(sc->model, g);
-	if (grade) {
-		html_raw(o, " <span class=\"grade grade-");
-		html_escape(o, grade);
-		html_raw(o, "\">");
-		html_escape(o, grade);
-		html_raw(o, "</span>");
-	}
+	html_group_score(o, req, sc->model, g);
 	html_raw(o, "</span><span class=\"tile-sub\">");
 	html_msg(o, req, "score.coverage");
 	html_raw(o, " <span id=\"coverage\">");
@@ -837,19 +826,10 @@ static void company_level(struct request *req, struct buf *o, const struct score
 		html_raw(o, "\"><span class=\"tile-label\">");
 		html_msg(o, req, org_key((enum org_kind)org));
 		html_raw(o, "</span><span class=\"tile-score\">");
-		if (a && a->total.available) {
-			numfmt_ld(o, a->total.score, 2);
-			const char *grade = web_grade_of(sc->model, &a->total);
-			if (grade) {
-				html_raw(o, " <span class=\"grade grade-");
-				html_escape(o, grade);
-				html_raw(o, "\">");
-				html_escape(o, grade);
-				html_raw(o, "</span>");
-			}
-		} else {
+		if (a)
+			html_group_score(o, req, sc->model, &a->total);
+		else
 			html_msg(o, req, "score.na");
-		}
 		html_raw(o, "</span><span class=\"tile-sub\">");
 		if (a) {
 			html_msg(o, req, "score.coverage");
@@ -1105,21 +1085,6 @@ struct evidence_view {
 	struct buf href;
 };
 
-static void filter_param(struct buf *h, const char *name, const char *value, int first)
-{
-	buf_addc(h, first ? '?' : '&');
-	buf_adds(h, name);
-	buf_addc(h, '=');
-	http_url_escape(h, value ? value : "");
-}
-
-static void day_param(struct buf *h, const char *name, day_t d)
-{
-	char t[11];
-	date_format(d, t);
-	filter_param(h, name, t, 0);
-}
-
 static void money_text(struct request *req, struct buf *t, micro_t v)
 {
 	if (v == MICRO_NONE)
@@ -1128,11 +1093,39 @@ static void money_text(struct request *req, struct buf *t, micro_t v)
 		units_won(t, i18n_lang(req->lang), v);
 }
 
+/* Where a record is shown: its kind's records page filtered to its key
+ * (key column, and the second key column: an item, a date or a month), or
+ * a page of its own (page: "/contracts/", "/proposals/" + page_id). */
+struct record_link {
+	const char *key_col, *key;
+	const char *second_col, *second;
+	const char *page, *page_id;
+};
+
+static void link_href(struct buf *h, const char *kind, const struct record_link *l)
+{
+	if (l->page) {
+		buf_adds(h, l->page);
+		http_url_escape(h, l->page_id);
+		return;
+	}
+	buf_addf(h, "/records/%s?", kind);
+	http_url_escape(h, l->key_col);
+	buf_addc(h, '=');
+	http_url_escape(h, l->key ? l->key : "");
+	buf_addc(h, '&');
+	http_url_escape(h, l->second_col);
+	buf_addc(h, '=');
+	http_url_escape(h, l->second ? l->second : "");
+}
+
 static void evidence_view(struct request *req, const struct dataset *ds, const struct evidence_row *r,
 			  struct evidence_view *v)
 {
 	int i = r->index;
-	struct buf *t = &v->what, *h = &v->href;
+	struct buf *t = &v->what;
+	struct record_link l = { "contract_id", NULL, "date", NULL, NULL, NULL };
+	char second[11];
 	v->day = DAY_NONE;
 	v->month = 0;
 	switch (r->kind) {
@@ -1143,9 +1136,9 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		if (!it->required)
 			buf_addf(t, " (%s)", msg(req->lang, "contract.optional"));
 		v->day = it->done_on;
-		buf_adds(h, "/records/readiness");
-		filter_param(h, "contract_id", ds->contracts[it->contract].id, 1);
-		filter_param(h, "item", it->item, 0);
+		l.key = ds->contracts[it->contract].id;
+		l.second_col = "item";
+		l.second = it->item;
 		break;
 	}
 	case EV_MANUAL_RATING: {
@@ -1153,9 +1146,8 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "manual_ratings";
 		buf_addf(t, "%s · %d / %d", ds->people[m->rated_by].name, m->concreteness, m->feasibility);
 		v->day = m->rated_on;
-		buf_adds(h, "/records/manual_ratings");
-		filter_param(h, "contract_id", ds->contracts[m->contract].id, 1);
-		day_param(h, "rated_on", m->rated_on);
+		l.key = ds->contracts[m->contract].id;
+		l.second_col = "rated_on";
 		break;
 	}
 	case EV_SCOPE_CHANGE: {
@@ -1163,23 +1155,20 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "scope_changes";
 		buf_adds(t, c->note ? c->note : "");
 		v->day = c->date;
-		buf_adds(h, "/records/scope_changes");
-		filter_param(h, "contract_id", ds->contracts[c->contract].id, 1);
-		day_param(h, "date", c->date);
+		l.key = ds->contracts[c->contract].id;
 		break;
 	}
 	case EV_FINANCIAL: {
 		const struct financial *f = &ds->financials[i];
-		char m[8];
 		v->kind = "financials";
-		month_format(f->month, m);
 		v->month = f->month;
 		money_text(req, t, f->revenue);
 		buf_adds(t, " / ");
 		money_text(req, t, f->cost);
-		buf_adds(h, "/records/financials");
-		filter_param(h, "contract_id", ds->contracts[f->contract].id, 1);
-		filter_param(h, "month", m, 0);
+		l.key = ds->contracts[f->contract].id;
+		l.second_col = "month";
+		month_format(f->month, second);
+		l.second = second;
 		break;
 	}
 	case EV_HANDOVER: {
@@ -1187,9 +1176,9 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "handover";
 		buf_adds(t, it->item);
 		v->day = it->accepted_on;
-		buf_adds(h, "/records/handover");
-		filter_param(h, "contract_id", ds->contracts[it->contract].id, 1);
-		filter_param(h, "item", it->item, 0);
+		l.key = ds->contracts[it->contract].id;
+		l.second_col = "item";
+		l.second = it->item;
 		break;
 	}
 	case EV_EXPANSION: {
@@ -1197,9 +1186,7 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "expansions";
 		money_text(req, t, e->added_annual_value);
 		v->day = e->date;
-		buf_adds(h, "/records/expansions");
-		filter_param(h, "contract_id", ds->contracts[e->contract].id, 1);
-		day_param(h, "date", e->date);
+		l.key = ds->contracts[e->contract].id;
 		break;
 	}
 	case EV_CHILD_CONTRACT: {
@@ -1207,8 +1194,8 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "contracts";
 		buf_addf(t, "%s · %s", k->id, k->service_line ? k->service_line : "");
 		v->day = k->signed_on;
-		buf_adds(h, "/contracts/");
-		http_url_escape(h, k->id);
+		l.page = "/contracts/";
+		l.page_id = k->id;
 		break;
 	}
 	case EV_RENEWAL: {
@@ -1222,9 +1209,8 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 			money_text(req, t, rn->new_annual_value);
 		}
 		v->day = rn->due_on;
-		buf_adds(h, "/records/renewals");
-		filter_param(h, "contract_id", ds->contracts[rn->contract].id, 1);
-		day_param(h, "due_on", rn->due_on);
+		l.key = ds->contracts[rn->contract].id;
+		l.second_col = "due_on";
 		break;
 	}
 	case EV_RELATIONSHIP_RATING: {
@@ -1232,9 +1218,8 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "relationship_ratings";
 		buf_addf(t, "%d / 5", rr->level);
 		v->day = rr->date;
-		buf_adds(h, "/records/relationship_ratings");
-		filter_param(h, "client_id", ds->clients[rr->client].id, 1);
-		day_param(h, "date", rr->date);
+		l.key_col = "client_id";
+		l.key = ds->clients[rr->client].id;
 		break;
 	}
 	case EV_PROPOSAL: {
@@ -1242,8 +1227,8 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "proposals";
 		buf_addf(t, "%s · %s", pr->id, pr->title ? pr->title : "");
 		v->day = pr->proposed_on;
-		buf_adds(h, "/proposals/");
-		http_url_escape(h, pr->id);
+		l.page = "/proposals/";
+		l.page_id = pr->id;
 		break;
 	}
 	case EV_REFERENCE: {
@@ -1251,9 +1236,8 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "references";
 		buf_adds(t, ds->clients[rf->client].name);
 		v->day = rf->date;
-		buf_adds(h, "/records/references");
-		filter_param(h, "client_id", ds->clients[rf->client].id, 1);
-		day_param(h, "date", rf->date);
+		l.key_col = "client_id";
+		l.key = ds->clients[rf->client].id;
 		break;
 	}
 	case EV_INNOVATION: {
@@ -1261,12 +1245,16 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "innovations";
 		buf_adds(t, in->title);
 		v->day = in->date;
-		buf_adds(h, "/records/innovations");
-		filter_param(h, "contract_id", ds->contracts[in->contract].id, 1);
-		day_param(h, "date", in->date);
+		l.key = ds->contracts[in->contract].id;
 		break;
 	}
 	}
+	/* a dated record is found by its date (the second key column named) */
+	if (!l.second && v->day != DAY_NONE) {
+		date_format(v->day, second);
+		l.second = second;
+	}
+	link_href(&v->href, v->kind, &l);
 }
 
 static const char *const evidence_statuses[] = { "counted", "not_counted", "excluded", NULL };

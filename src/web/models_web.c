@@ -1017,13 +1017,7 @@ static void total_cell(struct request *req, struct buf *o, int available, long d
 	html_raw(o, "<td class=\"num\">");
 	if (available) {
 		numfmt_ld(o, v, 2);
-		if (grade) {
-			html_raw(o, " <span class=\"grade grade-");
-			html_escape(o, grade);
-			html_raw(o, "\">");
-			html_escape(o, grade);
-			html_raw(o, "</span>");
-		}
+		html_grade_badge(o, grade);
 	} else {
 		html_msg(o, req, "score.na");
 	}
