@@ -8,6 +8,7 @@
 #include "report/scores_text.h"
 #include "report/units.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -190,6 +191,51 @@ static void explain_months(const struct scores *s, const struct score_criterion 
 		buf_addf(out, "%s: %ld / %ld\n", i18n(lang, "term.met"), met, with_data);
 }
 
+/* What the numerator and denominator of a measure count, when it is a
+ * quantity with a unit: days of ramp-up, months to stabilize, won. */
+enum quantity_unit { QUANTITY_PLAIN, QUANTITY_DAYS, QUANTITY_MONTHS, QUANTITY_WON };
+
+static const struct {
+	enum criterion_code code;
+	int measure;
+	enum quantity_unit unit;
+} quantity_units[] = {
+	{ CRIT_S1_2, 0, QUANTITY_DAYS },   /* staffed − ramp start ÷ planned ramp days */
+	{ CRIT_S2_2, 0, QUANTITY_WON },    /* revenue − cost ÷ revenue · required margin */
+	{ CRIT_S3_1, 0, QUANTITY_MONTHS }, /* months to stabilize ÷ planned months */
+	{ CRIT_O1_1, 1, QUANTITY_WON },    /* Σ added annual value ÷ annual value */
+	{ CRIT_O1_3, 1, QUANTITY_WON },    /* Σ (new − old) ÷ Σ old */
+	{ CRIT_O3_1, 0, QUANTITY_WON },    /* Σ annual savings ÷ annual value */
+};
+
+static enum quantity_unit quantity_unit_of(const struct criterion_def *def, size_t measure)
+{
+	for (size_t i = 0; i < sizeof quantity_units / sizeof quantity_units[0]; i++)
+		if (quantity_units[i].code == def->code && (size_t)quantity_units[i].measure == measure)
+			return quantity_units[i].unit;
+	return QUANTITY_PLAIN;
+}
+
+/* A numerator or denominator with its unit ("45일", "9 months",
+ * "1,700만 원"). */
+static void put_quantity(struct buf *out, long double v, enum quantity_unit unit, enum lang lang)
+{
+	switch (unit) {
+	case QUANTITY_DAYS:
+		units_days(out, lang, v, 0);
+		break;
+	case QUANTITY_MONTHS:
+		units_months(out, lang, v, 0);
+		break;
+	case QUANTITY_WON:
+		units_won(out, lang, (wide_t)llroundl(v * MICRO_ONE));
+		break;
+	case QUANTITY_PLAIN:
+		put_trim(out, v);
+		break;
+	}
+}
+
 /* The scored criterion, or NULL. */
 static const struct score_criterion *find_criterion(const struct scores *s, const char *contract_id,
 						    const char *criterion_id)
@@ -313,9 +359,10 @@ int report_explain_feeds(const struct scores *s, const char *contract_id, const 
 			continue;
 		}
 		if (m->den != 1) {
-			put_trim(out, m->num);
+			enum quantity_unit unit = quantity_unit_of(def, i);
+			put_quantity(out, m->num, unit, lang);
 			buf_adds(out, " ÷ ");
-			put_trim(out, m->den);
+			put_quantity(out, m->den, unit, lang);
 			buf_adds(out, " = ");
 		}
 		int ratio = def->measure_formats[i] == VALUE_RATIO;

@@ -489,7 +489,7 @@ static void report_scenario_explain(void **state)
 	assert_non_null(strstr(out.data,
 		"month 5 (2025-06): aht 300 ≤ target 300 → met; sl 0.81 ≥ target 0.8 → met ⇒ compliant\n"));
 	assert_non_null(strstr(out.data, "stabilized at month 3\n"));
-	assert_non_null(strstr(out.data, "value = 3 ÷ 3 = 1.0000 (100.0%); 100 points at 100% or less, 0 at 300% or more,"
+	assert_non_null(strstr(out.data, "value = 3 months ÷ 3 months = 1.0000 (100.0%); 100 points at 100% or less, 0 at 300% or more,"
 		" in proportion between → 100.00\n"));
 	buf_reset(&out);
 	assert_int_equal(report_explain(s, "A", "S1.1", LANG_KO, &out, &err), 0);
