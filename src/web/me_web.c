@@ -15,24 +15,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static void group_score(struct request *req, struct buf *o, const struct model *m,
-			const struct score_group *g)
-{
-	if (!g->available) {
-		html_msg(o, req, "score.na");
-		return;
-	}
-	numfmt_ld(o, g->score, 2);
-	const char *grade = model_grade(m, numfmt_round(g->score, 2));
-	if (grade) {
-		html_raw(o, " <span class=\"grade grade-");
-		html_escape(o, grade);
-		html_raw(o, "\">");
-		html_escape(o, grade);
-		html_raw(o, "</span>");
-	}
-}
-
 static void say(struct request *req, struct buf *o, const char *id, const char *key,
 		const char *const *args, size_t n)
 {
@@ -133,13 +115,13 @@ static int my_scorecard(struct request *req, struct buf *o, const struct scored 
 	html_raw(o, "</span><span class=\"tile-score\" id=\"my-total-");
 	html_escape(o, oid);
 	html_raw(o, "\">");
-	group_score(req, o, sc->model, &a->total);
+	html_group_score(o, req, sc->model, &a->total);
 	html_raw(o, "</span></div>\n");
 	for (size_t c = 0; c < a->n_categories && c < mo->n_categories; c++) {
 		html_raw(o, "<div class=\"tile\"><span class=\"tile-label\">");
 		html_escape(o, model_name_text(&mo->categories[c].name, ko));
 		html_raw(o, "</span><span class=\"tile-score\">");
-		group_score(req, o, sc->model, &a->categories[c]);
+		html_group_score(o, req, sc->model, &a->categories[c]);
 		html_raw(o, "</span></div>\n");
 	}
 	html_raw(o, "</div>\n");

@@ -564,13 +564,7 @@ static void cell(struct request *req, struct buf *out, const struct table_column
 	html_table_value(req, out, col->kind, col->decimals, c);
 	if (c->href)
 		html_raw(out, "</a>");
-	if (c->badge) {
-		html_raw(out, " <span class=\"grade grade-");
-		html_escape(out, c->badge);
-		html_raw(out, "\">");
-		html_escape(out, c->badge);
-		html_raw(out, "</span>");
-	}
+	html_grade_badge(out, c->badge);
 	if (c->note && *c->note) {
 		html_raw(out, c->note_code ? " <span class=\"muted small code\">" : " <span class=\"muted\">");
 		html_escape(out, c->note);
