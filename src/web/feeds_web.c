@@ -513,33 +513,17 @@ static int64_t detail_int(const struct job *job, const char *key)
  * that imports a valid preview. */
 void page_feed_job(struct request *req, struct response *res)
 {
-	struct buf *o = &res->body, err = BUF_INIT, lines = BUF_INIT;
+	struct buf *o = &res->body, lines = BUF_INIT;
 	struct job job;
-	int64_t id = web_job_id(req->n_params ? req->params[0] : NULL);
-	int rc = id ? web_job_get(req, id, &job, &err) : 1;
-	if (!rc && strcmp(job.kind, "feed")) {
-		store_job_release(&job);
-		rc = 1;
-	}
-	if (rc) {
-		if (rc < 0)
-			fprintf(stderr, "tandem serve: %s\n", err.data);
-		html_error_page(req, res, rc < 0 ? 500 : 404, rc < 0 ? "error.internal" : "error.not_found",
-				NULL);
-		buf_release(&err);
+	if (web_job_page_get(req, res, "feed", &job))
 		return;
-	}
 	html_page_begin(req, res, "feeds.title", NULL);
 	web_job_heading(req, o, &job);
 	job_messages(&job, &lines);
 	if (!job.finished) {
 		web_job_waiting(req, res, &job, "/feeds/jobs/", "feeds.running");
 	} else if (!job.ok) {
-		res->status = 422;
-		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p>");
-		html_msg(o, req, "feeds.has_errors");
-		buf_addf(o, " (%lld)", (long long)job.n_errors);
-		html_raw(o, "</p>");
+		web_job_failed(req, res, &job, "feeds.has_errors");
 		html_problem_list(o, job.errors ? job.errors : lines.data);
 		html_raw(o, "</div></section>\n");
 	} else {
@@ -562,7 +546,6 @@ void page_feed_job(struct request *req, struct response *res)
 		feeds_page(req, res, NULL, NULL, NULL, NULL);
 	html_page_end(req, res);
 	store_job_release(&job);
-	buf_release(&err);
 	buf_release(&lines);
 }
 

@@ -405,33 +405,21 @@ static void limit_notice(struct request *req, struct buf *o, const char *limit_n
  * then the preview with the commit button, the problems, or the result. */
 void page_import_job(struct request *req, struct response *res)
 {
-	struct buf *o = &res->body, err = BUF_INIT;
+	struct buf *o = &res->body;
 	struct job job;
 	struct preview preview;
 	struct problem_list problems = PROBLEM_LIST_INIT;
 	int have_preview = 0;
-	int64_t id = web_job_id(req->n_params ? req->params[0] : NULL);
-	int rc = id ? web_job_get(req, id, &job, &err) : 1;
 	memset(&preview, 0, sizeof preview);
-	if (rc) {
-		if (rc < 0)
-			fprintf(stderr, "tandem serve: %s\n", err.data);
-		html_error_page(req, res, rc < 0 ? 500 : 404, rc < 0 ? "error.internal" : "error.not_found",
-				NULL);
-		buf_release(&err);
+	if (web_job_page_get(req, res, NULL, &job))
 		return;
-	}
 	have_preview = job.preview && !preview_parse(job.preview, &preview);
 	html_page_begin(req, res, "import.title", NULL);
 	web_job_heading(req, o, &job);
 	if (!job.finished) {
 		web_job_waiting(req, res, &job, "/import/jobs/", "import.running");
 	} else if (!job.ok) {
-		res->status = 422;
-		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p>");
-		html_msg(o, req, "import.has_errors");
-		buf_addf(o, " (%lld)", (long long)job.n_errors);
-		html_raw(o, "</p>");
+		web_job_failed(req, res, &job, "import.has_errors");
 		if (job.limit_name)
 			limit_notice(req, o, job.limit_name);
 		html_raw(o, "</div>\n");
@@ -471,7 +459,6 @@ void page_import_job(struct request *req, struct response *res)
 	preview_release(&preview);
 	problems_release(&problems);
 	store_job_release(&job);
-	buf_release(&err);
 }
 
 /* POST /api/v1/imports: the upload becomes a job (?dry_run=1 for a

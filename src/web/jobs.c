@@ -595,6 +595,33 @@ void web_job_json(struct buf *j, const struct job *job)
 	buf_adds(j, "}}");
 }
 
+int web_job_page_get(struct request *req, struct response *res, const char *kind, struct job *job)
+{
+	struct buf err = BUF_INIT;
+	int64_t id = web_job_id(req->n_params ? req->params[0] : NULL);
+	int rc = id ? web_job_get(req, id, job, &err) : 1;
+	if (!rc && kind && strcmp(job->kind, kind)) {
+		store_job_release(job);
+		rc = 1;
+	}
+	if (rc < 0)
+		fprintf(stderr, "tandem serve: %s\n", err.data);
+	if (rc)
+		html_error_page(req, res, rc < 0 ? 500 : 404, rc < 0 ? "error.internal" : "error.not_found", NULL);
+	buf_release(&err);
+	return rc;
+}
+
+void web_job_failed(struct request *req, struct response *res, const struct job *job, const char *key)
+{
+	struct buf *o = &res->body;
+	res->status = 422;
+	html_raw(o, "<div class=\"notice error\" role=\"alert\"><p>");
+	html_msg(o, req, key);
+	buf_addf(o, " (%lld)", (long long)job->n_errors);
+	html_raw(o, "</p>");
+}
+
 void web_job_heading(struct request *req, struct buf *o, const struct job *job)
 {
 	html_raw(o, "<section class=\"card\" id=\"job\"><h2>");

@@ -616,6 +616,13 @@ void web_job_json(struct buf *j, const struct job *job);
 /* The non-empty lines of text (NULL: none) as a JSON array of strings,
  * appended to j (a job's errors, a feed's messages). */
 void web_json_lines(struct buf *j, const char *text);
+/* A job page's job: the {id} of the path, of kind (NULL: any). 0 with
+ * *job (release with store_job_release), else the error page is sent
+ * (404 or 500) and nothing is to be released. */
+int web_job_page_get(struct request *req, struct response *res, const char *kind, struct job *job);
+/* A failed job's notice (422): key and the number of problems; opens a
+ * div the caller closes after the problems. */
+void web_job_failed(struct request *req, struct response *res, const struct job *job, const char *key);
 /* A job page's heading: its number, state and files; opens the job's
  * section. */
 void web_job_heading(struct request *req, struct buf *o, const struct job *job);
