@@ -356,6 +356,29 @@ static void changes_table(struct request *req, struct buf *o, const struct chang
 	html_table(req, o, &d, rows, n);
 }
 
+/* A card of changes: its heading with the count, then the list — or,
+ * when instead_key is given, that line (an account without a person has
+ * no inbox). */
+static void changes_section(struct request *req, struct buf *o, const char *section_id, const char *title_key,
+			    const struct change *list, size_t n, int inbox, const char *prefix,
+			    const char *instead_key)
+{
+	html_raw(o, "<section class=\"card\" id=\"");
+	html_escape(o, section_id);
+	html_raw(o, "\">\n<h2>");
+	html_msg(o, req, title_key);
+	buf_addf(o, " (%zu)", n);
+	html_raw(o, "</h2>\n");
+	if (instead_key) {
+		html_raw(o, "<p class=\"muted\">");
+		html_msg(o, req, instead_key);
+		html_raw(o, "</p>\n");
+	} else {
+		changes_table(req, o, list, n, inbox, prefix);
+	}
+	html_raw(o, "</section>\n");
+}
+
 int web_changes_waiting_section(struct request *req, struct buf *o)
 {
 	struct change *waiting = NULL;
@@ -369,12 +392,7 @@ int web_changes_waiting_section(struct request *req, struct buf *o)
 		rc = -1;
 		goto out;
 	}
-	html_raw(o, "<section class=\"card\" id=\"my-changes\">\n<h2>");
-	html_msg(o, req, "changes.waiting");
-	buf_addf(o, " (%zu)", n);
-	html_raw(o, "</h2>\n");
-	changes_table(req, o, waiting, n, 1, "waiting");
-	html_raw(o, "</section>\n");
+	changes_section(req, o, "my-changes", "changes.waiting", waiting, n, 1, "waiting", NULL);
 out:
 	changes_free(waiting, n);
 	buf_release(&err);
@@ -400,12 +418,7 @@ void web_contract_changes_section(struct request *req, struct buf *o, const char
 		}
 	}
 	if (k) {
-		html_raw(o, "<section class=\"card\" id=\"contract-changes\"><h2>");
-		html_msg(o, req, "changes.for_contract");
-		buf_addf(o, " (%zu)", k);
-		html_raw(o, "</h2>\n");
-		changes_table(req, o, list, k, 0, "changes");
-		html_raw(o, "</section>\n");
+		changes_section(req, o, "contract-changes", "changes.for_contract", list, k, 0, "changes", NULL);
 	}
 	changes_free(list, n);
 	buf_release(&err);
@@ -433,31 +446,23 @@ void page_changes(struct request *req, struct response *res)
 		html_escape(o, proposed);
 		html_raw(o, "</p>\n");
 	}
-	if (done) {
-		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
-		html_msg(o, req, !strcmp(done, "confirmed") ? "changes.confirmed_notice"
-			 : !strcmp(done, "rejected") ? "changes.rejected_notice" : "changes.withdrawn_notice");
-		html_raw(o, "</p>\n");
-	}
+	static const struct { const char *done, *key; } notices[] = {
+		{ "confirmed", "changes.confirmed_notice" },
+		{ "rejected", "changes.rejected_notice" },
+		{ "withdrawn", "changes.withdrawn_notice" },
+	};
+	for (size_t i = 0; done && i < sizeof notices / sizeof notices[0]; i++)
+		if (!strcmp(done, notices[i].done)) {
+			html_raw(o, "<p class=\"notice ok\" role=\"status\">");
+			html_msg(o, req, notices[i].key);
+			html_raw(o, "</p>\n");
+		}
 	html_raw(o, "<p class=\"muted\">");
 	html_msg(o, req, "changes.help");
-	html_raw(o, "</p>\n<section class=\"card\" id=\"waiting\">\n<h2>");
-	html_msg(o, req, "changes.waiting");
-	buf_addf(o, " (%zu)", n_waiting);
-	html_raw(o, "</h2>\n");
-	if (!a.person) {
-		html_raw(o, "<p class=\"muted\">");
-		html_msg(o, req, "policy.no_person");
-		html_raw(o, "</p>\n");
-	} else {
-		changes_table(req, o, waiting, n_waiting, 1, "waiting");
-	}
-	html_raw(o, "</section>\n<section class=\"card\" id=\"mine\">\n<h2>");
-	html_msg(o, req, "changes.mine");
-	buf_addf(o, " (%zu)", n_mine);
-	html_raw(o, "</h2>\n");
-	changes_table(req, o, mine, n_mine, 0, "mine");
-	html_raw(o, "</section>\n");
+	html_raw(o, "</p>\n");
+	changes_section(req, o, "waiting", "changes.waiting", waiting, n_waiting, 1, "waiting",
+			a.person ? NULL : "policy.no_person");
+	changes_section(req, o, "mine", "changes.mine", mine, n_mine, 0, "mine", NULL);
 	html_page_end(req, res);
 out:
 	changes_free(waiting, n_waiting);

@@ -126,6 +126,15 @@ check "inbox-page-confirm-form" has "$WORK/body" "action=\"/changes/$CH/confirm\
 check "inbox-page-sort-link" has "$WORK/body" '<a class="sort" href="/changes?waiting_sort=kind&amp;waiting_dir=asc">'
 check "inbox-page-sorted-200" is 200 "$(status operations GET '/changes?lang=en&waiting_sort=state&waiting_dir=desc')"
 check "inbox-page-sorted-aria" has "$WORK/body" 'aria-sort="descending"><a class="sort" href="/changes?waiting_sort=state&amp;waiting_dir=asc">'
+# the inbox's actions are html_form descriptors: confirm (an empty note),
+# reject (a note typed, its label for screen readers)
+check "inbox-page-confirm-inline" has "$WORK/body" "<form method=\"post\" class=\"inline\" novalidate action=\"/changes/$CH/confirm\"><input type=\"hidden\" name=\"csrf\""
+check "inbox-page-reject-note" has "$WORK/body" "<label class=\"visually-hidden\" for=\"note-$CH\">Note"
+check "inbox-page-done-rejected" is 200 "$(status operations GET '/changes?lang=en&done=rejected')"
+check "inbox-page-done-rejected-says" has "$WORK/body" '<p class="notice ok" role="status">The change is rejected.</p>'
+check "inbox-page-done-unknown" is 200 "$(status operations GET '/changes?lang=en&done=bogus')"
+check "inbox-page-done-unknown-says-nothing" hasnt "$WORK/body" '<p class="notice ok" role="status">'
+
 check "self-confirm-403" is 403 "$(api sales POST "/api/v1/changes/$CH/confirm" '{}')"
 check "other-unit-confirm-403" is 403 "$(api ops2 POST "/api/v1/changes/$CH/confirm" '{}')"
 check "other-unit-confirm-code" has "$WORK/body" '"error":"change.forbidden"'
