@@ -299,6 +299,8 @@ struct feeder {
 	int64_t batch;
 	int storage_failed;
 	/* the file being read */
+	const struct feed_file *files;
+	int parse_failed;
 	const char *file;
 	int64_t ord;
 	struct unmapped *unmapped;
@@ -1420,6 +1422,31 @@ static void report_unmapped(struct feeder *fd)
 		memset(fd->um_slots, 0, fd->um_size * sizeof *fd->um_slots);
 }
 
+/* Before file i's records. */
+static void file_begin(void *ctx, int i)
+{
+	struct feeder *fd = ctx;
+	fd->file = fd->files[i].name;
+	fd->ord = i;
+}
+
+/* After file i: its problems counted, the sources it named that the map
+ * does not reported; a file with problems ends the reading. */
+static int file_done(void *ctx, int i, uint64_t n_errors, int rc)
+{
+	struct feeder *fd = ctx;
+	fd->res->errors += n_errors;
+	if (fd->storage_failed || (rc && rc != 1)) {
+		fd->parse_failed = 1;
+		return 1;
+	}
+	fd->bytes_before += fd->files[i].data ? fd->files[i].len : 0;
+	fd->bytes_now = fd->bytes_before;
+	progress(fd, 1);
+	report_unmapped(fd);
+	return fd->res->errors != 0;
+}
+
 int store_feed_import(struct store *s, const struct feed_map *map, const struct feed_file *files,
 		      int n_files, const struct feed_import_options *opt,
 		      struct feed_import_result *res, struct buf *report, struct buf *err)
@@ -1474,19 +1501,14 @@ int store_feed_import(struct store *s, const struct feed_map *map, const struct 
 			  " end_day = excluded.end_day, met = excluded.met, file = excluded.file,"
 			  " timezone = excluded.timezone, batch = excluded.batch", &fd->put_ticket, err))
 		goto out;
-	/* A map that does not fit the store is the problem to fix first. */
-	for (int i = 0; i < n_files && !res->errors; i++) {
-		uint64_t n_errors = 0;
-		fd->file = files[i].name;
-		fd->ord = i;
-		int prc = opt->format->parse(&files[i], map, &sink, report, &n_errors);
-		res->errors += n_errors;
-		if (fd->storage_failed || (prc && prc != 1))
+	/* A map that does not fit the store is the problem to fix first. The
+	 * files are parsed in a thread beside this one (io/feed_pipe.c). */
+	if (!res->errors) {
+		struct feed_pipe_hooks hooks = { fd, file_begin, file_done };
+		fd->files = files;
+		feed_parse_files(opt->format, files, n_files, map, &sink, report, &hooks);
+		if (fd->parse_failed)
 			goto out;
-		fd->bytes_before += files[i].data ? files[i].len : 0;
-		fd->bytes_now = fd->bytes_before;
-		progress(fd, 1);
-		report_unmapped(fd);
 	}
 	if (res->errors || opt->dry_run) {
 		/* A dry run still derives, to say how many days it would write. */
