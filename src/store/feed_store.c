@@ -316,6 +316,7 @@ struct feeder {
 	size_t n_open;
 	struct day_row *spare;          /* rows closed, for reuse (row_retire) */
 	uint64_t *ages;                 /* flush_old()'s scratch */
+	struct day_row **flushing;      /* flush_rows_before()'s */
 	struct stmt *sel_day, *put_day, *sel_ticket, *put_ticket, *sel_tz;
 	struct buf blob, files_text;
 	/* tickets whose end moved off a day: that day is derived again */
@@ -665,24 +666,45 @@ static int write_row(struct feeder *fd, struct day_row *r)
 	return rc;
 }
 
+/* Rows in the order of their queue in the map, then day. */
+static int cmp_row(const void *a, const void *b)
+{
+	const struct day_row *x = *(const struct day_row *const *)a, *y = *(const struct day_row *const *)b;
+	if (x->queue != y->queue)
+		return x->queue < y->queue ? -1 : 1;
+	return x->day < y->day ? -1 : x->day > y->day;
+}
+
 /* Writes and closes the open rows that took no interval since the
- * feeder's count was older than `before` (every row: UINT64_MAX). */
+ * feeder's count was older than `before` (every row: UINT64_MAX). They
+ * are written source by source, day by day: a source's days then lie
+ * side by side in the table, and derive() reads a few pages per source
+ * instead of one page per day (the rows' content, and so every output,
+ * does not depend on the order). */
 static int flush_rows_before(struct feeder *fd, uint64_t before)
 {
 	int rc = 0;
+	size_t n = 0;
+	/* At most FEED_MAX_OPEN rows are open (on_interval() flushes first). */
+	if (!fd->flushing)
+		fd->flushing = xmalloc(FEED_MAX_OPEN * sizeof *fd->flushing);
 	for (size_t b = 0; b < HASH_BUCKETS; b++) {
 		struct day_row **link = &fd->buckets[b], *r;
 		while ((r = *link)) {
-			if (r->touched >= before) {
+			if (r->touched >= before || n == FEED_MAX_OPEN) {
 				link = &r->next;
 				continue;
 			}
 			*link = r->next;
-			if (!rc && write_row(fd, r))
-				rc = -1;
-			row_retire(fd, r);
+			fd->flushing[n++] = r;
 			fd->n_open--;
 		}
+	}
+	xqsort(fd->flushing, n, sizeof *fd->flushing, cmp_row);
+	for (size_t i = 0; i < n; i++) {
+		if (!rc && write_row(fd, fd->flushing[i]))
+			rc = -1;
+		row_retire(fd, fd->flushing[i]);
 	}
 	return rc;
 }
@@ -1550,6 +1572,7 @@ out:
 		row_free(r);
 	}
 	xfree(fd->ages);
+	xfree(fd->flushing);
 	stmt_finalize(fd->sel_day);
 	stmt_finalize(fd->put_day);
 	stmt_finalize(fd->sel_ticket);
