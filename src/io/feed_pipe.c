@@ -18,6 +18,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define PIPE_BATCHES 4
 #define PIPE_ITEMS 4096
@@ -325,11 +326,12 @@ static int serial(const struct feed_format *format, const struct feed_file *file
 
 /* TANDEM_FEED_SERIAL=1 reads in the caller's thread (tests compare both
  * ways); so does the torture mode, whose count of allocations must not
- * depend on how two threads interleave. */
+ * depend on how two threads interleave, and a machine of one CPU, where a
+ * second thread only adds the hand-over. */
 static int want_serial(void)
 {
 	const char *e = getenv("TANDEM_FEED_SERIAL");
-	return (e && *e && strcmp(e, "0")) || alloc_torture_enabled();
+	return (e && *e && strcmp(e, "0")) || alloc_torture_enabled() || sysconf(_SC_NPROCESSORS_ONLN) < 2;
 }
 
 int feed_parse_files(const struct feed_format *format, const struct feed_file *files, int n_files,
