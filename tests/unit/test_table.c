@@ -362,6 +362,21 @@ static void units_percent_points_days_months(void **state)
 	buf_reset(&b);
 	units_count(&b, 76809);
 	assert_string_equal(b.data, "76,809");
+	buf_reset(&b);
+	units_metric_value(&b, LANG_KO, "ratio", 0.62484L);
+	assert_string_equal(b.data, "62.5%");
+	buf_reset(&b);
+	units_metric_value(&b, LANG_KO, "sec", 311.4699L);
+	assert_string_equal(b.data, "311.47초");
+	buf_reset(&b);
+	units_metric_value(&b, LANG_EN, "sec", 1300);
+	assert_string_equal(b.data, "1,300 s");
+	buf_reset(&b);
+	units_metric_value(&b, LANG_KO, "calls", 4.5L);
+	assert_string_equal(b.data, "4.5 calls");
+	buf_reset(&b);
+	units_metric_value(&b, LANG_EN, "", 0.75L);
+	assert_string_equal(b.data, "0.75");
 	buf_release(&b);
 }
 
@@ -399,6 +414,21 @@ static void units_scoring_in_words(void **state)
 	lin.full = 12.25;
 	units_scoring_words(&b, LANG_EN, &lin, 1);
 	assert_string_equal(b.data, "0 points at 50% or less, 100 at 1225% or more, in proportion between");
+	buf_reset(&b);
+	/* a calibrated bound with float digits reads rounded (the formula
+	 * beside it keeps them) */
+	lin.zero = 0;
+	lin.full = 0.08333333333333333;
+	units_scoring_words(&b, LANG_EN, &lin, 1);
+	assert_string_equal(b.data, "0 points at 0% or less, 100 at 8.33% or more, in proportion between");
+	buf_reset(&b);
+	lin.full = 1.3333333333333333;
+	units_scoring_words(&b, LANG_KO, &lin, 0);
+	assert_string_equal(b.data, "0 이하 0점, 1.3333 이상 100점, 그 사이는 비례");
+	buf_reset(&b);
+	lin.full = 0.123456;
+	units_scoring_words(&b, LANG_EN, &lin, 1);
+	assert_string_equal(b.data, "0 points at 0% or less, 100 at 12.3456% or more, in proportion between");
 	buf_reset(&b);
 	band.fn = SCORING_BANDS;
 	band.bands = bands;
