@@ -12,18 +12,7 @@ WORK=$(mktemp -d)
 export TANDEM_AUDIT_KEY_FILE="$WORK/audit.key"
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
-_n=0
-check() {
-	_name=$1
-	shift
-	_n=$((_n + 1))
-	if "$@" > "$WORK/.check.out" 2>&1; then
-		echo "ok $_n - $_name"
-	else
-		echo "not ok $_n - $_name"
-		sed 's/^/#   /' "$WORK/.check.out" | head -40
-	fi
-}
+. "$TOP/tests/tap.sh"
 # same FILE1 FILE2: the files are identical (shows a diff when not).
 same() {
 	diff -u "$1" "$2"

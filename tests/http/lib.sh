@@ -13,7 +13,6 @@ URL=
 DB=$WORK/t.db
 # One audit key for the store and the copies tests make of it.
 export TANDEM_AUDIT_KEY_FILE="$WORK/audit.key"
-_n=0
 
 stop_server() {
 	if [ -n "$SERVER_PID" ]; then
@@ -113,17 +112,8 @@ form() {
 	fi
 }
 
-check() {
-	_name=$1
-	shift
-	_n=$((_n + 1))
-	if "$@" > "$WORK/.check.out" 2>&1; then
-		echo "ok $_n - $_name"
-	else
-		echo "not ok $_n - $_name"
-		sed 's/^/#   /' "$WORK/.check.out" | head -20
-	fi
-}
+TAP_DETAIL=20
+. "$TOP/tests/tap.sh"
 
 # is WANT GOT: equal strings (shows both when not).
 is() {
@@ -153,3 +143,30 @@ status_is() {
 		return 1
 	fi
 }
+
+# pg_cluster NAME: a throwaway PostgreSQL cluster (scripts/pg-test.sh) for
+# the script NAME: sets PGT, PGDIR, PGPID and DB (its URL) and defines sql
+# SQL (run as the tandem user). Without the server binaries it prints the
+# SKIP line and exits 0; a cluster that does not start is NAME's failure.
+# The caller's EXIT trap stops it ($PGT stop "$PGDIR" "$PGPID").
+have_postgres() {
+	{ [ -n "${PG_BIN:-}" ] && [ -x "$PG_BIN/initdb" ]; } && return 0
+	ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1 && return 0
+	{ command -v pg_config > /dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; } && return 0
+	command -v initdb > /dev/null 2>&1
+}
+pg_cluster() {
+	PGT="sh $TOP/scripts/pg-test.sh"
+	if ! have_postgres; then
+		echo "ok 1 - $1 # SKIP PostgreSQL server binaries are not installed"
+		exit 0
+	fi
+	PGDIR=$(mktemp -d /tmp/tandem-pg.XXXXXX)
+	if ! DB=$($PGT start "$PGDIR" 2> "$WORK/pg.err"); then
+		echo "not ok 1 - $1-cluster-starts"
+		sed 's/^/#   /' "$WORK/pg.err"
+		exit 1
+	fi
+	PGPID=$($PGT pid "$PGDIR")
+}
+sql() { $PGT sql "$PGDIR" tandem "$1"; }
