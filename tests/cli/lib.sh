@@ -13,19 +13,3 @@ export TANDEM_AUDIT_KEY_FILE="$WORK/audit.key"
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 . "$TOP/tests/tap.sh"
-# same FILE1 FILE2: the files are identical (shows a diff when not).
-same() {
-	diff -u "$1" "$2"
-}
-# status N COMMAND...: the command exits with status N.
-status() {
-	_want=$1
-	shift
-	"$@" > "$WORK/.status.out" 2>&1
-	_got=$?
-	if [ "$_got" -ne "$_want" ]; then
-		echo "exit status $_got, expected $_want"
-		cat "$WORK/.status.out"
-		return 1
-	fi
-}

@@ -128,21 +128,6 @@ is() {
 has() { grep -qF -- "$2" "$1" || { echo "'$2' not in $1:"; head -c 600 "$1"; echo; return 1; }; }
 hasnt() { ! grep -qF -- "$2" "$1" || { echo "'$2' found in $1"; grep -F -- "$2" "$1" | head -3; return 1; }; }
 
-# same_lines A B: the files hold the same lines (a diff when not).
-same_lines() { diff -u "$1" "$2"; }
-
-# status_is N COMMAND...: the command exits with status N.
-status_is() {
-	_want=$1
-	shift
-	"$@" > "$WORK/.status.out" 2>&1
-	_got=$?
-	if [ "$_got" -ne "$_want" ]; then
-		echo "exit status $_got, expected $_want"
-		cat "$WORK/.status.out"
-		return 1
-	fi
-}
 
 # pg_cluster NAME: a throwaway PostgreSQL cluster (scripts/pg-test.sh) for
 # the script NAME: sets PGT, PGDIR, PGPID and DB (its URL) and defines sql
