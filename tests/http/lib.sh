@@ -36,6 +36,13 @@ make_store() {
 	printf 'contract_id,item,accepted_on\nK1,HO-A,\n' > "$WORK/extra/handover.csv"
 	printf 'contract_id,date,kind,title,status,annual_savings,hours_saved\nK1,2026-06-01,automation,AUTO-A,deployed,,10\n' > "$WORK/extra/innovations.csv"
 	"$TANDEM" import --db "$DB" "$WORK/extra" >/dev/null || return 1
+	add_role_accounts
+}
+
+# add_role_accounts: in $DB, the accounts admin, executive (P-CEO), sales
+# (P-S1), operations (P-O1) and viewer, each with the password
+# "password-ROLE".
+add_role_accounts() {
 	for r in admin executive sales operations viewer; do
 		person=
 		case $r in
@@ -155,3 +162,23 @@ pg_cluster() {
 	PGPID=$($PGT pid "$PGDIR")
 }
 sql() { $PGT sql "$PGDIR" tandem "$1"; }
+
+# The import jobs' API, as admin. jget ID: the job's JSON into $WORK/job.
+# field NAME[.NAME|.INDEX...]: a field of $WORK/job (null, true/false as
+# JSON says them). await ID [SECONDS]: polls (20 s by default) until the
+# job is done or failed; prints its state, or timeout(STATE).
+jget() { curl -s -b "$WORK/admin.jar" "$URL/api/v1/jobs/$1" > "$WORK/job"; }
+field() { python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))
+for k in sys.argv[2].split("."): v = v[int(k)] if isinstance(v, list) else v[k] if v is not None else None
+print("null" if v is None else str(v).lower() if isinstance(v, bool) else v)' "$WORK/job" "$1"; }
+await() {
+	_i=0
+	while [ $_i -lt $(( ${2:-20} * 10 )) ]; do
+		jget "$1"
+		_s=$(field state)
+		case $_s in done|failed) echo "$_s"; return 0 ;; esac
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	echo "timeout($_s)"
+}

@@ -13,15 +13,7 @@ export TANDEM_NOW=2026-05-01T09:00:00Z LANG=C LC_ALL=C
 
 "$TANDEM" init --db "$DB" >/dev/null || exit 1
 "$TANDEM" import --db "$DB" "$DATA/lifecycle/company" >/dev/null || exit 1
-for r in admin executive sales operations viewer; do
-	person=
-	case $r in
-	sales) person="--person P-S1" ;;
-	operations) person="--person P-O1" ;;
-	executive) person="--person P-CEO" ;;
-	esac
-	echo "password-$r" | "$TANDEM" user add "$r" --role "$r" $person --password-stdin --db "$DB" >/dev/null || exit 1
-done
+add_role_accounts || exit 1
 start_server --quiet || exit 1
 for r in admin executive sales operations viewer; do
 	check "lc-login-$r" login "$r"
