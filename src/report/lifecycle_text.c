@@ -15,6 +15,7 @@
 #include "io/csv.h"
 #include "io/jsonw.h"
 #include "report/svg.h"
+#include "report/units.h"
 #include "domain/proposal_detail.h"
 
 /* ---- small pieces ------------------------------------------------------ */
@@ -356,13 +357,13 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 		const struct sla_metric *m = &ds->sla_metrics[a->sla_metric];
 		buf_addf(out, ko ? "%s(%s) %zu개월 연속 미달 (목표 %s " : "%s (%s) missed %zu months running (target %s ",
 			 m->metric, m->name, a->n_months, m->direction == DIR_HIGHER ? "≥" : "≤");
-		numfmt_micro(out, m->target, 4);
+		units_metric_value(out, lang, m->unit, (long double)m->target / MICRO_ONE);
 		buf_adds(out, "):");
 		for (size_t i = 0; i < a->n_months; i++) {
 			buf_adds(out, i ? ", " : " ");
 			numfmt_month(out, a->months[i].month);
 			buf_addc(out, ' ');
-			numfmt_ld(out, (long double)a->months[i].num / a->months[i].den, 4);
+			units_metric_value(out, lang, m->unit, (long double)a->months[i].num / a->months[i].den);
 		}
 		break;
 	}
