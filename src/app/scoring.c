@@ -3,6 +3,7 @@
 #include "app/scoring.h"
 
 #include "base/clock.h"
+#include "embedded.h"
 #include "domain/date.h"
 #include "engine/calibrate.h"
 #include "report/scores_csv.h"
@@ -16,6 +17,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+int app_model_default(struct model **out, struct buf *err)
+{
+	const struct embedded_file *f = embedded_find("model-default.json");
+	if (!f) {
+		buf_adds(err, "model-default.json: not built into this binary\n");
+		*out = NULL;
+		return -1;
+	}
+	return model_parse((const char *)f->data, f->size, "model-default.json", out, err);
+}
 
 /* A model file is read whole; no model comes near this size. */
 #define MODEL_FILE_MAX (64u << 20)
@@ -83,7 +95,7 @@ enum app_status app_model_load(struct store *s, const char *name, int year, unsi
 		goto out;
 	}
 builtin:
-	if (model_default(out, err))
+	if (app_model_default(out, err))
 		goto out;              /* the embedded model does not parse: a bug */
 	*version = xstrdup("default");
 	st = APP_OK;

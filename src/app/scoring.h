@@ -25,6 +25,11 @@ enum {
 	APP_MODEL_FILES = 1 << 0,
 };
 
+/* The default model of SPEC §5: assets/model-default.json as built into
+ * the binary, parsed by the engine (the engine itself reads no assets).
+ * Same ownership and errors as model_parse(). */
+int app_model_default(struct model **out, struct buf *err);
+
 /* The one model-precedence rule. name:
  *   NULL       the store's model for year (store_model_for_year), else
  *              the built-in default;
