@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "app/records.h"
+#include "report/problems.h"
 #include "app/scoring.h"
 #include "cli/cli.h"
 #include "domain/date.h"
@@ -60,12 +61,89 @@ static void write_client(struct store *s, const char *id)
 	struct app_actor a = { ROLE_ADMIN, NULL, "user:admin" };
 	struct record saved;
 	struct policy_decision d;
-	struct buf errors = BUF_INIT;
+	struct problem_list problems = PROBLEM_LIST_INIT;
 	int64_t change = 0;
-	assert_int_equal(app_record_write(s, &a, t, NULL, values, NULL, &saved, &change, &d, &errors),
+	assert_int_equal(app_record_write(s, &a, t, NULL, values, NULL, &saved, &change, &d, &problems),
 			 APP_OK);
+	assert_int_equal(problems.total, 0);
 	record_free(t, &saved);
-	buf_release(&errors);
+	problems_release(&problems);
+}
+
+/* A refused write comes back as problems that are values — kind, column,
+ * code, parameters, no position — and writes nothing; the sentence is the
+ * edge's (report/problems.h), in either language. */
+static void app_record_write_problems_are_values(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/tandem-app-XXXXXX";
+	struct store *s = fresh_store(path);
+	const struct table *t = schema_find("clients");
+	struct app_actor a = { ROLE_ADMIN, NULL, "user:admin" };
+	struct record saved, r;
+	struct policy_decision d;
+	struct problem_list problems = PROBLEM_LIST_INIT;
+	struct buf text = BUF_INIT, err = BUF_INIT;
+	int64_t change = 0;
+	int64_t version_before, version_after;
+
+	write_client(s, "C1");
+	assert_int_equal(store_data_version(s, &version_before, &err), 0);
+	/* no name (required), and a referrer that is the client itself */
+	const char *values[4] = { "C2", NULL, NULL, "NOPE" };
+	assert_int_equal(app_record_write(s, &a, t, NULL, values, NULL, &saved, &change, &d, &problems),
+			 APP_INVALID);
+	assert_int_equal(problems.n, 1);
+	const struct problem *p = &problems.items[0];
+	assert_string_equal(p->code, "field_required");
+	assert_string_equal(p->table, "clients");
+	assert_int_equal(p->col, schema_column(t, "name"));
+	assert_null(p->file);
+	assert_int_equal(p->line, 0);
+	assert_int_equal(p->n_args, 1);
+	assert_string_equal(p->args[0], "name");
+	problem_message(p, LANG_EN, &text);
+	assert_string_equal(text.data, "name is required");
+	buf_reset(&text);
+	problem_message(p, LANG_KO, &text);
+	assert_string_equal(text.data, "이름은(는) 필수입니다");
+	buf_reset(&text);
+	problem_api_json(p, LANG_EN, &text);
+	assert_string_equal(text.data, "{\"row\":null,\"column\":\"name\",\"code\":\"error.field_required\","
+			    "\"params\":[\"name\"],\"message\":\"name is required\"}");
+	const char *key[1] = { "C2" };
+	assert_int_equal(records_get(s, t, key, &r, &err), 1);
+	problems_release(&problems);
+
+	/* a key that exists already: about the id column, the record's noun */
+	const char *again[4] = { "C1", "Other", NULL, NULL };
+	assert_int_equal(app_record_write(s, &a, t, NULL, again, NULL, &saved, &change, &d, &problems),
+			 APP_EXISTS);
+	assert_int_equal(problems.n, 1);
+	p = &problems.items[0];
+	assert_string_equal(p->code, "exists");
+	assert_int_equal(p->col, 0);
+	assert_int_equal(p->n_args, 2);
+	assert_string_equal(p->args[0], "client");
+	assert_string_equal(p->args[1], "C1");
+	buf_reset(&text);
+	problem_message(p, LANG_KO, &text);
+	assert_string_equal(text.data, "고객사 'C1'이(가) 이미 있습니다");
+	problems_release(&problems);
+
+	/* a decision without a note: a problem of no column */
+	assert_int_equal(app_change_decide(s, &a, 1, CHANGE_REJECT, " ", &problems), APP_INVALID);
+	assert_int_equal(problems.n, 1);
+	assert_string_equal(problems.items[0].code, "change_note_required");
+	assert_int_equal(problems.items[0].col, -1);
+	problems_release(&problems);
+
+	assert_int_equal(store_data_version(s, &version_after, &err), 0);
+	assert_true(version_after == version_before);     /* nothing was written */
+	buf_release(&text);
+	buf_release(&err);
+	store_close(s);
+	remove_store(path);
 }
 
 static void app_freeze_refuses_data_changed_meanwhile(void **state)
@@ -274,6 +352,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(app_freeze_refuses_data_changed_meanwhile),
+		cmocka_unit_test(app_record_write_problems_are_values),
 		cmocka_unit_test(app_model_precedence_is_one_rule),
 		cmocka_unit_test(app_default_year_is_last_complete),
 		cmocka_unit_test(app_year_parse_one_rule),
