@@ -25,6 +25,7 @@ printf 'static const char *y(struct request *r) { return http_query(r, "year"); 
 printf 'static void jstr(struct buf *o, const char *s) { buf_adds(o, s); }\n' >> tree/src/web/openapi.c
 printf '#include "embedded.h"\n' >> tree/src/engine/model_json.c
 printf 'void planted_quote(struct buf *o, const char *s)\n{\n\tjson_write_plain(o, s);\n}\n' >> tree/src/engine/numfmt.c
+printf 'static void r(const struct problem *p, struct buf *o) { problem_message(p, LANG_EN, o); }\n' >> tree/src/app/records.c
 tree/scripts/checksrc > planted.out 2>&1
 check "style-checksrc-fails-on-breach" test $? -eq 1
 check "style-checksrc-rooms" grep -q '^src/engine/score.c:.*rooms: engine includes a higher room' planted.out
@@ -36,4 +37,5 @@ check "style-checksrc-app" grep -q '^src/cli/score_cmd.c:.*app: call src/app' pl
 check "style-checksrc-year" grep -q '^src/web/credits_web.c:.*year: a year is parsed by the router' planted.out
 check "style-checksrc-assets" grep -q '^src/engine/model_json.c:.*assets: only app/, cli/ and web/ read' planted.out
 check "style-checksrc-wrapper" grep -q '^src/engine/numfmt.c:.*wrapper: a pass-through of io/ json_write_plain()' planted.out
+check "style-checksrc-render" grep -q '^src/app/records.c:.*render: return the problems' planted.out
 check "style-checksrc-copies" grep -q '^src/web/openapi.c:.*copies: use json_write_string_or_null' planted.out

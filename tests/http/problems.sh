@@ -48,6 +48,18 @@ check "problems-api-delete-referred" has "$WORK/body" '"problems":[{"row":null,"
 check "problems-page-delete-referred-409" is 409 "$(form admin '/records/clients/delete/C1?lang=en')"
 check "problems-page-delete-referred" has "$WORK/body" '<p class="notice error" role="alert">Other records still refer to this one: client &#39;C1&#39; is still referred to by other records; delete or change those first</p>'
 
+# --- a feasibility review: the same problems, beside the review form's fields --
+check "problems-review-proposal-201" is 201 "$(api admin POST /api/v1/records/proposals '{"id":"PRX","client_id":"C1","origin":"sales","title":"y","proposed_on":"2026-02-01","status":"review"}')"
+check "problems-review-ko-422" is 422 "$(form operations '/proposals/PRX/review?lang=ko' reviewed_on=2026-13-01 reviewer=P-O1 verdict=maybe predicted_attainment=1.2)"
+check "problems-review-ko-date" field reviewed_on "검토일에 잘못된 날짜 &#39;2026-13-01&#39; (YYYY-MM-DD 형식의 실제 있는 날짜여야 함)"
+check "problems-review-ko-verdict" field verdict "없는 판정 &#39;maybe&#39; (허용: 가능, 조건부, 불가 중 하나)"
+check "problems-review-ko-attainment" field predicted_attainment "예상 달성률 &#39;1.2&#39;은(는) 0과 1 사이가 아닙니다"
+check "problems-review-ko-notice" has "$WORK/body" '<div class="notice error" role="alert"><p><strong>거부됨:</strong> 검토일에 잘못된 날짜 &#39;2026-13-01&#39; (YYYY-MM-DD 형식의 실제 있는 날짜여야 함)<br>없는 판정 &#39;maybe&#39; (허용: 가능, 조건부, 불가 중 하나)<br>예상 달성률 &#39;1.2&#39;은(는) 0과 1 사이가 아닙니다</p></div>'
+check "problems-review-en-422" is 422 "$(form operations '/proposals/PRX/review?lang=en' reviewed_on=2026-13-01 reviewer=P-O1 verdict=maybe predicted_attainment=1.2)"
+check "problems-review-en-attainment" field predicted_attainment "predicted_attainment &#39;1.2&#39; is not between 0 and 1"
+check "problems-review-nothing-written" is 200 "$(api admin GET /api/v1/proposals/PRX)"
+check "problems-review-no-review" has "$WORK/body" '"reviews":[]'
+
 # --- a decision on a proposed change -------------------------------------------
 check "problems-change-proposed-202" is 202 "$(api sales PUT /api/v1/records/sla_metrics/K5/SL '{"target":0.7}')"
 CH=$(sed -n 's/^{"id":\([0-9]*\),.*/\1/p' "$WORK/body")
@@ -66,9 +78,10 @@ check "problems-change-again-409" is 409 "$(api operations POST "/api/v1/changes
 check "problems-change-again" has "$WORK/body" '"problems":[{"row":null,"column":null,"code":"error.change_already_confirmed","params":["'"$CH"'"],"message":"변경 제안 '"$CH"'은(는) 이미 승인되었습니다"}]}'
 
 # Nothing refused above wrote a record or an audit entry: the log grew by
-# the proposal and its confirmation (which applies the change through the
-# importer: replace, import, update, confirm), nothing else.
+# the proposal PRX (import, create), the proposed change and its
+# confirmation (which applies it through the importer: replace, import,
+# update, confirm), nothing else.
 head_after=$("$TANDEM" audit head --db "$DB")
 n_new=$(( ${head_after%%:*} - ${head_before%%:*} ))
-check "problems-audit-only-the-change" is "confirm update import replace propose" "$("$TANDEM" audit list --limit "$n_new" --db "$DB" | cut -f4 | tr '\n' ' ' | sed 's/ $//')"
+check "problems-audit-only-the-change" is "confirm update import replace propose create import" "$("$TANDEM" audit list --limit "$n_new" --db "$DB" | cut -f4 | tr '\n' ' ' | sed 's/ $//')"
 check "problems-audit-intact" "$TANDEM" audit verify --db "$DB"
