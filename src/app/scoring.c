@@ -18,6 +18,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+int app_load_data(struct store *s, day_t last_day, struct dataset *ds, struct buf *err)
+{
+	return store_load(s, last_day, score_day_window, ds, err);
+}
+
 int app_model_default(struct model **out, struct buf *err)
 {
 	const struct embedded_file *f = embedded_find("model-default.json");
@@ -113,7 +118,7 @@ enum app_status app_score_with(struct store *s, struct model *m, const char *ver
 	out->model_version = xstrdup(version);
 	out->year = year;
 	if (store_data_version(s, &out->data_version, err) ||
-	    store_load(s, model_year_last_day(m, year), &out->ds, err) ||
+	    app_load_data(s, model_year_last_day(m, year), &out->ds, err) ||
 	    score_run(m, &out->ds, year, &out->scores, err))
 		return APP_FAILED;
 	return APP_OK;
@@ -143,7 +148,7 @@ enum app_status app_open_year_data(struct store *s, const char *name, int year, 
 	if (st != APP_OK)
 		return st;
 	if (store_data_version(s, &out->data_version, err) ||
-	    store_load(s, model_year_last_day(out->model, year), &out->ds, err))
+	    app_load_data(s, model_year_last_day(out->model, year), &out->ds, err))
 		return APP_FAILED;
 	return APP_OK;
 }
@@ -173,7 +178,7 @@ enum app_status app_open_as_of(struct store *s, const char *name, day_t as_of, u
 		}
 	}
 	out->year = y;
-	if (store_data_version(s, &out->data_version, err) || store_load(s, as_of, &out->ds, err))
+	if (store_data_version(s, &out->data_version, err) || app_load_data(s, as_of, &out->ds, err))
 		return APP_FAILED;
 	return APP_OK;
 }
@@ -346,7 +351,7 @@ enum app_status app_calibrate(struct store *s, const struct model *base, int yea
 		buf_addf(err, "calibration takes 1 to 20 years of history, not %d", n_years);
 		return APP_INVALID;
 	}
-	if (!store_load(s, model_year_last_day(base, year - 1), &ds, err) &&
+	if (!app_load_data(s, model_year_last_day(base, year - 1), &ds, err) &&
 	    !calibrate_from(base, &ds, year, n_years, orgs, draft, cal, err))
 		st = APP_OK;
 	dataset_free(&ds);

@@ -149,7 +149,7 @@ static int cmp_metric_month(const void *a, const void *b)
 	return x->month < y->month ? -1 : x->month > y->month;
 }
 
-static int load_all(struct loader *l, day_t last_day)
+static int load_all(struct loader *l, day_t last_day, day_window_fn window)
 {
 	struct dataset *ds = l->ds;
 	size_t cap_units = 0, cap_people = 0, cap_clients = 0, cap_contracts = 0,
@@ -290,9 +290,9 @@ static int load_all(struct loader *l, day_t last_day)
 		goto sql_error;
 	xqsort(ds->sla_terms, ds->n_sla_terms, sizeof *ds->sla_terms, cmp_term);
 
-	/* Monthly sums from the year rows (store/blocks.h): a measurement
-	 * counts when dated within its contract's [go_live_on, end_on] and
-	 * not after the year's last day. Sums of micro-units are exact. */
+	/* Monthly sums from the year rows (store/blocks.h) over the days the
+	 * caller's window lets in (no years after last_day's are read). Sums
+	 * of micro-units are exact. */
 	if (query(l, "SELECT contract_id, metric, year, days FROM measurement_blocks WHERE year <= ?"
 		  " ORDER BY contract_id, metric, year"))
 		return -1;
@@ -327,12 +327,9 @@ static int load_all(struct loader *l, day_t last_day)
 		}
 		if (metric == NO_INDEX)
 			continue;
-		const struct contract *k = &ds->contracts[contract];
-		if (k->go_live_on == DAY_NONE)
+		day_t from, until;
+		if (!window(&ds->contracts[contract], last_day, &from, &until))
 			continue;
-		day_t from = k->go_live_on, until = k->end_on == DAY_NONE ? INT32_MAX : k->end_on;
-		if (last_day != DAY_NONE && last_day < until)
-			until = last_day;
 		while (year_reader_next(&yr, &ym) == 1) {
 			month_t mo = month_of_ymd((int)year, ym.month);
 			day_t first = date_from_ymd((int)year, ym.month, 1);
@@ -562,12 +559,13 @@ sql_error:
 	return -1;
 }
 
-int store_load(struct store *s, day_t last_day, struct dataset *ds, struct buf *err)
+int store_load(struct store *s, day_t last_day, day_window_fn window, struct dataset *ds,
+	       struct buf *err)
 {
 	struct loader l = { s, ds, err, NULL };
 	int rc;
 	memset(ds, 0, sizeof *ds);
-	rc = load_all(&l, last_day);
+	rc = load_all(&l, last_day, window);
 	stmt_finalize(l.st);
 	if (rc)
 		dataset_free(ds);

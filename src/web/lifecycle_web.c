@@ -22,7 +22,6 @@
 #include "report/lifecycle_text.h"
 #include "report/svg.h"
 #include "store/alert_acks.h"
-#include "store/load.h"
 #include "store/proposals.h"
 
 #include <stdio.h>
@@ -619,7 +618,7 @@ void api_cycle_referrals(struct request *req, struct response *res)
 	struct buf j = BUF_INIT, err = BUF_INIT;
 	size_t n = 0;
 	memset(&ds, 0, sizeof ds);
-	if (store_load(req->store, DAY_NONE, &ds, &err)) {
+	if (app_load_data(req->store, DAY_NONE, &ds, &err)) {
 		api_internal(res, &err);
 		buf_release(&err);
 		return;
@@ -711,7 +710,7 @@ void page_cycle(struct request *req, struct response *res)
 		return;
 	memset(&ds, 0, sizeof ds);
 	if (compute_cycle(req->store, y1, y2, &years, &n, &err) ||
-	    store_load(req->store, DAY_NONE, &ds, &err)) {
+	    app_load_data(req->store, DAY_NONE, &ds, &err)) {
 		fprintf(stderr, "tandem serve: cycle: %s\n", err.data);
 		html_error_page(req, res, 500, "error.internal", NULL);
 		goto out;
