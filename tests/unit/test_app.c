@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "app/records.h"
+#include "store/import.h"
 #include "report/problems.h"
 #include "app/scoring.h"
 #include "cli/cli.h"
@@ -141,6 +142,75 @@ static void app_record_write_problems_are_values(void **state)
 	assert_int_equal(store_data_version(s, &version_after, &err), 0);
 	assert_true(version_after == version_before);     /* nothing was written */
 	buf_release(&text);
+	buf_release(&err);
+	store_close(s);
+	remove_store(path);
+}
+
+/* The data the engine scores comes through app_load_data, which hands the
+ * store's loader the engine's day window: measurements before go-live and
+ * after the end are left out, and so are those after the last day loaded;
+ * a month cut by the window sums only its days inside. */
+static void app_load_data_sums_the_engines_days(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/tandem-app-XXXXXX";
+	struct store *s = fresh_store(path);
+	static const struct { const char *name, *csv; } files[] = {
+		{ "org_units.csv", "id,name,kind,parent_id\nS1,Sales,sales,\nO1,Ops,operations,\n" },
+		{ "people.csv", "id,name,email,org_unit_id\nP-S,S,s@x,S1\nP-O,O,o@x,O1\n" },
+		{ "clients.csv", "id,name,industry,referred_by\nC1,Client,x,\n" },
+		{ "contracts.csv", "id,client_id,service_line,signed_on,ramp_started_on,staffed_on,go_live_on,"
+		  "end_on,annual_value,risk_tier,sales_owner,ops_owner,planned_ramp_days,"
+		  "planned_stabilization_months,parent_contract_id,renews_contract_id\n"
+		  "K1,C1,x,2025-01-02,,,2025-03-10,2025-04-20,100,low,P-S,P-O,,,,\n"
+		  "K2,C1,x,2025-01-02,,,,,100,low,P-S,P-O,,,,\n" },
+		{ "sla_metrics.csv", "contract_id,metric,name,direction,target,initial_target,unit\n"
+		  "K1,SL,sl,higher,0.8,,ratio\nK2,SL,sl,higher,0.8,,ratio\n" },
+		{ "measurements.csv", "contract_id,metric,date,numerator,denominator\n"
+		  "K1,SL,2025-03-09,1,10\nK1,SL,2025-03-10,2,10\nK1,SL,2025-03-31,3,10\n"
+		  "K1,SL,2025-04-01,4,10\nK1,SL,2025-04-20,5,10\nK1,SL,2025-04-21,6,10\n"
+		  "K2,SL,2025-03-10,7,10\n" },
+	};
+	struct import_source src[6];
+	struct import_options opt = { .actor = "test" };
+	struct import_result res;
+	struct problem_list problems = PROBLEM_LIST_INIT;
+	struct dataset ds;
+	struct buf err = BUF_INIT;
+	memset(src, 0, sizeof src);
+	memset(&res, 0, sizeof res);
+	for (size_t i = 0; i < 6; i++) {
+		src[i].name = files[i].name;
+		src[i].data = files[i].csv;
+		src[i].len = strlen(files[i].csv);
+	}
+	assert_int_equal(store_import_mem(s, src, 6, &opt, &res, &problems, &err), 0);
+	problems_release(&problems);
+
+	/* everything: K1's days from 03-10 to 04-20; K2 (no go-live) none */
+	assert_int_equal(app_load_data(s, DAY_NONE, &ds, &err), 0);
+	assert_int_equal(ds.n_metric_months, 2);
+	assert_int_equal(ds.sla_metrics[ds.metric_months[0].sla_metric].contract, 0);
+	assert_int_equal(ds.metric_months[0].month, month_of_ymd(2025, 3));
+	assert_int_equal(ds.metric_months[0].rows, 2);
+	assert_true(ds.metric_months[0].sum_numerator == 5 * MICRO_ONE);
+	assert_true(ds.metric_months[0].sum_denominator == 20 * MICRO_ONE);
+	assert_int_equal(ds.metric_months[1].month, month_of_ymd(2025, 4));
+	assert_int_equal(ds.metric_months[1].rows, 2);
+	assert_true(ds.metric_months[1].sum_numerator == 9 * MICRO_ONE);
+	dataset_free(&ds);
+	/* up to 2025-03-31: April is not read at all */
+	assert_int_equal(app_load_data(s, date_from_ymd(2025, 3, 31), &ds, &err), 0);
+	assert_int_equal(ds.n_metric_months, 1);
+	assert_int_equal(ds.metric_months[0].rows, 2);
+	dataset_free(&ds);
+	/* up to 2025-03-10: one day */
+	assert_int_equal(app_load_data(s, date_from_ymd(2025, 3, 10), &ds, &err), 0);
+	assert_int_equal(ds.n_metric_months, 1);
+	assert_int_equal(ds.metric_months[0].rows, 1);
+	assert_true(ds.metric_months[0].sum_numerator == 2 * MICRO_ONE);
+	dataset_free(&ds);
 	buf_release(&err);
 	store_close(s);
 	remove_store(path);
@@ -352,6 +422,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(app_freeze_refuses_data_changed_meanwhile),
+		cmocka_unit_test(app_load_data_sums_the_engines_days),
 		cmocka_unit_test(app_record_write_problems_are_values),
 		cmocka_unit_test(app_model_precedence_is_one_rule),
 		cmocka_unit_test(app_default_year_is_last_complete),
