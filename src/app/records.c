@@ -414,32 +414,23 @@ out:
 	return st;
 }
 
-/* The refusal of a change decided already, by its state. */
-static const char *already_code(const char *state)
+/* The refusal of a decision on a change, by the state it is in already or
+ * by who it waits for (the two name sets do not meet); otherwise when
+ * neither is known. */
+static const char *refusal_code(const char *what, const char *otherwise)
 {
-	static const struct { const char *state, *code; } codes[] = {
+	static const struct { const char *what, *code; } codes[] = {
 		{ "confirmed", "change_already_confirmed" },
 		{ "rejected", "change_already_rejected" },
 		{ "withdrawn", "change_already_withdrawn" },
-	};
-	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
-		if (!strcmp(codes[i].state, state))
-			return codes[i].code;
-	return "change_already_decided";
-}
-
-/* The refusal of a change someone else must confirm, by its confirmer. */
-static const char *waits_code(const char *confirmer)
-{
-	static const struct { const char *confirmer, *code; } codes[] = {
 		{ "executive", "change_waits_executive" },
 		{ "operations", "change_waits_operations" },
 		{ "sales owner", "change_waits_sales_owner" },
 	};
-	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
-		if (confirmer && !strcmp(codes[i].confirmer, confirmer))
+	for (size_t i = 0; what && i < sizeof codes / sizeof codes[0]; i++)
+		if (!strcmp(codes[i].what, what))
 			return codes[i].code;
-	return "change_waits_other";
+	return otherwise;
 }
 
 enum app_status app_change_decide(struct store *s, const struct app_actor *a, int64_t id,
@@ -470,7 +461,8 @@ enum app_status app_change_decide(struct store *s, const struct app_actor *a, in
 		goto out;
 	}
 	if (strcmp(c.state, "proposed")) {
-		problem_argf(write_problem(problems, NULL, -1, already_code(c.state)), "%lld", (long long)id);
+		const char *code = refusal_code(c.state, "change_already_decided");
+		problem_argf(write_problem(problems, NULL, -1, code), "%lld", (long long)id);
 		st = APP_CONFLICT;
 		goto out;
 	}
@@ -485,7 +477,7 @@ enum app_status app_change_decide(struct store *s, const struct app_actor *a, in
 		if (app_change_may_decide(s, a, &c, &ok, &err))
 			goto out;
 		if (!ok) {
-			write_problem(problems, NULL, -1, waits_code(c.confirmer));
+			write_problem(problems, NULL, -1, refusal_code(c.confirmer, "change_waits_other"));
 			st = APP_FORBIDDEN;
 			goto out;
 		}
