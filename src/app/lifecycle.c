@@ -28,7 +28,6 @@ enum app_status app_proposal_act(struct store *s, const struct app_actor *a, int
 			return APP_FAILED;
 		if (d.effect != POLICY_ALLOW) {
 			*code = d.code;
-			buf_addf(err, "%s", policy_message_en(d.code));
 			return APP_FORBIDDEN;
 		}
 		if (action == POLICY_REVIEW) {
@@ -36,7 +35,6 @@ enum app_status app_proposal_act(struct store *s, const struct app_actor *a, int
 				review->reviewer = a->person;
 			if (!a->person || strcmp(review->reviewer, a->person)) {
 				*code = a->person ? "policy.not_self" : "policy.no_person";
-				buf_addf(err, "%s", policy_message_en(*code));
 				return APP_FORBIDDEN;
 			}
 		}

@@ -14,7 +14,8 @@
  * checked, relations and attribution are not (as for file imports).
  * review is the review's input (reviewer filled from a->person when
  * empty), reason the override's. Returns APP_OK; APP_MISSING; APP_FORBIDDEN
- * with *code (a policy message key) and err; APP_CONFLICT (the state or
+ * with *code (a policy message key of the catalog, for the caller to show;
+ * err too when the store refused the role); APP_CONFLICT (the state or
  * the gate said no) with err; APP_INVALID: a review's fields appended to
  * problems as structured values (domain/validate.h: feasibility_reviews'
  * columns, for the caller to render), an override's reason with err;
