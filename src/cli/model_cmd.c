@@ -4,6 +4,8 @@
 
 #include "cli/scoring.h"
 #include "engine/calibrate.h"
+#include "report/model_diff_text.h"
+#include "report/units.h"
 #include "store/audit.h"
 #include "store/load.h"
 #include "store/models.h"
@@ -39,15 +41,18 @@ const char help_model[] =
 	"  validate   check a model file; every problem is printed with its path\n"
 	"  import     store FILE as a version for year Y (NAME defaults to Y-N)\n"
 	"  activate   make VERSION the model of its year\n"
-	"  diff       what differs between two models (versions, files or default)\n"
+	"  diff       what differs between two models (versions, files or default);\n"
+	"             scoring functions in words with the formula beside, in the\n"
+	"             language of --lang\n"
 	"  calibrate  propose a draft for year Y from the N years before it (default\n"
 	"             2), scored under MODEL (default: the model scoring Y): each\n"
 	"             linear measure gets zero = P10 and full = P90 of its per-contract\n"
 	"             values (P90 and P10 when lower is better; nearest-rank\n"
 	"             percentiles); fewer than 5 values, P10 = P90 or bands keep\n"
 	"             their scoring; weights are unchanged. Prints n, P10, P50, P90\n"
-	"             and old -> new bounds per measure, and writes the draft to FILE\n"
-	"             (without --out: the draft to stdout, the table to stderr).\n"
+	"             and old -> new bounds per measure (a changed one also in\n"
+	"             words), and writes the draft to FILE (without --out: the\n"
+	"             draft to stdout, the table to stderr).\n"
 	"             --org sales or operations calibrates that organization's\n"
 	"             measures only. Nothing is stored or activated.\n";
 
@@ -88,6 +93,15 @@ static void calibration_text(const struct calibration *c, const char *from,
 			buf_addf(out, " %s", calib_outcome_text[r->outcome]);
 		}
 		buf_addc(out, '\n');
+		/* the new bounds in words, as people read them on the model page */
+		if (r->outcome == CALIB_CHANGED) {
+			const struct criterion_def *def = criterion_find(r->criterion);
+			int at = def ? criterion_measure_index(def, r->measure) : -1;
+			buf_addf(out, "%-43s -> ", "");
+			units_scoring_words(out, LANG_EN, &r->new_scoring,
+					    at >= 0 && def->measure_formats[at] == VALUE_RATIO);
+			buf_addc(out, '\n');
+		}
 	}
 }
 
@@ -318,7 +332,7 @@ int cmd_model(int argc, char **argv, struct cli *cli)
 		if ((rc = cli_load_model(s, args[1], 0, &a, &va)) ||
 		    (rc = cli_load_model(s, args[2], 0, &b, &vb)))
 			goto out;
-		if (!model_diff(a, b, &out))
+		if (!report_model_diff(a, b, cli_lang_ko(cli) ? LANG_KO : LANG_EN, DIFF_WORDS, &out))
 			printf("%s and %s are the same model\n", va, vb);
 		fputs(out.data, stdout);
 		rc = EXIT_OK;

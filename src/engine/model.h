@@ -143,10 +143,46 @@ day_t model_year_last_day(const struct model *m, int year);
  * look at first, since its data are complete. */
 int model_last_complete_year(const struct model *m, day_t today);
 
-/* Appends to out one line per difference between a and b ("weight of
- * category S1: 30 → 25", "S2.1 scoring: linear(0.6, 0.95) → linear(0.7,
- * 0.95)"), each ending in '\n'. Returns the number of lines (0 = equal). */
-int model_diff(const struct model *a, const struct model *b, struct buf *out);
+/* One difference between two models, as data: the catalog key that says it
+ * (report/i18n.c "diff." keys: "diff.category_weight" is "weight of category
+ * {1}: {2} → {3}"), its text arguments (ids, names, enum values), and for a
+ * number or a scoring function the values before and after, which the
+ * reader's edge (report/model_diff_text.c) appends as the last arguments,
+ * in words and with units. */
+enum model_change_what {
+	MODEL_CHANGE_TEXT,          /* every argument is in args */
+	MODEL_CHANGE_NUMBER,        /* + before, after */
+	MODEL_CHANGE_SCORING,       /* + scoring_before (NULL when added), scoring_after */
+};
+enum model_change_unit { MODEL_UNIT_PLAIN, MODEL_UNIT_RATIO };
+
+struct model_change {
+	const char *key;
+	char *args[5];
+	size_t n_args;
+	enum model_change_what what;
+	/* args that are values with a label in the catalog ("low" is
+	 * "enum.low"): the labels' prefix, or NULL */
+	const char *labels;
+	enum model_change_unit unit;
+	double before, after;
+	/* point into the two models compared: valid while they live */
+	const struct scoring *scoring_before, *scoring_after;
+	int ratio;                  /* the measure's values are ratios */
+};
+
+struct model_changes {
+	struct model_change *v;
+	size_t n, cap;
+};
+#define MODEL_CHANGES_INIT { NULL, 0, 0 }
+
+/* Appends to d every difference between a and b, in a fixed order (model
+ * settings, then each organization's categories and criteria). Returns
+ * the number appended (0 = equal). Release d with model_changes_release();
+ * the scoring pointers stay valid only while a and b live. */
+int model_diff_changes(const struct model *a, const struct model *b, struct model_changes *d);
+void model_changes_release(struct model_changes *d);
 
 /* Appends the text of a scoring function: "linear(0.6, 0.95)" or
  * "bands(higher: ≥0.95→100, ≥0.8→60, else 0)". */

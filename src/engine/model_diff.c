@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* Comparing two models: what changed, in words, for `tandem model diff`
- * and the web's model page. */
+/* Comparing two models: what changed, as structured changes (a catalog key
+ * and its arguments, scoring functions as they are), for `tandem model
+ * diff`, the API and the web's model pages; report/model_diff_text.c puts
+ * them in words in the reader's language. */
 #include "engine/model_impl.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- diff -------------------------------------------------------------- */
@@ -32,20 +35,39 @@ static const struct model_criterion *find_criterion_in(const struct model *m, in
 	return NULL;
 }
 
-static int diff_number(struct buf *out, const char *what, double a, double b)
+/* A new change at the end of d: key and up to three text arguments (NULL
+ * ends them early). */
+static struct model_change *add(struct model_changes *d, const char *key, const char *a1,
+				const char *a2, const char *a3)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 16;
+		d->v = xrealloc(d->v, d->cap * sizeof *d->v);
+	}
+	struct model_change *c = &d->v[d->n++];
+	memset(c, 0, sizeof *c);
+	c->key = key;
+	const char *args[3] = { a1, a2, a3 };
+	for (size_t i = 0; i < 3 && args[i]; i++)
+		c->args[c->n_args++] = xstrdup(args[i]);
+	return c;
+}
+
+static int diff_number(struct model_changes *d, const char *key, const char *id, double a,
+		       double b, enum model_change_unit unit)
 {
 	if (a == b)
 		return 0;
-	buf_adds(out, what);
-	buf_adds(out, ": ");
-	numfmt_double(out, a);
-	buf_adds(out, " → ");
-	numfmt_double(out, b);
-	buf_addc(out, '\n');
+	struct model_change *c = add(d, key, id, NULL, NULL);
+	c->what = MODEL_CHANGE_NUMBER;
+	c->unit = unit;
+	c->before = a;
+	c->after = b;
 	return 1;
 }
 
-static int diff_string(struct buf *out, const char *what, const char *a, const char *b)
+static int diff_string(struct model_changes *d, const char *key, const char *id, const char *a,
+		       const char *b, const char *labels)
 {
 	if (!a)
 		a = "";
@@ -53,19 +75,29 @@ static int diff_string(struct buf *out, const char *what, const char *a, const c
 		b = "";
 	if (!strcmp(a, b))
 		return 0;
-	buf_addf(out, "%s: %s → %s\n", what, a, b);
+	struct model_change *c = id ? add(d, key, id, a, b) : add(d, key, a, b, NULL);
+	c->labels = labels;
 	return 1;
 }
 
-static int diff_names(struct buf *out, const char *what, const struct model_name *a,
-		      const struct model_name *b)
+/* The English and Korean names of a part: key's arguments are the part's
+ * id(s), the language, then before and after. */
+static int diff_names(struct model_changes *d, const char *key, const char *id, const char *id2,
+		      const struct model_name *a, const struct model_name *b)
 {
-	char w[PATH_MAX_LEN];
+	static const char *const langs[2] = { "en", "ko" };
+	const char *before[2] = { a->en, a->ko }, *after[2] = { b->en, b->ko };
 	int n = 0;
-	mv_pathf(w, sizeof w, "name of %s (en)", what);
-	n += diff_string(out, w, a->en, b->en);
-	mv_pathf(w, sizeof w, "name of %s (ko)", what);
-	n += diff_string(out, w, a->ko, b->ko);
+	for (int l = 0; l < 2; l++) {
+		const char *x = before[l] ? before[l] : "", *y = after[l] ? after[l] : "";
+		if (!strcmp(x, y))
+			continue;
+		struct model_change *c = add(d, key, id, id2 ? id2 : langs[l], id2 ? langs[l] : x);
+		if (id2)
+			c->args[c->n_args++] = xstrdup(x);
+		c->args[c->n_args++] = xstrdup(y);
+		n++;
+	}
 	return n;
 }
 
@@ -85,38 +117,40 @@ static int scoring_equal(const struct scoring *a, const struct scoring *b)
 	return 1;
 }
 
-static int diff_criterion(struct buf *out, const struct model_criterion *a,
+/* Whether the values a measure scores are ratios (shown as % in words). */
+static int measure_is_ratio(const struct model_criterion *cr, const struct model_measure *mm)
+{
+	return cr->def && mm->def_index >= 0 &&
+	       cr->def->measure_formats[mm->def_index] == VALUE_RATIO;
+}
+
+static int diff_criterion(struct model_changes *d, const struct model_criterion *a,
 			  const struct model_criterion *b)
 {
-	char w[PATH_MAX_LEN];
 	int n = 0;
-	mv_pathf(w, sizeof w, "weight of criterion %s", a->id);
-	n += diff_number(out, w, a->weight, b->weight);
-	mv_pathf(w, sizeof w, "criterion %s", a->id);
-	n += diff_names(out, w, &a->name, &b->name);
+	n += diff_number(d, "diff.criterion_weight", a->id, a->weight, b->weight, MODEL_UNIT_PLAIN);
+	n += diff_names(d, "diff.criterion_name", a->id, NULL, &a->name, &b->name);
 	for (size_t i = 0; i < a->n_measures; i++) {
 		const struct model_measure *ma = &a->measures[i], *mb = NULL;
 		for (size_t k = 0; k < b->n_measures; k++)
 			if (!strcmp(b->measures[k].id, ma->id))
 				mb = &b->measures[k];
 		if (!mb) {
-			buf_addf(out, "measure %s of %s removed\n", ma->id, a->id);
+			add(d, "diff.measure_removed", ma->id, a->id, NULL);
 			n++;
 			continue;
 		}
 		if (!scoring_equal(&ma->scoring, &mb->scoring)) {
-			if (a->n_measures == 1 && b->n_measures == 1)
-				buf_addf(out, "%s scoring: ", a->id);
-			else
-				buf_addf(out, "%s %s scoring: ", a->id, ma->id);
-			model_scoring_text(&ma->scoring, out);
-			buf_adds(out, " → ");
-			model_scoring_text(&mb->scoring, out);
-			buf_addc(out, '\n');
+			struct model_change *c = a->n_measures == 1 && b->n_measures == 1
+				? add(d, "diff.scoring", a->id, NULL, NULL)
+				: add(d, "diff.measure_scoring", a->id, ma->id, NULL);
+			c->what = MODEL_CHANGE_SCORING;
+			c->scoring_before = &ma->scoring;
+			c->scoring_after = &mb->scoring;
+			c->ratio = measure_is_ratio(b, mb);
 			n++;
 		}
-		mv_pathf(w, sizeof w, "measure %s of %s", ma->id, a->id);
-		n += diff_names(out, w, &ma->name, &mb->name);
+		n += diff_names(d, "diff.measure_name", ma->id, a->id, &ma->name, &mb->name);
 	}
 	for (size_t k = 0; k < b->n_measures; k++) {
 		int found = 0;
@@ -124,15 +158,17 @@ static int diff_criterion(struct buf *out, const struct model_criterion *a,
 			if (!strcmp(b->measures[k].id, a->measures[i].id))
 				found = 1;
 		if (!found) {
-			buf_addf(out, "measure %s of %s added: ", b->measures[k].id, a->id);
-			model_scoring_text(&b->measures[k].scoring, out);
-			buf_addc(out, '\n');
+			struct model_change *c = add(d, "diff.measure_added", b->measures[k].id, a->id, NULL);
+			c->what = MODEL_CHANGE_SCORING;
+			c->scoring_after = &b->measures[k].scoring;
+			c->ratio = measure_is_ratio(b, &b->measures[k]);
 			n++;
 		}
 	}
 	return n;
 }
 
+/* The grades as text ("S≥90 A≥80 …"); the caller releases out. */
 static void grades_text(const struct model *m, struct buf *out)
 {
 	for (size_t i = 0; i < m->n_grades; i++) {
@@ -141,33 +177,29 @@ static void grades_text(const struct model *m, struct buf *out)
 	}
 }
 
-static int diff_org(const struct model *a, const struct model *b, int k, struct buf *out)
+static int diff_org(const struct model *a, const struct model *b, int k, struct model_changes *d)
 {
 	const struct model_org *oa = &a->orgs[k], *ob = &b->orgs[k];
-	char w[PATH_MAX_LEN];
 	int n = 0;
 
-	mv_pathf(w, sizeof w, "organization %s", oa->id);
-	n += diff_names(out, w, &oa->name, &ob->name);
+	n += diff_names(d, "diff.org_name", oa->id, NULL, &oa->name, &ob->name);
 	for (size_t c = 0; c < oa->n_categories; c++) {
 		const struct model_category *ca = &oa->categories[c];
 		const struct model_category *cb = find_category(b, k, ca->id);
 		if (!cb) {
-			buf_addf(out, "category %s removed from %s\n", ca->id, oa->id);
+			add(d, "diff.category_removed", ca->id, oa->id, NULL);
 			n++;
 			continue;
 		}
-		mv_pathf(w, sizeof w, "weight of category %s", ca->id);
-		n += diff_number(out, w, ca->weight, cb->weight);
-		mv_pathf(w, sizeof w, "category %s", ca->id);
-		n += diff_names(out, w, &ca->name, &cb->name);
+		n += diff_number(d, "diff.category_weight", ca->id, ca->weight, cb->weight, MODEL_UNIT_PLAIN);
+		n += diff_names(d, "diff.category_name", ca->id, NULL, &ca->name, &cb->name);
 	}
 	for (size_t c = 0; c < ob->n_categories; c++)
 		if (!find_category(a, k, ob->categories[c].id)) {
-			buf_addf(out, "category %s added to %s (weight ",
-				 ob->categories[c].id, oa->id);
-			numfmt_double(out, ob->categories[c].weight);
-			buf_adds(out, ")\n");
+			struct buf w = BUF_INIT;
+			numfmt_double(&w, ob->categories[c].weight);
+			add(d, "diff.category_added", ob->categories[c].id, oa->id, w.data);
+			buf_release(&w);
 			n++;
 		}
 	for (size_t c = 0; c < oa->n_categories; c++) {
@@ -177,16 +209,15 @@ static int diff_org(const struct model *a, const struct model *b, int k, struct 
 			const struct model_category *cb = NULL;
 			const struct model_criterion *rb = find_criterion_in(b, k, ra->id, &cb);
 			if (!rb) {
-				buf_addf(out, "criterion %s removed\n", ra->id);
+				add(d, "diff.criterion_removed", ra->id, NULL, NULL);
 				n++;
 				continue;
 			}
 			if (strcmp(ca->id, cb->id)) {
-				buf_addf(out, "criterion %s moved from %s to %s\n",
-					 ra->id, ca->id, cb->id);
+				add(d, "diff.criterion_moved", ra->id, ca->id, cb->id);
 				n++;
 			}
-			n += diff_criterion(out, ra, rb);
+			n += diff_criterion(d, ra, rb);
 		}
 	}
 	for (size_t c = 0; c < ob->n_categories; c++) {
@@ -194,8 +225,7 @@ static int diff_org(const struct model *a, const struct model *b, int k, struct 
 		for (size_t i = 0; i < cb->n_criteria; i++) {
 			const struct model_category *ca = NULL;
 			if (!find_criterion_in(a, k, cb->criteria[i].id, &ca)) {
-				buf_addf(out, "criterion %s added to %s\n",
-					 cb->criteria[i].id, cb->id);
+				add(d, "diff.criterion_added", cb->criteria[i].id, cb->id, NULL);
 				n++;
 			}
 		}
@@ -203,45 +233,60 @@ static int diff_org(const struct model *a, const struct model *b, int k, struct 
 	return n;
 }
 
-int model_diff(const struct model *a, const struct model *b, struct buf *out)
+int model_diff_changes(const struct model *a, const struct model *b, struct model_changes *d)
 {
-	char w[PATH_MAX_LEN];
 	int n = 0;
 
-	n += diff_string(out, "name", a->name, b->name);
-	n += diff_string(out, "description", a->description, b->description);
-	n += diff_number(out, "year", a->year, b->year);
-	n += diff_number(out, "fiscal year first month", a->fiscal_year_first_month,
-			 b->fiscal_year_first_month);
-	n += diff_number(out, "stabilization run K (months)", a->stabilization_run_months,
-			 b->stabilization_run_months);
-	n += diff_number(out, "sales window (years)", a->sales_window_years,
-			 b->sales_window_years);
-	n += diff_number(out, "operations minimum months", a->operations_min_months,
-			 b->operations_min_months);
-	n += diff_string(out, "roll-up weighting",
+	n += diff_string(d, "diff.name", NULL, a->name, b->name, NULL);
+	n += diff_string(d, "diff.description", NULL, a->description, b->description, NULL);
+	n += diff_number(d, "diff.year", NULL, a->year, b->year, MODEL_UNIT_PLAIN);
+	n += diff_number(d, "diff.fiscal_month", NULL, a->fiscal_year_first_month,
+			 b->fiscal_year_first_month, MODEL_UNIT_PLAIN);
+	n += diff_number(d, "diff.stabilization_run", NULL, a->stabilization_run_months,
+			 b->stabilization_run_months, MODEL_UNIT_PLAIN);
+	n += diff_number(d, "diff.sales_window", NULL, a->sales_window_years, b->sales_window_years,
+			 MODEL_UNIT_PLAIN);
+	n += diff_number(d, "diff.min_months", NULL, a->operations_min_months,
+			 b->operations_min_months, MODEL_UNIT_PLAIN);
+	n += diff_string(d, "diff.rollup", NULL,
 			 a->rollup_weighting == ROLLUP_EQUAL ? "equal" : "value",
-			 b->rollup_weighting == ROLLUP_EQUAL ? "equal" : "value");
+			 b->rollup_weighting == ROLLUP_EQUAL ? "equal" : "value", "weighting.");
 	for (int i = 0; i < 3; i++) {
-		mv_pathf(w, sizeof w, "required margin (%s)", model_risk_names[i]);
-		n += diff_number(out, w, a->required_margin[i], b->required_margin[i]);
+		int before = d->n;
+		n += diff_number(d, "diff.required_margin", model_risk_names[i], a->required_margin[i],
+				 b->required_margin[i], MODEL_UNIT_RATIO);
+		if ((int)d->n > before)
+			d->v[d->n - 1].labels = "enum.";
 	}
 	for (int i = 0; i < 4; i++) {
-		mv_pathf(w, sizeof w, "reference weight (%s)", model_reference_names[i]);
-		n += diff_number(out, w, a->reference_weight[i], b->reference_weight[i]);
+		int before = d->n;
+		n += diff_number(d, "diff.reference_weight", model_reference_names[i],
+				 a->reference_weight[i], b->reference_weight[i], MODEL_UNIT_PLAIN);
+		if ((int)d->n > before)
+			d->v[d->n - 1].labels = "enum.";
 	}
-	n += diff_number(out, "alert: readiness days before go-live",
-			 a->alerts.readiness_days_before_go_live, b->alerts.readiness_days_before_go_live);
-	n += diff_number(out, "alert: renewal days", a->alerts.renewal_days, b->alerts.renewal_days);
-	n += diff_number(out, "alert: SLA months missed in a row", a->alerts.sla_missed_months,
-			 b->alerts.sla_missed_months);
+	n += diff_number(d, "diff.alert_readiness", NULL, a->alerts.readiness_days_before_go_live,
+			 b->alerts.readiness_days_before_go_live, MODEL_UNIT_PLAIN);
+	n += diff_number(d, "diff.alert_renewal", NULL, a->alerts.renewal_days, b->alerts.renewal_days,
+			 MODEL_UNIT_PLAIN);
+	n += diff_number(d, "diff.alert_sla", NULL, a->alerts.sla_missed_months,
+			 b->alerts.sla_missed_months, MODEL_UNIT_PLAIN);
 	struct buf ga = BUF_INIT, gb = BUF_INIT;
 	grades_text(a, &ga);
 	grades_text(b, &gb);
-	n += diff_string(out, "grades", ga.data, gb.data);
+	n += diff_string(d, "diff.grades", NULL, ga.data, gb.data, NULL);
 	buf_release(&ga);
 	buf_release(&gb);
 	for (int k = 0; k < 2; k++)
-		n += diff_org(a, b, k, out);
+		n += diff_org(a, b, k, d);
 	return n;
+}
+
+void model_changes_release(struct model_changes *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		for (size_t k = 0; k < d->v[i].n_args; k++)
+			free(d->v[i].args[k]);
+	free(d->v);
+	memset(d, 0, sizeof *d);
 }

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* `tandem explain`: one contract criterion told step by step from its
  * evidence (for SLA criteria month by month: "month 4 (2025-05): aht 312.4
- * > target 300 → not met"), in English or Korean. Appends to the caller's
- * buffer. */
+ * > target 300 → not met"), in English or Korean, with money in won, ratios
+ * also as percentages and the scoring function in words ("0 points at 50%
+ * or less, 100 at 100% or more, in proportion between"). Appends to the
+ * caller's buffer. */
 #include "report/scores_text.h"
 #include "report/units.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,11 +47,15 @@ static const char *date_text(day_t d, char t[16])
 	return t;
 }
 
-/* A micro amount's text. The caller releases b. */
-static const char *micro_text(struct buf *b, micro_t v)
+/* An amount of money as the reader expects it ("1억 2,000만 원",
+ * "₩120,000,000"; "-" when absent). The caller releases b. */
+static const char *won_text(struct buf *b, micro_t v, enum lang lang)
 {
 	buf_reset(b);
-	put_micro(b, v);
+	if (v == MICRO_NONE)
+		buf_adds(b, "-");
+	else
+		units_won(b, lang, (wide_t)v);
 	return b->data;
 }
 
@@ -79,8 +86,8 @@ static void describe_record(struct buf *out, const struct dataset *ds, const str
 	}
 	case EV_FINANCIAL: {
 		month_format(ds->financials[i].month, month);
-		const char *args[] = { month, micro_text(&a, ds->financials[i].revenue),
-				       micro_text(&b, ds->financials[i].cost) };
+		const char *args[] = { month, won_text(&a, ds->financials[i].revenue, lang),
+				       won_text(&b, ds->financials[i].cost, lang) };
 		i18n_add(out, lang, "explain.financials", args, 3);
 		break;
 	}
@@ -91,7 +98,7 @@ static void describe_record(struct buf *out, const struct dataset *ds, const str
 	}
 	case EV_EXPANSION: {
 		const char *args[] = { date_text(ds->expansions[i].date, d),
-				       micro_text(&a, ds->expansions[i].added_annual_value) };
+				       won_text(&a, ds->expansions[i].added_annual_value, lang) };
 		i18n_add(out, lang, "explain.expansion", args, 2);
 		break;
 	}
@@ -103,7 +110,7 @@ static void describe_record(struct buf *out, const struct dataset *ds, const str
 	}
 	case EV_RENEWAL: {
 		const char *args[] = { date_text(ds->renewals[i].due_on, d),
-				       micro_text(&a, ds->renewals[i].new_annual_value) };
+				       won_text(&a, ds->renewals[i].new_annual_value, lang) };
 		i18n_add(out, lang, "explain.renewal", args, 2);
 		break;
 	}
@@ -182,6 +189,51 @@ static void explain_months(const struct scores *s, const struct score_criterion 
 	}
 	if (sc->def->code != CRIT_S3_1 && with_data)
 		buf_addf(out, "%s: %ld / %ld\n", i18n(lang, "term.met"), met, with_data);
+}
+
+/* What the numerator and denominator of a measure count, when it is a
+ * quantity with a unit: days of ramp-up, months to stabilize, won. */
+enum quantity_unit { QUANTITY_PLAIN, QUANTITY_DAYS, QUANTITY_MONTHS, QUANTITY_WON };
+
+static const struct {
+	enum criterion_code code;
+	int measure;
+	enum quantity_unit unit;
+} quantity_units[] = {
+	{ CRIT_S1_2, 0, QUANTITY_DAYS },   /* staffed − ramp start ÷ planned ramp days */
+	{ CRIT_S2_2, 0, QUANTITY_WON },    /* revenue − cost ÷ revenue · required margin */
+	{ CRIT_S3_1, 0, QUANTITY_MONTHS }, /* months to stabilize ÷ planned months */
+	{ CRIT_O1_1, 1, QUANTITY_WON },    /* Σ added annual value ÷ annual value */
+	{ CRIT_O1_3, 1, QUANTITY_WON },    /* Σ (new − old) ÷ Σ old */
+	{ CRIT_O3_1, 0, QUANTITY_WON },    /* Σ annual savings ÷ annual value */
+};
+
+static enum quantity_unit quantity_unit_of(const struct criterion_def *def, size_t measure)
+{
+	for (size_t i = 0; i < sizeof quantity_units / sizeof quantity_units[0]; i++)
+		if (quantity_units[i].code == def->code && (size_t)quantity_units[i].measure == measure)
+			return quantity_units[i].unit;
+	return QUANTITY_PLAIN;
+}
+
+/* A numerator or denominator with its unit ("45일", "9 months",
+ * "1,700만 원"). */
+static void put_quantity(struct buf *out, long double v, enum quantity_unit unit, enum lang lang)
+{
+	switch (unit) {
+	case QUANTITY_DAYS:
+		units_days(out, lang, v, 0);
+		break;
+	case QUANTITY_MONTHS:
+		units_months(out, lang, v, 0);
+		break;
+	case QUANTITY_WON:
+		units_won(out, lang, (wide_t)llroundl(v * MICRO_ONE));
+		break;
+	case QUANTITY_PLAIN:
+		put_trim(out, v);
+		break;
+	}
 }
 
 /* The scored criterion, or NULL. */
@@ -307,15 +359,23 @@ int report_explain_feeds(const struct scores *s, const char *contract_id, const 
 			continue;
 		}
 		if (m->den != 1) {
-			put_trim(out, m->num);
+			enum quantity_unit unit = quantity_unit_of(def, i);
+			put_quantity(out, m->num, unit, lang);
 			buf_adds(out, " ÷ ");
-			put_trim(out, m->den);
+			put_quantity(out, m->den, unit, lang);
 			buf_adds(out, " = ");
 		}
+		int ratio = def->measure_formats[i] == VALUE_RATIO;
 		numfmt_ld(out, m->value, value_format_decimals(def->measure_formats[i]));
+		if (ratio) {
+			buf_adds(out, " (");
+			units_percent(out, m->value, 1);
+			buf_addc(out, ')');
+		}
 		if (m->model) {
+			/* the scoring as people read it, then what it gave */
 			buf_adds(out, "; ");
-			model_scoring_text(&m->model->scoring, out);
+			units_scoring_words(out, lang, &m->model->scoring, ratio);
 			buf_adds(out, " → ");
 			numfmt_ld(out, m->score, 2);
 		}

@@ -12,6 +12,7 @@
 #include "io/jsonw.h"
 #include "engine/numfmt.h"
 #include "report/score_rows.h"
+#include "report/units.h"
 
 /* ---- small writers ----------------------------------------------------- */
 
@@ -255,6 +256,21 @@ static void put_criterion_evidence(struct buf *b, const struct scores *s,
 			struct buf t = BUF_INIT;
 			model_scoring_text(&m->model->scoring, &t);
 			kv_str(b, "scoring", t.data, &g);
+			/* the same function for people, in both languages; "scoring"
+			 * above stays the formula scripts read */
+			int ratio = def->measure_formats[i] == VALUE_RATIO;
+			int w = 1;
+			key(b, "scoring_words", &g);
+			buf_addc(b, '{');
+			static const struct { const char *code; enum lang lang; } langs[] = {
+				{ "en", LANG_EN }, { "ko", LANG_KO },
+			};
+			for (size_t l = 0; l < 2; l++) {
+				buf_reset(&t);
+				units_scoring_words(&t, langs[l].lang, &m->model->scoring, ratio);
+				kv_str(b, langs[l].code, t.data, &w);
+			}
+			buf_addc(b, '}');
 			buf_release(&t);
 		}
 		buf_addc(b, '}');

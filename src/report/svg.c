@@ -592,6 +592,9 @@ void svg_sparkline(struct buf *out, const char *title, const char *const *labels
 			drawing = 0;
 			continue;
 		}
+		/* a point alone between gaps is its dot, not a line of one point */
+		if (!drawing && (i + 1 >= solid_end || values[i + 1] == SVG_NONE))
+			continue;
 		buf_adds(out, drawing ? " L" : "<path d=\"M");
 		fmt_num(out, X(i));
 		buf_addc(out, ' ');

@@ -119,13 +119,38 @@ void units_months(struct buf *out, enum lang lang, long double months, int decim
 	counted(out, lang, months, decimals, "unit.month", "unit.months");
 }
 
+/* v rounded to places decimals, trailing zeros (and a bare point) cut. */
+static void rounded(struct buf *out, long double v, int places)
+{
+	struct buf n = BUF_INIT;
+	numfmt_ld(&n, v, places);
+	while (n.len > 1 && strchr(n.data, '.') && n.data[n.len - 1] == '0')
+		n.data[--n.len] = 0;
+	if (n.len > 1 && n.data[n.len - 1] == '.')
+		n.data[--n.len] = 0;
+	buf_add(out, n.data, n.len);
+	buf_release(&n);
+}
+
 /* A model parameter as the reader sees it: the decimal written in the
  * model (numfmt_double), and for a ratio the same digits with the point
- * moved two places ("0.035" → "3.5%"), exactly, with no float noise. */
-static void parameter(struct buf *out, double v, int ratio)
+ * moved two places ("0.035" → "3.5%"), exactly, with no float noise. A
+ * computed bound with more than six decimals (a calibrated P90 such as
+ * 0.08333333333333333) is rounded for the eye: two places of a
+ * percentage ("8.33%"), four of a number; the formula beside it keeps
+ * every digit. */
+void units_parameter(struct buf *out, double v, int ratio)
 {
 	struct buf n = BUF_INIT;
 	numfmt_double(&n, v);
+	const char *point = strchr(n.data, '.');
+	if (point && !strchr(n.data, 'e') && strlen(point + 1) > 6) {
+		rounded(out, ratio ? (long double)v * 100 : (long double)v, ratio ? 2 : 4);
+		if (ratio)
+			buf_addc(out, '%');
+		buf_release(&n);
+		return;
+	}
 	if (!ratio) {
 		buf_add(out, n.data, n.len);
 		buf_release(&n);
@@ -176,8 +201,8 @@ void units_scoring_words(struct buf *out, enum lang lang, const struct scoring *
 	struct buf a = BUF_INIT, b = BUF_INIT;
 	if (s->fn == SCORING_LINEAR) {
 		int lower = s->zero > s->full;
-		parameter(&a, lower ? s->full : s->zero, ratio);
-		parameter(&b, lower ? s->zero : s->full, ratio);
+		units_parameter(&a, lower ? s->full : s->zero, ratio);
+		units_parameter(&b, lower ? s->zero : s->full, ratio);
 		const char *args[] = { a.data, b.data };
 		i18n_add(out, lang, lower ? "scoring.linear_lower" : "scoring.linear", args, 2);
 		goto out;
@@ -185,15 +210,15 @@ void units_scoring_words(struct buf *out, enum lang lang, const struct scoring *
 	for (size_t i = 0; i < s->n_bands; i++) {
 		buf_reset(&a);
 		buf_reset(&b);
-		parameter(&a, s->bands[i].threshold, ratio);
-		parameter(&b, s->bands[i].score, 0);
+		units_parameter(&a, s->bands[i].threshold, ratio);
+		units_parameter(&b, s->bands[i].score, 0);
 		const char *args[] = { a.data, b.data };
 		if (i)
 			buf_adds(out, ", ");
 		i18n_add(out, lang, s->lower_is_better ? "scoring.band_lower" : "scoring.band_higher", args, 2);
 	}
 	buf_reset(&a);
-	parameter(&a, s->otherwise, 0);
+	units_parameter(&a, s->otherwise, 0);
 	{
 		const char *args[] = { a.data };
 		i18n_add(out, lang, "scoring.otherwise", args, 1);

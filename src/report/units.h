@@ -31,6 +31,9 @@ void units_days(struct buf *out, enum lang lang, long double days, int decimals)
 void units_months(struct buf *out, enum lang lang, long double months, int decimals);
 /* An integer with thousands separators ("76809" → "76,809"). */
 void units_count(struct buf *out, long long n);
+/* A model parameter as written in the model ("0.035"), or for a ratio the
+ * same digits as a percentage ("3.5%"), exactly, with no float noise. */
+void units_parameter(struct buf *out, double v, int ratio);
 /* How a scoring function turns a value into points, in words (the one
  * place: report_scoring_words() is this with plain numbers): linear(0.5,
  * 1) of a ratio → "0 points at 50% or less, 100 at 100% or more, in

@@ -58,6 +58,59 @@ static void text_input(struct request *req, struct buf *o, const char *name, con
 	html_raw(o, "\"></span> ");
 }
 
+/* The label of a field of an audit entry: the column's name when the
+ * catalog has one (col.NAME), else an audit field's (audit.field.NAME),
+ * else the name itself. */
+static const char *field_label(struct request *req, const char *name)
+{
+	enum lang lang = i18n_lang(req->lang);
+	const char *t = i18n_find(lang, arena_printf(&req->arena, "col.%s", name));
+	if (!t)
+		t = i18n_find(lang, arena_printf(&req->arena, "audit.field.%s", name));
+	return t ? t : name;
+}
+
+/* A field's value as a reader says it: a role by its name, a yes-or-no
+ * field (jsonin reads true and false as 1 and 0) as yes or no, null as a
+ * dash. */
+static void field_value(struct request *req, struct buf *o, const char *name, const char *v)
+{
+	static const char *const yes_no[] = { "disabled" };
+	enum lang lang = i18n_lang(req->lang);
+	const char *t = NULL;
+	if (!v)
+		t = "—";
+	else if (!strcmp(name, "role"))
+		t = i18n_named(lang, "role.", v);
+	for (size_t i = 0; v && i < sizeof yes_no / sizeof *yes_no; i++)
+		if (!strcmp(name, yes_no[i]) && (!strcmp(v, "0") || !strcmp(v, "1")))
+			t = i18n_find(lang, v[0] == '1' ? "grid.yes" : "grid.no");
+	html_escape(o, t ? t : v);
+}
+
+/* A created or deleted record as "label: value", one a line; -1 when the
+ * value is not a flat object (it is then shown as text). */
+static int field_values(struct request *req, struct buf *o, const char *json)
+{
+	struct param *f;
+	size_t n;
+	struct buf err = BUF_INIT;
+	int rc = jsonin_parse_flat(&req->arena, json, strlen(json), &f, &n, &err) ? -1 : 0;
+	buf_release(&err);
+	if (rc)
+		return -1;
+	html_raw(o, "<ul class=\"changed\">");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(o, "<li>");
+		html_escape(o, field_label(req, f[i].name));
+		html_raw(o, ": ");
+		field_value(req, o, f[i].name, f[i].value);
+		html_raw(o, "</li>");
+	}
+	html_raw(o, "</ul>");
+	return 0;
+}
+
 /* A record's update as "column: before → after", one a line, for the
  * columns that changed; 0, or -1 when either side is not a flat object. */
 static int changed_fields(struct request *req, struct buf *o, const struct audit_row *r)
@@ -80,11 +133,11 @@ static int changed_fields(struct request *req, struct buf *o, const struct audit
 		if ((!was && !now) || (was && now && !strcmp(was, now)))
 			continue;
 		html_raw(o, "<li>");
-		html_msg(o, req, arena_printf(&req->arena, "col.%s", a[i].name));
+		html_escape(o, field_label(req, a[i].name));
 		html_raw(o, ": <del>");
-		html_escape(o, was ? was : "—");
+		field_value(req, o, a[i].name, was);
 		html_raw(o, "</del> → <ins>");
-		html_escape(o, now ? now : "—");
+		field_value(req, o, a[i].name, now);
 		html_raw(o, "</ins></li>");
 		shown++;
 	}
@@ -149,18 +202,15 @@ static void change_cell(struct request *req, struct buf *o, const void *arg)
 	}
 	if (r->before && r->after && !changed_fields(req, o, r))
 		return;                        /* an update or an import's replace */
-	if (r->before) {
+	const char *sides[2][2] = { { "audit.before", r->before }, { "audit.after", r->after } };
+	for (size_t i = 0; i < 2; i++) {
+		if (!sides[i][1])
+			continue;
 		html_raw(o, "<div><span class=\"muted small\">");
-		html_msg(o, req, "audit.before");
+		html_msg(o, req, sides[i][0]);
 		html_raw(o, "</span> ");
-		folded(req, o, r->before);
-		html_raw(o, "</div>");
-	}
-	if (r->after) {
-		html_raw(o, "<div><span class=\"muted small\">");
-		html_msg(o, req, "audit.after");
-		html_raw(o, "</span> ");
-		folded(req, o, r->after);
+		if (field_values(req, o, sides[i][1]))
+			folded(req, o, sides[i][1]);
 		html_raw(o, "</div>");
 	}
 }

@@ -216,27 +216,52 @@ size_t web_score_crumbs(struct request *req, struct buf *o, const struct scored 
 
 /* --- trends --------------------------------------------------------------------- */
 
-/* The total of (kind, id, org) in year, or SVG_NONE; *found when scored. */
-static double total_in(const struct scored *sc, enum subject_kind kind, const char *id,
-		       enum org_kind org, int *found)
+/* The score of a part of (kind, id, org) in one scored year: the total
+ * (part NULL), a category (part = its id) or, for a contract, a criterion
+ * (part = its id), as printed (two places), or SVG_NONE when n/a; *found
+ * when the subject was scored that year. Parts are found by id, so a year
+ * scored under another model still lines up. */
+static double score_in(const struct scored *sc, enum subject_kind kind, const char *id,
+		       enum org_kind org, const char *part, int *found)
 {
-	const struct score_group *g = NULL;
+	const struct score_group *total = NULL, *cats = NULL;
+	const struct score_set *set = NULL;
 	if (kind == SUBJECT_CONTRACT) {
-		const struct score_set *s = score_find_set(sc->scores, id, org);
-		g = s ? &s->total : NULL;
+		set = score_find_set(sc->scores, id, org);
+		if (set) {
+			total = &set->total;
+			cats = set->categories;
+		}
 	} else {
 		const struct score_aggregate *a = score_find_aggregate(sc->scores, kind, id, org);
-		g = a && (kind != SUBJECT_COMPANY || a->n_subjects) ? &a->total : NULL;
+		if (a && (kind != SUBJECT_COMPANY || a->n_subjects)) {
+			total = &a->total;
+			cats = a->categories;
+		}
 	}
-	*found = g != NULL;
-	return g && g->available ? (double)numfmt_round(g->score, 2) : SVG_NONE;
+	*found = total != NULL;
+	if (!total)
+		return SVG_NONE;
+	if (!part)
+		return total->available ? (double)numfmt_round(total->score, 2) : SVG_NONE;
+	const struct model_org *mo = &sc->model->orgs[org];
+	for (size_t c = 0; c < mo->n_categories; c++)
+		if (!strcmp(mo->categories[c].id, part))
+			return cats[c].available ? (double)numfmt_round(cats[c].score, 2) : SVG_NONE;
+	for (size_t i = 0; set && i < set->n_criteria; i++)
+		if (!strcmp(set->criteria[i].def->id, part))
+			return set->criteria[i].available ? (double)numfmt_round(set->criteria[i].score, 2)
+							  : SVG_NONE;
+	return SVG_NONE;
 }
 
-/* The scored years a trend looks at: the year shown and the ones before
- * it, from the same score cache (a frozen year reproduces its frozen
- * scores), and whether the year shown is over. */
+/* The years a trend looks at: the year shown and the ones before it, from
+ * the same score cache (a frozen year reproduces its frozen scores); a
+ * year that could not be scored is NULL. partial: the year shown is not
+ * over. */
 struct history {
 	const struct scored *years[TREND_YEARS];
+	int year[TREND_YEARS];
 	size_t n;
 	int partial;
 };
@@ -247,10 +272,9 @@ static void history_open(struct request *req, const struct scored *sc, struct hi
 	h->n = 0;
 	for (int y = sc->year - TREND_YEARS + 1; y <= sc->year; y++) {
 		struct buf err = BUF_INIT;
-		const struct scored *other = y == sc->year ? sc : web_scores_get(req, y, &err);
+		h->year[h->n] = y;
+		h->years[h->n++] = y == sc->year ? sc : web_scores_get(req, y, &err);
 		buf_release(&err);
-		if (other)
-			h->years[h->n++] = other;
 	}
 	h->partial = !web_year_is_over(req, sc->year, &last_day);
 }
@@ -258,78 +282,90 @@ static void history_open(struct request *req, const struct scored *sc, struct hi
 static void history_close(struct request *req, const struct scored *sc, struct history *h)
 {
 	for (size_t i = 0; i < h->n; i++)
-		if (h->years[i] != sc)
+		if (h->years[i] && h->years[i] != sc)
 			web_scores_release(req->srv, h->years[i]);
 	h->n = 0;
 }
 
-/* The subject's totals in the years it was scored: labels and values in
- * the arena; returns how many. */
+/* The part's scores (see score_in) in the years from the first one the
+ * subject was scored in to the year shown, a year without a score a gap
+ * (SVG_NONE): labels and values in the arena; returns how many. */
 static size_t history_series(struct request *req, const struct history *h, enum subject_kind kind,
-			     const char *id, enum org_kind org, const char ***labels, double **values,
-			     int *years)
+			     const char *id, enum org_kind org, const char *part,
+			     const char ***labels, double **values, int *years)
 {
 	size_t n = 0;
 	*labels = arena_alloc(&req->arena, TREND_YEARS * sizeof **labels);
 	*values = arena_alloc(&req->arena, TREND_YEARS * sizeof **values);
 	for (size_t i = 0; i < h->n; i++) {
-		int found;
-		double v = total_in(h->years[i], kind, id, org, &found);
-		if (!found)
+		int found = 0;
+		double v = h->years[i] ? score_in(h->years[i], kind, id, org, part, &found) : SVG_NONE;
+		if (!found && !n)
 			continue;
-		(*labels)[n] = arena_printf(&req->arena, "%d", h->years[i]->year);
-		years[n] = h->years[i]->year;
+		(*labels)[n] = arena_printf(&req->arena, "%d", h->year[i]);
+		years[n] = h->year[i];
 		(*values)[n++] = v;
 	}
 	return n;
 }
 
-/* The subject's totals over the years up to the one shown, as a
- * sparkline on the common 0–100 scale; a year not over yet is marked. One
- * year alone is said in words: there is no trend to draw. */
-static void trend(struct request *req, struct buf *o, const struct scored *sc,
-		  enum subject_kind kind, const char *id, enum org_kind org)
+static size_t drawn_points(const double *values, size_t n)
 {
-	struct history h;
-	const char **labels;
-	double *values;
-	int years[TREND_YEARS];
-	history_open(req, sc, &h);
-	size_t n = history_series(req, &h, kind, id, org, &labels, &values, years);
-	html_raw(o, "<span class=\"tile-trend\">");
-	if (n < 2) {
-		html_raw(o, "<span class=\"muted small\">");
-		html_msg(o, req, "explore.trend_one_year");
-		html_raw(o, "</span>");
-	} else {
-		struct buf title = BUF_INIT;
-		const char *args[] = { labels[0], labels[n - 1] };
-		i18n_add(&title, i18n_lang(req->lang), "explore.trend_title", args, 2);
-		svg_sparkline(o, title.data, labels, values, n, 0, 100,
-			      h.partial && years[n - 1] == sc->year, msg(req->lang, "explore.partial_year"));
-		buf_release(&title);
-	}
-	html_raw(o, "</span>");
-	history_close(req, sc, &h);
+	size_t drawn = 0;
+	for (size_t i = 0; i < n; i++)
+		drawn += values[i] != SVG_NONE;
+	return drawn;
 }
 
-/* A trend cell: the series and the change of the total since the year
- * before (when both years have one). */
-static void trend_cell(struct request *req, const struct history *h, enum subject_kind kind,
-		       const char *id, enum org_kind org, struct table_cell *c)
+/* A part's scores over the years up to the one shown (see
+ * history_series), as a sparkline on the common 0–100 scale; a year not
+ * over yet is marked. Fewer than two scored years are no trend: said in
+ * words for the total (say_one_year), left out beside a category. */
+static void trend(struct request *req, struct buf *o, const struct history *h, int shown_year,
+		  enum subject_kind kind, const char *id, enum org_kind org, const char *part,
+		  const char *part_name, int say_one_year)
 {
 	const char **labels;
 	double *values;
 	int years[TREND_YEARS];
-	size_t n = history_series(req, h, kind, id, org, &labels, &values, years);
+	size_t n = history_series(req, h, kind, id, org, part, &labels, &values, years);
+	if (drawn_points(values, n) < 2) {
+		if (say_one_year) {
+			html_raw(o, "<span class=\"tile-trend\"><span class=\"muted small\">");
+			html_msg(o, req, "explore.trend_one_year");
+			html_raw(o, "</span></span>");
+		}
+		return;
+	}
+	struct buf title = BUF_INIT;
+	const char *args[] = { labels[0], labels[n - 1], part_name };
+	i18n_add(&title, i18n_lang(req->lang), part ? "explore.trend_title_part" : "explore.trend_title",
+		 args, 3);
+	html_raw(o, "<span class=\"tile-trend\">");
+	svg_sparkline(o, title.data, labels, values, n, 0, 100, h->partial && years[n - 1] == shown_year,
+		      msg(req->lang, "explore.partial_year"));
+	html_raw(o, "</span>");
+	buf_release(&title);
+}
+
+/* A trend cell: the series and the change of the score since the year
+ * before (when both years have one). */
+static void trend_cell(struct request *req, const struct history *h, enum subject_kind kind,
+		       const char *id, enum org_kind org, const char *part, struct table_cell *c)
+{
+	const char **labels;
+	double *values;
+	int years[TREND_YEARS];
+	size_t n = history_series(req, h, kind, id, org, part, &labels, &values, years);
+	int shown = h->n ? h->year[h->n - 1] : 0;
 	c->series = values;
 	c->series_labels = labels;
 	c->n_series = n;
 	/* the last point is the year shown only when the subject was scored in it */
-	c->series_partial = h->partial && n && h->n && years[n - 1] == h->years[h->n - 1]->year;
+	c->series_partial = h->partial && n && years[n - 1] == shown;
 	/* the change from the year before to the year shown, both scored */
-	c->has_num = n >= 2 && h->n && years[n - 1] == h->years[h->n - 1]->year &&
-		years[n - 2] == years[n - 1] - 1 && values[n - 1] != SVG_NONE && values[n - 2] != SVG_NONE;
+	c->has_num = n >= 2 && years[n - 1] == shown && years[n - 2] == shown - 1 &&
+		values[n - 1] != SVG_NONE && values[n - 2] != SVG_NONE;
 	c->num = c->has_num ? (long double)values[n - 1] - (long double)values[n - 2] : 0;
 	c->text = c->has_num ? NULL : "";
 }
@@ -338,25 +374,14 @@ static void trend_cell(struct request *req, const struct history *h, enum subjec
 
 /* The level's total: score and grade, coverage, evidence count, trend. */
 static void total_tile(struct request *req, struct buf *o, const struct scored *sc,
-		       const struct score_group *g, long evidence, enum subject_kind kind,
+		       const struct history *h, const struct score_group *g, long evidence, enum subject_kind kind,
 		       const char *id, enum org_kind org)
 {
 	struct buf t = BUF_INIT;
 	html_raw(o, "<div class=\"tile\" id=\"total-tile\"><span class=\"tile-label\">");
 	html_msg(o, req, "score.total");
 	html_raw(o, "</span><span class=\"tile-score\">");
-	if (g->available)
-		numfmt_ld(o, g->score, 2);
-	else
-		html_msg(o, req, "score.na");
-	const char *grade = web_grade_of(sc->model, g);
-	if (grade) {
-		html_raw(o, " <span class=\"grade grade-");
-		html_escape(o, grade);
-		html_raw(o, "\">");
-		html_escape(o, grade);
-		html_raw(o, "</span>");
-	}
+	html_group_score(o, req, sc->model, g);
 	html_raw(o, "</span><span class=\"tile-sub\">");
 	html_msg(o, req, "score.coverage");
 	html_raw(o, " <span id=\"coverage\">");
@@ -370,7 +395,7 @@ static void total_tile(struct request *req, struct buf *o, const struct scored *
 	i18n_add(&e, i18n_lang(req->lang), "explore.evidence_count", args, 1);
 	html_escape(o, e.data);
 	html_raw(o, "</span></span>");
-	trend(req, o, sc, kind, id, org);
+	trend(req, o, h, sc->year, kind, id, org, NULL, NULL, 1);
 	html_raw(o, "</div>\n");
 	buf_release(&t);
 	buf_release(&e);
@@ -379,6 +404,7 @@ static void total_tile(struct request *req, struct buf *o, const struct scored *
 /* One tile per category, each a link to the list below sorted by it
  * (href_fmt: where, with %s for the category id), or to its section. */
 static void category_tiles(struct request *req, struct buf *o, const struct scored *sc,
+			   const struct history *h, enum subject_kind kind, const char *id,
 			   enum org_kind org, const struct score_group *cats, const char *table_prefix,
 			   const char *anchor)
 {
@@ -421,7 +447,10 @@ static void category_tiles(struct request *req, struct buf *o, const struct scor
 		struct buf t = BUF_INIT;
 		i18n_add(&t, i18n_lang(req->lang), "explore.category_weight", args, 1);
 		html_escape(o, t.data);
-		html_raw(o, "</span></a>\n");
+		html_raw(o, "</span>");
+		/* the category's own years, beside its score (issue 18) */
+		trend(req, o, h, sc->year, kind, id, org, cat->id, model_name_text(&cat->name, is_ko(req)), 0);
+		html_raw(o, "</a>\n");
 		buf_release(&t);
 		buf_release(&w);
 		buf_release(&href);
@@ -534,7 +563,7 @@ static size_t score_cells(struct request *req, const struct scored *sc, const st
 			  const struct score_group *cats, size_t n_cats)
 {
 	score_cell(sc, total, &cells[at++], 1);
-	trend_cell(req, h, kind, id, org, &cells[at++]);
+	trend_cell(req, h, kind, id, org, NULL, &cells[at++]);
 	for (size_t c = 0; c < n_cats; c++)
 		score_cell(sc, &cats[c], &cells[at++], 0);
 	coverage_cell(total, &cells[at++]);
@@ -758,11 +787,15 @@ static void organization_level(struct request *req, struct buf *o, const struct 
 	web_score_crumbs(req, o, sc, org, SUBJECT_COMPANY, 0, NULL);
 	web_year_form(req, o, sc->year, score_org_id(org));
 	if (a) {
+		struct history h;
+		history_open(req, sc, &h);
 		html_raw(o, "<section class=\"tiles\">\n");
-		total_tile(req, o, sc, &a->total, aggregate_evidence(sc->scores, a), SUBJECT_COMPANY,
+		total_tile(req, o, sc, &h, &a->total, aggregate_evidence(sc->scores, a), SUBJECT_COMPANY,
 			   "company", org);
-		category_tiles(req, o, sc, org, a->categories, "contracts", "contracts-section");
+		category_tiles(req, o, sc, &h, SUBJECT_COMPANY, "company", org, a->categories, "contracts",
+			       "contracts-section");
 		html_raw(o, "</section>\n");
+		history_close(req, sc, &h);
 		rollup_words(req, o, sc, a, msg(req->lang, org_key(org)));
 	}
 	aggregate_list(req, o, sc, org, LIST_UNITS, "units", "scores.units", keep_top_unit, 0);
@@ -780,6 +813,8 @@ static void company_level(struct request *req, struct buf *o, const struct score
 	html_raw(o, "<p class=\"muted\">");
 	html_msg(o, req, "explore.company_help");
 	html_raw(o, "</p>\n<section class=\"tiles\" id=\"organizations\">\n");
+	struct history h;
+	history_open(req, sc, &h);
 	for (int org = ORG_SALES; org <= ORG_OPERATIONS; org++) {
 		const struct score_aggregate *a =
 			score_find_aggregate(sc->scores, SUBJECT_COMPANY, "company", (enum org_kind)org);
@@ -791,19 +826,10 @@ static void company_level(struct request *req, struct buf *o, const struct score
 		html_raw(o, "\"><span class=\"tile-label\">");
 		html_msg(o, req, org_key((enum org_kind)org));
 		html_raw(o, "</span><span class=\"tile-score\">");
-		if (a && a->total.available) {
-			numfmt_ld(o, a->total.score, 2);
-			const char *grade = web_grade_of(sc->model, &a->total);
-			if (grade) {
-				html_raw(o, " <span class=\"grade grade-");
-				html_escape(o, grade);
-				html_raw(o, "\">");
-				html_escape(o, grade);
-				html_raw(o, "</span>");
-			}
-		} else {
+		if (a)
+			html_group_score(o, req, sc->model, &a->total);
+		else
 			html_msg(o, req, "score.na");
-		}
 		html_raw(o, "</span><span class=\"tile-sub\">");
 		if (a) {
 			html_msg(o, req, "score.coverage");
@@ -820,10 +846,11 @@ static void company_level(struct request *req, struct buf *o, const struct score
 			buf_release(&e);
 		}
 		html_raw(o, "</span>");
-		trend(req, o, sc, SUBJECT_COMPANY, "company", (enum org_kind)org);
+		trend(req, o, &h, sc->year, SUBJECT_COMPANY, "company", (enum org_kind)org, NULL, NULL, 1);
 		html_raw(o, "</a>\n");
 		buf_release(&t);
 	}
+	history_close(req, sc, &h);
 	html_raw(o, "</section>\n");
 	for (int org = ORG_SALES; org <= ORG_OPERATIONS; org++) {
 		char id[24];
@@ -840,11 +867,15 @@ static void unit_level(struct request *req, struct buf *o, const struct scored *
 	const struct org_unit *u = &sc->ds->units[a->index];
 	web_score_crumbs(req, o, sc, a->org, SUBJECT_ORG_UNIT, a->index, NULL);
 	web_year_form(req, o, sc->year, score_org_id(a->org));
+	struct history h;
+	history_open(req, sc, &h);
 	html_raw(o, "<section class=\"tiles\">\n");
-	total_tile(req, o, sc, &a->total, aggregate_evidence(sc->scores, a), SUBJECT_ORG_UNIT, a->id,
+	total_tile(req, o, sc, &h, &a->total, aggregate_evidence(sc->scores, a), SUBJECT_ORG_UNIT, a->id,
 		   a->org);
-	category_tiles(req, o, sc, a->org, a->categories, "contracts", "contracts-section");
+	category_tiles(req, o, sc, &h, SUBJECT_ORG_UNIT, a->id, a->org, a->categories, "contracts",
+		       "contracts-section");
 	html_raw(o, "</section>\n");
+	history_close(req, sc, &h);
 	rollup_words(req, o, sc, a, u->name);
 	int children = 0;
 	for (size_t i = 0; i < sc->ds->n_units; i++)
@@ -864,11 +895,15 @@ static void person_level(struct request *req, struct buf *o, const struct scored
 {
 	web_score_crumbs(req, o, sc, a->org, SUBJECT_PERSON, a->index, NULL);
 	web_year_form(req, o, sc->year, score_org_id(a->org));
+	struct history h;
+	history_open(req, sc, &h);
 	html_raw(o, "<section class=\"tiles\">\n");
-	total_tile(req, o, sc, &a->total, aggregate_evidence(sc->scores, a), SUBJECT_PERSON, a->id,
+	total_tile(req, o, sc, &h, &a->total, aggregate_evidence(sc->scores, a), SUBJECT_PERSON, a->id,
 		   a->org);
-	category_tiles(req, o, sc, a->org, a->categories, "contracts", "contracts-section");
+	category_tiles(req, o, sc, &h, SUBJECT_PERSON, a->id, a->org, a->categories, "contracts",
+		       "contracts-section");
 	html_raw(o, "</section>\n");
+	history_close(req, sc, &h);
 	rollup_words(req, o, sc, a, sc->ds->people[a->index].name);
 	contract_list(req, o, sc, a->org, a->subjects, a->n_subjects, 0);
 	if (a->org == ORG_OPERATIONS)
@@ -924,9 +959,12 @@ static const struct table_column criterion_columns[] = {
 	  NULL },
 	{ "value", "score.value", NULL, TABLE_TEXT, TABLE_ALIGN_RIGHT, 0, 0, NULL, NULL },
 	{ "score", "score.score", NULL, TABLE_NUMBER, TABLE_ALIGN_AUTO, 0, 2, NULL, NULL },
+	{ "trend", "explore.col_trend", NULL, TABLE_TREND, TABLE_ALIGN_AUTO, 0, 2, NULL, NULL },
 	{ "scoring", "evidence.scoring", NULL, TABLE_TEXT, TABLE_ALIGN_AUTO, 0, 0, NULL, NULL },
 	{ "evidence", "score.evidence", NULL, TABLE_TEXT, TABLE_ALIGN_RIGHT, 0, 0, NULL, NULL },
 };
+
+#define N_CRITERION_COLUMNS (sizeof criterion_columns / sizeof criterion_columns[0])
 
 static void contract_level(struct request *req, struct buf *o, const struct scored *sc,
 			   const struct score_set *set)
@@ -947,8 +985,10 @@ static void contract_level(struct request *req, struct buf *o, const struct scor
 	html_raw(o, "\">");
 	html_msg(o, req, "contract.open");
 	html_raw(o, "</a></p>\n<section class=\"tiles\">\n");
-	total_tile(req, o, sc, &set->total, set_evidence(set), SUBJECT_CONTRACT, k->id, set->org);
-	category_tiles(req, o, sc, set->org, set->categories, NULL, NULL);
+	struct history h;
+	history_open(req, sc, &h);
+	total_tile(req, o, sc, &h, &set->total, set_evidence(set), SUBJECT_CONTRACT, k->id, set->org);
+	category_tiles(req, o, sc, &h, SUBJECT_CONTRACT, k->id, set->org, set->categories, NULL, NULL);
 	html_raw(o, "</section>\n");
 	{
 		/* the contract's own roll-up: categories from criteria, total from categories */
@@ -971,13 +1011,14 @@ static void contract_level(struct request *req, struct buf *o, const struct scor
 	for (size_t c = 0; c < mo->n_categories; c++) {
 		const struct model_category *cat = &mo->categories[c];
 		struct table_row *rows = arena_alloc(&req->arena, (cat->n_criteria + 1) * sizeof *rows);
-		struct table_desc t = { NULL, NULL, criterion_columns, 5, 50, "score.no_subjects", -1, 0 };
+		struct table_desc t = { NULL, NULL, criterion_columns, N_CRITERION_COLUMNS, 50,
+					"score.no_subjects", -1, 0 };
 		t.id = arena_printf(&req->arena, "criteria-%s", cat->id);
 		for (size_t i = 0; i < cat->n_criteria; i++) {
 			const struct score_criterion *cr = &set->criteria[x++];
-			struct table_cell *cells = arena_alloc(&req->arena, 5 * sizeof *cells);
+			struct table_cell *cells = arena_alloc(&req->arena, N_CRITERION_COLUMNS * sizeof *cells);
 			struct buf href = BUF_INIT, v = BUF_INIT, s = BUF_INIT, e = BUF_INIT;
-			memset(cells, 0, 5 * sizeof *cells);
+			memset(cells, 0, N_CRITERION_COLUMNS * sizeof *cells);
 			web_evidence_href(&href, k->id, oid, cr->def->id, sc->year);
 			cells[0].text = arena_printf(&req->arena, "%s %s", cr->def->id,
 						     model_name_text(&cr->model->name, is_ko(req)));
@@ -995,18 +1036,19 @@ static void contract_level(struct request *req, struct buf *o, const struct scor
 				cells[2].text = arena_printf(&req->arena, "%s (%s)", msg(req->lang, "score.na"),
 							     i18n_named(i18n_lang(req->lang), "reason.",
 									cr->na_reason));
+			trend_cell(req, &h, SUBJECT_CONTRACT, k->id, set->org, cr->def->id, &cells[3]);
 			scoring_text(req, &s, cr);
-			cells[3].text = arena_strdup(&req->arena, s.data);
+			cells[4].text = arena_strdup(&req->arena, s.data);
 			units_count(&e, criterion_evidence(cr));
 			{
 				const char *args[] = { e.data };
 				struct buf t2 = BUF_INIT;
 				i18n_add(&t2, i18n_lang(req->lang), "explore.evidence_count", args, 1);
-				cells[4].text = arena_strdup(&req->arena, t2.data);
+				cells[5].text = arena_strdup(&req->arena, t2.data);
 				buf_release(&t2);
 			}
-			cells[4].href = cells[0].href;
-			cells[4].label = arena_printf(&req->arena, "%s %s", msg(req->lang, "score.evidence"),
+			cells[5].href = cells[0].href;
+			cells[5].label = arena_printf(&req->arena, "%s %s", msg(req->lang, "score.evidence"),
 						      cr->def->id);
 			rows[i].cells = cells;
 			rows[i].id = arena_printf(&req->arena, "crit-%s", cr->def->id);
@@ -1028,6 +1070,7 @@ static void contract_level(struct request *req, struct buf *o, const struct scor
 		html_table(req, o, &t, rows, cat->n_criteria);
 		html_raw(o, "</section>\n");
 	}
+	history_close(req, sc, &h);
 }
 
 /* --- the evidence records (the level below a criterion) -------------------------- */
@@ -1042,21 +1085,6 @@ struct evidence_view {
 	struct buf href;
 };
 
-static void filter_param(struct buf *h, const char *name, const char *value, int first)
-{
-	buf_addc(h, first ? '?' : '&');
-	buf_adds(h, name);
-	buf_addc(h, '=');
-	http_url_escape(h, value ? value : "");
-}
-
-static void day_param(struct buf *h, const char *name, day_t d)
-{
-	char t[11];
-	date_format(d, t);
-	filter_param(h, name, t, 0);
-}
-
 static void money_text(struct request *req, struct buf *t, micro_t v)
 {
 	if (v == MICRO_NONE)
@@ -1065,11 +1093,39 @@ static void money_text(struct request *req, struct buf *t, micro_t v)
 		units_won(t, i18n_lang(req->lang), v);
 }
 
+/* Where a record is shown: its kind's records page filtered to its key
+ * (key column, and the second key column: an item, a date or a month), or
+ * a page of its own (page: "/contracts/", "/proposals/" + page_id). */
+struct record_link {
+	const char *key_col, *key;
+	const char *second_col, *second;
+	const char *page, *page_id;
+};
+
+static void link_href(struct buf *h, const char *kind, const struct record_link *l)
+{
+	if (l->page) {
+		buf_adds(h, l->page);
+		http_url_escape(h, l->page_id);
+		return;
+	}
+	buf_addf(h, "/records/%s?", kind);
+	http_url_escape(h, l->key_col);
+	buf_addc(h, '=');
+	http_url_escape(h, l->key ? l->key : "");
+	buf_addc(h, '&');
+	http_url_escape(h, l->second_col);
+	buf_addc(h, '=');
+	http_url_escape(h, l->second ? l->second : "");
+}
+
 static void evidence_view(struct request *req, const struct dataset *ds, const struct evidence_row *r,
 			  struct evidence_view *v)
 {
 	int i = r->index;
-	struct buf *t = &v->what, *h = &v->href;
+	struct buf *t = &v->what;
+	struct record_link l = { "contract_id", NULL, "date", NULL, NULL, NULL };
+	char second[11];
 	v->day = DAY_NONE;
 	v->month = 0;
 	switch (r->kind) {
@@ -1080,9 +1136,9 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		if (!it->required)
 			buf_addf(t, " (%s)", msg(req->lang, "contract.optional"));
 		v->day = it->done_on;
-		buf_adds(h, "/records/readiness");
-		filter_param(h, "contract_id", ds->contracts[it->contract].id, 1);
-		filter_param(h, "item", it->item, 0);
+		l.key = ds->contracts[it->contract].id;
+		l.second_col = "item";
+		l.second = it->item;
 		break;
 	}
 	case EV_MANUAL_RATING: {
@@ -1090,9 +1146,8 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "manual_ratings";
 		buf_addf(t, "%s · %d / %d", ds->people[m->rated_by].name, m->concreteness, m->feasibility);
 		v->day = m->rated_on;
-		buf_adds(h, "/records/manual_ratings");
-		filter_param(h, "contract_id", ds->contracts[m->contract].id, 1);
-		day_param(h, "rated_on", m->rated_on);
+		l.key = ds->contracts[m->contract].id;
+		l.second_col = "rated_on";
 		break;
 	}
 	case EV_SCOPE_CHANGE: {
@@ -1100,23 +1155,20 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "scope_changes";
 		buf_adds(t, c->note ? c->note : "");
 		v->day = c->date;
-		buf_adds(h, "/records/scope_changes");
-		filter_param(h, "contract_id", ds->contracts[c->contract].id, 1);
-		day_param(h, "date", c->date);
+		l.key = ds->contracts[c->contract].id;
 		break;
 	}
 	case EV_FINANCIAL: {
 		const struct financial *f = &ds->financials[i];
-		char m[8];
 		v->kind = "financials";
-		month_format(f->month, m);
 		v->month = f->month;
 		money_text(req, t, f->revenue);
 		buf_adds(t, " / ");
 		money_text(req, t, f->cost);
-		buf_adds(h, "/records/financials");
-		filter_param(h, "contract_id", ds->contracts[f->contract].id, 1);
-		filter_param(h, "month", m, 0);
+		l.key = ds->contracts[f->contract].id;
+		l.second_col = "month";
+		month_format(f->month, second);
+		l.second = second;
 		break;
 	}
 	case EV_HANDOVER: {
@@ -1124,9 +1176,9 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "handover";
 		buf_adds(t, it->item);
 		v->day = it->accepted_on;
-		buf_adds(h, "/records/handover");
-		filter_param(h, "contract_id", ds->contracts[it->contract].id, 1);
-		filter_param(h, "item", it->item, 0);
+		l.key = ds->contracts[it->contract].id;
+		l.second_col = "item";
+		l.second = it->item;
 		break;
 	}
 	case EV_EXPANSION: {
@@ -1134,9 +1186,7 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "expansions";
 		money_text(req, t, e->added_annual_value);
 		v->day = e->date;
-		buf_adds(h, "/records/expansions");
-		filter_param(h, "contract_id", ds->contracts[e->contract].id, 1);
-		day_param(h, "date", e->date);
+		l.key = ds->contracts[e->contract].id;
 		break;
 	}
 	case EV_CHILD_CONTRACT: {
@@ -1144,8 +1194,8 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "contracts";
 		buf_addf(t, "%s · %s", k->id, k->service_line ? k->service_line : "");
 		v->day = k->signed_on;
-		buf_adds(h, "/contracts/");
-		http_url_escape(h, k->id);
+		l.page = "/contracts/";
+		l.page_id = k->id;
 		break;
 	}
 	case EV_RENEWAL: {
@@ -1159,9 +1209,8 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 			money_text(req, t, rn->new_annual_value);
 		}
 		v->day = rn->due_on;
-		buf_adds(h, "/records/renewals");
-		filter_param(h, "contract_id", ds->contracts[rn->contract].id, 1);
-		day_param(h, "due_on", rn->due_on);
+		l.key = ds->contracts[rn->contract].id;
+		l.second_col = "due_on";
 		break;
 	}
 	case EV_RELATIONSHIP_RATING: {
@@ -1169,9 +1218,8 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "relationship_ratings";
 		buf_addf(t, "%d / 5", rr->level);
 		v->day = rr->date;
-		buf_adds(h, "/records/relationship_ratings");
-		filter_param(h, "client_id", ds->clients[rr->client].id, 1);
-		day_param(h, "date", rr->date);
+		l.key_col = "client_id";
+		l.key = ds->clients[rr->client].id;
 		break;
 	}
 	case EV_PROPOSAL: {
@@ -1179,8 +1227,8 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "proposals";
 		buf_addf(t, "%s · %s", pr->id, pr->title ? pr->title : "");
 		v->day = pr->proposed_on;
-		buf_adds(h, "/proposals/");
-		http_url_escape(h, pr->id);
+		l.page = "/proposals/";
+		l.page_id = pr->id;
 		break;
 	}
 	case EV_REFERENCE: {
@@ -1188,9 +1236,8 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "references";
 		buf_adds(t, ds->clients[rf->client].name);
 		v->day = rf->date;
-		buf_adds(h, "/records/references");
-		filter_param(h, "client_id", ds->clients[rf->client].id, 1);
-		day_param(h, "date", rf->date);
+		l.key_col = "client_id";
+		l.key = ds->clients[rf->client].id;
 		break;
 	}
 	case EV_INNOVATION: {
@@ -1198,12 +1245,16 @@ static void evidence_view(struct request *req, const struct dataset *ds, const s
 		v->kind = "innovations";
 		buf_adds(t, in->title);
 		v->day = in->date;
-		buf_adds(h, "/records/innovations");
-		filter_param(h, "contract_id", ds->contracts[in->contract].id, 1);
-		day_param(h, "date", in->date);
+		l.key = ds->contracts[in->contract].id;
 		break;
 	}
 	}
+	/* a dated record is found by its date (the second key column named) */
+	if (!l.second && v->day != DAY_NONE) {
+		date_format(v->day, second);
+		l.second = second;
+	}
+	link_href(&v->href, v->kind, &l);
 }
 
 static const char *const evidence_statuses[] = { "counted", "not_counted", "excluded", NULL };

@@ -344,6 +344,14 @@ static void page_above(const struct request *req, struct buf *out)
 	buf_addc(out, '?');
 }
 
+/* Whether the navigation entry nav is the section of the page asked for
+ * ("/" only for itself, any other by prefix). */
+static int nav_current(const struct request *req, const struct web_nav_entry *nav)
+{
+	size_t hl = strlen(nav->href);
+	return hl == 1 ? !strcmp(req->path, "/") : !strncmp(req->path, nav->href, hl);
+}
+
 /* The current page with lang=L instead of any lang it had. A request that
  * cannot be repeated by a link (a POST: a refused win, a what-if, a form
  * with errors; a GET of a path that only takes POST) switches to the GET
@@ -397,15 +405,28 @@ void html_page_begin(struct request *req, struct response *res, const char *titl
 	html_msg(o, req, "nav.skip");
 	html_raw(o, "</a>\n<header class=\"top\">\n<a class=\"brand\" href=\"/\">Tandem</a>\n");
 	if (req->logged_in) {
-		html_raw(o, "<nav aria-label=\"");
+		/* On a phone the navigation folds behind a menu button naming
+		 * the current section (a checkbox and its label: no script
+		 * needed); on a wider screen the button is not shown. */
+		const char *here = NULL;
+		for (size_t i = 0; i < web_n_nav && !here; i++)
+			if (nav_current(req, &web_nav[i]) && web_may(req, HTTP_GET, web_nav[i].href, NULL))
+				here = web_nav[i].key;
+		html_raw(o, "<input type=\"checkbox\" id=\"menu-toggle\" class=\"menu-toggle\">"
+			 "<label for=\"menu-toggle\" class=\"menu-button\">☰ ");
+		html_msg(o, req, "nav.menu");
+		if (here) {
+			html_raw(o, " · <span class=\"menu-here\">");
+			html_msg(o, req, here);
+			html_raw(o, "</span>");
+		}
+		html_raw(o, "</label>\n<nav aria-label=\"");
 		html_msg(o, req, "nav.label");
 		html_raw(o, "\"><ul>\n");
 		for (size_t i = 0; i < web_n_nav; i++) {
 			if (!web_may(req, HTTP_GET, web_nav[i].href, NULL))
 				continue;
-			size_t hl = strlen(web_nav[i].href);
-			int current = hl == 1 ? !strcmp(req->path, "/")
-				: !strncmp(req->path, web_nav[i].href, hl);
+			int current = nav_current(req, &web_nav[i]);
 			html_raw(o, "<li><a href=\"");
 			html_escape(o, web_nav[i].href);
 			html_raw(o, current ? "\" aria-current=\"page\">" : "\">");

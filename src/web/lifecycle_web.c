@@ -23,6 +23,7 @@
 #include "report/svg.h"
 #include "store/alert_acks.h"
 #include "store/proposals.h"
+#include "store/users.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,20 +180,63 @@ static const struct alert_ack *ack_of(const struct ack_view *v, const char *cont
 	return best;
 }
 
-/* Under an alert: its acknowledgement, or the form to write one. */
-static void ack_block(struct request *req, struct buf *o, const struct ack_view *v,
-		      const char *contract, const char *rule, const char *as_of)
+/* Who acknowledged, as people know them: the person linked to the account
+ * ("이영업 (영업1팀)", in the arena), or NULL when the account has none (or
+ * is gone). */
+static const char *ack_person(struct request *req, const struct dataset *ds, const char *account)
+{
+	struct user u;
+	struct buf err = BUF_INIT;
+	const char *shown = NULL;
+	if (!req->store || users_get(req->store, account, &u, &err) != 0) {
+		buf_release(&err);
+		return NULL;
+	}
+	for (size_t i = 0; u.person_id && i < ds->n_people; i++) {
+		const struct person *p = &ds->people[i];
+		if (strcmp(p->id, u.person_id))
+			continue;
+		int unit = p->org_unit;
+		if (unit >= 0 && (size_t)unit < ds->n_units) {
+			struct buf t = BUF_INIT;
+			const char *args[] = { p->name, ds->units[unit].name };
+			i18n_add(&t, lang_of(req), "alerts.ack_person", args, 2);
+			shown = arena_strdup(&req->arena, t.data);
+			buf_release(&t);
+		} else {
+			shown = p->name;
+		}
+		break;
+	}
+	user_release(&u);
+	buf_release(&err);
+	return shown;
+}
+
+/* Under an alert: its acknowledgement (by the person, the account beside),
+ * or the form to write one. */
+static void ack_block(struct request *req, struct buf *o, const struct dataset *ds,
+		      const struct ack_view *v, const char *contract, const char *rule, const char *as_of)
 {
 	const struct alert_ack *a = ack_of(v, contract, rule, as_of);
 	if (a) {
 		struct buf t = BUF_INIT;
-		const char *who = a->acknowledged_by;
-		if (!strncmp(who, "user:", 5))
-			who += 5;
-		const char *args[] = { who, a->acknowledged_on, a->note };
+		const char *account = a->acknowledged_by;
+		if (!strncmp(account, "user:", 5))
+			account += 5;
+		const char *person = ack_person(req, ds, account);
+		const char *args[] = { person ? person : account, a->acknowledged_on, a->note };
 		i18n_add(&t, lang_of(req), "alerts.acknowledged", args, 3);
 		html_raw(o, "<p class=\"ack small\">✓ ");
 		html_escape(o, t.data);
+		if (person) {
+			const char *acc[] = { account };
+			buf_reset(&t);
+			i18n_add(&t, lang_of(req), "alerts.ack_account", acc, 1);
+			html_raw(o, " <span class=\"muted ack-account\">");
+			html_escape(o, t.data);
+			html_raw(o, "</span>");
+		}
 		html_raw(o, "</p>");
 		buf_release(&t);
 		return;
@@ -298,7 +342,7 @@ static size_t alerts_table(struct request *req, struct buf *o, const struct lc_a
 			html_raw(o, "<li>");
 			html_escape(o, ev.data);
 			if (!(ack_shown & (1u << a->rule)))
-				ack_block(req, o, acks, k->id, lc_rule_id(a->rule), as_of_text);
+				ack_block(req, o, ds, acks, k->id, lc_rule_id(a->rule), as_of_text);
 			ack_shown |= 1u << a->rule;
 			html_raw(o, "</li>");
 			buf_release(&ev);

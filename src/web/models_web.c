@@ -13,6 +13,8 @@
 #include "app/scoring.h"
 
 #include "report/i18n.h"
+#include "report/model_diff_text.h"
+#include "report/units.h"
 #include "report/scores_text.h"
 
 #include "base/clock.h"
@@ -33,8 +35,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void diff_lines(struct request *req, struct buf *o, const char *diff);
 
 #define MODEL_BODY_MAX (1u << 20)
 
@@ -294,12 +294,17 @@ void api_models_diff(struct request *req, struct response *res)
 			api_fail(res, 500, &err);
 		goto out;
 	}
-	int n = model_diff(ma, mb, &d);
+	int n = report_model_diff(ma, mb, LANG_EN, DIFF_FORMULAS, &d);
 	buf_adds(&j, "{\"a\":");
 	json_write_string_or_null(&j, a);
 	buf_adds(&j, ",\"b\":");
 	json_write_string_or_null(&j, b);
 	buf_addf(&j, ",\"same\":%s,\"changes\":", n ? "false" : "true");
+	jlines(&j, d.data);
+	/* the same changes for people, in the request's language */
+	buf_reset(&d);
+	report_model_diff(ma, mb, i18n_lang(req->lang), DIFF_WORDS, &d);
+	buf_adds(&j, ",\"changes_text\":");
 	jlines(&j, d.data);
 	buf_adds(&j, "}");
 	http_json(res, 200, &j);
@@ -781,9 +786,9 @@ static void model_review_cards(struct request *req, struct buf *o, const char *n
 			html_raw(o, " (");
 			html_escape(o, builtin ? msg(req->lang, "models.builtin") : now);
 			buf_addf(o, ", %d)</h2>", year);
-			if (model_diff(nm, m, &diff)) {
+			if (report_model_diff(nm, m, i18n_lang(req->lang), DIFF_WORDS, &diff)) {
 				html_raw(o, "<pre class=\"small\" id=\"model-diff-active\">");
-				diff_lines(req, o, diff.data);
+				html_escape_n(o, diff.data, diff.len ? diff.len - 1 : 0);
 				html_raw(o, "</pre>");
 			} else {
 				html_raw(o, "<p class=\"muted\" id=\"model-diff-active\">");
@@ -954,7 +959,7 @@ void page_models_diff(struct request *req, struct response *res)
 				got > 0 ? (ma ? b : a) : NULL);
 		goto out;
 	}
-	int n = model_diff(ma, mb, &d);
+	int n = report_model_diff(ma, mb, i18n_lang(req->lang), DIFF_WORDS, &d);
 	buf_addf(&title, "%s → %s", a, b);
 	html_page_begin(req, res, "models.diff", title.data);
 	html_raw(o, "<p><a href=\"/models\">← ");
@@ -970,7 +975,7 @@ void page_models_diff(struct request *req, struct response *res)
 			const char *eol = strchr(line, '\n');
 			size_t len = eol ? (size_t)(eol - line) : strlen(line);
 			html_raw(o, "<li>");
-			html_error_text(o, req, arena_strndup(&req->arena, line, len));
+			html_escape_n(o, line, len);
 			html_raw(o, "</li>\n");
 			if (!eol)
 				break;
@@ -1012,13 +1017,7 @@ static void total_cell(struct request *req, struct buf *o, int available, long d
 	html_raw(o, "<td class=\"num\">");
 	if (available) {
 		numfmt_ld(o, v, 2);
-		if (grade) {
-			html_raw(o, " <span class=\"grade grade-");
-			html_escape(o, grade);
-			html_raw(o, "\">");
-			html_escape(o, grade);
-			html_raw(o, "</span>");
-		}
+		html_grade_badge(o, grade);
 	} else {
 		html_msg(o, req, "score.na");
 	}
@@ -1499,10 +1498,36 @@ static void calibration_card(struct request *req, struct buf *o, const struct ca
 			html_msg(o, req, "models.kept");
 			html_raw(o, "</span>");
 		}
+		{
+			/* the scoring the draft gets, in words */
+			const struct criterion_def *def = criterion_find(r->criterion);
+			int at = def ? criterion_measure_index(def, r->measure) : -1;
+			buf_reset(&t);
+			units_scoring_words(&t, i18n_lang(req->lang), &r->new_scoring,
+					    at >= 0 && def->measure_formats[at] == VALUE_RATIO);
+			html_raw(o, "<br><span class=\"small\">");
+			html_escape(o, t.data);
+			html_raw(o, "</span>");
+		}
 		html_raw(o, "</td></tr>\n");
 		buf_release(&t);
 	}
 	html_raw(o, "</tbody></table></div></section>\n");
+}
+
+/* A measure's scoring as the model has it now, in words, beside the
+ * editor's fields. */
+static void scoring_words_note(struct request *req, struct buf *o, const struct model_criterion *cr,
+			       const struct model_measure *mm)
+{
+	struct buf t = BUF_INIT;
+	units_scoring_words(&t, i18n_lang(req->lang), &mm->scoring,
+			    cr->def && mm->def_index >= 0 &&
+			    cr->def->measure_formats[mm->def_index] == VALUE_RATIO);
+	html_raw(o, " <span class=\"muted small scoring-words\">");
+	html_escape(o, t.data);
+	html_raw(o, "</span>");
+	buf_release(&t);
 }
 
 /* The editor page for model m (started from version `from`); errors, when
@@ -1619,6 +1644,7 @@ static void editor_page(struct request *req, struct response *res, const struct 
 							     sc->full, again, arena_printf(&req->arena, "%s %s %s",
 							     cr->id, mm->id, msg(req->lang, "models.full")));
 						html_raw(o, ")");
+						scoring_words_note(req, o, cr, mm);
 						continue;
 					}
 					html_raw(o, sc->lower_is_better ? "bands (≤) " : "bands (≥) ");
@@ -1639,6 +1665,7 @@ static void editor_page(struct request *req, struct response *res, const struct 
 					number_field(req, o, arena_printf(&req->arena, "bo:%s:%s", cr->id, mm->id),
 						     sc->otherwise, again, arena_printf(&req->arena, "%s %s %s",
 						     cr->id, mm->id, msg(req->lang, "models.otherwise")));
+					scoring_words_note(req, o, cr, mm);
 				}
 				html_raw(o, "</td></tr>\n");
 			}
@@ -1697,24 +1724,6 @@ out:
 }
 
 /* A model difference, one line a change, each in the user's language. */
-static void diff_lines(struct request *req, struct buf *o, const char *diff)
-{
-	struct buf shown = BUF_INIT;
-	size_t n;
-	for (const char *line = diff; *line;) {
-		const char *eol = strchr(line, '\n');
-		size_t len = eol ? (size_t)(eol - line) : strlen(line);
-		buf_reset(&shown);
-		i18n_translate(i18n_lang(req->lang), arena_strndup(&req->arena, line, len), &shown, NULL, &n);
-		html_escape(o, shown.data);
-		if (!eol)
-			break;
-		buf_addc(o, '\n');
-		line = eol + 1;
-	}
-	buf_release(&shown);
-}
-
 /* The label of an editor field in the user's language ("평가 영역 S1의
  * 가중치"), from the catalog entry key with {1} … {3}; in the arena. */
 static const char *field_label(struct request *req, const char *key, const char *a, const char *b,

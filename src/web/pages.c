@@ -36,7 +36,7 @@ const char *web_grade_of(const struct model *m, const struct score_group *g)
 	return g->available ? model_grade(m, numfmt_round(g->score, 2)) : NULL;
 }
 
-static void grade_badge(struct buf *o, const char *grade)
+void html_grade_badge(struct buf *o, const char *grade)
 {
 	if (!grade)
 		return;
@@ -45,6 +45,13 @@ static void grade_badge(struct buf *o, const char *grade)
 	html_raw(o, "\">");
 	html_escape(o, grade);
 	html_raw(o, "</span>");
+}
+
+void html_group_score(struct buf *o, const struct request *req, const struct model *m,
+		      const struct score_group *g)
+{
+	score_text(o, req, g);
+	html_grade_badge(o, web_grade_of(m, g));
 }
 
 static void coverage_text(struct buf *o, const struct score_group *g)
@@ -168,7 +175,7 @@ static void grade_distribution_card(struct request *req, struct buf *o, const st
 	for (size_t g = 0; g <= m->n_grades; g++) {
 		html_raw(o, "<th scope=\"col\" class=\"num\">");
 		if (g < m->n_grades)
-			grade_badge(o, m->grades[g].grade);
+			html_grade_badge(o, m->grades[g].grade);
 		else
 			html_msg(o, req, "score.na");
 		html_raw(o, "</th>");
@@ -242,7 +249,7 @@ void page_dashboard(struct request *req, struct response *res)
 		html_raw(o, "</span><span class=\"tile-score\">");
 		if (a) {
 			score_text(o, req, &a->total);
-			grade_badge(o, web_grade_of(sc->model, &a->total));
+			html_grade_badge(o, web_grade_of(sc->model, &a->total));
 		} else {
 			html_msg(o, req, "score.na");
 		}

@@ -386,6 +386,12 @@ void web_evidence_href(struct buf *out, const char *contract, const char *oid, c
 		       int year);
 /* The grade of a group's score as printed, or NULL when n/a. */
 const char *web_grade_of(const struct model *m, const struct score_group *g);
+/* " <span class=grade…>A</span>" (nothing when grade is NULL): the one
+ * grade badge. */
+void html_grade_badge(struct buf *o, const char *grade);
+/* A group's score as printed (two places) with its grade badge, or n/a. */
+void html_group_score(struct buf *o, const struct request *req, const struct model *m,
+		      const struct score_group *g);
 /* The breadcrumbs of a drill-down level (explore.c): company ›
  * organization › units › person › contract (› criterion, not a link),
  * names in the user's language; index is the unit, person or contract

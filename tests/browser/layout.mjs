@@ -209,6 +209,16 @@ try {
   const ctxExec = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ko-KR' });
   const exec = await login(ctxExec, 'executive');
   await exec.goto(`${url}/models?lang=ko`);
+  // On a phone the navigation folds behind a button naming the section.
+  ok(!(await exec.locator('header nav').isVisible()) &&
+     (await exec.locator('label.menu-button').textContent()) === '☰ 메뉴 · 평가 모델', 'layout-ko-390-menu-folded',
+    await exec.locator('label.menu-button').textContent());
+  await exec.locator('label.menu-button').click();
+  ok(await exec.locator('header nav a[href="/alerts"]').isVisible(), 'layout-ko-390-menu-opens');
+  await exec.setViewportSize({ width: 1366, height: 768 });
+  ok(await exec.locator('header nav').isVisible() && !(await exec.locator('label.menu-button').isVisible()),
+    'layout-ko-1366-menu-open-no-button');
+  await exec.setViewportSize({ width: 390, height: 844 });
   await exec.locator('#freeze-year').fill('2026');
   await exec.locator('form:has(#freeze-year) button[type=submit]').click();
   await exec.waitForSelector('#confirm');

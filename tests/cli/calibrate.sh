@@ -64,6 +64,8 @@ CSV
 check "calibrate-S2.3-percentiles-lower-is-better" sh -c '
 	"$TANDEM" --db "$DB" model calibrate --year 2026 --out draft.json > table.txt &&
 	grep -qx "sales      S2.3      scope_changes             12     0.0000     1.0000     4.0000  linear(5, 0) -> linear(4, 0)" table.txt'
+check "calibrate-new-bounds-in-words" \
+	grep -qx "                                            -> 100 points at 0 or less, 0 at 4 or more, in proportion between" table.txt
 check "calibrate-header-names-years-and-model" \
 	grep -qx "calibration for 2026 from 2024-2025 under model default" table.txt
 check "calibrate-too-few-values-kept" \
@@ -72,8 +74,12 @@ check "calibrate-flat-kept" \
 	grep -qx "operations O1.1      expansion_count           12     0.0000     0.0000     0.0000  linear(0, 1) kept (P10 = P90)" table.txt
 check "calibrate-draft-json-bounds" sh -c '
 	"$TANDEM" --db "$DB" model diff default draft.json > diff.txt &&
-	grep -qx "S2.3 scoring: linear(5, 0) → linear(4, 0)" diff.txt &&
+	grep -qx "S2.3 scoring: 100 points at 0 or less, 0 at 5 or more, in proportion between (linear(5, 0)) → 100 points at 0 or less, 0 at 4 or more, in proportion between (linear(4, 0))" diff.txt &&
 	grep -qx "year: 0 → 2026" diff.txt && test "$(grep -c scoring diff.txt)" -eq 1'
+check "calibrate-diff-ko-words" sh -c '
+	"$TANDEM" --db "$DB" model diff default draft.json --lang ko > diff-ko.txt &&
+	grep -qx "S2.3 채점 방식: 0 이하 100점, 5 이상 0점, 그 사이는 비례 (linear(5, 0)) → 0 이하 100점, 4 이상 0점, 그 사이는 비례 (linear(4, 0))" diff-ko.txt &&
+	grep -qx "연도: 0 → 2026" diff-ko.txt'
 check "calibrate-weights-unchanged" sh -c 'test -s diff.txt && ! grep -q "weight" diff.txt'
 check "calibrate-deterministic-bytes" sh -c '
 	"$TANDEM" --db "$DB" model calibrate --year 2026 --out again.json >/dev/null && cmp draft.json again.json'

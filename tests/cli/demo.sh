@@ -46,7 +46,7 @@ check "demo-model-history-with-notes" sh -c '
 	grep -q "^    note: Yearly review for 2025. Under the default bounds 6 of the 8 graded operations people were graded D in 2024" ml.txt'
 check "demo-review-diff" sh -c '
 	"$TANDEM" --db d1.db model diff 2024-1 2025-1 > md.txt &&
-	grep -qx "O2.2 scoring: linear(0, 2) → linear(0, 1)" md.txt && ! grep -q "^S[0-9]" md.txt'
+	grep -qx "O2.2 scoring: 0 points at 0 or less, 100 at 2 or more, in proportion between (linear(0, 2)) → 0 points at 0 or less, 100 at 1 or more, in proportion between (linear(0, 1))" md.txt && ! grep -q "^S[0-9]" md.txt'
 check "demo-review-whatif" sh -c '
 	"$TANDEM" --db d1.db whatif --model 2025-1 --against 2024-1 --year 2025 > wi.txt &&
 	grep -q "^  Operations: people S 0 → 0, A 0 → 2, B 1 → 1, C 2 → 3, D 5 → 2, n/a 1 → 1;" wi.txt'

@@ -91,3 +91,20 @@ check "alerts-ack-still-listed" has "$WORK/body" "<tr><td><a href=\"/contracts/$
 check "alerts-ack-earlier-date-not-shown" is 200 "$(status sales GET '/alerts?as_of=2025-12-30&lang=en')"
 check "alerts-ack-earlier-date-not-shown-body" hasnt "$WORK/body" '고객사와 주간 점검 회의 시작'
 check "alerts-ack-audited" sh -c "'$TANDEM' audit list --db '$DB' --limit 3 | grep -q 'user:sales	acknowledge	alert	$first/$rule'"
+# An account linked to a person: the acknowledgement names the person and
+# their unit, the account beside; the audit entry is the account's as before.
+second=$(grep -o '<tr><td><a href="/contracts/[^"]*"' "$WORK/body" | sed 's/.*contracts\/\([^"]*\)"/\1/' | grep -vx "$first" | head -1)
+rule2=$(grep -o 'name="contract" value="'"$second"'"><input type="hidden" name="rule" value="[a-z_]*"' "$WORK/body" | head -1 | sed 's/.*value="\([a-z_]*\)"$/\1/')
+"$TANDEM" export --db "$DB" --out "$WORK/ex" >/dev/null
+owner=$(awk -F, -v k="$second" '$1==k { print $12 }' "$WORK/ex/contracts.csv")
+owner_name=$(awk -F, -v p="$owner" '$1==p { print $2 }' "$WORK/ex/people.csv")
+owner_unit=$(awk -F, -v p="$owner" '$1==p { print $4 }' "$WORK/ex/people.csv")
+unit_name=$(awk -F, -v u="$owner_unit" '$1==u { print $2 }' "$WORK/ex/org_units.csv")
+echo "password-owner1" | "$TANDEM" user add owner1 --role sales --person "$owner" --password-stdin --db "$DB" >/dev/null
+login owner1 || exit 1
+check "alerts-ack-person-303" is 303 "$(form owner1 /alerts/ack contract="$second" rule="$rule2" as_of=2025-12-31 'note=weekly review')"
+check "alerts-ack-person-shown" is 200 "$(status viewer GET '/alerts?year=2025&lang=en')"
+check "alerts-ack-person-name-unit-account" has "$WORK/body" "<p class=\"ack small\">✓ Acknowledged by $owner_name ($unit_name) on 2025-12-31: weekly review <span class=\"muted ack-account\">(account owner1)</span></p>"
+check "alerts-ack-person-ko" is 200 "$(status viewer GET '/alerts?year=2025&lang=ko')"
+check "alerts-ack-person-ko-text" has "$WORK/body" "<p class=\"ack small\">✓ $owner_name($unit_name)이(가) 2025-12-31에 확인: weekly review <span class=\"muted ack-account\">(계정 owner1)</span></p>"
+check "alerts-ack-person-audit-unchanged" sh -c "'$TANDEM' audit list --db '$DB' --limit 3 | grep -q 'user:owner1	acknowledge	alert	$second/$rule2'"

@@ -46,6 +46,7 @@ cp "$WORK/body" "$WORK/editor.html"
 check "editor-has-category-weight" has "$WORK/editor.html" 'name="cw:S1" aria-label="S1 weight" value="30"'
 check "editor-has-criterion-weight" has "$WORK/editor.html" 'name="kw:O2.3" aria-label="O2.3 weight" value="1"'
 check "editor-has-linear-bounds" has "$WORK/editor.html" 'name="z:S2.1:steady_state_met" aria-label="S2.1 steady_state_met zero" value="0.6"'
+check "editor-linear-in-words" has "$WORK/editor.html" 'aria-label="S2.1 steady_state_met full" value="0.95">) <span class="muted small scoring-words">0 points at 60% or less, 100 at 95% or more, in proportion between</span>'
 check "editor-has-every-measure" sh -c "test \$(grep -o 'name=\"z:' '$WORK/editor.html' | wc -l) -eq 20"
 
 # Round trip: the form as shown, saved with a note, is the same model.
@@ -65,7 +66,7 @@ body=$(form_body "$WORK/editor.html" note="S1 weighs more" year=2026 version=s1 
 check "editor-save-change" is 303 "$(post_form admin /models/edit "$body")"
 check "editor-change-diff" sh -c "
 	'$TANDEM' model diff default s1 --db '$DB' | grep -v '^description\|^year' > '$WORK/s1.diff' &&
-	test \"\$(cat '$WORK/s1.diff')\" = \"\$(printf 'weight of category S1: 30 → 40\nS2.1 scoring: linear(0.6, 0.95) → linear(0.6, 0.9)')\""
+	test \"\$(cat '$WORK/s1.diff')\" = \"\$(printf 'weight of category S1: 30 → 40\nS2.1 scoring: 0 points at 60%% or less, 100 at 95%% or more, in proportion between (linear(0.6, 0.95)) → 0 points at 60%% or less, 100 at 90%% or more, in proportion between (linear(0.6, 0.9))')\""
 
 # Every error at once, in the form, nothing stored.
 body=$(form_body "$WORK/editor.html" note= year=2026 version=bad "cw:S1=abc" "kw:S1.2=0" "f:S2.1:steady_state_met=0.6")
@@ -84,6 +85,7 @@ check "editor-bad-csrf-nothing-stored" sh -c "! '$TANDEM' model list --db '$DB' 
 # Calibration opens the editor with the proposed bounds.
 check "editor-calibrate" is 200 "$(status executive GET '/models/edit?from=default&calibrate=2026&org=operations')"
 check "editor-calibrate-table" has "$WORK/body" 'id="calibration"'
+check "editor-calibrate-table-words" has "$WORK/body" '<br><span class="small">0 points at 0 or less, 100 at 1 or more, in proportion between</span>'
 check "editor-calibrate-year" has "$WORK/body" 'name="year" type="number" min="1001" max="9998" value="2026"'
 check "editor-calibrate-bad-year" is 422 "$(status executive GET '/models/edit?calibrate=20x6')"
 
@@ -92,6 +94,15 @@ check "editor-calibrate-bad-year" is 422 "$(status executive GET '/models/edit?c
 check "model-page" is 200 "$(status viewer GET /models/s1)"
 check "model-page-note" has "$WORK/body" '<p id="model-note">S1 weighs more</p>'
 check "model-page-diff-active" has "$WORK/body" 'weight of category S1: 30 → 40'
+check "model-page-diff-active-scoring-words" has "$WORK/body" 'S2.1 scoring: 0 points at 60% or less, 100 at 95% or more, in proportion between (linear(0.6, 0.95)) → 0 points at 60% or less, 100 at 90% or more, in proportion between (linear(0.6, 0.9))'
+check "model-page-ko" is 200 "$(status viewer GET '/models/s1?lang=ko')"
+check "model-page-diff-active-scoring-words-ko" has "$WORK/body" 'S2.1 채점 방식: 60% 이하 0점, 95% 이상 100점, 그 사이는 비례 (linear(0.6, 0.95)) → 60% 이하 0점, 90% 이상 100점, 그 사이는 비례 (linear(0.6, 0.9))'
+check "model-diff-page-ko" is 200 "$(status viewer GET '/models/diff?a=default&b=s1&lang=ko')"
+check "model-diff-page-ko-words" has "$WORK/body" '<li>평가 영역 S1의 가중치: 30 → 40</li>'
+check "model-diff-api-changes-stay-formulas" is 200 "$(api viewer GET '/api/v1/models/diff?a=default&b=s1&lang=ko')"
+check "model-diff-api-formula-line" has "$WORK/body" '"S2.1 scoring: linear(0.6, 0.95) → linear(0.6, 0.9)"'
+check "model-diff-api-changes-text-ko" has "$WORK/body" '"changes_text":['
+check "model-diff-api-changes-text-ko-words" has "$WORK/body" '"S2.1 채점 방식: 60% 이하 0점, 95% 이상 100점, 그 사이는 비례 (linear(0.6, 0.95)) → 60% 이하 0점, 90% 이상 100점, 그 사이는 비례 (linear(0.6, 0.9))"'
 check "model-page-viewer-no-whatif" hasnt "$WORK/body" 'id="edit-model"'
 check "model-page-executive" is 200 "$(status executive GET /models/s1)"
 check "model-page-confirm-box" has "$WORK/body" 'name="confirm" value="yes" required'

@@ -41,6 +41,8 @@ for r in d["rows"]:
 print(f"{n:,}")
 EOF
 }
+# tile_of LABEL: the tile of that label on the last page fetched (through its </a>)
+tile_of() { awk -v l="<span class=\"tile-label\">$1</span>" 'index($0, l) { on = 1 } on { print } on && /<\/a>/ { exit }' "$WORK/body"; }
 grouped() { python3 -c "import sys; print(f'{int(float(sys.argv[1])):,}')" "$1"; }
 
 # --- company ------------------------------------------------------------------
@@ -143,6 +145,19 @@ awk '/id="people"/,/<\/table>/' "$WORK/body" | grep -o 'href="/scores/person/[^?
 check "explore-trend-column-biggest-rise-first" is "href=\"/scores/person/$top" "$(cat "$WORK/first")"
 status viewer GET '/scores/person/P05?year=2025&org=sales&lang=en' > /dev/null
 check "explore-person-lists-CT16" has "$WORK/body" "<tr><th scope=\"row\"><a href=\"/scores/contract/CT16?year=2025&amp;org=sales\">CT16</a> <span class=\"muted\">초록캐피탈</span></th><td>정서연</td><td class=\"num\">$(score contract CT16 sales total) "
+tile_of "Quality of contract terms" > "$WORK/tile-P05-S2"
+check "explore-person-category-trend-2024" has "$WORK/tile-P05-S2" "<title>2024: $(score person P05 sales S2 "$WORK/s2024.csv")</title>"
+check "explore-person-category-trend-2025" has "$WORK/tile-P05-S2" "<title>2025: $(score person P05 sales S2)</title>"
+status viewer GET '/scores/org_unit/SALES-1?year=2025&org=sales&lang=en' > /dev/null
+tile_of "Stabilization" > "$WORK/tile-unit-S3"
+check "explore-unit-category-trend-2024" has "$WORK/tile-unit-S3" "<title>2024: $(score org_unit SALES-1 sales S3 "$WORK/s2024.csv")</title>"
+check "explore-unit-category-trend-2025" has "$WORK/tile-unit-S3" "<title>2025: $(score org_unit SALES-1 sales S3)</title>"
+check "explore-org-2026-ko" is 200 "$(status viewer GET '/scores/company/company?year=2026&org=sales&lang=ko')"
+tile_of "계약 준비도" > "$WORK/tile-org-S1"
+check "explore-org-category-trend-ko-title" has "$WORK/tile-org-S1" 'aria-label="연도별 계약 준비도 점수, 2023–2026"'
+check "explore-org-category-trend-partial-marked" has "$WORK/tile-org-S1" "<title>2026: $(score company company sales S1 "$WORK/s2026.csv") (진행 중인 연도)</title>"
+check "explore-org-category-trend-partial-hollow" has "$WORK/tile-org-S1" 'r="3.5" fill="#ffffff"'
+check "explore-org-category-trend-2025" has "$WORK/tile-org-S1" "<title>2025: $(score company company sales S1)</title>"
 
 # --- contract ------------------------------------------------------------------------
 check "explore-contract-200" is 200 "$(status viewer GET '/scores/contract/CT16?year=2025&org=sales&lang=en')"
@@ -150,7 +165,19 @@ check "explore-contract-crumbs" has "$WORK/body" '<li><a href="/scores/person/P0
 check "explore-contract-total" has "$WORK/body" "<span class=\"tile-score\">$(score contract CT16 sales total) "
 check "explore-contract-evidence" has "$WORK/body" "<span id=\"evidence-count\">evidence $(evidence sales CT16)</span>"
 check "explore-contract-S1.1-row" has "$WORK/body" "<tr id=\"crit-S1.1\"><th scope=\"row\"><a href=\"/evidence/CT16/sales/S1.1?year=2025\">S1.1 "
-check "explore-contract-S1.1-value-percent" has "$WORK/body" "<td class=\"num\" title=\"$(value contract CT16 sales S1.1)\">60.0%</td><td class=\"num\">$(score contract CT16 sales S1.1)</td><td>0 points at 50% or less, 100 at 100% or more, in proportion between</td>"
+check "explore-contract-S1.1-value-percent" has "$WORK/body" "<td class=\"num\" title=\"$(value contract CT16 sales S1.1)\">60.0%</td><td class=\"num\">$(score contract CT16 sales S1.1)</td><td class=\"num\"><svg "
+check "explore-contract-S1.1-scoring-words" has "$WORK/body" "</svg>
+ 0.00</td><td>0 points at 50% or less, 100 at 100% or more, in proportion between</td>"
+# Trends beside each category and criterion (issue 18): the same engine's
+# scores of the years before, on one 0–100 scale.
+awk '/<tr id="crit-S1.1">/,/<\/tr>/' "$WORK/body" > "$WORK/crit-S1.1"
+check "explore-contract-S1.1-trend-2024" has "$WORK/crit-S1.1" "<title>2024: $(score contract CT16 sales S1.1 "$WORK/s2024.csv")</title>"
+check "explore-contract-S1.1-trend-2025" has "$WORK/crit-S1.1" "<title>2025: $(score contract CT16 sales S1.1)</title></circle>"
+check "explore-contract-S1.1-trend-scale" has "$WORK/crit-S1.1" '<path d="M4.0 21.6 L92.0 21.6"'
+tile_of "Contract readiness" > "$WORK/tile-S1"
+check "explore-contract-category-trend-title" has "$WORK/tile-S1" 'aria-label="Contract readiness by year, 2024–2025"'
+check "explore-contract-category-trend-2024" has "$WORK/tile-S1" "<title>2024: $(score contract CT16 sales S1 "$WORK/s2024.csv")</title>"
+check "explore-contract-category-trend-2025" has "$WORK/tile-S1" "<title>2025: $(score contract CT16 sales S1)</title>"
 check "explore-contract-evidence-link" has "$WORK/body" '<a href="/evidence/CT16/sales/S3.1?year=2025" aria-label="Evidence S3.1">evidence '
 check "explore-contract-rollup" has "$WORK/body" 'The total is the weighted mean of the category scores that are available (weights: Contract readiness 30, Quality of contract terms 35, Stabilization 35)'
 check "explore-contract-unknown-404" is 404 "$(status viewer GET '/scores/contract/NOPE?year=2025&org=sales')"

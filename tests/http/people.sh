@@ -146,6 +146,9 @@ check "people-audit-actor-bare-name-three" has "$WORK/body" '<span class="range"
 check "people-audit-person-created" is 201 "$(api admin POST /api/v1/records/people '{"id":"P-S9","name":"구하나","org_unit_id":"S1"}')"
 check "people-audit-person-named" is 200 "$(status executive GET '/audit?lang=en&entity=people')"
 check "people-audit-person-name-beside" has "$WORK/body" '<td>P-S9 <span class="muted small">구하나</span></td>'
+check "people-audit-person-created-fields" has "$WORK/body" '<span class="muted small">After</span> <ul class="changed"><li>Id: P-S9</li><li>Name: 구하나</li><li>Email: —</li><li>Org unit: S1</li></ul>'
+check "people-audit-user-page" is 200 "$(status executive GET '/audit?lang=ko&entity=user&key=viewer')"
+check "people-audit-user-fields" has "$WORK/body" '<ul class="changed"><li>이름: viewer</li><li>역할: 조회자</li><li>연결된 사람: —</li><li>사용 중지: 아니오</li></ul>'
 check "people-audit-bad-date" is 400 "$(status executive GET '/audit?lang=en&from=2026-02-30')"
 check "people-audit-viewer-403" is 403 "$(status viewer GET /audit)"
 # a change at 20:00 UTC is on the next day in Seoul: the dates filter local days

@@ -3,6 +3,7 @@
  * percentiles, direction, the cases that keep their bounds, and the
  * draft's bytes. The percentiles below are computed by hand. */
 #include "test_engine_fixture.h"
+#include "report/model_diff_text.h"
 
 #include "engine/calibrate.h"
 
@@ -126,7 +127,7 @@ static void calibrate_bounds_from_history(void **state)
 			assert_true(draft->orgs[k].categories[c].weight ==
 				    m->orgs[k].categories[c].weight);
 	struct buf diff = BUF_INIT;
-	model_diff(m, draft, &diff);
+	report_model_diff(m, draft, LANG_EN, DIFF_FORMULAS, &diff);
 	assert_string_equal(diff.data,
 		"description: The default evaluation model of SPEC §5 → calibrated for 2026 from "
 		"2024-2025: all linear bounds = P10/P90 of each measure's per-contract values\n"

@@ -2,6 +2,7 @@
 /* The evaluation model (parse, validate, canonical JSON, diff, fiscal
  * years, scoring functions, grades) and the one number formatter. */
 #include "test_engine_fixture.h"
+#include "report/model_diff_text.h"
 
 #include "embedded.h"
 
@@ -85,7 +86,7 @@ static void model_default_is_canonical(void **state)
 	char *json2 = model_to_json(again);
 	assert_string_equal(json, json2);
 	struct buf diff = BUF_INIT;
-	assert_int_equal(model_diff(m, again, &diff), 0);
+	assert_int_equal(report_model_diff(m, again, LANG_EN, DIFF_FORMULAS, &diff), 0);
 	assert_string_equal(diff.data, "");
 	free(json);
 	free(json2);
@@ -211,11 +212,31 @@ static void model_diff_lines(void **state)
 	assert_non_null(b);
 	b->orgs[ORG_SALES].categories[0].weight = 25;
 	b->rollup_weighting = ROLLUP_EQUAL;
-	assert_int_equal(model_diff(a, b, &out), 3);
+	assert_int_equal(report_model_diff(a, b, LANG_EN, DIFF_FORMULAS, &out), 3);
 	assert_string_equal(out.data,
 		"roll-up weighting: value → equal\n"
 		"weight of category S1: 30 → 25\n"
 		"S2.1 scoring: linear(0.6, 0.95) → linear(0.7, 0.95)\n");
+	/* for people: the scoring in words (ratios as %), enum values and
+	 * required margins in the reader's language */
+	b->required_margin[RISK_HIGH] = 0.2;
+	buf_reset(&out);
+	assert_int_equal(report_model_diff(a, b, LANG_EN, DIFF_WORDS, &out), 4);
+	assert_string_equal(out.data,
+		"roll-up weighting: annual value → equal\n"
+		"required margin (high): 18% → 20%\n"
+		"weight of category S1: 30 → 25\n"
+		"S2.1 scoring: 0 points at 60% or less, 100 at 95% or more, in proportion between"
+		" (linear(0.6, 0.95)) → 0 points at 70% or less, 100 at 95% or more, in proportion"
+		" between (linear(0.7, 0.95))\n");
+	buf_reset(&out);
+	assert_int_equal(report_model_diff(a, b, LANG_KO, DIFF_WORDS, &out), 4);
+	assert_string_equal(out.data,
+		"집계 가중 방식: 연간 계약금액 → 균등\n"
+		"요구 마진(높음): 18% → 20%\n"
+		"평가 영역 S1의 가중치: 30 → 25\n"
+		"S2.1 채점 방식: 60% 이하 0점, 95% 이상 100점, 그 사이는 비례 (linear(0.6, 0.95))"
+		" → 70% 이하 0점, 95% 이상 100점, 그 사이는 비례 (linear(0.7, 0.95))\n");
 	free(j1);
 	buf_release(&err);
 	buf_release(&out);

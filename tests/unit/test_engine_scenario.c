@@ -489,12 +489,13 @@ static void report_scenario_explain(void **state)
 	assert_non_null(strstr(out.data,
 		"month 5 (2025-06): aht 300 ≤ target 300 → met; sl 0.81 ≥ target 0.8 → met ⇒ compliant\n"));
 	assert_non_null(strstr(out.data, "stabilized at month 3\n"));
-	assert_non_null(strstr(out.data, "value = 3 ÷ 3 = 1.0000; linear(3, 1) → 100.00\n"));
+	assert_non_null(strstr(out.data, "value = 3 months ÷ 3 months = 1.0000 (100.0%); 100 points at 100% or less, 0 at 300% or more,"
+		" in proportion between → 100.00\n"));
 	buf_reset(&out);
 	assert_int_equal(report_explain(s, "A", "S1.1", LANG_KO, &out, &err), 0);
 	dump("scenario.explain.ko.txt", out.data);
 	assert_non_null(strstr(out.data, "- 운영 준비 r3, 완료일 2025-02-20: 미반영 (운영 개시 후 완료)\n"));
-	assert_non_null(strstr(out.data, "값 = 2 ÷ 3 = 0.6667; linear(0.5, 1) → 33.33\n"));
+	assert_non_null(strstr(out.data, "값 = 2 ÷ 3 = 0.6667 (66.7%); 50% 이하 0점, 100% 이상 100점, 그 사이는 비례 → 33.33\n"));
 	buf_reset(&out);
 	assert_int_equal(report_explain(s, "D", "S1.1", LANG_EN, &out, &err), -1);
 	assert_string_equal(err.data, "contract 'D' is not a sales subject of 2025, so it has no S1.1"

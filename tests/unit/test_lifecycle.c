@@ -5,6 +5,7 @@
  * date, the growth cycle, the referral tree, the track record, and the
  * model's "alerts" thresholds. */
 #include "test_engine_fixture.h"
+#include "report/model_diff_text.h"
 
 #include "engine/lifecycle.h"
 #include "report/lifecycle_text.h"
@@ -549,7 +550,7 @@ static void lc_model_alert_thresholds(void **state)
 	assert_int_equal(model_parse(b.data, b.len, "m.json", &m2, &err), 0);
 	assert_int_equal(m2->alerts.renewal_days, 60);
 	assert_int_equal(m2->alerts.readiness_days_before_go_live, 14);
-	assert_int_equal(model_diff(m, m2, &diff), 1);
+	assert_int_equal(report_model_diff(m, m2, LANG_EN, DIFF_FORMULAS, &diff), 1);
 	assert_string_equal(diff.data, "alert: renewal days: 90 → 60\n");
 	model_free(m2);
 	buf_reset(&b);

@@ -89,6 +89,23 @@ static void svg_sparkline_marks_unfinished_year(void **state)
 	buf_release(&b);
 }
 
+/* A year without a score is a gap: the line stops before it and starts
+ * again after it; a point alone between gaps is a dot, not a path. */
+static void svg_sparkline_gap_is_a_gap(void **state)
+{
+	const char *labels[] = { "2022", "2023", "2024", "2025" };
+	double v[] = { 100, 100, SVG_NONE, 50 };
+	struct buf a = BUF_INIT;
+	(void)state;
+	svg_sparkline(&a, "Total", labels, v, 4, 0, 100, 0, "not over");
+	assert_non_null(strstr(a.data, "<path d=\"M4.0 4.0 L33.3 4.0\" fill=\"none\""));
+	assert_null(strstr(a.data, "L62.7"));
+	assert_null(strstr(a.data, "<path d=\"M92.0"));
+	assert_null(strstr(a.data, "<title>2024"));
+	assert_non_null(strstr(a.data, "<circle cx=\"92.0\" cy=\"15.0\" r=\"3.5\" fill=\"#2f5d8a\"><title>2025: 50.00</title>"));
+	buf_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -96,6 +113,7 @@ int main(void)
 		cmocka_unit_test(svg_bar_axis_has_unit_and_round_top),
 		cmocka_unit_test(svg_line_axis_labels_in_unit),
 		cmocka_unit_test(svg_sparkline_marks_unfinished_year),
+		cmocka_unit_test(svg_sparkline_gap_is_a_gap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -400,6 +400,21 @@ static void units_scoring_in_words(void **state)
 	units_scoring_words(&b, LANG_EN, &lin, 1);
 	assert_string_equal(b.data, "0 points at 50% or less, 100 at 1225% or more, in proportion between");
 	buf_reset(&b);
+	/* a calibrated bound with float digits reads rounded (the formula
+	 * beside it keeps them) */
+	lin.zero = 0;
+	lin.full = 0.08333333333333333;
+	units_scoring_words(&b, LANG_EN, &lin, 1);
+	assert_string_equal(b.data, "0 points at 0% or less, 100 at 8.33% or more, in proportion between");
+	buf_reset(&b);
+	lin.full = 1.3333333333333333;
+	units_scoring_words(&b, LANG_KO, &lin, 0);
+	assert_string_equal(b.data, "0 이하 0점, 1.3333 이상 100점, 그 사이는 비례");
+	buf_reset(&b);
+	lin.full = 0.123456;
+	units_scoring_words(&b, LANG_EN, &lin, 1);
+	assert_string_equal(b.data, "0 points at 0% or less, 100 at 12.3456% or more, in proportion between");
+	buf_reset(&b);
 	band.fn = SCORING_BANDS;
 	band.bands = bands;
 	band.n_bands = 2;

@@ -7,7 +7,7 @@
 // (SHOTS_TYPE=png SHOTS_DIR=/tmp/x to look at them as PNG).
 import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +21,19 @@ const work = mkdtempSync(join(tmpdir(), 'tandem-shots-'));
 const db = join(work, 'demo.db');
 const env = { ...process.env, TANDEM_FAST_HASH: '1', TANDEM_NOW: '2026-11-26T09:00:00Z' };
 execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
-for (const [name, role] of [['kim', 'admin'], ['lee', 'executive']])
-  execFileSync(tandem, ['user', 'add', name, '--role', role, '--password-stdin', '--db', db],
-    { env, input: `shots-pass-${name}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+for (const [name, role, person] of [['kim', 'admin'], ['lee', 'executive'], ['park', 'sales', 'P05']])
+  execFileSync(tandem, ['user', 'add', name, '--role', role, ...(person ? ['--person', person] : []),
+    '--password-stdin', '--db', db], { env, input: `shots-pass-${name}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+// A closed year, so that "verify a frozen year" has something to verify.
+execFileSync(tandem, ['freeze', '--year', '2025', '--db', db], { env, stdio: 'ignore' });
+// A draft model (stabilization run of 2 months instead of 3) for the
+// diff and the what-if.
+const draft = JSON.parse(execFileSync(tandem, ['model', 'show', 'default', '--db', db], { env }).toString());
+draft.name = 'draft-k2';
+draft.description = 'A stabilization run of 2 months instead of 3';
+draft.stabilization_run_months = 2;
+const draftFile = join(work, 'draft-k2.json');
+writeFileSync(draftFile, JSON.stringify(draft, null, 2));
 const server = spawn(tandem, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet'],
   { env, stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve) => {
@@ -45,6 +55,7 @@ async function session(name) {
 
 // name, user, how to get there (a path, or a function of page and lang)
 const shots = [
+  ['login', null, '/login'],
   ['dashboard', 'kim', '/'],
   ['alerts', 'kim', '/alerts'],
   ['scorecards', 'kim', '/scores'],
@@ -64,11 +75,43 @@ const shots = [
     await page.locator('form.record-form button[type=submit]').click();
     await page.waitForSelector('.field-error');
   }],
-  ['proposal-gate', 'kim', async (page, lang) => {
-    await page.goto(`${url}/proposals/PR44?lang=${lang}`);
-    await page.locator('#decide form[action$="/win"] button').click();
-    await page.waitForSelector('[role=alert]');
+  // The gate is shut: "Mark won" is disabled, with the reason beside it.
+  ['proposal-gate', 'kim', '/proposals/PR44'],
+  ['me', 'park', '/me'],
+  ['records-index', 'kim', '/records'],
+  ['records', 'kim', '/records/contracts'],
+  ['record-new', 'kim', '/records/contracts/new'],
+  ['audit', 'kim', '/audit'],
+  ['users', 'kim', '/users'],
+  ['proposals', 'kim', '/proposals'],
+  ['proposal', 'kim', '/proposals/PR01'],
+  ['changes', 'kim', '/changes'],
+  ['credits', 'kim', '/credits'],
+  ['promises', 'kim', '/promises'],
+  ['import', 'kim', '/import'],
+  ['feeds', 'kim', '/feeds'],
+  ['models', 'lee', '/models'],
+  ['model', 'lee', '/models/2025-1'],
+  ['model-edit', 'lee', '/models/edit?from=2025-1'],
+  ['models-diff', 'lee', async (page, lang) => {
+    await page.goto(`${url}/models?lang=${lang}`);
+    if (!(await page.locator('#model-list a[href*="draft-k2"]').count())) {
+      await page.locator('#import-file').setInputFiles(draftFile);
+      await page.locator('#import-year').fill('2026');
+      await page.locator('#import-version').fill('draft-k2');
+      await page.locator('#import-version').press('Enter');
+      await page.waitForURL(/\/models\/draft-k2/);
+    }
+    await page.goto(`${url}/models/diff?a=default&b=draft-k2&lang=${lang}`);
   }],
+  ['whatif', 'lee', async (page, lang) => {
+    await page.goto(`${url}/models?lang=${lang}`);
+    await page.locator('#whatif-file').setInputFiles(draftFile);
+    await page.locator('#whatif-year').fill('2025');
+    await page.locator('form:has(#whatif-file) button[type=submit]').click();
+    await page.waitForSelector('#whatif');
+  }],
+  ['frozen', 'kim', '/frozen?year=2025'],
   ['freeze-confirm', 'lee', async (page, lang) => {
     await page.goto(`${url}/models?lang=${lang}`);
     await page.locator('#freeze-year').fill('2026');
@@ -79,22 +122,34 @@ const shots = [
 
 // SHOTS_ONLY=name,name takes only those (a change that touches a few pages).
 const only = process.env.SHOTS_ONLY ? process.env.SHOTS_ONLY.split(',') : null;
-const pages = { kim: await session('kim'), lee: await session('lee') };
+const anonymous = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+const pages = { kim: await session('kim'), lee: await session('lee'), park: await session('park'), null: anonymous };
 for (const [name, user, how] of shots) {
   if (only && !only.includes(name)) continue;
   const page = pages[user];
+  const pageErrors = [];
+  const onError = (e) => pageErrors.push(String(e));
+  page.on('pageerror', onError);
   for (const lang of ['ko', 'en']) {
     for (const [w, h] of [[390, 844], [1366, 768]]) {
       await page.setViewportSize({ width: w, height: h });
-      if (typeof how === 'string') await page.goto(`${url}${how}${how.includes('?') ? '&' : '?'}lang=${lang}`);
-      else await how(page, lang);
+      try {
+        if (typeof how === 'string') await page.goto(`${url}${how}${how.includes('?') ? '&' : '?'}lang=${lang}`);
+        else await how(page, lang);
+      } catch (e) {
+        console.log(`# ${name}-${lang}-${w}: not reached: ${String(e).split('\n')[0]}`);
+        continue;
+      }
       const full = await page.evaluate(() => document.documentElement.scrollHeight);
       const file = join(out, `${name}-${lang}-${w}.${type === 'png' ? 'png' : 'jpg'}`);
       await page.screenshot({ path: file, type, fullPage: true, ...(type === 'jpeg' ? { quality: 55 } : {}),
         clip: { x: 0, y: 0, width: w, height: Math.min(full, w < 800 ? 2000 : 1400) } });
-      console.log(file);
+      const status = await page.evaluate(() => document.title);
+      console.log(`${file}  ${status}`);
     }
   }
+  page.off('pageerror', onError);
+  if (pageErrors.length) console.log(`# ${name}: script errors: ${pageErrors.join(' | ')}`);
 }
 await browser.close();
 server.kill('SIGTERM');
