@@ -70,9 +70,20 @@ static const char *field_label(struct request *req, const char *name)
 	return t ? t : name;
 }
 
-/* A field's value as a reader says it: a role by its name, a yes-or-no
- * field (jsonin reads true and false as 1 and 0) as yes or no, null as a
- * dash. */
+/* Is name a column of one of schema.c's choices (risk_tier, verdict, ...)? */
+static int enum_column(const char *name)
+{
+	for (size_t k = 0; k < schema_n_tables; k++) {
+		int c = schema_column(&schema_tables[k], name);
+		if (c >= 0 && schema_tables[k].columns[c].type == COL_ENUM)
+			return 1;
+	}
+	return 0;
+}
+
+/* A field's value as a reader says it: a role by its name, a choice
+ * (risk_tier "medium") by its label, a yes-or-no field (jsonin reads true
+ * and false as 1 and 0) as yes or no, null as a dash. */
 static void field_value(struct request *req, struct buf *o, const char *name, const char *v)
 {
 	static const char *const yes_no[] = { "disabled" };
@@ -82,6 +93,8 @@ static void field_value(struct request *req, struct buf *o, const char *name, co
 		t = "—";
 	else if (!strcmp(name, "role"))
 		t = i18n_named(lang, "role.", v);
+	else if (enum_column(name))
+		t = i18n_named(lang, "enum.", v);
 	for (size_t i = 0; v && i < sizeof yes_no / sizeof *yes_no; i++)
 		if (!strcmp(name, yes_no[i]) && (!strcmp(v, "0") || !strcmp(v, "1")))
 			t = i18n_find(lang, v[0] == '1' ? "grid.yes" : "grid.no");
