@@ -12,18 +12,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct model *m = NULL, *again = NULL;
 	struct buf err = BUF_INIT;
-	struct model_changes diff = MODEL_CHANGES_INIT;
 	if (model_parse((const char *)data, size, "fuzz.json", &m, &err) == 0) {
 		char *json = model_to_json(m);
 		if (model_parse(json, strlen(json), "canonical.json", &again, &err) != 0)
 			abort();   /* canonical JSON of a valid model must be valid */
+		struct model_changes diff = MODEL_CHANGES_INIT;
 		if (model_diff_changes(m, again, &diff) != 0)
 			abort();   /* and must mean the same model */
+		model_changes_release(&diff);
 		free(json);
 	}
 	model_free(m);
 	model_free(again);
 	buf_release(&err);
-	model_changes_release(&diff);
 	return 0;
 }

@@ -52,6 +52,10 @@ keep their FILE:LINE:COLUMN: place in both languages.
 .TP
 .B TANDEM_NOW
 the current time for reproducible runs and tests (2026\-11\-26 or 2026\-11\-26T12:00:00Z).
+.TP
+.B TANDEM_FEED_SERIAL
+1: \fBfeed import\fR parses its files in the thread that stores instead of a
+thread of their own (the same result, docs/feeds.md \(sc6).
 .SH EXIT STATUS
 0 ok; 1 bad input (nothing was written); 2 usage error; 3 storage or internal error.
 .SH SEE ALSO

@@ -74,6 +74,10 @@ static void usage(FILE *out)
 		"                 (default: the locale, LC_ALL, LC_MESSAGES or LANG: ko_KR.UTF-8\n"
 		"                 is Korean); an error keeps its FILE:LINE:COLUMN: place\n"
 		"  --version      print the version\n"
+		"--db, --audit-key and --lang may also follow the command's name, with\n"
+		"every command. An option the command does not take ('unknown option'),\n"
+		"a value missing or out of range, or one argument too many is a usage\n"
+		"error, said in the language of messages.\n"
 		"\n"
 		"'tandem COMMAND --help' explains each command. Exit status: 0 ok, 1 bad\n"
 		"input, 2 usage error, 3 storage or internal error.\n");

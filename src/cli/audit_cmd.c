@@ -128,38 +128,18 @@ static int audit_rotate_cmd(struct store *s)
 int cmd_audit(int argc, char **argv, struct cli *cli)
 {
 	const char *sub = NULL, *entity = NULL, *head = NULL;
-	long limit = 50;
+	int limit = 50, n_pos, rc;
 	struct store *s = NULL;
-	int rc;
+	const struct cli_option options[] = {
+		{ "--limit", CLI_INT, &limit, 1, 1000000,
+		  "--limit takes a number from 1 to 1000000" },
+		{ "--head", CLI_TEXT, &head },
+		{ "--entity", CLI_TEXT, &entity },
+	};
+	const struct cli_spec spec = { "audit", CLI_OPTIONS(options), 1, 0, &sub, 1, &n_pos };
 
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		int r;
-		if (cli_help(argv[i], cli_find("audit")))
-			return EXIT_OK;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if ((r = cli_opt(argc, argv, &i, "--limit", &v)) != 0) {
-			char *end;
-			if (r < 0)
-				return EXIT_USAGE;
-			limit = strtol(v, &end, 10);
-			if (*end || limit < 1 || limit > 1000000)
-				return cli_usage_error("audit", "--limit takes a number from 1 to 1000000");
-		} else if ((r = cli_opt(argc, argv, &i, "--head", &head)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if ((r = cli_opt(argc, argv, &i, "--entity", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			entity = v;
-		} else if (!sub && argv[i][0] != '-') {
-			sub = argv[i];
-		} else {
-			return cli_usage_error("audit", "unexpected argument '%s'", argv[i]);
-		}
-	}
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		return rc;
 	if (!sub || (strcmp(sub, "list") && strcmp(sub, "verify") && strcmp(sub, "head") &&
 		     strcmp(sub, "rotate-key")))
 		return cli_usage_error("audit", "say 'list', 'verify', 'head' or 'rotate-key'");

@@ -48,20 +48,11 @@ int cmd_backup(int argc, char **argv, struct cli *cli)
 	struct stat st;
 	int rc = EXIT_STORAGE;
 
-	for (int i = 1; i < argc; i++) {
-		int r;
-		if (cli_help(argv[i], cli_find("backup")))
-			return EXIT_OK;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if ((r = cli_opt(argc, argv, &i, "--out", &out_file)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else {
-			return cli_usage_error("backup", "unexpected argument '%s'", argv[i]);
-		}
-	}
+	const struct cli_option options[] = { { "--out", CLI_TEXT, &out_file } };
+	const struct cli_spec spec = { "backup", CLI_OPTIONS(options), 1 };
+
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		return rc;
 	if (!out_file)
 		return cli_usage_error("backup", "--out FILE is required");
 	url = store_default_url(cli->db);
@@ -152,23 +143,12 @@ int cmd_restore(int argc, char **argv, struct cli *cli)
 {
 	const char *file = NULL, *url;
 	struct buf err = BUF_INIT;
-	int force = 0, version;
+	int force = 0, version, n_pos, rc;
+	const struct cli_option options[] = { { "--force", CLI_FLAG, &force } };
+	const struct cli_spec spec = { "restore", CLI_OPTIONS(options), 1, 0, &file, 1, &n_pos };
 
-	for (int i = 1; i < argc; i++) {
-		int r;
-		if (cli_help(argv[i], cli_find("restore")))
-			return EXIT_OK;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if (!strcmp(argv[i], "--force")) {
-			force = 1;
-		} else if (argv[i][0] == '-' || file) {
-			return cli_usage_error("restore", "unexpected argument '%s'", argv[i]);
-		} else {
-			file = argv[i];
-		}
-	}
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		return rc;
 	if (!file)
 		return cli_usage_error("restore", "the backup FILE is required");
 	url = store_default_url(cli->db);

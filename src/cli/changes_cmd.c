@@ -54,20 +54,12 @@ const char help_policy[] =
 int cmd_policy(int argc, char **argv, struct cli *cli)
 {
 	const char *format = "text";
-	(void)cli;
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		int r;
-		if (cli_help(argv[i], cli_find("policy")))
-			return EXIT_OK;
-		if ((r = cli_opt(argc, argv, &i, "--format", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			format = v;
-		} else {
-			return cli_usage_error("policy", "unexpected argument '%s'", argv[i]);
-		}
-	}
+	const struct cli_option options[] = { { "--format", CLI_TEXT, &format } };
+	const struct cli_spec spec = { "policy", CLI_OPTIONS(options), 1 };
+	int rc;
+
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		return rc;
 	struct buf out = BUF_INIT;
 	if (policy_table_text(&out, format)) {
 		buf_release(&out);
@@ -128,31 +120,22 @@ int cmd_changes(int argc, char **argv, struct cli *cli)
 	struct buf err = BUF_INIT;
 	int rc;
 
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		int r;
-		if (cli_help(argv[i], cli_find("changes")))
-			return EXIT_OK;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if ((r = cli_opt(argc, argv, &i, "--as", &as)) != 0 ||
-			   (r = cli_opt(argc, argv, &i, "--note", &note)) != 0 ||
-			   (r = cli_opt(argc, argv, &i, "--state", &state)) != 0 ||
-			   (r = cli_opt(argc, argv, &i, "--mine", &mine)) != 0 ||
-			   (r = cli_opt(argc, argv, &i, "--waiting", &waiting)) != 0 ||
-			   (r = cli_opt(argc, argv, &i, "--format", &format)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if (!sub && argv[i][0] != '-') {
-			sub = argv[i];
-		} else if (!id_text && argv[i][0] != '-') {
-			id_text = argv[i];
-		} else {
-			return cli_usage_error("changes", "unexpected argument '%s'", argv[i]);
-		}
-		(void)v;
-	}
+	const struct cli_option options[] = {
+		{ "--as", CLI_TEXT, &as },
+		{ "--note", CLI_TEXT, &note },
+		{ "--state", CLI_TEXT, &state },
+		{ "--mine", CLI_TEXT, &mine },
+		{ "--waiting", CLI_TEXT, &waiting },
+		{ "--format", CLI_TEXT, &format },
+	};
+	const char *pos[2] = { NULL, NULL };
+	int n_pos;
+	const struct cli_spec spec = { "changes", CLI_OPTIONS(options), 1, 0, pos, 2, &n_pos };
+
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		return rc;
+	sub = pos[0];
+	id_text = pos[1];
 	if (!sub || (strcmp(sub, "list") && strcmp(sub, "show") && strcmp(sub, "confirm") &&
 		     strcmp(sub, "reject")))
 		return cli_usage_error("changes", "say list, show, confirm or reject");

@@ -6,6 +6,7 @@
 #include "report/i18n.h"
 #include "store/audit.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +25,7 @@ int cli_opt(int argc, char **argv, int *i, const char *name, const char **value)
 	if (a[n] != '\0')
 		return 0;
 	if (*i + 1 >= argc) {
-		fprintf(stderr, "tandem: option '%s' needs a value\n", name);
+		cli_error("option '%s' needs a value", name);
 		return -1;
 	}
 	*value = argv[++*i];
@@ -160,6 +161,20 @@ int cli_open_store(struct cli *cli, struct store **out)
 	return EXIT_OK;
 }
 
+int cli_write_file(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	int failed = !f || fwrite(data, 1, len, f) != len;
+
+	if (f && fclose(f))
+		failed = 1;
+	if (failed) {
+		cli_error("cannot write '%s': %s", path, strerror(errno));
+		return EXIT_STORAGE;
+	}
+	return EXIT_OK;
+}
+
 int cli_lang_ko(const struct cli *cli)
 {
 	const char *l = cli->lang;
@@ -234,13 +249,87 @@ int cli_common_opt(int argc, char **argv, int *i, struct cli *cli)
 	if ((r = cli_opt(argc, argv, i, "--lang", &v)) != 0) {
 		if (r > 0) {
 			if (strcmp(v, "ko") && strcmp(v, "en")) {
-				fprintf(stderr, "tandem: --lang takes ko or en, not '%s'\n", v);
+				cli_error("--lang takes ko or en, not '%s'", v);
 				return -1;
 			}
 			cli->lang = v;
 			cli_set_lang(v);
 		}
 		return r;
+	}
+	return 0;
+}
+
+/* Takes argv[*i] if it is option o: 1 taken, 0 not o, -1 usage error
+ * (printed). */
+static int take_option(const struct cli_spec *spec, const struct cli_option *o,
+		       int argc, char **argv, int *i)
+{
+	const char *v;
+	char *end;
+	long n;
+	int r;
+
+	if (o->type == CLI_FLAG) {
+		if (strcmp(argv[*i], o->name))
+			return 0;
+		*(int *)o->to = 1;
+		return 1;
+	}
+	if ((r = cli_opt(argc, argv, i, o->name, &v)) <= 0)
+		return r;
+	if (o->type == CLI_TEXT) {
+		*(const char **)o->to = v;
+		return 1;
+	}
+	n = strtol(v, &end, 10);
+	if (!*v || *end || n < o->min || n > o->max) {
+		cli_usage_error(spec->cmd, "%s", o->bad_value);
+		return -1;
+	}
+	*(int *)o->to = (int)n;
+	return 1;
+}
+
+/* Takes arg as the next positional argument: 1, or -1 after printing why
+ * not. */
+static int take_positional(const struct cli_spec *spec, const char *arg)
+{
+	if (arg[0] == '-' && arg[1]) {
+		cli_usage_error(spec->cmd, "unknown option '%s'", arg);
+		return -1;
+	}
+	if (!spec->n_pos || *spec->n_pos >= spec->max_pos) {
+		cli_usage_error(spec->cmd, "unexpected argument '%s'", arg);
+		return -1;
+	}
+	spec->pos[(*spec->n_pos)++] = arg;
+	return 1;
+}
+
+int cli_parse(const struct cli_spec *spec, int argc, char **argv, struct cli *cli,
+	      int *exit_code)
+{
+	if (spec->n_pos)
+		*spec->n_pos = 0;
+	for (int i = spec->first; i < argc; i++) {
+		int r;
+
+		if (cli_help(argv[i], cli_find(spec->cmd))) {
+			*exit_code = EXIT_OK;
+			return 1;
+		}
+		r = cli_common_opt(argc, argv, &i, cli);
+		if (!r && spec->xlsx_limits)
+			r = cli_limit_opt(argc, argv, &i, spec->cmd);
+		for (size_t k = 0; !r && k < spec->n_options; k++)
+			r = take_option(spec, &spec->options[k], argc, argv, &i);
+		if (!r)
+			r = take_positional(spec, argv[i]);
+		if (r < 0) {
+			*exit_code = EXIT_USAGE;
+			return 1;
+		}
 	}
 	return 0;
 }

@@ -50,6 +50,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
  * failure prints the message and returns the exit code; the caller closes
  * *out with store_close(). */
 int cli_open_store(struct cli *cli, struct store **out);
+/* Writes len bytes of data to the file path (created or replaced): EXIT_OK,
+ * or EXIT_STORAGE after printing "cannot write 'path': reason". */
+int cli_write_file(const char *path, const char *data, size_t len);
 /* Prints "tandem: msg" to stderr, in the language of messages: each line
  * read through the catalog (report/i18n.c), a "FILE:LINE:COL: " place
  * kept as it is. */
@@ -68,6 +71,51 @@ enum lang cli_messages_lang(void);
 int cli_lang_ko(const struct cli *cli);
 
 
+
+/* ---- a command's arguments, declared once -------------------------------
+ *
+ * Each command lists its options in a table and cli_parse reads argv with
+ * it: one loop, one set of messages (through the catalog) and exit codes
+ * for every command. */
+enum cli_opt_type {
+	CLI_TEXT,       /* --name VALUE or --name=VALUE: sets *(const char **)to */
+	CLI_FLAG,       /* --name: sets *(int *)to to 1 */
+	CLI_INT,        /* --name N, a whole number from min to max: *(int *)to;
+			 * another value is a usage error saying bad_value */
+};
+
+struct cli_option {
+	const char *name;               /* "--year" */
+	enum cli_opt_type type;
+	void *to;
+	long min, max;                  /* CLI_INT */
+	const char *bad_value;          /* CLI_INT: "--threads takes 1 to 16" */
+};
+
+/* How a command reads argv: its options, from argv[first] on (1, or 2
+ * after a subcommand), up to max_pos positional arguments into pos[], and
+ * with xlsx_limits the --xlsx-* options (cli_limit_opt). --help/-h and the
+ * common options (--db, --lang, --audit-key) go with every command. */
+struct cli_spec {
+	const char *cmd;                /* for messages and --help */
+	const struct cli_option *options;
+	size_t n_options;
+	int first;
+	int xlsx_limits;
+	const char **pos;
+	int max_pos;
+	int *n_pos;                     /* may be NULL when max_pos is 0 */
+};
+
+/* Reads argv as spec declares. Returns 0 to go on; or 1 when the command
+ * is done, *exit_code its status: EXIT_OK after printing --help, EXIT_USAGE
+ * after printing a usage error (a value missing or out of range, "unknown
+ * option '--x'" for a name not declared, "unexpected argument 'x'" past
+ * max_pos). */
+int cli_parse(const struct cli_spec *spec, int argc, char **argv, struct cli *cli,
+	      int *exit_code);
+/* A cli_spec's options and n_options from an array. */
+#define CLI_OPTIONS(a) (a), (sizeof(a) / sizeof((a)[0]))
 
 /* Handles --db and --lang after a command's name: 1 handled, 0 not an
  * option of these, -1 usage error (printed). */

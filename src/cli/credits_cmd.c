@@ -43,22 +43,15 @@ int cmd_credits(int argc, char **argv, struct cli *cli)
 	struct buf out = BUF_INIT, err = BUF_INIT;
 	int year, rc, contract = -1, loaded = 0, computed = 0;
 
-	for (int i = 1; i < argc; i++) {
-		int r;
-		if (cli_help(argv[i], cli_find("credits")))
-			return EXIT_OK;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--year", &year_text)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--contract", &contract_id)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--format", &format)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error("credits", "unknown option '%s'", argv[i]);
-		} else {
-			return cli_usage_error("credits", "unexpected argument '%s'", argv[i]);
-		}
-	}
+	const struct cli_option options[] = {
+		{ "--year", CLI_TEXT, &year_text },
+		{ "--contract", CLI_TEXT, &contract_id },
+		{ "--format", CLI_TEXT, &format },
+	};
+	const struct cli_spec spec = { "credits", CLI_OPTIONS(options), 1 };
+
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		return rc;
 	if (cli_parse_year("credits", year_text, &year))
 		return EXIT_USAGE;
 	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json"))

@@ -213,37 +213,22 @@ out:
 int cmd_demo(int argc, char **argv, struct cli *cli)
 {
 	const char *out_dir = NULL, *year_text = "2025", *listen = "127.0.0.1:8080";
-	int serve = 1;
+	int no_serve = 0;
 	struct buf err = BUF_INIT, errors = BUF_INIT;
 	int year;
 	struct store *s = NULL;
 	char tmp[] = "/tmp/tandem-demo-XXXXXX";
 	int rc = EXIT_STORAGE, made_tmp = 0;
+	const struct cli_option options[] = {
+		{ "--out", CLI_TEXT, &out_dir },
+		{ "--year", CLI_TEXT, &year_text },
+		{ "--listen", CLI_TEXT, &listen },
+		{ "--no-serve", CLI_FLAG, &no_serve },
+	};
+	const struct cli_spec spec = { "demo", CLI_OPTIONS(options), 1 };
 
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		int r;
-		if (cli_help(argv[i], cli_find("demo")))
-			return EXIT_OK;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if ((r = cli_opt(argc, argv, &i, "--out", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			out_dir = v;
-		} else if ((r = cli_opt(argc, argv, &i, "--year", &year_text)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if ((r = cli_opt(argc, argv, &i, "--listen", &listen)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if (!strcmp(argv[i], "--no-serve")) {
-			serve = 0;
-		} else {
-			return cli_usage_error("demo", "unexpected argument '%s'", argv[i]);
-		}
-	}
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		return rc;
 	if (cli_parse_year("demo", year_text, &year))
 		return EXIT_USAGE;
 	if (out_dir) {
@@ -305,7 +290,7 @@ int cmd_demo(int argc, char **argv, struct cli *cli)
 	       "see 'tandem --db %s model list' and\n"
 	       "'tandem --db %s whatif --model 2025-1 --against 2024-1 --year 2025'\n\n", db, db);
 	rc = print_scorecard(s, year, cli);
-	if (rc == EXIT_OK && serve)
+	if (rc == EXIT_OK && !no_serve)
 		rc = serve_demo(s, db, listen);
 out:
 	store_close(s);

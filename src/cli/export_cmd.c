@@ -41,36 +41,24 @@ int cmd_export(int argc, char **argv, struct cli *cli)
 	struct buf err = BUF_INIT, path = BUF_INIT;
 	int rc = EXIT_USAGE;
 	enum export_format fmt;
+	const char **kinds = xcalloc((size_t)argc, sizeof *kinds);
+	int n_kinds;
+	const struct cli_option options[] = {
+		{ "--out", CLI_TEXT, &out_dir },
+		{ "--format", CLI_TEXT, &format },
+	};
+	const struct cli_spec spec = { "export", CLI_OPTIONS(options), 1, 0,
+				       kinds, argc, &n_kinds };
 
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		int r;
-		if (cli_help(argv[i], cli_find("export"))) {
-			rc = EXIT_OK;
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		goto out;
+	for (int i = 0; i < n_kinds; i++) {
+		const struct table *t = schema_find(kinds[i]);
+		if (!t) {
+			rc = cli_usage_error("export", "unknown record kind '%s'", kinds[i]);
 			goto out;
 		}
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
-			if (r < 0)
-				goto out;
-		} else if ((r = cli_opt(argc, argv, &i, "--out", &v)) != 0) {
-			if (r < 0)
-				goto out;
-			out_dir = v;
-		} else if ((r = cli_opt(argc, argv, &i, "--format", &v)) != 0) {
-			if (r < 0)
-				goto out;
-			format = v;
-		} else if (argv[i][0] == '-') {
-			rc = cli_usage_error("export", "unknown option '%s'", argv[i]);
-			goto out;
-		} else {
-			const struct table *t = schema_find(argv[i]);
-			if (!t) {
-				rc = cli_usage_error("export", "unknown record kind '%s'", argv[i]);
-				goto out;
-			}
-			tables[n++] = t;
-		}
+		tables[n++] = t;
 	}
 	if (!strcmp(format, "xlsx")) {
 		/* One workbook of every kind: report/template.c. */
@@ -136,5 +124,6 @@ out:
 	buf_release(&err);
 	buf_release(&path);
 	xfree(tables);
+	xfree(kinds);
 	return rc;
 }

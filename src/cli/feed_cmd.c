@@ -85,35 +85,24 @@ static int print_source(void *ctx, day_t day, const char *format, const char *so
 
 static int feed_sources_cmd(int argc, char **argv, struct cli *cli)
 {
-	const char *pos[2] = { NULL, NULL };
-	day_t from = DAY_NONE, to = DAY_NONE;
+	const char *pos[2] = { NULL, NULL }, *from_text = NULL, *to_text = NULL;
+	const char *const *texts[] = { &from_text, &to_text };
+	day_t from = DAY_NONE, to = DAY_NONE, *days[] = { &from, &to };
 	struct store *s = NULL;
 	struct buf err = BUF_INIT;
 	int n = 0, rc;
-	for (int i = 2; i < argc; i++) {
-		const char *v;
-		int r;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if ((r = cli_opt(argc, argv, &i, "--from", &v)) != 0 ||
-			   (r = cli_opt(argc, argv, &i, "--to", &v)) != 0) {
-			day_t d;
-			if (r < 0)
-				return EXIT_USAGE;
-			if (date_parse(v, strlen(v), &d))
-				return cli_usage_error("feed", "'%s' is not a date (YYYY-MM-DD)", v);
-			if (!strncmp(argv[i - (strchr(argv[i], '=') ? 0 : 1)], "--from", 6))
-				from = d;
-			else
-				to = d;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error("feed", "unknown option '%s'", argv[i]);
-		} else if (n < 2) {
-			pos[n++] = argv[i];
-		} else {
-			return cli_usage_error("feed", "sources takes CONTRACT METRIC");
-		}
+	const struct cli_option options[] = {
+		{ "--from", CLI_TEXT, &from_text },
+		{ "--to", CLI_TEXT, &to_text },
+	};
+	const struct cli_spec spec = { "feed", CLI_OPTIONS(options), 2, 0, pos, 2, &n };
+
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		return rc;
+	for (size_t k = 0; k < 2; k++) {
+		const char *v = *texts[k];
+		if (v && date_parse(v, strlen(v), days[k]))
+			return cli_usage_error("feed", "'%s' is not a date (YYYY-MM-DD)", v);
 	}
 	if (n != 2)
 		return cli_usage_error("feed", "sources takes CONTRACT METRIC");
@@ -182,45 +171,26 @@ static int feed_import_cmd(int argc, char **argv, struct cli *cli)
 	struct buf report = BUF_INIT, err = BUF_INIT;
 	struct store *s = NULL;
 	const char *map_path = NULL, *format = NULL, *correction = NULL;
+	const char **paths = xcalloc((size_t)argc, sizeof *paths);
 	int n = 0, rc;
-	for (int i = 2; i < argc; i++) {
-		const char *v;
-		int r;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
-			if (r < 0) {
-				rc = EXIT_USAGE;
-				goto out;
-			}
-		} else if (!strcmp(argv[i], "--dry-run")) {
-			opt.dry_run = 1;
-		} else if (!strcmp(argv[i], "--strict")) {
-			opt.strict = 1;
-		} else if ((r = cli_opt(argc, argv, &i, "--format", &v)) != 0) {
-			if (r < 0) {
-				rc = EXIT_USAGE;
-				goto out;
-			}
-			format = v;
-		} else if ((r = cli_opt(argc, argv, &i, "--correction", &correction)) != 0) {
-			if (r < 0 || !*correction || strspn(correction, " \t\r\n") == strlen(correction)) {
-				rc = r < 0 ? EXIT_USAGE
-					   : cli_usage_error("feed", "--correction takes the reason of the correction");
-				goto out;
-			}
-		} else if ((r = cli_opt(argc, argv, &i, "--map", &v)) != 0) {
-			if (r < 0) {
-				rc = EXIT_USAGE;
-				goto out;
-			}
-			map_path = v;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			rc = cli_usage_error("feed", "unknown option '%s'", argv[i]);
-			goto out;
-		} else {
-			files[n].name = argv[i];
-			files[n].path = argv[i];
-			n++;
-		}
+	const struct cli_option options[] = {
+		{ "--dry-run", CLI_FLAG, &opt.dry_run },
+		{ "--strict", CLI_FLAG, &opt.strict },
+		{ "--format", CLI_TEXT, &format },
+		{ "--correction", CLI_TEXT, &correction },
+		{ "--map", CLI_TEXT, &map_path },
+	};
+	const struct cli_spec spec = { "feed", CLI_OPTIONS(options), 2, 0, paths, argc, &n };
+
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		goto out;
+	if (correction && !correction[strspn(correction, " \t\r\n")]) {
+		rc = cli_usage_error("feed", "--correction takes the reason of the correction");
+		goto out;
+	}
+	for (int i = 0; i < n; i++) {
+		files[i].name = paths[i];
+		files[i].path = paths[i];
 	}
 	if (!format) {
 		rc = cli_usage_error("feed", "--format is required (see 'tandem feed formats')");
@@ -285,6 +255,7 @@ out:
 	buf_release(&report);
 	buf_release(&err);
 	xfree(files);
+	xfree(paths);
 	return rc;
 }
 

@@ -8,6 +8,7 @@
 #include "store/closed.h"
 #include "store/import.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,58 +80,28 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	char rows[24], files[16], count[24];
 	const char **paths = xcalloc((size_t)argc, sizeof *paths);
 	const char *correction = NULL;
-	int n = 0, rc;
+	int n = 0, rc, max_errors = 0;
+	const struct cli_option options[] = {
+		{ "--dry-run", CLI_FLAG, &opt.dry_run },
+		{ "--correction", CLI_TEXT, &correction },
+		{ "--encoding", CLI_TEXT, &opt.encoding },
+		{ "--max-errors", CLI_INT, &max_errors, 1, INT_MAX,
+		  "--max-errors takes a number >= 1" },
+	};
+	const struct cli_spec spec = { "import", CLI_OPTIONS(options), 1, 1, paths, argc, &n };
 
 	if (cli_limits_env("import")) {
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		int r;
-		if (cli_help(argv[i], cli_find("import"))) {
-			rc = EXIT_OK;
-			goto out;
-		}
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
-			if (r < 0) {
-				rc = EXIT_USAGE;
-				goto out;
-			}
-		} else if ((r = cli_limit_opt(argc, argv, &i, "import")) != 0) {
-			if (r < 0) {
-				rc = EXIT_USAGE;
-				goto out;
-			}
-		} else if (!strcmp(argv[i], "--dry-run")) {
-			opt.dry_run = 1;
-		} else if ((r = cli_opt(argc, argv, &i, "--correction", &correction)) != 0) {
-			if (r < 0 || !*correction || strspn(correction, " \t\r\n") == strlen(correction)) {
-				rc = r < 0 ? EXIT_USAGE
-					: cli_usage_error("import", "--correction takes the reason of the correction");
-				goto out;
-			}
-		} else if ((r = cli_opt(argc, argv, &i, "--encoding", &v)) != 0) {
-			if (r < 0) {
-				rc = EXIT_USAGE;
-				goto out;
-			}
-			opt.encoding = v;
-		} else if ((r = cli_opt(argc, argv, &i, "--max-errors", &v)) != 0) {
-			char *end;
-			long m = r > 0 ? strtol(v, &end, 10) : 0;
-			if (r < 0 || *end || m < 1) {
-				rc = cli_usage_error("import", "--max-errors takes a number >= 1");
-				goto out;
-			}
-			opt.max_errors = (size_t)m;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			rc = cli_usage_error("import", "unknown option '%s'", argv[i]);
-			goto out;
-		} else {
-			paths[n++] = argv[i];
-		}
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		goto out;
+	if (correction && !correction[strspn(correction, " \t\r\n")]) {
+		rc = cli_usage_error("import", "--correction takes the reason of the correction");
+		goto out;
 	}
+	if (max_errors)
+		opt.max_errors = (size_t)max_errors;
 	if (!n) {
 		rc = cli_usage_error("import", "nothing to import: name files or folders");
 		goto out;

@@ -48,17 +48,10 @@ static int run_migrations(int argc, char **argv, struct cli *cli, int is_init)
 	struct buf err = BUF_INIT;
 	int from = 0, to = 0, rc = EXIT_STORAGE, created = 0;
 	int64_t rekeyed = 0;
-	const struct command *self = cli_find(argv[0]);
+	const struct cli_spec spec = { argv[0], NULL, 0, 1 };
 
-	for (int i = 1; i < argc; i++) {
-		int r;
-		if (cli_help(argv[i], self))
-			return EXIT_OK;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) < 0)
-			return EXIT_USAGE;
-		if (r == 0)
-			return cli_usage_error(argv[0], "unexpected argument '%s'", argv[i]);
-	}
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		return rc;
 	const char *url = store_default_url(cli->db);
 	if (store_open(url, &s, &err) || store_migrate(s, &from, &to, &err) ||
 	    audit_key_setup(s, &created, &rekeyed, &err)) {

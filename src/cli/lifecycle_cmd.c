@@ -76,31 +76,23 @@ struct lc_args {
 	int referrals;
 };
 
-static int parse_args(const char *cmd, int argc, char **argv, struct cli *cli, struct lc_args *a)
+/* Returns 0 to go on, or 1 with the exit status in *rc (cli_parse). */
+static int parse_args(const char *cmd, int argc, char **argv, struct cli *cli,
+		      struct lc_args *a, int *rc)
 {
+	const struct cli_option options[] = {
+		{ "--year", CLI_TEXT, &a->year },
+		{ "--model", CLI_TEXT, &a->model },
+		{ "--format", CLI_TEXT, &a->format },
+		{ "--as-of", CLI_TEXT, &a->as_of },
+		{ "--from", CLI_TEXT, &a->from },
+		{ "--to", CLI_TEXT, &a->to },
+		{ "--referrals", CLI_FLAG, &a->referrals },
+	};
+	const struct cli_spec spec = { cmd, CLI_OPTIONS(options), 1 };
+
 	memset(a, 0, sizeof *a);
-	for (int i = 1; i < argc; i++) {
-		int r;
-		if (cli_help(argv[i], cli_find(cmd)))
-			return -2;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--year", &a->year)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--model", &a->model)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--format", &a->format)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--as-of", &a->as_of)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--from", &a->from)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--to", &a->to)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if (!strcmp(argv[i], "--referrals")) {
-			a->referrals = 1;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error(cmd, "unknown option '%s'", argv[i]);
-		} else {
-			return cli_usage_error(cmd, "unexpected argument '%s'", argv[i]);
-		}
-	}
-	return 0;
+	return cli_parse(&spec, argc, argv, cli, rc);
 }
 
 /* Is format one of the NULL-terminated allowed ones? Prints a usage error if not. */
@@ -158,11 +150,9 @@ int cmd_promises(int argc, char **argv, struct cli *cli)
 	struct lc_promises p = { 0 };
 	struct buf out = BUF_INIT;
 	size_t n_rows = 0, n_ov = 0;
-	int year, rc = parse_args("promises", argc, argv, cli, &a);
+	int year, rc;
 
-	if (rc == -2)
-		return EXIT_OK;
-	if (rc)
+	if (parse_args("promises", argc, argv, cli, &a, &rc))
 		return rc;
 	const char *format = a.format ? a.format : "text";
 	if (cli_parse_year("promises", a.year, &year) ||
@@ -202,11 +192,9 @@ int cmd_alerts(int argc, char **argv, struct cli *cli)
 	struct lc_alerts al = { 0 };
 	struct buf out = BUF_INIT, err = BUF_INIT;
 	day_t as_of;
-	int rc = parse_args("alerts", argc, argv, cli, &a);
+	int rc;
 
-	if (rc == -2)
-		return EXIT_OK;
-	if (rc)
+	if (parse_args("alerts", argc, argv, cli, &a, &rc))
 		return rc;
 	const char *format = a.format ? a.format : "text";
 	if (check_format("alerts", format, formats, "text or json"))
@@ -278,11 +266,9 @@ int cmd_cycle(int argc, char **argv, struct cli *cli)
 	struct lc_cycle_year *years = NULL;
 	struct buf out = BUF_INIT, err = BUF_INIT;
 	size_t n = 0;
-	int y1, y2, rc = parse_args("cycle", argc, argv, cli, &a);
+	int y1, y2, rc;
 
-	if (rc == -2)
-		return EXIT_OK;
-	if (rc)
+	if (parse_args("cycle", argc, argv, cli, &a, &rc))
 		return rc;
 	const char *format = a.format ? a.format : "text";
 	if (a.referrals) {
@@ -333,11 +319,9 @@ int cmd_track_record(int argc, char **argv, struct cli *cli)
 	struct app_scored_year y = { 0 };
 	struct lc_track_record t = { 0 };
 	struct buf out = BUF_INIT;
-	int year, rc = parse_args("track-record", argc, argv, cli, &a);
+	int year, rc;
 
-	if (rc == -2)
-		return EXIT_OK;
-	if (rc)
+	if (parse_args("track-record", argc, argv, cli, &a, &rc))
 		return rc;
 	const char *format = a.format ? a.format : "text";
 	if (cli_parse_year("track-record", a.year, &year) ||

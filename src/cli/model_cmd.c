@@ -105,23 +105,6 @@ static void calibration_text(const struct calibration *c, const char *from,
 	}
 }
 
-static int write_text_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-	size_t len = strlen(text);
-	if (!f || fwrite(text, 1, len, f) != len) {
-		cli_error("cannot write '%s': %s", path, strerror(errno));
-		if (f)
-			fclose(f);
-		return EXIT_STORAGE;
-	}
-	if (fclose(f)) {
-		cli_error("cannot write '%s': %s", path, strerror(errno));
-		return EXIT_STORAGE;
-	}
-	return EXIT_OK;
-}
-
 /* tandem model calibrate: score the years before Y under the base model,
  * calibrate, print the table and write the draft. */
 static int model_calibrate(struct store *s, int year, const char *years_text,
@@ -158,7 +141,7 @@ static int model_calibrate(struct store *s, int year, const char *years_text,
 	calibration_text(cal, version, &table);
 	char *json = model_to_json(draft);
 	if (out_file) {
-		rc = write_text_file(out_file, json);
+		rc = cli_write_file(out_file, json, strlen(json));
 		if (rc == EXIT_OK) {
 			fputs(table.data, stdout);
 			printf("draft written to %s (not stored, not active: try 'tandem whatif --model %s "
@@ -218,33 +201,18 @@ int cmd_model(int argc, char **argv, struct cli *cli)
 	char *va = NULL, *vb = NULL;
 	struct buf err = BUF_INIT, out = BUF_INIT;
 
-	for (int i = 1; i < argc; i++) {
-		int r;
-		if (cli_help(argv[i], cli_find("model")))
-			return EXIT_OK;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if ((r = cli_opt(argc, argv, &i, "--year", &year_text)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if ((r = cli_opt(argc, argv, &i, "--version", &version)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if ((r = cli_opt(argc, argv, &i, "--years", &years_text)) != 0 ||
-			   (r = cli_opt(argc, argv, &i, "--from", &from)) != 0 ||
-			   (r = cli_opt(argc, argv, &i, "--org", &org_text)) != 0 ||
-			   (r = cli_opt(argc, argv, &i, "--out", &out_file)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error("model", "unknown option '%s'", argv[i]);
-		} else if (n < 4) {
-			args[n++] = argv[i];
-		} else {
-			return cli_usage_error("model", "too many arguments");
-		}
-	}
+	const struct cli_option options[] = {
+		{ "--year", CLI_TEXT, &year_text },
+		{ "--version", CLI_TEXT, &version },
+		{ "--years", CLI_TEXT, &years_text },
+		{ "--from", CLI_TEXT, &from },
+		{ "--org", CLI_TEXT, &org_text },
+		{ "--out", CLI_TEXT, &out_file },
+	};
+	const struct cli_spec spec = { "model", CLI_OPTIONS(options), 1, 0, args, 4, &n };
+
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		return rc;
 	if (!n)
 		return cli_usage_error("model", "say what to do: list, show, validate, import, activate, diff or calibrate");
 	const char *what = args[0];

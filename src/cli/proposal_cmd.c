@@ -53,45 +53,42 @@ struct proposal_args {
 	const char *reviewer, *verdict, *on, *predicted, *risk, *ramp_days, *conditions, *reason;
 };
 
-static int parse_args(int argc, char **argv, struct cli *cli, struct proposal_args *a)
+/* Returns 0 to go on, or 1 with the exit status in *rc (cli_parse). */
+static int parse_args(int argc, char **argv, struct cli *cli, struct proposal_args *a,
+		      int *rc)
 {
+	const struct cli_option options[] = {
+		{ "--status", CLI_TEXT, &a->status },
+		{ "--format", CLI_TEXT, &a->format },
+		{ "--as", CLI_TEXT, &a->role },
+		{ "--role", CLI_TEXT, &a->role },
+		{ "--reviewer", CLI_TEXT, &a->reviewer },
+		{ "--verdict", CLI_TEXT, &a->verdict },
+		{ "--on", CLI_TEXT, &a->on },
+		{ "--predicted", CLI_TEXT, &a->predicted },
+		{ "--risk", CLI_TEXT, &a->risk },
+		{ "--ramp-days", CLI_TEXT, &a->ramp_days },
+		{ "--conditions", CLI_TEXT, &a->conditions },
+		{ "--reason", CLI_TEXT, &a->reason },
+	};
+	const char *pos[2] = { NULL, NULL };
+	int n_pos;
+	const struct cli_spec spec = { "proposal", CLI_OPTIONS(options), 1, 0,
+				       pos, 2, &n_pos };
+
 	memset(a, 0, sizeof *a);
-	for (int i = 1; i < argc; i++) {
-		int r;
-		if (cli_help(argv[i], cli_find("proposal")))
-			return -2;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--status", &a->status)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--format", &a->format)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--as", &a->role)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--role", &a->role)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--reviewer", &a->reviewer)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--verdict", &a->verdict)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--on", &a->on)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--predicted", &a->predicted)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--risk", &a->risk)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--ramp-days", &a->ramp_days)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--conditions", &a->conditions)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--reason", &a->reason)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error("proposal", "unknown option '%s'", argv[i]);
-		} else if (!a->sub) {
-			a->sub = argv[i];
-		} else if (!a->id) {
-			a->id = argv[i];
-		} else {
-			return cli_usage_error("proposal", "unexpected argument '%s'", argv[i]);
-		}
-	}
+	if (cli_parse(&spec, argc, argv, cli, rc))
+		return 1;
+	a->sub = pos[0];
+	a->id = pos[1];
 	if (!a->role)
 		a->role = "admin";
 	for (size_t i = 0; roles[i]; i++)
 		if (!strcmp(roles[i], a->role))
 			return 0;
-	return cli_usage_error("proposal", "--as takes admin, executive, operations, sales or viewer, not '%s'",
-			       a->role);
+	*rc = cli_usage_error("proposal", "--as takes admin, executive, operations, sales or viewer, not '%s'",
+			      a->role);
+	return 1;
 }
 
 /* The exit status of a store_proposal_* result, after printing why. */
@@ -320,11 +317,9 @@ int cmd_proposal(int argc, char **argv, struct cli *cli)
 	struct proposal_args a;
 	struct store *s = NULL;
 	const struct subcommand *sub = NULL;
-	int rc = parse_args(argc, argv, cli, &a);
+	int rc;
 
-	if (rc == -2)
-		return EXIT_OK;
-	if (rc)
+	if (parse_args(argc, argv, cli, &a, &rc))
 		return rc;
 	if (!a.sub)
 		return cli_usage_error("proposal", "which: list, show, review, win, lose or override?");

@@ -60,47 +60,26 @@ static int has_suffix(const char *s, const char *suffix)
 	return n >= m && !strcmp(s + n - m, suffix);
 }
 
-static int write_file(const char *path, const struct buf *b)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f || fwrite(b->data, 1, b->len, f) != b->len) {
-		cli_error("cannot write '%s': %s", path, strerror(errno));
-		if (f)
-			fclose(f);
-		return EXIT_STORAGE;
-	}
-	if (fclose(f)) {
-		cli_error("cannot write '%s': %s", path, strerror(errno));
-		return EXIT_STORAGE;
-	}
-	return EXIT_OK;
-}
-
 struct report_args {
 	const char *year, *format, *out, *org, *subject, *model;
 };
 
-static int parse_report_args(int argc, char **argv, struct cli *cli, struct report_args *a)
+/* Returns 0 to go on, or 1 with the exit status in *rc (cli_parse). */
+static int parse_report_args(int argc, char **argv, struct cli *cli, struct report_args *a,
+			     int *rc)
 {
+	const struct cli_option options[] = {
+		{ "--year", CLI_TEXT, &a->year },
+		{ "--format", CLI_TEXT, &a->format },
+		{ "--out", CLI_TEXT, &a->out },
+		{ "--org", CLI_TEXT, &a->org },
+		{ "--subject", CLI_TEXT, &a->subject },
+		{ "--model", CLI_TEXT, &a->model },
+	};
+	const struct cli_spec spec = { "report", CLI_OPTIONS(options), 1 };
+
 	memset(a, 0, sizeof *a);
-	for (int i = 1; i < argc; i++) {
-		int r;
-		if (cli_help(argv[i], cli_find("report")))
-			return -2;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--year", &a->year)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--format", &a->format)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--out", &a->out)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--org", &a->org)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--subject", &a->subject)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--model", &a->model)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else {
-			return cli_usage_error("report", "unexpected argument '%s'", argv[i]);
-		}
-	}
-	return 0;
+	return cli_parse(&spec, argc, argv, cli, rc);
 }
 
 int cmd_report(int argc, char **argv, struct cli *cli)
@@ -116,13 +95,11 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	struct dataset all;
 	struct credits credits;
 	int all_loaded = 0;
-	int year, rc = parse_report_args(argc, argv, cli, &a);
+	int year, rc;
 
 	memset(years, 0, sizeof years);
 	memset(&in, 0, sizeof in);
-	if (rc == -2)
-		return EXIT_OK;
-	if (rc)
+	if (parse_report_args(argc, argv, cli, &a, &rc))
 		return rc;
 	if (cli_parse_year("report", a.year, &year))
 		return EXIT_USAGE;
@@ -209,7 +186,7 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 			report_scores_csv(in.scores, &out);
 		else
 			report_scores_json(in.scores, &out);
-		if ((rc = write_file(a.out, &out)) != EXIT_OK)
+		if ((rc = cli_write_file(a.out, out.data, out.len)) != EXIT_OK)
 			goto out;
 	}
 	printf("wrote %s (%s, %d)\n", a.out, format, year);
@@ -235,18 +212,11 @@ int cmd_template(int argc, char **argv, struct cli *cli)
 	struct buf err = BUF_INIT;
 	int rc = EXIT_OK;
 
-	for (int i = 1; i < argc; i++) {
-		int r;
-		if (cli_help(argv[i], cli_find("template")))
-			return EXIT_OK;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--out", &out)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else {
-			return cli_usage_error("template", "unexpected argument '%s'", argv[i]);
-		}
-	}
+	const struct cli_option options[] = { { "--out", CLI_TEXT, &out } };
+	const struct cli_spec spec = { "template", CLI_OPTIONS(options), 1 };
+
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		return rc;
 	if (!out)
 		return cli_usage_error("template", "--out FILE.xlsx is required");
 	if (report_workbook_write(out, NULL, NULL, report_lang(cli), &err)) {

@@ -82,32 +82,23 @@ struct score_args {
 	int n_pos;
 };
 
-static int parse_args(const char *cmd, int argc, char **argv, struct cli *cli, struct score_args *a)
+/* Returns 0 to go on, or 1 with the exit status in *rc (cli_parse). */
+static int parse_args(const char *cmd, int argc, char **argv, struct cli *cli,
+		      struct score_args *a, int *rc)
 {
+	const struct cli_option options[] = {
+		{ "--year", CLI_TEXT, &a->year },
+		{ "--model", CLI_TEXT, &a->model },
+		{ "--subject", CLI_TEXT, &a->subject },
+		{ "--format", CLI_TEXT, &a->format },
+		{ "--against", CLI_TEXT, &a->against },
+		{ "--frozen", CLI_FLAG, &a->frozen },
+	};
+	const struct cli_spec spec = { cmd, CLI_OPTIONS(options), 1, 0,
+				       a->pos, 2, &a->n_pos };
+
 	memset(a, 0, sizeof *a);
-	for (int i = 1; i < argc; i++) {
-		int r;
-		if (cli_help(argv[i], cli_find(cmd)))
-			return -2;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--year", &a->year)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--model", &a->model)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--subject", &a->subject)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--format", &a->format)) != 0 ||
-		    (r = cli_opt(argc, argv, &i, "--against", &a->against)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if (!strcmp(argv[i], "--frozen")) {
-			a->frozen = 1;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return cli_usage_error(cmd, "unknown option '%s'", argv[i]);
-		} else if (a->n_pos < 2) {
-			a->pos[a->n_pos++] = argv[i];
-		} else {
-			return cli_usage_error(cmd, "unexpected argument '%s'", argv[i]);
-		}
-	}
-	return 0;
+	return cli_parse(&spec, argc, argv, cli, rc);
 }
 
 static enum lang cli_lang(const struct cli *cli)
@@ -179,11 +170,9 @@ int cmd_score(int argc, char **argv, struct cli *cli)
 	struct buf out = BUF_INIT;
 	char *kind = NULL;
 	const char *id = NULL;
-	int year, rc = parse_args("score", argc, argv, cli, &a);
+	int year, rc;
 
-	if (rc == -2)
-		return EXIT_OK;
-	if (rc)
+	if (parse_args("score", argc, argv, cli, &a, &rc))
 		return rc;
 	if (a.n_pos)
 		return cli_usage_error("score", "unexpected argument '%s'", a.pos[0]);
@@ -232,11 +221,9 @@ int cmd_explain(int argc, char **argv, struct cli *cli)
 	struct buf out = BUF_INIT, err = BUF_INIT;
 	struct feed_evidence *fe = NULL;
 	size_t n_fe = 0;
-	int year, rc = parse_args("explain", argc, argv, cli, &a);
+	int year, rc;
 
-	if (rc == -2)
-		return EXIT_OK;
-	if (rc)
+	if (parse_args("explain", argc, argv, cli, &a, &rc))
 		return rc;
 	if (a.n_pos != 2)
 		return cli_usage_error("explain", "name a contract and a criterion, e.g. 'explain C1 S3.1 --year 2025'");
@@ -281,11 +268,9 @@ int cmd_whatif(int argc, char **argv, struct cli *cli)
 	struct model *m = NULL;
 	char *version = NULL;
 	struct buf out = BUF_INIT, err = BUF_INIT;
-	int year, rc = parse_args("whatif", argc, argv, cli, &a);
+	int year, rc;
 
-	if (rc == -2)
-		return EXIT_OK;
-	if (rc)
+	if (parse_args("whatif", argc, argv, cli, &a, &rc))
 		return rc;
 	if (a.n_pos)
 		return cli_usage_error("whatif", "unexpected argument '%s'", a.pos[0]);
@@ -335,11 +320,9 @@ int cmd_freeze(int argc, char **argv, struct cli *cli)
 	struct app_scored_year y = { 0 };
 	struct frozen f = { 0 };
 	struct buf err = BUF_INIT;
-	int year, rc = parse_args("freeze", argc, argv, cli, &a);
+	int year, rc;
 
-	if (rc == -2)
-		return EXIT_OK;
-	if (rc)
+	if (parse_args("freeze", argc, argv, cli, &a, &rc))
 		return rc;
 	if (a.n_pos)
 		return cli_usage_error("freeze", "unexpected argument '%s'", a.pos[0]);
@@ -379,11 +362,9 @@ int cmd_verify(int argc, char **argv, struct cli *cli)
 	struct store *s = NULL;
 	struct app_verification v = { 0 };
 	struct buf err = BUF_INIT;
-	int year, rc = parse_args("verify", argc, argv, cli, &a);
+	int year, rc;
 
-	if (rc == -2)
-		return EXIT_OK;
-	if (rc)
+	if (parse_args("verify", argc, argv, cli, &a, &rc))
 		return rc;
 	if (a.n_pos || a.model)
 		return cli_usage_error("verify", "verify takes only --year Y");

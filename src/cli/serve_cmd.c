@@ -84,122 +84,70 @@ int cmd_serve(int argc, char **argv, struct cli *cli)
 	struct web_config cfg;
 	struct buf err = BUF_INIT, host = BUF_INIT;
 	struct store *s = NULL;
-	int rc;
+	const char *listen = NULL;
+	int rc, routes = 0, routes_md = 0;
+	const struct cli_option options[] = {
+		{ "--listen", CLI_TEXT, &listen },
+		{ "--time-zone", CLI_TEXT, &cfg.time_zone },
+		{ "--threads", CLI_INT, &cfg.threads, 1, 16, "--threads takes 1 to 16" },
+		{ "--session-ttl", CLI_INT, &cfg.session_ttl, 1, 30L * 24 * 3600,
+		  "--session-ttl takes seconds" },
+		{ "--lockout", CLI_INT, &cfg.lockout_seconds, 1, 24L * 3600,
+		  "--lockout takes seconds" },
+		{ "--header-timeout", CLI_INT, &cfg.header_timeout, 1, 3600,
+		  "--header-timeout takes 1 to 3600 seconds" },
+		{ "--body-timeout", CLI_INT, &cfg.body_timeout, 1, 24L * 3600,
+		  "--body-timeout takes 1 to 86400 seconds" },
+		{ "--trusted-proxy", CLI_TEXT, &cfg.trusted_proxy },
+		{ "--max-sessions", CLI_INT, &cfg.max_sessions, 1, 1000,
+		  "--max-sessions takes 1 to 1000" },
+		{ "--per-ip-connections", CLI_INT, &cfg.per_ip_connections, 1, 1024,
+		  "--per-ip-connections takes 1 to 1024" },
+		{ "--login-cpu-percent", CLI_INT, &cfg.login_cpu_percent, 0, 100,
+		  "--login-cpu-percent takes 0 to 100" },
+		{ "--tls-proxy", CLI_FLAG, &cfg.tls_proxy },
+		{ "--quiet", CLI_FLAG, &cfg.quiet },
+		{ "--routes", CLI_FLAG, &routes },
+		{ "--routes-md", CLI_FLAG, &routes_md },
+	};
+	const struct cli_spec spec = { "serve", CLI_OPTIONS(options), 1, 1 };
 
 	web_config_default(&cfg);
 	if (cli_limits_env("serve")) {
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		long n;
-		int r;
-		if (cli_help(argv[i], cli_find("serve"))) {
-			rc = EXIT_OK;
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		goto out;
+	if (listen) {
+		const char *colon = strrchr(listen, ':');
+		long port;
+
+		if (!colon || colon == listen || number(colon + 1, 0, 65535, &port)) {
+			rc = cli_usage_error("serve", "--listen takes HOST:PORT");
 			goto out;
 		}
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
-			if (r < 0) {
-				rc = EXIT_USAGE;
-				goto out;
-			}
-		} else if ((r = cli_limit_opt(argc, argv, &i, "serve")) != 0) {
-			if (r < 0) {
-				rc = EXIT_USAGE;
-				goto out;
-			}
-		} else if ((r = cli_opt(argc, argv, &i, "--listen", &v)) != 0) {
-			const char *colon = r > 0 ? strrchr(v, ':') : NULL;
-			if (!colon || colon == v || number(colon + 1, 0, 65535, &n)) {
-				rc = r < 0 ? EXIT_USAGE : cli_usage_error("serve", "--listen takes HOST:PORT");
-				goto out;
-			}
-			buf_reset(&host);
-			buf_add(&host, v, (size_t)(colon - v));
-			cfg.port = (int)n;
-		} else if ((r = cli_opt(argc, argv, &i, "--time-zone", &v)) != 0) {
-			if (r < 0) {
-				rc = EXIT_USAGE;
-				goto out;
-			}
-			cfg.time_zone = v;
-		} else if ((r = cli_opt(argc, argv, &i, "--threads", &v)) != 0) {
-			if (r < 0 || number(v, 1, 16, &n)) {
-				rc = r < 0 ? EXIT_USAGE : cli_usage_error("serve", "--threads takes 1 to 16");
-				goto out;
-			}
-			cfg.threads = (int)n;
-		} else if ((r = cli_opt(argc, argv, &i, "--session-ttl", &v)) != 0) {
-			if (r < 0 || number(v, 1, 30L * 24 * 3600, &n)) {
-				rc = r < 0 ? EXIT_USAGE : cli_usage_error("serve", "--session-ttl takes seconds");
-				goto out;
-			}
-			cfg.session_ttl = (int)n;
-		} else if ((r = cli_opt(argc, argv, &i, "--lockout", &v)) != 0) {
-			if (r < 0 || number(v, 1, 24L * 3600, &n)) {
-				rc = r < 0 ? EXIT_USAGE : cli_usage_error("serve", "--lockout takes seconds");
-				goto out;
-			}
-			cfg.lockout_seconds = (int)n;
-		} else if ((r = cli_opt(argc, argv, &i, "--header-timeout", &v)) != 0) {
-			if (r < 0 || number(v, 1, 3600, &n)) {
-				rc = r < 0 ? EXIT_USAGE
-					: cli_usage_error("serve", "--header-timeout takes 1 to 3600 seconds");
-				goto out;
-			}
-			cfg.header_timeout = (int)n;
-		} else if ((r = cli_opt(argc, argv, &i, "--body-timeout", &v)) != 0) {
-			if (r < 0 || number(v, 1, 24L * 3600, &n)) {
-				rc = r < 0 ? EXIT_USAGE
-					: cli_usage_error("serve", "--body-timeout takes 1 to 86400 seconds");
-				goto out;
-			}
-			cfg.body_timeout = (int)n;
-		} else if ((r = cli_opt(argc, argv, &i, "--trusted-proxy", &v)) != 0) {
-			unsigned char bin[sizeof(struct in6_addr)];
-			if (r < 0 || (inet_pton(AF_INET, v, bin) != 1 && inet_pton(AF_INET6, v, bin) != 1)) {
-				rc = r < 0 ? EXIT_USAGE
-					: cli_usage_error("serve", "--trusted-proxy takes an IP address, not '%s'", v);
-				goto out;
-			}
-			cfg.trusted_proxy = v;
-		} else if ((r = cli_opt(argc, argv, &i, "--max-sessions", &v)) != 0) {
-			if (r < 0 || number(v, 1, 1000, &n)) {
-				rc = r < 0 ? EXIT_USAGE : cli_usage_error("serve", "--max-sessions takes 1 to 1000");
-				goto out;
-			}
-			cfg.max_sessions = (int)n;
-		} else if ((r = cli_opt(argc, argv, &i, "--per-ip-connections", &v)) != 0) {
-			if (r < 0 || number(v, 1, 1024, &n)) {
-				rc = r < 0 ? EXIT_USAGE
-					: cli_usage_error("serve", "--per-ip-connections takes 1 to 1024");
-				goto out;
-			}
-			cfg.per_ip_connections = (int)n;
-		} else if ((r = cli_opt(argc, argv, &i, "--login-cpu-percent", &v)) != 0) {
-			if (r < 0 || number(v, 0, 100, &n)) {
-				rc = r < 0 ? EXIT_USAGE
-					: cli_usage_error("serve", "--login-cpu-percent takes 0 to 100");
-				goto out;
-			}
-			cfg.login_cpu_percent = (int)n;
-		} else if (!strcmp(argv[i], "--tls-proxy")) {
-			cfg.tls_proxy = 1;
-		} else if (!strcmp(argv[i], "--quiet")) {
-			cfg.quiet = 1;
-		} else if (!strcmp(argv[i], "--routes") || !strcmp(argv[i], "--routes-md")) {
-			struct buf out = BUF_INIT;
-			int md = !strcmp(argv[i], "--routes-md");
-			web_routes_text(&out, md);
-			fputs(out.data, stdout);
-			buf_release(&out);
-			rc = EXIT_OK;
-			goto out;
-		} else {
-			rc = cli_usage_error("serve", "unknown argument '%s'", argv[i]);
+		buf_add(&host, listen, (size_t)(colon - listen));
+		cfg.port = (int)port;
+	}
+	if (cfg.trusted_proxy) {
+		unsigned char bin[sizeof(struct in6_addr)];
+
+		if (inet_pton(AF_INET, cfg.trusted_proxy, bin) != 1 &&
+		    inet_pton(AF_INET6, cfg.trusted_proxy, bin) != 1) {
+			rc = cli_usage_error("serve", "--trusted-proxy takes an IP address, not '%s'",
+					     cfg.trusted_proxy);
 			goto out;
 		}
+	}
+	if (routes || routes_md) {
+		struct buf out = BUF_INIT;
+
+		web_routes_text(&out, routes_md);
+		fputs(out.data, stdout);
+		buf_release(&out);
+		rc = EXIT_OK;
+		goto out;
 	}
 	if (host.len)
 		cfg.host = host.data;

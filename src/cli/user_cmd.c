@@ -65,30 +65,15 @@ int cmd_user(int argc, char **argv, struct cli *cli)
 	struct store *s = NULL;
 	struct buf err = BUF_INIT;
 
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		int r;
-		if (cli_help(argv[i], cli_find("user")))
-			return EXIT_OK;
-		if ((r = cli_common_opt(argc, argv, &i, cli)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-		} else if ((r = cli_opt(argc, argv, &i, "--role", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			role = v;
-		} else if ((r = cli_opt(argc, argv, &i, "--person", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			person = v;
-		} else if (!strcmp(argv[i], "--password-stdin")) {
-			from_stdin = 1;
-		} else if (argv[i][0] != '-' && n_args < 3) {
-			args[n_args++] = argv[i];
-		} else {
-			return cli_usage_error("user", "unexpected argument '%s'", argv[i]);
-		}
-	}
+	const struct cli_option options[] = {
+		{ "--role", CLI_TEXT, &role },
+		{ "--person", CLI_TEXT, &person },
+		{ "--password-stdin", CLI_FLAG, &from_stdin },
+	};
+	const struct cli_spec spec = { "user", CLI_OPTIONS(options), 1, 0, args, 3, &n_args };
+
+	if (cli_parse(&spec, argc, argv, cli, &rc))
+		return rc;
 	const char *sub = args[0], *name = args[1];
 	if (!sub)
 		return cli_usage_error("user", "say add, passwd, role, disable, enable or list");

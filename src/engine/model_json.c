@@ -406,72 +406,82 @@ static void put_scoring(struct buf *b, const struct scoring *s)
 	buf_addc(b, '}');
 }
 
-static void put_criterion(struct buf *b, int lv, const struct model_criterion *c)
+/* A node of the model's tree (organization, category, criterion, measure)
+ * at level lv: '{', its id and name, the caller's keys at lv + 1, then
+ * put_close. */
+static void put_open(struct buf *b, int lv, const char *id, const struct model_name *name)
 {
 	buf_addc(b, '{');
 	put_key(b, lv + 1, "id", 1);
-	json_write_plain(b, c->id);
-	put_name(b, lv + 1, &c->name);
-	put_key(b, lv + 1, "weight", 0);
-	numfmt_double(b, c->weight);
-	put_key(b, lv + 1, "measures", 0);
-	buf_addc(b, '[');
-	for (size_t i = 0; i < c->n_measures; i++) {
-		const struct model_measure *ms = &c->measures[i];
-		if (i)
-			buf_addc(b, ',');
-		json_write_indent(b, lv + 2);
-		buf_addc(b, '{');
-		put_key(b, lv + 3, "id", 1);
-		json_write_plain(b, ms->id);
-		put_name(b, lv + 3, &ms->name);
-		put_key(b, lv + 3, "scoring", 0);
-		put_scoring(b, &ms->scoring);
-		json_write_indent(b, lv + 2);
-		buf_addc(b, '}');
-	}
-	json_write_indent(b, lv + 1);
-	buf_addc(b, ']');
+	json_write_plain(b, id);
+	put_name(b, lv + 1, name);
+}
+
+static void put_close(struct buf *b, int lv)
+{
 	json_write_indent(b, lv);
 	buf_addc(b, '}');
 }
 
-static void put_org(struct buf *b, int lv, const struct model_org *org)
+/* The key of a node at lv whose value is the array of its n children
+ * (items, each size bytes), one a line at lv + 2, each written by put. */
+static void put_children(struct buf *b, int lv, const char *key, const void *items, size_t n,
+			 size_t size, void (*put)(struct buf *, int, const void *))
 {
-	buf_addc(b, '{');
-	put_key(b, lv + 1, "id", 1);
-	json_write_plain(b, org->id);
-	put_name(b, lv + 1, &org->name);
-	put_key(b, lv + 1, "categories", 0);
+	put_key(b, lv + 1, key, 0);
 	buf_addc(b, '[');
-	for (size_t c = 0; c < org->n_categories; c++) {
-		const struct model_category *cat = &org->categories[c];
-		if (c)
+	for (size_t i = 0; i < n; i++) {
+		if (i)
 			buf_addc(b, ',');
 		json_write_indent(b, lv + 2);
-		buf_addc(b, '{');
-		put_key(b, lv + 3, "id", 1);
-		json_write_plain(b, cat->id);
-		put_name(b, lv + 3, &cat->name);
-		put_key(b, lv + 3, "weight", 0);
-		numfmt_double(b, cat->weight);
-		put_key(b, lv + 3, "criteria", 0);
-		buf_addc(b, '[');
-		for (size_t i = 0; i < cat->n_criteria; i++) {
-			if (i)
-				buf_addc(b, ',');
-			json_write_indent(b, lv + 4);
-			put_criterion(b, lv + 4, &cat->criteria[i]);
-		}
-		json_write_indent(b, lv + 3);
-		buf_addc(b, ']');
-		json_write_indent(b, lv + 2);
-		buf_addc(b, '}');
+		put(b, lv + 2, (const char *)items + i * size);
 	}
 	json_write_indent(b, lv + 1);
 	buf_addc(b, ']');
-	json_write_indent(b, lv);
-	buf_addc(b, '}');
+}
+
+static void put_measure(struct buf *b, int lv, const void *node)
+{
+	const struct model_measure *ms = node;
+
+	put_open(b, lv, ms->id, &ms->name);
+	put_key(b, lv + 1, "scoring", 0);
+	put_scoring(b, &ms->scoring);
+	put_close(b, lv);
+}
+
+static void put_criterion(struct buf *b, int lv, const void *node)
+{
+	const struct model_criterion *c = node;
+
+	put_open(b, lv, c->id, &c->name);
+	put_key(b, lv + 1, "weight", 0);
+	numfmt_double(b, c->weight);
+	put_children(b, lv, "measures", c->measures, c->n_measures, sizeof *c->measures,
+		     put_measure);
+	put_close(b, lv);
+}
+
+static void put_category(struct buf *b, int lv, const void *node)
+{
+	const struct model_category *cat = node;
+
+	put_open(b, lv, cat->id, &cat->name);
+	put_key(b, lv + 1, "weight", 0);
+	numfmt_double(b, cat->weight);
+	put_children(b, lv, "criteria", cat->criteria, cat->n_criteria, sizeof *cat->criteria,
+		     put_criterion);
+	put_close(b, lv);
+}
+
+static void put_org(struct buf *b, int lv, const void *node)
+{
+	const struct model_org *org = node;
+
+	put_open(b, lv, org->id, &org->name);
+	put_children(b, lv, "categories", org->categories, org->n_categories,
+		     sizeof *org->categories, put_category);
+	put_close(b, lv);
 }
 
 static void put_named_numbers(struct buf *b, const char *key, const char *const *names,
@@ -534,16 +544,8 @@ char *model_to_json(const struct model *m)
 		buf_addc(&b, '}');
 	}
 	buf_addc(&b, ']');
-	put_key(&b, 1, "organizations", 0);
-	buf_addc(&b, '[');
-	for (int k = 0; k < 2; k++) {
-		if (k)
-			buf_addc(&b, ',');
-		json_write_indent(&b, 2);
-		put_org(&b, 2, &m->orgs[k]);
-	}
-	json_write_indent(&b, 1);
-	buf_addc(&b, ']');
-	buf_adds(&b, "\n}\n");
+	put_children(&b, 0, "organizations", m->orgs, 2, sizeof m->orgs[0], put_org);
+	put_close(&b, 0);
+	buf_addc(&b, '\n');
 	return buf_detach(&b, NULL);
 }

@@ -91,46 +91,13 @@ struct csv_reader {
 enum { DECODE_OK, DECODE_BAD_BYTE, DECODE_TRUNCATED };
 
 /* Bytes that end a run of ordinary text outside quotes: NUL, LF, CR, the
- * quote, the comma and every non-ASCII byte (checked as UTF-8). */
-static const unsigned char stop_plain[256] = {
-	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-};
-
-/* The same inside quotes, where only NUL, LF (counted as a line), the quote
- * and non-ASCII bytes need a look; CR is data there. */
-static const unsigned char stop_quoted[256] = {
-	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-};
+ * quote, the comma and every non-ASCII byte (checked as UTF-8). Inside
+ * quotes only NUL, LF (counted as a line), the quote and non-ASCII bytes
+ * need a look; CR and the comma are data there. */
+#define CSV_STOP_ALWAYS [0] = 1, ['\n'] = 1, ['"'] = 1, [0x80 ... 0xff] = 1
+static const unsigned char stop_plain[256] = { CSV_STOP_ALWAYS, ['\r'] = 1, [','] = 1 };
+static const unsigned char stop_quoted[256] = { CSV_STOP_ALWAYS };
+#undef CSV_STOP_ALWAYS
 
 static void set_error(struct csv_reader *r, struct buf *err,
 		      const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -279,15 +246,17 @@ static int fill(struct csv_reader *r, struct buf *err)
 	return 1;
 }
 
-/* Skipping text that needs no look, the hot loop of the reader. With SSE2
+/* Skipping text that needs no look, the hot loop of the reader: up to the
+ * first byte of stop_plain (outside quotes) or stop_quoted. With SSE2
  * (every x86-64) 16 bytes are compared at once; elsewhere, and for the last
- * bytes of a chunk, one byte at a time through the tables above. */
-static inline const unsigned char *scan_plain(const unsigned char *q,
-					      const unsigned char *end)
+ * bytes of a chunk, one byte at a time through the tables above. Inside
+ * quotes the comma's and CR's compares look for LF again. */
+static inline const unsigned char *scan_text(const unsigned char *q, const unsigned char *end,
+					     int plain)
 {
 #ifdef __SSE2__
-	const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n');
-	const __m128i cr = _mm_set1_epi8('\r'), quote = _mm_set1_epi8('"');
+	const __m128i lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
+	const __m128i comma = _mm_set1_epi8(plain ? ',' : '\n'), cr = _mm_set1_epi8(plain ? '\r' : '\n');
 	const __m128i zero = _mm_setzero_si128();
 
 	while (end - q >= 16) {
@@ -305,33 +274,20 @@ static inline const unsigned char *scan_plain(const unsigned char *q,
 		q += 16;
 	}
 #endif
-	while (q < end && !stop_plain[*q])
+	const unsigned char *stop = plain ? stop_plain : stop_quoted;
+	while (q < end && !stop[*q])
 		q++;
 	return q;
 }
 
-static inline const unsigned char *scan_quoted(const unsigned char *q,
-					       const unsigned char *end)
+static inline const unsigned char *scan_plain(const unsigned char *q, const unsigned char *end)
 {
-#ifdef __SSE2__
-	const __m128i lf = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
-	const __m128i zero = _mm_setzero_si128();
+	return scan_text(q, end, 1);
+}
 
-	while (end - q >= 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)q);
-		__m128i m = _mm_or_si128(
-			_mm_or_si128(_mm_cmpeq_epi8(x, lf),
-				     _mm_cmpeq_epi8(x, quote)),
-			_mm_or_si128(_mm_cmpeq_epi8(x, zero), x));
-		unsigned mask = (unsigned)_mm_movemask_epi8(m);
-		if (mask)
-			return q + __builtin_ctz(mask);
-		q += 16;
-	}
-#endif
-	while (q < end && !stop_quoted[*q])
-		q++;
-	return q;
+static inline const unsigned char *scan_quoted(const unsigned char *q, const unsigned char *end)
+{
+	return scan_text(q, end, 0);
 }
 
 /* Length of the UTF-8 sequence at s (2 to 4), 0 when it is invalid, or -1

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* The demo company of demo_gen.h. The organization, clients, contracts and
- * every dated event are hand-written tables below, so that the story (who
- * stabilizes late, who never does, which client referred which) is fixed and
- * documented; daily SLA measurements, readiness items, ratings and monthly
+ * every dated event are the hand-written tables of demo_story.c, so that the
+ * story (who stabilizes late, who never does, which client referred which)
+ * is fixed and documented; one row writer (out_row) writes them and the rows
+ * drawn in their image, from a column list per file; daily SLA measurements, readiness items, ratings and monthly
  * financials are drawn from a seeded splitmix64 stream per contract and
  * purpose, then checked against the month-by-month design. */
 #include "io/demo_gen.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -187,6 +189,133 @@ static void out_end(struct out *o)
 		out_flush(o);
 }
 
+/* ---- rows of the story's structs ----------------------------------------
+ *
+ * A story table and the rows drawn in its image are written by one
+ * function from a list of columns: which member of the row struct, and how
+ * its value becomes a cell. */
+
+enum cell {
+	CELL_TEXT,      /* const char *, as it is */
+	CELL_EMAIL,     /* const char *, a local part @ EMAIL_DOMAIN */
+	CELL_INT,       /* int, always written */
+	CELL_COUNT,     /* int, 0 = empty */
+	CELL_AMOUNT,    /* int64_t, negative = empty */
+};
+
+struct story_column {
+	enum cell cell;
+	size_t offset;
+};
+
+#define COL(cell, type, member) { cell, offsetof(type, member) }
+
+static void out_row(struct out *o, const void *row,
+		    const struct story_column *cols, size_t n_cols)
+{
+	const char *base = row;
+
+	for (size_t i = 0; i < n_cols; i++) {
+		const void *at = base + cols[i].offset;
+		int count;
+
+		switch (cols[i].cell) {
+		case CELL_TEXT:
+			out_str(o, *(const char *const *)at);
+			break;
+		case CELL_EMAIL:
+			out_sep(o);
+			buf_addf(&o->text, "%s@%s", *(const char *const *)at,
+				 EMAIL_DOMAIN);
+			break;
+		case CELL_INT:
+			out_int(o, *(const int *)at);
+			break;
+		case CELL_COUNT:
+			count = *(const int *)at;
+			out_opt_int(o, count ? count : -1);
+			break;
+		case CELL_AMOUNT:
+			out_opt_int(o, *(const int64_t *)at);
+			break;
+		}
+	}
+	out_end(o);
+}
+
+/* ---- the columns of the story's files ------------------------------------ */
+
+#define T CELL_TEXT
+#define UNIT(cell, m) COL(cell, struct demo_unit, m)
+static const struct story_column unit_cols[] = {
+	UNIT(T, id), UNIT(T, name), UNIT(T, kind), UNIT(T, parent_id),
+};
+
+#define PERSON(cell, m) COL(cell, struct demo_person, m)
+static const struct story_column person_cols[] = {
+	PERSON(T, id), PERSON(T, name), PERSON(CELL_EMAIL, email_local),
+	PERSON(T, unit_id),
+};
+
+#define CLIENT(cell, m) COL(cell, struct demo_client, m)
+static const struct story_column client_cols[] = {
+	CLIENT(T, id), CLIENT(T, name), CLIENT(T, industry), CLIENT(T, referred_by),
+};
+
+#define CONTRACT(cell, m) COL(cell, struct demo_contract, m)
+static const struct story_column contract_cols[] = {
+	CONTRACT(T, id), CONTRACT(T, client_id), CONTRACT(T, service_line),
+	CONTRACT(T, signed_on), CONTRACT(T, ramp_started_on),
+	CONTRACT(T, staffed_on), CONTRACT(T, go_live_on), CONTRACT(T, end_on),
+	CONTRACT(CELL_AMOUNT, annual_value), CONTRACT(T, risk_tier),
+	CONTRACT(T, sales_owner), CONTRACT(T, ops_owner),
+	CONTRACT(CELL_COUNT, planned_ramp_days),
+	CONTRACT(CELL_COUNT, planned_stabilization_months),
+	CONTRACT(T, parent_contract_id), CONTRACT(T, renews_contract_id),
+};
+
+#define EXPANSION(cell, m) COL(cell, struct demo_expansion, m)
+static const struct story_column expansion_cols[] = {
+	EXPANSION(T, contract_id), EXPANSION(T, date), EXPANSION(T, kind),
+	EXPANSION(CELL_AMOUNT, added_annual_value),
+};
+
+#define RENEWAL(cell, m) COL(cell, struct demo_renewal, m)
+static const struct story_column renewal_cols[] = {
+	RENEWAL(T, contract_id), RENEWAL(T, due_on), RENEWAL(T, outcome),
+	RENEWAL(CELL_AMOUNT, new_annual_value),
+};
+
+#define PROPOSAL(cell, m) COL(cell, struct demo_proposal, m)
+static const struct story_column proposal_cols[] = {
+	PROPOSAL(T, id), PROPOSAL(T, client_id), PROPOSAL(T, credited_contract_id),
+	PROPOSAL(T, origin), PROPOSAL(T, title), PROPOSAL(T, service_line),
+	PROPOSAL(T, proposed_on), PROPOSAL(CELL_AMOUNT, annual_value),
+	PROPOSAL(T, status),
+};
+
+#define REVIEW(cell, m) COL(cell, struct demo_review, m)
+static const struct story_column review_cols[] = {
+	REVIEW(T, proposal_id), REVIEW(T, reviewed_on), REVIEW(T, reviewer),
+	REVIEW(T, verdict), REVIEW(T, predicted_attainment), REVIEW(T, risk_tier),
+	REVIEW(CELL_INT, required_ramp_days), REVIEW(T, conditions),
+};
+
+#define REFERENCE(cell, m) COL(cell, struct demo_reference, m)
+static const struct story_column reference_cols[] = {
+	REFERENCE(T, client_id), REFERENCE(T, credited_contract_id),
+	REFERENCE(T, date), REFERENCE(T, kind), REFERENCE(T, referred_client_id),
+};
+
+#define INNOVATION(cell, m) COL(cell, struct demo_innovation, m)
+static const struct story_column innovation_cols[] = {
+	INNOVATION(T, contract_id), INNOVATION(T, date), INNOVATION(T, kind),
+	INNOVATION(T, title), INNOVATION(T, status),
+	INNOVATION(CELL_AMOUNT, annual_savings),
+	INNOVATION(CELL_AMOUNT, hours_saved),
+};
+#undef T
+
 /* ---- the parsed dates every generator needs ---------------------------- */
 
 struct contract_days {
@@ -303,102 +432,23 @@ static int64_t round_thousand(int64_t won)
 
 /* ---- small files ------------------------------------------------------- */
 
-static int write_org_units(struct out *o, const struct demo *d, struct buf *err)
+/* Metric rows (struct demo_file's metric_rows) are called for metric m of
+ * contract c, one of the contract's n. */
+static void sla_metric_row(struct out *o, const struct demo_contract *c,
+			   const struct metric_tpl *m, int n)
 {
-	(void)d;
-	(void)err;
-	for (size_t i = 0; i < demo_n_units; i++) {
-		out_str(o, demo_units[i].id);
-		out_str(o, demo_units[i].name);
-		out_str(o, demo_units[i].kind);
-		out_str(o, demo_units[i].parent_id);
-		out_end(o);
-	}
-	return 0;
-}
-
-static int write_people(struct out *o, const struct demo *d, struct buf *err)
-{
-	(void)d;
-	(void)err;
-	for (size_t i = 0; i < demo_n_people; i++) {
-		out_str(o, demo_people[i].id);
-		out_str(o, demo_people[i].name);
-		out_sep(o);
-		buf_addf(&o->text, "%s@%s", demo_people[i].email_local, EMAIL_DOMAIN);
-		out_str(o, demo_people[i].unit_id);
-		out_end(o);
-	}
-	return 0;
-}
-
-static int write_clients(struct out *o, const struct demo *d, struct buf *err)
-{
-	(void)d;
-	(void)err;
-	for (size_t i = 0; i < demo_n_clients; i++) {
-		out_str(o, demo_clients[i].id);
-		out_str(o, demo_clients[i].name);
-		out_str(o, demo_clients[i].industry);
-		out_str(o, demo_clients[i].referred_by);
-		out_end(o);
-	}
-	return 0;
-}
-
-static int write_contracts(struct out *o, const struct demo *d, struct buf *err)
-{
-	(void)d;
-	(void)err;
-	for (size_t i = 0; i < demo_n_contracts; i++) {
-		const struct demo_contract *c = &demo_contracts[i];
-
-		out_str(o, c->id);
-		out_str(o, c->client_id);
-		out_str(o, c->service_line);
-		out_str(o, c->signed_on);
-		out_str(o, c->ramp_started_on);
-		out_str(o, c->staffed_on);
-		out_str(o, c->go_live_on);
-		out_str(o, c->end_on);
-		out_int(o, c->annual_value);
-		out_str(o, c->risk_tier);
-		out_str(o, c->sales_owner);
-		out_str(o, c->ops_owner);
-		out_opt_int(o, c->planned_ramp_days ? c->planned_ramp_days : -1);
-		out_opt_int(o, c->planned_stabilization_months ?
-			    c->planned_stabilization_months : -1);
-		out_str(o, c->parent_contract_id);
-		out_str(o, c->renews_contract_id);
-		out_end(o);
-	}
-	return 0;
-}
-
-static int write_sla_metrics(struct out *o, const struct demo *d, struct buf *err)
-{
-	(void)d;
-	(void)err;
-	for (size_t i = 0; i < demo_n_contracts; i++) {
-		const struct demo_contract *c = &demo_contracts[i];
-		const struct metric_tpl *m[MAX_METRICS];
-		int n = contract_metrics(c, m);
-
-		for (int k = 0; k < n; k++) {
-			out_str(o, c->id);
-			out_str(o, m[k]->metric);
-			out_str(o, m[k]->name);
-			out_str(o, m[k]->direction);
-			out_micro(o, m[k]->target);
-			if (m[k]->initial_in_csv && !(c->flags & F_NO_INITIAL))
-				out_micro(o, m[k]->initial);
-			else
-				out_empty(o);
-			out_str(o, m[k]->unit);
-			out_end(o);
-		}
-	}
-	return 0;
+	(void)n;
+	out_str(o, c->id);
+	out_str(o, m->metric);
+	out_str(o, m->name);
+	out_str(o, m->direction);
+	out_micro(o, m->target);
+	if (m->initial_in_csv && !(c->flags & F_NO_INITIAL))
+		out_micro(o, m->initial);
+	else
+		out_empty(o);
+	out_str(o, m->unit);
+	out_end(o);
 }
 
 /* The service-credit terms of every contract with metrics (issue 20): the
@@ -407,29 +457,19 @@ static int write_sla_metrics(struct out *o, const struct demo *d, struct buf *er
  * equal share of 120 % (so the cap applies when every metric misses),
  * ratios credited in proportion (linear), the others in full; earn-back 2
  * months, burn-in 3. Terms never enter the scores, so no demo score moves. */
-static int write_sla_terms(struct out *o, const struct demo *d, struct buf *err)
+static void sla_term_row(struct out *o, const struct demo_contract *c,
+			 const struct metric_tpl *m, int n)
 {
-	(void)d;
-	(void)err;
-	for (size_t i = 0; i < demo_n_contracts; i++) {
-		const struct demo_contract *c = &demo_contracts[i];
-		const struct metric_tpl *m[MAX_METRICS];
-		int n = contract_metrics(c, m);
-
-		for (int k = 0; k < n; k++) {
-			out_str(o, c->id);
-			out_str(o, m[k]->metric);
-			out_micro(o, m[k]->initial);
-			out_micro(o, m[k]->target);
-			out_int(o, 10);
-			out_int(o, 120 / n);
-			out_str(o, m[k]->kind == MK_RATIO ? "linear" : "full");
-			out_int(o, 2);
-			out_int(o, 3);
-			out_end(o);
-		}
-	}
-	return 0;
+	out_str(o, c->id);
+	out_str(o, m->metric);
+	out_micro(o, m->initial);
+	out_micro(o, m->target);
+	out_int(o, 10);
+	out_int(o, 120 / n);
+	out_str(o, m->kind == MK_RATIO ? "linear" : "full");
+	out_int(o, 2);
+	out_int(o, 3);
+	out_end(o);
 }
 
 /* ---- measurements -------------------------------------------------------- */
@@ -652,10 +692,12 @@ static int generate_month(struct month_rows *mr, const struct demo_contract *c,
 	return 0;
 }
 
-static int write_contract_measurements(struct out *o, const struct demo *d,
-				       size_t ci, struct month_rows *mr,
-				       struct buf *err)
+/* Contract rows (struct demo_file's contract_rows) are called for each
+ * contract ci in turn; they return 0, or -1 with err. */
+static int measurement_rows(struct out *o, const struct demo *d, size_t ci,
+			    struct buf *err)
 {
+	struct month_rows month, *mr = &month;
 	const struct demo_contract *c = &demo_contracts[ci];
 	const struct contract_days *cd = &d->days[ci];
 	const struct service_line *l = find_line(c->service_line);
@@ -703,81 +745,66 @@ static int write_contract_measurements(struct out *o, const struct demo *d,
 	return 0;
 }
 
-static int write_measurements(struct out *o, const struct demo *d, struct buf *err)
-{
-	struct month_rows *mr = xmalloc(sizeof(*mr));
-	int ret = 0;
-
-	for (size_t i = 0; i < demo_n_contracts; i++) {
-		ret = write_contract_measurements(o, d, i, mr, err);
-		if (ret < 0)
-			goto out;
-	}
-out:
-	xfree(mr);
-	return ret;
-}
 
 /* ---- readiness, manual ratings, handover, scope changes ------------------ */
 
-static int write_readiness(struct out *o, const struct demo *d, struct buf *err)
+static int readiness_rows(struct out *o, const struct demo *d, size_t ci,
+			  struct buf *err)
 {
+	const struct demo_contract *c = &demo_contracts[ci];
+	const struct contract_days *cd = &d->days[ci];
+	size_t order[DEMO_N_READINESS_POOL];
+	int take[DEMO_N_READINESS_POOL] = { 0 };
+	day_t earliest = cd->ramp_started_on != DAY_NONE ?
+			 cd->ramp_started_on : cd->signed_on;
+	int n, late = 0, missing = 0;
+	struct rng r;
+
 	(void)err;
-	for (size_t ci = 0; ci < demo_n_contracts; ci++) {
-		const struct demo_contract *c = &demo_contracts[ci];
-		const struct contract_days *cd = &d->days[ci];
-		size_t order[demo_n_readiness_pool];
-		int take[DEMO_N_READINESS_POOL] = { 0 };
-		day_t earliest = cd->ramp_started_on != DAY_NONE ?
-				 cd->ramp_started_on : cd->signed_on;
-		int n, late = 0, missing = 0;
-		struct rng r;
+	if (c->flags & F_NO_READINESS)
+		return 0;
+	rng_seed(&r, c->id, RS_READINESS);
+	/* a shuffled subset of 4..8 items, printed in pool order */
+	for (size_t i = 0; i < ARRAY_SIZE(order); i++)
+		order[i] = i;
+	for (size_t i = ARRAY_SIZE(order) - 1; i > 0; i--) {
+		size_t j = (size_t)rng_range(&r, 0, (int64_t)i);
+		size_t t = order[i];
+		order[i] = order[j];
+		order[j] = t;
+	}
+	n = (int)rng_range(&r, 4, 8);
+	for (int i = 0; i < n; i++)
+		take[order[i]] = 1;
+	/* readiness_gaps: 1 one late item; 2 one late and one never
+	 * done; 3 three late items */
+	late = c->readiness_gaps == 3 ? 3 : c->readiness_gaps > 0;
+	missing = c->readiness_gaps == 2;
+	for (size_t i = 0; i < demo_n_readiness_pool; i++) {
+		const struct readiness_tpl *t = &demo_readiness_pool[i];
+		day_t done = cd->go_live_on - rng_range(&r, 1, 30);
 
-		if (c->flags & F_NO_READINESS)
+		if (!take[i])
 			continue;
-		rng_seed(&r, c->id, RS_READINESS);
-		/* a shuffled subset of 4..8 items, printed in pool order */
-		for (size_t i = 0; i < ARRAY_SIZE(order); i++)
-			order[i] = i;
-		for (size_t i = ARRAY_SIZE(order) - 1; i > 0; i--) {
-			size_t j = (size_t)rng_range(&r, 0, (int64_t)i);
-			size_t t = order[i];
-			order[i] = order[j];
-			order[j] = t;
+		if (done < earliest)
+			done = earliest;
+		if (t->required && late) {
+			done = cd->go_live_on + rng_range(&r, 1, 21);
+			late--;
+		} else if (t->required && missing) {
+			done = DAY_NONE;
+			missing--;
+		} else if (!t->required && rng_range(&r, 0, 2) == 0) {
+			done = DAY_NONE;
 		}
-		n = (int)rng_range(&r, 4, 8);
-		for (int i = 0; i < n; i++)
-			take[order[i]] = 1;
-		/* readiness_gaps: 1 one late item; 2 one late and one never
-		 * done; 3 three late items */
-		late = c->readiness_gaps == 3 ? 3 : c->readiness_gaps > 0;
-		missing = c->readiness_gaps == 2;
-		for (size_t i = 0; i < demo_n_readiness_pool; i++) {
-			const struct readiness_tpl *t = &demo_readiness_pool[i];
-			day_t done = cd->go_live_on - rng_range(&r, 1, 30);
-
-			if (!take[i])
-				continue;
-			if (done < earliest)
-				done = earliest;
-			if (t->required && late) {
-				done = cd->go_live_on + rng_range(&r, 1, 21);
-				late--;
-			} else if (t->required && missing) {
-				done = DAY_NONE;
-				missing--;
-			} else if (!t->required && rng_range(&r, 0, 2) == 0) {
-				done = DAY_NONE;
-			}
-			if (done != DAY_NONE && done > d->today)
-				done = DAY_NONE;
-			out_str(o, c->id);
-			out_str(o, t->item);
-			out_str(o, t->category);
-			out_int(o, t->required);
-			out_day(o, done);
-			out_end(o);
-		}
+		if (done != DAY_NONE && done > d->today)
+			done = DAY_NONE;
+		out_str(o, c->id);
+		out_str(o, t->item);
+		out_str(o, t->category);
+		out_int(o, t->required);
+		out_day(o, done);
+		out_end(o);
 	}
 	return 0;
 }
@@ -787,91 +814,88 @@ static int clamp_rating(int64_t v)
 	return v < 1 ? 1 : v > 5 ? 5 : (int)v;
 }
 
-static int write_manual_ratings(struct out *o, const struct demo *d, struct buf *err)
+static int manual_rating_rows(struct out *o, const struct demo *d, size_t ci,
+			      struct buf *err)
 {
-	(void)err;
-	for (size_t ci = 0; ci < demo_n_contracts; ci++) {
-		const struct demo_contract *c = &demo_contracts[ci];
-		const struct contract_days *cd = &d->days[ci];
-		struct rng r;
-		day_t on[2];
-		int n;
+	const struct demo_contract *c = &demo_contracts[ci];
+	const struct contract_days *cd = &d->days[ci];
+	struct rng r;
+	day_t on[2];
+	int n;
 
-		if (!c->manual_level)
+	(void)err;
+	if (!c->manual_level)
+		return 0;
+	rng_seed(&r, c->id, RS_MANUAL);
+	n = (int)rng_range(&r, 1, 2);
+	/* before go-live by the owner, a month after by the lead */
+	on[0] = max_day(cd->go_live_on - rng_range(&r, 5, 15),
+			cd->signed_on);
+	on[1] = cd->go_live_on + rng_range(&r, 20, 45);
+	for (int i = 0; i < n; i++) {
+		if (on[i] > d->today)
 			continue;
-		rng_seed(&r, c->id, RS_MANUAL);
-		n = (int)rng_range(&r, 1, 2);
-		/* before go-live by the owner, a month after by the lead */
-		on[0] = max_day(cd->go_live_on - rng_range(&r, 5, 15),
-				cd->signed_on);
-		on[1] = cd->go_live_on + rng_range(&r, 20, 45);
-		for (int i = 0; i < n; i++) {
-			if (on[i] > d->today)
-				continue;
-			out_str(o, c->id);
-			out_day(o, on[i]);
-			out_str(o, i == 0 ? c->ops_owner : ops_reviewer(c->ops_owner));
-			out_int(o, clamp_rating(c->manual_level + rng_range(&r, -1, 1)));
-			out_int(o, clamp_rating(c->manual_level + rng_range(&r, -1, 0)));
-			out_end(o);
-		}
+		out_str(o, c->id);
+		out_day(o, on[i]);
+		out_str(o, i == 0 ? c->ops_owner : ops_reviewer(c->ops_owner));
+		out_int(o, clamp_rating(c->manual_level + rng_range(&r, -1, 1)));
+		out_int(o, clamp_rating(c->manual_level + rng_range(&r, -1, 0)));
+		out_end(o);
 	}
 	return 0;
 }
 
-static int write_handover(struct out *o, const struct demo *d, struct buf *err)
+static int handover_rows(struct out *o, const struct demo *d, size_t ci,
+			 struct buf *err)
 {
+	const struct demo_contract *c = &demo_contracts[ci];
+	const struct contract_days *cd = &d->days[ci];
+	struct rng r;
+	int n;
+
 	(void)err;
-	for (size_t ci = 0; ci < demo_n_contracts; ci++) {
-		const struct demo_contract *c = &demo_contracts[ci];
-		const struct contract_days *cd = &d->days[ci];
-		struct rng r;
-		int n;
+	if (c->flags & F_NO_HANDOVER)
+		return 0;
+	rng_seed(&r, c->id, RS_HANDOVER);
+	n = (int)rng_range(&r, 3, 6);
+	for (int i = 0; i < n; i++) {
+		day_t accepted = cd->go_live_on + rng_range(&r, 0, 25);
 
-		if (c->flags & F_NO_HANDOVER)
-			continue;
-		rng_seed(&r, c->id, RS_HANDOVER);
-		n = (int)rng_range(&r, 3, 6);
-		for (int i = 0; i < n; i++) {
-			day_t accepted = cd->go_live_on + rng_range(&r, 0, 25);
-
-			if (i >= n - c->handover_open || accepted > d->today)
-				accepted = DAY_NONE;
-			out_str(o, c->id);
-			out_str(o, demo_handover_pool[i]);
-			out_day(o, accepted);
-			out_end(o);
-		}
+		if (i >= n - c->handover_open || accepted > d->today)
+			accepted = DAY_NONE;
+		out_str(o, c->id);
+		out_str(o, demo_handover_pool[i]);
+		out_day(o, accepted);
+		out_end(o);
 	}
 	return 0;
 }
 
-static int write_scope_changes(struct out *o, const struct demo *d, struct buf *err)
+static int scope_change_rows(struct out *o, const struct demo *d, size_t ci,
+			     struct buf *err)
 {
+	const struct demo_contract *c = &demo_contracts[ci];
+	const struct contract_days *cd = &d->days[ci];
+	day_t prev = cd->go_live_on;
+	struct rng r;
+
 	(void)err;
-	for (size_t ci = 0; ci < demo_n_contracts; ci++) {
-		const struct demo_contract *c = &demo_contracts[ci];
-		const struct contract_days *cd = &d->days[ci];
-		day_t prev = cd->go_live_on;
-		struct rng r;
+	rng_seed(&r, c->id, RS_SCOPE);
+	for (int i = 0; i < c->scope_changes; i++) {
+		const struct scope_tpl *t =
+			&demo_scope_pool[rng_range(&r, 0, demo_n_scope_pool - 1)];
+		/* most in the first year; the fourth one after it */
+		day_t on = i < 3 ? prev + rng_range(&r, 5, 110)
+				 : cd->go_live_on + rng_range(&r, 380, 600);
 
-		rng_seed(&r, c->id, RS_SCOPE);
-		for (int i = 0; i < c->scope_changes; i++) {
-			const struct scope_tpl *t =
-				&demo_scope_pool[rng_range(&r, 0, demo_n_scope_pool - 1)];
-			/* most in the first year; the fourth one after it */
-			day_t on = i < 3 ? prev + rng_range(&r, 5, 110)
-					 : cd->go_live_on + rng_range(&r, 380, 600);
-
-			prev = on;
-			if (on > d->today || on > cd->last_data)
-				continue;
-			out_str(o, c->id);
-			out_day(o, on);
-			out_str(o, t->kind);
-			out_str(o, t->note);
-			out_end(o);
-		}
+		prev = on;
+		if (on > d->today || on > cd->last_data)
+			continue;
+		out_str(o, c->id);
+		out_day(o, on);
+		out_str(o, t->kind);
+		out_str(o, t->note);
+		out_end(o);
 	}
 	return 0;
 }
@@ -915,56 +939,55 @@ static int64_t billed_value(const struct demo_contract *c, day_t month_start)
  * later months earn the contract's margin_pct, give or take 1.5 points.
  * The unpaid pilot (annual_value 0) has costs only. */
 
-static int write_financials(struct out *o, const struct demo *d, struct buf *err)
+static int financial_rows(struct out *o, const struct demo *d, size_t ci,
+			  struct buf *err)
 {
+	const struct demo_contract *c = &demo_contracts[ci];
+	const struct contract_days *cd = &d->days[ci];
+	day_t start = cd->ramp_started_on != DAY_NONE ?
+		      cd->ramp_started_on : cd->go_live_on;
+	month_t live = date_month(cd->go_live_on);
+	month_t last = date_month(cd->last_data);
+	struct rng r;
+
 	(void)err;
-	for (size_t ci = 0; ci < demo_n_contracts; ci++) {
-		const struct demo_contract *c = &demo_contracts[ci];
-		const struct contract_days *cd = &d->days[ci];
-		day_t start = cd->ramp_started_on != DAY_NONE ?
-			      cd->ramp_started_on : cd->go_live_on;
-		month_t live = date_month(cd->go_live_on);
-		month_t last = date_month(cd->last_data);
-		struct rng r;
+	if (c->flags & F_NO_FINANCIALS)
+		return 0;
+	rng_seed(&r, c->id, RS_FINANCIALS);
+	for (month_t mo = date_month(start); mo <= last; mo++) {
+		int y = month_year(mo), m = month_month(mo);
+		int dim = days_in_month(y, m);
+		day_t ms = date_from_ymd(y, m, 1), me = ms + dim - 1;
+		int64_t monthly = billed_value(c, ms) / 12;
+		int64_t revenue = 0, cost;
+		char text[8];
 
-		if (c->flags & F_NO_FINANCIALS)
-			continue;
-		rng_seed(&r, c->id, RS_FINANCIALS);
-		for (month_t mo = date_month(start); mo <= last; mo++) {
-			int y = month_year(mo), m = month_month(mo);
-			int dim = days_in_month(y, m);
-			day_t ms = date_from_ymd(y, m, 1), me = ms + dim - 1;
-			int64_t monthly = billed_value(c, ms) / 12;
-			int64_t revenue = 0, cost;
-			char text[8];
+		if (mo < live) {
+			int64_t base = monthly ? monthly : PILOT_MONTHLY_COST;
+			cost = base * rng_range(&r, 100, 200) / 1000;
+		} else {
+			int k = (int)(mo - live) + 1;
+			day_t from = max_day(ms, cd->go_live_on);
+			day_t to = min_day(me, cd->last_data);
+			int64_t days = to - from + 1;
 
-			if (mo < live) {
-				int64_t base = monthly ? monthly : PILOT_MONTHLY_COST;
-				cost = base * rng_range(&r, 100, 200) / 1000;
-			} else {
-				int k = (int)(mo - live) + 1;
-				day_t from = max_day(ms, cd->go_live_on);
-				day_t to = min_day(me, cd->last_data);
-				int64_t days = to - from + 1;
-
-				revenue = monthly * days / dim *
-					  (1000 + rng_range(&r, -30, 30)) / 1000;
-				if (!revenue)
-					cost = PILOT_MONTHLY_COST * days / dim *
-					       (1000 + rng_range(&r, -50, 50)) / 1000;
-				else if (k <= 3)
-					cost = revenue * (1050 - 30 * (k - 1)) / 1000;
-				else
-					cost = revenue * (1000 - c->margin_pct * 10 +
-							  rng_range(&r, -15, 15)) / 1000;
-			}
-			month_format(mo, text);
-			out_str(o, c->id);
-			out_str(o, text);
-			out_int(o, round_thousand(revenue));
-			out_int(o, round_thousand(cost));
-			out_end(o);
+			revenue = monthly * days / dim *
+				  (1000 + rng_range(&r, -30, 30)) / 1000;
+			if (!revenue)
+				cost = PILOT_MONTHLY_COST * days / dim *
+				       (1000 + rng_range(&r, -50, 50)) / 1000;
+			else if (k <= 3)
+				cost = revenue * (1050 - 30 * (k - 1)) / 1000;
+			else
+				cost = revenue * (1000 - c->margin_pct * 10 +
+						  rng_range(&r, -15, 15)) / 1000;
 		}
+		month_format(mo, text);
+		out_str(o, c->id);
+		out_str(o, text);
+		out_int(o, round_thousand(revenue));
+		out_int(o, round_thousand(cost));
+		out_end(o);
 	}
 	return 0;
 }
@@ -1116,105 +1139,44 @@ static void activity_of(const struct demo *d, size_t i, int year, struct activit
 		}
 }
 
-static int write_expansions(struct out *o, const struct demo *d, struct buf *err)
+/* Activity rows (struct demo_file's activity_rows) are called with the
+ * routine activity a of contract ci in year; seq counts the rows they
+ * wrote before in the file. They return how many rows they wrote, each
+ * built as a story struct and written through the story file's columns. */
+static int expansion_rows(struct out *o, const struct demo *d, size_t ci,
+			  int year, const struct activity *a, int seq)
 {
-	(void)err;
-	for (size_t i = 0; i < demo_n_expansions; i++) {
-		out_str(o, demo_expansions[i].contract_id);
-		out_str(o, demo_expansions[i].date);
-		out_str(o, demo_expansions[i].kind);
-		out_int(o, demo_expansions[i].added_annual_value);
-		out_end(o);
-	}
-	for (size_t i = 0; i < demo_n_contracts; i++)
-		for (int y = ACTIVITY_FIRST_YEAR; y <= ACTIVITY_LAST_YEAR; y++) {
-			struct activity a;
-			activity_of(d, i, y, &a);
-			if (!a.expansion)
-				continue;
-			out_str(o, demo_contracts[i].id);
-			out_day(o, a.expansion);
-			out_str(o, a.expansion_kind);
-			out_int(o, a.added_value);
-			out_end(o);
-		}
-	return 0;
+	char on[11];
+
+	(void)d, (void)year, (void)seq;
+	if (!a->expansion)
+		return 0;
+	date_format(a->expansion, on);
+	out_row(o, &(struct demo_expansion){ demo_contracts[ci].id, on,
+		a->expansion_kind, a->added_value },
+		expansion_cols, ARRAY_SIZE(expansion_cols));
+	return 1;
 }
 
-static int write_renewals(struct out *o, const struct demo *d, struct buf *err)
+/* Routine proposals, PR101 on: lost, or still in review when under 120
+ * days old. */
+static int proposal_rows(struct out *o, const struct demo *d, size_t ci,
+			 int year, const struct activity *a, int seq)
 {
-	(void)d;
-	(void)err;
-	for (size_t i = 0; i < demo_n_renewals; i++) {
-		out_str(o, demo_renewals[i].contract_id);
-		out_str(o, demo_renewals[i].due_on);
-		out_str(o, demo_renewals[i].outcome);
-		out_opt_int(o, demo_renewals[i].new_annual_value);
-		out_end(o);
-	}
-	return 0;
-}
+	const struct demo_contract *c = &demo_contracts[ci];
+	char id[16], on[11];
 
-static int write_proposals(struct out *o, const struct demo *d, struct buf *err)
-{
-	(void)err;
-	for (size_t i = 0; i < demo_n_proposals; i++) {
-		const struct demo_proposal *p = &demo_proposals[i];
-
-		out_str(o, p->id);
-		out_str(o, p->client_id);
-		out_str(o, p->credited_contract_id);
-		out_str(o, p->origin);
-		out_str(o, p->title);
-		out_str(o, p->service_line);
-		out_str(o, p->proposed_on);
-		out_int(o, p->annual_value);
-		out_str(o, p->status);
-		out_end(o);
-	}
-	/* routine proposals: lost, or still in review when under 120 days old */
-	int n = 101;
-	for (size_t i = 0; i < demo_n_contracts; i++)
-		for (int y = ACTIVITY_FIRST_YEAR; y <= ACTIVITY_LAST_YEAR; y++) {
-			const struct demo_contract *c = &demo_contracts[i];
-			struct activity a;
-			char id[16];
-			activity_of(d, i, y, &a);
-			if (!a.proposal)
-				continue;
-			snprintf(id, sizeof id, "PR%d", n++);
-			out_str(o, id);
-			out_str(o, c->client_id);
-			out_str(o, c->id);
-			out_str(o, "operations");
-			out_str(o, proposal_titles[a.proposal_title]);
-			out_str(o, c->service_line);
-			out_day(o, a.proposal);
-			out_int(o, a.proposal_value);
-			out_str(o, d->today - a.proposal < 120 ? "review" : "lost");
-			out_end(o);
-		}
-	return 0;
-}
-
-static int write_reviews(struct out *o, const struct demo *d, struct buf *err)
-{
-	(void)d;
-	(void)err;
-	for (size_t i = 0; i < demo_n_reviews; i++) {
-		const struct demo_review *rv = &demo_reviews[i];
-
-		out_str(o, rv->proposal_id);
-		out_str(o, rv->reviewed_on);
-		out_str(o, rv->reviewer);
-		out_str(o, rv->verdict);
-		out_str(o, rv->predicted_attainment);
-		out_str(o, rv->risk_tier);
-		out_int(o, rv->required_ramp_days);
-		out_str(o, rv->conditions);
-		out_end(o);
-	}
-	return 0;
+	(void)year;
+	if (!a->proposal)
+		return 0;
+	snprintf(id, sizeof id, "PR%d", 101 + seq);
+	date_format(a->proposal, on);
+	out_row(o, &(struct demo_proposal){ id, c->client_id, c->id,
+		"operations", proposal_titles[a->proposal_title],
+		c->service_line, on, a->proposal_value,
+		d->today - a->proposal < 120 ? "review" : "lost" },
+		proposal_cols, ARRAY_SIZE(proposal_cols));
+	return 1;
 }
 
 /* The period a client can be rated in: from two weeks after its first
@@ -1242,8 +1204,8 @@ static int client_span(const struct demo *d, const char *client_id,
 	return any;
 }
 
-static int write_relationship_ratings(struct out *o, const struct demo *d,
-				      struct buf *err)
+static int relationship_rating_rows(struct out *o, const struct demo *d,
+				    struct buf *err)
 {
 	(void)err;
 	for (size_t ci = 0; ci < demo_n_clients; ci++) {
@@ -1308,117 +1270,136 @@ static int reference_taken(const struct demo *d, const char *client_id, day_t da
 	return 0;
 }
 
-static int write_references(struct out *o, const struct demo *d, struct buf *err)
+static int reference_rows(struct out *o, const struct demo *d, size_t ci,
+			  int year, const struct activity *a, int seq)
 {
-	(void)err;
-	for (size_t i = 0; i < demo_n_references; i++) {
-		out_str(o, demo_references[i].client_id);
-		out_str(o, demo_references[i].credited_contract_id);
-		out_str(o, demo_references[i].date);
-		out_str(o, demo_references[i].kind);
-		out_str(o, demo_references[i].referred_client_id);
-		out_end(o);
-	}
-	for (size_t i = 0; i < demo_n_contracts; i++)
-		for (int y = ACTIVITY_FIRST_YEAR; y <= ACTIVITY_LAST_YEAR; y++) {
-			const struct demo_contract *c = &demo_contracts[i];
-			struct activity a;
-			activity_of(d, i, y, &a);
-			if (!a.reference ||
-			    reference_taken(d, c->client_id, a.reference, a.reference_kind, i, y))
-				continue;
-			out_str(o, c->client_id);
-			out_str(o, c->id);
-			out_day(o, a.reference);
-			out_str(o, a.reference_kind);
-			out_str(o, "");
-			out_end(o);
-		}
-	return 0;
+	const struct demo_contract *c = &demo_contracts[ci];
+	char on[11];
+
+	(void)seq;
+	if (!a->reference ||
+	    reference_taken(d, c->client_id, a->reference, a->reference_kind, ci, year))
+		return 0;
+	date_format(a->reference, on);
+	out_row(o, &(struct demo_reference){ c->client_id, c->id, on,
+		a->reference_kind, "" },
+		reference_cols, ARRAY_SIZE(reference_cols));
+	return 1;
 }
 
-static int write_innovations(struct out *o, const struct demo *d, struct buf *err)
+/* A year's improvement, automation and service model, in that order. */
+static int innovation_rows(struct out *o, const struct demo *d, size_t ci,
+			   int year, const struct activity *a, int seq)
 {
-	(void)err;
-	for (size_t i = 0; i < demo_n_innovations; i++) {
-		const struct demo_innovation *in = &demo_innovations[i];
+	const char *id = demo_contracts[ci].id;
+	const struct {
+		day_t on;
+		struct demo_innovation row;
+	} drawn[] = {
+		{ a->improvement, { id, NULL, "process_improvement",
+		  improvement_titles[a->improvement_title], "deployed",
+		  a->savings, -1 } },
+		{ a->automation, { id, NULL, "automation",
+		  automation_titles[a->automation_title], "deployed",
+		  -1, a->hours_saved } },
+		{ a->service_model, { id, NULL, "service_model",
+		  service_titles[a->service_title], "proposed", -1, -1 } },
+	};
+	int rows = 0;
 
-		out_str(o, in->contract_id);
-		out_str(o, in->date);
-		out_str(o, in->kind);
-		out_str(o, in->title);
-		out_str(o, in->status);
-		out_opt_int(o, in->annual_savings);
-		out_opt_int(o, in->hours_saved);
-		out_end(o);
+	(void)d, (void)year, (void)seq;
+	for (size_t k = 0; k < ARRAY_SIZE(drawn); k++) {
+		struct demo_innovation row = drawn[k].row;
+		char on[11];
+
+		if (!drawn[k].on)
+			continue;
+		date_format(drawn[k].on, on);
+		row.date = on;
+		out_row(o, &row, innovation_cols, ARRAY_SIZE(innovation_cols));
+		rows++;
 	}
-	for (size_t i = 0; i < demo_n_contracts; i++)
-		for (int y = ACTIVITY_FIRST_YEAR; y <= ACTIVITY_LAST_YEAR; y++) {
-			const char *id = demo_contracts[i].id;
-			struct activity a;
-			activity_of(d, i, y, &a);
-			if (a.improvement) {
-				out_str(o, id);
-				out_day(o, a.improvement);
-				out_str(o, "process_improvement");
-				out_str(o, improvement_titles[a.improvement_title]);
-				out_str(o, "deployed");
-				out_int(o, a.savings);
-				out_empty(o);
-				out_end(o);
-			}
-			if (a.automation) {
-				out_str(o, id);
-				out_day(o, a.automation);
-				out_str(o, "automation");
-				out_str(o, automation_titles[a.automation_title]);
-				out_str(o, "deployed");
-				out_empty(o);
-				out_int(o, a.hours_saved);
-				out_end(o);
-			}
-			if (a.service_model) {
-				out_str(o, id);
-				out_day(o, a.service_model);
-				out_str(o, "service_model");
-				out_str(o, service_titles[a.service_title]);
-				out_str(o, "proposed");
-				out_empty(o);
-				out_empty(o);
-				out_end(o);
-			}
-		}
-	return 0;
+	return rows;
 }
 
 /* ---- the files, in SPEC §4 order ----------------------------------------- */
 
 /* The files in the order they are written; each one's header is its
- * table's columns in schema.c, the one description of every file. */
+ * table's columns in schema.c, the one description of every file. A file
+ * holds the story's rows of its table, then for each contract in turn its
+ * contract rows, its metrics' rows and its years' activity rows, then the
+ * rows of draw: whichever of these are set. */
 static const struct demo_file {
 	const char *table;
-	int (*write)(struct out *o, const struct demo *d, struct buf *err);
+	const void *story;              /* the story's rows, or NULL */
+	const size_t *n_story;
+	size_t row_size;
+	const struct story_column *cols;
+	size_t n_cols;
+	int (*contract_rows)(struct out *o, const struct demo *d, size_t ci,
+			     struct buf *err);
+	void (*metric_rows)(struct out *o, const struct demo_contract *c,
+			    const struct metric_tpl *m, int n);
+	int (*activity_rows)(struct out *o, const struct demo *d, size_t ci,
+			     int year, const struct activity *a, int seq);
+	int (*draw)(struct out *o, const struct demo *d, struct buf *err);
 } demo_files[] = {
-	{ "org_units", write_org_units },
-	{ "people", write_people },
-	{ "clients", write_clients },
-	{ "contracts", write_contracts },
-	{ "sla_metrics", write_sla_metrics },
-	{ "sla_terms", write_sla_terms },
-	{ "measurements", write_measurements },
-	{ "readiness", write_readiness },
-	{ "manual_ratings", write_manual_ratings },
-	{ "handover", write_handover },
-	{ "scope_changes", write_scope_changes },
-	{ "financials", write_financials },
-	{ "expansions", write_expansions },
-	{ "renewals", write_renewals },
-	{ "proposals", write_proposals },
-	{ "feasibility_reviews", write_reviews },
-	{ "relationship_ratings", write_relationship_ratings },
-	{ "references", write_references },
-	{ "innovations", write_innovations },
+#define STORY(rows, n, cols) rows, &n, sizeof rows[0], cols, ARRAY_SIZE(cols)
+#define NO_STORY NULL, NULL, 0, NULL, 0
+	{ "org_units", STORY(demo_units, demo_n_units, unit_cols) },
+	{ "people", STORY(demo_people, demo_n_people, person_cols) },
+	{ "clients", STORY(demo_clients, demo_n_clients, client_cols) },
+	{ "contracts", STORY(demo_contracts, demo_n_contracts, contract_cols) },
+	{ "sla_metrics", NO_STORY, .metric_rows = sla_metric_row },
+	{ "sla_terms", NO_STORY, .metric_rows = sla_term_row },
+	{ "measurements", NO_STORY, .contract_rows = measurement_rows },
+	{ "readiness", NO_STORY, .contract_rows = readiness_rows },
+	{ "manual_ratings", NO_STORY, .contract_rows = manual_rating_rows },
+	{ "handover", NO_STORY, .contract_rows = handover_rows },
+	{ "scope_changes", NO_STORY, .contract_rows = scope_change_rows },
+	{ "financials", NO_STORY, .contract_rows = financial_rows },
+	{ "expansions", STORY(demo_expansions, demo_n_expansions, expansion_cols),
+	  .activity_rows = expansion_rows },
+	{ "renewals", STORY(demo_renewals, demo_n_renewals, renewal_cols) },
+	{ "proposals", STORY(demo_proposals, demo_n_proposals, proposal_cols),
+	  .activity_rows = proposal_rows },
+	{ "feasibility_reviews", STORY(demo_reviews, demo_n_reviews, review_cols) },
+	{ "relationship_ratings", NO_STORY, .draw = relationship_rating_rows },
+	{ "references", STORY(demo_references, demo_n_references, reference_cols),
+	  .activity_rows = reference_rows },
+	{ "innovations", STORY(demo_innovations, demo_n_innovations, innovation_cols),
+	  .activity_rows = innovation_rows },
+#undef STORY
+#undef NO_STORY
 };
+
+/* Writes file f (see struct demo_file). Returns 0, or -1 with err. */
+static int write_file(struct out *o, const struct demo_file *f,
+		      const struct demo *d, struct buf *err)
+{
+	int seq = 0;
+
+	for (size_t i = 0; f->story && i < *f->n_story; i++)
+		out_row(o, (const char *)f->story + i * f->row_size, f->cols,
+			f->n_cols);
+	for (size_t ci = 0; ci < demo_n_contracts; ci++) {
+		const struct metric_tpl *m[MAX_METRICS];
+		int n = f->metric_rows ? contract_metrics(&demo_contracts[ci], m) : 0;
+
+		if (f->contract_rows && f->contract_rows(o, d, ci, err) < 0)
+			return -1;
+		for (int k = 0; k < n; k++)
+			f->metric_rows(o, &demo_contracts[ci], m[k], n);
+		for (int y = ACTIVITY_FIRST_YEAR; f->activity_rows &&
+		     y <= ACTIVITY_LAST_YEAR; y++) {
+			struct activity a;
+
+			activity_of(d, ci, y, &a);
+			seq += f->activity_rows(o, d, ci, y, &a, seq);
+		}
+	}
+	return f->draw ? f->draw(o, d, err) : 0;
+}
 
 int demo_write_csv(const char *dir, struct buf *err)
 {
@@ -1434,7 +1415,7 @@ int demo_write_csv(const char *dir, struct buf *err)
 
 		if (out_open(&o, dir, schema_find(f->table), err) < 0)
 			goto out;
-		wrote = f->write(&o, d, err);
+		wrote = write_file(&o, f, d, err);
 		if (out_close(&o, wrote < 0 ? NULL : err) < 0 || wrote < 0)
 			goto out;
 	}

@@ -177,6 +177,26 @@ struct feed_format {
 	const char *summary;        /* what it reads, for 'tandem feed formats' */
 	const char *fields;         /* the fields it uses */
 };
+/* Reading a run of files (io/feed_pipe.c): file_begin (may be NULL) is
+ * called before file i's records, file_done after them with its problems
+ * counted and the parser's value (a sink's non-zero value stops the file
+ * there: then with 0 problems); a non-zero return, or a non-zero value,
+ * ends the run. */
+struct feed_pipe_hooks {
+	void *ctx;
+	void (*file_begin)(void *ctx, int i);
+	int (*file_done)(void *ctx, int i, uint64_t n_errors, int rc);
+};
+/* Parses files one after another with format, the parser in a thread of
+ * its own: records, progress and hooks reach sink and h in the caller's
+ * thread, in the parser's order, and each file's problems are appended to
+ * errors where the parser found them; so it gives what calling
+ * format->parse() file by file would (TANDEM_FEED_SERIAL=1, or the
+ * torture mode, does just that). Out of memory in the parser's thread
+ * unwinds the caller's scope. Returns 0. */
+int feed_parse_files(const struct feed_format *format, const struct feed_file *files, int n_files,
+		     const struct feed_map *map, const struct feed_sink *sink, struct buf *errors,
+		     const struct feed_pipe_hooks *h);
 extern const struct feed_format feed_formats[];
 extern const size_t feed_n_formats;
 const struct feed_format *feed_format_find(const char *name);

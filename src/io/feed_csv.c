@@ -230,16 +230,12 @@ static inline const char *trim(const char *s, size_t *len)
 }
 
 /* A count: digits, thousands commas allowed ("1,234"), a ".0" tail allowed
- * (a spreadsheet's number). Empty is 0. */
-static int count_cell(struct table_in *t, int idx, const char *what, int64_t *out)
+ * (a spreadsheet's number). 0, or -1 when it is not one. */
+static int parse_count(struct table_in *t, const char *s, size_t len, int64_t *out)
 {
-	size_t len;
-	const char *s = trim(cell(t, idx, &len), &len);
 	int64_t v = 0;
 	size_t i = 0;
-	*out = 0;
-	if (!len)
-		return 0;
+	(void)t;
 	if (len <= 18) {   /* the usual cell: plain digits */
 		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
 			v = v * 10 + (s[i] - '0');
@@ -254,33 +250,25 @@ static int count_cell(struct table_in *t, int idx, const char *what, int64_t *ou
 		if (s[i] == ',')
 			continue;
 		if (s[i] < '0' || s[i] > '9' || v > INT64_MAX / 10 - 10)
-			goto bad;
+			return -1;
 		v = v * 10 + (s[i] - '0');
 	}
 	for (i = i < len ? i + 1 : i; i < len; i++)
 		if (s[i] != '0')
-			goto bad;
+			return -1;
 	*out = v;
 	return 0;
-bad:
-	cell_error(t, idx + 1, "%s '%.*s' is not a count (a whole number >= 0)", what, (int)len, s);
-	return -1;
 }
 
 /* Seconds: a decimal ("245.5") or a clock duration ("00:04:05", "4:05",
- * "1:02:03.25"), as micro-units. Empty is 0. */
-static int seconds_cell(struct table_in *t, int idx, const char *what, micro_t *out)
+ * "1:02:03.25"), as micro-units. 0, or -1. */
+static int parse_seconds(struct table_in *t, const char *s, size_t len, int64_t *out)
 {
-	size_t len;
-	const char *s = trim(cell(t, idx, &len), &len);
 	micro_t total = 0, part;
-	*out = 0;
-	if (!len)
-		return 0;
-	const char *colon = memchr(s, ':', len);
-	if (!colon) {
+	(void)t;
+	if (!memchr(s, ':', len)) {
 		if (decimal_parse(s, len, &part) || part < 0)
-			goto bad;
+			return -1;
 		*out = part;
 		return 0;
 	}
@@ -292,33 +280,55 @@ static int seconds_cell(struct table_in *t, int idx, const char *what, micro_t *
 		if (!q)
 			q = end;
 		if (q == p || (q < end && parts >= 2))
-			goto bad;
+			return -1;
 		if (decimal_parse(p, (size_t)(q - p), &part) || part < 0 ||
 		    (q < end && part % MICRO_ONE) || (parts > 0 && part >= 60 * MICRO_ONE))
-			goto bad;
+			return -1;
 		total = total * 60 + part;
 		parts++;
 		p = q < end ? q + 1 : end;
 		if (q < end && p == end)
-			goto bad;
+			return -1;
 	}
 	*out = total;
 	return 0;
-bad:
-	cell_error(t, idx + 1, "%s '%.*s' is not seconds (245.5 or 00:04:05.5)", what, (int)len, s);
-	return -1;
 }
 
-static int time_cell(struct table_in *t, int idx, const char *what, int64_t *out)
+/* A timestamp in the map's zone (feed_parse_time()). 0, or -1. */
+static int parse_time(struct table_in *t, const char *s, size_t len, int64_t *out)
+{
+	return feed_parse_time(s, len, &t->c->tz, out);
+}
+
+/* How each kind of cell is read, and what a bad one is not. */
+enum cell_kind { CELL_COUNT, CELL_SECONDS, CELL_TIME };
+static const struct {
+	int (*parse)(struct table_in *t, const char *s, size_t len, int64_t *out);
+	int empty_is_zero;
+	const char *not_what;
+} cell_kinds[] = {
+	[CELL_COUNT] = { parse_count, 1, "a count (a whole number >= 0)" },
+	[CELL_SECONDS] = { parse_seconds, 1, "seconds (245.5 or 00:04:05.5)" },
+	[CELL_TIME] = { parse_time, 0, "a time (YYYY-MM-DD HH:MM[:SS], with Z or +09:00 when not local)" },
+};
+
+/* Reads cell idx (trimmed) as kind into *out; an empty count or seconds
+ * is 0. 0, or -1 after reporting "FILE:LINE:COLUMN: WHAT 'cell' is not
+ * ...". */
+static int read_cell(struct table_in *t, int idx, enum cell_kind kind, const char *what, int64_t *out)
 {
 	size_t len;
 	const char *s = trim(cell(t, idx, &len), &len);
-	if (!feed_parse_time(s, len, &t->c->tz, out))
+	*out = 0;
+	if ((!len && cell_kinds[kind].empty_is_zero) || !cell_kinds[kind].parse(t, s, len, out))
 		return 0;
-	cell_error(t, idx + 1, "%s '%.*s' is not a time (YYYY-MM-DD HH:MM[:SS], with Z or +09:00"
-		   " when not local)", what, (int)len, s);
+	cell_error(t, idx + 1, "%s '%.*s' is not %s", what, (int)len, s, cell_kinds[kind].not_what);
 	return -1;
 }
+
+#define count_cell(t, idx, what, out) read_cell(t, idx, CELL_COUNT, what, out)
+#define seconds_cell(t, idx, what, out) read_cell(t, idx, CELL_SECONDS, what, out)
+#define time_cell(t, idx, what, out) read_cell(t, idx, CELL_TIME, what, out)
 
 static void missing_columns(struct table_in *t, const char *what)
 {

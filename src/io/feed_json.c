@@ -165,16 +165,23 @@ static json_t *array_at(json_t *root, const char *key, const struct feed_file *f
 
 /* The statistics read, per metric: the field of feed_interval_set() and,
  * for a sum of milliseconds, its scale. Both readers below use it. */
+enum { STAT_COUNT, STAT_SUM, STAT_NUMERATOR, N_STATS };
+static const char *const stat_names[N_STATS] = { "count", "sum", "numerator" };
+static const size_t stat_lens[N_STATS] = { 5, 3, 9 };
+#define USE(metric, stat, field, scale) { metric, sizeof metric - 1, stat, field, scale }
 static const struct {
-	const char *metric, *stat;
+	const char *metric;
+	size_t metric_len;
+	int stat;                   /* STAT_* */
 	int field;
 	int64_t scale;
 } genesys_uses[] = {
-	{ "nOffered", "count", 0, 0 }, { "tAnswered", "count", 1, 0 },
-	{ "tAnswered", "sum", 7, 1000 }, { "tAbandon", "count", 3, 0 },
-	{ "tShortAbandon", "count", 4, 0 }, { "tHandle", "count", 5, 0 },
-	{ "tHandle", "sum", 6, 1000 }, { "oServiceLevel", "numerator", 2, 0 },
+	USE("nOffered", STAT_COUNT, 0, 0), USE("tAnswered", STAT_COUNT, 1, 0),
+	USE("tAnswered", STAT_SUM, 7, 1000), USE("tAbandon", STAT_COUNT, 3, 0),
+	USE("tShortAbandon", STAT_COUNT, 4, 0), USE("tHandle", STAT_COUNT, 5, 0),
+	USE("tHandle", STAT_SUM, 6, 1000), USE("oServiceLevel", STAT_NUMERATOR, 2, 0),
 };
+#undef USE
 
 /* A Genesys response is read first by a scanner of its own over the bytes,
  * without a JSON tree (a tree of ~45 small blocks an interval was most of
@@ -217,31 +224,30 @@ static int scan_char(struct scan *s, char ch)
 	return 0;
 }
 
+/* Bytes of a string the scanner takes: printable ASCII but '"' and '\'. */
+static const unsigned char str_byte[256] = {
+	[0x20 ... 0x21] = 1, [0x23 ... 0x5b] = 1, [0x5d ... 0x7e] = 1,
+};
+
 /* A string of printable ASCII without escapes. */
 static int scan_str(struct scan *s, const char **out, size_t *len)
 {
 	scan_ws(s);
 	if (s->p >= s->end || *s->p != '"')
 		return 0;
-	const char *q = ++s->p;
-	while (s->p < s->end && *s->p != '"') {
-		unsigned char ch = (unsigned char)*s->p;
-		if (ch < 0x20 || ch >= 0x7f || ch == '\\')
-			return 0;
-		s->p++;
-	}
-	if (s->p >= s->end)
+	const char *q = ++s->p, *end = s->end, *p = q;
+	while (p < end && str_byte[(unsigned char)*p])
+		p++;
+	if (p >= end || *p != '"')
 		return 0;
 	*out = q;
-	*len = (size_t)(s->p - q);
-	s->p++;
+	*len = (size_t)(p - q);
+	s->p = p + 1;
 	return 1;
 }
 
-static int same_key(const char *k, size_t len, const char *name)
-{
-	return strlen(name) == len && !memcmp(k, name, len);
-}
+/* Is the key k (len bytes) the literal name? */
+#define SAME_KEY(k, len, name) ((len) == sizeof name - 1 && !memcmp(k, name, sizeof name - 1))
 
 /* A JSON number (no exponent); *whole is its value when it is an integer
  * >= 0 of at most 18 digits, else -1. */
@@ -280,16 +286,65 @@ static int scan_num(struct scan *s, int64_t *whole)
 	return 1;
 }
 
-static int scan_word(struct scan *s, const char *w)
+static int scan_word(struct scan *s, const char *w, size_t n)
 {
-	size_t n = strlen(w);
 	if ((size_t)(s->end - s->p) < n || memcmp(s->p, w, n))
 		return 0;
 	s->p += n;
 	return 1;
 }
 
-/* Any value, checked and passed over. */
+/* The one walk over an object's members and an array's elements that
+ * every reader below shares: fn reads each member's value (after its key
+ * and ':') or each element, and returns 1, or 0 when the scanner must give
+ * up. An empty object is taken only when empty_ok; an empty array always.
+ * 1 when the whole object or array was read. */
+typedef int (*scan_member_fn)(void *ctx, struct scan *s, const char *key, size_t key_len);
+typedef int (*scan_element_fn)(void *ctx, struct scan *s);
+
+static inline int scan_object(struct scan *s, int empty_ok, scan_member_fn fn, void *ctx)
+{
+	const char *k;
+	size_t kl;
+	if (!scan_char(s, '{'))
+		return 0;
+	if (scan_char(s, '}'))
+		return empty_ok;
+	do {
+		if (!scan_str(s, &k, &kl) || !scan_char(s, ':') || !fn(ctx, s, k, kl))
+			return 0;
+	} while (scan_char(s, ','));
+	return scan_char(s, '}');
+}
+
+static inline int scan_array(struct scan *s, scan_element_fn fn, void *ctx)
+{
+	if (!scan_char(s, '['))
+		return 0;
+	if (scan_char(s, ']'))
+		return 1;
+	do {
+		if (!fn(ctx, s))
+			return 0;
+	} while (scan_char(s, ','));
+	return scan_char(s, ']');
+}
+
+/* Any value, checked and passed over (nested at most 64 deep). */
+static int scan_skip(struct scan *s, int depth);
+
+static int skip_member(void *ctx, struct scan *s, const char *k, size_t kl)
+{
+	(void)k;
+	(void)kl;
+	return scan_skip(s, *(int *)ctx + 1);
+}
+
+static int skip_element(void *ctx, struct scan *s)
+{
+	return scan_skip(s, *(int *)ctx + 1);
+}
+
 static int scan_skip(struct scan *s, int depth)
 {
 	const char *k;
@@ -302,85 +357,67 @@ static int scan_skip(struct scan *s, int depth)
 	case '"':
 		return scan_str(s, &k, &kl);
 	case '{':
-		s->p++;
-		if (scan_char(s, '}'))
-			return 1;
-		do {
-			if (!scan_str(s, &k, &kl) || !scan_char(s, ':') || !scan_skip(s, depth + 1))
-				return 0;
-		} while (scan_char(s, ','));
-		return scan_char(s, '}');
+		return scan_object(s, 1, skip_member, &depth);
 	case '[':
-		s->p++;
-		if (scan_char(s, ']'))
-			return 1;
-		do {
-			if (!scan_skip(s, depth + 1))
-				return 0;
-		} while (scan_char(s, ','));
-		return scan_char(s, ']');
+		return scan_array(s, skip_element, &depth);
 	case 't':
-		return scan_word(s, "true");
+		return scan_word(s, "true", 4);
 	case 'f':
-		return scan_word(s, "false");
+		return scan_word(s, "false", 5);
 	case 'n':
-		return scan_word(s, "null");
+		return scan_word(s, "null", 4);
 	default:
 		return scan_num(s, &w);
 	}
 }
 
 /* One {"metric": NAME, "stats": {...}}: its values into v. */
+struct metric_scan {
+	const char *name;
+	size_t name_len;
+	int64_t stat[N_STATS];
+	int have_stat[N_STATS], have_stats;
+};
+
+static int stat_member(void *ctx, struct scan *s, const char *k, size_t kl)
+{
+	struct metric_scan *m = ctx;
+	for (int i = 0; i < N_STATS; i++)
+		if (kl == stat_lens[i] && !memcmp(k, stat_names[i], kl)) {
+			if (m->have_stat[i] || !scan_num(s, &m->stat[i]))
+				return 0;
+			m->have_stat[i] = 1;
+			return 1;
+		}
+	return scan_skip(s, 0);
+}
+
+static int metric_member(void *ctx, struct scan *s, const char *k, size_t kl)
+{
+	struct metric_scan *m = ctx;
+	if (SAME_KEY(k, kl, "metric"))
+		return !m->name && scan_str(s, &m->name, &m->name_len);
+	if (SAME_KEY(k, kl, "stats")) {
+		if (m->have_stats)
+			return 0;
+		m->have_stats = 1;
+		return scan_object(s, 1, stat_member, m);
+	}
+	return scan_skip(s, 0);
+}
+
 static int scan_metric(struct scan *s, int64_t v[8])
 {
-	static const char *const stat_names[3] = { "count", "sum", "numerator" };
-	const char *name = NULL, *k;
-	size_t name_len = 0, kl;
-	int64_t stat[3];
-	int have_stat[3] = { 0, 0, 0 }, have_stats = 0;
-	if (!scan_char(s, '{') || scan_char(s, '}'))
-		return 0;
-	do {
-		if (!scan_str(s, &k, &kl) || !scan_char(s, ':'))
-			return 0;
-		if (same_key(k, kl, "metric")) {
-			if (name || !scan_str(s, &name, &name_len))
-				return 0;
-		} else if (same_key(k, kl, "stats")) {
-			if (have_stats || !scan_char(s, '{'))
-				return 0;
-			have_stats = 1;
-			if (scan_char(s, '}'))
-				continue;
-			do {
-				int which = -1;
-				if (!scan_str(s, &k, &kl) || !scan_char(s, ':'))
-					return 0;
-				for (int i = 0; i < 3; i++)
-					if (same_key(k, kl, stat_names[i]))
-						which = i;
-				if (which < 0) {
-					if (!scan_skip(s, 0))
-						return 0;
-				} else if (have_stat[which] || !scan_num(s, &stat[which])) {
-					return 0;
-				} else {
-					have_stat[which] = 1;
-				}
-			} while (scan_char(s, ','));
-			if (!scan_char(s, '}'))
-				return 0;
-		} else if (!scan_skip(s, 0)) {
-			return 0;
-		}
-	} while (scan_char(s, ','));
-	if (!scan_char(s, '}') || !name || !have_stats)
+	struct metric_scan m;
+	memset(&m, 0, sizeof m);
+	if (!scan_object(s, 0, metric_member, &m) || !m.name || !m.have_stats)
 		return 0;
 	for (size_t u = 0; u < sizeof genesys_uses / sizeof genesys_uses[0]; u++) {
-		int which = genesys_uses[u].stat[0] == 'c' ? 0 : genesys_uses[u].stat[0] == 's' ? 1 : 2;
-		if (!same_key(name, name_len, genesys_uses[u].metric) || !have_stat[which])
+		int which = genesys_uses[u].stat;
+		if (m.name_len != genesys_uses[u].metric_len ||
+		    memcmp(m.name, genesys_uses[u].metric, m.name_len) || !m.have_stat[which])
 			continue;
-		int64_t n = stat[which];
+		int64_t n = m.stat[which];
 		if (n < 0 || (genesys_uses[u].scale && n >= INT64_MAX / (MICRO_ONE / genesys_uses[u].scale + 1)))
 			return 0;
 		v[genesys_uses[u].field] = genesys_uses[u].scale ? n * (MICRO_ONE / genesys_uses[u].scale) : n;
@@ -389,97 +426,109 @@ static int scan_metric(struct scan *s, int64_t v[8])
 }
 
 /* One {"interval": "START/END", "metrics": [...]} of a queue. */
-static int scan_entry(struct scan *s, const char *queue, size_t queue_len, struct feed_ctx *c,
-		      struct scan_out *out)
+struct entry_scan {
+	const char *iv;
+	size_t iv_len;
+	int have_metrics;
+	int64_t v[8];
+};
+
+static int metric_element(void *ctx, struct scan *s)
 {
-	const char *iv = NULL, *k;
-	size_t iv_len = 0, kl;
-	int have_metrics = 0;
-	int64_t v[8] = { 0 }, start, end;
-	if (!scan_char(s, '{') || scan_char(s, '}'))
-		return 0;
-	do {
-		if (!scan_str(s, &k, &kl) || !scan_char(s, ':'))
+	return scan_metric(s, ((struct entry_scan *)ctx)->v);
+}
+
+static int entry_member(void *ctx, struct scan *s, const char *k, size_t kl)
+{
+	struct entry_scan *e = ctx;
+	if (SAME_KEY(k, kl, "interval"))
+		return !e->iv && scan_str(s, &e->iv, &e->iv_len);
+	if (SAME_KEY(k, kl, "metrics")) {
+		if (e->have_metrics)
 			return 0;
-		if (same_key(k, kl, "interval")) {
-			if (iv || !scan_str(s, &iv, &iv_len))
-				return 0;
-		} else if (same_key(k, kl, "metrics")) {
-			if (have_metrics || !scan_char(s, '['))
-				return 0;
-			have_metrics = 1;
-			if (scan_char(s, ']'))
-				continue;
-			do {
-				if (!scan_metric(s, v))
-					return 0;
-			} while (scan_char(s, ','));
-			if (!scan_char(s, ']'))
-				return 0;
-		} else if (!scan_skip(s, 0)) {
-			return 0;
-		}
-	} while (scan_char(s, ','));
-	if (!scan_char(s, '}') || !iv || !have_metrics)
+		e->have_metrics = 1;
+		return scan_array(s, metric_element, e);
+	}
+	return scan_skip(s, 0);
+}
+
+/* A result: {"group": {"queueId": ...}, "data": [entries]}. */
+struct result_scan {
+	struct feed_ctx *c;
+	struct scan_out *out;
+	const char *queue;
+	size_t queue_len;
+	int have_group, have_data;
+};
+
+static int scan_entry(void *ctx, struct scan *s)
+{
+	struct result_scan *r = ctx;
+	struct entry_scan e;
+	int64_t start, end;
+	memset(&e, 0, sizeof e);
+	if (!scan_object(s, 0, entry_member, &e) || !e.iv || !e.have_metrics)
 		return 0;
-	const char *slash = memchr(iv, '/', iv_len);
-	if (!slash || feed_parse_time(iv, (size_t)(slash - iv), &c->tz, &start) ||
-	    feed_parse_time(slash + 1, iv_len - (size_t)(slash + 1 - iv), &c->tz, &end) || end <= start ||
-	    end - start > 86400)
+	const char *slash = memchr(e.iv, '/', e.iv_len);
+	if (!slash || feed_parse_time(e.iv, (size_t)(slash - e.iv), &r->c->tz, &start) ||
+	    feed_parse_time(slash + 1, e.iv_len - (size_t)(slash + 1 - e.iv), &r->c->tz, &end) ||
+	    end <= start || end - start > 86400)
 		return 0;
-	ALLOC_GROW(out->iv, out->n + 1, out->cap);
-	struct scanned *o = &out->iv[out->n++];
-	o->source = queue;
-	o->source_len = queue_len;
+	ALLOC_GROW(r->out->iv, r->out->n + 1, r->out->cap);
+	struct scanned *o = &r->out->iv[r->out->n++];
+	o->source = r->queue;
+	o->source_len = r->queue_len;
 	o->start = start;
-	memcpy(o->v, v, sizeof v);
+	memcpy(o->v, e.v, sizeof e.v);
 	return 1;
 }
 
-static int scan_result(struct scan *s, struct feed_ctx *c, struct scan_out *out)
+static int group_member(void *ctx, struct scan *s, const char *k, size_t kl)
 {
-	const char *queue = NULL, *k;
-	size_t queue_len = 0, kl;
-	int have_group = 0, have_data = 0;
-	if (!scan_char(s, '{') || scan_char(s, '}'))
-		return 0;
-	do {
-		if (!scan_str(s, &k, &kl) || !scan_char(s, ':'))
+	struct result_scan *r = ctx;
+	if (SAME_KEY(k, kl, "queueId"))
+		return !r->queue && scan_str(s, &r->queue, &r->queue_len) && r->queue_len;
+	return scan_skip(s, 0);
+}
+
+static int result_member(void *ctx, struct scan *s, const char *k, size_t kl)
+{
+	struct result_scan *r = ctx;
+	if (SAME_KEY(k, kl, "group")) {
+		if (r->have_group)
 			return 0;
-		if (same_key(k, kl, "group")) {
-			if (have_group || !scan_char(s, '{') || scan_char(s, '}'))
-				return 0;
-			have_group = 1;
-			do {
-				if (!scan_str(s, &k, &kl) || !scan_char(s, ':'))
-					return 0;
-				if (same_key(k, kl, "queueId")) {
-					if (queue || !scan_str(s, &queue, &queue_len) || !queue_len)
-						return 0;
-				} else if (!scan_skip(s, 0)) {
-					return 0;
-				}
-			} while (scan_char(s, ','));
-			if (!scan_char(s, '}'))
-				return 0;
-		} else if (same_key(k, kl, "data")) {
-			/* The queue must be known by now (Genesys writes the group first). */
-			if (have_data || !queue || !scan_char(s, '['))
-				return 0;
-			have_data = 1;
-			if (scan_char(s, ']'))
-				continue;
-			do {
-				if (!scan_entry(s, queue, queue_len, c, out))
-					return 0;
-			} while (scan_char(s, ','));
-			if (!scan_char(s, ']'))
-				return 0;
-		} else if (!scan_skip(s, 0)) {
+		r->have_group = 1;
+		return scan_object(s, 0, group_member, r);
+	}
+	if (SAME_KEY(k, kl, "data")) {
+		/* The queue must be known by now (Genesys writes the group first). */
+		if (r->have_data || !r->queue)
 			return 0;
-		}
-	} while (scan_char(s, ','));
-	return scan_char(s, '}') && queue;
+		r->have_data = 1;
+		return scan_array(s, scan_entry, r);
+	}
+	return scan_skip(s, 0);
+}
+
+static int scan_result(void *ctx, struct scan *s)
+{
+	struct result_scan r;
+	memset(&r, 0, sizeof r);
+	r.c = ((struct result_scan *)ctx)->c;
+	r.out = ((struct result_scan *)ctx)->out;
+	return scan_object(s, 0, result_member, &r) && r.queue;
+}
+
+static int response_member(void *ctx, struct scan *s, const char *k, size_t kl)
+{
+	struct result_scan *r = ctx;
+	if (SAME_KEY(k, kl, "results")) {
+		if (r->have_data)
+			return 0;
+		r->have_data = 1;
+		return scan_array(s, scan_result, r);
+	}
+	return scan_skip(s, 0);
 }
 
 /* 1 when the whole response was scanned into out, 0 when the tree reader
@@ -487,31 +536,11 @@ static int scan_result(struct scan *s, struct feed_ctx *c, struct scan_out *out)
 static int scan_genesys(const char *data, size_t len, struct feed_ctx *c, struct scan_out *out)
 {
 	struct scan s = { data, data + len };
-	const char *k;
-	size_t kl;
-	int have_results = 0;
-	if (!scan_char(&s, '{') || scan_char(&s, '}'))
-		return 0;
-	do {
-		if (!scan_str(&s, &k, &kl) || !scan_char(&s, ':'))
-			return 0;
-		if (same_key(k, kl, "results")) {
-			if (have_results || !scan_char(&s, '['))
-				return 0;
-			have_results = 1;
-			if (scan_char(&s, ']'))
-				continue;
-			do {
-				if (!scan_result(&s, c, out))
-					return 0;
-			} while (scan_char(&s, ','));
-			if (!scan_char(&s, ']'))
-				return 0;
-		} else if (!scan_skip(&s, 0)) {
-			return 0;
-		}
-	} while (scan_char(&s, ','));
-	if (!scan_char(&s, '}') || !have_results)
+	struct result_scan top;
+	memset(&top, 0, sizeof top);
+	top.c = c;
+	top.out = out;
+	if (!scan_object(&s, 0, response_member, &top) || !top.have_data)
 		return 0;
 	scan_ws(&s);
 	return s.p == s.end;
@@ -632,12 +661,12 @@ static int parse_genesys_tree(const struct feed_file *f, struct feed_ctx *c)
 					json_t *v;
 					int64_t n = 0;
 					if (strcmp(genesys_uses[u].metric, name) ||
-					    !(v = json_object_get(stats, genesys_uses[u].stat)))
+					    !(v = json_object_get(stats, stat_names[genesys_uses[u].stat])))
 						continue;
 					if (genesys_uses[u].scale ? seconds_of(v, genesys_uses[u].scale, &n) : count_of(v, &n)) {
 						feed_error(e, "%s: %s: not a %s", f->name,
 							   at(&p, "results[%zu].data[%zu].metrics[%zu].stats.%s", i, j, k,
-							      genesys_uses[u].stat),
+							      stat_names[genesys_uses[u].stat]),
 							   genesys_uses[u].scale ? "number of milliseconds >= 0" : "count (a whole number >= 0)");
 						bad = 1;
 						continue;

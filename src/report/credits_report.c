@@ -123,6 +123,21 @@ static const struct sla_term *contract_term(const struct credits *c, int contrac
 	return NULL;
 }
 
+/* "LABEL: owed X, waived Y, pending Z (pool W)" after lead. */
+static void text_totals(struct buf *out, const char *lead, const char *label_key,
+			const struct credit_totals *t, enum lang lang)
+{
+	buf_addf(out, "%s%s: %s ", lead, i18n(lang, label_key), i18n(lang, "report.cr_state_owed"));
+	credits_format_cents(out, t->owed);
+	buf_addf(out, ", %s ", i18n(lang, "report.cr_state_waived"));
+	credits_format_cents(out, t->waived);
+	buf_addf(out, ", %s ", i18n(lang, "report.cr_state_pending"));
+	credits_format_cents(out, t->pending);
+	buf_addf(out, " (%s ", i18n(lang, "report.cr_pool_total"));
+	credits_format_cents(out, t->pool);
+	buf_adds(out, ")\n");
+}
+
 static void text_contract(const struct credits *c, int year, int k, enum lang lang, struct buf *out)
 {
 	const struct dataset *ds = c->ds;
@@ -173,15 +188,7 @@ static void text_contract(const struct credits *c, int year, int k, enum lang la
 		}
 	}
 	credits_sum(c, in_contract, &k, month_of_ymd(year, 1), month_of_ymd(year, 12), &t);
-	buf_addf(out, "  %s: %s ", i18n(lang, "report.cr_total"), i18n(lang, "report.cr_state_owed"));
-	credits_format_cents(out, t.owed);
-	buf_addf(out, ", %s ", i18n(lang, "report.cr_state_waived"));
-	credits_format_cents(out, t.waived);
-	buf_addf(out, ", %s ", i18n(lang, "report.cr_state_pending"));
-	credits_format_cents(out, t.pending);
-	buf_addf(out, " (%s ", i18n(lang, "report.cr_pool_total"));
-	credits_format_cents(out, t.pool);
-	buf_adds(out, ")\n");
+	text_totals(out, "  ", "report.cr_total", &t, lang);
 	buf_release(&cell);
 }
 
@@ -204,15 +211,7 @@ void report_credits_text(const struct credits *c, int year, int contract, enum l
 	if (contract < 0) {
 		struct credit_totals t;
 		credits_sum(c, NULL, NULL, month_of_ymd(year, 1), month_of_ymd(year, 12), &t);
-		buf_addf(out, "\n%s: %s ", i18n(lang, "report.cr_company_total"), i18n(lang, "report.cr_state_owed"));
-		credits_format_cents(out, t.owed);
-		buf_addf(out, ", %s ", i18n(lang, "report.cr_state_waived"));
-		credits_format_cents(out, t.waived);
-		buf_addf(out, ", %s ", i18n(lang, "report.cr_state_pending"));
-		credits_format_cents(out, t.pending);
-		buf_addf(out, " (%s ", i18n(lang, "report.cr_pool_total"));
-		credits_format_cents(out, t.pool);
-		buf_adds(out, ")\n");
+		text_totals(out, "\n", "report.cr_company_total", &t, lang);
 	}
 }
 

@@ -413,6 +413,8 @@ static const struct message catalog[] = {
 	{ "error.cli.frozen_format", "--frozen prints the frozen csv or json; it takes no --model", "--frozen은 확정된 결과를 csv 또는 json으로 출력하며 --model은 받지 않습니다" },
 	{ "error.cli.import_failed", "import failed: {1} problems in {2} rows; nothing was written", "가져오기 실패: {2}행에서 문제 {1}건, 아무것도 저장하지 않았습니다" },
 	{ "error.cli.import_failed_one", "import failed: {1} problem in {2} rows; nothing was written", "가져오기 실패: {2}행에서 문제 {1}건, 아무것도 저장하지 않았습니다" },
+	{ "error.cli.lang", "--lang takes ko or en, not '{1}'", "--lang은 ko(한국어) 또는 en(영어)입니다('{1}'이 아님)" },
+	{ "error.cli.needs_value", "option '{1}' needs a value", "옵션 '{1}'에 값이 필요합니다" },
 	{ "error.cli.no_model_spec", "no model file or stored version '{1}' (see 'tandem model list')", "평가 모델 파일이나 등록된 버전 '{1}'이(가) 없습니다('tandem model list' 참고)" },
 	{ "error.cli.no_stored_model", "no stored model version '{1}' (see 'tandem model list')", "등록된 평가 모델 버전 '{1}'이(가) 없습니다('tandem model list' 참고)" },
 	{ "error.cli.no_user", "no user '{1}'", "사용자 '{1}'이(가) 없습니다" },

@@ -5,6 +5,7 @@
 
 #include "report/credits_report.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "io/csv.h"
 #include "io/jsonw.h"
 #include "report/svg.h"
+#include "report/units.h"
 #include "domain/proposal_detail.h"
 
 /* ---- small pieces ------------------------------------------------------ */
@@ -355,13 +357,13 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 		const struct sla_metric *m = &ds->sla_metrics[a->sla_metric];
 		buf_addf(out, ko ? "%s(%s) %zu개월 연속 미달 (목표 %s " : "%s (%s) missed %zu months running (target %s ",
 			 m->metric, m->name, a->n_months, m->direction == DIR_HIGHER ? "≥" : "≤");
-		numfmt_micro(out, m->target, 4);
+		units_metric_value(out, lang, m->unit, (long double)m->target / MICRO_ONE);
 		buf_adds(out, "):");
 		for (size_t i = 0; i < a->n_months; i++) {
 			buf_adds(out, i ? ", " : " ");
 			numfmt_month(out, a->months[i].month);
 			buf_addc(out, ' ');
-			numfmt_ld(out, (long double)a->months[i].num / a->months[i].den, 4);
+			units_metric_value(out, lang, m->unit, (long double)a->months[i].num / a->months[i].den);
 		}
 		break;
 	}
@@ -441,6 +443,15 @@ void report_alerts_text(const struct lc_alerts *a, const struct dataset *ds, enu
 	}
 }
 
+/* "metric":…,"direction":… of an alert on one SLA metric. */
+static void json_alert_metric(struct buf *out, const struct sla_metric *m)
+{
+	json_key(out, "metric");
+	json_write_string_or_null(out, m->metric);
+	buf_adds(out, ",\"direction\":");
+	json_write_string_or_null(out, m->direction == DIR_HIGHER ? "higher" : "lower");
+}
+
 static void json_alert_detail(struct buf *out, const struct lc_alert *a, const struct dataset *ds)
 {
 	switch (a->rule) {
@@ -452,10 +463,7 @@ static void json_alert_detail(struct buf *out, const struct lc_alert *a, const s
 			 a->compliant_months);
 		break;
 	case LC_SLA_MISSED:
-		json_key(out, "metric");
-		json_write_string_or_null(out, ds->sla_metrics[a->sla_metric].metric);
-		buf_adds(out, ",\"direction\":");
-		json_write_string_or_null(out, ds->sla_metrics[a->sla_metric].direction == DIR_HIGHER ? "higher" : "lower");
+		json_alert_metric(out, &ds->sla_metrics[a->sla_metric]);
 		buf_adds(out, ",\"target\":");
 		numfmt_micro(out, ds->sla_metrics[a->sla_metric].target, 4);
 		buf_adds(out, ",\"months\":[");
@@ -493,10 +501,7 @@ static void json_alert_detail(struct buf *out, const struct lc_alert *a, const s
 		buf_addc(out, '}');
 		break;
 	case LC_BELOW_MINIMUM:
-		json_key(out, "metric");
-		json_write_string_or_null(out, ds->sla_metrics[a->sla_metric].metric);
-		buf_adds(out, ",\"direction\":");
-		json_write_string_or_null(out, ds->sla_metrics[a->sla_metric].direction == DIR_HIGHER ? "higher" : "lower");
+		json_alert_metric(out, &ds->sla_metrics[a->sla_metric]);
 		buf_adds(out, ",\"month\":\"");
 		numfmt_month(out, a->month);
 		buf_adds(out, "\",\"value\":");
@@ -558,14 +563,71 @@ void report_alerts_json(const struct lc_alerts *a, const struct dataset *ds, enu
 
 /* ---- the growth cycle ------------------------------------------------- */
 
-static void text_line(struct buf *out, const char *label, long num, long den, const char *na)
+/* A year's figures as the text, CSV and JSON forms list them: counts and
+ * values, each rate after the figures it divides; a rate's label is the
+ * text form's line. */
+enum cycle_cell { CY_COUNT, CY_VALUE, CY_RATE, CY_VALUE_RATE };
+
+static const struct cycle_column {
+	const char *name;               /* the CSV column and JSON key */
+	enum cycle_cell cell;
+	size_t at, den;                 /* offsets: the figure, or a rate's numerator and denominator */
+	const char *label;              /* a rate's catalog key */
+} cycle_columns[] = {
+#define COUNT(f) { #f, CY_COUNT, offsetof(struct lc_cycle_year, f), 0, NULL }
+#define VALUE(f) { #f, CY_VALUE, offsetof(struct lc_cycle_year, f), 0, NULL }
+#define RATE(name, cell, num, den, label) \
+	{ name, cell, offsetof(struct lc_cycle_year, num), offsetof(struct lc_cycle_year, den), label }
+	COUNT(stab_judged), COUNT(stab_within_plan),
+	RATE("stabilization_rate", CY_RATE, stab_within_plan, stab_judged, "lc.stabilization_rate"),
+	COUNT(renewal_decided), COUNT(renewed),
+	RATE("renewal_rate", CY_RATE, renewed, renewal_decided, "lc.renewal_rate"),
+	COUNT(active_contracts), COUNT(expansions),
+	RATE("expansions_per_contract", CY_RATE, expansions, active_contracts, "lc.expansion_rate"),
+	VALUE(active_value), VALUE(expansion_value),
+	RATE("expansion_value_growth", CY_VALUE_RATE, expansion_value, active_value,
+	     "lc.expansion_value_growth"),
+	COUNT(new_service_lines),
+	RATE("new_service_line_rate", CY_RATE, new_service_lines, active_contracts,
+	     "lc.new_service_line_rate"),
+	COUNT(new_clients), COUNT(referred_new_clients),
+	RATE("referral_rate", CY_RATE, referred_new_clients, new_clients, "lc.referral_rate"),
+	COUNT(references), COUNT(accounts),
+	RATE("references_per_account", CY_RATE, references, accounts, "lc.references_per_account"),
+#undef COUNT
+#undef VALUE
+#undef RATE
+};
+
+/* The figure at offset at of y: a count, or with value a money value. */
+static void put_figure(struct buf *out, const struct lc_cycle_year *y, size_t at, int value)
 {
-	size_t start = out->len;
-	buf_addf(out, "  %s", label);
-	pad(out, start, 40);
-	buf_addf(out, " %ld/%ld  ", num, den);
-	put_rate(out, num, den, na);
-	buf_addc(out, '\n');
+	const char *p = (const char *)y + at;
+
+	if (value)
+		numfmt_micro(out, *(const wide_t *)p, 2);
+	else
+		buf_addf(out, "%ld", *(const long *)p);
+}
+
+/* Column c of y; a rate over 0 is none. */
+static void put_cycle_cell(struct buf *out, const struct lc_cycle_year *y,
+			   const struct cycle_column *c, const char *none)
+{
+	const char *p = (const char *)y;
+
+	switch (c->cell) {
+	case CY_COUNT:
+	case CY_VALUE:
+		put_figure(out, y, c->at, c->cell == CY_VALUE);
+		break;
+	case CY_RATE:
+		put_rate(out, *(const long *)(p + c->at), *(const long *)(p + c->den), none);
+		break;
+	case CY_VALUE_RATE:
+		put_wide_rate(out, *(const wide_t *)(p + c->at), *(const wide_t *)(p + c->den), none);
+		break;
+	}
 }
 
 void report_cycle_text(const struct lc_cycle_year *years, size_t n, enum lang lang,
@@ -574,55 +636,38 @@ void report_cycle_text(const struct lc_cycle_year *years, size_t n, enum lang la
 	const char *na = i18n(lang, "term.na");
 	for (size_t i = 0; i < n; i++) {
 		const struct lc_cycle_year *y = &years[i];
-		size_t start;
 		buf_addf(out, "%s%d\n", i ? "\n" : "", y->year);
-		text_line(out, i18n(lang, "lc.stabilization_rate"), y->stab_within_plan, y->stab_judged, na);
-		text_line(out, i18n(lang, "lc.renewal_rate"), y->renewed, y->renewal_decided, na);
-		text_line(out, i18n(lang, "lc.expansion_rate"), y->expansions, y->active_contracts, na);
-		start = out->len;
-		buf_addf(out, "  %s", i18n(lang, "lc.expansion_value_growth"));
-		pad(out, start, 40);
-		buf_addc(out, ' ');
-		numfmt_micro(out, y->expansion_value, 2);
-		buf_addc(out, '/');
-		numfmt_micro(out, y->active_value, 2);
-		buf_adds(out, "  ");
-		put_wide_rate(out, y->expansion_value, y->active_value, na);
-		buf_addc(out, '\n');
-		text_line(out, i18n(lang, "lc.new_service_line_rate"), y->new_service_lines,
-			  y->active_contracts, na);
-		text_line(out, i18n(lang, "lc.referral_rate"), y->referred_new_clients, y->new_clients, na);
-		text_line(out, i18n(lang, "lc.references_per_account"), y->references, y->accounts, na);
+		for (size_t k = 0; k < sizeof cycle_columns / sizeof cycle_columns[0]; k++) {
+			const struct cycle_column *c = &cycle_columns[k];
+			size_t start = out->len;
+
+			if (!c->label)
+				continue;
+			buf_addf(out, "  %s", i18n(lang, c->label));
+			pad(out, start, 40);
+			buf_addc(out, ' ');
+			put_figure(out, y, c->at, c->cell == CY_VALUE_RATE);
+			buf_addc(out, '/');
+			put_figure(out, y, c->den, c->cell == CY_VALUE_RATE);
+			buf_adds(out, "  ");
+			put_cycle_cell(out, y, c, na);
+			buf_addc(out, '\n');
+		}
 	}
 }
 
 void report_cycle_csv(const struct lc_cycle_year *years, size_t n, struct buf *out)
 {
-	buf_adds(out, "year,stab_judged,stab_within_plan,stabilization_rate,renewal_decided,renewed,"
-		 "renewal_rate,active_contracts,expansions,expansions_per_contract,active_value,"
-		 "expansion_value,expansion_value_growth,new_service_lines,new_service_line_rate,"
-		 "new_clients,referred_new_clients,referral_rate,references,accounts,"
-		 "references_per_account\n");
+	buf_adds(out, "year");
+	for (size_t k = 0; k < sizeof cycle_columns / sizeof cycle_columns[0]; k++)
+		buf_addf(out, ",%s", cycle_columns[k].name);
+	buf_addc(out, '\n');
 	for (size_t i = 0; i < n; i++) {
-		const struct lc_cycle_year *y = &years[i];
-		buf_addf(out, "%d,%ld,%ld,", y->year, y->stab_judged, y->stab_within_plan);
-		put_rate(out, y->stab_within_plan, y->stab_judged, "");
-		buf_addf(out, ",%ld,%ld,", y->renewal_decided, y->renewed);
-		put_rate(out, y->renewed, y->renewal_decided, "");
-		buf_addf(out, ",%ld,%ld,", y->active_contracts, y->expansions);
-		put_rate(out, y->expansions, y->active_contracts, "");
-		buf_addc(out, ',');
-		numfmt_micro(out, y->active_value, 2);
-		buf_addc(out, ',');
-		numfmt_micro(out, y->expansion_value, 2);
-		buf_addc(out, ',');
-		put_wide_rate(out, y->expansion_value, y->active_value, "");
-		buf_addf(out, ",%ld,", y->new_service_lines);
-		put_rate(out, y->new_service_lines, y->active_contracts, "");
-		buf_addf(out, ",%ld,%ld,", y->new_clients, y->referred_new_clients);
-		put_rate(out, y->referred_new_clients, y->new_clients, "");
-		buf_addf(out, ",%ld,%ld,", y->references, y->accounts);
-		put_rate(out, y->references, y->accounts, "");
+		buf_addf(out, "%d", years[i].year);
+		for (size_t k = 0; k < sizeof cycle_columns / sizeof cycle_columns[0]; k++) {
+			buf_addc(out, ',');
+			put_cycle_cell(out, &years[i], &cycle_columns[k], "");
+		}
 		buf_addc(out, '\n');
 	}
 }
@@ -637,28 +682,11 @@ void report_cycle_json(const struct lc_cycle_year *years, size_t n, struct buf *
 {
 	buf_adds(out, "{\n  \"years\": [");
 	for (size_t i = 0; i < n; i++) {
-		const struct lc_cycle_year *y = &years[i];
-		buf_addf(out, "%s{\"year\":%d,\"stab_judged\":%ld,\"stab_within_plan\":%ld",
-			 i ? ",\n    " : "\n    ", y->year, y->stab_judged, y->stab_within_plan);
-		json_rate(out, "stabilization_rate", y->stab_within_plan, y->stab_judged);
-		buf_addf(out, ",\"renewal_decided\":%ld,\"renewed\":%ld", y->renewal_decided, y->renewed);
-		json_rate(out, "renewal_rate", y->renewed, y->renewal_decided);
-		buf_addf(out, ",\"active_contracts\":%ld,\"expansions\":%ld", y->active_contracts,
-			 y->expansions);
-		json_rate(out, "expansions_per_contract", y->expansions, y->active_contracts);
-		buf_adds(out, ",\"active_value\":");
-		numfmt_micro(out, y->active_value, 2);
-		buf_adds(out, ",\"expansion_value\":");
-		numfmt_micro(out, y->expansion_value, 2);
-		buf_adds(out, ",\"expansion_value_growth\":");
-		put_wide_rate(out, y->expansion_value, y->active_value, "null");
-		buf_addf(out, ",\"new_service_lines\":%ld", y->new_service_lines);
-		json_rate(out, "new_service_line_rate", y->new_service_lines, y->active_contracts);
-		buf_addf(out, ",\"new_clients\":%ld,\"referred_new_clients\":%ld", y->new_clients,
-			 y->referred_new_clients);
-		json_rate(out, "referral_rate", y->referred_new_clients, y->new_clients);
-		buf_addf(out, ",\"references\":%ld,\"accounts\":%ld", y->references, y->accounts);
-		json_rate(out, "references_per_account", y->references, y->accounts);
+		buf_addf(out, "%s{\"year\":%d", i ? ",\n    " : "\n    ", years[i].year);
+		for (size_t k = 0; k < sizeof cycle_columns / sizeof cycle_columns[0]; k++) {
+			buf_addf(out, ",\"%s\":", cycle_columns[k].name);
+			put_cycle_cell(out, &years[i], &cycle_columns[k], "null");
+		}
 		buf_addc(out, '}');
 	}
 	buf_adds(out, n ? "\n  ]\n}\n" : "]\n}\n");

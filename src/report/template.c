@@ -10,6 +10,7 @@
 #include "domain/date.h"
 #include "domain/schema.h"
 #include "io/csv.h"
+#include "report/xlsx_report.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -276,20 +277,13 @@ static void write_guide(lxw_worksheet *ws, const struct formats *f, enum lang la
 int report_workbook_write(const char *path, report_rows_fn rows, void *ctx, enum lang lang,
 			  struct buf *err)
 {
-	lxw_workbook_options wopt = { .constant_memory = rows ? LXW_TRUE : LXW_FALSE };
-	lxw_workbook *wb = workbook_new_opt(path, &wopt);
 	struct formats f;
+	lxw_workbook *wb = report_xlsx_open(path, rows != NULL, &f.header, err);
 	lxw_error lerr;
 	int rc = -1;
 
-	if (!wb) {
-		buf_addf(err, "cannot create '%s'", path);
+	if (!wb)
 		return -1;
-	}
-	f.header = workbook_add_format(wb);
-	format_set_bold(f.header);
-	format_set_bg_color(f.header, 0xDCE6F1);
-	format_set_bottom(f.header, LXW_BORDER_THIN);
 	f.date = workbook_add_format(wb);
 	format_set_num_format(f.date, "yyyy-mm-dd");
 	f.month = workbook_add_format(wb);

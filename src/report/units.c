@@ -132,6 +132,30 @@ static void rounded(struct buf *out, long double v, int places)
 	buf_release(&n);
 }
 
+int units_metric_is_ratio(const char *unit)
+{
+	return unit && (!strcmp(unit, "ratio") || !strcmp(unit, "%"));
+}
+
+void units_metric_value(struct buf *out, enum lang lang, const char *unit, long double v)
+{
+	if (units_metric_is_ratio(unit)) {
+		units_percent(out, v, 1);
+		return;
+	}
+	struct buf n = BUF_INIT;
+	rounded(&n, v, 2);
+	grouped(out, n.data);
+	buf_release(&n);
+	if (unit && *unit) {
+		/* Korean writes a unit of its own against the number ("311초") */
+		const char *t = i18n_named(lang, "metric_unit.", unit);
+		if (lang != LANG_KO || t == unit)
+			buf_addc(out, ' ');
+		buf_adds(out, t);
+	}
+}
+
 /* A model parameter as the reader sees it: the decimal written in the
  * model (numfmt_double), and for a ratio the same digits with the point
  * moved two places ("0.035" → "3.5%"), exactly, with no float noise. A

@@ -29,6 +29,15 @@ void units_points(struct buf *out, long double ratio_difference, int decimals);
 /* A count of days or months with its unit ("12일" / "12 days", "1 month"). */
 void units_days(struct buf *out, enum lang lang, long double days, int decimals);
 void units_months(struct buf *out, enum lang lang, long double months, int decimals);
+/* A value of an SLA metric in the metric's unit (sla_metrics.csv): a
+ * ratio ("ratio" or "%") as a percentage with one decimal ("62.5%"), any
+ * other unit as the number rounded to two decimals (trailing zeros cut)
+ * and the unit's name in the catalog (metric_unit.sec → "311.47초" /
+ * "311.47 s"; Korean puts its own unit against the number), or the unit
+ * as written, after a space, when the catalog lacks it. */
+void units_metric_value(struct buf *out, enum lang lang, const char *unit, long double v);
+/* Whether unit is a ratio shown as a percentage. */
+int units_metric_is_ratio(const char *unit);
 /* An integer with thousands separators ("76809" → "76,809"). */
 void units_count(struct buf *out, long long n);
 /* A model parameter as written in the model ("0.035"), or for a ratio the

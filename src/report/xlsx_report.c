@@ -72,6 +72,16 @@ static void group_cells(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const struc
 		num(ws, r, c + 4 + (lxw_col_t)k, cats[k].available, cats[k].score, 2, f->score);
 }
 
+/* The headers of the three category columns: "S1/O1", "S2/O2", "S3/O3"
+ * (the sales and operations categories sharing a column). */
+static void category_columns(const struct model *m, char names[3][32])
+{
+	for (size_t k = 0; k < 3; k++)
+		snprintf(names[k], sizeof names[k], "%s/%s",
+			 k < m->orgs[0].n_categories ? m->orgs[0].categories[k].id : "",
+			 k < m->orgs[1].n_categories ? m->orgs[1].categories[k].id : "");
+}
+
 static void level_sheet(lxw_workbook *wb, const struct report_input *in, enum subject_kind kind,
 			const char *name, const struct xfmt *f)
 {
@@ -84,10 +94,7 @@ static void level_sheet(lxw_workbook *wb, const struct report_input *in, enum su
 				i18n(in->lang, "xlsx.coverage"), i18n(in->lang, "xlsx.subjects"),
 				cat_names[0], cat_names[1], cat_names[2] };
 	lxw_row_t r = 1;
-	for (size_t k = 0; k < 3; k++)
-		snprintf(cat_names[k], sizeof cat_names[k], "%s/%s",
-			 k < m->orgs[0].n_categories ? m->orgs[0].categories[k].id : "",
-			 k < m->orgs[1].n_categories ? m->orgs[1].categories[k].id : "");
+	category_columns(m, cat_names);
 	header_row(ws, names, 10, f);
 	for (size_t i = 0; i < s->n_aggregates; i++) {
 		const struct score_aggregate *ag = &s->aggregates[i];
@@ -118,10 +125,7 @@ static void contracts_sheet(lxw_workbook *wb, const struct report_input *in, con
 				i18n(in->lang, "xlsx.coverage"), i18n(in->lang, "xlsx.owner"),
 				cat_names[0], cat_names[1], cat_names[2], i18n(in->lang, "xlsx.annual_value") };
 	lxw_row_t r = 1;
-	for (size_t k = 0; k < 3; k++)
-		snprintf(cat_names[k], sizeof cat_names[k], "%s/%s",
-			 k < m->orgs[0].n_categories ? m->orgs[0].categories[k].id : "",
-			 k < m->orgs[1].n_categories ? m->orgs[1].categories[k].id : "");
+	category_columns(m, cat_names);
 	header_row(ws, names, 11, f);
 	for (size_t i = 0; i < s->n_sets; i++) {
 		const struct score_set *set = &s->sets[i];
@@ -331,20 +335,31 @@ static void credits_sheet(lxw_workbook *wb, const struct report_input *in, const
 	finish(ws, r, 9);
 }
 
+lxw_workbook *report_xlsx_open(const char *path, int constant_memory, lxw_format **header,
+			       struct buf *err)
+{
+	lxw_workbook_options opt = { .constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE };
+	lxw_workbook *wb = workbook_new_opt(path, &opt);
+
+	if (!wb) {
+		buf_addf(err, "cannot create '%s'", path);
+		return NULL;
+	}
+	*header = workbook_add_format(wb);
+	format_set_bold(*header);
+	format_set_bg_color(*header, 0xDCE6F1);
+	format_set_bottom(*header, LXW_BORDER_THIN);
+	return wb;
+}
+
 int report_xlsx(const struct report_input *in, const char *path, struct buf *err)
 {
 	static const unsigned grade_fill[5] = { 0x1B5E20, 0x2E7D32, 0x1565C0, 0xB26A00, 0xB3261E };
-	lxw_workbook *wb = workbook_new(path);
 	struct xfmt f;
+	lxw_workbook *wb = report_xlsx_open(path, 0, &f.header, err);
 	lxw_error lerr;
-	if (!wb) {
-		buf_addf(err, "cannot create '%s'", path);
+	if (!wb)
 		return -1;
-	}
-	f.header = workbook_add_format(wb);
-	format_set_bold(f.header);
-	format_set_bg_color(f.header, 0xDCE6F1);
-	format_set_bottom(f.header, LXW_BORDER_THIN);
 	f.score = workbook_add_format(wb);
 	format_set_num_format(f.score, "0.00");
 	f.ratio = workbook_add_format(wb);

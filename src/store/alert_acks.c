@@ -70,11 +70,6 @@ out:
 	return rc;
 }
 
-static char *dup_col(struct stmt *st, int col)
-{
-	return stmt_is_null(st, col) ? NULL : xstrdup(stmt_text(st, col, NULL));
-}
-
 int store_alert_acks(struct store *s, struct alert_ack **out, size_t *n, struct buf *err)
 {
 	struct stmt *st;
@@ -89,12 +84,12 @@ int store_alert_acks(struct store *s, struct alert_ack **out, size_t *n, struct 
 	while ((rc = stmt_step(st)) == STORE_ROW) {
 		ALLOC_GROW(*out, *n + 1, cap);
 		struct alert_ack *a = &(*out)[(*n)++];
-		a->contract_id = dup_col(st, 0);
-		a->rule = dup_col(st, 1);
-		a->acknowledged_on = dup_col(st, 2);
-		a->note = dup_col(st, 3);
-		a->acknowledged_by = dup_col(st, 4);
-		a->acknowledged_at = dup_col(st, 5);
+		a->contract_id = stmt_text_dup(st, 0);
+		a->rule = stmt_text_dup(st, 1);
+		a->acknowledged_on = stmt_text_dup(st, 2);
+		a->note = stmt_text_dup(st, 3);
+		a->acknowledged_by = stmt_text_dup(st, 4);
+		a->acknowledged_at = stmt_text_dup(st, 5);
 	}
 	if (rc == STORE_ERROR)
 		buf_addf(err, "%s", stmt_error(st));

@@ -36,33 +36,28 @@ void changes_free(struct change *list, size_t n)
 	xfree(list);
 }
 
-static char *dup_col(struct stmt *st, int col)
-{
-	return stmt_is_null(st, col) ? NULL : xstrdup(stmt_text(st, col, NULL));
-}
-
 static void read_row(struct stmt *st, struct change *c)
 {
 	c->id = stmt_int64(st, 0);
-	c->kind = dup_col(st, 1);
-	c->key = dup_col(st, 2);
-	c->op = dup_col(st, 3);
-	c->contract_id = dup_col(st, 4);
-	c->confirmer = dup_col(st, 5);
-	c->before = dup_col(st, 6);
-	c->after = dup_col(st, 7);
-	c->after_csv = dup_col(st, 8);
-	c->proposer = dup_col(st, 9);
-	c->proposer_person = dup_col(st, 10);
-	c->reason = dup_col(st, 11);
-	c->state = dup_col(st, 12);
-	c->decided_by = dup_col(st, 13);
-	c->decided_person = dup_col(st, 14);
-	c->note = dup_col(st, 15);
-	c->created_at = dup_col(st, 16);
-	c->decided_at = dup_col(st, 17);
-	c->sales_owner = dup_col(st, 18);
-	c->ops_owner = dup_col(st, 19);
+	c->kind = stmt_text_dup(st, 1);
+	c->key = stmt_text_dup(st, 2);
+	c->op = stmt_text_dup(st, 3);
+	c->contract_id = stmt_text_dup(st, 4);
+	c->confirmer = stmt_text_dup(st, 5);
+	c->before = stmt_text_dup(st, 6);
+	c->after = stmt_text_dup(st, 7);
+	c->after_csv = stmt_text_dup(st, 8);
+	c->proposer = stmt_text_dup(st, 9);
+	c->proposer_person = stmt_text_dup(st, 10);
+	c->reason = stmt_text_dup(st, 11);
+	c->state = stmt_text_dup(st, 12);
+	c->decided_by = stmt_text_dup(st, 13);
+	c->decided_person = stmt_text_dup(st, 14);
+	c->note = stmt_text_dup(st, 15);
+	c->created_at = stmt_text_dup(st, 16);
+	c->decided_at = stmt_text_dup(st, 17);
+	c->sales_owner = stmt_text_dup(st, 18);
+	c->ops_owner = stmt_text_dup(st, 19);
 }
 
 static void member(struct buf *out, const char *name, const char *v, int raw)

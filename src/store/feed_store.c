@@ -299,6 +299,8 @@ struct feeder {
 	int64_t batch;
 	int storage_failed;
 	/* the file being read */
+	const struct feed_file *files;
+	int parse_failed;
 	const char *file;
 	int64_t ord;
 	struct unmapped *unmapped;
@@ -314,6 +316,7 @@ struct feeder {
 	size_t n_open;
 	struct day_row *spare;          /* rows closed, for reuse (row_retire) */
 	uint64_t *ages;                 /* flush_old()'s scratch */
+	struct day_row **flushing;      /* flush_rows_before()'s */
 	struct stmt *sel_day, *put_day, *sel_ticket, *put_ticket, *sel_tz;
 	struct buf blob, files_text;
 	/* tickets whose end moved off a day: that day is derived again */
@@ -663,24 +666,45 @@ static int write_row(struct feeder *fd, struct day_row *r)
 	return rc;
 }
 
+/* Rows in the order of their queue in the map, then day. */
+static int cmp_row(const void *a, const void *b)
+{
+	const struct day_row *x = *(const struct day_row *const *)a, *y = *(const struct day_row *const *)b;
+	if (x->queue != y->queue)
+		return x->queue < y->queue ? -1 : 1;
+	return x->day < y->day ? -1 : x->day > y->day;
+}
+
 /* Writes and closes the open rows that took no interval since the
- * feeder's count was older than `before` (every row: UINT64_MAX). */
+ * feeder's count was older than `before` (every row: UINT64_MAX). They
+ * are written source by source, day by day: a source's days then lie
+ * side by side in the table, and derive() reads a few pages per source
+ * instead of one page per day (the rows' content, and so every output,
+ * does not depend on the order). */
 static int flush_rows_before(struct feeder *fd, uint64_t before)
 {
 	int rc = 0;
+	size_t n = 0;
+	/* At most FEED_MAX_OPEN rows are open (on_interval() flushes first). */
+	if (!fd->flushing)
+		fd->flushing = xmalloc(FEED_MAX_OPEN * sizeof *fd->flushing);
 	for (size_t b = 0; b < HASH_BUCKETS; b++) {
 		struct day_row **link = &fd->buckets[b], *r;
 		while ((r = *link)) {
-			if (r->touched >= before) {
+			if (r->touched >= before || n == FEED_MAX_OPEN) {
 				link = &r->next;
 				continue;
 			}
 			*link = r->next;
-			if (!rc && write_row(fd, r))
-				rc = -1;
-			row_retire(fd, r);
+			fd->flushing[n++] = r;
 			fd->n_open--;
 		}
+	}
+	xqsort(fd->flushing, n, sizeof *fd->flushing, cmp_row);
+	for (size_t i = 0; i < n; i++) {
+		if (!rc && write_row(fd, fd->flushing[i]))
+			rc = -1;
+		row_retire(fd, fd->flushing[i]);
 	}
 	return rc;
 }
@@ -1420,6 +1444,31 @@ static void report_unmapped(struct feeder *fd)
 		memset(fd->um_slots, 0, fd->um_size * sizeof *fd->um_slots);
 }
 
+/* Before file i's records. */
+static void file_begin(void *ctx, int i)
+{
+	struct feeder *fd = ctx;
+	fd->file = fd->files[i].name;
+	fd->ord = i;
+}
+
+/* After file i: its problems counted, the sources it named that the map
+ * does not reported; a file with problems ends the reading. */
+static int file_done(void *ctx, int i, uint64_t n_errors, int rc)
+{
+	struct feeder *fd = ctx;
+	fd->res->errors += n_errors;
+	if (fd->storage_failed || (rc && rc != 1)) {
+		fd->parse_failed = 1;
+		return 1;
+	}
+	fd->bytes_before += fd->files[i].data ? fd->files[i].len : 0;
+	fd->bytes_now = fd->bytes_before;
+	progress(fd, 1);
+	report_unmapped(fd);
+	return fd->res->errors != 0;
+}
+
 int store_feed_import(struct store *s, const struct feed_map *map, const struct feed_file *files,
 		      int n_files, const struct feed_import_options *opt,
 		      struct feed_import_result *res, struct buf *report, struct buf *err)
@@ -1474,19 +1523,14 @@ int store_feed_import(struct store *s, const struct feed_map *map, const struct 
 			  " end_day = excluded.end_day, met = excluded.met, file = excluded.file,"
 			  " timezone = excluded.timezone, batch = excluded.batch", &fd->put_ticket, err))
 		goto out;
-	/* A map that does not fit the store is the problem to fix first. */
-	for (int i = 0; i < n_files && !res->errors; i++) {
-		uint64_t n_errors = 0;
-		fd->file = files[i].name;
-		fd->ord = i;
-		int prc = opt->format->parse(&files[i], map, &sink, report, &n_errors);
-		res->errors += n_errors;
-		if (fd->storage_failed || (prc && prc != 1))
+	/* A map that does not fit the store is the problem to fix first. The
+	 * files are parsed in a thread beside this one (io/feed_pipe.c). */
+	if (!res->errors) {
+		struct feed_pipe_hooks hooks = { fd, file_begin, file_done };
+		fd->files = files;
+		feed_parse_files(opt->format, files, n_files, map, &sink, report, &hooks);
+		if (fd->parse_failed)
 			goto out;
-		fd->bytes_before += files[i].data ? files[i].len : 0;
-		fd->bytes_now = fd->bytes_before;
-		progress(fd, 1);
-		report_unmapped(fd);
 	}
 	if (res->errors || opt->dry_run) {
 		/* A dry run still derives, to say how many days it would write. */
@@ -1528,6 +1572,7 @@ out:
 		row_free(r);
 	}
 	xfree(fd->ages);
+	xfree(fd->flushing);
 	stmt_finalize(fd->sel_day);
 	stmt_finalize(fd->put_day);
 	stmt_finalize(fd->sel_ticket);

@@ -18,26 +18,21 @@
 	" j.committed_by, (SELECT count(*) FROM jobs b WHERE b.state IN ('queued', 'running')" \
 	" AND b.id < j.id), j.encoding, j.problems, j.preview, j.params, j.detail"
 
-static char *col_dup(struct stmt *st, int col)
-{
-	return stmt_is_null(st, col) ? NULL : xstrdup(stmt_text(st, col, NULL));
-}
-
 static void read_job(struct stmt *st, struct job *j)
 {
 	memset(j, 0, sizeof *j);
 	j->id = stmt_int64(st, 0);
-	j->kind = col_dup(st, 1);
-	j->state = col_dup(st, 2);
-	j->owner = col_dup(st, 3);
-	j->actor = col_dup(st, 4);
+	j->kind = stmt_text_dup(st, 1);
+	j->state = stmt_text_dup(st, 2);
+	j->owner = stmt_text_dup(st, 3);
+	j->actor = stmt_text_dup(st, 4);
 	j->dry_run = stmt_int64(st, 5) != 0;
-	j->names = col_dup(st, 6);
+	j->names = stmt_text_dup(st, 6);
 	j->bytes = stmt_int64(st, 7);
-	j->created_at = col_dup(st, 8);
-	j->started_at = col_dup(st, 9);
-	j->finished_at = col_dup(st, 10);
-	j->server = col_dup(st, 11);
+	j->created_at = stmt_text_dup(st, 8);
+	j->started_at = stmt_text_dup(st, 9);
+	j->finished_at = stmt_text_dup(st, 10);
+	j->server = stmt_text_dup(st, 11);
 	j->progress_rows = stmt_int64(st, 12);
 	j->progress_bytes = stmt_int64(st, 13);
 	j->finished = !stmt_is_null(st, 14);
@@ -46,16 +41,16 @@ static void read_job(struct stmt *st, struct job *j)
 	j->files = (int)stmt_int64(st, 16);
 	j->batch = stmt_int64(st, 17);
 	j->n_errors = stmt_int64(st, 18);
-	j->errors = col_dup(st, 19);
-	j->limit_name = col_dup(st, 20);
+	j->errors = stmt_text_dup(st, 19);
+	j->limit_name = stmt_text_dup(st, 20);
 	j->preview_of = stmt_int64(st, 21);
 	j->committed_by = stmt_int64(st, 22);
 	j->ahead = stmt_int64(st, 23);
-	j->encoding = col_dup(st, 24);
-	j->problems = col_dup(st, 25);
-	j->preview = col_dup(st, 26);
-	j->params = col_dup(st, 27);
-	j->detail = col_dup(st, 28);
+	j->encoding = stmt_text_dup(st, 24);
+	j->problems = stmt_text_dup(st, 25);
+	j->preview = stmt_text_dup(st, 26);
+	j->params = stmt_text_dup(st, 27);
+	j->detail = stmt_text_dup(st, 28);
 }
 
 void store_job_release(struct job *j)
@@ -247,22 +242,29 @@ static int preview_kept(struct store *s, int64_t preview, const char *owner, enu
 	return step == STORE_DONE;
 }
 
+/* Opens the transaction that makes job *id (a new id) out of the kept
+ * preview for use: 0 inside it, 1 when the preview cannot serve (rolled
+ * back), −1 on a storage error (err; rolled back). */
+static int begin_from_preview(struct store *s, int64_t preview, const char *owner,
+			      enum preview_use use, int64_t *id, struct buf *err)
+{
+	int missing;
+	if (store_begin(s, err))
+		return -1;
+	if ((missing = preview_kept(s, preview, owner, use, err)) == 0 && !next_id(s, id, err))
+		return 0;
+	store_rollback(s);
+	return missing > 0 ? 1 : -1;
+}
+
 int store_job_commit_preview(struct store *s, int64_t preview, const char *owner,
 			     const char *actor, int64_t *id, struct buf *err)
 {
 	char now[21];
-	int missing;
+	int rc;
 	clock_now_iso(now);
-	if (store_begin(s, err))
-		return -1;
-	if ((missing = preview_kept(s, preview, owner, PREVIEW_COMMITTABLE, err)) < 0)
-		goto fail;
-	if (missing) {
-		store_rollback(s);
-		return 1;
-	}
-	if (next_id(s, id, err))
-		goto fail;
+	if ((rc = begin_from_preview(s, preview, owner, PREVIEW_COMMITTABLE, id, err)) != 0)
+		return rc;
 	{
 		const int64_t ints[5] = { *id, 0, 0, (int64_t)clock_now(), preview };
 		const char *const texts[5] = { NULL, actor, now, NULL, NULL };
@@ -287,18 +289,10 @@ int store_job_recheck(struct store *s, int64_t preview, const char *owner, const
 		      const char *encoding, int64_t *id, struct buf *err)
 {
 	char now[21];
-	int missing;
+	int rc;
 	clock_now_iso(now);
-	if (store_begin(s, err))
-		return -1;
-	if ((missing = preview_kept(s, preview, owner, PREVIEW_CHECKABLE, err)) < 0)
-		goto fail;
-	if (missing) {
-		store_rollback(s);
-		return 1;
-	}
-	if (next_id(s, id, err))
-		goto fail;
+	if ((rc = begin_from_preview(s, preview, owner, PREVIEW_CHECKABLE, id, err)) != 0)
+		return rc;
 	{
 		const int64_t ints[6] = { *id, 0, 0, (int64_t)clock_now(), 0, preview };
 		const char *const texts[6] = { NULL, actor, now, NULL, encoding, NULL };

@@ -22,38 +22,39 @@ void stored_model_release(struct stored_model *m)
 	memset(m, 0, sizeof *m);
 }
 
-static char *dup_col(struct stmt *st, int col)
-{
-	return stmt_is_null(st, col) ? NULL : xstrdup(stmt_text(st, col, NULL));
-}
-
 static void read_model(struct stmt *st, struct stored_model *m)
 {
-	m->version = dup_col(st, 0);
+	m->version = stmt_text_dup(st, 0);
 	m->year = stmt_is_null(st, 1) ? 0 : (int)stmt_int64(st, 1);
-	m->body = dup_col(st, 2);
-	m->created_at = dup_col(st, 3);
-	m->created_by = dup_col(st, 4);
+	m->body = stmt_text_dup(st, 2);
+	m->created_at = stmt_text_dup(st, 3);
+	m->created_by = stmt_text_dup(st, 4);
 	m->active = (int)stmt_int64(st, 5);
 }
 
 #define MODEL_COLS "version, year, body, created_at, created_by, active"
 
-int store_model_get(struct store *s, const char *version, struct stored_model *out, struct buf *err)
+/* Steps the prepared and bound st once into out, and finalizes it: 0, 1
+ * when no model matched, −1 (err). */
+static int read_one_model(struct stmt *st, struct stored_model *out, struct buf *err)
 {
-	struct stmt *st;
-	int rc;
-	memset(out, 0, sizeof *out);
-	if (store_prepare(s, "SELECT " MODEL_COLS " FROM models WHERE version = ?", &st, err))
-		return -1;
-	stmt_bind_str(st, 1, version);
-	rc = stmt_step(st);
+	int rc = stmt_step(st);
 	if (rc == STORE_ROW)
 		read_model(st, out);
 	else if (rc == STORE_ERROR)
 		buf_addf(err, "%s", stmt_error(st));
 	stmt_finalize(st);
 	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? 1 : -1;
+}
+
+int store_model_get(struct store *s, const char *version, struct stored_model *out, struct buf *err)
+{
+	struct stmt *st;
+	memset(out, 0, sizeof *out);
+	if (store_prepare(s, "SELECT " MODEL_COLS " FROM models WHERE version = ?", &st, err))
+		return -1;
+	stmt_bind_str(st, 1, version);
+	return read_one_model(st, out, err);
 }
 
 int store_model_put(struct store *s, const char *version, int year, const char *body,
@@ -143,20 +144,13 @@ fail:
 int store_model_for_year(struct store *s, int year, struct stored_model *out, struct buf *err)
 {
 	struct stmt *st;
-	int rc;
 	memset(out, 0, sizeof *out);
 	if (store_prepare(s, "SELECT " MODEL_COLS " FROM models WHERE active = 1"
 			  " AND (year IS NULL OR year <= ?)"
 			  " ORDER BY year IS NULL, year DESC LIMIT 1", &st, err))
 		return -1;
 	stmt_bind_int64(st, 1, year);
-	rc = stmt_step(st);
-	if (rc == STORE_ROW)
-		read_model(st, out);
-	else if (rc == STORE_ERROR)
-		buf_addf(err, "%s", stmt_error(st));
-	stmt_finalize(st);
-	return rc == STORE_ROW ? 0 : rc == STORE_DONE ? 1 : -1;
+	return read_one_model(st, out, err);
 }
 
 int store_model_list(struct store *s, struct stored_model **out, size_t *n, struct buf *err)
@@ -243,12 +237,12 @@ int store_frozen_get(struct store *s, int year, struct frozen *out, struct buf *
 	rc = stmt_step(st);
 	if (rc == STORE_ROW) {
 		out->year = year;
-		out->model_version = dup_col(st, 0);
-		out->data_hash = dup_col(st, 1);
-		out->csv = dup_col(st, 2);
-		out->json = dup_col(st, 3);
-		out->frozen_at = dup_col(st, 4);
-		out->frozen_by = dup_col(st, 5);
+		out->model_version = stmt_text_dup(st, 0);
+		out->data_hash = stmt_text_dup(st, 1);
+		out->csv = stmt_text_dup(st, 2);
+		out->json = stmt_text_dup(st, 3);
+		out->frozen_at = stmt_text_dup(st, 4);
+		out->frozen_by = stmt_text_dup(st, 5);
 	} else if (rc == STORE_ERROR) {
 		buf_addf(err, "%s", stmt_error(st));
 	}

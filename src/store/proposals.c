@@ -79,11 +79,6 @@ static void allowed_states(unsigned from, struct buf *out)
 
 /* ---- reading ----------------------------------------------------------- */
 
-static char *dup_col(struct stmt *st, int col)
-{
-	return stmt_is_null(st, col) ? NULL : xstrdup(stmt_text(st, col, NULL));
-}
-
 static char *dup_micro(struct stmt *st, int col)
 {
 	char text[32];
@@ -108,14 +103,14 @@ static int read_gate(struct store *s, struct proposal_detail *d, struct buf *err
 	while ((rc = stmt_step(st)) == STORE_ROW) {
 		ALLOC_GROW(d->reviews, d->n_reviews + 1, cap);
 		struct proposal_review_row *r = &d->reviews[d->n_reviews++];
-		r->reviewed_on = dup_col(st, 0);
-		r->reviewer = dup_col(st, 1);
-		r->reviewer_name = dup_col(st, 2);
-		r->verdict = dup_col(st, 3);
+		r->reviewed_on = stmt_text_dup(st, 0);
+		r->reviewer = stmt_text_dup(st, 1);
+		r->reviewer_name = stmt_text_dup(st, 2);
+		r->verdict = stmt_text_dup(st, 3);
 		r->predicted_attainment = dup_micro(st, 4);
-		r->risk_tier = dup_col(st, 5);
-		r->required_ramp_days = dup_col(st, 6);
-		r->conditions = dup_col(st, 7);
+		r->risk_tier = stmt_text_dup(st, 5);
+		r->required_ramp_days = stmt_text_dup(st, 6);
+		r->conditions = stmt_text_dup(st, 7);
 		if (r->verdict && (!strcmp(r->verdict, "feasible") || !strcmp(r->verdict, "conditional")))
 			d->gate_open = 1;
 	}
@@ -133,9 +128,9 @@ static int read_gate(struct store *s, struct proposal_detail *d, struct buf *err
 	if (rc == STORE_ROW) {
 		d->has_override = 1;
 		d->gate_open = 1;
-		d->override_by = dup_col(st, 0);
-		d->override_reason = dup_col(st, 1);
-		d->override_at = dup_col(st, 2);
+		d->override_by = stmt_text_dup(st, 0);
+		d->override_reason = stmt_text_dup(st, 1);
+		d->override_at = stmt_text_dup(st, 2);
 	} else if (rc == STORE_ERROR) {
 		buf_addf(err, "%s", stmt_error(st));
 	}
@@ -151,16 +146,16 @@ static int read_gate(struct store *s, struct proposal_detail *d, struct buf *err
 static void read_proposal(struct stmt *st, struct proposal_detail *d)
 {
 	memset(d, 0, sizeof *d);
-	d->id = dup_col(st, 0);
-	d->client_id = dup_col(st, 1);
-	d->client_name = dup_col(st, 2);
-	d->credited_contract_id = dup_col(st, 3);
-	d->origin = dup_col(st, 4);
-	d->title = dup_col(st, 5);
-	d->service_line = dup_col(st, 6);
-	d->proposed_on = dup_col(st, 7);
+	d->id = stmt_text_dup(st, 0);
+	d->client_id = stmt_text_dup(st, 1);
+	d->client_name = stmt_text_dup(st, 2);
+	d->credited_contract_id = stmt_text_dup(st, 3);
+	d->origin = stmt_text_dup(st, 4);
+	d->title = stmt_text_dup(st, 5);
+	d->service_line = stmt_text_dup(st, 6);
+	d->proposed_on = stmt_text_dup(st, 7);
 	d->annual_value = dup_micro(st, 8);
-	d->status = dup_col(st, 9);
+	d->status = stmt_text_dup(st, 9);
 }
 
 int store_proposal_get(struct store *s, const char *id, struct proposal_detail *out,
@@ -689,10 +684,10 @@ int store_proposal_overrides(struct store *s, struct proposal_override_row **out
 	while ((rc = stmt_step(st)) == STORE_ROW) {
 		ALLOC_GROW(*out, *n + 1, cap);
 		struct proposal_override_row *r = &(*out)[(*n)++];
-		r->proposal_id = dup_col(st, 0);
-		r->decided_by = dup_col(st, 1);
-		r->reason = dup_col(st, 2);
-		r->decided_at = dup_col(st, 3);
+		r->proposal_id = stmt_text_dup(st, 0);
+		r->decided_by = stmt_text_dup(st, 1);
+		r->reason = stmt_text_dup(st, 2);
+		r->decided_at = stmt_text_dup(st, 3);
 	}
 	if (rc == STORE_ERROR)
 		buf_addf(err, "%s", stmt_error(st));

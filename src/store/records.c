@@ -716,11 +716,6 @@ void record_list_free(const struct table *t, struct record_list *l)
 	memset(l, 0, sizeof *l);
 }
 
-static char *dup_col(struct stmt *st, int col)
-{
-	return stmt_is_null(st, col) ? NULL : xstrdup(stmt_text(st, col, NULL));
-}
-
 int records_audit_list(struct store *s, int64_t limit, int64_t offset, const char *entity,
 		       struct audit_row **rows, size_t *n, int64_t *total, struct buf *err)
 {
@@ -774,13 +769,13 @@ int records_audit_query(struct store *s, const struct audit_query *q, int64_t li
 		ALLOC_GROW(*rows, *n + 1, cap);
 		struct audit_row *r = &(*rows)[(*n)++];
 		r->seq = stmt_int64(st, 0);
-		r->at = dup_col(st, 1);
-		r->actor = dup_col(st, 2);
-		r->action = dup_col(st, 3);
-		r->entity = dup_col(st, 4);
-		r->key = dup_col(st, 5);
-		r->before = dup_col(st, 6);
-		r->after = dup_col(st, 7);
+		r->at = stmt_text_dup(st, 1);
+		r->actor = stmt_text_dup(st, 2);
+		r->action = stmt_text_dup(st, 3);
+		r->entity = stmt_text_dup(st, 4);
+		r->key = stmt_text_dup(st, 5);
+		r->before = stmt_text_dup(st, 6);
+		r->after = stmt_text_dup(st, 7);
 	}
 	if (rc == STORE_ERROR)
 		buf_addf(err, "%s", stmt_error(st));

@@ -209,6 +209,11 @@ const char *stmt_text(struct stmt *st, int col, size_t *len)
 	return OPS(st)->column_text(st, col, len);
 }
 
+char *stmt_text_dup(struct stmt *st, int col)
+{
+	return stmt_is_null(st, col) ? NULL : xstrdup(stmt_text(st, col, NULL));
+}
+
 int64_t stmt_int64(struct stmt *st, int col) { return OPS(st)->column_int64(st, col); }
 int64_t stmt_changes(struct stmt *st) { return OPS(st)->changes(st); }
 const char *stmt_error(struct stmt *st) { return OPS(st)->stmt_error(st); }

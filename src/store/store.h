@@ -98,6 +98,9 @@ void stmt_finalize(struct stmt *st);
 int stmt_column_count(struct stmt *st);
 int stmt_is_null(struct stmt *st, int col);
 const char *stmt_text(struct stmt *st, int col, size_t *len);
+/* A copy of column col's text, NULL for SQL NULL; the caller frees it
+ * (xfree). */
+char *stmt_text_dup(struct stmt *st, int col);
 int64_t stmt_int64(struct stmt *st, int col);
 int64_t stmt_changes(struct stmt *st);
 const char *stmt_error(struct stmt *st);

@@ -70,11 +70,6 @@ void password_generate(char out[21])
 	out[20] = '\0';
 }
 
-static char *col_dup(struct stmt *st, int col)
-{
-	return stmt_is_null(st, col) ? NULL : xstrdup(stmt_text(st, col, NULL));
-}
-
 void user_release(struct user *u)
 {
 	xfree(u->name);
@@ -88,13 +83,13 @@ void user_release(struct user *u)
 
 static void user_from_row(struct stmt *st, int first, struct user *u)
 {
-	u->name = col_dup(st, first);
+	u->name = stmt_text_dup(st, first);
 	u->role = role_parse(stmt_text(st, first + 1, NULL));
-	u->person_id = col_dup(st, first + 2);
+	u->person_id = stmt_text_dup(st, first + 2);
 	u->disabled = (int)stmt_int64(st, first + 3);
-	u->created_at = col_dup(st, first + 4);
+	u->created_at = stmt_text_dup(st, first + 4);
 	u->failed_logins = (long)stmt_int64(st, first + 5);
-	u->locked_until = col_dup(st, first + 6);
+	u->locked_until = stmt_text_dup(st, first + 6);
 }
 
 /* The audit JSON of an account: never the password hash. */

@@ -7,6 +7,7 @@
 #include "web/web_impl.h"
 #include "web/table.h"
 
+#include "domain/schema.h"
 #include "report/i18n.h"
 #include "store/audit.h"
 
@@ -70,31 +71,24 @@ static const char *field_label(struct request *req, const char *name)
 	return t ? t : name;
 }
 
-/* Is name a column of one of schema.c's choices (risk_tier, verdict, ...)? */
-static int enum_column(const char *name)
-{
-	for (size_t k = 0; k < schema_n_tables; k++) {
-		int c = schema_column(&schema_tables[k], name);
-		if (c >= 0 && schema_tables[k].columns[c].type == COL_ENUM)
-			return 1;
-	}
-	return 0;
-}
-
-/* A field's value as a reader says it: a role by its name, a choice
- * (risk_tier "medium") by its label, a yes-or-no field (jsonin reads true
- * and false as 1 and 0) as yes or no, null as a dash. */
-static void field_value(struct request *req, struct buf *o, const char *name, const char *v)
+/* A field's value as a reader says it: a role by its name, a value of an
+ * enumerated column of the record kind (schema.c) by its label, a
+ * yes-or-no field (jsonin reads true and false as 1 and 0) as yes or no,
+ * null as a dash. */
+static void field_value(struct request *req, struct buf *o, const struct audit_row *r,
+			const char *name, const char *v)
 {
 	static const char *const yes_no[] = { "disabled" };
 	enum lang lang = i18n_lang(req->lang);
+	const struct table *kind = schema_find(r->entity);
 	const char *t = NULL;
 	if (!v)
 		t = "—";
 	else if (!strcmp(name, "role"))
 		t = i18n_named(lang, "role.", v);
-	else if (enum_column(name))
-		t = i18n_named(lang, "enum.", v);
+	for (size_t i = 0; v && kind && i < kind->n_columns; i++)
+		if (!strcmp(kind->columns[i].name, name) && kind->columns[i].type == COL_ENUM)
+			t = i18n_named(lang, "enum.", v);
 	for (size_t i = 0; v && i < sizeof yes_no / sizeof *yes_no; i++)
 		if (!strcmp(name, yes_no[i]) && (!strcmp(v, "0") || !strcmp(v, "1")))
 			t = i18n_find(lang, v[0] == '1' ? "grid.yes" : "grid.no");
@@ -103,7 +97,8 @@ static void field_value(struct request *req, struct buf *o, const char *name, co
 
 /* A created or deleted record as "label: value", one a line; -1 when the
  * value is not a flat object (it is then shown as text). */
-static int field_values(struct request *req, struct buf *o, const char *json)
+static int field_values(struct request *req, struct buf *o, const struct audit_row *r,
+			const char *json)
 {
 	struct param *f;
 	size_t n;
@@ -117,7 +112,7 @@ static int field_values(struct request *req, struct buf *o, const char *json)
 		html_raw(o, "<li>");
 		html_escape(o, field_label(req, f[i].name));
 		html_raw(o, ": ");
-		field_value(req, o, f[i].name, f[i].value);
+		field_value(req, o, r, f[i].name, f[i].value);
 		html_raw(o, "</li>");
 	}
 	html_raw(o, "</ul>");
@@ -148,9 +143,9 @@ static int changed_fields(struct request *req, struct buf *o, const struct audit
 		html_raw(o, "<li>");
 		html_escape(o, field_label(req, a[i].name));
 		html_raw(o, ": <del>");
-		field_value(req, o, a[i].name, was);
+		field_value(req, o, r, a[i].name, was);
 		html_raw(o, "</del> → <ins>");
-		field_value(req, o, a[i].name, now);
+		field_value(req, o, r, a[i].name, now);
 		html_raw(o, "</ins></li>");
 		shown++;
 	}
@@ -222,7 +217,7 @@ static void change_cell(struct request *req, struct buf *o, const void *arg)
 		html_raw(o, "<div><span class=\"muted small\">");
 		html_msg(o, req, sides[i][0]);
 		html_raw(o, "</span> ");
-		if (field_values(req, o, sides[i][1]))
+		if (field_values(req, o, r, sides[i][1]))
 			folded(req, o, sides[i][1]);
 		html_raw(o, "</div>");
 	}

@@ -436,7 +436,7 @@ static void month_views(struct request *req, struct buf *o, const struct scored 
 		const char **xl = arena_alloc(&req->arena, cols * sizeof *xl);
 		micro_t target = mt->cells[m].target;
 		/* a ratio reads as a percentage; other units through the catalog */
-		int ratio = sm->unit && (!strcmp(sm->unit, "ratio") || !strcmp(sm->unit, "%"));
+		int ratio = units_metric_is_ratio(sm->unit);
 		double scale = ratio ? 100 : 1;
 		const char *unit = ratio ? "%" : sm->unit && *sm->unit
 			? i18n_named(i18n_lang(req->lang), "metric_unit.", sm->unit) : NULL;
@@ -448,15 +448,7 @@ static void month_views(struct request *req, struct buf *o, const struct scored 
 			xl[c] = arena_strdup(&req->arena, l);
 			values[c] = cell->has_data ? scale * (double)cell->num / (double)cell->den : SVG_NONE;
 		}
-		if (ratio) {
-			units_percent(&tt, (long double)target / 1e6L, 1);
-		} else {
-			char t[32];
-			decimal_format(target, t);
-			buf_adds(&tt, t);
-			if (unit)
-				buf_addf(&tt, " %s", unit);
-		}
+		units_metric_value(&tt, i18n_lang(req->lang), sm->unit, (long double)target / MICRO_ONE);
 		html_raw(o, "<section class=\"card\">\n<h3>");
 		html_escape(o, row_labels[m]);
 		html_raw(o, " <span class=\"muted\">(");

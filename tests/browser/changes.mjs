@@ -8,28 +8,15 @@
 // tests/browser/artifacts/ (git-ignored; docs/screenshots/ keeps copies).
 // Prints TAP lines.
 import { chromium } from 'playwright-core';
-import { tap, startServer, pageErrors, snap } from './tools/lib.mjs';
+import { demoStore, startServer, pageErrors, snap } from './tools/lib.mjs';
 import { chromiumArgs } from './tools/lib.mjs';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const top = join(here, '..', '..');
-const tandem = process.env.TANDEM || join(top, 'build', 'tandem');
-const artifacts = join(here, 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-const work = mkdtempSync(join(tmpdir(), 'tandem-browser-changes-'));
-const db = join(work, 'demo.db');
-const env = { ...process.env, TANDEM_FAST_HASH: '1' };
-
-const t = tap();
-const ok = t.ok;
-
+const { tandem, artifacts, work, db, env, t, ok, addUser } =
+  demoStore('tandem-browser-changes-');
 // The demo company; a contract of P04 and the SLA metric to lower.
-execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
 execFileSync(tandem, ['export', '--db', db, '--out', join(work, 'csv')], { env, stdio: 'ignore' });
 const rows = (file) => {
   const [head, ...lines] = readFileSync(join(work, 'csv', file), 'utf8').trim().split('\n');
@@ -40,8 +27,7 @@ const contract = rows('contracts.csv').find((c) => c.sales_owner === 'P04' && c.
 const metric = rows('sla_metrics.csv').find((m) => m.contract_id === contract.id && m.direction === 'higher');
 const lowered = (Number(metric.target) - 0.05).toFixed(2);
 for (const [name, role, person] of [['ana', 'sales', 'P04'], ['oh', 'operations', contract.ops_owner]])
-  execFileSync(tandem, ['user', 'add', name, '--role', role, '--person', person, '--password-stdin', '--db', db],
-    { env, input: `browser-pass-${name}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+  addUser(name, role, `browser-pass-${name}`, person);
 
 const { server, url } = await startServer(tandem, db, env);
 

@@ -10,29 +10,15 @@
 // docs/user-guide.md are written with SHOTS_DIR set (else to
 // tests/browser/artifacts/). Prints TAP lines.
 import { chromium } from 'playwright-core';
-import { tap, startServer, pageErrors, snap } from './tools/lib.mjs';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { demoStore, startServer, pageErrors, snap } from './tools/lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const top = join(here, '..', '..');
-const tandem = process.env.TANDEM || join(top, 'build', 'tandem');
-const shots = process.env.SHOTS_DIR || join(here, 'artifacts');
+const { tandem, artifacts: shots, work, db, env, t, ok, addUser } =
+  demoStore('tandem-import-browser-', { now: '2026-11-26T09:00:00Z', shots: process.env.SHOTS_DIR });
 const type = process.env.SHOTS_TYPE || 'jpeg';      // png to look at them in a PNG-only viewer
-mkdirSync(shots, { recursive: true });
-const work = mkdtempSync(join(tmpdir(), 'tandem-import-browser-'));
-const db = join(work, 'demo.db');
-const env = { ...process.env, TANDEM_FAST_HASH: '1', TANDEM_NOW: '2026-11-26T09:00:00Z' };
-
-const t = tap();
-const ok = t.ok;
-
-execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
-execFileSync(tandem, ['user', 'add', 'kim', '--role', 'admin', '--password-stdin', '--db', db],
-  { env, input: 'import-pass-1\n', stdio: ['pipe', 'ignore', 'inherit'] });
+addUser('kim', 'admin', 'import-pass-1');
 const { server, url } = await startServer(tandem, db, env);
 
 // CL01 as it is, CL02 in another industry, CL99 new: in CP949, as Korean

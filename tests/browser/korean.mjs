@@ -12,34 +12,18 @@
 // a Korean message. The English UI, in turn, shows no Korean outside what
 // people wrote (names, titles, notes). The language switch after a POST
 // leads to a GET page that shows the same thing. Prints TAP lines.
-import { chromium } from 'playwright-core';
-import { tap, startServer, pageErrors, launch, snap } from './tools/lib.mjs';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { demoStore, startServer, pageErrors, launch, snap } from './tools/lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const top = join(here, '..', '..');
-const tandem = process.env.TANDEM || join(top, 'build', 'tandem');
-const artifacts = join(here, 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-const work = mkdtempSync(join(tmpdir(), 'tandem-korean-'));
-const db = join(work, 'demo.db');
-const env = { ...process.env, TANDEM_FAST_HASH: '1', TANDEM_NOW: '2026-11-26T09:00:00Z' };
-
-const t = tap();
-const ok = t.ok;
-
+const { here, tandem, artifacts, work, db, env, t, ok, addUser } =
+  demoStore('tandem-korean-', { now: '2026-11-26T09:00:00Z' });
 // --- the store: the demo company, one account per role ---------------------
-execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
 const roles = ['admin', 'executive', 'sales', 'operations', 'viewer'];
 const person = { sales: 'P04', operations: 'P12', executive: null, admin: null, viewer: null };
 for (const r of roles)
-  execFileSync(tandem, ['user', 'add', `ko-${r}`, '--role', r, '--password-stdin', '--db', db,
-    ...(person[r] ? ['--person', person[r]] : [])],
-  { env, input: `korean-pass-${r}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+  addUser(`ko-${r}`, r, `korean-pass-${r}`, person[r]);
 
 // What people wrote (names, titles, notes, the model's names and notes):
 // Korean there is data, not UI, on an English page; English there is data

@@ -9,31 +9,15 @@
 // win, a freeze of an unfinished year, an unknown page, a forbidden page, a
 // wrong password), must show no English sentence outside the allow-list
 // (ids, codes, units, file and column names). Prints TAP lines.
-import { chromium } from 'playwright-core';
-import { tap, startServer, pageErrors, launch, snap } from './tools/lib.mjs';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { demoStore, startServer, pageErrors, launch, snap } from './tools/lib.mjs';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const top = join(here, '..', '..');
-const tandem = process.env.TANDEM || join(top, 'build', 'tandem');
-const artifacts = join(here, 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-const work = mkdtempSync(join(tmpdir(), 'tandem-layout-'));
-const db = join(work, 'demo.db');
-const env = { ...process.env, TANDEM_FAST_HASH: '1', TANDEM_NOW: '2026-11-26T09:00:00Z' };
-
-const t = tap();
-const ok = t.ok;
-
-execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
+const { tandem, artifacts, work, db, env, t, ok, addUser } =
+  demoStore('tandem-layout-', { now: '2026-11-26T09:00:00Z' });
 const roles = ['admin', 'executive', 'sales', 'operations', 'viewer'];
 for (const r of roles)
-  execFileSync(tandem, ['user', 'add', `lay-${r}`, '--role', r, '--password-stdin', '--db', db],
-    { env, input: `layout-pass-${r}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+  addUser(`lay-${r}`, r, `layout-pass-${r}`);
 
 const { server, url } = await startServer(tandem, db, env);
 

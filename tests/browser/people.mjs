@@ -6,29 +6,13 @@
 // my page for an account linked to a person, the records list and the
 // audit log, each checked not to scroll sideways at 1366 and 390 px.
 // Screenshots go to tests/browser/artifacts/ (people-*.png). Prints TAP.
-import { chromium } from 'playwright-core';
-import { tap, startServer, pageErrors, launch, snap } from './tools/lib.mjs';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { demoStore, startServer, pageErrors, launch, snap } from './tools/lib.mjs';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const top = join(here, '..', '..');
-const tandem = process.env.TANDEM || join(top, 'build', 'tandem');
-const artifacts = join(here, 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-const work = mkdtempSync(join(tmpdir(), 'tandem-people-'));
-const db = join(work, 'demo.db');
-const env = { ...process.env, TANDEM_FAST_HASH: '1', TANDEM_NOW: '2026-11-26T09:00:00Z' };
-
-const t = tap();
-const ok = t.ok;
-
-execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
-execFileSync(tandem, ['user', 'add', 'pp-admin', '--role', 'admin', '--password-stdin', '--db', db],
-  { env, input: 'people-pass-1\n', stdio: ['pipe', 'ignore', 'inherit'] });
+const { tandem, artifacts, work, db, env, t, ok, addUser } =
+  demoStore('tandem-people-', { now: '2026-11-26T09:00:00Z' });
+addUser('pp-admin', 'admin', 'people-pass-1');
 const { server, url } = await startServer(tandem, db, env);
 
 const browser = await launch();
@@ -116,8 +100,7 @@ try {
 
   // --- my page, records, audit: both widths, both languages ---------------------
   const me = people.find((p) => p.id === owner);
-  execFileSync(tandem, ['user', 'add', 'pp-owner', '--role', 'sales', '--person', me.id, '--password-stdin', '--db', db],
-    { env, input: 'people-pass-3\n', stdio: ['pipe', 'ignore', 'inherit'] });
+  addUser('pp-owner', 'sales', 'people-pass-3', me.id);
   const mine = await session('pp-owner', 'people-pass-3');
   for (const [w, h] of [[1366, 768], [390, 844]]) {
     await mine.page.setViewportSize({ width: w, height: h });

@@ -8,29 +8,15 @@
 // the growth cycle, promises and a proposal with its gate. Screenshots go
 // to tests/browser/artifacts/ (git-ignored). Prints TAP lines.
 import { chromium } from 'playwright-core';
-import { tap, startServer, pageErrors, snap } from './tools/lib.mjs';
+import { demoStore, startServer, pageErrors, snap } from './tools/lib.mjs';
 import { chromiumArgs } from './tools/lib.mjs';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const top = join(here, '..', '..');
-const tandem = process.env.TANDEM || join(top, 'build', 'tandem');
-const artifacts = join(here, 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-const work = mkdtempSync(join(tmpdir(), 'tandem-browser-'));
-const db = join(work, 'demo.db');
-const env = { ...process.env, TANDEM_FAST_HASH: '1' };
-
-const t = tap();
-const ok = t.ok;
-
-execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
-execFileSync(tandem, ['user', 'add', 'kim', '--role', 'admin', '--password-stdin', '--db', db],
-  { env, input: 'browser-pass-1\n', stdio: ['pipe', 'ignore', 'inherit'] });
+const { tandem, artifacts, work, db, env, t, ok, addUser } =
+  demoStore('tandem-browser-');
+addUser('kim', 'admin', 'browser-pass-1');
 
 const { server, url } = await startServer(tandem, db, env);
 

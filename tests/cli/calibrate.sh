@@ -96,9 +96,9 @@ check "calibrate-from-file" sh -c '
 	"$TANDEM" --db "$DB" model calibrate --year 2026 --from draft.json --out twice.json > t2.txt &&
 	grep -q "under model draft.json" t2.txt &&
 	grep -q "linear(4, 0) -> linear(4, 0)" t2.txt'
-check "calibrate-bad-years" status 2 "$TANDEM" --db "$DB" model calibrate --year 2026 --years 0
-check "calibrate-needs-year" status 2 "$TANDEM" --db "$DB" model calibrate
-check "calibrate-options-only-for-calibrate" status 2 "$TANDEM" --db "$DB" model list --out x.json
+check "calibrate-bad-years" status_is 2 "$TANDEM" --db "$DB" model calibrate --year 2026 --years 0
+check "calibrate-needs-year" status_is 2 "$TANDEM" --db "$DB" model calibrate
+check "calibrate-options-only-for-calibrate" status_is 2 "$TANDEM" --db "$DB" model list --out x.json
 # K3 has 2 scope changes: linear(4, 0) scores 100·(2 − 4)/(0 − 4) = 50.00
 check "calibrated-model-scores" sh -c '
 	"$TANDEM" --db "$DB" score --year 2025 --model draft.json --format csv |
@@ -114,4 +114,4 @@ check "calibrate-org-operations-leaves-sales" sh -c '
 	"$TANDEM" --db "$DB" model calibrate --year 2026 --org operations --from default --out ops.json > t3.txt &&
 	! grep -q "^sales " t3.txt && grep -q "^operations O1.1  " t3.txt &&
 	"$TANDEM" --db "$DB" model diff default ops.json > d3.txt && ! grep -q "S2.3" d3.txt'
-check "calibrate-org-bad" status 2 "$TANDEM" --db "$DB" model calibrate --year 2026 --org finance
+check "calibrate-org-bad" status_is 2 "$TANDEM" --db "$DB" model calibrate --year 2026 --org finance

@@ -16,14 +16,14 @@ check "closed-reimport-unchanged-ok" "$TANDEM" import "$DATA/small"
 
 mkdir rating
 printf 'contract_id,rated_on,rated_by,concreteness,feasibility\nK1,2025-03-20,P-O1,1,3\n' > rating/manual_ratings.csv
-check "closed-change-refused-exit-1" status 1 "$TANDEM" import rating
+check "closed-change-refused-exit-1" status_is 1 "$TANDEM" import rating
 "$TANDEM" import rating > rating.out 2>&1
 check "closed-change-message" grep -q 'manual_ratings.csv:2:2: 2025 is a closed year (its results were frozen): its evidence changes only through an executive.s correction with a reason' rating.out
 check "closed-change-nothing-written" sh -c '"$TANDEM" export --out ex >/dev/null && grep -q "^K1,2025-03-20,P-O1,4,3$" ex/manual_ratings.csv'
 
 mkdir newrow
 printf 'contract_id,date,kind,added_annual_value\nK1,2025-12-01,scope,1000\n' > newrow/expansions.csv
-check "closed-new-row-refused" status 1 "$TANDEM" import newrow
+check "closed-new-row-refused" status_is 1 "$TANDEM" import newrow
 printf 'contract_id,date,kind,added_annual_value\nK1,2026-12-01,scope,1000\n' > newrow/expansions.csv
 check "closed-other-year-open" "$TANDEM" import newrow
 
@@ -31,22 +31,22 @@ check "closed-other-year-open" "$TANDEM" import newrow
 mkdir move
 printf 'contract_id,rated_on,rated_by,concreteness,feasibility\nK1,2025-03-20,P-O1,4,3\n' > move/manual_ratings.csv
 printf 'id,client_id,credited_contract_id,origin,title,service_line,proposed_on,annual_value,status\nPR2,C1,K1,operations,채팅 상담 추가,채팅상담,2026-01-02,300000000,won\n' > move/proposals.csv
-check "closed-move-out-refused" status 1 "$TANDEM" import move
+check "closed-move-out-refused" status_is 1 "$TANDEM" import move
 
 mkdir meas
 printf 'contract_id,metric,date,numerator,denominator\nK1,SL,2025-03-15,800,1000\nK1,SL,2025-03-16,850,1000\n' > meas/measurements.csv
 check "closed-measurements-unchanged-ok" "$TANDEM" import meas
 printf 'contract_id,metric,date,numerator,denominator\nK1,SL,2025-03-15,800,1000\nK1,SL,2025-03-16,999,1000\n' > meas/measurements.csv
-check "closed-measurement-changed-refused" status 1 "$TANDEM" import meas
+check "closed-measurement-changed-refused" status_is 1 "$TANDEM" import meas
 "$TANDEM" import meas > meas.out 2>&1
 check "closed-measurement-names-line" grep -q '^meas/measurements.csv:3:3: 2025 is a closed year' meas.out
 printf 'contract_id,metric,date,numerator,denominator\nK1,SL,2025-03-17,900,1000\n' > meas/measurements.csv
-check "closed-measurement-new-day-refused" status 1 "$TANDEM" import meas
+check "closed-measurement-new-day-refused" status_is 1 "$TANDEM" import meas
 printf 'contract_id,metric,date,numerator,denominator\nK1,SL,2026-03-17,900,1000\n' > meas/measurements.csv
 check "closed-measurement-other-year-ok" "$TANDEM" import meas
 
 # The correction.
-check "closed-correction-needs-reason" status 2 "$TANDEM" import --correction ' ' rating
+check "closed-correction-needs-reason" status_is 2 "$TANDEM" import --correction ' ' rating
 check "closed-correction" "$TANDEM" import --correction "manual re-rated after the audit of 2026-01" rating
 "$TANDEM" audit list --limit 5 > audit.out
 check "closed-correction-audited" grep -q '	correction	manual_ratings	2025	-	{"reason":"manual re-rated after the audit of 2026-01","rows":1,"keys":\["K1/2025-03-20/P-O1"\]}' audit.out
@@ -59,7 +59,7 @@ check "closed-measurement-correction-audited" sh -c '"$TANDEM" audit list --limi
 "$TANDEM" score --year 2025 --frozen --format csv > frozen.csv
 check "closed-frozen-bytes-kept" same before.csv frozen.csv
 "$TANDEM" verify --year 2025 > verify.out
-check "closed-verify-exit-1" status 1 "$TANDEM" verify --year 2025
+check "closed-verify-exit-1" status_is 1 "$TANDEM" verify --year 2025
 check "closed-verify-head" grep -Eq '^audit:   head [0-9]+:[0-9a-f]{64} at the freeze$' verify.out
 check "closed-verify-counts-corrections" grep -q '^corrections of 2025 since the freeze: 2$' verify.out
 check "closed-verify-names-reason" grep -q 'manual_ratings: {"reason":"manual re-rated after the audit of 2026-01"' verify.out

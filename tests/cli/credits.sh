@@ -44,9 +44,9 @@ check "credits-json-parses" python3 -c 'import json,sys; json.load(open(sys.argv
 check "credits-text-ko" sh -c '"$TANDEM" --lang ko credits --year 2025 | grep -q "합계: 지급 확정 10571.43"'
 check "credits-other-year-header-only" sh -c '
 	test "$("$TANDEM" credits --year 2024 --format csv)" = "contract_id,metric,month,value,minimum,expected,credit_owed,credit_waived,credit_pending"'
-check "credits-unknown-contract-exit-1" status 1 "$TANDEM" credits --year 2025 --contract NOPE
-check "credits-no-year-exit-2" status 2 "$TANDEM" credits
-check "credits-bad-format-exit-2" status 2 "$TANDEM" credits --year 2025 --format xml
+check "credits-unknown-contract-exit-1" status_is 1 "$TANDEM" credits --year 2025 --contract NOPE
+check "credits-no-year-exit-2" status_is 2 "$TANDEM" credits
+check "credits-bad-format-exit-2" status_is 2 "$TANDEM" credits --year 2025 --format xml
 # Same data, same bytes.
 check "credits-deterministic" sh -c '"$TANDEM" credits --year 2025 --format json | diff - credits.json'
 

@@ -112,7 +112,7 @@ rm -rf huge
 # CP949 (what Korean Excel saves), converted with --encoding cp949.
 mkdir cp && printf 'id,name,industry,referred_by\nC7,\260\241\263\252,\264\331,\n' > cp/clients.csv
 check "import-cp949" sh -c '"$TANDEM" import --encoding cp949 cp >/dev/null && "$TANDEM" export clients --out cpx >/dev/null && grep -q "^C7,가나,다,\$" cpx/clients.csv'
-check "import-cp949-without-flag-fails" status 1 "$TANDEM" import cp
+check "import-cp949-without-flag-fails" status_is 1 "$TANDEM" import cp
 
 # The problems in the user's language (--lang, else LANG), from the one
 # catalog; the position stays as it is.
@@ -135,5 +135,5 @@ check "import-gate-names-the-status-column-as-given" sh -c '"$TANDEM" import reo
 printf 'name,id,kind,parent_id\nX,UX,sales,HQ\n' > reorder/proposals.csv && mv reorder/proposals.csv reorder/org_units.csv
 check "import-columns-in-any-order" sh -c '"$TANDEM" import --dry-run reorder >/dev/null'
 check "import-help" sh -c '"$TANDEM" import --help | grep -q "^usage: tandem import"'
-check "import-usage-error-exit-2" status 2 "$TANDEM" import
-check "import-uninitialized-store-exit-3" status 3 "$TANDEM" --db none.db import "$DATA/small"
+check "import-usage-error-exit-2" status_is 2 "$TANDEM" import
+check "import-uninitialized-store-exit-3" status_is 3 "$TANDEM" --db none.db import "$DATA/small"

@@ -12,31 +12,4 @@ WORK=$(mktemp -d)
 export TANDEM_AUDIT_KEY_FILE="$WORK/audit.key"
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
-_n=0
-check() {
-	_name=$1
-	shift
-	_n=$((_n + 1))
-	if "$@" > "$WORK/.check.out" 2>&1; then
-		echo "ok $_n - $_name"
-	else
-		echo "not ok $_n - $_name"
-		sed 's/^/#   /' "$WORK/.check.out" | head -40
-	fi
-}
-# same FILE1 FILE2: the files are identical (shows a diff when not).
-same() {
-	diff -u "$1" "$2"
-}
-# status N COMMAND...: the command exits with status N.
-status() {
-	_want=$1
-	shift
-	"$@" > "$WORK/.status.out" 2>&1
-	_got=$?
-	if [ "$_got" -ne "$_want" ]; then
-		echo "exit status $_got, expected $_want"
-		cat "$WORK/.status.out"
-		return 1
-	fi
-}
+. "$TOP/tests/tap.sh"

@@ -26,19 +26,19 @@ check "lc-import-company" "$TANDEM" import "$DATA/lifecycle/company"
 # --- the gate -------------------------------------------------------------
 "$TANDEM" proposal list > lc-proposal-list.out
 check "lc-proposal-list" same "$EXP/proposal-list.txt" lc-proposal-list.out
-check "lc-gate-refuses-win-without-review" status 1 "$TANDEM" proposal win PR5 --as sales
+check "lc-gate-refuses-win-without-review" status_is 1 "$TANDEM" proposal win PR5 --as sales
 check "lc-gate-refusal-message" sh -c '"$TANDEM" proposal win PR5 --as sales 2>&1 | grep -qx "tandem: proposal .PR5. cannot be won without a feasible or conditional feasibility review (or an executive.s override)"'
-check "lc-gate-refuses-infeasible-review" status 1 "$TANDEM" proposal win PR6 --as sales
+check "lc-gate-refuses-infeasible-review" status_is 1 "$TANDEM" proposal win PR6 --as sales
 check "lc-gate-pr6-still-review" sh -c '"$TANDEM" proposal show PR6 | grep -qx "  status        review"'
-check "lc-override-refused-for-sales" status 1 "$TANDEM" proposal override PR6 --reason "전략 고객" --as sales
-check "lc-override-refused-for-admin" status 1 "$TANDEM" proposal override PR6 --reason "전략 고객"
-check "lc-override-refused-without-reason" status 1 "$TANDEM" proposal override PR6 --as executive
-check "lc-override-refused-blank-reason" status 1 "$TANDEM" proposal override PR6 --reason "   " --as executive
+check "lc-override-refused-for-sales" status_is 1 "$TANDEM" proposal override PR6 --reason "전략 고객" --as sales
+check "lc-override-refused-for-admin" status_is 1 "$TANDEM" proposal override PR6 --reason "전략 고객"
+check "lc-override-refused-without-reason" status_is 1 "$TANDEM" proposal override PR6 --as executive
+check "lc-override-refused-blank-reason" status_is 1 "$TANDEM" proposal override PR6 --reason "   " --as executive
 check "lc-override-refused-message" sh -c '"$TANDEM" proposal override PR6 --as executive 2>&1 | grep -qx "tandem: an override of proposal .PR6. needs a written reason"'
 check "lc-no-override-in-audit-yet" sh -c '! "$TANDEM" audit list --entity proposals | grep -q override'
 check "lc-override-by-executive" "$TANDEM" proposal override PR6 --reason "전략 고객, 야간 인력은 본사 지원" --as executive
 check "lc-override-in-audit" sh -c '"$TANDEM" audit list --entity proposals | grep "	override	proposals	PR6	" | grep -q "\"reason\":\"전략 고객, 야간 인력은 본사 지원\",\"role\":\"executive\""'
-check "lc-win-refused-for-operations" status 1 "$TANDEM" proposal win PR6 --as operations
+check "lc-win-refused-for-operations" status_is 1 "$TANDEM" proposal win PR6 --as operations
 check "lc-win-after-override" "$TANDEM" proposal win PR6 --as sales
 check "lc-win-audited-with-gate" sh -c '"$TANDEM" audit list --entity proposals | grep "	win	proposals	PR6	" | grep -q "\"gate\":\"override\""'
 "$TANDEM" proposal show PR6 > lc-proposal-show-override.out
@@ -47,25 +47,25 @@ check "lc-proposal-show-override" same "$EXP/proposal-show-PR6.txt" lc-proposal-
 "$TANDEM" proposal show PR6 --format json > lc-proposal-show-json.out
 as_tester lc-proposal-show-json.out
 check "lc-proposal-show-json" same "$EXP/proposal-show-PR6.json" lc-proposal-show-json.out
-check "lc-lose-after-won-refused" status 1 "$TANDEM" proposal lose PR6
-check "lc-unknown-proposal" status 1 "$TANDEM" proposal win PR99
+check "lc-lose-after-won-refused" status_is 1 "$TANDEM" proposal lose PR6
+check "lc-unknown-proposal" status_is 1 "$TANDEM" proposal win PR99
 check "lc-audit-chain-intact" "$TANDEM" audit verify
 
 # Reviews: only by a person of an operations unit, acting as operations.
-check "lc-review-by-sales-person-refused" status 1 "$TANDEM" proposal review PR5 --reviewer P-S1 --verdict feasible --as operations
-check "lc-review-as-sales-refused" status 1 "$TANDEM" proposal review PR5 --reviewer P-O1 --verdict feasible --as sales
+check "lc-review-by-sales-person-refused" status_is 1 "$TANDEM" proposal review PR5 --reviewer P-S1 --verdict feasible --as operations
+check "lc-review-as-sales-refused" status_is 1 "$TANDEM" proposal review PR5 --reviewer P-O1 --verdict feasible --as sales
 check "lc-review-bad-fields" sh -c '"$TANDEM" proposal review PR5 --reviewer P-O1 --verdict maybe --predicted 1.2 --on 2026-13-01 --as operations 2>&1 | grep -qx "tandem: bad date .2026-13-01. for reviewed_on (expected YYYY-MM-DD, a day that exists); unknown verdict .maybe. (expected feasible, conditional or infeasible); predicted_attainment .1.2. is not between 0 and 1"'
 check "lc-review-recorded" "$TANDEM" proposal review PR5 --reviewer P-O1 --verdict conditional --predicted 0.92 --on 2026-01-22 --risk low --ramp-days 20 --conditions "채팅 솔루션 선도입" --as operations
 check "lc-review-moves-draft-to-review" sh -c '"$TANDEM" proposal show PR5 | grep -qx "  status        review"'
-check "lc-review-twice-same-day-refused" status 1 "$TANDEM" proposal review PR5 --reviewer P-O1 --verdict feasible --on 2026-01-22 --as operations
+check "lc-review-twice-same-day-refused" status_is 1 "$TANDEM" proposal review PR5 --reviewer P-O1 --verdict feasible --on 2026-01-22 --as operations
 check "lc-win-after-review" "$TANDEM" proposal win PR5 --as sales
-check "lc-review-after-win-refused" status 1 "$TANDEM" proposal review PR5 --reviewer P-O1 --verdict feasible --on 2026-01-23 --as operations
+check "lc-review-after-win-refused" status_is 1 "$TANDEM" proposal review PR5 --reviewer P-O1 --verdict feasible --on 2026-01-23 --as operations
 mkdir draft
 printf 'id,client_id,credited_contract_id,origin,title,service_line,proposed_on,annual_value,status\nPR8,C2,,sales,x,,2026-02-01,,draft\n' > draft/proposals.csv
 check "lc-import-draft" "$TANDEM" import draft
 check "lc-lose" "$TANDEM" proposal lose PR8 --as sales
 check "lc-lost-status" sh -c '"$TANDEM" proposal list --status lost | grep -q "^PR8 .*lost"'
-check "lc-lose-won-refused" status 1 "$TANDEM" proposal lose PR4 --as executive
+check "lc-lose-won-refused" status_is 1 "$TANDEM" proposal lose PR4 --as executive
 
 # The importer obeys the same gate.
 mkdir gate
@@ -141,10 +141,10 @@ check "lc-track-record-html-chart" grep -q "<svg" tr.html
 check "lc-track-record-anonymous" sh -c '! grep -E "알파|베타|감마|델타|김대표|박운영|최운영|이영업|정영업|C[0-9]|K[0-9]|P-" tr.html'
 
 # --- usage errors --------------------------------------------------------------
-check "lc-usage-promises-no-year" status 2 "$TANDEM" promises
-check "lc-usage-alerts-bad-date" status 2 "$TANDEM" alerts --as-of 2026-02-30
-check "lc-usage-cycle-backwards" status 2 "$TANDEM" cycle --from 2026 --to 2025
-check "lc-usage-track-record-format" status 2 "$TANDEM" track-record --year 2025 --format xlsx
-check "lc-usage-proposal-role" status 2 "$TANDEM" proposal win PR1 --as boss
-check "lc-usage-proposal-sub" status 2 "$TANDEM" proposal approve PR1
+check "lc-usage-promises-no-year" status_is 2 "$TANDEM" promises
+check "lc-usage-alerts-bad-date" status_is 2 "$TANDEM" alerts --as-of 2026-02-30
+check "lc-usage-cycle-backwards" status_is 2 "$TANDEM" cycle --from 2026 --to 2025
+check "lc-usage-track-record-format" status_is 2 "$TANDEM" track-record --year 2025 --format xlsx
+check "lc-usage-proposal-role" status_is 2 "$TANDEM" proposal win PR1 --as boss
+check "lc-usage-proposal-sub" status_is 2 "$TANDEM" proposal approve PR1
 check "lc-help" sh -c '"$TANDEM" proposal --help | grep -q "administrator.s tool"'

@@ -6,5 +6,5 @@ for cmd in $("$TANDEM" --help | sed -n '/^commands:/,/^$/p' | awk 'NR>1 && NF {p
 	check "help-$cmd" sh -c '"$TANDEM" "$1" --help | grep -q "^usage: tandem $1"' sh "$cmd"
 done
 check "help-version" sh -c '"$TANDEM" --version | grep -q "^tandem [0-9]"'
-check "help-unknown-command-exit-2" status 2 "$TANDEM" frobnicate
+check "help-unknown-command-exit-2" status_is 2 "$TANDEM" frobnicate
 check "man-page-current" sh -c 'sh "$TOP/scripts/gen-man.sh" "$TANDEM" | diff "$TOP/docs/tandem.1" -'

@@ -138,7 +138,7 @@ check "pg-migrate-copy-same-export" sh -c '
 	"$TANDEM" --db "$1" export --out ex-copy >/dev/null && diff -r ex-sqlite ex-copy' - "$COPY"
 check "pg-migrate-copy-same-scores" sh -c '
 	"$TANDEM" --db "$1" score --year 2025 --format csv > score-copy.csv && cmp score-sqlite.csv score-copy.csv' - "$COPY"
-check "pg-migrate-copy-refuses-nonempty" status 3 "$TANDEM" migrate --from demo.db --to "$COPY"
+check "pg-migrate-copy-refuses-nonempty" status_is 3 "$TANDEM" migrate --from demo.db --to "$COPY"
 # 2025 is frozen in the copy: changing its evidence is a correction.
 check "pg-migrate-copy-force-replaces" sh -c '
 	"$TANDEM" --db "$1" import --correction "test: make the copy differ" "$DATA/small" >/dev/null &&
@@ -159,8 +159,8 @@ check "pg-migrate-copy-frozen-verifies" "$TANDEM" --db "$COPY" verify --year 202
 check "pg-migrate-copy-frozen-scores" sh -c '
 	"$TANDEM" --db demo.db score --year 2025 --frozen --format csv > f1.csv &&
 	"$TANDEM" --db "$1" score --year 2025 --frozen --format csv > f2.csv && cmp f1.csv f2.csv' - "$COPY"
-check "pg-migrate-missing-source" status 3 "$TANDEM" migrate --from nosuch.db --to "$COPY"
-check "pg-migrate-from-without-to" status 2 "$TANDEM" migrate --from demo.db
+check "pg-migrate-missing-source" status_is 3 "$TANDEM" migrate --from nosuch.db --to "$COPY"
+check "pg-migrate-from-without-to" status_is 2 "$TANDEM" migrate --from demo.db
 
 # --- two imports at once ----------------------------------------------------
 # seq NAME DIR...: ex-NAME is the export of a SQLite store fed DIRs in order.
@@ -226,7 +226,7 @@ check "pg-backup-restore-same-export" sh -c '
 	"$TANDEM" --db restored.db export --out ex-restored >/dev/null && diff -r ex-live ex-restored'
 check "pg-backup-restored-scores" sh -c '
 	"$TANDEM" --db restored.db score --year 2025 --format csv > score-restored.csv && cmp score-sqlite.csv score-restored.csv'
-check "pg-restore-refuses-existing" status 1 "$TANDEM" restore live.bak --db restored.db
+check "pg-restore-refuses-existing" status_is 1 "$TANDEM" restore live.bak --db restored.db
 check "pg-restore-force" "$TANDEM" restore live.bak --db restored.db --force
 check "pg-restore-not-a-store" sh -c 'echo hello > junk.bak; "$TANDEM" restore junk.bak --db j.db; test $? -eq 1'
 RESTORED=$(newdb restored)

@@ -12,7 +12,7 @@ check "xlsx-template-ko" "$TANDEM" --lang ko template --out tpl-ko.xlsx
 check "xlsx-template-imports-empty" sh -c '
 	"$TANDEM" --db e.db init >/dev/null &&
 	"$TANDEM" --db e.db import tpl.xlsx tpl-ko.xlsx | grep -q "^imported 0 rows from 38 files"'
-check "xlsx-template-usage" status 2 "$TANDEM" template
+check "xlsx-template-usage" status_is 2 "$TANDEM" template
 
 # Round trip: export -> import into an empty store -> the same CSV export.
 check "xlsx-export" sh -c '"$TANDEM" --db demo.db export --format xlsx --out all.xlsx >/dev/null'
@@ -22,7 +22,7 @@ check "xlsx-roundtrip-identical-store" sh -c '
 	"$TANDEM" --db demo.db export --out before >/dev/null &&
 	"$TANDEM" --db rt.db export --out after >/dev/null &&
 	diff -r before after'
-check "xlsx-export-needs-file" status 2 "$TANDEM" --db demo.db export contracts --format xlsx --out x.xlsx
+check "xlsx-export-needs-file" status_is 2 "$TANDEM" --db demo.db export contracts --format xlsx --out x.xlsx
 
 # A bad date cell in a LibreOffice workbook: exactly this line, nothing written.
 "$TANDEM" --db bad.db init >/dev/null
@@ -121,6 +121,6 @@ check "report-json-is-score-json" sh -c '
 	"$TANDEM" --db demo.db report --year 2025 --out r.json >/dev/null &&
 	"$TANDEM" --db demo.db score --year 2025 --format json > s.json && diff s.json r.json'
 check "report-xlsx-is-a-workbook" sh -c 'test "$(head -c 2 r.xlsx)" = PK'
-check "report-bad-format" status 2 "$TANDEM" --db demo.db report --year 2025 --format pdf --out r.pdf
-check "report-bad-org" status 2 "$TANDEM" --db demo.db report --year 2025 --org finance --out r.html
-check "report-needs-out" status 2 "$TANDEM" --db demo.db report --year 2025
+check "report-bad-format" status_is 2 "$TANDEM" --db demo.db report --year 2025 --format pdf --out r.pdf
+check "report-bad-org" status_is 2 "$TANDEM" --db demo.db report --year 2025 --org finance --out r.html
+check "report-needs-out" status_is 2 "$TANDEM" --db demo.db report --year 2025

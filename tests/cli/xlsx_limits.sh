@@ -47,8 +47,8 @@ check "limits-cells-under-cap" sh -c '"$TANDEM" import --xlsx-max-cells 102 cell
 check "limits-env" sh -c 'TANDEM_XLSX_MAX_CELLS=50 "$TANDEM" import cells.xlsx 2>&1 | grep -q "limit xlsx-max-cells: the workbook has more than 50 cells"'
 check "limits-option-beats-env" sh -c 'TANDEM_XLSX_MAX_CELLS=50 "$TANDEM" import --xlsx-max-cells 102 cells.xlsx 2>&1 | grep -q "missing column .industry."'
 check "limits-korean" sh -c '"$TANDEM" import --lang ko honest.xlsx 2>&1 | grep -qx "tandem: 통합 문서의 한 부분이 압축을 풀면 너무 큽니다 (한도 xlsx-max-part); 관리자가 한도를 올릴 수 있습니다: docs/reliability.md"'
-check "limits-bad-option" status 2 "$TANDEM" import --xlsx-max-gap 12Q cells.xlsx
+check "limits-bad-option" status_is 2 "$TANDEM" import --xlsx-max-gap 12Q cells.xlsx
 check "limits-bad-option-message" sh -c '"$TANDEM" import --xlsx-max-gap 12Q cells.xlsx 2>&1 | grep -qx "tandem import: --xlsx-max-gap takes a whole number above 0 (bytes; K, M or G may follow), not .12Q."'
-check "limits-bad-env" status 2 env TANDEM_XLSX_MAX_RATIO=0 "$TANDEM" import cells.xlsx
+check "limits-bad-env" status_is 2 env TANDEM_XLSX_MAX_RATIO=0 "$TANDEM" import cells.xlsx
 # Nothing was written by any of it.
 check "limits-nothing-written" sh -c '[ "$("$TANDEM" export clients --out none >/dev/null && wc -l < none/clients.csv)" -eq 1 ]'

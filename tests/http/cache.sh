@@ -26,9 +26,9 @@ check "cache-version-after-imports" greater "$v0" 0
 check "cache-first-answer" is '"criterion":"S2.3","value":1.00,"score":80.00' "$(k1_s23 admin)"
 cp "$WORK/body" "$WORK/first.json"
 check "cache-second-answer-same-status" is 200 "$(api admin GET '/api/v1/scores?year=2025&subject=contract:K1&org=sales')"
-check "cache-second-answer-identical" same_lines "$WORK/first.json" "$WORK/body"
+check "cache-second-answer-identical" same "$WORK/first.json" "$WORK/body"
 check "cache-other-role-same-json" is 200 "$(api viewer GET '/api/v1/scores?year=2025&subject=contract:K1&org=sales')"
-check "cache-other-role-identical" same_lines "$WORK/first.json" "$WORK/body"
+check "cache-other-role-identical" same "$WORK/first.json" "$WORK/body"
 
 # An import by the CLI, while the server runs, bumps the version in its
 # transaction; the next request sees the new scope change (S2.3 counts 2).
@@ -63,7 +63,7 @@ check "cache-new-model-seen" has "$WORK/body" '"model_version":"cache-2025"'
 check "cache-page-admin-1" is 200 "$(status admin GET '/scores/company/company?year=2025')"
 cp "$WORK/body" "$WORK/page1.html"
 check "cache-page-admin-2" is 200 "$(status admin GET '/scores/company/company?year=2025')"
-check "cache-page-identical-for-same-user" same_lines "$WORK/page1.html" "$WORK/body"
+check "cache-page-identical-for-same-user" same "$WORK/page1.html" "$WORK/body"
 check "cache-page-viewer" is 200 "$(status viewer GET '/scores/company/company?year=2025')"
 check "cache-page-viewer-own-name" has "$WORK/body" '<span class="user">viewer <span class="role">'
 check "cache-page-viewer-own-csrf" has "$WORK/body" "value=\"$(cat "$WORK/viewer.csrf")\""
@@ -77,7 +77,7 @@ check "cache-page-english-main" hasnt "$WORK/body" '종합'
 check "cache-evidence-twice-1" is 200 "$(status viewer GET '/evidence/K1/sales/S3.1?year=2025')"
 cp "$WORK/body" "$WORK/ev1.html"
 check "cache-evidence-twice-2" is 200 "$(status viewer GET '/evidence/K1/sales/S3.1?year=2025')"
-check "cache-evidence-identical" same_lines "$WORK/ev1.html" "$WORK/body"
+check "cache-evidence-identical" same "$WORK/ev1.html" "$WORK/body"
 check "cache-unknown-subject-still-404" is 404 "$(status viewer GET '/scores/contract/NOPE?year=2025')"
 
 # --- sessions ---------------------------------------------------------------

@@ -47,21 +47,6 @@ check "feeds-viewer-403" is 403 "$(upload viewer 'format=genesys-aggregates&map=
 # Feed imports are background jobs, as imports are (issue 21 item 1): 202
 # and the job at once, then GET /api/v1/jobs/ID until done, with its
 # progress and the result (the feed's counts in "detail").
-jget() { curl -s -b "$WORK/admin.jar" "$URL/api/v1/jobs/$1" > "$WORK/job"; }
-field() { python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))
-for k in sys.argv[2].split("."): v = v[k] if v is not None else None
-print("null" if v is None else str(v).lower() if isinstance(v, bool) else v)' "$WORK/job" "$1"; }
-await() {
-	_i=0
-	while [ $_i -lt 200 ]; do
-		jget "$1"
-		_s=$(field state)
-		case $_s in done|failed) echo "$_s"; return 0 ;; esac
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	echo "timeout($_s)"
-}
 check "feeds-dry-run-202" is 202 "$(upload admin 'format=genesys-aggregates&map=genesys&dry_run=1' "$F/genesys-0302.json" "$F/genesys-0302-late.json")"
 id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/body")
 check "feeds-dry-run-job-kind" has "$WORK/body" "\"id\":$id,\"kind\":\"feed\",\"state\":\""

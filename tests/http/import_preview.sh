@@ -12,21 +12,6 @@ make_store || exit 1
 start_server || exit 1
 login admin || exit 1
 
-jget() { curl -s -b "$WORK/admin.jar" "$URL/api/v1/jobs/$1" > "$WORK/job"; }
-field() { python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))
-for k in sys.argv[2].split("."): v = v[int(k)] if isinstance(v, list) else v[k] if v is not None else None
-print("null" if v is None else str(v).lower() if isinstance(v, bool) else v)' "$WORK/job" "$1"; }
-await() {
-	_i=0
-	while [ $_i -lt 200 ]; do
-		jget "$1"
-		_s=$(field state)
-		case $_s in done|failed) echo "$_s"; return 0 ;; esac
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	echo "timeout($_s)"
-}
 # upload FILE... : POST /import of the files (NAME=PATH); prints the job id.
 upload() {
 	set -- $(for f in "$@"; do printf ' -F files=@%s;filename=%s' "${f#*=}" "${f%%=*}"; done)

@@ -14,24 +14,6 @@ start_server || exit 1
 login admin || exit 1
 login sales || exit 1
 
-# jget ID: the job's JSON into $WORK/job.
-jget() { curl -s -b "$WORK/admin.jar" "$URL/api/v1/jobs/$1" > "$WORK/job"; }
-# field NAME: a top-level string or number field of $WORK/job.
-field() { python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))
-for k in sys.argv[2].split("."): v = v[k] if v is not None else None
-print("null" if v is None else str(v).lower() if isinstance(v, bool) else v)' "$WORK/job" "$1"; }
-# await ID [SECONDS]: polls until the job is done or failed; prints its state.
-await() {
-	_i=0
-	while [ $_i -lt $(( ${2:-20} * 10 )) ]; do
-		jget "$1"
-		_s=$(field state)
-		case $_s in done|failed) echo "$_s"; return 0 ;; esac
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	echo "timeout($_s)"
-}
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 printf 'id,name,industry,referred_by\nCJ1,Job 1,,\nCJ2,Job 2,,CJ1\n' > "$WORK/clients.csv"

@@ -13,7 +13,6 @@ URL=
 DB=$WORK/t.db
 # One audit key for the store and the copies tests make of it.
 export TANDEM_AUDIT_KEY_FILE="$WORK/audit.key"
-_n=0
 
 stop_server() {
 	if [ -n "$SERVER_PID" ]; then
@@ -37,6 +36,13 @@ make_store() {
 	printf 'contract_id,item,accepted_on\nK1,HO-A,\n' > "$WORK/extra/handover.csv"
 	printf 'contract_id,date,kind,title,status,annual_savings,hours_saved\nK1,2026-06-01,automation,AUTO-A,deployed,,10\n' > "$WORK/extra/innovations.csv"
 	"$TANDEM" import --db "$DB" "$WORK/extra" >/dev/null || return 1
+	add_role_accounts
+}
+
+# add_role_accounts: in $DB, the accounts admin, executive (P-CEO), sales
+# (P-S1), operations (P-O1) and viewer, each with the password
+# "password-ROLE".
+add_role_accounts() {
 	for r in admin executive sales operations viewer; do
 		person=
 		case $r in
@@ -113,17 +119,8 @@ form() {
 	fi
 }
 
-check() {
-	_name=$1
-	shift
-	_n=$((_n + 1))
-	if "$@" > "$WORK/.check.out" 2>&1; then
-		echo "ok $_n - $_name"
-	else
-		echo "not ok $_n - $_name"
-		sed 's/^/#   /' "$WORK/.check.out" | head -20
-	fi
-}
+TAP_DETAIL=20
+. "$TOP/tests/tap.sh"
 
 # is WANT GOT: equal strings (shows both when not).
 is() {
@@ -138,18 +135,50 @@ is() {
 has() { grep -qF -- "$2" "$1" || { echo "'$2' not in $1:"; head -c 600 "$1"; echo; return 1; }; }
 hasnt() { ! grep -qF -- "$2" "$1" || { echo "'$2' found in $1"; grep -F -- "$2" "$1" | head -3; return 1; }; }
 
-# same_lines A B: the files hold the same lines (a diff when not).
-same_lines() { diff -u "$1" "$2"; }
 
-# status_is N COMMAND...: the command exits with status N.
-status_is() {
-	_want=$1
-	shift
-	"$@" > "$WORK/.status.out" 2>&1
-	_got=$?
-	if [ "$_got" -ne "$_want" ]; then
-		echo "exit status $_got, expected $_want"
-		cat "$WORK/.status.out"
-		return 1
+# pg_cluster NAME: a throwaway PostgreSQL cluster (scripts/pg-test.sh) for
+# the script NAME: sets PGT, PGDIR, PGPID and DB (its URL) and defines sql
+# SQL (run as the tandem user). Without the server binaries it prints the
+# SKIP line and exits 0; a cluster that does not start is NAME's failure.
+# The caller's EXIT trap stops it ($PGT stop "$PGDIR" "$PGPID").
+have_postgres() {
+	{ [ -n "${PG_BIN:-}" ] && [ -x "$PG_BIN/initdb" ]; } && return 0
+	ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1 && return 0
+	{ command -v pg_config > /dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; } && return 0
+	command -v initdb > /dev/null 2>&1
+}
+pg_cluster() {
+	PGT="sh $TOP/scripts/pg-test.sh"
+	if ! have_postgres; then
+		echo "ok 1 - $1 # SKIP PostgreSQL server binaries are not installed"
+		exit 0
 	fi
+	PGDIR=$(mktemp -d /tmp/tandem-pg.XXXXXX)
+	if ! DB=$($PGT start "$PGDIR" 2> "$WORK/pg.err"); then
+		echo "not ok 1 - $1-cluster-starts"
+		sed 's/^/#   /' "$WORK/pg.err"
+		exit 1
+	fi
+	PGPID=$($PGT pid "$PGDIR")
+}
+sql() { $PGT sql "$PGDIR" tandem "$1"; }
+
+# The import jobs' API, as admin. jget ID: the job's JSON into $WORK/job.
+# field NAME[.NAME|.INDEX...]: a field of $WORK/job (null, true/false as
+# JSON says them). await ID [SECONDS]: polls (20 s by default) until the
+# job is done or failed; prints its state, or timeout(STATE).
+jget() { curl -s -b "$WORK/admin.jar" "$URL/api/v1/jobs/$1" > "$WORK/job"; }
+field() { python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))
+for k in sys.argv[2].split("."): v = v[int(k)] if isinstance(v, list) else v[k] if v is not None else None
+print("null" if v is None else str(v).lower() if isinstance(v, bool) else v)' "$WORK/job" "$1"; }
+await() {
+	_i=0
+	while [ $_i -lt $(( ${2:-20} * 10 )) ]; do
+		jget "$1"
+		_s=$(field state)
+		case $_s in done|failed) echo "$_s"; return 0 ;; esac
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	echo "timeout($_s)"
 }

@@ -13,15 +13,7 @@ export TANDEM_NOW=2026-05-01T09:00:00Z LANG=C LC_ALL=C
 
 "$TANDEM" init --db "$DB" >/dev/null || exit 1
 "$TANDEM" import --db "$DB" "$DATA/lifecycle/company" >/dev/null || exit 1
-for r in admin executive sales operations viewer; do
-	person=
-	case $r in
-	sales) person="--person P-S1" ;;
-	operations) person="--person P-O1" ;;
-	executive) person="--person P-CEO" ;;
-	esac
-	echo "password-$r" | "$TANDEM" user add "$r" --role "$r" $person --password-stdin --db "$DB" >/dev/null || exit 1
-done
+add_role_accounts || exit 1
 start_server --quiet || exit 1
 for r in admin executive sales operations viewer; do
 	check "lc-login-$r" login "$r"
@@ -35,7 +27,7 @@ cli_is() {
 	_st=$(api viewer GET "$_path")
 	check "$_name-200" is 200 "$_st"
 	cp "$WORK/body" "$WORK/web.json"
-	check "$_name-equals-cli" same_lines "$WORK/cli.json" "$WORK/web.json"
+	check "$_name-equals-cli" same "$WORK/cli.json" "$WORK/web.json"
 }
 
 # --- alerts --------------------------------------------------------------
@@ -46,7 +38,7 @@ cli_is "lc-web-alerts-ko" "/api/v1/alerts?as_of=2026-02-16&lang=ko" alerts --as-
 cli_is "lc-web-alerts-today" "/api/v1/alerts?lang=en" alerts --format json --lang en
 check "lc-web-alerts-today-is-now" has "$WORK/body" '"as_of": "2026-05-01"'
 api viewer GET '/api/v1/alerts?as_of=2026-02-16&lang=en' >/dev/null
-check "lc-web-alerts-expected-file" same_lines "$EXP/alerts-2026-02-16.json" "$WORK/body"
+check "lc-web-alerts-expected-file" same "$EXP/alerts-2026-02-16.json" "$WORK/body"
 check "lc-web-alerts-readiness-k3" has "$WORK/body" '{"rule":"readiness_open","contract_id":"K3","client_id":"C3","sales_owner":{"id":"P-S1","name":"이영업"},"ops_owner":{"id":"P-O1","name":"박운영"},"evidence":{"go_live_on":"2026-03-02","days_to_go_live":14,"open_items":["교육","시스템"]}'
 check "lc-web-alerts-bad-date-400" is 400 "$(api viewer GET '/api/v1/alerts?as_of=2026-02-30')"
 check "lc-web-alerts-bad-date-message" is '{"error":"as_of takes a date YYYY-MM-DD, not '"'"'2026-02-30'"'"'","field":"as_of","code":"error.as_of","params":["2026-02-30"],"message":"as_of takes a date YYYY-MM-DD, not '"'"'2026-02-30'"'"'"}' "$(cat "$WORK/body")"
@@ -74,7 +66,7 @@ status viewer GET '/?lang=en' >/dev/null
 
 # --- the growth cycle and the referral tree ---------------------------------
 cli_is "lc-web-cycle" "/api/v1/cycle?from=2025&to=2026" cycle --from 2025 --to 2026 --format json
-check "lc-web-cycle-expected-file" same_lines "$EXP/cycle.json" "$WORK/body"
+check "lc-web-cycle-expected-file" same "$EXP/cycle.json" "$WORK/body"
 check "lc-web-cycle-2025-values" has "$WORK/body" '{"year":2025,"stab_judged":2,"stab_within_plan":1,"stabilization_rate":0.5000,'
 cli_is "lc-web-cycle-one-year" "/api/v1/cycle?from=2026" cycle --from 2026 --format json
 cli_is "lc-web-cycle-three" "/api/v1/cycle?from=2024&to=2026" cycle --from 2024 --to 2026 --format json
@@ -84,7 +76,7 @@ check "lc-web-cycle-backwards-400" is 400 "$(api viewer GET '/api/v1/cycle?from=
 check "lc-web-cycle-backwards-field" has "$WORK/body" '"field":"to"'
 check "lc-web-cycle-bad-year-400" is 400 "$(api viewer GET '/api/v1/cycle?from=20x5')"
 cli_is "lc-web-referrals" "/api/v1/cycle/referrals" cycle --referrals --format json
-check "lc-web-referrals-expected-file" same_lines "$EXP/referrals.json" "$WORK/body"
+check "lc-web-referrals-expected-file" same "$EXP/referrals.json" "$WORK/body"
 check "lc-cycle-page-200" is 200 "$(status viewer GET '/cycle?from=2025&to=2026&lang=en')"
 check "lc-cycle-page-rate" has "$WORK/body" '<td class="num">50.0% <span class="muted small">(1/2)</span></td>'
 check "lc-cycle-page-chart" has "$WORK/body" '<svg'

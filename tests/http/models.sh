@@ -99,7 +99,7 @@ check "models-freeze-twice-says" has "$WORK/body" '"error":"the results of 2026 
 # The web's freeze is the CLI's: `tandem score --frozen` prints what `tandem score` does now.
 "$TANDEM" score --year 2026 --format csv --db "$DB" > "$WORK/now.csv"
 "$TANDEM" score --year 2026 --format csv --frozen --db "$DB" > "$WORK/frozen.csv"
-check "models-frozen-csv-is-cli-csv" same_lines "$WORK/now.csv" "$WORK/frozen.csv"
+check "models-frozen-csv-is-cli-csv" same "$WORK/now.csv" "$WORK/frozen.csv"
 check "models-cli-verify-accepts-web-freeze" "$TANDEM" verify --year 2026 --db "$DB"
 check "models-verify" is 200 "$(api viewer GET /api/v1/frozen/2026)"
 check "models-verify-same" has "$WORK/body" '"data_unchanged":true,"results_identical":true,"differences":[]}'
@@ -110,7 +110,7 @@ check "models-verify-changed-data" has "$WORK/body" '"data_unchanged":false,"res
 check "models-verify-changed-frozen-row" has "$WORK/body" '"- frozen: contract,K1,sales,S1.1,0.6667,33.33,1.00,1.0000"'
 check "models-verify-changed-now-row" has "$WORK/body" '"+ now: contract,K1,sales,S1.1,0.3333,0.00,1.00,1.0000"'
 "$TANDEM" score --year 2026 --format csv --frozen --db "$DB" > "$WORK/frozen2.csv"
-check "models-frozen-unmoved" same_lines "$WORK/frozen.csv" "$WORK/frozen2.csv"
+check "models-frozen-unmoved" same "$WORK/frozen.csv" "$WORK/frozen2.csv"
 
 # --- pages ----------------------------------------------------------------
 check "models-page" is 200 "$(status viewer GET /models)"

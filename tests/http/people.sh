@@ -147,6 +147,9 @@ check "people-audit-person-created" is 201 "$(api admin POST /api/v1/records/peo
 check "people-audit-person-named" is 200 "$(status executive GET '/audit?lang=en&entity=people')"
 check "people-audit-person-name-beside" has "$WORK/body" '<td>P-S9 <span class="muted small">구하나</span></td>'
 check "people-audit-person-created-fields" has "$WORK/body" '<span class="muted small">After</span> <ul class="changed"><li>Id: P-S9</li><li>Name: 구하나</li><li>Email: —</li><li>Org unit: S1</li></ul>'
+check "people-audit-created-contract" is 200 "$(status executive GET '/audit?lang=ko&entity=contracts&key=KN1&action=create')"
+check "people-audit-enum-label-ko" has "$WORK/body" '<li>리스크 등급: 낮음</li>'
+check "people-audit-enum-not-raw" hasnt "$WORK/body" '<li>리스크 등급: low</li>'
 check "people-audit-user-page" is 200 "$(status executive GET '/audit?lang=ko&entity=user&key=viewer')"
 check "people-audit-user-fields" has "$WORK/body" '<ul class="changed"><li>이름: viewer</li><li>역할: 조회자</li><li>연결된 사람: —</li><li>사용 중지: 아니오</li></ul>'
 check "people-audit-bad-date" is 400 "$(status executive GET '/audit?lang=en&from=2026-02-30')"

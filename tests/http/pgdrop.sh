@@ -15,7 +15,6 @@
 # About 30 s.
 . "$(dirname "$0")/lib.sh"
 
-PGT="sh $TOP/scripts/pg-test.sh"
 PGDIR=
 PGPID=
 BG=
@@ -30,28 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The server binaries, as scripts/pg-test.sh looks for them.
-have_postgres() {
-	{ [ -n "${PG_BIN:-}" ] && [ -x "$PG_BIN/initdb" ]; } && return 0
-	ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1 && return 0
-	{ command -v pg_config > /dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; } && return 0
-	command -v initdb > /dev/null 2>&1
-}
-if ! have_postgres; then
-	echo "ok 1 - pgdrop # SKIP PostgreSQL server binaries are not installed"
-	exit 0
-fi
-
-PGDIR=$(mktemp -d /tmp/tandem-pg.XXXXXX)
-if ! DB=$($PGT start "$PGDIR" 2> "$WORK/pg.err"); then
-	echo "not ok 1 - pgdrop-cluster-starts"
-	sed 's/^/#   /' "$WORK/pg.err"
-	exit 1
-fi
-PGPID=$($PGT pid "$PGDIR")
-sql() {
-	$PGT sql "$PGDIR" tandem "$1"
-}
+pg_cluster pgdrop
 # The test cluster runs with synchronous_commit off, for speed; Tandem's
 # promise that an acknowledged write survives a crash of the database
 # holds with PostgreSQL's default, on (docs/deploy.md), so this database

@@ -9,7 +9,6 @@
 # preview made through one server is committed through the other.
 . "$(dirname "$0")/lib.sh"
 
-PGT="sh $TOP/scripts/pg-test.sh"
 PGDIR=
 PGPID=
 B_PID=
@@ -24,24 +23,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-have_postgres() {
-	{ [ -n "${PG_BIN:-}" ] && [ -x "$PG_BIN/initdb" ]; } && return 0
-	ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1 && return 0
-	{ command -v pg_config > /dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; } && return 0
-	command -v initdb > /dev/null 2>&1
-}
-if ! have_postgres; then
-	echo "ok 1 - pgjobs # SKIP PostgreSQL server binaries are not installed"
-	exit 0
-fi
-PGDIR=$(mktemp -d /tmp/tandem-pg.XXXXXX)
-if ! DB=$($PGT start "$PGDIR" 2> "$WORK/pg.err"); then
-	echo "not ok 1 - pgjobs-cluster-starts"
-	sed 's/^/#   /' "$WORK/pg.err"
-	exit 1
-fi
-PGPID=$($PGT pid "$PGDIR")
-sql() { $PGT sql "$PGDIR" tandem "$1"; }
+pg_cluster pgjobs
 make_store || { echo "not ok 1 - pgjobs-store-made"; exit 1; }
 
 # Both servers read a workbook for up to 2 s of CPU: a slow job to keep one

@@ -43,7 +43,7 @@ check "years-api-default" is 200 "$(api viewer GET '/api/v1/scores?org=sales')"
 cp "$WORK/body" "$WORK/default.json"
 check "years-api-default-is-2025" has "$WORK/default.json" '"year":2025,'
 check "years-api-2025" is 200 "$(api viewer GET '/api/v1/scores?org=sales&year=2025')"
-check "years-api-2025-same" same_lines "$WORK/default.json" "$WORK/body"
+check "years-api-2025-same" same "$WORK/default.json" "$WORK/body"
 
 # --- pages: the same 400, not a silent default ------------------------------
 for path in '/' '/scores' '/scores/contract/K1' '/evidence/K1/sales/S3.1' '/credits' '/promises' \

@@ -25,33 +25,7 @@
 #include "store/audit.h"
 #include "store/version.h"
 #include "web/web_impl.h"
-
-static struct store *fresh_store(char *path)
-{
-	struct store *s;
-	struct buf err = BUF_INIT;
-	int from, to, created;
-	int64_t rekeyed;
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	assert_int_equal(store_open(path, &s, &err), 0);
-	assert_int_equal(store_migrate(s, &from, &to, &err), 0);
-	assert_int_equal(audit_key_setup(s, &created, &rekeyed, &err), 0);   /* as `tandem init` */
-	buf_release(&err);
-	return s;
-}
-
-/* Removes the store file, its journal and its audit key file. */
-static void remove_store(const char *path)
-{
-	static const char *const suffixes[] = { "", ".key", "-wal", "-shm" };
-	char name[64];
-	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		snprintf(name, sizeof name, "%s%s", path, suffixes[i]);
-		unlink(name);
-	}
-}
+#include "test_store_fixture.h"
 
 /* Writes a client as an administrator through s (another connection: as
  * `tandem serve` would, while the CLI freezes). */
@@ -220,7 +194,7 @@ static void app_freeze_refuses_data_changed_meanwhile(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/tandem-app-XXXXXX";
-	struct store *s = fresh_store(path), *other;
+	struct store *s = test_store_new(path, 1), *other;
 	struct app_scored_year y;
 	struct frozen f, got;
 	struct buf err = BUF_INIT;
@@ -278,7 +252,7 @@ static void app_freeze_refuses_data_changed_meanwhile(void **state)
 
 	store_close(other);
 	store_close(s);
-	remove_store(path);
+	test_store_remove(path);
 	buf_release(&err);
 }
 
@@ -286,7 +260,7 @@ static void app_model_precedence_is_one_rule(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/tandem-app-XXXXXX";
-	struct store *s = fresh_store(path);
+	struct store *s = test_store_new(path, 1);
 	struct model *m = NULL;
 	char *version = NULL, *stored = NULL;
 	struct buf err = BUF_INIT;
@@ -348,7 +322,7 @@ static void app_model_precedence_is_one_rule(void **state)
 #undef LOADS
 
 	store_close(s);
-	remove_store(path);
+	test_store_remove(path);
 	buf_release(&err);
 }
 
@@ -356,7 +330,7 @@ static void app_default_year_is_last_complete(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/tandem-app-XXXXXX";
-	struct store *s = fresh_store(path);
+	struct store *s = test_store_new(path, 1);
 	day_t last;
 	assert_int_equal(app_default_year(s, date_from_ymd(2026, 3, 1)), 2025);
 	assert_int_equal(app_default_year(s, date_from_ymd(2026, 1, 1)), 2025);
@@ -364,7 +338,7 @@ static void app_default_year_is_last_complete(void **state)
 	assert_int_equal(last, date_from_ymd(2025, 12, 31));
 	assert_int_equal(app_year_is_over(s, 2025, date_from_ymd(2025, 12, 31), &last), 0);
 	store_close(s);
-	remove_store(path);
+	test_store_remove(path);
 }
 
 /* The one year parser (domain/date.h) behind cli_parse_year and the

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "store/blocks.h"
+#include "test_store_fixture.h"
 
 static day_t d(const char *s)
 {
@@ -133,14 +134,8 @@ static int collect(void *ctx, const char *contract, const char *metric, day_t da
 
 static struct store *fresh_store(char *path)
 {
-	struct store *s;
+	struct store *s = test_store_new(path, 0);
 	struct buf err = BUF_INIT;
-	int from, to;
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	assert_int_equal(store_open(path, &s, &err), 0);
-	assert_int_equal(store_migrate(s, &from, &to, &err), 0);
 	/* Blocks reference an SLA metric (a deferred foreign key). */
 	assert_int_equal(store_exec(s, "PRAGMA foreign_keys=OFF", &err), 0);
 	buf_release(&err);

@@ -87,7 +87,9 @@ static void common_options(void **state)
 	i = 3;
 	capture_begin();
 	assert_int_equal(cli_common_opt(8, argv, &i, &cli), -1);
-	assert_string_equal(capture_end(), "tandem: --lang takes ko or en, not 'fr'\n");
+	/* the "--lang ko" before it set the language of messages */
+	assert_string_equal(capture_end(),
+			    "tandem: --lang은 ko(한국어) 또는 en(영어)입니다('fr'이 아님)\n");
 	assert_string_equal(cli.lang, "ko");    /* unchanged */
 	i = 5;
 	assert_int_equal(cli_common_opt(8, argv, &i, &cli), 1);
@@ -135,6 +137,81 @@ static void limit_options(void **state)
 	assert_int_equal(cli_limit_opt(5, argv, &i, "import"), 1);
 	i = 4;
 	assert_int_equal(cli_limit_opt(5, argv, &i, "import"), 0);
+}
+
+/* One command's declared options read by cli_parse: text (both forms),
+ * flag, bounded number, positionals, and each refusal's exit status and
+ * message. */
+static void parse_declared(void **state)
+{
+	(void)state;
+	const char *name = NULL, *pos[2] = { NULL, NULL };
+	int flag = 0, count = 7, n_pos = -1, rc = -1;
+	struct cli cli = { NULL, NULL };
+	const struct cli_option options[] = {
+		{ "--name", CLI_TEXT, &name },
+		{ "--flag", CLI_FLAG, &flag },
+		{ "--count", CLI_INT, &count, 1, 9, "--count takes 1 to 9" },
+	};
+	const struct cli_spec spec = { "score", CLI_OPTIONS(options), 1, 0, pos, 2, &n_pos };
+	char *ok[] = { "score", "a", "--name=x", "--flag", "--db", "p.db", "--count", "9", "b", NULL };
+
+	cli_set_lang("en");
+	assert_int_equal(cli_parse(&spec, 9, ok, &cli, &rc), 0);
+	assert_int_equal(rc, -1);               /* untouched when it goes on */
+	assert_string_equal(name, "x");
+	assert_int_equal(flag, 1);
+	assert_int_equal(count, 9);
+	assert_string_equal(cli.db, "p.db");
+	assert_int_equal(n_pos, 2);
+	assert_string_equal(pos[0], "a");
+	assert_string_equal(pos[1], "b");
+
+	static const struct {
+		int argc;
+		char *argv[4];
+		int rc;
+		const char *message;
+	} cases[] = {
+		{ 3, { "score", "--count", "10" }, EXIT_USAGE,
+		  "tandem score: --count takes 1 to 9\n(see 'tandem score --help')\n" },
+		{ 3, { "score", "--count", "2x" }, EXIT_USAGE,
+		  "tandem score: --count takes 1 to 9\n(see 'tandem score --help')\n" },
+		{ 2, { "score", "--name" }, EXIT_USAGE, "tandem: option '--name' needs a value\n" },
+		{ 2, { "score", "--other" }, EXIT_USAGE,
+		  "tandem score: unknown option '--other'\n(see 'tandem score --help')\n" },
+		{ 4, { "score", "a", "b", "c" }, EXIT_USAGE,
+		  "tandem score: unexpected argument 'c'\n(see 'tandem score --help')\n" },
+		{ 3, { "score", "--other", "--help" }, EXIT_USAGE,
+		  "tandem score: unknown option '--other'\n(see 'tandem score --help')\n" },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		capture_begin();
+		int done = cli_parse(&spec, cases[k].argc, (char **)cases[k].argv, &cli, &rc);
+		const char *got = capture_end();
+		assert_int_equal(done, 1);
+		assert_int_equal(rc, cases[k].rc);
+		assert_string_equal(got, cases[k].message);
+	}
+	/* the messages are the catalog's: in Korean with --lang ko */
+	char *ko[] = { "score", "--lang", "ko", "--name", NULL };
+	capture_begin();
+	assert_int_equal(cli_parse(&spec, 4, ko, &cli, &rc), 1);
+	assert_string_equal(capture_end(), "tandem: 옵션 '--name'에 값이 필요합니다\n");
+	char *ko2[] = { "score", "--lang", "ko", "--other", NULL };
+	capture_begin();
+	assert_int_equal(cli_parse(&spec, 4, ko2, &cli, &rc), 1);
+	assert_string_equal(capture_end(),
+			    "tandem score: 알 수 없는 옵션 '--other'\n"
+			    "('tandem score --help' 참고)\n");
+	cli_set_lang("en");
+	/* a positional argument where the command takes none */
+	const struct cli_spec bare = { "score", NULL, 0, 1 };
+	char *extra[] = { "score", "x", NULL };
+	capture_begin();
+	assert_int_equal(cli_parse(&bare, 2, extra, &cli, &rc), 1);
+	assert_string_equal(capture_end(),
+			    "tandem score: unexpected argument 'x'\n(see 'tandem score --help')\n");
 }
 
 /* tandem serve refuses a bad option with exit status 2 and one message,
@@ -192,6 +269,7 @@ int main(void)
 		cmocka_unit_test(common_options),
 		cmocka_unit_test(usage_error_text),
 		cmocka_unit_test(limit_options),
+		cmocka_unit_test(parse_declared),
 		cmocka_unit_test(serve_refusals),
 		cmocka_unit_test(store_not_initialized),
 	};

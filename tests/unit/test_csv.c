@@ -55,7 +55,6 @@ static void expect_records(const char *data, size_t len, const char *want)
 	buf_release(&out);
 	buf_release(&err);
 }
-#define EXPECT(lit, want) expect_records(lit, sizeof(lit) - 1, want)
 
 /* Asserts that data fails with exactly msg after the records in want. */
 static void expect_error_opt(const char *data, size_t len,
@@ -70,66 +69,98 @@ static void expect_error_opt(const char *data, size_t len,
 	buf_release(&out);
 	buf_release(&err);
 }
-#define EXPECT_ERROR(lit, want, msg) \
-	expect_error_opt(lit, sizeof(lit) - 1, NULL, want, msg)
 
-static void csv_simple(void **state)
-{
-	(void)state;
-	EXPECT("id,name\n1,alpha\n2,beta\n",
-	       "1[id][name]\n2[1][alpha]\n3[2][beta]\n");
-}
-
-static void csv_quoted_fields(void **state)
-{
-	(void)state;
-	EXPECT("\"a\",\"b c\"\n\"1\",2\n", "1[a][b c]\n2[1][2]\n");
-}
-
-static void csv_embedded_comma(void **state)
-{
-	(void)state;
-	EXPECT("x,\"Seoul, Korea\",y\n", "1[x][Seoul, Korea][y]\n");
-}
-
-static void csv_lf_inside_quotes(void **state)
-{
-	(void)state;
+/* The cases that read one text and compare the transcript (and the error,
+ * for FAILS), by the test they belong to: each test runs its rows. */
+static const struct read_case {
+	const char *test;
+	const char *data;
+	size_t len;
+	const char *want;
+	const char *msg;        /* NULL: the text reads cleanly */
+} read_cases[] = {
+#define READS(test, lit, want) { #test, lit, sizeof(lit) - 1, want, NULL }
+#define FAILS(test, lit, want, msg) { #test, lit, sizeof(lit) - 1, want, msg }
+	READS(csv_simple, "id,name\n1,alpha\n2,beta\n", "1[id][name]\n2[1][alpha]\n3[2][beta]\n"),
+	READS(csv_quoted_fields, "\"a\",\"b c\"\n\"1\",2\n", "1[a][b c]\n2[1][2]\n"),
+	READS(csv_embedded_comma, "x,\"Seoul, Korea\",y\n", "1[x][Seoul, Korea][y]\n"),
 	/* The record after a two-line field starts on physical line 4. */
-	EXPECT("h\n\"line1\nline2\",z\nnext\n",
-	       "1[h]\n2[line1\nline2][z]\n4[next]\n");
-}
+	READS(csv_lf_inside_quotes, "h\n\"line1\nline2\",z\nnext\n", "1[h]\n2[line1\nline2][z]\n4[next]\n"),
+	READS(csv_crlf_inside_quotes, "a,\"x\r\ny\"\r\nb,c\r\n", "1[a][x\r\ny]\n3[b][c]\n"),
+	READS(csv_cr_inside_quotes_kept, "\"a\rb\"\n", "1[a\rb]\n"),
+	READS(csv_doubled_quotes, "\"say \"\"hi\"\"\",\"\"\"\"\n", "1[say \"hi\"][\"]\n"),
+	READS(csv_empty_fields, ",,\na,,b\n", "1[][][]\n2[a][][b]\n"),
+	READS(csv_trailing_comma_empty_last_field, "a,b,\nc,d,\n", "1[a][b][]\n2[c][d][]\n"),
+	READS(csv_trailing_comma_empty_last_field, "a,", "1[a][]\n"),
+	READS(csv_empty_quoted_field, "\"\",x,\"\"\n\"\"\n", "1[][x][]\n2[]\n"),
+	READS(csv_bom_skipped, "\xEF\xBB\xBFid,name\n1,x\n", "1[id][name]\n2[1][x]\n"),
+	READS(csv_bom_skipped, "\xEF\xBB\xBF", ""),
+	/* A BOM anywhere else is data. */
+	READS(csv_bom_skipped, "a\n\xEF\xBB\xBF" "b\n", "1[a]\n2[\xEF\xBB\xBF" "b]\n"),
+	READS(csv_crlf_line_ends, "a,b\r\nc,\"d\"\r\n", "1[a][b]\n2[c][d]\n"),
+	READS(csv_no_final_newline, "a,b\nc,d", "1[a][b]\n2[c][d]\n"),
+	READS(csv_no_final_newline, "a,\"b\"", "1[a][b]\n"),
+	READS(csv_cr_at_end_of_input, "a,b\r", "1[a][b]\n"),
+	READS(csv_cr_at_end_of_input, "a,\"b\"\r", "1[a][b]\n"),
+	READS(csv_blank_line_in_middle, "a\n\nb\n", "1[a]\n2[]\n3[b]\n"),
+	READS(csv_blank_line_in_middle, "a\r\n\r\n\r\nb\r\n", "1[a]\n2[]\n3[]\n4[b]\n"),
+	READS(csv_blank_line_in_middle, "\nb", "1[]\n2[b]\n"),
+	READS(csv_trailing_blank_lines_not_records, "a\n\n", "1[a]\n"),
+	READS(csv_trailing_blank_lines_not_records, "a\r\n\r\n\n\n", "1[a]\n"),
+	READS(csv_trailing_blank_lines_not_records, "\n\n", ""),
+	READS(csv_only_header, "id,name,team\n", "1[id][name][team]\n"),
+	READS(csv_empty_file, "", ""),
+	READS(csv_utf8_data, "\xEA\xB0\x80,\"\xF0\x9F\x98\x80\"\n", "1[\xEA\xB0\x80][\xF0\x9F\x98\x80]\n"),
+	FAILS(csv_stray_quote, "a,b\nc,d\"e\n", "1[a][b]\n", "2:2: stray quote in unquoted field"),
+	FAILS(csv_stray_quote, " \"x\"\n", "", "1:1: stray quote in unquoted field"),
+	FAILS(csv_text_after_closing_quote, "a,\"b\"c\n", "", "1:2: text after closing quote"),
+	FAILS(csv_text_after_closing_quote, "\"a\" ,b\n", "", "1:1: text after closing quote"),
+	FAILS(csv_text_after_closing_quote, "x\n\"a\nb\"z\n", "1[x]\n", "3:1: text after closing quote"),
+	FAILS(csv_unterminated_quote_at_eof, "h1,h2\nv,\"open\nmore\nstill\n", "1[h1][h2]\n", "2:2: unterminated quoted field"),
+	FAILS(csv_unterminated_quote_at_eof, "\"", "", "1:1: unterminated quoted field"),
+	FAILS(csv_unterminated_quote_at_eof, "\"ab\"\"", "", "1:1: unterminated quoted field"),
+	FAILS(csv_nul_byte, "a,b\nc,d\0e\n", "1[a][b]\n", "2:2: NUL byte in input"),
+	FAILS(csv_nul_byte, "\"x\0\"\n", "", "1:1: NUL byte in input"),
+	FAILS(csv_nul_byte, "\"x\"\0\n", "", "1:1: NUL byte in input"),
+	/* Latin-1 "café": 0xE9 is the 6th character of line 2. */
+	FAILS(csv_invalid_utf8, "a,b\nx,caf\xE9\n", "1[a][b]\n", "2:2: invalid UTF-8 (byte 0xE9 at character 6 of the " "line)"),
+	/* Characters, not bytes: two 3-byte characters come before it. */
+	FAILS(csv_invalid_utf8, "\xEA\xB0\x80\xEA\xB0\x80,\xC3(\n", "", "1:2: invalid UTF-8 (byte 0xC3 at character 4 of the " "line)"),
+	/* Inside quotes, counted from the last line break in the field. */
+	FAILS(csv_invalid_utf8, "\"ab\ncd\x80\"\n", "", "2:1: invalid UTF-8 (byte 0x80 at character 3 of the " "line)"),
+	/* overlong '/', surrogate, above U+10FFFF, truncated at the end */
+	FAILS(csv_invalid_utf8_forms, "\xC0\xAF\n", "", "1:1: invalid UTF-8 (byte 0xC0 at " "character 1 of the line)"),
+	FAILS(csv_invalid_utf8_forms, "\xED\xA0\x80\n", "", "1:1: invalid UTF-8 (byte 0xED at " "character 1 of the line)"),
+	FAILS(csv_invalid_utf8_forms, "\xF4\x90\x80\x80\n", "", "1:1: invalid UTF-8 (byte 0xF4 " "at character 1 of the line)"),
+	FAILS(csv_invalid_utf8_forms, "ab\xE2\x82", "", "1:1: invalid UTF-8 (byte 0xE2 at " "character 3 of the line)"),
+	/* The BOM is not counted as a character. */
+	FAILS(csv_invalid_utf8_forms, "\xEF\xBB\xBF" "a\xFF", "", "1:1: invalid UTF-8 (byte " "0xFF at character 2 of the line)"),
+	FAILS(csv_bare_cr_is_error, "a,b\rc,d\r", "", "1:2: bare CR not followed by LF"),
+	FAILS(csv_bare_cr_is_error, "a\n\rb\n", "1[a]\n", "2:1: bare CR not followed by LF"),
+#undef READS
+#undef FAILS
+};
 
-static void csv_crlf_inside_quotes(void **state)
+/* Runs the rows of read_cases whose test is *state (there is at least one). */
+static void run_read_cases(void **state)
 {
-	(void)state;
-	EXPECT("a,\"x\r\ny\"\r\nb,c\r\n", "1[a][x\r\ny]\n3[b][c]\n");
-}
+	const char *test = *state;
+	int rows = 0;
 
-static void csv_cr_inside_quotes_kept(void **state)
-{
-	(void)state;
-	EXPECT("\"a\rb\"\n", "1[a\rb]\n");
+	for (size_t i = 0; i < sizeof read_cases / sizeof read_cases[0]; i++) {
+		const struct read_case *c = &read_cases[i];
+		if (strcmp(c->test, test))
+			continue;
+		if (c->msg)
+			expect_error_opt(c->data, c->len, NULL, c->want, c->msg);
+		else
+			expect_records(c->data, c->len, c->want);
+		rows++;
+	}
+	assert_true(rows > 0);
 }
+#define read_test(name) { #name, run_read_cases, NULL, NULL, (void *)#name }
 
-static void csv_doubled_quotes(void **state)
-{
-	(void)state;
-	EXPECT("\"say \"\"hi\"\"\",\"\"\"\"\n", "1[say \"hi\"][\"]\n");
-}
-
-static void csv_empty_fields(void **state)
-{
-	(void)state;
-	EXPECT(",,\na,,b\n", "1[][][]\n2[a][][b]\n");
-}
-
-static void csv_trailing_comma_empty_last_field(void **state)
-{
-	(void)state;
-	EXPECT("a,b,\nc,d,\n", "1[a][b][]\n2[c][d][]\n");
-	EXPECT("a,", "1[a][]\n");
-}
 
 static void csv_empty_last_field_at_end_of_input(void **state)
 {
@@ -151,151 +182,6 @@ static void csv_empty_last_field_at_end_of_input(void **state)
 		buf_release(&want);
 		free(data);
 	}
-}
-
-static void csv_empty_quoted_field(void **state)
-{
-	(void)state;
-	EXPECT("\"\",x,\"\"\n\"\"\n", "1[][x][]\n2[]\n");
-}
-
-static void csv_bom_skipped(void **state)
-{
-	(void)state;
-	EXPECT("\xEF\xBB\xBFid,name\n1,x\n", "1[id][name]\n2[1][x]\n");
-	EXPECT("\xEF\xBB\xBF", "");
-	/* A BOM anywhere else is data. */
-	EXPECT("a\n\xEF\xBB\xBF" "b\n", "1[a]\n2[\xEF\xBB\xBF" "b]\n");
-}
-
-static void csv_crlf_line_ends(void **state)
-{
-	(void)state;
-	EXPECT("a,b\r\nc,\"d\"\r\n", "1[a][b]\n2[c][d]\n");
-}
-
-static void csv_no_final_newline(void **state)
-{
-	(void)state;
-	EXPECT("a,b\nc,d", "1[a][b]\n2[c][d]\n");
-	EXPECT("a,\"b\"", "1[a][b]\n");
-}
-
-static void csv_cr_at_end_of_input(void **state)
-{
-	(void)state;
-	EXPECT("a,b\r", "1[a][b]\n");
-	EXPECT("a,\"b\"\r", "1[a][b]\n");
-}
-
-static void csv_blank_line_in_middle(void **state)
-{
-	(void)state;
-	EXPECT("a\n\nb\n", "1[a]\n2[]\n3[b]\n");
-	EXPECT("a\r\n\r\n\r\nb\r\n", "1[a]\n2[]\n3[]\n4[b]\n");
-	EXPECT("\nb", "1[]\n2[b]\n");
-}
-
-static void csv_trailing_blank_lines_not_records(void **state)
-{
-	(void)state;
-	EXPECT("a\n\n", "1[a]\n");
-	EXPECT("a\r\n\r\n\n\n", "1[a]\n");
-	EXPECT("\n\n", "");
-}
-
-static void csv_only_header(void **state)
-{
-	(void)state;
-	EXPECT("id,name,team\n", "1[id][name][team]\n");
-}
-
-static void csv_empty_file(void **state)
-{
-	(void)state;
-	EXPECT("", "");
-}
-
-static void csv_utf8_data(void **state)
-{
-	(void)state;
-	EXPECT("\xEA\xB0\x80,\"\xF0\x9F\x98\x80\"\n",
-	       "1[\xEA\xB0\x80][\xF0\x9F\x98\x80]\n");
-}
-
-static void csv_stray_quote(void **state)
-{
-	(void)state;
-	EXPECT_ERROR("a,b\nc,d\"e\n", "1[a][b]\n",
-		     "2:2: stray quote in unquoted field");
-	EXPECT_ERROR(" \"x\"\n", "", "1:1: stray quote in unquoted field");
-}
-
-static void csv_text_after_closing_quote(void **state)
-{
-	(void)state;
-	EXPECT_ERROR("a,\"b\"c\n", "", "1:2: text after closing quote");
-	EXPECT_ERROR("\"a\" ,b\n", "", "1:1: text after closing quote");
-	EXPECT_ERROR("x\n\"a\nb\"z\n", "1[x]\n",
-		     "3:1: text after closing quote");
-}
-
-static void csv_unterminated_quote_at_eof(void **state)
-{
-	(void)state;
-	EXPECT_ERROR("h1,h2\nv,\"open\nmore\nstill\n", "1[h1][h2]\n",
-		     "2:2: unterminated quoted field");
-	EXPECT_ERROR("\"", "", "1:1: unterminated quoted field");
-	EXPECT_ERROR("\"ab\"\"", "", "1:1: unterminated quoted field");
-}
-
-static void csv_nul_byte(void **state)
-{
-	(void)state;
-	EXPECT_ERROR("a,b\nc,d\0e\n", "1[a][b]\n", "2:2: NUL byte in input");
-	EXPECT_ERROR("\"x\0\"\n", "", "1:1: NUL byte in input");
-	EXPECT_ERROR("\"x\"\0\n", "", "1:1: NUL byte in input");
-}
-
-static void csv_invalid_utf8(void **state)
-{
-	(void)state;
-	/* Latin-1 "café": 0xE9 is the 6th character of line 2. */
-	EXPECT_ERROR("a,b\nx,caf\xE9\n", "1[a][b]\n",
-		     "2:2: invalid UTF-8 (byte 0xE9 at character 6 of the "
-		     "line)");
-	/* Characters, not bytes: two 3-byte characters come before it. */
-	EXPECT_ERROR("\xEA\xB0\x80\xEA\xB0\x80,\xC3(\n", "",
-		     "1:2: invalid UTF-8 (byte 0xC3 at character 4 of the "
-		     "line)");
-	/* Inside quotes, counted from the last line break in the field. */
-	EXPECT_ERROR("\"ab\ncd\x80\"\n", "",
-		     "2:1: invalid UTF-8 (byte 0x80 at character 3 of the "
-		     "line)");
-}
-
-static void csv_invalid_utf8_forms(void **state)
-{
-	(void)state;
-	/* overlong '/', surrogate, above U+10FFFF, truncated at the end */
-	EXPECT_ERROR("\xC0\xAF\n", "", "1:1: invalid UTF-8 (byte 0xC0 at "
-		     "character 1 of the line)");
-	EXPECT_ERROR("\xED\xA0\x80\n", "", "1:1: invalid UTF-8 (byte 0xED at "
-		     "character 1 of the line)");
-	EXPECT_ERROR("\xF4\x90\x80\x80\n", "", "1:1: invalid UTF-8 (byte 0xF4 "
-		     "at character 1 of the line)");
-	EXPECT_ERROR("ab\xE2\x82", "", "1:1: invalid UTF-8 (byte 0xE2 at "
-		     "character 3 of the line)");
-	/* The BOM is not counted as a character. */
-	EXPECT_ERROR("\xEF\xBB\xBF" "a\xFF", "", "1:1: invalid UTF-8 (byte "
-		     "0xFF at character 2 of the line)");
-}
-
-static void csv_bare_cr_is_error(void **state)
-{
-	(void)state;
-	EXPECT_ERROR("a,b\rc,d\r", "", "1:2: bare CR not followed by LF");
-	EXPECT_ERROR("a\n\rb\n", "1[a]\n", "2:1: bare CR not followed by LF");
 }
 
 static void csv_record_too_long(void **state)
@@ -674,33 +560,33 @@ static void csv_write_then_read_round_trip(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(csv_simple),
-		cmocka_unit_test(csv_quoted_fields),
-		cmocka_unit_test(csv_embedded_comma),
-		cmocka_unit_test(csv_lf_inside_quotes),
-		cmocka_unit_test(csv_crlf_inside_quotes),
-		cmocka_unit_test(csv_cr_inside_quotes_kept),
-		cmocka_unit_test(csv_doubled_quotes),
-		cmocka_unit_test(csv_empty_fields),
-		cmocka_unit_test(csv_trailing_comma_empty_last_field),
+		read_test(csv_simple),
+		read_test(csv_quoted_fields),
+		read_test(csv_embedded_comma),
+		read_test(csv_lf_inside_quotes),
+		read_test(csv_crlf_inside_quotes),
+		read_test(csv_cr_inside_quotes_kept),
+		read_test(csv_doubled_quotes),
+		read_test(csv_empty_fields),
+		read_test(csv_trailing_comma_empty_last_field),
 		cmocka_unit_test(csv_empty_last_field_at_end_of_input),
-		cmocka_unit_test(csv_empty_quoted_field),
-		cmocka_unit_test(csv_bom_skipped),
-		cmocka_unit_test(csv_crlf_line_ends),
-		cmocka_unit_test(csv_no_final_newline),
-		cmocka_unit_test(csv_cr_at_end_of_input),
-		cmocka_unit_test(csv_blank_line_in_middle),
-		cmocka_unit_test(csv_trailing_blank_lines_not_records),
-		cmocka_unit_test(csv_only_header),
-		cmocka_unit_test(csv_empty_file),
-		cmocka_unit_test(csv_utf8_data),
-		cmocka_unit_test(csv_stray_quote),
-		cmocka_unit_test(csv_text_after_closing_quote),
-		cmocka_unit_test(csv_unterminated_quote_at_eof),
-		cmocka_unit_test(csv_nul_byte),
-		cmocka_unit_test(csv_invalid_utf8),
-		cmocka_unit_test(csv_invalid_utf8_forms),
-		cmocka_unit_test(csv_bare_cr_is_error),
+		read_test(csv_empty_quoted_field),
+		read_test(csv_bom_skipped),
+		read_test(csv_crlf_line_ends),
+		read_test(csv_no_final_newline),
+		read_test(csv_cr_at_end_of_input),
+		read_test(csv_blank_line_in_middle),
+		read_test(csv_trailing_blank_lines_not_records),
+		read_test(csv_only_header),
+		read_test(csv_empty_file),
+		read_test(csv_utf8_data),
+		read_test(csv_stray_quote),
+		read_test(csv_text_after_closing_quote),
+		read_test(csv_unterminated_quote_at_eof),
+		read_test(csv_nul_byte),
+		read_test(csv_invalid_utf8),
+		read_test(csv_invalid_utf8_forms),
+		read_test(csv_bare_cr_is_error),
 		cmocka_unit_test(csv_record_too_long),
 		cmocka_unit_test(csv_record_too_long_default_fails_fast),
 		cmocka_unit_test(csv_field_split_across_chunk_boundary),

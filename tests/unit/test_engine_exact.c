@@ -7,21 +7,6 @@
 
 #include "engine/exact.h"
 
-static char *default_json_with(const char *from, const char *to)
-{
-	struct model *m = fx_default_model();
-	char *json = model_to_json(m);
-	char *at = strstr(json, from);
-	struct buf b = BUF_INIT;
-	assert_non_null(at);
-	buf_add(&b, json, (size_t)(at - json));
-	buf_adds(&b, to);
-	buf_adds(&b, at + strlen(from));
-	xfree(json);
-	model_free(m);
-	return buf_detach(&b, NULL);
-}
-
 static struct model *parse_or_fail(const char *json)
 {
 	struct buf err = BUF_INIT;
@@ -38,7 +23,7 @@ static void model_category_id_equal_to_criterion_refused(void **state)
 	struct buf err = BUF_INIT;
 	struct model *m = NULL;
 	/* category S2 renamed S1.1 (a criterion of its own organization) */
-	char *json = default_json_with("\"id\": \"S2\"", "\"id\": \"S1.1\"");
+	char *json = fx_default_json_with("\"id\": \"S2\"", "\"id\": \"S1.1\"");
 	assert_int_equal(model_parse(json, strlen(json), "model.json", &m, &err), -1);
 	assert_null(m);
 	assert_string_equal(err.data, "model.json: organizations[sales].categories[1].id: "
@@ -46,7 +31,7 @@ static void model_category_id_equal_to_criterion_refused(void **state)
 	xfree(json);
 	buf_reset(&err);
 	/* an operations category named like a sales criterion */
-	json = default_json_with("\"id\": \"O3\"", "\"id\": \"S3.3\"");
+	json = fx_default_json_with("\"id\": \"O3\"", "\"id\": \"S3.3\"");
 	assert_int_equal(model_parse(json, strlen(json), "model.json", &m, &err), -1);
 	assert_string_equal(err.data, "model.json: organizations[operations].categories[2].id: "
 			    "'S3.3' is a criterion id; a category needs another id\n");
@@ -91,7 +76,7 @@ static void band_threshold_compared_exactly(void **state)
 	fx_readiness(ds, c, "c", 1, "2025-02-01");
 	fx_readiness(ds, c, "d", 1, NULL);
 	const char *linear = "\"fn\": \"linear\", \"zero\": 0.5, \"full\": 1}";
-	char *json = default_json_with(linear,
+	char *json = fx_default_json_with(linear,
 		"\"fn\": \"bands\", \"better\": \"lower\", \"bands\": [{\"threshold\": 0.7499999999, "
 		"\"score\": 100}], \"otherwise\": 0}");
 	struct model *m = parse_or_fail(json);
@@ -101,7 +86,7 @@ static void band_threshold_compared_exactly(void **state)
 	model_free(m);
 	xfree(json);
 	/* on the threshold exactly: reached */
-	json = default_json_with(linear,
+	json = fx_default_json_with(linear,
 		"\"fn\": \"bands\", \"better\": \"lower\", \"bands\": [{\"threshold\": 0.75, "
 		"\"score\": 100}], \"otherwise\": 0}");
 	m = parse_or_fail(json);
@@ -111,7 +96,7 @@ static void band_threshold_compared_exactly(void **state)
 	model_free(m);
 	xfree(json);
 	/* higher is better, a threshold a hair above the value: not reached */
-	json = default_json_with(linear,
+	json = fx_default_json_with(linear,
 		"\"fn\": \"bands\", \"better\": \"higher\", \"bands\": [{\"threshold\": 0.7500000001, "
 		"\"score\": 100}], \"otherwise\": 40}");
 	m = parse_or_fail(json);
@@ -141,7 +126,7 @@ static void band_threshold_margin_exact(void **state)
 	ds->contracts[c].risk_tier = RISK_MEDIUM;
 	fx_financial(ds, c, "2025-03", "1000", "880");
 	const char *s22 = "\"fn\": \"linear\", \"zero\": 0, \"full\": 1}";
-	char *json = default_json_with(s22,
+	char *json = fx_default_json_with(s22,
 		"\"fn\": \"bands\", \"better\": \"higher\", \"bands\": [{\"threshold\": 1, "
 		"\"score\": 100}], \"otherwise\": 0}");
 	struct model *m = parse_or_fail(json);
@@ -150,7 +135,7 @@ static void band_threshold_margin_exact(void **state)
 	xfree(csv);
 	model_free(m);
 	xfree(json);
-	json = default_json_with(s22,
+	json = fx_default_json_with(s22,
 		"\"fn\": \"bands\", \"better\": \"higher\", \"bands\": [{\"threshold\": 1.0000000001, "
 		"\"score\": 100}], \"otherwise\": 0}");
 	m = parse_or_fail(json);
@@ -179,7 +164,7 @@ static void score_just_below_half_rounds_down(void **state)
 	int cl = fx_client(ds, "CL");
 	int c = fx_contract(ds, "K", cl, "voice", "2025-03-01");
 	fx_scope(ds, c, "2025-04-01");
-	char *json = default_json_with("\"fn\": \"linear\", \"zero\": 5, \"full\": 0}",
+	char *json = fx_default_json_with("\"fn\": \"linear\", \"zero\": 5, \"full\": 0}",
 		"\"fn\": \"linear\", \"zero\": -11.344999999995, \"full\": 88.655000000005}");
 	struct model *m = parse_or_fail(json);
 	char *csv = fx_csv(m, ds, 2025);

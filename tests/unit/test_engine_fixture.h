@@ -286,6 +286,33 @@ static __attribute__((unused)) char *fx_csv(const struct model *m, const struct 
 	return buf_detach(&out, NULL);
 }
 
+/* Scores ds for year twice under the default model: the same CSV bytes. */
+static __attribute__((unused)) void fx_assert_deterministic(const struct dataset *ds, int year)
+{
+	char *a = fx_csv(NULL, ds, year);
+	char *b = fx_csv(NULL, ds, year);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+}
+
+/* The default model's JSON with the first occurrence of from replaced by
+ * to (the caller frees it). */
+static __attribute__((unused)) char *fx_default_json_with(const char *from, const char *to)
+{
+	struct model *m = fx_default_model();
+	char *json = model_to_json(m);
+	char *at = strstr(json, from);
+	struct buf b = BUF_INIT;
+	assert_non_null(at);
+	buf_add(&b, json, (size_t)(at - json));
+	buf_adds(&b, to);
+	buf_adds(&b, at + strlen(from));
+	free(json);
+	model_free(m);
+	return buf_detach(&b, NULL);
+}
+
 /* Asserts that the CSV holds exactly this line. */
 #define assert_row(csv, line) fx_assert_row((csv), (line), __FILE__, __LINE__)
 static __attribute__((unused)) void fx_assert_row(const char *csv, const char *line, const char *file, int ln)

@@ -117,36 +117,20 @@ static void model_default_parameters(void **state)
 	model_free(m);
 }
 
-/* Replaces the first occurrence of from in the default model's JSON. */
-static char *default_json_with(const char *from, const char *to)
-{
-	struct model *m = fx_default_model();
-	char *json = model_to_json(m);
-	char *at = strstr(json, from);
-	struct buf b = BUF_INIT;
-	assert_non_null(at);
-	buf_add(&b, json, (size_t)(at - json));
-	buf_adds(&b, to);
-	buf_adds(&b, at + strlen(from));
-	free(json);
-	model_free(m);
-	return buf_detach(&b, NULL);
-}
-
 static void model_validation_errors(void **state)
 {
 	(void)state;
 	struct buf err = BUF_INIT;
-	char *json = default_json_with("\"weight\": 35,\n          \"criteria\"",
+	char *json = fx_default_json_with("\"weight\": 35,\n          \"criteria\"",
 				       "\"weight\": 0,\n          \"criteria\"");
 	char *j2 = NULL, *j3 = NULL;
 	assert_null(parse(json, &err));
 	assert_string_equal(err.data,
 		"model.json: organizations[0].categories[1].weight: must be > 0\n");
 	buf_reset(&err);
-	j2 = default_json_with("\"S3.3\"", "\"S9.9\"");
+	j2 = fx_default_json_with("\"S3.3\"", "\"S9.9\"");
 	free(json);
-	json = default_json_with("\"fn\": \"linear\", \"zero\": 0.5, \"full\": 1}", "\"fn\": \"linear\", \"zero\": 1, \"full\": 1}");
+	json = fx_default_json_with("\"fn\": \"linear\", \"zero\": 0.5, \"full\": 1}", "\"fn\": \"linear\", \"zero\": 1, \"full\": 1}");
 	assert_null(parse(j2, &err));
 	assert_string_equal(err.data,
 		"model.json: organizations[0].categories[2].criteria[2].id: unknown criterion 'S9.9'\n");
@@ -156,9 +140,9 @@ static void model_validation_errors(void **state)
 		"model.json: organizations[0].categories[0].criteria[0].measures[0].scoring.full: must differ from zero\n");
 	buf_reset(&err);
 	/* every problem, one per line */
-	j3 = default_json_with("\"stabilization_run_months\": 3", "\"stabilization_run_months\": 0, \"colour\": 1");
+	j3 = fx_default_json_with("\"stabilization_run_months\": 3", "\"stabilization_run_months\": 0, \"colour\": 1");
 	free(json);
-	json = default_json_with("\"O1.2\"", "\"S1.1\"");
+	json = fx_default_json_with("\"O1.2\"", "\"S1.1\"");
 	assert_null(parse(j3, &err));
 	assert_string_equal(err.data,
 		"model.json: colour: unknown key\n"
@@ -207,7 +191,7 @@ static void model_diff_lines(void **state)
 	(void)state;
 	struct buf err = BUF_INIT, out = BUF_INIT;
 	struct model *a = fx_default_model();
-	char *j1 = default_json_with("\"zero\": 0.6, \"full\": 0.95", "\"zero\": 0.7, \"full\": 0.95");
+	char *j1 = fx_default_json_with("\"zero\": 0.6, \"full\": 0.95", "\"zero\": 0.7, \"full\": 0.95");
 	struct model *b = parse(j1, &err);
 	assert_non_null(b);
 	b->orgs[ORG_SALES].categories[0].weight = 25;
@@ -260,7 +244,7 @@ static void model_bands_scoring(void **state)
 	assert_true(model_apply_scoring(&hi, 0.1L) == 10);
 
 	struct buf err = BUF_INIT, text = BUF_INIT;
-	char *json = default_json_with("{\"fn\": \"linear\", \"zero\": 3, \"full\": 1}",
+	char *json = fx_default_json_with("{\"fn\": \"linear\", \"zero\": 3, \"full\": 1}",
 		"{\"fn\": \"bands\", \"better\": \"lower\", \"bands\": [{\"threshold\": 1, \"score\": 100}, {\"threshold\": 0.5, \"score\": 50}], \"otherwise\": 0}");
 	assert_null(parse(json, &err));
 	assert_string_equal(err.data,

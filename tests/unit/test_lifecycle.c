@@ -399,7 +399,7 @@ static void lc_alerts_text(void **state)
 		"Alerts as of 2026-05-01: 1\n"
 		"K1 [sla_missed] C1 C1: SLA metric missed months running\n"
 		"    sales P-S1 P-S1, operations P-O1 P-O1\n"
-		"    SL (SL) missed 2 months running (target ≥ 0.8000): 2026-03 0.7000, 2026-04 0.7500\n");
+		"    SL (SL) missed 2 months running (target ≥ 0.8): 2026-03 0.7, 2026-04 0.75\n");
 	buf_release(&out);
 	lc_alerts_release(&a);
 	fx_free(ds);

@@ -19,6 +19,7 @@
 #include "report/problems.h"
 #include "store/audit.h"
 #include "store/import.h"
+#include "test_store_fixture.h"
 
 struct fixture {
 	char path[64];
@@ -56,18 +57,11 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	struct buf err = BUF_INIT;
-	int from, to, created;
-	int64_t rekeyed;
 	struct import_result res;
 	struct problem_list problems;
 	strcpy(f->path, "/tmp/tandem-import-XXXXXX");
-	int fd = mkstemp(f->path);
-	assert_true(fd >= 0);
-	close(fd);
+	f->s = test_store_new(f->path, 1);
 	snprintf(f->key, sizeof f->key, "%s.key", f->path);
-	assert_int_equal(store_open(f->path, &f->s, &err), 0);
-	assert_int_equal(store_migrate(f->s, &from, &to, &err), 0);
-	assert_int_equal(audit_key_setup(f->s, &created, &rekeyed, &err), 0);
 	struct import_source src[6] = {
 		{ .name = "org_units.csv", .data = units, .len = sizeof units - 1 },
 		{ .name = "people.csv", .data = people, .len = sizeof people - 1 },
@@ -94,15 +88,6 @@ static int teardown(void **state)
 	unlink(f->key);
 	free(f);
 	return 0;
-}
-
-static int64_t count(struct store *s, const char *sql)
-{
-	struct buf err = BUF_INIT;
-	int64_t n = -1;
-	assert_int_equal(store_query_int64(s, sql, -1, &n, &err), 0);
-	buf_release(&err);
-	return n;
 }
 
 /* A dry run says what would be new, changed (and which cells) and the
@@ -157,9 +142,9 @@ static void store_import_preview(void **state)
 	assert_string_equal(mf->rows[0].cells[1].after, "1");
 	assert_string_equal(mf->rows[1].key, "K1/SL/2025-03-17");
 	/* Nothing was written. */
-	assert_int_equal(count(f->s, "SELECT count(*) FROM clients"), 2);
-	assert_int_equal(count(f->s, "SELECT count(*) FROM clients WHERE industry = 'insurance'"), 1);
-	assert_int_equal(count(f->s, "SELECT count(*) FROM imports"), 1);
+	assert_int_equal(test_count(f->s, "SELECT count(*) FROM clients"), 2);
+	assert_int_equal(test_count(f->s, "SELECT count(*) FROM clients WHERE industry = 'insurance'"), 1);
+	assert_int_equal(test_count(f->s, "SELECT count(*) FROM imports"), 1);
 	preview_release(&p);
 	problems_release(&problems);
 }
@@ -200,7 +185,7 @@ static void store_import_values(void **state)
 	bad[1] = "C1";
 	assert_int_equal(run_mem(f->s, &src, 1, 0, NULL, &res, &problems), 0);
 	assert_int_equal(res.batch, 2);
-	assert_int_equal(count(f->s, "SELECT annual_value FROM contracts WHERE id = 'K2'"),
+	assert_int_equal(test_count(f->s, "SELECT annual_value FROM contracts WHERE id = 'K2'"),
 			 450000000LL * 1000000);
 	problems_release(&problems);
 	buf_release(&lines);
@@ -228,7 +213,7 @@ static void store_import_all_or_nothing(void **state)
 			    " operations cannot rate its own client relationship\n");
 	assert_int_equal(res.errors, 3);
 	assert_int_equal(res.rows, 4);
-	assert_int_equal(count(f->s, "SELECT count(*) FROM clients WHERE id = 'C5'"), 0);
+	assert_int_equal(test_count(f->s, "SELECT count(*) FROM clients WHERE id = 'C5'"), 0);
 	problems_release(&problems);
 	buf_release(&lines);
 }

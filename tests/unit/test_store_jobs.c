@@ -14,35 +14,13 @@
 #include <unistd.h>
 
 #include "store/jobs.h"
-
-static struct store *fresh_store(char *path)
-{
-	struct store *s;
-	struct buf err = BUF_INIT;
-	int from, to;
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	assert_int_equal(store_open(path, &s, &err), 0);
-	assert_int_equal(store_migrate(s, &from, &to, &err), 0);
-	buf_release(&err);
-	return s;
-}
-
-static int64_t count(struct store *s, const char *sql)
-{
-	struct buf err = BUF_INIT;
-	int64_t n = -1;
-	assert_int_equal(store_query_int64(s, sql, -1, &n, &err), 0);
-	buf_release(&err);
-	return n;
-}
+#include "test_store_fixture.h"
 
 static void jobs_queue(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/tandem-jobs-XXXXXX";
-	struct store *s = fresh_store(path);
+	struct store *s = test_store_new(path, 0);
 	struct buf err = BUF_INIT;
 	struct job_file files[2] = { { "clients.csv", "id,name\n", 8 }, { "people.csv", "x\0y", 3 } };
 	struct job_file *got;
@@ -94,8 +72,8 @@ static void jobs_queue(void **state)
 	assert_string_equal(j.errors, "clients.csv:2:1: x\nclients.csv:3:1: y\n");
 	store_job_release(&j);
 	/* A valid preview keeps its files; a failed job does not. */
-	assert_int_equal(count(s, "SELECT count(*) FROM job_files WHERE job_id = 1"), 2);
-	assert_int_equal(count(s, "SELECT count(*) FROM job_files WHERE job_id = 2"), 0);
+	assert_int_equal(test_count(s, "SELECT count(*) FROM job_files WHERE job_id = 1"), 2);
+	assert_int_equal(test_count(s, "SELECT count(*) FROM job_files WHERE job_id = 2"), 0);
 
 	/* Only its owner commits a preview, once; a failed job is no preview. */
 	assert_int_equal(store_job_commit_preview(s, a, "bob", "user:bob", &commit, &err), 1);
@@ -111,8 +89,8 @@ static void jobs_queue(void **state)
 	assert_int_equal(store_job_get(s, a, &j, &err), 0);
 	assert_int_equal(j.committed_by, commit);
 	store_job_release(&j);
-	assert_int_equal(count(s, "SELECT count(*) FROM job_files WHERE job_id = 3"), 2);
-	assert_int_equal(count(s, "SELECT count(*) FROM job_files WHERE job_id = 1"), 0);
+	assert_int_equal(test_count(s, "SELECT count(*) FROM job_files WHERE job_id = 3"), 2);
+	assert_int_equal(test_count(s, "SELECT count(*) FROM job_files WHERE job_id = 1"), 0);
 
 	/* A running job whose server went quiet is failed at the next claim. */
 	assert_int_equal(store_job_claim(s, "host:1", &claimed, &err), 0);
@@ -144,7 +122,7 @@ static void jobs_recheck(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/tandem-jobs-XXXXXX";
-	struct store *s = fresh_store(path);
+	struct store *s = test_store_new(path, 0);
 	struct buf err = BUF_INIT;
 	struct job_file files[1] = { { "clients.csv", "id,name\n", 8 } };
 	int64_t a, claimed, again;
@@ -154,7 +132,7 @@ static void jobs_recheck(void **state)
 	struct job_result bad = { 0, 1, 0, 1, 1, "clients.csv:2:1: x\n", NULL,
 				  "{\"total\":1,\"items\":[]}", NULL };
 	assert_int_equal(store_job_finish(s, a, "failed", &bad, &err), 0);
-	assert_int_equal(count(s, "SELECT count(*) FROM job_files WHERE job_id = 1"), 1);
+	assert_int_equal(test_count(s, "SELECT count(*) FROM job_files WHERE job_id = 1"), 1);
 	assert_int_equal(store_job_get(s, a, &j, &err), 0);
 	assert_null(j.encoding);
 	assert_string_equal(j.problems, "{\"total\":1,\"items\":[]}");
@@ -170,7 +148,7 @@ static void jobs_recheck(void **state)
 	assert_string_equal(j.encoding, "cp949");
 	assert_string_equal(j.names, "clients.csv");
 	store_job_release(&j);
-	assert_int_equal(count(s, "SELECT count(*) FROM job_files WHERE job_id = 2"), 1);
+	assert_int_equal(test_count(s, "SELECT count(*) FROM job_files WHERE job_id = 2"), 1);
 	store_close(s);
 	unlink(path);
 	buf_release(&err);

@@ -17,31 +17,16 @@
 
 #include "store/audit.h"
 #include "store/users.h"
+#include "test_store_fixture.h"
 
 static struct store *fresh_store(char *path)
 {
-	struct store *s;
+	struct store *s = test_store_new(path, 1);
 	struct buf err = BUF_INIT;
-	int from, to;
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	assert_int_equal(store_open(path, &s, &err), 0);
-	assert_int_equal(store_migrate(s, &from, &to, &err), 0);
-	int created;
-	int64_t rekeyed;
-	assert_int_equal(audit_key_setup(s, &created, &rekeyed, &err), 0);
 	if (users_add(s, "ann", ROLE_SALES, NULL, "password-ann", "test", &err))
 		fail_msg("%s", err.data);
 	buf_release(&err);
 	return s;
-}
-
-static void remove_key(const char *path)
-{
-	char key[64];
-	snprintf(key, sizeof key, "%s.key", path);
-	unlink(key);
 }
 
 /* One login through the three steps: its result. */
@@ -108,8 +93,7 @@ static void login_steps(void **state)
 	assert_int_equal(login3(s, "ann", "password-ann"), LOGIN_LOCKED);
 
 	store_close(s);
-	unlink(path);
-	remove_key(path);
+	test_store_remove(path);
 	buf_release(&err);
 }
 
@@ -138,8 +122,7 @@ static void login_changed_meanwhile(void **state)
 	assert_int_equal(login3(s, "ann", "password-new"), LOGIN_OK);
 
 	store_close(s);
-	unlink(path);
-	remove_key(path);
+	test_store_remove(path);
 	buf_release(&err);
 }
 

@@ -362,6 +362,21 @@ static void units_percent_points_days_months(void **state)
 	buf_reset(&b);
 	units_count(&b, 76809);
 	assert_string_equal(b.data, "76,809");
+	buf_reset(&b);
+	units_metric_value(&b, LANG_KO, "ratio", 0.62484L);
+	assert_string_equal(b.data, "62.5%");
+	buf_reset(&b);
+	units_metric_value(&b, LANG_KO, "sec", 311.4699L);
+	assert_string_equal(b.data, "311.47초");
+	buf_reset(&b);
+	units_metric_value(&b, LANG_EN, "sec", 1300);
+	assert_string_equal(b.data, "1,300 s");
+	buf_reset(&b);
+	units_metric_value(&b, LANG_KO, "calls", 4.5L);
+	assert_string_equal(b.data, "4.5 calls");
+	buf_reset(&b);
+	units_metric_value(&b, LANG_EN, "", 0.75L);
+	assert_string_equal(b.data, "0.75");
 	buf_release(&b);
 }
 

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 // What every browser test shares: TAP lines, a `tandem serve` on a free
 // port, a headless Chromium, and the page errors a test must not see.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 // TAP: t.ok(cond, name, detail) prints "ok N - name" or "not ok N - name"
@@ -17,6 +21,30 @@ export function tap() {
       for (const l of String(detail).split('\n').slice(0, 80)) console.log(`#   ${l.slice(0, 800)}`);
   };
   return t;
+}
+
+// The start every browser test shares: the paths (here: tests/browser,
+// top: the worktree, tandem: $TANDEM or build/tandem), the screenshot
+// folder (shots, default tests/browser/artifacts, made), a fresh work
+// folder named prefix… with the demo company's store in it (db, made by
+// `tandem demo`), the environment (fast password hashing; TANDEM_NOW when
+// now is given), the TAP counter t and its ok, and addUser(name, role,
+// password, person) for `tandem user add`.
+export function demoStore(prefix, { now = null, shots = null } = {}) {
+  const here = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const top = join(here, '..', '..');
+  const tandem = process.env.TANDEM || join(top, 'build', 'tandem');
+  const artifacts = shots || join(here, 'artifacts');
+  mkdirSync(artifacts, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  const db = join(work, 'demo.db');
+  const env = { ...process.env, TANDEM_FAST_HASH: '1', ...(now ? { TANDEM_NOW: now } : {}) };
+  const t = tap();
+  execFileSync(tandem, ['demo', '--no-serve', '--db', db], { env, stdio: 'ignore' });
+  const addUser = (name, role, password, person) =>
+    execFileSync(tandem, ['user', 'add', name, '--role', role, ...(person ? ['--person', person] : []),
+      '--password-stdin', '--db', db], { env, input: `${password}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+  return { here, top, tandem, artifacts, work, db, env, t, ok: t.ok, addUser };
 }
 
 // `tandem serve --db db` on 127.0.0.1, a free port: { server, url } once it
