@@ -52,7 +52,7 @@ static void app_record_write_problems_are_values(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/tandem-app-XXXXXX";
-	struct store *s = fresh_store(path);
+	struct store *s = test_store_new(path, 1);
 	const struct table *t = schema_find("clients");
 	struct app_actor a = { ROLE_ADMIN, NULL, "user:admin" };
 	struct record saved, r;
@@ -118,7 +118,7 @@ static void app_record_write_problems_are_values(void **state)
 	buf_release(&text);
 	buf_release(&err);
 	store_close(s);
-	remove_store(path);
+	test_store_remove(path);
 }
 
 /* The data the engine scores comes through app_load_data, which hands the
@@ -129,7 +129,7 @@ static void app_load_data_sums_the_engines_days(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/tandem-app-XXXXXX";
-	struct store *s = fresh_store(path);
+	struct store *s = test_store_new(path, 1);
 	static const struct { const char *name, *csv; } files[] = {
 		{ "org_units.csv", "id,name,kind,parent_id\nS1,Sales,sales,\nO1,Ops,operations,\n" },
 		{ "people.csv", "id,name,email,org_unit_id\nP-S,S,s@x,S1\nP-O,O,o@x,O1\n" },
@@ -187,7 +187,7 @@ static void app_load_data_sums_the_engines_days(void **state)
 	dataset_free(&ds);
 	buf_release(&err);
 	store_close(s);
-	remove_store(path);
+	test_store_remove(path);
 }
 
 static void app_freeze_refuses_data_changed_meanwhile(void **state)
