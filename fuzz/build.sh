@@ -21,12 +21,12 @@ $CC $FLAGS -o "$out/fuzz_csv" $csv_src
 $CC $FLAGS -DCSV_CHUNK=7 -o "$out/fuzz_csv-chunk7" $csv_src
 echo "built $out/fuzz_csv $out/fuzz_csv-chunk7"
 
-# The model parser and the cell parsers. The model parser needs the
-# embedded default model, generated as the Makefile does.
+# The model parser and the cell parsers. (The web harness below needs the
+# embedded assets, generated as the Makefile does.)
 mkdir -p "$out/gen"
 sh "$top/scripts/embed.sh" "$out/gen" $(cd "$top" && find assets -type f | LC_ALL=C sort | sed "s|^|$top/|")
 engine_src="$top/src/engine/model.c $top/src/engine/model_json.c $top/src/engine/model_check.c $top/src/engine/model_diff.c $top/src/engine/criteria.c $top/src/engine/numfmt.c $top/src/engine/exact.c \
-$top/src/engine/jsonout.c $top/src/io/jsonw.c $top/src/domain/date.c $top/src/domain/decimal.c $top/src/base/buf.c $top/src/base/alloc.c $out/gen/embedded.c"
+$top/src/io/jsonw.c $top/src/domain/date.c $top/src/domain/decimal.c $top/src/base/buf.c $top/src/base/alloc.c $out/gen/embedded.c"
 $CC $FLAGS -I"$out/gen" -o "$out/fuzz_model" "$top/fuzz/fuzz_model.c" $engine_src -ljansson -lm
 $CC $FLAGS -o "$out/fuzz_parse" "$top/fuzz/fuzz_parse.c" "$top/src/domain/date.c" \
 	"$top/src/domain/decimal.c" "$top/src/base/buf.c" "$top/src/base/alloc.c"

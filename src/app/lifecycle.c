@@ -2,14 +2,12 @@
 /* app_proposal_act of lifecycle.h: the policy, then the state machine. */
 #include "app/lifecycle.h"
 
-#include "report/problems.h"
-
 #include <string.h>
 
 enum app_status app_proposal_act(struct store *s, const struct app_actor *a, int operator,
 				 enum policy_action action, const char *id,
 				 struct proposal_review_input *review, const char *reason,
-				 const char **code, struct buf *err)
+				 const char **code, struct problem_list *problems, struct buf *err)
 {
 	const struct table *pt = schema_find("proposals");
 	unsigned allowed = policy_roles("proposals", action);
@@ -30,7 +28,6 @@ enum app_status app_proposal_act(struct store *s, const struct app_actor *a, int
 			return APP_FAILED;
 		if (d.effect != POLICY_ALLOW) {
 			*code = d.code;
-			buf_addf(err, "%s", policy_message_en(d.code));
 			return APP_FORBIDDEN;
 		}
 		if (action == POLICY_REVIEW) {
@@ -38,7 +35,6 @@ enum app_status app_proposal_act(struct store *s, const struct app_actor *a, int
 				review->reviewer = a->person;
 			if (!a->person || strcmp(review->reviewer, a->person)) {
 				*code = a->person ? "policy.not_self" : "policy.no_person";
-				buf_addf(err, "%s", policy_message_en(*code));
 				return APP_FORBIDDEN;
 			}
 		}
@@ -53,21 +49,12 @@ enum app_status app_proposal_act(struct store *s, const struct app_actor *a, int
 	case POLICY_OVERRIDE:
 		rc = store_proposal_override(s, id, reason ? reason : "", a->account, a->role, allowed, err);
 		break;
-	case POLICY_REVIEW: {
-		/* The review's problems, rendered here (the store keeps them as
-		 * values), "; " between, as the pages and the CLI show them. */
-		struct problem_list problems = PROBLEM_LIST_INIT;
-		review->problems = &problems;
+	case POLICY_REVIEW:
+		/* The review's problems stay values: the caller renders them. */
+		review->problems = problems;
 		rc = store_proposal_review(s, review, a->account, a->role, allowed, err);
-		for (size_t i = 0; i < problems.n; i++) {
-			if (err->len)
-				buf_adds(err, "; ");
-			problem_message(&problems.items[i], LANG_EN, err);
-		}
 		review->problems = NULL;
-		problems_release(&problems);
 		break;
-	}
 	default:
 		buf_adds(err, "not a proposal action");
 		return APP_INVALID;

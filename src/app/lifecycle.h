@@ -14,11 +14,15 @@
  * checked, relations and attribution are not (as for file imports).
  * review is the review's input (reviewer filled from a->person when
  * empty), reason the override's. Returns APP_OK; APP_MISSING; APP_FORBIDDEN
- * with *code (a policy message key) and err; APP_CONFLICT (the state or
- * the gate said no) or APP_INVALID (the input) with err; APP_FAILED. */
+ * with *code (a policy message key of the catalog, for the caller to show;
+ * err too when the store refused the role); APP_CONFLICT (the state or
+ * the gate said no) with err; APP_INVALID: a review's fields appended to
+ * problems as structured values (domain/validate.h: feasibility_reviews'
+ * columns, for the caller to render), an override's reason with err;
+ * APP_FAILED. */
 enum app_status app_proposal_act(struct store *s, const struct app_actor *a, int operator,
 				 enum policy_action action, const char *id,
 				 struct proposal_review_input *review, const char *reason,
-				 const char **code, struct buf *err);
+				 const char **code, struct problem_list *problems, struct buf *err);
 
 #endif

@@ -179,29 +179,6 @@ int policy_contract_column(const struct table *t)
 	return sj && sj->contract_column ? schema_column(t, sj->contract_column) : -1;
 }
 
-static const struct {
-	const char *code, *en;
-} messages_en[] = {
-	{ "policy.field", "your role may not change this field" },
-	{ "policy.no_contract", "this record names no contract, so it cannot be yours" },
-	{ "policy.no_person", "this account is not linked to a person" },
-	{ "policy.not_own", "you may change only the evidence of contracts whose sales owner you are" },
-	{ "policy.not_self", "you may rate or review only as yourself" },
-	{ "policy.not_unit", "you may change only the evidence of contracts run by your operations unit or below" },
-	{ "policy.proposal_reviews", "a proposal with feasibility reviews cannot be deleted" },
-	{ "policy.role", "your role may not do this" },
-	{ "policy.status", "a proposal's status changes only through its actions (win, lose); a new proposal is draft or review" },
-	{ "policy.won_review", "the feasibility review behind a won proposal cannot be changed or deleted" },
-};
-
-const char *policy_message_en(const char *code)
-{
-	for (size_t i = 0; code && i < sizeof messages_en / sizeof messages_en[0]; i++)
-		if (!strcmp(messages_en[i].code, code))
-			return messages_en[i].en;
-	return code ? code : "";
-}
-
 const char *policy_confirmer_name(enum policy_confirmer c)
 {
 	switch (c) {

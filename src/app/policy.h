@@ -104,9 +104,6 @@ int policy_person_column(const struct table *t);
 /* The column of t that names the contract the record is evidence of, or -1. */
 int policy_contract_column(const struct table *t);
 
-/* The English text of a policy message key (for the CLI and logs). */
-const char *policy_message_en(const char *code);
-
 /* The whole table as text: format "tsv" (one line per kind, field group,
  * action, role: the machine-readable form the matrix test reads),
  * "markdown" (for docs/security.md) or "text". Returns 0, or -1 when the

@@ -5,41 +5,45 @@
 #include "app/records.h"
 
 #include "base/alloc.h"
-#include "report/problems.h"
 #include "store/import.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The problems of one record, one "column\tmessage" line each (the
- * column's name, empty when the problem is not about one cell). */
-static void problems_to_fields(const struct table *t, const struct problem_list *l,
-			       struct buf *out)
+/* A problem of the write that is not the importer's: about column col of
+ * t (-1: none), code a catalog key after "error." or a whole key. */
+static struct problem *write_problem(struct problem_list *l, const struct table *t, int col,
+				     const char *code)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		const struct problem *p = &l->items[i];
-		int col = p->col >= 0 && (size_t)p->col < t->n_columns && p->table &&
-			  !strcmp(p->table, t->name) ? p->col : -1;
-		buf_addf(out, "%s\t", col >= 0 ? t->columns[col].name : "");
-		problem_message(p, LANG_EN, out);
-		buf_addc(out, '\n');
+	struct problem *p = problems_add(l, code);
+	if (p) {
+		p->table = t ? t->name : NULL;
+		p->col = col;
 	}
+	return p;
+}
+
+static void arg(struct problem *p, const char *s)
+{
+	problem_arg(p, s, strlen(s));
 }
 
 /* Runs the importer over one record, given as values (a form's, NULL =
  * empty) or, for a stored proposed change, as the one-row CSV it was kept
- * as: dry_run validates only. 0, 1 with errors (2 when they are about a
- * closed year), -1 with err. */
+ * as: dry_run validates only. 0, 1 with problems (2 when they are about a
+ * closed year), -1 with err. The problems keep their kind and column but
+ * not the position in the one-row file the importer read: that file is
+ * ours, not the user's. */
 static int import_one(struct store *s, const struct table *t, const char *const *values,
-		      const char *csv, int dry_run, const char *actor, struct buf *errors,
+		      const char *csv, int dry_run, const char *actor, struct problem_list *problems,
 		      struct buf *err)
 {
 	char name[64];
 	struct import_source src;
 	struct import_options opt = { .dry_run = dry_run, .max_errors = 50, .actor = actor };
 	struct import_result res;
-	struct problem_list problems = PROBLEM_LIST_INIT;
+	size_t first = problems->n;
 	snprintf(name, sizeof name, "%s.csv", t->name);
 	memset(&src, 0, sizeof src);
 	src.name = name;
@@ -47,19 +51,19 @@ static int import_one(struct store *s, const struct table *t, const char *const 
 	src.data = csv;
 	src.len = csv ? strlen(csv) : 0;
 	memset(&res, 0, sizeof res);
-	int rc = store_import_mem(s, &src, 1, &opt, &res, &problems, err);
-	if (rc == 1) {
-		problems_to_fields(t, &problems, errors);
-		if (res.closed)
-			rc = 2;
-	}
-	problems_release(&problems);
+	int rc = store_import_mem(s, &src, 1, &opt, &res, problems, err);
+	for (size_t i = first; i < problems->n; i++)
+		problem_at(&problems->items[i], NULL, NULL, 0, 0);
+	if (rc == 1 && res.closed)
+		rc = 2;
 	return rc;
 }
 
-static enum app_status refused(const struct policy_decision *d, struct buf *errors)
+/* The policy's refusal as a problem: its message key, beside its field. */
+static enum app_status refused(const struct table *t, const struct policy_decision *d,
+			       struct problem_list *problems)
 {
-	buf_addf(errors, "%s\t%s\n", d->field ? d->field : "", policy_message_en(d->code));
+	write_problem(problems, t, d->field ? schema_column(t, d->field) : -1, d->code);
 	return d->status == APP_CONFLICT ? APP_CONFLICT : APP_FORBIDDEN;
 }
 
@@ -101,7 +105,7 @@ static int propose(struct store *s, const struct app_actor *a, const struct tabl
 enum app_status app_record_write(struct store *s, const struct app_actor *a, const struct table *t,
 				 const char *const *key, const char **values, const char *reason,
 				 struct record *saved, int64_t *change_id, struct policy_decision *d,
-				 struct buf *errors)
+				 struct problem_list *problems)
 {
 	struct record before, after_view;
 	struct buf csv = BUF_INIT, err = BUF_INIT;
@@ -122,8 +126,7 @@ enum app_status app_record_write(struct store *s, const struct app_actor *a, con
 	for (size_t i = 0; i < nk; i++) {
 		own_key[i] = values[keys[i]];
 		if (key && (!own_key[i] || strcmp(own_key[i], key[i]))) {
-			buf_addf(errors, "%s\tthe key cannot change (delete the record and create a new one)\n",
-				 t->columns[keys[i]].name);
+			write_problem(problems, t, keys[i], "key_fixed");
 			st = APP_INVALID;
 			goto out;
 		}
@@ -131,11 +134,11 @@ enum app_status app_record_write(struct store *s, const struct app_actor *a, con
 			/* Without its key the record cannot be looked up, but every
 			 * problem is still reported at once: a dry run of the
 			 * importer checks the row (and says the key is required). */
-			rc = import_one(s, t, values, NULL, 1, a->account, errors, &err);
+			rc = import_one(s, t, values, NULL, 1, a->account, problems, &err);
 			st = rc < 0 ? APP_FAILED : APP_INVALID;
 			if (rc == 0)
-				buf_addf(errors, "%s\t%s is required\n", t->columns[keys[i]].name,
-					 t->columns[keys[i]].name);
+				arg(write_problem(problems, t, keys[i], "field_required"),
+				    t->columns[keys[i]].name);
 			goto out;
 		}
 	}
@@ -153,7 +156,9 @@ enum app_status app_record_write(struct store *s, const struct app_actor *a, con
 	if (!key && have_before) {
 		struct buf kt = BUF_INIT;
 		record_key_text(t, &before, &kt);
-		buf_addf(errors, "%s\t%s '%s' exists already\n", t->columns[keys[0]].name, t->name, kt.data);
+		struct problem *p = write_problem(problems, t, keys[0], "exists");
+		arg(p, validate_noun(t->name));
+		arg(p, kt.data);
 		buf_release(&kt);
 		st = APP_EXISTS;
 		goto out;
@@ -163,12 +168,12 @@ enum app_status app_record_write(struct store *s, const struct app_actor *a, con
 			  &after_view, d, &err))
 		goto out;
 	if (d->effect == POLICY_DENY) {
-		st = refused(d, errors);
+		st = refused(t, d, problems);
 		goto out;
 	}
 	record_csv(t, values, &csv);
 	if (d->effect == POLICY_PROPOSE) {
-		rc = import_one(s, t, values, NULL, 1, a->account, errors, &err);
+		rc = import_one(s, t, values, NULL, 1, a->account, problems, &err);
 		if (rc) {
 			st = rc == 1 ? APP_INVALID : rc == 2 ? APP_CLOSED : APP_FAILED;
 			goto out;
@@ -182,7 +187,7 @@ enum app_status app_record_write(struct store *s, const struct app_actor *a, con
 		st = APP_PROPOSED;
 		goto out;
 	}
-	rc = import_one(s, t, values, NULL, 0, a->account, errors, &err);
+	rc = import_one(s, t, values, NULL, 0, a->account, problems, &err);
 	if (rc) {
 		st = rc == 1 ? APP_INVALID : rc == 2 ? APP_CLOSED : APP_FAILED;
 		goto out;
@@ -201,7 +206,7 @@ out:
 		store_rollback(s);
 	if (st == APP_FAILED && err.len) {
 		fprintf(stderr, "tandem: %s\n", err.data);
-		buf_addf(errors, "\tthe record could not be saved (a storage error)\n");
+		write_problem(problems, t, -1, "storage_save");
 	}
 	if (st != APP_OK)
 		record_free(t, saved);
@@ -214,13 +219,13 @@ out:
 
 enum app_status app_record_delete(struct store *s, const struct app_actor *a, const struct table *t,
 				  const char *const *key, const char *reason, int64_t *change_id,
-				  struct policy_decision *d, struct buf *errors)
+				  struct policy_decision *d, struct problem_list *problems)
 {
 	struct record before;
 	struct buf err = BUF_INIT;
 	struct policy_actor pa = { a->role, a->person };
 	enum app_status st = APP_FAILED;
-	int rc, have_before = 0;
+	int rc, have_before = 0, closed_year = 0;
 
 	memset(d, 0, sizeof *d);
 	*change_id = 0;
@@ -239,7 +244,7 @@ enum app_status app_record_delete(struct store *s, const struct app_actor *a, co
 	}
 	if (d->effect == POLICY_DENY) {
 		store_rollback(s);
-		st = refused(d, errors);
+		st = refused(t, d, problems);
 		goto out;
 	}
 	if (d->effect == POLICY_PROPOSE) {
@@ -251,20 +256,28 @@ enum app_status app_record_delete(struct store *s, const struct app_actor *a, co
 		goto out;
 	}
 	store_rollback(s);     /* read only so far; the delete checks references at its commit */
-	rc = records_delete(s, t, key, a->account, &err);
+	rc = records_delete(s, t, key, a->account, &closed_year, &err);
 	if (rc == 0)
 		st = APP_OK;
 	else if (rc == 1)
 		st = APP_MISSING;
-	else if (rc == 2) {
-		buf_addf(errors, "\t%s\n", err.data);
+	else if (rc == 2 || rc == 3) {
+		struct buf kt = BUF_INIT;
+		struct problem *p = write_problem(problems, t, -1,
+						  rc == 2 ? "still_referred" : "closed_year_record");
+		record_key_text(t, &before, &kt);
+		arg(p, rc == 2 ? validate_noun(t->name) : t->name);
+		arg(p, kt.data);
+		if (rc == 3)
+			problem_argf(p, "%d", closed_year);
+		buf_release(&kt);
 		buf_reset(&err);
-		st = APP_CONFLICT;
+		st = rc == 2 ? APP_CONFLICT : APP_CLOSED;
 	}
 out:
 	if (st == APP_FAILED && err.len) {
 		fprintf(stderr, "tandem: %s\n", err.data);
-		buf_addf(errors, "\tthe record could not be deleted (a storage error)\n");
+		write_problem(problems, t, -1, "storage_delete");
 	}
 	if (have_before)
 		record_free(t, &before);
@@ -338,7 +351,7 @@ static int blank(const char *s)
 
 /* Applies a confirmed change inside the caller's transaction. */
 static enum app_status apply_change(struct store *s, const struct app_actor *a,
-				    const struct change *c, struct buf *errors, struct buf *err)
+				    const struct change *c, struct problem_list *problems, struct buf *err)
 {
 	const struct table *t = schema_find(c->kind);
 	int keys[8];
@@ -352,7 +365,7 @@ static enum app_status apply_change(struct store *s, const struct app_actor *a,
 
 	memset(&saved, 0, sizeof saved);
 	if (!t || split_key(copy, key, 8) != nk) {
-		buf_addf(errors, "\tthe change names no record this store knows\n");
+		write_problem(problems, NULL, -1, "change_unknown_record");
 		st = APP_CONFLICT;
 		goto out;
 	}
@@ -363,17 +376,26 @@ static enum app_status apply_change(struct store *s, const struct app_actor *a,
 	if (have_cur)
 		record_json(t, &cur, &cj);
 	if (have_cur != (c->before != NULL) || (have_cur && strcmp(cj.data, c->before))) {
-		buf_addf(errors, "\tthe %s record %s changed since this change was proposed:"
-			 " reject it and propose again\n", t->name, c->key);
+		struct problem *p = write_problem(problems, t, -1, "change_stale");
+		arg(p, validate_noun(t->name));
+		arg(p, c->key);
 		st = APP_CONFLICT;
 		goto out;
 	}
 	if (!strcmp(c->op, "delete")) {
-		rc = records_delete(s, t, key, a->account, err);
-		st = rc == 0 ? APP_OK : rc == 1 ? APP_MISSING : APP_FAILED;
+		int closed_year = 0;
+		rc = records_delete(s, t, key, a->account, &closed_year, err);
+		if (rc == 3) {
+			struct problem *p = write_problem(problems, t, -1, "closed_year_record");
+			arg(p, t->name);
+			arg(p, c->key);
+			problem_argf(p, "%d", closed_year);
+			buf_reset(err);
+		}
+		st = rc == 0 ? APP_OK : rc == 1 ? APP_MISSING : rc == 3 ? APP_CLOSED : APP_FAILED;
 		goto out;
 	}
-	rc = import_one(s, t, NULL, c->after_csv ? c->after_csv : "", 0, a->account, errors, err);
+	rc = import_one(s, t, NULL, c->after_csv ? c->after_csv : "", 0, a->account, problems, err);
 	if (rc) {
 		st = rc == 1 ? APP_INVALID : rc == 2 ? APP_CLOSED : APP_FAILED;
 		goto out;
@@ -392,8 +414,28 @@ out:
 	return st;
 }
 
+/* The refusal of a decision on a change, by the state it is in already or
+ * by who it waits for (the two name sets do not meet); otherwise when
+ * neither is known. */
+static const char *refusal_code(const char *what, const char *otherwise)
+{
+	static const struct { const char *what, *code; } codes[] = {
+		{ "confirmed", "change_already_confirmed" },
+		{ "rejected", "change_already_rejected" },
+		{ "withdrawn", "change_already_withdrawn" },
+		{ "executive", "change_waits_executive" },
+		{ "operations", "change_waits_operations" },
+		{ "sales owner", "change_waits_sales_owner" },
+	};
+	for (size_t i = 0; what && i < sizeof codes / sizeof codes[0]; i++)
+		if (!strcmp(codes[i].what, what))
+			return codes[i].code;
+	return otherwise;
+}
+
 enum app_status app_change_decide(struct store *s, const struct app_actor *a, int64_t id,
-				  enum change_decision what, const char *note, struct buf *errors)
+				  enum change_decision what, const char *note,
+				  struct problem_list *problems)
 {
 	struct change c;
 	struct buf err = BUF_INIT;
@@ -403,11 +445,11 @@ enum app_status app_change_decide(struct store *s, const struct app_actor *a, in
 
 	memset(&c, 0, sizeof c);
 	if (what == CHANGE_REJECT && blank(note)) {
-		buf_adds(errors, "note\ta rejection needs a note saying why\n");
+		write_problem(problems, NULL, -1, "change_note_required");
 		return APP_INVALID;
 	}
-	if (note && strlen(note) > 2000) {
-		buf_adds(errors, "note\ta note is at most 2000 bytes\n");
+	if (note && strlen(note) > CHANGE_NOTE_MAX) {
+		problem_argf(write_problem(problems, NULL, -1, "change_note_long"), "%d", CHANGE_NOTE_MAX);
 		return APP_INVALID;
 	}
 	if (store_begin(s, &err))
@@ -419,14 +461,15 @@ enum app_status app_change_decide(struct store *s, const struct app_actor *a, in
 		goto out;
 	}
 	if (strcmp(c.state, "proposed")) {
-		buf_addf(errors, "\tchange %lld is %s already\n", (long long)id, c.state);
+		const char *code = refusal_code(c.state, "change_already_decided");
+		problem_argf(write_problem(problems, NULL, -1, code), "%lld", (long long)id);
 		st = APP_CONFLICT;
 		goto out;
 	}
 	if (what == CHANGE_WITHDRAW) {
 		ok = c.proposer && a->account && !strcmp(c.proposer, a->account);
 		if (!ok) {
-			buf_adds(errors, "\tonly the proposer may withdraw a change\n");
+			write_problem(problems, NULL, -1, "change_proposer_only");
 			st = APP_FORBIDDEN;
 			goto out;
 		}
@@ -434,14 +477,13 @@ enum app_status app_change_decide(struct store *s, const struct app_actor *a, in
 		if (app_change_may_decide(s, a, &c, &ok, &err))
 			goto out;
 		if (!ok) {
-			buf_addf(errors, "\tthis change waits for %s%s; you may not decide it\n",
-				 c.confirmer, strcmp(c.confirmer, "executive") ? " (or an executive)" : "");
+			write_problem(problems, NULL, -1, refusal_code(c.confirmer, "change_waits_other"));
 			st = APP_FORBIDDEN;
 			goto out;
 		}
 	}
 	if (what == CHANGE_CONFIRM) {
-		st = apply_change(s, a, &c, errors, &err);
+		st = apply_change(s, a, &c, problems, &err);
 		if (st != APP_OK)
 			goto out;
 		st = APP_FAILED;
@@ -449,7 +491,9 @@ enum app_status app_change_decide(struct store *s, const struct app_actor *a, in
 	rc = changes_decide(s, id, states[what], a->account, a->person, note && *note ? note : NULL, &err);
 	if (rc) {
 		if (rc == 1) {
-			buf_addf(errors, "\t%s\n", err.data);
+			/* decided by someone else meanwhile */
+			problem_argf(write_problem(problems, NULL, -1, "change_already_decided"), "%lld",
+				     (long long)id);
 			buf_reset(&err);
 			st = APP_CONFLICT;
 		}
@@ -458,7 +502,7 @@ enum app_status app_change_decide(struct store *s, const struct app_actor *a, in
 	began = 0;
 	if (store_commit(s, &err)) {
 		if (strstr(err.data, "FOREIGN KEY") || strstr(err.data, "foreign key")) {
-			buf_adds(errors, "\tother records still refer to this record\n");
+			write_problem(problems, NULL, -1, "change_in_use");
 			buf_reset(&err);
 			st = APP_CONFLICT;
 		}
@@ -471,7 +515,7 @@ out:
 		store_rollback(s);
 	if (st == APP_FAILED && err.len) {
 		fprintf(stderr, "tandem: %s\n", err.data);
-		buf_adds(errors, "\tthe change could not be applied (a storage error)\n");
+		write_problem(problems, NULL, -1, "storage_change");
 	}
 	change_release(&c);
 	buf_release(&err);

@@ -3,6 +3,7 @@
 #include "app/scoring.h"
 
 #include "base/clock.h"
+#include "embedded.h"
 #include "domain/date.h"
 #include "engine/calibrate.h"
 #include "report/scores_csv.h"
@@ -16,6 +17,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+int app_load_data(struct store *s, day_t last_day, struct dataset *ds, struct buf *err)
+{
+	return store_load(s, last_day, score_day_window, ds, err);
+}
+
+int app_model_default(struct model **out, struct buf *err)
+{
+	const struct embedded_file *f = embedded_find("model-default.json");
+	if (!f) {
+		buf_adds(err, "model-default.json: not built into this binary\n");
+		*out = NULL;
+		return -1;
+	}
+	return model_parse((const char *)f->data, f->size, "model-default.json", out, err);
+}
 
 /* A model file is read whole; no model comes near this size. */
 #define MODEL_FILE_MAX (64u << 20)
@@ -83,7 +100,7 @@ enum app_status app_model_load(struct store *s, const char *name, int year, unsi
 		goto out;
 	}
 builtin:
-	if (model_default(out, err))
+	if (app_model_default(out, err))
 		goto out;              /* the embedded model does not parse: a bug */
 	*version = xstrdup("default");
 	st = APP_OK;
@@ -101,7 +118,7 @@ enum app_status app_score_with(struct store *s, struct model *m, const char *ver
 	out->model_version = xstrdup(version);
 	out->year = year;
 	if (store_data_version(s, &out->data_version, err) ||
-	    store_load(s, model_year_last_day(m, year), &out->ds, err) ||
+	    app_load_data(s, model_year_last_day(m, year), &out->ds, err) ||
 	    score_run(m, &out->ds, year, &out->scores, err))
 		return APP_FAILED;
 	return APP_OK;
@@ -131,7 +148,7 @@ enum app_status app_open_year_data(struct store *s, const char *name, int year, 
 	if (st != APP_OK)
 		return st;
 	if (store_data_version(s, &out->data_version, err) ||
-	    store_load(s, model_year_last_day(out->model, year), &out->ds, err))
+	    app_load_data(s, model_year_last_day(out->model, year), &out->ds, err))
 		return APP_FAILED;
 	return APP_OK;
 }
@@ -161,7 +178,7 @@ enum app_status app_open_as_of(struct store *s, const char *name, day_t as_of, u
 		}
 	}
 	out->year = y;
-	if (store_data_version(s, &out->data_version, err) || store_load(s, as_of, &out->ds, err))
+	if (store_data_version(s, &out->data_version, err) || app_load_data(s, as_of, &out->ds, err))
 		return APP_FAILED;
 	return APP_OK;
 }
@@ -334,7 +351,7 @@ enum app_status app_calibrate(struct store *s, const struct model *base, int yea
 		buf_addf(err, "calibration takes 1 to 20 years of history, not %d", n_years);
 		return APP_INVALID;
 	}
-	if (!store_load(s, model_year_last_day(base, year - 1), &ds, err) &&
+	if (!app_load_data(s, model_year_last_day(base, year - 1), &ds, err) &&
 	    !calibrate_from(base, &ds, year, n_years, orgs, draft, cal, err))
 		st = APP_OK;
 	dataset_free(&ds);

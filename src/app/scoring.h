@@ -25,6 +25,17 @@ enum {
 	APP_MODEL_FILES = 1 << 0,
 };
 
+/* Every record of the store into ds (store_load) with the measurements
+ * summed over the days the engine's day window lets in up to last_day
+ * (DAY_NONE: all): the one way data is loaded for the engine. Same
+ * ownership and errors as store_load(). */
+int app_load_data(struct store *s, day_t last_day, struct dataset *ds, struct buf *err);
+
+/* The default model of SPEC §5: assets/model-default.json as built into
+ * the binary, parsed by the engine (the engine itself reads no assets).
+ * Same ownership and errors as model_parse(). */
+int app_model_default(struct model **out, struct buf *err);
+
 /* The one model-precedence rule. name:
  *   NULL       the store's model for year (store_model_for_year), else
  *              the built-in default;

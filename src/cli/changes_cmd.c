@@ -227,28 +227,29 @@ int cmd_changes(int argc, char **argv, struct cli *cli)
 	} else {
 		struct user u;
 		struct app_actor a;
-		struct buf errors = BUF_INIT;
+		struct problem_list problems = PROBLEM_LIST_INIT;
 		char actor[160];
 		int confirm = !strcmp(sub, "confirm");
 		rc = account_actor(s, as, &u, &a, actor, sizeof actor);
 		if (rc)
 			goto out;
 		enum app_status st = app_change_decide(s, &a, id, confirm ? CHANGE_CONFIRM : CHANGE_REJECT,
-						       note, &errors);
+						       note, &problems);
 		user_release(&u);
 		if (st == APP_OK) {
 			printf("change %lld: %s\n", (long long)id, confirm ? "confirmed and applied" : "rejected");
 			rc = EXIT_OK;
 		} else {
-			const char *tab = strchr(errors.data, '\t');
-			if (st == APP_MISSING)
+			if (st == APP_MISSING) {
 				cli_error("no change %lld", (long long)id);
-			else
-				cli_error("change %lld: %.*s", (long long)id,
-					  tab ? (int)strcspn(tab + 1, "\n") : 0, tab ? tab + 1 : "");
+			} else {
+				char prefix[64];
+				snprintf(prefix, sizeof prefix, "tandem: change %lld: ", (long long)id);
+				cli_put_problem_list(prefix, &problems);
+			}
 			rc = cli_exit_of(st);
 		}
-		buf_release(&errors);
+		problems_release(&problems);
 	}
 out:
 	buf_release(&err);

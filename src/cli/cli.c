@@ -91,6 +91,17 @@ void cli_put_problems(FILE *f, const char *prefix, const char *text)
 	buf_release(&shown);
 }
 
+void cli_put_problem_list(const char *prefix, const struct problem_list *l)
+{
+	struct buf line = BUF_INIT;
+	for (size_t i = 0; i < l->n; i++) {
+		buf_reset(&line);
+		problem_line(&l->items[i], cli_messages_lang(), &line);
+		fprintf(stderr, "%s%s\n", prefix, line.data);
+	}
+	buf_release(&line);
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;

@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "base/buf.h"
 #include "report/i18n.h"
+#include "report/problems.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -59,6 +60,9 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints each line of text (problems, one a line) as prefix + the line in
  * the language of messages. */
 void cli_put_problems(FILE *f, const char *prefix, const char *text);
+/* Prints each problem of l as prefix + "FILE:LINE:COLUMN: message" (the
+ * place when it has one) in the language of messages, to stderr. */
+void cli_put_problem_list(const char *prefix, const struct problem_list *l);
 /* Sets the language of messages ("ko" or "en"; NULL/"" keeps it). */
 void cli_set_lang(const char *lang);
 /* The language of messages: cli_set_lang's, else the locale's. */

@@ -6,7 +6,7 @@
 
 #include "engine/credits.h"
 #include "report/credits_report.h"
-#include "store/load.h"
+#include "app/scoring.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -59,7 +59,7 @@ int cmd_credits(int argc, char **argv, struct cli *cli)
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		return rc;
 	/* Every month loaded: an earn-back of December looks into the next year. */
-	if (store_load(s, DAY_NONE, &ds, &err)) {
+	if (app_load_data(s, DAY_NONE, &ds, &err)) {
 		cli_error("%s", err.data);
 		rc = EXIT_STORAGE;
 		goto out;

@@ -120,14 +120,15 @@ int cmd_import(int argc, char **argv, struct cli *cli)
 	snprintf(files, sizeof files, "%d", res.files);
 	snprintf(count, sizeof count, "%llu", (unsigned long long)(rc == 1 ? res.errors : (uint64_t)res.batch));
 	if (rc < 0) {
-		cli_put_problems(stderr, "", errors.data);
+		fputs(errors.data, stderr);      /* rendered in lang already */
 		cli_error("%s", err.data);
 		rc = EXIT_STORAGE;
 	} else if (rc == 1) {
 		const char *args[2] = { count, rows };
-		/* Lines the readers below validation wrote (a broken quote, bad
-		 * UTF-8) are plain English text: the catalog translates them. */
-		cli_put_problems(stderr, "", errors.data);
+		/* Rendered in lang already (problems_render: the lines the
+		 * readers below validation wrote, a broken quote or bad UTF-8,
+		 * too), so printed as they are. */
+		fputs(errors.data, stderr);
 		limit_hint(errors.data, cli);
 		i18n_add(&outcome, lang, res.errors == 1 ? "import.cli_failed_one" : "import.cli_failed", args, 2);
 		fprintf(stderr, "tandem: %s\n", outcome.data);

@@ -9,7 +9,7 @@
 #include "engine/lifecycle.h"
 #include "report/i18n.h"
 #include "report/lifecycle_text.h"
-#include "store/load.h"
+#include "app/scoring.h"
 #include "store/proposals.h"
 
 #include <stdio.h>
@@ -236,7 +236,7 @@ static int run_referrals(struct cli *cli, const char *format)
 
 	if ((rc = cli_open_store(cli, &s)) != EXIT_OK)
 		return rc;
-	if (store_load(s, DAY_NONE, &ds, &err)) {
+	if (app_load_data(s, DAY_NONE, &ds, &err)) {
 		cli_error("%s", err.data);
 		rc = EXIT_STORAGE;
 		goto out;

@@ -97,13 +97,24 @@ static int result_status(enum app_status st, const struct buf *err)
 	return cli_app_result(st, err);
 }
 
-/* The policy's proposal action as the command-line operator in role --as. */
+/* The policy's proposal action as the command-line operator in role --as.
+ * A review's problems are rendered into err here, the edge: in the
+ * language of messages, "; " between (they are options, not a file). */
 static enum app_status act(struct store *s, const struct proposal_args *a, enum policy_action action,
 			   struct proposal_review_input *review, struct buf *err)
 {
 	struct app_actor actor = { role_parse(a->role), NULL, audit_cli_actor() };
+	struct problem_list problems = PROBLEM_LIST_INIT;
 	const char *code;
-	return app_proposal_act(s, &actor, 1, action, a->id, review, a->reason, &code, err);
+	enum app_status st = app_proposal_act(s, &actor, 1, action, a->id, review, a->reason, &code,
+					      &problems, err);
+	for (size_t i = 0; i < problems.n; i++) {
+		if (err->len)
+			buf_adds(err, "; ");
+		problem_message(&problems.items[i], cli_messages_lang(), err);
+	}
+	problems_release(&problems);
+	return st;
 }
 
 /* ---- list and show ----------------------------------------------------- */

@@ -13,7 +13,7 @@
 #include "report/scores_json.h"
 #include "report/template.h"
 #include "report/xlsx_report.h"
-#include "store/load.h"
+#include "app/scoring.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -151,7 +151,7 @@ int cmd_report(int argc, char **argv, struct cli *cli)
 	in.model_version = years[2].model_version;
 	if (!strcmp(format, "html") || !strcmp(format, "xlsx")) {
 		/* Credits look at every month of data (earn-back runs past Y). */
-		if (store_load(s, DAY_NONE, &all, &err)) {
+		if (app_load_data(s, DAY_NONE, &all, &err)) {
 			cli_error("%s", err.data);
 			rc = EXIT_STORAGE;
 			goto out;

@@ -67,8 +67,9 @@ struct sla_term {
 };
 
 /* Σnumerator and Σdenominator of one SLA metric in one calendar month, over
- * the measurements that count (see store_load_year: dated within
- * [go_live_on, end_on] and on or before the last day of the year loaded). */
+ * the measurements that count: the days the engine's day window lets in
+ * (engine/score.h, score_day_window: within [go_live_on, end_on] and on
+ * or before the last day of the year loaded). */
 struct metric_month {
 	int sla_metric;             /* index into sla_metrics */
 	month_t month;
@@ -76,6 +77,13 @@ struct metric_month {
 	micro_t sum_denominator;
 	int32_t rows;
 };
+
+struct contract;
+/* Which days of a contract's measurements count when the data is loaded up
+ * to last_day (DAY_NONE: no limit): 1 with the inclusive range [*from,
+ * *until], or 0 when none does. The rule is the engine's
+ * (score_day_window); whoever loads the measurements is handed it. */
+typedef int (*day_window_fn)(const struct contract *c, day_t last_day, day_t *from, day_t *until);
 
 struct contract {
 	char *id;

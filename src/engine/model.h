@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The evaluation model of SPEC §5 as data: organizations, categories,
  * criteria, measures and their scoring functions, and every parameter the
- * scoring uses. Models are JSON (assets/model-default.json is the default);
+ * scoring uses. Models are JSON (assets/model-default.json is the default; the app room
+ * reads it from the binary's assets, app_model_default);
  * model_parse() validates one completely. A struct model is owned by whoever
  * parsed it and released with model_free(). */
 #ifndef TANDEM_MODEL_H
@@ -126,9 +127,6 @@ struct model {
  * is returned. */
 int model_parse(const char *json, size_t len, const char *source,
 		struct model **out, struct buf *err);
-/* The default model of SPEC §5 (the embedded assets/model-default.json).
- * Same ownership and errors as model_parse(). */
-int model_default(struct model **out, struct buf *err);
 void model_free(struct model *m);
 
 /* The model as canonical JSON (fixed key order, two-space indent, trailing

@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "embedded.h"
-#include "engine/jsonout.h"
+#include "io/jsonw.h"
 #include "engine/numfmt.h"
 
 /* ---- the tree ---------------------------------------------------------- */
@@ -362,25 +361,14 @@ out:
 	return 0;
 }
 
-int model_default(struct model **out, struct buf *err)
-{
-	const struct embedded_file *f = embedded_find("model-default.json");
-	if (!f) {
-		buf_adds(err, "model-default.json: not built into this binary\n");
-		*out = NULL;
-		return -1;
-	}
-	return model_parse((const char *)f->data, f->size, "model-default.json", out, err);
-}
-
 /* ---- canonical JSON ---------------------------------------------------- */
 
 static void put_key(struct buf *b, int level, const char *key, int first)
 {
 	if (!first)
 		buf_addc(b, ',');
-	jsonout_indent(b, level);
-	jsonout_string(b, key);
+	json_write_indent(b, level);
+	json_write_plain(b, key);
 	buf_adds(b, ": ");
 }
 
@@ -388,9 +376,9 @@ static void put_name(struct buf *b, int level, const struct model_name *n)
 {
 	put_key(b, level, "name", 0);
 	buf_adds(b, "{\"en\": ");
-	jsonout_string(b, n->en ? n->en : "");
+	json_write_plain(b, n->en ? n->en : "");
 	buf_adds(b, ", \"ko\": ");
-	jsonout_string(b, n->ko ? n->ko : "");
+	json_write_plain(b, n->ko ? n->ko : "");
 	buf_addc(b, '}');
 }
 
@@ -425,13 +413,13 @@ static void put_open(struct buf *b, int lv, const char *id, const struct model_n
 {
 	buf_addc(b, '{');
 	put_key(b, lv + 1, "id", 1);
-	jsonout_string(b, id);
+	json_write_plain(b, id);
 	put_name(b, lv + 1, name);
 }
 
 static void put_close(struct buf *b, int lv)
 {
-	jsonout_indent(b, lv);
+	json_write_indent(b, lv);
 	buf_addc(b, '}');
 }
 
@@ -445,10 +433,10 @@ static void put_children(struct buf *b, int lv, const char *key, const void *ite
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_addc(b, ',');
-		jsonout_indent(b, lv + 2);
+		json_write_indent(b, lv + 2);
 		put(b, lv + 2, (const char *)items + i * size);
 	}
-	jsonout_indent(b, lv + 1);
+	json_write_indent(b, lv + 1);
 	buf_addc(b, ']');
 }
 
@@ -504,7 +492,7 @@ static void put_named_numbers(struct buf *b, const char *key, const char *const 
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_adds(b, ", ");
-		jsonout_string(b, names[i]);
+		json_write_plain(b, names[i]);
 		buf_adds(b, ": ");
 		numfmt_double(b, vals[i]);
 	}
@@ -518,10 +506,10 @@ char *model_to_json(const struct model *m)
 	put_key(&b, 1, "format", 1);
 	buf_adds(&b, "1");
 	put_key(&b, 1, "name", 0);
-	jsonout_string(&b, m->name);
+	json_write_plain(&b, m->name);
 	if (m->description) {
 		put_key(&b, 1, "description", 0);
-		jsonout_string(&b, m->description);
+		json_write_plain(&b, m->description);
 	}
 	if (m->year) {
 		put_key(&b, 1, "year", 0);
@@ -539,7 +527,7 @@ char *model_to_json(const struct model *m)
 		buf_addf(&b, "%d", m->operations_min_months);
 	}
 	put_key(&b, 1, "rollup_weighting", 0);
-	jsonout_string(&b, m->rollup_weighting == ROLLUP_EQUAL ? "equal" : "value");
+	json_write_plain(&b, m->rollup_weighting == ROLLUP_EQUAL ? "equal" : "value");
 	put_named_numbers(&b, "required_margin", model_risk_names, m->required_margin, 3);
 	put_named_numbers(&b, "reference_weights", model_reference_names, m->reference_weight, 4);
 	put_key(&b, 1, "alerts", 0);
@@ -550,7 +538,7 @@ char *model_to_json(const struct model *m)
 	buf_addc(&b, '[');
 	for (size_t i = 0; i < m->n_grades; i++) {
 		buf_adds(&b, i ? ", {\"grade\": " : "{\"grade\": ");
-		jsonout_string(&b, m->grades[i].grade);
+		json_write_plain(&b, m->grades[i].grade);
 		buf_adds(&b, ", \"min\": ");
 		numfmt_double(&b, m->grades[i].min);
 		buf_addc(&b, '}');

@@ -156,6 +156,17 @@ void score_measure_money(struct score_criterion *out, int i, long double num_mic
 		score_measure_exact(out, i, (wide_t)num_micro, (wide_t)den_micro);
 }
 
+int score_day_window(const struct contract *c, day_t last_day, day_t *from, day_t *until)
+{
+	if (c->go_live_on == DAY_NONE)
+		return 0;
+	*from = c->go_live_on;
+	*until = c->end_on == DAY_NONE ? INT32_MAX : c->end_on;
+	if (last_day != DAY_NONE && last_day < *until)
+		*until = last_day;
+	return 1;
+}
+
 int score_in_year(const struct score_ctx *ctx, day_t d)
 {
 	return d != DAY_NONE && d >= ctx->first_day && d <= ctx->last_day;

@@ -16,6 +16,13 @@
 #include "engine/model.h"
 #include "engine/numfmt.h"
 
+/* The scoring's day window (SPEC §5: measurements dated before go_live_on
+ * or after end_on are ignored; a year is scored on the data up to its last
+ * day): a contract without a go-live date has no day that counts; else the
+ * days from go_live_on to end_on (no end: open), cut at last_day (DAY_NONE:
+ * not cut). A day_window_fn (domain/dataset.h). */
+int score_day_window(const struct contract *c, day_t last_day, day_t *from, day_t *until);
+
 enum subject_kind { SUBJECT_CONTRACT, SUBJECT_PERSON, SUBJECT_ORG_UNIT, SUBJECT_COMPANY };
 
 /* The records behind a value, as indexes into the dataset's arrays. */

@@ -48,3 +48,15 @@ void json_write_string_or_null(struct buf *out, const char *s)
 	else
 		buf_adds(out, "null");
 }
+
+void json_write_plain(struct buf *out, const char *s)
+{
+	write_string(out, s, strlen(s), 0);
+}
+
+void json_write_indent(struct buf *out, int level)
+{
+	buf_addc(out, '\n');
+	for (int i = 0; i < level; i++)
+		buf_adds(out, "  ");
+}

@@ -14,5 +14,10 @@ void json_write_string_or_null(struct buf *out, const char *s);
 /* The same without the HTML escapes: for canonical files people read (the
  * model's JSON, score reports). */
 void json_write_string_plain(struct buf *out, const char *s, size_t len);
+/* s (NUL-terminated) as json_write_string_plain does. */
+void json_write_plain(struct buf *out, const char *s);
+/* A newline and two spaces per level: the indentation of the hand-ordered
+ * writers (the model's canonical JSON, the JSON score report). */
+void json_write_indent(struct buf *out, int level);
 
 #endif

@@ -2,6 +2,8 @@
 /* Rendering problems through the catalog (report/problems.h). */
 #include "report/problems.h"
 
+#include "io/jsonw.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -38,6 +40,15 @@ static const char *join_list(const char *arg, enum lang lang, struct buf *out)
 	return out->data;
 }
 
+const char *problem_key(const struct problem *p, char *key, size_t size)
+{
+	if (!strcmp(p->code, text_code))
+		snprintf(key, size, "error.other");   /* plain text: no entry of its own */
+	else
+		snprintf(key, size, "%s%s", strchr(p->code, '.') ? "" : "error.", p->code);
+	return key;
+}
+
 void problem_message(const struct problem *p, enum lang lang, struct buf *out)
 {
 	static const char *const label_groups[] = { "col.", "enum.", "noun." };
@@ -66,8 +77,7 @@ void problem_message(const struct problem *p, enum lang lang, struct buf *out)
 		for (size_t g = 0; lang == LANG_KO && g < 3 && shown[i] == p->args[i]; g++)
 			shown[i] = i18n_named(lang, label_groups[g], p->args[i]);
 	}
-	snprintf(key, sizeof key, "error.%s", p->code);
-	i18n_add(out, lang, key, shown, (size_t)p->n_args);
+	i18n_add(out, lang, problem_key(p, key, sizeof key), shown, (size_t)p->n_args);
 	for (int i = 0; i < p->n_args; i++)
 		buf_release(&lists[i]);
 }
@@ -105,4 +115,65 @@ const char *problem_column_name(const struct problem *p, enum lang lang)
 		return "";
 	return lang == LANG_KO ? i18n_named(lang, "col.", t->columns[p->col].name)
 			       : t->columns[p->col].name;
+}
+
+void problem_api_json(const struct problem *p, enum lang lang, struct buf *out)
+{
+	char key[96];
+	const char *column = problem_column_name(p, LANG_EN);
+	struct buf m = BUF_INIT;
+	buf_adds(out, "{\"row\":");
+	if (p->line)
+		buf_addf(out, "%lu", p->line);
+	else
+		buf_adds(out, "null");
+	buf_adds(out, ",\"column\":");
+	json_write_string_or_null(out, *column ? column : NULL);
+	buf_adds(out, ",\"code\":");
+	json_write_string_or_null(out, problem_key(p, key, sizeof key));
+	buf_adds(out, ",\"params\":");
+	problem_params_json(p, out);
+	buf_adds(out, ",\"message\":");
+	problem_message(p, lang, &m);
+	json_write_string(out, m.data, m.len);
+	buf_addc(out, '}');
+	buf_release(&m);
+}
+
+void problem_params_json(const struct problem *p, struct buf *out)
+{
+	struct buf list = BUF_INIT;
+	buf_addc(out, '[');
+	for (int i = 0; i < p->n_args; i++) {
+		const char *a = p->args[i];
+		buf_adds(out, i ? "," : "");
+		if (strstr(a, PROBLEM_LIST_SEP)) {
+			buf_reset(&list);
+			a = join_list(a, LANG_EN, &list);
+		}
+		json_write_string_or_null(out, a);
+	}
+	buf_addc(out, ']');
+	buf_release(&list);
+}
+
+void problems_api_json(const struct problem_list *l, enum lang lang, struct buf *out)
+{
+	buf_addc(out, '[');
+	for (size_t i = 0; i < l->n; i++) {
+		buf_adds(out, i ? "," : "");
+		problem_api_json(&l->items[i], lang, out);
+	}
+	buf_addc(out, ']');
+}
+
+const struct problem *problems_find(const struct problem_list *l, const char *table, int col)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct problem *p = &l->items[i];
+		int about = p->table && table && !strcmp(p->table, table) ? p->col : -1;
+		if (about == col)
+			return p;
+	}
+	return NULL;
 }

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/jsonout.h"
+#include "io/jsonw.h"
 #include "engine/numfmt.h"
 #include "report/score_rows.h"
 #include "report/units.h"
@@ -21,7 +21,7 @@ static void key(struct buf *b, const char *k, int *first)
 	if (!*first)
 		buf_adds(b, ", ");
 	*first = 0;
-	jsonout_string(b, k);
+	json_write_plain(b, k);
 	buf_adds(b, ": ");
 }
 
@@ -29,7 +29,7 @@ static void kv_str(struct buf *b, const char *k, const char *v, int *first)
 {
 	key(b, k, first);
 	if (v)
-		jsonout_string(b, v);
+		json_write_plain(b, v);
 	else
 		buf_adds(b, "null");
 }
@@ -191,7 +191,7 @@ static void put_months(struct buf *b, const struct scores *s, const struct score
 		int g = 1;
 		if (i > t->first)
 			buf_addc(b, ',');
-		jsonout_indent(b, 4);
+		json_write_indent(b, 4);
 		buf_addc(b, '{');
 		kv_int(b, "index", i, &g);
 		month_format(t->go_live_month + i - 1, month);
@@ -283,7 +283,7 @@ static void put_criterion_evidence(struct buf *b, const struct scores *s,
 		int g = 1;
 		if (i)
 			buf_addc(b, ',');
-		jsonout_indent(b, 4);
+		json_write_indent(b, 4);
 		buf_addc(b, '{');
 		kv_str(b, "record", score_evidence_kinds[r->kind], &g);
 		put_record(b, s->ds, r, &g);
@@ -315,7 +315,7 @@ static void put_aggregate_evidence(struct buf *b, const struct scores *s,
 	for (size_t i = 0; i < ag->n_subjects; i++) {
 		if (i)
 			buf_adds(b, ", ");
-		jsonout_string(b, score_set_id(s, &s->sets[ag->subjects[i]]));
+		json_write_plain(b, score_set_id(s, &s->sets[ag->subjects[i]]));
 	}
 	buf_adds(b, "]}");
 }
@@ -392,7 +392,7 @@ void report_scores_json(const struct scores *s, struct buf *out)
 		int g = 1;
 		if (i)
 			buf_addc(out, ',');
-		jsonout_indent(out, 1);
+		json_write_indent(out, 1);
 		buf_addc(out, '{');
 		kv_str(out, "subject_kind", score_subject_kind_id(r->kind), &g);
 		kv_str(out, "subject_id", r->subject_id, &g);

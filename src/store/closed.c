@@ -128,7 +128,7 @@ int closed_check(struct store *s, const char *actor, const char *kind, const cha
 	if (!s->correction) {
 		buf_addf(err, "%s '%s': ", kind, key);
 		closed_refusal(err, year);
-		return 1;
+		return year;
 	}
 	struct buf keys = BUF_INIT;
 	buf_addc(&keys, '[');

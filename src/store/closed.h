@@ -52,8 +52,8 @@ int closed_corrections(struct store *s, int year, char head[96], struct buf *lin
 		       struct buf *err);
 
 /* For a single write of a record of kind with date (NULL: undated), key
- * for messages: 0 allowed (a correction is audited); 1 refused (err holds
- * the message); -1 storage error. */
+ * for messages: 0 allowed (a correction is audited); the closed year (a
+ * number > 0) when refused (err holds the message); -1 storage error. */
 int closed_check(struct store *s, const char *actor, const char *kind, const char *date,
 		 const char *key, struct buf *err);
 

@@ -6,6 +6,8 @@
 #include "domain/schema.h"
 #include "store/blocks.h"
 
+#include <assert.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,18 +84,30 @@ static int find_id(const void *base, size_t n, size_t size, const char *id)
 
 #define FIND(arr, id) find_id(l->ds->arr, l->ds->n_##arr, sizeof(*l->ds->arr), (id))
 
-static int ref(struct loader *l, int col, int which)
+/* The arrays a reference can name, by the table schema.c says it names. */
+static const struct {
+	const char *table;
+	size_t array, count, size;
+} targets[] = {
+#define TARGET(table, arr) { table, offsetof(struct dataset, arr), offsetof(struct dataset, n_##arr), \
+			     sizeof(*((struct dataset *)0)->arr) }
+	TARGET("clients", clients), TARGET("contracts", contracts), TARGET("org_units", units),
+	TARGET("people", people), TARGET("proposals", proposals),
+#undef TARGET
+};
+
+/* The index of the record column col of the row names, in the array of
+ * its table (loaded before), or NO_INDEX. */
+static int ref(struct loader *l, int col, const char *table)
 {
 	const char *id = stmt_is_null(l->st, col) ? NULL : stmt_text(l->st, col, NULL);
-	switch (which) {
-	case 0: return FIND(units, id);
-	case 1: return FIND(people, id);
-	case 2: return FIND(clients, id);
-	case 3: return FIND(contracts, id);
-	default: return FIND(proposals, id);
-	}
+	for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++)
+		if (!strcmp(targets[i].table, table))
+			return find_id(*(void *const *)((const char *)l->ds + targets[i].array),
+				       *(const size_t *)((const char *)l->ds + targets[i].count),
+				       targets[i].size, id);
+	return NO_INDEX;
 }
-enum { R_UNIT, R_PERSON, R_CLIENT, R_CONTRACT, R_PROPOSAL };
 
 /* Appends a zeroed element to a growable array and returns it. */
 static void *push(void **arr, size_t *n, size_t *cap, size_t size)
@@ -149,129 +163,239 @@ static int cmp_metric_month(const void *a, const void *b)
 	return x->month < y->month ? -1 : x->month > y->month;
 }
 
-static int load_all(struct loader *l, day_t last_day)
+/* --- the kinds read as schema.c describes them ---------------------------- */
+
+/* A record kind whose columns are read one to one into its struct: each
+ * column's schema type (domain/schema.h) says how, a reference becomes
+ * the index of the record it names. */
+struct member {
+	const char *column;
+	size_t offset;
+};
+struct kind {
+	const char *table, *order_by;
+	size_t array, count, size;
+	struct member members[16];
+};
+#define KIND(table, arr, order_by) table, order_by, offsetof(struct dataset, arr), \
+	offsetof(struct dataset, n_##arr), sizeof(*((struct dataset *)0)->arr)
+#define M(type, member, column) { column, offsetof(type, member) }
+
+/* Before the SLA terms and the measurements, in dependency order. */
+static const struct kind first_kinds[] = {
+	{ KIND("org_units", units, "id"), {
+		M(struct org_unit, id, "id"), M(struct org_unit, name, "name"),
+		M(struct org_unit, kind, "kind"), M(struct org_unit, parent, "parent_id") } },
+	{ KIND("people", people, "id"), {
+		M(struct person, id, "id"), M(struct person, name, "name"),
+		M(struct person, email, "email"), M(struct person, org_unit, "org_unit_id") } },
+	{ KIND("clients", clients, "id"), {
+		M(struct client, id, "id"), M(struct client, name, "name"),
+		M(struct client, industry, "industry"), M(struct client, referred_by, "referred_by") } },
+	{ KIND("contracts", contracts, "id"), {
+		M(struct contract, id, "id"), M(struct contract, client, "client_id"),
+		M(struct contract, service_line, "service_line"),
+		M(struct contract, signed_on, "signed_on"),
+		M(struct contract, ramp_started_on, "ramp_started_on"),
+		M(struct contract, staffed_on, "staffed_on"),
+		M(struct contract, go_live_on, "go_live_on"), M(struct contract, end_on, "end_on"),
+		M(struct contract, annual_value, "annual_value"),
+		M(struct contract, risk_tier, "risk_tier"),
+		M(struct contract, sales_owner, "sales_owner"),
+		M(struct contract, ops_owner, "ops_owner"),
+		M(struct contract, planned_ramp_days, "planned_ramp_days"),
+		M(struct contract, planned_stabilization_months, "planned_stabilization_months"),
+		M(struct contract, parent_contract, "parent_contract_id"),
+		M(struct contract, renews_contract, "renews_contract_id") } },
+	/* in the store's order: sorted by contract index and metric below */
+	{ KIND("sla_metrics", sla_metrics, NULL), {
+		M(struct sla_metric, contract, "contract_id"), M(struct sla_metric, metric, "metric"),
+		M(struct sla_metric, name, "name"), M(struct sla_metric, direction, "direction"),
+		M(struct sla_metric, target, "target"),
+		M(struct sla_metric, initial_target, "initial_target"),
+		M(struct sla_metric, unit, "unit") } },
+};
+
+/* After the contracts and their measurements, in dependency order. */
+static const struct kind kinds[] = {
+	{ KIND("readiness", readiness, "contract_id, item"), {
+		M(struct readiness_item, contract, "contract_id"), M(struct readiness_item, item, "item"),
+		M(struct readiness_item, category, "category"),
+		M(struct readiness_item, required, "required"),
+		M(struct readiness_item, done_on, "done_on") } },
+	{ KIND("manual_ratings", manual_ratings, "contract_id, rated_on, rated_by"), {
+		M(struct manual_rating, contract, "contract_id"),
+		M(struct manual_rating, rated_on, "rated_on"),
+		M(struct manual_rating, rated_by, "rated_by"),
+		M(struct manual_rating, concreteness, "concreteness"),
+		M(struct manual_rating, feasibility, "feasibility") } },
+	{ KIND("handover", handover, "contract_id, item"), {
+		M(struct handover_item, contract, "contract_id"), M(struct handover_item, item, "item"),
+		M(struct handover_item, accepted_on, "accepted_on") } },
+	{ KIND("scope_changes", scope_changes, "contract_id, date, kind"), {
+		M(struct scope_change, contract, "contract_id"), M(struct scope_change, date, "date"),
+		M(struct scope_change, kind, "kind"), M(struct scope_change, note, "note") } },
+	{ KIND("financials", financials, "contract_id, month"), {
+		M(struct financial, contract, "contract_id"), M(struct financial, month, "month"),
+		M(struct financial, revenue, "revenue"), M(struct financial, cost, "cost") } },
+	{ KIND("expansions", expansions, "contract_id, date, kind"), {
+		M(struct expansion, contract, "contract_id"), M(struct expansion, date, "date"),
+		M(struct expansion, kind, "kind"),
+		M(struct expansion, added_annual_value, "added_annual_value") } },
+	{ KIND("renewals", renewals, "contract_id, due_on"), {
+		M(struct renewal, contract, "contract_id"), M(struct renewal, due_on, "due_on"),
+		M(struct renewal, outcome, "outcome"),
+		M(struct renewal, new_annual_value, "new_annual_value") } },
+	{ KIND("proposals", proposals, "id"), {
+		M(struct proposal, id, "id"), M(struct proposal, client, "client_id"),
+		M(struct proposal, credited_contract, "credited_contract_id"),
+		M(struct proposal, origin, "origin"), M(struct proposal, title, "title"),
+		M(struct proposal, service_line, "service_line"),
+		M(struct proposal, proposed_on, "proposed_on"),
+		M(struct proposal, annual_value, "annual_value"), M(struct proposal, status, "status") } },
+	{ KIND("feasibility_reviews", feasibility_reviews, "proposal_id, reviewed_on"), {
+		M(struct feasibility_review, proposal, "proposal_id"),
+		M(struct feasibility_review, reviewed_on, "reviewed_on"),
+		M(struct feasibility_review, reviewer, "reviewer"),
+		M(struct feasibility_review, verdict, "verdict"),
+		M(struct feasibility_review, predicted_attainment, "predicted_attainment"),
+		M(struct feasibility_review, risk_tier, "risk_tier"),
+		M(struct feasibility_review, required_ramp_days, "required_ramp_days"),
+		M(struct feasibility_review, conditions, "conditions") } },
+	{ KIND("relationship_ratings", relationship_ratings, "client_id, date, rated_by"), {
+		M(struct relationship_rating, client, "client_id"),
+		M(struct relationship_rating, date, "date"), M(struct relationship_rating, level, "level"),
+		M(struct relationship_rating, rated_by, "rated_by") } },
+	{ KIND("references", references, "client_id, date, kind"), {
+		M(struct reference, client, "client_id"),
+		M(struct reference, credited_contract, "credited_contract_id"),
+		M(struct reference, date, "date"), M(struct reference, kind, "kind"),
+		M(struct reference, referred_client, "referred_client_id") } },
+	{ KIND("innovations", innovations, "contract_id, date, kind, title"), {
+		M(struct innovation, contract, "contract_id"), M(struct innovation, date, "date"),
+		M(struct innovation, kind, "kind"), M(struct innovation, title, "title"),
+		M(struct innovation, status, "status"),
+		M(struct innovation, annual_savings, "annual_savings"),
+		M(struct innovation, hours_saved, "hours_saved") } },
+};
+#undef M
+#undef KIND
+
+/* Column col of the row into the member at to, as column c of t says. */
+static void read_member(struct loader *l, const struct column *c, int col, void *to)
+{
+	size_t len;
+	const char *v;
+	if (c->ref_table) {
+		*(int *)to = ref(l, col, c->ref_table);
+		return;
+	}
+	switch (c->type) {
+	case COL_TEXT:
+	case COL_ID:
+		*(char **)to = text(l, col);
+		break;
+	case COL_DATE:
+		*(day_t *)to = day(l, col);
+		break;
+	case COL_MONTH:
+		v = stmt_is_null(l->st, col) ? NULL : stmt_text(l->st, col, &len);
+		if (!v || month_parse(v, len, (month_t *)to))
+			*(month_t *)to = MONTH_NONE;
+		break;
+	case COL_DECIMAL:
+	case COL_MONEY:
+		*(micro_t *)to = micro(l, col);
+		break;
+	case COL_COUNT:
+	case COL_RATING:
+		*(int32_t *)to = whole(l, col);
+		break;
+	case COL_FLAG:
+		*(int *)to = (int)stmt_int64(l->st, col);
+		break;
+	case COL_ENUM:
+		v = stmt_is_null(l->st, col) ? NULL : stmt_text(l->st, col, &len);
+		*(int *)to = v ? schema_enum_index(c, v, len) : -1;
+		break;
+	}
+}
+
+/* Every record of kind k, in its key order, appended to its array. A
+ * reference to the kind itself (a unit's parent, a renewed contract) is
+ * resolved once all of them are in. */
+static int load_kind(struct loader *l, const struct kind *k)
+{
+	enum { MAX = sizeof k->members / sizeof k->members[0] };
+	const struct table *t = schema_find(k->table);
+	const struct column *cols[MAX];
+	struct buf sql = BUF_INIT;
+	void **arr = (void **)((char *)l->ds + k->array);
+	size_t *n = (size_t *)((char *)l->ds + k->count), cap = 0, m = 0, n_self = 0;
+	size_t self_cap = 0, first = *n;
+	int self[MAX], rc;
+	char **self_ids = NULL;
+
+	assert(t);
+	buf_adds(&sql, "SELECT ");
+	for (; m < MAX && k->members[m].column; m++) {
+		int c = schema_column(t, k->members[m].column);
+		assert(c >= 0);
+		cols[m] = &t->columns[c];
+		if (cols[m]->ref_table && !strcmp(cols[m]->ref_table, k->table))
+			self[n_self++] = (int)m;
+		buf_addf(&sql, "%s%s", m ? ", " : "", k->members[m].column);
+	}
+	buf_addf(&sql, " FROM %s", t->sql_name);
+	if (k->order_by)
+		buf_addf(&sql, " ORDER BY %s", k->order_by);
+	rc = query(l, sql.data);
+	buf_release(&sql);
+	if (rc)
+		return -1;
+	while ((rc = stmt_step(l->st)) == STORE_ROW) {
+		char *e = push(arr, n, &cap, k->size);
+		for (size_t i = 0, s = 0; i < m; i++) {
+			if (s < n_self && self[s] == (int)i) {
+				ALLOC_GROW(self_ids, (*n - first) * n_self, self_cap);
+				self_ids[(*n - first - 1) * n_self + s++] = text(l, (int)i);
+				continue;
+			}
+			read_member(l, cols[i], (int)i, e + k->members[i].offset);
+		}
+	}
+	for (size_t r = 0; r < *n - first; r++) {
+		char *e = (char *)*arr + (first + r) * k->size;
+		for (size_t s = 0; s < n_self; s++) {
+			char *id = self_ids[r * n_self + s];
+			*(int *)(e + k->members[self[s]].offset) = find_id(*arr, *n, k->size, id);
+			xfree(id);
+		}
+	}
+	xfree(self_ids);
+	if (rc == STORE_ERROR) {
+		buf_addf(l->err, "%s", stmt_error(l->st));
+		return -1;
+	}
+	return 0;
+}
+
+static int load_all(struct loader *l, day_t last_day, day_window_fn window)
 {
 	struct dataset *ds = l->ds;
-	size_t cap_units = 0, cap_people = 0, cap_clients = 0, cap_contracts = 0,
-	       cap_sla_metrics = 0, cap_sla_terms = 0, cap_metric_months = 0, cap_readiness = 0,
-	       cap_manual_ratings = 0, cap_handover = 0, cap_scope_changes = 0,
-	       cap_financials = 0, cap_expansions = 0, cap_renewals = 0, cap_proposals = 0,
-	       cap_feasibility_reviews = 0, cap_relationship_ratings = 0, cap_references = 0,
-	       cap_innovations = 0;
-	char **parents = NULL;
+	size_t cap_sla_terms = 0, cap_metric_months = 0;
 	int rc;
 
-	/* Units first, parents resolved after all are in. */
-	if (query(l, "SELECT id, name, kind, parent_id FROM org_units ORDER BY id"))
-		return -1;
-	size_t cap_parents = 0;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct org_unit *u = PUSH(units);
-		u->id = text(l, 0);
-		u->name = text(l, 1);
-		u->kind = (enum org_kind)enum_of(l, "org_units", "kind", 2);
-		ALLOC_GROW(parents, ds->n_units, cap_parents);
-		parents[ds->n_units - 1] = text(l, 3);
-	}
-	for (size_t i = 0; i < ds->n_units; i++) {
-		ds->units[i].parent = FIND(units, parents[i]);
-		xfree(parents[i]);
-	}
-	xfree(parents);
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT id, name, email, org_unit_id FROM people ORDER BY id"))
-		return -1;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct person *p = PUSH(people);
-		p->id = text(l, 0);
-		p->name = text(l, 1);
-		p->email = text(l, 2);
-		p->org_unit = ref(l, 3, R_UNIT);
-	}
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT id, name, industry, referred_by FROM clients ORDER BY id"))
-		return -1;
-	char **referrers = NULL;
-	size_t cap_referrers = 0;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct client *c = PUSH(clients);
-		c->id = text(l, 0);
-		c->name = text(l, 1);
-		c->industry = text(l, 2);
-		ALLOC_GROW(referrers, ds->n_clients, cap_referrers);
-		referrers[ds->n_clients - 1] = text(l, 3);
-	}
-	for (size_t i = 0; i < ds->n_clients; i++) {
-		ds->clients[i].referred_by = FIND(clients, referrers[i]);
-		xfree(referrers[i]);
-	}
-	xfree(referrers);
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT id, client_id, service_line, signed_on, ramp_started_on, staffed_on,"
-		  " go_live_on, end_on, annual_value, risk_tier, sales_owner, ops_owner,"
-		  " planned_ramp_days, planned_stabilization_months, parent_contract_id,"
-		  " renews_contract_id FROM contracts ORDER BY id"))
-		return -1;
-	char **links = NULL;
-	size_t cap_links = 0;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct contract *c = PUSH(contracts);
-		c->id = text(l, 0);
-		c->client = ref(l, 1, R_CLIENT);
-		c->service_line = text(l, 2);
-		c->signed_on = day(l, 3);
-		c->ramp_started_on = day(l, 4);
-		c->staffed_on = day(l, 5);
-		c->go_live_on = day(l, 6);
-		c->end_on = day(l, 7);
-		c->annual_value = micro(l, 8);
-		c->risk_tier = (enum risk_tier)enum_of(l, "contracts", "risk_tier", 9);
-		c->sales_owner = ref(l, 10, R_PERSON);
-		c->ops_owner = ref(l, 11, R_PERSON);
-		c->planned_ramp_days = whole(l, 12);
-		c->planned_stabilization_months = whole(l, 13);
-		ALLOC_GROW(links, 2 * ds->n_contracts, cap_links);
-		links[2 * ds->n_contracts - 2] = text(l, 14);
-		links[2 * ds->n_contracts - 1] = text(l, 15);
-	}
-	for (size_t i = 0; i < ds->n_contracts; i++) {
-		ds->contracts[i].parent_contract = FIND(contracts, links[2 * i]);
-		ds->contracts[i].renews_contract = FIND(contracts, links[2 * i + 1]);
-		xfree(links[2 * i]);
-		xfree(links[2 * i + 1]);
-	}
-	xfree(links);
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT contract_id, metric, name, direction, target, initial_target, unit"
-		  " FROM sla_metrics"))
-		return -1;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct sla_metric *m = PUSH(sla_metrics);
-		m->contract = ref(l, 0, R_CONTRACT);
-		m->metric = text(l, 1);
-		m->name = text(l, 2);
-		m->direction = (enum direction)enum_of(l, "sla_metrics", "direction", 3);
-		m->target = micro(l, 4);
-		m->initial_target = micro(l, 5);
-		m->unit = text(l, 6);
-	}
-	if (rc == STORE_ERROR)
-		goto sql_error;
+	for (size_t i = 0; i < sizeof first_kinds / sizeof first_kinds[0]; i++)
+		if (load_kind(l, &first_kinds[i]))
+			return -1;
 	xqsort(ds->sla_metrics, ds->n_sla_metrics, sizeof *ds->sla_metrics, cmp_metric);
 
 	if (query(l, "SELECT contract_id, metric, minimum, expected, at_risk_pct, allocation_pct,"
 		  " credit_rule, earn_back_months, burn_in_months FROM sla_terms"))
 		return -1;
 	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		int contract_index = ref(l, 0, R_CONTRACT);
+		int contract_index = ref(l, 0, "contracts");
 		int mi = contract_index == NO_INDEX ? NO_INDEX
 			: find_metric(ds, contract_index, stmt_text(l->st, 1, NULL));
 		if (mi == NO_INDEX)
@@ -290,9 +414,9 @@ static int load_all(struct loader *l, day_t last_day)
 		goto sql_error;
 	xqsort(ds->sla_terms, ds->n_sla_terms, sizeof *ds->sla_terms, cmp_term);
 
-	/* Monthly sums from the year rows (store/blocks.h): a measurement
-	 * counts when dated within its contract's [go_live_on, end_on] and
-	 * not after the year's last day. Sums of micro-units are exact. */
+	/* Monthly sums from the year rows (store/blocks.h) over the days the
+	 * caller's window lets in (no years after last_day's are read). Sums
+	 * of micro-units are exact. */
 	if (query(l, "SELECT contract_id, metric, year, days FROM measurement_blocks WHERE year <= ?"
 		  " ORDER BY contract_id, metric, year"))
 		return -1;
@@ -327,12 +451,9 @@ static int load_all(struct loader *l, day_t last_day)
 		}
 		if (metric == NO_INDEX)
 			continue;
-		const struct contract *k = &ds->contracts[contract];
-		if (k->go_live_on == DAY_NONE)
+		day_t from, until;
+		if (!window(&ds->contracts[contract], last_day, &from, &until))
 			continue;
-		day_t from = k->go_live_on, until = k->end_on == DAY_NONE ? INT32_MAX : k->end_on;
-		if (last_day != DAY_NONE && last_day < until)
-			until = last_day;
 		while (year_reader_next(&yr, &ym) == 1) {
 			month_t mo = month_of_ymd((int)year, ym.month);
 			day_t first = date_from_ymd((int)year, ym.month, 1);
@@ -384,177 +505,9 @@ static int load_all(struct loader *l, day_t last_day)
 			break;
 		}
 
-	if (query(l, "SELECT contract_id, item, category, required, done_on FROM readiness"
-		  " ORDER BY contract_id, item"))
-		return -1;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct readiness_item *r = PUSH(readiness);
-		r->contract = ref(l, 0, R_CONTRACT);
-		r->item = text(l, 1);
-		r->category = (enum readiness_category)enum_of(l, "readiness", "category", 2);
-		r->required = (int)stmt_int64(l->st, 3);
-		r->done_on = day(l, 4);
-	}
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT contract_id, rated_on, rated_by, concreteness, feasibility"
-		  " FROM manual_ratings ORDER BY contract_id, rated_on, rated_by"))
-		return -1;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct manual_rating *r = PUSH(manual_ratings);
-		r->contract = ref(l, 0, R_CONTRACT);
-		r->rated_on = day(l, 1);
-		r->rated_by = ref(l, 2, R_PERSON);
-		r->concreteness = whole(l, 3);
-		r->feasibility = whole(l, 4);
-	}
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT contract_id, item, accepted_on FROM handover ORDER BY contract_id, item"))
-		return -1;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct handover_item *h = PUSH(handover);
-		h->contract = ref(l, 0, R_CONTRACT);
-		h->item = text(l, 1);
-		h->accepted_on = day(l, 2);
-	}
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT contract_id, date, kind, note FROM scope_changes"
-		  " ORDER BY contract_id, date, kind"))
-		return -1;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct scope_change *c = PUSH(scope_changes);
-		c->contract = ref(l, 0, R_CONTRACT);
-		c->date = day(l, 1);
-		c->kind = (enum scope_kind)enum_of(l, "scope_changes", "kind", 2);
-		c->note = text(l, 3);
-	}
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT contract_id, month, revenue, cost FROM financials ORDER BY contract_id, month"))
-		return -1;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct financial *f = PUSH(financials);
-		size_t len;
-		const char *t = stmt_text(l->st, 1, &len);
-		f->contract = ref(l, 0, R_CONTRACT);
-		if (month_parse(t, len, &f->month))
-			f->month = MONTH_NONE;
-		f->revenue = micro(l, 2);
-		f->cost = micro(l, 3);
-	}
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT contract_id, date, kind, added_annual_value FROM expansions"
-		  " ORDER BY contract_id, date, kind"))
-		return -1;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct expansion *e = PUSH(expansions);
-		e->contract = ref(l, 0, R_CONTRACT);
-		e->date = day(l, 1);
-		e->kind = (enum expansion_kind)enum_of(l, "expansions", "kind", 2);
-		e->added_annual_value = micro(l, 3);
-	}
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT contract_id, due_on, outcome, new_annual_value FROM renewals"
-		  " ORDER BY contract_id, due_on"))
-		return -1;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct renewal *r = PUSH(renewals);
-		r->contract = ref(l, 0, R_CONTRACT);
-		r->due_on = day(l, 1);
-		r->outcome = (enum renewal_outcome)enum_of(l, "renewals", "outcome", 2);
-		r->new_annual_value = micro(l, 3);
-	}
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT id, client_id, credited_contract_id, origin, title, service_line,"
-		  " proposed_on, annual_value, status FROM proposals ORDER BY id"))
-		return -1;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct proposal *p = PUSH(proposals);
-		p->id = text(l, 0);
-		p->client = ref(l, 1, R_CLIENT);
-		p->credited_contract = ref(l, 2, R_CONTRACT);
-		p->origin = (enum proposal_origin)enum_of(l, "proposals", "origin", 3);
-		p->title = text(l, 4);
-		p->service_line = text(l, 5);
-		p->proposed_on = day(l, 6);
-		p->annual_value = micro(l, 7);
-		p->status = (enum proposal_status)enum_of(l, "proposals", "status", 8);
-	}
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT proposal_id, reviewed_on, reviewer, verdict, predicted_attainment,"
-		  " risk_tier, required_ramp_days, conditions FROM feasibility_reviews"
-		  " ORDER BY proposal_id, reviewed_on"))
-		return -1;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct feasibility_review *r = PUSH(feasibility_reviews);
-		r->proposal = ref(l, 0, R_PROPOSAL);
-		r->reviewed_on = day(l, 1);
-		r->reviewer = ref(l, 2, R_PERSON);
-		r->verdict = (enum verdict)enum_of(l, "feasibility_reviews", "verdict", 3);
-		r->predicted_attainment = micro(l, 4);
-		r->risk_tier = (enum risk_tier)enum_of(l, "feasibility_reviews", "risk_tier", 5);
-		r->required_ramp_days = whole(l, 6);
-		r->conditions = text(l, 7);
-	}
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT client_id, date, level, rated_by FROM relationship_ratings"
-		  " ORDER BY client_id, date, rated_by"))
-		return -1;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct relationship_rating *r = PUSH(relationship_ratings);
-		r->client = ref(l, 0, R_CLIENT);
-		r->date = day(l, 1);
-		r->level = whole(l, 2);
-		r->rated_by = ref(l, 3, R_PERSON);
-	}
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT client_id, credited_contract_id, date, kind, referred_client_id"
-		  " FROM client_references ORDER BY client_id, date, kind"))
-		return -1;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct reference *r = PUSH(references);
-		r->client = ref(l, 0, R_CLIENT);
-		r->credited_contract = ref(l, 1, R_CONTRACT);
-		r->date = day(l, 2);
-		r->kind = (enum reference_kind)enum_of(l, "references", "kind", 3);
-		r->referred_client = ref(l, 4, R_CLIENT);
-	}
-	if (rc == STORE_ERROR)
-		goto sql_error;
-
-	if (query(l, "SELECT contract_id, date, kind, title, status, annual_savings, hours_saved"
-		  " FROM innovations ORDER BY contract_id, date, kind, title"))
-		return -1;
-	while ((rc = stmt_step(l->st)) == STORE_ROW) {
-		struct innovation *n = PUSH(innovations);
-		n->contract = ref(l, 0, R_CONTRACT);
-		n->date = day(l, 1);
-		n->kind = (enum innovation_kind)enum_of(l, "innovations", "kind", 2);
-		n->title = text(l, 3);
-		n->status = (enum innovation_status)enum_of(l, "innovations", "status", 4);
-		n->annual_savings = micro(l, 5);
-		n->hours_saved = micro(l, 6);
-	}
-	if (rc == STORE_ERROR)
-		goto sql_error;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (load_kind(l, &kinds[i]))
+			return -1;
 	return 0;
 
 sql_error:
@@ -562,12 +515,13 @@ sql_error:
 	return -1;
 }
 
-int store_load(struct store *s, day_t last_day, struct dataset *ds, struct buf *err)
+int store_load(struct store *s, day_t last_day, day_window_fn window, struct dataset *ds,
+	       struct buf *err)
 {
 	struct loader l = { s, ds, err, NULL };
 	int rc;
 	memset(ds, 0, sizeof *ds);
-	rc = load_all(&l, last_day);
+	rc = load_all(&l, last_day, window);
 	stmt_finalize(l.st);
 	if (rc)
 		dataset_free(ds);

@@ -595,7 +595,7 @@ void record_csv(const struct table *t, const char *const *values, struct buf *ou
 }
 
 int records_delete(struct store *s, const struct table *t, const char *const *key,
-		   const char *actor, struct buf *err)
+		   const char *actor, int *closed_year, struct buf *err)
 {
 	int depth = s->in_tx;   /* a caller's transaction, if any */
 	struct record before;
@@ -617,7 +617,8 @@ int records_delete(struct store *s, const struct table *t, const char *const *ke
 		int crc = closed_check(s, actor, t->name, before.values[dc], kt.data, err);
 		buf_reset(&kt);
 		if (crc) {
-			rc = crc > 0 ? 2 : -1;
+			*closed_year = crc > 0 ? crc : 0;
+			rc = crc > 0 ? 3 : -1;
 			goto out;
 		}
 	}

@@ -81,11 +81,11 @@ void named_records_free(struct named_record *r, size_t n);
 int records_ids(struct store *s, const struct table *t, char ***ids, size_t *n, struct buf *err);
 
 /* Deletes a record and appends its audit entry in one transaction.
- * Returns 0, 1 when there is none, 2 when other records still refer to it
- * or it is dated in a closed year and this is no correction (nothing
- * deleted; err says so), -1 with err. */
+ * Returns 0, 1 when there is none, 2 when other records still refer to
+ * it, 3 when it is dated in a closed year (*closed_year) and this is no
+ * correction (nothing deleted; err says so), -1 with err. */
 int records_delete(struct store *s, const struct table *t, const char *const *key,
-		   const char *actor, struct buf *err);
+		   const char *actor, int *closed_year, struct buf *err);
 /* Appends an audit entry for a change made through the importer, with the
  * record before (NULL for a create) and after, in its own transaction. */
 int records_audit(struct store *s, const struct table *t, const char *action,

@@ -167,11 +167,11 @@ void api_record_get(struct request *req, struct response *res)
 	buf_release(&j);
 }
 
-/* The write's outcome as the API's answer. errors holds "column\tmessage"
- * lines (records_web.c). */
+/* The write's outcome as the API's answer; problems are the refusal's
+ * (app/records.h), rendered here. */
 static void write_answer(struct request *req, struct response *res, enum app_status wr,
-			 const struct record *saved, const char *errors, int created,
-			 int64_t change_id, const char *code)
+			 const struct record *saved, const struct problem_list *problems,
+			 int created, int64_t change_id, const char *code)
 {
 	const struct table *t = req->table;
 	struct buf j = BUF_INIT;
@@ -180,17 +180,15 @@ static void write_answer(struct request *req, struct response *res, enum app_sta
 		return;
 	}
 	if ((wr == APP_FORBIDDEN || wr == APP_CONFLICT) && code) {
-		const char *tab = strchr(errors, '\t');
-		char field[64] = "";
-		if (tab && tab > errors && (size_t)(tab - errors) < sizeof field)
-			snprintf(field, sizeof field, "%.*s", (int)(tab - errors), errors);
-		web_policy_error(req, res, web_app_http(wr), code, field[0] ? field : NULL);
+		const struct problem *p = problems->n ? &problems->items[0] : NULL;
+		const char *field = p ? problem_column_name(p, LANG_EN) : "";
+		web_policy_error(req, res, web_app_http(wr), code, *field ? field : NULL);
 		return;
 	}
 	if (wr == APP_OK) {
 		record_json(t, saved, &j);
 		if (created) {
-			struct buf loc = BUF_INIT, kt = BUF_INIT;
+			struct buf loc = BUF_INIT;
 			int keys[8];
 			size_t nk = record_key_columns(t, keys);
 			buf_addf(&loc, "/api/v1/records/%s", t->name);
@@ -200,50 +198,16 @@ static void write_answer(struct request *req, struct response *res, enum app_sta
 			}
 			http_header(res, req, "Location", loc.data);
 			buf_release(&loc);
-			buf_release(&kt);
 		}
 		http_json(res, created ? 201 : 200, &j);
 		buf_release(&j);
 		return;
 	}
-	int status = web_app_http(wr);
 	if (wr == APP_MISSING) {
 		http_json_error(res, 404, NULL, "no such %s", t->name);
 		return;
 	}
-	/* The first problem is the answer; all of them are in "errors". */
-	const char *tab = strchr(errors, '\t');
-	const char *eol = strchr(errors, '\n');
-	buf_adds(&j, "{\"error\":");
-	char *first_error = tab && eol && tab < eol
-		? arena_strndup(&req->arena, tab + 1, (size_t)(eol - tab - 1))
-		: (char *)(status == 500 ? "internal error" : "refused");
-	json_write_string_or_null(&j, first_error);
-	if (tab && eol && tab < eol && tab > errors) {
-		buf_adds(&j, ",\"field\":");
-		json_write_string(&j, errors, (size_t)(tab - errors));
-	}
-	buf_addc(&j, ',');
-	web_json_error_members(&j, req, first_error);
-	buf_adds(&j, ",\"errors\":[");
-	int first = 1;
-	for (const char *line = errors; *line;) {
-		const char *t1 = strchr(line, '\t'), *e1 = strchr(line, '\n');
-		if (!t1 || !e1 || t1 > e1)
-			break;
-		buf_adds(&j, first ? "{\"field\":" : ",{\"field\":");
-		json_write_string(&j, line, (size_t)(t1 - line));
-		buf_adds(&j, ",\"error\":");
-		json_write_string(&j, t1 + 1, (size_t)(e1 - t1 - 1));
-		buf_addc(&j, ',');
-		web_json_error_members(&j, req, arena_strndup(&req->arena, t1 + 1, (size_t)(e1 - t1 - 1)));
-		buf_adds(&j, "}");
-		first = 0;
-		line = e1 + 1;
-	}
-	buf_adds(&j, "]}");
-	http_json(res, status, &j);
-	buf_release(&j);
+	web_problems_answer(req, res, web_app_http(wr), problems);
 }
 
 /* Fills values from a JSON body over base (NULL: all empty). Unknown
@@ -286,24 +250,25 @@ void api_record_create(struct request *req, struct response *res)
 {
 	const char **values;
 	struct record saved;
-	struct buf errors = BUF_INIT;
+	struct problem_list problems = PROBLEM_LIST_INIT;
 	int64_t change_id;
 	const char *code;
 	if (values_from_json(req, res, NULL, &values))
 		return;
-	enum app_status wr = web_record_write(req, req->table, NULL, values, &saved, &errors,
+	enum app_status wr = web_record_write(req, req->table, NULL, values, &saved, &problems,
 						&change_id, &code);
-	write_answer(req, res, wr, &saved, errors.data, 1, change_id, code);
+	write_answer(req, res, wr, &saved, &problems, 1, change_id, code);
 	if (wr == APP_OK)
 		record_free(req->table, &saved);
-	buf_release(&errors);
+	problems_release(&problems);
 }
 
 void api_record_update(struct request *req, struct response *res)
 {
 	const char **values;
 	struct record before, saved;
-	struct buf errors = BUF_INIT, err = BUF_INIT;
+	struct problem_list problems = PROBLEM_LIST_INIT;
+	struct buf err = BUF_INIT;
 	int rc = records_get(req->store, req->table, req->key, &before, &err);
 	if (rc) {
 		if (rc < 0)
@@ -316,24 +281,23 @@ void api_record_update(struct request *req, struct response *res)
 	if (!values_from_json(req, res, &before, &values)) {
 		int64_t change_id;
 		const char *code;
-		enum app_status wr = web_record_write(req, req->table, req->key, values, &saved, &errors,
+		enum app_status wr = web_record_write(req, req->table, req->key, values, &saved, &problems,
 							&change_id, &code);
-		write_answer(req, res, wr, &saved, errors.data, 0, change_id, code);
+		write_answer(req, res, wr, &saved, &problems, 0, change_id, code);
 		if (wr == APP_OK)
 			record_free(req->table, &saved);
 	}
 	record_free(req->table, &before);
-	buf_release(&errors);
+	problems_release(&problems);
 	buf_release(&err);
 }
 
 void api_record_delete(struct request *req, struct response *res)
 {
-	struct buf errors = BUF_INIT;
+	struct problem_list problems = PROBLEM_LIST_INIT;
 	int64_t change_id;
 	const char *code;
-	enum app_status wr = web_record_delete(req, req->table, req->key, &errors, &change_id, &code);
-	const char *tab = strchr(errors.data, '\t');
+	enum app_status wr = web_record_delete(req, req->table, req->key, &problems, &change_id, &code);
 	switch (wr) {
 	case APP_OK:
 		res->status = 204;
@@ -351,14 +315,13 @@ void api_record_delete(struct request *req, struct response *res)
 		if (code)
 			web_policy_error(req, res, wr == APP_FORBIDDEN ? 403 : 409, code, NULL);
 		else
-			http_json_error(res, wr == APP_FORBIDDEN ? 403 : 409, NULL, "%.*s",
-					tab ? (int)strcspn(tab + 1, "\n") : 0, tab ? tab + 1 : "");
+			web_problems_answer(req, res, wr == APP_FORBIDDEN ? 403 : 409, &problems);
 		break;
 	default:
 		http_json_error(res, 500, NULL, "internal error");
 		break;
 	}
-	buf_release(&errors);
+	problems_release(&problems);
 }
 
 /* --- accounts ------------------------------------------------------------ */

@@ -170,9 +170,10 @@ void api_change_get(struct request *req, struct response *res)
 }
 
 /* The app's refusal as the API's answer: a code of the catalog, the
- * message in the user's language and the detail. */
+ * message in the user's language, the first problem's English message as
+ * the detail (with its field) and every problem as data (problem_json). */
 static void decide_refusal(struct request *req, struct response *res, enum app_status st,
-			   const char *errors)
+			   const struct problem_list *problems)
 {
 	/* The message of each refusal; the status is web_app_http's. */
 	static const struct {
@@ -186,8 +187,8 @@ static void decide_refusal(struct request *req, struct response *res, enum app_s
 		{ APP_MISSING, "change.missing" },
 		{ APP_FAILED, "error.internal" },
 	};
-	struct buf j = BUF_INIT;
-	const char *tab = strchr(errors, '\t');
+	struct buf j = BUF_INIT, detail = BUF_INIT;
+	const struct problem *first = problems->n ? &problems->items[0] : NULL;
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
 		if (map[i].st != st)
 			continue;
@@ -196,26 +197,32 @@ static void decide_refusal(struct request *req, struct response *res, enum app_s
 		json_write_string(&j, map[i].code, strlen(map[i].code));
 		buf_adds(&j, ",\"message\":");
 		json_write_string(&j, text, strlen(text));
-		if (tab) {
+		if (first) {
+			const char *field = problem_column_name(first, LANG_EN);
+			problem_message(first, LANG_EN, &detail);
 			buf_adds(&j, ",\"detail\":");
-			json_write_string(&j, tab + 1, strcspn(tab + 1, "\n"));
-			if (tab > errors) {
+			json_write_string(&j, detail.data, detail.len);
+			if (*field) {
 				buf_adds(&j, ",\"field\":");
-				json_write_string(&j, errors, (size_t)(tab - errors));
+				json_write_string(&j, field, strlen(field));
 			}
 		}
+		buf_adds(&j, ",\"problems\":");
+		problems_api_json(problems, i18n_lang(req->lang), &j);
 		buf_addc(&j, '}');
 		http_json(res, web_app_http(st), &j);
 		break;
 	}
 	buf_release(&j);
+	buf_release(&detail);
 }
 
 static void api_decide(struct request *req, struct response *res, enum change_decision what)
 {
 	int64_t id = change_id_param(req);
 	struct app_actor a;
-	struct buf errors = BUF_INIT, err = BUF_INIT;
+	struct problem_list problems = PROBLEM_LIST_INIT;
+	struct buf err = BUF_INIT;
 	struct param *p = NULL;
 	size_t n = 0;
 	const char *note = NULL;
@@ -241,13 +248,13 @@ static void api_decide(struct request *req, struct response *res, enum change_de
 		}
 	}
 	actor_of(req, &a);
-	enum app_status st = app_change_decide(req->store, &a, id, what, note, &errors);
+	enum app_status st = app_change_decide(req->store, &a, id, what, note, &problems);
 	if (st == APP_OK)
 		web_change_answer(req, res, id, 200);
 	else
-		decide_refusal(req, res, st, errors.data);
+		decide_refusal(req, res, st, &problems);
 out:
-	buf_release(&errors);
+	problems_release(&problems);
 	buf_release(&err);
 }
 
@@ -538,29 +545,27 @@ static void page_decide(struct request *req, struct response *res, enum change_d
 	static const char *const done[] = { "confirmed", "rejected", "withdrawn" };
 	int64_t id = change_id_param(req);
 	struct app_actor a;
-	struct buf errors = BUF_INIT;
+	struct problem_list problems = PROBLEM_LIST_INIT;
 	if (!id) {
 		html_error_page(req, res, 404, "error.not_found", NULL);
 		return;
 	}
 	actor_of(req, &a);
-	enum app_status st = app_change_decide(req->store, &a, id, what, http_form(req, "note"), &errors);
-	const char *tab = strchr(errors.data, '\t');
-	const char *detail = tab ? arena_printf(&req->arena, "%.*s", (int)strcspn(tab + 1, "\n"), tab + 1)
-		: NULL;
+	enum app_status st = app_change_decide(req->store, &a, id, what, http_form(req, "note"), &problems);
+	const char *detail = web_problems_text(req, &problems, NULL);
 	switch (st) {
 	case APP_OK:
 		http_redirect(res, req, arena_printf(&req->arena, "/changes?done=%s", done[what]));
 		break;
 	case APP_FORBIDDEN:
-		html_error_page(req, res, web_app_http(st), "change.forbidden", detail);
+		html_error_page_shown(req, res, web_app_http(st), "change.forbidden", detail);
 		break;
 	case APP_CONFLICT:
 	case APP_CLOSED:
-		html_error_page(req, res, web_app_http(st), "change.conflict", detail);
+		html_error_page_shown(req, res, web_app_http(st), "change.conflict", detail);
 		break;
 	case APP_INVALID:
-		html_error_page(req, res, web_app_http(st), "change.invalid", detail);
+		html_error_page_shown(req, res, web_app_http(st), "change.invalid", detail);
 		break;
 	case APP_MISSING:
 		html_error_page(req, res, web_app_http(st), "error.not_found", NULL);
@@ -569,7 +574,7 @@ static void page_decide(struct request *req, struct response *res, enum change_d
 		html_error_page(req, res, 500, "error.internal", NULL);
 		break;
 	}
-	buf_release(&errors);
+	problems_release(&problems);
 }
 
 void page_change_confirm(struct request *req, struct response *res) { page_decide(req, res, CHANGE_CONFIRM); }

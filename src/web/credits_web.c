@@ -11,7 +11,7 @@
 #include "engine/credits.h"
 #include "report/credits_report.h"
 #include "report/svg.h"
-#include "store/load.h"
+#include "app/scoring.h"
 #include "web/table.h"
 
 #include <stdio.h>
@@ -27,7 +27,7 @@ struct loaded {
 static int load(struct request *req, struct loaded *l, struct buf *err)
 {
 	memset(l, 0, sizeof *l);
-	if (store_load(req->store, DAY_NONE, &l->ds, err))
+	if (app_load_data(req->store, DAY_NONE, &l->ds, err))
 		return -1;
 	credits_compute(&l->ds, &l->c);
 	return 0;

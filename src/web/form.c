@@ -254,7 +254,10 @@ static void field(struct request *req, struct buf *o, const struct form_field *f
 		html_raw(o, "<p class=\"field-error\"");
 		attr(o, "id", arena_printf(&req->arena, "%s-err", id));
 		html_raw(o, ">");
-		html_error_text(o, req, fd->error);
+		if (fd->flags & FIELD_ERROR_SHOWN)
+			html_escape(o, fd->error);
+		else
+			html_error_text(o, req, fd->error);
 		html_raw(o, "</p>\n");
 	}
 	if (fd->n_candidates)
@@ -290,7 +293,16 @@ void html_form(struct request *req, struct buf *o, const struct form *f)
 		html_raw(o, "<div class=\"notice error\" role=\"alert\" id=\"form-errors\"><p>");
 		html_msg(o, req, "form.has_errors");
 		html_raw(o, "</p>");
-		if (f->error) {
+		if (f->error && f->error_shown) {
+			/* rendered problems, one a line: one paragraph each */
+			for (const char *s = f->error; *s;) {
+				size_t len = strcspn(s, "\n");
+				html_raw(o, "<p>");
+				html_escape_n(o, s, len);
+				html_raw(o, "</p>");
+				s += len + (s[len] == '\n');
+			}
+		} else if (f->error) {
 			html_raw(o, "<p>");
 			html_error_text(o, req, f->error);
 			html_raw(o, "</p>");
@@ -377,19 +389,19 @@ void html_form_section(struct request *req, struct buf *o, const char *title_key
 
 /* --- record kinds' forms from the schema ------------------------------------- */
 
-/* The error of a column in "column\tmessage" lines, or NULL. */
-static const char *column_error(struct request *req, const char *errors, const char *column)
+/* The first problem about column col of t, in the user's language (in
+ * the request's arena), or NULL. */
+static const char *column_error(struct request *req, const struct problem_list *problems,
+				const struct table *t, int col)
 {
-	size_t cl = strlen(column);
-	for (const char *line = errors; line && *line;) {
-		const char *tab = strchr(line, '\t'), *eol = strchr(line, '\n');
-		if (!tab || !eol)
-			break;
-		if ((size_t)(tab - line) == cl && !memcmp(line, column, cl))
-			return arena_strndup(&req->arena, tab + 1, (size_t)(eol - tab - 1));
-		line = eol + 1;
-	}
-	return NULL;
+	const struct problem *p = problems ? problems_find(problems, t->name, col) : NULL;
+	struct buf m = BUF_INIT;
+	if (!p)
+		return NULL;
+	problem_message(p, i18n_lang(req->lang), &m);
+	const char *shown = arena_strdup(&req->arena, m.data);
+	buf_release(&m);
+	return shown;
 }
 
 /* Which kinds can be picked by name (records_named()). */
@@ -403,8 +415,8 @@ static int pickable(const char *ref)
 }
 
 struct form_field *form_fields_of_table(struct request *req, const struct table *t,
-					const char *const *values, const char *errors, int locked_keys,
-					size_t *n)
+					const char *const *values, const struct problem_list *problems,
+					int locked_keys, size_t *n)
 {
 	static const char *const flag_values[] = { "1", "0", NULL };
 	static const char *const rating_values[] = { "1", "2", "3", "4", "5", NULL };
@@ -437,14 +449,17 @@ struct form_field *form_fields_of_table(struct request *req, const struct table 
 		if (locked_keys && (col->flags & COL_KEY))
 			f->flags |= FIELD_LOCKED;
 		f->value = values ? values[c] : NULL;
-		f->error = errors ? column_error(req, errors, col->name) : NULL;
+		f->error = column_error(req, problems, t, (int)c);
+		if (f->error)
+			f->flags |= FIELD_ERROR_SHOWN;
 	}
 	*n = t->n_columns;
 	return fields;
 }
 
 size_t form_resolve_refs(struct request *req, const struct table *t, const char **values,
-			 struct named_record ***cands, size_t **n_cands, struct buf *errors)
+			 struct named_record ***cands, size_t **n_cands,
+			 struct problem_list *problems)
 {
 	size_t ambiguous = 0;
 	*cands = arena_alloc(&req->arena, t->n_columns * sizeof **cands);
@@ -484,8 +499,12 @@ size_t form_resolve_refs(struct request *req, const struct table *t, const char 
 			}
 			(*cands)[c] = list;
 			(*n_cands)[c] = shown;
-			buf_addf(errors, "%s\t%s\n", col->name,
-				 msg(req->lang, n > 8 ? "form.ambiguous_many" : "form.ambiguous"));
+			struct problem *p = problems_add(problems, n > 8 ? "form.ambiguous_many"
+								       : "form.ambiguous");
+			if (p) {
+				p->table = t->name;
+				p->col = (int)c;
+			}
 			ambiguous++;
 		}
 	keep:

@@ -497,21 +497,41 @@ void html_page_end(struct request *req, struct response *res)
 	html_raw(&res->body, "</p></footer>\n</body>\n</html>\n");
 }
 
-void html_error_page(struct request *req, struct response *res, int status, const char *key,
-		     const char *detail)
+/* An error page: detail English from the code (read through the catalog)
+ * or, shown, already in the user's language (one problem a line). */
+static void error_page(struct request *req, struct response *res, int status, const char *key,
+		       const char *detail, int shown)
 {
 	res->status = status;
 	html_page_begin(req, res, key, NULL);
 	html_raw(&res->body, "<p class=\"notice error\" role=\"alert\">");
 	html_msg(&res->body, req, key);
-	if (detail) {
+	if (detail && !shown) {
 		html_raw(&res->body, ": ");
 		html_error_text(&res->body, req, detail);
+	}
+	for (const char *s = shown ? detail : NULL; s && *s;) {
+		size_t len = strcspn(s, "\n");
+		html_raw(&res->body, s == detail ? ": " : "<br>");
+		html_escape_n(&res->body, s, len);
+		s += len + (s[len] == '\n');
 	}
 	html_raw(&res->body, "</p>\n<p><a href=\"/\">");
 	html_msg(&res->body, req, "nav.dashboard");
 	html_raw(&res->body, "</a></p>\n");
 	html_page_end(req, res);
+}
+
+void html_error_page(struct request *req, struct response *res, int status, const char *key,
+		     const char *detail)
+{
+	error_page(req, res, status, key, detail, 0);
+}
+
+void html_error_page_shown(struct request *req, struct response *res, int status, const char *key,
+			   const char *shown)
+{
+	error_page(req, res, status, key, shown, 1);
 }
 
 void html_problem_list(struct buf *o, const char *lines)

@@ -23,7 +23,6 @@
 #include "report/svg.h"
 #include "report/units.h"
 #include "store/alert_acks.h"
-#include "store/load.h"
 #include "store/proposals.h"
 #include "store/users.h"
 #include "web/table.h"
@@ -714,7 +713,7 @@ void api_cycle_referrals(struct request *req, struct response *res)
 	struct buf j = BUF_INIT, err = BUF_INIT;
 	size_t n = 0;
 	memset(&ds, 0, sizeof ds);
-	if (store_load(req->store, DAY_NONE, &ds, &err)) {
+	if (app_load_data(req->store, DAY_NONE, &ds, &err)) {
 		api_internal(res, &err);
 		buf_release(&err);
 		return;
@@ -855,7 +854,7 @@ void page_cycle(struct request *req, struct response *res)
 		return;
 	memset(&ds, 0, sizeof ds);
 	if (compute_cycle(req->store, y1, y2, &years, &n, &err) ||
-	    store_load(req->store, DAY_NONE, &ds, &err)) {
+	    app_load_data(req->store, DAY_NONE, &ds, &err)) {
 		fprintf(stderr, "tandem serve: cycle: %s\n", err.data);
 		html_error_page(req, res, 500, "error.internal", NULL);
 		goto out;
@@ -1336,14 +1335,15 @@ enum proposal_action { ACT_WIN, ACT_LOSE, ACT_REVIEW, ACT_OVERRIDE };
  * and 500 too; 0 when done. field names the input at fault, if one. */
 static int run_action(struct request *req, enum proposal_action act, const char *id,
 		      struct proposal_review_input *review, const char *reason,
-		      const char **field, const char **code, struct buf *err)
+		      const char **field, const char **code, struct problem_list *problems,
+		      struct buf *err)
 {
 	static const enum policy_action actions[] = { POLICY_WIN, POLICY_LOSE, POLICY_REVIEW,
 						      POLICY_OVERRIDE };
 	struct app_actor actor = { req->session.user.role, req->session.user.person_id, req->actor };
 	*field = NULL;
 	enum app_status st = app_proposal_act(req->store, &actor, 0, actions[act], id, review, reason,
-					      code, err);
+					      code, problems, err);
 	/* a review or an override of an open proposal is refused only for
 	 * its input */
 	if (st == APP_INVALID)
@@ -1368,6 +1368,7 @@ static void api_action(struct request *req, struct response *res, enum proposal_
 	struct param *p = NULL;
 	size_t n = 0;
 	struct buf err = BUF_INIT;
+	struct problem_list problems = PROBLEM_LIST_INIT;
 	int status;
 
 	if (act == ACT_REVIEW || act == ACT_OVERRIDE) {
@@ -1408,16 +1409,19 @@ static void api_action(struct request *req, struct response *res, enum proposal_
 	} else if (act == ACT_OVERRIDE) {
 		reason = member_of(p, n, "reason");
 	}
-	status = run_action(req, act, id, &review, reason, &field, &code, &err);
+	status = run_action(req, act, id, &review, reason, &field, &code, &problems, &err);
 	if (!status)
 		answer_proposal(req, res, id, act == ACT_REVIEW ? 201 : 200);
 	else if (status == 500)
 		http_json_error(res, 500, NULL, "internal error");
 	else if (status == 403 && code)
 		web_policy_error(req, res, 403, code, act == ACT_REVIEW ? "reviewer" : NULL);
+	else if (problems.n)
+		web_problems_answer(req, res, open ? status : 409, &problems);
 	else
 		http_json_error(res, open ? status : 409, open ? field : NULL, "%s", err.data);
 out:
+	problems_release(&problems);
 	buf_release(&err);
 }
 
@@ -1609,27 +1613,12 @@ static int policy_allows(struct request *req, const char *id, enum policy_action
 
 /* The proposal page: its fields, reviews and gate, and the changes the
  * user's role may make now. status and error: a refused change. */
-/* Is a refusal about column name? The review's messages name the column
- * first ("predicted_attainment '0.x': not a number") or last ("bad date
- * 'x' for reviewed_on"). */
-static int refusal_names(const char *error, const char *name)
-{
-	size_t n = strlen(name);
-	const char *at = strstr(error, " for ");
-	if (!strncmp(error, name, n) && (error[n] == ' ' || error[n] == ':'))
-		return 1;
-	for (; at; at = strstr(at + 1, " for "))
-		if (!strncmp(at + 5, name, n) && !(at[5 + n] == '_' || (at[5 + n] >= 'a' && at[5 + n] <= 'z')))
-			return 1;
-	return 0;
-}
-
 /* The feasibility review form: feasibility_reviews' columns from the schema
  * (html_form), the proposal given by the page, the reviewer the account's
  * own person (SPEC §2, attribution), today's date offered; after a refused
  * review what was typed comes back, the refusal beside its field. */
-static void review_form(struct request *req, struct buf *o, const char *id, const char *error,
-			const char *error_field)
+static void review_form(struct request *req, struct buf *o, const char *id,
+			const struct problem_list *problems)
 {
 	const struct table *t = schema_find("feasibility_reviews");
 	const char **values = arena_alloc(&req->arena, t->n_columns * sizeof *values);
@@ -1640,7 +1629,7 @@ static void review_form(struct request *req, struct buf *o, const char *id, cons
 	clock_now_iso(now);
 	for (size_t c = 0; c < t->n_columns; c++)
 		values[c] = http_form(req, t->columns[c].name);
-	struct form_field *fields = form_fields_of_table(req, t, values, NULL, 0, &n);
+	struct form_field *fields = form_fields_of_table(req, t, values, problems, 0, &n);
 	for (size_t c = 0; c < n; c++) {
 		struct form_field *fd = &fields[c];
 		fd->code = NULL;
@@ -1654,8 +1643,6 @@ static void review_form(struct request *req, struct buf *o, const char *id, cons
 		}
 		if (!strcmp(fd->name, "predicted_attainment"))
 			fd->placeholder = "0.95";
-		if (error && error_field && refusal_names(error, fd->name))
-			fd->error = error;
 	}
 	proposal_href(&action, id, "/review");
 	f.id = "review-form";
@@ -1669,7 +1656,7 @@ static void review_form(struct request *req, struct buf *o, const char *id, cons
 }
 
 static void proposal_page(struct request *req, struct response *res, const char *id, int status,
-			  const char *error, const char *error_field)
+			  const char *error, const struct problem_list *problems)
 {
 	struct buf *o = &res->body, err = BUF_INIT;
 	struct proposal_detail d;
@@ -1693,11 +1680,20 @@ static void proposal_page(struct request *req, struct response *res, const char 
 	html_page_begin(req, res, "proposal.title", d.id);
 	if (status)
 		res->status = status;
-	if (error) {
+	/* a review's problems are shown here and beside their fields */
+	const char *shown = problems ? web_problems_text(req, problems, NULL) : NULL;
+	if (error || shown) {
 		html_raw(o, "<div class=\"notice error\" role=\"alert\"><p><strong>");
 		html_msg(o, req, "proposals.refused");
 		html_raw(o, "</strong> ");
-		html_error_text(o, req, error);
+		if (error && *error)
+			html_error_text(o, req, error);
+		for (const char *s = shown; s && *s;) {
+			size_t len = strcspn(s, "\n");
+			html_raw(o, s == shown && !(error && *error) ? "" : "<br>");
+			html_escape_n(o, s, len);
+			s += len + (s[len] == '\n');
+		}
 		html_raw(o, "</p></div>\n");
 	} else if (http_query(req, "done")) {
 		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
@@ -1798,7 +1794,7 @@ static void proposal_page(struct request *req, struct response *res, const char 
 			}
 		}
 		if (may_review)
-			review_form(req, o, d.id, error, error_field);
+			review_form(req, o, d.id, problems);
 		if (may_override) {
 			html_raw(o, "<h3>");
 			html_msg(o, req, "proposals.override");
@@ -1827,6 +1823,7 @@ static void page_action(struct request *req, struct response *res, enum proposal
 	const char *id = req->params[0], *field, *code = NULL;
 	struct proposal_review_input review = { 0 };
 	struct buf err = BUF_INIT;
+	struct problem_list problems = PROBLEM_LIST_INIT;
 	int open = proposal_open(req, res, id, 0), status;
 	if (open < 0)
 		goto out;
@@ -1840,7 +1837,8 @@ static void page_action(struct request *req, struct response *res, enum proposal
 		review.required_ramp_days = http_form(req, "required_ramp_days");
 		review.conditions = http_form(req, "conditions");
 	}
-	status = run_action(req, act, id, &review, http_form(req, "reason"), &field, &code, &err);
+	status = run_action(req, act, id, &review, http_form(req, "reason"), &field, &code, &problems,
+			    &err);
 	if (status == 403 && code) {
 		buf_reset(&err);
 		buf_adds(&err, msg(req->lang, code));
@@ -1853,10 +1851,10 @@ static void page_action(struct request *req, struct response *res, enum proposal
 	} else if (status == 500) {
 		html_error_page(req, res, 500, "error.internal", NULL);
 	} else {
-		proposal_page(req, res, id, open || status == 403 ? status : 409, err.data,
-			      act == ACT_REVIEW ? field : NULL);
+		proposal_page(req, res, id, open || status == 403 ? status : 409, err.data, &problems);
 	}
 out:
+	problems_release(&problems);
 	buf_release(&err);
 }
 

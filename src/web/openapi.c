@@ -184,7 +184,14 @@ void api_openapi(struct request *req, struct response *res)
 		 "\"servers\":[{\"url\":\"/\"}],"
 		 "\"components\":{\"securitySchemes\":{\"session\":{\"type\":\"apiKey\",\"in\":\"cookie\","
 		 "\"name\":\"tandem_session\"}},\"schemas\":{\"error\":{\"type\":\"object\",\"properties\":"
-		 "{\"error\":{\"type\":\"string\"},\"field\":{\"type\":\"string\"}},\"required\":[\"error\"]}");
+		 "{\"error\":{\"type\":\"string\"},\"field\":{\"type\":\"string\"},"
+		 "\"code\":{\"type\":\"string\"},\"params\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
+		 "\"message\":{\"type\":\"string\"},"
+		 "\"problems\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":"
+		 "{\"row\":{\"type\":\"integer\",\"nullable\":true},"
+		 "\"column\":{\"type\":\"string\",\"nullable\":true},\"code\":{\"type\":\"string\"},"
+		 "\"params\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"
+		 "\"message\":{\"type\":\"string\"}}}}},\"required\":[\"error\"]}");
 	for (size_t k = 0; k < schema_n_tables; k++) {
 		buf_addc(&o, ',');
 		kind_schema(&o, &schema_tables[k]);

@@ -343,26 +343,15 @@ out:
 
 /* --- record forms ---------------------------------------------------------- */
 
-/* The problem of no one column: a "\tmessage" line, or NULL. */
-static const char *form_error_of(struct request *req, const char *errors)
-{
-	for (const char *line = errors; *line;) {
-		const char *eol = strchr(line, '\n');
-		if (!eol)
-			break;
-		if (*line == '\t')
-			return arena_strndup(&req->arena, line + 1, (size_t)(eol - line - 1));
-		line = eol + 1;
-	}
-	return NULL;
-}
-
 /* One form for creating (key NULL) and correcting a record. values are
- * the field values to show; errors the "column\tmessage" lines; cands the
- * choices of ambiguous names, per column (or NULL). */
+ * the field values to show; problems the refusal's (NULL: none), each
+ * shown beside its field in the user's language, those of no one field
+ * above the form; cands the choices of ambiguous names, per column (or
+ * NULL). */
 static void record_form(struct request *req, struct response *res, const struct table *t,
-			const char *const *key, const char *const *values, const char *errors,
-			struct named_record **cands, const size_t *n_cands)
+			const char *const *key, const char *const *values,
+			const struct problem_list *problems, struct named_record **cands,
+			const size_t *n_cands)
 {
 	struct buf *o = &res->body, action = BUF_INIT, cancel = BUF_INIT;
 	int keys[8];
@@ -379,12 +368,12 @@ static void record_form(struct request *req, struct response *res, const struct 
 			http_url_escape(&action, key[i]);
 		}
 	}
-	if (!errors && key && http_query(req, "saved")) {
+	if (!problems && key && http_query(req, "saved")) {
 		html_raw(o, "<p class=\"notice ok\" role=\"status\">");
 		html_msg(o, req, "records.saved");
 		html_raw(o, "</p>\n");
 	}
-	struct form_field *fields = form_fields_of_table(req, t, values, errors, key != NULL, &n);
+	struct form_field *fields = form_fields_of_table(req, t, values, problems, key != NULL, &n);
 	for (size_t c = 0; cands && c < n; c++) {
 		fields[c].candidates = cands[c];
 		fields[c].n_candidates = n_cands[c];
@@ -399,8 +388,9 @@ static void record_form(struct request *req, struct response *res, const struct 
 	all[n].value = http_form(req, "reason");
 	buf_addf(&cancel, "/records/%s", t->name);
 	f.action = action.data;
-	f.error = errors ? form_error_of(req, errors) : NULL;
-	f.has_errors = errors && *errors;
+	f.error = problems ? web_problems_text(req, problems, t) : NULL;
+	f.error_shown = 1;
+	f.has_errors = problems && problems->total;
 	f.fields = all;
 	f.n_fields = n + 1;
 	f.submit_label = msg(req->lang, "action.save");
@@ -519,27 +509,18 @@ static void save_form(struct request *req, struct response *res, const char *con
 	const struct table *t = req->table;
 	const char **values = form_values(req, t);
 	struct record saved;
-	struct buf errors = BUF_INIT, ambiguous = BUF_INIT;
+	struct problem_list problems = PROBLEM_LIST_INIT;
 	struct named_record **cands;
 	size_t *n_cands;
 	int64_t change_id;
 	const char *code;
 	/* Names typed where an id is asked for are read first; an ambiguous
 	 * one is answered with its candidates (the write then fails on it, so
-	 * the other problems are shown too). Its line comes first: it wins. */
-	form_resolve_refs(req, t, values, &cands, &n_cands, &ambiguous);
-	buf_add(&errors, ambiguous.data, ambiguous.len);
-	enum app_status wr = web_record_write(req, t, key, amounts_read(req, t, values), &saved, &errors, &change_id, &code);
-	if ((wr == APP_FORBIDDEN || wr == APP_CONFLICT) && code) {
-		/* The policy's refusal, in the user's language, beside its field. */
-		const char *tab = strchr(errors.data + ambiguous.len, '\t');
-		struct buf f = BUF_INIT;
-		if (tab)
-			buf_add(&f, errors.data + ambiguous.len, (size_t)(tab - errors.data - ambiguous.len));
-		buf_reset(&errors);
-		buf_addf(&errors, "%s\t%s\n", f.len ? f.data : "", msg(req->lang, code));
-		buf_release(&f);
-	}
+	 * the other problems are shown too). Its problem comes first: it wins
+	 * beside its field. */
+	form_resolve_refs(req, t, values, &cands, &n_cands, &problems);
+	enum app_status wr = web_record_write(req, t, key, amounts_read(req, t, values), &saved,
+					      &problems, &change_id, &code);
 	switch (wr) {
 	case APP_PROPOSED:
 		http_redirect(res, req, arena_printf(&req->arena, "/changes?proposed=%lld", (long long)change_id));
@@ -557,11 +538,10 @@ static void save_form(struct request *req, struct response *res, const char *con
 		break;
 	default:
 		res->status = web_app_http(wr);
-		record_form(req, res, t, key, values, errors.data, cands, n_cands);
+		record_form(req, res, t, key, values, &problems, cands, n_cands);
 		break;
 	}
-	buf_release(&errors);
-	buf_release(&ambiguous);
+	problems_release(&problems);
 }
 
 void page_record_create(struct request *req, struct response *res)
@@ -576,13 +556,11 @@ void page_record_update(struct request *req, struct response *res)
 
 void page_record_delete(struct request *req, struct response *res)
 {
-	struct buf errors = BUF_INIT;
+	struct problem_list problems = PROBLEM_LIST_INIT;
 	int64_t change_id;
 	const char *code;
-	enum app_status wr = web_record_delete(req, req->table, req->key, &errors, &change_id, &code);
-	const char *tab = strchr(errors.data, '\t');
-	const char *detail = code ? msg(req->lang, code)
-		: tab ? arena_printf(&req->arena, "%.*s", (int)strcspn(tab + 1, "\n"), tab + 1) : NULL;
+	enum app_status wr = web_record_delete(req, req->table, req->key, &problems, &change_id, &code);
+	const char *detail = web_problems_text(req, &problems, NULL);
 	switch (wr) {
 	case APP_OK:
 		http_redirect(res, req, arena_printf(&req->arena, "/records/%s?saved=deleted", req->table->name));
@@ -591,11 +569,13 @@ void page_record_delete(struct request *req, struct response *res)
 		http_redirect(res, req, arena_printf(&req->arena, "/changes?proposed=%lld", (long long)change_id));
 		break;
 	case APP_FORBIDDEN:
-		html_error_page(req, res, 403, "error.forbidden", detail);
+		html_error_page_shown(req, res, 403, "error.forbidden", detail);
 		break;
 	case APP_CONFLICT:
+		html_error_page_shown(req, res, 409, code ? "error.forbidden" : "records.in_use", detail);
+		break;
 	case APP_CLOSED:
-		html_error_page(req, res, 409, code ? "error.forbidden" : "records.in_use", detail);
+		html_error_page_shown(req, res, 409, "error.conflict", detail);
 		break;
 	case APP_MISSING:
 		html_error_page(req, res, 404, "error.not_found", NULL);
@@ -604,7 +584,7 @@ void page_record_delete(struct request *req, struct response *res)
 		html_error_page(req, res, 500, "error.internal", NULL);
 		break;
 	}
-	buf_release(&errors);
+	problems_release(&problems);
 }
 
 /* --- suggestions for the pickers --------------------------------------------- */

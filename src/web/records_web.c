@@ -29,29 +29,98 @@ static const char *reason_of(const struct request *req)
 
 enum app_status web_record_write(struct request *req, const struct table *t,
 				   const char *const *key, const char **values,
-				   struct record *saved, struct buf *errors, int64_t *change_id,
-				   const char **code)
+				   struct record *saved, struct problem_list *problems,
+				   int64_t *change_id, const char **code)
 {
 	struct app_actor a;
 	struct policy_decision d;
 	actor_of(req, &a);
 	enum app_status st = app_record_write(req->store, &a, t, key, values, reason_of(req), saved,
-					      change_id, &d, errors);
+					      change_id, &d, problems);
 	*code = d.code;
 	return st;
 }
 
 enum app_status web_record_delete(struct request *req, const struct table *t,
-				    const char *const *key, struct buf *errors, int64_t *change_id,
-				    const char **code)
+				    const char *const *key, struct problem_list *problems,
+				    int64_t *change_id, const char **code)
 {
 	struct app_actor a;
 	struct policy_decision d;
 	actor_of(req, &a);
 	enum app_status st = app_record_delete(req->store, &a, t, key, reason_of(req), change_id, &d,
-					       errors);
+					       problems);
 	*code = d.code;
 	return st;
+}
+
+/* One problem in the shape of every API error: "error" its English
+ * message, "field" its column (when it is about one), then "code",
+ * "params" and "message" in lang (members only, no braces). */
+static void problem_members(struct buf *j, const struct problem *p, enum lang lang)
+{
+	char key[96];
+	struct buf en = BUF_INIT, shown = BUF_INIT;
+	const char *column = problem_column_name(p, LANG_EN);
+	problem_message(p, LANG_EN, &en);
+	problem_message(p, lang, &shown);
+	buf_adds(j, "\"error\":");
+	json_write_string(j, en.data, en.len);
+	if (*column) {
+		buf_adds(j, ",\"field\":");
+		json_write_string(j, column, strlen(column));
+	}
+	buf_adds(j, ",\"code\":");
+	json_write_string_or_null(j, problem_key(p, key, sizeof key));
+	buf_adds(j, ",\"params\":");
+	problem_params_json(p, j);
+	buf_adds(j, ",\"message\":");
+	json_write_string(j, shown.data, shown.len);
+	buf_release(&en);
+	buf_release(&shown);
+}
+
+void web_problems_answer(struct request *req, struct response *res, int status,
+			 const struct problem_list *l)
+{
+	enum lang lang = i18n_lang(req->lang);
+	struct buf j = BUF_INIT;
+	if (!l->n) {
+		http_json_error(res, status, NULL, status >= 500 ? "internal error" : "refused");
+		return;
+	}
+	buf_addc(&j, '{');
+	problem_members(&j, &l->items[0], lang);
+	buf_adds(&j, ",\"errors\":[");
+	for (size_t i = 0; i < l->n; i++) {
+		buf_adds(&j, i ? ",{" : "{");
+		problem_members(&j, &l->items[i], lang);
+		buf_addc(&j, '}');
+	}
+	buf_adds(&j, "],\"problems\":");
+	problems_api_json(l, lang, &j);
+	buf_addc(&j, '}');
+	http_json(res, status, &j);
+	buf_release(&j);
+}
+
+const char *web_problems_text(struct request *req, const struct problem_list *l,
+			      const struct table *placed)
+{
+	struct buf t = BUF_INIT;
+	const char *shown = NULL;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct problem *p = &l->items[i];
+		if (placed && p->table && !strcmp(p->table, placed->name) && *problem_column_name(p, LANG_EN))
+			continue;
+		if (t.len)
+			buf_addc(&t, '\n');
+		problem_message(p, i18n_lang(req->lang), &t);
+	}
+	if (t.len)
+		shown = arena_strdup(&req->arena, t.data);
+	buf_release(&t);
+	return shown;
 }
 
 void web_policy_error(struct request *req, struct response *res, int status, const char *code,

@@ -13,6 +13,7 @@
 #include "domain/date.h"
 #include "io/feed.h"
 #include "report/i18n.h"
+#include "report/problems.h"
 #include "store/records.h"
 #include "web/http.h"
 #include "web/web.h"
@@ -211,6 +212,11 @@ void html_msg(struct buf *out, const struct request *req, const char *key);
  * "; "), each problem in the user's language through the catalog's
  * "error." entries, escaped. */
 void html_error_text(struct buf *out, const struct request *req, const char *text);
+/* An error page (as html_error_page) whose detail is already in the
+ * user's language (a rendered problem, one a line): escaped, not read
+ * again through the catalog. */
+void html_error_page_shown(struct request *req, struct response *res, int status, const char *key,
+			   const char *shown);
 /* Who did something, as the audit log names it ("user:kim", "cli:root",
  * "demo"), escaped, in the user's language: a linked account as its
  * person's name ("김대현 (kim)"), else "사용자 kim"; "명령줄 (root)"; the
@@ -428,6 +434,7 @@ enum {
 	FIELD_NO_EMPTY = 1 << 5,      /* FIELD_ENUM: no empty choice even when not required */
 	FIELD_LABEL_HIDDEN = 1 << 6,  /* the label is for screen readers (the placeholder says it) */
 	FIELD_CODE = 1 << 7,          /* FIELD_TEXTAREA: code (JSON), not words: no spellcheck */
+	FIELD_ERROR_SHOWN = 1 << 8,   /* error is in the user's language already (a rendered problem) */
 };
 /* One field: what the renderer needs, nothing about where it came from. */
 struct form_field {
@@ -460,6 +467,7 @@ struct form {
 	const char *action;
 	const char *css;              /* class="..." */
 	const char *error;            /* a problem of no one field, or NULL */
+	int error_shown;              /* error is in the user's language already, one a line */
 	int has_errors;               /* show the summary above the form */
 	struct form_field *fields;
 	size_t n_fields;
@@ -496,18 +504,20 @@ struct form_field form_year_field(struct request *req, const char *name, const c
 void html_view_form(struct request *req, struct buf *o, const char *id, const char *action,
 		    struct form_field *fields, size_t n);
 /* The fields of a record kind's form from its schema (domain/schema.c):
- * values and errors by column ("column\tmessage" lines); key != NULL locks
- * the key columns. The array lives in the request's arena. */
+ * values by column and beside each field the first of problems (may be
+ * NULL) about its column, rendered in the user's language; locked_keys
+ * locks the key columns. The array lives in the request's arena. */
 struct form_field *form_fields_of_table(struct request *req, const struct table *t,
-					const char *const *values, const char *errors, int locked_keys,
-					size_t *n);
+					const char *const *values, const struct problem_list *problems,
+					int locked_keys, size_t *n);
 /* Reads the reference fields of a record kind's form: a unique name, or
  * a unique part of one, becomes the id; "pick.COLUMN" (a candidate's
  * button) wins. values is changed in place; an ambiguous value gets its
- * candidates in *cands (arena; per column) and an error line in errors.
- * Returns the number of ambiguous fields. */
+ * candidates in *cands (arena; per column) and a problem about its column
+ * in problems ("form.ambiguous"). Returns the number of ambiguous fields. */
 size_t form_resolve_refs(struct request *req, const struct table *t, const char **values,
-			 struct named_record ***cands, size_t **n_cands, struct buf *errors);
+			 struct named_record ***cands, size_t **n_cands,
+			 struct problem_list *problems);
 /* The id offered to a new record of t (its pattern, next number), in the
  * request's arena; NULL when the kind has no single id or no numbered one. */
 const char *form_next_id(struct request *req, const struct table *t);
@@ -580,18 +590,32 @@ void web_credits_contract(struct request *req, struct buf *o, const char *contra
 void web_alerts_panel(struct request *req, struct buf *o, const struct scored *sc);
 
 /* Record writes shared by the API and the pages (records_web.c). The
- * values are text per column (NULL = empty); on a validation error the
- * problems are appended to errors as one "column\tmessage" line each. */
+ * values are text per column (NULL = empty); a refusal's problems are
+ * appended to problems as structured values (app/records.h), rendered by
+ * the caller: beside the field (form_fields_of_table), as the API's JSON
+ * (web_problems_answer) or on an error page (html_error_page_problems). */
 /* The app's result (app/app.h); *change_id is set for APP_PROPOSED, *code
  * (a policy message key) for APP_FORBIDDEN and APP_CONFLICT refused by the
  * policy. */
 enum app_status web_record_write(struct request *req, const struct table *t,
 				   const char *const *key, const char **values,
-				   struct record *saved, struct buf *errors, int64_t *change_id,
-				   const char **code);
+				   struct record *saved, struct problem_list *problems,
+				   int64_t *change_id, const char **code);
 enum app_status web_record_delete(struct request *req, const struct table *t,
-				    const char *const *key, struct buf *errors, int64_t *change_id,
-				    const char **code);
+				    const char *const *key, struct problem_list *problems,
+				    int64_t *change_id, const char **code);
+/* A refused write as the API's answer with status: the first problem as
+ * {"error": its English message (for scripts), "field": its column,
+ * "code", "params", "message": in the request's language}, every problem
+ * under "errors" in that shape and under "problems" as problem_api_json()
+ * gives it ({row, column, code, params, message}). */
+void web_problems_answer(struct request *req, struct response *res, int status,
+			 const struct problem_list *l);
+/* Each problem of l in the request's language, one a line, in the
+ * request's arena, but those about a column of placed (shown beside their
+ * fields; NULL: none is); NULL when there is none. */
+const char *web_problems_text(struct request *req, const struct problem_list *l,
+			      const struct table *placed);
 /* --- jobs (jobs.c) --------------------------------------------------------- */
 
 struct job;

@@ -174,7 +174,11 @@ check "lc-review-sales-403" is 403 "$(api sales POST /api/v1/proposals/PR5/revie
 check "lc-review-as-other-person-403" is 403 "$(api operations POST /api/v1/proposals/PR5/review '{"reviewed_on":"2026-01-22","reviewer":"P-S1","verdict":"feasible"}')"
 check "lc-review-as-other-person-message" is '{"error":"policy.not_self","message":"You may rate or review only as yourself","field":"reviewer","code":"policy.not_self","params":[]}' "$(cat "$WORK/body")"
 check "lc-review-bad-fields-422" is 422 "$(api operations POST /api/v1/proposals/PR5/review '{"reviewed_on":"2026-13-01","verdict":"maybe","predicted_attainment":1.2}')"
-check "lc-review-bad-fields-message" has "$WORK/body" "bad date '2026-13-01' for reviewed_on (expected YYYY-MM-DD, a day that exists); unknown verdict 'maybe' (expected feasible, conditional or infeasible); predicted_attainment '1.2' is not between 0 and 1"
+# Every problem of the review as data, each about its column (issue 15: the
+# shape of a refused record write; "error" is the first one's text).
+check "lc-review-bad-fields-message" has "$WORK/body" '"problems":[{"row":null,"column":"reviewed_on","code":"error.bad_date","params":["2026-13-01","reviewed_on"],"message":"bad date '"'"'2026-13-01'"'"' for reviewed_on (expected YYYY-MM-DD, a day that exists)"},{"row":null,"column":"verdict","code":"error.unknown_ref_expected","params":["verdict","maybe","feasible, conditional or infeasible"],"message":"unknown verdict '"'"'maybe'"'"' (expected feasible, conditional or infeasible)"},{"row":null,"column":"predicted_attainment","code":"error.attainment_range","params":["1.2"],"message":"predicted_attainment '"'"'1.2'"'"' is not between 0 and 1"}]}'
+check "lc-review-bad-fields-first" has "$WORK/body" '{"error":"bad date '"'"'2026-13-01'"'"' for reviewed_on (expected YYYY-MM-DD, a day that exists)","field":"reviewed_on","code":"error.bad_date",'
+
 check "lc-review-201" is 201 "$(api operations POST /api/v1/proposals/PR5/review '{"reviewed_on":"2026-01-22","verdict":"conditional","predicted_attainment":0.92,"risk_tier":"low","required_ramp_days":20,"conditions":"채팅 솔루션 선도입"}')"
 check "lc-review-moves-to-review" has "$WORK/body" '"status":"review","gate_open":true,"reviews":[{"reviewed_on":"2026-01-22","reviewer":"P-O1","reviewer_name":"박운영","verdict":"conditional","predicted_attainment":0.92,"risk_tier":"low","required_ramp_days":20,"conditions":"채팅 솔루션 선도입"}]'
 check "lc-review-same-day-422" is 422 "$(api operations POST /api/v1/proposals/PR5/review '{"reviewed_on":"2026-01-22","verdict":"feasible"}')"

@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include "app/records.h"
+#include "store/import.h"
+#include "report/problems.h"
 #include "app/scoring.h"
 #include "cli/cli.h"
 #include "domain/date.h"
@@ -34,12 +36,158 @@ static void write_client(struct store *s, const char *id)
 	struct app_actor a = { ROLE_ADMIN, NULL, "user:admin" };
 	struct record saved;
 	struct policy_decision d;
-	struct buf errors = BUF_INIT;
+	struct problem_list problems = PROBLEM_LIST_INIT;
 	int64_t change = 0;
-	assert_int_equal(app_record_write(s, &a, t, NULL, values, NULL, &saved, &change, &d, &errors),
+	assert_int_equal(app_record_write(s, &a, t, NULL, values, NULL, &saved, &change, &d, &problems),
 			 APP_OK);
+	assert_int_equal(problems.total, 0);
 	record_free(t, &saved);
-	buf_release(&errors);
+	problems_release(&problems);
+}
+
+/* A refused write comes back as problems that are values — kind, column,
+ * code, parameters, no position — and writes nothing; the sentence is the
+ * edge's (report/problems.h), in either language. */
+static void app_record_write_problems_are_values(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/tandem-app-XXXXXX";
+	struct store *s = test_store_new(path, 1);
+	const struct table *t = schema_find("clients");
+	struct app_actor a = { ROLE_ADMIN, NULL, "user:admin" };
+	struct record saved, r;
+	struct policy_decision d;
+	struct problem_list problems = PROBLEM_LIST_INIT;
+	struct buf text = BUF_INIT, err = BUF_INIT;
+	int64_t change = 0;
+	int64_t version_before, version_after;
+
+	write_client(s, "C1");
+	assert_int_equal(store_data_version(s, &version_before, &err), 0);
+	/* no name (required), and a referrer that is the client itself */
+	const char *values[4] = { "C2", NULL, NULL, "NOPE" };
+	assert_int_equal(app_record_write(s, &a, t, NULL, values, NULL, &saved, &change, &d, &problems),
+			 APP_INVALID);
+	assert_int_equal(problems.n, 1);
+	const struct problem *p = &problems.items[0];
+	assert_string_equal(p->code, "field_required");
+	assert_string_equal(p->table, "clients");
+	assert_int_equal(p->col, schema_column(t, "name"));
+	assert_null(p->file);
+	assert_int_equal(p->line, 0);
+	assert_int_equal(p->n_args, 1);
+	assert_string_equal(p->args[0], "name");
+	problem_message(p, LANG_EN, &text);
+	assert_string_equal(text.data, "name is required");
+	buf_reset(&text);
+	problem_message(p, LANG_KO, &text);
+	assert_string_equal(text.data, "이름은(는) 필수입니다");
+	buf_reset(&text);
+	problem_api_json(p, LANG_EN, &text);
+	assert_string_equal(text.data, "{\"row\":null,\"column\":\"name\",\"code\":\"error.field_required\","
+			    "\"params\":[\"name\"],\"message\":\"name is required\"}");
+	const char *key[1] = { "C2" };
+	assert_int_equal(records_get(s, t, key, &r, &err), 1);
+	problems_release(&problems);
+
+	/* a key that exists already: about the id column, the record's noun */
+	const char *again[4] = { "C1", "Other", NULL, NULL };
+	assert_int_equal(app_record_write(s, &a, t, NULL, again, NULL, &saved, &change, &d, &problems),
+			 APP_EXISTS);
+	assert_int_equal(problems.n, 1);
+	p = &problems.items[0];
+	assert_string_equal(p->code, "exists");
+	assert_int_equal(p->col, 0);
+	assert_int_equal(p->n_args, 2);
+	assert_string_equal(p->args[0], "client");
+	assert_string_equal(p->args[1], "C1");
+	buf_reset(&text);
+	problem_message(p, LANG_KO, &text);
+	assert_string_equal(text.data, "고객사 'C1'이(가) 이미 있습니다");
+	problems_release(&problems);
+
+	/* a decision without a note: a problem of no column */
+	assert_int_equal(app_change_decide(s, &a, 1, CHANGE_REJECT, " ", &problems), APP_INVALID);
+	assert_int_equal(problems.n, 1);
+	assert_string_equal(problems.items[0].code, "change_note_required");
+	assert_int_equal(problems.items[0].col, -1);
+	problems_release(&problems);
+
+	assert_int_equal(store_data_version(s, &version_after, &err), 0);
+	assert_true(version_after == version_before);     /* nothing was written */
+	buf_release(&text);
+	buf_release(&err);
+	store_close(s);
+	test_store_remove(path);
+}
+
+/* The data the engine scores comes through app_load_data, which hands the
+ * store's loader the engine's day window: measurements before go-live and
+ * after the end are left out, and so are those after the last day loaded;
+ * a month cut by the window sums only its days inside. */
+static void app_load_data_sums_the_engines_days(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/tandem-app-XXXXXX";
+	struct store *s = test_store_new(path, 1);
+	static const struct { const char *name, *csv; } files[] = {
+		{ "org_units.csv", "id,name,kind,parent_id\nS1,Sales,sales,\nO1,Ops,operations,\n" },
+		{ "people.csv", "id,name,email,org_unit_id\nP-S,S,s@x,S1\nP-O,O,o@x,O1\n" },
+		{ "clients.csv", "id,name,industry,referred_by\nC1,Client,x,\n" },
+		{ "contracts.csv", "id,client_id,service_line,signed_on,ramp_started_on,staffed_on,go_live_on,"
+		  "end_on,annual_value,risk_tier,sales_owner,ops_owner,planned_ramp_days,"
+		  "planned_stabilization_months,parent_contract_id,renews_contract_id\n"
+		  "K1,C1,x,2025-01-02,,,2025-03-10,2025-04-20,100,low,P-S,P-O,,,,\n"
+		  "K2,C1,x,2025-01-02,,,,,100,low,P-S,P-O,,,,\n" },
+		{ "sla_metrics.csv", "contract_id,metric,name,direction,target,initial_target,unit\n"
+		  "K1,SL,sl,higher,0.8,,ratio\nK2,SL,sl,higher,0.8,,ratio\n" },
+		{ "measurements.csv", "contract_id,metric,date,numerator,denominator\n"
+		  "K1,SL,2025-03-09,1,10\nK1,SL,2025-03-10,2,10\nK1,SL,2025-03-31,3,10\n"
+		  "K1,SL,2025-04-01,4,10\nK1,SL,2025-04-20,5,10\nK1,SL,2025-04-21,6,10\n"
+		  "K2,SL,2025-03-10,7,10\n" },
+	};
+	struct import_source src[6];
+	struct import_options opt = { .actor = "test" };
+	struct import_result res;
+	struct problem_list problems = PROBLEM_LIST_INIT;
+	struct dataset ds;
+	struct buf err = BUF_INIT;
+	memset(src, 0, sizeof src);
+	memset(&res, 0, sizeof res);
+	for (size_t i = 0; i < 6; i++) {
+		src[i].name = files[i].name;
+		src[i].data = files[i].csv;
+		src[i].len = strlen(files[i].csv);
+	}
+	assert_int_equal(store_import_mem(s, src, 6, &opt, &res, &problems, &err), 0);
+	problems_release(&problems);
+
+	/* everything: K1's days from 03-10 to 04-20; K2 (no go-live) none */
+	assert_int_equal(app_load_data(s, DAY_NONE, &ds, &err), 0);
+	assert_int_equal(ds.n_metric_months, 2);
+	assert_int_equal(ds.sla_metrics[ds.metric_months[0].sla_metric].contract, 0);
+	assert_int_equal(ds.metric_months[0].month, month_of_ymd(2025, 3));
+	assert_int_equal(ds.metric_months[0].rows, 2);
+	assert_true(ds.metric_months[0].sum_numerator == 5 * MICRO_ONE);
+	assert_true(ds.metric_months[0].sum_denominator == 20 * MICRO_ONE);
+	assert_int_equal(ds.metric_months[1].month, month_of_ymd(2025, 4));
+	assert_int_equal(ds.metric_months[1].rows, 2);
+	assert_true(ds.metric_months[1].sum_numerator == 9 * MICRO_ONE);
+	dataset_free(&ds);
+	/* up to 2025-03-31: April is not read at all */
+	assert_int_equal(app_load_data(s, date_from_ymd(2025, 3, 31), &ds, &err), 0);
+	assert_int_equal(ds.n_metric_months, 1);
+	assert_int_equal(ds.metric_months[0].rows, 2);
+	dataset_free(&ds);
+	/* up to 2025-03-10: one day */
+	assert_int_equal(app_load_data(s, date_from_ymd(2025, 3, 10), &ds, &err), 0);
+	assert_int_equal(ds.n_metric_months, 1);
+	assert_int_equal(ds.metric_months[0].rows, 1);
+	assert_true(ds.metric_months[0].sum_numerator == 2 * MICRO_ONE);
+	dataset_free(&ds);
+	buf_release(&err);
+	store_close(s);
+	test_store_remove(path);
 }
 
 static void app_freeze_refuses_data_changed_meanwhile(void **state)
@@ -248,6 +396,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(app_freeze_refuses_data_changed_meanwhile),
+		cmocka_unit_test(app_load_data_sums_the_engines_days),
+		cmocka_unit_test(app_record_write_problems_are_values),
 		cmocka_unit_test(app_model_precedence_is_one_rule),
 		cmocka_unit_test(app_default_year_is_last_complete),
 		cmocka_unit_test(app_year_parse_one_rule),

@@ -721,9 +721,50 @@ static void score_dataset_year_too_early(void **state)
 	fx_free(ds);
 }
 
+/* The scoring's day window (SPEC §5 "measurements dated before go_live_on
+ * or after end_on are ignored"; a year scored on the data up to its last
+ * day): the engine's rule, which the store's loader is handed. */
+static void score_window_days_that_count(void **state)
+{
+	(void)state;
+	struct contract k;
+	day_t from = 0, until = 0;
+	const day_t go_live = date_from_ymd(2025, 3, 10), end = date_from_ymd(2026, 6, 30);
+	const day_t year_end = date_from_ymd(2025, 12, 31);
+
+	memset(&k, 0, sizeof k);
+	k.go_live_on = DAY_NONE;
+	k.end_on = DAY_NONE;
+	/* no go-live date: no day counts, whatever the year */
+	assert_int_equal(score_day_window(&k, year_end, &from, &until), 0);
+	assert_int_equal(score_day_window(&k, DAY_NONE, &from, &until), 0);
+	/* open-ended: from go-live, cut at the year's last day */
+	k.go_live_on = go_live;
+	assert_int_equal(score_day_window(&k, year_end, &from, &until), 1);
+	assert_int_equal(from, go_live);
+	assert_int_equal(until, year_end);
+	/* nor cut when loading everything */
+	assert_int_equal(score_day_window(&k, DAY_NONE, &from, &until), 1);
+	assert_int_equal(until, INT32_MAX);
+	/* an end after the year: the year's last day; before it: the end */
+	k.end_on = end;
+	assert_int_equal(score_day_window(&k, year_end, &from, &until), 1);
+	assert_int_equal(until, year_end);
+	assert_int_equal(score_day_window(&k, date_from_ymd(2026, 12, 31), &from, &until), 1);
+	assert_int_equal(from, go_live);
+	assert_int_equal(until, end);
+	assert_int_equal(score_day_window(&k, DAY_NONE, &from, &until), 1);
+	assert_int_equal(until, end);
+	/* the last day itself counts (inclusive) */
+	assert_int_equal(score_day_window(&k, go_live, &from, &until), 1);
+	assert_int_equal(from, go_live);
+	assert_int_equal(until, go_live);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(score_window_days_that_count),
 		cmocka_unit_test(score_S3_1_monthly_value_is_ratio_of_sums),
 		cmocka_unit_test(score_S3_1_missing_metric_breaks_run),
 		cmocka_unit_test(score_S3_1_stabilized_late),

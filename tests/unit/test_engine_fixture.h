@@ -14,6 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "app/scoring.h"
 #include "base/buf.h"
 #include "domain/dataset.h"
 #include "domain/date.h"
@@ -261,7 +262,7 @@ static struct model *fx_default_model(void)
 {
 	struct buf err = BUF_INIT;
 	struct model *m = NULL;
-	if (model_default(&m, &err))
+	if (app_model_default(&m, &err))
 		fail_msg("default model: %s", err.data);
 	buf_release(&err);
 	return m;

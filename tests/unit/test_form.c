@@ -33,7 +33,15 @@ static void form_fields_from_schema(void **state)
 	const char **values = arena_alloc(&req.arena, t->n_columns * sizeof *values);
 	memset(values, 0, t->n_columns * sizeof *values);
 	values[0] = "K9";
-	struct form_field *f = form_fields_of_table(&req, t, values, "annual_value\tbad number 'x' for annual_value\n", 1, &n);
+	/* a problem about annual_value, as the app returns it: shown beside
+	 * its field in the request's language, marked as rendered already */
+	struct problem_list problems = PROBLEM_LIST_INIT;
+	struct problem *p = problems_add(&problems, "bad_number_syntax");
+	p->table = "contracts";
+	p->col = schema_column(t, "annual_value");
+	problem_arg(p, "x", 1);
+	problem_arg(p, "annual_value", 12);
+	struct form_field *f = form_fields_of_table(&req, t, values, &problems, 1, &n);
 	assert_int_equal(n, t->n_columns);
 	assert_int_equal(field(f, n, "id")->kind, FIELD_TEXT);
 	assert_true(field(f, n, "id")->flags & FIELD_LOCKED);
@@ -47,8 +55,16 @@ static void form_fields_from_schema(void **state)
 	assert_int_equal(field(f, n, "parent_contract_id")->kind, FIELD_REFERENCE);
 	assert_int_equal(field(f, n, "signed_on")->kind, FIELD_DATE);
 	assert_int_equal(field(f, n, "annual_value")->kind, FIELD_AMOUNT);
-	assert_string_equal(field(f, n, "annual_value")->error, "bad number 'x' for annual_value");
+	assert_string_equal(field(f, n, "annual_value")->error,
+			    "bad number 'x' for annual_value: not a number (use '.' for decimals and no thousands separators)");
+	assert_true(field(f, n, "annual_value")->flags & FIELD_ERROR_SHOWN);
 	assert_null(field(f, n, "signed_on")->error);
+	req.lang = "ko";
+	f = form_fields_of_table(&req, t, values, &problems, 1, &n);
+	assert_string_equal(field(f, n, "annual_value")->error,
+			    "연간 계약금액에 잘못된 숫자 'x': 숫자가 아닙니다 (소수점은 '.', 천 단위 구분 기호 없이)");
+	req.lang = "en";
+	problems_release(&problems);
 	assert_int_equal(field(f, n, "risk_tier")->kind, FIELD_ENUM);
 	assert_string_equal(field(f, n, "risk_tier")->options[0], "low");
 	assert_int_equal(field(f, n, "planned_ramp_days")->kind, FIELD_AMOUNT);
