@@ -500,7 +500,7 @@ void page_change(struct request *req, struct response *res)
 					     NULL };
 	const char *values[] = { c.kind, c.key, c.op, c.state,
 				 c.proposer_person ? c.proposer_person : c.proposer, c.reason, c.confirmer,
-				 c.created_at, c.decided_person ? c.decided_person : c.decided_by, c.note };
+				 web_local_time_text(req, c.created_at), c.decided_person ? c.decided_person : c.decided_by, c.note };
 	/* Values that are codes read through the catalog (kind.contracts →
 	 * 계약); an account without a person reads as the audit names it. */
 	static const char *const value_prefix[] = { "kind.", NULL, "changes.op_", "changes.state_",

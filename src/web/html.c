@@ -574,6 +574,15 @@ void web_local_time(struct request *req, const char *utc, char out[20])
 	feed_tz_local(&req->srv->tz, (int64_t)d * 86400 + h * 3600 + mi * 60 + se, out);
 }
 
+const char *web_local_time_text(struct request *req, const char *utc)
+{
+	char t[20];
+	if (!utc)
+		return NULL;
+	web_local_time(req, utc, t);
+	return arena_strdup(&req->arena, t);
+}
+
 void web_local_day_start(struct request *req, day_t d, char out[21])
 {
 	struct feed_tz tz = req->srv->tz;      /* its caches are per copy: no sharing */

@@ -1726,9 +1726,9 @@ static void proposal_page(struct request *req, struct response *res, const char 
 		html_raw(o, "<div class=\"notice\" id=\"override\"><p><strong>");
 		html_msg(o, req, "proposals.override_by");
 		html_raw(o, "</strong> ");
-		html_escape(o, d.override_by);
+		html_actor(o, req, d.override_by);
 		html_raw(o, " · ");
-		html_escape(o, d.override_at);
+		html_escape(o, web_local_time_text(req, d.override_at));
 		html_raw(o, "</p><p>");
 		html_msg(o, req, "proposals.reason");
 		html_raw(o, ": ");

@@ -567,7 +567,8 @@ static void model_list_table(struct request *req, struct buf *o, const struct st
 		c[1].text = m->year ? arena_printf(&req->arena, "%d", m->year) : msg(req->lang, "models.any_year");
 		c[2].draw = model_state_cell;
 		c[2].draw_arg = m;
-		c[3].text = arena_printf(&req->arena, "%s · %s", m->created_at, web_actor_text(req, m->created_by));
+		c[3].text = arena_printf(&req->arena, "%s · %s", web_local_time_text(req, m->created_at),
+					  web_actor_text(req, m->created_by));
 		char *note = model_note_of(m->body);
 		c[4].text = note ? web_note_text(req, note) : NULL;
 		xfree(note);
@@ -1338,7 +1339,7 @@ void page_verify(struct request *req, struct response *res)
 	html_raw(o, "</a></p>\n<p>");
 	html_msg(o, req, "models.frozen_on");
 	html_raw(o, " ");
-	html_escape(o, v.f.frozen_at);
+	html_escape(o, web_local_time_text(req, v.f.frozen_at));
 	html_raw(o, " · ");
 	html_actor(o, req, v.f.frozen_by);
 	html_raw(o, " · ");

@@ -411,6 +411,9 @@ size_t web_score_crumbs(struct request *req, struct buf *o, const struct scored 
 /* A stored UTC time ("2026-01-05T03:04:05Z") as the server's local time,
  * "2026-01-05 12:04:05" in Asia/Seoul; the text itself when it is not one. */
 void web_local_time(struct request *req, const char *utc, char out[20]);
+/* The same as text in the request's arena (NULL for NULL): what a page
+ * shows for a stored UTC time. */
+const char *web_local_time_text(struct request *req, const char *utc);
 /* The UTC time text at which local day d begins (for filters by day). */
 void web_local_day_start(struct request *req, day_t d, char out[21]);
 

@@ -145,7 +145,7 @@ check "lc-lose-won-message" is '{"error":"proposal '"'"'PR6'"'"' is won: only a 
 check "lc-override-won-409" is 409 "$(api executive POST /api/v1/proposals/PR6/override '{"reason":"again"}')"
 check "lc-win-unknown-404" is 404 "$(api sales POST /api/v1/proposals/PR99/win)"
 check "lc-proposal-page-override" is 200 "$(status viewer GET '/proposals/PR6?lang=en')"
-check "lc-proposal-page-override-by" has "$WORK/body" 'Gate overridden by</strong> user:executive · 2026-05-01T09:00:00Z'
+check "lc-proposal-page-override-by" has "$WORK/body" 'Gate overridden by</strong> 김대표 (executive) · 2026-05-01 18:00:00'
 check "lc-proposal-page-override-reason-escaped" has "$WORK/body" '전략 고객, 야간 인력은 본사 지원 &lt;b&gt;'
 check "lc-proposal-page-override-badge" has "$WORK/body" '<span class="badge warn">overridden</span>'
 check "lc-proposals-list-override" is 200 "$(status viewer GET '/proposals?lang=en')"

@@ -152,4 +152,11 @@ check "models-page-freeze-asks" is 200 "$(form executive /frozen year=2025)"
 check "models-page-freeze" is 303 "$(form executive /frozen year=2025 confirm=1)"
 check "models-page-verify" is 200 "$(status viewer GET '/frozen?year=2025')"
 check "models-page-verify-identical" has "$WORK/body" '<span class="tile-score" id="verify-results">identical</span>'
+# the time it was frozen, in the server's zone (Asia/Seoul), as the audit log shows times
+frozen_utc=$(curl -s -b "$WORK/viewer.jar" "$URL/api/v1/frozen/2025" | python3 -c 'import json,sys; print(json.load(sys.stdin)["frozen_at"])')
+frozen_local=$(python3 -c 'import sys, datetime, zoneinfo
+t = datetime.datetime.strptime(sys.argv[1], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+print(t.astimezone(zoneinfo.ZoneInfo("Asia/Seoul")).strftime("%Y-%m-%d %H:%M:%S"))' "$frozen_utc")
+check "models-page-verify-local-time" has "$WORK/body" "Frozen $frozen_local · "
+check "models-page-verify-not-utc" hasnt "$WORK/body" "$frozen_utc"
 check "models-page-verify-not-frozen" is 404 "$(status viewer GET '/frozen?year=2024')"
