@@ -8,7 +8,7 @@
 // the growth cycle, promises and a proposal with its gate. Screenshots go
 // to tests/browser/artifacts/ (git-ignored). Prints TAP lines.
 import { chromium } from 'playwright-core';
-import { demoStore, startServer, pageErrors, snap } from './tools/lib.mjs';
+import { demoStore, startServer, pageErrors, snap, writeDraftK2 } from './tools/lib.mjs';
 import { chromiumArgs } from './tools/lib.mjs';
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -159,12 +159,7 @@ try {
 
   // The models page: store a draft (K = 2), diff it against the built-in
   // model, then upload it for a what-if.
-  const draft = JSON.parse(execFileSync(tandem, ['model', 'show', 'default', '--db', db], { env }).toString());
-  draft.name = 'draft-k2';
-  draft.description = 'A stabilization run of 2 months instead of 3';
-  draft.stabilization_run_months = 2;
-  const draftFile = join(work, 'draft-k2.json');
-  writeFileSync(draftFile, JSON.stringify(draft, null, 2));
+  const draftFile = writeDraftK2(tandem, db, env, work);
   await page.goto(`${url}/models?lang=en`);
   ok((await page.locator('h1').textContent()).includes('Models'), 'browser-models-title');
   await page.locator('#import-file').setInputFiles(draftFile);

@@ -2,7 +2,7 @@
 // What every browser test shares: TAP lines, a `tandem serve` on a free
 // port, a headless Chromium, and the page errors a test must not see.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,4 +100,17 @@ export async function snap(target, options) {
       await new Promise((r) => setTimeout(r, 250 * attempt));
     }
   }
+}
+
+// The draft model of the model tests and screenshots: the default model
+// with a stabilization run of 2 months instead of 3, named draft-k2,
+// written as dir/draft-k2.json; returns its path.
+export function writeDraftK2(tandem, db, env, dir) {
+  const draft = JSON.parse(execFileSync(tandem, ['model', 'show', 'default', '--db', db], { env }).toString());
+  draft.name = 'draft-k2';
+  draft.description = 'A stabilization run of 2 months instead of 3';
+  draft.stabilization_run_months = 2;
+  const file = join(dir, 'draft-k2.json');
+  writeFileSync(file, JSON.stringify(draft, null, 2));
+  return file;
 }

@@ -7,7 +7,8 @@
 // (SHOTS_TYPE=png SHOTS_DIR=/tmp/x to look at them as PNG).
 import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { writeDraftK2 } from './lib.mjs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,12 +29,7 @@ for (const [name, role, person] of [['kim', 'admin'], ['lee', 'executive'], ['pa
 execFileSync(tandem, ['freeze', '--year', '2025', '--db', db], { env, stdio: 'ignore' });
 // A draft model (stabilization run of 2 months instead of 3) for the
 // diff and the what-if.
-const draft = JSON.parse(execFileSync(tandem, ['model', 'show', 'default', '--db', db], { env }).toString());
-draft.name = 'draft-k2';
-draft.description = 'A stabilization run of 2 months instead of 3';
-draft.stabilization_run_months = 2;
-const draftFile = join(work, 'draft-k2.json');
-writeFileSync(draftFile, JSON.stringify(draft, null, 2));
+const draftFile = writeDraftK2(tandem, db, env, work);
 const server = spawn(tandem, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet'],
   { env, stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve) => {
