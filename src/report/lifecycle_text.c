@@ -394,9 +394,9 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 		buf_addf(out, ko ? "%s(%s) " : "%s (%s) ", m->metric, m->name);
 		numfmt_month(out, a->month);
 		buf_adds(out, ko ? " 현재 " : " so far ");
-		report_credit_value(out, a->months[0].num, a->months[0].den, 4);
+		units_metric_value(out, lang, m->unit, (long double)a->months[0].num / a->months[0].den);
 		buf_adds(out, ko ? ", 계약상 최소 수준 " : ", missing its contractual minimum ");
-		numfmt_micro(out, a->months[0].target, 4);
+		units_metric_value(out, lang, m->unit, (long double)a->months[0].target / MICRO_ONE);
 		buf_adds(out, m->direction == DIR_HIGHER ? (ko ? " (높을수록 좋음)" : " (higher is better)")
 			 : (ko ? " (낮을수록 좋음)" : " (lower is better)"));
 		if (ko)
@@ -407,11 +407,11 @@ void report_alert_evidence(struct buf *out, const struct lc_alert *a, const stru
 	}
 	case LC_CREDIT_EXPOSURE:
 		buf_adds(out, ko ? "서비스 크레딧 " : "service credits ");
-		credits_format_cents(out, a->exposure_cents);
+		units_won(out, lang, (wide_t)a->exposure_cents * (MICRO_ONE / 100));
 		buf_addf(out, ko ? " (지표 %d개, " : " over %d metrics in ", a->n_metrics);
 		numfmt_month(out, a->month);
 		buf_adds(out, ko ? ", 위험 부담액 " : " so far, of a pool of ");
-		credits_format_cents(out, a->pool_cents);
+		units_won(out, lang, (wide_t)a->pool_cents * (MICRO_ONE / 100));
 		if (ko)
 			buf_addc(out, ')');
 		break;

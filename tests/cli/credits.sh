@@ -63,11 +63,11 @@ check "credits-migrate-v8-store" sh -c '
 # month so far; in burn-in a metric below its minimum warns, but no credit.
 "$TANDEM" --lang en alerts --as-of 2025-06-20 > alerts.txt
 check "credits-alert-below-minimum-three" test "$(grep -c '^K1 \[below_minimum\]' alerts.txt)" -eq 3
-check "credits-alert-below-minimum-evidence" grep -qx '    SL (Service level) 2025-06 so far 0.6500, missing its contractual minimum 0.7000 (higher is better)' alerts.txt
-check "credits-alert-exposure-evidence" grep -qx '    service credits 10000.00 over 3 metrics in 2025-06 so far, of a pool of 10000.00' alerts.txt
+check "credits-alert-below-minimum-evidence" grep -qx '    SL (Service level) 2025-06 so far 65.0%, missing its contractual minimum 70.0% (higher is better)' alerts.txt
+check "credits-alert-exposure-evidence" grep -qx '    service credits ₩10,000 over 3 metrics in 2025-06 so far, of a pool of ₩10,000' alerts.txt
 check "credits-alert-exposure-json" sh -c '"$TANDEM" alerts --as-of 2025-06-20 --format json | grep -qF "\"evidence\":{\"month\":\"2025-06\",\"pool\":10000.00,\"credits\":10000.00,\"metrics\":3}"'
 "$TANDEM" --lang en alerts --as-of 2025-01-20 > alerts-burn-in.txt
-check "credits-alert-burn-in-warns" grep -qx '    AHT (Average handling time) 2025-01 so far 400.0000, missing its contractual minimum 360.0000 (lower is better) (burn-in: no credit yet)' alerts-burn-in.txt
+check "credits-alert-burn-in-warns" grep -qx '    AHT (Average handling time) 2025-01 so far 400 s, missing its contractual minimum 360 s (lower is better) (burn-in: no credit yet)' alerts-burn-in.txt
 check "credits-alert-burn-in-no-exposure" sh -c '! grep -q credit_exposure alerts-burn-in.txt'
 "$TANDEM" --lang en alerts --as-of 2025-07-20 > alerts-july.txt
 check "credits-alert-met-month-quiet" sh -c '! grep -q "below_minimum\|credit_exposure" alerts-july.txt'
