@@ -75,12 +75,12 @@ static const char *field_label(struct request *req, const char *name)
  * enumerated column of the record kind (schema.c) by its label, a
  * yes-or-no field (jsonin reads true and false as 1 and 0) as yes or no,
  * null as a dash. */
-static void field_value(struct request *req, struct buf *o, const struct audit_row *r,
+static void field_value(struct request *req, struct buf *o, const char *entity,
 			const char *name, const char *v)
 {
 	static const char *const yes_no[] = { "disabled" };
 	enum lang lang = i18n_lang(req->lang);
-	const struct table *kind = schema_find(r->entity);
+	const struct table *kind = schema_find(entity);
 	const char *t = NULL;
 	if (!v)
 		t = "—";
@@ -97,8 +97,7 @@ static void field_value(struct request *req, struct buf *o, const struct audit_r
 
 /* A created or deleted record as "label: value", one a line; -1 when the
  * value is not a flat object (it is then shown as text). */
-static int field_values(struct request *req, struct buf *o, const struct audit_row *r,
-			const char *json)
+static int field_values(struct request *req, struct buf *o, const char *entity, const char *json)
 {
 	struct param *f;
 	size_t n;
@@ -112,7 +111,7 @@ static int field_values(struct request *req, struct buf *o, const struct audit_r
 		html_raw(o, "<li>");
 		html_escape(o, field_label(req, f[i].name));
 		html_raw(o, ": ");
-		field_value(req, o, r, f[i].name, f[i].value);
+		field_value(req, o, entity, f[i].name, f[i].value);
 		html_raw(o, "</li>");
 	}
 	html_raw(o, "</ul>");
@@ -121,15 +120,16 @@ static int field_values(struct request *req, struct buf *o, const struct audit_r
 
 /* A record's update as "column: before → after", one a line, for the
  * columns that changed; 0, or -1 when either side is not a flat object. */
-static int changed_fields(struct request *req, struct buf *o, const struct audit_row *r)
+static int changed_fields(struct request *req, struct buf *o, const char *entity, const char *before,
+			  const char *after)
 {
 	struct param *b, *a;
 	size_t nb, na, shown = 0;
 	struct buf err = BUF_INIT;
 	int rc = -1;
-	if (!r->before || !r->after ||
-	    jsonin_parse_flat(&req->arena, r->before, strlen(r->before), &b, &nb, &err) ||
-	    jsonin_parse_flat(&req->arena, r->after, strlen(r->after), &a, &na, &err))
+	if (!before || !after ||
+	    jsonin_parse_flat(&req->arena, before, strlen(before), &b, &nb, &err) ||
+	    jsonin_parse_flat(&req->arena, after, strlen(after), &a, &na, &err))
 		goto out;
 	html_raw(o, "<ul class=\"changed\">");
 	for (size_t i = 0; i < na; i++) {
@@ -143,9 +143,9 @@ static int changed_fields(struct request *req, struct buf *o, const struct audit
 		html_raw(o, "<li>");
 		html_escape(o, field_label(req, a[i].name));
 		html_raw(o, ": <del>");
-		field_value(req, o, r, a[i].name, was);
+		field_value(req, o, entity, a[i].name, was);
 		html_raw(o, "</del> → <ins>");
-		field_value(req, o, r, a[i].name, now);
+		field_value(req, o, entity, a[i].name, now);
 		html_raw(o, "</ins></li>");
 		shown++;
 	}
@@ -186,6 +186,24 @@ static void folded(struct request *req, struct buf *o, const char *v)
 	html_raw(o, "</code></details>");
 }
 
+void web_record_change(struct request *req, struct buf *o, const char *entity, const char *before,
+		       const char *after)
+{
+	if (before && after && !changed_fields(req, o, entity, before, after))
+		return;                        /* an update or an import's replace */
+	const char *sides[2][2] = { { "audit.before", before }, { "audit.after", after } };
+	for (size_t i = 0; i < 2; i++) {
+		if (!sides[i][1])
+			continue;
+		html_raw(o, "<div><span class=\"muted small\">");
+		html_msg(o, req, sides[i][0]);
+		html_raw(o, "</span> ");
+		if (field_values(req, o, entity, sides[i][1]))
+			folded(req, o, sides[i][1]);
+		html_raw(o, "</div>");
+	}
+}
+
 /* What changed, in one cell: a model as a summary and its link, an update
  * as its changed fields, anything else as its values (long ones folded). */
 static void change_cell(struct request *req, struct buf *o, const void *arg)
@@ -208,19 +226,7 @@ static void change_cell(struct request *req, struct buf *o, const void *arg)
 		buf_release(&t);
 		return;
 	}
-	if (r->before && r->after && !changed_fields(req, o, r))
-		return;                        /* an update or an import's replace */
-	const char *sides[2][2] = { { "audit.before", r->before }, { "audit.after", r->after } };
-	for (size_t i = 0; i < 2; i++) {
-		if (!sides[i][1])
-			continue;
-		html_raw(o, "<div><span class=\"muted small\">");
-		html_msg(o, req, sides[i][0]);
-		html_raw(o, "</span> ");
-		if (field_values(req, o, r, sides[i][1]))
-			folded(req, o, sides[i][1]);
-		html_raw(o, "</div>");
-	}
+	web_record_change(req, o, r->entity, r->before, r->after);
 }
 
 /* The record an entry is about: a contract or a proposal as a link to its

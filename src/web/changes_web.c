@@ -519,15 +519,23 @@ void page_change(struct request *req, struct response *res)
 			html_escape(o, values[i]);
 		html_raw(o, "</dd>");
 	}
+	/* what it changes, as the audit log shows a change; the exact JSON
+	 * of both sides on demand */
 	html_raw(o, "</dl>\n<h2>");
+	html_msg(o, req, "changes.what");
+	html_raw(o, "</h2>\n<div id=\"change-fields\">");
+	web_record_change(req, o, c.kind, c.before, c.after);
+	html_raw(o, "</div>\n<details><summary>");
+	html_msg(o, req, "changes.json");
+	html_raw(o, "</summary>\n<h3>");
 	html_msg(o, req, "changes.before");
-	html_raw(o, "</h2>\n<pre class=\"small\" id=\"change-before\">");
+	html_raw(o, "</h3>\n<pre class=\"small\" id=\"change-before\">");
 	html_escape(o, c.before ? c.before : "–");
-	html_raw(o, "</pre>\n<h2>");
+	html_raw(o, "</pre>\n<h3>");
 	html_msg(o, req, "changes.after");
-	html_raw(o, "</h2>\n<pre class=\"small\" id=\"change-after\">");
+	html_raw(o, "</h3>\n<pre class=\"small\" id=\"change-after\">");
 	html_escape(o, c.after ? c.after : "–");
-	html_raw(o, "</pre>\n");
+	html_raw(o, "</pre>\n</details>\n");
 	if (ok)
 		decide_forms(req, o, &c);
 	if (!strcmp(c.state, "proposed") && c.proposer && !strcmp(c.proposer, req->actor))

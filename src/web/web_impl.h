@@ -411,6 +411,14 @@ size_t web_score_crumbs(struct request *req, struct buf *o, const struct scored 
 /* A stored UTC time ("2026-01-05T03:04:05Z") as the server's local time,
  * "2026-01-05 12:04:05" in Asia/Seoul; the text itself when it is not one. */
 void web_local_time(struct request *req, const char *utc, char out[20]);
+/* What a change did to a record of kind entity (a table of schema.c, or
+ * an audit entity such as "user"), from its JSON before and after (either
+ * NULL): an update as the fields it changed ("Target: 0.8 → 0.75"), a
+ * created or deleted record as its fields, labels and enumerated values in
+ * the user's language; a value that is not a flat object as folded text
+ * (audit_web.c). */
+void web_record_change(struct request *req, struct buf *o, const char *entity, const char *before,
+		       const char *after);
 /* The same as text in the request's arena (NULL for NULL): what a page
  * shows for a stored UTC time. */
 const char *web_local_time_text(struct request *req, const char *utc);

@@ -130,6 +130,10 @@ check "inbox-page-sorted-aria" has "$WORK/body" 'aria-sort="descending"><a class
 # reject (a note typed, its label for screen readers)
 check "inbox-page-confirm-inline" has "$WORK/body" "<form method=\"post\" class=\"inline\" novalidate action=\"/changes/$CH/confirm\"><input type=\"hidden\" name=\"csrf\""
 check "inbox-page-reject-note" has "$WORK/body" "<label class=\"visually-hidden\" for=\"note-$CH\">Note"
+# the change's own page: what it changes as fields, in the user's language
+check "change-page-200" is 200 "$(status operations GET "/changes/$CH?lang=ko")"
+check "change-page-fields" has "$WORK/body" '<div id="change-fields"><ul class="changed"><li>목표: <del>0.8</del> → <ins>0.7</ins></li></ul></div>'
+check "change-page-json-on-demand" has "$WORK/body" '<details><summary>정확한 기록(JSON)</summary>'
 check "inbox-page-done-rejected" is 200 "$(status operations GET '/changes?lang=en&done=rejected')"
 check "inbox-page-done-rejected-says" has "$WORK/body" '<p class="notice ok" role="status">The change is rejected.</p>'
 check "inbox-page-done-unknown" is 200 "$(status operations GET '/changes?lang=en&done=bogus')"

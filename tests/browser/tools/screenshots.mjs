@@ -7,7 +7,7 @@
 // (SHOTS_TYPE=png SHOTS_DIR=/tmp/x to look at them as PNG).
 import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { writeDraftK2 } from './lib.mjs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -30,6 +30,10 @@ execFileSync(tandem, ['freeze', '--year', '2025', '--db', db], { env, stdio: 'ig
 // A draft model (stabilization run of 2 months instead of 3) for the
 // diff and the what-if.
 const draftFile = writeDraftK2(tandem, db, env, work);
+// A small clients file for the import preview: one new client, one changed.
+const clientsFile = join(work, 'clients.csv');
+writeFileSync(clientsFile, 'id,name,industry,referred_by\nCL01,누리온텔레콤,통신,\nCNEW,새벽물류,물류,\n');
+let changeId = null;
 const server = spawn(tandem, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--quiet'],
   { env, stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve) => {
@@ -77,6 +81,20 @@ const shots = [
   ['records-index', 'kim', '/records'],
   ['records', 'kim', '/records/contracts'],
   ['record-new', 'kim', '/records/contracts/new'],
+  ['record-edit', 'kim', '/records/contracts/edit/CT10'],
+  // A salesperson lowers the SL target of a contract of theirs: a proposed
+  // change, waiting for operations (made once, then its page).
+  ['change', 'park', async (page, lang) => {
+    if (!changeId) {
+      await page.goto(`${url}/records/sla_metrics/edit/CT16/SL?lang=${lang}`);
+      await page.locator('#f-target').fill('0.75');
+      await page.locator('#f-reason').fill('고객사와 QBR에서 목표 조정 합의');
+      await page.locator('form.record-form button[type=submit]').click();
+      await page.waitForURL(/\/changes\?proposed=/);
+      changeId = new URL(page.url()).searchParams.get('proposed');
+    }
+    await page.goto(`${url}/changes/${changeId}?lang=${lang}`);
+  }],
   ['audit', 'kim', '/audit'],
   ['users', 'kim', '/users'],
   ['proposals', 'kim', '/proposals'],
@@ -85,6 +103,14 @@ const shots = [
   ['credits', 'kim', '/credits'],
   ['promises', 'kim', '/promises'],
   ['import', 'kim', '/import'],
+  // A file checked before it is imported: the job's page with its preview.
+  ['import-job', 'kim', async (page, lang) => {
+    await page.goto(`${url}/import?lang=${lang}`);
+    await page.locator('input[type=file]').first().setInputFiles(clientsFile);
+    await page.locator('form:has(input[type=file]) button[type=submit]').first().click();
+    await page.waitForURL(/\/import\/jobs\/\d+/);
+    await page.waitForSelector('#preview, .preview, table', { timeout: 20000 });
+  }],
   ['feeds', 'kim', '/feeds'],
   ['models', 'lee', '/models'],
   ['model', 'lee', '/models/2025-1'],
