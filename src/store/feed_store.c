@@ -1601,16 +1601,27 @@ out:
 
 /* --- the evidence ----------------------------------------------------------- */
 
+/* A range of days as the text bounds of a SQL comparison: DAY_NONE is
+ * open (0000-01-01, 9999-12-31). */
+static void day_bounds(day_t from, day_t to, char f[11], char t[11])
+{
+	if (from != DAY_NONE)
+		date_format(from, f);
+	else
+		memcpy(f, "0000-01-01", 11);
+	if (to != DAY_NONE)
+		date_format(to, t);
+	else
+		memcpy(t, "9999-12-31", 11);
+}
+
 int store_feed_sources(struct store *s, const char *contract, const char *metric, day_t from,
 		       day_t to, feed_source_fn fn, void *ctx, struct buf *err)
 {
 	struct stmt *st;
-	char f[11] = "0000-01-01", t[11] = "9999-12-31";
+	char f[11], t[11];
 	int step, rc = 0;
-	if (from != DAY_NONE)
-		date_format(from, f);
-	if (to != DAY_NONE)
-		date_format(to, t);
+	day_bounds(from, to, f, t);
 	if (store_prepare(s,
 			  "SELECT d.day, l.format, l.source_id, l.measure, d.files, d.n_intervals"
 			  " FROM feed_links l JOIN feed_days d ON d.format = l.format AND d.source_id = l.source_id"
@@ -1676,14 +1687,11 @@ int store_feed_evidence(struct store *s, const char *contract, day_t from, day_t
 	struct feed_evidence *fe = NULL;
 	size_t n_fe = 0, cap = 0;
 	struct buf files = BUF_INIT;
-	char f[11] = "0000-01-01", t[11] = "9999-12-31";
+	char f[11], t[11];
 	int step, rc = 0;
 	*out = NULL;
 	*n = 0;
-	if (from != DAY_NONE)
-		date_format(from, f);
-	if (to != DAY_NONE)
-		date_format(to, t);
+	day_bounds(from, to, f, t);
 	if (store_prepare(s,
 			  "SELECT l.metric, l.format, l.source_id, d.day, d.files, d.n_intervals"
 			  " FROM feed_links l JOIN feed_days d ON d.format = l.format AND d.source_id = l.source_id"
