@@ -90,13 +90,9 @@ const char *web_note_text(struct request *req, const char *text)
 	return r;
 }
 
-void html_note(struct buf *o, const struct request *req, const char *text)
+void html_note(struct buf *o, struct request *req, const char *text)
 {
-	struct buf t = BUF_INIT;
-	size_t n;
-	i18n_translate(i18n_lang(req->lang), text, &t, NULL, &n);
-	html_escape(o, t.data);
-	buf_release(&t);
+	html_escape(o, web_note_text(req, text));
 }
 
 const char *web_actor_text(struct request *req, const char *actor)

@@ -227,7 +227,7 @@ const char *web_actor_text(struct request *req, const char *actor);
 /* A model's note, escaped: one Tandem wrote itself (the default model's,
  * a calibration's, the demo's) in the user's language through the
  * catalog's "note." entries; one a person wrote as it is. */
-void html_note(struct buf *o, const struct request *req, const char *text);
+void html_note(struct buf *o, struct request *req, const char *text);
 /* The same, as text in the request's arena (for a table cell). */
 const char *web_note_text(struct request *req, const char *text);
 /* Begins a page: doctype, head, the navigation for the user's role, the
