@@ -266,10 +266,12 @@ static int scan_num(struct scan *s, int64_t *whole)
 	if (q < s->end && *q == '0') {
 		q++;
 	} else {
-		while (q < s->end && *q >= '0' && *q <= '9' && q - digits < 19)
+		/* At most 18 digits (int64 holds them all); a 19th is left for
+		 * the check below, which hands the file to the tree reader. */
+		while (q < s->end && *q >= '0' && *q <= '9' && q - digits < 18)
 			v = v * 10 + (*q++ - '0');
 	}
-	if (q == digits || q - digits > 18 || (q < s->end && *q >= '0' && *q <= '9'))
+	if (q == digits || (q < s->end && *q >= '0' && *q <= '9'))
 		return 0;
 	if (q < s->end && *q == '.') {
 		const char *f = ++q;

@@ -376,6 +376,28 @@ static void feed_genesys_scanner_and_tree(void **state)
 	assert_int_equal(a.iv[0].handle_us, 2400500000LL);
 	assert_int_equal(a.iv[0].wait_us, 96001000LL);
 	assert_int_equal(a.iv[1].offered, 0);
+	/* A sum of 19 and of 70 digits: the scanner reads at most 18 (no
+	 * overflow, which the sanitizer build would catch; fuzz_feed found
+	 * it) and leaves the file to the tree reader, which says where it is
+	 * too big. */
+	for (int digits = 19; digits <= 70; digits += 51) {
+		char big[sizeof plain + 80], nines[72];
+		const char *sum = strstr(plain, "96001");
+		struct collected c = { .n = 0 };
+		struct feed_sink sc = { &c, collect, NULL, NULL };
+		memset(nines, '9', (size_t)digits);
+		nines[digits] = '\0';
+		snprintf(big, sizeof big, "%.*s%s%s", (int)(sum - plain), plain, nines, sum + 5);
+		struct feed_file fc = { "big.json", NULL, big, strlen(big) };
+		buf_reset(&errors);
+		n = 0;
+		assert_int_equal(feed_format_find("genesys-aggregates")->parse(&fc, m, &sc, &errors, &n), 0);
+		assert_int_equal(n, 1);
+		assert_int_equal(c.n, 0);
+		assert_string_equal(errors.data, digits == 19
+				    ? "big.json:3:75: too big integer near '9999999999999999999'\n"
+				    : "big.json:3:126: too big integer\n");
+	}
 	buf_release(&errors);
 	feed_map_free(m);
 }
