@@ -10,6 +10,6 @@ WORK=$(mktemp -d)
 # One audit key for every store a script makes or copies (the key is a file
 # beside the store otherwise, which a `cp x.db y.db` would not take along).
 export TANDEM_AUDIT_KEY_FILE="$WORK/audit.key"
-trap 'rm -rf "$WORK"' EXIT
+[ -n "${KEEP:-}" ] && echo "work: $WORK" >&2 || trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 . "$TOP/tests/tap.sh"
