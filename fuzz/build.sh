@@ -47,6 +47,12 @@ $CC $FLAGS $(pkg-config --cflags libzip expat jansson) -o "$out/fuzz_feed" $feed
 	$(pkg-config --libs libzip expat jansson) -lm -lpthread
 echo "built $out/fuzz_feed"
 
+# The stored form of a queue's day of intervals (format 4's body,
+# io/feed_blob.c), as the store reads it back.
+$CC $FLAGS -o "$out/fuzz_blob" "$top/fuzz/fuzz_blob.c" "$top/src/io/feed_blob.c" "$top/src/base/buf.c" \
+	"$top/src/base/alloc.c"
+echo "built $out/fuzz_blob"
+
 # HTTP request parsing (issue 9): the path splitter, the route table, query
 # strings, forms, multipart and JSON bodies. router.c names every handler,
 # so the target links the whole library but main.c and the commands (not

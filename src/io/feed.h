@@ -108,6 +108,7 @@ struct feed_link {
 
 struct feed_queue {
 	char *source_id;
+	size_t source_len;
 	char *contract_id;
 	struct feed_service_level service_level;   /* the map's, or the queue's own */
 	struct feed_link *links;
@@ -132,6 +133,7 @@ struct feed_map {
 	char *columns[FEEDCOL_COUNT];
 	char *source_id;            /* "source_id": one id for a file without that column */
 	struct feed_queue **by_id;  /* a hash table of the queues by source id */
+	size_t *by_id_hash;         /* ... and each one's id's hash */
 	size_t id_mask;             /* its size - 1 (a power of two) */
 };
 
@@ -148,6 +150,39 @@ const struct feed_queue *feed_map_queue(const struct feed_map *m, const char *id
 
 /* --- formats ------------------------------------------------------------ */
 
+/* Intervals of one mapped queue on one local day from one file, in time
+ * order on 15-minute steps, in whole seconds and none negative, gathered
+ * in the reading thread (io/feed_pipe.c) so that the store's thread takes
+ * them in one go. body holds them as the store keeps them: format 4's
+ * body (io/feed_blob.h) for the unit of 15 minutes, the times in whole
+ * seconds, every mark the file's place in the import plus one. */
+struct feed_run {
+	const struct feed_queue *queue;
+	day_t day;
+	int64_t first_start, last_start;
+	uint64_t n;
+	int64_t tot[8];             /* the sums of the 8 values (times in µs) */
+	const unsigned char *body;
+	size_t body_len;
+};
+
+/* v as a varint (7 bits a byte, low first) at p; returns the end. */
+static inline unsigned char *feed_put_varint(unsigned char *p, uint64_t v)
+{
+	while (v >= 0x80) {
+		*p++ = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (unsigned char)v;
+	return p;
+}
+
+/* A signed value for a varint: 0, -1, 1, -2, ... as 0, 1, 2, 3, ... */
+static inline uint64_t feed_zigzag(int64_t v)
+{
+	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
+}
+
 struct feed_sink {
 	void *ctx;
 	/* Return 0 to go on; anything else stops the parser and is returned. */
@@ -155,6 +190,16 @@ struct feed_sink {
 	int (*ticket)(void *ctx, const struct feed_ticket *t);
 	/* How far the parser is (bytes of the file), for progress. */
 	void (*progress)(void *ctx, uint64_t done, uint64_t total);
+	/* Optional: an interval with its local day (in the map's zone) and
+	 * its queue in the map (NULL: not mapped) already found, in the
+	 * reader's thread (io/feed_pipe.c): when set, feed_parse_files()
+	 * calls this instead of interval. */
+	int (*interval_at)(void *ctx, const struct feed_interval *iv, day_t day,
+			   const struct feed_queue *q);
+	/* Optional, with interval_at: when set, feed_parse_files() gathers
+	 * intervals into runs and gives them here (see struct feed_run);
+	 * the same intervals, in the same order for each queue. */
+	int (*interval_run)(void *ctx, const struct feed_run *run);
 };
 
 /* One file to parse: its name for messages and either a path or bytes. */

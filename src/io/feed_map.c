@@ -314,6 +314,8 @@ static void read_queue(struct map_reader *r, struct feed_map *m, json_t *q, size
 		if (!strcmp(key, "source_id")) {
 			if (!(fq->source_id = id_text(v)))
 				map_error(r, k.data, "not a queue id, ARN, skill or call type (a non-empty string)");
+			else
+				fq->source_len = strlen(fq->source_id);
 		} else if (!strcmp(key, "contract_id")) {
 			if (json_is_string(v) && json_string_length(v))
 				fq->contract_id = xstrdup(json_string_value(v));
@@ -390,11 +392,25 @@ static void check_links(struct map_reader *r, const struct feed_map *m)
 	}
 }
 
+/* An id's hash: an id of at most 8 bytes (most queue names and numbers)
+ * is read as one word, a longer one with FNV-1a; the high bits are folded
+ * into the low ones that the table takes. */
 static size_t id_hash(const char *s, size_t len)
 {
-	uint64_t h = 14695981039346656037ull;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	uint64_t h;
+	if (len <= 8) {
+		h = 0;
+		memcpy(&h, s, len);
+		h ^= (uint64_t)len << 59;
+	} else {
+		h = 14695981039346656037ull;
+		for (size_t i = 0; i < len; i++)
+			h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	}
+	h *= 0xbf58476d1ce4e5b9ull;
+	h ^= h >> 31;
+	h *= 0x94d049bb133111ebull;
+	h ^= h >> 29;
 	return (size_t)h;
 }
 
@@ -491,12 +507,15 @@ int feed_map_read(const char *path, const char *data, size_t len, struct feed_ma
 		while (size < 2 * m->n_queues)
 			size *= 2;
 		m->by_id = xcalloc(size, sizeof *m->by_id);
+		m->by_id_hash = xcalloc(size, sizeof *m->by_id_hash);
 		m->id_mask = size - 1;
 		for (size_t i = 0; i < m->n_queues; i++) {
-			size_t h = id_hash(m->queues[i].source_id, strlen(m->queues[i].source_id)) & m->id_mask;
+			size_t hash = id_hash(m->queues[i].source_id, m->queues[i].source_len);
+			size_t h = hash & m->id_mask;
 			while (m->by_id[h])
 				h = (h + 1) & m->id_mask;
 			m->by_id[h] = &m->queues[i];
+			m->by_id_hash[h] = hash;
 		}
 	}
 done:
@@ -526,6 +545,7 @@ void feed_map_free(struct feed_map *m)
 		xfree(m->columns[c]);
 	xfree(m->queues);
 	xfree(m->by_id);
+	xfree(m->by_id_hash);
 	xfree(m->source_id);
 	xfree(m->path);
 	xfree(m);
@@ -533,12 +553,19 @@ void feed_map_free(struct feed_map *m)
 
 const struct feed_queue *feed_map_queue(const struct feed_map *m, const char *id, size_t len)
 {
+	size_t hash;
 	if (!m->by_id)
 		return NULL;
-	for (size_t h = id_hash(id, len) & m->id_mask; m->by_id[h]; h = (h + 1) & m->id_mask) {
-		const char *s = m->by_id[h]->source_id;
-		if (!strncmp(s, id, len) && !s[len])
-			return m->by_id[h];
+	hash = id_hash(id, len);
+	for (size_t h = hash & m->id_mask; m->by_id[h]; h = (h + 1) & m->id_mask) {
+		const struct feed_queue *q = m->by_id[h];
+		if (m->by_id_hash[h] != hash || q->source_len != len)
+			continue;
+		size_t i = 0;
+		while (i < len && q->source_id[i] == id[i])
+			i++;
+		if (i == len)
+			return q;
 	}
 	return NULL;
 }

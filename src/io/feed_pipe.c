@@ -1,18 +1,28 @@
 /* SPDX-License-Identifier: MIT */
-/* Reading a feed's files in a thread beside the caller's (issue 19's speed
- * goal, docs/feeds.md §6): the parser runs in a thread of its own and hands
- * its records over in batches; the caller's thread gives them to its sink,
- * in the parser's order, with each file's problems at the place the parser
- * found them. So the caller sees exactly what the same parser run in its
- * own thread would give, while the reading and the storing overlap on two
- * cores. Nothing returned is allocated for the caller.
+/* Reading a feed's files in threads beside the caller's (issue 19's speed
+ * goal, docs/feeds.md §6): up to PIPE_READERS reading threads take the
+ * files in turn (file i goes to reader i mod n), parse them and hand their
+ * records over in batches, each through its own ring; the caller's thread
+ * gives them to its sink file by file, in the parser's order, with each
+ * file's problems at the place the parser found them. So the caller sees
+ * exactly what the same parser run in its own thread would give, while the
+ * reading and the storing overlap on every core.
  *
- * Memory: the parser's thread owns the batches (a ring of PIPE_BATCHES,
- * each PIPE_ITEMS records and an arena of their strings) and frees them
- * only after the caller's thread said it reads no more, also when either
- * thread runs out of memory and unwinds (base/alloc.h); so memory is
- * bounded by the ring, never by the data. */
+ * A reading thread also finds each interval's local day and queue in the
+ * map, and gathers a queue's intervals of a day into a run written as the
+ * store keeps it (io/feed_blob.h, struct feed_run): the caller's thread
+ * takes a day of intervals in one go instead of one by one.
+ *
+ * Memory: each reading thread owns its batches (a ring of PIPE_BATCHES,
+ * each up to PIPE_ITEMS records and an arena of about PIPE_ARENA bytes of
+ * strings and runs) and frees them only after the caller's thread said it
+ * reads no more, also when a thread runs out of memory and unwinds
+ * (base/alloc.h). The ring is deep (about 20 MB) so that the reader of the
+ * next file can read it whole while the caller stores the one before; so
+ * memory is bounded by the rings and the map's queues (one run each),
+ * never by the data. Nothing returned is allocated for the caller. */
 #include "base/alloc.h"
+#include "io/feed_blob.h"
 #include "io/feed_impl.h"
 
 #include <pthread.h>
@@ -20,17 +30,28 @@
 #include <string.h>
 #include <unistd.h>
 
-#define PIPE_BATCHES 4
-#define PIPE_ITEMS 4096
+#define PIPE_BATCHES 32
+#define PIPE_ITEMS 1024
+#define PIPE_READERS 2                 /* at most this many reading threads */
+#define PIPE_ARENA (512 * 1024)
+#define RUN_REC 10                     /* int64s an interval takes in a run */
 
-enum { ITEM_INTERVAL, ITEM_TICKET, ITEM_TEXT, ITEM_FILE_END };
+enum { ITEM_INTERVAL, ITEM_RUN, ITEM_TICKET, ITEM_TEXT, ITEM_FILE_END };
 
 /* A record as it crosses: its strings are offsets into the batch's arena. */
 struct item {
 	int kind;
+	day_t day;                     /* an interval's local day ... */
+	const struct feed_queue *queue; /* ... and queue (NULL: not mapped) */
 	size_t s1, s2;                 /* source id (or text), ticket key */
 	union {
 		struct feed_interval iv;
+		struct {
+			int64_t first_start, last_start;
+			uint64_t n;
+			int64_t tot[8];
+			size_t body_len;
+		} run;                 /* its body at s1 */
 		struct feed_ticket tk;
 		size_t text_len;
 		struct {
@@ -48,28 +69,60 @@ struct batch {
 	uint64_t done, total;
 };
 
+/* A queue's run being gathered (struct feed_run): its intervals by
+ * column, the times in whole seconds, every mark the file's. */
+struct open_run {
+	int open;
+	int listed;                    /* in the pipe's open_runs */
+	day_t day;
+	size_t n, cap;
+	int64_t tot[8];
+	int64_t *rec;                  /* per interval: the start, the 8 values, the mark */
+	int64_t lo[11], hi[11];        /* each column's range (io/feed_blob.h) */
+	int64_t diff_lo[8], diff_hi[8];
+};
+
+struct pipe;
+
+/* A reading thread: it parses files first, first + n, first + 2n, ... (n
+ * the readers) and hands them over through its own ring. */
+struct producer {
+	struct pipe *p;
+	int first;
+	pthread_t thread;
+	int started;
+
+	/* Under the pipe's mutex. */
+	struct batch ring[PIPE_BATCHES];
+	int head, count;               /* published batches: ring[head], ... */
+	int done;                      /* no more batches will come */
+	size_t oom;                    /* this thread ran out of memory */
+
+	/* The reading thread only. */
+	int tail;                      /* the batch being filled */
+	struct feed_tz tz;             /* the map's zone, with this thread's caches */
+	int file;                      /* the file being read */
+	struct open_run *runs;         /* per queue of the map (want_runs) */
+	size_t *open_runs, n_open_runs; /* the queues whose run is open, in that order */
+	unsigned char *seen;           /* per queue: an interval came */
+	struct buf perr;               /* the file's problems not yet handed over */
+	struct alloc_cleanup unwind;
+};
+
 struct pipe {
-	/* Set before the thread starts, read-only after. */
+	/* Set before the threads start, read-only after. */
 	const struct feed_format *format;
 	const struct feed_file *files;
 	int n_files;
 	const struct feed_map *map;
+	int want_runs;                 /* the caller's sink takes runs */
+	int n_producers;
 
 	pthread_mutex_t mu;
-	pthread_cond_t cv;             /* any change below */
-	pthread_t thread;
-	struct batch ring[PIPE_BATCHES];
-	int head, count;               /* published batches: ring[head], ... */
-	int producer_done;             /* no more batches will come */
+	pthread_cond_t cv;             /* any change of the producers' shared state or below */
 	int stop;                      /* the caller wants no more */
-	int consumer_gone;             /* the caller reads the ring no more */
-	size_t oom;                    /* the parser's thread ran out of memory */
-	int ring_made;
-
-	/* The parser's thread only. */
-	int tail;                      /* the batch being filled */
-	struct buf perr;               /* the file's problems not yet handed over */
-	struct alloc_cleanup unwind;
+	int consumer_gone;             /* the caller reads the rings no more */
+	struct producer producers[PIPE_READERS];
 
 	/* The caller's thread only. */
 	struct alloc_cleanup caller_unwind;
@@ -80,19 +133,20 @@ struct pipe {
 
 /* Hands the batch being filled over and waits for a free one; 0, or 1 when
  * the caller wants no more. */
-static int publish(struct pipe *p)
+static int publish(struct producer *pr)
 {
+	struct pipe *p = pr->p;
 	int stop;
 	pthread_mutex_lock(&p->mu);
-	p->count++;
-	p->tail = (p->tail + 1) % PIPE_BATCHES;
+	pr->count++;
+	pr->tail = (pr->tail + 1) % PIPE_BATCHES;
 	pthread_cond_broadcast(&p->cv);
-	while (p->count == PIPE_BATCHES && !p->stop)
+	while (pr->count == PIPE_BATCHES && !p->stop)
 		pthread_cond_wait(&p->cv, &p->mu);
 	stop = p->stop;
 	pthread_mutex_unlock(&p->mu);
 	if (!stop) {
-		struct batch *b = &p->ring[p->tail];
+		struct batch *b = &pr->ring[pr->tail];
 		b->n = 0;
 		b->progressed = 0;
 		buf_reset(&b->arena);
@@ -109,13 +163,15 @@ static size_t arena_add(struct batch *b, const char *s, size_t len)
 
 /* A new item in the batch being filled (the full one handed over first);
  * NULL when the caller wants no more. */
-static struct item *new_item(struct pipe *p, int kind)
+static struct item *new_item(struct producer *pr, int kind)
 {
-	struct batch *b = &p->ring[p->tail];
-	if (b->n == PIPE_ITEMS) {
-		if (publish(p))
+	struct batch *b = &pr->ring[pr->tail];
+	/* A batch goes when full, or when its strings and runs take more
+	 * than PIPE_ARENA bytes. */
+	if (b->n == PIPE_ITEMS || b->arena.len > PIPE_ARENA) {
+		if (publish(pr))
 			return NULL;
-		b = &p->ring[p->tail];
+		b = &pr->ring[pr->tail];
 	}
 	struct item *it = &b->items[b->n++];
 	it->kind = kind;
@@ -123,47 +179,185 @@ static struct item *new_item(struct pipe *p, int kind)
 }
 
 /* The problems the parser wrote since the last record go first. */
-static int flush_text(struct pipe *p)
+static int flush_text(struct producer *pr)
 {
-	if (!p->perr.len)
+	if (!pr->perr.len)
 		return 0;
-	struct item *it = new_item(p, ITEM_TEXT);
+	struct item *it = new_item(pr, ITEM_TEXT);
 	if (!it)
 		return 1;
-	it->s1 = arena_add(&p->ring[p->tail], p->perr.data, p->perr.len);
-	it->u.text_len = p->perr.len;
-	buf_reset(&p->perr);
+	it->s1 = arena_add(&pr->ring[pr->tail], pr->perr.data, pr->perr.len);
+	it->u.text_len = pr->perr.len;
+	buf_reset(&pr->perr);
 	return 0;
+}
+
+/* Hands queue qi's open run over, its body written as the store keeps
+ * it (io/feed_blob.h). */
+static int ship_run(struct producer *pr, size_t qi)
+{
+	struct open_run *run = &pr->runs[qi];
+	struct item *it = new_item(pr, ITEM_RUN);
+	struct batch *b = &pr->ring[pr->tail];
+	struct feed_blob_cols c = { .stride = RUN_REC, .ranged = 1 };
+	if (!it)
+		return 1;
+	memcpy(c.lo, run->lo, sizeof c.lo);
+	memcpy(c.hi, run->hi, sizeof c.hi);
+	memcpy(c.diff_lo, run->diff_lo, sizeof c.diff_lo);
+	memcpy(c.diff_hi, run->diff_hi, sizeof c.diff_hi);
+	c.starts = run->rec;
+	c.files = NULL;
+	for (int k = 0; k < 8; k++)
+		c.vals[k] = run->rec + 1 + k;
+	c.marks = run->rec + 9;
+	it->queue = &pr->p->map->queues[qi];
+	it->day = run->day;
+	it->u.run.first_start = c.starts[0];
+	it->u.run.last_start = c.starts[run->n - 1];
+	it->u.run.n = run->n;
+	memcpy(it->u.run.tot, run->tot, sizeof run->tot);
+	it->s1 = b->arena.len;
+	feed_blob_put_body(&b->arena, run->n, 900, &c);
+	it->u.run.body_len = b->arena.len - it->s1;
+	run->open = 0;
+	return 0;
+}
+
+/* Hands every open run over, in the order they were opened (before a
+ * problem of the file, and at its end: what came before goes first). */
+static int ship_runs(struct producer *pr)
+{
+	for (size_t i = 0; i < pr->n_open_runs; i++) {
+		struct open_run *run = &pr->runs[pr->open_runs[i]];
+		if (run->open && ship_run(pr, pr->open_runs[i]))
+			return 1;
+		run->listed = 0;
+	}
+	pr->n_open_runs = 0;
+	return 0;
+}
+
+/* Adds iv to queue qi's run: 1, or 0 when it may not join one (then the
+ * queue's run is handed over first), -1 when the caller wants no more. A
+ * run takes whole seconds and no negative value, starts on 15-minute
+ * boundaries (the store's unit of such rows) and goes on on the same day
+ * in time order. The first interval
+ * of each queue crosses alone, so that the caller meets the queues in the
+ * order the parser did (it checks a queue's zone on its first interval,
+ * and may report it). */
+static int run_add(struct producer *pr, size_t qi, day_t day, const struct feed_interval *iv)
+{
+	struct open_run *run = &pr->runs[qi];
+	int64_t v[8] = { iv->offered, iv->answered, iv->within, iv->abandoned, iv->short_abandoned,
+			 iv->handled, iv->handle_us, iv->wait_us };
+	int may = pr->seen[qi] && (v[0] | v[1] | v[2] | v[3] | v[4] | v[5] | v[6] | v[7]) >= 0 &&
+		  !(v[6] % MICRO_ONE) && !(v[7] % MICRO_ONE) && !(iv->start % 900);
+	pr->seen[qi] = 1;
+	if (run->open && !(may && run->day == day && iv->start > run->rec[(run->n - 1) * RUN_REC]) &&
+	    ship_run(pr, qi))
+		return -1;
+	if (!may)
+		return 0;
+	if (!run->open) {
+		run->open = 1;
+		run->day = day;
+		run->n = 0;
+		memset(run->tot, 0, sizeof run->tot);
+		if (!run->listed) {
+			run->listed = 1;
+			pr->open_runs[pr->n_open_runs++] = qi;
+		}
+	}
+	if (run->n == run->cap) {
+		run->cap = run->cap ? run->cap * 2 : 128;
+		run->rec = xrealloc(run->rec, run->cap * RUN_REC * sizeof *run->rec);
+	}
+	int64_t *rec = run->rec + run->n * RUN_REC;
+	rec[0] = iv->start;
+	rec[9] = pr->file + 1;
+	for (int k = 0; k < 8; k++) {
+		int64_t x = k < 6 ? v[k] : v[k] / MICRO_ONE;
+		rec[1 + k] = x;
+		run->tot[k] += v[k];
+		if (!run->n || x < run->lo[2 + k])
+			run->lo[2 + k] = x;
+		if (!run->n || x > run->hi[2 + k])
+			run->hi[2 + k] = x;
+	}
+	for (int k = 0; k < 8; k++) {
+		int ref = feed_blob_ref_of(k);
+		if (ref < 0)
+			continue;
+		int64_t d = (int64_t)((uint64_t)rec[1 + k] - (uint64_t)rec[1 + ref]);
+		if (!run->n || d < run->diff_lo[k])
+			run->diff_lo[k] = d;
+		if (!run->n || d > run->diff_hi[k])
+			run->diff_hi[k] = d;
+	}
+	if (run->n) {
+		int64_t d = iv->start - rec[-RUN_REC], step = d == 900 ? 1 : d / 900;
+		if (run->n == 1 || step < run->lo[0])
+			run->lo[0] = step;
+		if (run->n == 1 || step > run->hi[0])
+			run->hi[0] = step;
+	} else {
+		run->lo[0] = run->hi[0] = 0;
+		run->lo[10] = run->hi[10] = pr->file + 1;
+	}
+	run->n++;
+	return 1;
 }
 
 static int pipe_interval(void *ctx, const struct feed_interval *iv)
 {
-	struct pipe *p = ctx;
+	struct producer *pr = ctx;
+	struct pipe *p = pr->p;
 	struct item *it;
-	if (flush_text(p) || !(it = new_item(p, ITEM_INTERVAL)))
+	const struct feed_queue *q;
+	day_t day;
+	/* What came before a problem goes first. */
+	if (pr->perr.len && p->want_runs && ship_runs(pr))
+		return 1;
+	if (flush_text(pr))
+		return 1;
+	/* The day and the queue are found here, in the parser's thread, and
+	 * most intervals join their queue's run: the caller's thread only
+	 * adds runs to days (issue 19's speed goal). Only a source id the
+	 * map does not name crosses as text. */
+	day = p->map ? feed_tz_day(&pr->tz, iv->start) : 0;
+	q = p->map ? feed_map_queue(p->map, iv->source_id, iv->source_len) : NULL;
+	if (q && p->want_runs) {
+		int added = run_add(pr, (size_t)(q - p->map->queues), day, iv);
+		if (added)
+			return added < 0;
+	}
+	if (!(it = new_item(pr, ITEM_INTERVAL)))
 		return 1;
 	it->u.iv = *iv;
-	it->s1 = arena_add(&p->ring[p->tail], iv->source_id, iv->source_len);
+	it->day = day;
+	it->queue = q;
+	it->s1 = q ? 0 : arena_add(&pr->ring[pr->tail], iv->source_id, iv->source_len);
 	return 0;
 }
 
 static int pipe_ticket(void *ctx, const struct feed_ticket *t)
 {
-	struct pipe *p = ctx;
+	struct producer *pr = ctx;
 	struct item *it;
-	if (flush_text(p) || !(it = new_item(p, ITEM_TICKET)))
+	if (flush_text(pr) || !(it = new_item(pr, ITEM_TICKET)))
 		return 1;
 	it->u.tk = *t;
-	it->s1 = arena_add(&p->ring[p->tail], t->source_id, t->source_len);
-	it->s2 = arena_add(&p->ring[p->tail], t->key, t->key_len);
+	it->s1 = arena_add(&pr->ring[pr->tail], t->source_id, t->source_len);
+	it->s2 = arena_add(&pr->ring[pr->tail], t->key, t->key_len);
 	return 0;
 }
 
 /* Progress is kept per batch: the caller reports it after the batch. */
 static void pipe_progress(void *ctx, uint64_t done, uint64_t total)
 {
-	struct pipe *p = ctx;
-	struct batch *b = &p->ring[p->tail];
+	struct producer *pr = ctx;
+	struct batch *b = &pr->ring[pr->tail];
 	b->progressed = 1;
 	b->done = done;
 	b->total = total;
@@ -178,73 +372,87 @@ static void wait_consumer_gone(struct pipe *p)
 	pthread_mutex_unlock(&p->mu);
 }
 
-/* Out of memory in the parser's thread: the caller stops reading before
- * the unwinding frees the batches. */
+/* Out of memory in a reading thread: the caller stops reading before the
+ * unwinding frees the batches. */
 static void producer_unwound(void *arg)
 {
-	struct pipe *p = arg;
+	struct producer *pr = arg;
+	struct pipe *p = pr->p;
 	pthread_mutex_lock(&p->mu);
-	p->oom = 1;
+	pr->oom = 1;
 	pthread_cond_broadcast(&p->cv);
 	pthread_mutex_unlock(&p->mu);
 	wait_consumer_gone(p);
 }
 
-static void producer_run(struct pipe *p)
+static void producer_run(struct producer *pr)
 {
-	struct feed_sink sink = { p, pipe_interval, pipe_ticket, pipe_progress };
+	struct pipe *p = pr->p;
+	struct feed_sink sink = { pr, pipe_interval, pipe_ticket, pipe_progress };
 	for (int i = 0; i < PIPE_BATCHES; i++) {
-		p->ring[i].items = xmalloc(PIPE_ITEMS * sizeof *p->ring[i].items);
-		buf_init(&p->ring[i].arena);
+		pr->ring[i].items = xmalloc(PIPE_ITEMS * sizeof *pr->ring[i].items);
+		buf_init(&pr->ring[i].arena);
 	}
-	buf_init(&p->perr);
-	p->ring_made = 1;
-	for (int i = 0; i < p->n_files; i++) {
+	buf_init(&pr->perr);
+	if (p->want_runs) {
+		pr->runs = xcalloc(p->map->n_queues + 1, sizeof *pr->runs);
+		pr->open_runs = xcalloc(p->map->n_queues + 1, sizeof *pr->open_runs);
+		pr->seen = xcalloc(p->map->n_queues + 1, 1);
+	}
+	for (int i = pr->first; i < p->n_files; i += p->n_producers) {
 		uint64_t n_errors = 0;
-		int rc = p->format->parse(&p->files[i], p->map, &sink, &p->perr, &n_errors);
+		int rc;
 		struct item *it;
-		if (flush_text(p) || !(it = new_item(p, ITEM_FILE_END)))
+		pr->file = i;
+		rc = p->format->parse(&p->files[i], p->map, &sink, &pr->perr, &n_errors);
+		if ((p->want_runs && ship_runs(pr)) || flush_text(pr) || !(it = new_item(pr, ITEM_FILE_END)))
 			break;
 		it->u.end.n_errors = n_errors;
 		it->u.end.rc = rc;
-		/* The file's end goes over at once: the caller may stop there. */
-		if (publish(p))
+		/* The file's end goes over at once: the caller may stop there, and
+		 * goes on with the next file from the next ring. */
+		if (publish(pr))
 			break;
 	}
 	pthread_mutex_lock(&p->mu);
-	p->producer_done = 1;
+	pr->done = 1;
 	pthread_cond_broadcast(&p->cv);
 	pthread_mutex_unlock(&p->mu);
 	wait_consumer_gone(p);
 	for (int i = 0; i < PIPE_BATCHES; i++) {
-		xfree(p->ring[i].items);
-		buf_release(&p->ring[i].arena);
+		xfree(pr->ring[i].items);
+		buf_release(&pr->ring[i].arena);
 	}
-	buf_release(&p->perr);
+	buf_release(&pr->perr);
+	for (size_t q = 0; pr->runs && q < p->map->n_queues; q++)
+		xfree(pr->runs[q].rec);
+	xfree(pr->runs);
+	xfree(pr->open_runs);
+	xfree(pr->seen);
 }
 
 static void *producer_main(void *arg)
 {
-	struct pipe *p = arg;
+	struct producer *pr = arg;
 	struct alloc_scope scope;
 	if (ALLOC_SCOPE_TRY(&scope)) {
-		alloc_cleanup_push(&p->unwind, producer_unwound, p);
-		producer_run(p);
-		alloc_cleanup_pop(&p->unwind);
+		alloc_cleanup_push(&pr->unwind, producer_unwound, pr);
+		producer_run(pr);
+		alloc_cleanup_pop(&pr->unwind);
 		alloc_scope_pop(&scope);
 	} else {
-		/* producer_unwound() ran: p->oom is set and nobody reads on. */
-		pthread_mutex_lock(&p->mu);
-		p->oom = scope.failed_size ? scope.failed_size : 1;
-		p->producer_done = 1;
-		pthread_mutex_unlock(&p->mu);
+		/* producer_unwound() ran: pr->oom is set and nobody reads on. */
+		pthread_mutex_lock(&pr->p->mu);
+		pr->oom = scope.failed_size ? scope.failed_size : 1;
+		pr->done = 1;
+		pthread_mutex_unlock(&pr->p->mu);
 	}
 	return NULL;
 }
 
 /* --- the caller's side ------------------------------------------------------ */
 
-/* The caller reads no more; waits for the parser's thread to end. */
+/* The caller reads no more; waits for the reading threads to end. */
 static void consumer_leave(struct pipe *p)
 {
 	if (p->joined)
@@ -254,7 +462,9 @@ static void consumer_leave(struct pipe *p)
 	p->consumer_gone = 1;
 	pthread_cond_broadcast(&p->cv);
 	pthread_mutex_unlock(&p->mu);
-	pthread_join(p->thread, NULL);
+	for (int i = 0; i < p->n_producers; i++)
+		if (p->producers[i].started)
+			pthread_join(p->producers[i].thread, NULL);
 	p->joined = 1;
 }
 
@@ -280,9 +490,25 @@ static int replay(struct batch *b, const struct feed_sink *sink, struct buf *err
 		}
 		switch (it->kind) {
 		case ITEM_INTERVAL:
-			it->u.iv.source_id = b->arena.data + it->s1;
-			rc = sink->interval ? sink->interval(sink->ctx, &it->u.iv) : 0;
+			if (it->queue) {
+				it->u.iv.source_id = it->queue->source_id;
+			} else {
+				it->u.iv.source_id = b->arena.data + it->s1;
+			}
+			if (sink->interval_at)
+				rc = sink->interval_at(sink->ctx, &it->u.iv, it->day, it->queue);
+			else if (sink->interval)
+				rc = sink->interval(sink->ctx, &it->u.iv);
 			break;
+		case ITEM_RUN: {
+			struct feed_run run = { it->queue, it->day, it->u.run.first_start,
+						it->u.run.last_start, it->u.run.n, { 0 },
+						(const unsigned char *)b->arena.data + it->s1,
+						it->u.run.body_len };
+			memcpy(run.tot, it->u.run.tot, sizeof run.tot);
+			rc = sink->interval_run(sink->ctx, &run);
+			break;
+		}
 		case ITEM_TICKET:
 			it->u.tk.source_id = b->arena.data + it->s1;
 			it->u.tk.key = b->arena.data + it->s2;
@@ -326,12 +552,27 @@ static int serial(const struct feed_format *format, const struct feed_file *file
 
 /* TANDEM_FEED_SERIAL=1 reads in the caller's thread (tests compare both
  * ways); so does the torture mode, whose count of allocations must not
- * depend on how two threads interleave, and a machine of one CPU, where a
+ * depend on how threads interleave, and a machine of one CPU, where a
  * second thread only adds the hand-over. */
 static int want_serial(void)
 {
 	const char *e = getenv("TANDEM_FEED_SERIAL");
 	return (e && *e && strcmp(e, "0")) || alloc_torture_enabled() || sysconf(_SC_NPROCESSORS_ONLN) < 2;
+}
+
+/* Reading threads: one a file up to PIPE_READERS, or TANDEM_FEED_READERS
+ * (1 or 2; tests compare them). */
+static int readers(int n_files)
+{
+	const char *e = getenv("TANDEM_FEED_READERS");
+	int n = e && (*e == '1' || *e == '2') && !e[1] ? *e - '0' : PIPE_READERS;
+	return n < n_files ? n : n_files;
+}
+
+/* The ring file's batches come from, the producer reading it. */
+static struct producer *reader_of(struct pipe *p, int file)
+{
+	return &p->producers[file % p->n_producers];
 }
 
 int feed_parse_files(const struct feed_format *format, const struct feed_file *files, int n_files,
@@ -340,7 +581,7 @@ int feed_parse_files(const struct feed_format *format, const struct feed_file *f
 {
 	struct pipe *p;
 	int file = 0, began = 0;
-	size_t oom;
+	size_t oom = 0;
 	if (n_files <= 0)
 		return 0;
 	if (want_serial())
@@ -350,38 +591,71 @@ int feed_parse_files(const struct feed_format *format, const struct feed_file *f
 	p->files = files;
 	p->n_files = n_files;
 	p->map = map;
+	p->want_runs = map && sink->interval_run && sink->interval_at;
+	p->n_producers = readers(n_files);
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
-	if (pthread_create(&p->thread, NULL, producer_main, p)) {
+	for (int i = 0; i < p->n_producers; i++) {
+		struct producer *pr = &p->producers[i];
+		pr->p = p;
+		pr->first = i;
+		if (map)
+			pr->tz = map->tz;
+	}
+	alloc_cleanup_push(&p->caller_unwind, consumer_unwound, p);
+	for (int i = 0; i < p->n_producers; i++) {
+		struct producer *pr = &p->producers[i];
+		if (pthread_create(&pr->thread, NULL, producer_main, pr))
+			break;
+		pr->started = 1;
+	}
+	if (!p->producers[0].started) {
+		alloc_cleanup_pop(&p->caller_unwind);
 		pthread_cond_destroy(&p->cv);
 		pthread_mutex_destroy(&p->mu);
 		xfree(p);
 		return serial(format, files, n_files, map, sink, errors, h);
 	}
-	alloc_cleanup_push(&p->caller_unwind, consumer_unwound, p);
+	/* A reader that could not start: the files are read by fewer. (Each
+	 * reader takes every n-th file, so n is fixed now: the others stop.) */
+	if (!p->producers[p->n_producers - 1].started) {
+		consumer_leave(p);
+		alloc_cleanup_pop(&p->caller_unwind);
+		pthread_cond_destroy(&p->cv);
+		pthread_mutex_destroy(&p->mu);
+		xfree(p);
+		return serial(format, files, n_files, map, sink, errors, h);
+	}
 	for (;;) {
+		struct producer *pr = reader_of(p, file);
 		struct batch *b;
+		int end;
 		pthread_mutex_lock(&p->mu);
-		while (!p->count && !p->producer_done && !p->oom)
+		for (;;) {
+			for (int i = 0; i < p->n_producers; i++)
+				if (p->producers[i].oom && !oom)
+					oom = p->producers[i].oom;
+			if (oom || pr->count || pr->done)
+				break;
 			pthread_cond_wait(&p->cv, &p->mu);
-		if (p->oom || !p->count) {
+		}
+		if (oom || !pr->count) {
 			pthread_mutex_unlock(&p->mu);
 			break;
 		}
-		b = &p->ring[p->head];
+		b = &pr->ring[pr->head];
 		pthread_mutex_unlock(&p->mu);
-		int end = replay(b, sink, errors, h, &file, &began);
+		end = replay(b, sink, errors, h, &file, &began);
 		pthread_mutex_lock(&p->mu);
-		p->head = (p->head + 1) % PIPE_BATCHES;
-		p->count--;
+		pr->head = (pr->head + 1) % PIPE_BATCHES;
+		pr->count--;
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
-		if (end)
+		if (end || file == n_files)
 			break;
 	}
 	consumer_leave(p);
 	alloc_cleanup_pop(&p->caller_unwind);
-	oom = p->oom;
 	pthread_cond_destroy(&p->cv);
 	pthread_mutex_destroy(&p->mu);
 	xfree(p);

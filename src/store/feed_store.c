@@ -7,6 +7,7 @@
 #include "store/feed_store.h"
 
 #include "base/clock.h"
+#include "io/feed_blob.h"
 #include "io/jsonw.h"
 #include "store/audit.h"
 #include "store/blocks.h"
@@ -98,20 +99,17 @@ struct day_row {
 	 * (format 3, unit 900, k 6): about 11 bytes an interval instead of an
 	 * iv_rec, and written as it is. Anything else unpacks it into iv. */
 	int packed;
+	/* A row taken whole from one run of the reading thread keeps the
+	 * run's body, already in format 4 (f4; then not packed). */
+	int f4;
 	unsigned char *body;
 	size_t body_len, body_cap;
 	int64_t last_start;
 };
 
-/* Appends v as a varint at p; returns the end. */
 static unsigned char *put_varint(unsigned char *p, uint64_t v)
 {
-	while (v >= 0x80) {
-		*p++ = (unsigned char)(v | 0x80);
-		v >>= 7;
-	}
-	*p++ = (unsigned char)v;
-	return p;
+	return feed_put_varint(p, v);
 }
 
 static int get_varint(const unsigned char **p, const unsigned char *end, uint64_t *out)
@@ -132,7 +130,7 @@ static int get_varint(const unsigned char **p, const unsigned char *end, uint64_
 
 static uint64_t zigzag(int64_t v)
 {
-	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
+	return feed_zigzag(v);
 }
 
 static int64_t unzigzag(uint64_t v)
@@ -140,32 +138,57 @@ static int64_t unzigzag(uint64_t v)
 	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
 }
 
-/* The blob (format 3): the byte 3, the count, k (the handle and wait
- * times are stored divided by 10^k: whole seconds take 2 bytes, not 5),
- * the time unit u (900, 60 or 1: the starts are stored as multiples of
- * it), the batch that wrote the row, and a flag (1: one file, no file
- * index per interval); then per interval the start (zigzag delta from the
- * one before, in u), the file index (unless the flag says one file), the 8
- * values, and a mark: the file's place in its import plus one when the
+/* The blob. Format 4 (written): the byte 4, the count, k (the handle and
+ * wait times are stored divided by 10^k: whole seconds are kept as
+ * seconds), the time unit u (900, 60 or 1: the starts are stored as
+ * multiples of it), the batch that wrote the row and a flag (1: one file,
+ * no file index per interval); then the columns of io/feed_blob.h, each
+ * interval's mark being the file's place in its import plus one when the
  * interval came in the row's batch, else 0 (within an import an interval
- * of the same file adds up, of another replaces). All varints: a
- * 15-minute interval of counts under 128 and whole seconds takes about
- * 11 bytes. Format 2 (the batch and place of every interval, no unit)
- * is still read. */
+ * of the same file adds up, of another replaces). The bytes depend only on
+ * the row's intervals, never on the way they came.
+ *
+ * Formats 3 (the same header, then per interval varints of the start's
+ * step, the file index unless one file, the 8 values and the mark) and 2
+ * (the batch and place of every interval, no unit) are still read. */
+/* A blob's header (format 4), in out from its start. */
+static void put_header(struct buf *out, size_t n, int k, int64_t unit, int64_t batch, int one_file)
+{
+	unsigned char *p;
+	buf_reset(out);
+	buf_grow(out, 40);
+	p = (unsigned char *)out->data;
+	*p++ = 4;
+	p = put_varint(p, n);
+	*p++ = (unsigned char)k;
+	p = put_varint(p, (uint64_t)unit);
+	p = put_varint(p, (uint64_t)batch);
+	*p++ = (unsigned char)one_file;
+	buf_setlen(out, (size_t)(p - (unsigned char *)out->data));
+}
+
+/* The blob of n intervals in c (format 4). */
+static void put_blob(struct buf *out, size_t n, int k, int64_t unit, int64_t batch,
+		     const struct feed_blob_cols *c)
+{
+	put_header(out, n, k, unit, batch, c->files == NULL);
+	if (n)
+		feed_blob_put_body(out, n, unit, c);
+}
+
 static void row_encode(const struct day_row *r, int64_t batch, struct buf *out)
 {
-	/* At most 10 bytes a varint, 11 varints an interval. */
 	int64_t prev = 0, unit = 900;
-	unsigned char *p;
 	int k = 6;
 	int64_t div = MICRO_ONE;
 	int one_file = r->n_files == 1;
-	for (size_t i = 0; r->fraction && i < r->n && k > 0; i++)
+	size_t n = r->n;
+	for (size_t i = 0; r->fraction && i < n && k > 0; i++)
 		while (k > 0 && (r->iv[i].v[6] % div || r->iv[i].v[7] % div)) {
 			k--;
 			div /= 10;
 		}
-	for (size_t i = 0; i < r->n && unit > 1; i++) {
+	for (size_t i = 0; i < n && unit > 1; i++) {
 		int64_t d = r->iv[i].start - prev;
 		prev = r->iv[i].start;
 		if (unit == 900 && d % 900)
@@ -173,29 +196,63 @@ static void row_encode(const struct day_row *r, int64_t batch, struct buf *out)
 		if (unit == 60 && d % 60)
 			unit = 1;
 	}
-	prev = 0;
-	buf_reset(out);
-	buf_grow(out, 40 + r->n * 11 * 10);
-	p = (unsigned char *)out->data;
-	*p++ = 3;
-	p = put_varint(p, r->n);
-	*p++ = (unsigned char)k;
-	p = put_varint(p, (uint64_t)unit);
-	p = put_varint(p, (uint64_t)batch);
-	*p++ = (unsigned char)one_file;
-	for (size_t i = 0; i < r->n; i++) {
+	int64_t *col = xmalloc(11 * (n ? n : 1) * sizeof *col);
+	struct feed_blob_cols c = { .stride = 1 };
+	c.starts = col;
+	c.files = one_file ? NULL : col + n;
+	for (int f = 0; f < N_VALUES; f++)
+		c.vals[f] = col + (size_t)(2 + f) * n;
+	c.marks = col + 10 * n;
+	for (size_t i = 0; i < n; i++) {
 		const struct iv_rec *iv = &r->iv[i];
-		p = put_varint(p, zigzag((iv->start - prev) / unit));
-		prev = iv->start;
-		if (!one_file)
-			p = put_varint(p, iv->file);
-		for (int f = 0; f < 6; f++)
-			p = put_varint(p, (uint64_t)iv->v[f]);
-		p = put_varint(p, (uint64_t)(iv->v[6] / div));
-		p = put_varint(p, (uint64_t)(iv->v[7] / div));
-		p = put_varint(p, iv->batch == batch ? (uint64_t)iv->ord + 1 : 0);
+		c.starts[i] = iv->start;
+		if (c.files)
+			c.files[i] = iv->file;
+		for (int f = 0; f < N_VALUES; f++)
+			c.vals[f][i] = f < 6 ? iv->v[f] : iv->v[f] / div;
+		c.marks[i] = iv->batch == batch ? iv->ord + 1 : 0;
 	}
-	buf_setlen(out, (size_t)(p - (unsigned char *)out->data));
+	put_blob(out, n, k, unit, batch, &c);
+	xfree(col);
+}
+
+/* The intervals of a format 4 body into r->iv (not r->tot), as
+ * decode_body() below does for format 3. */
+static int decode_columns(struct day_row *r, const unsigned char *p, const unsigned char *end,
+			  uint64_t n, uint64_t unit, int64_t mul, int one_file, uint64_t row_batch)
+{
+	int64_t *col = xmalloc(11 * n * sizeof *col);
+	struct feed_blob_cols c = { .stride = 1 };
+	int rc = -1;
+	c.starts = col;
+	c.files = one_file ? NULL : col + n;
+	for (int f = 0; f < N_VALUES; f++)
+		c.vals[f] = col + (size_t)(2 + f) * n;
+	c.marks = col + 10 * n;
+	if (feed_blob_get_body(&p, end, n, (int64_t)unit, &c) || p != end)
+		goto out;
+	ALLOC_GROW(r->iv, n, r->cap);
+	for (uint64_t i = 0; i < n; i++) {
+		struct iv_rec *iv = &r->iv[i];
+		iv->start = c.starts[i];
+		if (c.files && (c.files[i] < 0 || (uint64_t)c.files[i] >= r->n_files))
+			goto out;
+		iv->file = c.files ? (uint32_t)c.files[i] : 0;
+		for (int f = 0; f < N_VALUES; f++) {
+			int64_t v = c.vals[f][i];
+			if (f >= 6 && (v > INT64_MAX / 4 / mul || v < -(INT64_MAX / 4 / mul)))
+				goto out;
+			iv->v[f] = f >= 6 ? v * mul : v;
+		}
+		if (c.marks[i] < 0 || c.marks[i] > INT32_MAX)
+			goto out;
+		iv->batch = c.marks[i] ? (int64_t)row_batch : -1;
+		iv->ord = c.marks[i] ? c.marks[i] - 1 : -1;
+	}
+	rc = 0;
+out:
+	xfree(col);
+	return rc;
 }
 
 /* The intervals of a blob's body into r->iv (not r->tot): n of them,
@@ -247,12 +304,14 @@ static int row_decode(struct day_row *r, const unsigned char *p, size_t len)
 	uint64_t n, unit = 1, row_batch = 0;
 	int64_t mul = 1;
 	int version = len ? *p : 0, one_file = 0;
-	if (!len || (version != 2 && version != 3) || (p++, get_varint(&p, end, &n)) || n > len ||
-	    p >= end || *p > 6)
+	/* Format 4 may keep many intervals in few bytes, but a day has at most
+	 * 25 hours of seconds. */
+	if (!len || version < 2 || version > 4 || (p++, get_varint(&p, end, &n)) ||
+	    n > (version == 4 ? 90000 : len) || p >= end || *p > 6)
 		return -1;
 	for (int k = *p++; k > 0; k--)
 		mul *= 10;
-	if (version == 3) {
+	if (version >= 3) {
 		if (get_varint(&p, end, &unit) || !unit || unit > 86400 || get_varint(&p, end, &row_batch) ||
 		    p >= end || *p > 1)
 			return -1;
@@ -260,7 +319,8 @@ static int row_decode(struct day_row *r, const unsigned char *p, size_t len)
 		if (one_file && r->n_files != 1)
 			return -1;
 	}
-	if (decode_body(r, p, end, n, unit, mul, one_file, version, row_batch))
+	if (version == 4 ? n && decode_columns(r, p, end, n, unit, mul, one_file, row_batch)
+			 : decode_body(r, p, end, n, unit, mul, one_file, version, row_batch))
 		return -1;
 	for (uint64_t i = 0; i < n; i++)
 		for (int f = 0; f < N_VALUES; f++)
@@ -313,6 +373,9 @@ struct feeder {
 	int last_known;
 	/* the open day rows */
 	struct day_row *buckets[HASH_BUCKETS];
+	struct day_row **current;       /* per queue: the row it last added to */
+	int64_t *cols;                  /* packed_encode()'s columns */
+	size_t cols_cap;
 	size_t n_open;
 	struct day_row *spare;          /* rows closed, for reuse (row_retire) */
 	uint64_t *ages;                 /* flush_old()'s scratch */
@@ -447,12 +510,12 @@ static int check_zone(struct feeder *fd, const char *table, const struct feed_qu
 	return rc;
 }
 
-static uint32_t hash_key(const char *s, size_t len, day_t day)
+/* The bucket of queue qi's row of day (a row is only opened for a source
+ * id the map names, so the queue's index stands for the id). */
+static uint32_t hash_key(size_t qi, day_t day)
 {
-	uint32_t h = 2166136261u ^ (uint32_t)day;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h % HASH_BUCKETS;
+	uint32_t h = (uint32_t)qi * 2654435761u ^ (uint32_t)day * 2246822519u;
+	return (h ^ h >> 15) % HASH_BUCKETS;
 }
 
 static void row_free(struct day_row *r)
@@ -471,6 +534,8 @@ static void row_free(struct day_row *r)
  * row opened (no allocation per source-day). */
 static void row_retire(struct feeder *fd, struct day_row *r)
 {
+	if (fd->current[r->queue] == r)
+		fd->current[r->queue] = NULL;
 	for (size_t i = 0; i < r->n_files; i++)
 		xfree(r->files[i]);
 	r->n_files = 0;
@@ -489,6 +554,7 @@ static struct day_row *row_new(struct feeder *fd)
 	fd->spare = r->next;
 	r->n = 0;
 	r->packed = 0;
+	r->f4 = 0;
 	r->body_len = 0;
 	r->next = NULL;
 	memset(r->tot, 0, sizeof r->tot);
@@ -599,6 +665,61 @@ static struct day_row *open_row(struct feeder *fd, const char *source, size_t le
 	return r;
 }
 
+/* A packed row's blob, from its body as it is (row_encode() of its
+ * intervals, without unpacking them: one file, whole seconds, starts on
+ * 15-minute steps, every interval of this batch). */
+static int packed_encode(struct feeder *fd, struct day_row *r)
+{
+	const unsigned char *p = r->body, *end = r->body + r->body_len;
+	size_t n = r->n;
+	int64_t prev = 0;
+	uint64_t v;
+	struct feed_blob_cols c = { .stride = 1 };
+	if (fd->cols_cap < 10 * n) {
+		fd->cols_cap = 10 * n;
+		fd->cols = xrealloc(fd->cols, fd->cols_cap * sizeof *fd->cols);
+	}
+	c.starts = fd->cols;
+	for (int f = 0; f < N_VALUES; f++)
+		c.vals[f] = fd->cols + (size_t)(1 + f) * n;
+	c.marks = fd->cols + 9 * n;
+	for (size_t i = 0; i < n; i++) {
+		if (get_varint(&p, end, &v))
+			goto bad;
+		prev += unzigzag(v) * 900;
+		c.starts[i] = prev;
+		for (int f = 0; f < N_VALUES + 1; f++) {
+			if (get_varint(&p, end, &v) || v > INT64_MAX / 4 / MICRO_ONE)
+				goto bad;
+			(f < N_VALUES ? c.vals[f] : c.marks)[i] = (int64_t)v;
+		}
+	}
+	if (p != end)
+		goto bad;
+	put_blob(&fd->blob, n, 6, 900, fd->batch, &c);
+	return 0;
+bad:
+	buf_addf(fd->err, "the intervals of %s '%s' kept in memory are damaged", fd->format, r->source);
+	fd->storage_failed = 1;
+	return -1;
+}
+
+/* A row kept as its body (packed, or a run's in format 4) into r->iv. */
+static int unpack(struct feeder *fd, struct day_row *r)
+{
+	const unsigned char *end = r->body + r->body_len;
+	if (r->f4 ? decode_columns(r, r->body, end, r->n, 900, MICRO_ONE, 1, (uint64_t)fd->batch)
+		  : decode_body(r, r->body, end, r->n, 900, MICRO_ONE, 1, 3, (uint64_t)fd->batch)) {
+		buf_addf(fd->err, "the intervals of %s '%s' kept in memory are damaged", fd->format,
+			 r->source);
+		fd->storage_failed = 1;
+		return -1;
+	}
+	r->packed = 0;
+	r->f4 = 0;
+	return 0;
+}
+
 static int write_row(struct feeder *fd, struct day_row *r)
 {
 	char date[11];
@@ -625,19 +746,13 @@ static int write_row(struct feeder *fd, struct day_row *r)
 			r->iv[i].file = renum[r->iv[i].file];
 		xfree(renum);
 	}
-	if (r->packed) {
-		unsigned char *p;
-		buf_reset(&fd->blob);
-		buf_grow(&fd->blob, 40 + r->body_len);
-		p = (unsigned char *)fd->blob.data;
-		*p++ = 3;
-		p = put_varint(p, r->n);
-		*p++ = 6;
-		p = put_varint(p, 900);
-		p = put_varint(p, (uint64_t)fd->batch);
-		*p++ = 1;
-		memcpy(p, r->body, r->body_len);
-		buf_setlen(&fd->blob, (size_t)(p - (unsigned char *)fd->blob.data) + r->body_len);
+	if (r->f4) {
+		/* A run's intervals whole: what row_encode() would write. */
+		put_header(&fd->blob, r->n, 6, 900, fd->batch, 1);
+		buf_add(&fd->blob, (const char *)r->body, r->body_len);
+	} else if (r->packed) {
+		if (packed_encode(fd, r))
+			return -1;
 	} else {
 		row_encode(r, fd->batch, &fd->blob);
 	}
@@ -757,47 +872,42 @@ static void progress(struct feeder *fd, int done)
 		fd->opt->on_progress(fd->opt->progress_ctx, fd->res->records, fd->bytes_now);
 }
 
-static int on_interval(void *ctx, const struct feed_interval *iv)
+/* The open row of queue q's day, opened (and what is stored read) when
+ * there is none; NULL when nothing is to be written (*rc 0: the map's
+ * zone or the files' problems said so) or on a failure (*rc -1). */
+static struct day_row *row_for(struct feeder *fd, const struct feed_queue *q, day_t day, int *rc)
 {
-	struct feeder *fd = ctx;
-	day_t day;
+	size_t qi = (size_t)(q - fd->map->queues);
+	struct day_row *r = fd->current[qi];
 	uint32_t h;
-	struct day_row *r;
-	/* Read one field at a time: the parser has just written them so, and
-	 * a wider read would wait for its stores (a store-forwarding stall). */
-	const volatile struct feed_interval *in = iv;
-	int64_t v[N_VALUES] = { in->offered, in->answered, in->within, in->abandoned,
-				in->short_abandoned, in->handled, in->handle_us, in->wait_us };
-	uint64_t seq = ++fd->res->records;
-	if (fd->storage_failed)
-		return -1;
-	if (fd->want_progress)
-		progress(fd, 0);
-	day = feed_tz_day(&fd->tz, iv->start);
-	h = hash_key(iv->source_id, iv->source_len, day);
+	*rc = 0;
+	/* Most intervals go to the row their queue's last one went to. */
+	if (r && r->day == day)
+		return r;
+	h = hash_key(qi, day);
 	for (r = fd->buckets[h]; r; r = r->next)
-		if (r->day == day && r->source_len == iv->source_len &&
-		    same_bytes(r->source, iv->source_id, iv->source_len))
+		if (r->day == day && r->queue == qi)
 			break;
-	/* Only a source without an open row needs the map (an open row's
-	 * source is mapped). */
 	if (!r) {
-		const struct feed_queue *q = mapped(fd, iv->source_id, iv->source_len);
-		if (!q) {
-			count_unmapped(fd, iv->source_id, iv->source_len);
-			return 0;
+		if (check_zone(fd, "feed_days", q) < 0) {
+			*rc = -1;
+			return NULL;
 		}
-		if (check_zone(fd, "feed_days", q) < 0)
-			return -1;
 		if (fd->res->errors)
-			return 0;   /* checked only: nothing will be written */
-		if (fd->n_open >= FEED_MAX_OPEN && flush_old(fd))
-			return -1;
-		if (!(r = open_row(fd, iv->source_id, iv->source_len, day, h, (size_t)(q - fd->map->queues))))
-			return -1;
+			return NULL;   /* checked only: nothing will be written */
+		if ((fd->n_open >= FEED_MAX_OPEN && flush_old(fd)) ||
+		    !(r = open_row(fd, q->source_id, q->source_len, day, h, qi))) {
+			*rc = -1;
+			return NULL;
+		}
 	}
-	r->touched = seq;
-	/* The file's index in the row. */
+	fd->current[qi] = r;
+	return r;
+}
+
+/* The index in r's files of the file being read (added when new). */
+static uint32_t row_file(struct feeder *fd, struct day_row *r)
+{
 	uint32_t file = r->last_file;
 	if (r->last_ord != fd->ord) {
 		for (file = 0; file < r->n_files; file++)
@@ -810,6 +920,37 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 		r->last_ord = fd->ord;
 		r->last_file = file;
 	}
+	return file;
+}
+
+/* An interval of day (local, in the map's zone) of queue q (NULL: its
+ * source id is not in the map). */
+static int on_interval_at(void *ctx, const struct feed_interval *iv, day_t day,
+			  const struct feed_queue *q)
+{
+	struct feeder *fd = ctx;
+	struct day_row *r;
+	int rc;
+	/* Read one field at a time: the parser has just written them so, and
+	 * a wider read would wait for its stores (a store-forwarding stall). */
+	const volatile struct feed_interval *in = iv;
+	int64_t v[N_VALUES] = { in->offered, in->answered, in->within, in->abandoned,
+				in->short_abandoned, in->handled, in->handle_us, in->wait_us };
+	uint64_t seq = ++fd->res->records;
+	if (fd->storage_failed)
+		return -1;
+	if (fd->want_progress)
+		progress(fd, 0);
+	if (!q) {
+		count_unmapped(fd, iv->source_id, iv->source_len);
+		return 0;
+	}
+	if (!(r = row_for(fd, q, day, &rc)))
+		return rc;
+	r->touched = seq;
+	uint32_t file = row_file(fd, r);
+	if (r->f4 && unpack(fd, r))
+		return -1;
 	if (r->packed) {
 		int64_t delta = iv->start - (r->n ? r->last_start : 0);
 		if (file == 0 && delta > 0 && delta % 900 == 0 && v[6] % MICRO_ONE == 0 &&
@@ -836,14 +977,8 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 		}
 		/* Out of order, another file, another step or a fraction: the
 		 * intervals so far go to iv, and this one the ordinary way. */
-		if (decode_body(r, r->body, r->body + r->body_len, r->n, 900, MICRO_ONE, 1, 3,
-				(uint64_t)fd->batch)) {
-			buf_addf(fd->err, "the intervals of %s '%s' kept in memory are damaged", fd->format,
-				 r->source);
-			fd->storage_failed = 1;
+		if (unpack(fd, r))
 			return -1;
-		}
-		r->packed = 0;
 	}
 	r->fraction |= v[6] % MICRO_ONE | v[7] % MICRO_ONE;
 	/* Find the interval: rows come in time order, so look at the end first. */
@@ -886,6 +1021,83 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 	rec->ord = fd->ord;
 	rec->file = file;
 	return 0;
+}
+
+static int on_interval(void *ctx, const struct feed_interval *iv)
+{
+	struct feeder *fd = ctx;
+	return on_interval_at(ctx, iv, feed_tz_day(&fd->tz, iv->start),
+			      mapped(fd, iv->source_id, iv->source_len));
+}
+
+/* A run of intervals gathered in the reading thread (io/feed_pipe.c): a
+ * new row of the day that it starts on a 15-minute boundary (the common
+ * case) keeps its body as it came, in format 4 (the bytes row_encode()
+ * would give); otherwise its intervals go to on_interval_at() one by
+ * one, as they came. */
+static int on_run(void *ctx, const struct feed_run *run)
+{
+	struct feeder *fd = ctx;
+	struct day_row *r;
+	int rc;
+	if (fd->storage_failed)
+		return -1;
+	if (!(r = row_for(fd, run->queue, run->day, &rc))) {
+		if (rc)
+			return rc;
+		goto one_by_one;   /* counted, not kept */
+	}
+	if (!r->packed || r->n || run->first_start % 900 || row_file(fd, r) != 0)
+		goto one_by_one;
+	fd->res->records += run->n;
+	if (fd->want_progress)
+		progress(fd, 0);
+	r->touched = fd->res->records;
+	if (run->body_len > r->body_cap) {
+		r->body_cap = run->body_len;
+		r->body = xrealloc(r->body, r->body_cap);
+	}
+	memcpy(r->body, run->body, run->body_len);
+	r->body_len = run->body_len;
+	r->n = run->n;
+	r->last_start = run->last_start;
+	memcpy(r->tot, run->tot, sizeof r->tot);
+	r->packed = 0;
+	r->f4 = 1;
+	return 0;
+
+one_by_one: {
+	const unsigned char *at = run->body;
+	int64_t *col = xmalloc(10 * run->n * sizeof *col);
+	struct feed_blob_cols c = { .stride = 1 };
+	struct feed_interval iv;
+	c.starts = col;
+	c.files = NULL;
+	for (int k = 0; k < 8; k++)
+		c.vals[k] = col + (size_t)(k + 1) * run->n;
+	c.marks = col + 9 * run->n;
+	if ((rc = feed_blob_get_body(&at, run->body + run->body_len, run->n, 900, &c))) {
+		buf_addf(fd->err, "the intervals of %s '%s' handed over are damaged", fd->format,
+			 run->queue->source_id);
+		fd->storage_failed = 1;
+	}
+	iv.source_id = run->queue->source_id;
+	iv.source_len = run->queue->source_len;
+	for (size_t i = 0; !rc && i < run->n; i++) {
+		iv.start = c.starts[i];
+		iv.offered = c.vals[0][i];
+		iv.answered = c.vals[1][i];
+		iv.within = c.vals[2][i];
+		iv.abandoned = c.vals[3][i];
+		iv.short_abandoned = c.vals[4][i];
+		iv.handled = c.vals[5][i];
+		iv.handle_us = c.vals[6][i] * MICRO_ONE;
+		iv.wait_us = c.vals[7][i] * MICRO_ONE;
+		rc = on_interval_at(fd, &iv, run->day, run->queue);
+	}
+	xfree(col);
+	return rc;
+}
 }
 
 static void note_moved(struct feeder *fd, const char *source, day_t day)
@@ -1488,11 +1700,14 @@ int store_feed_import(struct store *s, const struct feed_map *map, const struct 
 	fd->want_progress = opt->progress || opt->on_progress;
 	fd->zone_checked = xcalloc(map->n_queues + 1, 1);
 	fd->stored = xcalloc(map->n_queues + 1, sizeof *fd->stored);
+	fd->current = xcalloc(map->n_queues + 1, sizeof *fd->current);
 	buf_init(&fd->blob);
 	buf_init(&fd->files_text);
 	res->files = n_files;
 	sink.ctx = fd;
 	sink.interval = on_interval;
+	sink.interval_at = on_interval_at;
+	sink.interval_run = on_run;
 	sink.ticket = on_ticket;
 	sink.progress = on_progress;
 
@@ -1587,6 +1802,8 @@ out:
 	xfree(fd->moved);
 	xfree(fd->zone_checked);
 	xfree(fd->stored);
+	xfree(fd->current);
+	xfree(fd->cols);
 	stmt_finalize(fd->sel_range);
 	for (size_t i = 0; i < fd->n_corrections; i++)
 		buf_release(&fd->corrections[i].keys);

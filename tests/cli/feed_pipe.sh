@@ -1,10 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# The feed import reads its files in a thread beside the one that stores
-# (io/feed_pipe.c, docs/feeds.md §6). Whatever the two threads do, the
+# The feed import reads its files in threads beside the one that stores
+# (io/feed_pipe.c, docs/feeds.md §6): two reading threads take the files in
+# turn and gather each queue's day into runs. Whatever the threads do, the
 # result must be the bytes of reading in one thread (TANDEM_FEED_SERIAL=1,
-# the path before): the report (problems in order, unmapped source ids),
-# the exit status, the exported measurements and every stored interval.
+# the path before), and of one reading thread (TANDEM_FEED_READERS=1): the
+# report (problems in order, unmapped source ids), the exit status, the
+# exported measurements and every stored interval.
 # The generated files are longer than one hand-over batch (4,096 records),
 # with problems and unmapped ids between batches, and the second of three
 # files has problems: the third is never reported.
@@ -18,15 +20,18 @@ fresh() {
 	"$TANDEM" --db "$1" init >/dev/null && "$TANDEM" --db "$1" import base >/dev/null
 }
 # run MODE NAME FORMAT MAP FILE...: imports into NAME-MODE.db (MODE 1 reads
-# in one thread) and writes NAME-MODE.out: the exit status, the report, the
-# measurements and the stored intervals and tickets.
+# in one thread, r1 in one reading thread beside it, 0 in two) and writes
+# NAME-MODE.out: the exit status, the report, the measurements and the
+# stored intervals and tickets.
 run() {
 	_mode=$1 _nm=$2 _fmt=$3 _map=$4
 	shift 4
 	_db=$_nm-$_mode.db _out=$_nm-$_mode.out
 	fresh "$_db" || return 1
-	TANDEM_FEED_SERIAL=$_mode "$TANDEM" --db "$_db" feed import --format "$_fmt" --map "$_map" "$@" \
-		> "$_out" 2>&1
+	_serial=$_mode _readers=2
+	[ "$_mode" = r1 ] && _serial=0 _readers=1
+	TANDEM_FEED_SERIAL=$_serial TANDEM_FEED_READERS=$_readers "$TANDEM" --db "$_db" feed import \
+		--format "$_fmt" --map "$_map" "$@" > "$_out" 2>&1
 	echo "exit $?" >> "$_out"
 	rm -rf "$_db.m" && "$TANDEM" --db "$_db" export measurements --out "$_db.m" >/dev/null &&
 		cat "$_db.m/measurements.csv" >> "$_out" &&
@@ -36,9 +41,10 @@ run() {
 		sqlite3 "$_db" "SELECT format, ticket, source_id, breach_at, fulfill_at, end_day, met, file,
 			timezone FROM feed_tickets ORDER BY 1, 2" >> "$_out"
 }
-# both NAME FORMAT MAP FILE...: the two ways give the same bytes.
+# both NAME FORMAT MAP FILE...: every way gives the same bytes: one
+# thread (1), two reading threads (0, a file each in turn) and one (r1).
 both() {
-	run 0 "$@" && run 1 "$@" && same "$1-1.out" "$1-0.out"
+	run 0 "$@" && run 1 "$@" && run r1 "$@" && same "$1-1.out" "$1-0.out" && same "$1-1.out" "$1-r1.out"
 }
 
 # Twenty days of 15-minute intervals for queues A and B (the map's) and Z
@@ -83,6 +89,62 @@ check "feed-pipe-overlap-and-reimport-same-as-one-thread" sh -c '
 			ORDER BY 1, 2" >> over-$m.out || exit 1
 	done
 	diff -u over-1.out over-0.out'
+
+# Intervals that do not run on: out of order, given twice (they add up),
+# 5-minute steps, fractions of a second, UTC times whose Seoul day spans
+# two files, and a second file that replaces part of the first. The
+# reading thread gathers a queue's intervals of a day into runs
+# (io/feed_pipe.c); these are the cases a run must end or not start.
+awk 'BEGIN {
+	print "Interval Start,Queue,Offered,Answered,Answered Within,Abandoned,Short Abandoned,Handle Seconds" > "messy1.csv"
+	n = 0
+	for (h = 0; h < 72; h++)
+		for (m = 0; m < 60; m += 15) {
+			d = 1 + int(h / 24)
+			t = sprintf("2026-03-%02dT%02d:%02d:00Z", d, h % 24, m)
+			o = (h * 7 + m) % 40 + 10
+			f = (h * 4 + m / 15) % 50 == 0 ? ".5" : ""
+			line["A"] = sprintf("%s,A,%d,%d,%d,%d,%d,%d%s", t, o, o - 2, o - 4, 2, h % 2, o * 100, f)
+			line["B"] = sprintf("%s,B,%d,%d,%d,%d,%d,%d", t, o + 1, o - 1, o - 3, 2, m % 2, o * 90)
+			line["Z"] = sprintf("%s,Z,1,1,1,0,0,60", t)
+			for (q in line) {
+				out[++n] = line[q]
+				if (q == "A" && h == 30 && m == 15)
+					out[++n] = line[q]                       # given twice
+			}
+			if (h == 27 && m == 0)
+				for (k = 5; k < 15; k += 5)                   # 5-minute steps of B
+					out[++n] = sprintf("2026-03-02T03:%02d:00Z,B,3,3,3,0,0,30", k)
+		}
+	# Out of order: lines 400-409 after line 420.
+	for (i = 1; i <= n; i++) {
+		if (i >= 400 && i < 410)
+			continue
+		print out[i] > (i <= n * 2 / 3 ? "messy1.csv" : "messy1b.csv")
+		if (i == 420)
+			for (k = 400; k < 410; k++)
+				print out[k] > "messy1.csv"
+	}
+}'
+{ echo "Interval Start,Queue,Offered,Answered,Answered Within,Abandoned,Short Abandoned,Handle Seconds"
+  cat messy1b.csv; } > messy2.csv
+{ head -1 messy2.csv; sed -n '1,300p' messy1b.csv | sed 's/,1,1,1,0,0,60$/,2,2,2,0,0,61/; s/^\(2026[^,]*\),A,\([0-9]*\),/\1,A,7,/'; } > messy3.csv
+check "feed-pipe-runs-that-end-same-as-one-thread" both messy intervals map-two-queues.json \
+	messy1.csv messy2.csv messy3.csv
+check "feed-pipe-runs-over-stored-days-same-as-one-thread" sh -c '
+	for m in 0 1; do
+		rm -f messyo-$m.db && "$TANDEM" --db messyo-$m.db init >/dev/null &&
+		"$TANDEM" --db messyo-$m.db import base >/dev/null &&
+		TANDEM_FEED_SERIAL=$m "$TANDEM" --db messyo-$m.db feed import --format intervals \
+			--map map-two-queues.json messy3.csv > messyo-$m.out 2>&1 &&
+		TANDEM_FEED_SERIAL=$m "$TANDEM" --db messyo-$m.db feed import --format intervals \
+			--map map-two-queues.json messy2.csv messy1.csv messy3.csv >> messyo-$m.out 2>&1 &&
+		sqlite3 messyo-$m.db "SELECT source_id, day, hex(intervals), files, n_intervals, offered,
+			handle_us FROM feed_days ORDER BY 1, 2" >> messyo-$m.out || exit 1
+	done
+	diff -u messyo-1.out messyo-0.out'
+check "feed-pipe-runs-kept-every-interval" sh -c \
+	'test "$(sqlite3 messy-0.db "SELECT count(*), sum(n_intervals) FROM feed_days")" = "8|578"'
 
 # Every vendor's fixture, and the bad ones.
 check "feed-pipe-genesys-same" both genesys genesys-aggregates map-genesys.json genesys-0302.json \

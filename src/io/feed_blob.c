@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: MIT */
+/* Format 4's body of a queue's day of intervals (io/feed_blob.h). */
+#include "io/feed_blob.h"
+
+#include "io/feed.h"
+
+#include <string.h>
+
+/* A start or a step may be at most this many units, a value at most this
+ * much either way: sums of a day's values then stay far from overflow. */
+#define BLOB_LIMIT (INT64_MAX / 4)
+/* In a column's width byte: its values are the differences from another
+ * column's (feed_blob_ref). */
+#define BLOB_DIFF 0x80
+
+
+static void put_u64le(unsigned char *p, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* What a column keeps: count values of v (at stride), less ref's when ref
+ * is set, or with unit the steps (v[i + 1] - v[i]) / unit. */
+struct column {
+	const int64_t *v, *ref;
+	size_t count, stride;
+	int64_t unit;
+};
+
+static inline int64_t column_value(const struct column *c, size_t i)
+{
+	const int64_t *v = c->v + i * c->stride;
+	/* Differences wrap rather than overflow: values past BLOB_LIMIT are
+	 * not read back whatever they become. */
+	if (c->unit) {
+		int64_t d = (int64_t)((uint64_t)v[c->stride] - (uint64_t)v[0]);
+		return d == c->unit ? 1 : d / c->unit;
+	}
+	return c->ref ? (int64_t)((uint64_t)v[0] - (uint64_t)c->ref[i * c->stride]) : v[0];
+}
+
+static void column_range(const struct column *c, int64_t *lo, int64_t *hi)
+{
+	*lo = *hi = 0;
+	for (size_t i = 0; i < c->count; i++) {
+		int64_t x = column_value(c, i);
+		*lo = !i || x < *lo ? x : *lo;
+		*hi = !i || x > *hi ? x : *hi;
+	}
+}
+
+static int range_width(int64_t lo, int64_t hi)
+{
+	uint64_t range = (uint64_t)hi - (uint64_t)lo;
+	int width = 0;
+	while (width < 64 && range >> width)
+		width++;
+	return width;
+}
+
+/* Appends column c, its values from lo to hi; flag goes into the width
+ * byte. */
+static void put_column(struct buf *out, const struct column *c, int64_t lo, int64_t hi, int flag)
+{
+	int width = range_width(lo, hi), bits = 0;
+	uint64_t acc = 0;
+	unsigned char *p;
+	/* The least value, the width and the bits, with 8 bytes to spare for
+	 * the last word written whole. */
+	buf_grow(out, 11 + (c->count * (size_t)width + 7) / 8 + 8);
+	p = feed_put_varint((unsigned char *)out->data + out->len, feed_zigzag(lo));
+	*p++ = (unsigned char)(width | flag);
+	if (width) {
+		for (size_t i = 0; i < c->count; i++) {
+			uint64_t x = (uint64_t)column_value(c, i) - (uint64_t)lo;
+			acc |= x << bits;
+			bits += width;
+			if (bits >= 64) {
+				put_u64le(p, acc);
+				p += 8;
+				bits -= 64;
+				acc = bits ? x >> (width - bits) : 0;
+			}
+		}
+		for (; bits > 0; bits -= 8) {
+			*p++ = (unsigned char)acc;
+			acc >>= 8;
+		}
+	}
+	buf_setlen(out, (size_t)(p - (unsigned char *)out->data));
+}
+
+/* Appends column c, with its range from r (index i of c->lo, c->hi) when
+ * the caller knows it. */
+static void put_known(struct buf *out, const struct column *col, const struct feed_blob_cols *c, int i)
+{
+	int64_t lo, hi;
+	if (c->ranged && col->count) {
+		lo = c->lo[i];
+		hi = c->hi[i];
+	} else {
+		column_range(col, &lo, &hi);
+	}
+	put_column(out, col, lo, hi, 0);
+}
+
+void feed_blob_put_body(struct buf *out, size_t n, int64_t unit, const struct feed_blob_cols *c)
+{
+	size_t stride = c->stride ? c->stride : 1;
+	struct column col = { c->starts, NULL, n - 1, stride, unit };
+	unsigned char *p;
+	buf_grow(out, 10);
+	p = feed_put_varint((unsigned char *)out->data + out->len, feed_zigzag(c->starts[0] / unit));
+	buf_setlen(out, (size_t)(p - (unsigned char *)out->data));
+	put_known(out, &col, c, 0);
+	col.count = n;
+	col.unit = 0;
+	if (c->files) {
+		col.v = c->files;
+		put_known(out, &col, c, 1);
+	}
+	for (int k = 0; k < 8; k++) {
+		int64_t lo, hi, dlo, dhi;
+		col.v = c->vals[k];
+		col.ref = NULL;
+		if (c->ranged) {
+			lo = c->lo[2 + k];
+			hi = c->hi[2 + k];
+		} else {
+			column_range(&col, &lo, &hi);
+		}
+		if (feed_blob_ref_of(k) < 0) {
+			put_column(out, &col, lo, hi, 0);
+			continue;
+		}
+		/* Kept as the difference from its reference when that is
+		 * narrower (most answered calls are offered ones). */
+		col.ref = c->vals[feed_blob_ref_of(k)];
+		if (c->ranged) {
+			dlo = c->diff_lo[k];
+			dhi = c->diff_hi[k];
+		} else {
+			column_range(&col, &dlo, &dhi);
+		}
+		if (range_width(dlo, dhi) < range_width(lo, hi) && dlo >= -BLOB_LIMIT && dhi <= BLOB_LIMIT) {
+			put_column(out, &col, dlo, dhi, BLOB_DIFF);
+		} else {
+			col.ref = NULL;
+			put_column(out, &col, lo, hi, 0);
+		}
+	}
+	col.v = c->marks;
+	col.ref = NULL;
+	put_known(out, &col, c, 10);
+}
+
+static int get_varint(const unsigned char **p, const unsigned char *end, uint64_t *out)
+{
+	uint64_t v = 0;
+	for (int shift = 0; shift < 64; shift += 7) {
+		if (*p >= end)
+			return -1;
+		unsigned char c = *(*p)++;
+		v |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80)) {
+			*out = v;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int64_t unzigzag(uint64_t v)
+{
+	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
+}
+
+/* Reads a column of count values into out; *diff tells whether they are
+ * differences (BLOB_DIFF; NULL: they may not be). The bits past the last
+ * value must be 0 (one set of bytes per column). */
+static int get_column(const unsigned char **p, const unsigned char *end, int64_t *out, size_t count,
+		      int *diff)
+{
+	uint64_t z, lo;
+	size_t bytes, bit = 0;
+	int width;
+	const unsigned char *b;
+	if (get_varint(p, end, &z) || *p >= end)
+		return -1;
+	lo = (uint64_t)unzigzag(z);
+	width = *(*p)++;
+	if (diff)
+		*diff = !!(width & BLOB_DIFF);
+	else if (width & BLOB_DIFF)
+		return -1;
+	width &= ~BLOB_DIFF;
+	if (width > 64 || count > (SIZE_MAX - 7) / 64)
+		return -1;
+	bytes = (count * (size_t)width + 7) / 8;
+	if ((size_t)(end - *p) < bytes)
+		return -1;
+	b = *p;
+	for (size_t i = 0; i < count; i++) {
+		uint64_t x = 0;
+		for (int got = 0; got < width;) {
+			int take = 8 - (int)(bit % 8);
+			if (take > width - got)
+				take = width - got;
+			x |= (uint64_t)((b[bit / 8] >> (bit % 8)) & ((1u << take) - 1)) << got;
+			got += take;
+			bit += (size_t)take;
+		}
+		int64_t v = (int64_t)(lo + x);
+		if (v > BLOB_LIMIT || v < -BLOB_LIMIT)
+			return -1;
+		out[i] = v;
+	}
+	if (bit % 8 && b[bit / 8] >> (bit % 8))
+		return -1;
+	*p += bytes;
+	return 0;
+}
+
+int feed_blob_get_body(const unsigned char **p, const unsigned char *end, size_t n, int64_t unit,
+		       struct feed_blob_cols *c)
+{
+	uint64_t z;
+	int64_t first;
+	if (!n || unit <= 0 || get_varint(p, end, &z))
+		return -1;
+	first = unzigzag(z);
+	if (first > BLOB_LIMIT / unit || first < -BLOB_LIMIT / unit)
+		return -1;
+	c->starts[0] = first * unit;
+	/* The steps, then the starts they lead to. */
+	if (get_column(p, end, c->starts + 1, n - 1, NULL))
+		return -1;
+	for (size_t i = 1; i < n; i++) {
+		int64_t step = c->starts[i];
+		if (step > BLOB_LIMIT / unit || step < -BLOB_LIMIT / unit)
+			return -1;
+		step *= unit;
+		if ((step > 0 && c->starts[i - 1] > BLOB_LIMIT - step) ||
+		    (step < 0 && c->starts[i - 1] < -BLOB_LIMIT - step))
+			return -1;
+		c->starts[i] = c->starts[i - 1] + step;
+	}
+	if (c->files && get_column(p, end, c->files, n, NULL))
+		return -1;
+	for (int k = 0; k < 8; k++) {
+		int diff = 0;
+		if (get_column(p, end, c->vals[k], n, feed_blob_ref_of(k) >= 0 ? &diff : NULL))
+			return -1;
+		for (size_t i = 0; diff && i < n; i++) {
+			int64_t v = c->vals[k][i] + c->vals[feed_blob_ref_of(k)][i];
+			if (v > BLOB_LIMIT || v < -BLOB_LIMIT)
+				return -1;
+			c->vals[k][i] = v;
+		}
+	}
+	return get_column(p, end, c->marks, n, NULL);
+}
