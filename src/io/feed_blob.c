@@ -105,6 +105,21 @@ static void put_known(struct buf *out, const struct column *col, const struct fe
 	put_column(out, col, lo, hi, 0);
 }
 
+void feed_blob_cols_in(struct feed_blob_cols *c, int64_t *mem, size_t n, int with_files)
+{
+	memset(c, 0, sizeof *c);
+	c->stride = 1;
+	c->starts = mem;
+	mem += n;
+	if (with_files) {
+		c->files = mem;
+		mem += n;
+	}
+	for (int k = 0; k < 8; k++, mem += n)
+		c->vals[k] = mem;
+	c->marks = mem;
+}
+
 void feed_blob_put_body(struct buf *out, size_t n, int64_t unit, const struct feed_blob_cols *c)
 {
 	size_t stride = c->stride ? c->stride : 1;

@@ -51,6 +51,10 @@ static inline int feed_blob_ref_of(int k)
 	return k == 1 ? 0 : k == 2 || k == 5 ? 1 : -1;
 }
 
+/* Lays c's columns out one after another in mem, which holds 10 * n
+ * values (11 * n with files), stride 1, no ranges known. */
+void feed_blob_cols_in(struct feed_blob_cols *c, int64_t *mem, size_t n, int with_files);
+
 /* Appends the body of n (at least 1) intervals to out. Every start is a
  * multiple of unit. */
 void feed_blob_put_body(struct buf *out, size_t n, int64_t unit, const struct feed_blob_cols *c);

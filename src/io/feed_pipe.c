@@ -242,10 +242,9 @@ static int ship_runs(struct producer *pr)
  * queue's run is handed over first), -1 when the caller wants no more. A
  * run takes whole seconds and no negative value, starts on 15-minute
  * boundaries (the store's unit of such rows) and goes on on the same day
- * in time order. The first interval
- * of each queue crosses alone, so that the caller meets the queues in the
- * order the parser did (it checks a queue's zone on its first interval,
- * and may report it). */
+ * in time order. The first interval of each queue crosses alone, so that
+ * the caller meets the queues in the order the parser did (it checks a
+ * queue's zone on its first interval, and may report it). */
 static int run_add(struct producer *pr, size_t qi, day_t day, const struct feed_interval *iv)
 {
 	struct open_run *run = &pr->runs[qi];

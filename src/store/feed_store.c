@@ -95,9 +95,9 @@ struct day_row {
 	int64_t tot[N_VALUES];  /* the sums of iv[].v, kept as intervals come */
 	int64_t fraction;       /* non-zero when a time had a fraction of a second */
 	/* A new row whose intervals came in time order, from one file, on
-	 * 15-minute starts and in whole seconds is kept as its blob's body
-	 * (format 3, unit 900, k 6): about 11 bytes an interval instead of an
-	 * iv_rec, and written as it is. Anything else unpacks it into iv. */
+	 * 15-minute starts and in whole seconds is kept as format 3's
+	 * varints of them (about 11 bytes an interval instead of an iv_rec)
+	 * and written by packed_encode(). Anything else unpacks it into iv. */
 	int packed;
 	/* A row taken whole from one run of the reading thread keeps the
 	 * run's body, already in format 4 (f4; then not packed). */
@@ -151,6 +151,7 @@ static int64_t unzigzag(uint64_t v)
  * Formats 3 (the same header, then per interval varints of the start's
  * step, the file index unless one file, the 8 values and the mark) and 2
  * (the batch and place of every interval, no unit) are still read. */
+
 /* A blob's header (format 4), in out from its start. */
 static void put_header(struct buf *out, size_t n, int k, int64_t unit, int64_t batch, int one_file)
 {
@@ -197,12 +198,8 @@ static void row_encode(const struct day_row *r, int64_t batch, struct buf *out)
 			unit = 1;
 	}
 	int64_t *col = xmalloc(11 * (n ? n : 1) * sizeof *col);
-	struct feed_blob_cols c = { .stride = 1 };
-	c.starts = col;
-	c.files = one_file ? NULL : col + n;
-	for (int f = 0; f < N_VALUES; f++)
-		c.vals[f] = col + (size_t)(2 + f) * n;
-	c.marks = col + 10 * n;
+	struct feed_blob_cols c;
+	feed_blob_cols_in(&c, col, n, !one_file);
 	for (size_t i = 0; i < n; i++) {
 		const struct iv_rec *iv = &r->iv[i];
 		c.starts[i] = iv->start;
@@ -222,13 +219,9 @@ static int decode_columns(struct day_row *r, const unsigned char *p, const unsig
 			  uint64_t n, uint64_t unit, int64_t mul, int one_file, uint64_t row_batch)
 {
 	int64_t *col = xmalloc(11 * n * sizeof *col);
-	struct feed_blob_cols c = { .stride = 1 };
+	struct feed_blob_cols c;
 	int rc = -1;
-	c.starts = col;
-	c.files = one_file ? NULL : col + n;
-	for (int f = 0; f < N_VALUES; f++)
-		c.vals[f] = col + (size_t)(2 + f) * n;
-	c.marks = col + 10 * n;
+	feed_blob_cols_in(&c, col, n, !one_file);
 	if (feed_blob_get_body(&p, end, n, (int64_t)unit, &c) || p != end)
 		goto out;
 	ALLOC_GROW(r->iv, n, r->cap);
@@ -319,7 +312,7 @@ static int row_decode(struct day_row *r, const unsigned char *p, size_t len)
 		if (one_file && r->n_files != 1)
 			return -1;
 	}
-	if (version == 4 ? n && decode_columns(r, p, end, n, unit, mul, one_file, row_batch)
+	if (version == 4 ? (n ? decode_columns(r, p, end, n, unit, mul, one_file, row_batch) : p != end)
 			 : decode_body(r, p, end, n, unit, mul, one_file, version, row_batch))
 		return -1;
 	for (uint64_t i = 0; i < n; i++)
@@ -674,15 +667,12 @@ static int packed_encode(struct feeder *fd, struct day_row *r)
 	size_t n = r->n;
 	int64_t prev = 0;
 	uint64_t v;
-	struct feed_blob_cols c = { .stride = 1 };
+	struct feed_blob_cols c;
 	if (fd->cols_cap < 10 * n) {
 		fd->cols_cap = 10 * n;
 		fd->cols = xrealloc(fd->cols, fd->cols_cap * sizeof *fd->cols);
 	}
-	c.starts = fd->cols;
-	for (int f = 0; f < N_VALUES; f++)
-		c.vals[f] = fd->cols + (size_t)(1 + f) * n;
-	c.marks = fd->cols + 9 * n;
+	feed_blob_cols_in(&c, fd->cols, n, 0);
 	for (size_t i = 0; i < n; i++) {
 		if (get_varint(&p, end, &v))
 			goto bad;
@@ -1069,13 +1059,9 @@ static int on_run(void *ctx, const struct feed_run *run)
 one_by_one: {
 	const unsigned char *at = run->body;
 	int64_t *col = xmalloc(10 * run->n * sizeof *col);
-	struct feed_blob_cols c = { .stride = 1 };
+	struct feed_blob_cols c;
 	struct feed_interval iv;
-	c.starts = col;
-	c.files = NULL;
-	for (int k = 0; k < 8; k++)
-		c.vals[k] = col + (size_t)(k + 1) * run->n;
-	c.marks = col + 9 * run->n;
+	feed_blob_cols_in(&c, col, run->n, 0);
 	if ((rc = feed_blob_get_body(&at, run->body + run->body_len, run->n, 900, &c))) {
 		buf_addf(fd->err, "the intervals of %s '%s' handed over are damaged", fd->format,
 			 run->queue->source_id);

@@ -25,12 +25,12 @@ struct cols {
 static void cols_init(struct cols *k, int with_files)
 {
 	memset(&k->c, 0, sizeof k->c);
+	k->c.stride = 1;
 	k->c.starts = k->starts;
 	k->c.files = with_files ? k->files : NULL;
 	for (int f = 0; f < 8; f++)
 		k->c.vals[f] = k->vals[f];
 	k->c.marks = k->marks;
-	k->c.stride = 1;
 }
 
 /* Encodes n intervals of a, decodes them into b and compares. */
