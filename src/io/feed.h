@@ -177,10 +177,33 @@ static inline unsigned char *feed_put_varint(unsigned char *p, uint64_t v)
 	return p;
 }
 
+/* Reads a varint at *p (up to end) into *out and moves *p past it; 0, or
+ * -1 when the bytes end first or it is longer than 64 bits. */
+static inline int feed_get_varint(const unsigned char **p, const unsigned char *end, uint64_t *out)
+{
+	uint64_t v = 0;
+	for (int shift = 0; shift < 64; shift += 7) {
+		if (*p >= end)
+			return -1;
+		unsigned char c = *(*p)++;
+		v |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80)) {
+			*out = v;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 /* A signed value for a varint: 0, -1, 1, -2, ... as 0, 1, 2, 3, ... */
 static inline uint64_t feed_zigzag(int64_t v)
 {
 	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
+}
+
+static inline int64_t feed_unzigzag(uint64_t v)
+{
+	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
 }
 
 struct feed_sink {

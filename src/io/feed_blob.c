@@ -170,27 +170,6 @@ void feed_blob_put_body(struct buf *out, size_t n, int64_t unit, const struct fe
 	put_known(out, &col, c, 10);
 }
 
-static int get_varint(const unsigned char **p, const unsigned char *end, uint64_t *out)
-{
-	uint64_t v = 0;
-	for (int shift = 0; shift < 64; shift += 7) {
-		if (*p >= end)
-			return -1;
-		unsigned char c = *(*p)++;
-		v |= (uint64_t)(c & 0x7f) << shift;
-		if (!(c & 0x80)) {
-			*out = v;
-			return 0;
-		}
-	}
-	return -1;
-}
-
-static int64_t unzigzag(uint64_t v)
-{
-	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
-}
-
 /* Reads a column of count values into out; *diff tells whether they are
  * differences (BLOB_DIFF; NULL: they may not be). The bits past the last
  * value must be 0 (one set of bytes per column). */
@@ -201,9 +180,9 @@ static int get_column(const unsigned char **p, const unsigned char *end, int64_t
 	size_t bytes, bit = 0;
 	int width;
 	const unsigned char *b;
-	if (get_varint(p, end, &z) || *p >= end)
+	if (feed_get_varint(p, end, &z) || *p >= end)
 		return -1;
-	lo = (uint64_t)unzigzag(z);
+	lo = (uint64_t)feed_unzigzag(z);
 	width = *(*p)++;
 	if (diff)
 		*diff = !!(width & BLOB_DIFF);
@@ -242,9 +221,9 @@ int feed_blob_get_body(const unsigned char **p, const unsigned char *end, size_t
 {
 	uint64_t z;
 	int64_t first;
-	if (!n || unit <= 0 || get_varint(p, end, &z))
+	if (!n || unit <= 0 || feed_get_varint(p, end, &z))
 		return -1;
-	first = unzigzag(z);
+	first = feed_unzigzag(z);
 	if (first > BLOB_LIMIT / unit || first < -BLOB_LIMIT / unit)
 		return -1;
 	c->starts[0] = first * unit;

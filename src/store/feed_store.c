@@ -114,18 +114,7 @@ static unsigned char *put_varint(unsigned char *p, uint64_t v)
 
 static int get_varint(const unsigned char **p, const unsigned char *end, uint64_t *out)
 {
-	uint64_t v = 0;
-	for (int shift = 0; shift < 64; shift += 7) {
-		if (*p >= end)
-			return -1;
-		unsigned char c = *(*p)++;
-		v |= (uint64_t)(c & 0x7f) << shift;
-		if (!(c & 0x80)) {
-			*out = v;
-			return 0;
-		}
-	}
-	return -1;
+	return feed_get_varint(p, end, out);
 }
 
 static uint64_t zigzag(int64_t v)
@@ -135,7 +124,7 @@ static uint64_t zigzag(int64_t v)
 
 static int64_t unzigzag(uint64_t v)
 {
-	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
+	return feed_unzigzag(v);
 }
 
 /* The blob. Format 4 (written): the byte 4, the count, k (the handle and
