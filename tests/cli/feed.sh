@@ -82,6 +82,28 @@ check "feed-tickets-order-free" sh -c '
 	"$TANDEM" --db t5.db feed import --format zendesk-sla --map map-zendesk.json zendesk-events.json zendesk-events.json >/dev/null 2>&1 &&
 	"$TANDEM" --db t5.db export measurements --out t5 >/dev/null && diff -u expected/zendesk.csv t5/measurements.csv'
 
+# A store written before format 4 keeps its days in format 3: the next
+# import reads them. The row below is what the release before wrote for
+# old.csv (4 intervals of queue A on 5 March); new.csv replaces 09:30 and
+# adds 10:00. The result is the measurement that release gave for the two
+# imports, and the bytes of importing both with this one.
+printf '%s\n' "Interval Start,Queue,Offered,Answered,Answered Within,Abandoned,Short Abandoned,Handle Seconds,Answer Wait Seconds" \
+	"2026-03-05 09:00,A,20,18,15,2,1,3600,90" "2026-03-05 09:15,A,22,21,19,1,0,4200,60" \
+	"2026-03-05 09:30,A,25,22,18,3,1,4400,130" "2026-03-05 09:45,A,18,18,17,0,0,3500,40" > old.csv
+printf '%s\n' "Interval Start,Queue,Offered,Answered,Answered Within,Abandoned,Short Abandoned,Handle Seconds,Answer Wait Seconds" \
+	"2026-03-05 09:30,A,26,24,20,2,0,4800,120" "2026-03-05 10:00,A,30,27,25,3,1,5400,100" > new.csv
+check "feed-format-3-day-read-and-rewritten" sh -c '
+	fresh() { rm -f "$1"; "$TANDEM" --db "$1" init >/dev/null && "$TANDEM" --db "$1" import base >/dev/null; }
+	feed() { "$TANDEM" --db "$1" feed import --format intervals --map map-two-queues.json "$2" >/dev/null; }
+	fresh f3.db && fresh f4.db && feed f3.db old.csv && feed f4.db old.csv &&
+	test "$(sqlite3 f3.db "SELECT substr(hex(intervals), 1, 2), n_intervals, offered, handle_us FROM feed_days")" = "04|4|85|15700000000" &&
+	sqlite3 f3.db "UPDATE feed_days SET intervals = X'"'"'03040684070201C0B7F00114120F020100901C5A0102161513010000E8203C0102191612030100B02282010102121211000000AC1B2801'"'"'" &&
+	feed f3.db new.csv && feed f4.db new.csv &&
+	"$TANDEM" --db f3.db export measurements --out f3 >/dev/null && grep 2026-03-05 f3/measurements.csv > f3.day &&
+	printf "K1,ABN,2026-03-05,6,114\nK1,SL,2026-03-05,96,114\n" | diff -u - f3.day &&
+	test "$(sqlite3 f3.db "SELECT substr(hex(intervals), 1, 2), n_intervals, replace(files, char(10), \"+\") FROM feed_days")" = "04|5|old.csv+new.csv" &&
+	test "$(sqlite3 f3.db "SELECT hex(intervals) FROM feed_days")" = "$(sqlite3 f4.db "SELECT hex(intervals) FROM feed_days")"'
+
 # A day left with no denominator loses its measurement.
 check "feed-zeroed-interval-removes-the-day" sh -c '
 	"$TANDEM" --db once.db feed import --format genesys-aggregates --map map-genesys.json genesys-zeroed.json > zeroed.out 2>&1 &&
