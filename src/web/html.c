@@ -54,12 +54,28 @@ void html_error_text(struct buf *out, const struct request *req, const char *tex
 	buf_release(&shown);
 }
 
+/* An account's person, looked up once a request (in its arena): the
+ * audit log names the same few accounts on a page of 100 rows. */
+struct actor_name {
+	struct actor_name *next;
+	const char *account, *person;     /* person NULL: the account has none */
+};
+
 /* The name of the person an account belongs to, or NULL (in the arena). */
 static const char *account_person_name(struct request *req, const char *account)
 {
 	struct user u;
 	struct buf err = BUF_INIT;
 	const char *name = NULL;
+	struct actor_name *seen;
+	for (seen = req->actor_names; seen; seen = seen->next)
+		if (!strcmp(seen->account, account))
+			return seen->person;
+	seen = arena_alloc(&req->arena, sizeof *seen);
+	seen->account = arena_strdup(&req->arena, account);
+	seen->person = NULL;
+	seen->next = req->actor_names;
+	req->actor_names = seen;
 	if (!req->store || users_get(req->store, account, &u, &err) != 0) {
 		buf_release(&err);
 		return NULL;
@@ -77,6 +93,7 @@ static const char *account_person_name(struct request *req, const char *account)
 	}
 	user_release(&u);
 	buf_release(&err);
+	seen->person = name;
 	return name;
 }
 

@@ -41,6 +41,7 @@ struct param {
 };
 
 struct web_server;
+struct actor_name;
 struct web_conn;
 struct route;
 
@@ -94,6 +95,7 @@ struct request {
 	int year_given;
 	uint64_t started_us;
 	struct login_wait *login;         /* a login being hashed (auth.c), owned */
+	struct actor_name *actor_names;   /* accounts' people looked up (html.c) */
 };
 
 struct header {

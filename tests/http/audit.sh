@@ -43,4 +43,8 @@ start_server --quiet || exit 1
 login admin
 check "audit-page-broken-200" is 200 "$(status admin GET /audit)"
 check "audit-page-says-broken" has "$WORK/body" 'The audit chain is broken'
+# Who made each change: the person of an account with one (looked up once
+# a page, html.c), the account otherwise.
+check "audit-page-person-of-account" has "$WORK/body" '<td>박운영 (operations)</td>'
+check "audit-page-account-without-person" sh -c "test \$(grep -c '<td>user admin</td>' '$WORK/body') -eq 4"
 check "audit-cli-usage-2" status_is 2 "$TANDEM" audit frobnicate --db "$DB"
