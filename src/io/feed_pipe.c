@@ -105,6 +105,8 @@ struct producer {
 	struct open_run *runs;         /* per queue of the map (want_runs) */
 	size_t *open_runs, n_open_runs; /* the queues whose run is open, in that order */
 	unsigned char *seen;           /* per queue: an interval came */
+	const struct feed_queue **next_of; /* per queue: the queue that came after it */
+	const struct feed_queue *prev; /* the last interval's queue */
 	struct buf perr;               /* the file's problems not yet handed over */
 	struct alloc_cleanup unwind;
 };
@@ -190,6 +192,28 @@ static int flush_text(struct producer *pr)
 	it->u.text_len = pr->perr.len;
 	buf_reset(&pr->perr);
 	return 0;
+}
+
+/* The map's queue of a source id, or NULL. Most files list the queues in
+ * the same order in every interval (or run through one queue's intervals
+ * before the next one's), so the queue that came after the last one the
+ * time before is compared first, before the map's table is searched. */
+static const struct feed_queue *find_queue(struct producer *pr, const char *id, size_t len)
+{
+	const struct feed_map *m = pr->p->map;
+	const struct feed_queue *q = pr->prev ? pr->next_of[pr->prev - m->queues] : NULL;
+	size_t i = 0;
+	if (q && q->source_len == len) {
+		while (i < len && q->source_id[i] == id[i])
+			i++;
+		if (i == len)
+			return pr->prev = q;
+	}
+	if (!(q = feed_map_queue(m, id, len)))
+		return NULL;   /* the chain goes on at the next mapped id */
+	if (pr->prev)
+		pr->next_of[pr->prev - m->queues] = q;
+	return pr->prev = q;
 }
 
 /* Hands queue qi's open run over, its body written as the store keeps
@@ -325,7 +349,7 @@ static int pipe_interval(void *ctx, const struct feed_interval *iv)
 	 * adds runs to days (issue 19's speed goal). Only a source id the
 	 * map does not name crosses as text. */
 	day = p->map ? feed_tz_day(&pr->tz, iv->start) : 0;
-	q = p->map ? feed_map_queue(p->map, iv->source_id, iv->source_len) : NULL;
+	q = p->map ? find_queue(pr, iv->source_id, iv->source_len) : NULL;
 	if (q && p->want_runs) {
 		int added = run_add(pr, (size_t)(q - p->map->queues), day, iv);
 		if (added)
@@ -393,6 +417,8 @@ static void producer_run(struct producer *pr)
 		buf_init(&pr->ring[i].arena);
 	}
 	buf_init(&pr->perr);
+	if (p->map)
+		pr->next_of = xcalloc(p->map->n_queues + 1, sizeof *pr->next_of);
 	if (p->want_runs) {
 		pr->runs = xcalloc(p->map->n_queues + 1, sizeof *pr->runs);
 		pr->open_runs = xcalloc(p->map->n_queues + 1, sizeof *pr->open_runs);
@@ -426,6 +452,7 @@ static void producer_run(struct producer *pr)
 	for (size_t q = 0; pr->runs && q < p->map->n_queues; q++)
 		xfree(pr->runs[q].rec);
 	xfree(pr->runs);
+	xfree(pr->next_of);
 	xfree(pr->open_runs);
 	xfree(pr->seen);
 }
