@@ -300,33 +300,41 @@ static int run_add(struct producer *pr, size_t qi, day_t day, const struct feed_
 	rec[0] = iv->start;
 	rec[9] = pr->file + 1;
 	for (int k = 0; k < 8; k++) {
-		int64_t x = k < 6 ? v[k] : v[k] / MICRO_ONE;
-		rec[1 + k] = x;
+		rec[1 + k] = k < 6 ? v[k] : v[k] / MICRO_ONE;
 		run->tot[k] += v[k];
-		if (!run->n || x < run->lo[2 + k])
-			run->lo[2 + k] = x;
-		if (!run->n || x > run->hi[2 + k])
-			run->hi[2 + k] = x;
 	}
-	for (int k = 0; k < 8; k++) {
-		int ref = feed_blob_ref_of(k);
-		if (ref < 0)
-			continue;
-		int64_t d = (int64_t)((uint64_t)rec[1 + k] - (uint64_t)rec[1 + ref]);
-		if (!run->n || d < run->diff_lo[k])
-			run->diff_lo[k] = d;
-		if (!run->n || d > run->diff_hi[k])
-			run->diff_hi[k] = d;
-	}
-	if (run->n) {
-		int64_t d = iv->start - rec[-RUN_REC], step = d == 900 ? 1 : d / 900;
-		if (run->n == 1 || step < run->lo[0])
-			run->lo[0] = step;
-		if (run->n == 1 || step > run->hi[0])
-			run->hi[0] = step;
-	} else {
+	/* Each column's range (and of the differences from the reference
+	 * columns, and of the steps), for feed_blob_put_body(). */
+	if (!run->n) {
+		for (int k = 0; k < 8; k++) {
+			int ref = feed_blob_ref_of(k);
+			run->lo[2 + k] = run->hi[2 + k] = rec[1 + k];
+			if (ref >= 0)
+				run->diff_lo[k] = run->diff_hi[k] = rec[1 + k] - rec[1 + ref];
+		}
 		run->lo[0] = run->hi[0] = 0;
 		run->lo[10] = run->hi[10] = pr->file + 1;
+	} else {
+		/* Values are not negative here: no difference overflows. The
+		 * loop unrolls, feed_blob_ref_of() folds. */
+		for (int k = 0; k < 8; k++) {
+			int ref = feed_blob_ref_of(k);
+			int64_t x = rec[1 + k];
+			run->lo[2 + k] = x < run->lo[2 + k] ? x : run->lo[2 + k];
+			run->hi[2 + k] = x > run->hi[2 + k] ? x : run->hi[2 + k];
+			if (ref >= 0) {
+				int64_t d = x - rec[1 + ref];
+				run->diff_lo[k] = d < run->diff_lo[k] ? d : run->diff_lo[k];
+				run->diff_hi[k] = d > run->diff_hi[k] ? d : run->diff_hi[k];
+			}
+		}
+		int64_t d = iv->start - rec[-RUN_REC], step = d == 900 ? 1 : d / 900;
+		if (run->n == 1) {
+			run->lo[0] = run->hi[0] = step;
+		} else {
+			run->lo[0] = step < run->lo[0] ? step : run->lo[0];
+			run->hi[0] = step > run->hi[0] ? step : run->hi[0];
+		}
 	}
 	run->n++;
 	return 1;
