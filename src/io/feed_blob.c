@@ -10,9 +10,8 @@
  * much either way: sums of a day's values then stay far from overflow. */
 #define BLOB_LIMIT (INT64_MAX / 4)
 /* In a column's width byte: its values are the differences from another
- * column's (feed_blob_ref). */
+ * column's (feed_blob_ref_of()). */
 #define BLOB_DIFF 0x80
-
 
 static void put_u64le(unsigned char *p, uint64_t v)
 {
