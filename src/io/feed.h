@@ -166,6 +166,15 @@ struct feed_run {
 	size_t body_len;
 };
 
+/* The 8 values of an interval in the order offered .. wait µs: kept in
+ * compact form (a packed day row, a run) only when none is negative and
+ * the times are whole seconds. */
+static inline int feed_values_plain(const int64_t v[8])
+{
+	return (v[0] | v[1] | v[2] | v[3] | v[4] | v[5] | v[6] | v[7]) >= 0 && !(v[6] % MICRO_ONE) &&
+	       !(v[7] % MICRO_ONE);
+}
+
 /* v as a varint (7 bits a byte, low first) at p; returns the end. */
 static inline unsigned char *feed_put_varint(unsigned char *p, uint64_t v)
 {

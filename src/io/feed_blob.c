@@ -90,17 +90,24 @@ static void put_column(struct buf *out, const struct column *c, int64_t lo, int6
 	buf_setlen(out, (size_t)(p - (unsigned char *)out->data));
 }
 
-/* Appends column c, with its range from r (index i of c->lo, c->hi) when
- * the caller knows it. */
+/* Column col's range: *known_lo, *known_hi when the caller gave them
+ * (c->ranged), else found. */
+static void range_of(const struct column *col, const struct feed_blob_cols *c, const int64_t *known_lo,
+		     const int64_t *known_hi, int64_t *lo, int64_t *hi)
+{
+	if (c->ranged && col->count) {
+		*lo = *known_lo;
+		*hi = *known_hi;
+	} else {
+		column_range(col, lo, hi);
+	}
+}
+
+/* Appends column col, its range at index i of c->lo, c->hi when known. */
 static void put_known(struct buf *out, const struct column *col, const struct feed_blob_cols *c, int i)
 {
 	int64_t lo, hi;
-	if (c->ranged && col->count) {
-		lo = c->lo[i];
-		hi = c->hi[i];
-	} else {
-		column_range(col, &lo, &hi);
-	}
+	range_of(col, c, &c->lo[i], &c->hi[i], &lo, &hi);
 	put_column(out, col, lo, hi, 0);
 }
 
@@ -138,12 +145,7 @@ void feed_blob_put_body(struct buf *out, size_t n, int64_t unit, const struct fe
 		int64_t lo, hi, dlo, dhi;
 		col.v = c->vals[k];
 		col.ref = NULL;
-		if (c->ranged) {
-			lo = c->lo[2 + k];
-			hi = c->hi[2 + k];
-		} else {
-			column_range(&col, &lo, &hi);
-		}
+		range_of(&col, c, &c->lo[2 + k], &c->hi[2 + k], &lo, &hi);
 		if (feed_blob_ref_of(k) < 0) {
 			put_column(out, &col, lo, hi, 0);
 			continue;
@@ -151,12 +153,7 @@ void feed_blob_put_body(struct buf *out, size_t n, int64_t unit, const struct fe
 		/* Kept as the difference from its reference when that is
 		 * narrower (most answered calls are offered ones). */
 		col.ref = c->vals[feed_blob_ref_of(k)];
-		if (c->ranged) {
-			dlo = c->diff_lo[k];
-			dhi = c->diff_hi[k];
-		} else {
-			column_range(&col, &dlo, &dhi);
-		}
+		range_of(&col, c, &c->diff_lo[k], &c->diff_hi[k], &dlo, &dhi);
 		if (range_width(dlo, dhi) < range_width(lo, hi) && dlo >= -BLOB_LIMIT && dhi <= BLOB_LIMIT) {
 			put_column(out, &col, dlo, dhi, BLOB_DIFF);
 		} else {

@@ -274,8 +274,7 @@ static int run_add(struct producer *pr, size_t qi, day_t day, const struct feed_
 	struct open_run *run = &pr->runs[qi];
 	int64_t v[8] = { iv->offered, iv->answered, iv->within, iv->abandoned, iv->short_abandoned,
 			 iv->handled, iv->handle_us, iv->wait_us };
-	int may = pr->seen[qi] && (v[0] | v[1] | v[2] | v[3] | v[4] | v[5] | v[6] | v[7]) >= 0 &&
-		  !(v[6] % MICRO_ONE) && !(v[7] % MICRO_ONE) && !(iv->start % 900);
+	int may = pr->seen[qi] && feed_values_plain(v) && !(iv->start % 900);
 	pr->seen[qi] = 1;
 	if (run->open && !(may && run->day == day && iv->start > run->rec[(run->n - 1) * RUN_REC]) &&
 	    ship_run(pr, qi))

@@ -107,26 +107,6 @@ struct day_row {
 	int64_t last_start;
 };
 
-static unsigned char *put_varint(unsigned char *p, uint64_t v)
-{
-	return feed_put_varint(p, v);
-}
-
-static int get_varint(const unsigned char **p, const unsigned char *end, uint64_t *out)
-{
-	return feed_get_varint(p, end, out);
-}
-
-static uint64_t zigzag(int64_t v)
-{
-	return feed_zigzag(v);
-}
-
-static int64_t unzigzag(uint64_t v)
-{
-	return feed_unzigzag(v);
-}
-
 /* The blob. Format 4 (written): the byte 4, the count, k (the handle and
  * wait times are stored divided by 10^k: whole seconds are kept as
  * seconds), the time unit u (900, 60 or 1: the starts are stored as
@@ -149,10 +129,10 @@ static void put_header(struct buf *out, size_t n, int k, int64_t unit, int64_t b
 	buf_grow(out, 40);
 	p = (unsigned char *)out->data;
 	*p++ = 4;
-	p = put_varint(p, n);
+	p = feed_put_varint(p, n);
 	*p++ = (unsigned char)k;
-	p = put_varint(p, (uint64_t)unit);
-	p = put_varint(p, (uint64_t)batch);
+	p = feed_put_varint(p, (uint64_t)unit);
+	p = feed_put_varint(p, (uint64_t)batch);
 	*p++ = (unsigned char)one_file;
 	buf_setlen(out, (size_t)(p - (unsigned char *)out->data));
 }
@@ -249,29 +229,29 @@ static int decode_body(struct day_row *r, const unsigned char *p, const unsigned
 	ALLOC_GROW(r->iv, n, r->cap);
 	for (uint64_t i = 0; i < n; i++) {
 		struct iv_rec *iv = &r->iv[i];
-		if (get_varint(&p, end, &v) || (int64_t)(v >> 1) > INT64_MAX / 4 / (int64_t)unit)
+		if (feed_get_varint(&p, end, &v) || (int64_t)(v >> 1) > INT64_MAX / 4 / (int64_t)unit)
 			return -1;
-		iv->start = prev + unzigzag(v) * (int64_t)unit;
+		iv->start = prev + feed_unzigzag(v) * (int64_t)unit;
 		prev = iv->start;
 		if (one_file)
 			v = 0;
-		else if (get_varint(&p, end, &v) || v >= r->n_files)
+		else if (feed_get_varint(&p, end, &v) || v >= r->n_files)
 			return -1;
 		iv->file = (uint32_t)v;
 		for (int f = 0; f < N_VALUES; f++) {
-			if (get_varint(&p, end, &v) || v > INT64_MAX / 4 / (uint64_t)mul)
+			if (feed_get_varint(&p, end, &v) || v > INT64_MAX / 4 / (uint64_t)mul)
 				return -1;
 			iv->v[f] = (int64_t)v * (f >= 6 ? mul : 1);
 		}
 		if (version == 2) {
-			if (get_varint(&p, end, &v))
+			if (feed_get_varint(&p, end, &v))
 				return -1;
 			iv->batch = (int64_t)v;
-			if (get_varint(&p, end, &v))
+			if (feed_get_varint(&p, end, &v))
 				return -1;
 			iv->ord = (int64_t)v;
 		} else {
-			if (get_varint(&p, end, &v) || v > INT32_MAX)
+			if (feed_get_varint(&p, end, &v) || v > INT32_MAX)
 				return -1;
 			iv->batch = v ? (int64_t)row_batch : -1;
 			iv->ord = v ? (int64_t)v - 1 : -1;
@@ -288,13 +268,13 @@ static int row_decode(struct day_row *r, const unsigned char *p, size_t len)
 	int version = len ? *p : 0, one_file = 0;
 	/* Format 4 may keep many intervals in few bytes, but a day has at most
 	 * 25 hours of seconds. */
-	if (!len || version < 2 || version > 4 || (p++, get_varint(&p, end, &n)) ||
+	if (!len || version < 2 || version > 4 || (p++, feed_get_varint(&p, end, &n)) ||
 	    n > (version == 4 ? 90000 : len) || p >= end || *p > 6)
 		return -1;
 	for (int k = *p++; k > 0; k--)
 		mul *= 10;
 	if (version >= 3) {
-		if (get_varint(&p, end, &unit) || !unit || unit > 86400 || get_varint(&p, end, &row_batch) ||
+		if (feed_get_varint(&p, end, &unit) || !unit || unit > 86400 || feed_get_varint(&p, end, &row_batch) ||
 		    p >= end || *p > 1)
 			return -1;
 		one_file = *p++;
@@ -663,12 +643,12 @@ static int packed_encode(struct feeder *fd, struct day_row *r)
 	}
 	feed_blob_cols_in(&c, fd->cols, n, 0);
 	for (size_t i = 0; i < n; i++) {
-		if (get_varint(&p, end, &v))
+		if (feed_get_varint(&p, end, &v))
 			goto bad;
-		prev += unzigzag(v) * 900;
+		prev += feed_unzigzag(v) * 900;
 		c.starts[i] = prev;
 		for (int f = 0; f < N_VALUES + 1; f++) {
-			if (get_varint(&p, end, &v) || v > INT64_MAX / 4 / MICRO_ONE)
+			if (feed_get_varint(&p, end, &v) || v > INT64_MAX / 4 / MICRO_ONE)
 				goto bad;
 			(f < N_VALUES ? c.vals[f] : c.marks)[i] = (int64_t)v;
 		}
@@ -932,8 +912,7 @@ static int on_interval_at(void *ctx, const struct feed_interval *iv, day_t day,
 		return -1;
 	if (r->packed) {
 		int64_t delta = iv->start - (r->n ? r->last_start : 0);
-		if (file == 0 && delta > 0 && delta % 900 == 0 && v[6] % MICRO_ONE == 0 &&
-		    v[7] % MICRO_ONE == 0 && (v[0] | v[1] | v[2] | v[3] | v[4] | v[5] | v[6] | v[7]) >= 0) {
+		if (file == 0 && delta > 0 && delta % 900 == 0 && feed_values_plain(v)) {
 			unsigned char *p;
 			/* At most 10 bytes a varint, 10 varints and the mark. */
 			if (r->body_len + 11 * 10 > r->body_cap) {
@@ -941,12 +920,12 @@ static int on_interval_at(void *ctx, const struct feed_interval *iv, day_t day,
 				r->body = xrealloc(r->body, r->body_cap);
 			}
 			p = r->body + r->body_len;
-			p = put_varint(p, zigzag(delta / 900));
+			p = feed_put_varint(p, feed_zigzag(delta / 900));
 			for (int k = 0; k < 6; k++)
-				p = put_varint(p, (uint64_t)v[k]);
-			p = put_varint(p, (uint64_t)(v[6] / MICRO_ONE));
-			p = put_varint(p, (uint64_t)(v[7] / MICRO_ONE));
-			p = put_varint(p, (uint64_t)fd->ord + 1);
+				p = feed_put_varint(p, (uint64_t)v[k]);
+			p = feed_put_varint(p, (uint64_t)(v[6] / MICRO_ONE));
+			p = feed_put_varint(p, (uint64_t)(v[7] / MICRO_ONE));
+			p = feed_put_varint(p, (uint64_t)fd->ord + 1);
 			r->body_len = (size_t)(p - r->body);
 			r->last_start = iv->start;
 			r->n++;
