@@ -1459,7 +1459,10 @@ static int derive(struct feeder *fd)
 		  " WHERE format = ? AND source_id = ? AND end_day IS NOT NULL GROUP BY end_day ORDER BY end_day"
 		: "SELECT day, batch, offered, answered, within, abandoned, short_abandoned, handled,"
 		  " handle_us, wait_us FROM feed_days WHERE format = ? AND source_id = ? ORDER BY day";
-	if (store_prepare(fd->s, sql, &st, fd->err))
+	/* Every day row was just written: out of the cache first, or reading
+	 * them back misses on nearly every page (store.h; at 1,000 queues
+	 * 222,000 reads of 27,000 pages, 0.3 s). */
+	if (store_flush_cache(fd->s, fd->err) || store_prepare(fd->s, sql, &st, fd->err))
 		goto out;
 	for (size_t i = 0; i < n; i++)
 		qs[i] = &fd->map->queues[i];

@@ -945,7 +945,7 @@ static const struct store_ops postgres_ops = {
 	STORE_POSTGRES, pg_exec, pg_prepare, pg_bind_text, pg_bind_int64, pg_bind_null,
 	pg_step, pg_reset, pg_finalize, pg_column_count, pg_column_is_null,
 	pg_column_text, pg_column_int64, pg_changes, pg_stmt_error, pg_close,
-	pg_bind_blob, pg_column_blob,
+	pg_bind_blob, pg_column_blob, NULL,
 };
 
 /* Tandem orders by bytes, as SQLite does (the loader binary-searches what

@@ -62,6 +62,15 @@ static int sq_exec(struct store *s, const char *sql, struct buf *err)
 	return 0;
 }
 
+static int sq_flush_cache(struct store *s, struct buf *err)
+{
+	if (sqlite3_db_cacheflush(db_of(s)) != SQLITE_OK) {
+		buf_addf(err, "%s: %s", s->location, sqlite3_errmsg(db_of(s)));
+		return -1;
+	}
+	return 0;
+}
+
 static int sq_prepare(struct store *s, const char *sql, struct stmt **out, struct buf *err)
 {
 	sqlite3_stmt *st;
@@ -189,7 +198,7 @@ static const struct store_ops sqlite_ops = {
 	STORE_SQLITE, sq_exec, sq_prepare, sq_bind_text, sq_bind_int64, sq_bind_null,
 	sq_step, sq_reset, sq_finalize, sq_column_count, sq_column_is_null,
 	sq_column_text, sq_column_int64, sq_changes, sq_stmt_error, sq_close,
-	sq_bind_blob, sq_column_blob,
+	sq_bind_blob, sq_column_blob, sq_flush_cache,
 };
 
 /* The torture mode of base/alloc.h reaches SQLite's own allocations too:

@@ -65,6 +65,11 @@ int store_exec(struct store *s, const char *sql, struct buf *err)
 	return s->ops->exec(s, sql, err);
 }
 
+int store_flush_cache(struct store *s, struct buf *err)
+{
+	return s->ops->flush_cache ? s->ops->flush_cache(s, err) : 0;
+}
+
 int store_prepare(struct store *s, const char *sql, struct stmt **out, struct buf *err)
 {
 	return s->ops->prepare(s, sql, out, err);

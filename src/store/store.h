@@ -40,6 +40,9 @@ struct store_ops {
 	 * return the bytes, valid like column_text. */
 	int (*bind_blob)(struct stmt *, int idx, const void *data, size_t len);
 	const unsigned char *(*column_blob)(struct stmt *, int col, size_t *len);
+	/* Writes the pages the open transaction changed out of the backend's
+	 * page cache, still uncommitted; NULL for a backend without one. */
+	int (*flush_cache)(struct store *, struct buf *err);
 };
 
 struct store {
@@ -74,6 +77,11 @@ const char *store_default_url(const char *flag);
 
 int store_exec(struct store *s, const char *sql, struct buf *err);
 int store_prepare(struct store *s, const char *sql, struct stmt **out, struct buf *err);
+/* Inside a large transaction, before it reads much of what it wrote: SQLite
+ * keeps a page cache full of changed pages for reading only after they
+ * are written out (to the log, as the commit would), so reading back
+ * misses on nearly every page (docs/performance.md). Nothing is committed. */
+int store_flush_cache(struct store *s, struct buf *err);
 /* Transactions nest: inside another, store_begin opens a savepoint that
  * store_commit keeps (for the outer transaction to commit) and
  * store_rollback undoes. So a function that may run inside a caller's
