@@ -34,7 +34,7 @@
 #define PIPE_ITEMS 1024
 #define PIPE_READERS 2                 /* at most this many reading threads */
 #define PIPE_ARENA (512 * 1024)
-#define RUN_REC 10                     /* int64s an interval takes in a run */
+#define RUN_REC 9                      /* int32s an interval takes in a run */
 
 enum { ITEM_INTERVAL, ITEM_RUN, ITEM_TICKET, ITEM_TEXT, ITEM_FILE_END };
 
@@ -69,17 +69,18 @@ struct batch {
 	uint64_t done, total;
 };
 
-/* A queue's run being gathered (struct feed_run): its intervals by
- * column, the times in whole seconds, every mark the file's. */
+/* A queue's run being gathered (struct feed_run), every mark the file's.
+ * Kept small: a file lists every queue in each interval, so each interval
+ * goes to another queue's run, and what it touches is a cache miss. The
+ * sums and ranges are found when the run is handed over (ship_run()). */
 struct open_run {
 	int open;
 	int listed;                    /* in the pipe's open_runs */
 	day_t day;
 	size_t n, cap;
-	int64_t tot[8];
-	int64_t *rec;                  /* per interval: the start, the 8 values, the mark */
-	int64_t lo[11], hi[11];        /* each column's range (io/feed_blob.h) */
-	int64_t diff_lo[8], diff_hi[8];
+	int64_t first_start, last_start;
+	int32_t *rec;                  /* per interval: the start less the first, the 8
+					* values (the times in whole seconds) */
 };
 
 struct pipe;
@@ -103,6 +104,8 @@ struct producer {
 	struct feed_tz tz;             /* the map's zone, with this thread's caches */
 	int file;                      /* the file being read */
 	struct open_run *runs;         /* per queue of the map (want_runs) */
+	int64_t *cols;                 /* ship_run()'s columns, room for cap_cols intervals */
+	size_t cap_cols;
 	size_t *open_runs, n_open_runs; /* the queues whose run is open, in that order */
 	unsigned char *seen;           /* per queue: an interval came */
 	const struct feed_queue **next_of; /* per queue: the queue that came after it */
@@ -217,32 +220,67 @@ static const struct feed_queue *find_queue(struct producer *pr, const char *id, 
 }
 
 /* Hands queue qi's open run over, its body written as the store keeps
- * it (io/feed_blob.h). */
+ * it (io/feed_blob.h): its intervals laid out by column, with the sums and
+ * each column's range, in one pass. */
 static int ship_run(struct producer *pr, size_t qi)
 {
 	struct open_run *run = &pr->runs[qi];
 	struct item *it = new_item(pr, ITEM_RUN);
 	struct batch *b = &pr->ring[pr->tail];
-	struct feed_blob_cols c = { .stride = RUN_REC, .ranged = 1 };
+	struct feed_blob_cols c;
+	size_t n = run->n;
+	int64_t tot[8] = { 0 };
 	if (!it)
 		return 1;
-	memcpy(c.lo, run->lo, sizeof c.lo);
-	memcpy(c.hi, run->hi, sizeof c.hi);
-	memcpy(c.diff_lo, run->diff_lo, sizeof c.diff_lo);
-	memcpy(c.diff_hi, run->diff_hi, sizeof c.diff_hi);
-	c.starts = run->rec;
-	c.files = NULL;
-	for (int k = 0; k < 8; k++)
-		c.vals[k] = run->rec + 1 + k;
-	c.marks = run->rec + 9;
+	if (n > pr->cap_cols) {
+		pr->cap_cols = n;
+		pr->cols = xrealloc(pr->cols, 10 * n * sizeof *pr->cols);
+	}
+	feed_blob_cols_in(&c, pr->cols, n, 0);
+	c.ranged = 1;
+	for (int k = 0; k < 8; k++) {
+		int ref = feed_blob_ref_of(k);
+		c.lo[2 + k] = c.hi[2 + k] = run->rec[1 + k];
+		if (ref >= 0)
+			c.diff_lo[k] = c.diff_hi[k] = (int64_t)run->rec[1 + k] - run->rec[1 + ref];
+	}
+	for (size_t i = 0; i < n; i++) {
+		const int32_t *rec = run->rec + i * RUN_REC;
+		c.starts[i] = run->first_start + rec[0];
+		c.marks[i] = pr->file + 1;
+		/* Values are not negative: no difference overflows. The loop
+		 * unrolls, feed_blob_ref_of() folds. */
+		for (int k = 0; k < 8; k++) {
+			int ref = feed_blob_ref_of(k);
+			int64_t x = rec[1 + k];
+			c.vals[k][i] = x;
+			tot[k] += x;
+			c.lo[2 + k] = x < c.lo[2 + k] ? x : c.lo[2 + k];
+			c.hi[2 + k] = x > c.hi[2 + k] ? x : c.hi[2 + k];
+			if (ref >= 0) {
+				int64_t d = x - rec[1 + ref];
+				c.diff_lo[k] = d < c.diff_lo[k] ? d : c.diff_lo[k];
+				c.diff_hi[k] = d > c.diff_hi[k] ? d : c.diff_hi[k];
+			}
+		}
+	}
+	/* The steps, in the unit of 15 minutes (every start is on one). */
+	c.lo[0] = c.hi[0] = n > 1 ? (c.starts[1] - c.starts[0]) / 900 : 0;
+	for (size_t i = 2; i < n; i++) {
+		int64_t step = (c.starts[i] - c.starts[i - 1]) / 900;
+		c.lo[0] = step < c.lo[0] ? step : c.lo[0];
+		c.hi[0] = step > c.hi[0] ? step : c.hi[0];
+	}
+	c.lo[10] = c.hi[10] = pr->file + 1;
 	it->queue = &pr->p->map->queues[qi];
 	it->day = run->day;
 	it->u.run.first_start = c.starts[0];
-	it->u.run.last_start = c.starts[run->n - 1];
-	it->u.run.n = run->n;
-	memcpy(it->u.run.tot, run->tot, sizeof run->tot);
+	it->u.run.last_start = c.starts[n - 1];
+	it->u.run.n = n;
+	for (int k = 0; k < 8; k++)
+		it->u.run.tot[k] = k < 6 ? tot[k] : tot[k] * MICRO_ONE;
 	it->s1 = b->arena.len;
-	feed_blob_put_body(&b->arena, run->n, 900, &c);
+	feed_blob_put_body(&b->arena, n, 900, &c);
 	it->u.run.body_len = b->arena.len - it->s1;
 	run->open = 0;
 	return 0;
@@ -264,19 +302,25 @@ static int ship_runs(struct producer *pr)
 
 /* Adds iv to queue qi's run: 1, or 0 when it may not join one (then the
  * queue's run is handed over first), -1 when the caller wants no more. A
- * run takes whole seconds and no negative value, starts on 15-minute
- * boundaries (the store's unit of such rows) and goes on on the same day
- * in time order. The first interval of each queue crosses alone, so that
- * the caller meets the queues in the order the parser did (it checks a
- * queue's zone on its first interval, and may report it). */
+ * run takes whole seconds and no negative value, each below 2^31, starts
+ * on 15-minute boundaries (the store's unit of such rows) and goes on on
+ * the same day in time order. The first interval of each queue crosses
+ * alone, so that the caller meets the queues in the order the parser did
+ * (it checks a queue's zone on its first interval, and may report it). */
 static int run_add(struct producer *pr, size_t qi, day_t day, const struct feed_interval *iv)
 {
 	struct open_run *run = &pr->runs[qi];
 	int64_t v[8] = { iv->offered, iv->answered, iv->within, iv->abandoned, iv->short_abandoned,
 			 iv->handled, iv->handle_us, iv->wait_us };
 	int may = pr->seen[qi] && feed_values_plain(v) && !(iv->start % 900);
+	if (may) {
+		v[6] /= MICRO_ONE;
+		v[7] /= MICRO_ONE;
+		may = !((v[0] | v[1] | v[2] | v[3] | v[4] | v[5] | v[6] | v[7]) >> 31);
+	}
 	pr->seen[qi] = 1;
-	if (run->open && !(may && run->day == day && iv->start > run->rec[(run->n - 1) * RUN_REC]) &&
+	if (run->open && !(may && run->day == day && iv->start > run->last_start &&
+			   iv->start - run->first_start <= INT32_MAX) &&
 	    ship_run(pr, qi))
 		return -1;
 	if (!may)
@@ -285,7 +329,7 @@ static int run_add(struct producer *pr, size_t qi, day_t day, const struct feed_
 		run->open = 1;
 		run->day = day;
 		run->n = 0;
-		memset(run->tot, 0, sizeof run->tot);
+		run->first_start = iv->start;
 		if (!run->listed) {
 			run->listed = 1;
 			pr->open_runs[pr->n_open_runs++] = qi;
@@ -295,46 +339,11 @@ static int run_add(struct producer *pr, size_t qi, day_t day, const struct feed_
 		run->cap = run->cap ? run->cap * 2 : 128;
 		run->rec = xrealloc(run->rec, run->cap * RUN_REC * sizeof *run->rec);
 	}
-	int64_t *rec = run->rec + run->n * RUN_REC;
-	rec[0] = iv->start;
-	rec[9] = pr->file + 1;
-	for (int k = 0; k < 8; k++) {
-		rec[1 + k] = k < 6 ? v[k] : v[k] / MICRO_ONE;
-		run->tot[k] += v[k];
-	}
-	/* Each column's range (and of the differences from the reference
-	 * columns, and of the steps), for feed_blob_put_body(). */
-	if (!run->n) {
-		for (int k = 0; k < 8; k++) {
-			int ref = feed_blob_ref_of(k);
-			run->lo[2 + k] = run->hi[2 + k] = rec[1 + k];
-			if (ref >= 0)
-				run->diff_lo[k] = run->diff_hi[k] = rec[1 + k] - rec[1 + ref];
-		}
-		run->lo[0] = run->hi[0] = 0;
-		run->lo[10] = run->hi[10] = pr->file + 1;
-	} else {
-		/* Values are not negative here: no difference overflows. The
-		 * loop unrolls, feed_blob_ref_of() folds. */
-		for (int k = 0; k < 8; k++) {
-			int ref = feed_blob_ref_of(k);
-			int64_t x = rec[1 + k];
-			run->lo[2 + k] = x < run->lo[2 + k] ? x : run->lo[2 + k];
-			run->hi[2 + k] = x > run->hi[2 + k] ? x : run->hi[2 + k];
-			if (ref >= 0) {
-				int64_t d = x - rec[1 + ref];
-				run->diff_lo[k] = d < run->diff_lo[k] ? d : run->diff_lo[k];
-				run->diff_hi[k] = d > run->diff_hi[k] ? d : run->diff_hi[k];
-			}
-		}
-		int64_t d = iv->start - rec[-RUN_REC], step = d == 900 ? 1 : d / 900;
-		if (run->n == 1) {
-			run->lo[0] = run->hi[0] = step;
-		} else {
-			run->lo[0] = step < run->lo[0] ? step : run->lo[0];
-			run->hi[0] = step > run->hi[0] ? step : run->hi[0];
-		}
-	}
+	int32_t *rec = run->rec + run->n * RUN_REC;
+	rec[0] = (int32_t)(iv->start - run->first_start);
+	for (int k = 0; k < 8; k++)
+		rec[1 + k] = (int32_t)v[k];
+	run->last_start = iv->start;
 	run->n++;
 	return 1;
 }
@@ -459,6 +468,7 @@ static void producer_run(struct producer *pr)
 	for (size_t q = 0; pr->runs && q < p->map->n_queues; q++)
 		xfree(pr->runs[q].rec);
 	xfree(pr->runs);
+	xfree(pr->cols);
 	xfree(pr->next_of);
 	xfree(pr->open_runs);
 	xfree(pr->seen);
