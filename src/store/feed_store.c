@@ -594,12 +594,15 @@ static struct day_row *open_row(struct feeder *fd, const char *source, size_t le
 	r->source_len = len;
 	r->day = day;
 	r->last_ord = -1;
-	date_format(day, date);
-	stmt_reset(fd->sel_day);
-	stmt_bind_str(fd->sel_day, 1, fd->format);
-	stmt_bind_text(fd->sel_day, 2, source, len);
-	stmt_bind_str(fd->sel_day, 3, date);
-	step = maybe ? stmt_step(fd->sel_day) : STORE_DONE;
+	step = STORE_DONE;
+	if (maybe) {
+		date_format(day, date);
+		stmt_reset(fd->sel_day);
+		stmt_bind_str(fd->sel_day, 1, fd->format);
+		stmt_bind_text(fd->sel_day, 2, source, len);
+		stmt_bind_str(fd->sel_day, 3, date);
+		step = stmt_step(fd->sel_day);
+	}
 	if (step == STORE_ERROR) {
 		storage_error(fd, fd->sel_day);
 		row_free(r);
@@ -1334,8 +1337,12 @@ static int year_of(day_t day)
  * a day without a denominator left has no measurement. */
 static int write_metric(struct feeder *fd, const char *contract, struct metric_days *md)
 {
-	size_t i = 0, out = 0;
-	xqsort(md->days, md->n, sizeof *md->days, cmp_day_value);
+	size_t i = 0, out = 0, sorted = 1;
+	/* One source's days come in order: sorted already. */
+	for (size_t j = 1; j < md->n && sorted; j++)
+		sorted = md->days[j - 1].day <= md->days[j].day;
+	if (!sorted)
+		xqsort(md->days, md->n, sizeof *md->days, cmp_day_value);
 	for (size_t j = 0; j < md->n; j++) {
 		if (out && md->days[out - 1].day == md->days[j].day) {
 			md->days[out - 1].num += md->days[j].num;
@@ -1348,9 +1355,10 @@ static int write_metric(struct feeder *fd, const char *contract, struct metric_d
 	md->n = out;
 	while (i < md->n) {
 		int year = year_of(md->days[i].day);
+		day_t last = date_from_ymd(year, 12, 31);
 		size_t j = i;
 		int any = 0;
-		for (; j < md->n && year_of(md->days[j].day) == year; j++)
+		for (; j < md->n && md->days[j].day <= last; j++)
 			any |= md->days[j].dirty;
 		if (any) {
 			struct day_block b[12];
