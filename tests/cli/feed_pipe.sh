@@ -146,6 +146,24 @@ check "feed-pipe-runs-over-stored-days-same-as-one-thread" sh -c '
 check "feed-pipe-runs-kept-every-interval" sh -c \
 	'test "$(sqlite3 messy-0.db "SELECT count(*), sum(n_intervals) FROM feed_days")" = "8|578"'
 
+# Values of 2^31 and more (a large queue's handle seconds, say) do not fit
+# a run's int32 record: the run ends before them and they go one by one,
+# with the bytes of one thread.
+awk 'BEGIN {
+	print "Interval Start,Queue,Offered,Answered,Answered Within,Abandoned,Short Abandoned,Handle Seconds"
+	for (s = 0; s < 96; s++) {
+		t = sprintf("2026-03-05 %02d:%02d", int(s / 4), (s % 4) * 15)
+		h = s == 40 ? "3000000000" : s == 41 ? "2147483647" : s == 42 ? "2147483648" : 600 + s
+		o = s == 60 ? "2147483648" : 20
+		printf "%s,A,%s,19,15,1,0,%s\n", t, o, h
+		printf "%s,B,20,19,15,1,0,%d\n", t, 600 + s
+	}
+}' > wide.csv
+check "feed-pipe-wide-values-same-as-one-thread" both wide intervals map-two-queues.json wide.csv
+check "feed-pipe-wide-values-kept" sh -c \
+	'test "$(sqlite3 wide-0.db "SELECT source_id, n_intervals, offered, handle_us FROM feed_days
+		ORDER BY 1" | tr "\n" " ")" = "A|96|2147485548|7295027532000000 B|96|1920|62160000000 "'
+
 # Every vendor's fixture, and the bad ones.
 check "feed-pipe-genesys-same" both genesys genesys-aggregates map-genesys.json genesys-0302.json \
 	genesys-0302-late.json
