@@ -356,17 +356,24 @@ EOF
 	wrk -t2 -c4 -d4s -s "$WORK/mixed.lua" "$URL" > "$WORK/warm.out" 2>&1
 	sleep 0.5
 	rss0=$(rss) fd0=$(fds)
-	# Two equal windows: the first may still grow caches (every write
-	# starts a new data version); the second must not grow: a leak grows
-	# with the requests, a cache does not.
+	# Three equal windows: the first may still grow caches (every write
+	# starts a new data version). A leak grows with the requests, so in
+	# the second window and again in the third; a cache fills once: a
+	# store connection opened late (when four requests first run at once,
+	# which under load may come after the warm-up) fills its page cache
+	# in one window, by up to 16 MB (seen: 14.9 -> 29.6 MB, 2 more
+	# descriptors), and not again.
 	half=$(( ${SOAK_SECONDS:-16} / 2 ))
 	wrk -t2 -c4 -d"${half}s" -s "$WORK/mixed.lua" "$URL" > "$WORK/soak1.out" 2>&1
 	sleep 0.5
 	rss_mid=$(rss)
+	wrk -t2 -c4 -d"${half}s" -s "$WORK/mixed.lua" "$URL" > "$WORK/soak2.out" 2>&1
+	sleep 0.5
+	rss_mid2=$(rss)
 	wrk -t2 -c4 -d"${half}s" -s "$WORK/mixed.lua" "$URL" > "$WORK/soak.out" 2>&1
 	sleep 0.5
 	rss1=$(rss) fd1=$(fds)
-	echo "# soak: $(tr '\n' ' ' < "$WORK/soak.out" | sed 's/.*requests \([0-9]*\)/requests \1/'); RSS ${rss0} -> ${rss_mid} -> ${rss1} KiB, fds ${fd0} -> ${fd1}"
+	echo "# soak: $(tr '\n' ' ' < "$WORK/soak.out" | sed 's/.*requests \([0-9]*\)/requests \1/'); RSS ${rss0} -> ${rss_mid} -> ${rss_mid2} -> ${rss1} KiB, fds ${fd0} -> ${fd1}"
 	check "soak-requests-made" awk '$1 == "requests" && $2 > 1000 { ok = 1 } END { exit !ok }' "$WORK/soak.out"
 	check "soak-no-5xx" grep -qx '5xx 0' "$WORK/soak.out"
 	check "soak-no-4xx" grep -qx '4xx 0' "$WORK/soak.out"
@@ -376,9 +383,10 @@ EOF
 		# ASan's quarantine keeps freed memory for a while, so RSS grows
 		# without a leak; LeakSanitizer checks leaks in this build.
 		_n=$((_n + 1))
-		echo "ok $_n - soak-rss-flat-in-second-window # SKIP under ASan" ;;
+		echo "ok $_n - soak-rss-not-growing-in-two-windows # SKIP under ASan" ;;
 	*)
-		check "soak-rss-flat-in-second-window" test "$rss1" -le $((rss_mid + 2048)) ;;
+		check "soak-rss-not-growing-in-two-windows" \
+			test "$rss_mid2" -le $((rss_mid + 2048)) -o "$rss1" -le $((rss_mid2 + 2048)) ;;
 	esac
 	check "soak-fds-flat" test "$fd1" -le $((fd0 + 4))
 	check "soak-audit-chain-intact" "$TANDEM" audit verify --db "$DB"
