@@ -1411,6 +1411,17 @@ static int collect_source(struct feeder *fd, struct stmt *st, const struct feed_
 			  struct metric_days *mds, size_t n_mds)
 {
 	int step;
+	/* Each link's metric among mds, found once (a map links a queue to
+	 * its contract's metrics, a few each). */
+	size_t *md_of = xcalloc(q->n_links + 1, sizeof *md_of);
+	for (size_t j = 0; j < q->n_links; j++) {
+		md_of[j] = n_mds;
+		for (size_t m = 0; m < n_mds; m++)
+			if (!strcmp(mds[m].metric, q->links[j].metric)) {
+				md_of[j] = m;
+				break;
+			}
+	}
 	stmt_reset(st);
 	stmt_bind_str(st, 1, fd->format);
 	stmt_bind_str(st, 2, q->source_id);
@@ -1421,6 +1432,7 @@ static int collect_source(struct feeder *fd, struct stmt *st, const struct feed_
 		int64_t t[N_VALUES] = { 0 };
 		if (date_parse(d, dl, &day)) {
 			buf_addf(fd->err, "a stored feed day of '%s' is damaged", q->source_id);
+			xfree(md_of);
 			return -1;
 		}
 		int dirty = stmt_int64(st, 1) == fd->batch;
@@ -1433,13 +1445,13 @@ static int collect_source(struct feeder *fd, struct stmt *st, const struct feed_
 				t[k] = stmt_int64(st, 2 + k);
 		}
 		for (size_t j = 0; j < q->n_links; j++)
-			for (size_t m = 0; m < n_mds; m++)
-				if (!strcmp(mds[m].metric, q->links[j].metric)) {
-					micro_t num, den;
-					measure_day(q->links[j].measure, &q->service_level, t, &num, &den);
-					push_day(&mds[m], day, num, den, dirty);
-				}
+			if (md_of[j] < n_mds) {
+				micro_t num, den;
+				measure_day(q->links[j].measure, &q->service_level, t, &num, &den);
+				push_day(&mds[md_of[j]], day, num, den, dirty);
+			}
 	}
+	xfree(md_of);
 	if (step == STORE_ERROR)
 		return storage_error(fd, st);
 	stmt_reset(st);
