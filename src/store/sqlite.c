@@ -263,8 +263,8 @@ void store_sqlite_torture(void)
 }
 
 /* Before SQLite's first use: no memory statistics, which nothing reads
- * and which take a lock around every allocation (a feed import of 1,000
- * queues spent 3% of its time in that lock). */
+ * and which take a lock around every allocation (locking and unlocking
+ * were 2.7% of a feed import's samples at 1,000 queues). */
 static void configure(void)
 {
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);

@@ -77,10 +77,11 @@ const char *store_default_url(const char *flag);
 
 int store_exec(struct store *s, const char *sql, struct buf *err);
 int store_prepare(struct store *s, const char *sql, struct stmt **out, struct buf *err);
-/* Inside a large transaction, before it reads much of what it wrote: SQLite
- * keeps a page cache full of changed pages for reading only after they
- * are written out (to the log, as the commit would), so reading back
- * misses on nearly every page (docs/performance.md). Nothing is committed. */
+/* Writes the pages the open transaction changed out of the page cache (to
+ * SQLite's log, as the commit would; nothing is committed). For a large
+ * transaction about to read back much of what it wrote: a cache full of
+ * changed pages has almost no room left for reading, and nearly every page
+ * read misses (docs/performance.md, the fourth round of the feed import). */
 int store_flush_cache(struct store *s, struct buf *err);
 /* Transactions nest: inside another, store_begin opens a savepoint that
  * store_commit keeps (for the outer transaction to commit) and
