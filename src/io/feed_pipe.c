@@ -238,31 +238,41 @@ static int ship_run(struct producer *pr, size_t qi)
 	}
 	feed_blob_cols_in(&c, pr->cols, n, 0);
 	c.ranged = 1;
+	for (size_t i = 0; i < n; i++) {
+		c.starts[i] = run->first_start + run->rec[i * RUN_REC];
+		c.marks[i] = pr->file + 1;
+	}
+	/* Column by column, each range and sum in locals: c's arrays are not
+	 * read back for every value written (they might alias c.vals). */
+	for (int k = 0; k < 8; k++) {
+		const int32_t *in = run->rec + 1 + k;
+		int64_t *out = c.vals[k], lo = in[0], hi = in[0], sum = 0;
+		for (size_t i = 0; i < n; i++) {
+			int64_t x = in[i * RUN_REC];
+			out[i] = x;
+			sum += x;
+			lo = x < lo ? x : lo;
+			hi = x > hi ? x : hi;
+		}
+		c.lo[2 + k] = lo;
+		c.hi[2 + k] = hi;
+		tot[k] = sum;
+	}
+	/* The differences from the reference columns (values are not
+	 * negative: none overflows). */
 	for (int k = 0; k < 8; k++) {
 		int ref = feed_blob_ref_of(k);
-		c.lo[2 + k] = c.hi[2 + k] = run->rec[1 + k];
-		if (ref >= 0)
-			c.diff_lo[k] = c.diff_hi[k] = (int64_t)run->rec[1 + k] - run->rec[1 + ref];
-	}
-	for (size_t i = 0; i < n; i++) {
-		const int32_t *rec = run->rec + i * RUN_REC;
-		c.starts[i] = run->first_start + rec[0];
-		c.marks[i] = pr->file + 1;
-		/* Values are not negative: no difference overflows. The loop
-		 * unrolls, feed_blob_ref_of() folds. */
-		for (int k = 0; k < 8; k++) {
-			int ref = feed_blob_ref_of(k);
-			int64_t x = rec[1 + k];
-			c.vals[k][i] = x;
-			tot[k] += x;
-			c.lo[2 + k] = x < c.lo[2 + k] ? x : c.lo[2 + k];
-			c.hi[2 + k] = x > c.hi[2 + k] ? x : c.hi[2 + k];
-			if (ref >= 0) {
-				int64_t d = x - rec[1 + ref];
-				c.diff_lo[k] = d < c.diff_lo[k] ? d : c.diff_lo[k];
-				c.diff_hi[k] = d > c.diff_hi[k] ? d : c.diff_hi[k];
-			}
+		if (ref < 0)
+			continue;
+		const int64_t *x = c.vals[k], *y = c.vals[ref];
+		int64_t lo = x[0] - y[0], hi = lo;
+		for (size_t i = 1; i < n; i++) {
+			int64_t d = x[i] - y[i];
+			lo = d < lo ? d : lo;
+			hi = d > hi ? d : hi;
 		}
+		c.diff_lo[k] = lo;
+		c.diff_hi[k] = hi;
 	}
 	/* The steps, in the unit of 15 minutes (every start is on one). */
 	c.lo[0] = c.hi[0] = n > 1 ? (c.starts[1] - c.starts[0]) / 900 : 0;
