@@ -205,13 +205,8 @@ static const struct feed_queue *find_queue(struct producer *pr, const char *id, 
 {
 	const struct feed_map *m = pr->p->map;
 	const struct feed_queue *q = pr->prev ? pr->next_of[pr->prev - m->queues] : NULL;
-	size_t i = 0;
-	if (q && q->source_len == len) {
-		while (i < len && q->source_id[i] == id[i])
-			i++;
-		if (i == len)
-			return pr->prev = q;
-	}
+	if (q && q->source_len == len && !memcmp(q->source_id, id, len))
+		return pr->prev = q;
 	if (!(q = feed_map_queue(m, id, len)))
 		return NULL;   /* the chain goes on at the next mapped id */
 	if (pr->prev)
