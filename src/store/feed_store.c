@@ -1337,7 +1337,8 @@ static int year_of(day_t day)
  * a day without a denominator left has no measurement. */
 static int write_metric(struct feeder *fd, const char *contract, struct metric_days *md)
 {
-	size_t i = 0, out = 0, sorted = 1;
+	size_t i = 0, out = 0;
+	int sorted = 1;
 	/* One source's days come in order: sorted already. */
 	for (size_t j = 1; j < md->n && sorted; j++)
 		sorted = md->days[j - 1].day <= md->days[j].day;

@@ -17,20 +17,15 @@
 
 #define MAXN 200
 
+/* The columns laid out by feed_blob_cols_in(), MAXN values apart. */
 struct cols {
-	int64_t starts[MAXN], files[MAXN], vals[8][MAXN], marks[MAXN];
+	int64_t mem[11 * MAXN];
 	struct feed_blob_cols c;
 };
 
 static void cols_init(struct cols *k, int with_files)
 {
-	memset(&k->c, 0, sizeof k->c);
-	k->c.stride = 1;
-	k->c.starts = k->starts;
-	k->c.files = with_files ? k->files : NULL;
-	for (int f = 0; f < 8; f++)
-		k->c.vals[f] = k->vals[f];
-	k->c.marks = k->marks;
+	feed_blob_cols_in(&k->c, k->mem, MAXN, with_files);
 }
 
 /* Encodes n intervals of a, decodes them into b and compares. */
@@ -45,12 +40,12 @@ static void round_trip(struct cols *a, size_t n, int64_t unit, struct buf *out)
 	assert_int_equal(feed_blob_get_body(&p, p + out->len, n, unit, &b.c), 0);
 	assert_ptr_equal(p, (const unsigned char *)out->data + out->len);
 	for (size_t i = 0; i < n; i++) {
-		assert_int_equal(b.starts[i], a->starts[i]);
+		assert_int_equal(b.c.starts[i], a->c.starts[i]);
 		if (a->c.files)
-			assert_int_equal(b.files[i], a->files[i]);
+			assert_int_equal(b.c.files[i], a->c.files[i]);
 		for (int f = 0; f < 8; f++)
-			assert_int_equal(b.vals[f][i], a->vals[f][i]);
-		assert_int_equal(b.marks[i], a->marks[i]);
+			assert_int_equal(b.c.vals[f][i], a->c.vals[f][i]);
+		assert_int_equal(b.c.marks[i], a->c.marks[i]);
 	}
 }
 
@@ -86,10 +81,10 @@ static void blob_exact_bytes(void **state)
 	(void)state;
 	cols_init(&a, 0);
 	for (int i = 0; i < 3; i++) {
-		a.starts[i] = 1800 + 900 * i;
+		a.c.starts[i] = 1800 + 900 * i;
 		for (int f = 0; f < 8; f++)
-			a.vals[f][i] = v[f][i];
-		a.marks[i] = 1;
+			a.c.vals[f][i] = v[f][i];
+		a.c.marks[i] = 1;
 	}
 	round_trip(&a, 3, 900, &out);
 	assert_int_equal(out.len, sizeof want);
@@ -117,23 +112,24 @@ static void blob_round_trips(void **state)
 			/* Values of about width bits, either side of 0, within the
 			 * blob's limit (a quarter of int64's range). */
 			int64_t x = (int64_t)((seed & mask) >> 3) - (int64_t)(mask >> 4);
-			a.starts[i] = (int64_t)(i * (width % 3 ? 900 : 1)) + 86400 * 20000;
-			a.files[i] = (int64_t)(i % 3);
+			a.c.starts[i] = (int64_t)(i * (width % 3 ? 900 : 1)) + 86400 * 20000;
+			if (a.c.files)
+				a.c.files[i] = (int64_t)(i % 3);
 			for (int f = 0; f < 8; f++)
-				a.vals[f][i] = f == 1 ? a.vals[0][i] - (int64_t)(seed % 5) : x / (f + 1);
-			a.marks[i] = (int64_t)(i % 4);
+				a.c.vals[f][i] = f == 1 ? a.c.vals[0][i] - (int64_t)(seed % 5) : x / (f + 1);
+			a.c.marks[i] = (int64_t)(i % 4);
 		}
 		round_trip(&a, n, width % 3 ? 900 : 1, &out);
 		/* The ranges given: the same bytes. */
 		a.c.ranged = 1;
 		a.c.lo[0] = a.c.hi[0] = 0;
 		for (size_t i = 0; i + 1 < n; i++) {
-			int64_t step = (a.starts[i + 1] - a.starts[i]) / (width % 3 ? 900 : 1);
+			int64_t step = (a.c.starts[i + 1] - a.c.starts[i]) / (width % 3 ? 900 : 1);
 			a.c.lo[0] = !i || step < a.c.lo[0] ? step : a.c.lo[0];
 			a.c.hi[0] = !i || step > a.c.hi[0] ? step : a.c.hi[0];
 		}
-		for (int col = 1; col < 11; col++) {
-			const int64_t *v = col == 1 ? a.files : col == 10 ? a.marks : a.vals[col - 2];
+		for (int col = a.c.files ? 1 : 2; col < 11; col++) {
+			const int64_t *v = col == 1 ? a.c.files : col == 10 ? a.c.marks : a.c.vals[col - 2];
 			for (size_t i = 0; i < n; i++) {
 				a.c.lo[col] = !i || v[i] < a.c.lo[col] ? v[i] : a.c.lo[col];
 				a.c.hi[col] = !i || v[i] > a.c.hi[col] ? v[i] : a.c.hi[col];
@@ -142,7 +138,7 @@ static void blob_round_trips(void **state)
 		for (int f = 0; f < 8; f++) {
 			int ref = feed_blob_ref_of(f);
 			for (size_t i = 0; ref >= 0 && i < n; i++) {
-				int64_t d = a.vals[f][i] - a.vals[ref][i];
+				int64_t d = a.c.vals[f][i] - a.c.vals[ref][i];
 				a.c.diff_lo[f] = !i || d < a.c.diff_lo[f] ? d : a.c.diff_lo[f];
 				a.c.diff_hi[f] = !i || d > a.c.diff_hi[f] ? d : a.c.diff_hi[f];
 			}
@@ -168,10 +164,10 @@ static void blob_refused(void **state)
 	(void)state;
 	cols_init(&a, 0);
 	for (int i = 0; i < 5; i++) {
-		a.starts[i] = 900 * (i + 1);
+		a.c.starts[i] = 900 * (i + 1);
 		for (int f = 0; f < 8; f++)
-			a.vals[f][i] = 3 * i + f;
-		a.marks[i] = 1;
+			a.c.vals[f][i] = 3 * i + f;
+		a.c.marks[i] = 1;
 	}
 	feed_blob_put_body(&out, 5, 900, &a.c);
 	cols_init(&b, 0);
