@@ -958,6 +958,7 @@ static int run_import(struct importer *imp, struct import_file *files, size_t n_
 	if (store_query_int64(s, "SELECT coalesce(max(batch), 0) + 1 FROM imports", 1, &im.batch, err) ||
 	    closed_years_load(s, &im.closed, err))
 		goto out;
+	store_writeback(s);
 	for (size_t i = 0; i < n_files; i++) {
 		if (import_file(&im, &files[i]))
 			goto out;

@@ -70,6 +70,18 @@ int store_flush_cache(struct store *s, struct buf *err)
 	return s->ops->flush_cache ? s->ops->flush_cache(s, err) : 0;
 }
 
+void store_writeback(struct store *s)
+{
+	if (s->in_tx && s->ops->writeback)
+		s->ops->writeback(s, 1);
+}
+
+static void writeback_end(struct store *s)
+{
+	if (s->ops->writeback)
+		s->ops->writeback(s, 0);
+}
+
 int store_prepare(struct store *s, const char *sql, struct stmt **out, struct buf *err)
 {
 	return s->ops->prepare(s, sql, out, err);
@@ -117,6 +129,7 @@ int store_commit(struct store *s, struct buf *err)
 	}
 	rc = store_exec(s, "COMMIT", err);
 	s->in_tx = 0;
+	writeback_end(s);
 	return rc;
 }
 
@@ -128,10 +141,12 @@ int store_rollback(struct store *s)
 	buf_release(&err);
 	if (s->tx_failure && s->tx_failure_level >= s->in_tx)
 		forget_failure(s);
-	if (s->in_tx > 1)
+	if (s->in_tx > 1) {
 		s->in_tx--;
-	else
+	} else {
 		s->in_tx = 0;
+		writeback_end(s);
+	}
 	return rc;
 }
 

@@ -43,6 +43,9 @@ struct store_ops {
 	/* Writes the pages the open transaction changed out of the backend's
 	 * page cache, still uncommitted; NULL for a backend without one. */
 	int (*flush_cache)(struct store *, struct buf *err);
+	/* Starts (on) or ends the background writeback of store_writeback();
+	 * NULL for a backend without one. */
+	void (*writeback)(struct store *, int on);
 };
 
 struct store {
@@ -83,6 +86,13 @@ int store_prepare(struct store *s, const char *sql, struct stmt **out, struct bu
  * changed pages has almost no room left for reading, and nearly every page
  * read misses (docs/performance.md, the fourth round of the feed import). */
 int store_flush_cache(struct store *s, struct buf *err);
+/* For a transaction that writes much (an import), called once it has read
+ * something: from now until it ends, the files it writes are handed to
+ * the disk in the background as they grow, and so is the database file
+ * while the commit copies the pages in, so that the commit's syncs find
+ * little left to write. What is written, and when it is durable, do not
+ * change. SQLite on Linux; elsewhere nothing. */
+void store_writeback(struct store *s);
 /* Transactions nest: inside another, store_begin opens a savepoint that
  * store_commit keeps (for the outer transaction to commit) and
  * store_rollback undoes. So a function that may run inside a caller's
