@@ -2,8 +2,10 @@
 /* SLA feeds in the store: intervals kept per source id and local day,
  * ticket SLA outcomes, and the derivation of the daily measurements
  * (store/feed_store.h). Memory is bounded by the day rows kept open
- * (FEED_MAX_OPEN, flushed when full) and by one contract's days during the
- * derivation, never by the number of intervals. */
+ * (FEED_MAX_OPEN, flushed when full), by the last WL_BLOCK day totals
+ * written per queue (older ones wait in a temporary file) and by one
+ * contract's days during the derivation, never by the number of
+ * intervals. */
 #include "store/feed_store.h"
 
 #include "base/clock.h"
@@ -19,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define FEED_MAX_OPEN 4096
 #define DAY_MIN_FEED INT32_MIN
@@ -292,6 +295,168 @@ static int row_decode(struct day_row *r, const unsigned char *p, size_t len)
 	return 0;
 }
 
+/* --- the day totals written ------------------------------------------------- */
+
+/* derive() needs the totals of every day row this import wrote. Reading
+ * them back from the rows pages through every row's intervals (a year of
+ * 1,000 queues: 213 MB, 0.25 s of a 2.7 s import, in one thread), so
+ * write_row() also notes them here, per queue: the last WL_BLOCK in
+ * memory, older ones in blocks of a temporary file (in $TMPDIR, unlinked
+ * at once), so that memory grows with the map, not with the days. A row
+ * written twice (a day's intervals in files far apart) is noted twice;
+ * the later note is the row as stored. When the file cannot be written,
+ * derive() reads the rows back as before (failed). */
+#define WL_BLOCK 32
+
+struct wl_rec {
+	int64_t t[N_VALUES];
+	day_t day;
+	uint32_t seq;           /* its place among the queue's notes (wl_read) */
+};
+
+struct wl_queue {
+	struct wl_rec *recs;    /* the latest, up to WL_BLOCK */
+	size_t n;
+	off_t *blocks;          /* where the older ones' blocks are in the file */
+	size_t n_blocks, cap_blocks;
+};
+
+struct written_log {
+	struct wl_queue *q;     /* per queue, by its index in the map */
+	size_t n_queues;
+	int fd;                 /* the file; -1 before the first block */
+	off_t end;
+	int failed;
+	struct alloc_cleanup unwind;   /* closes fd on out-of-memory */
+};
+
+static void wl_close(void *arg)
+{
+	struct written_log *wl = arg;
+	if (wl->fd >= 0)
+		close(wl->fd);
+	wl->fd = -1;
+}
+
+static void wl_init(struct written_log *wl, size_t n_queues)
+{
+	memset(wl, 0, sizeof *wl);
+	wl->fd = -1;
+	wl->n_queues = n_queues;
+	wl->q = xcalloc(n_queues + 1, sizeof *wl->q);
+}
+
+static void wl_release(struct written_log *wl)
+{
+	if (wl->fd >= 0) {
+		alloc_cleanup_pop(&wl->unwind);
+		wl_close(wl);
+	}
+	for (size_t i = 0; wl->q && i < wl->n_queues; i++) {
+		xfree(wl->q[i].recs);
+		xfree(wl->q[i].blocks);
+	}
+	xfree(wl->q);
+	wl->q = NULL;
+}
+
+static int write_all(int f, const void *p, size_t len, off_t at)
+{
+	const char *c = p;
+	while (len) {
+		ssize_t w = pwrite(f, c, len, at);
+		if (w <= 0)
+			return -1;
+		c += w;
+		len -= (size_t)w;
+		at += w;
+	}
+	return 0;
+}
+
+/* Moves a queue's WL_BLOCK notes to the file. */
+static int wl_spill(struct written_log *wl, struct wl_queue *q)
+{
+	if (wl->fd < 0) {
+		const char *dir = getenv("TMPDIR");
+		struct buf path = BUF_INIT;
+		buf_addf(&path, "%s/tandem-days-XXXXXX", dir && *dir ? dir : "/tmp");
+		wl->fd = mkstemp(path.data);
+		if (wl->fd >= 0) {
+			unlink(path.data);
+			alloc_cleanup_push(&wl->unwind, wl_close, wl);
+		}
+		buf_release(&path);
+		if (wl->fd < 0)
+			return -1;
+	}
+	if (write_all(wl->fd, q->recs, WL_BLOCK * sizeof *q->recs, wl->end))
+		return -1;
+	ALLOC_GROW(q->blocks, q->n_blocks + 1, q->cap_blocks);
+	q->blocks[q->n_blocks++] = wl->end;
+	wl->end += (off_t)(WL_BLOCK * sizeof *q->recs);
+	q->n = 0;
+	return 0;
+}
+
+static void wl_note(struct written_log *wl, size_t queue, day_t day, const int64_t t[N_VALUES])
+{
+	struct wl_queue *q = &wl->q[queue];
+	if (wl->failed)
+		return;
+	if (!q->recs)
+		q->recs = xmalloc(WL_BLOCK * sizeof *q->recs);
+	if (q->n == WL_BLOCK && wl_spill(wl, q)) {
+		wl->failed = 1;
+		return;
+	}
+	memcpy(q->recs[q->n].t, t, sizeof q->recs[q->n].t);
+	q->recs[q->n].day = day;
+	q->n++;
+}
+
+static int cmp_wl_rec(const void *a, const void *b)
+{
+	const struct wl_rec *x = a, *y = b;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* A queue's notes, one per day (the latest), in day order: *out (to
+ * xfree) and *n; -1 when the file cannot be read. */
+static int wl_read(struct written_log *wl, size_t queue, struct wl_rec **out, size_t *n)
+{
+	struct wl_queue *q = &wl->q[queue];
+	size_t total = q->n_blocks * WL_BLOCK + q->n, kept = 0;
+	struct wl_rec *r = xmalloc((total ? total : 1) * sizeof *r);
+	int sorted = 1;
+	for (size_t b = 0; b < q->n_blocks; b++) {
+		size_t len = WL_BLOCK * sizeof *r;
+		if (pread(wl->fd, &r[b * WL_BLOCK], len, q->blocks[b]) != (ssize_t)len) {
+			xfree(r);
+			return -1;
+		}
+	}
+	if (q->n)
+		memcpy(&r[q->n_blocks * WL_BLOCK], q->recs, q->n * sizeof *r);
+	for (size_t i = 0; i < total; i++) {
+		r[i].seq = (uint32_t)i;
+		if (i && r[i - 1].day >= r[i].day)
+			sorted = 0;
+	}
+	if (!sorted)
+		xqsort(r, total, sizeof *r, cmp_wl_rec);
+	for (size_t i = 0; i < total; i++) {
+		if (kept && r[kept - 1].day == r[i].day)
+			kept--;
+		r[kept++] = r[i];
+	}
+	*out = r;
+	*n = kept;
+	return 0;
+}
+
 /* --- the importer ------------------------------------------------------------ */
 
 struct feed_correction {
@@ -361,6 +526,7 @@ struct feeder {
 	struct feed_correction *corrections;   /* days of closed years corrected */
 	struct blocks_year_io year_io;         /* the derivation's year rows */
 	size_t n_corrections, cap_corrections;
+	struct written_log wl;                 /* the day totals written */
 };
 
 static void report_line(struct feeder *fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -734,6 +900,7 @@ static int write_row(struct feeder *fd, struct day_row *r)
 	if (stmt_step(st) == STORE_ERROR)
 		rc = storage_error(fd, st);
 	stmt_reset(st);
+	wl_note(&fd->wl, r->queue, r->day, r->tot);
 	struct stored_days *sd = &fd->stored[r->queue];
 	if (!sd->any || r->day < sd->first)
 		sd->first = r->day;
@@ -1407,13 +1574,12 @@ static int is_moved(const struct feeder *fd, const char *source, day_t day)
 	return 0;
 }
 
-/* Reads one source's stored days into each metric it feeds. */
-static int collect_source(struct feeder *fd, struct stmt *st, const struct feed_queue *q,
-			  struct metric_days *mds, size_t n_mds)
+/* Each of q's links' metric among mds (n_mds: not among them), found
+ * once per source (a map links a queue to its contract's metrics, a few
+ * each); to xfree. */
+static size_t *metrics_of_links(const struct feed_queue *q, const struct metric_days *mds,
+				size_t n_mds)
 {
-	int step;
-	/* Each link's metric among mds, found once (a map links a queue to
-	 * its contract's metrics, a few each). */
 	size_t *md_of = xcalloc(q->n_links + 1, sizeof *md_of);
 	for (size_t j = 0; j < q->n_links; j++) {
 		md_of[j] = n_mds;
@@ -1423,6 +1589,27 @@ static int collect_source(struct feeder *fd, struct stmt *st, const struct feed_
 				break;
 			}
 	}
+	return md_of;
+}
+
+/* One day of a source (its totals t) into each metric it feeds. */
+static void add_source_day(const struct feed_queue *q, const size_t *md_of, struct metric_days *mds,
+			   size_t n_mds, day_t day, const int64_t t[N_VALUES], int dirty)
+{
+	for (size_t j = 0; j < q->n_links; j++)
+		if (md_of[j] < n_mds) {
+			micro_t num, den;
+			measure_day(q->links[j].measure, &q->service_level, t, &num, &den);
+			push_day(&mds[md_of[j]], day, num, den, dirty);
+		}
+}
+
+/* Reads one source's stored days into each metric it feeds. */
+static int collect_source(struct feeder *fd, struct stmt *st, const struct feed_queue *q,
+			  struct metric_days *mds, size_t n_mds)
+{
+	int step;
+	size_t *md_of = metrics_of_links(q, mds, n_mds);
 	stmt_reset(st);
 	stmt_bind_str(st, 1, fd->format);
 	stmt_bind_str(st, 2, q->source_id);
@@ -1445,17 +1632,31 @@ static int collect_source(struct feeder *fd, struct stmt *st, const struct feed_
 			for (int k = 0; k < N_VALUES; k++)
 				t[k] = stmt_int64(st, 2 + k);
 		}
-		for (size_t j = 0; j < q->n_links; j++)
-			if (md_of[j] < n_mds) {
-				micro_t num, den;
-				measure_day(q->links[j].measure, &q->service_level, t, &num, &den);
-				push_day(&mds[md_of[j]], day, num, den, dirty);
-			}
+		add_source_day(q, md_of, mds, n_mds, day, t, dirty);
 	}
 	xfree(md_of);
 	if (step == STORE_ERROR)
 		return storage_error(fd, st);
 	stmt_reset(st);
+	return 0;
+}
+
+/* The days this import wrote of a source that is its contract's only one
+ * (so no other source's stored day adds to them, and its days not written
+ * now change nothing): from the notes of write_row(), as dirty days.
+ * 1 when the notes cannot be read (then its rows are). */
+static int collect_written(struct feeder *fd, const struct feed_queue *q, struct metric_days *mds,
+			   size_t n_mds)
+{
+	struct wl_rec *r;
+	size_t n;
+	if (wl_read(&fd->wl, (size_t)(q - fd->map->queues), &r, &n))
+		return 1;
+	size_t *md_of = metrics_of_links(q, mds, n_mds);
+	for (size_t i = 0; i < n; i++)
+		add_source_day(q, md_of, mds, n_mds, r[i].day, r[i].t, 1);
+	xfree(md_of);
+	xfree(r);
 	return 0;
 }
 
@@ -1480,11 +1681,7 @@ static int derive(struct feeder *fd)
 		  " WHERE format = ? AND source_id = ? AND end_day IS NOT NULL GROUP BY end_day ORDER BY end_day"
 		: "SELECT day, batch, offered, answered, within, abandoned, short_abandoned, handled,"
 		  " handle_us, wait_us FROM feed_days WHERE format = ? AND source_id = ? ORDER BY day";
-	/* Every day row was just written: out of the cache first, or reading
-	 * them back misses on nearly every page (store.h; at 1,000 queues
-	 * 222,000 reads of 27,000 pages, 0.3 s). */
-	if (store_flush_cache(fd->s, fd->err) || store_prepare(fd->s, sql, &st, fd->err))
-		goto out;
+	int notes = !fd->opt->format->tickets && !fd->wl.failed;
 	for (size_t i = 0; i < n; i++)
 		qs[i] = &fd->map->queues[i];
 	xqsort(qs, n, sizeof *qs, cmp_queue_contract);
@@ -1507,7 +1704,15 @@ static int derive(struct feeder *fd)
 				}
 			}
 		for (size_t a = i; a < j; a++) {
-			if (collect_source(fd, st, qs[a], mds, n_mds))
+			int rd = notes && j - i == 1 ? collect_written(fd, qs[a], mds, n_mds) : 1;
+			/* Every day row was just written: out of the cache before
+			 * the first is read, or reading them back misses on nearly
+			 * every page (store.h; at 1,000 queues 222,000 reads of
+			 * 27,000 pages, 0.3 s). */
+			if (rd && !st && (store_flush_cache(fd->s, fd->err) ||
+					  store_prepare(fd->s, sql, &st, fd->err)))
+				goto out_mds;
+			if (rd && collect_source(fd, st, qs[a], mds, n_mds))
 				goto out_mds;
 			for (size_t k = 0; fd->opt->format->tickets && k < fd->n_moved; k++)
 				if (!strcmp(fd->moved[k].source, qs[a]->source_id))
@@ -1679,6 +1884,7 @@ int store_feed_import(struct store *s, const struct feed_map *map, const struct 
 	fd->zone_checked = xcalloc(map->n_queues + 1, 1);
 	fd->stored = xcalloc(map->n_queues + 1, sizeof *fd->stored);
 	fd->current = xcalloc(map->n_queues + 1, sizeof *fd->current);
+	wl_init(&fd->wl, map->n_queues);
 	buf_init(&fd->blob);
 	buf_init(&fd->files_text);
 	res->files = n_files;
@@ -1695,6 +1901,7 @@ int store_feed_import(struct store *s, const struct feed_map *map, const struct 
 	if (store_query_int64(s, "SELECT coalesce(max(batch), 0) + 1 FROM imports", 1, &fd->batch, err) ||
 	    check_map(fd))
 		goto out;
+	store_writeback(s);
 	if (store_prepare(s, "SELECT intervals, files FROM feed_days WHERE format = ? AND source_id = ?"
 			  " AND day = ?", &fd->sel_day, err) ||
 	    store_prepare(s, "INSERT INTO feed_days (format, source_id, day, timezone, intervals, files,"
@@ -1778,6 +1985,7 @@ out:
 	for (size_t i = 0; i < fd->n_moved; i++)
 		xfree(fd->moved[i].source);
 	xfree(fd->moved);
+	wl_release(&fd->wl);
 	xfree(fd->zone_checked);
 	xfree(fd->stored);
 	xfree(fd->current);

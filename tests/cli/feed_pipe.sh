@@ -181,3 +181,59 @@ check "feed-pipe-bad-genesys-same" both badg genesys-aggregates map-genesys.json
 check "feed-pipe-bad-ucce-same" both badu ucce-interval map-ucce.json bad/ucce-bad.csv
 check "feed-pipe-bad-servicenow-same" both bads servicenow-task-sla map-servicenow.json \
 	bad/servicenow-bad.csv
+
+# The derivation takes the days an import wrote from its own notes when a
+# queue is alone in its contract (store/feed_store.c, "the day totals
+# written"): the last 32 per queue in memory, older ones in a temporary
+# file. A queue of 4,200 daily intervals fills more than the 4,096 open
+# rows, so its oldest days are written, and days 2015-01-01 and -02, given
+# again at noon in the second file, are written twice. The notes must give
+# the measurements of reading the rows back, which the import does when
+# the temporary file cannot be made (TMPDIR not a folder) or when a
+# contract has several queues, and those of one thread.
+awk 'BEGIN {
+	split("31 28 31 30 31 30 31 31 30 31 30 31", ml, " ")
+	h = "interval_start,queue,offered,answered,answered_within,abandoned,short_abandoned,handled,handle_seconds,answer_wait_seconds"
+	print h > "days1.csv"
+	print h > "days2.csv"
+	y = 2015; m = 1; d = 1
+	for (i = 0; i < 4200; i++) {
+		o = 10 + i % 7
+		printf "%d-%02d-%02d 00:00,A,%d,%d,%d,1,0,%d,%d,%d\n", y, m, d, o, o - 1, o - 2, o - 1,
+			180 * (o - 1), 9 * (o - 1) > "days1.csv"
+		if (i == 0 || i == 1 || i == 2100 || i == 4199)
+			printf "%d-%02d-%02d 12:00,A,20,20,16,0,0,20,3000,100\n", y, m, d > "days2.csv"
+		if (++d > ml[m] + (m == 2 && y % 4 == 0)) {
+			d = 1
+			if (++m > 12) { m = 1; y++ }
+		}
+	}
+}'
+cat > map-one-queue.json <<'MAP'
+{"timezone": "Asia/Seoul", "service_level": {"threshold_seconds": 20},
+ "queues": [{"source_id": "A", "contract_id": "K1",
+             "metrics": {"SL": "service_level", "AHT": "handle_time", "ABN": "abandon_rate",
+                         "ASA": "speed_of_answer"}}]}
+MAP
+mkdir -p notmp && : > notmp/file
+check "feed-derive-notes-same-as-reading-back" sh -c '
+	for v in notes readback serial; do
+		rm -f days-$v.db && "$TANDEM" --db days-$v.db init >/dev/null &&
+		"$TANDEM" --db days-$v.db import base >/dev/null || exit 1
+	done
+	"$TANDEM" --db days-notes.db feed import --format intervals --map map-one-queue.json \
+		days1.csv days2.csv > days-notes.out 2>&1 &&
+	TMPDIR=$PWD/notmp/file "$TANDEM" --db days-readback.db feed import --format intervals \
+		--map map-one-queue.json days1.csv days2.csv > days-readback.out 2>&1 &&
+	TANDEM_FEED_SERIAL=1 "$TANDEM" --db days-serial.db feed import --format intervals \
+		--map map-one-queue.json days1.csv days2.csv > days-serial.out 2>&1 || exit 1
+	for v in notes readback serial; do
+		rm -rf days-$v.m && "$TANDEM" --db days-$v.db export measurements --out days-$v.m >/dev/null &&
+		cat days-$v.m/measurements.csv >> days-$v.out || exit 1
+	done
+	diff -u days-readback.out days-notes.out && diff -u days-serial.out days-notes.out'
+check "feed-derive-notes-exact" sh -c '
+	grep -q "^imported 4204 intervals from 2 files: 16800 daily measurements written, 0 removed" days-notes.out &&
+	test "$(grep -c "^K1," days-notes.m/measurements.csv)" -eq 16800 &&
+	test "$(grep -E "^K1,[A-Z]+,(2015-01-01|2020-10-01|2026-07-01)," days-notes.m/measurements.csv |
+		sort | tr "\n" " ")" = "K1,ABN,2015-01-01,1,30 K1,ABN,2020-10-01,1,30 K1,ABN,2026-07-01,1,36 K1,AHT,2015-01-01,4620,29 K1,AHT,2020-10-01,4620,29 K1,AHT,2026-07-01,5700,35 K1,ASA,2015-01-01,181,29 K1,ASA,2020-10-01,181,29 K1,ASA,2026-07-01,235,35 K1,SL,2015-01-01,24,30 K1,SL,2020-10-01,24,30 K1,SL,2026-07-01,30,36 "'
