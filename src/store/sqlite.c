@@ -192,7 +192,7 @@ static const unsigned char *sq_column_blob(struct stmt *w, int col, size_t *len)
 	return p ? p : (const unsigned char *)"";
 }
 
-static void sq_writeback(struct store *s, int on);
+static int sq_writeback(struct store *s, int on);
 
 static void sq_close(struct store *s)
 {
@@ -291,16 +291,18 @@ static void writeback_stop(struct sqlite_store *ss)
 	ss->wb = NULL;
 }
 
-static void writeback_start(struct sqlite_store *ss)
+static int writeback_start(struct sqlite_store *ss)
 {
 	sqlite3_file *db = NULL, *wal = NULL;
 	const char *path = sqlite3_db_filename(ss->db, "main");
 	struct writeback *wb;
 	pthread_condattr_t ca;
 	sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
-	if (ss->wb || !path || !*path || !vfs || strncmp(vfs->zName, "unix", 4) ||
-	    !(wb = calloc(1, sizeof *wb)))
-		return;
+	int ok;
+	if (ss->wb)
+		return ss->wb->n_fds;
+	if (!path || !*path || !vfs || strncmp(vfs->zName, "unix", 4) || !(wb = calloc(1, sizeof *wb)))
+		return 0;
 	if (sqlite3_file_control(ss->db, "main", SQLITE_FCNTL_FILE_POINTER, &db) == SQLITE_OK &&
 	    (wb->fds[wb->n_fds] = vfs_fd(db, path)) >= 0)
 		wb->n_fds++;
@@ -309,39 +311,38 @@ static void writeback_start(struct sqlite_store *ss)
 		wb->n_fds++;
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	if (!wb->n_fds || pthread_mutex_init(&wb->lock, NULL)) {
-		pthread_condattr_destroy(&ca);
-		free(wb);
-		return;
-	}
-	if (pthread_cond_init(&wb->wake, &ca)) {
+	ok = wb->n_fds && !pthread_mutex_init(&wb->lock, NULL);
+	if (ok && pthread_cond_init(&wb->wake, &ca)) {
 		pthread_mutex_destroy(&wb->lock);
-		pthread_condattr_destroy(&ca);
-		free(wb);
-		return;
+		ok = 0;
 	}
 	pthread_condattr_destroy(&ca);
-	if (pthread_create(&wb->thread, NULL, writeback_main, wb)) {
+	if (ok && pthread_create(&wb->thread, NULL, writeback_main, wb)) {
 		pthread_cond_destroy(&wb->wake);
 		pthread_mutex_destroy(&wb->lock);
+		ok = 0;
+	}
+	if (!ok) {
 		free(wb);
-		return;
+		return 0;
 	}
 	ss->wb = wb;
+	return wb->n_fds;
 }
 
-static void sq_writeback(struct store *s, int on)
+static int sq_writeback(struct store *s, int on)
 {
 	if (on)
-		writeback_start((struct sqlite_store *)s);
-	else
-		writeback_stop((struct sqlite_store *)s);
+		return writeback_start((struct sqlite_store *)s);
+	writeback_stop((struct sqlite_store *)s);
+	return 0;
 }
 #else
-static void sq_writeback(struct store *s, int on)
+static int sq_writeback(struct store *s, int on)
 {
 	(void)s;
 	(void)on;
+	return 0;
 }
 #endif
 

@@ -70,10 +70,9 @@ int store_flush_cache(struct store *s, struct buf *err)
 	return s->ops->flush_cache ? s->ops->flush_cache(s, err) : 0;
 }
 
-void store_writeback(struct store *s)
+int store_writeback(struct store *s)
 {
-	if (s->in_tx && s->ops->writeback)
-		s->ops->writeback(s, 1);
+	return s->in_tx && s->ops->writeback ? s->ops->writeback(s, 1) : 0;
 }
 
 static void writeback_end(struct store *s)

@@ -43,9 +43,10 @@ struct store_ops {
 	/* Writes the pages the open transaction changed out of the backend's
 	 * page cache, still uncommitted; NULL for a backend without one. */
 	int (*flush_cache)(struct store *, struct buf *err);
-	/* Starts (on) or ends the background writeback of store_writeback();
-	 * NULL for a backend without one. */
-	void (*writeback)(struct store *, int on);
+	/* Starts (on; returns the number of files it writes back, 0 when it
+	 * cannot) or ends the background writeback of store_writeback(); NULL
+	 * for a backend without one. */
+	int (*writeback)(struct store *, int on);
 };
 
 struct store {
@@ -91,8 +92,9 @@ int store_flush_cache(struct store *s, struct buf *err);
  * the disk in the background as they grow, and so is the database file
  * while the commit copies the pages in, so that the commit's syncs find
  * little left to write. What is written, and when it is durable, do not
- * change. SQLite on Linux; elsewhere nothing. */
-void store_writeback(struct store *s);
+ * change. SQLite on Linux (the database and its WAL: returns 2);
+ * elsewhere nothing (returns 0). */
+int store_writeback(struct store *s);
 /* Transactions nest: inside another, store_begin opens a savepoint that
  * store_commit keeps (for the outer transaction to commit) and
  * store_rollback undoes. So a function that may run inside a caller's

@@ -3,7 +3,8 @@
  * record (values) through the same checks; problems as values with their
  * positions and schema columns; all or nothing; the preview of a dry run
  * (new, changed with the changed cells, unchanged, rows and month-block
- * measurements alike); the progress callback; duplicates and references.
+ * measurements alike); the progress callback; duplicates and references;
+ * the background writeback of a transaction (store_writeback).
  * Every assertion is an exact value. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -273,6 +274,61 @@ static void store_import_unknown_file(void **state)
 	problems_release(&problems);
 }
 
+/* store_writeback(): inside a transaction only, on SQLite on Linux the
+ * database and its WAL (2), started once, and over when the transaction
+ * ends: committed, rolled back, or the store closed with it open. What
+ * the transaction wrote is committed or not as without it. */
+static void add_rows(struct store *s, int from, int n)
+{
+	static unsigned char blob[2048];
+	struct buf err = BUF_INIT;
+	struct stmt *st = NULL;
+	assert_int_equal(store_prepare(s, "INSERT INTO wb (n, b) VALUES (?, ?)", &st, &err), 0);
+	for (int i = from; i < from + n; i++) {
+		blob[i % sizeof blob] = (unsigned char)i;
+		stmt_bind_int64(st, 1, i);
+		stmt_bind_blob(st, 2, blob, sizeof blob);
+		assert_int_equal(stmt_step(st), STORE_DONE);
+		stmt_reset(st);
+	}
+	stmt_finalize(st);
+	buf_release(&err);
+}
+
+static void store_writeback_lifecycle(void **state)
+{
+	struct fixture *f = *state;
+	struct buf err = BUF_INIT;
+#ifdef __linux__
+	const int files = 2;
+#else
+	const int files = 0;
+#endif
+	assert_int_equal(store_writeback(f->s), 0);   /* no transaction */
+	assert_int_equal(store_exec(f->s, "CREATE TABLE wb (n INTEGER, b BLOB)", &err), 0);
+	assert_int_equal(store_begin(f->s, &err), 0);
+	assert_int_equal(store_writeback(f->s), files);
+	assert_int_equal(store_writeback(f->s), files);
+	add_rows(f->s, 0, 4000);   /* 8 MB: the WAL grows past the cache */
+	assert_int_equal(store_commit(f->s, &err), 0);
+	assert_int_equal(test_count(f->s, "SELECT count(*) FROM wb"), 4000);
+	assert_int_equal(test_count(f->s, "SELECT sum(n) FROM wb"), 7998000);
+
+	assert_int_equal(store_begin(f->s, &err), 0);
+	assert_int_equal(store_writeback(f->s), files);
+	add_rows(f->s, 4000, 10);
+	assert_int_equal(store_rollback(f->s), 0);
+	assert_int_equal(test_count(f->s, "SELECT count(*) FROM wb"), 4000);
+
+	assert_int_equal(store_begin(f->s, &err), 0);
+	assert_int_equal(store_writeback(f->s), files);
+	add_rows(f->s, 4010, 10);
+	store_close(f->s);
+	assert_int_equal(store_open(f->path, &f->s, &err), 0);
+	assert_int_equal(test_count(f->s, "SELECT count(*) FROM wb"), 4000);
+	buf_release(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -281,6 +337,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(store_import_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(store_import_progress, setup, teardown),
 		cmocka_unit_test_setup_teardown(store_import_unknown_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(store_writeback_lifecycle, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
