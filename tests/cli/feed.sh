@@ -255,25 +255,12 @@ check "feed-explain-tickets" sh -c '
 	"$TANDEM" --db tk.db explain K2 S3.1 --year 2026 | grep -qxF -- "- TKT 2026-03-02 – 2026-03-03: 2 days from 4 tickets of zendesk-sla, source id 360001; files: zendesk-events.json, zendesk-later.json"'
 
 # The default store again ($TANDEM_DB: PostgreSQL under postgres.sh): a
-# contract of two queues (map-two-queues.json) whose second import gives
-# only A, so that B's stored days are looked up by their key while the
-# measurements are derived (store/feed_store.c, collect_written()).
-awk 'BEGIN {
-	h = "Interval Start,Queue,Offered,Answered,Answered Within,Abandoned,Short Abandoned"
-	print h > "may1.csv"
-	print h > "may2.csv"
-	for (d = 1; d <= 4; d++)
-		for (s = 0; s < 24; s += 6) {
-			if (d <= 3) {
-				printf "2026-05-%02d %02d:00,A,10,9,8,1,0\n", d, s > "may1.csv"
-				printf "2026-05-%02d %02d:00,B,20,19,15,1,1\n", d, s > "may1.csv"
-			}
-			if (d >= 2)
-				printf "2026-05-%02d %02d:00,A,12,12,11,0,0\n", d, s > "may2.csv"
-		}
-}'
+# contract of two queues (map-two-queues.json) whose second import
+# (two-queues-days2.csv, as in cli/feed_pipe.sh) gives only A, so that
+# B's stored days are looked up by their key while the measurements are
+# derived (store/feed_store.c, collect_written()).
 check "feed-default-store-two-queues-stored-days" sh -c '
-	"$TANDEM" feed import --format intervals --map map-two-queues.json may1.csv >/dev/null 2>&1 &&
-	"$TANDEM" feed import --format intervals --map map-two-queues.json may2.csv >/dev/null 2>&1 &&
+	"$TANDEM" feed import --format intervals --map map-two-queues.json two-queues-days1.csv >/dev/null 2>&1 &&
+	"$TANDEM" feed import --format intervals --map map-two-queues.json two-queues-days2.csv >/dev/null 2>&1 &&
 	rm -rf may-out && "$TANDEM" export measurements --out may-out >/dev/null &&
 	test "$(grep "^K1,[A-Z]*,2026-05-0[1-4]," may-out/measurements.csv | sort | tr "\n" " ")" = "K1,ABN,2026-05-01,4,116 K1,ABN,2026-05-02,0,124 K1,ABN,2026-05-03,0,124 K1,ABN,2026-05-04,0,48 K1,SL,2026-05-01,92,116 K1,SL,2026-05-02,104,124 K1,SL,2026-05-03,104,124 K1,SL,2026-05-04,44,48 "'

@@ -239,40 +239,26 @@ check "feed-derive-notes-exact" sh -c '
 		sort | tr "\n" " ")" = "K1,ABN,2015-01-01,1,30 K1,ABN,2020-10-01,1,30 K1,ABN,2026-07-01,1,36 K1,AHT,2015-01-01,4620,29 K1,AHT,2020-10-01,4620,29 K1,AHT,2026-07-01,5700,35 K1,ASA,2015-01-01,181,29 K1,ASA,2020-10-01,181,29 K1,ASA,2026-07-01,235,35 K1,SL,2015-01-01,24,30 K1,SL,2020-10-01,24,30 K1,SL,2026-07-01,30,36 "'
 
 # A contract fed by two queues (A and B of map-two-queues.json): a second
-# import gives A's days 2 to 4 and nothing of B. The notes hold A's days;
-# B's stored days 2 and 3 are looked up by their key and added, day 4 has
-# none. The same bytes as reading every row back (TANDEM_FEED_NOTES=0:
+# import (two-queues-days2.csv after -days1.csv) gives A's days 2 to 4 and
+# nothing of B. The notes hold A's days; B's stored days 2 and 3 are
+# looked up by their key and added, day 4 has none. The same bytes as reading every row back (TANDEM_FEED_NOTES=0:
 # these notes never leave memory, so no temporary file can fail), and the
 # exact sums.
-awk 'BEGIN {
-	h = "Interval Start,Queue,Offered,Answered,Answered Within,Abandoned,Short Abandoned"
-	print h > "two1.csv"
-	print h > "two2.csv"
-	for (d = 1; d <= 4; d++)
-		for (s = 0; s < 24; s += 6) {
-			if (d <= 3) {
-				printf "2026-03-%02d %02d:00,A,10,9,8,1,0\n", d, s > "two1.csv"
-				printf "2026-03-%02d %02d:00,B,20,19,15,1,1\n", d, s > "two1.csv"
-			}
-			if (d >= 2)
-				printf "2026-03-%02d %02d:00,A,12,12,11,0,0\n", d, s > "two2.csv"
-		}
-}'
 check "feed-derive-notes-two-queues-same-as-reading-back" sh -c '
 	for v in notes readback; do
 		rm -f two-$v.db && "$TANDEM" --db two-$v.db init >/dev/null &&
 		"$TANDEM" --db two-$v.db import base >/dev/null &&
-		"$TANDEM" --db two-$v.db feed import --format intervals --map map-two-queues.json two1.csv \
-			> two-$v.out 2>&1 || exit 1
+		"$TANDEM" --db two-$v.db feed import --format intervals --map map-two-queues.json \
+			two-queues-days1.csv > two-$v.out 2>&1 || exit 1
 	done
-	"$TANDEM" --db two-notes.db feed import --format intervals --map map-two-queues.json two2.csv \
+	"$TANDEM" --db two-notes.db feed import --format intervals --map map-two-queues.json two-queues-days2.csv \
 		>> two-notes.out 2>&1 &&
 	TANDEM_FEED_NOTES=0 "$TANDEM" --db two-readback.db feed import --format intervals \
-		--map map-two-queues.json two2.csv >> two-readback.out 2>&1 || exit 1
+		--map map-two-queues.json two-queues-days2.csv >> two-readback.out 2>&1 || exit 1
 	for v in notes readback; do
 		rm -rf two-$v.m && "$TANDEM" --db two-$v.db export measurements --out two-$v.m >/dev/null &&
 		cat two-$v.m/measurements.csv >> two-$v.out || exit 1
 	done
 	diff -u two-readback.out two-notes.out'
 check "feed-derive-notes-two-queues-exact" sh -c '
-	test "$(grep "^K1,[A-Z]*,2026-03-0[1-4]," two-notes.m/measurements.csv | sort | tr "\n" " ")" = "K1,ABN,2026-03-01,4,116 K1,ABN,2026-03-02,0,124 K1,ABN,2026-03-03,0,124 K1,ABN,2026-03-04,0,48 K1,SL,2026-03-01,92,116 K1,SL,2026-03-02,104,124 K1,SL,2026-03-03,104,124 K1,SL,2026-03-04,44,48 "'
+	test "$(grep "^K1,[A-Z]*,2026-05-0[1-4]," two-notes.m/measurements.csv | sort | tr "\n" " ")" = "K1,ABN,2026-05-01,4,116 K1,ABN,2026-05-02,0,124 K1,ABN,2026-05-03,0,124 K1,ABN,2026-05-04,0,48 K1,SL,2026-05-01,92,116 K1,SL,2026-05-02,104,124 K1,SL,2026-05-03,104,124 K1,SL,2026-05-04,44,48 "'
