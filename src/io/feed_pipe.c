@@ -372,7 +372,17 @@ static int pipe_interval(void *ctx, const struct feed_interval *iv)
 	day = p->map ? feed_tz_day(&pr->tz, iv->start) : 0;
 	q = p->map ? find_queue(pr, iv->source_id, iv->source_len) : NULL;
 	if (q && p->want_runs) {
-		int added = run_add(pr, (size_t)(q - p->map->queues), day, iv);
+		size_t qi = (size_t)(q - p->map->queues);
+		int added = run_add(pr, qi, day, iv);
+		/* The queue expected next: its run's next record, fetched while
+		 * the parser reads the next line (a file lists every queue in
+		 * each interval, so each record is a cache miss otherwise). */
+		const struct feed_queue *nq = pr->next_of[qi];
+		if (nq) {
+			const struct open_run *nr = &pr->runs[nq - p->map->queues];
+			if (nr->n < nr->cap)
+				__builtin_prefetch(nr->rec + nr->n * RUN_REC, 1);
+		}
 		if (added)
 			return added < 0;
 	}
