@@ -214,10 +214,22 @@ const char *feed_column_name(enum feed_column c)
 	return (unsigned)c < FEEDCOL_COUNT ? column_names[c] : NULL;
 }
 
+/* Queues with the same key (source id or contract id), found through a
+ * hash table instead of by comparing every queue with every one before
+ * it: a map of thousands of queues is read in linear time. Each key's
+ * queues are chained in the map's order. */
+struct same_keys {
+	size_t *slot;       /* the first queue of a key, + 1 (0: empty) */
+	size_t *last;       /* ... and its last, per slot */
+	size_t *next;       /* per queue: the next one with its key, + 1 */
+	size_t mask;
+};
+
 struct map_reader {
 	const char *path;
 	struct buf *errors;
 	int bad;
+	struct same_keys ids;          /* the queues read so far, by source id */
 };
 
 static void map_error(struct map_reader *r, const char *where, const char *fmt, ...)
@@ -293,6 +305,58 @@ static int measure_of(const char *name)
 	return -1;
 }
 
+static size_t id_hash(const char *s, size_t len);
+
+static void same_keys_init(struct same_keys *sk, size_t n)
+{
+	size_t size = 16;
+	while (size < 2 * n)
+		size *= 2;
+	sk->slot = xcalloc(size, sizeof *sk->slot);
+	sk->last = xcalloc(size, sizeof *sk->last);
+	sk->next = xcalloc(n ? n : 1, sizeof *sk->next);
+	sk->mask = size - 1;
+}
+
+static void same_keys_release(struct same_keys *sk)
+{
+	xfree(sk->slot);
+	xfree(sk->last);
+	xfree(sk->next);
+	memset(sk, 0, sizeof *sk);
+}
+
+/* The first queue (+ 1, 0 if none) whose key is key: key_of(queue) gives
+ * each queue's. With add, queue i (after every one before it) joins its
+ * key's chain. */
+static size_t same_keys_find(struct same_keys *sk, const struct feed_map *m, const char *key,
+			     const char *(*key_of)(const struct feed_queue *), size_t add)
+{
+	size_t h = id_hash(key, strlen(key)) & sk->mask;
+	for (; sk->slot[h]; h = (h + 1) & sk->mask)
+		if (!strcmp(key_of(&m->queues[sk->slot[h] - 1]), key))
+			break;
+	size_t first = sk->slot[h];
+	if (add) {
+		if (!first)
+			sk->slot[h] = add;
+		else
+			sk->next[sk->last[h] - 1] = add;
+		sk->last[h] = add;
+	}
+	return first;
+}
+
+static const char *source_of(const struct feed_queue *q)
+{
+	return q->source_id;
+}
+
+static const char *contract_of(const struct feed_queue *q)
+{
+	return q->contract_id;
+}
+
 static void read_queue(struct map_reader *r, struct feed_map *m, json_t *q, size_t index)
 {
 	struct feed_queue *fq = &m->queues[m->n_queues];
@@ -357,10 +421,13 @@ static void read_queue(struct map_reader *r, struct feed_map *m, json_t *q, size
 		map_error(r, w.data, "missing contract_id");
 	if (!json_object_get(q, "metrics"))
 		map_error(r, w.data, "missing metrics");
-	for (size_t i = 0; fq->source_id && i + 1 < m->n_queues; i++)
-		if (m->queues[i].source_id && !strcmp(m->queues[i].source_id, fq->source_id))
-			map_error(r, k.len ? w.data : w.data, "source_id '%s' is mapped twice (first in %s)",
-				  fq->source_id, m->queues[i].where);
+	if (fq->source_id) {
+		size_t qi = (size_t)(fq - m->queues);
+		for (size_t i = same_keys_find(&r->ids, m, fq->source_id, source_of, qi + 1); i && i - 1 < qi;
+		     i = r->ids.next[i - 1])
+			map_error(r, w.data, "source_id '%s' is mapped twice (first in %s)", fq->source_id,
+				  m->queues[i - 1].where);
+	}
 out:
 	buf_release(&w);
 	buf_release(&k);
@@ -370,13 +437,18 @@ out:
  * agree on what it measures. */
 static void check_links(struct map_reader *r, const struct feed_map *m)
 {
+	struct same_keys contracts;
+	size_t *first = xcalloc(m->n_queues ? m->n_queues : 1, sizeof *first);
+	same_keys_init(&contracts, m->n_queues);
+	for (size_t a = 0; a < m->n_queues; a++)
+		if (m->queues[a].contract_id)
+			first[a] = same_keys_find(&contracts, m, m->queues[a].contract_id, contract_of, a + 1);
 	for (size_t a = 0; a < m->n_queues; a++) {
 		const struct feed_queue *qa = &m->queues[a];
 		for (size_t i = 0; qa->contract_id && i < qa->n_links; i++)
-			for (size_t b = 0; b < a; b++) {
-				const struct feed_queue *qb = &m->queues[b];
-				if (!qb->contract_id || strcmp(qa->contract_id, qb->contract_id))
-					continue;
+			/* The queues of qa's contract before it, in order. */
+			for (size_t b1 = first[a]; b1 && b1 - 1 < a; b1 = contracts.next[b1 - 1]) {
+				const struct feed_queue *qb = &m->queues[b1 - 1];
 				for (size_t j = 0; j < qb->n_links; j++)
 					if (!strcmp(qa->links[i].metric, qb->links[j].metric) &&
 					    qa->links[i].measure != qb->links[j].measure) {
@@ -390,6 +462,8 @@ static void check_links(struct map_reader *r, const struct feed_map *m)
 					}
 			}
 	}
+	same_keys_release(&contracts);
+	xfree(first);
 }
 
 /* An id's hash: an id of at most 8 bytes (most queue names and numbers)
@@ -488,8 +562,10 @@ int feed_map_read(const char *path, const char *data, size_t len, struct feed_ma
 				continue;
 			}
 			m->queues = xcalloc(json_array_size(v), sizeof *m->queues);
+			same_keys_init(&r.ids, json_array_size(v));
 			json_array_foreach(v, i, q)
 				read_queue(&r, m, q, i);
+			same_keys_release(&r.ids);
 		} else {
 			struct buf w = BUF_INIT;
 			buf_adds(&w, key);

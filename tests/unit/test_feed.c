@@ -125,6 +125,42 @@ static void feed_map_checks(void **state)
 	buf_release(&errors);
 }
 
+/* Queues that share a source id or a contract are found through hash
+ * tables (feed_map.c, same_keys): every earlier queue is named, in the
+ * map's order, as the one-by-one comparison named them. */
+static void feed_map_same_keys(void **state)
+{
+	static const char map[] =
+		"{\"timezone\": \"Asia/Seoul\", \"queues\": ["
+		" {\"source_id\": \"a\", \"contract_id\": \"K1\", \"metrics\": {\"SL\": \"service_level\"}},"
+		" {\"source_id\": \"b\", \"contract_id\": \"K2\", \"metrics\": {\"SL\": \"handle_time\"}},"
+		" {\"source_id\": \"a\", \"contract_id\": \"K1\", \"metrics\": {\"SL\": \"handle_time\","
+		"  \"AHT\": \"handle_time\"}},"
+		" {\"source_id\": \"c\", \"contract_id\": \"K1\", \"metrics\": {\"AHT\": \"speed_of_answer\","
+		"  \"SL\": \"abandon_rate\"}},"
+		" {\"source_id\": \"a\", \"contract_id\": \"K2\", \"metrics\": {\"SL\": \"handle_time\"}},"
+		" {\"source_id\": \"d\", \"metrics\": {\"SL\": \"handle_time\"}},"
+		" {\"source_id\": \"b\", \"contract_id\": \"K1\", \"metrics\": {\"SL\": \"service_level\"}}]}";
+	struct feed_map *m = NULL;
+	struct buf errors = BUF_INIT;
+	(void)state;
+	assert_int_equal(feed_map_read("MAP.json", map, sizeof map - 1, &m, &errors), 1);
+	assert_null(m);
+	assert_string_equal(errors.data,
+		"MAP.json: queues[2]: source_id 'a' is mapped twice (first in queues[0])\n"
+		"MAP.json: queues[4]: source_id 'a' is mapped twice (first in queues[0])\n"
+		"MAP.json: queues[4]: source_id 'a' is mapped twice (first in queues[2])\n"
+		"MAP.json: queues[5]: missing contract_id\n"
+		"MAP.json: queues[6]: source_id 'b' is mapped twice (first in queues[1])\n"
+		"MAP.json: queues[2].metrics.SL: K1 SL is 'service_level' in queues[0] but 'handle_time' here\n"
+		"MAP.json: queues[3].metrics.AHT: K1 AHT is 'handle_time' in queues[2] but 'speed_of_answer' here\n"
+		"MAP.json: queues[3].metrics.SL: K1 SL is 'service_level' in queues[0] but 'abandon_rate' here\n"
+		"MAP.json: queues[3].metrics.SL: K1 SL is 'handle_time' in queues[2] but 'abandon_rate' here\n"
+		"MAP.json: queues[6].metrics.SL: K1 SL is 'handle_time' in queues[2] but 'service_level' here\n"
+		"MAP.json: queues[6].metrics.SL: K1 SL is 'abandon_rate' in queues[3] but 'service_level' here\n");
+	buf_release(&errors);
+}
+
 struct collected {
 	struct feed_interval iv[8];
 	char ids[8][32];
@@ -422,6 +458,7 @@ int main(void)
 		cmocka_unit_test(feed_timestamps),
 		cmocka_unit_test(feed_days_across_dst),
 		cmocka_unit_test(feed_map_checks),
+		cmocka_unit_test(feed_map_same_keys),
 		cmocka_unit_test(feed_cxone_durations),
 		cmocka_unit_test(feed_intervals_xlsx),
 		cmocka_unit_test(feed_intervals_percentage_only),
