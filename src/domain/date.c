@@ -34,8 +34,22 @@ day_t date_from_ymd(int y, int m, int d)
 	return (day_t)(era * 146097 + doe - 719468);
 }
 
+/* The month of the day converted last, in this thread: a series of days
+ * (a day's rows, a month block's values) mostly stays in one month, and
+ * the conversion below is a chain of divisions. */
+static _Thread_local struct {
+	day_t first, last;
+	int y, m;
+} last_month = { 1, 0, 0, 0 };
+
 void date_to_ymd(day_t day, int *y, int *m, int *d)
 {
+	if (day >= last_month.first && day <= last_month.last) {
+		*y = last_month.y;
+		*m = last_month.m;
+		*d = (int)(day - last_month.first) + 1;
+		return;
+	}
 	int z = day + 719468;
 	int era = (z >= 0 ? z : z - 146096) / 146097;
 	int doe = z - era * 146097;
@@ -48,6 +62,10 @@ void date_to_ymd(day_t day, int *y, int *m, int *d)
 	*y = yy + (mm <= 2);
 	*m = mm;
 	*d = dd;
+	last_month.first = day - (dd - 1);
+	last_month.last = last_month.first + days_in_month(*y, mm) - 1;
+	last_month.y = *y;
+	last_month.m = mm;
 }
 
 static int digits(const char *s, int n, int *out)

@@ -29,6 +29,48 @@ static void date_parse_valid(void **state)
 	assert_string_equal(out, "2024-02-29");
 }
 
+/* date_to_ymd() keeps the month it converted last: every day from 1600
+ * to 2400 walked up, walked down and visited in jumps gives the date a
+ * calendar counted by hand gives (the month's length from
+ * days_in_month(), leap years by the Gregorian rule). */
+static void date_to_ymd_every_day(void **state)
+{
+	int y = 1600, m = 1, d = 1, yy, mm, dd;
+	day_t first = date_from_ymd(1600, 1, 1), last = date_from_ymd(2400, 12, 31);
+	(void)state;
+	assert_int_equal(last - first + 1, 800 * 365 + 194 + 366);   /* 194 leap years in 1600-2399; 2400 is one */
+	for (day_t day = first; day <= last; day++) {
+		date_to_ymd(day, &yy, &mm, &dd);
+		if (yy != y || mm != m || dd != d)
+			fail_msg("day %d: %04d-%02d-%02d, expected %04d-%02d-%02d", (int)day, yy, mm, dd, y, m, d);
+		if (++d > days_in_month(y, m) && (d = 1) && ++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	for (day_t day = last; day >= first; day--) {
+		date_to_ymd(day, &yy, &mm, &dd);
+		assert_int_equal(date_from_ymd(yy, mm, dd), day);
+		assert_true(dd >= 1 && dd <= days_in_month(yy, mm));
+	}
+	/* Jumps: each day away from the month before, then its neighbours. */
+	for (uint32_t x = 1, i = 0; i < 100000; i++) {
+		x = x * 1103515245u + 12345u;
+		day_t day = first + (day_t)(x % (uint32_t)(last - first - 1)) + 1;
+		for (int k = -1; k <= 1; k++) {
+			date_to_ymd(day + k, &yy, &mm, &dd);
+			assert_int_equal(date_from_ymd(yy, mm, dd), day + k);
+			assert_true(dd >= 1 && dd <= days_in_month(yy, mm));
+		}
+	}
+	date_to_ymd(date_from_ymd(2024, 2, 29), &yy, &mm, &dd);
+	assert_int_equal(yy * 10000 + mm * 100 + dd, 20240229);
+	date_to_ymd(date_from_ymd(2024, 3, 1), &yy, &mm, &dd);
+	assert_int_equal(yy * 10000 + mm * 100 + dd, 20240301);
+	date_to_ymd(date_from_ymd(2024, 2, 1), &yy, &mm, &dd);
+	assert_int_equal(yy * 10000 + mm * 100 + dd, 20240201);
+}
+
 static void date_parse_rejects_impossible(void **state)
 {
 	(void)state;
@@ -165,6 +207,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(date_parse_valid),
+		cmocka_unit_test(date_to_ymd_every_day),
 		cmocka_unit_test(date_parse_rejects_impossible),
 		cmocka_unit_test(date_add_months_clamps),
 		cmocka_unit_test(month_parse_and_index),
