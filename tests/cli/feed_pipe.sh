@@ -164,6 +164,25 @@ check "feed-pipe-wide-values-kept" sh -c \
 	'test "$(sqlite3 wide-0.db "SELECT source_id, n_intervals, offered, handle_us FROM feed_days
 		ORDER BY 1" | tr "\n" " ")" = "A|96|2147485548|7295027532000000 B|96|1920|62160000000 "'
 
+# A run keeps 16-bit numbers until one does not fit (65,535 does, 65,536
+# not): then the queue's records so far are widened to 32 bits and its
+# later runs stay so. The same bytes as one thread, and the sums exact.
+awk 'BEGIN {
+	print "Interval Start,Queue,Offered,Answered,Answered Within,Abandoned,Short Abandoned,Handle Seconds"
+	for (d = 6; d <= 7; d++)
+		for (s = 0; s < 96; s++) {
+			t = sprintf("2026-03-%02d %02d:%02d", d, int(s / 4), (s % 4) * 15)
+			h = d == 7 ? 600 + s : s == 30 ? 65535 : s == 50 ? 65536 : s == 70 ? 100000 : 600 + s
+			o = d == 6 && s == 80 ? 70000 : 20
+			printf "%s,A,%d,19,15,1,0,%d\n", t, o, h
+			printf "%s,B,20,19,15,1,0,%d\n", t, 600 + s
+		}
+}' > widen.csv
+check "feed-pipe-widened-runs-same-as-one-thread" both widen intervals map-two-queues.json widen.csv
+check "feed-pipe-widened-runs-exact" sh -c \
+	'test "$(sqlite3 widen-0.db "SELECT source_id, day, n_intervals, offered, handle_us FROM feed_days
+		ORDER BY 1, 2" | tr "\n" " ")" = "A|2026-03-06|96|71900|291281000000 A|2026-03-07|96|1920|62160000000 B|2026-03-06|96|1920|62160000000 B|2026-03-07|96|1920|62160000000 "'
+
 # Every vendor's fixture, and the bad ones.
 check "feed-pipe-genesys-same" both genesys genesys-aggregates map-genesys.json genesys-0302.json \
 	genesys-0302-late.json
