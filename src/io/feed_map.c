@@ -423,8 +423,8 @@ static void read_queue(struct map_reader *r, struct feed_map *m, json_t *q, size
 		map_error(r, w.data, "missing metrics");
 	if (fq->source_id) {
 		size_t qi = (size_t)(fq - m->queues);
-		for (size_t i = same_keys_find(&r->ids, m, fq->source_id, source_of, qi + 1); i && i - 1 < qi;
-		     i = r->ids.next[i - 1])
+		size_t i = same_keys_find(&r->ids, m, fq->source_id, source_of, qi + 1);
+		for (; i && i - 1 < qi; i = r->ids.next[i - 1])
 			map_error(r, w.data, "source_id '%s' is mapped twice (first in %s)", fq->source_id,
 				  m->queues[i - 1].where);
 	}

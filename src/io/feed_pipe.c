@@ -220,6 +220,12 @@ static const struct feed_queue *find_queue(struct producer *pr, const char *id, 
 	return pr->prev = q;
 }
 
+/* The bytes of a number in run's records. */
+static size_t rec_size(const struct open_run *run)
+{
+	return run->wide ? sizeof(int32_t) : sizeof(uint16_t);
+}
+
 /* A column of a run's records (n of them, at RUN_REC) into out, with its
  * least and greatest value and its sum, in locals: out is not read back
  * for every value written (it might alias the record). */
@@ -383,7 +389,7 @@ static int run_add(struct producer *pr, size_t qi, day_t day, const struct feed_
 	}
 	if (run->n == run->cap) {
 		run->cap = run->cap ? run->cap * 2 : 128;
-		run->rec = xrealloc(run->rec, run->cap * RUN_REC * (run->wide ? sizeof(int32_t) : sizeof(uint16_t)));
+		run->rec = xrealloc(run->rec, run->cap * RUN_REC * rec_size(run));
 	}
 	int64_t step = (iv->start - run->first_start) / 900;
 	if (!run->wide && (v[0] | v[1] | v[2] | v[3] | v[4] | v[5] | v[6] | v[7] | step) >> 16)
@@ -432,8 +438,7 @@ static int pipe_interval(void *ctx, const struct feed_interval *iv)
 		if (nq) {
 			const struct open_run *nr = &pr->runs[nq - p->map->queues];
 			if (nr->n < nr->cap)
-				__builtin_prefetch((const char *)nr->rec +
-						   nr->n * RUN_REC * (nr->wide ? sizeof(int32_t) : sizeof(uint16_t)), 1);
+				__builtin_prefetch((const char *)nr->rec + nr->n * RUN_REC * rec_size(nr), 1);
 		}
 		if (added)
 			return added < 0;
