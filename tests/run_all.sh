@@ -29,7 +29,7 @@ count() {
 	grep '^not ok ' "$2" | sed "s|^|  $1: |"
 	pass=$((pass + p))
 	fail=$((fail + f))
-	printf '%-40s %4d passed, %d failed\n' "$1" "$p" "$f"
+	printf '%-40s %4d passed, %d failed  %6.1f s\n' "$1" "$p" "$f" "$(awk -v ms="$4" 'BEGIN { print ms / 1000 }')"
 }
 
 # The suites, one line each: "NAME<TAB>COMMAND...". The slowest first, so
@@ -68,8 +68,10 @@ lane() {
 		k=$((k + 1))
 		mkdir "$log/claim.$k" 2>/dev/null || continue
 		f=$log/$(printf '%s' "$name" | tr / -)
+		t0=$(date +%s%N)
 		sh -c "$cmd" > "$f.out" 2>&1 < /dev/null
 		echo $? > "$f.rc"
+		echo $((($(date +%s%N) - t0) / 1000000)) > "$f.ms"
 	done < "$list"
 }
 l=0
@@ -87,8 +89,12 @@ sort -t '	' -k1,1 "$list" | awk -F '\t' '
 	{ print "4\t" $1 }' | sort -k1,1n -k2,2 | cut -f2 > "$log/order"
 while read -r name; do
 	f=$log/$(printf '%s' "$name" | tr / -)
-	count "$name" "$f.out" "$(cat "$f.rc")"
+	ms=$(cat "$f.ms")
+	printf '%s\t%s\n' "$ms" "$name" >> "$log/times"
+	count "$name" "$f.out" "$(cat "$f.rc")" "$ms"
 done < "$log/order"
+# The slowest suites (wall time in their lane), to keep CI short.
+sort -k1,1nr "$log/times" | head -8 | awk -F '\t' '{ printf "slowest: %-32s %6.1f s\n", $2, $1 / 1000 }'
 if [ "$fail" -ne 0 ]; then
 	echo "test logs kept in $log"
 else
