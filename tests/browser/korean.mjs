@@ -325,23 +325,22 @@ try {
   // --- every page, every role, Korean session then English --------------------
   for (const role of process.env.KOREAN_SKIP_WALK ? [] : roles) {
     const page = await login(role);
-    const seen = new Map();
-    const add = (p) => { const k = shape(p, role === 'admin'); if (!seen.has(k)) seen.set(k, p); };
+    // One page per shape, in the order found: the navigation, the route
+    // table and the samples (depth 0), then the links of those pages two
+    // levels deep. Each is opened once in Korean, scanned, and its links
+    // followed while it is open.
+    const seen = new Map(), queue = [];
+    const add = (p, depth) => {
+      const k = shape(p, role === 'admin');
+      if (!seen.has(k)) { seen.set(k, p); queue.push([p, depth]); }
+    };
     await page.goto(`${url}/`);
     const nav = await page.$$eval('header nav a[href]', (as) => as.map((a) => new URL(a.getAttribute('href'), location.href).href));
-    for (const h of nav) if (wanted(h)) add(noLang(h.slice(url.length)));
+    for (const h of nav) if (wanted(h)) add(noLang(h.slice(url.length)), 0);
     for (const r of routes) {
       if (!r.roles.includes(role)) continue;
-      if (!r.pattern.includes('{') && !r.pattern.includes('*') && r.pattern !== '/login') add(r.pattern);
-      for (const p of sample[r.pattern] || []) add(p);
-    }
-    // The links of those pages, two levels deep, one per shape.
-    for (let depth = 0; depth < 2; depth++) {
-      for (const p of [...seen.values()]) {
-        await page.goto(url + p);
-        const links = await page.$$eval('main a[href]', (as) => as.map((a) => new URL(a.getAttribute('href'), location.href).href));
-        for (const l of links) if (wanted(l)) add(noLang(l.slice(url.length)));
-      }
+      if (!r.pattern.includes('{') && !r.pattern.includes('*') && r.pattern !== '/login') add(r.pattern, 0);
+      for (const p of sample[r.pattern] || []) add(p, 0);
     }
     if (role === 'admin') {
       // The detectors find what they look for: English on the English
@@ -352,11 +351,16 @@ try {
       const ko = koreanIn(await visibleText(page));
       ok(en.length >= 5 && ko.length >= 5, 'korean-detectors-find-the-other-language', `${en.length} English, ${ko.length} Korean`);
     }
-    for (const p of seen.values()) {
+    for (let i = 0; i < queue.length; i++) {
+      const [p, depth] = queue[i];
       const resp = await page.goto(url + p);
       visited.add(p);
       statusOf.set(`${role} ${p}`, resp ? resp.status() : 0);
       await scanKo(page, `${role} ${p}`);
+      if (depth < 2) {
+        const links = await page.$$eval('main a[href]', (as) => as.map((a) => new URL(a.getAttribute('href'), location.href).href));
+        for (const l of links) if (wanted(l)) add(noLang(l.slice(url.length)), depth + 1);
+      }
     }
     // The same pages in English: no Korean outside what people wrote.
     await page.goto(`${url}/?lang=en`);
