@@ -344,7 +344,7 @@ static int ship_runs(struct producer *pr)
 static void widen(struct open_run *run)
 {
 	const uint16_t *narrow = run->rec;
-	int32_t *wide = xmalloc((run->cap ? run->cap : 1) * RUN_REC * sizeof *wide);
+	int32_t *wide = xmalloc(run->cap * RUN_REC * sizeof *wide);   /* cap >= 128 here */
 	for (size_t j = 0; j < run->n * RUN_REC; j++)
 		wide[j] = narrow[j];
 	xfree(run->rec);

@@ -1165,17 +1165,6 @@ static int on_interval(void *ctx, const struct feed_interval *iv)
 			      mapped(fd, iv->source_id, iv->source_len));
 }
 
-/* A run of intervals gathered in the reading thread (io/feed_pipe.c): a
- * new row of the day that it starts on a 15-minute boundary (the common
- * case) is its body as it came, in format 4 (the bytes row_encode() would
- * give). A run of the whole local day, from its first quarter hour to its
- * last, is written at once: nothing more of the day is likely to come
- * (what does, from a later file or after a run had to end, finds the row
- * stored and is added to it, as for any row written); kept open, such
- * rows were sorted and copied once more for nothing (1,000 queues: −0.17
- * CPU s). Part of a day (a file of UTC days read in Seoul time) stays open
- * for the rest to join it. Otherwise the intervals go to on_interval_at()
- * one by one, as they came. */
 /* Does run cover its local day, from its first quarter hour to its last? */
 static int whole_day(struct feeder *fd, const struct feed_run *run)
 {
@@ -1197,6 +1186,17 @@ static int write_now(struct feeder *fd, struct day_row *r)
 	return rc;
 }
 
+/* A run of intervals gathered in the reading thread (io/feed_pipe.c): a
+ * new row of the day that it starts on a 15-minute boundary (the common
+ * case) is its body as it came, in format 4 (the bytes row_encode() would
+ * give). A run of the whole local day, from its first quarter hour to its
+ * last, is written at once: nothing more of the day is likely to come
+ * (what does, from a later file or after a run had to end, finds the row
+ * stored and is added to it, as for any row written); kept open, such
+ * rows were sorted and copied once more for nothing (1,000 queues: −0.17
+ * CPU s). Part of a day (a file of UTC days read in Seoul time) stays open
+ * for the rest to join it. Otherwise the intervals go to on_interval_at()
+ * one by one, as they came. */
 static int on_run(void *ctx, const struct feed_run *run)
 {
 	struct feeder *fd = ctx;

@@ -260,9 +260,9 @@ check "feed-derive-notes-exact" sh -c '
 # A contract fed by two queues (A and B of map-two-queues.json): a second
 # import (two-queues-days2.csv after -days1.csv) gives A's days 2 to 4 and
 # nothing of B. The notes hold A's days; B's stored days 2 and 3 are
-# looked up by their key and added, day 4 has none. The same bytes as reading every row back (TANDEM_FEED_NOTES=0:
-# these notes never leave memory, so no temporary file can fail), and the
-# exact sums.
+# looked up by their key and added, day 4 has none. The same bytes as
+# reading every row back (TANDEM_FEED_NOTES=0: these notes never leave
+# memory, so no temporary file can fail), and the exact sums.
 check "feed-derive-notes-two-queues-same-as-reading-back" sh -c '
 	for v in notes readback; do
 		rm -f two-$v.db && "$TANDEM" --db two-$v.db init >/dev/null &&
